@@ -1,0 +1,98 @@
+/**
+ * Paragraph and sentence segmentation with character offsets into the original text, so every
+ * passage and quotation can be sliced back out of the article byte for byte.
+ */
+
+/** A half-open character range [start, end) into an article's text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const SENTENCE_END = /[.!?:;"'\u201D\u2019)\]]\s*$/;
+
+/**
+ * Splits text into paragraphs. Blank lines always separate paragraphs. A single newline also
+ * separates them (some outlets put one paragraph per line), unless the line before ends
+ * mid-sentence and the next starts in lower case, which is how hard-wrapped text looks.
+ * Leading and trailing white space is excluded from each span.
+ */
+export function splitParagraphs(text: string): Span[] {
+  const lines: Span[] = [];
+  const re = /[^\n]*(?:\n|$)/g;
+  for (let m = re.exec(text); m !== null && m[0].length > 0; m = re.exec(text)) {
+    const raw = m[0].replace(/\n$/, '');
+    lines.push({ start: m.index, end: m.index + raw.length });
+    if (re.lastIndex >= text.length) break;
+  }
+  const paragraphs: Span[] = [];
+  let current: Span | null = null;
+  for (const line of lines) {
+    const content = text.slice(line.start, line.end);
+    if (content.trim().length === 0) {
+      if (current) paragraphs.push(current);
+      current = null;
+      continue;
+    }
+    const trimmed = trimSpan(text, line);
+    if (current) {
+      const previous = text.slice(current.start, current.end);
+      const next = text.slice(trimmed.start, trimmed.end);
+      const continues = !SENTENCE_END.test(previous) && /^[a-z]/.test(next);
+      if (continues) {
+        current = { start: current.start, end: trimmed.end };
+        continue;
+      }
+      paragraphs.push(current);
+    }
+    current = trimmed;
+  }
+  if (current) paragraphs.push(current);
+  return paragraphs;
+}
+
+/** Narrows a span so it neither starts nor ends with white space (no-break spaces included). */
+export function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/**
+ * Splits a span of text into sentences with Intl.Segmenter. A break the segmenter makes after
+ * an honorific ("Mr.") or inside an open quotation is undone, so a quotation is never cut in two.
+ */
+export function splitSentences(text: string, span: Span): Span[] {
+  const slice = text.slice(span.start, span.end);
+  const raw: Span[] = [];
+  for (const seg of segmenter.segment(slice)) {
+    const s = trimSpan(text, { start: span.start + seg.index, end: span.start + seg.index + seg.segment.length });
+    if (s.end > s.start) raw.push(s);
+  }
+  const merged: Span[] = [];
+  for (const s of raw) {
+    const prev = merged[merged.length - 1];
+    if (prev) {
+      const before = text.slice(prev.start, prev.end);
+      const after = text.slice(s.start, s.end);
+      if (/\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|St|Prof|Sen|Rep|Gov)\.$/.test(before) || insideQuotation(before) || /^[a-z,;]/.test(after)) {
+        prev.end = s.end;
+        continue;
+      }
+    }
+    merged.push({ ...s });
+  }
+  return merged;
+}
+
+/** True when a sentence leaves a curly double quotation open, so the next piece belongs to it. */
+function insideQuotation(sentence: string): boolean {
+  const opens = (sentence.match(/\u201C/g) ?? []).length;
+  const closes = (sentence.match(/\u201D/g) ?? []).length;
+  if (opens > closes) return true;
+  const straight = (sentence.match(/"/g) ?? []).length;
+  return straight % 2 === 1;
+}

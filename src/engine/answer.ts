@@ -1,0 +1,164 @@
+import type { Article, Corpus, Passage } from '../corpus/load.js';
+import { analyzeQuestion, type QuestionAnalysis } from './question.js';
+import { countFor, extractAnswer } from './extract.js';
+import { PassageIndex, type Hit } from './search.js';
+import { sourceOf } from './sources.js';
+import type { Answer, Citation, ConflictSide } from './types.js';
+import { looseComparable } from '../text/normalize.js';
+
+/** Ranking and abstention settings, chosen by measurement (see `npm run eval`). */
+export interface AnswerSettings {
+  /** Candidates taken from the index before reranking. */
+  candidates: number;
+  /** Below this share of the question's weight matched by the best passage, the engine abstains. */
+  minCoverage: number;
+  /** How much passage coverage of the question's terms counts against raw BM25 (0–1). */
+  coverageWeight: number;
+  /** Score bonus for a passage holding an answer of the expected type. */
+  typeBonus: number;
+}
+
+export const DEFAULT_SETTINGS: AnswerSettings = {
+  candidates: 60,
+  minCoverage: 0.5,
+  coverageWeight: 0.7,
+  typeBonus: 0.35,
+};
+
+/** Longest accepted question, in characters; longer input is refused with an error. */
+export const MAX_QUESTION_LENGTH = 1000;
+
+interface Ranked extends Hit {
+  coverage: number;
+  final: number;
+  hasAnswer: boolean;
+}
+
+/** Share of the question's IDF weight that a passage matched. */
+function coverage(index: PassageIndex, q: QuestionAnalysis, matched: Set<string>): number {
+  let total = 0;
+  let got = 0;
+  const viaRelated = new Set([...matched].map((m) => q.expansions.get(m)).filter((t): t is string => t !== undefined));
+  for (const t of q.terms) {
+    const w = index.idf(t);
+    total += w;
+    if (matched.has(t)) got += w;
+    else if (viaRelated.has(t)) got += 0.7 * w;
+  }
+  return total === 0 ? 0 : got / total;
+}
+
+/** Token-set similarity of two passages, for grouping near-identical reports. */
+function similarity(a: string, b: string): number {
+  const ta = new Set(looseComparable(a).split(' '));
+  const tb = new Set(looseComparable(b).split(' '));
+  let inter = 0;
+  for (const t of ta) if (tb.has(t)) inter++;
+  return inter / Math.max(1, Math.min(ta.size, tb.size));
+}
+
+/** Answers questions from a corpus: ranks passages, extracts short answers, shows disagreements. */
+export class AnswerEngine {
+  readonly index: PassageIndex;
+
+  constructor(
+    private readonly corpus: Corpus,
+    readonly settings: AnswerSettings = DEFAULT_SETTINGS,
+  ) {
+    this.index = new PassageIndex(corpus.passages);
+  }
+
+  private article(p: Passage): Article {
+    return this.corpus.byId.get(p.articleId)!;
+  }
+
+  /** Ranks candidate passages for an analysed question. */
+  rank(q: QuestionAnalysis): Ranked[] {
+    const s = this.settings;
+    const hits = this.index.search(q.terms, { candidates: s.candidates }, q.expansions);
+    const top = hits[0]?.score ?? 1;
+    const ranked = hits.map((h) => {
+      const cov = coverage(this.index, q, h.matched);
+      const hasAnswer = q.answerType !== 'other' && extractAnswer(h.passage.text, q) !== null;
+      const final = (h.score / top) * (1 - s.coverageWeight + s.coverageWeight * cov) * (1 + (hasAnswer ? s.typeBonus : 0));
+      return { ...h, coverage: cov, final, hasAnswer };
+    });
+    return ranked.sort((a, b) => b.final - a.final || a.passage.id - b.passage.id);
+  }
+
+  /** Answers one question. Never throws on any string; unusable input gets `error`. */
+  ask(question: string, limit = 5): Answer {
+    const q = analyzeQuestion(question);
+    const base: Answer = { question, status: 'no_answer', answer: null, answerType: q.answerType, citations: [], conflict: null };
+    if (question.trim().length === 0) return { ...base, error: 'empty question: type a question about the withdrawal' };
+    if (question.length > MAX_QUESTION_LENGTH) return { ...base, error: `question too long (${question.length} characters; the limit is ${MAX_QUESTION_LENGTH})` };
+    if (q.terms.length === 0) return { ...base, error: 'no searchable words in the question (only stop words, symbols or numbers of one digit)' };
+
+    const ranked = this.rank(q);
+    const best = ranked[0];
+    const answered = best !== undefined && best.coverage >= this.settings.minCoverage;
+    const order = answered ? this.conflictOrder(ranked, q) : { order: ranked, sides: null };
+    const citations = this.cite(order.order, limit, q, answered);
+    let conflict: ConflictSide[] | null = null;
+    if (answered && order.sides) {
+      conflict = order.sides
+        .map((side) => {
+          const idx = citations.map((c, i) => (c.value !== null && side.values.has(c.value) ? i : -1)).filter((i) => i >= 0);
+          const sources = idx.flatMap((i) => [citations[i]!, ...citations[i]!.alsoIn]).map(({ articleId, outlet, title, published, publishedApprox, url }) => ({ articleId, outlet, title, published, publishedApprox, url }));
+          return { value: side.label, citations: idx, sources };
+        })
+        .filter((s) => s.citations.length > 0);
+      if (conflict.length < 2) conflict = null;
+    }
+    const first = citations[0];
+    const short = answered && first ? extractAnswer(first.quote, q) : null;
+    return {
+      ...base,
+      status: answered ? 'answered' : 'no_answer',
+      answer: short ? short.text.replace(/\s+/g, ' ') : null,
+      citations,
+      conflict,
+    };
+  }
+
+  /**
+   * For count questions: when relevant passages give different counts for the asked thing,
+   * put the best passage of each count first so every side is seen.
+   */
+  private conflictOrder(ranked: Ranked[], q: QuestionAnalysis): { order: Ranked[]; sides: Array<{ label: string; values: Set<string> }> | null } {
+    if (q.answerType !== 'number' || !q.headNoun) return { order: ranked, sides: null };
+    const topCov = ranked[0]!.coverage;
+    const groups = new Map<number, { label: string; members: Ranked[] }>();
+    for (const r of ranked) {
+      if (r.coverage < Math.max(this.settings.minCoverage, topCov - 0.25)) continue;
+      const c = countFor(r.passage.text, q);
+      if (!c) continue;
+      const g = groups.get(c.value) ?? { label: c.text.replace(/\s+/g, ' '), members: [] };
+      g.members.push(r);
+      groups.set(c.value, g);
+    }
+    if (groups.size < 2) return { order: ranked, sides: null };
+    const leaders = [...groups.values()].map((g) => g.members[0]!);
+    const rest = ranked.filter((r) => !leaders.includes(r));
+    const sides = [...groups.values()].map((g) => ({ label: g.label, values: new Set(g.members.map((m) => countFor(m.passage.text, q)!.text.replace(/\s+/g, ' '))) }));
+    return { order: [...leaders, ...rest], sides };
+  }
+
+  /** Turns ranked passages into citations, folding near-identical passages from other outlets together. */
+  private cite(ranked: Ranked[], limit: number, q: QuestionAnalysis, answered: boolean): Citation[] {
+    const out: Citation[] = [];
+    for (const r of ranked) {
+      const p = r.passage;
+      const src = sourceOf(this.article(p));
+      const twin = out.find((c) => c.articleId !== p.articleId && !c.alsoIn.some((a) => a.articleId === p.articleId) && similarity(c.quote, p.text) >= 0.8);
+      if (twin) {
+        twin.alsoIn.push({ ...src, quote: p.text, start: p.start, end: p.end });
+        continue;
+      }
+      if (out.length >= limit) continue;
+      const value = answered && q.answerType === 'number' && q.headNoun ? countFor(p.text, q)?.text.replace(/\s+/g, ' ') ?? null : null;
+      out.push({ ...src, quote: p.text, start: p.start, end: p.end, score: Math.round(r.final * 1000) / 1000, value, alsoIn: [] });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,181 @@
+import { COUNTRIES, NOT_NAME_WORDS, OTHER_PLACES, TITLE_WORDS } from './gazetteer.js';
+
+/** A typed span found in a passage; offsets are relative to the string searched. */
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const CAP_WORD = String.raw`[A-Z][\p{Ll}\p{Lu}'\u2019-]*[\p{L}]`;
+const NAME_PARTICLE = String.raw`(?:de|da|del|van|von|bin|ibn|al|el|la|le)`;
+const CAP_SEQUENCE = new RegExp(String.raw`${CAP_WORD}(?:\s+(?:${NAME_PARTICLE}\s+)?${CAP_WORD})*`, 'gu');
+
+/** A person's name with the title words before it stripped ("French President Emmanuel Macron" → "Emmanuel Macron"). */
+export interface PersonMention extends Mention {
+  /** The name alone. */
+  name: string;
+  /** The title words that preceded the name, lower case ("french president"), or "". */
+  title: string;
+}
+
+function isNameWord(word: string): boolean {
+  const bare = word.replace(/['\u2019]s$/, '');
+  if (NOT_NAME_WORDS.has(word) || NOT_NAME_WORDS.has(bare)) return false;
+  if (TITLE_WORDS.has(bare.toLowerCase())) return false;
+  if (COUNTRIES.has(bare) || OTHER_PLACES.has(bare)) return false;
+  if (/^[\p{Lu}]{2,}$/u.test(bare)) return false; // acronyms name bodies, not people
+  return /^[\p{Lu}][\p{Ll}'\u2019-]/u.test(word) || /^[\p{Lu}][\p{Lu}][\p{Ll}]/u.test(word);
+}
+
+/**
+ * Finds people's names: runs of two to four capitalised words that are not places, titles,
+ * months, days or organisation words, with any title in front recorded separately. Single
+ * capitalised words are returned too (flagged by a one-word `name`) so surnames can be resolved
+ * against full names seen elsewhere.
+ */
+export function personMentions(text: string): PersonMention[] {
+  const out: PersonMention[] = [];
+  const places = placeMentions(text);
+  for (const m of text.matchAll(CAP_SEQUENCE)) {
+    const words = m[0].split(/\s+/);
+    const offsets: number[] = [];
+    let pos = m.index!;
+    for (const w of words) {
+      pos = text.indexOf(w, pos);
+      offsets.push(pos);
+      pos += w.length;
+    }
+    // Title words before the name (lower- or upper-case) are read back from the text.
+    let first = 0;
+    while (first < words.length && !isNameWord(words[first]!)) first++;
+    let last = first;
+    while (last < words.length && (isNameWord(words[last]!) || /^(?:de|da|del|van|von|bin|ibn|al|el|la|le)$/.test(words[last]!))) last++;
+    if (first >= words.length || last - first > 4) continue;
+    const nameWords = words.slice(first, last);
+    // A lone capitalised word that opens a sentence is usually not a name.
+    const start = offsets[first]!;
+    const end = offsets[last - 1]! + words[last - 1]!.length;
+    if (places.some((p) => start < p.end && end > p.start)) continue;
+    const before = text.slice(Math.max(0, start - 40), start);
+    if (nameWords.length === 1 && (start === 0 || /[.!?]["\u201D]?\s*$/.test(before))) continue;
+    const name = nameWords.join(' ').replace(/['\u2019]s$/, '');
+    out.push({ start, end: start + name.length, text: name, name, title: titleBefore(text, start) });
+  }
+  return out;
+}
+
+/**
+ * Reads the run of title words just before a name ("EU foreign policy chief", "Germany's Defense
+ * Minister"), lower case, or "" when the name has no title.
+ */
+export function titleBefore(text: string, start: number): string {
+  const words = text.slice(Math.max(0, start - 80), start).split(/\s+/).filter(Boolean);
+  const title: string[] = [];
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!;
+    const bare = w.replace(/['\u2019]s$/, '').toLowerCase();
+    const isTitle = TITLE_WORDS.has(bare) || /^[A-Z]{2,4}$/.test(w) || /^[A-Z][a-z]+(?:an|ish|ese|i|ch)$/.test(w) || (/['\u2019]s$/.test(w) && /^[A-Z]/.test(w));
+    if (!isTitle) break;
+    title.unshift(w.toLowerCase());
+  }
+  return title.join(' ');
+}
+
+const QUALIFIER = String.raw`(?:(?:some|about|around|roughly|approximately|nearly|almost|close to|more than|over|under|fewer than|less than|at least|up to|an estimated|a total of(?: about)?)\s+)?`;
+const NUMBER = String.raw`\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?`;
+const NUMBER_WORDS = 'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several hundred|several thousand';
+const NUMBER_RE = new RegExp(
+  String.raw`\b${QUALIFIER}(?:(?:${NUMBER})(?:\s*(?:to|-|\u2013)\s*(?:${NUMBER}))?(?:\s+(?:of\s+the|of|out\s+of)\s+(?:${NUMBER}))?(?:\s*(?:million|billion|percent|per cent|%))?|(?:${NUMBER_WORDS})(?:\s+(?:million|thousand|hundred))?)\b`,
+  'gi',
+);
+
+/** A number in text, with its qualifier ("close to 3000") and numeric value for comparison. */
+export interface NumberMention extends Mention {
+  value: number | null;
+  /** True for a bare four-digit year (1900–2099) with no qualifier. */
+  isYear: boolean;
+}
+
+/** Finds counts and amounts, including qualified ones ("some 2,400", "48 of the 53", "700 to 1,000"). */
+export function numberMentions(text: string): NumberMention[] {
+  const out: NumberMention[] = [];
+  for (const m of text.matchAll(NUMBER_RE)) {
+    const raw = m[0];
+    const digits = /\d[\d,]*(?:\.\d+)?/.exec(raw);
+    const value = digits ? Number(digits[0].replace(/,/g, '')) : null;
+    const isYear = /^(?:19|20)\d{2}$/.test(raw);
+    out.push({ start: m.index!, end: m.index! + raw.length, text: raw, value, isYear });
+  }
+  return out;
+}
+
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const DAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+const DATE_PATTERNS: Array<[RegExp, number]> = [
+  [new RegExp(String.raw`\b(?:(?:${DAYS}),?\s+)?(?:${MONTHS})\s+\d{1,2}(?:-\d{1,2})?(?:,?\s+\d{4})?\b`, 'g'), 4],
+  [new RegExp(String.raw`\b(?:(?:${DAYS}),?\s+)?\d{1,2}\s+(?:${MONTHS})(?:\s+\d{4})?\b`, 'g'), 4],
+  [new RegExp(String.raw`\b(?:${MONTHS})\s+\d{4}\b`, 'g'), 3],
+  [new RegExp(String.raw`\b(?:(?:last|next|on|this)\s+)?(?:${DAYS})(?:\s+(?:morning|afternoon|evening|night))?\b`, 'g'), 2],
+  [new RegExp(String.raw`\b(?:in|since|until|by|from)\s+((?:19|20)\d{2})\b`, 'g'), 2],
+  [new RegExp(String.raw`\b(?:in|since|until|by|last|next)\s+(?:${MONTHS})\b`, 'g'), 1],
+  [/\b(?:today|yesterday|last (?:week|month|year)|this week)\b/gi, 1],
+];
+
+/** A date expression with how specific it is (4: day and month; 1: relative or month only). */
+export interface DateMention extends Mention {
+  specificity: number;
+}
+
+/** Finds date expressions, most specific first where they overlap. */
+export function dateMentions(text: string): DateMention[] {
+  const found: DateMention[] = [];
+  for (const [re, specificity] of DATE_PATTERNS) {
+    for (const m of text.matchAll(re)) {
+      let start = m.index!;
+      let raw = m[0];
+      if (m[1] !== undefined && /^\d{4}$/.test(m[1])) {
+        start += raw.indexOf(m[1]);
+        raw = m[1];
+      }
+      raw = raw.replace(/^(?:on|in|since|until|by|from)\s+/i, (p) => { start += p.length; return ''; });
+      const end = start + raw.length;
+      if (found.some((f) => start < f.end && end > f.start)) continue;
+      found.push({ start, end, text: raw, specificity });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Finds durations ("several months", "nine years", "a period of several months"). */
+export function durationMentions(text: string): Mention[] {
+  const re = /\b(?:(?:over|for|within|in)\s+)?(?:a period of\s+)?(?:several|a few|a couple of|many|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen)\s+(?:days?|weeks?|months?|years?|decades?)\b/gi;
+  return [...text.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
+}
+
+/** Finds places: known countries, regions and capitals, longest first. */
+export function placeMentions(text: string): Mention[] {
+  const out: Mention[] = [];
+  const overlaps = (start: number, end: number) => out.some((o) => start < o.end && end > o.start);
+  for (const m of text.matchAll(/\b(?:Gulf|Lake|Bay) of [A-Z][a-z]+|\bLake [A-Z][a-z]+/g)) {
+    out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
+  }
+  for (const m of text.matchAll(CAP_SEQUENCE)) {
+    const words = m[0].split(/\s+/);
+    // Try every sub-run, longest first, so "Burkina Faso" wins over "Burkina".
+    let from = m.index!;
+    for (let i = 0; i < words.length; i++) {
+      for (let j = words.length; j > i; j--) {
+        const span = words.slice(i, j).join(' ').replace(/['\u2019]s$/, '');
+        if (COUNTRIES.has(span) || OTHER_PLACES.has(span)) {
+          const start = text.indexOf(span, from);
+          if (start >= 0 && !overlaps(start, start + span.length)) out.push({ start, end: start + span.length, text: span });
+          i = j - 1;
+          break;
+        }
+      }
+      from = text.indexOf(words[i]!, from) + words[i]!.length;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,221 @@
+import type { QuestionAnalysis } from './question.js';
+import { dateMentions, durationMentions, numberMentions, personMentions, placeMentions, type Mention } from './entities.js';
+import { comparable } from '../text/normalize.js';
+import { stem } from '../text/stem.js';
+import { tokenize } from '../text/tokenize.js';
+
+/** Words that count the same things, so "how many troops" also reads "2,400 soldiers". */
+const COUNT_NOUNS: Record<string, string[]> = {
+  troop: ['troop', 'soldier', 'forc', 'personnel', 'militari', 'contingent'],
+  soldier: ['soldier', 'troop', 'forc', 'personnel'],
+  peopl: ['peopl', 'civilian', 'person', 'resid'],
+  civilian: ['civilian', 'peopl'],
+  mercenari: ['mercenari', 'fighter'],
+};
+
+function headStems(head: string | null): string[] {
+  if (!head) return [];
+  const s = stem(head);
+  return COUNT_NOUNS[s] ?? [s];
+}
+
+/** Word tokens of a string with their offsets, for proximity measures. */
+function words(text: string): Array<{ start: number; end: number; stem: string }> {
+  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'\u2019-]*/gu)].map((m) => ({
+    start: m.index!,
+    end: m.index! + m[0].length,
+    stem: stem(comparable(m[0]).replace(/'s$/, '').replace(/'/g, '')),
+  }));
+}
+
+/** True when every word of a mention already stands in the question: an echo, not an answer. */
+function echoesQuestion(mention: string, q: QuestionAnalysis): boolean {
+  const qt = new Set(q.tokens.map((t) => stem(t)));
+  const mt = tokenize(mention).map((t) => stem(t));
+  return mt.length > 0 && mt.every((t) => qt.has(t) || [...qt].some((x) => x.length >= 4 && (t.startsWith(x) || x.startsWith(t))));
+}
+
+/** Distance in characters from a mention to the nearest word matching a question term. */
+function distanceToTerms(text: string, m: Mention, q: QuestionAnalysis): number {
+  const terms = new Set(q.terms);
+  let best = Infinity;
+  for (const w of words(text)) {
+    if (!terms.has(w.stem)) continue;
+    if (w.start >= m.start && w.end <= m.end) continue;
+    best = Math.min(best, w.end <= m.start ? m.start - w.end : w.start - m.end);
+  }
+  return best;
+}
+
+/** The clause around a position: from the previous to the next comma, semicolon or sentence end. */
+function clauseAround(text: string, start: number, end: number): string {
+  const before = text.slice(0, start);
+  const from = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('. ')) + 1;
+  const after = text.slice(end).search(/[,;]|\.\s|\.$/);
+  return text.slice(from, after < 0 ? text.length : end + after);
+}
+
+/** A number that counts the question's head noun ("2,400 troops", "3000 French troops"). */
+export interface CountValue extends Mention {
+  value: number;
+}
+
+/**
+ * Finds the count the passage gives for the question's head noun: a number followed within
+ * three words by that noun (or a word that counts the same things), not a year, and not placed
+ * by its clause in a place the question did not ask about.
+ */
+export function countFor(text: string, q: QuestionAnalysis): CountValue | null {
+  const heads = headStems(q.headNoun);
+  const ws = words(text);
+  const qPlaces = new Set(placeMentions(q.tokens.join(' ').replace(/\b\w/g, (c) => c.toUpperCase())).map((p) => p.text));
+  let best: CountValue | null = null;
+  let bestDist = Infinity;
+  for (const n of numberMentions(text)) {
+    if (n.value === null || n.isYear) continue;
+    const after = ws.filter((w) => w.start >= n.end).slice(0, 4);
+    const attached = heads.length > 0 && after.some((w) => heads.includes(w.stem));
+    if (heads.length > 0 && !attached) continue;
+    const clause = clauseAround(text, n.start, n.end);
+    const places = placeMentions(clause).map((p) => p.text);
+    if (qPlaces.size > 0 && places.length > 0 && !places.some((p) => qPlaces.has(p))) continue;
+    if (echoesQuestion(n.text, q)) continue;
+    const d = distanceToTerms(text, n, q);
+    if (d < bestDist) {
+      best = { start: n.start, end: n.end, text: n.text, value: n.value };
+      bestDist = d;
+    }
+  }
+  return best;
+}
+
+const CAUSE = /\b(?:because of|because|due to|owing to|as a result of|citing|cited|followed|blamed|forced|amid)\b\s+/gi;
+
+/** Extracts a short answer of the expected type from a passage, or null where it has none. */
+export function extractAnswer(text: string, q: QuestionAnalysis): Mention | null {
+  const pick = (ms: Mention[], score: (m: Mention) => number): Mention | null => {
+    let best: Mention | null = null;
+    let bestScore = -Infinity;
+    for (const m of ms) {
+      if (echoesQuestion(m.text, q)) continue;
+      const s = score(m);
+      if (s > bestScore) {
+        best = m;
+        bestScore = s;
+      }
+    }
+    return best;
+  };
+  const near = (m: Mention) => -distanceToTerms(text, m, q);
+
+  switch (q.answerType) {
+    case 'number': {
+      const c = countFor(text, q);
+      if (c) return c;
+      if (q.headNoun) return null;
+      return pick(numberMentions(text).filter((n) => !n.isYear), near);
+    }
+    case 'date':
+      return pick(dateMentions(text), (m) => (m as Mention & { specificity: number }).specificity * 1000 + near(m));
+    case 'duration':
+      return pick(durationMentions(text).map((m) => strip(m, /^(?:over|for|within|in)\s+(?:a period of\s+)?/i)), near);
+    case 'person': {
+      const people = personMentions(text);
+      return pick(people, (m) => (m.text.includes(' ') ? 1000 : 0) + near(m));
+    }
+    case 'place':
+      return pick(placeMentions(text), near);
+    case 'entity':
+      return entityAnswer(text, q);
+    case 'definition':
+      return definitionAnswer(text, q);
+    case 'reason':
+      return reasonAnswer(text);
+    default:
+      return null;
+  }
+}
+
+function strip(m: Mention, prefix: RegExp): Mention {
+  const p = prefix.exec(m.text);
+  if (!p) return m;
+  return { start: m.start + p[0].length, end: m.end, text: m.text.slice(p[0].length) };
+}
+
+const DETERMINER = /^(?:the|a|an|its|their|his|her|this|that|these|those|some|several)$/i;
+const NP_BREAK = /^(?:and|or|but|of|in|on|at|by|for|with|to|from|as|which|who|that|is|are|was|were|has|have|had|will|would|be|been|said|told)$/i;
+
+/**
+ * For "which X" questions: a proper name right after the head noun ("group Wagner"), else the
+ * noun phrase that ends in the head noun ("ethnic-Tuareg separatist movement"), else the nearest
+ * place or name.
+ */
+function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
+  const head = q.headNoun ? stem(q.headNoun) : null;
+  const ws = words(text);
+  if (head) {
+    for (let i = 0; i < ws.length; i++) {
+      if (ws[i]!.stem !== head) continue;
+      const next = ws[i + 1];
+      if (next && /^[A-Z]/.test(text.slice(next.start)) && text.slice(ws[i]!.end, next.start).trim() === '') {
+        const m = { start: next.start, end: next.end, text: text.slice(next.start, next.end) };
+        if (!echoesQuestion(m.text, q)) return m;
+      }
+      let j = i;
+      while (j > 0 && i - j < 4) {
+        const w = ws[j - 1]!;
+        const word = text.slice(w.start, w.end);
+        if (DETERMINER.test(word) || NP_BREAK.test(word) || /[,.;:]/.test(text.slice(w.end, ws[j]!.start))) break;
+        j--;
+      }
+      if (j < i) {
+        const m = { start: ws[j]!.start, end: ws[i]!.end, text: text.slice(ws[j]!.start, ws[i]!.end) };
+        if (!echoesQuestion(m.text, q)) return m;
+      }
+    }
+  }
+  const candidates: Mention[] = [...placeMentions(text), ...personMentions(text)];
+  const near = candidates.filter((m) => !echoesQuestion(m.text, q));
+  near.sort((a, b) => distanceToTerms(text, a, q) - distanceToTerms(text, b, q));
+  return near[0] ?? null;
+}
+
+/** For "what is X": the noun phrase X stands in apposition to, or that X modifies. */
+function definitionAnswer(text: string, q: QuestionAnalysis): Mention | null {
+  if (!q.subject) return null;
+  const at = comparable(text).indexOf(comparable(q.subject));
+  if (at < 0) return null;
+  const end = at + q.subject.length;
+  // "X peacekeeping mission in Mali": X modifies the phrase after it.
+  const after = /^\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)/.exec(text.slice(end));
+  if (after && after[1]) {
+    const phrase = after[1].split(/\s+/);
+    const cut = phrase.findIndex((w) => NP_BREAK.test(w));
+    const kept = (cut < 0 ? phrase : phrase.slice(0, cut)).join(' ');
+    if (kept.split(' ').length >= 2) {
+      const start = end + after[0].indexOf(kept);
+      return { start, end: start + kept.length, text: kept };
+    }
+  }
+  // "the UN's most dangerous peacekeeping mission, X": the phrase before the comma.
+  const before = /((?:the|a|an)\s+[^,]{3,80}),\s*$/i.exec(text.slice(0, at));
+  if (before && before[1]) {
+    const start = at - before[0].length;
+    return { start, end: start + before[1].length, text: before[1] };
+  }
+  return null;
+}
+
+/** For "why": the phrase after a causal marker, up to the next comma or sentence end. */
+function reasonAnswer(text: string): Mention | null {
+  CAUSE.lastIndex = 0;
+  for (const m of text.matchAll(CAUSE)) {
+    const start = m.index! + m[0].length;
+    const rest = text.slice(start);
+    const stop = rest.search(/[,;]|\.(?:\s|$)|\s(?:and|but|which|who|while)\s/);
+    const phrase = rest.slice(0, stop < 0 ? rest.length : stop).trim();
+    const n = phrase.split(/\s+/).length;
+    if (n >= 2 && n <= 14) return { start, end: start + phrase.length, text: phrase };
+  }
+  return null;
+}

@@ -1,0 +1,80 @@
+import type { AnswerType } from './types.js';
+import { tokenize, indexTerm } from '../text/tokenize.js';
+import { RELATED } from '../text/related.js';
+
+/** What the engine reads from a question before searching. */
+export interface QuestionAnalysis {
+  answerType: AnswerType;
+  /** The noun the question counts or names ("troops" in "how many French troops"), lower case. */
+  headNoun: string | null;
+  /** Index terms of the content words, in order, without duplicates. */
+  terms: string[];
+  /** The raw content tokens (lower case, folded), parallel to nothing; used to exclude echoes. */
+  tokens: string[];
+  /** For "what is X" questions, X as written. */
+  subject: string | null;
+  /** Related terms searched with a lower weight, each mapped to the question term it stands for. */
+  expansions: Map<string, string>;
+}
+
+const NUMBER_Q = /\b(?:how many|how much|what number|what percentage|what share|what proportion|how large|death toll|number of)\b/i;
+const DURATION_Q = /\bhow long\b/i;
+const DATE_Q = /^(?:\s*when\b|.*\b(?:what|which) (?:date|day|year|month)\b|.*\bon what (?:date|day)\b)/i;
+const PERSON_Q = /^\s*(?:who|whom|whose)\b/i;
+const PLACE_Q = /^\s*where\b|\b(?:which|what) (?:country|countries|city|cities|town|region|capital|place|nation)\b|\bin which (?:country|city|region)\b/i;
+const REASON_Q = /^\s*why\b|\bblamed?\b|\bwhat (?:did|does) .* (?:blame|cite)\b|\bwhat (?:was|is) the reason\b|\bfor what reason\b|\bwhat (?:caused|led to|prompted)\b/i;
+const DEFINITION_Q = /^\s*[Ww]hat (?:is|are|was|were) (?:the |an? )?([A-Z0-9][\w'’-]*(?:\s+[\w'’-]+){0,3})\s*\??$/;
+const ENTITY_Q = /\b(?:which|what) (?!(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b)([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\b/i;
+
+const NOT_HEAD = new Set(['is', 'are', 'was', 'were', 'did', 'does', 'do', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'the', 'a', 'an']);
+
+/** Reads the expected answer type, the head noun and the search terms of a question. */
+export function analyzeQuestion(question: string): QuestionAnalysis {
+  const tokens = tokenize(question);
+  const terms: string[] = [];
+  const content: string[] = [];
+  for (const t of tokens) {
+    const term = indexTerm(t);
+    if (term === null) continue;
+    content.push(t);
+    if (!terms.includes(term)) terms.push(term);
+  }
+
+  let answerType: AnswerType = 'other';
+  let headNoun: string | null = null;
+  let subject: string | null = null;
+  const afterHowMany = /\bhow (?:many|much)\s+(?:of\s+the\s+)?(?:[A-Za-z-]+\s+){0,2}?([a-z]+s)\b/i.exec(question);
+  if (NUMBER_Q.test(question)) {
+    answerType = 'number';
+    headNoun = afterHowMany?.[1]?.toLowerCase() ?? null;
+  } else if (DURATION_Q.test(question)) answerType = 'duration';
+  else if (DATE_Q.test(question)) answerType = 'date';
+  else if (PERSON_Q.test(question)) answerType = 'person';
+  else if (PLACE_Q.test(question)) answerType = 'place';
+  else if (REASON_Q.test(question)) answerType = 'reason';
+  else {
+    const def = DEFINITION_Q.exec(question.trim());
+    if (def && def[1] && !/^(?:the|a|an)$/i.test(def[1])) {
+      answerType = 'definition';
+      subject = def[1];
+    } else {
+      const ent = ENTITY_Q.exec(question);
+      if (ent && ent[1]) {
+        const words = ent[1].toLowerCase().split(/\s+/).filter((w) => !NOT_HEAD.has(w));
+        if (words.length > 0) {
+          answerType = 'entity';
+          headNoun = words[words.length - 1]!;
+        }
+      }
+    }
+  }
+  if (answerType === 'place' && headNoun === null) {
+    const m = /\b(?:which|what) (country|countries|city|cities|town|region|capital|place|nation)\b/i.exec(question);
+    headNoun = m?.[1]?.toLowerCase() ?? null;
+  }
+  const expansions = new Map<string, string>();
+  for (const t of terms) {
+    for (const r of RELATED.get(t) ?? []) if (!terms.includes(r) && !expansions.has(r)) expansions.set(r, t);
+  }
+  return { answerType, headNoun, terms, tokens: content, subject, expansions };
+}

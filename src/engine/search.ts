@@ -1,0 +1,104 @@
+import MiniSearch from 'minisearch';
+import type { Passage } from '../corpus/load.js';
+import { indexTerm, tokenize } from '../text/tokenize.js';
+
+/** One passage found by a search, with what it matched. */
+export interface Hit {
+  passage: Passage;
+  /** BM25 score from minisearch (fuzzy matches weigh less). */
+  score: number;
+  /** The query terms this passage matched, exactly or fuzzily. */
+  matched: Set<string>;
+}
+
+/** Options of the passage search, chosen by measurement on the development questions. */
+export interface SearchOptions {
+  /** How many candidates to take from the index before reranking. */
+  candidates: number;
+}
+
+type Doc = { id: number; text: string; context: string };
+
+/**
+ * Maximum edit distance for a query term. Short terms are never fuzzy (too many false friends);
+ * longer ones allow one or two edits so misspellings and the corpus's own typos still meet.
+ */
+export function fuzzyDistance(term: string): number {
+  if (term.length < 5) return 0;
+  if (term.length < 6) return 1;
+  return 2;
+}
+
+/**
+ * A minisearch index over sentence passages. Each passage carries the sentence before it as a
+ * low-weight context field, so a sentence that says "these states" still meets a question that
+ * names them.
+ */
+export class PassageIndex {
+  private readonly ms: MiniSearch<Doc>;
+  private readonly docFreq = new Map<string, number>();
+  readonly size: number;
+
+  constructor(private readonly passages: readonly Passage[]) {
+    this.ms = new MiniSearch<Doc>({
+      fields: ['text', 'context'],
+      storeFields: [],
+      tokenize: (text) => tokenize(text),
+      processTerm: (token) => indexTerm(token) ?? null,
+      searchOptions: {
+        boost: { text: 1, context: 0.25 },
+        // minisearch's own defaults (k=1.2, b=0.7, d=0.5), written out as measured.
+        bm25: { k: 1.2, b: 0.7, d: 0.5 },
+      },
+    });
+    const docs: Doc[] = passages.map((p, i) => {
+      const prev = passages[i - 1];
+      const context = prev && prev.articleId === p.articleId ? prev.text : '';
+      return { id: p.id, text: p.text, context };
+    });
+    this.ms.addAll(docs);
+    for (const p of passages) {
+      for (const term of new Set(tokenize(p.text).map(indexTerm).filter((t): t is string => t !== null))) {
+        this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
+      }
+    }
+    this.size = passages.length;
+  }
+
+  /** Number of passages whose text holds the term exactly. */
+  df(term: string): number {
+    return this.docFreq.get(term) ?? 0;
+  }
+
+  /** Inverse document frequency of a term (BM25's form); unseen terms weigh most. */
+  idf(term: string): number {
+    const n = this.size;
+    const df = this.df(term);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Searches for passages matching any of the terms, best first. */
+  search(terms: readonly string[], options: SearchOptions, related: ReadonlyMap<string, string> = new Map()): Hit[] {
+    if (terms.length === 0) return [];
+    const all = [...terms, ...[...related.keys()].filter((r) => !terms.includes(r))];
+    const results = this.ms.search(all.join(' '), {
+        boostTerm: (term) => (related.has(term) ? 0.5 : 1),
+        combineWith: 'OR',
+        // Terms are already index terms; do not process them again.
+        tokenize: (s) => s.split(' '),
+        processTerm: (t) => t,
+        fuzzy: (term) => {
+          const d = fuzzyDistance(term);
+          return d === 0 ? false : d;
+        },
+        weights: { fuzzy: 0.6, prefix: 0.3 },
+    });
+    const hits: Hit[] = [];
+    for (const r of results.slice(0, options.candidates)) {
+      const passage = this.passages[r.id as number];
+      if (!passage) continue;
+      hits.push({ passage, score: r.score, matched: new Set(r.queryTerms) });
+    }
+    return hits;
+  }
+}

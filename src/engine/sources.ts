@@ -1,0 +1,40 @@
+import type { Article } from '../corpus/load.js';
+import type { SourceInfo } from './types.js';
+
+/** The reader-facing source fields of an article, straight from its metadata. */
+export function sourceOf(article: Article): SourceInfo {
+  const m = article.meta;
+  return {
+    articleId: m.id,
+    outlet: m.outlet,
+    title: m.title,
+    published: m.published,
+    publishedApprox: m.published !== null && m.inferred.published !== undefined,
+    url: m.url ?? null,
+  };
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "17 Feb 2022", "c. 15 Feb 2022" when approximate, "date unknown" when null. */
+export function formatDate(s: Pick<SourceInfo, 'published' | 'publishedApprox'>): string {
+  if (!s.published) return 'date unknown';
+  const [y, m, d] = s.published.split('-').map(Number) as [number, number, number];
+  const text = `${d} ${MONTHS[m - 1]} ${y}`;
+  return s.publishedApprox ? `c. ${text}` : text;
+}
+
+/** Outlet as shown to a reader: the name, or a plain statement that it is not known. */
+export function outletLabel(s: Pick<SourceInfo, 'outlet'>): string {
+  return s.outlet ?? 'Outlet not named';
+}
+
+/** Headline as shown to a reader, or a plain statement that there is none. */
+export function titleLabel(s: Pick<SourceInfo, 'title'>): string {
+  return s.title ?? '(no headline)';
+}
+
+/** One source line: "DW · 17 Feb 2022 · France announces military withdrawal from Mali". */
+export function sourceLine(s: SourceInfo): string {
+  return `${outletLabel(s)} · ${formatDate(s)} · ${titleLabel(s)}`;
+}

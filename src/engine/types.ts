@@ -1,0 +1,75 @@
+/** Where a cited passage comes from, as shown to a reader. */
+export interface SourceInfo {
+  articleId: string;
+  /** Outlet name, or null where the corpus does not know it. */
+  outlet: string | null;
+  /** Headline, or null where the article has none. */
+  title: string | null;
+  /** ISO date, or null where unknown. */
+  published: string | null;
+  /** True when `published` was inferred rather than stated by the article. */
+  publishedApprox: boolean;
+  url: string | null;
+}
+
+/** A verbatim quote from one article. `quote === article.text.slice(start, end)`. */
+export interface Citation extends SourceInfo {
+  quote: string;
+  start: number;
+  end: number;
+  /** Ranking score; comparable only within one answer. */
+  score: number;
+  /** The fact value this passage gives for the asked fact, where one was extracted. */
+  value: string | null;
+  /** Other articles carrying the same passage, nearly word for word. */
+  alsoIn: Array<SourceInfo & { quote: string; start: number; end: number }>;
+}
+
+/** One side of a disagreement between sources on the asked fact. */
+export interface ConflictSide {
+  value: string;
+  /** Indices into `Answer.citations` of the citations giving this value. */
+  citations: number[];
+  sources: SourceInfo[];
+}
+
+/** What the engine understood a question to ask for. */
+export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'reason' | 'duration' | 'entity' | 'definition' | 'other';
+
+/** The engine's answer to one question. */
+export interface Answer {
+  question: string;
+  status: 'answered' | 'no_answer';
+  /** A short direct answer taken from the first citation, or null. */
+  answer: string | null;
+  answerType: AnswerType;
+  /** Best first, at most five (or the number asked for). On no_answer: the closest passages. */
+  citations: Citation[];
+  /** Present when sources disagree on the asked fact. */
+  conflict: ConflictSide[] | null;
+  /** Why the input could not be used as a question, when it could not. */
+  error?: string;
+}
+
+/** A direct quotation found in the corpus, grouped across the articles that carry it. */
+export interface Quotation extends SourceInfo {
+  /** The words inside the quotation marks, verbatim from the first article. */
+  text: string;
+  start: number;
+  end: number;
+  /** Canonical speaker ("Emmanuel Macron"), or null where the article attributes it to no one. */
+  speaker: string | null;
+  /** The sentence the quotation stands in, verbatim. */
+  context: string;
+  contextStart: number;
+  contextEnd: number;
+  /** Other articles carrying the same quotation (small differences such as "de-facto"/"de facto" allowed). */
+  alsoIn: Array<SourceInfo & { text: string; start: number; end: number }>;
+}
+
+/** The result of a quotation lookup. */
+export interface QuoteResult {
+  query: string;
+  quotes: Quotation[];
+  error?: string;
+}

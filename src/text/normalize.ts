@@ -1,0 +1,44 @@
+/**
+ * Text folding shared by the index, the query parser and quotation matching.
+ *
+ * Everything here maps a string to a comparable form; none of it is ever shown to a
+ * user as a quotation (quotations are always sliced from the original article bytes).
+ */
+
+const QUOTE_FOLDS: Record<string, string> = {
+  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u00B4': "'", '`': "'",
+  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"', '\u00AB': '"', '\u00BB': '"',
+};
+
+const DASH_FOLDS = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g;
+
+/** Maps curly quotes, primes and guillemets to their straight ASCII forms. */
+export function foldQuotes(text: string): string {
+  return text.replace(/[\u2018\u2019\u201A\u201B\u2032\u00B4`\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, (c) => QUOTE_FOLDS[c] ?? c);
+}
+
+/** Removes diacritics (é → e) after canonical decomposition. */
+export function foldDiacritics(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '');
+}
+
+/** Collapses every run of white space (including no-break spaces) to one ASCII space and trims. */
+export function foldSpace(text: string): string {
+  return text.replace(/[\s\u00A0\u200B\u2060\uFEFF]+/g, ' ').trim();
+}
+
+/**
+ * The comparison form used to decide whether two spans say the same words: case, diacritics,
+ * quote style, dash style and white space are ignored.
+ */
+export function comparable(text: string): string {
+  return foldSpace(foldDiacritics(foldQuotes(text)).replace(DASH_FOLDS, '-').toLowerCase());
+}
+
+/**
+ * A looser comparison form for grouping near-identical quotations across outlets: also treats
+ * hyphens as spaces ("de-facto" / "de facto") and ignores punctuation.
+ */
+export function looseComparable(text: string): string {
+  return foldSpace(comparable(text).replace(/[-]/g, ' ').replace(/[^\p{L}\p{N}\s]/gu, ' '));
+}
