@@ -5,6 +5,8 @@ import { PassageIndex, type Hit } from './search.js';
 import { sourceOf } from './sources.js';
 import type { Answer, Citation, ConflictSide } from './types.js';
 import { looseComparable } from '../text/normalize.js';
+import { indexTerms } from '../text/tokenize.js';
+import { queryProblem } from './validate.js';
 
 /** Ranking and abstention settings, chosen by measurement (see `npm run eval`). */
 export interface AnswerSettings {
@@ -25,8 +27,6 @@ export const DEFAULT_SETTINGS: AnswerSettings = {
   typeBonus: 0.35,
 };
 
-/** Longest accepted question, in characters; longer input is refused with an error. */
-export const MAX_QUESTION_LENGTH = 1000;
 
 interface Ranked extends Hit {
   coverage: number;
@@ -88,10 +88,10 @@ export class AnswerEngine {
 
   /** Answers one question. Never throws on any string; unusable input gets `error`. */
   ask(question: string, limit = 5): Answer {
-    const q = analyzeQuestion(question);
+    const problem = queryProblem(question);
+    const q = analyzeQuestion(problem ? '' : question);
     const base: Answer = { question, status: 'no_answer', answer: null, answerType: q.answerType, citations: [], conflict: null };
-    if (question.trim().length === 0) return { ...base, error: 'empty question: type a question about the withdrawal' };
-    if (question.length > MAX_QUESTION_LENGTH) return { ...base, error: `question too long (${question.length} characters; the limit is ${MAX_QUESTION_LENGTH})` };
+    if (problem) return { ...base, error: problem };
     if (q.terms.length === 0) return { ...base, error: 'no searchable words in the question (only stop words, symbols or numbers of one digit)' };
 
     const ranked = this.rank(q);
@@ -127,10 +127,13 @@ export class AnswerEngine {
    */
   private conflictOrder(ranked: Ranked[], q: QuestionAnalysis): { order: Ranked[]; sides: Array<{ label: string; values: Set<string> }> | null } {
     if (q.answerType !== 'number' || !q.headNoun) return { order: ranked, sides: null };
-    const topCov = ranked[0]!.coverage;
     const groups = new Map<number, { label: string; members: Ranked[] }>();
     for (const r of ranked) {
-      if (r.coverage < Math.max(this.settings.minCoverage, topCov - 0.25)) continue;
+      // A side must be about the same fact: every question term matched, exactly or through a related word.
+      // Checked on the passage's own words, not the context field that helped rank it.
+      const own = new Set(indexTerms(r.passage.text));
+      const viaRelated = new Set([...own].map((m) => q.expansions.get(m)));
+      if (!q.terms.every((t) => own.has(t) || viaRelated.has(t))) continue;
       const c = countFor(r.passage.text, q);
       if (!c) continue;
       const g = groups.get(c.value) ?? { label: c.text.replace(/\s+/g, ' '), members: [] };

@@ -55,6 +55,8 @@ function clauseAround(text: string, start: number, end: number): string {
   return text.slice(from, after < 0 ? text.length : end + after);
 }
 
+const CASUALTY = /\b(?:kill(?:ed|ing|s)?|died|dies|die|dead|deaths?|wounded|injured|casualt(?:y|ies)|toll)\b/i;
+
 /** A number that counts the question's head noun ("2,400 troops", "3000 French troops"). */
 export interface CountValue extends Mention {
   value: number;
@@ -80,6 +82,8 @@ export function countFor(text: string, q: QuestionAnalysis): CountValue | null {
     const places = placeMentions(clause).map((p) => p.text);
     if (qPlaces.size > 0 && places.length > 0 && !places.some((p) => qPlaces.has(p))) continue;
     if (echoesQuestion(n.text, q)) continue;
+    // A death toll is a different fact from a deployment count, and the other way round.
+    if (CASUALTY.test(clause) !== CASUALTY.test(q.tokens.join(' '))) continue;
     const d = distanceToTerms(text, n, q);
     if (d < bestDist) {
       best = { start: n.start, end: n.end, text: n.text, value: n.value };

@@ -1,0 +1,98 @@
+/**
+ * Command line over the engine: `ask`, `quote` and `sources`, for people (default) and for
+ * scripts (`--json`, one JSON object per input line; see test/data/eval/README.md).
+ */
+import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline';
+import { loadEngine, BUNDLED_CORPUS_DIR, type Engine } from '../engine/index.js';
+import { CorpusError } from '../corpus/load.js';
+import { askLine, quoteLine } from './contract.js';
+import { formatAnswer, formatQuotes, formatSources } from './format.js';
+
+const USAGE = `usage:
+  npm run ask -- [--json] [--limit N] ["QUESTION"]     (no question: one per line on stdin)
+  npm run quote -- [--json] [--speaker NAME] ["TEXT OR SPEAKER"]
+  npm run sources -- [--json]
+options: --corpus DIR (default: the bundled corpus)`;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+async function* stdinLines(): AsyncGenerator<string> {
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of rl) yield line;
+}
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        limit: { type: 'string' },
+        speaker: { type: 'string' },
+        corpus: { type: 'string', default: BUNDLED_CORPUS_DIR },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (err) {
+    fail(`${command ?? 'cli'}: ${(err as Error).message}\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help || !command || !['ask', 'quote', 'sources'].includes(command)) {
+    if (values.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return;
+    }
+    fail(`unknown command "${command ?? ''}"\n${USAGE}`);
+  }
+  let limit: number | undefined;
+  if (values.limit !== undefined) {
+    limit = Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 10) fail(`${command}: --limit "${values.limit}" must be a whole number from 1 to 10`);
+  }
+
+  let engine: Engine;
+  try {
+    engine = loadEngine(values.corpus);
+  } catch (err) {
+    if (err instanceof CorpusError) fail(err.message);
+    throw err;
+  }
+
+  if (command === 'sources') {
+    const list = engine.sources();
+    process.stdout.write(values.json ? `${JSON.stringify(list)}\n` : `${formatSources(list)}\n`);
+    return;
+  }
+
+  const answerOne = (line: string): string => {
+    if (command === 'ask') {
+      const json = askLine(engine, line, limit);
+      return values.json ? JSON.stringify(json) : formatAnswer(engine.ask(line, limit));
+    }
+    const json = quoteLine(engine, line, values.speaker);
+    return values.json ? JSON.stringify(json) : formatQuotes(engine.quote(line, { speaker: values.speaker ?? null }));
+  };
+
+  if (positionals.length > 0) {
+    process.stdout.write(`${answerOne(positionals.join(' '))}\n`);
+    return;
+  }
+  if (process.stdin.isTTY) fail(`${command}: give the query as an argument, or pipe one query per line\n${USAGE}`);
+  let first = true;
+  for await (const line of stdinLines()) {
+    process.stdout.write(`${values.json || first ? '' : '\n'}${answerOne(line)}\n`);
+    first = false;
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`internal error: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+import { fileURLToPath } from 'node:url';
+import { loadCorpus, type Corpus } from '../corpus/load.js';
+import { AnswerEngine, DEFAULT_SETTINGS, type AnswerSettings } from './answer.js';
+import { QuotationIndex } from './quotes.js';
+import { sourceOf } from './sources.js';
+import type { Answer, QuoteResult, SourceInfo } from './types.js';
+
+export type { Answer, Citation, ConflictSide, Quotation, QuoteResult, SourceInfo, AnswerType } from './types.js';
+export { formatDate, outletLabel, sourceLine, titleLabel } from './sources.js';
+
+/** The corpus bundled with the project. */
+export const BUNDLED_CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
+
+/** An article as listed by `/sources`: its source fields and its opening words. */
+export interface ArticleSummary extends SourceInfo {
+  passages: number;
+  furnitureDropped: number;
+  /** The first body paragraph, verbatim. */
+  opening: string;
+}
+
+/**
+ * The whole answer engine over one corpus: questions, quotations and the source list.
+ * Pure: no network, no Discord; build it once and share it.
+ */
+export class Engine {
+  private readonly answers: AnswerEngine;
+  private readonly quotations: QuotationIndex;
+
+  constructor(
+    readonly corpus: Corpus,
+    settings: AnswerSettings = DEFAULT_SETTINGS,
+  ) {
+    this.answers = new AnswerEngine(corpus, settings);
+    this.quotations = new QuotationIndex(corpus);
+  }
+
+  /** Answers a question with up to `limit` citations (1–10). Never throws on any string. */
+  ask(question: string, limit = 5): Answer {
+    return this.answers.ask(question, Math.max(1, Math.min(10, Math.floor(limit) || 5)));
+  }
+
+  /** Finds quotations by their words or by speaker, optionally restricted to one speaker. */
+  quote(query: string, options: { speaker?: string | null; limit?: number } = {}): QuoteResult {
+    return this.quotations.lookup(query, options);
+  }
+
+  /** Every canonical speaker with at least one quotation, most quoted first. */
+  speakers(): string[] {
+    return this.quotations.speakers();
+  }
+
+  /** Every article indexed, in corpus order. */
+  sources(): ArticleSummary[] {
+    return this.corpus.articles.map((a) => {
+      const firstBody = a.blocks.find((b) => b.kind === 'body');
+      return {
+        ...sourceOf(a),
+        passages: a.passages.length,
+        furnitureDropped: a.blocks.filter((b) => b.kind === 'furniture').length,
+        opening: firstBody ? a.text.slice(firstBody.start, firstBody.end) : '',
+      };
+    });
+  }
+
+  /** One article's summary by id, or null. */
+  source(id: string): ArticleSummary | null {
+    return this.sources().find((s) => s.articleId === id) ?? null;
+  }
+}
+
+/** Loads a corpus directory and builds the engine over it. Throws CorpusError on a bad corpus. */
+export function loadEngine(dir: string = BUNDLED_CORPUS_DIR, settings?: AnswerSettings): Engine {
+  return new Engine(loadCorpus(dir), settings);
+}
