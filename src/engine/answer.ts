@@ -1,6 +1,6 @@
 import type { Article, Corpus, Passage } from '../corpus/load.js';
 import { analyzeQuestion, type QuestionAnalysis } from './question.js';
-import { countFor, extractAnswer } from './extract.js';
+import { answerQuality, countFor, extractAnswer } from './extract.js';
 import { PassageIndex, type Hit } from './search.js';
 import { sourceOf } from './sources.js';
 import type { Answer, Citation, ConflictSide } from './types.js';
@@ -24,7 +24,7 @@ export const DEFAULT_SETTINGS: AnswerSettings = {
   candidates: 60,
   minCoverage: 0.5,
   coverageWeight: 0.7,
-  typeBonus: 0.35,
+  typeBonus: 1,
 };
 
 
@@ -35,15 +35,13 @@ interface Ranked extends Hit {
 }
 
 /** Share of the question's IDF weight that a passage matched. */
-function coverage(index: PassageIndex, q: QuestionAnalysis, matched: Set<string>): number {
+function coverage(index: PassageIndex, q: QuestionAnalysis, weights: Map<string, number>): number {
   let total = 0;
   let got = 0;
-  const viaRelated = new Set([...matched].map((m) => q.expansions.get(m)).filter((t): t is string => t !== undefined));
   for (const t of q.terms) {
     const w = index.idf(t);
     total += w;
-    if (matched.has(t)) got += w;
-    else if (viaRelated.has(t)) got += 0.7 * w;
+    got += w * (weights.get(t) ?? 0);
   }
   return total === 0 ? 0 : got / total;
 }
@@ -78,9 +76,11 @@ export class AnswerEngine {
     const hits = this.index.search(q.terms, { candidates: s.candidates }, q.expansions);
     const top = hits[0]?.score ?? 1;
     const ranked = hits.map((h) => {
-      const cov = coverage(this.index, q, h.matched);
-      const hasAnswer = q.answerType !== 'other' && extractAnswer(h.passage.text, q) !== null;
-      const final = (h.score / top) * (1 - s.coverageWeight + s.coverageWeight * cov) * (1 + (hasAnswer ? s.typeBonus : 0));
+      const cov = coverage(this.index, q, h.weights);
+      const found = q.answerType === 'other' ? null : extractAnswer(h.passage.text, q);
+      const hasAnswer = found !== null;
+      const quality = found ? answerQuality(found, q) : 0;
+      const final = (h.score / top) * (1 - s.coverageWeight + s.coverageWeight * cov) * (1 + s.typeBonus * quality);
       return { ...h, coverage: cov, final, hasAnswer };
     });
     return ranked.sort((a, b) => b.final - a.final || a.passage.id - b.passage.id);

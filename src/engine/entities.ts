@@ -118,7 +118,7 @@ const DATE_PATTERNS: Array<[RegExp, number]> = [
   [new RegExp(String.raw`\b(?:${MONTHS})\s+\d{4}\b`, 'g'), 3],
   [new RegExp(String.raw`\b(?:(?:last|next|on|this)\s+)?(?:${DAYS})(?:\s+(?:morning|afternoon|evening|night))?\b`, 'g'), 2],
   [new RegExp(String.raw`\b(?:in|since|until|by|from)\s+((?:19|20)\d{2})\b`, 'g'), 2],
-  [new RegExp(String.raw`\b(?:in|since|until|by|last|next)\s+(?:${MONTHS})\b`, 'g'), 1],
+  [new RegExp(String.raw`\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id-)\s*(?:${MONTHS})\b`, 'g'), 1],
   [/\b(?:today|yesterday|last (?:week|month|year)|this week)\b/gi, 1],
 ];
 
@@ -138,7 +138,7 @@ export function dateMentions(text: string): DateMention[] {
         start += raw.indexOf(m[1]);
         raw = m[1];
       }
-      raw = raw.replace(/^(?:on|in|since|until|by|from)\s+/i, (p) => { start += p.length; return ''; });
+      raw = raw.replace(/^(?:on|in|since|until|by|from|early|late|mid-)\s*/i, (p) => { start += p.length; return ''; });
       const end = start + raw.length;
       if (found.some((f) => start < f.end && end > f.start)) continue;
       found.push({ start, end, text: raw, specificity });

@@ -103,14 +103,15 @@ export function extractAnswer(text: string, q: QuestionAnalysis): Mention | null
     for (const m of ms) {
       if (echoesQuestion(m.text, q)) continue;
       const s = score(m);
-      if (s > bestScore) {
+      if (best === null || s > bestScore) {
         best = m;
         bestScore = s;
       }
     }
     return best;
   };
-  const near = (m: Mention) => -distanceToTerms(text, m, q);
+  // Far from every question word still beats no candidate at all.
+  const near = (m: Mention) => -Math.min(distanceToTerms(text, m, q), 1e6);
 
   switch (q.answerType) {
     case 'number': {
@@ -119,8 +120,10 @@ export function extractAnswer(text: string, q: QuestionAnalysis): Mention | null
       if (q.headNoun) return null;
       return pick(numberMentions(text).filter((n) => !n.isYear), near);
     }
-    case 'date':
-      return pick(dateMentions(text), (m) => (m as Mention & { specificity: number }).specificity * 1000 + near(m));
+    case 'date': {
+      // Prefer the date nearest the question's words, then the most specific one.
+      return pick(dateMentions(text), (m) => (m as Mention & { specificity: number }).specificity * 40 + near(m));
+    }
     case 'duration':
       return pick(durationMentions(text).map((m) => strip(m, /^(?:over|for|within|in)\s+(?:a period of\s+)?/i)), near);
     case 'person': {
@@ -222,4 +225,21 @@ function reasonAnswer(text: string): Mention | null {
     if (n >= 2 && n <= 14) return { start, end: start + phrase.length, text: phrase };
   }
   return null;
+}
+
+/**
+ * How good an extracted answer is as an answer of the expected type, from 0 to 1: a full date
+ * beats a weekday, a named thing beats a common noun phrase, a full name beats a surname.
+ */
+export function answerQuality(m: Mention, q: QuestionAnalysis): number {
+  switch (q.answerType) {
+    case 'date':
+      return ((m as Mention & { specificity?: number }).specificity ?? 1) / 4;
+    case 'entity':
+      return /\p{Lu}/u.test(m.text) ? 1 : 0.5;
+    case 'person':
+      return m.text.includes(' ') ? 1 : 0.7;
+    default:
+      return 1;
+  }
 }

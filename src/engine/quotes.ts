@@ -6,6 +6,7 @@ import type { Quotation, QuoteResult } from './types.js';
 import { comparable, looseComparable } from '../text/normalize.js';
 import { indexTerms } from '../text/tokenize.js';
 import { queryProblem } from './validate.js';
+import { withinEdits } from './search.js';
 
 /** Verbs that introduce or close a quotation. */
 const SPEECH_VERB =
@@ -259,7 +260,7 @@ export class QuotationIndex {
         let inText = 0;
         let inSpeaker = 0;
         for (const t of terms) {
-          if (words.has(t) || [...words].some((w) => t.length >= 5 && editDistanceAtMost(w, t, 1))) inText++;
+          if (words.has(t) || [...words].some((w) => t.length >= 5 && withinEdits(w, t, 1))) inText++;
           else if (speakerWords.has(t)) inSpeaker++;
         }
         const coverage = terms.length === 0 ? 1 : (inText + inSpeaker) / terms.length;
@@ -286,21 +287,3 @@ function sentenceSubject(clause: string): string {
   return (m?.[1] ?? stripped).trim();
 }
 
-/** True when two strings are within `max` edits (Levenshtein), checked cheaply. */
-function editDistanceAtMost(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    let rowMin = prev[0];
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-      rowMin = Math.min(rowMin, prev[j]!);
-    }
-    if (rowMin > max) return false;
-  }
-  return prev[b.length]! <= max;
-}

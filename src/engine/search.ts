@@ -7,8 +7,13 @@ export interface Hit {
   passage: Passage;
   /** BM25 score from minisearch (fuzzy matches weigh less). */
   score: number;
-  /** The query terms this passage matched, exactly or fuzzily. */
+  /** The query terms (and related terms) this passage matched, exactly or fuzzily, in any field. */
   matched: Set<string>;
+  /**
+   * For each question term, how well the passage's own text matched it: 1 exactly, 0.8 by a
+   * fuzzy match, 0.7 through a related word, 0.4 only in the context field.
+   */
+  weights: Map<string, number>;
 }
 
 /** Options of the passage search, chosen by measurement on the development questions. */
@@ -77,12 +82,37 @@ export class PassageIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  /** Works out, per question term, how the passage matched it (see Hit.weights). */
+  private matchWeights(terms: readonly string[], related: ReadonlyMap<string, string>, docTerms: string[], match: Record<string, string[]>): Map<string, number> {
+    const weights = new Map<string, number>();
+    const raise = (t: string, w: number) => {
+      if ((weights.get(t) ?? 0) < w) weights.set(t, w);
+    };
+    for (const d of docTerms) {
+      const inText = (match[d] ?? []).includes('text');
+      let target: string | undefined;
+      let w: number;
+      if (terms.includes(d)) {
+        target = d;
+        w = 1;
+      } else if (related.has(d)) {
+        target = related.get(d);
+        w = 0.7;
+      } else {
+        target = terms.find((t) => fuzzyDistance(t) > 0 && withinEdits(t, d, fuzzyDistance(t)));
+        w = 0.8;
+      }
+      if (target !== undefined) raise(target, inText ? w : 0.4);
+    }
+    return weights;
+  }
+
   /** Searches for passages matching any of the terms, best first. */
   search(terms: readonly string[], options: SearchOptions, related: ReadonlyMap<string, string> = new Map()): Hit[] {
     if (terms.length === 0) return [];
     const all = [...terms, ...[...related.keys()].filter((r) => !terms.includes(r))];
     const results = this.ms.search(all.join(' '), {
-        boostTerm: (term) => (related.has(term) ? 0.5 : 1),
+        boostTerm: (term) => (related.has(term) ? 0.3 : 1),
         combineWith: 'OR',
         // Terms are already index terms; do not process them again.
         tokenize: (s) => s.split(' '),
@@ -97,8 +127,26 @@ export class PassageIndex {
     for (const r of results.slice(0, options.candidates)) {
       const passage = this.passages[r.id as number];
       if (!passage) continue;
-      hits.push({ passage, score: r.score, matched: new Set(r.queryTerms) });
+      hits.push({ passage, score: r.score, matched: new Set(r.queryTerms), weights: this.matchWeights(terms, related, r.terms, r.match) });
     }
     return hits;
   }
+}
+
+/** True when a and b are within `max` Levenshtein edits. */
+export function withinEdits(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return false;
+    prev = cur;
+  }
+  return prev[b.length]! <= max;
 }
