@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, existsSync, linkSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { ArticleMetadata } from './schema.js';
@@ -186,8 +186,11 @@ function display(path: string): string {
 // ---------------------------------------------------------------------------------------------
 // HTML extraction
 
-/** Elements that are never article text, wherever they stand. */
-const NEVER_TEXT = 'script, style, noscript, template, iframe, object, embed, svg, canvas, form, button, select, input, textarea';
+/**
+ * Elements that are never article text, wherever they stand. `form` is not among them: some
+ * sites wrap their whole page in one.
+ */
+const NEVER_TEXT = 'script, style, noscript, template, iframe, object, embed, svg, canvas, button, select, input, textarea';
 /** Page furniture removed before Readability looks for the article. */
 const FURNITURE = 'nav, aside, figure, figcaption, footer, [role="navigation"], [role="complementary"], [role="contentinfo"]';
 /** class/id words that mark a block of links to other stories or sharing tools. */
@@ -199,6 +202,9 @@ const CONTAINER_TAGS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', '
 /** True for a block of links to other stories, however the page marks it up. */
 function isFurnitureBlock(el: Element): boolean {
   if (el.matches(`${NEVER_TEXT}, ${FURNITURE}`)) return true;
+  // Class names on the page's outer elements describe the whole page ("article related-topics"),
+  // not a sidebar inside it.
+  if (['HTML', 'BODY', 'MAIN', 'ARTICLE'].includes(el.tagName)) return false;
   const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   if (FURNITURE_NAME.test(name)) return true;
   const first = el.firstElementChild;
@@ -206,7 +212,8 @@ function isFurnitureBlock(el: Element): boolean {
     first !== null &&
     (el.tagName === 'DIV' || el.tagName === 'SECTION') &&
     /^H[2-6]$/.test(first.tagName) &&
-    FURNITURE_HEADING.test(fold(first.textContent ?? ''))
+    FURNITURE_HEADING.test(fold(first.textContent ?? '')) &&
+    fold(first.textContent ?? '').split(' ').length <= 6
   );
 }
 
@@ -292,14 +299,17 @@ function jsonLdItems(doc: Document): JsonLdItem[] {
   return items;
 }
 
-function jsonLdArticle(doc: Document): JsonLdItem | null {
+/** The page's article in JSON-LD, and every JSON-LD object by its @id for resolving references. */
+function jsonLdArticle(doc: Document): { article: JsonLdItem | null; byId: Map<string, JsonLdItem> } {
   const items = jsonLdItems(doc);
   const typeOf = (i: JsonLdItem) => [i['@type']].flat().map(String).join(' ');
-  return (
+  const byId = new Map<string, JsonLdItem>();
+  for (const i of items) if (typeof i['@id'] === 'string' && Object.keys(i).length > 1) byId.set(i['@id'], i);
+  const article =
     items.find((i) => /(?:^|\s)(?:\w*Article|Report|BlogPosting)(?:\s|$)/.test(typeOf(i))) ??
     items.find((i) => typeof i.headline === 'string' || typeof i.datePublished === 'string') ??
-    null
-  );
+    null;
+  return { article, byId };
 }
 
 function jsonLdString(v: unknown): string | null {
@@ -308,11 +318,14 @@ function jsonLdString(v: unknown): string | null {
   return null;
 }
 
-function jsonLdPublisher(item: JsonLdItem | null): string | null {
+function jsonLdPublisher(item: JsonLdItem | null, byId: Map<string, JsonLdItem>): string | null {
   if (!item) return null;
-  const publisher = [item.publisher].flat()[0];
-  if (publisher && typeof publisher === 'object') return jsonLdString((publisher as JsonLdItem).name);
-  return null;
+  let publisher = [item.publisher].flat()[0];
+  if (!publisher || typeof publisher !== 'object') return null;
+  const ref = (publisher as JsonLdItem)['@id'];
+  // A @graph usually gives the publisher once and points to it: {"publisher": {"@id": "#org"}}.
+  if ((publisher as JsonLdItem).name === undefined && typeof ref === 'string') publisher = byId.get(ref);
+  return publisher && typeof publisher === 'object' ? jsonLdString((publisher as JsonLdItem).name) : null;
 }
 
 /** Cuts a " | Site" or " - Site" suffix that repeats the outlet (or, after a pipe, any short site name). */
@@ -335,7 +348,7 @@ export function extractFromHtml(html: string | Buffer, pageUrl?: string): Extrac
   // and silence its console so a page's broken CSS does not print noise.
   const dom = new JSDOM(html, { url: pageUrl, runScripts: undefined, resources: undefined, virtualConsole: new VirtualConsole() });
   const doc = dom.window.document;
-  const ld = jsonLdArticle(doc);
+  const { article: ld, byId: ldById } = jsonLdArticle(doc);
 
   // Metadata first: Readability rewrites the document as it works.
   const meta: PageMetadata = { outlet: null, title: null, published: null, url: null, language: null };
@@ -349,7 +362,7 @@ export function extractFromHtml(html: string | Buffer, pageUrl?: string): Extrac
 
   take('outlet', metaContent(doc, 'meta[property="og:site_name"]'), "the page's og:site_name meta tag");
   take('outlet', metaContent(doc, 'meta[name="application-name"]'), "the page's application-name meta tag");
-  take('outlet', jsonLdPublisher(ld), "the page's JSON-LD publisher.name");
+  take('outlet', jsonLdPublisher(ld, ldById), "the page's JSON-LD publisher.name");
 
   const h1 = doc.querySelector('article h1, main h1') ?? doc.querySelector('h1');
   const titleCandidates: Array<[string | null, string]> = [
@@ -580,7 +593,16 @@ function readInput(inputFile: string, overrides: Overrides): { bytes: Buffer; te
     }
     return { bytes, text, page: null };
   }
-  const page = extractFromHtml(bytes, overrides.url);
+  // Valid UTF-8 is taken as UTF-8 whatever the page declares (saved pages often lack or misstate
+  // their charset, and jsdom would then fall back to windows-1252); anything else is left to
+  // jsdom's sniffing of the declared encoding.
+  let html: string | Buffer = bytes;
+  try {
+    html = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // not UTF-8: keep the bytes
+  }
+  const page = extractFromHtml(html, overrides.url);
   if (page.text.trim() === '') throw new IngestError(inputFile, 'no article text found in the page');
   return { bytes: Buffer.from(page.text, 'utf8'), text: page.text, page };
 }
@@ -611,7 +633,7 @@ function countQuotations(article: Article): number {
 /** Writes the files under temporary names in the same directory, then renames them into place. */
 function writeAtomically(files: Array<{ path: string; data: Buffer | string }>): void {
   const suffix = `.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  const staged = files.map((f) => ({ ...f, temp: join(f.path, '..', `.${basename(f.path)}${suffix}`) }));
+  const staged = files.map((f) => ({ ...f, temp: join(dirname(f.path), `.${basename(f.path)}${suffix}`) }));
   const placed: string[] = [];
   try {
     for (const f of staged) writeFileSync(f.temp, f.data, { flag: 'wx' });

@@ -90,6 +90,11 @@ const NUMBER_RE = new RegExp(
   'gi',
 );
 
+const WORD_VALUES: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  dozens: 24, hundreds: 200, thousands: 2000, several: 3,
+};
+
 /** A number in text, with its qualifier ("close to 3000") and numeric value for comparison. */
 export interface NumberMention extends Mention {
   value: number | null;
@@ -103,7 +108,13 @@ export function numberMentions(text: string): NumberMention[] {
   for (const m of text.matchAll(NUMBER_RE)) {
     const raw = m[0];
     const digits = /\d[\d,]*(?:\.\d+)?/.exec(raw);
-    const value = digits ? Number(digits[0].replace(/,/g, '')) : null;
+    let value = digits ? Number(digits[0].replace(/,/g, '')) : null;
+    if (value === null) {
+      const word = /[a-z]+/i.exec(raw.replace(/^(?:some|about|around|roughly|approximately|nearly|almost|close to|more than|over|under|fewer than|less than|at least|up to|an estimated|a total of(?: about)?)\s+/i, ''));
+      value = word ? WORD_VALUES[word[0].toLowerCase()] ?? null : null;
+    }
+    if (value !== null && /\bmillion\b/i.test(raw)) value *= 1_000_000;
+    else if (value !== null && /\bthousand\b/i.test(raw)) value *= 1_000;
     const isYear = /^(?:19|20)\d{2}$/.test(raw);
     out.push({ start: m.index!, end: m.index! + raw.length, text: raw, value, isYear });
   }

@@ -83,7 +83,8 @@ export function countFor(text: string, q: QuestionAnalysis): CountValue | null {
     if (qPlaces.size > 0 && places.length > 0 && !places.some((p) => qPlaces.has(p))) continue;
     if (echoesQuestion(n.text, q)) continue;
     // A death toll is a different fact from a deployment count, and the other way round.
-    if (CASUALTY.test(clause) !== CASUALTY.test(q.tokens.join(' '))) continue;
+    const near = text.slice(Math.max(0, n.start - 25), n.end + 60);
+    if (CASUALTY.test(near) !== CASUALTY.test(q.tokens.join(' '))) continue;
     const d = distanceToTerms(text, n, q);
     if (d < bestDist) {
       best = { start: n.start, end: n.end, text: n.text, value: n.value };
@@ -193,6 +194,12 @@ function definitionAnswer(text: string, q: QuestionAnalysis): Mention | null {
   const at = comparable(text).indexOf(comparable(q.subject));
   if (at < 0) return null;
   const end = at + q.subject.length;
+  // "Support Group for Islam and Muslims (JNIM)": an acronym spelled out before it.
+  const spelled = /((?<![\w-])[A-Z][A-Za-z']*(?:\s+(?:for|of|and|the|in|[A-Z][A-Za-z']*))*)\s*\($/.exec(text.slice(0, at));
+  if (spelled && spelled[1] && spelled[1].split(/\s+/).length >= 2) {
+    const start = at - spelled[0].length;
+    return { start, end: start + spelled[1].length, text: spelled[1] };
+  }
   // "X peacekeeping mission in Mali": X modifies the phrase after it.
   const after = /^\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)/.exec(text.slice(end));
   if (after && after[1]) {

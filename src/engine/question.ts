@@ -1,6 +1,7 @@
 import type { AnswerType } from './types.js';
 import { tokenize, indexTerm } from '../text/tokenize.js';
 import { RELATED } from '../text/related.js';
+import { STOP_WORDS } from '../text/stopwords.js';
 
 /** What the engine reads from a question before searching. */
 export interface QuestionAnalysis {
@@ -43,10 +44,9 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   let answerType: AnswerType = 'other';
   let headNoun: string | null = null;
   let subject: string | null = null;
-  const afterHowMany = /\bhow (?:many|much)\s+(?:of\s+the\s+)?(?:[A-Za-z-]+\s+){0,2}?([a-z]+s)\b/i.exec(question);
   if (NUMBER_Q.test(question)) {
     answerType = 'number';
-    headNoun = afterHowMany?.[1]?.toLowerCase() ?? null;
+    headNoun = countedNoun(question);
   } else if (DURATION_Q.test(question)) answerType = 'duration';
   else if (DATE_Q.test(question)) answerType = 'date';
   else if (PERSON_Q.test(question)) answerType = 'person';
@@ -60,7 +60,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     } else {
       const ent = ENTITY_Q.exec(question);
       if (ent && ent[1]) {
-        const words = ent[1].toLowerCase().split(/\s+/).filter((w) => !NOT_HEAD.has(w));
+        const words = ent[1].toLowerCase().split(/\s+/).filter((w) => !NOT_HEAD.has(w) && !STOP_WORDS.has(w) && !/ed$/.test(w));
         if (words.length > 0) {
           answerType = 'entity';
           headNoun = words[words.length - 1]!;
@@ -77,4 +77,24 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     for (const r of RELATED.get(t) ?? []) if (!terms.includes(r) && !expansions.has(r)) expansions.set(r, t);
   }
   return { answerType, headNoun, terms, tokens: content, subject, expansions };
+}
+
+const COUNT_STOP = /^(?:are|were|is|was|did|do|does|have|has|had|will|would|can|could|in|of|to|at|on|for|from|with|by|since|during|remain|remained|died|killed|say|said)$/i;
+const NON_S_PLURALS = new Set(['people', 'personnel', 'police', 'staff', 'children', 'men', 'women', 'civilians']);
+
+/**
+ * The noun a "how many" question counts: the last plural among the words after "how many"
+ * and before the verb ("How many French troops were…" → "troops"; "How many people have…" →
+ * "people").
+ */
+function countedNoun(question: string): string | null {
+  const m = /\bhow (?:many|much)\s+(?:of\s+the\s+|of\s+)?((?:[A-Za-z'-]+\s*){1,5})/i.exec(question);
+  if (!m || !m[1]) return null;
+  const words: string[] = [];
+  for (const w of m[1].trim().split(/\s+/)) {
+    if (COUNT_STOP.test(w)) break;
+    words.push(w.toLowerCase().replace(/[^a-z'-]/g, ''));
+  }
+  const plural = [...words].reverse().find((w) => NON_S_PLURALS.has(w) || (/s$/.test(w) && !/ss$/.test(w) && w.length > 3));
+  return plural ?? words[words.length - 1] ?? null;
 }
