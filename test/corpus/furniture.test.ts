@@ -1,0 +1,127 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { classifyBlocks } from '../../src/corpus/furniture.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { splitParagraphs } from '../../src/corpus/segment.js';
+
+const CORPUS = fileURLToPath(new URL('../../corpus', import.meta.url));
+const corpus = loadCorpus(CORPUS);
+
+type Hint = { startsWith: string; reason: string };
+
+/** Classifies an inline text and returns each block as [kind, text]. */
+function classify(text: string, title: string | null = null, furnitureHints: Hint[] = []): Array<[string, string]> {
+  return classifyBlocks(text, splitParagraphs(text), { title, furnitureHints }).map((b) => [b.kind, text.slice(b.start, b.end)]);
+}
+const BODY = 'France will withdraw its troops from Mali over the coming months.';
+const kept = (blocks: Array<[string, string]>) => blocks.filter(([k]) => k !== 'furniture');
+
+describe('classifyBlocks drops page furniture', () => {
+  it('drops numbered "Skip to content" navigation', () => {
+    expect(kept(classify(`1. Skip to content\n  2. Skip to main menu\n\n${BODY}`))).toEqual([['body', BODY]]);
+  });
+
+  it('drops a "Logo of" image label', () => {
+    expect(kept(classify(`Logo of Daily Planet newspaper\n\n${BODY}`))).toEqual([['body', BODY]]);
+  });
+
+  it('drops a caption that ends with an "Image: Name/REUTERS" credit', () => {
+    expect(kept(classify(`${BODY}\n\nA soldier guards the base in GaoImage: Jane Doe/REUTERS`))).toEqual([['body', BODY]]);
+  });
+
+  it('drops a caption that ends with a "[Name/AFP]" credit', () => {
+    expect(kept(classify(`${BODY}\n\nThe last soldiers have left the country, the army said [Thomas Coex/AFP]`))).toEqual([['body', BODY]]);
+  });
+
+  it('drops an alt-text line that the caption after it repeats', () => {
+    const blocks = classify(`${BODY}\n\nA French soldier mans a machine gun\nA French soldier mans a machine gun during Operation BarkhaneImage: Jane Doe/REUTERS`);
+    expect(blocks).toEqual([
+      ['body', BODY],
+      ['furniture', 'A French soldier mans a machine gun'],
+      ['furniture', 'A French soldier mans a machine gun during Operation BarkhaneImage: Jane Doe/REUTERS'],
+    ]);
+  });
+
+  it('drops a "Source:" line', () => {
+    expect(kept(classify(`${BODY}\n\nSource: Al Jazeera and news agencies`))).toEqual([['body', BODY]]);
+  });
+
+  it('drops an agency tag like "rc/rt (AFP, AP, dpa, Reuters)"', () => {
+    expect(kept(classify(`${BODY}\n\nrc/rt (AFP, AP, dpa, Reuters)`))).toEqual([['body', BODY]]);
+  });
+
+  it('drops a line that is only a date', () => {
+    expect(kept(classify(`February 17, 2022\n\n${BODY}`))).toEqual([['body', BODY]]);
+  });
+
+  it('drops an "Infografik" label', () => {
+    expect(kept(classify(`${BODY}\n\nInfografik Internationale Truppen in Mali EN`))).toEqual([['body', BODY]]);
+  });
+
+  it('keeps the headline once and drops it where it is repeated', () => {
+    const title = 'France and allies to withdraw troops from Mali';
+    expect(classify(`${title}\n\n${BODY}\n\n${title}`, title)).toEqual([
+      ['heading', title],
+      ['body', BODY],
+      ['furniture', title],
+    ]);
+  });
+
+  it('drops everything from a "MOST VIEWED" heading on, body-like text included', () => {
+    const blocks = classify(`${BODY}\n\nMOST VIEWED\n\nTensions high ahead of historic match up\n\nThe long-awaited matchup has become the most anticipated fight of the year.`);
+    expect(kept(blocks)).toEqual([['body', BODY]]);
+    expect(blocks).toHaveLength(4);
+  });
+
+  it('drops everything from a "Related stories" heading on', () => {
+    const blocks = classify(`${BODY}\n\nRelated stories\n\nNorway abandons its planned deployment to the Sahel region this year.`);
+    expect(kept(blocks)).toEqual([['body', BODY]]);
+  });
+
+  it('drops a block named by a furnitureHints entry', () => {
+    const promo = 'Sign up for our daily newsletter and never miss a story from the region.';
+    const blocks = classify(`${BODY}\n\n${promo}`, null, [{ startsWith: 'Sign up for our', reason: 'newsletter promotion' }]);
+    expect(blocks).toEqual([
+      ['body', BODY],
+      ['furniture', promo],
+    ]);
+  });
+});
+
+describe('classifyBlocks keeps headings and cuts datelines', () => {
+  it('keeps a subheading as a heading, not as body text', () => {
+    expect(classify(`${BODY}\n\nFrayed relations\n\n${BODY}`)).toEqual([
+      ['body', BODY],
+      ['heading', 'Frayed relations'],
+      ['body', BODY],
+    ]);
+  });
+
+  it('cuts a dateline prefix so the first body block starts at the next word', () => {
+    const text = `Belgium (Brussels Morning Newspaper) ${BODY}`;
+    const blocks = classify(text);
+    expect(blocks).toEqual([
+      ['furniture', 'Belgium (Brussels Morning Newspaper)'],
+      ['body', BODY],
+    ]);
+  });
+});
+
+describe('furniture in the bundled corpus', () => {
+  it('indexes nothing from the Phnom Penh Post sidebar of Cambodian stories', () => {
+    const article = corpus.byId.get('phnom-penh-post-2022-02-15-mali-withdrawal-announcement-nears')!;
+    expect(article.passages.filter((p) => /Cambodia|Hun Manet/.test(p.text))).toEqual([]);
+    expect(article.passages[article.passages.length - 1]!.text).toBe(
+      'Sources familiar with negotiations said there had been disagreement among Europeans as well as with the British and the US about a wider departure, including over the risks of leaving Mali open to Russian influence.',
+    );
+  });
+
+  it('indexes no navigation, image credit or photo caption anywhere', () => {
+    expect(corpus.passages.filter((p) => /Skip to|Image:|\[Thomas Coex\/AFP\]/.test(p.text))).toEqual([]);
+  });
+
+  it('starts the Brussels Morning article at "France’s President" once its dateline is cut', () => {
+    const article = corpus.byId.get('brussels-morning-2022-02-17-macron-announces-mali-withdrawal')!;
+    expect(article.passages[0]!.text.startsWith('France’s President Emmanuel Macron announced today')).toBe(true);
+  });
+});

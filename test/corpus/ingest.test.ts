@@ -1,0 +1,342 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addArticle, articleId, buildArticle, extractFromHtml, isoDateOf, normaliseUrl } from '../../src/corpus/ingest.js';
+import { loadCorpus, parseMetadata } from '../../src/corpus/load.js';
+
+const CORPUS = fileURLToPath(new URL('../../corpus', import.meta.url));
+const HTML = fileURLToPath(new URL('../fixtures/html/', import.meta.url));
+const NEWS_PAGE = join(HTML, 'sahel-dispatch-convoy.html');
+const JSONLD_PAGE = join(HTML, 'niamey-observer-takuba.html');
+const BARE_PAGE = join(HTML, 'bare-page.html');
+const NEWS_ID = 'sahel-dispatch-2022-08-16-french-convoy-reaches-niger-last-troops';
+const DW_ID = 'dw-2022-02-17-france-announces-military-withdrawal-from-mali';
+
+const temps: string[] = [];
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A scratch copy of the bundled corpus. */
+function tempCorpus(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ingest-corpus-'));
+  cpSync(CORPUS, dir, { recursive: true });
+  temps.push(dir);
+  return dir;
+}
+
+/** A scratch directory holding one input file with the given bytes. */
+function inputFile(name: string, data: string | Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ingest-input-'));
+  temps.push(dir);
+  const path = join(dir, name);
+  writeFileSync(path, data);
+  return path;
+}
+
+/** Every file in the corpus's articles directory, hidden ones included, with its bytes' hash. */
+function listing(corpusDir: string): string[] {
+  const dir = join(corpusDir, 'articles');
+  return readdirSync(dir)
+    .sort()
+    .map((n) => `${n} ${createHash('sha256').update(readFileSync(join(dir, n))).digest('hex')}`);
+}
+
+function errorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error('expected an error, got none');
+}
+
+const rel = (p: string) => relative(process.cwd(), p);
+
+const NEWS_TEXT = [
+  'The last convoy of the French army to leave Mali crossed into Niger on Tuesday, two days after the final soldiers of Operation Barkhane handed the Gao base to the Malian armed forces.',
+  'The column of 47 armoured vehicles and 120 lorries drove the 400 kilometres from Gao to the border in three days, escorted by helicopters and drones, according to the French general staff.',
+  '\u201CWe left nothing behind that could be used against the Malian population,\u201D said Colonel Pierre Vasseur, who commanded the last French detachment in Gao.',
+  'A base built for ten years',
+  'The Gao base, opened in 2013 during Operation Serval, was the largest French military installation in the Sahel and at its peak housed more than 2,000 soldiers.',
+  'The Malian army said in a statement that it had taken \u201Cfull control\u201D of the site on Monday morning and thanked no foreign partner by name.',
+].join('\n\n') + '\n';
+
+describe('extractFromHtml', () => {
+  it('keeps the body paragraphs of a news page and none of its menu, logo, caption, sidebar, footer or script output', () => {
+    const page = extractFromHtml(readFileSync(NEWS_PAGE, 'utf8'));
+    expect(page.text).toBe(NEWS_TEXT);
+    for (const furniture of ['Subscribe', 'Sections', 'logo', 'News from the Sahel', 'Armoured vehicles on the road', 'Photo:', 'Related stories', 'Mali junta expels', 'Wagner fighters', '© 2022', 'Contact us', 'Injected by a script', 'By Aminata']) {
+      expect(page.text).not.toContain(furniture);
+    }
+  });
+
+  it('reads outlet, headline without its site suffix, date, canonical URL and language from meta tags', () => {
+    const page = extractFromHtml(readFileSync(NEWS_PAGE, 'utf8'));
+    expect(page.meta).toEqual({
+      outlet: 'Sahel Dispatch',
+      title: 'French convoy reaches Niger as last troops leave Gao',
+      published: '2022-08-16',
+      url: 'https://www.sahel-dispatch.example/africa/2022/08/16/french-convoy-reaches-niger/',
+      language: 'en',
+    });
+    expect(page.from).toEqual({
+      outlet: "the page's og:site_name meta tag",
+      title: `the page's og:title meta tag, without its "| Sahel Dispatch" suffix`,
+      published: `the page's article:published_time meta tag ("2022-08-16T09:30:00+02:00")`,
+      url: "the page's <link rel=canonical>",
+      language: "the page's <html lang> attribute",
+    });
+  });
+
+  it('reads outlet, headline and date from JSON-LD when the page has no meta tags, and drops a "More on this story" list', () => {
+    const page = extractFromHtml(readFileSync(JSONLD_PAGE));
+    expect(page.meta).toEqual({
+      outlet: 'The Niamey Observer',
+      title: 'Takuba task force ends its mission in Mali',
+      published: '2022-07-01',
+      url: null,
+      language: 'en-GB',
+    });
+    expect(page.text).toBe(
+      [
+        'The European special forces task force Takuba formally ended its operations in Mali on Thursday, the French armed forces ministry said, closing a mission that had brought together soldiers from ten countries.',
+        'Takuba was launched in March 2020 to train and accompany Malian units in combat against jihadist groups in the border area with Niger and Burkina Faso.',
+        '\u201CThe task force has achieved significant results despite a political context that made its work impossible,\u201D the ministry said in a statement.',
+        'Sweden, Estonia and the Czech Republic had already announced that their contingents would leave before the end of the year.',
+      ].join('\n\n') + '\n',
+    );
+  });
+
+  it('leaves every field null on a page without metadata', () => {
+    const page = extractFromHtml(readFileSync(BARE_PAGE, 'utf8'));
+    expect(page.meta).toEqual({ outlet: null, title: null, published: null, url: null, language: null });
+    expect(page.from).toEqual({ outlet: null, title: null, published: null, url: null, language: null });
+    expect(page.text.split('\n\n')).toHaveLength(3);
+  });
+
+  it('resolves a relative canonical link against the page address and folds white space inside paragraphs', () => {
+    const html = `<html><head><link rel="canonical" href="/news/mali-exit/#top"></head><body><article>
+      <p>French   troops\n   finished
+      their withdrawal<br>from Mali on Monday, the army said in Paris.</p></article></body></html>`;
+    const page = extractFromHtml(html, 'https://news.example.org/world/page.html?utm_source=x');
+    expect(page.meta.url).toBe('https://news.example.org/news/mali-exit/#top');
+    expect(page.text).toBe('French troops finished their withdrawal from Mali on Monday, the army said in Paris.\n');
+  });
+});
+
+describe('metadata helpers', () => {
+  it('keeps the date of a time stamp as written instead of moving it to UTC', () => {
+    expect(isoDateOf('2022-02-17T23:30:00-05:00')).toBe('2022-02-17');
+    expect(isoDateOf('Thu, 17 Feb 2022 10:00:00 GMT')).toBe('2022-02-17');
+    expect(isoDateOf('2022-02-30')).toBeNull();
+    expect(isoDateOf('yesterday')).toBeNull();
+  });
+
+  it('normalises URLs by dropping the fragment, utm parameters and the trailing slash', () => {
+    expect(normaliseUrl('https://a.example/x/y/?utm_source=tw&id=3&utm_medium=s#comments')).toBe('https://a.example/x/y?id=3');
+    expect(normaliseUrl('https://a.example/x/y')).toBe('https://a.example/x/y');
+  });
+
+  it('makes an id from outlet, date and the first topic words of the headline', () => {
+    expect(articleId({ outlet: 'Sahel Dispatch', published: '2022-08-16', title: 'French convoy reaches Niger as last troops leave Gao' }, '')).toBe(NEWS_ID);
+    expect(articleId({ outlet: null, published: null, title: null }, 'Crowds gathered in central Bamako on Tuesday.\n')).toBe('unnamed-outlet-undated-crowds-gathered-central-bamako-tuesday');
+  });
+
+  it('notes where every unstated value came from and says so when a value is unknown', () => {
+    const page = extractFromHtml(readFileSync(BARE_PAGE, 'utf8'));
+    const built = buildArticle({ text: page.text, meta: page.meta, from: page.from, overrides: { published: '2022-08-16' }, sourceFile: 'in/bare-page.html' });
+    expect(built.meta.inferred).toEqual({
+      outlet: 'Not found in the page or supplied; unknown.',
+      title: 'Not found in the page or supplied; unknown.',
+      published: 'Supplied with --published when added.',
+      url: 'The page gives no canonical address and none was supplied; unknown.',
+    });
+    expect(built.meta).toMatchObject({ outlet: null, title: null, published: '2022-08-16', url: null, language: 'en', collectedAs: 'bare-page.html' });
+  });
+
+  it('gives no note for a value the article text states itself', () => {
+    const text = 'France announces exit\n\nFebruary 17, 2022\n\nFrance will withdraw its troops from Mali, DW reported on Thursday.\n';
+    const built = buildArticle({ text, meta: null, overrides: { outlet: 'DW', title: 'France announces exit', published: '2022-02-17' }, sourceFile: 'x.txt' });
+    expect(built.meta.inferred).toEqual({ url: 'Collected as plain text without its address; none supplied.' });
+  });
+});
+
+describe('addArticle', () => {
+  it('adds a saved page so that the corpus loads with it and a question about it is answered citing it', async () => {
+    const dir = tempCorpus();
+    const report = addArticle(dir, NEWS_PAGE);
+    expect(report.id).toBe(NEWS_ID);
+    expect(report.passages).toBe(5);
+    expect(report.headings).toBe(1);
+    expect(report.furniture).toEqual([]);
+    expect(report.quotations).toBe(2);
+    expect(report.outlet).toEqual({ value: 'Sahel Dispatch', inferred: "From the page's og:site_name meta tag." });
+    expect(readFileSync(join(dir, 'articles', `${NEWS_ID}.txt`), 'utf8')).toBe(NEWS_TEXT);
+    const meta = parseMetadata(readFileSync(join(dir, 'articles', `${NEWS_ID}.json`), 'utf8'), 'added.json');
+    expect(meta).toEqual(report.meta);
+    expect(meta.collectedAs).toBe('sahel-dispatch-convoy.html');
+
+    expect(loadCorpus(dir).articles.map((a) => a.meta.id)).toContain(NEWS_ID);
+    const { loadEngine } = await import('../../src/engine/index.js');
+    const answer = loadEngine(dir).ask('How many armoured vehicles were in the last convoy?');
+    expect(answer.status).toBe('answered');
+    expect(answer.citations[0]!.articleId).toBe(NEWS_ID);
+    expect(answer.citations[0]!.quote).toContain('47 armoured vehicles');
+  });
+
+  it('stores a plain-text file byte for byte, curly quotes, no-break spaces and CRLF line ends included', () => {
+    const dir = tempCorpus();
+    const bytes = Buffer.from(
+      'Mali\u00A0: the last word\r\n\r\n\u201CWe will not leave in a hurry,\u201D the general said on Friday in Gao.\r\n\r\nThe junta\u2019s spokesman said the French departure was \u2018long overdue\u2019 and welcomed it.\r\n',
+      'utf8',
+    );
+    const file = inputFile('wire.txt', bytes);
+    const report = addArticle(dir, file, { outlet: 'Wire Desk', published: '2022-08-12', id: 'wire-desk-2022-08-12-last-word' });
+    const stored = readFileSync(join(dir, 'articles', 'wire-desk-2022-08-12-last-word.txt'));
+    expect(stored.equals(bytes)).toBe(true);
+    expect(report.meta.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(report.title).toEqual({ value: null, inferred: 'Not stated in the text and not supplied when added; unknown.' });
+    expect(loadCorpus(dir).byId.get('wire-desk-2022-08-12-last-word')!.passages.map((p) => p.text)).toEqual([
+      '\u201CWe will not leave in a hurry,\u201D the general said on Friday in Gao.',
+      'The junta\u2019s spokesman said the French departure was \u2018long overdue\u2019 and welcomed it.',
+    ]);
+  });
+
+  it('refuses a page already in the corpus under the same URL, naming the existing article', () => {
+    const dir = tempCorpus();
+    addArticle(dir, NEWS_PAGE);
+    const before = listing(dir);
+    const other = inputFile('other.txt', 'A different report on the convoy, written by another desk, said the vehicles reached Niamey late on Tuesday.\n');
+    const message = errorOf(() => addArticle(dir, other, { url: 'https://www.sahel-dispatch.example/africa/2022/08/16/french-convoy-reaches-niger?utm_campaign=x#top' }));
+    expect(message).toBe(
+      `duplicates article "${NEWS_ID}" (${rel(join(dir, 'articles', `${NEWS_ID}.txt`))}), which has the same URL (https://www.sahel-dispatch.example/africa/2022/08/16/french-convoy-reaches-niger/)`,
+    );
+    expect(listing(dir)).toEqual(before);
+  });
+
+  it('refuses an exact copy of an article already in the corpus, naming it', () => {
+    const dir = tempCorpus();
+    const copy = inputFile('copy.txt', readFileSync(join(CORPUS, 'articles', `${DW_ID}.txt`)));
+    expect(errorOf(() => addArticle(dir, copy, { outlet: 'DW' }))).toBe(
+      `duplicates article "${DW_ID}" (${rel(join(dir, 'articles', `${DW_ID}.txt`))}), which has exactly the same text`,
+    );
+  });
+
+  it('refuses a re-typed copy whose sentences are already in one article', () => {
+    const dir = tempCorpus();
+    const original = readFileSync(join(CORPUS, 'articles', `${DW_ID}.txt`), 'utf8');
+    // Same report with straight quotes, a new first line and its last paragraph cut.
+    const retyped = `Reposted from our partners at DW on Friday morning.\n\n${original.replace(/[\u201C\u201D]/g, '"').split(/\n\n/).slice(0, -1).join('\n\n')}\n`;
+    const message = errorOf(() => addArticle(dir, inputFile('retyped.txt', retyped), { outlet: 'Partner Desk' }));
+    expect(message).toMatch(new RegExp(`^duplicates article "${DW_ID}" \\(.*${DW_ID}\\.txt\\), which already has (\\d+) of its (\\d+) sentences$`));
+    const [, shared, total] = /has (\d+) of its (\d+)/.exec(message)!;
+    expect(Number(shared) / Number(total)).toBeGreaterThanOrEqual(0.9);
+    expect(Number(shared)).toBeLessThan(Number(total));
+  });
+
+  it('refuses an id that is already taken', () => {
+    const dir = tempCorpus();
+    expect(errorOf(() => addArticle(dir, BARE_PAGE, { id: DW_ID }))).toBe(
+      `id "${DW_ID}" is taken: ${rel(join(dir, 'articles', `${DW_ID}.json`))} exists; choose another with --id`,
+    );
+  });
+
+  it('leaves the corpus directory unchanged when --published is not a real date', () => {
+    const dir = tempCorpus();
+    const before = listing(dir);
+    expect(errorOf(() => addArticle(dir, BARE_PAGE, { published: '2022-02-30' }))).toBe('--published "2022-02-30" is not a real date');
+    expect(listing(dir)).toEqual(before);
+  });
+
+  it('leaves the corpus directory unchanged when the text is empty or the page has no article', () => {
+    const dir = tempCorpus();
+    const before = listing(dir);
+    expect(errorOf(() => addArticle(dir, inputFile('blank.txt', ' \r\n\r\n\u00A0\n')))).toBe('is empty');
+    const menuOnly = inputFile('menu.html', '<html><body><nav><ul><li><a href="/">Home</a></li><li><a href="/africa">Africa</a></li></ul></nav><footer>© 2022</footer></body></html>');
+    expect(errorOf(() => addArticle(dir, menuOnly))).toBe('no article text found in the page');
+    const furnitureOnly = inputFile('credits.txt', 'Skip to content\n\nAdvertisement\n');
+    expect(errorOf(() => addArticle(dir, furnitureOnly))).toBe('has no body text left once headings and page furniture are set aside');
+    expect(listing(dir)).toEqual(before);
+  });
+
+  it('refuses to add to a corpus that does not load, and leaves it as it was', () => {
+    const dir = tempCorpus();
+    writeFileSync(join(dir, 'articles', 'broken.json'), '{ "id": "broken", ');
+    const before = listing(dir);
+    expect(errorOf(() => addArticle(dir, BARE_PAGE))).toMatch(/^the corpus in .* does not load, so nothing can be added until it is fixed: .*broken\.json: is not valid JSON/);
+    expect(listing(dir)).toEqual(before);
+  });
+
+  it('writes nothing on a dry run but reports what it would add', () => {
+    const dir = tempCorpus();
+    const before = listing(dir);
+    const report = addArticle(dir, JSONLD_PAGE, {}, { dryRun: true });
+    expect(report.dryRun).toBe(true);
+    expect(report.id).toBe('the-niamey-observer-2022-07-01-takuba-task-force-ends-mission-mali');
+    expect(report.published).toEqual({ value: '2022-07-01', inferred: `From the page's JSON-LD datePublished ("2022-07-01T07:05:00Z").` });
+    expect(report.language).toEqual({ value: 'en-GB', from: "from the page's <html lang> attribute" });
+    expect(listing(dir)).toEqual(before);
+  });
+
+  it('reads a saved UTF-8 page that declares no charset as UTF-8', () => {
+    const dir = tempCorpus();
+    const page = inputFile(
+      'no-charset.html',
+      '<html><body><article><p>\u201CWe are leaving,\u201D the colonel said in Gao on Monday as the last\u00A0lorries rolled out of the base.</p></article></body></html>',
+    );
+    const report = addArticle(dir, page, { id: 'colonel-leaving' });
+    expect(readFileSync(join(dir, 'articles', 'colonel-leaving.txt'), 'utf8')).toBe(
+      '\u201CWe are leaving,\u201D the colonel said in Gao on Monday as the last\u00A0lorries rolled out of the base.\n',
+    );
+    expect(report.quotations).toBe(1);
+  });
+
+  it('records flags as supplied by hand and lets them win over the page', () => {
+    const dir = tempCorpus();
+    const report = addArticle(dir, BARE_PAGE, { outlet: 'Bamako Street Radio', title: 'Crowds cheer French exit', published: '2022-08-16', url: 'https://radio.example/crowds', language: 'en-ML' }, { dryRun: true });
+    expect(report.meta).toMatchObject({
+      id: 'bamako-street-radio-2022-08-16-crowds-cheer-french-exit',
+      outlet: 'Bamako Street Radio',
+      url: 'https://radio.example/crowds',
+      language: 'en-ML',
+      inferred: {
+        outlet: 'Supplied with --outlet when added.',
+        title: 'Supplied with --title when added.',
+        published: 'Supplied with --published when added.',
+        url: 'Supplied with --url when added.',
+      },
+    });
+  });
+});
+
+describe('npm run corpus:add', () => {
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../src/cli/corpus-add.ts', import.meta.url)), ...args], { encoding: 'utf8' });
+
+  it('prints one line naming the file and the flag, and exits 1, on a bad flag value or an unknown flag', () => {
+    const dir = tempCorpus();
+    const bad = cli(BARE_PAGE, '--corpus', dir, '--published', '2022-13-01');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe(`corpus:add: ${BARE_PAGE}: --published "2022-13-01" is not a real date\n`);
+    const unknown = cli(BARE_PAGE, '--corpus', dir, '--publised', '2022-08-16');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toBe(`corpus:add: ${BARE_PAGE}: unknown flag --publised; known flags: --id --outlet --title --published --url --language --corpus --dry-run --help\n`);
+    expect(unknown.stdout).toBe('');
+  });
+
+  it('prints the report and writes nothing with --dry-run', () => {
+    const dir = tempCorpus();
+    const before = listing(dir);
+    const run = cli(NEWS_PAGE, '--corpus', dir, '--dry-run');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.split('\n').slice(0, 1)).toEqual([`Dry run: would add ${NEWS_ID} (nothing written)`]);
+    expect(run.stdout).toContain('  5 passages to index, 1 heading(s) kept for quotations, 0 furniture block(s) dropped, 2 quotation(s)\n');
+    expect(listing(dir)).toEqual(before);
+  });
+});

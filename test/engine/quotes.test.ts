@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { quotationSpans } from '../../src/engine/quotes.js';
+import { loadEngine } from '../../src/engine/index.js';
+
+const engine = loadEngine();
+const DW = 'dw-2022-02-17-france-announces-military-withdrawal-from-mali';
+const BM = 'brussels-morning-2022-02-17-macron-announces-mali-withdrawal';
+const UN = 'unnamed-outlet-2022-02-17-france-allies-withdraw-mali';
+
+const spans = (s: string) => quotationSpans(s, { start: 0, end: s.length }).map((q) => s.slice(q.start, q.end));
+
+describe('quotationSpans', () => {
+  it('finds a curly-quoted quotation without its closing comma', () => {
+    expect(spans('“We will continue to fight,” he said.')).toEqual(['We will continue to fight']);
+  });
+
+  it('finds straight-quoted quotations', () => {
+    expect(spans('A statement cited "multiple obstructions" and a "coordinated withdrawal".')).toEqual(['multiple obstructions', 'coordinated withdrawal']);
+  });
+
+  it('finds a single-quoted quotation in a headline', () => {
+    expect(spans("Macron: France doesn't share 'strategy and hidden aims' of Mali's ruling junta")).toEqual(['strategy and hidden aims']);
+  });
+
+  it('never opens a quotation at an apostrophe inside a word', () => {
+    expect(spans('It’s Mali’s junta, and it\'s Mali\'s choice, Macron’s aides said.')).toEqual([]);
+  });
+
+  it('gives offsets into the whole text when the block starts later', () => {
+    const text = 'Intro.\n“Stay calm,” she said.';
+    const q = quotationSpans(text, { start: 7, end: text.length });
+    expect(q).toEqual([{ start: 8, end: 17 }]);
+    expect(text.slice(q[0]!.start, q[0]!.end)).toBe('Stay calm');
+  });
+});
+
+describe('quotation attribution in the bundled corpus', () => {
+  it('finds the full "We cannot remain…" quotation for "hidden aims", said by Emmanuel Macron, in three outlets', () => {
+    const r = engine.quote('hidden aims');
+    const q = r.quotes[0]!;
+    expect(q.text).toBe('We cannot remain militarily engaged alongside de facto authorities whose strategy and hidden aims we do not share');
+    expect(q.speaker).toBe('Emmanuel Macron');
+    expect(q.articleId).toBe(BM);
+    expect(q.alsoIn.map((x) => x.articleId)).toEqual([DW, UN]);
+  });
+
+  it('attributes "The answer will come" to Josep Borrell through "he said"', () => {
+    const q = engine.quote('The answer will come').quotes[0]!;
+    expect([q.text, q.speaker]).toEqual(['The answer will come in the next days', 'Josep Borrell']);
+  });
+
+  it('attributes the "skeptical" quotation to Christine Lambrecht', () => {
+    const q = engine.quote('skeptical').quotes[0]!;
+    expect(q.speaker).toBe('Christine Lambrecht');
+    expect(q.text.startsWith('I have to say that I am very skeptical')).toBe(true);
+  });
+
+  it('attributes "Russian trainers" to Mali’s military leaders', () => {
+    const q = engine.quote('Russian trainers').quotes[0]!;
+    expect(q.text).toBe('Russian trainers');
+    expect(q.speaker).toContain('Mali');
+  });
+
+  it('attributes "If the conditions…" to Jean-Yves Le Drian', () => {
+    const q = engine.quote('If the conditions').quotes[0]!;
+    expect(q.speaker).toBe('Jean-Yves Le Drian');
+  });
+
+  it('attributes "impossible to continue" to Kalle Lane', () => {
+    const q = engine.quote('impossible to continue').quotes[0]!;
+    expect([q.text, q.speaker]).toEqual(['It’s impossible to continue in such conditions', 'Kalle Lane']);
+  });
+
+  it('gives no speaker for "in an orderly manner", which the article attributes to no one', () => {
+    const q = engine.quote('in an orderly manner').quotes[0]!;
+    expect([q.text, q.speaker, q.articleId]).toEqual(['in an orderly manner', null, BM]);
+  });
+
+  it('gives every quotation’s context as the verbatim sentence around it', () => {
+    const q = engine.quote('The answer will come').quotes[0]!;
+    expect(q.context).toBe('"The answer will come in the next days," he said.');
+    expect(engine.corpus.byId.get(q.articleId)!.text.slice(q.start, q.end)).toBe(q.text);
+  });
+});
+
+describe('quotation lookup by speaker', () => {
+  it('returns only Borrell’s quotations when asked for "Borrell"', () => {
+    const r = engine.quote('Borrell');
+    expect(r.quotes.map((q) => q.speaker)).toEqual(['Josep Borrell', 'Josep Borrell']);
+    expect(r.quotes.map((q) => q.text.slice(0, 20))).toEqual(['I sent a mission to ', 'The answer will come']);
+  });
+
+  it('restricts a word search to one speaker with the speaker option', () => {
+    expect(engine.quote('conditions').quotes.map((q) => q.speaker)).toContain('Jean-Yves Le Drian');
+    const r = engine.quote('conditions', { speaker: 'Borrell' });
+    expect(r.quotes.map((q) => [q.speaker, q.text.slice(0, 25)])).toEqual([['Josep Borrell', 'I sent a mission to Mali,']]);
+  });
+
+  it('lists every quotation of a speaker when only the speaker option is given', () => {
+    const r = engine.quote('', { speaker: 'Lambrecht' });
+    expect(r.error).toBeUndefined();
+    expect(r.quotes.map((q) => q.speaker)).toEqual(['Christine Lambrecht']);
+  });
+
+  it('lists Emmanuel Macron first among speakers, with no pronoun or furniture name', () => {
+    const speakers = engine.speakers();
+    expect(speakers[0]).toBe('Emmanuel Macron');
+    expect(speakers.filter((s) => /^(?:he|she|they|it)$/i.test(s) || /Cambodia|Manet|Khmer|Phnom Penh|Reuters|AFP/.test(s))).toEqual([]);
+    expect(speakers).toContain('Kalle Lane');
+  });
+});

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { prepareArticle, type Article, type Corpus } from '../../src/corpus/load.js';
+import { ArticleMetadata } from '../../src/corpus/schema.js';
+import { Engine } from '../../src/engine/index.js';
+
+/** Builds a small corpus in memory from [id, outlet, text] triples. */
+function buildCorpus(docs: Array<[string, string, string]>): Corpus {
+  const articles: Article[] = [];
+  const passages: Article['passages'] = [];
+  for (const [id, outlet, text] of docs) {
+    const meta = ArticleMetadata.parse({
+      id,
+      outlet,
+      title: null,
+      published: '2022-02-17',
+      language: 'en',
+      sha256: createHash('sha256').update(text).digest('hex'),
+    });
+    const article = prepareArticle(meta, text, `${id}.txt`, passages.length);
+    articles.push(article);
+    passages.push(...article.passages);
+  }
+  return { dir: 'memory', articles, byId: new Map(articles.map((a) => [a.meta.id, a])), passages };
+}
+
+const engine = new Engine(
+  buildCorpus([
+    [
+      'sahel-wire-one',
+      'Sahel Wire',
+      [
+        'Operation Barkhane will close its bases in Gao and Timbuktu by the summer.',
+        'Christine Lambrecht, the German defence minister, visited the troops stationed in Gao.',
+        'The Tabuka task force gathered special forces from a dozen European nations.',
+      ].join('\n\n'),
+    ],
+    [
+      'desert-post-two',
+      'Desert Post',
+      [
+        'The withdrawal of the Danish contingent was announced in Copenhagen on Thursday.',
+        'Farmers in the Mopti region reported a poor harvest this year.',
+        'The junta described its “strategic partnership” with Moscow as a turning point.',
+      ].join('\n\n'),
+    ],
+    [
+      'river-news-three',
+      'River News',
+      [
+        'Farmers in Segou reported good rains after a dry spring.',
+        'Fighting in the Mopti region displaced thousands of families.',
+        'A poor harvest was feared across the Sahel after the drought.',
+      ].join('\n\n'),
+    ],
+    [
+      // Decoys: each shares every word of one question except the misspelt or inflected name.
+      'decoy-daily-four',
+      'Decoy Daily',
+      [
+        'The army will close its bases in Kidal soon.',
+        'The Estonian minister visited the troops in Menaka.',
+        'A French task force gathered in Niamey last week.',
+        'The Danish contingent was announced to parliament in Copenhagen.',
+      ].join('\n\n'),
+    ],
+  ]),
+);
+
+const first = (q: string) => engine.ask(q).citations[0]?.quote ?? null;
+
+describe('passage ranking on a small corpus', () => {
+  it('ranks first the passage that holds every word of the question', () => {
+    const a = engine.ask('Did farmers in the Mopti region report a poor harvest?');
+    expect(a.status).toBe('answered');
+    expect(a.citations[0]!.quote).toBe('Farmers in the Mopti region reported a poor harvest this year.');
+    expect(a.citations[0]!.articleId).toBe('desert-post-two');
+  });
+
+  it('finds "Barkhane" when the question spells it "Barkane"', () => {
+    expect(first('When will Barkane close its bases?')).toBe('Operation Barkhane will close its bases in Gao and Timbuktu by the summer.');
+  });
+
+  it('finds "Lambrecht" when the question spells it "Lambrekt"', () => {
+    expect(first('Whom did Lambrekt visit?')).toBe('Christine Lambrecht, the German defence minister, visited the troops stationed in Gao.');
+  });
+
+  it('finds a passage that spells the task force "Tabuka" from the question word "Takuba"', () => {
+    expect(first('What did the Takuba task force gather?')).toBe('The Tabuka task force gathered special forces from a dozen European nations.');
+  });
+
+  it('finds "withdrawal" from the question word "withdrawing"', () => {
+    expect(first('Where was the Danish contingent withdrawing announced?')).toBe('The withdrawal of the Danish contingent was announced in Copenhagen on Thursday.');
+  });
+
+  it('ranks the same for curly and straight quotation marks in the question', () => {
+    const curly = engine.ask('What did the junta call its “strategic partnership”?');
+    const straight = engine.ask('What did the junta call its "strategic partnership"?');
+    expect(curly.citations[0]!.quote).toBe('The junta described its “strategic partnership” with Moscow as a turning point.');
+    expect(straight.citations.map((c) => [c.quote, c.score])).toEqual(curly.citations.map((c) => [c.quote, c.score]));
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { comparable, looseComparable } from '../../src/text/normalize.js';
+import { stem } from '../../src/text/stem.js';
+import { indexTerm, indexTerms, tokenize } from '../../src/text/tokenize.js';
+
+describe('tokenize', () => {
+  it('folds case and diacritics', () => {
+    expect(tokenize('Élysée Palace')).toEqual(['elysee', 'palace']);
+  });
+
+  it('treats curly and straight apostrophes alike', () => {
+    expect(tokenize('Mali’s junta')).toEqual(tokenize("Mali's junta"));
+    expect(tokenize('Mali’s junta')).toEqual(["mali's", 'junta']);
+  });
+
+  it('drops thousands separators so "2,400" and "2400" read the same', () => {
+    expect(tokenize('about 2,400 troops')).toEqual(['about', '2400', 'troops']);
+    expect(tokenize('close to 3000 troops')).toEqual(['close', 'to', '3000', 'troops']);
+  });
+
+  it('splits hyphenated words into their parts', () => {
+    expect(tokenize('the ethnic-Tuareg separatists')).toEqual(['the', 'ethnic', 'tuareg', 'separatists']);
+  });
+});
+
+describe('stem', () => {
+  it('brings withdrawing, withdrawal and withdrawn to one stem', () => {
+    expect([stem('withdrawing'), stem('withdrawal'), stem('withdrawn'), stem('withdrew')]).toEqual(['withdraw', 'withdraw', 'withdraw', 'withdraw']);
+  });
+
+  it('maps the irregular "came" to the stem of "come"', () => {
+    expect(stem('came')).toBe(stem('come'));
+  });
+
+  it('lets the demonym "Russian" meet the country "Russia"', () => {
+    expect(indexTerm('russian')).toBe(indexTerm('russia'));
+    expect(indexTerm('malian')).toBe(indexTerm('mali'));
+  });
+});
+
+describe('indexTerms', () => {
+  it('drops stop words and keeps the content words as stems', () => {
+    expect(indexTerms('Who is the defence minister of Germany?')).toEqual(['defenc', 'minist', 'germani']);
+  });
+
+  it('drops a possessive', () => {
+    expect(indexTerms("Mali's junta")).toEqual(indexTerms('Mali junta'));
+  });
+});
+
+describe('comparable forms', () => {
+  it('ignores case, diacritics, quote style and white space', () => {
+    expect(comparable('  “Élysée”\u00A0 palace ')).toBe(comparable('"elysee" Palace'));
+    expect(comparable('“Élysée” palace')).toBe('"elysee" palace');
+  });
+
+  it('loosely treats "de-facto" and "de facto" as the same words', () => {
+    expect(looseComparable('de-facto authorities,')).toBe(looseComparable('de facto authorities'));
+    expect(comparable('de-facto')).not.toBe(comparable('de facto'));
+  });
+});
