@@ -35,7 +35,8 @@ interface OpenApiOperation {
   requestBody?: { required?: boolean; content?: Record<string, OpenApiMediaType> };
 }
 
-interface OpenApiDocument {
+/** The parts of the OpenAPI document this module reads. */
+export interface OpenApiDocument {
   paths: Record<string, Record<string, unknown>>;
   components: { schemas: Record<string, JsonSchema> };
 }
@@ -86,6 +87,8 @@ export interface SpecValidationResult {
   issues: SpecValidationIssue[];
   /** Raw ajv errors, for debugging. */
   ajvErrors: ErrorObject[];
+  /** Set when ajv could not compile the spec's schema (the body was then not checked). */
+  compileError?: string;
 }
 
 /** Options of {@link validateAgainstSpec}. */
@@ -265,7 +268,13 @@ export function validateOperationBody(
   const base = { method: operation.method, specPath: operation.specPath, operationId: operation.operationId, mediaType };
   if (!mediaType) return { ...base, checked: false, valid: true, issues: [], ajvErrors: [] };
 
-  const validate = getValidator(operation, mediaType);
+  let validate: ValidateFunction;
+  try {
+    validate = getValidator(operation, mediaType);
+  } catch (error) {
+    // Better an unchecked body (reported in `compileError`) than a fixture that crashes on one odd schema.
+    return { ...base, checked: false, valid: true, issues: [], ajvErrors: [], compileError: (error as Error).message };
+  }
   const schemaOk = validate(body);
   const ajvErrors = schemaOk ? [] : [...(validate.errors ?? [])];
   const issues = [...relevantIssues(ajvErrors)];
@@ -368,7 +377,7 @@ function relevantIssues(errors: ErrorObject[]): SpecValidationIssue[] {
     (issue.keyword === 'type' && issue.params?.type === 'null') ||
     (['enum', 'const'].includes(issue.keyword) && /\/type$/.test(issue.instancePath));
   const specific = all.filter((issue) => !isNoise(issue));
-  const chosen = specific.length > 0 ? specific : all;
+  const chosen = mergeConstAlternatives(specific.length > 0 ? specific : all);
   const seen = new Set<string>();
   const unique = chosen.filter((issue) => {
     const key = `${issue.instancePath}|${issue.message}`;
@@ -378,6 +387,31 @@ function relevantIssues(errors: ErrorObject[]): SpecValidationIssue[] {
   });
   const depth = (issue: SpecValidationIssue): number => issue.instancePath.split('/').length;
   return unique.sort((a, b) => depth(b) - depth(a));
+}
+
+/** The spec writes enums as `oneOf` of `const`s; report "must be one of …" once instead of one error per constant. */
+function mergeConstAlternatives(issues: SpecValidationIssue[]): SpecValidationIssue[] {
+  const byPath = new Map<string, unknown[]>();
+  for (const issue of issues) {
+    if (issue.keyword !== 'const') continue;
+    const values = byPath.get(issue.instancePath) ?? [];
+    const value = issue.params?.allowedValue;
+    // The same union can be reached through several branches of an outer anyOf.
+    if (!values.some((known) => JSON.stringify(known) === JSON.stringify(value))) values.push(value);
+    byPath.set(issue.instancePath, values);
+  }
+  const merged: SpecValidationIssue[] = [];
+  for (const issue of issues) {
+    const values = issue.keyword === 'const' ? byPath.get(issue.instancePath) : undefined;
+    if (!values) {
+      merged.push(issue);
+    } else if (values.length > 0) {
+      const list = values.map((value) => JSON.stringify(value)).join(', ');
+      merged.push({ ...issue, message: values.length > 1 ? `must be one of ${list}` : `must be equal to ${list}`, params: { allowedValues: values } });
+      byPath.set(issue.instancePath, []);
+    }
+  }
+  return merged;
 }
 
 function toIssue(error: ErrorObject): SpecValidationIssue {
