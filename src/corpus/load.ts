@@ -128,9 +128,11 @@ export function prepareArticle(meta: ArticleMetadata, text: string, file: string
 }
 
 /** Reads one article from its metadata file and the text file beside it, checking both. */
-export function readArticle(metaPath: string, firstPassageId = 0): Article {
+export function readArticle(metaPath: string, firstPassageId = 0, taken: ReadonlyMap<string, string> = new Map()): Article {
   const metaFile = relative(process.cwd(), metaPath) || metaPath;
   const meta = parseMetadata(decodeUtf8(readFileSync(metaPath), metaFile), metaFile);
+  const owner = taken.get(meta.id);
+  if (owner !== undefined) throw new CorpusError(metaFile, 'id', `duplicate id "${meta.id}": ${owner} already uses it`);
   const expected = `${meta.id}.json`;
   if (basename(metaPath) !== expected) throw new CorpusError(metaFile, 'id', `"${meta.id}" does not match the file name; name the file ${expected}`);
   const textPath = metaPath.replace(/\.json$/, '.txt');
@@ -163,9 +165,8 @@ export function loadCorpus(dir: string): Corpus {
   const byId = new Map<string, Article>();
   const passages: Passage[] = [];
   for (const name of names.filter((n) => n.endsWith('.json'))) {
-    const article = readArticle(join(articlesDir, name), passages.length);
-    const dup = byId.get(article.meta.id);
-    if (dup) throw new CorpusError(join(articlesDir, name), 'id', `duplicate id "${article.meta.id}" (also ${dup.file})`);
+    const taken = new Map([...byId].map(([id, a]) => [id, a.file.replace(/\.txt$/, '.json')]));
+    const article = readArticle(join(articlesDir, name), passages.length, taken);
     articles.push(article);
     byId.set(article.meta.id, article);
     passages.push(...article.passages);

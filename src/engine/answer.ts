@@ -7,6 +7,7 @@ import type { Answer, Citation, ConflictSide } from './types.js';
 import { looseComparable } from '../text/normalize.js';
 import { indexTerms } from '../text/tokenize.js';
 import { queryProblem } from './validate.js';
+import { memoByText } from './memo.js';
 
 /** Ranking and abstention settings, chosen by measurement (see `npm run eval`). */
 export interface AnswerSettings {
@@ -47,9 +48,12 @@ function coverage(index: PassageIndex, q: QuestionAnalysis, weights: Map<string,
 }
 
 /** Token-set similarity of two passages, for grouping near-identical reports. */
+const wordSet = memoByText((text: string) => new Set(looseComparable(text).split(' ')));
+const ownTerms = memoByText((text: string) => new Set(indexTerms(text)));
+
 function similarity(a: string, b: string): number {
-  const ta = new Set(looseComparable(a).split(' '));
-  const tb = new Set(looseComparable(b).split(' '));
+  const ta = wordSet(a);
+  const tb = wordSet(b);
   let inter = 0;
   for (const t of ta) if (tb.has(t)) inter++;
   return inter / Math.max(1, Math.min(ta.size, tb.size));
@@ -131,7 +135,7 @@ export class AnswerEngine {
     for (const r of ranked) {
       // A side must be about the same fact: every question term matched, exactly or through a related word.
       // Checked on the passage's own words, not the context field that helped rank it.
-      const own = new Set(indexTerms(r.passage.text));
+      const own = ownTerms(r.passage.text);
       const viaRelated = new Set([...own].map((m) => q.expansions.get(m)));
       if (!q.terms.every((t) => own.has(t) || viaRelated.has(t))) continue;
       const c = countFor(r.passage.text, q);

@@ -1,3 +1,4 @@
+import { memoByText } from './memo.js';
 import { COUNTRIES, NOT_NAME_WORDS, OTHER_PLACES, TITLE_WORDS } from './gazetteer.js';
 
 /** A typed span found in a passage; offsets are relative to the string searched. */
@@ -34,7 +35,7 @@ function isNameWord(word: string): boolean {
  * capitalised words are returned too (flagged by a one-word `name`) so surnames can be resolved
  * against full names seen elsewhere.
  */
-export function personMentions(text: string): PersonMention[] {
+function personMentionsUncached(text: string): PersonMention[] {
   const out: PersonMention[] = [];
   const places = placeMentions(text);
   for (const m of text.matchAll(CAP_SEQUENCE)) {
@@ -103,7 +104,7 @@ export interface NumberMention extends Mention {
 }
 
 /** Finds counts and amounts, including qualified ones ("some 2,400", "48 of the 53", "700 to 1,000"). */
-export function numberMentions(text: string): NumberMention[] {
+function numberMentionsUncached(text: string): NumberMention[] {
   const out: NumberMention[] = [];
   for (const m of text.matchAll(NUMBER_RE)) {
     const raw = m[0];
@@ -139,7 +140,7 @@ export interface DateMention extends Mention {
 }
 
 /** Finds date expressions, most specific first where they overlap. */
-export function dateMentions(text: string): DateMention[] {
+function dateMentionsUncached(text: string): DateMention[] {
   const found: DateMention[] = [];
   for (const [re, specificity] of DATE_PATTERNS) {
     for (const m of text.matchAll(re)) {
@@ -159,13 +160,13 @@ export function dateMentions(text: string): DateMention[] {
 }
 
 /** Finds durations ("several months", "nine years", "a period of several months"). */
-export function durationMentions(text: string): Mention[] {
+function durationMentionsUncached(text: string): Mention[] {
   const re = /\b(?:(?:over|for|within|in)\s+)?(?:a period of\s+)?(?:several|a few|a couple of|many|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen)\s+(?:days?|weeks?|months?|years?|decades?)\b/gi;
   return [...text.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
 }
 
 /** Finds places: known countries, regions and capitals, longest first. */
-export function placeMentions(text: string): Mention[] {
+function placeMentionsUncached(text: string): Mention[] {
   const out: Mention[] = [];
   const overlaps = (start: number, end: number) => out.some((o) => start < o.end && end > o.start);
   for (const m of text.matchAll(/\b(?:Gulf|Lake|Bay) of [A-Z][a-z]+|\bLake [A-Z][a-z]+/g)) {
@@ -190,3 +191,14 @@ export function placeMentions(text: string): Mention[] {
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/** People's names in a text (memoised per text; see personMentionsUncached). */
+export const personMentions: (text: string) => PersonMention[] = memoByText(personMentionsUncached);
+/** Counts and amounts in a text (memoised per text). */
+export const numberMentions: (text: string) => NumberMention[] = memoByText(numberMentionsUncached);
+/** Date expressions in a text (memoised per text). */
+export const dateMentions: (text: string) => DateMention[] = memoByText(dateMentionsUncached);
+/** Durations in a text (memoised per text). */
+export const durationMentions: (text: string) => Mention[] = memoByText(durationMentionsUncached);
+/** Places in a text (memoised per text). */
+export const placeMentions: (text: string) => Mention[] = memoByText(placeMentionsUncached);

@@ -1,6 +1,7 @@
 import type { QuestionAnalysis } from './question.js';
 import { dateMentions, durationMentions, numberMentions, personMentions, placeMentions, type Mention } from './entities.js';
 import { comparable } from '../text/normalize.js';
+import { memoByText } from './memo.js';
 import { stem } from '../text/stem.js';
 import { tokenize } from '../text/tokenize.js';
 
@@ -20,7 +21,9 @@ function headStems(head: string | null): string[] {
 }
 
 /** Word tokens of a string with their offsets, for proximity measures. */
-function words(text: string): Array<{ start: number; end: number; stem: string }> {
+const words = memoByText(wordsUncached);
+
+function wordsUncached(text: string): Array<{ start: number; end: number; stem: string }> {
   return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'\u2019-]*/gu)].map((m) => ({
     start: m.index!,
     end: m.index! + m[0].length,

@@ -68,7 +68,11 @@ export class PassageIndex {
       }
     }
     this.size = passages.length;
+    this.rareLimit = Math.max(5, Math.floor(passages.length / 1000));
   }
+
+  /** Terms in at most this many passages count as rare and may be matched fuzzily. */
+  private readonly rareLimit: number;
 
   /** Number of passages whose text holds the term exactly. */
   df(term: string): number {
@@ -117,9 +121,12 @@ export class PassageIndex {
         // Terms are already index terms; do not process them again.
         tokenize: (s) => s.split(' '),
         processTerm: (t) => t,
+        // Only unknown or rare terms go fuzzy: a word the corpus uses often is spelt as the
+        // corpus spells it, and fuzzing it would cost time and add near-miss noise.
         fuzzy: (term) => {
           const d = fuzzyDistance(term);
-          return d === 0 ? false : d;
+          if (d === 0 || related.has(term)) return false;
+          return this.df(term) <= this.rareLimit ? d : false;
         },
         weights: { fuzzy: 0.6, prefix: 0.3 },
     });

@@ -160,12 +160,11 @@ describe('a malformed corpus is refused with a message naming the file and the f
   });
 
   it('reports a second metadata file claiming an id that is already taken, naming that file', () => {
-    // The loader refuses the copy because its id does not match its file name, before the
-    // duplicate-id check is reached: the copy's file is named and the fix is spelled out.
     const dir = tempCorpus();
     writeMeta(dir, DW, readMeta(dir, DW), 'dw-copy.json');
     const err = loadError(dir);
-    expect(err.message).toContain(`dw-copy.json: field "id": "${DW}" does not match the file name; name the file ${DW}.json`);
+    expect(err.message).toContain(`dw-copy.json: field "id": duplicate id "${DW}": `);
+    expect(err.message).toContain(`${DW}.json already uses it`);
   });
 
   it('reports a corpus directory without articles, naming the directory', () => {
