@@ -11,7 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { freemem } from 'node:os';
+import { freemem, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import MiniSearch from 'minisearch';
@@ -375,6 +375,8 @@ interface Startup {
   netMs: number;
   /** Median time, on the child's own clock from process start, at which the engine was ready. */
   readyMs: number;
+  /** Medians on the child's clock: process start to script, imports, loadCorpus, engine build, first ask. */
+  phases: { toScript: number; imports: number; loadCorpus: number; build: number; firstAsk: number };
   /** Heap of the child after the answer, after full collections. */
   heapBytes: number | null;
   status: string;
@@ -384,23 +386,27 @@ interface Startup {
 
 function childScript(dir: string, question: string): string {
   const url = (p: string) => JSON.stringify(pathToFileURL(join(ROOT, p)).href);
+  // loadEngine(dir) is new Engine(loadCorpus(dir)); the two steps are called apart to time each.
   return `(async () => {
-  let ask, note = null;
+  const entered = performance.now();
+  let make, note = null;
+  const l = await import(${url('src/corpus/load.ts')});
   try {
     const m = await import(${url('src/engine/index.ts')});
-    const e = m.loadEngine(${JSON.stringify(dir)});
-    ask = (q) => e.ask(q);
+    make = (c) => new m.Engine(c);
   } catch (err) {
     note = 'Engine unavailable, timed loadCorpus + AnswerEngine: ' + String((err && err.message) || err).split('\\n')[0];
-    const l = await import(${url('src/corpus/load.ts')});
     const a = await import(${url('src/engine/answer.ts')});
-    const e = new a.AnswerEngine(l.loadCorpus(${JSON.stringify(dir)}));
-    ask = (q) => e.ask(q);
+    make = (c) => new a.AnswerEngine(c);
   }
+  const imported = performance.now();
+  const corpus = l.loadCorpus(${JSON.stringify(dir)});
+  const loaded = performance.now();
+  const e = make(corpus);
   const ready = performance.now();
-  const r = ask(${JSON.stringify(question)});
+  const r = e.ask(${JSON.stringify(question)});
   const answered = performance.now();
-  process.stdout.write('RESULT ' + JSON.stringify({ ready, answered, status: r.status, answer: r.answer, note }) + '\\n');
+  process.stdout.write('RESULT ' + JSON.stringify({ entered, imported, loaded, ready, answered, status: r.status, answer: r.answer, note }) + '\\n');
   if (globalThis.gc) { globalThis.gc(); globalThis.gc(); }
   process.stdout.write('HEAP ' + process.memoryUsage().heapUsed + '\\n');
 })().catch((e) => { process.stderr.write(String((e && e.stack) || e)); process.exit(1); });`;
@@ -409,7 +415,7 @@ function childScript(dir: string, question: string): string {
 interface ChildRun {
   /** Spawn to the RESULT line (or to exit when there is none). */
   wallMs: number;
-  result: { ready: number; answered: number; status: string; answer: string | null; note: string | null } | null;
+  result: { entered: number; imported: number; loaded: number; ready: number; answered: number; status: string; answer: string | null; note: string | null } | null;
   heap: number | null;
   stderr: string;
   code: number | null;
@@ -445,6 +451,7 @@ function median(xs: number[]): number {
 async function startup(dir: string, runs: number, baselineMs: number | null): Promise<{ startup: Startup | null; baselineMs: number; problem: string | null }> {
   const walls: number[] = [];
   const readies: number[] = [];
+  const phases = { toScript: [] as number[], imports: [] as number[], loadCorpus: [] as number[], build: [] as number[], firstAsk: [] as number[] };
   const bases: number[] = [];
   let last: ChildRun | null = null;
   for (let i = 0; i < runs; i++) {
@@ -453,6 +460,12 @@ async function startup(dir: string, runs: number, baselineMs: number | null): Pr
     if (!r.result) return { startup: null, baselineMs: baselineMs ?? median(bases), problem: `child process failed (exit ${r.code}): ${r.stderr.split('\n').slice(0, 3).join(' / ')}` };
     walls.push(r.wallMs);
     readies.push(r.result.ready);
+    const x = r.result;
+    phases.toScript.push(x.entered);
+    phases.imports.push(x.imported - x.entered);
+    phases.loadCorpus.push(x.loaded - x.imported);
+    phases.build.push(x.ready - x.loaded);
+    phases.firstAsk.push(x.answered - x.ready);
     last = r;
   }
   const base = baselineMs ?? median(bases);
@@ -466,6 +479,13 @@ async function startup(dir: string, runs: number, baselineMs: number | null): Pr
       baselineMs: base,
       netMs: wall - base,
       readyMs: median(readies),
+      phases: {
+        toScript: median(phases.toScript),
+        imports: median(phases.imports),
+        loadCorpus: median(phases.loadCorpus),
+        build: median(phases.build),
+        firstAsk: median(phases.firstAsk),
+      },
       heapBytes: last!.heap,
       status: last!.result!.status,
       answer: last!.result!.answer,
@@ -674,7 +694,15 @@ function machineLines(m: MachineInfo): string[] {
     `CPU      ${m.cpu} × ${m.cores} cores`,
     `memory   ${formatBytes(m.totalMemory)} total, ${formatBytes(m.freeMemory)} free; V8 heap limit ${formatBytes(m.heapLimit)}`,
     `runtime  Node ${m.node} on ${m.platform}; gc ${canCollect() ? 'exposed (heap read after full collections)' : 'NOT exposed: heap figures include garbage'}`,
+    loadLine(m.cores),
   ];
+}
+
+/** The 1-minute load average, with a warning when other work competes for the cores. */
+function loadLine(cores: number): string {
+  const [one, five] = loadavg() as [number, number, number];
+  const busy = one > cores * 0.5 ? ' — WARNING: other processes are using the CPU; timings are inflated and noisy' : '';
+  return `load     ${one.toFixed(2)} (1 min), ${five.toFixed(2)} (5 min) on ${cores} cores${busy}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -788,7 +816,9 @@ async function main(): Promise<void> {
     if (capped.length > 0) print(`capped: ${capped.join(', ')} stopped after ${opt.capMs / 1000} s; percentiles are over the questions asked by then (the first ones, in order).`);
     if (f.startup) {
       const s = f.startup;
-      print(`start to first answer: ${formatMs(s.wallMs)} wall (median of ${s.runs}), bare node+tsx ${formatMs(s.baselineMs)}, net ${formatMs(s.netMs)}; engine ready at ${formatMs(s.readyMs)} on the child's clock; child heap ${s.heapBytes ? formatBytes(s.heapBytes) : 'n/a'}; answer: ${s.status}${s.answer ? ` "${s.answer}"` : ''}`);
+      const ph = s.phases;
+      print(`start to first answer: ${formatMs(s.wallMs)} wall (median of ${s.runs}), bare node+tsx ${formatMs(s.baselineMs)}, net ${formatMs(s.netMs)}; child heap ${s.heapBytes ? formatBytes(s.heapBytes) : 'n/a'}; answer: ${s.status}${s.answer ? ` "${s.answer}"` : ''}`);
+      print(`  child's clock: script starts ${formatMs(ph.toScript)} after process start, imports ${formatMs(ph.imports)}, loadCorpus ${formatMs(ph.loadCorpus)}, new Engine ${formatMs(ph.build)} (ready at ${formatMs(s.readyMs)}), first ask ${formatMs(ph.firstAsk)}`);
       if (s.note) print(`  (${s.note})`);
     }
     if (f.stages) {
@@ -806,7 +836,7 @@ async function main(): Promise<void> {
   print(table(['target', 'measured', 'verdict'], ts.map((t) => [t.target, t.measured, t.verdict])));
   for (const t of ts) if (t.note) print(`- ${t.target}: ${t.note}`);
   print();
-  print(`total bench time ${formatMs(performance.now() - started)}`);
+  print(`total bench time ${formatMs(performance.now() - started)}; at the end, ${loadLine(machine.cores).replace(/^load\s+/, 'load ')}`);
 
   if (opt.json) {
     mkdirSync(dirname(opt.json), { recursive: true });

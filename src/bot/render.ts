@@ -51,7 +51,7 @@ const QUOTE_MAX = 1200;
 function safeUrl(url: string | null): string | null {
   if (!url || !/^https?:\/\/\S+$/i.test(url)) return null;
   // Parentheses and angle brackets would end the markdown link early.
-  return url.replace(/[()<>]/g, (c) => encodeURIComponent(c));
+  return url.replace(/[()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** "Al Jazeera · c. 15 Aug 2022 · *Last French troops leave Mali*", the title linked when a URL is known. */
@@ -104,6 +104,9 @@ function answerHeader(answer: Answer, mode: AnswerView['mode']): string[] {
     if (answer.error || answer.citations.length === 0) {
       return [claim, 'Nothing in the corpus comes close to this message.'];
     }
+    if (answer.status === 'no_answer') {
+      return [claim, 'Nothing in the corpus clearly bears on this message. The nearest passages are below; they may be unrelated.'];
+    }
     return [claim, 'The closest passages in the corpus are below. Read them to judge whether they support or contradict the message.'];
   }
   if (answer.error) return [`**Not a usable question:** ${fitEscaped(answer.error, 300)}`];
@@ -144,7 +147,7 @@ export function renderAnswer(answer: Answer, view: AnswerView): RenderedMessage 
 
   const header = answerHeader(answer, view.mode);
   const label = view.mode === 'question' && answer.status === 'no_answer' && shown.length > 0 ? ['__Closest passages (not an answer):__'] : [];
-  const top = [...header, '', ...label].join('\n');
+  const top = (shown.length > 0 ? [...header, '', ...label] : header).join('\n');
 
   // Everything but the quotes is small and bounded; the quotes share what is left of the description.
   const fixed = shown.map((c, k) => citationBlock(c, page * perPage + k + 1, 0).length);

@@ -19,6 +19,8 @@ export interface AnswerSettings {
   coverageWeight: number;
   /** Score bonus for a passage holding an answer of the expected type. */
   typeBonus: number;
+  /** How many of the best candidates are examined for an answer of the expected type. */
+  extractFrom: number;
 }
 
 export const DEFAULT_SETTINGS: AnswerSettings = {
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: AnswerSettings = {
   minCoverage: 0.5,
   coverageWeight: 0.7,
   typeBonus: 1,
+  extractFrom: 25,
 };
 
 
@@ -79,14 +82,21 @@ export class AnswerEngine {
     const s = this.settings;
     const hits = this.index.search(q.terms, { candidates: s.candidates }, q.expansions);
     const top = hits[0]?.score ?? 1;
-    const ranked = hits.map((h) => {
-      const cov = coverage(this.index, q, h.weights);
-      const found = q.answerType === 'other' ? null : extractAnswer(h.passage.text, q);
-      const hasAnswer = found !== null;
-      const quality = found ? answerQuality(found, q) : 0;
-      const final = (h.score / top) * (1 - s.coverageWeight + s.coverageWeight * cov) * (1 + s.typeBonus * quality);
-      return { ...h, coverage: cov, final, hasAnswer };
-    });
+    // Score every candidate by BM25 and coverage first; answer extraction, the costly part,
+    // runs only on the best `extractFrom` of them.
+    const ranked = hits
+      .map((h) => {
+        const cov = coverage(this.index, q, h.weights);
+        return { ...h, coverage: cov, final: (h.score / top) * (1 - s.coverageWeight + s.coverageWeight * cov), hasAnswer: false };
+      })
+      .sort((a, b) => b.final - a.final || a.passage.id - b.passage.id);
+    if (q.answerType !== 'other') {
+      for (const r of ranked.slice(0, s.extractFrom)) {
+        const found = extractAnswer(r.passage.text, q);
+        r.hasAnswer = found !== null;
+        if (found) r.final *= 1 + s.typeBonus * answerQuality(found, q);
+      }
+    }
     return ranked.sort((a, b) => b.final - a.final || a.passage.id - b.passage.id);
   }
 
@@ -154,7 +164,8 @@ export class AnswerEngine {
   /** Turns ranked passages into citations, folding near-identical passages from other outlets together. */
   private cite(ranked: Ranked[], limit: number, q: QuestionAnalysis, answered: boolean): Citation[] {
     const out: Citation[] = [];
-    for (const r of ranked) {
+    // Near-identical passages from other outlets are looked for among the better candidates only.
+    for (const r of ranked.slice(0, Math.max(limit * 4, 20))) {
       const p = r.passage;
       const src = sourceOf(this.article(p));
       const twin = out.find((c) => c.articleId !== p.articleId && !c.alsoIn.some((a) => a.articleId === p.articleId) && similarity(c.quote, p.text) >= 0.8);

@@ -229,6 +229,25 @@ export class QuotationIndex {
     return order;
   }
 
+  private readonly terms = new WeakMap<Quotation, { words: Set<string>; speakerWords: Set<string>; folded: string }>();
+  private vocab: Set<string> | null = null;
+
+  /** Index terms of a quotation's words and of its speaker, and its folded text, computed once. */
+  private termsOf(q: Quotation): { words: Set<string>; speakerWords: Set<string>; folded: string } {
+    let t = this.terms.get(q);
+    if (!t) {
+      t = { words: new Set(indexTerms(q.text)), speakerWords: new Set(q.speaker ? indexTerms(q.speaker) : []), folded: comparable(q.text) };
+      this.terms.set(q, t);
+    }
+    return t;
+  }
+
+  /** Every index term used in any quotation. */
+  private vocabulary(): Set<string> {
+    if (!this.vocab) this.vocab = new Set(this.groups.flatMap((q) => [...this.termsOf(q).words]));
+    return this.vocab;
+  }
+
   /** Canonical speakers, most quoted first. */
   speakers(): string[] {
     const counts = new Map<string, number>();
@@ -251,20 +270,21 @@ export class QuotationIndex {
     const terms = indexTerms(trimmed);
     if (trimmed.length > 0 && terms.length === 0 && !speakerFilter) return { query, quotes: [], error: 'no searchable words in the query' };
     const phrase = comparable(trimmed);
+    // Spelling variants of each query term among the quotations' own words, found once per lookup.
+    const variants = new Map(terms.map((t) => [t, t.length >= 5 ? [...this.vocabulary()].filter((w) => w !== t && withinEdits(w, t, 1)) : []]));
 
     const scored = this.groups
       .filter((q) => !speakerFilter || (q.speaker !== null && comparable(q.speaker).includes(speakerFilter)))
       .map((q) => {
-        const words = new Set(indexTerms(q.text));
-        const speakerWords = new Set(q.speaker ? indexTerms(q.speaker) : []);
+        const { words, speakerWords, folded } = this.termsOf(q);
         let inText = 0;
         let inSpeaker = 0;
         for (const t of terms) {
-          if (words.has(t) || [...words].some((w) => t.length >= 5 && withinEdits(w, t, 1))) inText++;
+          if (words.has(t) || variants.get(t)!.some((v) => words.has(v))) inText++;
           else if (speakerWords.has(t)) inSpeaker++;
         }
         const coverage = terms.length === 0 ? 1 : (inText + inSpeaker) / terms.length;
-        const exact = phrase.length > 0 && comparable(q.text).includes(phrase) ? 1 : 0;
+        const exact = phrase.length > 0 && folded.includes(phrase) ? 1 : 0;
         return { q, coverage, exact, inText };
       })
       .filter((s) => s.coverage >= 0.5 || terms.length === 0)

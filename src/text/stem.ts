@@ -80,8 +80,20 @@ const STEP3: Array<[string, string]> = [
 ];
 const STEP4 = ['al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent', 'ion', 'ou', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize'];
 
+const cache = new Map<string, string>();
+
 /** Stems one lower-case word. Words of two letters or fewer are returned as they are. */
 export function stem(word: string): string {
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
+  const result = stemUncached(word);
+  // Vocabularies are bounded in practice; the cap only guards against adversarial input.
+  if (cache.size >= 200_000) cache.clear();
+  cache.set(word, result);
+  return result;
+}
+
+function stemUncached(word: string): string {
   const irregular = IRREGULAR[word];
   if (irregular !== undefined) word = irregular;
   if (word.length <= 2 || !/^[a-z]+$/.test(word)) return word;

@@ -1,0 +1,76 @@
+/**
+ * Starts the Discord bot: load the configuration, load the corpus and its engine, build the bot,
+ * log in. SIGINT/SIGTERM stop it cleanly. Registering commands is a separate step:
+ * `npm run deploy-commands`.
+ */
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { CorpusHolder } from './corpus/reload.js';
+import { BUNDLED_CORPUS_DIR, loadEngine, type Engine } from './engine/index.js';
+import { createBot, StartError } from './bot/bot.js';
+import { createLogger, redact } from './bot/log.js';
+
+/** Prints a problem the user can fix, without a stack trace, and exits 1. */
+function fail(message: string, secrets: string[] = []): never {
+  process.stderr.write(`${redact(message, secrets)}\n`);
+  process.exit(1);
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) fail(error.message);
+  throw error;
+}
+
+const log = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
+
+function describe(engine: Engine): string {
+  return `${engine.corpus.articles.length} articles, ${engine.corpus.passages.length} passages, ${engine.speakers().length} quoted speakers`;
+}
+
+let corpus: CorpusHolder<Engine>;
+try {
+  corpus = new CorpusHolder(config.corpusDir ?? BUNDLED_CORPUS_DIR, (dir) => loadEngine(dir), describe);
+} catch (error) {
+  fail(`Could not load the corpus: ${error instanceof Error ? error.message : String(error)}`, [config.discordToken]);
+}
+log.info('corpus loaded', { dir: corpus.dir, summary: describe(corpus.current()) });
+
+try {
+  corpus.watch({
+    onReload: (result) =>
+      result.ok
+        ? log.info('corpus changed on disk and was reloaded', { summary: result.summary })
+        : log.warn('corpus changed on disk but was refused; still serving the previous one', { error: result.error }),
+  });
+} catch (error) {
+  log.warn('not watching the corpus for changes; use /reload after editing it', { error });
+}
+
+const bot = createBot({ config, log, getEngine: () => corpus.current(), reloadCorpus: () => corpus.reload() });
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info(`${signal} received; shutting down`);
+  corpus.close();
+  try {
+    await bot.stop();
+  } catch (error) {
+    log.error('error while shutting down', { error });
+  }
+  process.exit(0);
+}
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+try {
+  await bot.start();
+} catch (error) {
+  corpus.close();
+  if (error instanceof StartError) fail(error.message, [config.discordToken]);
+  log.error('could not start', { error });
+  process.exit(1);
+}
