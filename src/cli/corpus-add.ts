@@ -76,9 +76,6 @@ function formatReport(r: AddReport): string {
     `  ${r.passages} passages to index, ${r.headings} heading(s) kept for quotations, ${r.furniture.length} furniture block(s) dropped, ${r.quotations} quotation(s)`,
     ...r.furniture.map((f) => `    dropped (${f.reason}): ${f.excerpt}`),
   ];
-  if (r.published.value !== null && r.published.inferred !== null) {
-    lines.push('  note: the date is not in the article text, so the bot will show it as approximate ("c. …").');
-  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -517,6 +517,8 @@ export function buildArticle(input: BuildInput): BuiltArticle {
     language,
     sha256: input.sha256 ?? createHash('sha256').update(text, 'utf8').digest('hex'),
     collectedAs: basename(sourceFile),
+    // A date from the page's publication metadata or from the editor is exact, not an estimate.
+    ...(values.published !== null ? { publishedApprox: false } : {}),
     inferred: { ...notes },
     furnitureHints: [],
   };

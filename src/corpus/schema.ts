@@ -34,8 +34,14 @@ export const ArticleMetadata = z
     outlet: z.string().trim().min(1).nullable(),
     /** Headline as published, or null where the collected text has none. */
     title: z.string().trim().min(1).nullable(),
-    /** Publication date, or null where unknown. Approximate when `inferred.published` is set. */
+    /** Publication date, or null where unknown. */
     published: isoDate.nullable(),
+    /**
+     * Whether `published` is an estimate. Defaults to true when `inferred.published` explains the
+     * date and false otherwise; a date read from the page's own publication metadata, or supplied
+     * by an editor, is exact even though the text does not print it.
+     */
+    publishedApprox: z.boolean().optional(),
     /** Canonical URL where known. */
     url: z.url().nullable().default(null),
     /** BCP 47 language tag of the text. */

@@ -9,7 +9,7 @@ export function sourceOf(article: Article): SourceInfo {
     outlet: m.outlet,
     title: m.title,
     published: m.published,
-    publishedApprox: m.published !== null && m.inferred.published !== undefined,
+    publishedApprox: m.published !== null && (m.publishedApprox ?? m.inferred.published !== undefined),
     url: m.url ?? null,
   };
 }

@@ -187,6 +187,9 @@ describe('addArticle', () => {
     expect(answer.status).toBe('answered');
     expect(answer.citations[0]!.articleId).toBe(NEWS_ID);
     expect(answer.citations[0]!.quote).toContain('47 armoured vehicles');
+    // The date came from the page's own publication metadata: shown as exact, not "c. …".
+    expect(answer.citations[0]!.published).toBe('2022-08-16');
+    expect(answer.citations[0]!.publishedApprox).toBe(false);
   });
 
   it('stores a plain-text file byte for byte, curly quotes, no-break spaces and CRLF line ends included', () => {
