@@ -25,14 +25,19 @@ export interface ArticleSummary extends SourceInfo {
  */
 export class Engine {
   private readonly answers: AnswerEngine;
-  private readonly quotations: QuotationIndex;
+  private quotationIndex: QuotationIndex | null = null;
 
   constructor(
     readonly corpus: Corpus,
     settings: AnswerSettings = DEFAULT_SETTINGS,
   ) {
     this.answers = new AnswerEngine(corpus, settings);
-    this.quotations = new QuotationIndex(corpus);
+  }
+
+  /** Quotations are extracted on first use, so the engine is ready to answer sooner. */
+  private get quotations(): QuotationIndex {
+    this.quotationIndex ??= new QuotationIndex(this.corpus);
+    return this.quotationIndex;
   }
 
   /** Answers a question with up to `limit` citations (1–10). Never throws on any string. */

@@ -45,11 +45,21 @@ export class PassageIndex {
   readonly size: number;
 
   constructor(private readonly passages: readonly Passage[]) {
+    // Each passage is tokenised once: the same terms feed minisearch and the document frequencies.
+    const termsOf = new Map<string, string[]>();
+    const analyse = (text: string): string[] => {
+      let terms = termsOf.get(text);
+      if (!terms) {
+        terms = tokenize(text).map(indexTerm).filter((t): t is string => t !== null);
+        termsOf.set(text, terms);
+      }
+      return terms;
+    };
     this.ms = new MiniSearch<Doc>({
       fields: ['text', 'context'],
       storeFields: [],
-      tokenize: (text) => tokenize(text),
-      processTerm: (token) => indexTerm(token) ?? null,
+      tokenize: (text) => analyse(text),
+      processTerm: (term) => term,
       searchOptions: {
         boost: { text: 1, context: 0.25 },
         // minisearch's own defaults (k=1.2, b=0.7, d=0.5), written out as measured.
@@ -63,9 +73,7 @@ export class PassageIndex {
     });
     this.ms.addAll(docs);
     for (const p of passages) {
-      for (const term of new Set(tokenize(p.text).map(indexTerm).filter((t): t is string => t !== null))) {
-        this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
-      }
+      for (const term of new Set(analyse(p.text))) this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
     }
     this.size = passages.length;
     this.rareLimit = Math.max(5, Math.floor(passages.length / 1000));
