@@ -6,7 +6,7 @@
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { CorpusHolder } from './corpus/reload.js';
 import { BUNDLED_CORPUS_DIR, loadEngine, type Engine } from './engine/index.js';
-import { createBot, StartError } from './bot/bot.js';
+import { createBot, describeEngine, StartError } from './bot/bot.js';
 import { createLogger, redact } from './bot/log.js';
 
 /** Prints a problem the user can fix, without a stack trace, and exits 1. */
@@ -25,17 +25,13 @@ try {
 
 const log = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
 
-function describe(engine: Engine): string {
-  return `${engine.corpus.articles.length} articles, ${engine.corpus.passages.length} passages, ${engine.speakers().length} quoted speakers`;
-}
-
 let corpus: CorpusHolder<Engine>;
 try {
-  corpus = new CorpusHolder(config.corpusDir ?? BUNDLED_CORPUS_DIR, (dir) => loadEngine(dir), describe);
+  corpus = new CorpusHolder(config.corpusDir ?? BUNDLED_CORPUS_DIR, (dir) => loadEngine(dir), describeEngine);
 } catch (error) {
   fail(`Could not load the corpus: ${error instanceof Error ? error.message : String(error)}`, [config.discordToken]);
 }
-log.info('corpus loaded', { dir: corpus.dir, summary: describe(corpus.current()) });
+log.info('corpus loaded', { dir: corpus.dir, summary: describeEngine(corpus.current()) });
 
 try {
   corpus.watch({
@@ -47,6 +43,9 @@ try {
 } catch (error) {
   log.warn('not watching the corpus for changes; use /reload after editing it', { error });
 }
+
+// Handlers catch their own errors; this is the net under a bug, so one bad request cannot stop the bot.
+process.on('unhandledRejection', (reason) => log.error('unhandled promise rejection', { error: reason }));
 
 const bot = createBot({ config, log, getEngine: () => corpus.current(), reloadCorpus: () => corpus.reload() });
 

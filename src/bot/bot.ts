@@ -80,6 +80,11 @@ export function describeStartFailure(error: unknown, token: string): string {
   return `Could not connect to Discord: ${redact(message, [token])}`;
 }
 
+/** A one-line summary of the corpus an engine serves, for the log and `/reload`. */
+export function describeEngine(engine: Engine): string {
+  return `${engine.corpus.articles.length} articles, ${engine.corpus.passages.length} passages, ${engine.speakers().length} quoted speakers`;
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
@@ -143,7 +148,10 @@ export function createBot(options: BotOptions): Bot {
   client.on(Events.Warn, (message) => log.warn(message));
   client.on(Events.Debug, (message) => log.debug(message));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn('gateway disconnected and will not reconnect', { shard, code: event.code }));
-  client.on(Events.ShardReconnecting, (shard) => log.info('gateway connection lost; reconnecting', { shard }));
+  client.on(Events.ShardReconnecting, (shard) => {
+    // discord.js reports its own shutdown as a reconnect too.
+    if (!stopping) log.info('gateway connection lost; reconnecting', { shard });
+  });
   client.on(Events.ShardResume, (shard, replayed) => log.info('gateway session resumed', { shard, replayed }));
 
   async function start(): Promise<void> {
@@ -156,8 +164,13 @@ export function createBot(options: BotOptions): Bot {
       throw new StartError(describeStartFailure(error, config.discordToken));
     }
     const timeoutMs = options.readyTimeoutMs ?? 60_000;
-    const timedOut = sleep(timeoutMs).then(() => 'timeout' as const);
-    if ((await Promise.race([ready.then(() => 'ready' as const), timedOut])) === 'timeout') {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    });
+    const outcome = await Promise.race([ready.then(() => 'ready' as const), timedOut]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
       await client.destroy();
       throw new StartError(`Discord did not report the bot ready within ${Math.round(timeoutMs / 1000)} s.`);
     }

@@ -56,12 +56,15 @@ function safeUrl(url: string | null): string | null {
 
 /** "Al Jazeera · c. 15 Aug 2022 · *Last French troops leave Mali*", the title linked when a URL is known. */
 export function sourceMarkdown(s: SourceInfo, max = SOURCE_LINE_MAX): string {
-  const head = `${escapeText(outletLabel(s))} · ${formatDate(s)} · `;
-  const room = Math.max(20, max - head.length - 8);
+  const head = `${fitEscaped(oneLine(outletLabel(s)), 80)} · ${formatDate(s)} · `;
+  const room = max - head.length;
   const url = safeUrl(s.url);
-  const title = fitEscaped(oneLine(titleLabel(s)), url ? room - url.length : room);
-  const line = url && url.length < room - 10 ? `${head}[${title}](<${url}>)` : `${head}*${title}*`;
-  return line.length <= max ? line : `${head}*${fitEscaped(oneLine(titleLabel(s)), Math.max(10, max - head.length - 2))}*`;
+  // "[title](<url>)" costs 6 characters besides the two; a link only if a readable title still fits.
+  if (url && room - url.length - 6 >= 20) {
+    const title = fitEscaped(oneLine(titleLabel(s)), room - url.length - 6 - 8).replace(/\]/g, '\\]');
+    return `${head}[${title}](<${url}>)`;
+  }
+  return `${head}*${fitEscaped(oneLine(titleLabel(s)), Math.max(1, room - 2))}*`;
 }
 
 /** "DW (17 Feb 2022)": an outlet with its date, escaped. */
@@ -127,10 +130,10 @@ function conflictField(answer: Answer): APIEmbedField | null {
   return { name: 'Sources disagree', value: joinWithin(lines.map((l) => truncateAtWord(l, LIMITS.fieldValue)), LIMITS.fieldValue) };
 }
 
-function citationBlock(c: Citation, number: number, quoteBudget: number): string {
+/** The lines above a passage: its number and source, and the other outlets carrying it. */
+function citationHead(c: Citation, number: number): string {
   const lines = [`**[${number}]** ${sourceMarkdown(c)}`];
   if (c.alsoIn.length > 0) lines.push(truncateAtWord(`Also in: ${c.alsoIn.map(outletWithDate).join(', ')}`, 200));
-  lines.push(`> ${fitEscaped(oneLine(c.quote), Math.max(20, quoteBudget))}`);
   return lines.join('\n');
 }
 
@@ -149,11 +152,12 @@ export function renderAnswer(answer: Answer, view: AnswerView): RenderedMessage 
   const label = view.mode === 'question' && answer.status === 'no_answer' && shown.length > 0 ? ['__Closest passages (not an answer):__'] : [];
   const top = (shown.length > 0 ? [...header, '', ...label] : header).join('\n');
 
-  // Everything but the quotes is small and bounded; the quotes share what is left of the description.
-  const fixed = shown.map((c, k) => citationBlock(c, page * perPage + k + 1, 0).length);
-  const room = LIMITS.embedDescription - top.length - fixed.reduce((a, b) => a + b, 0) - shown.length * 2 - 16;
-  const perQuote = Math.min(QUOTE_MAX, Math.floor(room / Math.max(1, shown.length)) + 20);
-  const blocks = shown.map((c, k) => citationBlock(c, page * perPage + k + 1, perQuote));
+  // Everything but the quotes is small and bounded; the quotes share what is left of the description:
+  // each block is head + "\n> " + quote, blocks are separated by a blank line and follow the top after "\n".
+  const heads = shown.map((c, k) => citationHead(c, page * perPage + k + 1));
+  const fixed = top.length + 1 + heads.reduce((sum, head) => sum + head.length + 3, 0) + 2 * Math.max(0, shown.length - 1);
+  const perQuote = Math.max(20, Math.min(QUOTE_MAX, Math.floor((LIMITS.embedDescription - fixed) / Math.max(1, shown.length))));
+  const blocks = shown.map((c, k) => `${heads[k]}\n> ${fitEscaped(oneLine(c.quote), perQuote)}`);
   const description = joinWithin([top, ...blocks.flatMap((b, k) => (k === 0 ? [b] : ['', b]))], LIMITS.embedDescription);
 
   const title =

@@ -157,8 +157,9 @@ export async function defer(interaction: RepliableInteraction, options: SendOpti
 export async function send(interaction: RepliableInteraction, message: RenderedMessage, options: SendOptions = {}): Promise<void> {
   const body = toSendable(message, options);
   if (interaction.deferred && !interaction.replied) {
-    const { flags: _flags, ...edit } = body;
-    await interaction.editReply({ ...edit, ...(_flags && _flags & MessageFlags.SuppressEmbeds ? { flags: MessageFlags.SuppressEmbeds } : {}) });
+    // Ephemerality was fixed by the deferral; only SuppressEmbeds may be set by an edit.
+    const { flags, ...edit } = body;
+    await interaction.editReply({ ...edit, ...(flags !== undefined && flags & MessageFlags.SuppressEmbeds ? { flags: MessageFlags.SuppressEmbeds } : {}) });
   } else if (interaction.replied) {
     await interaction.followUp(body as Parameters<RepliableInteraction['followUp']>[0]);
   } else {
@@ -198,7 +199,10 @@ export async function replyWithError(interaction: Interaction, error: unknown, l
   if (!interaction.isRepliable()) return;
   const notice = toSendable({ content: userMessage }, { ephemeral: true });
   try {
-    if (interaction.deferred && !interaction.replied) {
+    if (interaction.isMessageComponent() && interaction.deferred) {
+      // After deferUpdate the "original" is the message the button sits on: leave it, add a notice.
+      await interaction.followUp(notice as Parameters<RepliableInteraction['followUp']>[0]);
+    } else if (interaction.deferred && !interaction.replied) {
       const { flags: _flags, ...edit } = notice;
       if (interaction.ephemeral) {
         await interaction.editReply(edit);
