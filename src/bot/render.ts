@@ -4,8 +4,7 @@
  * and every part is cut to its Discord limit as it is built, so a payload never breaks one.
  */
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
-import { citationLine } from '../cli/format.js';
-import { formatDate, outletLabel, titleLabel, type Answer, type ArticleSummary, type Citation, type QuoteResult, type SourceInfo } from '../engine/index.js';
+import { citationLine, formatDate, outletLabel, titleLabel, type Answer, type ArticleSummary, type Citation, type QuoteResult, type SourceInfo } from '../engine/index.js';
 import { ELLIPSIS, LIMITS, escapeText, fitEscaped, inlineCode, oneLine, truncateAtWord } from './text.js';
 
 /** A message as the bot sends it, before reply hygiene (flags, allowed mentions) is added by `respond.ts`. */

@@ -1,4 +1,4 @@
-import { formatDate, outletLabel, sourceLine } from '../engine/index.js';
+import { citationLine, formatDate, outletLabel, sourceLine } from '../engine/index.js';
 import type { Answer, QuoteResult } from '../engine/types.js';
 import type { ArticleSummary } from '../engine/index.js';
 
@@ -47,12 +47,6 @@ export function formatQuotes(r: QuoteResult): string {
     lines.push('');
   });
   return lines.join('\n').trimEnd();
-}
-
-/** A copy-ready citation line: “…,” Emmanuel Macron said (DW, 17 Feb 2022). */
-export function citationLine(q: { text: string; speaker: string | null } & Parameters<typeof formatDate>[0] & { outlet: string | null }): string {
-  const who = q.speaker ? `${q.speaker} said` : 'the article says, without naming a speaker';
-  return `“${oneLine(q.text)},” ${who} (${outletLabel(q)}, ${formatDate(q)})`;
 }
 
 /** Renders the source list. */

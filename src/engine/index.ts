@@ -6,7 +6,7 @@ import { sourceOf } from './sources.js';
 import type { Answer, QuoteResult, SourceInfo } from './types.js';
 
 export type { Answer, Citation, ConflictSide, Quotation, QuoteResult, SourceInfo, AnswerType } from './types.js';
-export { formatDate, outletLabel, sourceLine, titleLabel } from './sources.js';
+export { citationLine, formatDate, outletLabel, sourceLine, titleLabel } from './sources.js';
 
 /** The corpus bundled with the project. */
 export const BUNDLED_CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));

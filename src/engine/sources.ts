@@ -38,3 +38,15 @@ export function titleLabel(s: Pick<SourceInfo, 'title'>): string {
 export function sourceLine(s: SourceInfo): string {
   return `${outletLabel(s)} · ${formatDate(s)} · ${titleLabel(s)}`;
 }
+
+/**
+ * A copy-ready citation line a reporter can paste:
+ * “We cannot remain …,” Emmanuel Macron said (DW, 17 Feb 2022). A quotation that already ends
+ * a sentence keeps its own full stop instead of taking a comma.
+ */
+export function citationLine(q: Pick<SourceInfo, 'outlet' | 'published' | 'publishedApprox'> & { text: string; speaker: string | null }): string {
+  const text = q.text.replace(/\s+/g, ' ').trim();
+  const who = q.speaker ? `${q.speaker} said` : 'the article says, without naming a speaker';
+  const closed = /[.!?]$/.test(text) ? `“${text}”` : `“${text},”`;
+  return `${closed} ${who} (${outletLabel(q)}, ${formatDate(q)})`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quotationSpans } from '../../src/engine/quotes.js';
-import { loadEngine } from '../../src/engine/index.js';
+import { citationLine, loadEngine } from '../../src/engine/index.js';
 
 const engine = loadEngine();
 const DW = 'dw-2022-02-17-france-announces-military-withdrawal-from-mali';
@@ -107,5 +107,24 @@ describe('quotation lookup by speaker', () => {
     expect(speakers[0]).toBe('Emmanuel Macron');
     expect(speakers.filter((s) => /^(?:he|she|they|it)$/i.test(s) || /Cambodia|Manet|Khmer|Phnom Penh|Reuters|AFP/.test(s))).toEqual([]);
     expect(speakers).toContain('Kalle Lane');
+  });
+});
+
+describe('citationLine', () => {
+  it('adds a comma inside the closing mark of a quotation that does not end a sentence', () => {
+    const q = engine.quote('hidden aims').quotes[0]!;
+    expect(citationLine(q)).toBe(
+      '“We cannot remain militarily engaged alongside de facto authorities whose strategy and hidden aims we do not share,” Emmanuel Macron said (Brussels Morning Newspaper, c. 17 Feb 2022)',
+    );
+  });
+
+  it('keeps the full stop of a quotation that ends a sentence instead of adding a comma after it', () => {
+    const q = engine.quote('We will continue to ensure this unifying role').quotes[0]!;
+    expect(citationLine(q)).toBe('“We will continue to ensure this unifying role.” Emmanuel Macron said (Outlet not named, c. 17 Feb 2022)');
+  });
+
+  it('says plainly when the article names no speaker', () => {
+    const q = engine.quote('in an orderly manner').quotes[0]!;
+    expect(citationLine(q)).toBe('“in an orderly manner,” the article says, without naming a speaker (Brussels Morning Newspaper, c. 17 Feb 2022)');
   });
 });
