@@ -2,6 +2,17 @@ import MiniSearch from 'minisearch';
 import type { Passage } from '../corpus/load.js';
 import { indexTerm, tokenize } from '../text/tokenize.js';
 
+/** The shape of a minisearch result this module reads. */
+type SearchResultLike = { id: unknown; score: number; terms: string[]; queryTerms: string[]; match: Record<string, string[]> };
+
+/** Passages kept per common term in its impact list. */
+const IMPACT_LIST = 256;
+
+/** Weight of a spelling variant of a question term, relative to the term itself. */
+const FUZZY_WEIGHT = 0.6;
+/** Weight of a related word (see text/related.ts), relative to the question term. */
+const RELATED_WEIGHT = 0.3;
+
 /** One passage found by a search, with what it matched. */
 export interface Hit {
   passage: Passage;
@@ -72,15 +83,72 @@ export class PassageIndex {
       return { id: p.id, text: p.text, context };
     });
     this.ms.addAll(docs);
-    for (const p of passages) {
-      for (const term of new Set(analyse(p.text))) this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
+    let totalLength = 0;
+    this.termsOf = passages.map((p) => {
+      const terms = analyse(p.text);
+      totalLength += terms.length;
+      for (const term of new Set(terms)) this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
+      return terms;
+    });
+    this.averageLength = totalLength / Math.max(1, passages.length);
+    this.buildImpactLists();
+    for (const term of this.docFreq.keys()) {
+      if (term.length < 4) continue;
+      const key = `${term[0]}${term.length}`;
+      (this.buckets.get(key) ?? this.buckets.set(key, []).get(key)!).push(term);
     }
     this.size = passages.length;
-    this.rareLimit = Math.max(5, Math.floor(passages.length / 1000));
+    this.postingBudget = Math.max(2_000, Math.floor(passages.length / 50));
+    this.rareLimit = 5;
   }
 
   /** Terms in at most this many passages count as rare and may be matched fuzzily. */
   private readonly rareLimit: number;
+  /** For each common term, the passages where it weighs most (see buildImpactLists). */
+  private readonly impact = new Map<string, number[]>();
+
+  /**
+   * For terms too common to walk within the posting budget, keeps the IMPACT_LIST passages
+   * where the term's BM25 weight is highest. A question made only of common words is answered
+   * from these lists instead of scoring every passage that contains them.
+   */
+  private buildImpactLists(): void {
+    const common = new Set([...this.docFreq].filter(([, df]) => 2 * df > this.postingBudget).map(([t]) => t));
+    if (common.size === 0) return;
+    const lists = new Map<string, Array<[number, number]>>();
+    this.termsOf.forEach((own, id) => {
+      const tf = new Map<string, number>();
+      for (const t of own) if (common.has(t)) tf.set(t, (tf.get(t) ?? 0) + 1);
+      for (const [t, f] of tf) {
+        const list = lists.get(t) ?? lists.set(t, []).get(t)!;
+        list.push([id, this.termScore(f, own.length)]);
+      }
+    });
+    for (const [t, list] of lists) {
+      list.sort((a, b) => b[1] - a[1]);
+      this.impact.set(t, list.slice(0, IMPACT_LIST).map(([id]) => id));
+    }
+  }
+
+  /** BM25+ weight of one term occurrence count in a passage, before IDF (minisearch's formula). */
+  private termScore(tf: number, length: number): number {
+    const k = 1.2;
+    const b = 0.7;
+    const d = 0.5;
+    return d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / this.averageLength));
+  }
+
+  /** Vocabulary by first letter and length, where spelling variants of a query term are looked for. */
+  private readonly buckets = new Map<string, string[]>();
+  /** Index terms of each passage's own text, by position in the passage list. */
+  private readonly termsOf: string[][];
+  private readonly averageLength: number;
+  /**
+   * How many postings the index walks per question. Terms are taken rarest first until this
+   * budget is spent; the commoner ones are scored afterwards on the candidates alone, so a
+   * question full of everyday words does not make the index score half the corpus.
+   */
+  private readonly postingBudget: number;
 
   /** Number of passages whose text holds the term exactly. */
   df(term: string): number {
@@ -94,74 +162,150 @@ export class PassageIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** Works out, per question term, how the passage matched it (see Hit.weights). */
-  private matchWeights(terms: readonly string[], related: ReadonlyMap<string, string>, docTerms: string[], match: Record<string, string[]>): Map<string, number> {
-    const weights = new Map<string, number>();
-    const raise = (t: string, w: number) => {
-      if ((weights.get(t) ?? 0) < w) weights.set(t, w);
-    };
-    for (const d of docTerms) {
-      const inText = (match[d] ?? []).includes('text');
-      let target: string | undefined;
-      let w: number;
-      if (terms.includes(d)) {
-        target = d;
-        w = 1;
-      } else if (related.has(d)) {
-        target = related.get(d);
-        w = 0.7;
-      } else {
-        target = terms.find((t) => fuzzyDistance(t) > 0 && withinEdits(t, d, fuzzyDistance(t)));
-        w = 0.8;
+  /**
+   * Adds the BM25 contribution of the common terms left out of the index walk, on the best
+   * candidates only, using the same formula minisearch applies (BM25+, k 1.2, b 0.7, d 0.5).
+   */
+  private finishWithCommonTerms(
+    results: SearchResultLike[],
+    searched: ReadonlyMap<string, { target: string; boost: number }>,
+    later: readonly string[],
+    options: SearchOptions,
+    poolSize = options.candidates * 4,
+  ): Hit[] {
+    const pool = results.slice(0, poolSize);
+    const rescored = pool.map((r) => {
+      const own = this.termsOf[r.id as number] ?? [];
+      const docTerms = [...r.terms];
+      const match = { ...r.match };
+      let score = r.score;
+      for (const t of later) {
+        let tf = 0;
+        for (const x of own) if (x === t) tf++;
+        if (tf === 0) continue;
+        score += (searched.get(t)?.boost ?? 1) * this.idf(t) * this.termScore(tf, own.length);
+        docTerms.push(t);
+        match[t] = ['text'];
       }
-      if (target !== undefined) raise(target, inText ? w : 0.4);
+      return { ...r, score, terms: docTerms, match };
+    });
+    rescored.sort((x, y) => y.score - x.score);
+    const hits: Hit[] = [];
+    for (const r of rescored.slice(0, options.candidates)) {
+      const passage = this.passages[r.id as number];
+      if (!passage) continue;
+      hits.push({ passage, score: r.score, matched: new Set([...r.queryTerms, ...r.terms.filter((t) => later.includes(t))]), weights: this.matchWeights(searched, r.terms, r.match) });
+    }
+    return hits;
+  }
+
+  /** Works out, per question term, how the passage matched it (see Hit.weights). */
+  private matchWeights(searched: ReadonlyMap<string, { target: string; boost: number }>, docTerms: string[], match: Record<string, string[]>): Map<string, number> {
+    const weights = new Map<string, number>();
+    for (const d of docTerms) {
+      const s = searched.get(d);
+      if (!s) continue;
+      const inText = (match[d] ?? []).includes('text');
+      // Exact 1, spelling variant 0.8, related word 0.7; a match in the context field alone 0.4.
+      const w = inText ? (s.boost === 1 ? 1 : s.boost === FUZZY_WEIGHT ? 0.8 : 0.7) : 0.4;
+      if ((weights.get(s.target) ?? 0) < w) weights.set(s.target, w);
     }
     return weights;
+  }
+
+  /**
+   * Spelling variants of an unknown or rare term: vocabulary terms with the same first letter
+   * and a length within the allowed edits, at most that many edits away. Looking only there
+   * keeps this cheap however large the vocabulary; misspellings rarely change the first letter.
+   */
+  variants(term: string): string[] {
+    const max = fuzzyDistance(term);
+    if (max === 0 || this.df(term) > this.rareLimit) return [];
+    const out: string[] = [];
+    for (let len = term.length - max; len <= term.length + max; len++) {
+      for (const v of this.buckets.get(`${term[0]}${len}`) ?? []) {
+        if (v !== term && withinEdits(term, v, max)) out.push(v);
+      }
+    }
+    // The commonest variants first: a misspelling most likely meant a word the corpus uses often.
+    return out.sort((a, b) => this.df(b) - this.df(a)).slice(0, 8);
   }
 
   /** Searches for passages matching any of the terms, best first. */
   search(terms: readonly string[], options: SearchOptions, related: ReadonlyMap<string, string> = new Map()): Hit[] {
     if (terms.length === 0) return [];
-    const all = [...terms, ...[...related.keys()].filter((r) => !terms.includes(r))];
-    const results = this.ms.search(all.join(' '), {
-        boostTerm: (term) => (related.has(term) ? 0.3 : 1),
-        combineWith: 'OR',
-        // Terms are already index terms; do not process them again.
-        tokenize: (s) => s.split(' '),
-        processTerm: (t) => t,
-        // Only unknown or rare terms go fuzzy: a word the corpus uses often is spelt as the
-        // corpus spells it, and fuzzing it would cost time and add near-miss noise.
-        fuzzy: (term) => {
-          const d = fuzzyDistance(term);
-          if (d === 0 || related.has(term)) return false;
-          return this.df(term) <= this.rareLimit ? d : false;
-        },
-        weights: { fuzzy: 0.6, prefix: 0.3 },
+    // Every term searched, with the question term it stands for and its weight.
+    const searched = new Map<string, { target: string; boost: number }>();
+    for (const t of terms) searched.set(t, { target: t, boost: 1 });
+    for (const t of terms) for (const v of this.variants(t)) if (!searched.has(v)) searched.set(v, { target: t, boost: FUZZY_WEIGHT });
+    for (const [r, t] of related) if (!searched.has(r)) searched.set(r, { target: t, boost: RELATED_WEIGHT });
+    const byRarity = [...searched.keys()].filter((t) => this.df(t) > 0 || terms.includes(t)).sort((a, b) => this.df(a) - this.df(b));
+    const rarest = byRarity[0];
+    if (rarest !== undefined && 2 * this.df(rarest) > this.postingBudget) {
+      // Every term is common: candidates come from the terms' impact lists, scored here.
+      const pool = new Map<number, SearchResultLike>();
+      for (const t of byRarity) for (const id of this.impact.get(t) ?? []) if (!pool.has(id)) pool.set(id, { id, score: 0, terms: [], queryTerms: [], match: {} });
+      return this.finishWithCommonTerms([...pool.values()], searched, byRarity, options, pool.size);
+    }
+    const probe: string[] = [];
+    const later: string[] = [];
+    let postings = 0;
+    for (const t of byRarity) {
+      // Both fields hold roughly the same postings, hence twice the document frequency.
+      const cost = 2 * this.df(t);
+      if (probe.length === 0 || postings + cost <= this.postingBudget) {
+        probe.push(t);
+        postings += cost;
+      } else later.push(t);
+    }
+    const results = this.ms.search(probe.join(' '), {
+      boostTerm: (term) => searched.get(term)?.boost ?? 1,
+      combineWith: 'OR',
+      // Terms are already index terms and variants are already resolved: no processing, no fuzzy.
+      tokenize: (s) => s.split(' '),
+      processTerm: (t) => t,
+      fuzzy: false,
+      prefix: false,
     });
+    if (later.length > 0) return this.finishWithCommonTerms(results, searched, later, options);
+    if (later.length > 0) return this.finishWithCommonTerms(results, searched, later, options);
     const hits: Hit[] = [];
     for (const r of results.slice(0, options.candidates)) {
       const passage = this.passages[r.id as number];
       if (!passage) continue;
-      hits.push({ passage, score: r.score, matched: new Set(r.queryTerms), weights: this.matchWeights(terms, related, r.terms, r.match) });
+      hits.push({ passage, score: r.score, matched: new Set(r.queryTerms), weights: this.matchWeights(searched, r.terms, r.match) });
     }
     return hits;
   }
 }
 
-/** True when a and b are within `max` Levenshtein edits. */
+/** Two reusable rows for withinEdits: query terms are short, so 64 cells is plenty. */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
+/** True when a and b are within `max` Levenshtein edits (stops early once the band exceeds it). */
 export function withinEdits(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (b.length + 1 > rowA.length) {
+    rowA = new Int32Array(b.length + 1);
+    rowB = new Int32Array(b.length + 1);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return false;
+    const t = prev;
     prev = cur;
+    cur = t;
   }
   return prev[b.length]! <= max;
 }
