@@ -8,13 +8,17 @@
  *   npm run bench -- --huge           also 1,000,000 passages, when memory allows
  *   npm run bench -- --json FILE      also write every figure as JSON
  *   npm run bench -- --cap SECONDS    time limit per system and query kind (default 60, quick 20)
+ *   npm run bench -- --questions N    questions per corpus (default 1,000, quick 300)
+ *
+ * Figures depend on what else the machine is doing: the load average is printed at the start
+ * and the end, and a warning is given when other processes compete for the cores.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { freemem, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import MiniSearch from 'minisearch';
+import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import { loadCorpus, type Corpus } from '../corpus/load.js';
 import { indexTerm, tokenize } from '../text/tokenize.js';
 import { Bm25Index } from './bm25.js';
@@ -91,7 +95,7 @@ interface EngineUnderTest {
 
 interface EngineFactory {
   make(corpus: Corpus): EngineUnderTest;
-  /** What was built: "Engine (answers + quotations)" or the fallback taken. */
+  /** What was built: the whole Engine, or the AnswerEngine alone when Engine does not load. */
   label: string;
   /** Why quotations cannot be measured, or null when they can. */
   quoteProblem: string | null;
@@ -139,6 +143,8 @@ interface Latency extends LatencySummary {
   total: number;
   /** True when the time cap stopped the run before every query was asked. */
   capped: boolean;
+  /** The very first call, cold (before warm-up): includes any work done lazily on first use. */
+  firstMs: number;
   errors: number;
   firstError?: string;
 }
@@ -158,7 +164,10 @@ function measure(queries: readonly string[], run: (q: string) => void, capMs: nu
       firstError ??= firstLine(err);
     }
   };
-  for (const q of queries.slice(0, WARMUP)) call(q);
+  const t = performance.now();
+  if (queries.length > 0) call(queries[0]!);
+  const firstMs = performance.now() - t;
+  for (const q of queries.slice(1, WARMUP)) call(q);
   errors = 0;
   firstError = undefined;
   onTimed?.();
@@ -171,7 +180,7 @@ function measure(queries: readonly string[], run: (q: string) => void, capMs: nu
     samples.push(performance.now() - t0);
     if (performance.now() - started > capMs) break;
   }
-  return { ...summarize(samples), total: queries.length, capped: samples.length < queries.length, errors, firstError };
+  return { ...summarize(samples), total: queries.length, capped: samples.length < queries.length, firstMs, errors, firstError };
 }
 
 /** Build, memory and persistence figures of one system on one corpus. */
@@ -201,7 +210,11 @@ interface CorpusFigures {
   quote: Latency | null;
   quoteProblem: string | null;
   answeredShare: number;
-  stages: StageFigures | null;
+  /** Heap E holds after its queries beyond what it held after build (per-text caches). */
+  queryHeapGrowthE: number;
+  profile: StageProfile | null;
+  counters: SearchCounters | null;
+  /** Why the profile or the counters are missing. */
   stagesProblem: string | null;
   startup: Startup | null;
 }
@@ -245,7 +258,7 @@ function engineSerialization(answers: unknown): Pick<BuildFigures, 'serializedBy
 }
 
 // ---------------------------------------------------------------------------------------------
-// Where the engine's time goes (private API; skipped with a reason when it has changed)
+// Where the engine's time goes
 
 interface Stage {
   mean: number;
@@ -253,113 +266,228 @@ interface Stage {
   p99: number;
 }
 
-interface StageFigures {
-  sample: number;
-  analyze: Stage;
-  /** PassageIndex.search: minisearch with fuzzy and related terms, cut to the candidates. */
-  search: Stage;
-  /** The same minisearch query with fuzzy matching off. */
-  searchExact: Stage;
-  /** SearchableMap.fuzzyGet alone for every fuzzy query term. */
-  fuzzyLookup: Stage;
-  /** rank() minus its search: coverage and answer extraction over the candidates. */
-  rerank: Stage;
-  /** ask() minus analysis and rank(): conflicts, citations, short answer. */
-  rest: Stage;
-  ask: Stage;
-  meanTerms: number;
-  meanFuzzyTerms: number;
-  meanFuzzyVariants: number;
-  meanMatchedDocs: number;
-  meanMatchedDocsExact: number;
-}
-
 function stage(samples: number[]): Stage {
-  const s = summarize(samples.map((x) => Math.max(0, x)));
+  const s = summarize(samples);
   return { mean: s.mean, p50: s.p50, p99: s.p99 };
 }
 
-async function stageBreakdown(answers: unknown, questions: readonly string[], capMs: number): Promise<StageFigures> {
+/** E's ask time split into stages by CPU profile samples. */
+interface StageProfile {
+  questions: number;
+  /** Mean wall time per ask while the sampler ran (it adds a little). */
+  msPerAsk: number;
+  /** Each stage's share of the samples taken while asking, and that share of msPerAsk. */
+  stages: Array<{ stage: string; share: number; ms: number }>;
+}
+
+type Frame = { functionName: string; url: string };
+
+/**
+ * The stage a stack frame belongs to, or null for helpers (normalisation, stemming, memo
+ * wrappers) whose time goes to the nearest caller that has a stage. Keyed on function and file
+ * names, so a renamed function falls to its caller's stage or to "other".
+ */
+function stageOf(f: Frame): string | null {
+  const file = f.url.slice(f.url.lastIndexOf('/') + 1);
+  const fn = f.functionName;
+  if (fn === '(garbage collector)') return 'garbage collection';
+  if (f.url.includes('minisearch')) {
+    if (fn === 'fuzzyGet' || fn === 'fuzzySearch' || fn === 'recurse') return 'search: fuzzy expansion (fuzzyGet)';
+    if (fn === 'termResults') return 'search: BM25 over every posting (termResults)';
+    return 'search: merge, build and sort all matches';
+  }
+  if (file === 'search.ts') return fn === 'matchWeights' || fn === 'withinEdits' ? 'search: match weights per candidate' : 'search: other';
+  if (file === 'extract.ts' || file === 'entities.ts') return 'answer extraction (any caller)';
+  if (file === 'answer.ts') {
+    if (fn === 'conflictOrder') return 'conflicts';
+    if (fn === 'cite' || fn === 'similarity') return 'citations and near-duplicate grouping';
+    if (fn === 'rank' || fn === 'coverage') return 'rerank: coverage, sort';
+    if (fn === 'ask') return 'ask: other';
+    return null;
+  }
+  if (file === 'question.ts' || file === 'validate.ts') return 'question analysis';
+  return null;
+}
+
+/** Runs E's ask over the questions under the V8 sampling profiler and attributes the samples. */
+async function profileStages(ask: (q: string) => void, questions: readonly string[], capMs: number): Promise<StageProfile> {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  try {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 100 });
+    await session.post('Profiler.start');
+    const t0 = performance.now();
+    let n = 0;
+    for (const q of questions) {
+      ask(q);
+      n++;
+      if (performance.now() - t0 > capMs) break;
+    }
+    const wall = performance.now() - t0;
+    const { profile } = await session.post('Profiler.stop');
+    const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+    const parent = new Map<number, number>();
+    for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
+    const counts = new Map<string, number>();
+    let total = 0;
+    for (const id of profile.samples ?? []) {
+      let at: number | undefined = id;
+      let found: string | null = null;
+      let inAsk = false;
+      while (at !== undefined) {
+        const frame = nodes.get(at)!.callFrame;
+        found ??= stageOf(frame);
+        if (frame.functionName === 'ask' || frame.functionName === '(garbage collector)') inAsk = true;
+        at = parent.get(at);
+      }
+      if (!inAsk) continue; // the loop itself, the profiler, idle time
+      total++;
+      const key = found ?? 'other';
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const msPerAsk = n > 0 ? wall / n : NaN;
+    const stages = [...counts.entries()]
+      .map(([s, c]) => ({ stage: s, share: c / total, ms: (c / total) * msPerAsk }))
+      .sort((a, b) => b.share - a.share);
+    return { questions: n, msPerAsk, stages };
+  } finally {
+    await session.post('Profiler.disable').catch(() => undefined);
+    session.disconnect();
+  }
+}
+
+/** Direct measurements of the engine's minisearch query (private API; skipped when it has changed). */
+interface SearchCounters {
+  questions: number;
+  /** Query terms per question, related terms included. */
+  meanTerms: number;
+  meanFuzzyTerms: number;
+  /** Index terms within the edit distance of a fuzzy query term, exact term excluded. */
+  meanVariants: number;
+  /** Postings (term, field, passage) the query visits, exact terms only / with fuzzy variants. */
+  meanPostingsExact: number;
+  meanPostingsFuzzy: number;
+  /** Passages matched (all scored, built and sorted by minisearch) before the cut to candidates. */
+  meanMatched: number;
+  meanMatchedExact: number;
+  /** How many of the matches the engine keeps for reranking (its `candidates` setting). */
+  candidates: number | null;
+  /** The engine's query as it is; with fuzzy off; fuzzy on but the text field only; fuzzyGet alone. */
+  search: Stage;
+  searchExact: Stage;
+  searchTextOnly: Stage;
+  fuzzyGet: Stage;
+}
+
+type FieldMap = Map<number, Map<number, number>>;
+
+async function searchCounters(answers: unknown, questions: readonly string[], capMs: number): Promise<SearchCounters> {
   const { analyzeQuestion } = await import('../engine/question.js');
-  const { fuzzyDistance } = await import('../engine/search.js');
-  const ae = answers as {
-    index: { search: (t: readonly string[], o: { candidates: number }, r: ReadonlyMap<string, string>) => unknown[] };
-    settings: { candidates: number };
-    rank: (q: unknown) => unknown[];
-    ask: (q: string) => unknown;
-  };
+  const ae = answers as { index?: { search?: (t: readonly string[], o: { candidates: number }, r: ReadonlyMap<string, string>) => unknown[] }; settings?: { candidates?: number } };
   const ms = engineMiniSearch(answers);
-  if (!ms || typeof ae.rank !== 'function' || typeof ae.index?.search !== 'function') throw new Error('AnswerEngine internals have changed');
-  const tree = (ms as unknown as { _index: { fuzzyGet: (k: string, d: number) => Map<string, unknown> } })._index;
-  const cols = { analyze: [] as number[], search: [] as number[], searchExact: [] as number[], fuzzy: [] as number[], rerank: [] as number[], rest: [] as number[], ask: [] as number[] };
+  const tree = (ms as unknown as { _index?: { get: (k: string) => FieldMap | undefined; fuzzyGet: (k: string, d: number) => Map<string, [FieldMap, number]> } } | null)?._index;
+  const search = ae.index?.search;
+  if (!ms || !tree || typeof tree.fuzzyGet !== 'function' || typeof search !== 'function') {
+    throw new Error("the engine's minisearch index is not where it was (src/engine/search.ts changed)");
+  }
+  const candidates = ae.settings?.candidates ?? 60;
+  const postings = (m: FieldMap | undefined) => {
+    let n = 0;
+    for (const docs of m?.values() ?? []) n += docs.size;
+    return n;
+  };
+  // The engine's own query is recorded as it is sent and then replayed with variations, so the
+  // figures follow whatever options PassageIndex.search uses today.
+  type Run = (query: string, options?: SearchOptions) => SearchResult[];
+  const target = ms as unknown as { search: Run };
+  const original: Run = ms.search.bind(ms) as Run;
+  let sent: { query: string; options: SearchOptions } | null = null;
+  target.search = (query, options = {}) => {
+    sent = { query, options };
+    return original(query, options);
+  };
+  const cols = { search: [] as number[], exact: [] as number[], textOnly: [] as number[], fuzzyGet: [] as number[] };
+  let n = 0;
   let terms = 0;
   let fuzzyTerms = 0;
   let variants = 0;
+  let postingsExact = 0;
+  let postingsFuzzy = 0;
   let matched = 0;
   let matchedExact = 0;
   const started = performance.now();
-  let n = 0;
-  for (const question of questions) {
-    const t0 = performance.now();
-    const q = analyzeQuestion(question);
-    const t1 = performance.now();
-    if (q.terms.length === 0) continue;
-    ae.index.search(q.terms, { candidates: ae.settings.candidates }, q.expansions);
-    const t2 = performance.now();
-    ae.rank(q);
-    const t3 = performance.now();
-    ae.ask(question);
-    const t4 = performance.now();
-    const all = [...q.terms, ...[...q.expansions.keys()].filter((r) => !q.terms.includes(r))];
-    const base = {
-      boostTerm: (term: string) => (q.expansions.has(term) ? 0.5 : 1),
-      combineWith: 'OR' as const,
-      tokenize: (s: string) => s.split(' '),
-      processTerm: (t: string) => t,
-      weights: { fuzzy: 0.6, prefix: 0.3 },
-    };
-    const t5 = performance.now();
-    const exact = ms.search(all.join(' '), { ...base, fuzzy: false });
-    const t6 = performance.now();
-    const fuzzy = ms.search(all.join(' '), { ...base, fuzzy: (t: string) => fuzzyDistance(t) || false });
-    let fuzzyMs = 0;
-    for (const t of all) {
-      const d = fuzzyDistance(t);
-      if (d === 0) continue;
-      fuzzyTerms++;
-      const f0 = performance.now();
-      variants += tree.fuzzyGet(t, d).size;
-      fuzzyMs += performance.now() - f0;
+  try {
+    for (const question of questions) {
+      const q = analyzeQuestion(question);
+      if (q.terms.length === 0) continue;
+      sent = null;
+      search.call(ae.index, q.terms, { candidates }, q.expansions);
+      const captured = sent as { query: string; options: SearchOptions } | null;
+      if (captured === null) continue;
+      const { query, options } = captured;
+      let t = performance.now();
+      const withFuzzy = original(query, options);
+      cols.search.push(performance.now() - t);
+      t = performance.now();
+      const exact = original(query, { ...options, fuzzy: false });
+      cols.exact.push(performance.now() - t);
+      t = performance.now();
+      original(query, { ...options, fields: ['text'] });
+      cols.textOnly.push(performance.now() - t);
+      const all = (options.tokenize ?? ((s: string) => s.split(' ')))(query);
+      let fuzzyMs = 0;
+      all.forEach((term, i) => {
+        const exactPostings = postings(tree.get(term));
+        postingsExact += exactPostings;
+        postingsFuzzy += exactPostings;
+        const d = editDistanceFor(options.fuzzy, term, i, all);
+        if (d === 0) return;
+        fuzzyTerms++;
+        const f0 = performance.now();
+        const found = tree.fuzzyGet(term, d);
+        fuzzyMs += performance.now() - f0;
+        for (const [variant, [data]] of found) {
+          if (variant === term) continue;
+          variants++;
+          postingsFuzzy += postings(data);
+        }
+      });
+      cols.fuzzyGet.push(fuzzyMs);
+      terms += all.length;
+      matched += withFuzzy.length;
+      matchedExact += exact.length;
+      n++;
+      if (performance.now() - started > capMs) break;
     }
-    terms += all.length;
-    matched += fuzzy.length;
-    matchedExact += exact.length;
-    cols.analyze.push(t1 - t0);
-    cols.search.push(t2 - t1);
-    cols.rerank.push(t3 - t2 - (t2 - t1));
-    cols.rest.push(t4 - t3 - (t1 - t0) - (t3 - t2));
-    cols.ask.push(t4 - t3);
-    cols.searchExact.push(t6 - t5);
-    cols.fuzzy.push(fuzzyMs);
-    n++;
-    if (performance.now() - started > capMs) break;
+  } finally {
+    delete (target as Partial<typeof target>).search;
   }
   const per = (x: number) => (n > 0 ? x / n : NaN);
   return {
-    sample: n,
-    analyze: stage(cols.analyze),
-    search: stage(cols.search),
-    searchExact: stage(cols.searchExact),
-    fuzzyLookup: stage(cols.fuzzy),
-    rerank: stage(cols.rerank),
-    rest: stage(cols.rest),
-    ask: stage(cols.ask),
+    questions: n,
     meanTerms: per(terms),
     meanFuzzyTerms: per(fuzzyTerms),
-    meanFuzzyVariants: fuzzyTerms > 0 ? variants / fuzzyTerms : 0,
-    meanMatchedDocs: per(matched),
-    meanMatchedDocsExact: per(matchedExact),
+    meanVariants: fuzzyTerms > 0 ? variants / fuzzyTerms : 0,
+    meanPostingsExact: per(postingsExact),
+    meanPostingsFuzzy: per(postingsFuzzy),
+    meanMatched: per(matched),
+    meanMatchedExact: per(matchedExact),
+    candidates: ae.settings?.candidates ?? null,
+    search: stage(cols.search),
+    searchExact: stage(cols.exact),
+    searchTextOnly: stage(cols.textOnly),
+    fuzzyGet: stage(cols.fuzzyGet),
   };
+}
+
+/** The edit distance minisearch allows a term under a `fuzzy` option (its own rules, default maxFuzzy 6). */
+function editDistanceFor(fuzzy: SearchOptions['fuzzy'], term: string, i: number, terms: string[]): number {
+  const f = typeof fuzzy === 'function' ? fuzzy(term, i, terms) : fuzzy;
+  if (!f) return 0;
+  const x = f === true ? 0.2 : f;
+  return x < 1 ? Math.min(6, Math.round(term.length * x)) : x;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -533,6 +661,7 @@ async function benchCorpus(
   const bLoad = timed(() => Bm25Index.fromJSON(bJson));
 
   log(`  asking ${qs.ask.length} questions: E…`);
+  const beforeQueries = heapUsed();
   let answered = 0;
   let asked = 0;
   const askE = measure(qs.ask, (q) => {
@@ -542,11 +671,6 @@ async function benchCorpus(
     answered = 0;
     asked = 0;
   });
-  log('  … a …');
-  const askA = measure(qs.ask, (q) => void a.value.search(q).slice(0, 10), opt.capMs);
-  log('  … b …');
-  const askB = measure(qs.ask, (q) => void b.value.search(q, 10), opt.capMs);
-
   let quote: Latency | null = null;
   let quoteProblem = factory.quoteProblem;
   if (e.value.quote) {
@@ -558,16 +682,28 @@ async function benchCorpus(
       quote = null;
     }
   } else quoteProblem ??= 'engine.quote is missing';
+  const queryHeapGrowthE = heapUsed() - beforeQueries;
 
-  let stages: StageFigures | null = null;
-  let stagesProblem: string | null = null;
-  if (corpus.passages.length >= 10_000) {
-    log('  stage breakdown of E…');
-    try {
-      stages = await stageBreakdown(e.value.answers, qs.ask.slice(0, 300), Math.min(opt.capMs, 45_000));
-    } catch (err) {
-      stagesProblem = firstLine(err);
-    }
+  log('  asking a…');
+  const askA = measure(qs.ask, (q) => void a.value.search(q).slice(0, 10), opt.capMs);
+  log('  asking b…');
+  const askB = measure(qs.ask, (q) => void b.value.search(q, 10), opt.capMs);
+
+  log('  profiling E…');
+  const problems: string[] = [];
+  let profile: StageProfile | null = null;
+  let counters: SearchCounters | null = null;
+  const sample = qs.ask.slice(0, 200);
+  const budget = Math.min(opt.capMs, 30_000);
+  try {
+    profile = await profileStages((q) => void e.value.ask(q), sample, budget);
+  } catch (err) {
+    problems.push(`profile: ${firstLine(err)}`);
+  }
+  try {
+    counters = await searchCounters(e.value.answers, sample, budget);
+  } catch (err) {
+    problems.push(`search counters: ${firstLine(err)}`);
   }
 
   return {
@@ -589,8 +725,10 @@ async function benchCorpus(
     quote,
     quoteProblem,
     answeredShare: asked > 0 ? answered / asked : NaN,
-    stages,
-    stagesProblem,
+    queryHeapGrowthE,
+    profile,
+    counters,
+    stagesProblem: problems.length > 0 ? problems.join('; ') : null,
   };
 }
 
@@ -620,25 +758,32 @@ function corpusTable(f: CorpusFigures): string {
     row('ask p99', latencyCell(f.ask.E, 'p99'), latencyCell(f.ask.a, 'p99'), latencyCell(f.ask.b, 'p99'), formatRatio(f.ask.E.p99, f.ask.a.p99), formatRatio(f.ask.E.p99, f.ask.b.p99)),
     row('ask max', formatMs(f.ask.E.max), formatMs(f.ask.a.max), formatMs(f.ask.b.max)),
     row('questions timed', countNote(f.ask.E), countNote(f.ask.a), countNote(f.ask.b)),
+    row('first ask, cold', formatMs(f.ask.E.firstMs), formatMs(f.ask.a.firstMs), formatMs(f.ask.b.firstMs)),
     row('quote p50', f.quote ? formatMs(f.quote.p50) : 'n/a', '', ''),
     row('quote p99', f.quote ? formatMs(f.quote.p99) : 'n/a', '', ''),
     row('quotes timed', f.quote ? countNote(f.quote) : 'n/a', '', ''),
+    row('first quote, cold', f.quote ? formatMs(f.quote.firstMs) : 'n/a', '', ''),
   ];
   return table(['metric', 'E engine', 'a minisearch', 'b BM25', 'E/a', 'E/b'], rows, new Set([1, 2, 3, 4, 5]));
 }
 
-function stageTable(s: StageFigures): string {
-  const r = (name: string, x: Stage, what: string) => [name, formatMs(x.mean), formatMs(x.p50), formatMs(x.p99), what];
+function profileTable(p: StageProfile): string {
   return table(
-    ['stage', 'mean', 'p50', 'p99', 'what'],
+    ['stage (innermost attributed frame)', 'share', 'ms per ask'],
+    p.stages.map((x) => [x.stage, `${(x.share * 100).toFixed(1)}%`, formatMs(x.ms)]),
+    new Set([1, 2]),
+  );
+}
+
+function countersTable(c: SearchCounters): string {
+  const r = (name: string, x: Stage) => [name, formatMs(x.mean), formatMs(x.p50), formatMs(x.p99)];
+  return table(
+    ['minisearch query of E, alone', 'mean', 'p50', 'p99'],
     [
-      r('analyse question', s.analyze, 'analyzeQuestion: tokenize, stem, answer type, related terms'),
-      r('search (fuzzy)', s.search, `PassageIndex.search: minisearch OR query, fuzzy, cut to candidates`),
-      r('  same, fuzzy off', s.searchExact, 'the same minisearch query with fuzzy: false'),
-      r('  fuzzyGet alone', s.fuzzyLookup, 'SearchableMap.fuzzyGet for each fuzzy term'),
-      r('rerank + extract', s.rerank, 'rank() minus search: coverage, extractAnswer per candidate'),
-      r('conflicts + cite', s.rest, 'ask() minus analysis and rank(): conflictOrder, cite, short answer'),
-      r('ask (whole)', s.ask, ''),
+      r('as the engine runs it (fuzzy, text + context)', c.search),
+      r('fuzzy off', c.searchExact),
+      r('fuzzy on, text field only', c.searchTextOnly),
+      r('fuzzyGet alone, all fuzzy terms', c.fuzzyGet),
     ],
     new Set([1, 2, 3]),
   );
@@ -679,12 +824,19 @@ function targets(figures: CorpusFigures[]): Target[] {
     verdict: sb ? verdict(sb.netMs, 3000) : 'not measured',
     note: sb ? `child reads ${formatCount(big!.articles)} article files, checks hashes, segments, builds; ready at ${formatMs(sb.readyMs)} on its clock` : undefined,
   });
-  const heap = sb?.heapBytes ?? (big ? big.corpusHeapBytes + big.build.E.heapBytes : null);
+  // Steady state: the fresh process after its first answer plus what E's per-text caches grew
+  // by over the timed queries in this process.
+  const growth = big ? Math.max(0, big.queryHeapGrowthE) : 0;
+  const base = sb?.heapBytes ?? (big ? big.corpusHeapBytes + big.build.E.heapBytes : null);
+  const heap = base === null ? null : base + growth;
   out.push({
     target: 'heap < 300 MB at 100k',
-    measured: heap === null ? '—' : `${formatBytes(heap)}${sb?.heapBytes ? ' (child: corpus + engine)' : ' (in-process corpus + engine)'}`,
+    measured:
+      heap === null
+        ? '—'
+        : `${formatBytes(heap)} (${sb?.heapBytes ? 'fresh process after first answer' : 'in-process corpus + engine'} ${formatBytes(base!)} + query-cache growth ${formatBytes(growth)})`,
     verdict: heap === null ? 'not measured' : verdict(heap / 1024 / 1024, 300),
-    note: big ? `in-process: corpus ${formatBytes(big.corpusHeapBytes)} + engine ${formatBytes(big.build.E.heapBytes)}` : undefined,
+    note: big ? `in-process: corpus and bench state ${formatBytes(big.corpusHeapBytes)}, engine after build ${formatBytes(big.build.E.heapBytes)}, caches after queries ${formatBytes(big.queryHeapGrowthE)}` : undefined,
   });
   return out;
 }
@@ -821,12 +973,21 @@ async function main(): Promise<void> {
       print(`  child's clock: script starts ${formatMs(ph.toScript)} after process start, imports ${formatMs(ph.imports)}, loadCorpus ${formatMs(ph.loadCorpus)}, new Engine ${formatMs(ph.build)} (ready at ${formatMs(s.readyMs)}), first ask ${formatMs(ph.firstAsk)}`);
       if (s.note) print(`  (${s.note})`);
     }
-    if (f.stages) {
+    print(`E heap growth over its queries (per-text caches): ${formatBytes(f.queryHeapGrowthE)}`);
+    if (f.profile) {
       print();
-      print(`Where E's time goes (first ${f.stages.sample} questions; each stage timed in a separate call): ${f.stages.meanTerms.toFixed(1)} query terms incl. related, ${f.stages.meanFuzzyTerms.toFixed(1)} of them fuzzy with ${f.stages.meanFuzzyVariants.toFixed(0)} index variants each on average; minisearch matches ${formatCount(f.stages.meanMatchedDocs)} passages per query (${formatCount(f.stages.meanMatchedDocsExact)} with fuzzy off) before the cut to candidates.`);
+      print(`Where E's ask time goes: V8 sampling profile of the first ${f.profile.questions} questions, ${formatMs(f.profile.msPerAsk)} per ask while sampled; each sample goes to the innermost frame with a stage (helpers such as normalisation and stemming count for their caller).`);
       print();
-      print(stageTable(f.stages));
-    } else if (f.stagesProblem) print(`stage breakdown unavailable: ${f.stagesProblem}`);
+      print(profileTable(f.profile));
+    }
+    if (f.counters) {
+      const c = f.counters;
+      print();
+      print(`E's minisearch query (${c.questions} questions): ${c.meanTerms.toFixed(1)} terms incl. related, ${c.meanFuzzyTerms.toFixed(1)} fuzzy with ${c.meanVariants.toFixed(1)} index variants each; postings visited ${formatCount(c.meanPostingsExact)} exact → ${formatCount(c.meanPostingsFuzzy)} with variants (both fields); passages matched, scored and sorted per query ${formatCount(c.meanMatched)} (${formatCount(c.meanMatchedExact)} with fuzzy off)${c.candidates ? `, of which the engine keeps ${c.candidates}` : ''}.`);
+      print();
+      print(countersTable(c));
+    }
+    if (f.stagesProblem) print(`stage breakdown incomplete: ${f.stagesProblem}`);
   }
 
   print();

@@ -116,7 +116,10 @@ function pseudoWord(rng: Rng): string {
 /** Abbreviations written with a full stop; a generated sentence ending in one would not end. */
 const HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Gen', 'Col', 'Lt', 'St', 'Prof', 'Sen', 'Rep', 'Gov', 'Jr', 'Sr']);
 
-/** Lower-case letter-only words of a text with their counts, stop words left out. */
+/**
+ * Counts the seed texts' lower-case words and their names (words capitalised mid-sentence and
+ * never seen in lower case), letters only, stop words left out.
+ */
 function countWords(texts: readonly string[]): { words: Map<string, number>; names: Map<string, number> } {
   const words = new Map<string, number>();
   const capitalised = new Map<string, number>();

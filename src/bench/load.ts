@@ -1,0 +1,714 @@
+/**
+ * `npm run bench:load`: the Discord bot under load, measured. Prints figures; asserts nothing.
+ *
+ * 1. A burst: the local fake Discord (test/support/fake-discord.ts) in this process and the real
+ *    bot (createBot: discord.js Client, commands, engine) logged in to it over HTTP and WebSocket;
+ *    500 slash commands from 50 users within one second (questions and quotations from
+ *    test/data/eval/dev.json). For each: the time from the fake dispatching it to the first
+ *    response reaching the fake (the callback: a deferral, or a reply) and to the final reply (the
+ *    edit of the deferred reply); answered, refused by the cooldown (which must be private) and
+ *    lost (no reply at all: must be 0); first responses later than Discord's 3 s deadline. Run
+ *    with the default cooldown (5 s: most of the burst is refused) and with the cooldown off
+ *    (every command answered). The fake's spec validation is off here, to measure the bot rather
+ *    than the fake's validator.
+ *
+ * 2. A series: 10,000 interactions in a row (/ask with paging buttons, /quote, autocomplete,
+ *    users cooling down) with the heap before and after, after full collections. Through the fake
+ *    these take ~20 ms each and the fake keeps a record of every request, which would swamp the
+ *    heap figure; so here the real client builds each interaction from its raw gateway payload
+ *    (`client.actions.InteractionCreate.handle`, exactly what discord.js does for an
+ *    INTERACTION_CREATE dispatch) and the replies go through discord.js's real REST stack to an
+ *    in-memory sink ({@link RestSink}) that answers as Discord would and keeps nothing. Everything
+ *    else (login, gateway, guild caches) is the fake. test/reliability/bot-memory.test.ts runs the
+ *    same series and asserts its bounds.
+ *
+ *   npm run bench:load                   both parts
+ *   npm run bench:load -- --series N     N interactions in the series (default 10000)
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DefaultRestOptions, type Client, type ResponseLike, type TextChannel } from 'discord.js';
+import type { Bot } from '../bot/bot.js';
+import { Cooldown } from '../bot/cooldown.js';
+import type { Logger, LogFields } from '../bot/log.js';
+import { option, startBot, type Harness } from '../../test/bot/harness.js';
+import { snowflake, waitForClientReady, type JsonObject, type RecordedRequest } from '../../test/support/fake-discord.js';
+import { canCollect, formatBytes, formatCount, formatMs, heapUsed, summarize, table } from './stats.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+// ---------------------------------------------------------------------------------------------
+// Questions
+
+interface DevSet {
+  ask: Array<{ question: string }>;
+  quote: Array<{ query: string; speaker?: string }>;
+}
+
+/** The development questions and quotation queries (test/data/eval/dev.json). */
+export function devQuestions(): { questions: string[]; quotes: Array<{ query: string; speaker: string | null }> } {
+  const dev = JSON.parse(readFileSync(join(ROOT, 'test', 'data', 'eval', 'dev.json'), 'utf8')) as DevSet;
+  return {
+    questions: dev.ask.map((a) => a.question),
+    quotes: dev.quote.map((q) => ({ query: q.query, speaker: q.speaker ?? null })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A logger that counts instead of writing (a bench or a memory test must not grow a log array).
+
+/** Counts log lines by level; keeps the first few warnings and errors to show. */
+export function countingLogger(): Logger & { counts: Record<'debug' | 'info' | 'warn' | 'error', number>; samples: string[] } {
+  const counts = { debug: 0, info: 0, warn: 0, error: 0 };
+  const samples: string[] = [];
+  const at =
+    (level: keyof typeof counts) =>
+    (message: string, fields?: LogFields): void => {
+      counts[level] += 1;
+      if ((level === 'warn' || level === 'error') && samples.length < 5) {
+        const error = fields?.error instanceof Error ? ` (${fields.error.message})` : '';
+        samples.push(`${level.toUpperCase()} ${message}${error}`);
+      }
+    };
+  return { counts, samples, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The in-memory Discord for interaction replies
+
+/** How an interaction ended, as seen by Discord. */
+export type Outcome = 'answered' | 'paged' | 'suggested' | 'cooldown' | 'expired-state' | 'notice';
+
+interface PendingInteraction {
+  id: string;
+  token: string;
+  channelId: string;
+  dispatchedAt: number;
+  firstAt: number | null;
+  resolve: (outcome: Outcome) => void;
+}
+
+/**
+ * `rest.makeRequest` for discord.js: answers interaction callbacks and interaction-webhook requests
+ * (edits, follow-ups, deletes) in memory as Discord would, and forwards every other request to the
+ * real network (the fake). Keeps only the interactions in flight and a bounded list of recent
+ * answer-state ids (for clicking "More passages").
+ */
+export class RestSink {
+  private readonly pending = new Map<string, PendingInteraction>();
+  private readonly byToken = new Map<string, PendingInteraction>();
+  /** Most recent paging state ids seen in replies, newest last (bounded). */
+  readonly stateIds: string[] = [];
+  /** Dispatch→first response and dispatch→final reply, in ms, when recording. */
+  readonly firstMs: number[] = [];
+  readonly finalMs: number[] = [];
+  recordTimes = false;
+  private botUser: JsonObject = {};
+
+  constructor(private readonly forward = DefaultRestOptions.makeRequest) {}
+
+  /** The bot's user, as Discord sends it in message objects. */
+  setBotUser(client: Client<true>): void {
+    this.botUser = { id: client.user.id, username: client.user.username, discriminator: '0', global_name: null, avatar: null, bot: true };
+  }
+
+  /** Expects replies to an interaction; resolves with how it ended. */
+  expect(id: string, token: string, channelId: string): Promise<Outcome> {
+    return new Promise((resolve) => {
+      const entry: PendingInteraction = { id, token, channelId, dispatchedAt: performance.now(), firstAt: null, resolve };
+      this.pending.set(id, entry);
+      this.byToken.set(token, entry);
+    });
+  }
+
+  /** How many interactions still wait for a reply. */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  readonly makeRequest = async (url: string, init: Parameters<typeof DefaultRestOptions.makeRequest>[1]): Promise<ResponseLike> => {
+    const path = new URL(url).pathname.replace(/^.*?\/v\d+(?=\/)/, '');
+    const method = (init.method ?? 'GET').toUpperCase();
+    const callback = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path);
+    if (callback) return this.onCallback(callback[1]!, typeof init.body === 'string' ? (JSON.parse(init.body) as JsonObject) : {});
+    const webhook = /^\/webhooks\/\d+\/([^/]+)(?:\/messages\/([^/]+))?$/.exec(path);
+    if (webhook) return this.onWebhook(webhook[1]!, method, typeof init.body === 'string' ? (JSON.parse(init.body) as JsonObject) : {});
+    return this.forward(url, init);
+  };
+
+  private onCallback(id: string, body: JsonObject): ResponseLike {
+    const entry = this.pending.get(id);
+    if (!entry) return respond(404, { message: 'Unknown interaction', code: 10062 });
+    const now = performance.now();
+    entry.firstAt ??= now;
+    const type = body.type as number;
+    const data = (body.data as JsonObject | undefined) ?? {};
+    if (type === 4) {
+      const content = typeof data.content === 'string' ? data.content : '';
+      this.finish(entry, content.startsWith('You are asking quickly') ? 'cooldown' : content.startsWith('These passages are no longer kept') ? 'expired-state' : 'notice', now);
+    } else if (type === 7) {
+      this.noteStates(data);
+      this.finish(entry, 'paged', now);
+    } else if (type === 8) {
+      this.finish(entry, 'suggested', now);
+    }
+    // 5 (deferred reply) and 6 (deferred update): the answer follows as an edit or a follow-up.
+    return respond(204);
+  }
+
+  private onWebhook(token: string, method: string, body: JsonObject): ResponseLike {
+    const entry = this.byToken.get(token);
+    if (!entry) return respond(404, { message: 'Unknown Webhook', code: 10015 });
+    if (method === 'DELETE') return respond(204);
+    const message = this.message(entry, body);
+    if (method === 'PATCH') {
+      this.noteStates(body);
+      this.finish(entry, 'answered', performance.now());
+    } else if (method === 'POST') {
+      this.finish(entry, 'notice', performance.now());
+    }
+    return respond(200, message);
+  }
+
+  private finish(entry: PendingInteraction, outcome: Outcome, at: number): void {
+    if (this.recordTimes) {
+      this.firstMs.push((entry.firstAt ?? at) - entry.dispatchedAt);
+      this.finalMs.push(at - entry.dispatchedAt);
+    }
+    this.pending.delete(entry.id);
+    // The token stays usable for a moment (a follow-up may still come), then is forgotten.
+    setTimeout(() => {
+      if (this.byToken.get(entry.token) === entry) this.byToken.delete(entry.token);
+    }, 1000).unref();
+    entry.resolve(outcome);
+  }
+
+  private noteStates(message: JsonObject): void {
+    for (const row of (message.components as Array<{ components?: Array<{ custom_id?: string }> }> | undefined) ?? []) {
+      for (const component of row.components ?? []) {
+        const state = /^ask:page:([a-z0-9]+):/.exec(component.custom_id ?? '')?.[1];
+        if (state && !this.stateIds.includes(state)) this.stateIds.push(state);
+      }
+    }
+    if (this.stateIds.length > 2000) this.stateIds.splice(0, this.stateIds.length - 2000);
+  }
+
+  private message(entry: PendingInteraction, body: JsonObject): JsonObject {
+    return {
+      id: snowflake(),
+      type: 20,
+      channel_id: entry.channelId,
+      author: this.botUser,
+      content: typeof body.content === 'string' ? body.content : '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: Array.isArray(body.embeds) ? body.embeds : [],
+      components: Array.isArray(body.components) ? body.components : [],
+      pinned: false,
+      flags: typeof body.flags === 'number' ? body.flags : 0,
+      webhook_id: this.botUser.id,
+      application_id: this.botUser.id,
+    };
+  }
+}
+
+/** A fetch Response is what discord.js's own fetch strategy returns; the cast bridges two typings of web streams. */
+function respond(status: number, body?: unknown): ResponseLike {
+  const response = body === undefined ? new Response(null, { status }) : new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  return response as unknown as ResponseLike;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Raw interaction payloads, as Discord sends them in INTERACTION_CREATE
+
+interface Where {
+  applicationId: string;
+  guildId: string;
+  channelId: string;
+  channel: JsonObject;
+  botUser: JsonObject;
+}
+
+function whereOf(client: Client<true>): Where {
+  const channel = client.channels.cache.find((c) => c.isTextBased() && !c.isThread() && !c.isDMBased()) as TextChannel | undefined;
+  if (!channel) throw new Error('the bot sees no text channel');
+  return {
+    applicationId: client.application.id,
+    guildId: channel.guildId,
+    channelId: channel.id,
+    channel: { id: channel.id, type: 0, name: channel.name, guild_id: channel.guildId, position: 0, permission_overwrites: [], nsfw: false, parent_id: null, flags: 0 },
+    botUser: { id: client.user.id, username: client.user.username, discriminator: '0', global_name: null, avatar: null, bot: true },
+  };
+}
+
+function userPayload(n: number): JsonObject {
+  return { id: (200000000000000000n + BigInt(n)).toString(), username: `reporter-${n}`, global_name: null, discriminator: '0', avatar: null, public_flags: 0 };
+}
+
+/** A complete INTERACTION_CREATE payload (type 2 command, 3 button or 4 autocomplete) from user number `user`. */
+export function interactionPayload(where: Where, user: number, data: JsonObject, type: 2 | 3 | 4 = 2, message?: JsonObject): { payload: JsonObject; id: string; token: string } {
+  const id = snowflake();
+  const token = `series.${randomBytes(24).toString('base64url')}`;
+  const u = userPayload(user);
+  const payload: JsonObject = {
+    id,
+    application_id: where.applicationId,
+    type,
+    token,
+    version: 1,
+    data,
+    channel: where.channel,
+    channel_id: where.channel.id,
+    guild_id: where.guildId,
+    guild: { id: where.guildId, locale: 'en-US', features: [] },
+    guild_locale: 'en-US',
+    member: { user: u, roles: [], permissions: '2248473465835073', joined_at: '2022-02-17T00:00:00.000Z', nick: null, avatar: null, deaf: false, mute: false, flags: 0, pending: false, premium_since: null, communication_disabled_until: null },
+    app_permissions: '2248473465835073',
+    locale: 'en-US',
+    entitlements: [],
+    authorizing_integration_owners: { '0': where.guildId },
+    context: 0,
+    attachment_size_limit: 10_485_760,
+    ...(message ? { message } : {}),
+  };
+  return { payload, id, token };
+}
+
+function commandData(name: string, options: JsonObject[]): JsonObject {
+  return { id: '1000000000000000001', name, type: 1, options };
+}
+
+function buttonMessage(where: Where, customId: string): JsonObject {
+  return {
+    id: snowflake(),
+    type: 20,
+    channel_id: where.channel.id,
+    author: where.botUser,
+    content: '',
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    components: [{ type: 1, components: [{ type: 2, style: 1, label: 'More passages', custom_id: customId }] }],
+    pinned: false,
+    flags: 0,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The series
+
+/** A bot logged in to the fake whose interaction replies go to a {@link RestSink}. */
+export interface SeriesBot {
+  harness: Harness;
+  bot: Bot;
+  sink: RestSink;
+  log: ReturnType<typeof countingLogger>;
+  /** The cooldown's clock, in ms: {@link runSeries} moves it on {@link SERIES_STEP_MS} per interaction. */
+  clock: { now: number };
+  stop(): Promise<void>;
+}
+
+/**
+ * Time that passes between two interactions of the series, as the cooldown sees it: a newsroom's
+ * pace rather than the machine's, so that which requests are refused does not depend on how fast
+ * the machine is (a user asks again 5 interactions later: refused; 30 cycles later: answered).
+ */
+export const SERIES_STEP_MS = 100;
+
+/** Starts the fake and the bot, the bot's REST calls for interactions answered by a sink. */
+export async function startSeriesBot(options: { cooldownSeconds: number }): Promise<SeriesBot> {
+  const sink = new RestSink();
+  const log = countingLogger();
+  // The fake's URL is known once it runs: build first, point the REST stack at it, then log in.
+  const harness = await startBot({
+    noStart: true,
+    cooldownSeconds: options.cooldownSeconds,
+    fake: { validate: false },
+    // discord.js holds every bot to 50 requests a second on its side, edits of interaction replies
+    // included (Discord itself exempts interaction endpoints). The series lifts it: it measures the
+    // bot's state and memory, not that limiter (whose effect the burst shows).
+    bot: { log, clientOptions: { rest: { makeRequest: sink.makeRequest, globalRequestsPerSecond: 1_000_000 } } },
+  });
+  (harness.bot.client.rest.options as { api: string }).api = harness.fake.restUrl;
+  await harness.bot.start();
+  await waitForClientReady(harness.bot.client);
+  sink.setBotUser(harness.bot.client as Client<true>);
+  // The bot's own Cooldown class, on a clock the series moves (it takes one, for tests).
+  const clock = { now: Date.now() };
+  (harness.bot.context as { cooldown: Cooldown }).cooldown = new Cooldown(options.cooldownSeconds, { now: () => clock.now });
+  return { harness, bot: harness.bot, sink, log, clock, stop: () => harness.stop() };
+}
+
+/** What a series did. */
+export interface SeriesResult {
+  interactions: number;
+  outcomes: Record<Outcome, number>;
+  kinds: Record<string, number>;
+  ms: number;
+  /** Largest cooldown map and paging store seen during the series. */
+  peakCooldown: number;
+  peakAnswers: number;
+}
+
+/** discord.js's internal action for INTERACTION_CREATE (not in its typings). */
+interface ClientWithActions {
+  actions: { InteractionCreate: { handle(data: JsonObject): void } };
+}
+
+/** Users in the series: enough to be realistic for a newsroom, few enough that the client's user cache stays small. */
+export const SERIES_USERS = 100;
+
+/**
+ * Sends `count` interactions one after another (each answered before the next is sent), cycling
+ * through: /ask (2 passages a page, so the answer keeps paging state), "More passages" on a
+ * recent answer, /quote, speaker autocomplete, a private /ask, a repeat /ask by a user still
+ * cooling down, "More passages" on an old answer (perhaps no longer kept), /quote with a speaker,
+ * autocomplete again, and /ask from another user.
+ */
+export async function runSeries(series: SeriesBot, count: number, offset = 0): Promise<SeriesResult> {
+  const client = series.bot.client as Client<true>;
+  const where = whereOf(client);
+  const { questions, quotes } = devQuestions();
+  const outcomes: Record<Outcome, number> = { answered: 0, paged: 0, suggested: 0, cooldown: 0, 'expired-state': 0, notice: 0 };
+  const kinds: Record<string, number> = {};
+  let peakCooldown = 0;
+  let peakAnswers = 0;
+  const started = performance.now();
+  for (let k = 0; k < count; k++) {
+    const i = offset + k;
+    const slot = i % 10;
+    const question = questions[i % questions.length]!;
+    const quote = quotes[i % quotes.length]!;
+    let kind: string;
+    let sent: { payload: JsonObject; id: string; token: string };
+    const state = (recent: boolean): string | undefined => {
+      const ids = series.sink.stateIds;
+      return recent ? ids.at(-1) : ids[(i * 7919) % Math.max(1, ids.length)];
+    };
+    // Each interaction comes from the next of SERIES_USERS users, who asks again only ten cycles later,
+    // except the deliberate repeat: the user of slot 0 asking again in slot 5, still cooling down.
+    const user = (slot === 5 ? i - 5 : i) % SERIES_USERS;
+    switch (slot) {
+      case 0:
+      case 9:
+        kind = 'ask';
+        sent = interactionPayload(where, user, commandData('ask', [option('question', question), option('sources', 2)]));
+        break;
+      case 4:
+        kind = 'ask private';
+        sent = interactionPayload(where, user, commandData('ask', [option('question', question), option('private', true), option('sources', 3)]));
+        break;
+      case 5:
+        kind = 'ask while cooling down';
+        sent = interactionPayload(where, user, commandData('ask', [option('question', questions[(i + 1) % questions.length]!)]));
+        break;
+      case 1:
+      case 6: {
+        const id = state(slot === 1);
+        kind = slot === 1 ? 'More passages' : 'More passages (old answer)';
+        const customId = `ask:page:${id ?? 'zzzzzzzz'}:1`;
+        sent = interactionPayload(where, user, { custom_id: customId, component_type: 2 }, 3, buttonMessage(where, customId));
+        break;
+      }
+      case 2:
+      case 7: {
+        kind = slot === 2 ? 'quote' : 'quote by speaker';
+        const options = [option('query', quote.query), ...(slot === 7 && quote.speaker ? [option('speaker', quote.speaker)] : [])];
+        sent = interactionPayload(where, user, commandData('quote', options));
+        break;
+      }
+      default: {
+        kind = 'speaker autocomplete';
+        const typed = ['mac', 'le d', '', 'a', 'goï', 'x'][i % 6]!;
+        sent = interactionPayload(where, user, commandData('quote', [option('query', quote.query), option('speaker', typed, { focused: true })]), 4);
+      }
+    }
+    kinds[kind] = (kinds[kind] ?? 0) + 1;
+    series.clock.now += SERIES_STEP_MS;
+    const done = series.sink.expect(sent.id, sent.token, where.channelId);
+    // What discord.js does with an INTERACTION_CREATE dispatch (its handler is exactly this call).
+    (client as unknown as ClientWithActions).actions.InteractionCreate.handle(sent.payload);
+    const outcome = await withBound(done, 30_000, `interaction ${i} (${kind}) got no reply`);
+    outcomes[outcome] += 1;
+    peakCooldown = Math.max(peakCooldown, series.bot.context.cooldown.size);
+    peakAnswers = Math.max(peakAnswers, series.bot.context.answers.size);
+  }
+  return { interactions: count, outcomes, kinds, ms: performance.now() - started, peakCooldown, peakAnswers };
+}
+
+function withBound<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, bound]).finally(() => clearTimeout(timer));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The burst
+
+/** What a burst did. */
+export interface BurstResult {
+  cooldownSeconds: number;
+  liftClientLimit: boolean;
+  sent: number;
+  users: number;
+  /** How long dispatching took (the schedule is one second; a busy process stretches it). */
+  dispatchMs: number;
+  answered: number;
+  refused: number;
+  /** Refusals that were not private: must be 0. */
+  refusedPublicly: number;
+  /** Interactions with no reply at all: must be 0. */
+  lost: number;
+  /** Answered with something else than an answer or a cooldown notice (an error notice): should be 0. */
+  other: number;
+  firstMs: number[];
+  finalMs: number[];
+  missedDeadline: number;
+  /** Requests discord.js held back to keep under its own 50 requests/s global limit. */
+  throttled: number;
+  heapBefore: number;
+  heapAfter: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** 500 slash commands from 50 users within one second, through the fake; every reply waited for (bounded). */
+export async function runBurst(options: { cooldownSeconds: number; commands?: number; users?: number; liftClientLimit?: boolean }): Promise<BurstResult> {
+  const commands = options.commands ?? 500;
+  const users = options.users ?? 50;
+  const log = countingLogger();
+  const h = await startBot({ cooldownSeconds: options.cooldownSeconds, fake: { validate: false }, bot: { log } });
+  // To show what discord.js's own global limit costs. It is read at each one-second reset, so this takes effect within a second.
+  if (options.liftClientLimit) (h.bot.client.rest.options as { globalRequestsPerSecond: number }).globalRequestsPerSecond = 1_000_000;
+  try {
+    const { questions, quotes } = devQuestions();
+    // Warm up: the engine's lazy parts (quotation index) and the REST stack.
+    for (const w of [h.fake.sendInteraction({ commandName: 'ask', user: { id: '399999999999999999' }, options: [option('question', questions[0]!)] })]) {
+      await h.fake.waitForRequest((r) => r.interactionId === w.id && r.method === 'PATCH' && r.status === 200, 10_000);
+    }
+    const warmQuote = h.fake.sendInteraction({ commandName: 'quote', user: { id: '399999999999999998' }, options: [option('query', quotes[0]!.query)] });
+    await h.fake.waitForRequest((r) => r.interactionId === warmQuote.id && r.method === 'PATCH' && r.status === 200, 10_000);
+
+    let throttled = 0;
+    h.bot.client.rest.on('rateLimited', (info) => {
+      if (info.global) throttled += 1;
+    });
+    const heapBefore = heapUsed();
+    const dispatched = new Map<string, number>();
+    const ticks = 50;
+    const perTick = Math.ceil(commands / ticks);
+    const start = performance.now();
+    let n = 0;
+    for (let tick = 0; tick < ticks && n < commands; tick++) {
+      const due = start + (tick * 1000) / ticks;
+      const wait = due - performance.now();
+      if (wait > 0) await sleep(wait);
+      for (let k = 0; k < perTick && n < commands; k++, n++) {
+        const user = { id: (300000000000000000n + BigInt(n % users)).toString(), username: `reporter-${n % users}` };
+        const isQuote = n % 10 >= 7;
+        const init = isQuote
+          ? { commandName: 'quote', user, options: [option('query', quotes[n % quotes.length]!.query)] }
+          : { commandName: 'ask', user, options: [option('question', questions[n % questions.length]!)] };
+        const at = performance.now();
+        const { id } = h.fake.sendInteraction(init);
+        dispatched.set(id, at);
+      }
+    }
+    const dispatchMs = performance.now() - start;
+
+    // Wait (bounded) until every command has its final reply: one pass over the fake's records per look.
+    const ok = (r: RecordedRequest) => r.status !== undefined && r.status >= 200 && r.status < 300;
+    const replies = (): Map<string, { first?: RecordedRequest; final?: RecordedRequest }> => {
+      const byId = new Map<string, { first?: RecordedRequest; final?: RecordedRequest }>();
+      for (const r of h.fake.requests) {
+        if (!r.interactionId || !dispatched.has(r.interactionId) || !ok(r)) continue;
+        const entry = byId.get(r.interactionId) ?? {};
+        byId.set(r.interactionId, entry);
+        if (r.path.endsWith('/callback')) {
+          entry.first ??= r;
+          if ((r.body as { type?: number }).type !== 5) entry.final ??= r;
+        } else if ((r.method === 'PATCH' && r.path.endsWith('/@original')) || r.method === 'POST') entry.final ??= r;
+      }
+      return byId;
+    };
+    let seen = replies();
+    const deadline = performance.now() + 120_000;
+    while ([...dispatched.keys()].some((id) => !seen.get(id)?.final) && performance.now() < deadline) {
+      await sleep(200);
+      seen = replies();
+    }
+
+    const result: BurstResult = {
+      cooldownSeconds: options.cooldownSeconds,
+      liftClientLimit: options.liftClientLimit ?? false,
+      sent: dispatched.size,
+      users,
+      dispatchMs,
+      answered: 0,
+      refused: 0,
+      refusedPublicly: 0,
+      lost: 0,
+      other: 0,
+      firstMs: [],
+      finalMs: [],
+      missedDeadline: 0,
+      throttled,
+      heapBefore,
+      heapAfter: 0,
+    };
+    for (const [id, at] of dispatched) {
+      const { first, final } = seen.get(id) ?? {};
+      if (!first || !final) {
+        result.lost += 1;
+        continue;
+      }
+      result.firstMs.push(first.time - at);
+      result.finalMs.push(final.time - at);
+      if (first.time - at > 3000) result.missedDeadline += 1;
+      const body = final.body as { type?: number; data?: { content?: string; flags?: number }; embeds?: unknown[] };
+      if (final === first && body.data?.content?.startsWith('You are asking quickly')) {
+        result.refused += 1;
+        if (((body.data.flags ?? 0) & 64) === 0) result.refusedPublicly += 1;
+      } else if (final !== first && final.method === 'PATCH' && (body.embeds?.length ?? 0) > 0) {
+        result.answered += 1;
+      } else {
+        result.other += 1;
+      }
+    }
+    result.heapAfter = heapUsed();
+    return result;
+  } finally {
+    await h.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report
+
+function machineLine(): string {
+  const list = cpus();
+  const [l1, l5, l15] = loadavg();
+  return `machine: ${list[0]?.model.trim() ?? 'unknown cpu'}, ${list.length} cores, load average ${l1!.toFixed(2)} / ${l5!.toFixed(2)} / ${l15!.toFixed(2)}, Node ${process.version}`;
+}
+
+function parseArgs(argv: readonly string[]): { series: number } {
+  let series = 10_000;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--series') series = Number(argv[++i]);
+    else if (argv[i] === '--help' || argv[i] === '-h') {
+      console.log('usage: npm run bench:load -- [--series N]');
+      process.exit(0);
+    } else {
+      console.error(`bench:load: unknown option ${argv[i]}`);
+      process.exit(2);
+    }
+  }
+  if (!(Number.isInteger(series) && series > 0)) {
+    console.error('bench:load: --series takes a positive whole number');
+    process.exit(2);
+  }
+  return { series };
+}
+
+async function main(): Promise<void> {
+  const { series: seriesCount } = parseArgs(process.argv.slice(2));
+  console.log(machineLine());
+  if (!canCollect()) console.log('(run with node --expose-gc, as npm run bench:load does, for heap figures after full collections)');
+
+  console.log('\n1. Burst: 500 slash commands (/ask 70 %, /quote 30 %) from 50 users within one second, through the fake Discord over HTTP and WebSocket');
+  const bursts: BurstResult[] = [];
+  bursts.push(await runBurst({ cooldownSeconds: 5 }));
+  bursts.push(await runBurst({ cooldownSeconds: 0 }));
+  bursts.push(await runBurst({ cooldownSeconds: 0, liftClientLimit: true }));
+  const rows = bursts.map((b) => {
+    const first = summarize(b.firstMs);
+    const final = summarize(b.finalMs);
+    return [
+      `${b.cooldownSeconds === 0 ? 'off' : `${b.cooldownSeconds} s`}${b.liftClientLimit ? ', no client limit' : ''}`,
+      `${formatCount(b.sent)} in ${formatMs(b.dispatchMs)}`,
+      formatCount(b.answered),
+      `${formatCount(b.refused)}${b.refusedPublicly > 0 ? ` (${b.refusedPublicly} public!)` : ''}`,
+      formatCount(b.lost + b.other),
+      `${formatMs(first.p50)} / ${formatMs(first.p99)} / ${formatMs(first.max)}`,
+      formatCount(b.missedDeadline),
+      `${formatMs(final.p50)} / ${formatMs(final.p99)} / ${formatMs(final.max)}`,
+      formatCount(b.throttled),
+      `${formatBytes(b.heapBefore)} → ${formatBytes(b.heapAfter)}`,
+    ];
+  });
+  console.log(
+    table(
+      ['cooldown', 'sent', 'answered', 'refused (private)', 'lost', 'first response p50 / p99 / max', '> 3 s', 'final reply p50 / p99 / max', 'held by discord.js', 'heap before → after'],
+      rows,
+      new Set([2, 3, 4, 6, 8]),
+    ),
+  );
+  console.log('   first response: dispatch → the callback (deferral or reply) reaching the fake; final reply: dispatch → the edit carrying the answer (or the refusal itself).');
+  console.log("   held by discord.js: waits discord.js's REST client made to stay under its own 50 requests/s global limit (edits of interaction replies count, callbacks do not);");
+  console.log('   "no client limit": the same burst with that limit lifted, to show what it costs (the bot runs with discord.js\'s default).');
+  console.log("   heap: after full collections, before the burst and after every reply; includes the fake's own record of the burst's requests.");
+
+  console.log(`\n2. Series: ${formatCount(seriesCount)} interactions in a row (real client from raw payloads; replies through discord.js's REST stack to an in-memory Discord)`);
+  const series = await startSeriesBot({ cooldownSeconds: 1 });
+  try {
+    // Warm up as the memory test does: the engine's lazy parts, the JIT, the paging store filled to its cap.
+    await runSeries(series, 1000);
+    const before = heapUsed();
+    const result = await runSeries(series, seriesCount, 1000);
+    // The in-memory Discord keeps the last replies' tokens for a second.
+    await sleep(1100);
+    const after = heapUsed();
+    console.log(
+      table(
+        ['interactions', 'time', 'per interaction', 'answered', 'paged', 'suggested', 'cooled down', 'state gone', 'error notices', 'cooldown map (peak)', 'paging store (peak / cap)', 'heap before → after (growth)'],
+        [
+          [
+            formatCount(result.interactions),
+            formatMs(result.ms),
+            formatMs(result.ms / result.interactions),
+            formatCount(result.outcomes.answered),
+            formatCount(result.outcomes.paged),
+            formatCount(result.outcomes.suggested),
+            formatCount(result.outcomes.cooldown),
+            formatCount(result.outcomes['expired-state']),
+            formatCount(result.outcomes.notice),
+            `${series.bot.context.cooldown.size} (${result.peakCooldown})`,
+            `${series.bot.context.answers.size} (${result.peakAnswers} / 500)`,
+            `${formatBytes(before)} → ${formatBytes(after)} (${formatBytes(after - before)})`,
+          ],
+        ],
+        new Set([0, 1, 2, 3, 4, 5, 6, 7, 8]),
+      ),
+    );
+    console.log(`   log lines: ${JSON.stringify(series.log.counts)}${series.log.samples.length ? `; first warnings/errors: ${series.log.samples.join(' | ')}` : ''}`);
+  } finally {
+    await series.stop();
+  }
+  console.log(`\n${machineLine()}`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
