@@ -156,17 +156,19 @@ export function loadCorpus(dir: string): Corpus {
   const articlesDir = join(dir, 'articles');
   if (!existsSync(articlesDir)) throw new CorpusError(articlesDir, null, 'directory not found');
   const names = readdirSync(articlesDir).sort();
+  const present = new Set(names);
   for (const name of names) {
-    if (name.endsWith('.txt') && !names.includes(name.replace(/\.txt$/, '.json'))) {
+    if (name.endsWith('.txt') && !present.has(name.replace(/\.txt$/, '.json'))) {
       throw new CorpusError(join(articlesDir, name), null, `has no metadata file ${name.replace(/\.txt$/, '.json')} beside it`);
     }
   }
   const articles: Article[] = [];
   const byId = new Map<string, Article>();
   const passages: Passage[] = [];
+  const taken = new Map<string, string>();
   for (const name of names.filter((n) => n.endsWith('.json'))) {
-    const taken = new Map([...byId].map(([id, a]) => [id, a.file.replace(/\.txt$/, '.json')]));
     const article = readArticle(join(articlesDir, name), passages.length, taken);
+    taken.set(article.meta.id, article.file.replace(/\.txt$/, '.json'));
     articles.push(article);
     byId.set(article.meta.id, article);
     passages.push(...article.passages);

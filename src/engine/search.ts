@@ -6,7 +6,17 @@ import { indexTerm, tokenize } from '../text/tokenize.js';
 type SearchResultLike = { id: unknown; score: number; terms: string[]; queryTerms: string[]; match: Record<string, string[]> };
 
 /** Passages kept per common term in its impact list. */
-const IMPACT_LIST = 256;
+const IMPACT_LIST = 128;
+
+/** How often each searched term occurs in a list of terms. */
+function countSearched(terms: readonly string[], searched: ReadonlyMap<string, unknown>): Map<string, number> {
+  const tf = new Map<string, number>();
+  for (const x of terms) if (searched.has(x)) tf.set(x, (tf.get(x) ?? 0) + 1);
+  return tf;
+}
+
+/** Weight of a term matched only in the sentence before a passage. */
+const CONTEXT_WEIGHT = 0.25;
 
 /** Weight of a spelling variant of a question term, relative to the term itself. */
 const FUZZY_WEIGHT = 0.6;
@@ -33,7 +43,7 @@ export interface SearchOptions {
   candidates: number;
 }
 
-type Doc = { id: number; text: string; context: string };
+type Doc = { id: number; text: string };
 
 /**
  * Maximum edit distance for a query term. Short terms are never fuzzy (too many false friends);
@@ -67,21 +77,16 @@ export class PassageIndex {
       return terms;
     };
     this.ms = new MiniSearch<Doc>({
-      fields: ['text', 'context'],
+      fields: ['text'],
       storeFields: [],
       tokenize: (text) => analyse(text),
       processTerm: (term) => term,
       searchOptions: {
-        boost: { text: 1, context: 0.25 },
         // minisearch's own defaults (k=1.2, b=0.7, d=0.5), written out as measured.
         bm25: { k: 1.2, b: 0.7, d: 0.5 },
       },
     });
-    const docs: Doc[] = passages.map((p, i) => {
-      const prev = passages[i - 1];
-      const context = prev && prev.articleId === p.articleId ? prev.text : '';
-      return { id: p.id, text: p.text, context };
-    });
+    const docs: Doc[] = passages.map((p) => ({ id: p.id, text: p.text }));
     this.ms.addAll(docs);
     let totalLength = 0;
     this.termsOf = passages.map((p) => {
@@ -175,26 +180,40 @@ export class PassageIndex {
   ): Hit[] {
     const pool = results.slice(0, poolSize);
     const rescored = pool.map((r) => {
-      const own = this.termsOf[r.id as number] ?? [];
-      const docTerms = [...r.terms];
-      const match = { ...r.match };
+      const id = r.id as number;
+      const own = this.termsOf[id] ?? [];
+      const docTerms = r.terms.slice();
+      const match: Record<string, string[]> = { ...r.match };
       let score = r.score;
+      // One pass over the passage's terms counts every searched term at once.
+      const tfOwn = countSearched(own, searched);
       for (const t of later) {
-        let tf = 0;
-        for (const x of own) if (x === t) tf++;
-        if (tf === 0) continue;
+        const tf = tfOwn.get(t);
+        if (tf === undefined || match[t]) continue;
         score += (searched.get(t)?.boost ?? 1) * this.idf(t) * this.termScore(tf, own.length);
         docTerms.push(t);
         match[t] = ['text'];
       }
-      return { ...r, score, terms: docTerms, match };
+      // The sentence before, in the same article, counts at a quarter weight: it often names
+      // what this one calls "these states" or "he".
+      const before = this.passages[id - 1];
+      if (before && before.articleId === this.passages[id]?.articleId) {
+        const context = this.termsOf[id - 1] ?? [];
+        for (const [t, tf] of countSearched(context, searched)) {
+          if (match[t]) continue;
+          score += CONTEXT_WEIGHT * (searched.get(t)?.boost ?? 1) * this.idf(t) * this.termScore(tf, context.length);
+          docTerms.push(t);
+          match[t] = ['context'];
+        }
+      }
+      return { id: r.id, score, terms: docTerms, queryTerms: r.queryTerms, match };
     });
     rescored.sort((x, y) => y.score - x.score);
     const hits: Hit[] = [];
     for (const r of rescored.slice(0, options.candidates)) {
       const passage = this.passages[r.id as number];
       if (!passage) continue;
-      hits.push({ passage, score: r.score, matched: new Set([...r.queryTerms, ...r.terms.filter((t) => later.includes(t))]), weights: this.matchWeights(searched, r.terms, r.match) });
+      hits.push({ passage, score: r.score, matched: new Set(r.terms), weights: this.matchWeights(searched, r.terms, r.match) });
     }
     return hits;
   }
@@ -267,15 +286,7 @@ export class PassageIndex {
       fuzzy: false,
       prefix: false,
     });
-    if (later.length > 0) return this.finishWithCommonTerms(results, searched, later, options);
-    if (later.length > 0) return this.finishWithCommonTerms(results, searched, later, options);
-    const hits: Hit[] = [];
-    for (const r of results.slice(0, options.candidates)) {
-      const passage = this.passages[r.id as number];
-      if (!passage) continue;
-      hits.push({ passage, score: r.score, matched: new Set(r.queryTerms), weights: this.matchWeights(searched, r.terms, r.match) });
-    }
-    return hits;
+    return this.finishWithCommonTerms(results, searched, later, options);
   }
 }
 
