@@ -1,7 +1,7 @@
 import type { Article, Corpus, Passage } from '../corpus/load.js';
 import { analyzeQuestion, type QuestionAnalysis } from './question.js';
 import { answerQuality, countFor, extractAnswer } from './extract.js';
-import { PassageIndex, type Hit } from './search.js';
+import { PassageIndex, type Hit, type IndexSnapshot } from './search.js';
 import { sourceOf } from './sources.js';
 import type { Answer, Citation, ConflictSide } from './types.js';
 import { looseComparable } from '../text/normalize.js';
@@ -28,7 +28,7 @@ export const DEFAULT_SETTINGS: AnswerSettings = {
   minCoverage: 0.5,
   coverageWeight: 0.7,
   typeBonus: 1,
-  extractFrom: 25,
+  extractFrom: 12,
 };
 
 
@@ -69,8 +69,9 @@ export class AnswerEngine {
   constructor(
     private readonly corpus: Corpus,
     readonly settings: AnswerSettings = DEFAULT_SETTINGS,
+    snapshot?: IndexSnapshot,
   ) {
-    this.index = new PassageIndex(corpus.passages);
+    this.index = new PassageIndex(corpus.passages, snapshot);
   }
 
   private article(p: Passage): Article {

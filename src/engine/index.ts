@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCorpus, type Corpus } from '../corpus/load.js';
 import { AnswerEngine, DEFAULT_SETTINGS, type AnswerSettings } from './answer.js';
 import { QuotationIndex } from './quotes.js';
+import type { IndexSnapshot } from './search.js';
 import { sourceOf } from './sources.js';
 import type { Answer, QuoteResult, SourceInfo } from './types.js';
 
@@ -30,8 +31,19 @@ export class Engine {
   constructor(
     readonly corpus: Corpus,
     settings: AnswerSettings = DEFAULT_SETTINGS,
+    snapshot?: IndexSnapshot,
   ) {
-    this.answers = new AnswerEngine(corpus, settings);
+    this.answers = new AnswerEngine(corpus, settings, snapshot);
+  }
+
+  /** The passage index's saved form, for a faster next start (see snapshot.ts). */
+  indexSnapshot(): IndexSnapshot {
+    return this.answers.index.snapshot();
+  }
+
+  /** Extracts the quotations now rather than on the first lookup (e.g. just after start-up). */
+  warmQuotations(): void {
+    void this.quotations;
   }
 
   /** Quotations are extracted on first use, so the engine is ready to answer sooner. */

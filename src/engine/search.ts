@@ -55,56 +55,77 @@ export function fuzzyDistance(term: string): number {
   return 2;
 }
 
+/** What a PassageIndex saves to start faster next time (see engine/snapshot.ts). */
+export interface IndexSnapshot {
+  /** minisearch's own serialised form. */
+  minisearch: unknown;
+  /** Index terms of each passage, by position in the passage list. */
+  termsOf: string[][];
+}
+
+const MINISEARCH_OPTIONS = {
+  fields: ['text'],
+  storeFields: [],
+  processTerm: (term: string) => term,
+  searchOptions: {
+    // minisearch's own defaults (k=1.2, b=0.7, d=0.5), written out as measured.
+    bm25: { k: 1.2, b: 0.7, d: 0.5 },
+  },
+};
+
 /**
- * A minisearch index over sentence passages. Each passage carries the sentence before it as a
- * low-weight context field, so a sentence that says "these states" still meets a question that
- * names them.
+ * A minisearch index over sentence passages, with what the engine adds around it: document
+ * frequencies, a posting budget with impact lists for common terms, spelling variants from a
+ * bucketed vocabulary, and the sentence before each passage as low-weight context.
  */
 export class PassageIndex {
   private readonly ms: MiniSearch<Doc>;
   private readonly docFreq = new Map<string, number>();
   readonly size: number;
 
-  constructor(private readonly passages: readonly Passage[]) {
-    // Each passage is tokenised once: the same terms feed minisearch and the document frequencies.
-    const termsOf = new Map<string, string[]>();
-    const analyse = (text: string): string[] => {
-      let terms = termsOf.get(text);
-      if (!terms) {
-        terms = tokenize(text).map(indexTerm).filter((t): t is string => t !== null);
-        termsOf.set(text, terms);
-      }
-      return terms;
-    };
-    this.ms = new MiniSearch<Doc>({
-      fields: ['text'],
-      storeFields: [],
-      tokenize: (text) => analyse(text),
-      processTerm: (term) => term,
-      searchOptions: {
-        // minisearch's own defaults (k=1.2, b=0.7, d=0.5), written out as measured.
-        bm25: { k: 1.2, b: 0.7, d: 0.5 },
-      },
-    });
-    const docs: Doc[] = passages.map((p) => ({ id: p.id, text: p.text }));
-    this.ms.addAll(docs);
+  /** Builds the index, or restores it from a snapshot taken of the same passages. */
+  constructor(
+    private readonly passages: readonly Passage[],
+    snapshot?: IndexSnapshot,
+    tuning: { postingBudget?: number } = {},
+  ) {
+    let termsOf: string[][];
+    if (snapshot) {
+      if (snapshot.termsOf.length !== passages.length) throw new Error(`index snapshot holds ${snapshot.termsOf.length} passages, the corpus ${passages.length}`);
+      this.ms = MiniSearch.loadJS<Doc>(snapshot.minisearch as Parameters<typeof MiniSearch.loadJS>[0], { ...MINISEARCH_OPTIONS, tokenize: (t: string) => t.split(' ') });
+      termsOf = snapshot.termsOf;
+    } else {
+      // Each passage is tokenised once: the same terms feed minisearch and the frequencies.
+      const byText = new Map<string, string[]>();
+      termsOf = passages.map((p) => {
+        let terms = byText.get(p.text);
+        if (!terms) {
+          terms = tokenize(p.text).map(indexTerm).filter((t): t is string => t !== null);
+          byText.set(p.text, terms);
+        }
+        return terms;
+      });
+      // minisearch tokenises each document's text; hand it the terms already computed.
+      const docs = passages.map((p, i) => ({ id: p.id, text: termsOf[i]!.join(' ') }));
+      this.ms = new MiniSearch<Doc>({ ...MINISEARCH_OPTIONS, tokenize: (t: string) => (t.length === 0 ? [] : t.split(' ')) });
+      this.ms.addAll(docs);
+    }
     let totalLength = 0;
-    this.termsOf = passages.map((p) => {
-      const terms = analyse(p.text);
+    this.termsOf = termsOf.map((terms) => {
       totalLength += terms.length;
       for (const term of new Set(terms)) this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
       return terms;
     });
     this.averageLength = totalLength / Math.max(1, passages.length);
+    this.size = passages.length;
+    this.postingBudget = tuning.postingBudget ?? Math.max(2_000, Math.floor(passages.length / 50));
+    this.rareLimit = 5;
     this.buildImpactLists();
     for (const term of this.docFreq.keys()) {
       if (term.length < 4) continue;
       const key = `${term[0]}${term.length}`;
       (this.buckets.get(key) ?? this.buckets.set(key, []).get(key)!).push(term);
     }
-    this.size = passages.length;
-    this.postingBudget = Math.max(2_000, Math.floor(passages.length / 50));
-    this.rareLimit = 5;
   }
 
   /** Terms in at most this many passages count as rare and may be matched fuzzily. */
@@ -154,6 +175,11 @@ export class PassageIndex {
    * question full of everyday words does not make the index score half the corpus.
    */
   private readonly postingBudget: number;
+
+  /** The state to save so a restart can skip building (see IndexSnapshot). */
+  snapshot(): IndexSnapshot {
+    return { minisearch: this.ms.toJSON(), termsOf: this.termsOf };
+  }
 
   /** Number of passages whose text holds the term exactly. */
   df(term: string): number {

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { Passage } from '../../src/corpus/load.js';
+import { PassageIndex } from '../../src/engine/search.js';
+import { indexTerms } from '../../src/text/tokenize.js';
+
+/** Passages in one article, each a sentence; ids are positions. */
+function passages(texts: string[]): Passage[] {
+  let at = 0;
+  return texts.map((text, id) => {
+    const p = { id, articleId: 'a', block: id, start: at, end: at + text.length, text };
+    at += text.length + 2;
+    return p;
+  });
+}
+
+// Many passages mention troops and Mali; one says both twice and is the best match.
+const TEXTS = [
+  ...Array.from({ length: 40 }, (_, i) => `Report ${i}: troops moved through the region near Mali during week ${i}.`),
+  'Troops left Mali; the last troops crossed from Mali into Niger.',
+  'A convoy of troops was seen near Gao.',
+  'Mali and its neighbours discussed the border.',
+];
+
+describe('PassageIndex posting budget', () => {
+  it('finds the same best passage when common terms are scored on candidates as when every posting is walked', () => {
+    const full = new PassageIndex(passages(TEXTS));
+    const budgeted = new PassageIndex(passages(TEXTS), undefined, { postingBudget: 4 });
+    const terms = indexTerms('troops Mali');
+    const a = full.search(terms, { candidates: 10 });
+    const b = budgeted.search(terms, { candidates: 10 });
+    expect(a[0]!.passage.text).toBe('Troops left Mali; the last troops crossed from Mali into Niger.');
+    expect(b[0]!.passage.text).toBe(a[0]!.passage.text);
+    // Both terms still count as matched in the passage's own words, so coverage is unaffected.
+    expect([...b[0]!.weights.entries()].sort()).toEqual([['mali', 1], ['troop', 1]]);
+  });
+
+  it('walks the rare term and scores the common one on its candidates when the budget allows only the rare one', () => {
+    const budgeted = new PassageIndex(passages(TEXTS), undefined, { postingBudget: 4 });
+    const hits = budgeted.search(indexTerms('troops Gao'), { candidates: 10 });
+    expect(hits[0]!.passage.text).toBe('A convoy of troops was seen near Gao.');
+    expect(hits[0]!.weights.get('troop')).toBe(1);
+  });
+
+  it('finds a misspelt rare word through its spelling variants, weighted below an exact match', () => {
+    const index = new PassageIndex(passages(TEXTS));
+    const hits = index.search(indexTerms('convvoy'), { candidates: 5 });
+    expect(hits[0]!.passage.text).toBe('A convoy of troops was seen near Gao.');
+    expect(hits[0]!.weights.get('convvoi')).toBe(0.8);
+  });
+});
