@@ -5,7 +5,8 @@
  */
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { CorpusHolder } from './corpus/reload.js';
-import { BUNDLED_CORPUS_DIR, loadEngine, type Engine } from './engine/index.js';
+import { BUNDLED_CORPUS_DIR, type Engine } from './engine/index.js';
+import { loadEngineFast } from './engine/snapshot.js';
 import { createBot, describeEngine, StartError } from './bot/bot.js';
 import { createLogger, redact } from './bot/log.js';
 
@@ -27,7 +28,8 @@ const log = createLogger({ level: config.logLevel, secrets: [config.discordToken
 
 let corpus: CorpusHolder<Engine>;
 try {
-  corpus = new CorpusHolder(config.corpusDir ?? BUNDLED_CORPUS_DIR, (dir) => loadEngine(dir), describeEngine);
+  // A saved snapshot makes large corpora start in seconds; it is rebuilt whenever anything changed.
+  corpus = new CorpusHolder(config.corpusDir ?? BUNDLED_CORPUS_DIR, (dir) => loadEngineFast(dir).engine, describeEngine);
 } catch (error) {
   fail(`Could not load the corpus: ${error instanceof Error ? error.message : String(error)}`, [config.discordToken]);
 }
