@@ -27,7 +27,17 @@ export interface Config {
   readonly cooldownSeconds: number;
   /** Corpus directory to load instead of the bundled one; null for the bundled corpus. */
   readonly corpusDir: string | null;
+  /**
+   * Base URL of Discord's REST API (`DISCORD_API_URL`), without a trailing slash; undefined (the key
+   * absent) for Discord's own, {@link DEFAULT_DISCORD_API_URL}. Only the REST calls use it (the
+   * gateway address comes from `GET /gateway/bot`). For a proxy or a local fake of Discord; the bot
+   * token is sent there.
+   */
+  readonly discordApiUrl?: string;
 }
+
+/** Discord's REST API, used when `DISCORD_API_URL` is not set (discord.js's own default). */
+export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
 
 /** Default of `COOLDOWN_SECONDS`. */
 export const DEFAULT_COOLDOWN_SECONDS = 5;
@@ -60,6 +70,15 @@ function shown(value: unknown, token: string | undefined): string {
   const text = String(value);
   const overlapsToken = token !== undefined && text.length >= 6 && (token.includes(text) || text.includes(token));
   return text.length > 24 || overlapsToken ? '(a long value, not shown)' : JSON.stringify(text);
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && url.username === '' && url.password === '' && url.search === '' && url.hash === '';
+  } catch {
+    return false;
+  }
 }
 
 function snowflake(name: string, token: string | undefined) {
@@ -124,6 +143,15 @@ function schemaFor(token: string | undefined) {
         .transform(Number),
     ),
     CORPUS_DIR: optional(z.string().trim()),
+    DISCORD_API_URL: optional(
+      z
+        .string()
+        .trim()
+        .refine((value) => isHttpUrl(value), {
+          error: (issue) => `DISCORD_API_URL must be an http:// or https:// URL such as ${DEFAULT_DISCORD_API_URL}; got ${shown(issue.input, token)}`,
+        })
+        .transform((value) => value.replace(/\/+$/, '')),
+    ),
   });
 }
 
@@ -151,6 +179,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: data.LOG_LEVEL ?? 'info',
     cooldownSeconds: data.COOLDOWN_SECONDS ?? DEFAULT_COOLDOWN_SECONDS,
     corpusDir: data.CORPUS_DIR ?? null,
+    // Absent rather than null when not set, so that a configuration without it reads as before.
+    ...(data.DISCORD_API_URL !== undefined ? { discordApiUrl: data.DISCORD_API_URL } : {}),
   });
 }
 

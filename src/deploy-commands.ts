@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { REST, Routes, type RESTPostAPIApplicationCommandsJSONBody, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, DEFAULT_DISCORD_API_URL, loadConfig, type Config } from './config.js';
 import { loadCommands, type CommandRegistry } from './bot/commands.js';
 import { redact } from './bot/log.js';
 
@@ -30,7 +30,7 @@ export function deployTarget(config: Pick<Config, 'discordClientId' | 'discordGu
 }
 
 /** Replaces the registered commands with `registry`'s. Returns what Discord registered. */
-export async function deployCommands(config: Config, registry: CommandRegistry, rest: REST = new REST().setToken(config.discordToken)): Promise<{ target: DeployTarget; registered: RESTPutAPIApplicationCommandsResult }> {
+export async function deployCommands(config: Config, registry: CommandRegistry, rest: REST = new REST({ api: config.discordApiUrl ?? DEFAULT_DISCORD_API_URL }).setToken(config.discordToken)): Promise<{ target: DeployTarget; registered: RESTPutAPIApplicationCommandsResult }> {
   const target = deployTarget(config);
   const registered = (await rest.put(target.route, { body: buildCommandBody(registry) })) as RESTPutAPIApplicationCommandsResult;
   return { target, registered };

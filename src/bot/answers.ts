@@ -6,7 +6,7 @@
 import type { ButtonInteraction } from 'discord.js';
 import type { BotContext } from './command.js';
 import { renderAnswer, renderNotice, type AnswerView, type RenderedMessage } from './render.js';
-import { toSendable, update } from './respond.js';
+import { isUnknownMessage, toSendable, update } from './respond.js';
 
 /** Citations fetched per answer: the most the engine gives, so every page comes from one search. */
 export const CITATIONS_FETCHED = 10;
@@ -72,7 +72,14 @@ export async function postButton(interaction: ButtonInteraction, context: BotCon
   await interaction.followUp({ ...posted, flags: undefined } as Parameters<ButtonInteraction['followUp']>[0]);
   const privateCopy = renderAnswer(stored.answer, { mode: stored.mode, page: shownPage, perPage: stored.perPage, stateId, isPrivate: false });
   const { flags: _flags, ...edit } = toSendable(privateCopy);
-  await interaction.editReply(edit);
+  try {
+    await interaction.editReply(edit);
+  } catch (error) {
+    // The user dismissed the private copy meanwhile. The answer is posted, which is what was asked:
+    // telling them "something went wrong" would be wrong, and might make them post it twice.
+    if (!isUnknownMessage(error)) throw error;
+    context.log.warn('the private copy was gone (dismissed?) before its "Post to channel" button could be removed', { interaction: interaction.id, user: interaction.user.id });
+  }
   context.log.info('private answer posted to the channel', { interaction: interaction.id, user: interaction.user.id });
 }
 

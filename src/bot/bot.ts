@@ -5,7 +5,7 @@
  * local fake Discord.
  */
 import { Client, Events, GatewayIntentBits, Status, type ClientOptions } from 'discord.js';
-import type { Config } from '../config.js';
+import { DEFAULT_DISCORD_API_URL, type Config } from '../config.js';
 import type { ReloadResult } from '../corpus/reload.js';
 import type { Engine } from '../engine/index.js';
 import { AnswerStore } from './answer-store.js';
@@ -97,6 +97,8 @@ export function createBot(options: BotOptions): Bot {
     intents: intentsFor(config),
     // The default for every message, on top of the explicit one respond.ts sets.
     allowedMentions: { parse: [], repliedUser: false },
+    // DISCORD_API_URL, for a proxy or a local fake of Discord; the gateway address comes from the REST API.
+    rest: { api: config.discordApiUrl ?? DEFAULT_DISCORD_API_URL },
     ...options.clientOptions,
   });
   const context: BotContext = {

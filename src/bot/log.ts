@@ -31,8 +31,9 @@ export interface LoggerOptions {
 /** What a blanked secret is replaced by. */
 export const REDACTED = '[redacted]';
 
-// Bot tokens are three base64url parts: the user id, a timestamp and an HMAC.
-const TOKEN_SHAPE = /[A-Za-z\d_-]{20,}\.[A-Za-z\d_-]{5,}\.[A-Za-z\d_-]{20,}/g;
+// Bot tokens are three base64url parts: the user id, a timestamp and an HMAC. discord.js's own debug
+// line ("Provided token: …") shows the first two and stars for the HMAC: that form is blanked too.
+const TOKEN_SHAPE = /[A-Za-z\d_-]{20,}\.[A-Za-z\d_-]{5,}\.(?:[A-Za-z\d_-]{20,}|\*{20,})/g;
 // Interaction and webhook tokens travel in URL paths, which error messages quote.
 const WEBHOOK_PATH = /((?:webhooks|interactions)\/\d+\/)[^/\s?"']+/g;
 
@@ -40,7 +41,11 @@ const WEBHOOK_PATH = /((?:webhooks|interactions)\/\d+\/)[^/\s?"']+/g;
 export function redact(text: string, secrets: readonly (string | null | undefined)[] = []): string {
   let out = text;
   for (const secret of secrets) {
-    if (secret && secret.length >= 4) out = out.split(secret).join(REDACTED);
+    if (!secret || secret.length < 4) continue;
+    out = out.split(secret).join(REDACTED);
+    // discord.js logs a token as `<part 1>.<part 2>.*****` at debug level: two thirds of it.
+    const parts = secret.split('.');
+    if (parts.length > 2) out = out.split(parts.map((part, i) => (i > 1 ? '*'.repeat(part.length) : part)).join('.')).join(REDACTED);
   }
   return out.replace(TOKEN_SHAPE, REDACTED).replace(WEBHOOK_PATH, `$1${REDACTED}`);
 }

@@ -145,6 +145,11 @@ export function isExpiredInteraction(error: unknown): boolean {
   );
 }
 
+/** True for Discord's "Unknown Message": the message to edit or reply to was deleted (or an ephemeral one dismissed). */
+export function isUnknownMessage(error: unknown): boolean {
+  return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage;
+}
+
 /** Acknowledges an interaction so the answer may take longer than Discord's 3 s deadline. */
 export async function defer(interaction: RepliableInteraction, options: SendOptions = {}): Promise<void> {
   await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
