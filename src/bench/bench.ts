@@ -10,12 +10,16 @@
  *   npm run bench -- --cap SECONDS    time limit per system and query kind (default 60, quick 20)
  *   npm run bench -- --questions N    questions per corpus (default 1,000, quick 300)
  *
+ * Start-up is timed in fresh processes both ways: loadCorpus + new Engine at every start, and
+ * loadEngineFast (first run builds and saves the snapshot, second restores it), on copies of the
+ * corpora in a temp dir.
+ *
  * Figures depend on what else the machine is doing: the load average is printed at the start
  * and the end, and a warning is given when other processes compete for the cores.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { freemem, loadavg } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { freemem, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
@@ -42,9 +46,10 @@ import {
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const REAL_DIR = join(ROOT, 'corpus');
-const SCRATCH = join(ROOT, '.bench');
 const SEED = 20220217;
 const WARMUP = 50;
+/** Rounds of start-up runs on the real corpus (bare start, build, snapshot first, snapshot restored). */
+const REAL_START_RUNS = 7;
 const FIRST_QUESTION = 'How many French troops were deployed in Mali?';
 
 // ---------------------------------------------------------------------------------------------
@@ -210,8 +215,12 @@ interface CorpusFigures {
   quote: Latency | null;
   quoteProblem: string | null;
   answeredShare: number;
-  /** Heap E holds after its queries beyond what it held after build (per-text caches). */
+  /** Heap E holds after its questions and quote lookups beyond what it held after build. */
   queryHeapGrowthE: number;
+  /** Of which after the timed questions (per-text caches) … */
+  askHeapGrowthE: number;
+  /** … and after the quote lookups (the quotation index is built on the first lookup). */
+  quoteHeapGrowthE: number;
   profile: StageProfile | null;
   counters: SearchCounters | null;
   /** Why the profile or the counters are missing. */
@@ -232,28 +241,42 @@ function paragraphs(corpus: Corpus): Array<{ id: number; text: string }> {
   return docs;
 }
 
-/** The minisearch inside the engine's PassageIndex (private API, may change). */
-function engineMiniSearch(answers: unknown): MiniSearch | null {
-  const ms = (answers as { index?: { ms?: unknown } })?.index?.ms;
+/** The PassageIndex inside the engine (AnswerEngine.index is public; Engine.answers is private). */
+type IndexLike = {
+  search: (t: readonly string[], o: { candidates: number }, r: ReadonlyMap<string, string>) => unknown[];
+  variants: (term: string) => string[];
+  df: (term: string) => number;
+  snapshot: () => unknown;
+};
+
+function engineIndex(answers: unknown): IndexLike | null {
+  const index = (answers as { index?: Partial<IndexLike> })?.index;
+  if (!index || typeof index.search !== 'function' || typeof index.variants !== 'function' || typeof index.df !== 'function' || typeof index.snapshot !== 'function') return null;
+  return index as IndexLike;
+}
+
+/** The minisearch inside the engine's PassageIndex (private field, may change). */
+function engineMiniSearch(index: IndexLike | null): MiniSearch | null {
+  const ms = (index as unknown as { ms?: unknown } | null)?.ms;
   return ms instanceof MiniSearch ? ms : null;
 }
 
-function engineSerialization(answers: unknown): Pick<BuildFigures, 'serializedBytes' | 'loadMs' | 'serializedNote'> {
-  const ms = engineMiniSearch(answers);
-  if (!ms) return { serializedBytes: null, loadMs: null, serializedNote: 'no minisearch index found inside the engine' };
-  const json = JSON.stringify(ms);
-  const loaded = timed(() =>
-    MiniSearch.loadJSON(json, {
-      fields: ['text', 'context'],
-      storeFields: [],
-      tokenize: (text: string) => tokenize(text),
-      processTerm: (token: string) => indexTerm(token) ?? null,
-    }),
-  );
+/**
+ * Size of the engine's own index snapshot (PassageIndex.snapshot(), what snapshot.ts saves as
+ * `index`) as JSON, and the time to restore a PassageIndex from that JSON (parse included).
+ * The corpus part of the snapshot file (blocks, passage offsets) and re-reading the article
+ * texts are not in this figure; the start-up runs below time the whole snapshot path.
+ */
+async function engineSerialization(answers: unknown, corpus: Corpus): Promise<Pick<BuildFigures, 'serializedBytes' | 'loadMs' | 'serializedNote'>> {
+  const index = engineIndex(answers);
+  if (!index) return { serializedBytes: null, loadMs: null, serializedNote: 'no PassageIndex with snapshot() found inside the engine' };
+  const { PassageIndex } = await import('../engine/search.js');
+  const json = JSON.stringify(index.snapshot());
+  const loaded = timed(() => new PassageIndex(corpus.passages, JSON.parse(json) as ConstructorParameters<typeof PassageIndex>[1]));
   return {
     serializedBytes: bytes(json),
     loadMs: loaded.ms,
-    serializedNote: 'minisearch part only (the engine has no serialisation of its own)',
+    serializedNote: 'PassageIndex.snapshot() as JSON; load = JSON.parse + new PassageIndex(passages, snapshot). The whole snapshot path, file read and article hashing included, is timed in a fresh process under "start-up"',
   };
 }
 
@@ -291,12 +314,14 @@ function stageOf(f: Frame): string | null {
   const file = f.url.slice(f.url.lastIndexOf('/') + 1);
   const fn = f.functionName;
   if (fn === '(garbage collector)') return 'garbage collection';
-  if (f.url.includes('minisearch')) {
-    if (fn === 'fuzzyGet' || fn === 'fuzzySearch' || fn === 'recurse') return 'search: fuzzy expansion (fuzzyGet)';
-    if (fn === 'termResults') return 'search: BM25 over every posting (termResults)';
-    return 'search: merge, build and sort all matches';
+  // minisearch is only reached for the probe terms (rarest first, within the posting budget).
+  if (f.url.includes('minisearch')) return 'search: minisearch walk of the probe terms';
+  if (file === 'search.ts') {
+    if (fn === 'variants' || fn === 'withinEdits') return 'search: spelling variants (bucketed vocabulary)';
+    if (fn === 'finishWithCommonTerms' || fn === 'countSearched' || fn === 'termScore' || fn === 'idf' || fn === 'df') return 'search: common terms + previous sentence on candidates';
+    if (fn === 'matchWeights') return 'search: match weights per candidate';
+    return 'search: other (search() body: term sets, rarity sort, impact pool, inlined helpers)';
   }
-  if (file === 'search.ts') return fn === 'matchWeights' || fn === 'withinEdits' ? 'search: match weights per candidate' : 'search: other';
   if (file === 'extract.ts' || file === 'entities.ts') return 'answer extraction (any caller)';
   if (file === 'answer.ts') {
     if (fn === 'conflictOrder') return 'conflicts';
@@ -358,198 +383,229 @@ async function profileStages(ask: (q: string) => void, questions: readonly strin
   }
 }
 
-/** Direct measurements of the engine's minisearch query (private API; skipped when it has changed). */
+/**
+ * Direct measurements of the engine's passage search, per question. Read from the real call:
+ * PassageIndex.search runs as the engine runs it, and its minisearch instance (a private field)
+ * has its `search` wrapped to see which terms it is sent and to time that call alone. A question
+ * whose terms are all common never reaches minisearch (impact-list path) and is counted as such.
+ * Spelling variants are read with the public `variants(term)`.
+ */
 interface SearchCounters {
   questions: number;
-  /** Query terms per question, related terms included. */
+  /** Question terms, related words (question analysis expansions), spelling variants found. */
   meanTerms: number;
-  meanFuzzyTerms: number;
-  /** Index terms within the edit distance of a fuzzy query term, exact term excluded. */
+  meanRelated: number;
   meanVariants: number;
-  /** Postings (term, field, passage) the query visits, exact terms only / with fuzzy variants. */
-  meanPostingsExact: number;
-  meanPostingsFuzzy: number;
-  /** Passages matched (all scored, built and sorted by minisearch) before the cut to candidates. */
+  /** Share of questions with at least one spelling variant. */
+  variantShare: number;
+  /** Share of questions answered from impact lists, without calling minisearch. */
+  impactShare: number;
+  /** Candidate pool from impact lists (impact path only); null when the private map moved. */
+  meanImpactPool: number | null;
+  /** minisearch path only: terms sent to minisearch, terms left to score on candidates. */
+  meanProbeTerms: number;
+  meanLaterTerms: number;
+  /** minisearch path only: postings (passage, term) walked, and what walking every searched term would cost. */
+  meanPostingsProbe: number;
+  meanPostingsAll: number;
+  /** minisearch path only: passages minisearch matched and scored. */
   meanMatched: number;
-  meanMatchedExact: number;
-  /** How many of the matches the engine keeps for reranking (its `candidates` setting). */
+  postingBudget: number | null;
   candidates: number | null;
-  /** The engine's query as it is; with fuzzy off; fuzzy on but the text field only; fuzzyGet alone. */
+  /** PassageIndex.search as the engine calls it; the minisearch call inside it; variants() for every question term, timed apart. */
   search: Stage;
-  searchExact: Stage;
-  searchTextOnly: Stage;
-  fuzzyGet: Stage;
+  minisearch: Stage | null;
+  variants: Stage;
 }
-
-type FieldMap = Map<number, Map<number, number>>;
 
 async function searchCounters(answers: unknown, questions: readonly string[], capMs: number): Promise<SearchCounters> {
   const { analyzeQuestion } = await import('../engine/question.js');
-  const ae = answers as { index?: { search?: (t: readonly string[], o: { candidates: number }, r: ReadonlyMap<string, string>) => unknown[] }; settings?: { candidates?: number } };
-  const ms = engineMiniSearch(answers);
-  const tree = (ms as unknown as { _index?: { get: (k: string) => FieldMap | undefined; fuzzyGet: (k: string, d: number) => Map<string, [FieldMap, number]> } } | null)?._index;
-  const search = ae.index?.search;
-  if (!ms || !tree || typeof tree.fuzzyGet !== 'function' || typeof search !== 'function') {
-    throw new Error("the engine's minisearch index is not where it was (src/engine/search.ts changed)");
-  }
-  const candidates = ae.settings?.candidates ?? 60;
-  const postings = (m: FieldMap | undefined) => {
-    let n = 0;
-    for (const docs of m?.values() ?? []) n += docs.size;
-    return n;
-  };
-  // The engine's own query is recorded as it is sent and then replayed with variations, so the
-  // figures follow whatever options PassageIndex.search uses today.
+  const index = engineIndex(answers);
+  const ms = engineMiniSearch(index);
+  if (!index || !ms) throw new Error("the engine's PassageIndex or its minisearch is not where it was (src/engine/search.ts changed)");
+  const priv = index as unknown as { impact?: unknown; postingBudget?: unknown };
+  const impact = priv.impact instanceof Map ? (priv.impact as Map<string, number[]>) : null;
+  const postingBudget = typeof priv.postingBudget === 'number' ? priv.postingBudget : null;
+  const candidates = (answers as { settings?: { candidates?: number } }).settings?.candidates ?? null;
   type Run = (query: string, options?: SearchOptions) => SearchResult[];
   const target = ms as unknown as { search: Run };
   const original: Run = ms.search.bind(ms) as Run;
-  let sent: { query: string; options: SearchOptions } | null = null;
-  target.search = (query, options = {}) => {
-    sent = { query, options };
-    return original(query, options);
+  let sent: { query: string; ms: number; matched: number } | null = null;
+  target.search = (query, options) => {
+    const t = performance.now();
+    const r = original(query, options);
+    sent = { query, ms: performance.now() - t, matched: r.length };
+    return r;
   };
-  const cols = { search: [] as number[], exact: [] as number[], textOnly: [] as number[], fuzzyGet: [] as number[] };
+  const cols = { search: [] as number[], minisearch: [] as number[], variants: [] as number[] };
+  const sum = { terms: 0, related: 0, variants: 0, withVariants: 0, impact: 0, pool: 0, probe: 0, later: 0, postingsProbe: 0, postingsAll: 0, matched: 0 };
   let n = 0;
-  let terms = 0;
-  let fuzzyTerms = 0;
-  let variants = 0;
-  let postingsExact = 0;
-  let postingsFuzzy = 0;
-  let matched = 0;
-  let matchedExact = 0;
   const started = performance.now();
   try {
     for (const question of questions) {
       const q = analyzeQuestion(question);
       if (q.terms.length === 0) continue;
       sent = null;
-      search.call(ae.index, q.terms, { candidates }, q.expansions);
-      const captured = sent as { query: string; options: SearchOptions } | null;
-      if (captured === null) continue;
-      const { query, options } = captured;
       let t = performance.now();
-      const withFuzzy = original(query, options);
+      index.search(q.terms, { candidates: candidates ?? 60 }, q.expansions);
       cols.search.push(performance.now() - t);
+      const captured = sent as { query: string; ms: number; matched: number } | null;
       t = performance.now();
-      const exact = original(query, { ...options, fuzzy: false });
-      cols.exact.push(performance.now() - t);
-      t = performance.now();
-      original(query, { ...options, fields: ['text'] });
-      cols.textOnly.push(performance.now() - t);
-      const all = (options.tokenize ?? ((s: string) => s.split(' ')))(query);
-      let fuzzyMs = 0;
-      all.forEach((term, i) => {
-        const exactPostings = postings(tree.get(term));
-        postingsExact += exactPostings;
-        postingsFuzzy += exactPostings;
-        const d = editDistanceFor(options.fuzzy, term, i, all);
-        if (d === 0) return;
-        fuzzyTerms++;
-        const f0 = performance.now();
-        const found = tree.fuzzyGet(term, d);
-        fuzzyMs += performance.now() - f0;
-        for (const [variant, [data]] of found) {
-          if (variant === term) continue;
+      const found = q.terms.map((x) => index.variants(x));
+      cols.variants.push(performance.now() - t);
+      // The searched set as search.ts forms it: question terms, their variants, related words.
+      const searched = new Set<string>(q.terms);
+      let variants = 0;
+      for (const vs of found) {
+        for (const v of vs) {
+          if (searched.has(v)) continue;
+          searched.add(v);
           variants++;
-          postingsFuzzy += postings(data);
         }
-      });
-      cols.fuzzyGet.push(fuzzyMs);
-      terms += all.length;
-      matched += withFuzzy.length;
-      matchedExact += exact.length;
+      }
+      for (const r of q.expansions.keys()) searched.add(r);
+      const live = [...searched].filter((x) => index.df(x) > 0 || q.terms.includes(x));
+      sum.terms += q.terms.length;
+      sum.related += q.expansions.size;
+      sum.variants += variants;
+      if (variants > 0) sum.withVariants++;
+      if (captured === null) {
+        sum.impact++;
+        if (impact) {
+          const pool = new Set<number>();
+          for (const x of live) for (const id of impact.get(x) ?? []) pool.add(id);
+          sum.pool += pool.size;
+        }
+      } else {
+        const probe = captured.query.split(' ');
+        cols.minisearch.push(captured.ms);
+        sum.probe += probe.length;
+        sum.later += live.length - probe.length;
+        for (const x of probe) sum.postingsProbe += index.df(x);
+        for (const x of live) sum.postingsAll += index.df(x);
+        sum.matched += captured.matched;
+      }
       n++;
       if (performance.now() - started > capMs) break;
     }
   } finally {
     delete (target as Partial<typeof target>).search;
   }
-  const per = (x: number) => (n > 0 ? x / n : NaN);
+  const per = (x: number, d = n) => (d > 0 ? x / d : NaN);
+  const viaMs = n - sum.impact;
   return {
     questions: n,
-    meanTerms: per(terms),
-    meanFuzzyTerms: per(fuzzyTerms),
-    meanVariants: fuzzyTerms > 0 ? variants / fuzzyTerms : 0,
-    meanPostingsExact: per(postingsExact),
-    meanPostingsFuzzy: per(postingsFuzzy),
-    meanMatched: per(matched),
-    meanMatchedExact: per(matchedExact),
-    candidates: ae.settings?.candidates ?? null,
+    meanTerms: per(sum.terms),
+    meanRelated: per(sum.related),
+    meanVariants: per(sum.variants),
+    variantShare: per(sum.withVariants),
+    impactShare: per(sum.impact),
+    meanImpactPool: impact ? per(sum.pool, sum.impact) : null,
+    meanProbeTerms: per(sum.probe, viaMs),
+    meanLaterTerms: per(sum.later, viaMs),
+    meanPostingsProbe: per(sum.postingsProbe, viaMs),
+    meanPostingsAll: per(sum.postingsAll, viaMs),
+    meanMatched: per(sum.matched, viaMs),
+    postingBudget,
+    candidates,
     search: stage(cols.search),
-    searchExact: stage(cols.exact),
-    searchTextOnly: stage(cols.textOnly),
-    fuzzyGet: stage(cols.fuzzyGet),
+    minisearch: cols.minisearch.length > 0 ? stage(cols.minisearch) : null,
+    variants: stage(cols.variants),
   };
-}
-
-/** The edit distance minisearch allows a term under a `fuzzy` option (its own rules, default maxFuzzy 6). */
-function editDistanceFor(fuzzy: SearchOptions['fuzzy'], term: string, i: number, terms: string[]): number {
-  const f = typeof fuzzy === 'function' ? fuzzy(term, i, terms) : fuzzy;
-  if (!f) return 0;
-  const x = f === true ? 0.2 : f;
-  return x < 1 ? Math.min(6, Math.round(term.length * x)) : x;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Process start to first answer, in a fresh process
 
-interface Startup {
+/** How the child process gets its engine. */
+type StartMode = 'build' | 'snapshot';
+
+/** One way of starting, in a fresh process: medians over its runs. */
+interface StartFigures {
   runs: number;
   /** Median wall time from spawn to the printed answer. */
   wallMs: number;
-  /** Median wall time of a bare `node --import tsx -e "1"`. */
-  baselineMs: number;
-  /** wallMs − baselineMs: what loading the corpus, building the engine and answering add. */
+  /** Median over runs of (wall − the bare `node --import tsx` start timed in the same round). */
   netMs: number;
+  netRange: [number, number];
   /** Median time, on the child's own clock from process start, at which the engine was ready. */
   readyMs: number;
-  /** Medians on the child's clock: process start to script, imports, loadCorpus, engine build, first ask. */
-  phases: { toScript: number; imports: number; loadCorpus: number; build: number; firstAsk: number };
+  /** Medians on the child's clock: process start to script, imports, engine load (loadCorpus + new Engine, or loadEngineFast), first ask. */
+  phases: { toScript: number; imports: number; load: number; firstAsk: number };
+  /** Build mode only: loadCorpus and new Engine apart. */
+  split: { loadCorpus: number; build: number } | null;
+  /** Snapshot mode: what loadEngineFast reported in every run ('restored' / 'built'). */
+  sources: string[];
   /** Heap of the child after the answer, after full collections. */
   heapBytes: number | null;
   status: string;
   answer: string | null;
-  note: string | null;
 }
 
-function childScript(dir: string, question: string): string {
+interface Startup {
+  /** Median (and range) wall time of a bare `node --import tsx -e 1`, one per round. */
+  baselineMs: number;
+  baselineRange: [number, number];
+  /** (i) loadCorpus + new Engine at every start. */
+  build: StartFigures;
+  /** (ii) loadEngineFast with no snapshot: full load, build, snapshot written. */
+  snapshotFirst: StartFigures;
+  /** (ii) loadEngineFast again: snapshot restored (the bot's usual start). */
+  snapshotRestored: StartFigures;
+  /** Size of the snapshot file written by the first run. */
+  snapshotBytes: number | null;
+}
+
+function childScript(dir: string, question: string, mode: StartMode): string {
   const url = (p: string) => JSON.stringify(pathToFileURL(join(ROOT, p)).href);
-  // loadEngine(dir) is new Engine(loadCorpus(dir)); the two steps are called apart to time each.
-  return `(async () => {
-  const entered = performance.now();
-  let make, note = null;
-  const l = await import(${url('src/corpus/load.ts')});
-  try {
-    const m = await import(${url('src/engine/index.ts')});
-    make = (c) => new m.Engine(c);
-  } catch (err) {
-    note = 'Engine unavailable, timed loadCorpus + AnswerEngine: ' + String((err && err.message) || err).split('\\n')[0];
-    const a = await import(${url('src/engine/answer.ts')});
-    make = (c) => new a.AnswerEngine(c);
-  }
+  const body =
+    mode === 'build'
+      ? `const l = await import(${url('src/corpus/load.ts')});
+  const m = await import(${url('src/engine/index.ts')});
   const imported = performance.now();
   const corpus = l.loadCorpus(${JSON.stringify(dir)});
   const loaded = performance.now();
-  const e = make(corpus);
+  const e = new m.Engine(corpus);
+  const source = 'build';`
+      : `const s = await import(${url('src/engine/snapshot.ts')});
+  const imported = performance.now();
+  const fast = s.loadEngineFast(${JSON.stringify(dir)});
+  const loaded = null;
+  const e = fast.engine;
+  const source = fast.source;`;
+  return `(async () => {
+  const entered = performance.now();
+  ${body}
   const ready = performance.now();
   const r = e.ask(${JSON.stringify(question)});
   const answered = performance.now();
-  process.stdout.write('RESULT ' + JSON.stringify({ entered, imported, loaded, ready, answered, status: r.status, answer: r.answer, note }) + '\\n');
+  process.stdout.write('RESULT ' + JSON.stringify({ entered, imported, loaded, ready, answered, source, status: r.status, answer: r.answer }) + '\\n');
   if (globalThis.gc) { globalThis.gc(); globalThis.gc(); }
   process.stdout.write('HEAP ' + process.memoryUsage().heapUsed + '\\n');
 })().catch((e) => { process.stderr.write(String((e && e.stack) || e)); process.exit(1); });`;
 }
 
+interface ChildResult {
+  entered: number;
+  imported: number;
+  loaded: number | null;
+  ready: number;
+  answered: number;
+  source: string;
+  status: string;
+  answer: string | null;
+}
+
 interface ChildRun {
   /** Spawn to the RESULT line (or to exit when there is none). */
   wallMs: number;
-  result: { entered: number; imported: number; loaded: number; ready: number; answered: number; status: string; answer: string | null; note: string | null } | null;
+  result: ChildResult | null;
   heap: number | null;
   stderr: string;
   code: number | null;
 }
 
-function runChild(args: string[], timeoutMs = 300_000): Promise<ChildRun> {
+function runChild(args: string[], timeoutMs = 900_000): Promise<ChildRun> {
   return new Promise((done) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
@@ -567,7 +623,7 @@ function runChild(args: string[], timeoutMs = 300_000): Promise<ChildRun> {
       const end = performance.now() - t0;
       const line = /^RESULT (.*)$/m.exec(out)?.[1];
       const heap = /^HEAP (\d+)$/m.exec(out)?.[1];
-      done({ wallMs: wallMs ?? end, result: line ? JSON.parse(line) : null, heap: heap ? Number(heap) : null, stderr: err.trim(), code });
+      done({ wallMs: wallMs ?? end, result: line ? (JSON.parse(line) as ChildResult) : null, heap: heap ? Number(heap) : null, stderr: err.trim(), code });
     });
   });
 }
@@ -576,50 +632,81 @@ function median(xs: number[]): number {
   return summarize(xs).p50;
 }
 
-async function startup(dir: string, runs: number, baselineMs: number | null): Promise<{ startup: Startup | null; baselineMs: number; problem: string | null }> {
-  const walls: number[] = [];
-  const readies: number[] = [];
-  const phases = { toScript: [] as number[], imports: [] as number[], loadCorpus: [] as number[], build: [] as number[], firstAsk: [] as number[] };
-  const bases: number[] = [];
-  let last: ChildRun | null = null;
-  for (let i = 0; i < runs; i++) {
-    if (baselineMs === null) bases.push((await runChild(['--import', 'tsx', '-e', '1'])).wallMs);
-    const r = await runChild(['--expose-gc', '--import', 'tsx', '-e', childScript(dir, FIRST_QUESTION)]);
-    if (!r.result) return { startup: null, baselineMs: baselineMs ?? median(bases), problem: `child process failed (exit ${r.code}): ${r.stderr.split('\n').slice(0, 3).join(' / ')}` };
-    walls.push(r.wallMs);
-    readies.push(r.result.ready);
-    const x = r.result;
-    phases.toScript.push(x.entered);
-    phases.imports.push(x.imported - x.entered);
-    phases.loadCorpus.push(x.loaded - x.imported);
-    phases.build.push(x.ready - x.loaded);
-    phases.firstAsk.push(x.answered - x.ready);
-    last = r;
-  }
-  const base = baselineMs ?? median(bases);
-  const wall = median(walls);
+class ChildFailed extends Error {}
+
+async function runStart(dir: string, mode: StartMode): Promise<ChildRun & { result: ChildResult }> {
+  const r = await runChild(['--expose-gc', '--import', 'tsx', '-e', childScript(dir, FIRST_QUESTION, mode)]);
+  if (!r.result) throw new ChildFailed(`${mode} child failed (exit ${r.code}): ${r.stderr.split('\n').slice(0, 3).join(' / ')}`);
+  return r as ChildRun & { result: ChildResult };
+}
+
+function startFigures(rs: Array<ChildRun & { result: ChildResult }>, bases: readonly number[]): StartFigures {
+  const wall = median(rs.map((r) => r.wallMs));
+  // Each run is paired with the bare start timed just before it, in the same round, so both see
+  // about the same machine load.
+  const nets = rs.map((r, i) => r.wallMs - bases[i]!);
+  const x = rs.map((r) => r.result);
+  const built = x.every((r) => r.loaded !== null);
+  const last = rs[rs.length - 1]!;
   return {
-    baselineMs: base,
-    problem: null,
-    startup: {
-      runs,
-      wallMs: wall,
-      baselineMs: base,
-      netMs: wall - base,
-      readyMs: median(readies),
-      phases: {
-        toScript: median(phases.toScript),
-        imports: median(phases.imports),
-        loadCorpus: median(phases.loadCorpus),
-        build: median(phases.build),
-        firstAsk: median(phases.firstAsk),
-      },
-      heapBytes: last!.heap,
-      status: last!.result!.status,
-      answer: last!.result!.answer,
-      note: last!.result!.note,
+    runs: rs.length,
+    wallMs: wall,
+    netMs: median(nets),
+    netRange: [Math.min(...nets), Math.max(...nets)],
+    readyMs: median(x.map((r) => r.ready)),
+    phases: {
+      toScript: median(x.map((r) => r.entered)),
+      imports: median(x.map((r) => r.imported - r.entered)),
+      load: median(x.map((r) => r.ready - r.imported)),
+      firstAsk: median(x.map((r) => r.answered - r.ready)),
     },
+    split: built ? { loadCorpus: median(x.map((r) => r.loaded! - r.imported)), build: median(x.map((r) => r.ready - r.loaded!)) } : null,
+    sources: x.map((r) => r.source),
+    heapBytes: last.heap,
+    status: last.result.status,
+    answer: last.result.answer,
   };
+}
+
+function snapshotFileBytes(dir: string): number | null {
+  const cache = join(dir, '.cache');
+  if (!existsSync(cache)) return null;
+  const f = readdirSync(cache).find((n) => n.startsWith('engine-') && n.endsWith('.json'));
+  return f ? statSync(join(cache, f)).size : null;
+}
+
+/**
+ * Times process start to first answer both ways on a corpus directory the bench owns (its
+ * `.cache/` is deleted before each first snapshot run): (i) loadCorpus + new Engine, `runs`
+ * times; (ii) loadEngineFast twice per run, the first building and saving the snapshot, the
+ * second restoring it.
+ */
+async function startup(dir: string, runs: number): Promise<{ startup: Startup | null; problem: string | null }> {
+  const bare = async () => (await runChild(['--import', 'tsx', '-e', '1'])).wallMs;
+  try {
+    const bases: number[] = [];
+    const build: Array<ChildRun & { result: ChildResult }> = [];
+    const first: Array<ChildRun & { result: ChildResult }> = [];
+    const restored: Array<ChildRun & { result: ChildResult }> = [];
+    let size: number | null = null;
+    // Rounds interleave the bare start and the three ways of starting, so load changes on a
+    // shared machine fall on all of them alike.
+    for (let i = 0; i < runs; i++) {
+      bases.push(await bare());
+      build.push(await runStart(dir, 'build'));
+      rmSync(join(dir, '.cache'), { recursive: true, force: true });
+      first.push(await runStart(dir, 'snapshot'));
+      size = snapshotFileBytes(dir);
+      restored.push(await runStart(dir, 'snapshot'));
+    }
+    return {
+      problem: null,
+      startup: { baselineMs: median(bases), baselineRange: [Math.min(...bases), Math.max(...bases)], build: startFigures(build, bases), snapshotFirst: startFigures(first, bases), snapshotRestored: startFigures(restored, bases), snapshotBytes: size },
+    };
+  } catch (err) {
+    if (!(err instanceof ChildFailed)) throw err;
+    return { startup: null, problem: err.message };
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -639,7 +726,7 @@ async function benchCorpus(
   log(`  building E (${factory.label})…`);
   const e = timed(() => factory.make(corpus));
   const heapE = heapUsed() - corpusHeap;
-  const eSer = engineSerialization(e.value.answers);
+  const eSer = await engineSerialization(e.value.answers, corpus);
 
   log('  building a (MiniSearch defaults over paragraphs)…');
   const docs = paragraphs(corpus);
@@ -671,6 +758,7 @@ async function benchCorpus(
     answered = 0;
     asked = 0;
   });
+  const askHeapGrowthE = heapUsed() - beforeQueries;
   let quote: Latency | null = null;
   let quoteProblem = factory.quoteProblem;
   if (e.value.quote) {
@@ -683,6 +771,7 @@ async function benchCorpus(
     }
   } else quoteProblem ??= 'engine.quote is missing';
   const queryHeapGrowthE = heapUsed() - beforeQueries;
+  const quoteHeapGrowthE = queryHeapGrowthE - askHeapGrowthE;
 
   log('  asking a…');
   const askA = measure(qs.ask, (q) => void a.value.search(q).slice(0, 10), opt.capMs);
@@ -726,6 +815,8 @@ async function benchCorpus(
     quoteProblem,
     answeredShare: asked > 0 ? answered / asked : NaN,
     queryHeapGrowthE,
+    askHeapGrowthE,
+    quoteHeapGrowthE,
     profile,
     counters,
     stagesProblem: problems.length > 0 ? problems.join('; ') : null,
@@ -752,8 +843,8 @@ function corpusTable(f: CorpusFigures): string {
   const rows = [
     row('index build', formatMs(E.buildMs), formatMs(a.buildMs), formatMs(b.buildMs), formatRatio(E.buildMs, a.buildMs), formatRatio(E.buildMs, b.buildMs)),
     row('heap after build', formatBytes(E.heapBytes), formatBytes(a.heapBytes), formatBytes(b.heapBytes), formatRatio(E.heapBytes, a.heapBytes), formatRatio(E.heapBytes, b.heapBytes)),
-    row(`serialized size${E.serializedNote ? ' (E: minisearch)' : ''}`, size(E), size(a), size(b)),
-    row('load serialized', load(E), load(a), load(b)),
+    row(`serialized size${E.serializedNote ? ' (E: index snapshot)' : ''}`, size(E), size(a), size(b)),
+    row('load serialized (parse + restore)', load(E), load(a), load(b)),
     row('ask p50', latencyCell(f.ask.E, 'p50'), latencyCell(f.ask.a, 'p50'), latencyCell(f.ask.b, 'p50'), formatRatio(f.ask.E.p50, f.ask.a.p50), formatRatio(f.ask.E.p50, f.ask.b.p50)),
     row('ask p99', latencyCell(f.ask.E, 'p99'), latencyCell(f.ask.a, 'p99'), latencyCell(f.ask.b, 'p99'), formatRatio(f.ask.E.p99, f.ask.a.p99), formatRatio(f.ask.E.p99, f.ask.b.p99)),
     row('ask max', formatMs(f.ask.E.max), formatMs(f.ask.a.max), formatMs(f.ask.b.max)),
@@ -776,14 +867,13 @@ function profileTable(p: StageProfile): string {
 }
 
 function countersTable(c: SearchCounters): string {
-  const r = (name: string, x: Stage) => [name, formatMs(x.mean), formatMs(x.p50), formatMs(x.p99)];
+  const r = (name: string, x: Stage | null) => (x ? [name, formatMs(x.mean), formatMs(x.p50), formatMs(x.p99)] : [name, 'n/a', 'n/a', 'n/a']);
   return table(
-    ['minisearch query of E, alone', 'mean', 'p50', 'p99'],
+    ["E's passage search, alone", 'mean', 'p50', 'p99'],
     [
-      r('as the engine runs it (fuzzy, text + context)', c.search),
-      r('fuzzy off', c.searchExact),
-      r('fuzzy on, text field only', c.searchTextOnly),
-      r('fuzzyGet alone, all fuzzy terms', c.fuzzyGet),
+      r('PassageIndex.search, as the engine calls it', c.search),
+      r(`  minisearch call inside it (${formatCount(Math.round((1 - c.impactShare) * c.questions))} questions that reach it)`, c.minisearch),
+      r('variants() for every question term (timed apart)', c.variants),
     ],
     new Set([1, 2, 3]),
   );
@@ -803,6 +893,31 @@ function verdict(value: number | null | undefined, limit: number): Verdict {
   return value < limit ? 'met' : 'MISSED';
 }
 
+/** "412 ms net (1.20 s to answer − 790 ms bare node+tsx)" */
+function startCell(x: StartFigures, baselineMs: number): string {
+  const range = x.runs > 1 ? `, range ${formatMs(x.netRange[0])}–${formatMs(x.netRange[1])} over ${x.runs} runs` : ', 1 run';
+  return `${formatMs(x.netMs)} net (${formatMs(x.wallMs)} to answer, ${formatMs(baselineMs)} bare node+tsx${range})`;
+}
+
+function startTarget(name: string, f: CorpusFigures | undefined, limitMs: number): Target {
+  const target = `engine ready < ${formatMs(limitMs)} after process start (${name}), snapshot path as src/index.ts starts`;
+  const s = f?.startup;
+  if (!s) return { target, measured: '—', verdict: 'not measured' };
+  const v = verdict(s.snapshotRestored.netMs, limitMs);
+  const restoredOk = s.snapshotRestored.sources.every((x) => x === 'restored');
+  return {
+    target,
+    measured: `restored: ${startCell(s.snapshotRestored, s.baselineMs)}`,
+    verdict: restoredOk ? v : 'not measured',
+    note:
+      `${restoredOk ? '' : `the second loadEngineFast run did not restore (${s.snapshotRestored.sources.join(', ')}); `}` +
+      `${s.snapshotRestored.netRange[0] < limitMs && s.snapshotRestored.netRange[1] >= limitMs ? 'runs fall on both sides of the limit, so the verdict (on the median) depends on machine load; ' : ''}` +
+      `beside it — first start with no snapshot (builds, saves ${s.snapshotBytes !== null ? formatBytes(s.snapshotBytes) : 'no file'}): ${formatMs(s.snapshotFirst.netMs)} net (${verdict(s.snapshotFirst.netMs, limitMs)}); ` +
+      `build at every start (loadCorpus + new Engine): ${formatMs(s.build.netMs)} net (${verdict(s.build.netMs, limitMs)}); medians of ${s.build.runs} run(s) each; ` +
+      `on the child's clock the restored start spends ${formatMs(s.snapshotRestored.phases.imports)} importing the engine's modules through tsx, ${formatMs(s.snapshotRestored.phases.load)} in loadEngineFast, ${formatMs(s.snapshotRestored.phases.firstAsk)} on the first ask`,
+  };
+}
+
 function targets(figures: CorpusFigures[]): Target[] {
   const real = figures.find((f) => f.name === 'real');
   const big = figures.find((f) => f.passages === 100_000);
@@ -810,35 +925,50 @@ function targets(figures: CorpusFigures[]): Target[] {
   const p99 = (f: CorpusFigures | undefined) => f?.ask.E.p99;
   out.push({ target: 'full ask p99 < 10 ms at 100k passages', measured: big ? `${formatMs(big.ask.E.p99)}${big.ask.E.capped ? ` over ${big.ask.E.count} questions (capped)` : ''}` : '—', verdict: verdict(p99(big), 10) });
   out.push({ target: 'full ask p99 < 1 ms on the real corpus', measured: real ? formatMs(real.ask.E.p99) : '—', verdict: verdict(p99(real), 1) });
-  const s = real?.startup;
-  out.push({
-    target: 'engine ready < 300 ms after process start (real corpus)',
-    measured: s ? `${formatMs(s.netMs)} net (${formatMs(s.wallMs)} to answer − ${formatMs(s.baselineMs)} bare node+tsx)` : '—',
-    verdict: verdict(s?.netMs, 300),
-    note: s ? `child's own clock: ready ${formatMs(s.readyMs)} after process start, tsx start included` : undefined,
-  });
+  out.push(startTarget('real corpus', real, 300));
+  out.push(startTarget('100k', big, 3000));
+  // Steady state: a fresh process started the bot's way (snapshot restored) after its first
+  // answer, plus what the questions and quote lookups grew E's heap by in this process.
   const sb = big?.startup;
-  out.push({
-    target: 'engine ready < 3 s after process start at 100k',
-    measured: sb ? `${formatMs(sb.netMs)} net (${formatMs(sb.wallMs)} to answer − ${formatMs(sb.baselineMs)} bare node+tsx)` : big ? `in-process build ${formatMs(big.build.E.buildMs)} (no child run)` : '—',
-    verdict: sb ? verdict(sb.netMs, 3000) : 'not measured',
-    note: sb ? `child reads ${formatCount(big!.articles)} article files, checks hashes, segments, builds; ready at ${formatMs(sb.readyMs)} on its clock` : undefined,
-  });
-  // Steady state: the fresh process after its first answer plus what E's per-text caches grew
-  // by over the timed queries in this process.
   const growth = big ? Math.max(0, big.queryHeapGrowthE) : 0;
-  const base = sb?.heapBytes ?? (big ? big.corpusHeapBytes + big.build.E.heapBytes : null);
+  const base = sb?.snapshotRestored.heapBytes ?? (big ? big.corpusHeapBytes + big.build.E.heapBytes : null);
   const heap = base === null ? null : base + growth;
   out.push({
     target: 'heap < 300 MB at 100k',
     measured:
       heap === null
         ? '—'
-        : `${formatBytes(heap)} (${sb?.heapBytes ? 'fresh process after first answer' : 'in-process corpus + engine'} ${formatBytes(base!)} + query-cache growth ${formatBytes(growth)})`,
+        : `${formatBytes(heap)} (${sb?.snapshotRestored.heapBytes ? 'fresh process, snapshot restored, after first answer' : 'in-process corpus + engine'} ${formatBytes(base!)} + growth over questions and quotes ${formatBytes(growth)})`,
     verdict: heap === null ? 'not measured' : verdict(heap / 1024 / 1024, 300),
-    note: big ? `in-process: corpus and bench state ${formatBytes(big.corpusHeapBytes)}, engine after build ${formatBytes(big.build.E.heapBytes)}, caches after queries ${formatBytes(big.queryHeapGrowthE)}` : undefined,
+    note: big
+      ? `in-process: corpus and bench state ${formatBytes(big.corpusHeapBytes)}; E after build ${formatBytes(big.build.E.heapBytes)}, after ${formatCount(big.ask.E.count)} questions ${formatBytes(big.build.E.heapBytes + big.askHeapGrowthE)}, after the quote lookups too ${formatBytes(big.build.E.heapBytes + big.queryHeapGrowthE)}` +
+        (sb ? `; fresh-process heap after first answer: restored ${sb.snapshotRestored.heapBytes !== null ? formatBytes(sb.snapshotRestored.heapBytes) : 'n/a'}, built at start ${sb.build.heapBytes !== null ? formatBytes(sb.build.heapBytes) : 'n/a'}` : '')
+      : undefined,
   });
   return out;
+}
+
+function startTable(s: Startup): string {
+  const r = (name: string, x: StartFigures) => [
+    name,
+    formatMs(x.wallMs),
+    formatMs(x.netMs),
+    x.runs > 1 ? `${formatMs(x.netRange[0])}–${formatMs(x.netRange[1])}` : '',
+    formatMs(x.readyMs),
+    formatMs(x.phases.imports),
+    formatMs(x.phases.load),
+    formatMs(x.phases.firstAsk),
+    x.heapBytes !== null ? formatBytes(x.heapBytes) : 'n/a',
+  ];
+  return table(
+    ['start-up', 'to answer', 'net', 'net range', 'ready (child clock)', 'imports', 'load engine', 'first ask', 'child heap'],
+    [
+      r('(i) build at start: loadCorpus + new Engine', s.build),
+      r(`(ii) loadEngineFast, no snapshot: build + save${s.snapshotBytes !== null ? ` (${formatBytes(s.snapshotBytes)} file)` : ''}`, s.snapshotFirst),
+      r('(ii) loadEngineFast, snapshot restored (bot)', s.snapshotRestored),
+    ],
+    new Set([1, 2, 3, 4, 5, 6, 7, 8]),
+  );
 }
 
 function machineLines(m: MachineInfo): string[] {
@@ -908,16 +1038,22 @@ async function main(): Promise<void> {
   if (opt.huge) plans.push({ name: '1M', passages: 1_000_000, mode: 'direct' });
 
   const figures: CorpusFigures[] = [];
-  let baselineMs: number | null = null;
 
   // The real corpus.
   {
     log('real corpus:');
     const qs = generateQuestions(realLoad.value, { count: opt.questions, quotes: opt.quotes, seed: SEED });
     const f = await benchCorpus('real', realLoad.value, qs, factory, opt, { ms: realLoad.ms, mode: 'loaded' }, log);
-    log('  process start to first answer (5 runs)…');
-    const s = await startup(REAL_DIR, 5, null);
-    baselineMs = s.baselineMs;
+    log(`  process start to first answer, build at start and snapshot (copy of the corpus in a temp dir, ${REAL_START_RUNS} rounds)…`);
+    // A copy, so the bench can delete and rewrite its .cache/ without touching corpus/.cache/.
+    const dir = mkdtempSync(join(tmpdir(), 'bench-real-'));
+    let s: Awaited<ReturnType<typeof startup>>;
+    try {
+      cpSync(join(REAL_DIR, 'articles'), join(dir, 'articles'), { recursive: true });
+      s = await startup(dir, REAL_START_RUNS);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     figures.push({ ...f, startup: s.startup });
     if (s.problem) print(`real corpus: start-up not measured: ${s.problem}`);
   }
@@ -942,12 +1078,15 @@ async function main(): Promise<void> {
     const f = await benchCorpus(plan.name, corpus, qs, factory, opt, { ms: gen.ms, mode: plan.mode }, log);
     let s: Startup | null = null;
     if (plan.passages <= 100_000) {
-      log('  writing it to .bench/ and timing a fresh process to first answer…');
-      const dir = join(SCRATCH, `corpus-${plan.name}`);
-      rmSync(dir, { recursive: true, force: true });
-      writeCorpus(corpus, dir);
-      const r = await startup(dir, 1, baselineMs);
-      rmSync(dir, { recursive: true, force: true });
+      log('  writing it to a temp dir and timing a fresh process to first answer, build at start and snapshot…');
+      const dir = mkdtempSync(join(tmpdir(), `bench-${plan.name}-`));
+      let r: Awaited<ReturnType<typeof startup>>;
+      try {
+        writeCorpus(corpus, dir);
+        r = await startup(dir, plan.passages >= 100_000 ? 2 : 1);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
       s = r.startup;
       if (r.problem) print(`${plan.name}: start-up not measured: ${r.problem}`);
     }
@@ -968,12 +1107,14 @@ async function main(): Promise<void> {
     if (capped.length > 0) print(`capped: ${capped.join(', ')} stopped after ${opt.capMs / 1000} s; percentiles are over the questions asked by then (the first ones, in order).`);
     if (f.startup) {
       const s = f.startup;
-      const ph = s.phases;
-      print(`start to first answer: ${formatMs(s.wallMs)} wall (median of ${s.runs}), bare node+tsx ${formatMs(s.baselineMs)}, net ${formatMs(s.netMs)}; child heap ${s.heapBytes ? formatBytes(s.heapBytes) : 'n/a'}; answer: ${s.status}${s.answer ? ` "${s.answer}"` : ''}`);
-      print(`  child's clock: script starts ${formatMs(ph.toScript)} after process start, imports ${formatMs(ph.imports)}, loadCorpus ${formatMs(ph.loadCorpus)}, new Engine ${formatMs(ph.build)} (ready at ${formatMs(s.readyMs)}), first ask ${formatMs(ph.firstAsk)}`);
-      if (s.note) print(`  (${s.note})`);
+      print();
+      print(`Start to first answer, fresh process (${FIRST_QUESTION}); bare \`node --import tsx -e 1\` ${formatMs(s.baselineMs)} (${formatMs(s.baselineRange[0])}–${formatMs(s.baselineRange[1])}), timed in each round and subtracted from that round's runs for "net"; medians of ${s.build.runs} round(s):`);
+      print();
+      print(startTable(s));
+      const b = s.build.split;
+      if (b) print(`(i) split: loadCorpus ${formatMs(b.loadCorpus)}, new Engine ${formatMs(b.build)}. Snapshot runs: first ${s.snapshotFirst.sources.join('/')}, second ${s.snapshotRestored.sources.join('/')}. Answer: ${s.snapshotRestored.status}${s.snapshotRestored.answer ? ` "${s.snapshotRestored.answer}"` : ''}.`);
     }
-    print(`E heap growth over its queries (per-text caches): ${formatBytes(f.queryHeapGrowthE)}`);
+    print(`E heap: after build ${formatBytes(f.build.E.heapBytes)}; after ${formatCount(f.ask.E.count)} questions ${formatBytes(f.build.E.heapBytes + f.askHeapGrowthE)} (+${formatBytes(f.askHeapGrowthE)}, per-text caches); after ${f.quote ? formatCount(f.quote.count) : 'no'} quote lookups ${formatBytes(f.build.E.heapBytes + f.queryHeapGrowthE)} (+${formatBytes(f.quoteHeapGrowthE)}, quotation index built on first lookup)`);
     if (f.profile) {
       print();
       print(`Where E's ask time goes: V8 sampling profile of the first ${f.profile.questions} questions, ${formatMs(f.profile.msPerAsk)} per ask while sampled; each sample goes to the innermost frame with a stage (helpers such as normalisation and stemming count for their caller).`);
@@ -982,8 +1123,11 @@ async function main(): Promise<void> {
     }
     if (f.counters) {
       const c = f.counters;
+      const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
       print();
-      print(`E's minisearch query (${c.questions} questions): ${c.meanTerms.toFixed(1)} terms incl. related, ${c.meanFuzzyTerms.toFixed(1)} fuzzy with ${c.meanVariants.toFixed(1)} index variants each; postings visited ${formatCount(c.meanPostingsExact)} exact → ${formatCount(c.meanPostingsFuzzy)} with variants (both fields); passages matched, scored and sorted per query ${formatCount(c.meanMatched)} (${formatCount(c.meanMatchedExact)} with fuzzy off)${c.candidates ? `, of which the engine keeps ${c.candidates}` : ''}.`);
+      print(`E's passage search (${c.questions} questions): ${c.meanTerms.toFixed(1)} question terms, ${c.meanRelated.toFixed(1)} related words, ${c.meanVariants.toFixed(1)} spelling variants per question (${pct(c.variantShare)} of questions have any).`);
+      print(`  impact-list path (every term common, minisearch not called): ${pct(c.impactShare)} of questions${c.meanImpactPool !== null && c.impactShare > 0 ? `, pool ${formatCount(Math.round(c.meanImpactPool))} passages` : ''}.`);
+      if (c.impactShare < 1) print(`  minisearch path: ${c.meanProbeTerms.toFixed(1)} probe terms sent, ${c.meanLaterTerms.toFixed(1)} common terms scored on candidates only; postings walked ${formatCount(Math.round(c.meanPostingsProbe))} of ${formatCount(Math.round(c.meanPostingsAll))} for all searched terms${c.postingBudget !== null ? ` (budget ${formatCount(c.postingBudget)}, counted as 2×df)` : ''}; ${formatCount(Math.round(c.meanMatched))} passages matched${c.candidates ? `, ${c.candidates} kept` : ''}.`);
       print();
       print(countersTable(c));
     }
