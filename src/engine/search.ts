@@ -264,6 +264,18 @@ export class PassageIndex {
    * keeps this cheap however large the vocabulary; misspellings rarely change the first letter.
    */
   variants(term: string): string[] {
+    const known = this.variantCache.get(term);
+    if (known) return known;
+    const found = this.findVariants(term);
+    // Newsroom questions repeat their words; the cap keeps odd input from growing it for ever.
+    if (this.variantCache.size >= 10_000) this.variantCache.clear();
+    this.variantCache.set(term, found);
+    return found;
+  }
+
+  private readonly variantCache = new Map<string, string[]>();
+
+  private findVariants(term: string): string[] {
     const max = fuzzyDistance(term);
     if (max === 0 || this.df(term) > this.rareLimit) return [];
     const out: string[] = [];
