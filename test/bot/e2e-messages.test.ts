@@ -5,20 +5,14 @@
 import { GatewayIntentBits } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JsonObject, RecordedRequest } from '../support/fake-discord.js';
-import { assertNobodyPinged, embedOf, engine, startBot, until, type Harness } from './harness.js';
+import { checkAndStop, embedOf, engine, startBot, until, type Harness } from './harness.js';
 
 let h: Harness | undefined;
 
 afterEach(async () => {
-  if (!h) return;
   const current = h;
   h = undefined;
-  try {
-    current.fake.assertAllValid();
-    assertNobodyPinged(current.fake);
-  } finally {
-    await current.stop();
-  }
+  await checkAndStop(current);
 });
 
 const NO_MENTIONS = { parse: [], replied_user: false };

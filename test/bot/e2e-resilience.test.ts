@@ -14,22 +14,16 @@ import { CorpusHolder } from '../../src/corpus/reload.js';
 import { deployCommands } from '../../src/deploy-commands.js';
 import { BUNDLED_CORPUS_DIR, loadEngine } from '../../src/engine/index.js';
 import { FakeRoutes, waitForClientReady } from '../support/fake-discord.js';
-import { assertNobodyPinged, buttonsOf, callback, embedOf, engine, finalEdit, option, startBot, until, type Harness } from './harness.js';
+import { checkAndStop, buttonsOf, callback, embedOf, engine, finalEdit, option, startBot, until, type Harness } from './harness.js';
 
 let h: Harness | undefined;
 const cleanups: Array<() => void> = [];
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) cleanup();
-  if (!h) return;
   const current = h;
   h = undefined;
-  try {
-    current.fake.assertAllValid();
-    assertNobodyPinged(current.fake);
-  } finally {
-    await current.stop();
-  }
+  await checkAndStop(current);
 });
 
 const ASK_TROOPS = [option('question', 'How many French troops were in Mali?')];

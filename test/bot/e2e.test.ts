@@ -3,20 +3,14 @@
  * fake Discord. Every body the bot sends is validated against Discord's OpenAPI spec.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { assertNobodyPinged, buttonsOf, callback, embedOf, engine, finalEdit, option, startBot, type Harness } from './harness.js';
+import { checkAndStop, buttonsOf, callback, embedOf, engine, finalEdit, option, startBot, type Harness } from './harness.js';
 
 let h: Harness | undefined;
 
 afterEach(async () => {
-  if (!h) return;
   const current = h;
   h = undefined;
-  try {
-    current.fake.assertAllValid();
-    assertNobodyPinged(current.fake);
-  } finally {
-    await current.stop();
-  }
+  await checkAndStop(current);
 });
 
 const NO_MENTIONS = { parse: [], replied_user: false };

@@ -161,3 +161,17 @@ export function assertNobodyPinged(fake: FakeDiscord): void {
   }
 }
 
+
+/**
+ * The end of every end-to-end test: every body the bot sent must pass Discord's spec and ping
+ * no one, and the bot and the fake are stopped whatever the outcome.
+ */
+export async function checkAndStop(h: Harness | undefined): Promise<void> {
+  if (!h) return;
+  try {
+    h.fake.assertAllValid();
+    assertNobodyPinged(h.fake);
+  } finally {
+    await h.stop();
+  }
+}

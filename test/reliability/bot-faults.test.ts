@@ -10,20 +10,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CITATIONS_FETCHED } from '../../src/bot/answers.js';
 import type { Engine } from '../../src/engine/index.js';
 import { FakeRoutes, waitForClientReady, type RecordedRequest } from '../support/fake-discord.js';
-import { assertNobodyPinged, buttonsOf, callback, embedOf, engine, finalEdit, option, startBot, until, type Harness } from '../bot/harness.js';
+import { checkAndStop, buttonsOf, callback, embedOf, engine, finalEdit, option, startBot, until, type Harness } from '../bot/harness.js';
 
 let h: Harness | undefined;
 
 afterEach(async () => {
-  if (!h) return;
   const current = h;
   h = undefined;
-  try {
-    current.fake.assertAllValid();
-    assertNobodyPinged(current.fake);
-  } finally {
-    await current.stop();
-  }
+  await checkAndStop(current);
 });
 
 const TROOPS = 'How many French troops were in Mali?';

@@ -15,65 +15,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERIC_ERROR } from '../../src/bot/respond.js';
 import type { JsonObject, RecordedRequest } from '../support/fake-discord.js';
 import { assertNobodyPinged, embedOf, option, startBot, type Harness } from '../bot/harness.js';
+import { hostileKinds } from '../support/hostile.js';
 
 // ---------------------------------------------------------------------------------------------
-// The hostile strings of test/reliability/engine.property.test.ts (kept there, in a test file, so
-// repeated here rather than imported, which would run that file's tests too).
+// The same hostile strings the engine's property tests use (test/support/hostile.ts).
 
-const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
-
-const EMOJI = ['😀', '🇫🇷', '🇲🇱', '👨‍👩‍👧‍👦', '🏳️‍🌈', '👍🏽', '❤️', '🪖', '\u{1F9D1}\u200D\u{1F680}'];
-const RTL = ['مالي', 'فرنسا', 'انسحاب القوات الفرنسية', 'ماكرون', 'צרפת', 'מאלי', 'נסיגה', '\u202Eevil\u202C', '\u200Fabc\u200E', '\u2067Mali\u2069'];
-const ZERO_WIDTH = ['\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u2060', '\uFEFF'];
-const CONTROL = [...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)), '\u007F', '\u0085', '\u009F'];
-const LONE_SURROGATES = ['\uD800', '\uDBFF', '\uDC00', '\uDFFF'];
-const REGEX_META = ['.', '*', '+', '?', '^', '$', '{', '}', '(', ')', '|', '[', ']', '\\', '(?<', '\\k<a>', '[^', '{2,}', '$&', '$1', '.*+?^${}()|[]\\'];
-const MARKDOWN = ['**', '_', '~~', '~', '|', '||', '>', '>>>', '#', '## ', '`', '```', '[link](http://x)', '-# '];
-const MENTIONS = ['@everyone', '@here', '<@123>', '<@!123>', '<@&456>', '<#789>', '<:emoji:123456>', '</ask:1>'];
-const STOP_WORDS = ['the', 'of', 'and', 'is', 'a', 'to', 'in', 'was', 'it', 'what', 'who', 'why', 'how', 'when'];
-const WORDS = ['France', 'Mali', 'troops', 'Macron', 'Barkhane', 'withdrawal', 'Wagner', 'junta', 'Takuba', 'Sahel', 'Niger', '2,400', '4,300', 'soldiers', 'Bamako', 'hidden aims', 'de-facto'];
-const SPACES = [' ', '\t', '\n', '\r', '\r\n', '\u00A0', '\u3000', '\u2003', '\u2028', '\u2029', '\f', '\v'];
-
-const fragment = fc.oneof(
-  pick(EMOJI),
-  pick(RTL),
-  pick(ZERO_WIDTH),
-  pick(CONTROL),
-  pick(LONE_SURROGATES),
-  pick(REGEX_META),
-  pick(MARKDOWN),
-  pick(MENTIONS),
-  pick(STOP_WORDS),
-  pick(WORDS),
-  pick(SPACES),
-);
-const mixed = fc.array(fc.tuple(fragment, fc.constantFrom('', ' ')), { maxLength: 30 }).map((xs) => xs.map(([f, s]) => f + s).join(''));
-const ofOnly = (xs: readonly string[], max = 20) => fc.array(pick(xs), { minLength: 1, maxLength: max }).map((a) => a.join(' '));
-
-const hostile: fc.Arbitrary<string> = fc.oneof(
-  fc.string(),
-  fc.string({ unit: 'grapheme' }),
-  fc.string({ unit: 'grapheme-composite' }),
-  fc.string({ unit: 'binary' }),
-  mixed,
-  mixed,
-  ofOnly(EMOJI),
-  ofOnly(RTL),
-  ofOnly(ZERO_WIDTH),
-  ofOnly(CONTROL),
-  ofOnly(REGEX_META),
-  ofOnly(MARKDOWN),
-  ofOnly(MENTIONS),
-  ofOnly(STOP_WORDS, 12),
-  fc.integer().map(String),
-  fc.double().map(String),
-  fc.array(fc.nat(), { minLength: 1, maxLength: 10 }).map((a) => a.join(' ')),
-  fc.tuple(pick(WORDS), fc.integer({ min: 100, max: 400 })).map(([w, n]) => Array(n).fill(w).join(' ')),
-  fc.array(pick(SPACES), { maxLength: 20 }).map((a) => a.join('')),
-  fc.constant(''),
-  fc.integer({ min: 9_990, max: 10_000 }).map((n) => 'Mali troops '.repeat(900).slice(0, n)),
-  fc.constant('x'.repeat(10_000)),
-);
+const hostile: fc.Arbitrary<string> = fc.oneof(...hostileKinds);
 
 /** One of each kind, always run. */
 const FIXED: readonly string[] = [

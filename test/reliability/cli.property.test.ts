@@ -21,30 +21,14 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, type Engine } from '../../src/engine/index.js';
 import { MAX_QUERY_LENGTH, queryProblem } from '../../src/engine/validate.js';
+import { CONTROL, EMOJI, hostileKinds, RTL, ZERO_WIDTH } from '../support/hostile.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BATCH = 100;
 const RUNS = 2;
 
 // ---------------------------------------------------------------------------------------------
-// Hostile strings (kept in this file: the brief allows only *.test.ts files in this folder).
-
-const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
-
-const EMOJI = ['😀', '🇫🇷', '🇲🇱', '👨‍👩‍👧‍👦', '🏳️‍🌈', '👍🏽', '❤️', '🪖'];
-const RTL = ['مالي', 'فرنسا', 'انسحاب القوات الفرنسية', 'ماكرون', 'צרפת', 'מאלי', 'נסיגה', '\u202Eevil\u202C', '\u200Fabc\u200E', '\u2067Mali\u2069'];
-const ZERO_WIDTH = ['\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u2060', '\uFEFF'];
-/** C0/C1 controls except "\n" and "\r", which end a line for readline (see the header). */
-const CONTROL = [...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).filter((c) => c !== '\n' && c !== '\r'), '\u007F', '\u0085', '\u009F'];
-const REGEX_META = ['.', '*', '+', '?', '^', '$', '{', '}', '(', ')', '|', '[', ']', '\\', '.*+?^${}()|[]\\', '$&', '$1'];
-const MARKDOWN = ['**', '_', '~~', '|', '||', '>', '>>>', '#', '## ', '`', '```', '[link](http://x)'];
-const MENTIONS = ['@everyone', '@here', '<@123>', '<@!123>', '<@&456>', '<#789>'];
-const STOP_WORDS = ['the', 'of', 'and', 'is', 'a', 'to', 'in', 'what', 'who'];
-const WORDS = ['France', 'Mali', 'troops', 'Macron', 'Barkhane', 'withdrawal', 'Wagner', 'junta', 'hidden aims', '2,400'];
-const SPACES = [' ', '\t', '\u00A0', '\u3000', '\u2028', '\u2029', '\f', '\v', '\u0085'];
-
-const fragment = fc.oneof(pick(EMOJI), pick(RTL), pick(ZERO_WIDTH), pick(CONTROL), pick(REGEX_META), pick(MARKDOWN), pick(MENTIONS), pick(STOP_WORDS), pick(WORDS), pick(SPACES));
-const ofOnly = (xs: readonly string[], max = 15) => fc.array(pick(xs), { minLength: 1, maxLength: max }).map((a) => a.join(' '));
+// Hostile strings: the shared kinds (test/support/hostile.ts), made into single lines.
 
 /** String#toWellFormed (Node 20, not in the ES2022 lib types): lone surrogates become U+FFFD. */
 const wellFormed = (s: string): string => (s as string & { toWellFormed(): string }).toWellFormed();
@@ -52,23 +36,7 @@ const wellFormed = (s: string): string => (s as string & { toWellFormed(): strin
 /** One input line: never holds "\n" or "\r" and is well-formed UTF-16 (see the header). */
 const line: fc.Arbitrary<string> = fc
   .oneof(
-    fc.string(),
-    fc.string({ unit: 'grapheme' }),
-    fc.string({ unit: 'binary' }),
-    fc.array(fragment, { maxLength: 25 }).map((a) => a.join(' ')),
-    ofOnly(EMOJI),
-    ofOnly(RTL),
-    ofOnly(ZERO_WIDTH),
-    ofOnly(CONTROL),
-    ofOnly(REGEX_META),
-    ofOnly(MARKDOWN),
-    ofOnly(MENTIONS),
-    ofOnly(STOP_WORDS),
-    fc.integer().map(String),
-    fc.tuple(pick(WORDS), fc.integer({ min: 100, max: 300 })).map(([w, n]) => Array(n).fill(w).join(' ')),
-    fc.array(pick(SPACES), { maxLength: 10 }).map((a) => a.join('')),
-    fc.constant(''),
-    fc.constant('x'.repeat(10_000)),
+    ...hostileKinds,
     fc.constant('Mali '.repeat(MAX_QUERY_LENGTH).slice(0, MAX_QUERY_LENGTH)),
     fc.constantFrom('How many French troops were in Mali?', 'When did the last French troops leave Mali?', 'hidden aims'),
   )
@@ -174,7 +142,7 @@ const EVERY_KIND = [
   RTL.join(' '),
   `Mali${ZERO_WIDTH.join('')}troops`,
   ZERO_WIDTH.join(''),
-  CONTROL.join(''),
+  CONTROL.filter((c) => c !== '\n' && c !== '\r').join(''), // "\n" and "\r" end a line for readline
   'Mali\u0000troops',
   '.*+?^${}()|[]\\',
   '**_~|>#',
