@@ -27,7 +27,8 @@ export function formatAnswer(a: Answer): string {
     }
   }
   a.citations.forEach((c, i) => {
-    lines.push('', `[${i + 1}] “${oneLine(c.quote)}”`, `    ${sourceLine(c)}`);
+    // Passages are printed as they stand; a passage that opens with a quotation keeps its own marks.
+    lines.push('', `[${i + 1}] ${oneLine(c.quote)}`, `    ${sourceLine(c)}`);
     for (const x of c.alsoIn) lines.push(`    also in: ${sourceLine(x)}`);
   });
   if (a.citations.length === 0) lines.push('', 'No passage in the corpus comes close.');
