@@ -26,7 +26,8 @@ export interface AnswerRequest {
 
 /** Asks the engine, stores the answer for its buttons and renders its first page. */
 export function answerFor(context: BotContext, request: AnswerRequest): RenderedMessage {
-  const answer = context.getEngine().ask(request.text, CITATIONS_FETCHED);
+  const engine = context.getEngine();
+  const answer = request.mode === 'claim' ? engine.check(request.text, CITATIONS_FETCHED) : engine.ask(request.text, CITATIONS_FETCHED);
   const perPage = request.perPage ?? DEFAULT_PER_PAGE;
   const isPrivate = request.isPrivate ?? false;
   // Only an answer with something to page through or post needs to be kept.

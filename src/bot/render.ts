@@ -109,6 +109,11 @@ function answerHeader(answer: Answer, mode: AnswerView['mode']): string[] {
     if (answer.status === 'no_answer') {
       return [claim, 'Nothing in the corpus clearly bears on this message. The nearest passages are below; they may be unrelated.'];
     }
+    const agree = answer.citations.filter((c) => c.stance === 'agrees').length;
+    const differ = answer.citations.filter((c) => c.stance === 'differs').length;
+    if (agree + differ > 0) {
+      return [claim, `On the figure it gives: ${agree} passage(s) give the same, ${differ} a different one (marked below). Read them to judge the rest.`];
+    }
     return [claim, 'The closest passages in the corpus are below. Read them to judge whether they support or contradict the message.'];
   }
   if (answer.error) return [`**Not a usable question:** ${fitEscaped(answer.error, 300)}`];
@@ -130,8 +135,11 @@ function conflictField(answer: Answer): APIEmbedField | null {
 }
 
 /** The lines above a passage: its number and source, and the other outlets carrying it. */
+const STANCE_MARK = { agrees: ' · ✅ same figure', differs: ' · ⚠️ different figure' } as const;
+
 function citationHead(c: Citation, number: number): string {
-  const lines = [`**[${number}]** ${sourceMarkdown(c)}`];
+  const mark = c.stance ? `${STANCE_MARK[c.stance]}${c.stance === 'differs' && c.value ? `: ${escapeText(c.value)}` : ''}` : '';
+  const lines = [`**[${number}]** ${sourceMarkdown(c)}${mark}`];
   if (c.alsoIn.length > 0) lines.push(truncateAtWord(`Also in: ${c.alsoIn.map(outletWithDate).join(', ')}`, 200));
   return lines.join('\n');
 }

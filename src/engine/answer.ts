@@ -1,6 +1,7 @@
 import type { Article, Corpus, Passage } from '../corpus/load.js';
 import { analyzeQuestion, type QuestionAnalysis } from './question.js';
 import { answerQuality, countFor, extractAnswer } from './extract.js';
+import { numberMentions } from './entities.js';
 import { PassageIndex, type Hit, type IndexSnapshot } from './search.js';
 import { sourceOf } from './sources.js';
 import type { Answer, Citation, ConflictSide } from './types.js';
@@ -104,7 +105,32 @@ export class AnswerEngine {
   /** Answers one question. Never throws on any string; unusable input gets `error`. */
   ask(question: string, limit = 5): Answer {
     const problem = queryProblem(question);
-    const q = analyzeQuestion(problem ? '' : question);
+    return this.answer(question, analyzeQuestion(problem ? '' : question), limit, problem);
+  }
+
+  /**
+   * Checks a claim (a message's text) against the corpus: finds the passages on the same fact
+   * and, where the claim gives a count ("3,000 French troops"), marks each passage that gives a
+   * count for the same thing as agreeing or differing. The engine does not judge other claims;
+   * their passages are shown for the reader to weigh.
+   */
+  check(claim: string, limit = 5): Answer {
+    const problem = queryProblem(claim);
+    if (problem) return this.answer(claim, analyzeQuestion(''), limit, problem);
+    const claimed = claimedCount(claim);
+    if (!claimed) return this.answer(claim, analyzeQuestion(claim), limit, null);
+    // Read the claim as the question "how many <noun> …", without its own number as a search term.
+    const rest = `${claim.slice(0, claimed.start)} ${claim.slice(claimed.end)}`;
+    const q = { ...analyzeQuestion(rest), answerType: 'number' as const, headNoun: claimed.noun };
+    const result = this.answer(claim, q, limit, null);
+    for (const c of result.citations) {
+      const given = onSameFact(c.quote, q) ? countFor(c.quote, q) : null;
+      c.stance = given ? (Math.abs(given.value - claimed.value) <= 0.05 * claimed.value ? 'agrees' : 'differs') : null;
+    }
+    return result;
+  }
+
+  private answer(question: string, q: QuestionAnalysis, limit: number, problem: string | null): Answer {
     const base: Answer = { question, status: 'no_answer', answer: null, answerType: q.answerType, citations: [], conflict: null };
     if (problem) return { ...base, error: problem };
     if (q.terms.length === 0) return { ...base, error: 'no searchable words in the question (only stop words, symbols or numbers of one digit)' };
@@ -145,10 +171,7 @@ export class AnswerEngine {
     const groups = new Map<number, { label: string; members: Ranked[] }>();
     for (const r of ranked) {
       // A side must be about the same fact: every question term matched, exactly or through a related word.
-      // Checked on the passage's own words, not the context field that helped rank it.
-      const own = ownTerms(r.passage.text);
-      const viaRelated = new Set([...own].map((m) => q.expansions.get(m)));
-      if (!q.terms.every((t) => own.has(t) || viaRelated.has(t))) continue;
+      if (!onSameFact(r.passage.text, q)) continue;
       const c = countFor(r.passage.text, q);
       if (!c) continue;
       const g = groups.get(c.value) ?? { label: c.text.replace(/\s+/g, ' '), members: [] };
@@ -180,4 +203,24 @@ export class AnswerEngine {
     }
     return out;
   }
+}
+
+/**
+ * True when a passage is about the asked fact: every question term stands in the passage's own
+ * words, exactly or through a related word (the sentence before, which helps ranking, does not count).
+ */
+function onSameFact(text: string, q: QuestionAnalysis): boolean {
+  const own = ownTerms(text);
+  const viaRelated = new Set([...own].map((m) => q.expansions.get(m)));
+  return q.terms.every((t) => own.has(t) || viaRelated.has(t));
+}
+
+/** The first count a claim makes ("3,000 French troops"), with the noun it counts. */
+function claimedCount(claim: string): { start: number; end: number; value: number; noun: string } | null {
+  for (const n of numberMentions(claim)) {
+    if (n.value === null || n.isYear) continue;
+    const after = claim.slice(n.end).match(/^\s+((?:[A-Za-z'’-]+\s+){0,2}?)([a-z]+s|people|personnel|staff)\b/);
+    if (after && after[2]) return { start: n.start, end: n.end, value: n.value, noun: after[2].toLowerCase() };
+  }
+  return null;
 }

@@ -57,6 +57,11 @@ export class Engine {
     return this.answers.ask(question, Math.max(1, Math.min(10, Math.floor(limit) || 5)));
   }
 
+  /** Checks a claim against the corpus (see AnswerEngine.check). Never throws on any string. */
+  check(claim: string, limit = 5): Answer {
+    return this.answers.check(claim, Math.max(1, Math.min(10, Math.floor(limit) || 5)));
+  }
+
   /** Finds quotations by their words or by speaker, optionally restricted to one speaker. */
   quote(query: string, options: { speaker?: string | null; limit?: number } = {}): QuoteResult {
     return this.quotations.lookup(query, options);

@@ -23,6 +23,11 @@ export interface Citation extends SourceInfo {
   value: string | null;
   /** Other articles carrying the same passage, nearly word for word. */
   alsoIn: Array<SourceInfo & { quote: string; start: number; end: number }>;
+  /**
+   * Only when checking a claim that gives a count: whether this passage gives the same count
+   * for the same thing (`agrees`), a different one (`differs`), or none (null).
+   */
+  stance?: 'agrees' | 'differs' | null;
 }
 
 /** One side of a disagreement between sources on the asked fact. */

@@ -38,6 +38,8 @@ const RELATED_WORDS: Record<string, string[]> = {
   sign: ['issue', 'statement', 'join'],
   help: ['support', 'assist', 'aid'],
   host: ['hub', 'base'],
+  station: ['base', 'deploy'],
+  deploy: ['station', 'base'],
   say: ['state', 'tell', 'announce'],
   election: ['vote', 'poll'],
   begin: ['start', 'launch', 'commence'],

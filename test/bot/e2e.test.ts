@@ -181,10 +181,20 @@ describe('"Find in sources" (message context menu)', () => {
     expect(embed.title).toBe('Closest passages in the corpus');
     expect(embed.description?.split('\n').slice(0, 2)).toEqual([
       '**Message:** France had 5,000 troops in Mali',
-      'The closest passages in the corpus are below. Read them to judge whether they support or contradict the message.',
+      'On the figure it gives: 0 passage(s) give the same, 3 a different one (marked below). Read them to judge the rest.',
     ]);
-    expect(embed.description).toContain('**[1]** ');
+    // The corpus's own figures for French troops in Mali are shown against the message's 5,000.
+    expect(embed.description).toContain('**[1]** Brussels Morning Newspaper · c. 17 Feb 2022 · *(no headline)* · ⚠️ different figure: 2,400');
+    expect(embed.fields?.[0]?.name).toBe('Sources disagree');
     expect(buttonsOf(edit.body).some((b) => b.startsWith('Post to channel → ask:post:'))).toBe(true);
+  });
+
+  it('leaves a message without a figure for the reader to weigh against the closest passages', async () => {
+    h = await startBot();
+    const { id } = h.fake.sendInteraction({ commandName: 'Find in sources', targetMessage: { content: 'Macron announced the withdrawal from Mali' } });
+    const embed = embedOf((await finalEdit(h.fake, id)).body);
+    expect(embed.description?.split('\n')[1]).toBe('The closest passages in the corpus are below. Read them to judge whether they support or contradict the message.');
+    expect(embed.description).not.toContain('figure');
   });
 
   it('says plainly when nothing in the corpus comes close', async () => {

@@ -178,3 +178,30 @@ describe('unusable input', () => {
     expect(engine.ask(q).error).toBeUndefined();
   });
 });
+
+describe('checking a claim', () => {
+  it('marks passages on the same fact as giving the same or a different figure', () => {
+    const a = engine.check('France had 3,000 troops in Mali.', 10);
+    const marked = a.citations.filter((c) => c.stance).map((c) => [c.stance, c.value, c.articleId]);
+    expect(marked).toEqual([
+      ['differs', '2,400', BM],
+      ['agrees', 'close to 3000', UN],
+      ['differs', 'about 2,400', AJ],
+    ]);
+  });
+
+  it('gives no stance for a count about another place or another fact', () => {
+    const a = engine.check('France had 3,000 troops in Mali.', 10);
+    const sahel = a.citations.find((c) => c.quote.includes('4,300 troops in the Sahel'));
+    expect(sahel?.stance).toBeNull();
+    const died = engine.check('59 French soldiers died in Mali', 10);
+    expect(died.citations.filter((c) => c.stance === 'agrees').map((c) => c.value)).toEqual(['59']);
+    expect(died.citations.filter((c) => c.stance === 'differs').map((c) => c.value)).toEqual(['48 of the 53']);
+  });
+
+  it('judges nothing for a claim without a figure, and shows the closest passages', () => {
+    const a = engine.check('Macron announced the withdrawal from Mali.');
+    expect(a.citations.length).toBeGreaterThan(0);
+    expect(a.citations.every((c) => c.stance === undefined || c.stance === null)).toBe(true);
+  });
+});
