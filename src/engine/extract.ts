@@ -134,8 +134,14 @@ export function extractAnswer(text: string, q: QuestionAnalysis): Mention | null
       const people = personMentions(text);
       return pick(people, (m) => (m.text.includes(' ') ? 1000 : 0) + near(m));
     }
-    case 'place':
-      return pick(placeMentions(text), near);
+    case 'place': {
+      // "based in the capital, Niamey": a place right after a question word and a preposition
+      // is where that thing happens, whatever else stands nearer.
+      const terms = new Set(q.terms);
+      const anchored = (m: Mention) =>
+        words(text).some((w) => terms.has(w.stem) && /^\s+(?:in|at|to|into|from|on)\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+,?\s+){0,2}$/iu.test(text.slice(w.end, m.start)));
+      return pick(placeMentions(text), (m) => (anchored(m) ? 1e7 : 0) + near(m));
+    }
     case 'entity':
       return entityAnswer(text, q);
     case 'definition':
