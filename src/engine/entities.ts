@@ -200,5 +200,7 @@ export const numberMentions: (text: string) => NumberMention[] = memoByText(numb
 export const dateMentions: (text: string) => DateMention[] = memoByText(dateMentionsUncached);
 /** Durations in a text (memoised per text). */
 export const durationMentions: (text: string) => Mention[] = memoByText(durationMentionsUncached);
+/** Places in a text, not memoised: for short-lived strings such as a clause or a question. */
+export const placeMentionsOnce: (text: string) => Mention[] = (text) => placeMentionsUncached(text);
 /** Places in a text (memoised per text). */
 export const placeMentions: (text: string) => Mention[] = memoByText(placeMentionsUncached);

@@ -1,5 +1,5 @@
 import type { QuestionAnalysis } from './question.js';
-import { dateMentions, durationMentions, numberMentions, personMentions, placeMentions, type Mention } from './entities.js';
+import { dateMentions, durationMentions, numberMentions, personMentions, placeMentions, placeMentionsOnce, type Mention } from './entities.js';
 import { comparable } from '../text/normalize.js';
 import { memoByText } from './memo.js';
 import { stem } from '../text/stem.js';
@@ -73,7 +73,8 @@ export interface CountValue extends Mention {
 export function countFor(text: string, q: QuestionAnalysis): CountValue | null {
   const heads = headStems(q.headNoun);
   const ws = words(text);
-  const qPlaces = new Set(placeMentions(q.tokens.join(' ').replace(/\b\w/g, (c) => c.toUpperCase())).map((p) => p.text));
+  // Question and clause strings are short-lived: not memoised, so they do not pile up in caches.
+  const qPlaces = new Set(placeMentionsOnce(q.tokens.join(' ').replace(/\b\w/g, (c) => c.toUpperCase())).map((p) => p.text));
   let best: CountValue | null = null;
   let bestDist = Infinity;
   for (const n of numberMentions(text)) {
@@ -82,7 +83,7 @@ export function countFor(text: string, q: QuestionAnalysis): CountValue | null {
     const attached = heads.length > 0 && after.some((w) => heads.includes(w.stem));
     if (heads.length > 0 && !attached) continue;
     const clause = clauseAround(text, n.start, n.end);
-    const places = placeMentions(clause).map((p) => p.text);
+    const places = placeMentionsOnce(clause).map((p) => p.text);
     if (qPlaces.size > 0 && places.length > 0 && !places.some((p) => qPlaces.has(p))) continue;
     if (echoesQuestion(n.text, q)) continue;
     // A death toll is a different fact from a deployment count, and the other way round.
@@ -259,3 +260,4 @@ export function answerQuality(m: Mention, q: QuestionAnalysis): number {
       return 1;
   }
 }
+
