@@ -244,7 +244,7 @@ export class QuotationIndex {
 
   /** Every index term used in any quotation. */
   private vocabulary(): Set<string> {
-    if (!this.vocab) this.vocab = new Set(this.groups.flatMap((q) => [...this.termsOf(q).words]));
+    if (!this.vocab) this.vocab = new Set(this.groups.flatMap((q) => [...this.termsOf(q).words, ...this.termsOf(q).speakerWords]));
     return this.vocab;
   }
 
@@ -271,7 +271,8 @@ export class QuotationIndex {
     if (trimmed.length > 0 && terms.length === 0 && !speakerFilter) return { query, quotes: [], error: 'no searchable words in the query' };
     const phrase = comparable(trimmed);
     // Spelling variants of each query term among the quotations' own words, found once per lookup.
-    const variants = new Map(terms.map((t) => [t, t.length >= 5 ? [...this.vocabulary()].filter((w) => w !== t && withinEdits(w, t, 1)) : []]));
+    // Names are often misspelt by two letters ("Lambrekt"), so long terms may differ by two.
+    const variants = new Map(terms.map((t) => [t, t.length >= 5 ? [...this.vocabulary()].filter((w) => w !== t && withinEdits(w, t, t.length >= 7 ? 2 : 1)) : []]));
 
     const scored = this.groups
       .filter((q) => !speakerFilter || (q.speaker !== null && comparable(q.speaker).includes(speakerFilter)))
@@ -281,7 +282,7 @@ export class QuotationIndex {
         let inSpeaker = 0;
         for (const t of terms) {
           if (words.has(t) || variants.get(t)!.some((v) => words.has(v))) inText++;
-          else if (speakerWords.has(t)) inSpeaker++;
+          else if (speakerWords.has(t) || variants.get(t)!.some((v) => speakerWords.has(v))) inSpeaker++;
         }
         const coverage = terms.length === 0 ? 1 : (inText + inSpeaker) / terms.length;
         const exact = phrase.length > 0 && folded.includes(phrase) ? 1 : 0;

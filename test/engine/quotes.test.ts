@@ -128,3 +128,14 @@ describe('citationLine', () => {
     expect(citationLine(q)).toBe('“in an orderly manner,” the article says, without naming a speaker (Brussels Morning Newspaper, c. 17 Feb 2022)');
   });
 });
+
+describe('quotation lookup with misspellings', () => {
+  it('finds a speaker whose name is misspelt by two letters', () => {
+    const r = engine.quote('Lambrekt');
+    expect(r.quotes.map((q) => q.speaker)).toEqual(['Christine Lambrecht']);
+  });
+
+  it('finds a speaker whose short name is misspelt by one letter', () => {
+    expect(new Set(engine.quote('Borel').quotes.map((q) => q.speaker))).toEqual(new Set(['Josep Borrell']));
+  });
+});
