@@ -14,7 +14,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   when's where where's which while who who's whom why why's with won't would wouldn't you you'd you'll
   you're you've your yours yourself yourselves also just will shall may might must s t d ll re ve m
   whose whether yet upon via per within without among amid tell told say said says please show give
-  get know find me many much non happen happened happens`
+  get know find me many much non happen happened happens us`
     .split(/\s+/)
     .filter(Boolean),
 );

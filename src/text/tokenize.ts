@@ -8,7 +8,8 @@ import { STOP_WORDS } from './stopwords.js';
  * and hyphenated words split into their parts ("ethnic-Tuareg" → "ethnic", "tuareg").
  */
 export function tokenize(text: string): string[] {
-  const folded = comparable(text).replace(/(\d),(?=\d{3}\b)/g, '$1');
+  // "US" the country must not fold into "us" the stop word; only the capitalised form is the country.
+  const folded = comparable(text.replace(/\bU\.?S\.?(?![\p{L}])/gu, ' USA ')).replace(/(\d),(?=\d{3}\b)/g, '$1');
   return folded.match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
 }
 

@@ -59,3 +59,10 @@ describe('comparable forms', () => {
     expect(comparable('de-facto')).not.toBe(comparable('de facto'));
   });
 });
+
+describe('the country US', () => {
+  it('is kept as a search term, while the pronoun "us" is a stop word', () => {
+    expect(indexTerms('the US and us')).toEqual(['usa']);
+    expect(indexTerms('the U.S. position')).toEqual(['usa', 'posit']);
+  });
+});
