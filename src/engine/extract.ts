@@ -1,5 +1,5 @@
 import type { QuestionAnalysis } from './question.js';
-import { dateMentions, durationMentions, numberMentions, personMentions, placeMentions, placeMentionsOnce, type Mention } from './entities.js';
+import { dateMentions, durationMentions, numberMentions, personMentions, placeMentions, placeMentionsOnce, titleBefore, type Mention } from './entities.js';
 import { comparable } from '../text/normalize.js';
 import { memoByText } from './memo.js';
 import { stem } from '../text/stem.js';
@@ -209,6 +209,22 @@ function definitionAnswer(text: string, q: QuestionAnalysis): Mention | null {
   if (spelled && spelled[1] && spelled[1].split(/\s+/).length >= 2) {
     const start = at - spelled[0].length;
     return { start, end: start + spelled[1].length, text: spelled[1] };
+  }
+  // "Olivier Salgado, the spokesman for the MINUSMA mission, told…": an apposition after a comma.
+  const apposition = /^,\s+((?:(?:the|a|an)\s+)?[a-z][^,;.]{3,100}?),/.exec(text.slice(end));
+  if (apposition && apposition[1] && !/^(?:who|which|that|and|but|said|told|says)\b/.test(apposition[1])) {
+    const start = end + apposition[0].indexOf(apposition[1]);
+    return { start, end: start + apposition[1].length, text: apposition[1] };
+  }
+  // "EU foreign policy chief Josep Borrell": the title before a name says who they are.
+  // Only for a person's name ("Who is Josep Borrell?"): before "MINUSMA", "the UN's" is no title.
+  const personName = /^[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+$/.test(q.subject);
+  const titleWords = personName ? titleBefore(text, at).split(' ').filter(Boolean).length : 0;
+  if (titleWords > 0) {
+    const words = text.slice(0, at).trimEnd().split(/\s+/);
+    const title = words.slice(-titleWords).join(' ');
+    const start = text.lastIndexOf(title, at);
+    if (start >= 0) return { start, end: start + title.length, text: title };
   }
   // "X peacekeeping mission in Mali": X modifies the phrase after it.
   const after = /^\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)/.exec(text.slice(end));

@@ -3,6 +3,7 @@ import { loadCorpus, type Corpus } from '../corpus/load.js';
 import { AnswerEngine, DEFAULT_SETTINGS, type AnswerSettings } from './answer.js';
 import { QuotationIndex } from './quotes.js';
 import type { IndexSnapshot } from './search.js';
+import { indexTerms } from '../text/tokenize.js';
 import { sourceOf } from './sources.js';
 import type { Answer, QuoteResult, SourceInfo } from './types.js';
 
@@ -54,7 +55,24 @@ export class Engine {
 
   /** Answers a question with up to `limit` citations (1–10). Never throws on any string. */
   ask(question: string, limit = 5): Answer {
-    return this.answers.ask(question, Math.max(1, Math.min(10, Math.floor(limit) || 5)));
+    const answer = this.answers.ask(question, Math.max(1, Math.min(10, Math.floor(limit) || 5)));
+    return SAID_Q.test(question) ? this.withSpeaker(answer) : answer;
+  }
+
+  /**
+   * "Who said …?": when the first passage holds a quotation, its speaker (as the article
+   * attributes it) is the short answer, rather than whichever name the sentence mentions.
+   */
+  private withSpeaker(answer: Answer): Answer {
+    const first = answer.citations[0];
+    if (answer.status !== 'answered' || answer.answerType !== 'person' || !first) return answer;
+    const inFirst = (id: string, start: number, end: number) => id === first.articleId && start >= first.start && end <= first.end;
+    const asked = new Set(indexTerms(answer.question));
+    const quotes = this.quotations
+      .all()
+      .filter((q) => q.speaker !== null && (inFirst(q.articleId, q.start, q.end) || q.alsoIn.some((x) => inFirst(x.articleId, x.start, x.end))));
+    const best = quotes.sort((a, b) => overlap(b.text, asked) - overlap(a.text, asked))[0];
+    return best ? { ...answer, answer: best.speaker } : answer;
   }
 
   /** Checks a claim against the corpus (see AnswerEngine.check). Never throws on any string. */
@@ -89,6 +107,14 @@ export class Engine {
   source(id: string): ArticleSummary | null {
     return this.sources().find((s) => s.articleId === id) ?? null;
   }
+}
+
+/** Questions about who said something. */
+const SAID_Q = /\b(?:said|say|says|told|tell|warned|stated|declared|added|quoted)\b/i;
+
+/** How many of the asked terms a text holds. */
+function overlap(text: string, asked: ReadonlySet<string>): number {
+  return indexTerms(text).filter((t) => asked.has(t)).length;
 }
 
 /** Loads a corpus directory and builds the engine over it. Throws CorpusError on a bad corpus. */

@@ -22,6 +22,8 @@ const NUMBER_Q = /\b(?:how many|how much|what number|what percentage|what share|
 const DURATION_Q = /\bhow long\b/i;
 const DATE_Q = /^(?:\s*when\b|.*\b(?:what|which) (?:date|day|year|month)\b|.*\bon what (?:date|day)\b)/i;
 const PERSON_Q = /^\s*(?:who|whom|whose)\b/i;
+/** "Who is Olivier Salgado?": a named person to describe, not a person to name. */
+const WHO_IS_NAMED = /^\s*[Ww]ho (?:is|was) ([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\??$/;
 const PLACE_Q = /^\s*where\b|\b(?:which|what) (?:country|countries|city|cities|town|region|capital|place|nation)\b|\bin which (?:country|city|region)\b/i;
 const REASON_Q = /^\s*why\b|\bblamed?\b|\bwhat (?:did|does) .* (?:blame|cite)\b|\bwhat (?:was|is) the reason\b|\bfor what reason\b|\bwhat (?:caused|led to|prompted)\b/i;
 const DEFINITION_Q = /^\s*[Ww]hat (?:is|are|was|were) (?:the |an? )?([A-Z0-9][\w'’-]*(?:\s+[\w'’-]+){0,3})\s*\??$/;
@@ -49,7 +51,10 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     headNoun = countedNoun(question);
   } else if (DURATION_Q.test(question)) answerType = 'duration';
   else if (DATE_Q.test(question)) answerType = 'date';
-  else if (PERSON_Q.test(question)) answerType = 'person';
+  else if (WHO_IS_NAMED.test(question.trim())) {
+    answerType = 'definition';
+    subject = WHO_IS_NAMED.exec(question.trim())![1]!;
+  } else if (PERSON_Q.test(question)) answerType = 'person';
   else if (PLACE_Q.test(question)) answerType = 'place';
   else if (REASON_Q.test(question)) answerType = 'reason';
   else {

@@ -203,3 +203,20 @@ describe('checking a claim', () => {
     expect(a.citations.every((c) => c.stance === undefined || c.stance === null)).toBe(true);
   });
 });
+
+describe('who questions', () => {
+  it('answers "who said" with the speaker the article gives the quotation, even where the passage says only "he"', () => {
+    const a = engine.ask('Who said the answer will come in the next days?');
+    expect(a.citations[0]!.quote).toBe('"The answer will come in the next days," he said.');
+    expect(a.answer).toBe('Josep Borrell');
+  });
+
+  it('describes a named person from the apposition or the title beside the name', () => {
+    expect(engine.ask('Who is Olivier Salgado?').answer).toBe('the spokesman for the MINUSMA peacekeeping mission in Mali');
+    expect(engine.ask('Who is Josep Borrell?').answer).toBe('EU foreign policy chief');
+  });
+
+  it('still names the person for "who is" followed by a role', () => {
+    expect(engine.ask('Who is the French foreign minister?').answer).toBe('Jean-Yves Le Drian');
+  });
+});
