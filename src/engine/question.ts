@@ -20,7 +20,7 @@ export interface QuestionAnalysis {
 
 const NUMBER_Q = /\b(?:how many|how much|what number|what percentage|what share|what proportion|how large|death toll|number of)\b/i;
 const DURATION_Q = /\bhow long\b/i;
-const DATE_Q = /^(?:\s*when\b|.*\b(?:what|which) (?:date|day|year|month)\b|.*\bon what (?:date|day)\b)/i;
+const DATE_Q = /^(?:\s*(?:since |until |till )?when\b|.*\b(?:what|which) (?:date|day|year|month)\b|.*\bon what (?:date|day)\b)/i;
 const PERSON_Q = /^\s*(?:who|whom|whose)\b/i;
 /** "Who is Olivier Salgado?": a named person to describe, not a person to name. */
 const WHO_IS_NAMED = /^\s*[Ww]ho (?:is|was) ([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\??$/;

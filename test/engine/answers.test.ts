@@ -220,3 +220,11 @@ describe('who questions', () => {
     expect(engine.ask('Who is the French foreign minister?').answer).toBe('Jean-Yves Le Drian');
   });
 });
+
+describe('date questions', () => {
+  it('reads "since when" as asking for a date', () => {
+    const a = engine.ask('Since when have French troops been fighting in Mali?');
+    expect(a.answerType).toBe('date');
+    expect(a.answer).toBe('2012');
+  });
+});
