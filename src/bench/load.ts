@@ -202,26 +202,35 @@ export class RestSink {
 
   private message(entry: PendingInteraction, body: JsonObject): JsonObject {
     return {
-      id: snowflake(),
-      type: 20,
-      channel_id: entry.channelId,
-      author: this.botUser,
-      content: typeof body.content === 'string' ? body.content : '',
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: Array.isArray(body.embeds) ? body.embeds : [],
-      components: Array.isArray(body.components) ? body.components : [],
-      pinned: false,
-      flags: typeof body.flags === 'number' ? body.flags : 0,
+      ...botMessage(entry.channelId, this.botUser, {
+        content: typeof body.content === 'string' ? body.content : '',
+        embeds: Array.isArray(body.embeds) ? body.embeds : [],
+        components: Array.isArray(body.components) ? body.components : [],
+        flags: typeof body.flags === 'number' ? body.flags : 0,
+      }),
       webhook_id: this.botUser.id,
       application_id: this.botUser.id,
     };
   }
+}
+
+/** A message the bot posted, as Discord returns it, with the given content fields. */
+function botMessage(channelId: string, author: JsonObject, fields: { content: string; embeds: unknown[]; components: unknown[]; flags: number }): JsonObject {
+  return {
+    id: snowflake(),
+    type: 20,
+    channel_id: channelId,
+    author,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    pinned: false,
+    ...fields,
+  } as JsonObject;
 }
 
 /** A fetch Response is what discord.js's own fetch strategy returns; the cast bridges two typings of web streams. */
@@ -291,24 +300,12 @@ function commandData(name: string, options: JsonObject[]): JsonObject {
 }
 
 function buttonMessage(where: Where, customId: string): JsonObject {
-  return {
-    id: snowflake(),
-    type: 20,
-    channel_id: where.channel.id,
-    author: where.botUser,
+  return botMessage(where.channelId, where.botUser, {
     content: '',
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
     embeds: [],
     components: [{ type: 1, components: [{ type: 2, style: 1, label: 'More passages', custom_id: customId }] }],
-    pinned: false,
     flags: 0,
-  };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
