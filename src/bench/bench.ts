@@ -24,7 +24,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import { loadCorpus, type Corpus } from '../corpus/load.js';
-import { indexTerm, tokenize } from '../text/tokenize.js';
 import { Bm25Index } from './bm25.js';
 import { generateQuestions, type QuestionSet } from './questions.js';
 import { buildVocabulary, corpusTexts, generateCorpus, writeCorpus, type PassageMode, type Vocabulary } from './synthetic.js';

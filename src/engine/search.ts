@@ -28,8 +28,6 @@ export interface Hit {
   passage: Passage;
   /** BM25 score from minisearch (fuzzy matches weigh less). */
   score: number;
-  /** The query terms (and related terms) this passage matched, exactly or fuzzily, in any field. */
-  matched: Set<string>;
   /**
    * For each question term, how well the passage's own text matched it: 1 exactly, 0.8 by a
    * fuzzy match, 0.7 through a related word, 0.4 only in the context field.
@@ -239,7 +237,7 @@ export class PassageIndex {
     for (const r of rescored.slice(0, options.candidates)) {
       const passage = this.passages[r.id as number];
       if (!passage) continue;
-      hits.push({ passage, score: r.score, matched: new Set(r.terms), weights: this.matchWeights(searched, r.terms, r.match) });
+      hits.push({ passage, score: r.score, weights: this.matchWeights(searched, r.terms, r.match) });
     }
     return hits;
   }
