@@ -1,4 +1,8 @@
-import { ApplicationCommandType, ContextMenuCommandBuilder, type MessageContextMenuCommandInteraction } from 'discord.js';
+import {
+  ApplicationCommandType,
+  ContextMenuCommandBuilder,
+  type MessageContextMenuCommandInteraction,
+} from 'discord.js';
 import { answerFor } from '../src/bot/answers.js';
 import type { Command } from '../src/bot/command.js';
 import { renderNotice } from '../src/bot/render.js';
@@ -11,12 +15,20 @@ export default {
   async execute(interaction, context) {
     const target = interaction.targetMessage;
     // A bot's message may carry its text in embeds only.
-    const text = [target.content, ...target.embeds.flatMap((embed) => [embed.title ?? '', embed.description ?? ''])].join('\n').trim();
+    const text = [
+      target.content,
+      ...target.embeds.flatMap((embed) => [embed.title ?? '', embed.description ?? '']),
+    ]
+      .join('\n')
+      .trim();
     await defer(interaction, { ephemeral: true });
     if (!text) {
       await send(interaction, renderNotice('That message has no text to look up.'));
       return;
     }
-    await send(interaction, answerFor(context, { text, mode: 'claim', isPrivate: true, userId: interaction.user.id }));
+    await send(
+      interaction,
+      answerFor(context, { text, mode: 'claim', isPrivate: true, userId: interaction.user.id }),
+    );
   },
 } satisfies Command<MessageContextMenuCommandInteraction>;

@@ -15,7 +15,9 @@ export default {
     await defer(interaction, { ephemeral: true });
     // Server admins can re-grant the command to anyone; the permission is checked again here.
     if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-      await send(interaction, { content: 'Only members with the Manage Server permission can reload the corpus.' });
+      await send(interaction, {
+        content: 'Only members with the Manage Server permission can reload the corpus.',
+      });
       return;
     }
     if (!context.reloadCorpus) {
@@ -27,7 +29,10 @@ export default {
       context.log.info('corpus reloaded by an admin', { user: interaction.user.id, summary: result.summary });
       await send(interaction, { content: `Corpus reloaded: ${fitEscaped(result.summary, 1500)}.` });
     } else {
-      context.log.warn('corpus reload refused; still serving the previous corpus', { user: interaction.user.id, error: result.error });
+      context.log.warn('corpus reload refused; still serving the previous corpus', {
+        user: interaction.user.id,
+        error: result.error,
+      });
       await send(interaction, {
         content: `The new corpus was refused, so the previous one is still in service. Fix this and run /reload again:\n${fitEscaped(result.error, 1700)}`,
       });

@@ -68,14 +68,22 @@ function missing(name: string): string {
 /** Shows a bad value in a message unless it could be (part of) the token or another secret. */
 function shown(value: unknown, token: string | undefined): string {
   const text = String(value);
-  const overlapsToken = token !== undefined && text.length >= 6 && (token.includes(text) || text.includes(token));
+  const overlapsToken =
+    token !== undefined && text.length >= 6 && (token.includes(text) || text.includes(token));
   return text.length > 24 || overlapsToken ? '(a long value, not shown)' : JSON.stringify(text);
 }
 
 function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && url.username === '' && url.password === '' && url.search === '' && url.hash === '';
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.hostname !== '' &&
+      url.username === '' &&
+      url.password === '' &&
+      url.search === '' &&
+      url.hash === ''
+    );
   } catch {
     return false;
   }
@@ -86,7 +94,8 @@ function snowflake(name: string, token: string | undefined) {
     .string()
     .trim()
     .refine((value) => SNOWFLAKE.test(value), {
-      error: (issue) => `${name} must be a Discord id (17 to 20 digits; right-click → Copy ID with Developer Mode on), got ${shown(issue.input, token)}`,
+      error: (issue) =>
+        `${name} must be a Discord id (17 to 20 digits; right-click → Copy ID with Developer Mode on), got ${shown(issue.input, token)}`,
     });
 }
 
@@ -128,7 +137,8 @@ function schemaFor(token: string | undefined) {
         .transform((value) => value.toLowerCase())
         .pipe(
           z.enum(LOG_LEVELS, {
-            error: (issue) => `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got ${shown(issue.input, token)}`,
+            error: (issue) =>
+              `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got ${shown(issue.input, token)}`,
           }),
         ),
     ),
@@ -138,7 +148,8 @@ function schemaFor(token: string | undefined) {
         .trim()
         // Parsed by hand rather than z.coerce, which would read "" or "  " as 0 and " 5s" as NaN quietly.
         .refine((value) => /^\d{1,4}$/.test(value) && Number(value) <= 3600, {
-          error: (issue) => `COOLDOWN_SECONDS must be a whole number of seconds from 0 to 3600; got ${shown(issue.input, token)}`,
+          error: (issue) =>
+            `COOLDOWN_SECONDS must be a whole number of seconds from 0 to 3600; got ${shown(issue.input, token)}`,
         })
         .transform(Number),
     ),
@@ -148,7 +159,8 @@ function schemaFor(token: string | undefined) {
         .string()
         .trim()
         .refine((value) => isHttpUrl(value), {
-          error: (issue) => `DISCORD_API_URL must be an http:// or https:// URL such as ${DEFAULT_DISCORD_API_URL}; got ${shown(issue.input, token)}`,
+          error: (issue) =>
+            `DISCORD_API_URL must be an http:// or https:// URL such as ${DEFAULT_DISCORD_API_URL}; got ${shown(issue.input, token)}`,
         })
         .transform((value) => value.replace(/\/+$/, '')),
     ),

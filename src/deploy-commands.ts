@@ -4,7 +4,12 @@
  * does this at start-up; run it after changing a command's definition.
  */
 import { pathToFileURL } from 'node:url';
-import { REST, Routes, type RESTPostAPIApplicationCommandsJSONBody, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
+import {
+  REST,
+  Routes,
+  type RESTPostAPIApplicationCommandsJSONBody,
+  type RESTPutAPIApplicationCommandsResult,
+} from 'discord.js';
 import { ConfigError, DEFAULT_DISCORD_API_URL, loadConfig, type Config } from './config.js';
 import { loadCommands, type CommandRegistry } from './bot/commands.js';
 import { redact } from './bot/log.js';
@@ -23,16 +28,30 @@ export interface DeployTarget {
 
 /** The route for a configuration. Throws {@link ConfigError} when DISCORD_CLIENT_ID is missing. */
 export function deployTarget(config: Pick<Config, 'discordClientId' | 'discordGuildId'>): DeployTarget {
-  if (!config.discordClientId) throw new ConfigError(['Missing DISCORD_CLIENT_ID: set it in .env (see .env.example); it is the Application ID on the Developer Portal']);
+  if (!config.discordClientId)
+    throw new ConfigError([
+      'Missing DISCORD_CLIENT_ID: set it in .env (see .env.example); it is the Application ID on the Developer Portal',
+    ]);
   return config.discordGuildId
-    ? { scope: 'guild', route: Routes.applicationGuildCommands(config.discordClientId, config.discordGuildId) }
+    ? {
+        scope: 'guild',
+        route: Routes.applicationGuildCommands(config.discordClientId, config.discordGuildId),
+      }
     : { scope: 'global', route: Routes.applicationCommands(config.discordClientId) };
 }
 
 /** Replaces the registered commands with `registry`'s. Returns what Discord registered. */
-export async function deployCommands(config: Config, registry: CommandRegistry, rest: REST = new REST({ api: config.discordApiUrl ?? DEFAULT_DISCORD_API_URL }).setToken(config.discordToken)): Promise<{ target: DeployTarget; registered: RESTPutAPIApplicationCommandsResult }> {
+export async function deployCommands(
+  config: Config,
+  registry: CommandRegistry,
+  rest: REST = new REST({ api: config.discordApiUrl ?? DEFAULT_DISCORD_API_URL }).setToken(
+    config.discordToken,
+  ),
+): Promise<{ target: DeployTarget; registered: RESTPutAPIApplicationCommandsResult }> {
   const target = deployTarget(config);
-  const registered = (await rest.put(target.route, { body: buildCommandBody(registry) })) as RESTPutAPIApplicationCommandsResult;
+  const registered = (await rest.put(target.route, {
+    body: buildCommandBody(registry),
+  })) as RESTPutAPIApplicationCommandsResult;
   return { target, registered };
 }
 
@@ -51,8 +70,13 @@ async function main(): Promise<void> {
   try {
     const registry = await loadCommands();
     const { target, registered } = await deployCommands(config, registry);
-    const where = target.scope === 'guild' ? `in guild ${config.discordGuildId} (available now)` : 'globally (may take up to an hour to appear)';
-    process.stdout.write(`Registered ${registered.length} commands ${where}: ${registered.map((c) => c.name).join(', ')}\n`);
+    const where =
+      target.scope === 'guild'
+        ? `in guild ${config.discordGuildId} (available now)`
+        : 'globally (may take up to an hour to appear)';
+    process.stdout.write(
+      `Registered ${registered.length} commands ${where}: ${registered.map((c) => c.name).join(', ')}\n`,
+    );
   } catch (error) {
     const status = (error as { status?: unknown }).status;
     const hint =
@@ -61,7 +85,9 @@ async function main(): Promise<void> {
         : status === 403 || status === 404
           ? 'Check DISCORD_CLIENT_ID, and that the bot was invited to DISCORD_GUILD_ID with the applications.commands scope.'
           : '';
-    process.stderr.write(`${redact(`Could not register the commands: ${error instanceof Error ? error.message : String(error)}${hint ? `\n${hint}` : ''}`, [config.discordToken])}\n`);
+    process.stderr.write(
+      `${redact(`Could not register the commands: ${error instanceof Error ? error.message : String(error)}${hint ? `\n${hint}` : ''}`, [config.discordToken])}\n`,
+    );
     process.exit(1);
   }
 }

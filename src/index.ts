@@ -29,9 +29,15 @@ const log = createLogger({ level: config.logLevel, secrets: [config.discordToken
 let corpus: CorpusHolder<Engine>;
 try {
   // A saved snapshot makes large corpora start in seconds; it is rebuilt whenever anything changed.
-  corpus = new CorpusHolder(config.corpusDir ?? BUNDLED_CORPUS_DIR, (dir) => loadEngineFast(dir).engine, describeEngine);
+  corpus = new CorpusHolder(
+    config.corpusDir ?? BUNDLED_CORPUS_DIR,
+    (dir) => loadEngineFast(dir).engine,
+    describeEngine,
+  );
 } catch (error) {
-  fail(`Could not load the corpus: ${error instanceof Error ? error.message : String(error)}`, [config.discordToken]);
+  fail(`Could not load the corpus: ${error instanceof Error ? error.message : String(error)}`, [
+    config.discordToken,
+  ]);
 }
 log.info('corpus loaded', { dir: corpus.dir, summary: describeEngine(corpus.current()) });
 
@@ -40,7 +46,9 @@ try {
     onReload: (result) =>
       result.ok
         ? log.info('corpus changed on disk and was reloaded', { summary: result.summary })
-        : log.warn('corpus changed on disk but was refused; still serving the previous one', { error: result.error }),
+        : log.warn('corpus changed on disk but was refused; still serving the previous one', {
+            error: result.error,
+          }),
   });
 } catch (error) {
   log.warn('not watching the corpus for changes; use /reload after editing it', { error });
@@ -49,7 +57,12 @@ try {
 // Handlers catch their own errors; this is the net under a bug, so one bad request cannot stop the bot.
 process.on('unhandledRejection', (reason) => log.error('unhandled promise rejection', { error: reason }));
 
-const bot = createBot({ config, log, getEngine: () => corpus.current(), reloadCorpus: () => corpus.reload() });
+const bot = createBot({
+  config,
+  log,
+  getEngine: () => corpus.current(),
+  reloadCorpus: () => corpus.reload(),
+});
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

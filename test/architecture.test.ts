@@ -4,12 +4,16 @@ import { describe, expect, it } from 'vitest';
 
 /** Every TypeScript file under a directory, recursively. */
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 describe('layers', () => {
   it('keeps the corpus, text and engine layers free of discord.js, so the answers never depend on Discord', () => {
-    const offenders = ['src/corpus', 'src/text', 'src/engine'].flatMap(files).filter((f) => /from ['"](?:discord\.js|@discordjs\/)/.test(readFileSync(f, 'utf8')));
+    const offenders = ['src/corpus', 'src/text', 'src/engine']
+      .flatMap(files)
+      .filter((f) => /from ['"](?:discord\.js|@discordjs\/)/.test(readFileSync(f, 'utf8')));
     expect(offenders).toEqual([]);
   });
 

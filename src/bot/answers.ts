@@ -27,13 +27,23 @@ export interface AnswerRequest {
 /** Asks the engine, stores the answer for its buttons and renders its first page. */
 export function answerFor(context: BotContext, request: AnswerRequest): RenderedMessage {
   const engine = context.getEngine();
-  const answer = request.mode === 'claim' ? engine.check(request.text, CITATIONS_FETCHED) : engine.ask(request.text, CITATIONS_FETCHED);
+  const answer =
+    request.mode === 'claim'
+      ? engine.check(request.text, CITATIONS_FETCHED)
+      : engine.ask(request.text, CITATIONS_FETCHED);
   const perPage = request.perPage ?? DEFAULT_PER_PAGE;
   const isPrivate = request.isPrivate ?? false;
   // Only an answer with something to page through or post needs to be kept.
   const needsState = answer.citations.length > perPage || (isPrivate && answer.citations.length > 0);
-  const stateId = needsState ? context.answers.put({ answer, mode: request.mode, perPage, isPrivate, userId: request.userId }) : null;
-  context.log.debug('answered', { mode: request.mode, status: answer.status, citations: answer.citations.length, conflict: answer.conflict !== null });
+  const stateId = needsState
+    ? context.answers.put({ answer, mode: request.mode, perPage, isPrivate, userId: request.userId })
+    : null;
+  context.log.debug('answered', {
+    mode: request.mode,
+    status: answer.status,
+    citations: answer.citations.length,
+    conflict: answer.conflict !== null,
+  });
   return renderAnswer(answer, { mode: request.mode, page: 0, perPage, stateId, isPrivate });
 }
 
@@ -45,33 +55,66 @@ function pageArg(value: string | undefined): number {
 }
 
 /** `ask:page:<stateId>:<page>`: shows another page of an answer's passages in the same message. */
-export async function pageButton(interaction: ButtonInteraction, context: BotContext, [stateId = '', page]: string[]): Promise<void> {
+export async function pageButton(
+  interaction: ButtonInteraction,
+  context: BotContext,
+  [stateId = '', page]: string[],
+): Promise<void> {
   const stored = context.answers.get(stateId);
   if (!stored) {
-    await interaction.reply(toSendable(renderNotice(EXPIRED), { ephemeral: true }) as Parameters<ButtonInteraction['reply']>[0]);
+    await interaction.reply(
+      toSendable(renderNotice(EXPIRED), { ephemeral: true }) as Parameters<ButtonInteraction['reply']>[0],
+    );
     return;
   }
-  await update(interaction, renderAnswer(stored.answer, { mode: stored.mode, page: pageArg(page), perPage: stored.perPage, stateId, isPrivate: stored.isPrivate }));
+  await update(
+    interaction,
+    renderAnswer(stored.answer, {
+      mode: stored.mode,
+      page: pageArg(page),
+      perPage: stored.perPage,
+      stateId,
+      isPrivate: stored.isPrivate,
+    }),
+  );
 }
 
 /**
  * `ask:post:<stateId>:<page>`: posts a private answer to the channel for everyone, as shown, and
  * removes the button from the private copy.
  */
-export async function postButton(interaction: ButtonInteraction, context: BotContext, [stateId = '', page]: string[]): Promise<void> {
+export async function postButton(
+  interaction: ButtonInteraction,
+  context: BotContext,
+  [stateId = '', page]: string[],
+): Promise<void> {
   const stored = context.answers.get(stateId);
   if (!stored) {
-    await interaction.reply(toSendable(renderNotice(EXPIRED), { ephemeral: true }) as Parameters<ButtonInteraction['reply']>[0]);
+    await interaction.reply(
+      toSendable(renderNotice(EXPIRED), { ephemeral: true }) as Parameters<ButtonInteraction['reply']>[0],
+    );
     return;
   }
   const shownPage = pageArg(page);
   // The public copy gets its own state: its buttons page it without a "Post to channel".
   const publicId = context.answers.put({ ...stored, isPrivate: false });
   await interaction.deferUpdate();
-  const publicMessage = renderAnswer(stored.answer, { mode: stored.mode, page: shownPage, perPage: stored.perPage, stateId: publicId, isPrivate: false });
+  const publicMessage = renderAnswer(stored.answer, {
+    mode: stored.mode,
+    page: shownPage,
+    perPage: stored.perPage,
+    stateId: publicId,
+    isPrivate: false,
+  });
   const posted = toSendable(publicMessage);
   await interaction.followUp({ ...posted, flags: undefined } as Parameters<ButtonInteraction['followUp']>[0]);
-  const privateCopy = renderAnswer(stored.answer, { mode: stored.mode, page: shownPage, perPage: stored.perPage, stateId, isPrivate: false });
+  const privateCopy = renderAnswer(stored.answer, {
+    mode: stored.mode,
+    page: shownPage,
+    perPage: stored.perPage,
+    stateId,
+    isPrivate: false,
+  });
   const { flags: _flags, ...edit } = toSendable(privateCopy);
   try {
     await interaction.editReply(edit);
@@ -79,8 +122,13 @@ export async function postButton(interaction: ButtonInteraction, context: BotCon
     // The user dismissed the private copy meanwhile. The answer is posted, which is what was asked:
     // telling them "something went wrong" would be wrong, and might make them post it twice.
     if (!isUnknownMessage(error)) throw error;
-    context.log.warn('the private copy was gone (dismissed?) before its "Post to channel" button could be removed', { interaction: interaction.id, user: interaction.user.id });
+    context.log.warn(
+      'the private copy was gone (dismissed?) before its "Post to channel" button could be removed',
+      { interaction: interaction.id, user: interaction.user.id },
+    );
   }
-  context.log.info('private answer posted to the channel', { interaction: interaction.id, user: interaction.user.id });
+  context.log.info('private answer posted to the channel', {
+    interaction: interaction.id,
+    user: interaction.user.id,
+  });
 }
-

@@ -71,7 +71,11 @@ export function intentsFor(config: Pick<Config, 'qaChannelIds'>): GatewayIntentB
 export function describeStartFailure(error: unknown, token: string): string {
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
-  if (code === 'TokenInvalid' || /Authentication failed/i.test(message) || (error as { status?: unknown } | null)?.status === 401) {
+  if (
+    code === 'TokenInvalid' ||
+    /Authentication failed/i.test(message) ||
+    (error as { status?: unknown } | null)?.status === 401
+  ) {
     return 'Discord rejected DISCORD_TOKEN: it is not a valid bot token (or it was reset). Copy a new one from the Developer Portal (your application → Bot → Reset Token) into .env and start again.';
   }
   if (/disallowed intents/i.test(message)) {
@@ -120,16 +124,20 @@ export function createBot(options: BotOptions): Bot {
 
   client.on(Events.InteractionCreate, (interaction) => {
     if (!registry) return;
-    if (stopping) {
+    if (stopping !== null) {
       if (interaction.isRepliable()) {
-        track(send(interaction, renderNotice('The bot is restarting. Try again in a minute.'), { ephemeral: true }).catch(() => undefined));
+        track(
+          send(interaction, renderNotice('The bot is restarting. Try again in a minute.'), {
+            ephemeral: true,
+          }).catch(() => undefined),
+        );
       }
       return;
     }
     track(handleInteraction(interaction, registry, context));
   });
   client.on(Events.MessageCreate, (message) => {
-    if (stopping || !registry) return;
+    if (stopping !== null || !registry) return;
     track(handleMessage(message, context));
   });
   client.on(Events.ClientReady, (ready) => {
@@ -140,21 +148,28 @@ export function createBot(options: BotOptions): Bot {
       messageContent: config.qaChannelIds.length > 0,
     });
     if (config.discordClientId && ready.application.id !== config.discordClientId) {
-      log.warn('DISCORD_CLIENT_ID is not the id of the application this token belongs to; deploy-commands would register commands for another application', {
-        configured: config.discordClientId,
-        actual: ready.application.id,
-      });
+      log.warn(
+        'DISCORD_CLIENT_ID is not the id of the application this token belongs to; deploy-commands would register commands for another application',
+        {
+          configured: config.discordClientId,
+          actual: ready.application.id,
+        },
+      );
     }
   });
   client.on(Events.Error, (error) => log.error('discord client error', { error }));
   client.on(Events.Warn, (message) => log.warn(message));
   client.on(Events.Debug, (message) => log.debug(message));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn('gateway disconnected and will not reconnect', { shard, code: event.code }));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    log.warn('gateway disconnected and will not reconnect', { shard, code: event.code }),
+  );
   client.on(Events.ShardReconnecting, (shard) => {
     // discord.js reports its own shutdown as a reconnect too.
-    if (!stopping) log.info('gateway connection lost; reconnecting', { shard });
+    if (stopping === null) log.info('gateway connection lost; reconnecting', { shard });
   });
-  client.on(Events.ShardResume, (shard, replayed) => log.info('gateway session resumed', { shard, replayed }));
+  client.on(Events.ShardResume, (shard, replayed) =>
+    log.info('gateway session resumed', { shard, replayed }),
+  );
 
   async function start(): Promise<void> {
     registry ??= await loadCommands();
@@ -183,12 +198,19 @@ export function createBot(options: BotOptions): Bot {
       const pending = [...inFlight];
       if (pending.length > 0) log.info('waiting for replies in progress', { count: pending.length });
       const waitMs = options.shutdownTimeoutMs ?? 5000;
-      const finished = await Promise.race([Promise.allSettled(pending).then(() => true), sleep(waitMs).then(() => false)]);
-      if (!finished) log.warn('some replies did not finish before shutdown', { count: inFlight.size, waitedMs: waitMs });
+      const finished = await Promise.race([
+        Promise.allSettled(pending).then(() => true),
+        sleep(waitMs).then(() => false),
+      ]);
+      if (!finished)
+        log.warn('some replies did not finish before shutdown', { count: inFlight.size, waitedMs: waitMs });
       // Destroying while @discordjs/ws sits in a reconnect back-off can leave it reconnecting; let it settle (bounded).
       if (client.readyTimestamp !== null) {
         const deadline = Date.now() + waitMs;
-        const settled = (): boolean => client.ws.shards.every((shard) => [Status.Ready, Status.Disconnected, Status.Idle].includes(shard.status));
+        const settled = (): boolean =>
+          client.ws.shards.every((shard) =>
+            [Status.Ready, Status.Disconnected, Status.Idle].includes(shard.status),
+          );
         while (!settled() && Date.now() < deadline) await sleep(20);
       }
       await client.destroy();

@@ -31,7 +31,11 @@ export interface BotContext {
 export type CommandInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
 
 /** Handles a click on a button whose custom id starts with the key it is registered under. */
-export type ButtonHandler = (interaction: ButtonInteraction, context: BotContext, args: string[]) => Promise<void>;
+export type ButtonHandler = (
+  interaction: ButtonInteraction,
+  context: BotContext,
+  args: string[],
+) => Promise<void>;
 
 /**
  * One command: `export default { data, execute } satisfies Command` (or

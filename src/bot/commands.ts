@@ -35,7 +35,12 @@ const CommandShape = z.object({
   execute: fn,
   autocomplete: fn.optional(),
   buttons: z
-    .record(z.string().regex(/^[a-z][a-z0-9-]*:[a-z][a-z0-9-]*$/, { error: 'button prefixes look like "command:action"' }), fn)
+    .record(
+      z
+        .string()
+        .regex(/^[a-z][a-z0-9-]*:[a-z][a-z0-9-]*$/, { error: 'button prefixes look like "command:action"' }),
+      fn,
+    )
     .optional(),
   cooldown: z.boolean({ error: 'must be true or false' }).optional(),
 });
@@ -58,7 +63,12 @@ export interface LoadedCommand {
  * or a builder that does not produce valid command JSON).
  */
 export function validateCommandModule(module: unknown, file: string): LoadedCommand {
-  if (module === null || typeof module !== 'object' || !('default' in module) || (module as { default: unknown }).default === undefined) {
+  if (
+    module === null ||
+    typeof module !== 'object' ||
+    !('default' in module) ||
+    (module as { default: unknown }).default === undefined
+  ) {
     throw new CommandModuleError(file, `has no default export; ${USAGE}`);
   }
   const parsed = ModuleShape.safeParse(module);
@@ -73,7 +83,10 @@ export function validateCommandModule(module: unknown, file: string): LoadedComm
   try {
     json = command.data.toJSON();
   } catch (error) {
-    throw new CommandModuleError(file, `data.toJSON() failed, so the command could not be registered: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CommandModuleError(
+      file,
+      `data.toJSON() failed, so the command could not be registered: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return { file, command, json };
 }
@@ -93,11 +106,19 @@ export class CommandRegistry {
     for (const entry of loaded) {
       const k = key(entry.json.type, entry.json.name);
       const clash = this.byKey.get(k);
-      if (clash) throw new CommandModuleError(entry.file, `command "${entry.json.name}" is already defined in ${clash.file}`);
+      if (clash)
+        throw new CommandModuleError(
+          entry.file,
+          `command "${entry.json.name}" is already defined in ${clash.file}`,
+        );
       this.byKey.set(k, entry);
       for (const [prefix, handler] of Object.entries(entry.command.buttons ?? {})) {
         const owner = buttonOwners.get(prefix);
-        if (owner) throw new CommandModuleError(entry.file, `button prefix "${prefix}" is already handled in ${owner}`);
+        if (owner)
+          throw new CommandModuleError(
+            entry.file,
+            `button prefix "${prefix}" is already handled in ${owner}`,
+          );
         buttonOwners.set(prefix, entry.file);
         this.buttonHandlers.set(prefix, handler);
       }
@@ -110,7 +131,10 @@ export class CommandRegistry {
   }
 
   /** The command of a kind (chat input by default) and name. */
-  find(name: string, type: ApplicationCommandType = ApplicationCommandType.ChatInput): Command<CommandInteraction> | undefined {
+  find(
+    name: string,
+    type: ApplicationCommandType = ApplicationCommandType.ChatInput,
+  ): Command<CommandInteraction> | undefined {
     return this.byKey.get(key(type, name))?.command;
   }
 
@@ -138,7 +162,10 @@ export async function loadCommands(dir: string = COMMANDS_DIR): Promise<CommandR
     try {
       module = await import(pathToFileURL(path).href);
     } catch (error) {
-      throw new CommandModuleError(file, `could not be imported: ${error instanceof Error ? error.message : String(error)}`);
+      throw new CommandModuleError(
+        file,
+        `could not be imported: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     loaded.push(validateCommandModule(module, file));
   }

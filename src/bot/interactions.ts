@@ -10,7 +10,11 @@ import { renderCooldown, renderNotice } from './render.js';
 import { interactionLabel, replyWithError, send } from './respond.js';
 
 /** Handles one interaction. Never throws. */
-export async function handleInteraction(interaction: Interaction, registry: CommandRegistry, context: BotContext): Promise<void> {
+export async function handleInteraction(
+  interaction: Interaction,
+  registry: CommandRegistry,
+  context: BotContext,
+): Promise<void> {
   const { log } = context;
   try {
     if (interaction.isAutocomplete()) {
@@ -21,12 +25,19 @@ export async function handleInteraction(interaction: Interaction, registry: Comm
     }
 
     if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
-      const type = interaction.isChatInputCommand() ? ApplicationCommandType.ChatInput : ApplicationCommandType.Message;
+      const type = interaction.isChatInputCommand()
+        ? ApplicationCommandType.ChatInput
+        : ApplicationCommandType.Message;
       const command = registry.find(interaction.commandName, type);
       log.debug('command', interactionLabel(interaction));
       if (!command) {
-        log.warn('no handler for a registered command; run npm run deploy-commands', interactionLabel(interaction));
-        await send(interaction, renderNotice('This command is no longer available. Try /help.'), { ephemeral: true });
+        log.warn(
+          'no handler for a registered command; run npm run deploy-commands',
+          interactionLabel(interaction),
+        );
+        await send(interaction, renderNotice('This command is no longer available. Try /help.'), {
+          ephemeral: true,
+        });
         return;
       }
       if (command.cooldown) {

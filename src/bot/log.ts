@@ -45,7 +45,10 @@ export function redact(text: string, secrets: readonly (string | null | undefine
     out = out.split(secret).join(REDACTED);
     // discord.js logs a token as `<part 1>.<part 2>.*****` at debug level: two thirds of it.
     const parts = secret.split('.');
-    if (parts.length > 2) out = out.split(parts.map((part, i) => (i > 1 ? '*'.repeat(part.length) : part)).join('.')).join(REDACTED);
+    if (parts.length > 2)
+      out = out
+        .split(parts.map((part, i) => (i > 1 ? '*'.repeat(part.length) : part)).join('.'))
+        .join(REDACTED);
   }
   return out.replace(TOKEN_SHAPE, REDACTED).replace(WEBHOOK_PATH, `$1${REDACTED}`);
 }

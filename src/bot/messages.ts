@@ -10,8 +10,30 @@ import { renderCooldown, renderNotice, threadName } from './render.js';
 import { sendToChannel } from './respond.js';
 
 const QUESTION_WORDS = new Set([
-  'who', 'whom', 'whose', 'what', 'when', 'where', 'why', 'how', 'which',
-  'is', 'are', 'was', 'were', 'did', 'does', 'do', 'can', 'could', 'should', 'would', 'will', 'has', 'have', 'had',
+  'who',
+  'whom',
+  'whose',
+  'what',
+  'when',
+  'where',
+  'why',
+  'how',
+  'which',
+  'is',
+  'are',
+  'was',
+  'were',
+  'did',
+  'does',
+  'do',
+  'can',
+  'could',
+  'should',
+  'would',
+  'will',
+  'has',
+  'have',
+  'had',
 ]);
 
 /** Whether a message reads as a question: it ends with "?" or starts with a question word. */
@@ -39,10 +61,12 @@ function route(message: Message, context: BotContext, mentioned: boolean, text: 
   const channel = message.channel;
   const botId = message.client.user.id;
   if (channel.isThread()) {
-    if (channel.parentId !== null && qa.includes(channel.parentId) && channel.ownerId === botId) return { kind: 'followUp' };
+    if (channel.parentId !== null && qa.includes(channel.parentId) && channel.ownerId === botId)
+      return { kind: 'followUp' };
     return mentioned ? { kind: 'mention' } : { kind: 'ignore' };
   }
-  if (qa.includes(message.channelId)) return isQuestion(text) || mentioned ? { kind: 'thread' } : { kind: 'ignore' };
+  if (qa.includes(message.channelId))
+    return isQuestion(text) || mentioned ? { kind: 'thread' } : { kind: 'ignore' };
   return mentioned ? { kind: 'mention' } : { kind: 'ignore' };
 }
 
@@ -53,14 +77,19 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     if (message.author.bot || message.webhookId !== null || message.system || !message.inGuild()) return;
     const botId = message.client.user.id;
     const botRoleId = message.guild.members.me?.roles.botRole?.id ?? null;
-    const mentioned = message.mentions.users.has(botId) || (botRoleId !== null && message.mentions.roles.has(botRoleId));
+    const mentioned =
+      message.mentions.users.has(botId) || (botRoleId !== null && message.mentions.roles.has(botRoleId));
     const text = stripBotMentions(message.content, botId, botRoleId);
     const how = route(message, context, mentioned, text);
     if (how.kind === 'ignore') return;
     if (!message.channel.isSendable()) return;
 
     if (!text) {
-      await sendToChannel(message.channel, renderNotice('Ask me a question about France’s 2022 withdrawal from Mali, or use /help.'), message);
+      await sendToChannel(
+        message.channel,
+        renderNotice('Ask me a question about France’s 2022 withdrawal from Mali, or use /help.'),
+        message,
+      );
       return;
     }
     const waitMs = context.cooldown.take(message.author.id);
@@ -73,12 +102,19 @@ export async function handleMessage(message: Message, context: BotContext): Prom
 
     if (how.kind === 'thread') {
       try {
-        const thread = await message.startThread({ name: threadName(text), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
+        const thread = await message.startThread({
+          name: threadName(text),
+          autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+        });
         await sendToChannel(thread, answer);
         return;
       } catch (error) {
         // Without Create Public Threads (or with a thread already there), a reply still answers.
-        log.warn('could not start a thread; replying in the channel instead', { message: message.id, channel: message.channelId, error });
+        log.warn('could not start a thread; replying in the channel instead', {
+          message: message.id,
+          channel: message.channelId,
+          error,
+        });
       }
     }
     await sendToChannel(message.channel, answer, message);

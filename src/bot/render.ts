@@ -3,8 +3,25 @@
  * Every string from the corpus or from a user is escaped (it shows as written and pings no one),
  * and every part is cut to its Discord limit as it is built, so a payload never breaks one.
  */
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
-import { citationLine, formatDate, outletLabel, titleLabel, type Answer, type ArticleSummary, type Citation, type QuoteResult, type SourceInfo } from '../engine/index.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  type APIEmbedField,
+} from 'discord.js';
+import {
+  citationLine,
+  formatDate,
+  outletLabel,
+  titleLabel,
+  type Answer,
+  type ArticleSummary,
+  type Citation,
+  type QuoteResult,
+  type SourceInfo,
+} from '../engine/index.js';
 import { ELLIPSIS, LIMITS, escapeText, fitEscaped, inlineCode, oneLine, truncateAtWord } from './text.js';
 
 /** A message as the bot sends it, before reply hygiene (flags, allowed mentions) is added by `respond.ts`. */
@@ -87,12 +104,23 @@ function joinWithin(lines: string[], max: number): string {
   return out.join('\n');
 }
 
-function button(customId: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary): APIButtonComponent {
-  return { type: ComponentType.Button, custom_id: customId.slice(0, LIMITS.customId), label: truncateAtWord(label, LIMITS.buttonLabel), style };
+function button(
+  customId: string,
+  label: string,
+  style: ButtonStyle.Primary | ButtonStyle.Secondary,
+): APIButtonComponent {
+  return {
+    type: ComponentType.Button,
+    custom_id: customId.slice(0, LIMITS.customId),
+    label: truncateAtWord(label, LIMITS.buttonLabel),
+    style,
+  };
 }
 
 function row(buttons: APIButtonComponent[]): APIActionRowComponent<APIButtonComponent>[] {
-  return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons.slice(0, LIMITS.rowComponents) }] : [];
+  return buttons.length > 0
+    ? [{ type: ComponentType.ActionRow, components: buttons.slice(0, LIMITS.rowComponents) }]
+    : [];
 }
 
 /** Number of pages of citations. */
@@ -107,21 +135,37 @@ function answerHeader(answer: Answer, mode: AnswerView['mode']): string[] {
       return [claim, 'Nothing in the corpus comes close to this message.'];
     }
     if (answer.status === 'no_answer') {
-      return [claim, 'Nothing in the corpus clearly bears on this message. The nearest passages are below; they may be unrelated.'];
+      return [
+        claim,
+        'Nothing in the corpus clearly bears on this message. The nearest passages are below; they may be unrelated.',
+      ];
     }
     const agree = answer.citations.filter((c) => c.stance === 'agrees').length;
     const differ = answer.citations.filter((c) => c.stance === 'differs').length;
     if (agree + differ > 0) {
-      return [claim, `On the figure it gives: ${agree} passage(s) give the same, ${differ} a different one (marked below). Read them to judge the rest.`];
+      return [
+        claim,
+        `On the figure it gives: ${agree} passage(s) give the same, ${differ} a different one (marked below). Read them to judge the rest.`,
+      ];
     }
-    return [claim, 'The closest passages in the corpus are below. Read them to judge whether they support or contradict the message.'];
+    return [
+      claim,
+      'The closest passages in the corpus are below. Read them to judge whether they support or contradict the message.',
+    ];
   }
   if (answer.error) return [`**Not a usable question:** ${fitEscaped(answer.error, 300)}`];
   if (answer.status === 'answered') {
-    return [answer.answer ? `**Answer:** ${fitEscaped(oneLine(answer.answer), 300)}` : '**Answer:** see the passages below.'];
+    return [
+      answer.answer
+        ? `**Answer:** ${fitEscaped(oneLine(answer.answer), 300)}`
+        : '**Answer:** see the passages below.',
+    ];
   }
-  if (answer.citations.length === 0) return ['**No confident answer in the corpus**, and no passage comes close.'];
-  return ['**No confident answer in the corpus.** The closest passages are below, labelled as such: they may not answer the question.'];
+  if (answer.citations.length === 0)
+    return ['**No confident answer in the corpus**, and no passage comes close.'];
+  return [
+    '**No confident answer in the corpus.** The closest passages are below, labelled as such: they may not answer the question.',
+  ];
 }
 
 function conflictField(answer: Answer): APIEmbedField | null {
@@ -131,16 +175,25 @@ function conflictField(answer: Answer): APIEmbedField | null {
     const refs = side.citations.map((i) => `[${i + 1}]`).join(' ');
     return `• **${fitEscaped(oneLine(side.value), 100)}**: ${who}${refs ? ` ${refs}` : ''}`;
   });
-  return { name: 'Sources disagree', value: joinWithin(lines.map((l) => truncateAtWord(l, LIMITS.fieldValue)), LIMITS.fieldValue) };
+  return {
+    name: 'Sources disagree',
+    value: joinWithin(
+      lines.map((l) => truncateAtWord(l, LIMITS.fieldValue)),
+      LIMITS.fieldValue,
+    ),
+  };
 }
 
 /** The lines above a passage: its number and source, and the other outlets carrying it. */
 const STANCE_MARK = { agrees: ' · ✅ same figure', differs: ' · ⚠️ different figure' } as const;
 
 function citationHead(c: Citation, number: number): string {
-  const mark = c.stance ? `${STANCE_MARK[c.stance]}${c.stance === 'differs' && c.value ? `: ${escapeText(c.value)}` : ''}` : '';
+  const mark = c.stance
+    ? `${STANCE_MARK[c.stance]}${c.stance === 'differs' && c.value ? `: ${escapeText(c.value)}` : ''}`
+    : '';
   const lines = [`**[${number}]** ${sourceMarkdown(c)}${mark}`];
-  if (c.alsoIn.length > 0) lines.push(truncateAtWord(`Also in: ${c.alsoIn.map(outletWithDate).join(', ')}`, 200));
+  if (c.alsoIn.length > 0)
+    lines.push(truncateAtWord(`Also in: ${c.alsoIn.map(outletWithDate).join(', ')}`, 200));
   return lines.join('\n');
 }
 
@@ -156,26 +209,49 @@ export function renderAnswer(answer: Answer, view: AnswerView): RenderedMessage 
   const shown = answer.citations.slice(page * perPage, (page + 1) * perPage);
 
   const header = answerHeader(answer, view.mode);
-  const label = view.mode === 'question' && answer.status === 'no_answer' && shown.length > 0 ? ['__Closest passages (not an answer):__'] : [];
+  const label =
+    view.mode === 'question' && answer.status === 'no_answer' && shown.length > 0
+      ? ['__Closest passages (not an answer):__']
+      : [];
   const top = (shown.length > 0 ? [...header, '', ...label] : header).join('\n');
 
   // Everything but the quotes is small and bounded; the quotes share what is left of the description:
   // each block is head + "\n> " + quote, blocks are separated by a blank line and follow the top after "\n".
   const heads = shown.map((c, k) => citationHead(c, page * perPage + k + 1));
-  const fixed = top.length + 1 + heads.reduce((sum, head) => sum + head.length + 3, 0) + 2 * Math.max(0, shown.length - 1);
-  const perQuote = Math.max(20, Math.min(QUOTE_MAX, Math.floor((LIMITS.embedDescription - fixed) / Math.max(1, shown.length))));
+  const fixed =
+    top.length +
+    1 +
+    heads.reduce((sum, head) => sum + head.length + 3, 0) +
+    2 * Math.max(0, shown.length - 1);
+  const perQuote = Math.max(
+    20,
+    Math.min(QUOTE_MAX, Math.floor((LIMITS.embedDescription - fixed) / Math.max(1, shown.length))),
+  );
   const blocks = shown.map((c, k) => `${heads[k]}\n> ${fitEscaped(oneLine(c.quote), perQuote)}`);
-  const description = joinWithin([top, ...blocks.flatMap((b, k) => (k === 0 ? [b] : ['', b]))], LIMITS.embedDescription);
+  const description = joinWithin(
+    [top, ...blocks.flatMap((b, k) => (k === 0 ? [b] : ['', b]))],
+    LIMITS.embedDescription,
+  );
 
   const title =
-    view.mode === 'claim' ? 'Closest passages in the corpus' : fitEscaped(oneLine(answer.question), LIMITS.embedTitle) || 'Question';
+    view.mode === 'claim'
+      ? 'Closest passages in the corpus'
+      : fitEscaped(oneLine(answer.question), LIMITS.embedTitle) || 'Question';
   const fields = [conflictField(answer)].filter((f): f is APIEmbedField => f !== null);
-  const color = answer.status === 'no_answer' || answer.error ? COLORS.noAnswer : answer.conflict ? COLORS.conflict : COLORS.answered;
+  const color =
+    answer.status === 'no_answer' || answer.error
+      ? COLORS.noAnswer
+      : answer.conflict
+        ? COLORS.conflict
+        : COLORS.answered;
 
   const footerParts: string[] = [];
   if (shown.length > 0) {
     const from = page * perPage + 1;
-    footerParts.push(`Passages ${from}–${from + shown.length - 1} of ${answer.citations.length}`, 'quoted verbatim');
+    footerParts.push(
+      `Passages ${from}–${from + shown.length - 1} of ${answer.citations.length}`,
+      'quoted verbatim',
+    );
     if (shown.some((c) => c.publishedApprox)) footerParts.push('“c.” marks an approximate date');
   }
 
@@ -185,9 +261,22 @@ export function renderAnswer(answer: Answer, view: AnswerView): RenderedMessage 
 
   const buttons: APIButtonComponent[] = [];
   if (view.stateId) {
-    if (page > 0) buttons.push(button(`${ANSWER_BUTTONS.page}:${view.stateId}:${page - 1}`, 'Previous passages', ButtonStyle.Secondary));
-    if (page < pages - 1) buttons.push(button(`${ANSWER_BUTTONS.page}:${view.stateId}:${page + 1}`, 'More passages', ButtonStyle.Primary));
-    if (view.isPrivate) buttons.push(button(`${ANSWER_BUTTONS.post}:${view.stateId}:${page}`, 'Post to channel', ButtonStyle.Secondary));
+    if (page > 0)
+      buttons.push(
+        button(
+          `${ANSWER_BUTTONS.page}:${view.stateId}:${page - 1}`,
+          'Previous passages',
+          ButtonStyle.Secondary,
+        ),
+      );
+    if (page < pages - 1)
+      buttons.push(
+        button(`${ANSWER_BUTTONS.page}:${view.stateId}:${page + 1}`, 'More passages', ButtonStyle.Primary),
+      );
+    if (view.isPrivate)
+      buttons.push(
+        button(`${ANSWER_BUTTONS.post}:${view.stateId}:${page}`, 'Post to channel', ButtonStyle.Secondary),
+      );
   }
   return { embeds: [embed], components: row(buttons) };
 }
@@ -209,19 +298,30 @@ export function renderQuotes(result: QuoteResult, options: { speaker: string | n
   }
 
   const shown = result.quotes.slice(0, QUOTES_SHOWN);
-  const titleText = query ? `Quotations matching “${query}”${options.speaker ? ` from ${options.speaker}` : ''}` : `Quotations from ${options.speaker ?? 'everyone'}`;
+  const titleText = query
+    ? `Quotations matching “${query}”${options.speaker ? ` from ${options.speaker}` : ''}`
+    : `Quotations from ${options.speaker ?? 'everyone'}`;
   const title = fitEscaped(titleText, LIMITS.embedTitle);
   const footer =
     result.quotes.length > shown.length
       ? `${shown.length} of ${result.quotes.length} quotations shown; narrow the search with more words or speaker:`
       : `${shown.length} quotation${shown.length === 1 ? '' : 's'} · quoted verbatim`;
   // All fields share the 6000-character budget of a message's embeds.
-  const perField = Math.min(LIMITS.fieldValue, Math.floor((LIMITS.embedTotal - 200 - title.length - footer.length) / shown.length) - 60);
+  const perField = Math.min(
+    LIMITS.fieldValue,
+    Math.floor((LIMITS.embedTotal - 200 - title.length - footer.length) / shown.length) - 60,
+  );
 
   const fields: APIEmbedField[] = shown.map((q, i) => {
-    const name = truncateAtWord(`[${i + 1}] ${oneLine(q.speaker ?? 'Unattributed (the article names no speaker)')}`, 60);
+    const name = truncateAtWord(
+      `[${i + 1}] ${oneLine(q.speaker ?? 'Unattributed (the article names no speaker)')}`,
+      60,
+    );
     const source = sourceMarkdown(q, Math.min(SOURCE_LINE_MAX, Math.floor(perField * 0.3)));
-    const also = q.alsoIn.length > 0 ? truncateAtWord(`Also in: ${q.alsoIn.map(outletWithDate).join(', ')}`, Math.floor(perField * 0.2)) : null;
+    const also =
+      q.alsoIn.length > 0
+        ? truncateAtWord(`Also in: ${q.alsoIn.map(outletWithDate).join(', ')}`, Math.floor(perField * 0.2))
+        : null;
     const cite = `Cite: ${inlineCode(citationLine(q), Math.floor(perField * 0.45))}`;
     const fixedLength = source.length + (also ? also.length + 1 : 0) + cite.length + 2;
     const context = `> ${fitEscaped(oneLine(q.context), Math.max(20, perField - fixedLength - 4))}`;
@@ -240,13 +340,25 @@ export function renderSourceList(list: ArticleSummary[], page = 0): RenderedMess
   const pages = Math.ceil(list.length / SOURCES_PER_PAGE);
   const current = Math.max(0, Math.min(pages - 1, Math.floor(page) || 0));
   const shown = list.slice(current * SOURCES_PER_PAGE, (current + 1) * SOURCES_PER_PAGE);
-  const lines = shown.map((s, k) => `**${current * SOURCES_PER_PAGE + k + 1}.** ${sourceMarkdown(s)}\n${inlineCode(s.articleId, 110)}`);
+  const lines = shown.map(
+    (s, k) =>
+      `**${current * SOURCES_PER_PAGE + k + 1}.** ${sourceMarkdown(s)}\n${inlineCode(s.articleId, 110)}`,
+  );
   const footer = `${list.length} article${list.length === 1 ? '' : 's'}${pages > 1 ? ` · page ${current + 1} of ${pages}` : ''} · /source id: shows one article`;
   const buttons: APIButtonComponent[] = [];
-  if (current > 0) buttons.push(button(`${SOURCES_PAGE_BUTTON}:${current - 1}`, 'Previous', ButtonStyle.Secondary));
-  if (current < pages - 1) buttons.push(button(`${SOURCES_PAGE_BUTTON}:${current + 1}`, 'Next', ButtonStyle.Primary));
+  if (current > 0)
+    buttons.push(button(`${SOURCES_PAGE_BUTTON}:${current - 1}`, 'Previous', ButtonStyle.Secondary));
+  if (current < pages - 1)
+    buttons.push(button(`${SOURCES_PAGE_BUTTON}:${current + 1}`, 'Next', ButtonStyle.Primary));
   return {
-    embeds: [{ title: 'Sources in the corpus', description: joinWithin(lines, LIMITS.embedDescription), color: COLORS.info, footer: { text: footer } }],
+    embeds: [
+      {
+        title: 'Sources in the corpus',
+        description: joinWithin(lines, LIMITS.embedDescription),
+        color: COLORS.info,
+        footer: { text: footer },
+      },
+    ],
     components: row(buttons),
   };
 }
@@ -256,12 +368,24 @@ export function renderSource(s: ArticleSummary): RenderedMessage {
   const url = safeUrl(s.url);
   const fields: APIEmbedField[] = [
     { name: 'Outlet', value: fitEscaped(outletLabel(s), 200), inline: true },
-    { name: 'Published', value: s.publishedApprox ? `${formatDate(s)} (approximate)` : formatDate(s), inline: true },
+    {
+      name: 'Published',
+      value: s.publishedApprox ? `${formatDate(s)} (approximate)` : formatDate(s),
+      inline: true,
+    },
     { name: 'Passages indexed', value: String(s.passages), inline: true },
     { name: 'ID', value: inlineCode(s.articleId, 200) },
   ];
-  const description = s.opening ? `> ${fitEscaped(oneLine(s.opening), LIMITS.embedDescription - 100)}` : '*(no body text)*';
-  const embed: APIEmbed = { title: fitEscaped(oneLine(titleLabel(s)), LIMITS.embedTitle), description, color: COLORS.info, fields, footer: { text: 'Opening paragraph, quoted verbatim' } };
+  const description = s.opening
+    ? `> ${fitEscaped(oneLine(s.opening), LIMITS.embedDescription - 100)}`
+    : '*(no body text)*';
+  const embed: APIEmbed = {
+    title: fitEscaped(oneLine(titleLabel(s)), LIMITS.embedTitle),
+    description,
+    color: COLORS.info,
+    fields,
+    footer: { text: 'Opening paragraph, quoted verbatim' },
+  };
   if (url) embed.url = url;
   return { embeds: [embed] };
 }
@@ -277,8 +401,14 @@ export function renderHelp(qaChannelIds: readonly string[] = []): RenderedMessag
     '**Find in sources** (right-click a message → Apps) — the passages closest to what the message claims.',
     'Or mention me with a question.',
   ];
-  if (qaChannelIds.length > 0) lines.push(`Questions asked in ${qaChannelIds.map((id) => `<#${id}>`).join(', ')} are answered in a thread.`);
-  lines.push('', 'Dates marked “c.” are approximate. “Sources disagree” means outlets report different figures; both are quoted.');
+  if (qaChannelIds.length > 0)
+    lines.push(
+      `Questions asked in ${qaChannelIds.map((id) => `<#${id}>`).join(', ')} are answered in a thread.`,
+    );
+  lines.push(
+    '',
+    'Dates marked “c.” are approximate. “Sources disagree” means outlets report different figures; both are quoted.',
+  );
   return { embeds: [{ title: 'What I can do', description: lines.join('\n'), color: COLORS.info }] };
 }
 

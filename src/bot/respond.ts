@@ -26,7 +26,8 @@ import { LIMITS, truncateAtWord } from './text.js';
 export const NO_MENTIONS = Object.freeze({ parse: [] as [], repliedUser: false });
 
 /** What a user is told when something fails on the bot's side; the detail goes to the log. */
-export const GENERIC_ERROR = 'Something went wrong while answering. The error has been logged; please try again.';
+export const GENERIC_ERROR =
+  'Something went wrong while answering. The error has been logged; please try again.';
 
 /** Options of {@link toSendable} and {@link toApiMessage}. */
 export interface SendOptions {
@@ -38,7 +39,11 @@ export interface SendOptions {
 export type Sendable = BaseMessageOptions & { flags?: number; allowedMentions: typeof NO_MENTIONS };
 
 function embedLength(embed: APIEmbed): number {
-  let total = (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
+  let total =
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0);
   for (const field of embed.fields ?? []) total += field.name.length + field.value.length;
   return total;
 }
@@ -51,7 +56,8 @@ export function embedsLength(embeds: readonly APIEmbed[]): number {
 function clampEmbed(embed: APIEmbed): APIEmbed {
   const out: APIEmbed = { ...embed };
   if (out.title !== undefined) out.title = truncateAtWord(out.title, LIMITS.embedTitle);
-  if (out.description !== undefined) out.description = truncateAtWord(out.description, LIMITS.embedDescription);
+  if (out.description !== undefined)
+    out.description = truncateAtWord(out.description, LIMITS.embedDescription);
   if (out.footer) out.footer = { ...out.footer, text: truncateAtWord(out.footer.text, LIMITS.footer) };
   if (out.author) out.author = { ...out.author, name: truncateAtWord(out.author.name, LIMITS.author) };
   if (out.fields) {
@@ -90,7 +96,9 @@ export function enforceLimits(message: RenderedMessage): RenderedMessage {
       ...row,
       components: row.components.slice(0, LIMITS.rowComponents).map((c) => ({
         ...c,
-        ...('label' in c && c.label !== undefined ? { label: truncateAtWord(c.label, LIMITS.buttonLabel) } : {}),
+        ...('label' in c && c.label !== undefined
+          ? { label: truncateAtWord(c.label, LIMITS.buttonLabel) }
+          : {}),
         ...('custom_id' in c ? { custom_id: c.custom_id.slice(0, LIMITS.customId) } : {}),
       })),
     }));
@@ -104,7 +112,8 @@ function flagsFor(message: RenderedMessage, options: SendOptions): number {
   let flags = 0;
   if (options.ephemeral) flags |= MessageFlags.Ephemeral;
   // Previews of linked articles would bury the answer; rich embeds are the bot's own and stay.
-  if ((message.embeds?.length ?? 0) === 0 && message.content && LINK.test(message.content)) flags |= MessageFlags.SuppressEmbeds;
+  if ((message.embeds?.length ?? 0) === 0 && message.content && LINK.test(message.content))
+    flags |= MessageFlags.SuppressEmbeds;
   return flags;
 }
 
@@ -141,7 +150,8 @@ export function toApiMessage(message: RenderedMessage, options: SendOptions = {}
 export function isExpiredInteraction(error: unknown): boolean {
   return (
     error instanceof DiscordAPIError &&
-    (error.code === RESTJSONErrorCodes.UnknownInteraction || error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged)
+    (error.code === RESTJSONErrorCodes.UnknownInteraction ||
+      error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged)
   );
 }
 
@@ -159,12 +169,21 @@ export async function defer(interaction: RepliableInteraction, options: SendOpti
  * Sends a rendered message as the interaction's answer: edits the deferred reply, adds a follow-up
  * when already answered, replies otherwise. Ephemerality of a deferred reply was set by the defer.
  */
-export async function send(interaction: RepliableInteraction, message: RenderedMessage, options: SendOptions = {}): Promise<void> {
+export async function send(
+  interaction: RepliableInteraction,
+  message: RenderedMessage,
+  options: SendOptions = {},
+): Promise<void> {
   const body = toSendable(message, options);
   if (interaction.deferred && !interaction.replied) {
     // Ephemerality was fixed by the deferral; only SuppressEmbeds may be set by an edit.
     const { flags, ...edit } = body;
-    await interaction.editReply({ ...edit, ...(flags !== undefined && flags & MessageFlags.SuppressEmbeds ? { flags: MessageFlags.SuppressEmbeds } : {}) });
+    await interaction.editReply({
+      ...edit,
+      ...(flags !== undefined && flags & MessageFlags.SuppressEmbeds
+        ? { flags: MessageFlags.SuppressEmbeds }
+        : {}),
+    });
   } else if (interaction.replied) {
     await interaction.followUp(body as Parameters<RepliableInteraction['followUp']>[0]);
   } else {
@@ -179,14 +198,23 @@ export async function update(interaction: ButtonInteraction, message: RenderedMe
 }
 
 /** Sends a rendered message to a channel, or as a reply to `replyTo` (without pinging its author). */
-export async function sendToChannel(channel: SendableChannels, message: RenderedMessage, replyTo?: Message): Promise<Message> {
+export async function sendToChannel(
+  channel: SendableChannels,
+  message: RenderedMessage,
+  replyTo?: Message,
+): Promise<Message> {
   const body = toSendable(message) as MessageCreateOptions;
   return replyTo ? replyTo.reply(body) : channel.send(body);
 }
 
 /** Where an error happened, for the log. */
 export function interactionLabel(interaction: Interaction): Record<string, unknown> {
-  const what = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : interaction.isMessageComponent() ? interaction.customId : `type ${interaction.type}`;
+  const what =
+    interaction.isCommand() || interaction.isAutocomplete()
+      ? interaction.commandName
+      : interaction.isMessageComponent()
+        ? interaction.customId
+        : `type ${interaction.type}`;
   return { interaction: interaction.id, what, user: interaction.user.id, guild: interaction.guildId ?? 'dm' };
 }
 
@@ -195,9 +223,17 @@ export function interactionLabel(interaction: Interaction): Record<string, unkno
  * warning and nothing else; otherwise the log gets the error with the interaction id, and the user
  * a short private message (the deferred "thinking…" reply, if any, is replaced by it).
  */
-export async function replyWithError(interaction: Interaction, error: unknown, log: Logger, userMessage = GENERIC_ERROR): Promise<void> {
+export async function replyWithError(
+  interaction: Interaction,
+  error: unknown,
+  log: Logger,
+  userMessage = GENERIC_ERROR,
+): Promise<void> {
   if (isExpiredInteraction(error)) {
-    log.warn('interaction expired before it was answered (Discord: Unknown interaction)', { ...interactionLabel(interaction), error });
+    log.warn('interaction expired before it was answered (Discord: Unknown interaction)', {
+      ...interactionLabel(interaction),
+      error,
+    });
     return;
   }
   log.error('failed to answer an interaction', { ...interactionLabel(interaction), error });

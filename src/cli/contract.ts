@@ -35,7 +35,12 @@ export function answerJson(a: Answer) {
       value: c.value,
       alsoIn: c.alsoIn.map((x) => ({ ...sourceJson(x), quote: x.quote, start: x.start, end: x.end })),
     })),
-    conflict: a.conflict?.map((s) => ({ value: s.value, citations: s.citations, sources: s.sources.map(sourceJson) })) ?? null,
+    conflict:
+      a.conflict?.map((s) => ({
+        value: s.value,
+        citations: s.citations,
+        sources: s.sources.map(sourceJson),
+      })) ?? null,
     ...(a.error !== undefined ? { error: a.error } : {}),
   };
 }
@@ -55,7 +60,11 @@ function quotationJson(q: Quotation) {
 
 /** The JSON object printed for one quotation query. */
 export function quoteJson(r: QuoteResult) {
-  return { query: r.query, quotes: r.quotes.map(quotationJson), ...(r.error !== undefined ? { error: r.error } : {}) };
+  return {
+    query: r.query,
+    quotes: r.quotes.map(quotationJson),
+    ...(r.error !== undefined ? { error: r.error } : {}),
+  };
 }
 
 /** Answers one input line under the contract; never throws. */

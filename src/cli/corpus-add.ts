@@ -6,7 +6,13 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { addArticle, IngestError, type AddReport, type Overrides, type ReportedField } from '../corpus/ingest.js';
+import {
+  addArticle,
+  IngestError,
+  type AddReport,
+  type Overrides,
+  type ReportedField,
+} from '../corpus/ingest.js';
 
 const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
 
@@ -33,7 +39,11 @@ const USAGE = `usage: npm run corpus:add -- FILE [--id ID] [--outlet NAME] [--ti
 
 /** Best guess at the input file when the flags themselves could not be parsed, for the error line. */
 function guessFile(args: readonly string[]): string {
-  const takesValue = new Set(Object.entries(OPTIONS).filter(([, o]) => o.type === 'string').map(([k]) => `--${k}`));
+  const takesValue = new Set(
+    Object.entries(OPTIONS)
+      .filter(([, o]) => o.type === 'string')
+      .map(([k]) => `--${k}`),
+  );
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (takesValue.has(a)) i++;
@@ -48,10 +58,14 @@ function flagProblem(err: unknown): string {
   const name = /'(-{1,2}[^'\s]+)/.exec(e.message)?.[1];
   switch (e.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `unknown flag ${name ?? e.message}; known flags: ${Object.keys(OPTIONS).map((k) => `--${k}`).join(' ')}`;
+      return `unknown flag ${name ?? e.message}; known flags: ${Object.keys(OPTIONS)
+        .map((k) => `--${k}`)
+        .join(' ')}`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       // "argument missing" at the end, "argument is ambiguous" when the next word is another flag.
-      return /argument (?:missing|is ambiguous)/.test(e.message) ? `${name ?? 'a flag'} needs a value` : `${name ?? 'a flag'} takes no value`;
+      return /argument (?:missing|is ambiguous)/.test(e.message)
+        ? `${name ?? 'a flag'} needs a value`
+        : `${name ?? 'a flag'} takes no value`;
     default:
       return e.message;
   }
@@ -59,7 +73,9 @@ function flagProblem(err: unknown): string {
 
 function fieldLine(label: string, f: ReportedField, empty: string): string {
   const value = f.value ?? empty;
-  return f.inferred === null ? `  ${label.padEnd(10)} ${value}  (stated in the text)` : `  ${label.padEnd(10)} ${value}  (not in the text: ${f.inferred})`;
+  return f.inferred === null
+    ? `  ${label.padEnd(10)} ${value}  (stated in the text)`
+    : `  ${label.padEnd(10)} ${value}  (not in the text: ${f.inferred})`;
 }
 
 /** The report as a person reads it. */
@@ -93,7 +109,10 @@ function main(argv: readonly string[]): number {
     return 0;
   }
   if (positionals.length !== 1) {
-    const what = positionals.length === 0 ? 'no input file given (see --help)' : `give exactly one input file, not ${positionals.length} (${positionals.join(', ')})`;
+    const what =
+      positionals.length === 0
+        ? 'no input file given (see --help)'
+        : `give exactly one input file, not ${positionals.length} (${positionals.join(', ')})`;
     process.stderr.write(`corpus:add: ${positionals[0] ?? '(no file)'}: ${what}\n`);
     return 1;
   }
@@ -103,11 +122,16 @@ function main(argv: readonly string[]): number {
     if (values[key] !== undefined) overrides[key] = values[key];
   }
   try {
-    const report = addArticle(values.corpus ?? DEFAULT_CORPUS_DIR, file, overrides, { dryRun: values['dry-run'] === true });
+    const report = addArticle(values.corpus ?? DEFAULT_CORPUS_DIR, file, overrides, {
+      dryRun: values['dry-run'] === true,
+    });
     process.stdout.write(formatReport(report));
     return 0;
   } catch (err) {
-    const message = err instanceof IngestError ? err.message : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+    const message =
+      err instanceof IngestError
+        ? err.message
+        : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
     process.stderr.write(`corpus:add: ${file}: ${message}\n`);
     return 1;
   }

@@ -11,7 +11,12 @@ import { formatDate, outletLabel, titleLabel } from '../engine/sources.js';
 import { sourceOf } from '../engine/sources.js';
 
 function main(): void {
-  const { values } = parseArgs({ options: { corpus: { type: 'string', default: BUNDLED_CORPUS_DIR }, verbose: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      corpus: { type: 'string', default: BUNDLED_CORPUS_DIR },
+      verbose: { type: 'boolean', default: false },
+    },
+  });
   let corpus;
   try {
     corpus = loadCorpus(values.corpus);
@@ -28,7 +33,9 @@ function main(): void {
     const src = sourceOf(a);
     const furniture = a.blocks.filter((b) => b.kind === 'furniture');
     const headings = a.blocks.filter((b) => b.kind === 'heading');
-    const carried = quotes.filter((q) => q.articleId === a.meta.id || q.alsoIn.some((x) => x.articleId === a.meta.id));
+    const carried = quotes.filter(
+      (q) => q.articleId === a.meta.id || q.alsoIn.some((x) => x.articleId === a.meta.id),
+    );
     furnitureTotal += furniture.length;
     const inferred = Object.keys(a.meta.inferred);
     process.stdout.write(
@@ -38,13 +45,18 @@ function main(): void {
     );
     for (const f of furniture) {
       const text = a.text.slice(f.start, f.end).replace(/\s+/g, ' ');
-      process.stdout.write(`    dropped (${f.reason}): ${text.length > 70 ? `${text.slice(0, 70)}…` : text}\n`);
+      process.stdout.write(
+        `    dropped (${f.reason}): ${text.length > 70 ? `${text.slice(0, 70)}…` : text}\n`,
+      );
     }
     if (values.verbose) {
-      for (const q of carried) process.stdout.write(`    quote [${q.speaker ?? 'no speaker'}]: ${q.text.slice(0, 80)}\n`);
+      for (const q of carried)
+        process.stdout.write(`    quote [${q.speaker ?? 'no speaker'}]: ${q.text.slice(0, 80)}\n`);
     }
   }
-  process.stdout.write(`corpus OK: ${corpus.articles.length} articles, ${corpus.passages.length} passages, ${furnitureTotal} furniture blocks dropped, ${quotes.length} distinct quotations\n`);
+  process.stdout.write(
+    `corpus OK: ${corpus.articles.length} articles, ${corpus.passages.length} passages, ${furnitureTotal} furniture blocks dropped, ${quotes.length} distinct quotations\n`,
+  );
 }
 
 main();

@@ -21,19 +21,38 @@ const DevSet = z.object({
       sources: z.array(z.string()).optional(),
     }),
   ),
-  quote: z.array(z.object({ id: z.string(), query: z.string(), speaker: z.string(), text: z.string(), sources: z.array(z.string()) })),
+  quote: z.array(
+    z.object({
+      id: z.string(),
+      query: z.string(),
+      speaker: z.string(),
+      text: z.string(),
+      sources: z.array(z.string()),
+    }),
+  ),
 });
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const norm = (s: string) => s.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/\s+/g, ' ').trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Runs one contract command over all lines at once (stdin batch) and parses its JSON lines. */
 function runContract(command: 'ask' | 'quote', lines: string[], corpusDir: string): unknown[] {
   const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
-  const res = spawnSync(process.execPath, [tsx, 'src/cli/main.ts', command, '--json', '--corpus', corpusDir], { cwd: root, input: `${lines.join('\n')}\n`, encoding: 'utf8' });
+  const res = spawnSync(
+    process.execPath,
+    [tsx, 'src/cli/main.ts', command, '--json', '--corpus', corpusDir],
+    { cwd: root, input: `${lines.join('\n')}\n`, encoding: 'utf8' },
+  );
   if (res.status !== 0) throw new Error(`${command} --json exited ${res.status}: ${res.stderr}`);
   const out = res.stdout.split('\n').filter((l) => l.length > 0);
-  if (out.length !== lines.length) throw new Error(`${command} --json printed ${out.length} lines for ${lines.length} inputs`);
+  if (out.length !== lines.length)
+    throw new Error(`${command} --json printed ${out.length} lines for ${lines.length} inputs`);
   return out.map((l) => JSON.parse(l));
 }
 
@@ -50,23 +69,46 @@ function verbatim(corpus: Corpus, c: Cited, text: string): { ok: boolean; why?: 
   // Map the folded position back by searching the raw text for the first word run.
   const raw = article.text.indexOf(text);
   if (raw >= 0) {
-    const furniture = article.blocks.find((b) => b.kind === 'furniture' && raw < b.end && raw + text.length > b.start);
+    const furniture = article.blocks.find(
+      (b) => b.kind === 'furniture' && raw < b.end && raw + text.length > b.start,
+    );
     if (furniture) return { ok: false, why: `from page furniture (${furniture.reason})` };
   }
   return { ok: true };
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { corpus: { type: 'string', default: BUNDLED_CORPUS_DIR }, dev: { type: 'string', default: `${root}test/data/eval/dev.json` } } });
+  const { values } = parseArgs({
+    options: {
+      corpus: { type: 'string', default: BUNDLED_CORPUS_DIR },
+      dev: { type: 'string', default: `${root}test/data/eval/dev.json` },
+    },
+  });
   const dev = DevSet.parse(JSON.parse(readFileSync(values.dev, 'utf8')));
   const corpus = loadCorpus(values.corpus);
   const prefixOf = (id: string) => corpus.byId.get(id)?.meta.collectedAs?.slice(0, 3) ?? '?';
 
-  const asks = runContract('ask', dev.ask.map((d) => d.question), values.corpus) as Array<{ status: string; answer: string | null; citations: Array<Cited & { quote: string }> }>;
-  const quotes = runContract('quote', dev.quote.map((d) => d.query), values.corpus) as Array<{ quotes: Array<Cited & { text: string; speaker: string | null }> }>;
+  const asks = runContract(
+    'ask',
+    dev.ask.map((d) => d.question),
+    values.corpus,
+  ) as Array<{ status: string; answer: string | null; citations: Array<Cited & { quote: string }> }>;
+  const quotes = runContract(
+    'quote',
+    dev.quote.map((d) => d.query),
+    values.corpus,
+  ) as Array<{ quotes: Array<Cited & { text: string; speaker: string | null }> }>;
 
-  let factN = 0, h1 = 0, h3 = 0, shortOk = 0, conflictN = 0, conflictShown = 0, abstainN = 0, abstained = 0;
-  let cited = 0, verbatimOk = 0;
+  let factN = 0,
+    h1 = 0,
+    h3 = 0,
+    shortOk = 0,
+    conflictN = 0,
+    conflictShown = 0,
+    abstainN = 0,
+    abstained = 0;
+  let cited = 0,
+    verbatimOk = 0;
   const misses: string[] = [];
   dev.ask.forEach((d, i) => {
     const a = asks[i]!;
@@ -83,21 +125,33 @@ function main(): void {
       return;
     }
     factN++;
-    const hit = (c: Cited & { quote: string }) => (d.answers ?? []).some((x) => norm(c.quote).includes(norm(x))) && (d.sources ?? []).includes(prefixOf(c.articleId));
+    const hit = (c: Cited & { quote: string }) =>
+      (d.answers ?? []).some((x) => norm(c.quote).includes(norm(x))) &&
+      (d.sources ?? []).includes(prefixOf(c.articleId));
     const first = a.citations[0];
     if (first && hit(first)) h1++;
-    else misses.push(`${d.id} hit@1 missed: "${d.question}" → ${first ? `[${prefixOf(first.articleId)}] ${first.quote.slice(0, 80)}` : 'no citation'}`);
+    else
+      misses.push(
+        `${d.id} hit@1 missed: "${d.question}" → ${first ? `[${prefixOf(first.articleId)}] ${first.quote.slice(0, 80)}` : 'no citation'}`,
+      );
     if (a.citations.slice(0, 3).some(hit)) h3++;
-    if (a.answer && (d.answers ?? []).some((x) => norm(a.answer!).includes(norm(x)) || norm(x).includes(norm(a.answer!)))) shortOk++;
+    if (
+      a.answer &&
+      (d.answers ?? []).some((x) => norm(a.answer!).includes(norm(x)) || norm(x).includes(norm(a.answer!)))
+    )
+      shortOk++;
     if (d.kind === 'conflict') {
       conflictN++;
-      const shown = (d.variants ?? []).every((group) => a.citations.slice(0, 5).some((c) => group.some((x) => norm(c.quote).includes(norm(x)))));
+      const shown = (d.variants ?? []).every((group) =>
+        a.citations.slice(0, 5).some((c) => group.some((x) => norm(c.quote).includes(norm(x)))),
+      );
       if (shown) conflictShown++;
       else misses.push(`${d.id} conflict: not every side among the first five citations`);
     }
   });
 
-  let quoteTop = 0, speakerOk = 0;
+  let quoteTop = 0,
+    speakerOk = 0;
   dev.quote.forEach((d, i) => {
     const first = quotes[i]!.quotes[0];
     for (const q of quotes[i]!.quotes) {
@@ -106,16 +160,22 @@ function main(): void {
       if (v.ok) verbatimOk++;
       else misses.push(`${d.id} quotation not verbatim/clean: ${v.why}`);
     }
-    const textOk = first !== undefined && norm(first.text).includes(norm(d.text)) && d.sources.includes(prefixOf(first.articleId));
-    const spOk = first !== undefined && first.speaker !== null && first.speaker.toLowerCase().includes(d.speaker.toLowerCase());
+    const textOk =
+      first !== undefined &&
+      norm(first.text).includes(norm(d.text)) &&
+      d.sources.includes(prefixOf(first.articleId));
+    const spOk = first?.speaker?.toLowerCase().includes(d.speaker.toLowerCase());
     if (textOk) quoteTop++;
     if (textOk && spOk) speakerOk++;
-    if (!textOk || !spOk) misses.push(`${d.id} quote "${d.query}": got ${first ? `"${first.text.slice(0, 50)}" by ${first.speaker}` : 'nothing'}`);
+    if (!textOk || !spOk)
+      misses.push(
+        `${d.id} quote "${d.query}": got ${first ? `"${first.text.slice(0, 50)}" by ${first.speaker}` : 'nothing'}`,
+      );
   });
 
   const pct = (a: number, b: number) => `${a}/${b}${b ? ` (${Math.round((100 * a) / b)}%)` : ''}`;
   process.stdout.write(
-    [
+    `${[
       `Development set: ${dev.ask.length} questions, ${dev.quote.length} quotation lookups (through ask/quote --json)`,
       `hit@1 (fact + conflict)     ${pct(h1, factN)}`,
       `hit@3 (fact + conflict)     ${pct(h3, factN)}`,
@@ -126,7 +186,7 @@ function main(): void {
       `speaker accuracy (top-1)    ${pct(speakerOk, dev.quote.length)}`,
       `verbatim, furniture-free    ${pct(verbatimOk, cited)}`,
       misses.length ? `misses:\n${misses.map((m) => `  - ${m}`).join('\n')}` : 'misses: none',
-    ].join('\n') + '\n',
+    ].join('\n')}\n`,
   );
 }
 

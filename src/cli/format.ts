@@ -17,7 +17,9 @@ export function formatAnswer(a: Answer): string {
   if (a.status === 'answered') {
     lines.push(a.answer ? `Answer: ${a.answer}` : 'Answer: see the passages below.');
   } else {
-    lines.push('No confident answer in the corpus. The closest passages are below; they may not answer the question.');
+    lines.push(
+      'No confident answer in the corpus. The closest passages are below; they may not answer the question.',
+    );
   }
   if (a.conflict) {
     lines.push('', 'Sources disagree:');
@@ -53,6 +55,9 @@ export function formatQuotes(r: QuoteResult): string {
 /** Renders the source list. */
 export function formatSources(list: ArticleSummary[]): string {
   return list
-    .map((s) => `${s.articleId}\n    ${sourceLine(s)}${s.url ? `\n    ${s.url}` : ''}\n    ${s.passages} passages indexed, ${s.furnitureDropped} furniture blocks dropped`)
+    .map(
+      (s) =>
+        `${s.articleId}\n    ${sourceLine(s)}${s.url ? `\n    ${s.url}` : ''}\n    ${s.passages} passages indexed, ${s.furnitureDropped} furniture blocks dropped`,
+    )
     .join('\n');
 }

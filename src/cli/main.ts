@@ -54,7 +54,8 @@ async function main(): Promise<void> {
   let limit: number | undefined;
   if (values.limit !== undefined) {
     limit = Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 10) fail(`${command}: --limit "${values.limit}" must be a whole number from 1 to 10`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 10)
+      fail(`${command}: --limit "${values.limit}" must be a whole number from 1 to 10`);
   }
 
   let engine: Engine;
@@ -77,14 +78,17 @@ async function main(): Promise<void> {
       return values.json ? JSON.stringify(json) : formatAnswer(engine.ask(line, limit));
     }
     const json = quoteLine(engine, line, values.speaker);
-    return values.json ? JSON.stringify(json) : formatQuotes(engine.quote(line, { speaker: values.speaker ?? null }));
+    return values.json
+      ? JSON.stringify(json)
+      : formatQuotes(engine.quote(line, { speaker: values.speaker ?? null }));
   };
 
   if (positionals.length > 0) {
     process.stdout.write(`${answerOne(positionals.join(' '))}\n`);
     return;
   }
-  if (process.stdin.isTTY) fail(`${command}: give the query as an argument, or pipe one query per line\n${USAGE}`);
+  if (process.stdin.isTTY)
+    fail(`${command}: give the query as an argument, or pipe one query per line\n${USAGE}`);
   let first = true;
   for await (const line of stdinLines()) {
     process.stdout.write(`${values.json || first ? '' : '\n'}${answerOne(line)}\n`);

@@ -4,13 +4,33 @@
  * against the loader, and an atomic write of `<id>.txt` + `<id>.json`.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { cpSync, existsSync, linkSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { ArticleMetadata } from './schema.js';
-import { CorpusError, checkStatedOrInferred, loadCorpus, parseMetadata, prepareArticle, type Article, type Corpus } from './load.js';
+import {
+  CorpusError,
+  checkStatedOrInferred,
+  loadCorpus,
+  parseMetadata,
+  prepareArticle,
+  type Article,
+  type Corpus,
+} from './load.js';
 import { comparable, foldDiacritics, foldQuotes } from '../text/normalize.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 
@@ -190,14 +210,54 @@ function display(path: string): string {
  * Elements that are never article text, wherever they stand. `form` is not among them: some
  * sites wrap their whole page in one.
  */
-const NEVER_TEXT = 'script, style, noscript, template, iframe, object, embed, svg, canvas, button, select, input, textarea';
+const NEVER_TEXT =
+  'script, style, noscript, template, iframe, object, embed, svg, canvas, button, select, input, textarea';
 /** Page furniture removed before Readability looks for the article. */
-const FURNITURE = 'nav, aside, figure, figcaption, footer, [role="navigation"], [role="complementary"], [role="contentinfo"]';
+const FURNITURE =
+  'nav, aside, figure, figcaption, footer, [role="navigation"], [role="complementary"], [role="contentinfo"]';
 /** class/id words that mark a block of links to other stories or sharing tools. */
-const FURNITURE_NAME = /(?:^|[\s_-])(?:related|recommend(?:ed|ations)?|read-?more|more-stories|newsletter|share-?(?:bar|tools|buttons|links)|social(?:-links|-share)?|breadcrumbs?|promo)(?:$|[\s_-])/i;
-const FURNITURE_HEADING = /^(?:related(?: stories| articles| content| news| coverage)?|more (?:on this|from|stories|news)|read (?:more|next|also)|recommended|most (?:read|viewed|popular)|you may (?:also )?like|latest (?:news|stories)|top stories)\b/i;
-const BLOCK_TAGS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'DD', 'DT', 'TD', 'TH', 'CAPTION']);
-const CONTAINER_TAGS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'UL', 'OL', 'DL', 'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'BODY', 'CENTER', 'DETAILS', 'SUMMARY', 'ADDRESS', 'HGROUP']);
+const FURNITURE_NAME =
+  /(?:^|[\s_-])(?:related|recommend(?:ed|ations)?|read-?more|more-stories|newsletter|share-?(?:bar|tools|buttons|links)|social(?:-links|-share)?|breadcrumbs?|promo)(?:$|[\s_-])/i;
+const FURNITURE_HEADING =
+  /^(?:related(?: stories| articles| content| news| coverage)?|more (?:on this|from|stories|news)|read (?:more|next|also)|recommended|most (?:read|viewed|popular)|you may (?:also )?like|latest (?:news|stories)|top stories)\b/i;
+const BLOCK_TAGS = new Set([
+  'P',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'BLOCKQUOTE',
+  'PRE',
+  'DD',
+  'DT',
+  'TD',
+  'TH',
+  'CAPTION',
+]);
+const CONTAINER_TAGS = new Set([
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'HEADER',
+  'UL',
+  'OL',
+  'DL',
+  'TABLE',
+  'THEAD',
+  'TBODY',
+  'TFOOT',
+  'TR',
+  'BODY',
+  'CENTER',
+  'DETAILS',
+  'SUMMARY',
+  'ADDRESS',
+  'HGROUP',
+]);
 
 /** True for a block of links to other stories, however the page marks it up. */
 function isFurnitureBlock(el: Element): boolean {
@@ -238,7 +298,8 @@ function paragraphsOf(root: Element): string[] {
     if (p) out.push(p);
     inline = '';
   };
-  const containsBlock = (el: Element) => [...el.querySelectorAll('*')].some((d) => BLOCK_TAGS.has(d.tagName) || CONTAINER_TAGS.has(d.tagName));
+  const containsBlock = (el: Element) =>
+    [...el.querySelectorAll('*')].some((d) => BLOCK_TAGS.has(d.tagName) || CONTAINER_TAGS.has(d.tagName));
   const walk = (node: Node) => {
     if (node.nodeType === 3) {
       inline += node.nodeValue ?? '';
@@ -346,7 +407,12 @@ function stripTitleSuffix(title: string, outlet: string | null): { title: string
 export function extractFromHtml(html: string | Buffer, pageUrl?: string): ExtractedPage {
   // jsdom neither runs scripts nor loads subresources unless asked; say so explicitly anyway,
   // and silence its console so a page's broken CSS does not print noise.
-  const dom = new JSDOM(html, { url: pageUrl, runScripts: undefined, resources: undefined, virtualConsole: new VirtualConsole() });
+  const dom = new JSDOM(html, {
+    url: pageUrl,
+    runScripts: undefined,
+    resources: undefined,
+    virtualConsole: new VirtualConsole(),
+  });
   const doc = dom.window.document;
   const { article: ld, byId: ldById } = jsonLdArticle(doc);
 
@@ -372,9 +438,17 @@ export function extractFromHtml(html: string | Buffer, pageUrl?: string): Extrac
   ];
 
   const publishedCandidates: Array<[string | null, string]> = [
-    [metaContent(doc, 'meta[property="article:published_time"]'), "the page's article:published_time meta tag"],
+    [
+      metaContent(doc, 'meta[property="article:published_time"]'),
+      "the page's article:published_time meta tag",
+    ],
     [jsonLdString(ld?.datePublished), "the page's JSON-LD datePublished"],
-    [(doc.querySelector('article time[datetime]') ?? doc.querySelector('time[datetime]'))?.getAttribute('datetime') ?? null, "the page's <time datetime> attribute"],
+    [
+      (doc.querySelector('article time[datetime]') ?? doc.querySelector('time[datetime]'))?.getAttribute(
+        'datetime',
+      ) ?? null,
+      "the page's <time datetime> attribute",
+    ],
   ];
   for (const [raw, where] of publishedCandidates) {
     const iso = raw === null ? null : isoDateOf(raw);
@@ -391,7 +465,10 @@ export function extractFromHtml(html: string | Buffer, pageUrl?: string): Extrac
 
   stripFurniture(doc);
   const article = new Readability<Node>(doc, { serializer: (node) => node }).parse();
-  titleCandidates.push([article?.title ? fold(article.title) : null, "the page's <title> (as read by Readability)"]);
+  titleCandidates.push([
+    article?.title ? fold(article.title) : null,
+    "the page's <title> (as read by Readability)",
+  ]);
   for (const [raw, where] of titleCandidates) {
     if (raw === null) continue;
     const { title, suffix } = stripTitleSuffix(raw, meta.outlet);
@@ -430,14 +507,22 @@ export function validateOverrides(overrides: Overrides, file: string): Overrides
     const flag = FLAG_OF[key];
     if (v === '') throw new IngestError(file, `${flag} is empty; leave it out or give a value`);
     if (key === 'published') {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new IngestError(file, `${flag} "${raw}" is not a date in the form YYYY-MM-DD`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v))
+        throw new IngestError(file, `${flag} "${raw}" is not a date in the form YYYY-MM-DD`);
       if (!isRealDate(v)) throw new IngestError(file, `${flag} "${raw}" is not a real date`);
     }
-    if (key === 'url' && httpUrl(v) === null) throw new IngestError(file, `${flag} "${raw}" is not an absolute http(s) URL`);
-    if (key === 'language' && !LANGUAGE_PATTERN.test(v)) throw new IngestError(file, `${flag} "${raw}" is not a language tag such as "en" or "fr"`);
+    if (key === 'url' && httpUrl(v) === null)
+      throw new IngestError(file, `${flag} "${raw}" is not an absolute http(s) URL`);
+    if (key === 'language' && !LANGUAGE_PATTERN.test(v))
+      throw new IngestError(file, `${flag} "${raw}" is not a language tag such as "en" or "fr"`);
     if (key === 'id') {
-      if (!ID_PATTERN.test(v)) throw new IngestError(file, `${flag} "${raw}" must be lower-case letters and digits joined by single hyphens`);
-      if (v.length > MAX_ID_LENGTH * 1.5) throw new IngestError(file, `${flag} "${raw}" is longer than ${MAX_ID_LENGTH * 1.5} characters`);
+      if (!ID_PATTERN.test(v))
+        throw new IngestError(
+          file,
+          `${flag} "${raw}" must be lower-case letters and digits joined by single hyphens`,
+        );
+      if (v.length > MAX_ID_LENGTH * 1.5)
+        throw new IngestError(file, `${flag} "${raw}" is longer than ${MAX_ID_LENGTH * 1.5} characters`);
     }
     out[key] = key === 'url' ? httpUrl(v)! : v;
   }
@@ -499,13 +584,23 @@ export function buildArticle(input: BuildInput): BuiltArticle {
   for (const field of Object.keys(values) as Array<keyof typeof values>) {
     if (overrides[field] !== undefined) notes[field] = `Supplied with ${FLAG_OF[field]} when added.`;
     else if (values[field] !== null && from[field]) notes[field] = `From ${from[field]}.`;
-    else if (field === 'url') notes[field] = isPage ? 'The page gives no canonical address and none was supplied; unknown.' : 'Collected as plain text without its address; none supplied.';
-    else notes[field] = isPage ? 'Not found in the page or supplied; unknown.' : 'Not stated in the text and not supplied when added; unknown.';
+    else if (field === 'url')
+      notes[field] = isPage
+        ? 'The page gives no canonical address and none was supplied; unknown.'
+        : 'Collected as plain text without its address; none supplied.';
+    else
+      notes[field] = isPage
+        ? 'Not found in the page or supplied; unknown.'
+        : 'Not stated in the text and not supplied when added; unknown.';
   }
 
   const language = overrides.language ?? page.language ?? DEFAULT_LANGUAGE;
   const languageFrom =
-    overrides.language !== undefined ? 'supplied with --language' : page.language !== null ? `from ${from.language}` : `not declared; assumed "${DEFAULT_LANGUAGE}" (use --language to change)`;
+    overrides.language !== undefined
+      ? 'supplied with --language'
+      : page.language !== null
+        ? `from ${from.language}`
+        : `not declared; assumed "${DEFAULT_LANGUAGE}" (use --language to change)`;
 
   const id = overrides.id ?? articleId(values, text);
   const meta: ArticleMetadata = {
@@ -559,16 +654,27 @@ export function findDuplicate(corpus: Pick<Corpus, 'articles'>, candidate: Artic
   const folded = comparable(candidate.text);
   const sentences = candidate.passages.map((p) => comparable(p.text)).filter((s) => s.split(' ').length >= 4);
   for (const a of corpus.articles) {
-    if (url !== null && a.meta.url && normaliseUrl(a.meta.url) === url) return { id: a.meta.id, file: a.file, reason: `has the same URL (${a.meta.url})` };
-    if (a.meta.sha256 === candidate.meta.sha256) return { id: a.meta.id, file: a.file, reason: 'has exactly the same text' };
-    if (comparable(a.text) === folded) return { id: a.meta.id, file: a.file, reason: 'has the same text once quotes, case and spacing are ignored' };
+    if (url !== null && a.meta.url && normaliseUrl(a.meta.url) === url)
+      return { id: a.meta.id, file: a.file, reason: `has the same URL (${a.meta.url})` };
+    if (a.meta.sha256 === candidate.meta.sha256)
+      return { id: a.meta.id, file: a.file, reason: 'has exactly the same text' };
+    if (comparable(a.text) === folded)
+      return {
+        id: a.meta.id,
+        file: a.file,
+        reason: 'has the same text once quotes, case and spacing are ignored',
+      };
   }
   if (sentences.length === 0) return null;
   for (const a of corpus.articles) {
     const existing = comparable(a.text);
     const shared = sentences.filter((s) => existing.includes(s)).length;
     if (shared / sentences.length >= SENTENCE_OVERLAP) {
-      return { id: a.meta.id, file: a.file, reason: `already has ${shared} of its ${sentences.length} sentences` };
+      return {
+        id: a.meta.id,
+        file: a.file,
+        reason: `already has ${shared} of its ${sentences.length} sentences`,
+      };
     }
   }
   return null;
@@ -578,10 +684,16 @@ export function findDuplicate(corpus: Pick<Corpus, 'articles'>, candidate: Artic
 // Adding
 
 /** Reads an input file: plain text byte for byte, or a saved page through extractFromHtml. */
-function readInput(inputFile: string, overrides: Overrides): { bytes: Buffer; text: string; page: ExtractedPage | null } {
+function readInput(
+  inputFile: string,
+  overrides: Overrides,
+): { bytes: Buffer; text: string; page: ExtractedPage | null } {
   const ext = extname(inputFile).toLowerCase();
   if (!['.txt', '.html', '.htm'].includes(ext)) {
-    throw new IngestError(inputFile, `unsupported file type "${ext || '(none)'}"; give a .txt, .html or .htm file`);
+    throw new IngestError(
+      inputFile,
+      `unsupported file type "${ext || '(none)'}"; give a .txt, .html or .htm file`,
+    );
   }
   if (!existsSync(inputFile)) throw new IngestError(inputFile, 'file not found');
   if (statSync(inputFile).isDirectory()) throw new IngestError(inputFile, 'is a directory, not a file');
@@ -665,11 +777,19 @@ function writeAtomically(files: Array<{ path: string; data: Buffer | string }>):
  * `<id>.txt` and `<id>.json` atomically. On any problem it throws IngestError and leaves the
  * directory as it was. With `dryRun` it writes nothing and reports what it would add.
  */
-export function addArticle(corpusDir: string, inputFile: string, overrides: Overrides = {}, options: { dryRun?: boolean } = {}): AddReport {
+export function addArticle(
+  corpusDir: string,
+  inputFile: string,
+  overrides: Overrides = {},
+  options: { dryRun?: boolean } = {},
+): AddReport {
   const flags = validateOverrides(overrides, inputFile);
   const articlesDir = resolve(corpusDir, 'articles');
   if (!existsSync(articlesDir) || !statSync(articlesDir).isDirectory()) {
-    throw new IngestError(inputFile, `corpus directory ${display(articlesDir)} not found (choose one with --corpus)`);
+    throw new IngestError(
+      inputFile,
+      `corpus directory ${display(articlesDir)} not found (choose one with --corpus)`,
+    );
   }
 
   const input = readInput(inputFile, flags);
@@ -711,13 +831,21 @@ export function addArticle(corpusDir: string, inputFile: string, overrides: Over
     try {
       existing = loadCorpus(corpusDir);
     } catch (err) {
-      throw new IngestError(inputFile, `the corpus in ${display(corpusDir)} does not load, so nothing can be added until it is fixed: ${corpusProblem(err, inputFile).message}`);
+      throw new IngestError(
+        inputFile,
+        `the corpus in ${display(corpusDir)} does not load, so nothing can be added until it is fixed: ${corpusProblem(err, inputFile).message}`,
+      );
     }
     const dup = findDuplicate(existing, article);
-    if (dup) throw new IngestError(inputFile, `duplicates article "${dup.id}" (${dup.file}), which ${dup.reason}`);
+    if (dup)
+      throw new IngestError(inputFile, `duplicates article "${dup.id}" (${dup.file}), which ${dup.reason}`);
   }
   for (const path of [metaPath, textPath]) {
-    if (existsSync(path)) throw new IngestError(inputFile, `id "${meta.id}" is taken: ${display(path)} exists; choose another with --id`);
+    if (existsSync(path))
+      throw new IngestError(
+        inputFile,
+        `id "${meta.id}" is taken: ${display(path)} exists; choose another with --id`,
+      );
   }
 
   // Load the whole corpus with the new article from a scratch copy: whatever the loader would
@@ -748,11 +876,19 @@ export function addArticle(corpusDir: string, inputFile: string, overrides: Over
       ]);
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
-      throw new IngestError(inputFile, e.code === 'EEXIST' ? `id "${meta.id}" was taken while adding; choose another with --id` : `could not write to ${display(articlesDir)}: ${e.message}`);
+      throw new IngestError(
+        inputFile,
+        e.code === 'EEXIST'
+          ? `id "${meta.id}" was taken while adding; choose another with --id`
+          : `could not write to ${display(articlesDir)}: ${e.message}`,
+      );
     }
   }
 
-  const field = (name: 'outlet' | 'title' | 'published' | 'url'): ReportedField => ({ value: meta[name], inferred: meta.inferred[name] ?? null });
+  const field = (name: 'outlet' | 'title' | 'published' | 'url'): ReportedField => ({
+    value: meta[name],
+    inferred: meta.inferred[name] ?? null,
+  });
   return {
     id: meta.id,
     dryRun: options.dryRun === true,
@@ -765,7 +901,9 @@ export function addArticle(corpusDir: string, inputFile: string, overrides: Over
     language: { value: meta.language, from: built.languageFrom },
     passages: article.passages.length,
     headings: article.blocks.filter((b) => b.kind === 'heading').length,
-    furniture: article.blocks.filter((b) => b.kind === 'furniture').map((b) => ({ reason: b.reason ?? 'furniture', excerpt: excerpt(text.slice(b.start, b.end)) })),
+    furniture: article.blocks
+      .filter((b) => b.kind === 'furniture')
+      .map((b) => ({ reason: b.reason ?? 'furniture', excerpt: excerpt(text.slice(b.start, b.end)) })),
     quotations: countQuotations(article),
     meta,
   };

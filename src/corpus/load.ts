@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ArticleMetadata } from './schema.js';
 import { classifyBlocks, type Block } from './furniture.js';
 import { splitParagraphs, splitSentences, type Span } from './segment.js';
@@ -73,7 +73,8 @@ export function parseMetadata(json: string, file: string): ArticleMetadata {
   const parsed = ArticleMetadata.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const extra = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more problem(s))` : '';
+    const extra =
+      parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more problem(s))` : '';
     throw new CorpusError(file, fieldOf(issue), `${issue.message}${extra}`);
   }
   return parsed.data;
@@ -96,7 +97,8 @@ export function checkStatedOrInferred(meta: ArticleMetadata, text: string, file:
   const stated = {
     outlet: meta.outlet !== null && folded.includes(comparable(meta.outlet)),
     title: meta.title !== null && folded.includes(comparable(meta.title)),
-    published: meta.published !== null && DATE_FORMATS(meta.published).some((f) => folded.includes(comparable(f))),
+    published:
+      meta.published !== null && DATE_FORMATS(meta.published).some((f) => folded.includes(comparable(f))),
   };
   for (const field of ['outlet', 'title', 'published'] as const) {
     if (!stated[field] && meta.inferred[field] === undefined) {
@@ -113,35 +115,62 @@ export function checkStatedOrInferred(meta: ArticleMetadata, text: string, file:
 }
 
 /** Builds blocks and sentence passages for one article. */
-export function prepareArticle(meta: ArticleMetadata, text: string, file: string, firstPassageId = 0): Article {
+export function prepareArticle(
+  meta: ArticleMetadata,
+  text: string,
+  file: string,
+  firstPassageId = 0,
+): Article {
   if (text.trim().length === 0) throw new CorpusError(file, null, 'is empty');
   const blocks = classifyBlocks(text, splitParagraphs(text), meta);
   const passages: Passage[] = [];
   blocks.forEach((block, b) => {
     if (block.kind !== 'body') return;
     for (const s of splitSentences(text, block)) {
-      passages.push({ id: firstPassageId + passages.length, articleId: meta.id, block: b, start: s.start, end: s.end, text: text.slice(s.start, s.end) });
+      passages.push({
+        id: firstPassageId + passages.length,
+        articleId: meta.id,
+        block: b,
+        start: s.start,
+        end: s.end,
+        text: text.slice(s.start, s.end),
+      });
     }
   });
-  if (passages.length === 0) throw new CorpusError(file, null, 'has no body text left once headings and page furniture are set aside');
+  if (passages.length === 0)
+    throw new CorpusError(file, null, 'has no body text left once headings and page furniture are set aside');
   return { meta, text, file, blocks, passages };
 }
 
 /** Reads one article from its metadata file and the text file beside it, checking both. */
-export function readArticle(metaPath: string, firstPassageId = 0, taken: ReadonlyMap<string, string> = new Map()): Article {
+export function readArticle(
+  metaPath: string,
+  firstPassageId = 0,
+  taken: ReadonlyMap<string, string> = new Map(),
+): Article {
   const metaFile = relative(process.cwd(), metaPath) || metaPath;
   const meta = parseMetadata(decodeUtf8(readFileSync(metaPath), metaFile), metaFile);
   const owner = taken.get(meta.id);
-  if (owner !== undefined) throw new CorpusError(metaFile, 'id', `duplicate id "${meta.id}": ${owner} already uses it`);
+  if (owner !== undefined)
+    throw new CorpusError(metaFile, 'id', `duplicate id "${meta.id}": ${owner} already uses it`);
   const expected = `${meta.id}.json`;
-  if (basename(metaPath) !== expected) throw new CorpusError(metaFile, 'id', `"${meta.id}" does not match the file name; name the file ${expected}`);
+  if (basename(metaPath) !== expected)
+    throw new CorpusError(
+      metaFile,
+      'id',
+      `"${meta.id}" does not match the file name; name the file ${expected}`,
+    );
   const textPath = metaPath.replace(/\.json$/, '.txt');
   const textFile = relative(process.cwd(), textPath) || textPath;
   if (!existsSync(textPath)) throw new CorpusError(metaFile, null, `its article text ${textFile} is missing`);
   const bytes = readFileSync(textPath);
   const digest = createHash('sha256').update(bytes).digest('hex');
   if (digest !== meta.sha256) {
-    throw new CorpusError(metaFile, 'sha256', `does not match ${textFile} (its bytes hash to ${digest}); article text must not be edited once added`);
+    throw new CorpusError(
+      metaFile,
+      'sha256',
+      `does not match ${textFile} (its bytes hash to ${digest}); article text must not be edited once added`,
+    );
   }
   const text = decodeUtf8(bytes, textFile);
   checkStatedOrInferred(meta, text, metaFile);
@@ -159,7 +188,11 @@ export function loadCorpus(dir: string): Corpus {
   const present = new Set(names);
   for (const name of names) {
     if (name.endsWith('.txt') && !present.has(name.replace(/\.txt$/, '.json'))) {
-      throw new CorpusError(join(articlesDir, name), null, `has no metadata file ${name.replace(/\.txt$/, '.json')} beside it`);
+      throw new CorpusError(
+        join(articlesDir, name),
+        null,
+        `has no metadata file ${name.replace(/\.txt$/, '.json')} beside it`,
+      );
     }
   }
   const articles: Article[] = [];

@@ -69,7 +69,10 @@ export function splitSentences(text: string, span: Span): Span[] {
   const slice = text.slice(span.start, span.end);
   const raw: Span[] = [];
   for (const seg of segmenter.segment(slice)) {
-    const s = trimSpan(text, { start: span.start + seg.index, end: span.start + seg.index + seg.segment.length });
+    const s = trimSpan(text, {
+      start: span.start + seg.index,
+      end: span.start + seg.index + seg.segment.length,
+    });
     if (s.end > s.start) raw.push(s);
   }
   const merged: Span[] = [];
@@ -78,7 +81,11 @@ export function splitSentences(text: string, span: Span): Span[] {
     if (prev) {
       const before = text.slice(prev.start, prev.end);
       const after = text.slice(s.start, s.end);
-      if (/\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|St|Prof|Sen|Rep|Gov)\.$/.test(before) || insideQuotation(before) || /^[a-z,;]/.test(after)) {
+      if (
+        /\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|St|Prof|Sen|Rep|Gov)\.$/.test(before) ||
+        insideQuotation(before) ||
+        /^[a-z,;]/.test(after)
+      ) {
         prev.end = s.end;
         continue;
       }

@@ -32,7 +32,6 @@ export const DEFAULT_SETTINGS: AnswerSettings = {
   extractFrom: 12,
 };
 
-
 interface Ranked extends Hit {
   coverage: number;
   final: number;
@@ -89,7 +88,12 @@ export class AnswerEngine {
     const ranked = hits
       .map((h) => {
         const cov = coverage(this.index, q, h.weights);
-        return { ...h, coverage: cov, final: (h.score / top) * (1 - s.coverageWeight + s.coverageWeight * cov), hasAnswer: false };
+        return {
+          ...h,
+          coverage: cov,
+          final: (h.score / top) * (1 - s.coverageWeight + s.coverageWeight * cov),
+          hasAnswer: false,
+        };
       })
       .sort((a, b) => b.final - a.final || a.passage.id - b.passage.id);
     if (q.answerType !== 'other') {
@@ -125,15 +129,30 @@ export class AnswerEngine {
     const result = this.answer(claim, q, limit, null);
     for (const c of result.citations) {
       const given = onSameFact(c.quote, q) ? countFor(c.quote, q) : null;
-      c.stance = given ? (Math.abs(given.value - claimed.value) <= 0.05 * claimed.value ? 'agrees' : 'differs') : null;
+      c.stance = given
+        ? Math.abs(given.value - claimed.value) <= 0.05 * claimed.value
+          ? 'agrees'
+          : 'differs'
+        : null;
     }
     return result;
   }
 
   private answer(question: string, q: QuestionAnalysis, limit: number, problem: string | null): Answer {
-    const base: Answer = { question, status: 'no_answer', answer: null, answerType: q.answerType, citations: [], conflict: null };
+    const base: Answer = {
+      question,
+      status: 'no_answer',
+      answer: null,
+      answerType: q.answerType,
+      citations: [],
+      conflict: null,
+    };
     if (problem) return { ...base, error: problem };
-    if (q.terms.length === 0) return { ...base, error: 'no searchable words in the question (only stop words, symbols or numbers of one digit)' };
+    if (q.terms.length === 0)
+      return {
+        ...base,
+        error: 'no searchable words in the question (only stop words, symbols or numbers of one digit)',
+      };
 
     const ranked = this.rank(q);
     const best = ranked[0];
@@ -144,8 +163,19 @@ export class AnswerEngine {
     if (answered && order.sides) {
       conflict = order.sides
         .map((side) => {
-          const idx = citations.map((c, i) => (c.value !== null && side.values.has(c.value) ? i : -1)).filter((i) => i >= 0);
-          const sources = idx.flatMap((i) => [citations[i]!, ...citations[i]!.alsoIn]).map(({ articleId, outlet, title, published, publishedApprox, url }) => ({ articleId, outlet, title, published, publishedApprox, url }));
+          const idx = citations
+            .map((c, i) => (c.value !== null && side.values.has(c.value) ? i : -1))
+            .filter((i) => i >= 0);
+          const sources = idx
+            .flatMap((i) => [citations[i]!, ...citations[i]!.alsoIn])
+            .map(({ articleId, outlet, title, published, publishedApprox, url }) => ({
+              articleId,
+              outlet,
+              title,
+              published,
+              publishedApprox,
+              url,
+            }));
           return { value: side.label, citations: idx, sources };
         })
         .filter((s) => s.citations.length > 0);
@@ -166,7 +196,10 @@ export class AnswerEngine {
    * For count questions: when relevant passages give different counts for the asked thing,
    * put the best passage of each count first so every side is seen.
    */
-  private conflictOrder(ranked: Ranked[], q: QuestionAnalysis): { order: Ranked[]; sides: Array<{ label: string; values: Set<string> }> | null } {
+  private conflictOrder(
+    ranked: Ranked[],
+    q: QuestionAnalysis,
+  ): { order: Ranked[]; sides: Array<{ label: string; values: Set<string> }> | null } {
     if (q.answerType !== 'number' || !q.headNoun) return { order: ranked, sides: null };
     const groups = new Map<number, { label: string; members: Ranked[] }>();
     for (const r of ranked) {
@@ -181,7 +214,10 @@ export class AnswerEngine {
     if (groups.size < 2) return { order: ranked, sides: null };
     const leaders = [...groups.values()].map((g) => g.members[0]!);
     const rest = ranked.filter((r) => !leaders.includes(r));
-    const sides = [...groups.values()].map((g) => ({ label: g.label, values: new Set(g.members.map((m) => countFor(m.passage.text, q)!.text.replace(/\s+/g, ' '))) }));
+    const sides = [...groups.values()].map((g) => ({
+      label: g.label,
+      values: new Set(g.members.map((m) => countFor(m.passage.text, q)!.text.replace(/\s+/g, ' '))),
+    }));
     return { order: [...leaders, ...rest], sides };
   }
 
@@ -192,14 +228,30 @@ export class AnswerEngine {
     for (const r of ranked.slice(0, Math.max(limit * 4, 20))) {
       const p = r.passage;
       const src = sourceOf(this.article(p));
-      const twin = out.find((c) => c.articleId !== p.articleId && !c.alsoIn.some((a) => a.articleId === p.articleId) && similarity(c.quote, p.text) >= 0.8);
+      const twin = out.find(
+        (c) =>
+          c.articleId !== p.articleId &&
+          !c.alsoIn.some((a) => a.articleId === p.articleId) &&
+          similarity(c.quote, p.text) >= 0.8,
+      );
       if (twin) {
         twin.alsoIn.push({ ...src, quote: p.text, start: p.start, end: p.end });
         continue;
       }
       if (out.length >= limit) continue;
-      const value = answered && q.answerType === 'number' && q.headNoun ? countFor(p.text, q)?.text.replace(/\s+/g, ' ') ?? null : null;
-      out.push({ ...src, quote: p.text, start: p.start, end: p.end, score: Math.round(r.final * 1000) / 1000, value, alsoIn: [] });
+      const value =
+        answered && q.answerType === 'number' && q.headNoun
+          ? (countFor(p.text, q)?.text.replace(/\s+/g, ' ') ?? null)
+          : null;
+      out.push({
+        ...src,
+        quote: p.text,
+        start: p.start,
+        end: p.end,
+        score: Math.round(r.final * 1000) / 1000,
+        value,
+        alsoIn: [],
+      });
     }
     return out;
   }
@@ -219,8 +271,10 @@ function onSameFact(text: string, q: QuestionAnalysis): boolean {
 function claimedCount(claim: string): { start: number; end: number; value: number; noun: string } | null {
   for (const n of numberMentions(claim)) {
     if (n.value === null || n.isYear) continue;
-    const after = claim.slice(n.end).match(/^\s+((?:[A-Za-z'’-]+\s+){0,2}?)([a-z]+s|people|personnel|staff)\b/);
-    if (after && after[2]) return { start: n.start, end: n.end, value: n.value, noun: after[2].toLowerCase() };
+    const after = claim
+      .slice(n.end)
+      .match(/^\s+((?:[A-Za-z'’-]+\s+){0,2}?)([a-z]+s|people|personnel|staff)\b/);
+    if (after?.[2]) return { start: n.start, end: n.end, value: n.value, noun: after[2].toLowerCase() };
   }
   return null;
 }

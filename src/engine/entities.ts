@@ -9,7 +9,7 @@ export interface Mention {
 }
 
 const CAP_WORD = String.raw`[A-Z][\p{Ll}\p{Lu}'\u2019-]*[\p{L}]`;
-const NAME_PARTICLE = String.raw`(?:de|da|del|van|von|bin|ibn|al|el|la|le)`;
+const NAME_PARTICLE = '(?:de|da|del|van|von|bin|ibn|al|el|la|le)';
 const CAP_SEQUENCE = new RegExp(String.raw`${CAP_WORD}(?:\s+(?:${NAME_PARTICLE}\s+)?${CAP_WORD})*`, 'gu');
 
 /** A person's name with the title words before it stripped ("French President Emmanuel Macron" → "Emmanuel Macron"). */
@@ -51,7 +51,11 @@ function personMentionsUncached(text: string): PersonMention[] {
     let first = 0;
     while (first < words.length && !isNameWord(words[first]!)) first++;
     let last = first;
-    while (last < words.length && (isNameWord(words[last]!) || /^(?:de|da|del|van|von|bin|ibn|al|el|la|le)$/.test(words[last]!))) last++;
+    while (
+      last < words.length &&
+      (isNameWord(words[last]!) || /^(?:de|da|del|van|von|bin|ibn|al|el|la|le)$/.test(words[last]!))
+    )
+      last++;
     if (first >= words.length || last - first > 4) continue;
     const nameWords = words.slice(first, last);
     // A lone capitalised word that opens a sentence is usually not a name.
@@ -71,12 +75,19 @@ function personMentionsUncached(text: string): PersonMention[] {
  * Minister"), lower case, or "" when the name has no title.
  */
 export function titleBefore(text: string, start: number): string {
-  const words = text.slice(Math.max(0, start - 80), start).split(/\s+/).filter(Boolean);
+  const words = text
+    .slice(Math.max(0, start - 80), start)
+    .split(/\s+/)
+    .filter(Boolean);
   const title: string[] = [];
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i]!;
     const bare = w.replace(/['\u2019]s$/, '').toLowerCase();
-    const isTitle = TITLE_WORDS.has(bare) || /^[A-Z]{2,4}$/.test(w) || /^[A-Z][a-z]+(?:an|ish|ese|i|ch)$/.test(w) || (/['\u2019]s$/.test(w) && /^[A-Z]/.test(w));
+    const isTitle =
+      TITLE_WORDS.has(bare) ||
+      /^[A-Z]{2,4}$/.test(w) ||
+      /^[A-Z][a-z]+(?:an|ish|ese|i|ch)$/.test(w) ||
+      (/['\u2019]s$/.test(w) && /^[A-Z]/.test(w));
     if (!isTitle) break;
     title.unshift(w.toLowerCase());
   }
@@ -85,15 +96,29 @@ export function titleBefore(text: string, start: number): string {
 
 const QUALIFIER = String.raw`(?:(?:some|about|around|roughly|approximately|nearly|almost|close to|more than|over|under|fewer than|less than|at least|up to|an estimated|a total of(?: about)?)\s+)?`;
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?`;
-const NUMBER_WORDS = 'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several hundred|several thousand';
+const NUMBER_WORDS =
+  'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several hundred|several thousand';
 const NUMBER_RE = new RegExp(
   String.raw`\b${QUALIFIER}(?:(?:${NUMBER})(?:\s*(?:to|-|\u2013)\s*(?:${NUMBER}))?(?:\s+(?:of\s+the|of|out\s+of)\s+(?:${NUMBER}))?(?:\s*(?:million|billion|percent|per cent|%))?|(?:${NUMBER_WORDS})(?:\s+(?:million|thousand|hundred))?)\b`,
   'gi',
 );
 
 const WORD_VALUES: Record<string, number> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  dozens: 24, hundreds: 200, thousands: 2000, several: 3,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  dozens: 24,
+  hundreds: 200,
+  thousands: 2000,
+  several: 3,
 };
 
 /** A number in text, with its qualifier ("close to 3000") and numeric value for comparison. */
@@ -111,8 +136,13 @@ function numberMentionsUncached(text: string): NumberMention[] {
     const digits = /\d[\d,]*(?:\.\d+)?/.exec(raw);
     let value = digits ? Number(digits[0].replace(/,/g, '')) : null;
     if (value === null) {
-      const word = /[a-z]+/i.exec(raw.replace(/^(?:some|about|around|roughly|approximately|nearly|almost|close to|more than|over|under|fewer than|less than|at least|up to|an estimated|a total of(?: about)?)\s+/i, ''));
-      value = word ? WORD_VALUES[word[0].toLowerCase()] ?? null : null;
+      const word = /[a-z]+/i.exec(
+        raw.replace(
+          /^(?:some|about|around|roughly|approximately|nearly|almost|close to|more than|over|under|fewer than|less than|at least|up to|an estimated|a total of(?: about)?)\s+/i,
+          '',
+        ),
+      );
+      value = word ? (WORD_VALUES[word[0].toLowerCase()] ?? null) : null;
     }
     if (value !== null && /\bmillion\b/i.test(raw)) value *= 1_000_000;
     else if (value !== null && /\bthousand\b/i.test(raw)) value *= 1_000;
@@ -125,12 +155,27 @@ function numberMentionsUncached(text: string): NumberMention[] {
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const DAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 const DATE_PATTERNS: Array<[RegExp, number]> = [
-  [new RegExp(String.raw`\b(?:(?:${DAYS}),?\s+)?(?:${MONTHS})\s+\d{1,2}(?:-\d{1,2})?(?:,?\s+\d{4})?\b`, 'g'), 4],
+  [
+    new RegExp(String.raw`\b(?:(?:${DAYS}),?\s+)?(?:${MONTHS})\s+\d{1,2}(?:-\d{1,2})?(?:,?\s+\d{4})?\b`, 'g'),
+    4,
+  ],
   [new RegExp(String.raw`\b(?:(?:${DAYS}),?\s+)?\d{1,2}\s+(?:${MONTHS})(?:\s+\d{4})?\b`, 'g'), 4],
   [new RegExp(String.raw`\b(?:${MONTHS})\s+\d{4}\b`, 'g'), 3],
-  [new RegExp(String.raw`\b(?:(?:last|next|on|this)\s+)?(?:${DAYS})(?:\s+(?:morning|afternoon|evening|night))?\b`, 'g'), 2],
-  [new RegExp(String.raw`\b(?:in|since|until|by|from)\s+((?:19|20)\d{2})\b`, 'g'), 2],
-  [new RegExp(String.raw`\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id-)\s*(?:${MONTHS})\b`, 'g'), 1],
+  [
+    new RegExp(
+      String.raw`\b(?:(?:last|next|on|this)\s+)?(?:${DAYS})(?:\s+(?:morning|afternoon|evening|night))?\b`,
+      'g',
+    ),
+    2,
+  ],
+  [/\b(?:in|since|until|by|from)\s+((?:19|20)\d{2})\b/g, 2],
+  [
+    new RegExp(
+      String.raw`\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id-)\s*(?:${MONTHS})\b`,
+      'g',
+    ),
+    1,
+  ],
   [/\b(?:today|yesterday|last (?:week|month|year)|this week)\b/gi, 1],
 ];
 
@@ -150,7 +195,10 @@ function dateMentionsUncached(text: string): DateMention[] {
         start += raw.indexOf(m[1]);
         raw = m[1];
       }
-      raw = raw.replace(/^(?:on|in|since|until|by|from|early|late|mid-)\s*/i, (p) => { start += p.length; return ''; });
+      raw = raw.replace(/^(?:on|in|since|until|by|from|early|late|mid-)\s*/i, (p) => {
+        start += p.length;
+        return '';
+      });
       const end = start + raw.length;
       if (found.some((f) => start < f.end && end > f.start)) continue;
       found.push({ start, end, text: raw, specificity });
@@ -161,7 +209,8 @@ function dateMentionsUncached(text: string): DateMention[] {
 
 /** Finds durations ("several months", "nine years", "a period of several months"). */
 function durationMentionsUncached(text: string): Mention[] {
-  const re = /\b(?:(?:over|for|within|in)\s+)?(?:a period of\s+)?(?:several|a few|a couple of|many|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen)\s+(?:days?|weeks?|months?|years?|decades?)\b/gi;
+  const re =
+    /\b(?:(?:over|for|within|in)\s+)?(?:a period of\s+)?(?:several|a few|a couple of|many|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen)\s+(?:days?|weeks?|months?|years?|decades?)\b/gi;
   return [...text.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
 }
 
@@ -178,10 +227,14 @@ function placeMentionsUncached(text: string): Mention[] {
     let from = m.index!;
     for (let i = 0; i < words.length; i++) {
       for (let j = words.length; j > i; j--) {
-        const span = words.slice(i, j).join(' ').replace(/['\u2019]s$/, '');
+        const span = words
+          .slice(i, j)
+          .join(' ')
+          .replace(/['\u2019]s$/, '');
         if (COUNTRIES.has(span) || OTHER_PLACES.has(span)) {
           const start = text.indexOf(span, from);
-          if (start >= 0 && !overlaps(start, start + span.length)) out.push({ start, end: start + span.length, text: span });
+          if (start >= 0 && !overlaps(start, start + span.length))
+            out.push({ start, end: start + span.length, text: span });
           i = j - 1;
           break;
         }

@@ -1,5 +1,14 @@
 import type { QuestionAnalysis } from './question.js';
-import { dateMentions, durationMentions, numberMentions, personMentions, placeMentions, placeMentionsOnce, titleBefore, type Mention } from './entities.js';
+import {
+  dateMentions,
+  durationMentions,
+  numberMentions,
+  personMentions,
+  placeMentions,
+  placeMentionsOnce,
+  titleBefore,
+  type Mention,
+} from './entities.js';
 import { comparable } from '../text/normalize.js';
 import { memoByText } from './memo.js';
 import { stem } from '../text/stem.js';
@@ -35,7 +44,10 @@ function wordsUncached(text: string): Array<{ start: number; end: number; stem: 
 function echoesQuestion(mention: string, q: QuestionAnalysis): boolean {
   const qt = new Set(q.tokens.map((t) => stem(t)));
   const mt = tokenize(mention).map((t) => stem(t));
-  return mt.length > 0 && mt.every((t) => qt.has(t) || [...qt].some((x) => x.length >= 4 && (t.startsWith(x) || x.startsWith(t))));
+  return (
+    mt.length > 0 &&
+    mt.every((t) => qt.has(t) || [...qt].some((x) => x.length >= 4 && (t.startsWith(x) || x.startsWith(t))))
+  );
 }
 
 /** Distance in characters from a mention to the nearest word matching a question term. */
@@ -58,7 +70,8 @@ function clauseAround(text: string, start: number, end: number): string {
   return text.slice(from, after < 0 ? text.length : end + after);
 }
 
-const CASUALTY = /\b(?:kill(?:ed|ing|s)?|died|dies|die|dead|deaths?|wounded|injured|casualt(?:y|ies)|toll)\b/i;
+const CASUALTY =
+  /\b(?:kill(?:ed|ing|s)?|died|dies|die|dead|deaths?|wounded|injured|casualt(?:y|ies)|toll)\b/i;
 
 /** A number that counts the question's head noun ("2,400 troops", "3000 French troops"). */
 export interface CountValue extends Mention {
@@ -74,7 +87,9 @@ export function countFor(text: string, q: QuestionAnalysis): CountValue | null {
   const heads = headStems(q.headNoun);
   const ws = words(text);
   // Question and clause strings are short-lived: not memoised, so they do not pile up in caches.
-  const qPlaces = new Set(placeMentionsOnce(q.tokens.join(' ').replace(/\b\w/g, (c) => c.toUpperCase())).map((p) => p.text));
+  const qPlaces = new Set(
+    placeMentionsOnce(q.tokens.join(' ').replace(/\b\w/g, (c) => c.toUpperCase())).map((p) => p.text),
+  );
   let best: CountValue | null = null;
   let bestDist = Infinity;
   for (const n of numberMentions(text)) {
@@ -98,7 +113,8 @@ export function countFor(text: string, q: QuestionAnalysis): CountValue | null {
   return best;
 }
 
-const CAUSE = /\b(?:because of|because|due to|owing to|as a result of|citing|cited|followed|blamed|forced|amid)\b\s+/gi;
+const CAUSE =
+  /\b(?:because of|because|due to|owing to|as a result of|citing|cited|followed|blamed|forced|amid)\b\s+/gi;
 
 /** Extracts a short answer of the expected type from a passage, or null where it has none. */
 export function extractAnswer(text: string, q: QuestionAnalysis): Mention | null {
@@ -123,14 +139,23 @@ export function extractAnswer(text: string, q: QuestionAnalysis): Mention | null
       const c = countFor(text, q);
       if (c) return c;
       if (q.headNoun) return null;
-      return pick(numberMentions(text).filter((n) => !n.isYear), near);
+      return pick(
+        numberMentions(text).filter((n) => !n.isYear),
+        near,
+      );
     }
     case 'date': {
       // Prefer the date nearest the question's words, then the most specific one.
-      return pick(dateMentions(text), (m) => (m as Mention & { specificity: number }).specificity * 40 + near(m));
+      return pick(
+        dateMentions(text),
+        (m) => (m as Mention & { specificity: number }).specificity * 40 + near(m),
+      );
     }
     case 'duration':
-      return pick(durationMentions(text).map((m) => strip(m, /^(?:over|for|within|in)\s+(?:a period of\s+)?/i)), near);
+      return pick(
+        durationMentions(text).map((m) => strip(m, /^(?:over|for|within|in)\s+(?:a period of\s+)?/i)),
+        near,
+      );
     case 'person': {
       const people = personMentions(text);
       return pick(people, (m) => (m.text.includes(' ') ? 1000 : 0) + near(m));
@@ -140,7 +165,13 @@ export function extractAnswer(text: string, q: QuestionAnalysis): Mention | null
       // is where that thing happens, whatever else stands nearer.
       const terms = new Set(q.terms);
       const anchored = (m: Mention) =>
-        words(text).some((w) => terms.has(w.stem) && /^\s+(?:in|at|to|into|from|on)\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+,?\s+){0,2}$/iu.test(text.slice(w.end, m.start)));
+        words(text).some(
+          (w) =>
+            terms.has(w.stem) &&
+            /^\s+(?:in|at|to|into|from|on)\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+,?\s+){0,2}$/iu.test(
+              text.slice(w.end, m.start),
+            ),
+        );
       return pick(placeMentions(text), (m) => (anchored(m) ? 1e7 : 0) + near(m));
     }
     case 'entity':
@@ -161,7 +192,8 @@ function strip(m: Mention, prefix: RegExp): Mention {
 }
 
 const DETERMINER = /^(?:the|a|an|its|their|his|her|this|that|these|those|some|several)$/i;
-const NP_BREAK = /^(?:and|or|but|of|in|on|at|by|for|with|to|from|as|which|who|that|is|are|was|were|has|have|had|will|would|be|been|said|told)$/i;
+const NP_BREAK =
+  /^(?:and|or|but|of|in|on|at|by|for|with|to|from|as|which|who|that|is|are|was|were|has|have|had|will|would|be|been|said|told)$/i;
 
 /**
  * For "which X" questions: a proper name right after the head noun ("group Wagner"), else the
@@ -183,7 +215,8 @@ function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
       while (j > 0 && i - j < 4) {
         const w = ws[j - 1]!;
         const word = text.slice(w.start, w.end);
-        if (DETERMINER.test(word) || NP_BREAK.test(word) || /[,.;:]/.test(text.slice(w.end, ws[j]!.start))) break;
+        if (DETERMINER.test(word) || NP_BREAK.test(word) || /[,.;:]/.test(text.slice(w.end, ws[j]!.start)))
+          break;
         j--;
       }
       if (j < i) {
@@ -205,14 +238,16 @@ function definitionAnswer(text: string, q: QuestionAnalysis): Mention | null {
   if (at < 0) return null;
   const end = at + q.subject.length;
   // "Support Group for Islam and Muslims (JNIM)": an acronym spelled out before it.
-  const spelled = /((?<![\w-])[A-Z][A-Za-z']*(?:\s+(?:for|of|and|the|in|[A-Z][A-Za-z']*))*)\s*\($/.exec(text.slice(0, at));
-  if (spelled && spelled[1] && spelled[1].split(/\s+/).length >= 2) {
+  const spelled = /((?<![\w-])[A-Z][A-Za-z']*(?:\s+(?:for|of|and|the|in|[A-Z][A-Za-z']*))*)\s*\($/.exec(
+    text.slice(0, at),
+  );
+  if (spelled?.[1] && spelled[1].split(/\s+/).length >= 2) {
     const start = at - spelled[0].length;
     return { start, end: start + spelled[1].length, text: spelled[1] };
   }
   // "Olivier Salgado, the spokesman for the MINUSMA mission, told…": an apposition after a comma.
   const apposition = /^,\s+((?:(?:the|a|an)\s+)?[a-z][^,;.]{3,100}?),/.exec(text.slice(end));
-  if (apposition && apposition[1] && !/^(?:who|which|that|and|but|said|told|says)\b/.test(apposition[1])) {
+  if (apposition?.[1] && !/^(?:who|which|that|and|but|said|told|says)\b/.test(apposition[1])) {
     const start = end + apposition[0].indexOf(apposition[1]);
     return { start, end: start + apposition[1].length, text: apposition[1] };
   }
@@ -228,7 +263,7 @@ function definitionAnswer(text: string, q: QuestionAnalysis): Mention | null {
   }
   // "X peacekeeping mission in Mali": X modifies the phrase after it.
   const after = /^\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)/.exec(text.slice(end));
-  if (after && after[1]) {
+  if (after?.[1]) {
     const phrase = after[1].split(/\s+/);
     const cut = phrase.findIndex((w) => NP_BREAK.test(w));
     const kept = (cut < 0 ? phrase : phrase.slice(0, cut)).join(' ');
@@ -239,7 +274,7 @@ function definitionAnswer(text: string, q: QuestionAnalysis): Mention | null {
   }
   // "the UN's most dangerous peacekeeping mission, X": the phrase before the comma.
   const before = /((?:the|a|an)\s+[^,]{3,80}),\s*$/i.exec(text.slice(0, at));
-  if (before && before[1]) {
+  if (before?.[1]) {
     const start = at - before[0].length;
     return { start, end: start + before[1].length, text: before[1] };
   }
@@ -276,4 +311,3 @@ export function answerQuality(m: Mention, q: QuestionAnalysis): number {
       return 1;
   }
 }
-

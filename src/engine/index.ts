@@ -7,7 +7,15 @@ import { indexTerms } from '../text/tokenize.js';
 import { sourceOf } from './sources.js';
 import type { Answer, QuoteResult, SourceInfo } from './types.js';
 
-export type { Answer, Citation, ConflictSide, Quotation, QuoteResult, SourceInfo, AnswerType } from './types.js';
+export type {
+  Answer,
+  Citation,
+  ConflictSide,
+  Quotation,
+  QuoteResult,
+  SourceInfo,
+  AnswerType,
+} from './types.js';
 export { citationLine, formatDate, outletLabel, sourceLine, titleLabel } from './sources.js';
 
 /** The corpus bundled with the project. */
@@ -66,11 +74,17 @@ export class Engine {
   private withSpeaker(answer: Answer): Answer {
     const first = answer.citations[0];
     if (answer.status !== 'answered' || answer.answerType !== 'person' || !first) return answer;
-    const inFirst = (id: string, start: number, end: number) => id === first.articleId && start >= first.start && end <= first.end;
+    const inFirst = (id: string, start: number, end: number) =>
+      id === first.articleId && start >= first.start && end <= first.end;
     const asked = new Set(indexTerms(answer.question));
     const quotes = this.quotations
       .all()
-      .filter((q) => q.speaker !== null && (inFirst(q.articleId, q.start, q.end) || q.alsoIn.some((x) => inFirst(x.articleId, x.start, x.end))));
+      .filter(
+        (q) =>
+          q.speaker !== null &&
+          (inFirst(q.articleId, q.start, q.end) ||
+            q.alsoIn.some((x) => inFirst(x.articleId, x.start, x.end))),
+      );
     const best = quotes.sort((a, b) => overlap(b.text, asked) - overlap(a.text, asked))[0];
     return best ? { ...answer, answer: best.speaker } : answer;
   }

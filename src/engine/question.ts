@@ -18,18 +18,42 @@ export interface QuestionAnalysis {
   expansions: Map<string, string>;
 }
 
-const NUMBER_Q = /\b(?:how many|how much|what number|what percentage|what share|what proportion|how large|death toll|number of)\b/i;
+const NUMBER_Q =
+  /\b(?:how many|how much|what number|what percentage|what share|what proportion|how large|death toll|number of)\b/i;
 const DURATION_Q = /\bhow long\b/i;
-const DATE_Q = /^(?:\s*(?:since |until |till )?when\b|.*\b(?:what|which) (?:date|day|year|month)\b|.*\bon what (?:date|day)\b)/i;
+const DATE_Q =
+  /^(?:\s*(?:since |until |till )?when\b|.*\b(?:what|which) (?:date|day|year|month)\b|.*\bon what (?:date|day)\b)/i;
 const PERSON_Q = /^\s*(?:who|whom|whose)\b/i;
 /** "Who is Olivier Salgado?": a named person to describe, not a person to name. */
 const WHO_IS_NAMED = /^\s*[Ww]ho (?:is|was) ([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\??$/;
-const PLACE_Q = /^\s*where\b|\b(?:which|what) (?:country|countries|city|cities|town|region|capital|place|nation)\b|\bin which (?:country|city|region)\b/i;
-const REASON_Q = /^\s*why\b|\bblamed?\b|\bwhat (?:did|does) .* (?:blame|cite)\b|\bwhat (?:was|is) the reason\b|\bfor what reason\b|\bwhat (?:caused|led to|prompted)\b/i;
-const DEFINITION_Q = /^\s*[Ww]hat (?:is|are|was|were) (?:the |an? )?([A-Z0-9][\w'’-]*(?:\s+[\w'’-]+){0,3})\s*\??$/;
-const ENTITY_Q = /\b(?:which|what) (?!(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b)([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\b/i;
+const PLACE_Q =
+  /^\s*where\b|\b(?:which|what) (?:country|countries|city|cities|town|region|capital|place|nation)\b|\bin which (?:country|city|region)\b/i;
+const REASON_Q =
+  /^\s*why\b|\bblamed?\b|\bwhat (?:did|does) .* (?:blame|cite)\b|\bwhat (?:was|is) the reason\b|\bfor what reason\b|\bwhat (?:caused|led to|prompted)\b/i;
+const DEFINITION_Q =
+  /^\s*[Ww]hat (?:is|are|was|were) (?:the |an? )?([A-Z0-9][\w'’-]*(?:\s+[\w'’-]+){0,3})\s*\??$/;
+const ENTITY_Q =
+  /\b(?:which|what) (?!(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b)([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\b/i;
 
-const NOT_HEAD = new Set(['is', 'are', 'was', 'were', 'did', 'does', 'do', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'the', 'a', 'an']);
+const NOT_HEAD = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'did',
+  'does',
+  'do',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'the',
+  'a',
+  'an',
+]);
 
 /** Reads the expected answer type, the head noun and the search terms of a question. */
 export function analyzeQuestion(question: string): QuestionAnalysis {
@@ -59,13 +83,16 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   else if (REASON_Q.test(question)) answerType = 'reason';
   else {
     const def = DEFINITION_Q.exec(question.trim());
-    if (def && def[1] && !/^(?:the|a|an)$/i.test(def[1])) {
+    if (def?.[1] && !/^(?:the|a|an)$/i.test(def[1])) {
       answerType = 'definition';
       subject = def[1];
     } else {
       const ent = ENTITY_Q.exec(question);
-      if (ent && ent[1]) {
-        const words = ent[1].toLowerCase().split(/\s+/).filter((w) => !NOT_HEAD.has(w) && !STOP_WORDS.has(w) && !/ed$/.test(w));
+      if (ent?.[1]) {
+        const words = ent[1]
+          .toLowerCase()
+          .split(/\s+/)
+          .filter((w) => !NOT_HEAD.has(w) && !STOP_WORDS.has(w) && !/ed$/.test(w));
         if (words.length > 0) {
           answerType = 'entity';
           headNoun = words[words.length - 1]!;
@@ -74,7 +101,9 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     }
   }
   if (answerType === 'place' && headNoun === null) {
-    const m = /\b(?:which|what) (country|countries|city|cities|town|region|capital|place|nation)\b/i.exec(question);
+    const m = /\b(?:which|what) (country|countries|city|cities|town|region|capital|place|nation)\b/i.exec(
+      question,
+    );
     headNoun = m?.[1]?.toLowerCase() ?? null;
   }
   const expansions = new Map<string, string>();
@@ -84,8 +113,18 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   return { answerType, headNoun, terms, tokens: content, subject, expansions };
 }
 
-const COUNT_STOP = /^(?:are|were|is|was|did|do|does|have|has|had|will|would|can|could|in|of|to|at|on|for|from|with|by|since|during|remain|remained|died|killed|say|said)$/i;
-const NON_S_PLURALS = new Set(['people', 'personnel', 'police', 'staff', 'children', 'men', 'women', 'civilians']);
+const COUNT_STOP =
+  /^(?:are|were|is|was|did|do|does|have|has|had|will|would|can|could|in|of|to|at|on|for|from|with|by|since|during|remain|remained|died|killed|say|said)$/i;
+const NON_S_PLURALS = new Set([
+  'people',
+  'personnel',
+  'police',
+  'staff',
+  'children',
+  'men',
+  'women',
+  'civilians',
+]);
 
 /**
  * The noun a "how many" question counts: the last plural among the words after "how many"
@@ -94,12 +133,14 @@ const NON_S_PLURALS = new Set(['people', 'personnel', 'police', 'staff', 'childr
  */
 function countedNoun(question: string): string | null {
   const m = /\bhow (?:many|much)\s+(?:of\s+the\s+|of\s+)?((?:[A-Za-z'-]+\s*){1,5})/i.exec(question);
-  if (!m || !m[1]) return null;
+  if (!m?.[1]) return null;
   const words: string[] = [];
   for (const w of m[1].trim().split(/\s+/)) {
     if (COUNT_STOP.test(w)) break;
     words.push(w.toLowerCase().replace(/[^a-z'-]/g, ''));
   }
-  const plural = [...words].reverse().find((w) => NON_S_PLURALS.has(w) || (/s$/.test(w) && !/ss$/.test(w) && w.length > 3));
+  const plural = [...words]
+    .reverse()
+    .find((w) => NON_S_PLURALS.has(w) || (/s$/.test(w) && !/ss$/.test(w) && w.length > 3));
   return plural ?? words[words.length - 1] ?? null;
 }

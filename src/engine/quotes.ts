@@ -39,18 +39,26 @@ export function quotationSpans(text: string, block: Span): Span[] {
     if (end - start >= 2) out.push({ start: block.start + start, end: block.start + end });
   };
   // Double quotation marks: curly pairs, then straight ones toggling open/closed.
-  for (const m of s.matchAll(/\u201C([^\u201C\u201D]*)(?:\u201D|$)/g)) push(m.index! + 1, m.index! + 1 + m[1]!.length);
+  for (const m of s.matchAll(/\u201C([^\u201C\u201D]*)(?:\u201D|$)/g))
+    push(m.index! + 1, m.index! + 1 + m[1]!.length);
   for (const m of s.matchAll(/"([^"]*)(?:"|$)/g)) push(m.index! + 1, m.index! + 1 + m[1]!.length);
   // Single quotation marks open after a space or line start and close before a non-letter, so
   // apostrophes inside words ("Mali's", "It’s") never open or close a quotation.
-  for (const m of s.matchAll(/(?:^|(?<=[\s(\u2014\u2013-]))[\u2018']([A-Za-z][^\u2018\u2019'"\u201C\u201D]*?[\w.,!?])[\u2019'](?=[\s.,;:!?)]|$)/g)) {
+  for (const m of s.matchAll(
+    /(?:^|(?<=[\s(\u2014\u2013-]))[\u2018']([A-Za-z][^\u2018\u2019'"\u201C\u201D]*?[\w.,!?])[\u2019'](?=[\s.,;:!?)]|$)/g,
+  )) {
     const open = m.index! + (m[0].startsWith('\u2018') || m[0].startsWith("'") ? 0 : 1);
     push(open + 1, open + 1 + m[1]!.length);
   }
   // Drop quotations nested in a larger one already found.
   return out
     .sort((a, b) => a.start - b.start || b.end - a.end)
-    .filter((q, i, all) => !all.some((o, j) => j !== i && o.start <= q.start && o.end >= q.end && (o.end - o.start) > (q.end - q.start)));
+    .filter(
+      (q, i, all) =>
+        !all.some(
+          (o, j) => j !== i && o.start <= q.start && o.end >= q.end && o.end - o.start > q.end - q.start,
+        ),
+    );
 }
 
 /** People known in the corpus: full names, and the surnames and titles that point to them. */
@@ -75,7 +83,10 @@ class PersonRegistry {
 
   /** Full name for a mention ("Mr Macron" → "Emmanuel Macron"), or null when unknown or ambiguous. */
   resolve(name: string): string | null {
-    const bare = name.replace(/^(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+/, '').replace(/['\u2019]s$/, '').trim();
+    const bare = name
+      .replace(/^(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+/, '')
+      .replace(/['\u2019]s$/, '')
+      .trim();
     if (this.full.has(bare)) return bare;
     const words = bare.split(' ');
     const candidates = this.bySurname.get(words[words.length - 1]!);
@@ -120,17 +131,33 @@ export class QuotationIndex {
         if (full && p.title) titles.set(p.title.replace(/^(?:[\p{L}]+['\u2019]s\s+)/u, ''), full);
       }
       const quotes = quotationSpans(text, block);
-      const sentences = block.kind === 'heading' ? [{ start: block.start, end: block.end }] : splitSentences(text, block);
+      const sentences =
+        block.kind === 'heading' ? [{ start: block.start, end: block.end }] : splitSentences(text, block);
       let previousSpeaker: string | null = null;
       for (const q of quotes) {
         const sentence = sentences.find((s) => q.start >= s.start && q.start < s.end) ?? block;
         const personBefore = [...mentions].reverse().find((p) => p.end <= q.start);
         const last = personBefore ? { name: personBefore.name, at: personBefore.start } : lastPerson;
-        let speaker = this.attribute(text, sentence, q, last?.name ?? null, titles, block.kind === 'heading', lastBody);
+        let speaker = this.attribute(
+          text,
+          sentence,
+          q,
+          last?.name ?? null,
+          titles,
+          block.kind === 'heading',
+          lastBody,
+        );
         if (speaker === null && previousSpeaker !== null) speaker = previousSpeaker; // quotation continued in the same paragraph
         previousSpeaker = speaker;
         if (speaker !== null && !this.people.full.has(speaker)) lastBody = speaker;
-        out.push({ article, start: q.start, end: q.end, text: text.slice(q.start, q.end), speaker, sentence });
+        out.push({
+          article,
+          start: q.start,
+          end: q.end,
+          text: text.slice(q.start, q.end),
+          speaker,
+          sentence,
+        });
       }
       const lastMention = mentions[mentions.length - 1];
       if (lastMention) lastPerson = { name: lastMention.name, at: lastMention.start };
@@ -139,25 +166,48 @@ export class QuotationIndex {
   }
 
   /** Works out who a quotation is attributed to, from the words around it in its sentence. */
-  private attribute(text: string, sentence: Span, q: Span, lastPerson: string | null, titles: Map<string, string>, heading: boolean, lastBody: string | null): string | null {
+  private attribute(
+    text: string,
+    sentence: Span,
+    q: Span,
+    lastPerson: string | null,
+    titles: Map<string, string>,
+    heading: boolean,
+    lastBody: string | null,
+  ): string | null {
     const speaker = this.attributeRaw(text, sentence, q, lastPerson, titles, heading);
     return speaker === IT ? lastBody : speaker;
   }
 
-  private attributeRaw(text: string, sentence: Span, q: Span, lastPerson: string | null, titles: Map<string, string>, heading: boolean): string | null {
+  private attributeRaw(
+    text: string,
+    sentence: Span,
+    q: Span,
+    lastPerson: string | null,
+    titles: Map<string, string>,
+    heading: boolean,
+  ): string | null {
     const before = text.slice(sentence.start, q.start).replace(/[\u201C"\u2018']\s*$/, '');
     const after = text.slice(q.end, sentence.end).replace(/^[\u201D"\u2019'.,]*/, '');
 
     if (heading) {
       const colon = /^([^:]{2,40}):\s/.exec(text.slice(sentence.start, sentence.end));
-      if (colon && colon[1]) return this.normaliseSpeaker(colon[1], lastPerson, titles);
+      if (colon?.[1]) return this.normaliseSpeaker(colon[1], lastPerson, titles);
     }
     // After the quotation: "…," Macron said / "…," said Borrell / "…" the statement said.
     const np = `((?:[\\p{L}\\p{N}'\\u2019.-]+\\s+){0,7}?[\\p{L}\\p{N}'\\u2019.-]+)`;
     const afterSubjectVerb = new RegExp(`^\\s*[,.]?\\s*${np}\\s+(?:${SPEECH_VERB})\\b`, 'iu').exec(after);
-    if (afterSubjectVerb && afterSubjectVerb[1] && !/[,;]/.test(afterSubjectVerb[1])) return this.normaliseSpeaker(afterSubjectVerb[1], lastPerson, titles);
-    const afterVerbSubject = new RegExp(`^\\s*[,.]?\\s*(?:${SPEECH_VERB})\\s+${np}(?=[\\s.,;]|$)`, 'iu').exec(after);
-    if (afterVerbSubject && afterVerbSubject[1]) return this.normaliseSpeaker(afterVerbSubject[1].replace(/\s+(?:on|in|at|during)\b.*$/i, ''), lastPerson, titles);
+    if (afterSubjectVerb?.[1] && !/[,;]/.test(afterSubjectVerb[1]))
+      return this.normaliseSpeaker(afterSubjectVerb[1], lastPerson, titles);
+    const afterVerbSubject = new RegExp(`^\\s*[,.]?\\s*(?:${SPEECH_VERB})\\s+${np}(?=[\\s.,;]|$)`, 'iu').exec(
+      after,
+    );
+    if (afterVerbSubject?.[1])
+      return this.normaliseSpeaker(
+        afterVerbSubject[1].replace(/\s+(?:on|in|at|during)\b.*$/i, ''),
+        lastPerson,
+        titles,
+      );
 
     // Before the quotation: the nearest speech verb and the noun phrase before it.
     const verbs = [...before.matchAll(VERB_RE)];
@@ -167,8 +217,11 @@ export class QuotationIndex {
       if (PARTICIPLE.test(verb[0]) && /,\s*$/.test(head)) {
         return this.normaliseSpeaker(sentenceSubject(head), lastPerson, titles);
       }
-      const subject = /((?:[\p{L}\p{N}'\u2019.-]+\s+){0,7}?[\p{L}\p{N}'\u2019.-]+)\s+(?:(?:has|have|had|also|then|later|on\s+\w+|again)\s+)*$/u.exec(head.split(/[,;:(]\s*(?=[^,;:(]*$)/).pop() ?? head);
-      if (subject && subject[1]) {
+      const subject =
+        /((?:[\p{L}\p{N}'\u2019.-]+\s+){0,7}?[\p{L}\p{N}'\u2019.-]+)\s+(?:(?:has|have|had|also|then|later|on\s+\w+|again)\s+)*$/u.exec(
+          head.split(/[,;:(]\s*(?=[^,;:(]*$)/).pop() ?? head,
+        );
+      if (subject?.[1]) {
         const sp = this.normaliseSpeaker(subject[1], lastPerson, titles);
         if (sp) return sp;
       }
@@ -178,15 +231,21 @@ export class QuotationIndex {
   }
 
   /** Maps a speaker phrase to one canonical name: a person's full name, or the body named. */
-  private normaliseSpeaker(phrase: string, lastPerson: string | null, titles: Map<string, string>): string | null {
+  private normaliseSpeaker(
+    phrase: string,
+    lastPerson: string | null,
+    titles: Map<string, string>,
+  ): string | null {
     const p = phrase.trim().replace(/^(?:and|but|so|then|that)\s+/i, '');
     if (p.length === 0) return null;
     if (/^it$/i.test(p)) return IT;
-    if (PRONOUN.test(p)) return lastPerson ? this.people.resolve(lastPerson) ?? lastPerson : null;
-    const person = personMentions(p).find((m) => m.name.split(' ').length >= 2 || this.people.resolve(m.name) !== null);
+    if (PRONOUN.test(p)) return lastPerson ? (this.people.resolve(lastPerson) ?? lastPerson) : null;
+    const person = personMentions(p).find(
+      (m) => m.name.split(' ').length >= 2 || this.people.resolve(m.name) !== null,
+    );
     if (person) return this.people.resolve(person.name) ?? person.name;
     const single = /^(?:Mr|Mrs|Ms|Dr)?\.?\s*([A-Z][\p{L}'-]+)$/u.exec(p);
-    if (single && single[1]) {
+    if (single?.[1]) {
       const r = this.people.resolve(single[1]);
       if (r) return r;
     }
@@ -206,7 +265,10 @@ export class QuotationIndex {
       const src = sourceOf(f.article);
       const existing = byKey.get(key);
       if (existing) {
-        if (existing.articleId !== src.articleId && !existing.alsoIn.some((a) => a.articleId === src.articleId)) {
+        if (
+          existing.articleId !== src.articleId &&
+          !existing.alsoIn.some((a) => a.articleId === src.articleId)
+        ) {
           existing.alsoIn.push({ ...src, text: f.text, start: f.start, end: f.end });
           if (existing.speaker === null) existing.speaker = f.speaker;
         }
@@ -229,14 +291,21 @@ export class QuotationIndex {
     return order;
   }
 
-  private readonly terms = new WeakMap<Quotation, { words: Set<string>; speakerWords: Set<string>; folded: string }>();
+  private readonly terms = new WeakMap<
+    Quotation,
+    { words: Set<string>; speakerWords: Set<string>; folded: string }
+  >();
   private vocab: Set<string> | null = null;
 
   /** Index terms of a quotation's words and of its speaker, and its folded text, computed once. */
   private termsOf(q: Quotation): { words: Set<string>; speakerWords: Set<string>; folded: string } {
     let t = this.terms.get(q);
     if (!t) {
-      t = { words: new Set(indexTerms(q.text)), speakerWords: new Set(q.speaker ? indexTerms(q.speaker) : []), folded: comparable(q.text) };
+      t = {
+        words: new Set(indexTerms(q.text)),
+        speakerWords: new Set(q.speaker ? indexTerms(q.speaker) : []),
+        folded: comparable(q.text),
+      };
       this.terms.set(q, t);
     }
     return t;
@@ -244,14 +313,18 @@ export class QuotationIndex {
 
   /** Every index term used in any quotation. */
   private vocabulary(): Set<string> {
-    if (!this.vocab) this.vocab = new Set(this.groups.flatMap((q) => [...this.termsOf(q).words, ...this.termsOf(q).speakerWords]));
+    if (!this.vocab)
+      this.vocab = new Set(
+        this.groups.flatMap((q) => [...this.termsOf(q).words, ...this.termsOf(q).speakerWords]),
+      );
     return this.vocab;
   }
 
   /** Canonical speakers, most quoted first. */
   speakers(): string[] {
     const counts = new Map<string, number>();
-    for (const q of this.groups) if (q.speaker) counts.set(q.speaker, (counts.get(q.speaker) ?? 0) + 1 + q.alsoIn.length);
+    for (const q of this.groups)
+      if (q.speaker) counts.set(q.speaker, (counts.get(q.speaker) ?? 0) + 1 + q.alsoIn.length);
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([s]) => s);
   }
 
@@ -268,11 +341,19 @@ export class QuotationIndex {
     const problem = trimmed.length === 0 && speakerFilter ? null : queryProblem(query);
     if (problem) return { query, quotes: [], error: problem };
     const terms = indexTerms(trimmed);
-    if (trimmed.length > 0 && terms.length === 0 && !speakerFilter) return { query, quotes: [], error: 'no searchable words in the query' };
+    if (trimmed.length > 0 && terms.length === 0 && !speakerFilter)
+      return { query, quotes: [], error: 'no searchable words in the query' };
     const phrase = comparable(trimmed);
     // Spelling variants of each query term among the quotations' own words, found once per lookup.
     // Names are often misspelt by two letters ("Lambrekt"), so long terms may differ by two.
-    const variants = new Map(terms.map((t) => [t, t.length >= 5 ? [...this.vocabulary()].filter((w) => w !== t && withinEdits(w, t, t.length >= 7 ? 2 : 1)) : []]));
+    const variants = new Map(
+      terms.map((t) => [
+        t,
+        t.length >= 5
+          ? [...this.vocabulary()].filter((w) => w !== t && withinEdits(w, t, t.length >= 7 ? 2 : 1))
+          : [],
+      ]),
+    );
 
     const scored = this.groups
       .filter((q) => !speakerFilter || (q.speaker !== null && comparable(q.speaker).includes(speakerFilter)))
@@ -304,7 +385,9 @@ export class QuotationIndex {
 /** The leading noun phrase of a clause: its words up to the first verb-like word or comma. */
 function sentenceSubject(clause: string): string {
   const stripped = clause.replace(/^(?:In|On|At|During|After|Before)\s+[^,]{1,40},\s*/, '');
-  const m = /^(.*?)(?=,|\s+(?:has|have|had|is|are|was|were|will|would|on|in|at|who|which|that|sought|denied|told|said)\b)/.exec(stripped);
+  const m =
+    /^(.*?)(?=,|\s+(?:has|have|had|is|are|was|were|will|would|on|in|at|who|which|that|sought|denied|told|said)\b)/.exec(
+      stripped,
+    );
   return (m?.[1] ?? stripped).trim();
 }
-

@@ -3,13 +3,22 @@ import type { Passage } from '../corpus/load.js';
 import { indexTerm, tokenize } from '../text/tokenize.js';
 
 /** The shape of a minisearch result this module reads. */
-type SearchResultLike = { id: unknown; score: number; terms: string[]; queryTerms: string[]; match: Record<string, string[]> };
+type SearchResultLike = {
+  id: unknown;
+  score: number;
+  terms: string[];
+  queryTerms: string[];
+  match: Record<string, string[]>;
+};
 
 /** Passages kept per common term in its impact list. */
 const IMPACT_LIST = 128;
 
 /** How often each searched term occurs in a list of terms. */
-function countSearched(terms: readonly string[], searched: ReadonlyMap<string, unknown>): Map<string, number> {
+function countSearched(
+  terms: readonly string[],
+  searched: ReadonlyMap<string, unknown>,
+): Map<string, number> {
   const tf = new Map<string, number>();
   for (const x of terms) if (searched.has(x)) tf.set(x, (tf.get(x) ?? 0) + 1);
   return tf;
@@ -89,8 +98,14 @@ export class PassageIndex {
   ) {
     let termsOf: string[][];
     if (snapshot) {
-      if (snapshot.termsOf.length !== passages.length) throw new Error(`index snapshot holds ${snapshot.termsOf.length} passages, the corpus ${passages.length}`);
-      this.ms = MiniSearch.loadJS<Doc>(snapshot.minisearch as Parameters<typeof MiniSearch.loadJS>[0], { ...MINISEARCH_OPTIONS, tokenize: (t: string) => t.split(' ') });
+      if (snapshot.termsOf.length !== passages.length)
+        throw new Error(
+          `index snapshot holds ${snapshot.termsOf.length} passages, the corpus ${passages.length}`,
+        );
+      this.ms = MiniSearch.loadJS<Doc>(snapshot.minisearch as Parameters<typeof MiniSearch.loadJS>[0], {
+        ...MINISEARCH_OPTIONS,
+        tokenize: (t: string) => t.split(' '),
+      });
       termsOf = snapshot.termsOf;
     } else {
       // Each passage is tokenised once: the same terms feed minisearch and the frequencies.
@@ -98,14 +113,19 @@ export class PassageIndex {
       termsOf = passages.map((p) => {
         let terms = byText.get(p.text);
         if (!terms) {
-          terms = tokenize(p.text).map(indexTerm).filter((t): t is string => t !== null);
+          terms = tokenize(p.text)
+            .map(indexTerm)
+            .filter((t): t is string => t !== null);
           byText.set(p.text, terms);
         }
         return terms;
       });
       // minisearch tokenises each document's text; hand it the terms already computed.
       const docs = passages.map((p, i) => ({ id: p.id, text: termsOf[i]!.join(' ') }));
-      this.ms = new MiniSearch<Doc>({ ...MINISEARCH_OPTIONS, tokenize: (t: string) => (t.length === 0 ? [] : t.split(' ')) });
+      this.ms = new MiniSearch<Doc>({
+        ...MINISEARCH_OPTIONS,
+        tokenize: (t: string) => (t.length === 0 ? [] : t.split(' ')),
+      });
       this.ms.addAll(docs);
     }
     let totalLength = 0;
@@ -150,7 +170,10 @@ export class PassageIndex {
     });
     for (const [t, list] of lists) {
       list.sort((a, b) => b[1] - a[1]);
-      this.impact.set(t, list.slice(0, IMPACT_LIST).map(([id]) => id));
+      this.impact.set(
+        t,
+        list.slice(0, IMPACT_LIST).map(([id]) => id),
+      );
     }
   }
 
@@ -225,7 +248,8 @@ export class PassageIndex {
         const context = this.termsOf[id - 1] ?? [];
         for (const [t, tf] of countSearched(context, searched)) {
           if (match[t]) continue;
-          score += CONTEXT_WEIGHT * (searched.get(t)?.boost ?? 1) * this.idf(t) * this.termScore(tf, context.length);
+          score +=
+            CONTEXT_WEIGHT * (searched.get(t)?.boost ?? 1) * this.idf(t) * this.termScore(tf, context.length);
           docTerms.push(t);
           match[t] = ['context'];
         }
@@ -243,7 +267,11 @@ export class PassageIndex {
   }
 
   /** Works out, per question term, how the passage matched it (see Hit.weights). */
-  private matchWeights(searched: ReadonlyMap<string, { target: string; boost: number }>, docTerms: string[], match: Record<string, string[]>): Map<string, number> {
+  private matchWeights(
+    searched: ReadonlyMap<string, { target: string; boost: number }>,
+    docTerms: string[],
+    match: Record<string, string[]>,
+  ): Map<string, number> {
     const weights = new Map<string, number>();
     for (const d of docTerms) {
       const s = searched.get(d);
@@ -287,19 +315,29 @@ export class PassageIndex {
   }
 
   /** Searches for passages matching any of the terms, best first. */
-  search(terms: readonly string[], options: SearchOptions, related: ReadonlyMap<string, string> = new Map()): Hit[] {
+  search(
+    terms: readonly string[],
+    options: SearchOptions,
+    related: ReadonlyMap<string, string> = new Map(),
+  ): Hit[] {
     if (terms.length === 0) return [];
     // Every term searched, with the question term it stands for and its weight.
     const searched = new Map<string, { target: string; boost: number }>();
     for (const t of terms) searched.set(t, { target: t, boost: 1 });
-    for (const t of terms) for (const v of this.variants(t)) if (!searched.has(v)) searched.set(v, { target: t, boost: FUZZY_WEIGHT });
+    for (const t of terms)
+      for (const v of this.variants(t))
+        if (!searched.has(v)) searched.set(v, { target: t, boost: FUZZY_WEIGHT });
     for (const [r, t] of related) if (!searched.has(r)) searched.set(r, { target: t, boost: RELATED_WEIGHT });
-    const byRarity = [...searched.keys()].filter((t) => this.df(t) > 0 || terms.includes(t)).sort((a, b) => this.df(a) - this.df(b));
+    const byRarity = [...searched.keys()]
+      .filter((t) => this.df(t) > 0 || terms.includes(t))
+      .sort((a, b) => this.df(a) - this.df(b));
     const rarest = byRarity[0];
     if (rarest !== undefined && 2 * this.df(rarest) > this.postingBudget) {
       // Every term is common: candidates come from the terms' impact lists, scored here.
       const pool = new Map<number, SearchResultLike>();
-      for (const t of byRarity) for (const id of this.impact.get(t) ?? []) if (!pool.has(id)) pool.set(id, { id, score: 0, terms: [], queryTerms: [], match: {} });
+      for (const t of byRarity)
+        for (const id of this.impact.get(t) ?? [])
+          if (!pool.has(id)) pool.set(id, { id, score: 0, terms: [], queryTerms: [], match: {} });
       return this.finishWithCommonTerms([...pool.values()], searched, byRarity, options, pool.size);
     }
     const probe: string[] = [];

@@ -11,7 +11,14 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CorpusError, loadCorpus, parseMetadata, type Article, type Corpus, type Passage } from '../corpus/load.js';
+import {
+  CorpusError,
+  loadCorpus,
+  parseMetadata,
+  type Article,
+  type Corpus,
+  type Passage,
+} from '../corpus/load.js';
 import type { Block } from '../corpus/furniture.js';
 import { Engine } from './index.js';
 import type { IndexSnapshot } from './search.js';
@@ -72,10 +79,21 @@ function restoreCorpus(corpusDir: string, snap: CorpusSnapshot): Corpus {
     const textPath = join(articlesDir, `${saved.id}.txt`);
     const bytes = readFileSync(textPath);
     if (createHash('sha256').update(bytes).digest('hex') !== meta.sha256) {
-      throw new CorpusError(metaPath, 'sha256', `does not match ${textPath}; article text must not be edited once added`);
+      throw new CorpusError(
+        metaPath,
+        'sha256',
+        `does not match ${textPath}; article text must not be edited once added`,
+      );
     }
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    const own: Passage[] = saved.passages.map(([start, end, block], i) => ({ id: passages.length + i, articleId: meta.id, block, start, end, text: text.slice(start, end) }));
+    const own: Passage[] = saved.passages.map(([start, end, block], i) => ({
+      id: passages.length + i,
+      articleId: meta.id,
+      block,
+      start,
+      end,
+      text: text.slice(start, end),
+    }));
     const article: Article = { meta, text, file: textPath, blocks: saved.blocks, passages: own };
     articles.push(article);
     byId.set(meta.id, article);
@@ -90,7 +108,11 @@ function writeSnapshot(corpusDir: string, key: string, engine: Engine): void {
   const snap: CorpusSnapshot = {
     format: FORMAT,
     key,
-    articles: engine.corpus.articles.map((a) => ({ id: a.meta.id, blocks: a.blocks, passages: a.passages.map((p) => [p.start, p.end, p.block]) })),
+    articles: engine.corpus.articles.map((a) => ({
+      id: a.meta.id,
+      blocks: a.blocks,
+      passages: a.passages.map((p) => [p.start, p.end, p.block]),
+    })),
     index: engine.indexSnapshot(),
   };
   try {
@@ -99,7 +121,9 @@ function writeSnapshot(corpusDir: string, key: string, engine: Engine): void {
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(snap));
     renameSync(tmp, file);
-    for (const old of readdirSync(dir)) if (old.startsWith('engine-') && old !== `engine-${key}.json` && !old.endsWith('.tmp')) rmSync(join(dir, old), { force: true });
+    for (const old of readdirSync(dir))
+      if (old.startsWith('engine-') && old !== `engine-${key}.json` && !old.endsWith('.tmp'))
+        rmSync(join(dir, old), { force: true });
   } catch {
     // Serving matters more than saving; the next start builds again.
   }
@@ -132,4 +156,3 @@ export function loadEngineFast(corpusDir: string): { engine: Engine; source: Sna
   writeSnapshot(corpusDir, key, engine);
   return { engine, source: 'built' };
 }
-

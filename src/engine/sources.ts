@@ -44,7 +44,9 @@ export function sourceLine(s: SourceInfo): string {
  * “We cannot remain …,” Emmanuel Macron said (DW, 17 Feb 2022). A quotation that already ends
  * a sentence keeps its own full stop instead of taking a comma.
  */
-export function citationLine(q: Pick<SourceInfo, 'outlet' | 'published' | 'publishedApprox'> & { text: string; speaker: string | null }): string {
+export function citationLine(
+  q: Pick<SourceInfo, 'outlet' | 'published' | 'publishedApprox'> & { text: string; speaker: string | null },
+): string {
   const text = q.text.replace(/\s+/g, ' ').trim();
   const who = q.speaker ? `${q.speaker} said` : 'the article says, without naming a speaker';
   const closed = /[.!?]$/.test(text) ? `“${text}”` : `“${text},”`;

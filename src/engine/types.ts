@@ -39,7 +39,16 @@ export interface ConflictSide {
 }
 
 /** What the engine understood a question to ask for. */
-export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'reason' | 'duration' | 'entity' | 'definition' | 'other';
+export type AnswerType =
+  | 'number'
+  | 'date'
+  | 'person'
+  | 'place'
+  | 'reason'
+  | 'duration'
+  | 'entity'
+  | 'definition'
+  | 'other';
 
 /** The engine's answer to one question. */
 export interface Answer {

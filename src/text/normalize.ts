@@ -6,15 +6,30 @@
  */
 
 const QUOTE_FOLDS: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u00B4': "'", '`': "'",
-  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"', '\u00AB': '"', '\u00BB': '"',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201A': "'",
+  '\u201B': "'",
+  '\u2032': "'",
+  '\u00B4': "'",
+  '`': "'",
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u201E': '"',
+  '\u201F': '"',
+  '\u2033': '"',
+  '\u00AB': '"',
+  '\u00BB': '"',
 };
 
 const DASH_FOLDS = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g;
 
 /** Maps curly quotes, primes and guillemets to their straight ASCII forms. */
 export function foldQuotes(text: string): string {
-  return text.replace(/[\u2018\u2019\u201A\u201B\u2032\u00B4`\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, (c) => QUOTE_FOLDS[c] ?? c);
+  return text.replace(
+    /[\u2018\u2019\u201A\u201B\u2032\u00B4`\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g,
+    (c) => QUOTE_FOLDS[c] ?? c,
+  );
 }
 
 /** Removes diacritics (é → e) after canonical decomposition. */
@@ -40,5 +55,9 @@ export function comparable(text: string): string {
  * hyphens as spaces ("de-facto" / "de facto") and ignores punctuation.
  */
 export function looseComparable(text: string): string {
-  return foldSpace(comparable(text).replace(/[-]/g, ' ').replace(/[^\p{L}\p{N}\s]/gu, ' '));
+  return foldSpace(
+    comparable(text)
+      .replace(/[-]/g, ' ')
+      .replace(/[^\p{L}\p{N}\s]/gu, ' '),
+  );
 }

@@ -49,5 +49,8 @@ const RELATED_WORDS: Record<string, string[]> = {
 
 /** Stemmed related terms, keyed by the stem of the question word. */
 export const RELATED: ReadonlyMap<string, readonly string[]> = new Map(
-  Object.entries(RELATED_WORDS).map(([k, vs]) => [stem(k), [...new Set(vs.map((v) => stem(v)))].filter((v) => v !== stem(k))]),
+  Object.entries(RELATED_WORDS).map(([k, vs]) => [
+    stem(k),
+    [...new Set(vs.map((v) => stem(v)))].filter((v) => v !== stem(k)),
+  ]),
 );

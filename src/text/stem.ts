@@ -5,23 +5,99 @@
  */
 
 const IRREGULAR: Record<string, string> = {
-  came: 'come', began: 'begin', begun: 'begin', went: 'go', gone: 'go', took: 'take', taken: 'take',
-  left: 'leave', held: 'hold', fought: 'fight', sent: 'send', said: 'say', told: 'tell', saw: 'see',
-  seen: 'see', made: 'make', knew: 'know', known: 'know', led: 'lead', met: 'meet', gave: 'give',
-  given: 'give', brought: 'bring', kept: 'keep', felt: 'feel', ran: 'run', spoke: 'speak', spoken: 'speak',
-  withdrew: 'withdraw', withdrawn: 'withdraw', stood: 'stand', struck: 'strike', thought: 'think',
-  sought: 'seek', bought: 'buy', built: 'build', won: 'win', lost: 'lose', paid: 'pay', rose: 'rise',
-  risen: 'rise', fell: 'fall', fallen: 'fall', chose: 'choose', chosen: 'choose', drove: 'drive',
-  killed: 'kill', died: 'die', dead: 'die', deaths: 'die', death: 'die', men: 'man', women: 'woman',
-  children: 'child', people: 'people', troop: 'troops', soldier: 'soldiers',
+  came: 'come',
+  began: 'begin',
+  begun: 'begin',
+  went: 'go',
+  gone: 'go',
+  took: 'take',
+  taken: 'take',
+  left: 'leave',
+  held: 'hold',
+  fought: 'fight',
+  sent: 'send',
+  said: 'say',
+  told: 'tell',
+  saw: 'see',
+  seen: 'see',
+  made: 'make',
+  knew: 'know',
+  known: 'know',
+  led: 'lead',
+  met: 'meet',
+  gave: 'give',
+  given: 'give',
+  brought: 'bring',
+  kept: 'keep',
+  felt: 'feel',
+  ran: 'run',
+  spoke: 'speak',
+  spoken: 'speak',
+  withdrew: 'withdraw',
+  withdrawn: 'withdraw',
+  stood: 'stand',
+  struck: 'strike',
+  thought: 'think',
+  sought: 'seek',
+  bought: 'buy',
+  built: 'build',
+  won: 'win',
+  lost: 'lose',
+  paid: 'pay',
+  rose: 'rise',
+  risen: 'rise',
+  fell: 'fall',
+  fallen: 'fall',
+  chose: 'choose',
+  chosen: 'choose',
+  drove: 'drive',
+  killed: 'kill',
+  died: 'die',
+  dead: 'die',
+  deaths: 'die',
+  death: 'die',
+  men: 'man',
+  women: 'woman',
+  children: 'child',
+  people: 'people',
+  troop: 'troops',
+  soldier: 'soldiers',
   // Demonyms meet their country, so "Russian group" finds "Russia-based group".
-  french: 'france', german: 'germany', malian: 'mali', malians: 'mali', russian: 'russia', russians: 'russia',
-  british: 'britain', nigerien: 'niger', nigerian: 'nigeria', chadian: 'chad', burkinabe: 'burkina',
-  mauritanian: 'mauritania', canadian: 'canada', estonian: 'estonia', danish: 'denmark', norwegian: 'norway',
-  european: 'europe', europeans: 'europe', african: 'africa', africans: 'africa', belgian: 'belgium',
-  spanish: 'spain', italian: 'italy', chinese: 'china', ukrainian: 'ukraine', algerian: 'algeria',
-  ivorian: 'ivory', american: 'america', americans: 'america', swedish: 'sweden', dutch: 'netherlands',
-  senegalese: 'senegal', guinean: 'guinea', cambodian: 'cambodia', japanese: 'japan',
+  french: 'france',
+  german: 'germany',
+  malian: 'mali',
+  malians: 'mali',
+  russian: 'russia',
+  russians: 'russia',
+  british: 'britain',
+  nigerien: 'niger',
+  nigerian: 'nigeria',
+  chadian: 'chad',
+  burkinabe: 'burkina',
+  mauritanian: 'mauritania',
+  canadian: 'canada',
+  estonian: 'estonia',
+  danish: 'denmark',
+  norwegian: 'norway',
+  european: 'europe',
+  europeans: 'europe',
+  african: 'africa',
+  africans: 'africa',
+  belgian: 'belgium',
+  spanish: 'spain',
+  italian: 'italy',
+  chinese: 'china',
+  ukrainian: 'ukraine',
+  algerian: 'algeria',
+  ivorian: 'ivory',
+  american: 'america',
+  americans: 'america',
+  swedish: 'sweden',
+  dutch: 'netherlands',
+  senegalese: 'senegal',
+  guinean: 'guinea',
+  cambodian: 'cambodia',
+  japanese: 'japan',
 };
 
 function isConsonant(w: string, i: number): boolean {
@@ -59,7 +135,14 @@ function endsDoubleConsonant(w: string): boolean {
 function endsCvc(w: string, end: number): boolean {
   if (end < 3) return false;
   const c = w[end - 1];
-  return isConsonant(w, end - 3) && !isConsonant(w, end - 2) && isConsonant(w, end - 1) && c !== 'w' && c !== 'x' && c !== 'y';
+  return (
+    isConsonant(w, end - 3) &&
+    !isConsonant(w, end - 2) &&
+    isConsonant(w, end - 1) &&
+    c !== 'w' &&
+    c !== 'x' &&
+    c !== 'y'
+  );
 }
 
 /** Replaces suffix `from` by `to` when the remaining stem has measure above `minM`. */
@@ -70,15 +153,58 @@ function replaceIf(w: string, from: string, to: string, minM: number): string | 
 }
 
 const STEP2: Array<[string, string]> = [
-  ['ational', 'ate'], ['tional', 'tion'], ['enci', 'ence'], ['anci', 'ance'], ['izer', 'ize'], ['abli', 'able'],
-  ['alli', 'al'], ['entli', 'ent'], ['eli', 'e'], ['ousli', 'ous'], ['ization', 'ize'], ['ation', 'ate'],
-  ['ator', 'ate'], ['alism', 'al'], ['iveness', 'ive'], ['fulness', 'ful'], ['ousness', 'ous'], ['aliti', 'al'],
-  ['iviti', 'ive'], ['biliti', 'ble'], ['logi', 'log'],
+  ['ational', 'ate'],
+  ['tional', 'tion'],
+  ['enci', 'ence'],
+  ['anci', 'ance'],
+  ['izer', 'ize'],
+  ['abli', 'able'],
+  ['alli', 'al'],
+  ['entli', 'ent'],
+  ['eli', 'e'],
+  ['ousli', 'ous'],
+  ['ization', 'ize'],
+  ['ation', 'ate'],
+  ['ator', 'ate'],
+  ['alism', 'al'],
+  ['iveness', 'ive'],
+  ['fulness', 'ful'],
+  ['ousness', 'ous'],
+  ['aliti', 'al'],
+  ['iviti', 'ive'],
+  ['biliti', 'ble'],
+  ['logi', 'log'],
 ];
 const STEP3: Array<[string, string]> = [
-  ['icate', 'ic'], ['ative', ''], ['alize', 'al'], ['iciti', 'ic'], ['ical', 'ic'], ['ful', ''], ['ness', ''],
+  ['icate', 'ic'],
+  ['ative', ''],
+  ['alize', 'al'],
+  ['iciti', 'ic'],
+  ['ical', 'ic'],
+  ['ful', ''],
+  ['ness', ''],
 ];
-const STEP4 = ['al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent', 'ion', 'ou', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize'];
+const STEP4 = [
+  'al',
+  'ance',
+  'ence',
+  'er',
+  'ic',
+  'able',
+  'ible',
+  'ant',
+  'ement',
+  'ment',
+  'ent',
+  'ion',
+  'ou',
+  'ism',
+  'ate',
+  'iti',
+  'ous',
+  'ive',
+  'ize',
+];
 
 const cache = new Map<string, string>();
 
@@ -102,8 +228,9 @@ function stemUncached(word: string): string {
   // Step 1a: plurals.
   if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('ies')) w = w.slice(0, -2);
-  else if (w.endsWith('ss')) { /* keep */ }
-  else if (w.endsWith('s')) w = w.slice(0, -1);
+  else if (w.endsWith('ss')) {
+    /* keep */
+  } else if (w.endsWith('s')) w = w.slice(0, -1);
 
   // Step 1b: -ed and -ing.
   let step1bTidy = false;
@@ -123,14 +250,20 @@ function stemUncached(word: string): string {
   }
 
   // Step 1c: terminal y after a vowel-bearing stem.
-  if (w.endsWith('y') && hasVowel(w, w.length - 1)) w = w.slice(0, -1) + 'i';
+  if (w.endsWith('y') && hasVowel(w, w.length - 1)) w = `${w.slice(0, -1)}i`;
 
   // Step 2 and 3: derivational suffixes, only where the stem is long enough.
   for (const [from, to] of STEP2) {
-    if (w.endsWith(from)) { w = replaceIf(w, from, to, 0) ?? w; break; }
+    if (w.endsWith(from)) {
+      w = replaceIf(w, from, to, 0) ?? w;
+      break;
+    }
   }
   for (const [from, to] of STEP3) {
-    if (w.endsWith(from)) { w = replaceIf(w, from, to, 0) ?? w; break; }
+    if (w.endsWith(from)) {
+      w = replaceIf(w, from, to, 0) ?? w;
+      break;
+    }
   }
 
   // Step 4: strip residual suffixes from long stems.

@@ -9,7 +9,10 @@ import { STOP_WORDS } from './stopwords.js';
  */
 export function tokenize(text: string): string[] {
   // "US" the country must not fold into "us" the stop word; only the capitalised form is the country.
-  const folded = comparable(text.replace(/\bU\.?S\.?(?![\p{L}])/gu, ' USA ')).replace(/(\d),(?=\d{3}\b)/g, '$1');
+  const folded = comparable(text.replace(/\bU\.?S\.?(?![\p{L}])/gu, ' USA ')).replace(
+    /(\d),(?=\d{3}\b)/g,
+    '$1',
+  );
   return folded.match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
 }
 

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { Engine } from '../../src/engine/index.js';
 import { loadEngineFast } from '../../src/engine/snapshot.js';
-import { buildVocabulary, generateCorpus, writeCorpus } from '../../src/bench/synthetic.js';
+import { buildVocabulary, generateCorpus, writeCorpus } from './synthetic.js';
 
 const SEED_TEXT = [
   'France announced on Thursday that its troops would withdraw from Mali after nine years, as relations with the ruling junta in Bamako broke down.',
@@ -35,7 +35,9 @@ describe('start-up paths timed by the bench', () => {
 
     const first = loadEngineFast(dir);
     expect(first.source).toBe('built');
-    const files = readdirSync(join(dir, '.cache')).filter((n) => n.startsWith('engine-') && n.endsWith('.json'));
+    const files = readdirSync(join(dir, '.cache')).filter(
+      (n) => n.startsWith('engine-') && n.endsWith('.json'),
+    );
     expect(files).toHaveLength(1);
     expect(statSync(join(dir, '.cache', files[0]!)).size).toBeGreaterThan(0);
 

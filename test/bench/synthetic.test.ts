@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ArticleMetadata } from '../../src/corpus/schema.js';
-import { Bm25Index } from '../../src/bench/bm25.js';
-import { generateQuestions } from '../../src/bench/questions.js';
-import { buildVocabulary, generateCorpus, Rng, type SyntheticCorpus } from '../../src/bench/synthetic.js';
+import { Bm25Index } from './bm25.js';
+import { generateQuestions } from './questions.js';
+import { buildVocabulary, generateCorpus, Rng, type SyntheticCorpus } from './synthetic.js';
 
 const SEED_TEXT = [
   'France announced on Thursday that its troops would withdraw from Mali after nine years, as relations with the ruling junta in Bamako broke down.',
@@ -54,7 +54,7 @@ describe('synthetic corpus generator', () => {
     }
   });
 
-  it("builds passages directly in exactly the shape prepareArticle gives", () => {
+  it('builds passages directly in exactly the shape prepareArticle gives', () => {
     const project = generateCorpus({ passages: 600, vocabulary, seed: 4, mode: 'project' });
     const direct = generateCorpus({ passages: 600, vocabulary, seed: 4, mode: 'direct' });
     expect(direct.articles.map((a) => a.blocks)).toEqual(project.articles.map((a) => a.blocks));

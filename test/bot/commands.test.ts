@@ -1,6 +1,11 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ApplicationCommandOptionType, ApplicationCommandType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+} from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { CommandModuleError, loadCommands, validateCommandModule } from '../../src/bot/commands.js';
 import { buildCommandBody, deployTarget } from '../../src/deploy-commands.js';
@@ -53,9 +58,12 @@ describe('the command loader', () => {
       'commands/x.ts: data must be a command builder (SlashCommandBuilder or ContextMenuCommandBuilder); expected `export default { data, execute } satisfies Command`',
     );
     // A builder without a description cannot be registered.
-    expect(() => validateCommandModule({ default: { data: new SlashCommandBuilder().setName('x'), execute() {} } }, 'commands/x.ts')).toThrow(
-      /^commands\/x\.ts: data\.toJSON\(\) failed, so the command could not be registered: /,
-    );
+    expect(() =>
+      validateCommandModule(
+        { default: { data: new SlashCommandBuilder().setName('x'), execute() {} } },
+        'commands/x.ts',
+      ),
+    ).toThrow(/^commands\/x\.ts: data\.toJSON\(\) failed, so the command could not be registered: /);
   });
 });
 
@@ -65,7 +73,10 @@ describe('the deploy-commands body', () => {
     const summary = body.map((c) => ({
       name: c.name,
       type: c.type ?? ApplicationCommandType.ChatInput,
-      options: ('options' in c ? (c.options ?? []) : []).map((o) => `${o.name}:${ApplicationCommandOptionType[o.type]}${'required' in o && o.required ? '!' : ''}${'autocomplete' in o && o.autocomplete ? ' (autocomplete)' : ''}`),
+      options: ('options' in c ? (c.options ?? []) : []).map(
+        (o) =>
+          `${o.name}:${ApplicationCommandOptionType[o.type]}${'required' in o && o.required ? '!' : ''}${'autocomplete' in o && o.autocomplete ? ' (autocomplete)' : ''}`,
+      ),
     }));
     expect(summary).toEqual([
       { name: 'ask', type: 1, options: ['question:String!', 'private:Boolean', 'sources:Integer'] },
@@ -93,7 +104,10 @@ describe('the deploy-commands body', () => {
 
   it('is a valid body for both the guild and the global bulk-overwrite routes', async () => {
     const body = buildCommandBody(await loadCommands());
-    for (const path of ['/applications/123456789012345678/guilds/223456789012345678/commands', '/applications/123456789012345678/commands']) {
+    for (const path of [
+      '/applications/123456789012345678/guilds/223456789012345678/commands',
+      '/applications/123456789012345678/commands',
+    ]) {
       const result = validateAgainstSpec('PUT', path, body);
       if (!result.valid) throw new Error(describeValidationFailure(result, body));
       expect(result.checked).toBe(true);
@@ -101,11 +115,18 @@ describe('the deploy-commands body', () => {
   });
 
   it('goes to the guild when DISCORD_GUILD_ID is set, globally otherwise, and needs DISCORD_CLIENT_ID', () => {
-    expect(deployTarget({ discordClientId: '123456789012345678', discordGuildId: '223456789012345678' })).toEqual({
+    expect(
+      deployTarget({ discordClientId: '123456789012345678', discordGuildId: '223456789012345678' }),
+    ).toEqual({
       scope: 'guild',
       route: '/applications/123456789012345678/guilds/223456789012345678/commands',
     });
-    expect(deployTarget({ discordClientId: '123456789012345678', discordGuildId: null })).toEqual({ scope: 'global', route: '/applications/123456789012345678/commands' });
-    expect(() => deployTarget({ discordClientId: null, discordGuildId: null })).toThrow(/^Missing DISCORD_CLIENT_ID: set it in \.env \(see \.env\.example\)/);
+    expect(deployTarget({ discordClientId: '123456789012345678', discordGuildId: null })).toEqual({
+      scope: 'global',
+      route: '/applications/123456789012345678/commands',
+    });
+    expect(() => deployTarget({ discordClientId: null, discordGuildId: null })).toThrow(
+      /^Missing DISCORD_CLIENT_ID: set it in \.env \(see \.env\.example\)/,
+    );
   });
 });

@@ -21,9 +21,20 @@ describe('parseConfig', () => {
   });
 
   it('treats empty and blank strings as missing', () => {
-    expect(errorOf({ DISCORD_TOKEN: '' }).message).toBe('Missing DISCORD_TOKEN: set it in .env (see .env.example)');
-    expect(errorOf({ DISCORD_TOKEN: '   ' }).message).toBe('Missing DISCORD_TOKEN: set it in .env (see .env.example)');
-    const config = parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: '', QA_CHANNEL_IDS: '', LOG_LEVEL: '', COOLDOWN_SECONDS: '', CORPUS_DIR: ' ' });
+    expect(errorOf({ DISCORD_TOKEN: '' }).message).toBe(
+      'Missing DISCORD_TOKEN: set it in .env (see .env.example)',
+    );
+    expect(errorOf({ DISCORD_TOKEN: '   ' }).message).toBe(
+      'Missing DISCORD_TOKEN: set it in .env (see .env.example)',
+    );
+    const config = parseConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_GUILD_ID: '',
+      QA_CHANNEL_IDS: '',
+      LOG_LEVEL: '',
+      COOLDOWN_SECONDS: '',
+      CORPUS_DIR: ' ',
+    });
     expect(config).toEqual({
       discordToken: TOKEN,
       discordClientId: null,
@@ -62,14 +73,18 @@ describe('parseConfig', () => {
     expect(errorOf({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: '12x' }).message).toBe(
       'DISCORD_GUILD_ID must be a Discord id (17 to 20 digits; right-click → Copy ID with Developer Mode on), got "12x"',
     );
-    expect(errorOf({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '42' }).message).toMatch(/^DISCORD_CLIENT_ID must be a Discord id/);
+    expect(errorOf({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '42' }).message).toMatch(
+      /^DISCORD_CLIENT_ID must be a Discord id/,
+    );
     expect(errorOf({ DISCORD_TOKEN: TOKEN, QA_CHANNEL_IDS: `${ID},general` }).message).toBe(
       'QA_CHANNEL_IDS must be channel ids separated by commas; "general" is not a Discord id (17 to 20 digits)',
     );
   });
 
   it('rejects an unknown log level, listing the known ones', () => {
-    expect(errorOf({ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'verbose' }).message).toBe('LOG_LEVEL must be one of debug, info, warn, error; got "verbose"');
+    expect(errorOf({ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'verbose' }).message).toBe(
+      'LOG_LEVEL must be one of debug, info, warn, error; got "verbose"',
+    );
   });
 
   it('takes the cooldown as a whole number of seconds, never coercing junk to 0', () => {
@@ -93,7 +108,9 @@ describe('parseConfig', () => {
 
   it('refuses a token pasted with its "Bot " prefix without repeating it', () => {
     const error = errorOf({ DISCORD_TOKEN: `Bot ${TOKEN}` });
-    expect(error.message).toBe('DISCORD_TOKEN must be the bare token (no "Bot " prefix, no spaces or quotes)');
+    expect(error.message).toBe(
+      'DISCORD_TOKEN must be the bare token (no "Bot " prefix, no spaces or quotes)',
+    );
   });
 
   it('never puts the token in an error, even when it was pasted into another variable', () => {
@@ -101,7 +118,8 @@ describe('parseConfig', () => {
       errorOf({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: TOKEN }).message,
       errorOf({ DISCORD_TOKEN: TOKEN, QA_CHANNEL_IDS: `${ID},${TOKEN}` }).message,
       errorOf({ DISCORD_TOKEN: TOKEN, LOG_LEVEL: TOKEN }).message,
-      errorOf({ DISCORD_TOKEN: TOKEN, COOLDOWN_SECONDS: 'x', DISCORD_CLIENT_ID: `${TOKEN.slice(0, 30)}` }).message,
+      errorOf({ DISCORD_TOKEN: TOKEN, COOLDOWN_SECONDS: 'x', DISCORD_CLIENT_ID: `${TOKEN.slice(0, 30)}` })
+        .message,
       errorOf({ DISCORD_TOKEN: `Bot ${TOKEN}` }).message,
     ];
     for (const message of messages) {

@@ -47,7 +47,14 @@ describe('Cooldown', () => {
 });
 
 describe('AnswerStore', () => {
-  const answer: Answer = { question: 'q', status: 'no_answer', answer: null, answerType: 'other', citations: [], conflict: null };
+  const answer: Answer = {
+    question: 'q',
+    status: 'no_answer',
+    answer: null,
+    answerType: 'other',
+    citations: [],
+    conflict: null,
+  };
   const stored = { answer, mode: 'question' as const, perPage: 3, isPrivate: false, userId: '1' };
 
   it('gives short ids that fit in a button custom id and finds the answer by them', () => {

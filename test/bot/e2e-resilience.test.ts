@@ -14,7 +14,18 @@ import { CorpusHolder } from '../../src/corpus/reload.js';
 import { deployCommands } from '../../src/deploy-commands.js';
 import { BUNDLED_CORPUS_DIR, loadEngine } from '../../src/engine/index.js';
 import { FakeRoutes, waitForClientReady } from '../support/fake-discord.js';
-import { checkAndStop, buttonsOf, callback, embedOf, engine, finalEdit, option, startBot, until, type Harness } from './harness.js';
+import {
+  checkAndStop,
+  buttonsOf,
+  callback,
+  embedOf,
+  engine,
+  finalEdit,
+  option,
+  startBot,
+  until,
+  type Harness,
+} from './harness.js';
 
 let h: Harness | undefined;
 const cleanups: Array<() => void> = [];
@@ -52,19 +63,27 @@ describe('Discord API trouble', () => {
     expect(h.fake.identifies).toHaveLength(1);
     expect(h.fake.sessions).toMatchObject([{ resumes: 1, ended: false }]);
     await waitForClientReady(h.bot.client);
-    expect(h.logs.some((line) => / INFO  gateway session resumed shard=0/.test(line))).toBe(true);
+    expect(h.logs.some((line) => / INFO {2}gateway session resumed shard=0/.test(line))).toBe(true);
   });
 
   it('logs an expired interaction (10062) without crashing, and keeps answering', async () => {
     h = await startBot();
     const expired = h.fake.sendInteraction({ commandName: 'ask', options: ASK_TROOPS });
     h.fake.expireInteraction(expired.id);
-    const refused = await h.fake.waitForRequest((r) => r.interactionId === expired.id && r.path.endsWith('/callback'));
+    const refused = await h.fake.waitForRequest(
+      (r) => r.interactionId === expired.id && r.path.endsWith('/callback'),
+    );
     expect(refused.status).toBe(404);
     expect(refused.responseBody).toEqual({ message: 'Unknown interaction', code: 10062 });
-    await until(() => h!.logs.some((line) => line.includes('interaction expired')), 5000, 'the expiry to be logged');
+    await until(
+      () => h!.logs.some((line) => line.includes('interaction expired')),
+      5000,
+      'the expiry to be logged',
+    );
     const line = h.logs.find((l) => l.includes('interaction expired'))!;
-    expect(line).toMatch(/ WARN  interaction expired before it was answered \(Discord: Unknown interaction\) interaction=\d+ what=ask /);
+    expect(line).toMatch(
+      / WARN {2}interaction expired before it was answered \(Discord: Unknown interaction\) interaction=\d+ what=ask /,
+    );
     expect(line).toContain(`interaction=${expired.id}`);
     expect(h.logs.filter((l) => / ERROR /.test(l))).toEqual([]);
     expect(h.fake.interactionResponses(expired.id).all).toHaveLength(1);
@@ -81,7 +100,9 @@ describe('Discord API trouble', () => {
     expect((error as Error).message).toBe(
       'Discord rejected DISCORD_TOKEN: it is not a valid bot token (or it was reset). Copy a new one from the Developer Portal (your application → Bot → Reset Token) into .env and start again.',
     );
-    expect(h.fake.requests.map((r) => `${r.method} ${r.path} ${r.auth} ${r.status}`)).toEqual(['GET /gateway/bot invalid 401']);
+    expect(h.fake.requests.map((r) => `${r.method} ${r.path} ${r.auth} ${r.status}`)).toEqual([
+      'GET /gateway/bot invalid 401',
+    ]);
     const everything = [(error as Error).message, (error as Error).stack ?? '', ...h.logs].join('\n');
     expect(everything).not.toContain(badToken);
     expect(everything).not.toContain('notTheRightTokenAtAll');
@@ -98,7 +119,9 @@ describe('a failure inside the bot', () => {
       },
     });
     const { id } = h.fake.sendInteraction({ commandName: 'ask', options: ASK_TROOPS });
-    const notice = await h.fake.waitForRequest((r) => r.interactionId === id && r.method === 'POST' && r.path.startsWith('/webhooks/'));
+    const notice = await h.fake.waitForRequest(
+      (r) => r.interactionId === id && r.method === 'POST' && r.path.startsWith('/webhooks/'),
+    );
     expect(notice.body).toMatchObject({
       content: 'Something went wrong while answering. The error has been logged; please try again.',
       flags: 64,
@@ -117,15 +140,38 @@ describe('a failure inside the bot', () => {
 
   it('after a button was acknowledged, adds a private notice and leaves the message the button sits on', async () => {
     h = await startBot();
-    const ask = h.fake.sendInteraction({ commandName: 'ask', options: [...ASK_TROOPS, option('private', true)] });
+    const ask = h.fake.sendInteraction({
+      commandName: 'ask',
+      options: [...ASK_TROOPS, option('private', true)],
+    });
     const edit = await finalEdit(h.fake, ask.id);
-    const post = buttonsOf(edit.body).find((b) => b.startsWith('Post to channel'))!.split(' → ')[1]!;
+    const post = buttonsOf(edit.body)
+      .find((b) => b.startsWith('Post to channel'))!
+      .split(' → ')[1]!;
     h.fake.failNext(FakeRoutes.followUp, { status: 403, body: { message: 'Missing Access', code: 50001 } });
-    const click = h.fake.sendInteraction({ customId: post, message: { ...(edit.responseBody as object), flags: 64 } });
-    const notice = await h.fake.waitForRequest((r) => r.interactionId === click.id && r.method === 'POST' && r.path.startsWith('/webhooks/') && r.status === 200);
-    expect(notice.body).toMatchObject({ content: 'Something went wrong while answering. The error has been logged; please try again.', flags: 64 });
+    const click = h.fake.sendInteraction({
+      customId: post,
+      message: { ...(edit.responseBody as object), flags: 64 },
+    });
+    const notice = await h.fake.waitForRequest(
+      (r) =>
+        r.interactionId === click.id &&
+        r.method === 'POST' &&
+        r.path.startsWith('/webhooks/') &&
+        r.status === 200,
+    );
+    expect(notice.body).toMatchObject({
+      content: 'Something went wrong while answering. The error has been logged; please try again.',
+      flags: 64,
+    });
     expect(h.fake.interactionResponses(click.id).deletes).toEqual([]);
-    expect(h.logs.some((l) => l.includes(' ERROR failed to answer an interaction') && l.includes(`interaction=${click.id} what=${post}`))).toBe(true);
+    expect(
+      h.logs.some(
+        (l) =>
+          l.includes(' ERROR failed to answer an interaction') &&
+          l.includes(`interaction=${click.id} what=${post}`),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -136,20 +182,43 @@ describe('npm run deploy-commands', () => {
     const rest = new REST({ api: h.fake.restUrl }).setToken(h.fake.token);
     const { target, registered } = await deployCommands(h.config, registry, rest);
     expect(target.scope).toBe('guild');
-    expect(registered.map((c) => c.name)).toEqual(['ask', 'Find in sources', 'help', 'quote', 'reload', 'source', 'sources']);
+    expect(registered.map((c) => c.name)).toEqual([
+      'ask',
+      'Find in sources',
+      'help',
+      'quote',
+      'reload',
+      'source',
+      'sources',
+    ]);
     const put = await h.fake.waitForRequest((r) => r.method === 'PUT');
     expect(put.path).toBe(`/applications/${h.fake.applicationId}/guilds/${h.fake.guildId}/commands`);
     expect(put.validation).toMatchObject({ checked: true, valid: true });
-    expect(h.fake.registeredCommands(h.fake.guildId).find((c) => c.name === 'Find in sources')).toMatchObject({ type: 3 });
-    expect(h.fake.registeredCommands(h.fake.guildId).find((c) => c.name === 'reload')).toMatchObject({ default_member_permissions: '32', dm_permission: false });
+    expect(h.fake.registeredCommands(h.fake.guildId).find((c) => c.name === 'Find in sources')).toMatchObject(
+      { type: 3 },
+    );
+    expect(h.fake.registeredCommands(h.fake.guildId).find((c) => c.name === 'reload')).toMatchObject({
+      default_member_permissions: '32',
+      dm_permission: false,
+    });
 
     await deployCommands({ ...h.config, discordGuildId: null }, registry, rest);
-    expect(h.fake.registeredCommands().map((c) => c.name)).toEqual(['ask', 'Find in sources', 'help', 'quote', 'reload', 'source', 'sources']);
+    expect(h.fake.registeredCommands().map((c) => c.name)).toEqual([
+      'ask',
+      'Find in sources',
+      'help',
+      'quote',
+      'reload',
+      'source',
+      'sources',
+    ]);
   });
 });
 
 describe('/reload', () => {
-  const MANAGE_GUILD = String(PermissionFlagsBits.ManageGuild | PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages);
+  const MANAGE_GUILD = String(
+    PermissionFlagsBits.ManageGuild | PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages,
+  );
 
   it('reloads the corpus for an admin, and keeps serving the last good corpus when the new one is invalid', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
@@ -160,15 +229,22 @@ describe('/reload', () => {
 
     const ok = h.fake.sendInteraction({ commandName: 'reload', memberPermissions: MANAGE_GUILD });
     const okEdit = await finalEdit(h.fake, ok.id);
-    expect((okEdit.body as { content: string }).content).toBe(`Corpus reloaded: ${describeEngine(holder.current())}.`);
+    expect((okEdit.body as { content: string }).content).toBe(
+      `Corpus reloaded: ${describeEngine(holder.current())}.`,
+    );
     expect(h.fake.interactionResponses(ok.id).callback?.body).toEqual({ type: 5, data: { flags: 64 } });
 
     const serving = holder.current();
-    writeFileSync(join(dir, 'articles', 'dw-2022-02-17-france-announces-military-withdrawal-from-mali.json'), '{ not json');
+    writeFileSync(
+      join(dir, 'articles', 'dw-2022-02-17-france-announces-military-withdrawal-from-mali.json'),
+      '{ not json',
+    );
     const bad = h.fake.sendInteraction({ commandName: 'reload', memberPermissions: MANAGE_GUILD });
     const badEdit = await finalEdit(h.fake, bad.id);
     const content = (badEdit.body as { content: string }).content;
-    expect(content.split('\n')[0]).toBe('The new corpus was refused, so the previous one is still in service. Fix this and run /reload again:');
+    expect(content.split('\n')[0]).toBe(
+      'The new corpus was refused, so the previous one is still in service. Fix this and run /reload again:',
+    );
     expect(content).toContain('dw-2022-02-17-france-announces-military-withdrawal-from-mali.json');
     expect(content).toContain('is not valid JSON');
     expect(holder.current()).toBe(serving);
@@ -179,9 +255,18 @@ describe('/reload', () => {
 
   it('refuses a member without Manage Server even if the command was granted to them', async () => {
     let reloads = 0;
-    h = await startBot({ bot: { reloadCorpus: () => (reloads++, { ok: true, summary: 'reloaded' }) } });
+    h = await startBot({
+      bot: {
+        reloadCorpus: () => {
+          reloads++;
+          return { ok: true, summary: 'reloaded' };
+        },
+      },
+    });
     const { id } = h.fake.sendInteraction({ commandName: 'reload' });
-    expect(((await finalEdit(h.fake, id)).body as { content: string }).content).toBe('Only members with the Manage Server permission can reload the corpus.');
+    expect(((await finalEdit(h.fake, id)).body as { content: string }).content).toBe(
+      'Only members with the Manage Server permission can reload the corpus.',
+    );
     expect(reloads).toBe(0);
   });
 });
@@ -192,11 +277,13 @@ describe('shutting down', () => {
     h.fake.delayRoute(FakeRoutes.editOriginal, 400);
     const { id } = h.fake.sendInteraction({ commandName: 'ask', options: ASK_TROOPS });
     await callback(h.fake, id);
-    await h.fake.waitForRequest((r) => r.interactionId === id && r.method === 'PATCH', { includePending: true });
+    await h.fake.waitForRequest((r) => r.interactionId === id && r.method === 'PATCH', {
+      includePending: true,
+    });
     await h.bot.stop();
     const edit = h.fake.interactionResponses(id).edits[0];
     expect(edit?.status).toBe(200);
     expect(h.logs.some((l) => l.includes('waiting for replies in progress count=1'))).toBe(true);
-    expect(h.logs.at(-1)).toMatch(/ INFO  disconnected from Discord$/);
+    expect(h.logs.at(-1)).toMatch(/ INFO {2}disconnected from Discord$/);
   });
 });

@@ -7,7 +7,14 @@ import { loadCommands, type CommandRegistry } from '../../src/bot/commands.js';
 import { createLogger } from '../../src/bot/log.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { loadEngine, type Engine } from '../../src/engine/index.js';
-import { startFakeDiscord, waitForClientReady, type FakeDiscord, type FakeDiscordOptions, type JsonObject, type RecordedRequest } from '../support/fake-discord.js';
+import {
+  startFakeDiscord,
+  waitForClientReady,
+  type FakeDiscord,
+  type FakeDiscordOptions,
+  type JsonObject,
+  type RecordedRequest,
+} from '../support/fake-discord.js';
 
 let sharedEngine: Engine | undefined;
 let sharedCommands: Promise<CommandRegistry> | undefined;
@@ -82,7 +89,8 @@ export async function startBot(options: HarnessOptions = {}): Promise<Harness> {
     async stop() {
       // The fake's helper: destroying during a reconnect back-off can hang @discordjs/ws.
       // (A client already destroyed by the test has no token left and needs no waiting.)
-      if (bot.client.readyTimestamp !== null && bot.client.token !== null) await waitForClientReady(bot.client, 5000).catch(() => undefined);
+      if (bot.client.readyTimestamp !== null && bot.client.token !== null)
+        await waitForClientReady(bot.client, 5000).catch(() => undefined);
       await bot.stop();
       await fake.stop();
     },
@@ -107,27 +115,48 @@ export function option(name: string, value: string | number | boolean, extra: Js
 
 /** The successful edit of an interaction's original response (what the user finally sees after a defer). */
 export async function finalEdit(fake: FakeDiscord, interactionId: string): Promise<RecordedRequest> {
-  return fake.waitForRequest((r) => r.interactionId === interactionId && r.method === 'PATCH' && r.path.endsWith('/@original') && r.status === 200, {
-    description: `the edit of interaction ${interactionId}'s reply`,
-  });
+  return fake.waitForRequest(
+    (r) =>
+      r.interactionId === interactionId &&
+      r.method === 'PATCH' &&
+      r.path.endsWith('/@original') &&
+      r.status === 200,
+    {
+      description: `the edit of interaction ${interactionId}'s reply`,
+    },
+  );
 }
 
 /** The accepted callback of an interaction. */
 export async function callback(fake: FakeDiscord, interactionId: string): Promise<RecordedRequest> {
-  return fake.waitForRequest((r) => r.interactionId === interactionId && r.path.endsWith('/callback') && r.status !== undefined && r.status < 300, {
-    description: `the callback of interaction ${interactionId}`,
-  });
+  return fake.waitForRequest(
+    (r) =>
+      r.interactionId === interactionId &&
+      r.path.endsWith('/callback') &&
+      r.status !== undefined &&
+      r.status < 300,
+    {
+      description: `the callback of interaction ${interactionId}`,
+    },
+  );
 }
 
 /** The first embed of a message body. */
-export function embedOf(body: unknown): { title?: string; description?: string; fields?: Array<{ name: string; value: string }>; footer?: { text: string } } {
+export function embedOf(body: unknown): {
+  title?: string;
+  description?: string;
+  fields?: Array<{ name: string; value: string }>;
+  footer?: { text: string };
+} {
   const data = (body as { data?: unknown }).data ?? body;
   return ((data as { embeds?: unknown[] }).embeds?.[0] ?? {}) as ReturnType<typeof embedOf>;
 }
 
 /** The buttons of a message body, as `label → custom_id`. */
 export function buttonsOf(body: unknown): string[] {
-  const data = ((body as { data?: unknown }).data ?? body) as { components?: Array<{ components: Array<{ label?: string; custom_id?: string }> }> };
+  const data = ((body as { data?: unknown }).data ?? body) as {
+    components?: Array<{ components: Array<{ label?: string; custom_id?: string }> }>;
+  };
   return (data.components ?? []).flatMap((row) => row.components.map((c) => `${c.label} → ${c.custom_id}`));
 }
 
@@ -140,7 +169,12 @@ export async function until(predicate: () => boolean, timeoutMs = 5000, what = '
   }
 }
 
-const MESSAGE_OPERATIONS = new Set(['create_message', 'update_original_webhook_message', 'update_webhook_message', 'execute_webhook']);
+const MESSAGE_OPERATIONS = new Set([
+  'create_message',
+  'update_original_webhook_message',
+  'update_webhook_message',
+  'execute_webhook',
+]);
 
 /**
  * Checks every message the bot sent (channel messages, thread messages, interaction replies,
@@ -151,16 +185,18 @@ export function assertNobodyPinged(fake: FakeDiscord): void {
     const op = r.operation?.operationId;
     let message: unknown;
     if (op && MESSAGE_OPERATIONS.has(op)) message = r.body;
-    else if (op === 'create_interaction_response' && [4, 7].includes((r.body as { type?: number }).type ?? 0)) message = (r.body as { data?: unknown }).data;
+    else if (op === 'create_interaction_response' && [4, 7].includes((r.body as { type?: number }).type ?? 0))
+      message = (r.body as { data?: unknown }).data;
     else return false;
     const allowed = (message as { allowed_mentions?: unknown } | undefined)?.allowed_mentions;
     return JSON.stringify(allowed) !== JSON.stringify({ parse: [], replied_user: false });
   });
   if (offenders.length > 0) {
-    throw new Error(`Messages sent without allowed_mentions { parse: [], replied_user: false }:\n${offenders.map((r) => `#${r.seq} ${r.method} ${r.path}`).join('\n')}`);
+    throw new Error(
+      `Messages sent without allowed_mentions { parse: [], replied_user: false }:\n${offenders.map((r) => `#${r.seq} ${r.method} ${r.path}`).join('\n')}`,
+    );
   }
 }
-
 
 /**
  * The end of every end-to-end test: every body the bot sent must pass Discord's spec and ping

@@ -2,7 +2,15 @@ import type { APIEmbed } from 'discord.js';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, loadEngine, type Answer, type Engine } from '../../src/engine/index.js';
-import { renderAnswer, renderHelp, renderQuotes, renderSource, renderSourceList, threadName, type RenderedMessage } from '../../src/bot/render.js';
+import {
+  renderAnswer,
+  renderHelp,
+  renderQuotes,
+  renderSource,
+  renderSourceList,
+  threadName,
+  type RenderedMessage,
+} from '../../src/bot/render.js';
 import { embedsLength, enforceLimits, toApiMessage, toSendable } from '../../src/bot/respond.js';
 import { escapeText, fitEscaped, LIMITS, truncateAtWord } from '../../src/bot/text.js';
 import { describeValidationFailure, validateAgainstSpec } from '../support/openapi.js';
@@ -35,7 +43,8 @@ function expectWithinLimits(message: RenderedMessage): void {
   expect(embedTotal(embeds)).toBeLessThanOrEqual(LIMITS.embedTotal);
   for (const row of message.components ?? []) {
     for (const component of row.components) {
-      if ('label' in component && component.label) expect(component.label.length).toBeLessThanOrEqual(LIMITS.buttonLabel);
+      if ('label' in component && component.label)
+        expect(component.label.length).toBeLessThanOrEqual(LIMITS.buttonLabel);
       if ('custom_id' in component) expect(component.custom_id.length).toBeLessThanOrEqual(LIMITS.customId);
     }
   }
@@ -44,7 +53,16 @@ function expectWithinLimits(message: RenderedMessage): void {
 /** The 6000-character total, computed here independently of the code under test. */
 function embedTotal(embeds: APIEmbed[]): number {
   return embeds
-    .map((e) => [e.title, e.description, e.footer?.text, e.author?.name, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])].join('').length)
+    .map(
+      (e) =>
+        [
+          e.title,
+          e.description,
+          e.footer?.text,
+          e.author?.name,
+          ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+        ].join('').length,
+    )
     .reduce((a, b) => a + b, 0);
 }
 
@@ -66,8 +84,18 @@ function ask(question: string, limit = 10): Answer {
   return engine.ask(question, limit);
 }
 
-const firstPage = (answer: Answer, extra: Partial<Parameters<typeof renderAnswer>[1]> = {}): RenderedMessage =>
-  renderAnswer(answer, { mode: 'question', page: 0, perPage: 3, stateId: 'k3y9abcd', isPrivate: false, ...extra });
+const firstPage = (
+  answer: Answer,
+  extra: Partial<Parameters<typeof renderAnswer>[1]> = {},
+): RenderedMessage =>
+  renderAnswer(answer, {
+    mode: 'question',
+    page: 0,
+    perPage: 3,
+    stateId: 'k3y9abcd',
+    isPrivate: false,
+    ...extra,
+  });
 
 describe('renderAnswer on real engine results', () => {
   it('puts the short answer first, then numbered block quotes with outlet, date and title', () => {
@@ -85,7 +113,9 @@ describe('renderAnswer on real engine results', () => {
       expect(at).toBeGreaterThan(0);
       const title = c.title === null ? '(no headline)' : c.title;
       const date = c.publishedApprox ? `c. ${formatDate({ ...c, publishedApprox: false })}` : formatDate(c);
-      expect(lines[c.alsoIn.length > 0 ? at - 2 : at - 1]).toBe(`**[${i + 1}]** ${c.outlet ?? 'Outlet not named'} · ${date} · *${title}*`);
+      expect(lines[c.alsoIn.length > 0 ? at - 2 : at - 1]).toBe(
+        `**[${i + 1}]** ${c.outlet ?? 'Outlet not named'} · ${date} · *${title}*`,
+      );
     });
     expect(embed.description).not.toContain('**[4]**');
     expect(embed.footer?.text).toBe('Passages 1–3 of 10 · quoted verbatim · “c.” marks an approximate date');
@@ -106,7 +136,9 @@ describe('renderAnswer on real engine results', () => {
           '• **close to 3000**: Outlet not named (c. 17 Feb 2022) [2]',
       },
     ]);
-    expect(embed.description).toContain('**[1]** Brussels Morning Newspaper · c. 17 Feb 2022 · *(no headline)*');
+    expect(embed.description).toContain(
+      '**[1]** Brussels Morning Newspaper · c. 17 Feb 2022 · *(no headline)*',
+    );
     expectValidBodies(firstPage(answer));
   });
 
@@ -115,7 +147,9 @@ describe('renderAnswer on real engine results', () => {
     expect(answer.status).toBe('no_answer');
     const message = firstPage(answer);
     const lines = message.embeds![0]!.description!.split('\n');
-    expect(lines[0]).toBe('**No confident answer in the corpus.** The closest passages are below, labelled as such: they may not answer the question.');
+    expect(lines[0]).toBe(
+      '**No confident answer in the corpus.** The closest passages are below, labelled as such: they may not answer the question.',
+    );
     expect(lines[2]).toBe('__Closest passages (not an answer):__');
     expect(lines[3]).toMatch(/^\*\*\[1\]\*\* /);
     expect(message.embeds![0]!.fields).toBeUndefined();
@@ -124,9 +158,18 @@ describe('renderAnswer on real engine results', () => {
 
   it('gives a private answer a "Post to channel" button and a "More passages" button while passages remain', () => {
     const answer = ask('Who announced the withdrawal?');
-    const buttons = (m: RenderedMessage) => m.components?.flatMap((row) => row.components.map((c) => ('custom_id' in c ? `${c.label} → ${c.custom_id}` : ''))) ?? [];
-    expect(buttons(firstPage(answer, { isPrivate: true }))).toEqual(['More passages → ask:page:k3y9abcd:1', 'Post to channel → ask:post:k3y9abcd:0']);
-    expect(buttons(firstPage(answer, { page: 1 }))).toEqual(['Previous passages → ask:page:k3y9abcd:0', 'More passages → ask:page:k3y9abcd:2']);
+    const buttons = (m: RenderedMessage) =>
+      m.components?.flatMap((row) =>
+        row.components.map((c) => ('custom_id' in c ? `${c.label} → ${c.custom_id}` : '')),
+      ) ?? [];
+    expect(buttons(firstPage(answer, { isPrivate: true }))).toEqual([
+      'More passages → ask:page:k3y9abcd:1',
+      'Post to channel → ask:post:k3y9abcd:0',
+    ]);
+    expect(buttons(firstPage(answer, { page: 1 }))).toEqual([
+      'Previous passages → ask:page:k3y9abcd:0',
+      'More passages → ask:page:k3y9abcd:2',
+    ]);
     const last = firstPage(answer, { page: 3 });
     expect(buttons(last)).toEqual(['Previous passages → ask:page:k3y9abcd:2']);
     expect(last.embeds![0]!.description).toContain('**[10]**');
@@ -135,25 +178,40 @@ describe('renderAnswer on real engine results', () => {
   });
 
   it('marks approximate dates with "c." and exact ones without', () => {
-    const description = firstPage(ask('When did France announce its military withdrawal from Mali?'), { perPage: 10 }).embeds![0]!.description!;
-    expect(description).toMatch(/\*\*\[\d+\]\*\* DW · 17 Feb 2022 · \*France announces military withdrawal from Mali\*/);
+    const description = firstPage(ask('When did France announce its military withdrawal from Mali?'), {
+      perPage: 10,
+    }).embeds![0]!.description!;
+    expect(description).toMatch(
+      /\*\*\[\d+\]\*\* DW · 17 Feb 2022 · \*France announces military withdrawal from Mali\*/,
+    );
     expect(description).toMatch(/\*\*\[\d+\]\*\* Brussels Morning Newspaper · c\. 17 Feb 2022 · /);
   });
 
   it('links the title when a URL is known', () => {
     const answer = ask('How many French troops were in Mali?');
-    const withUrl: Answer = { ...answer, citations: answer.citations.map((c) => ({ ...c, url: 'https://example.org/mali_(2022)' })) };
+    const withUrl: Answer = {
+      ...answer,
+      citations: answer.citations.map((c) => ({ ...c, url: 'https://example.org/mali_(2022)' })),
+    };
     expect(firstPage(withUrl).embeds![0]!.description).toContain(
       '**[1]** Brussels Morning Newspaper · c. 17 Feb 2022 · [(no headline)](<https://example.org/mali_%282022%29>)',
     );
-    const unsafe: Answer = { ...answer, citations: answer.citations.map((c) => ({ ...c, url: 'javascript:alert(1)' })) };
-    expect(firstPage(unsafe).embeds![0]!.description).toContain('**[1]** Brussels Morning Newspaper · c. 17 Feb 2022 · *(no headline)*');
+    const unsafe: Answer = {
+      ...answer,
+      citations: answer.citations.map((c) => ({ ...c, url: 'javascript:alert(1)' })),
+    };
+    expect(firstPage(unsafe).embeds![0]!.description).toContain(
+      '**[1]** Brussels Morning Newspaper · c. 17 Feb 2022 · *(no headline)*',
+    );
   });
 
   it('keeps ten long passages within every limit of one message', () => {
     const answer = ask('How many French troops were in Mali?');
     const long = 'The contingent stayed in the region for many more months than planned. '.repeat(40);
-    const padded: Answer = { ...answer, citations: answer.citations.map((c) => ({ ...c, quote: long, title: 'T'.repeat(400) })) };
+    const padded: Answer = {
+      ...answer,
+      citations: answer.citations.map((c) => ({ ...c, quote: long, title: 'T'.repeat(400) })),
+    };
     const message = firstPage(padded, { perPage: 10, isPrivate: true });
     expectWithinLimits(message);
     expect(embedsLength(message.embeds!)).toBeGreaterThan(3500);
@@ -171,7 +229,10 @@ describe('renderAnswer on real engine results', () => {
 });
 
 describe('a hostile question', () => {
-  const hostile = `@everyone @here <@123456789012345678> <@&123456789012345678> **bold** __under__ \`code\` \`\`\`block\`\`\` [link](https://evil.example) # heading\n> quote `.repeat(14).slice(0, 2000);
+  const hostile =
+    `@everyone @here <@123456789012345678> <@&123456789012345678> **bold** __under__ \`code\` \`\`\`block\`\`\` [link](https://evil.example) # heading\n> quote `
+      .repeat(14)
+      .slice(0, 2000);
 
   it('renders within every limit, escaped so it shows as written, and pings no one', () => {
     expect(hostile).toHaveLength(2000);
@@ -180,7 +241,9 @@ describe('a hostile question', () => {
     const title = message.embeds![0]!.title!;
     expect(title.length).toBeLessThanOrEqual(256);
     expect(title.endsWith('…')).toBe(true);
-    expect(title).toContain('@\u200beveryone @\u200bhere <\u200b@123456789012345678> <\u200b@&123456789012345678> \\*\\*bold\\*\\* \\_\\_under\\_\\_ \\`code\\`');
+    expect(title).toContain(
+      '@\u200beveryone @\u200bhere <\u200b@123456789012345678> <\u200b@&123456789012345678> \\*\\*bold\\*\\* \\_\\_under\\_\\_ \\`code\\`',
+    );
     expect(title).not.toMatch(/(^|[^\u200b])@everyone|<@\d/);
     const body = toApiMessage(message, { ephemeral: true });
     expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
@@ -189,7 +252,13 @@ describe('a hostile question', () => {
   });
 
   it('as a claim to check, is shown cut and escaped in the description', () => {
-    const message = renderAnswer(ask(hostile), { mode: 'claim', page: 0, perPage: 3, stateId: 'abcdefgh', isPrivate: true });
+    const message = renderAnswer(ask(hostile), {
+      mode: 'claim',
+      page: 0,
+      perPage: 3,
+      stateId: 'abcdefgh',
+      isPrivate: true,
+    });
     const first = message.embeds![0]!.description!.split('\n')[0]!;
     expect(first.startsWith('**Message:** @\u200beveryone')).toBe(true);
     expect(first.length).toBeLessThanOrEqual('**Message:** '.length + 300);
@@ -228,8 +297,12 @@ describe('renderSourceList and renderSource', () => {
   it('lists outlet, date, title and id of every article', () => {
     const message = renderSourceList(engine.sources());
     const description = message.embeds![0]!.description!;
-    expect(description).toContain('**3.** DW · 17 Feb 2022 · *France announces military withdrawal from Mali*\n`dw-2022-02-17-france-announces-military-withdrawal-from-mali`');
-    expect(message.embeds![0]!.footer?.text).toBe(`${engine.sources().length} articles · /source id: shows one article`);
+    expect(description).toContain(
+      '**3.** DW · 17 Feb 2022 · *France announces military withdrawal from Mali*\n`dw-2022-02-17-france-announces-military-withdrawal-from-mali`',
+    );
+    expect(message.embeds![0]!.footer?.text).toBe(
+      `${engine.sources().length} articles · /source id: shows one article`,
+    );
     expectValidBodies(message, true);
   });
 
@@ -249,7 +322,11 @@ describe('renderSourceList and renderSource', () => {
 
   it('marks an approximate publication date in the article view', () => {
     const article = engine.source('al-jazeera-2022-08-15-last-french-troops-leave-mali')!;
-    expect(renderSource(article).embeds![0]!.fields![1]).toEqual({ name: 'Published', value: 'c. 15 Aug 2022 (approximate)', inline: true });
+    expect(renderSource(article).embeds![0]!.fields![1]).toEqual({
+      name: 'Published',
+      value: 'c. 15 Aug 2022 (approximate)',
+      inline: true,
+    });
   });
 });
 
@@ -293,7 +370,13 @@ describe('reply hygiene', () => {
     const word = 'word ';
     const oversized: RenderedMessage = {
       content: word.repeat(1000),
-      embeds: [{ title: word.repeat(100), description: word.repeat(1000), fields: Array.from({ length: 30 }, () => ({ name: word.repeat(60), value: word.repeat(300) })) }],
+      embeds: [
+        {
+          title: word.repeat(100),
+          description: word.repeat(1000),
+          fields: Array.from({ length: 30 }, () => ({ name: word.repeat(60), value: word.repeat(300) })),
+        },
+      ],
     };
     const safe = enforceLimits(oversized);
     expectWithinLimits(safe);
@@ -307,25 +390,59 @@ describe('any text from a corpus or a user', () => {
     const base = ask('How many French troops were in Mali?');
     const text = fc.oneof(
       fc.string({ maxLength: 3000, unit: 'binary' }),
-      fc.array(fc.constantFrom('@everyone', '<@123456789012345678>', '**', '`', '```', '>', '#', '[x](https://e.example)', ' ', 'word', '\n', '🇫🇷'), { maxLength: 600 }).map((parts) => parts.join('')),
+      fc
+        .array(
+          fc.constantFrom(
+            '@everyone',
+            '<@123456789012345678>',
+            '**',
+            '`',
+            '```',
+            '>',
+            '#',
+            '[x](https://e.example)',
+            ' ',
+            'word',
+            '\n',
+            '🇫🇷',
+          ),
+          { maxLength: 600 },
+        )
+        .map((parts) => parts.join('')),
     );
     fc.assert(
-      fc.property(text, fc.array(fc.tuple(text, text, text), { minLength: 1, maxLength: 10 }), fc.integer({ min: 1, max: 10 }), (question, parts, perPage) => {
-        const answer: Answer = {
-          ...base,
-          question,
-          answer: question.slice(0, 500),
-          citations: parts.map(([quote, title, outlet], i) => ({ ...base.citations[i % base.citations.length]!, quote, title, outlet, alsoIn: [] })),
-        };
-        const message = renderAnswer(answer, { mode: 'question', page: 0, perPage, stateId: 'abcdefgh', isPrivate: true });
-        expectWithinLimits(message);
-        expectValidBodies(message, true);
-        const json = JSON.stringify(message);
-        expect(json).not.toMatch(/(^|[^\u200b])@everyone/);
-        expect(json).not.toMatch(/<@\d/);
-      }),
+      fc.property(
+        text,
+        fc.array(fc.tuple(text, text, text), { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 1, max: 10 }),
+        (question, parts, perPage) => {
+          const answer: Answer = {
+            ...base,
+            question,
+            answer: question.slice(0, 500),
+            citations: parts.map(([quote, title, outlet], i) => ({
+              ...base.citations[i % base.citations.length]!,
+              quote,
+              title,
+              outlet,
+              alsoIn: [],
+            })),
+          };
+          const message = renderAnswer(answer, {
+            mode: 'question',
+            page: 0,
+            perPage,
+            stateId: 'abcdefgh',
+            isPrivate: true,
+          });
+          expectWithinLimits(message);
+          expectValidBodies(message, true);
+          const json = JSON.stringify(message);
+          expect(json).not.toMatch(/(^|[^\u200b])@everyone/);
+          expect(json).not.toMatch(/<@\d/);
+        },
+      ),
       { numRuns: 150 },
     );
   });
 });
-

@@ -9,7 +9,12 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Runs the CLI as a user would, returning its exit code and output. */
 function cli(args: string[], input = '') {
-  const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', ...args], { cwd: ROOT, input, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -24,9 +29,19 @@ describe('the command-line JSON contract', () => {
     expect(lines[3]).toBe('');
     const [a1, a2, a3] = lines.slice(0, 3).map((l) => JSON.parse(l));
     expect([a1.question, a1.status, a1.answer]).toEqual([q1, 'answered', 'Christine Lambrecht']);
-    expect([a2.question, a2.status, a2.answer, a2.citations, a2.error]).toEqual(['', 'no_answer', null, [], 'empty query: type a question or some words to look up']);
+    expect([a2.question, a2.status, a2.answer, a2.citations, a2.error]).toEqual([
+      '',
+      'no_answer',
+      null,
+      [],
+      'empty query: type a question or some words to look up',
+    ]);
     expect([a3.question, a3.status, a3.answer]).toEqual([q3, 'answered', 'some 1,300']);
-    expect(a3.citations[0]).toMatchObject({ articleId: 'dw-2022-02-17-france-announces-military-withdrawal-from-mali', outlet: 'DW', outletKnown: true });
+    expect(a3.citations[0]).toMatchObject({
+      articleId: 'dw-2022-02-17-france-announces-military-withdrawal-from-mali',
+      outlet: 'DW',
+      outletKnown: true,
+    });
   });
 
   it('looks up a quotation with its speaker and the outlets that carry it', () => {
@@ -39,7 +54,10 @@ describe('the command-line JSON contract', () => {
     expect(out.quotes[0]).toMatchObject({
       speaker: 'Emmanuel Macron',
       articleId: 'brussels-morning-2022-02-17-macron-announces-mali-withdrawal',
-      alsoIn: ['dw-2022-02-17-france-announces-military-withdrawal-from-mali', 'unnamed-outlet-2022-02-17-france-allies-withdraw-mali'],
+      alsoIn: [
+        'dw-2022-02-17-france-announces-military-withdrawal-from-mali',
+        'unnamed-outlet-2022-02-17-france-allies-withdraw-mali',
+      ],
     });
   });
 

@@ -10,7 +10,9 @@ describe('terminal output', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('Q: How many French troops were in Mali?');
     expect(lines[1]).toBe('Answer: 2,400');
-    expect(text).toContain('Sources disagree:\n  • 2,400: Brussels Morning Newspaper (c. 17 Feb 2022), Al Jazeera (c. 15 Aug 2022)\n  • close to 3000: Outlet not named (c. 17 Feb 2022)');
+    expect(text).toContain(
+      'Sources disagree:\n  • 2,400: Brussels Morning Newspaper (c. 17 Feb 2022), Al Jazeera (c. 15 Aug 2022)\n  • close to 3000: Outlet not named (c. 17 Feb 2022)',
+    );
     expect(text).toContain(
       '[1] A French contingent of 2,400 troops based in Mali for the past nine years was joined in 2020 by a several hundred-strong force of European allies.\n    Brussels Morning Newspaper · c. 17 Feb 2022 · (no headline)',
     );

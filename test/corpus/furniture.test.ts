@@ -10,8 +10,15 @@ const corpus = loadCorpus(CORPUS);
 type Hint = { startsWith: string; reason: string };
 
 /** Classifies an inline text and returns each block as [kind, text]. */
-function classify(text: string, title: string | null = null, furnitureHints: Hint[] = []): Array<[string, string]> {
-  return classifyBlocks(text, splitParagraphs(text), { title, furnitureHints }).map((b) => [b.kind, text.slice(b.start, b.end)]);
+function classify(
+  text: string,
+  title: string | null = null,
+  furnitureHints: Hint[] = [],
+): Array<[string, string]> {
+  return classifyBlocks(text, splitParagraphs(text), { title, furnitureHints }).map((b) => [
+    b.kind,
+    text.slice(b.start, b.end),
+  ]);
 }
 const BODY = 'France will withdraw its troops from Mali over the coming months.';
 const kept = (blocks: Array<[string, string]>) => blocks.filter(([k]) => k !== 'furniture');
@@ -26,15 +33,21 @@ describe('classifyBlocks drops page furniture', () => {
   });
 
   it('drops a caption that ends with an "Image: Name/REUTERS" credit', () => {
-    expect(kept(classify(`${BODY}\n\nA soldier guards the base in GaoImage: Jane Doe/REUTERS`))).toEqual([['body', BODY]]);
+    expect(kept(classify(`${BODY}\n\nA soldier guards the base in GaoImage: Jane Doe/REUTERS`))).toEqual([
+      ['body', BODY],
+    ]);
   });
 
   it('drops a caption that ends with a "[Name/AFP]" credit', () => {
-    expect(kept(classify(`${BODY}\n\nThe last soldiers have left the country, the army said [Thomas Coex/AFP]`))).toEqual([['body', BODY]]);
+    expect(
+      kept(classify(`${BODY}\n\nThe last soldiers have left the country, the army said [Thomas Coex/AFP]`)),
+    ).toEqual([['body', BODY]]);
   });
 
   it('drops an alt-text line that the caption after it repeats', () => {
-    const blocks = classify(`${BODY}\n\nA French soldier mans a machine gun\nA French soldier mans a machine gun during Operation BarkhaneImage: Jane Doe/REUTERS`);
+    const blocks = classify(
+      `${BODY}\n\nA French soldier mans a machine gun\nA French soldier mans a machine gun during Operation BarkhaneImage: Jane Doe/REUTERS`,
+    );
     expect(blocks).toEqual([
       ['body', BODY],
       ['furniture', 'A French soldier mans a machine gun'],
@@ -55,7 +68,9 @@ describe('classifyBlocks drops page furniture', () => {
   });
 
   it('drops an "Infografik" label', () => {
-    expect(kept(classify(`${BODY}\n\nInfografik Internationale Truppen in Mali EN`))).toEqual([['body', BODY]]);
+    expect(kept(classify(`${BODY}\n\nInfografik Internationale Truppen in Mali EN`))).toEqual([
+      ['body', BODY],
+    ]);
   });
 
   it('keeps the headline once and drops it where it is repeated', () => {
@@ -68,19 +83,25 @@ describe('classifyBlocks drops page furniture', () => {
   });
 
   it('drops everything from a "MOST VIEWED" heading on, body-like text included', () => {
-    const blocks = classify(`${BODY}\n\nMOST VIEWED\n\nTensions high ahead of historic match up\n\nThe long-awaited matchup has become the most anticipated fight of the year.`);
+    const blocks = classify(
+      `${BODY}\n\nMOST VIEWED\n\nTensions high ahead of historic match up\n\nThe long-awaited matchup has become the most anticipated fight of the year.`,
+    );
     expect(kept(blocks)).toEqual([['body', BODY]]);
     expect(blocks).toHaveLength(4);
   });
 
   it('drops everything from a "Related stories" heading on', () => {
-    const blocks = classify(`${BODY}\n\nRelated stories\n\nNorway abandons its planned deployment to the Sahel region this year.`);
+    const blocks = classify(
+      `${BODY}\n\nRelated stories\n\nNorway abandons its planned deployment to the Sahel region this year.`,
+    );
     expect(kept(blocks)).toEqual([['body', BODY]]);
   });
 
   it('drops a block named by a furnitureHints entry', () => {
     const promo = 'Sign up for our daily newsletter and never miss a story from the region.';
-    const blocks = classify(`${BODY}\n\n${promo}`, null, [{ startsWith: 'Sign up for our', reason: 'newsletter promotion' }]);
+    const blocks = classify(`${BODY}\n\n${promo}`, null, [
+      { startsWith: 'Sign up for our', reason: 'newsletter promotion' },
+    ]);
     expect(blocks).toEqual([
       ['body', BODY],
       ['furniture', promo],
@@ -122,6 +143,8 @@ describe('furniture in the bundled corpus', () => {
 
   it('starts the Brussels Morning article at "France’s President" once its dateline is cut', () => {
     const article = corpus.byId.get('brussels-morning-2022-02-17-macron-announces-mali-withdrawal')!;
-    expect(article.passages[0]!.text.startsWith('France’s President Emmanuel Macron announced today')).toBe(true);
+    expect(article.passages[0]!.text.startsWith('France’s President Emmanuel Macron announced today')).toBe(
+      true,
+    );
   });
 });

@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addArticle, articleId, buildArticle, extractFromHtml, isoDateOf, normaliseUrl } from '../../src/corpus/ingest.js';
+import {
+  addArticle,
+  articleId,
+  buildArticle,
+  extractFromHtml,
+  isoDateOf,
+  normaliseUrl,
+} from '../../src/corpus/ingest.js';
 import { loadCorpus, parseMetadata } from '../../src/corpus/load.js';
 
 const CORPUS = fileURLToPath(new URL('../../corpus', import.meta.url));
@@ -43,7 +50,12 @@ function listing(corpusDir: string): string[] {
   const dir = join(corpusDir, 'articles');
   return readdirSync(dir)
     .sort()
-    .map((n) => `${n} ${createHash('sha256').update(readFileSync(join(dir, n))).digest('hex')}`);
+    .map(
+      (n) =>
+        `${n} ${createHash('sha256')
+          .update(readFileSync(join(dir, n)))
+          .digest('hex')}`,
+    );
 }
 
 function errorOf(fn: () => unknown): string {
@@ -57,20 +69,34 @@ function errorOf(fn: () => unknown): string {
 
 const rel = (p: string) => relative(process.cwd(), p);
 
-const NEWS_TEXT = [
+const NEWS_TEXT = `${[
   'The last convoy of the French army to leave Mali crossed into Niger on Tuesday, two days after the final soldiers of Operation Barkhane handed the Gao base to the Malian armed forces.',
   'The column of 47 armoured vehicles and 120 lorries drove the 400 kilometres from Gao to the border in three days, escorted by helicopters and drones, according to the French general staff.',
   '\u201CWe left nothing behind that could be used against the Malian population,\u201D said Colonel Pierre Vasseur, who commanded the last French detachment in Gao.',
   'A base built for ten years',
   'The Gao base, opened in 2013 during Operation Serval, was the largest French military installation in the Sahel and at its peak housed more than 2,000 soldiers.',
   'The Malian army said in a statement that it had taken \u201Cfull control\u201D of the site on Monday morning and thanked no foreign partner by name.',
-].join('\n\n') + '\n';
+].join('\n\n')}\n`;
 
 describe('extractFromHtml', () => {
   it('keeps the body paragraphs of a news page and none of its menu, logo, caption, sidebar, footer or script output', () => {
     const page = extractFromHtml(readFileSync(NEWS_PAGE, 'utf8'));
     expect(page.text).toBe(NEWS_TEXT);
-    for (const furniture of ['Subscribe', 'Sections', 'logo', 'News from the Sahel', 'Armoured vehicles on the road', 'Photo:', 'Related stories', 'Mali junta expels', 'Wagner fighters', '© 2022', 'Contact us', 'Injected by a script', 'By Aminata']) {
+    for (const furniture of [
+      'Subscribe',
+      'Sections',
+      'logo',
+      'News from the Sahel',
+      'Armoured vehicles on the road',
+      'Photo:',
+      'Related stories',
+      'Mali junta expels',
+      'Wagner fighters',
+      '© 2022',
+      'Contact us',
+      'Injected by a script',
+      'By Aminata',
+    ]) {
       expect(page.text).not.toContain(furniture);
     }
   });
@@ -103,12 +129,12 @@ describe('extractFromHtml', () => {
       language: 'en-GB',
     });
     expect(page.text).toBe(
-      [
+      `${[
         'The European special forces task force Takuba formally ended its operations in Mali on Thursday, the French armed forces ministry said, closing a mission that had brought together soldiers from ten countries.',
         'Takuba was launched in March 2020 to train and accompany Malian units in combat against jihadist groups in the border area with Niger and Burkina Faso.',
         '\u201CThe task force has achieved significant results despite a political context that made its work impossible,\u201D the ministry said in a statement.',
         'Sweden, Estonia and the Czech Republic had already announced that their contingents would leave before the end of the year.',
-      ].join('\n\n') + '\n',
+      ].join('\n\n')}\n`,
     );
   });
 
@@ -125,7 +151,9 @@ describe('extractFromHtml', () => {
       their withdrawal<br>from Mali on Monday, the army said in Paris.</p></article></body></html>`;
     const page = extractFromHtml(html, 'https://news.example.org/world/page.html?utm_source=x');
     expect(page.meta.url).toBe('https://news.example.org/news/mali-exit/#top');
-    expect(page.text).toBe('French troops finished their withdrawal from Mali on Monday, the army said in Paris.\n');
+    expect(page.text).toBe(
+      'French troops finished their withdrawal from Mali on Monday, the army said in Paris.\n',
+    );
   });
 });
 
@@ -138,31 +166,68 @@ describe('metadata helpers', () => {
   });
 
   it('normalises URLs by dropping the fragment, utm parameters and the trailing slash', () => {
-    expect(normaliseUrl('https://a.example/x/y/?utm_source=tw&id=3&utm_medium=s#comments')).toBe('https://a.example/x/y?id=3');
+    expect(normaliseUrl('https://a.example/x/y/?utm_source=tw&id=3&utm_medium=s#comments')).toBe(
+      'https://a.example/x/y?id=3',
+    );
     expect(normaliseUrl('https://a.example/x/y')).toBe('https://a.example/x/y');
   });
 
   it('makes an id from outlet, date and the first topic words of the headline', () => {
-    expect(articleId({ outlet: 'Sahel Dispatch', published: '2022-08-16', title: 'French convoy reaches Niger as last troops leave Gao' }, '')).toBe(NEWS_ID);
-    expect(articleId({ outlet: null, published: null, title: null }, 'Crowds gathered in central Bamako on Tuesday.\n')).toBe('unnamed-outlet-undated-crowds-gathered-central-bamako-tuesday');
+    expect(
+      articleId(
+        {
+          outlet: 'Sahel Dispatch',
+          published: '2022-08-16',
+          title: 'French convoy reaches Niger as last troops leave Gao',
+        },
+        '',
+      ),
+    ).toBe(NEWS_ID);
+    expect(
+      articleId(
+        { outlet: null, published: null, title: null },
+        'Crowds gathered in central Bamako on Tuesday.\n',
+      ),
+    ).toBe('unnamed-outlet-undated-crowds-gathered-central-bamako-tuesday');
   });
 
   it('notes where every unstated value came from and says so when a value is unknown', () => {
     const page = extractFromHtml(readFileSync(BARE_PAGE, 'utf8'));
-    const built = buildArticle({ text: page.text, meta: page.meta, from: page.from, overrides: { published: '2022-08-16' }, sourceFile: 'in/bare-page.html' });
+    const built = buildArticle({
+      text: page.text,
+      meta: page.meta,
+      from: page.from,
+      overrides: { published: '2022-08-16' },
+      sourceFile: 'in/bare-page.html',
+    });
     expect(built.meta.inferred).toEqual({
       outlet: 'Not found in the page or supplied; unknown.',
       title: 'Not found in the page or supplied; unknown.',
       published: 'Supplied with --published when added.',
       url: 'The page gives no canonical address and none was supplied; unknown.',
     });
-    expect(built.meta).toMatchObject({ outlet: null, title: null, published: '2022-08-16', url: null, language: 'en', collectedAs: 'bare-page.html' });
+    expect(built.meta).toMatchObject({
+      outlet: null,
+      title: null,
+      published: '2022-08-16',
+      url: null,
+      language: 'en',
+      collectedAs: 'bare-page.html',
+    });
   });
 
   it('gives no note for a value the article text states itself', () => {
-    const text = 'France announces exit\n\nFebruary 17, 2022\n\nFrance will withdraw its troops from Mali, DW reported on Thursday.\n';
-    const built = buildArticle({ text, meta: null, overrides: { outlet: 'DW', title: 'France announces exit', published: '2022-02-17' }, sourceFile: 'x.txt' });
-    expect(built.meta.inferred).toEqual({ url: 'Collected as plain text without its address; none supplied.' });
+    const text =
+      'France announces exit\n\nFebruary 17, 2022\n\nFrance will withdraw its troops from Mali, DW reported on Thursday.\n';
+    const built = buildArticle({
+      text,
+      meta: null,
+      overrides: { outlet: 'DW', title: 'France announces exit', published: '2022-02-17' },
+      sourceFile: 'x.txt',
+    });
+    expect(built.meta.inferred).toEqual({
+      url: 'Collected as plain text without its address; none supplied.',
+    });
   });
 });
 
@@ -175,7 +240,10 @@ describe('addArticle', () => {
     expect(report.headings).toBe(1);
     expect(report.furniture).toEqual([]);
     expect(report.quotations).toBe(2);
-    expect(report.outlet).toEqual({ value: 'Sahel Dispatch', inferred: "From the page's og:site_name meta tag." });
+    expect(report.outlet).toEqual({
+      value: 'Sahel Dispatch',
+      inferred: "From the page's og:site_name meta tag.",
+    });
     expect(readFileSync(join(dir, 'articles', `${NEWS_ID}.txt`), 'utf8')).toBe(NEWS_TEXT);
     const meta = parseMetadata(readFileSync(join(dir, 'articles', `${NEWS_ID}.json`), 'utf8'), 'added.json');
     expect(meta).toEqual(report.meta);
@@ -199,12 +267,23 @@ describe('addArticle', () => {
       'utf8',
     );
     const file = inputFile('wire.txt', bytes);
-    const report = addArticle(dir, file, { outlet: 'Wire Desk', published: '2022-08-12', id: 'wire-desk-2022-08-12-last-word' });
+    const report = addArticle(dir, file, {
+      outlet: 'Wire Desk',
+      published: '2022-08-12',
+      id: 'wire-desk-2022-08-12-last-word',
+    });
     const stored = readFileSync(join(dir, 'articles', 'wire-desk-2022-08-12-last-word.txt'));
     expect(stored.equals(bytes)).toBe(true);
     expect(report.meta.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
-    expect(report.title).toEqual({ value: null, inferred: 'Not stated in the text and not supplied when added; unknown.' });
-    expect(loadCorpus(dir).byId.get('wire-desk-2022-08-12-last-word')!.passages.map((p) => p.text)).toEqual([
+    expect(report.title).toEqual({
+      value: null,
+      inferred: 'Not stated in the text and not supplied when added; unknown.',
+    });
+    expect(
+      loadCorpus(dir)
+        .byId.get('wire-desk-2022-08-12-last-word')!
+        .passages.map((p) => p.text),
+    ).toEqual([
       '\u201CWe will not leave in a hurry,\u201D the general said on Friday in Gao.',
       'The junta\u2019s spokesman said the French departure was \u2018long overdue\u2019 and welcomed it.',
     ]);
@@ -214,8 +293,15 @@ describe('addArticle', () => {
     const dir = tempCorpus();
     addArticle(dir, NEWS_PAGE);
     const before = listing(dir);
-    const other = inputFile('other.txt', 'A different report on the convoy, written by another desk, said the vehicles reached Niamey late on Tuesday.\n');
-    const message = errorOf(() => addArticle(dir, other, { url: 'https://www.sahel-dispatch.example/africa/2022/08/16/french-convoy-reaches-niger?utm_campaign=x#top' }));
+    const other = inputFile(
+      'other.txt',
+      'A different report on the convoy, written by another desk, said the vehicles reached Niamey late on Tuesday.\n',
+    );
+    const message = errorOf(() =>
+      addArticle(dir, other, {
+        url: 'https://www.sahel-dispatch.example/africa/2022/08/16/french-convoy-reaches-niger?utm_campaign=x#top',
+      }),
+    );
     expect(message).toBe(
       `duplicates article "${NEWS_ID}" (${rel(join(dir, 'articles', `${NEWS_ID}.txt`))}), which has the same URL (https://www.sahel-dispatch.example/africa/2022/08/16/french-convoy-reaches-niger/)`,
     );
@@ -234,9 +320,19 @@ describe('addArticle', () => {
     const dir = tempCorpus();
     const original = readFileSync(join(CORPUS, 'articles', `${DW_ID}.txt`), 'utf8');
     // Same report with straight quotes, a new first line and its last paragraph cut.
-    const retyped = `Reposted from our partners at DW on Friday morning.\n\n${original.replace(/[\u201C\u201D]/g, '"').split(/\n\n/).slice(0, -1).join('\n\n')}\n`;
-    const message = errorOf(() => addArticle(dir, inputFile('retyped.txt', retyped), { outlet: 'Partner Desk' }));
-    expect(message).toMatch(new RegExp(`^duplicates article "${DW_ID}" \\(.*${DW_ID}\\.txt\\), which already has (\\d+) of its (\\d+) sentences$`));
+    const retyped = `Reposted from our partners at DW on Friday morning.\n\n${original
+      .replace(/[\u201C\u201D]/g, '"')
+      .split(/\n\n/)
+      .slice(0, -1)
+      .join('\n\n')}\n`;
+    const message = errorOf(() =>
+      addArticle(dir, inputFile('retyped.txt', retyped), { outlet: 'Partner Desk' }),
+    );
+    expect(message).toMatch(
+      new RegExp(
+        `^duplicates article "${DW_ID}" \\(.*${DW_ID}\\.txt\\), which already has (\\d+) of its (\\d+) sentences$`,
+      ),
+    );
     const [, shared, total] = /has (\d+) of its (\d+)/.exec(message)!;
     expect(Number(shared) / Number(total)).toBeGreaterThanOrEqual(0.9);
     expect(Number(shared)).toBeLessThan(Number(total));
@@ -252,7 +348,9 @@ describe('addArticle', () => {
   it('leaves the corpus directory unchanged when --published is not a real date', () => {
     const dir = tempCorpus();
     const before = listing(dir);
-    expect(errorOf(() => addArticle(dir, BARE_PAGE, { published: '2022-02-30' }))).toBe('--published "2022-02-30" is not a real date');
+    expect(errorOf(() => addArticle(dir, BARE_PAGE, { published: '2022-02-30' }))).toBe(
+      '--published "2022-02-30" is not a real date',
+    );
     expect(listing(dir)).toEqual(before);
   });
 
@@ -260,10 +358,15 @@ describe('addArticle', () => {
     const dir = tempCorpus();
     const before = listing(dir);
     expect(errorOf(() => addArticle(dir, inputFile('blank.txt', ' \r\n\r\n\u00A0\n')))).toBe('is empty');
-    const menuOnly = inputFile('menu.html', '<html><body><nav><ul><li><a href="/">Home</a></li><li><a href="/africa">Africa</a></li></ul></nav><footer>© 2022</footer></body></html>');
+    const menuOnly = inputFile(
+      'menu.html',
+      '<html><body><nav><ul><li><a href="/">Home</a></li><li><a href="/africa">Africa</a></li></ul></nav><footer>© 2022</footer></body></html>',
+    );
     expect(errorOf(() => addArticle(dir, menuOnly))).toBe('no article text found in the page');
     const furnitureOnly = inputFile('credits.txt', 'Skip to content\n\nAdvertisement\n');
-    expect(errorOf(() => addArticle(dir, furnitureOnly))).toBe('has no body text left once headings and page furniture are set aside');
+    expect(errorOf(() => addArticle(dir, furnitureOnly))).toBe(
+      'has no body text left once headings and page furniture are set aside',
+    );
     expect(listing(dir)).toEqual(before);
   });
 
@@ -271,7 +374,9 @@ describe('addArticle', () => {
     const dir = tempCorpus();
     writeFileSync(join(dir, 'articles', 'broken.json'), '{ "id": "broken", ');
     const before = listing(dir);
-    expect(errorOf(() => addArticle(dir, BARE_PAGE))).toMatch(/^the corpus in .* does not load, so nothing can be added until it is fixed: .*broken\.json: is not valid JSON/);
+    expect(errorOf(() => addArticle(dir, BARE_PAGE))).toMatch(
+      /^the corpus in .* does not load, so nothing can be added until it is fixed: .*broken\.json: is not valid JSON/,
+    );
     expect(listing(dir)).toEqual(before);
   });
 
@@ -281,7 +386,10 @@ describe('addArticle', () => {
     const report = addArticle(dir, JSONLD_PAGE, {}, { dryRun: true });
     expect(report.dryRun).toBe(true);
     expect(report.id).toBe('the-niamey-observer-2022-07-01-takuba-task-force-ends-mission-mali');
-    expect(report.published).toEqual({ value: '2022-07-01', inferred: `From the page's JSON-LD datePublished ("2022-07-01T07:05:00Z").` });
+    expect(report.published).toEqual({
+      value: '2022-07-01',
+      inferred: `From the page's JSON-LD datePublished ("2022-07-01T07:05:00Z").`,
+    });
     expect(report.language).toEqual({ value: 'en-GB', from: "from the page's <html lang> attribute" });
     expect(listing(dir)).toEqual(before);
   });
@@ -301,7 +409,18 @@ describe('addArticle', () => {
 
   it('records flags as supplied by hand and lets them win over the page', () => {
     const dir = tempCorpus();
-    const report = addArticle(dir, BARE_PAGE, { outlet: 'Bamako Street Radio', title: 'Crowds cheer French exit', published: '2022-08-16', url: 'https://radio.example/crowds', language: 'en-ML' }, { dryRun: true });
+    const report = addArticle(
+      dir,
+      BARE_PAGE,
+      {
+        outlet: 'Bamako Street Radio',
+        title: 'Crowds cheer French exit',
+        published: '2022-08-16',
+        url: 'https://radio.example/crowds',
+        language: 'en-ML',
+      },
+      { dryRun: true },
+    );
     expect(report.meta).toMatchObject({
       id: 'bamako-street-radio-2022-08-16-crowds-cheer-french-exit',
       outlet: 'Bamako Street Radio',
@@ -319,7 +438,11 @@ describe('addArticle', () => {
 
 describe('npm run corpus:add', () => {
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../src/cli/corpus-add.ts', import.meta.url)), ...args], { encoding: 'utf8' });
+    spawnSync(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('../../src/cli/corpus-add.ts', import.meta.url)), ...args],
+      { encoding: 'utf8' },
+    );
 
   it('prints one line naming the file and the flag, and exits 1, on a bad flag value or an unknown flag', () => {
     const dir = tempCorpus();
@@ -328,7 +451,9 @@ describe('npm run corpus:add', () => {
     expect(bad.stderr).toBe(`corpus:add: ${BARE_PAGE}: --published "2022-13-01" is not a real date\n`);
     const unknown = cli(BARE_PAGE, '--corpus', dir, '--publised', '2022-08-16');
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toBe(`corpus:add: ${BARE_PAGE}: unknown flag --publised; known flags: --id --outlet --title --published --url --language --corpus --dry-run --help\n`);
+    expect(unknown.stderr).toBe(
+      `corpus:add: ${BARE_PAGE}: unknown flag --publised; known flags: --id --outlet --title --published --url --language --corpus --dry-run --help\n`,
+    );
     expect(unknown.stdout).toBe('');
   });
 
@@ -339,7 +464,9 @@ describe('npm run corpus:add', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout.split('\n').slice(0, 1)).toEqual([`Dry run: would add ${NEWS_ID} (nothing written)`]);
-    expect(run.stdout).toContain('  5 passages to index, 1 heading(s) kept for quotations, 0 furniture block(s) dropped, 2 quotation(s)\n');
+    expect(run.stdout).toContain(
+      '  5 passages to index, 1 heading(s) kept for quotations, 0 furniture block(s) dropped, 2 quotation(s)\n',
+    );
     expect(listing(dir)).toEqual(before);
   });
 });

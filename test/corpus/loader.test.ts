@@ -59,7 +59,9 @@ describe('the bundled corpus', () => {
 
   it('gives every passage text that is exactly the slice of its article at its offsets', () => {
     const corpus = loadCorpus(CORPUS);
-    const mismatched = corpus.passages.filter((p) => corpus.byId.get(p.articleId)!.text.slice(p.start, p.end) !== p.text);
+    const mismatched = corpus.passages.filter(
+      (p) => corpus.byId.get(p.articleId)!.text.slice(p.start, p.end) !== p.text,
+    );
     expect(mismatched).toEqual([]);
     expect(corpus.passages.map((p) => p.id)).toEqual(corpus.passages.map((_, i) => i));
   });
@@ -146,7 +148,11 @@ describe('a malformed corpus is refused with a message naming the file and the f
     writeMeta(dir, DW, {
       ...meta,
       sha256: sha(''),
-      inferred: { outlet: 'Known from the page it came from.', title: 'Known from the page it came from.', published: 'Known from the page it came from.' },
+      inferred: {
+        outlet: 'Known from the page it came from.',
+        title: 'Known from the page it came from.',
+        published: 'Known from the page it came from.',
+      },
     });
     const err = loadError(dir);
     expect(err.message).toContain(`${DW}.txt: is empty`);
@@ -156,7 +162,9 @@ describe('a malformed corpus is refused with a message naming the file and the f
     const dir = tempCorpus();
     writeMeta(dir, AJ, { ...readMeta(dir, AJ), outlet: 'Le Monde' });
     const err = loadError(dir);
-    expect(err.message).toContain(`${AJ}.json: field "inferred.outlet": outlet "Le Monde" is not stated in the article text`);
+    expect(err.message).toContain(
+      `${AJ}.json: field "inferred.outlet": outlet "Le Monde" is not stated in the article text`,
+    );
   });
 
   it('reports a second metadata file claiming an id that is already taken, naming that file', () => {

@@ -65,7 +65,9 @@ describe('CorpusHolder', () => {
   it('throws at construction when there is no good corpus to start from', () => {
     const dir = tempCorpus();
     writeFileSync(join(dir, 'articles', 'orphan.txt'), 'Text without metadata.\n');
-    expect(() => new CorpusHolder(dir, loadCorpus)).toThrow(/orphan\.txt: has no metadata file orphan\.json beside it/);
+    expect(() => new CorpusHolder(dir, loadCorpus)).toThrow(
+      /orphan\.txt: has no metadata file orphan\.json beside it/,
+    );
   });
 
   it('reloads by itself when the articles directory changes, keeping the old corpus through a bad change', async () => {

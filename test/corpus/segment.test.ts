@@ -2,15 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { splitParagraphs, splitSentences } from '../../src/corpus/segment.js';
 
 const paragraphs = (text: string) => splitParagraphs(text).map((s) => text.slice(s.start, s.end));
-const sentences = (text: string) => splitSentences(text, { start: 0, end: text.length }).map((s) => text.slice(s.start, s.end));
+const sentences = (text: string) =>
+  splitSentences(text, { start: 0, end: text.length }).map((s) => text.slice(s.start, s.end));
 
 describe('splitParagraphs', () => {
   it('splits on blank lines and trims white space around each paragraph', () => {
-    expect(paragraphs('  First paragraph here.\n\n\n   Second paragraph here.  \n')).toEqual(['First paragraph here.', 'Second paragraph here.']);
+    expect(paragraphs('  First paragraph here.\n\n\n   Second paragraph here.  \n')).toEqual([
+      'First paragraph here.',
+      'Second paragraph here.',
+    ]);
   });
 
   it('splits one-paragraph-per-line text on single newlines', () => {
-    expect(paragraphs('Macron announced the withdrawal.\n“We cannot remain,” he said.\nNiger will host the forces.')).toEqual([
+    expect(
+      paragraphs(
+        'Macron announced the withdrawal.\n“We cannot remain,” he said.\nNiger will host the forces.',
+      ),
+    ).toEqual([
       'Macron announced the withdrawal.',
       '“We cannot remain,” he said.',
       'Niger will host the forces.',
@@ -18,8 +26,12 @@ describe('splitParagraphs', () => {
   });
 
   it('keeps a hard-wrapped paragraph together when a line ends mid-sentence and the next starts in lower case', () => {
-    const text = 'France will withdraw its troops\nfrom Mali, the president said, after nine\nyears of fighting.\nNiger will host them.';
-    expect(paragraphs(text)).toEqual(['France will withdraw its troops\nfrom Mali, the president said, after nine\nyears of fighting.', 'Niger will host them.']);
+    const text =
+      'France will withdraw its troops\nfrom Mali, the president said, after nine\nyears of fighting.\nNiger will host them.';
+    expect(paragraphs(text)).toEqual([
+      'France will withdraw its troops\nfrom Mali, the president said, after nine\nyears of fighting.',
+      'Niger will host them.',
+    ]);
   });
 });
 
@@ -28,7 +40,12 @@ describe('splitSentences', () => {
     const text = 'Prefix. Macron spoke on Thursday. Mr. Le Drian agreed! Did Norway stay? No.';
     const block = { start: 8, end: text.length };
     const spans = splitSentences(text, block);
-    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['Macron spoke on Thursday.', 'Mr. Le Drian agreed!', 'Did Norway stay?', 'No.']);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual([
+      'Macron spoke on Thursday.',
+      'Mr. Le Drian agreed!',
+      'Did Norway stay?',
+      'No.',
+    ]);
     expect(spans[0]).toEqual({ start: 8, end: 33 });
   });
 

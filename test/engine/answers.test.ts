@@ -12,7 +12,9 @@ const PP = 'phnom-penh-post-2022-02-15-mali-withdrawal-announcement-nears';
 
 /** Every quoted span of an answer (citations and their alsoIn), as [articleId, start, end, quote]. */
 function spans(a: Answer): Array<[string, number, number, string]> {
-  return a.citations.flatMap((c) => [c, ...c.alsoIn].map((x): [string, number, number, string] => [x.articleId, x.start, x.end, x.quote]));
+  return a.citations.flatMap((c) =>
+    [c, ...c.alsoIn].map((x): [string, number, number, string] => [x.articleId, x.start, x.end, x.quote]),
+  );
 }
 /** Spans whose quote is not the article's own text at those offsets. */
 function notVerbatim(a: Answer) {
@@ -20,7 +22,9 @@ function notVerbatim(a: Answer) {
 }
 /** Spans that overlap a block the corpus set aside as page furniture. */
 function onFurniture(a: Answer) {
-  return spans(a).filter(([id, s, e]) => corpus.byId.get(id)!.blocks.some((b) => b.kind === 'furniture' && b.start < e && s < b.end));
+  return spans(a).filter(([id, s, e]) =>
+    corpus.byId.get(id)!.blocks.some((b) => b.kind === 'furniture' && b.start < e && s < b.end),
+  );
 }
 
 describe('short answers from the bundled corpus', () => {
@@ -28,7 +32,9 @@ describe('short answers from the bundled corpus', () => {
     const a = engine.ask("Who is Germany's defence minister?");
     expect([a.status, a.answerType, a.answer]).toEqual(['answered', 'person', 'Christine Lambrecht']);
     expect(a.citations[0]!.articleId).toBe(DW);
-    expect(a.citations[0]!.quote.startsWith("Germany's Defense Minister Christine Lambrecht said")).toBe(true);
+    expect(a.citations[0]!.quote.startsWith("Germany's Defense Minister Christine Lambrecht said")).toBe(
+      true,
+    );
   });
 
   it('names Josep Borrell as the EU foreign policy chief', () => {
@@ -40,7 +46,9 @@ describe('short answers from the bundled corpus', () => {
     const a = engine.ask('How many German troops are deployed in Mali?');
     expect([a.status, a.answerType, a.answer]).toEqual(['answered', 'number', 'some 1,300']);
     // The DW text has no-break spaces here; compare with white space folded.
-    expect(a.citations[0]!.quote.replace(/\s+/g, ' ')).toBe("Germany has some 1,300 troops deployed in Mali, as part of the EUTM and the UN's MINUSMA mission.");
+    expect(a.citations[0]!.quote.replace(/\s+/g, ' ')).toBe(
+      "Germany has some 1,300 troops deployed in Mali, as part of the EUTM and the UN's MINUSMA mission.",
+    );
     expect(a.citations[0]!.outlet).toBe('DW');
   });
 
@@ -53,19 +61,29 @@ describe('short answers from the bundled corpus', () => {
   it('dates Denmark’s withdrawal announcement to January', () => {
     const a = engine.ask('When did Denmark announce it was withdrawing?');
     expect([a.status, a.answerType, a.answer]).toEqual(['answered', 'date', 'January']);
-    expect(a.citations[0]!.quote.startsWith('Denmark announced it was withdrawing its contingent of elite soldiers in late January')).toBe(true);
+    expect(
+      a.citations[0]!.quote.startsWith(
+        'Denmark announced it was withdrawing its contingent of elite soldiers in late January',
+      ),
+    ).toBe(true);
   });
 
   it('cites the DW passage on why relations between Paris and Bamako deteriorated', () => {
     const a = engine.ask('Why did relations between Paris and Bamako deteriorate?');
     expect([a.status, a.answerType]).toEqual(['answered', 'reason']);
-    expect(a.citations[0]!.quote).toBe("Relations have deteriorated between Paris and Bamako since Mali's military leaders reneged on an agreement to hold elections in February.");
+    expect(a.citations[0]!.quote).toBe(
+      "Relations have deteriorated between Paris and Bamako since Mali's military leaders reneged on an agreement to hold elections in February.",
+    );
   });
 
   // The passage also names "the Sahel", nearer to "French"; the answer is where they are "based in".
   it('says about 1,000 French soldiers will be based in Niamey, Niger', () => {
     const a = engine.ask('Where will about 1,000 French soldiers be based?');
-    expect(a.citations[0]!.quote.startsWith('Niger will now become the hub for French troops in the Sahel, with about 1,000 soldiers based in the capital, Niamey')).toBe(true);
+    expect(
+      a.citations[0]!.quote.startsWith(
+        'Niger will now become the hub for French troops in the Sahel, with about 1,000 soldiers based in the capital, Niamey',
+      ),
+    ).toBe(true);
     expect(a.answer).toMatch(/Niamey|Niger/);
   });
 
@@ -116,13 +134,18 @@ describe('conflicting figures', () => {
     expect(a.status).toBe('answered');
     expect(a.conflict).not.toBeNull();
     // Which 2,400 passage leads its side depends on ranking; the reader sees the same two sides.
-    const sides = a.conflict!.map((s) => ({ count: s.value.replace(/^(?:about|some) /, ''), outlets: s.sources.map((x) => x.outlet).sort(), ids: s.sources.map((x) => x.articleId).sort() }));
+    const sides = a.conflict!.map((s) => ({
+      count: s.value.replace(/^(?:about|some) /, ''),
+      outlets: s.sources.map((x) => x.outlet).sort(),
+      ids: s.sources.map((x) => x.articleId).sort(),
+    }));
     expect(sides).toEqual([
       { count: '2,400', outlets: ['Al Jazeera', 'Brussels Morning Newspaper'], ids: [AJ, BM] },
       { count: 'close to 3000', outlets: [null], ids: [UN] },
     ]);
     for (const side of a.conflict!) {
-      for (const i of side.citations) expect(a.citations[i]!.quote).toContain(side.value === 'close to 3000' ? '3000' : '2,400');
+      for (const i of side.citations)
+        expect(a.citations[i]!.quote).toContain(side.value === 'close to 3000' ? '3000' : '2,400');
     }
   });
 
@@ -132,7 +155,9 @@ describe('conflicting figures', () => {
       ['48 of the 53', ['DW']],
       ['59', ['Al Jazeera']],
     ]);
-    expect(a.citations[a.conflict![1]!.citations[0]!]!.quote).toBe('He added that 59 French soldiers had been killed in Mali during the nine years of French involvement.');
+    expect(a.citations[a.conflict![1]!.citations[0]!]!.quote).toBe(
+      'He added that 59 French soldiers had been killed in Mali during the nine years of French involvement.',
+    );
   });
 });
 
@@ -164,10 +189,22 @@ describe('unusable input', () => {
     ['empty', '', 'empty query: type a question or some words to look up'],
     ['white space', '   \t ', 'empty query: type a question or some words to look up'],
     ['1,001 characters', 'a'.repeat(1001), 'query too long: 1001 characters, the limit is 1000'],
-    ['a control character', 'Who\u0007 left?', 'query holds an unprintable control character (U+0007) at character 4'],
+    [
+      'a control character',
+      'Who\u0007 left?',
+      'query holds an unprintable control character (U+0007) at character 4',
+    ],
   ])('answers %s input with an error and no citations, without throwing', (_, input, error) => {
     const a = engine.ask(input);
-    expect(a).toEqual({ question: input, status: 'no_answer', answer: null, answerType: a.answerType, citations: [], conflict: null, error });
+    expect(a).toEqual({
+      question: input,
+      status: 'no_answer',
+      answer: null,
+      answerType: a.answerType,
+      citations: [],
+      conflict: null,
+      error,
+    });
   });
 
   it('accepts a question of exactly 1,000 characters', () => {
@@ -194,7 +231,9 @@ describe('checking a claim', () => {
     expect(sahel?.stance).toBeNull();
     const died = engine.check('59 French soldiers died in Mali', 10);
     expect(died.citations.filter((c) => c.stance === 'agrees').map((c) => c.value)).toEqual(['59']);
-    expect(died.citations.filter((c) => c.stance === 'differs').map((c) => c.value)).toEqual(['48 of the 53']);
+    expect(died.citations.filter((c) => c.stance === 'differs').map((c) => c.value)).toEqual([
+      '48 of the 53',
+    ]);
   });
 
   it('judges nothing for a claim without a figure, and shows the closest passages', () => {
@@ -212,7 +251,9 @@ describe('who questions', () => {
   });
 
   it('describes a named person from the apposition or the title beside the name', () => {
-    expect(engine.ask('Who is Olivier Salgado?').answer).toBe('the spokesman for the MINUSMA peacekeeping mission in Mali');
+    expect(engine.ask('Who is Olivier Salgado?').answer).toBe(
+      'the spokesman for the MINUSMA peacekeeping mission in Mali',
+    );
     expect(engine.ask('Who is Josep Borrell?').answer).toBe('EU foreign policy chief');
   });
 

@@ -7,7 +7,8 @@ const DW = 'dw-2022-02-17-france-announces-military-withdrawal-from-mali';
 const BM = 'brussels-morning-2022-02-17-macron-announces-mali-withdrawal';
 const UN = 'unnamed-outlet-2022-02-17-france-allies-withdraw-mali';
 
-const spans = (s: string) => quotationSpans(s, { start: 0, end: s.length }).map((q) => s.slice(q.start, q.end));
+const spans = (s: string) =>
+  quotationSpans(s, { start: 0, end: s.length }).map((q) => s.slice(q.start, q.end));
 
 describe('quotationSpans', () => {
   it('finds a curly-quoted quotation without its closing comma', () => {
@@ -15,15 +16,20 @@ describe('quotationSpans', () => {
   });
 
   it('finds straight-quoted quotations', () => {
-    expect(spans('A statement cited "multiple obstructions" and a "coordinated withdrawal".')).toEqual(['multiple obstructions', 'coordinated withdrawal']);
+    expect(spans('A statement cited "multiple obstructions" and a "coordinated withdrawal".')).toEqual([
+      'multiple obstructions',
+      'coordinated withdrawal',
+    ]);
   });
 
   it('finds a single-quoted quotation in a headline', () => {
-    expect(spans("Macron: France doesn't share 'strategy and hidden aims' of Mali's ruling junta")).toEqual(['strategy and hidden aims']);
+    expect(spans("Macron: France doesn't share 'strategy and hidden aims' of Mali's ruling junta")).toEqual([
+      'strategy and hidden aims',
+    ]);
   });
 
   it('never opens a quotation at an apostrophe inside a word', () => {
-    expect(spans('It’s Mali’s junta, and it\'s Mali\'s choice, Macron’s aides said.')).toEqual([]);
+    expect(spans("It’s Mali’s junta, and it's Mali's choice, Macron’s aides said.")).toEqual([]);
   });
 
   it('gives offsets into the whole text when the block starts later', () => {
@@ -38,7 +44,9 @@ describe('quotation attribution in the bundled corpus', () => {
   it('finds the full "We cannot remain…" quotation for "hidden aims", said by Emmanuel Macron, in three outlets', () => {
     const r = engine.quote('hidden aims');
     const q = r.quotes[0]!;
-    expect(q.text).toBe('We cannot remain militarily engaged alongside de facto authorities whose strategy and hidden aims we do not share');
+    expect(q.text).toBe(
+      'We cannot remain militarily engaged alongside de facto authorities whose strategy and hidden aims we do not share',
+    );
     expect(q.speaker).toBe('Emmanuel Macron');
     expect(q.articleId).toBe(BM);
     expect(q.alsoIn.map((x) => x.articleId)).toEqual([DW, UN]);
@@ -87,13 +95,18 @@ describe('quotation lookup by speaker', () => {
   it('returns only Borrell’s quotations when asked for "Borrell"', () => {
     const r = engine.quote('Borrell');
     expect(r.quotes.map((q) => q.speaker)).toEqual(['Josep Borrell', 'Josep Borrell']);
-    expect(r.quotes.map((q) => q.text.slice(0, 20))).toEqual(['I sent a mission to ', 'The answer will come']);
+    expect(r.quotes.map((q) => q.text.slice(0, 20))).toEqual([
+      'I sent a mission to ',
+      'The answer will come',
+    ]);
   });
 
   it('restricts a word search to one speaker with the speaker option', () => {
     expect(engine.quote('conditions').quotes.map((q) => q.speaker)).toContain('Jean-Yves Le Drian');
     const r = engine.quote('conditions', { speaker: 'Borrell' });
-    expect(r.quotes.map((q) => [q.speaker, q.text.slice(0, 25)])).toEqual([['Josep Borrell', 'I sent a mission to Mali,']]);
+    expect(r.quotes.map((q) => [q.speaker, q.text.slice(0, 25)])).toEqual([
+      ['Josep Borrell', 'I sent a mission to Mali,'],
+    ]);
   });
 
   it('lists every quotation of a speaker when only the speaker option is given', () => {
@@ -105,7 +118,11 @@ describe('quotation lookup by speaker', () => {
   it('lists Emmanuel Macron first among speakers, with no pronoun or furniture name', () => {
     const speakers = engine.speakers();
     expect(speakers[0]).toBe('Emmanuel Macron');
-    expect(speakers.filter((s) => /^(?:he|she|they|it)$/i.test(s) || /Cambodia|Manet|Khmer|Phnom Penh|Reuters|AFP/.test(s))).toEqual([]);
+    expect(
+      speakers.filter(
+        (s) => /^(?:he|she|they|it)$/i.test(s) || /Cambodia|Manet|Khmer|Phnom Penh|Reuters|AFP/.test(s),
+      ),
+    ).toEqual([]);
     expect(speakers).toContain('Kalle Lane');
   });
 });
@@ -120,12 +137,16 @@ describe('citationLine', () => {
 
   it('keeps the full stop of a quotation that ends a sentence instead of adding a comma after it', () => {
     const q = engine.quote('We will continue to ensure this unifying role').quotes[0]!;
-    expect(citationLine(q)).toBe('“We will continue to ensure this unifying role.” Emmanuel Macron said (Outlet not named, c. 17 Feb 2022)');
+    expect(citationLine(q)).toBe(
+      '“We will continue to ensure this unifying role.” Emmanuel Macron said (Outlet not named, c. 17 Feb 2022)',
+    );
   });
 
   it('says plainly when the article names no speaker', () => {
     const q = engine.quote('in an orderly manner').quotes[0]!;
-    expect(citationLine(q)).toBe('“in an orderly manner,” the article says, without naming a speaker (Brussels Morning Newspaper, c. 17 Feb 2022)');
+    expect(citationLine(q)).toBe(
+      '“in an orderly manner,” the article says, without naming a speaker (Brussels Morning Newspaper, c. 17 Feb 2022)',
+    );
   });
 });
 

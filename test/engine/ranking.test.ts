@@ -78,25 +78,37 @@ describe('passage ranking on a small corpus', () => {
   });
 
   it('finds "Barkhane" when the question spells it "Barkane"', () => {
-    expect(first('When will Barkane close its bases?')).toBe('Operation Barkhane will close its bases in Gao and Timbuktu by the summer.');
+    expect(first('When will Barkane close its bases?')).toBe(
+      'Operation Barkhane will close its bases in Gao and Timbuktu by the summer.',
+    );
   });
 
   it('finds "Lambrecht" when the question spells it "Lambrekt"', () => {
-    expect(first('Whom did Lambrekt visit?')).toBe('Christine Lambrecht, the German defence minister, visited the troops stationed in Gao.');
+    expect(first('Whom did Lambrekt visit?')).toBe(
+      'Christine Lambrecht, the German defence minister, visited the troops stationed in Gao.',
+    );
   });
 
   it('finds a passage that spells the task force "Tabuka" from the question word "Takuba"', () => {
-    expect(first('What did the Takuba task force gather?')).toBe('The Tabuka task force gathered special forces from a dozen European nations.');
+    expect(first('What did the Takuba task force gather?')).toBe(
+      'The Tabuka task force gathered special forces from a dozen European nations.',
+    );
   });
 
   it('finds "withdrawal" from the question word "withdrawing"', () => {
-    expect(first('Where was the Danish contingent withdrawing announced?')).toBe('The withdrawal of the Danish contingent was announced in Copenhagen on Thursday.');
+    expect(first('Where was the Danish contingent withdrawing announced?')).toBe(
+      'The withdrawal of the Danish contingent was announced in Copenhagen on Thursday.',
+    );
   });
 
   it('ranks the same for curly and straight quotation marks in the question', () => {
     const curly = engine.ask('What did the junta call its “strategic partnership”?');
     const straight = engine.ask('What did the junta call its "strategic partnership"?');
-    expect(curly.citations[0]!.quote).toBe('The junta described its “strategic partnership” with Moscow as a turning point.');
-    expect(straight.citations.map((c) => [c.quote, c.score])).toEqual(curly.citations.map((c) => [c.quote, c.score]));
+    expect(curly.citations[0]!.quote).toBe(
+      'The junta described its “strategic partnership” with Moscow as a turning point.',
+    );
+    expect(straight.citations.map((c) => [c.quote, c.score])).toEqual(
+      curly.citations.map((c) => [c.quote, c.score]),
+    );
   });
 });

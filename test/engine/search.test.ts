@@ -15,7 +15,10 @@ function passages(texts: string[]): Passage[] {
 
 // Many passages mention troops and Mali; one says both twice and is the best match.
 const TEXTS = [
-  ...Array.from({ length: 40 }, (_, i) => `Report ${i}: troops moved through the region near Mali during week ${i}.`),
+  ...Array.from(
+    { length: 40 },
+    (_, i) => `Report ${i}: troops moved through the region near Mali during week ${i}.`,
+  ),
   'Troops left Mali; the last troops crossed from Mali into Niger.',
   'A convoy of troops was seen near Gao.',
   'Mali and its neighbours discussed the border.',
@@ -31,7 +34,10 @@ describe('PassageIndex posting budget', () => {
     expect(a[0]!.passage.text).toBe('Troops left Mali; the last troops crossed from Mali into Niger.');
     expect(b[0]!.passage.text).toBe(a[0]!.passage.text);
     // Both terms still count as matched in the passage's own words, so coverage is unaffected.
-    expect([...b[0]!.weights.entries()].sort()).toEqual([['mali', 1], ['troop', 1]]);
+    expect([...b[0]!.weights.entries()].sort()).toEqual([
+      ['mali', 1],
+      ['troop', 1],
+    ]);
   });
 
   it('walks the rare term and scores the common one on its candidates when the budget allows only the rare one', () => {

@@ -12,7 +12,12 @@ function tempCorpus(): string {
   return dir;
 }
 
-const QUESTIONS = ['How many French troops were in Mali?', 'Who is the French foreign minister?', 'barkane force chad niger', 'What is the price of bitcoin today?'];
+const QUESTIONS = [
+  'How many French troops were in Mali?',
+  'Who is the French foreign minister?',
+  'barkane force chad niger',
+  'What is the price of bitcoin today?',
+];
 
 describe('engine snapshot', () => {
   it('builds and saves on the first start, then restores an engine that answers exactly as a fresh one', () => {
@@ -30,7 +35,11 @@ describe('engine snapshot', () => {
   it("builds again when an article's metadata changes, and keeps only the new snapshot", () => {
     const dir = tempCorpus();
     loadEngineFast(dir);
-    const metaFile = join(dir, 'articles', 'dw-2022-02-17-france-announces-military-withdrawal-from-mali.json');
+    const metaFile = join(
+      dir,
+      'articles',
+      'dw-2022-02-17-france-announces-military-withdrawal-from-mali.json',
+    );
     const meta = JSON.parse(readFileSync(metaFile, 'utf8'));
     writeFileSync(metaFile, JSON.stringify({ ...meta, url: 'https://www.dw.com/en/example' }, null, 2));
     const after = loadEngineFast(dir);
@@ -52,7 +61,11 @@ describe('engine snapshot', () => {
   it('still refuses an article text edited after its hash was recorded, even with a snapshot present', () => {
     const dir = tempCorpus();
     loadEngineFast(dir);
-    const textFile = join(dir, 'articles', 'dw-2022-02-17-france-announces-military-withdrawal-from-mali.txt');
+    const textFile = join(
+      dir,
+      'articles',
+      'dw-2022-02-17-france-announces-military-withdrawal-from-mali.txt',
+    );
     writeFileSync(textFile, readFileSync(textFile, 'utf8').replace('2,400', '2,500'));
     expect(() => loadEngineFast(dir)).toThrow(CorpusError);
     expect(() => loadEngineFast(dir)).toThrow(/field "sha256": does not match .*must not be edited/);

@@ -25,7 +25,12 @@ describe('tokenize', () => {
 
 describe('stem', () => {
   it('brings withdrawing, withdrawal and withdrawn to one stem', () => {
-    expect([stem('withdrawing'), stem('withdrawal'), stem('withdrawn'), stem('withdrew')]).toEqual(['withdraw', 'withdraw', 'withdraw', 'withdraw']);
+    expect([stem('withdrawing'), stem('withdrawal'), stem('withdrawn'), stem('withdrew')]).toEqual([
+      'withdraw',
+      'withdraw',
+      'withdraw',
+      'withdraw',
+    ]);
   });
 
   it('maps the irregular "came" to the stem of "come"', () => {

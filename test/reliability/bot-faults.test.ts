@@ -10,7 +10,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CITATIONS_FETCHED } from '../../src/bot/answers.js';
 import type { Engine } from '../../src/engine/index.js';
 import { FakeRoutes, waitForClientReady, type RecordedRequest } from '../support/fake-discord.js';
-import { checkAndStop, buttonsOf, callback, embedOf, engine, finalEdit, option, startBot, until, type Harness } from '../bot/harness.js';
+import {
+  checkAndStop,
+  buttonsOf,
+  callback,
+  embedOf,
+  engine,
+  finalEdit,
+  option,
+  startBot,
+  until,
+  type Harness,
+} from '../bot/harness.js';
 
 let h: Harness | undefined;
 
@@ -29,7 +40,8 @@ const WHO = 'Who announced the withdrawal?';
  */
 function answerLine(question: string): string {
   const answer = engine().ask(question, CITATIONS_FETCHED);
-  if (answer.status !== 'answered' || !answer.answer) throw new Error(`the engine no longer answers ${JSON.stringify(question)}; pick another question`);
+  if (answer.status !== 'answered' || !answer.answer)
+    throw new Error(`the engine no longer answers ${JSON.stringify(question)}; pick another question`);
   return `**Answer:** ${answer.answer}`;
 }
 const TROOPS_ANSWER = answerLine(TROOPS);
@@ -62,7 +74,13 @@ function slowEngine(): { engine: Engine; arm(during?: () => void): void; askStar
     }
     return base.ask(question, limit);
   };
-  return { engine: slow, arm: (during = () => undefined) => void (armed = during), askStarts };
+  return {
+    engine: slow,
+    arm: (during = () => undefined) => {
+      armed = during;
+    },
+    askStarts,
+  };
 }
 
 function ask(h: Harness, question = TROOPS, extra: Parameters<Harness['fake']['sendInteraction']>[0] = {}) {
@@ -103,7 +121,9 @@ describe('Discord answering with a server error', () => {
     expect(patches.map((r) => r.status)).toEqual([500, 200]);
     expect(patches[0]!.body).toEqual(patches[1]!.body);
     expect(firstLine(edit)).toBe(TROOPS_ANSWER);
-    expect(h.fake.messages().filter((m) => (m.interaction_metadata as { id?: string } | undefined)?.id === id)).toHaveLength(1);
+    expect(
+      h.fake.messages().filter((m) => (m.interaction_metadata as { id?: string } | undefined)?.id === id),
+    ).toHaveLength(1);
     expect(errorLines(h)).toEqual([]);
   });
 });
@@ -117,7 +137,9 @@ describe('Discord rate-limiting the bot', () => {
     const edit = await finalEdit(h.fake, id);
     const responses = h.fake.interactionResponses(id);
     expect(responses.callbacks.map((r) => r.status)).toEqual([429, 204]);
-    expect(responses.all.filter((r) => r.method === 'PATCH').map((r) => `${r.status} ${r.injected ?? ''}`)).toEqual(['429 rate-limit', '200 ']);
+    expect(
+      responses.all.filter((r) => r.method === 'PATCH').map((r) => `${r.status} ${r.injected ?? ''}`),
+    ).toEqual(['429 rate-limit', '200 ']);
     expect(firstLine(edit)).toBe(WHO_ANSWER);
     // The global limit lifted: the next user is answered too.
     const next = ask(h, TROOPS, { user: { id: '323456789012345678', username: 'editor' } });
@@ -133,10 +155,17 @@ describe('the gateway failing while an answer is being worked out', () => {
     let during: { id: string } | undefined;
     slow.arm(() => {
       expect(fake.closeGateway(4000)).toBe(1);
-      during = fake.sendInteraction({ commandName: 'ask', options: [option('question', WHO)], user: { id: '323456789012345678', username: 'editor' } });
+      during = fake.sendInteraction({
+        commandName: 'ask',
+        options: [option('question', WHO)],
+        user: { id: '323456789012345678', username: 'editor' },
+      });
     });
     const { id } = ask(h);
-    const edit = await fake.waitForRequest((r) => r.interactionId === id && r.method === 'PATCH' && r.status === 200, SLOW_BOUND_MS);
+    const edit = await fake.waitForRequest(
+      (r) => r.interactionId === id && r.method === 'PATCH' && r.status === 200,
+      SLOW_BOUND_MS,
+    );
     expect(firstLine(edit)).toBe(TROOPS_ANSWER);
 
     const duringEdit = await finalEdit(fake, during!.id);
@@ -153,8 +182,10 @@ describe('the gateway failing while an answer is being worked out', () => {
       expect(responses.callbacks).toHaveLength(1);
       expect(responses.edits).toHaveLength(1);
     }
-    expect(h.logs.some((line) => / INFO  gateway connection lost; reconnecting shard=0/.test(line))).toBe(true);
-    expect(h.logs.some((line) => / INFO  gateway session resumed shard=0/.test(line))).toBe(true);
+    expect(h.logs.some((line) => / INFO {2}gateway connection lost; reconnecting shard=0/.test(line))).toBe(
+      true,
+    );
+    expect(h.logs.some((line) => / INFO {2}gateway session resumed shard=0/.test(line))).toBe(true);
     expect(errorLines(h)).toEqual([]);
   });
 
@@ -165,10 +196,17 @@ describe('the gateway failing while an answer is being worked out', () => {
     let during: { id: string } | undefined;
     slow.arm(() => {
       expect(fake.sendInvalidSession(true)).toBe(1);
-      during = fake.sendInteraction({ commandName: 'ask', options: [option('question', WHO)], user: { id: '323456789012345678', username: 'editor' } });
+      during = fake.sendInteraction({
+        commandName: 'ask',
+        options: [option('question', WHO)],
+        user: { id: '323456789012345678', username: 'editor' },
+      });
     });
     const { id } = ask(h);
-    const edit = await fake.waitForRequest((r) => r.interactionId === id && r.method === 'PATCH' && r.status === 200, SLOW_BOUND_MS);
+    const edit = await fake.waitForRequest(
+      (r) => r.interactionId === id && r.method === 'PATCH' && r.status === 200,
+      SLOW_BOUND_MS,
+    );
     expect(firstLine(edit)).toBe(TROOPS_ANSWER);
     expect(firstLine(await finalEdit(fake, during!.id))).toBe(WHO_ANSWER);
 
@@ -183,7 +221,10 @@ describe('the gateway failing while an answer is being worked out', () => {
       const responses = fake.interactionResponses(interaction);
       expect(responses.callbacks.filter((r) => r.status === 204)).toHaveLength(1);
       for (const refused of responses.callbacks.filter((r) => r.status !== 204)) {
-        expect(refused.responseBody).toEqual({ message: 'Interaction has already been acknowledged.', code: 40060 });
+        expect(refused.responseBody).toEqual({
+          message: 'Interaction has already been acknowledged.',
+          code: 40060,
+        });
       }
       expect(responses.edits).toHaveLength(1);
       expect(responses.followUps).toEqual([]);
@@ -199,7 +240,10 @@ describe('a slow engine', () => {
     slow.arm();
     const dispatched = performance.now();
     const { id } = ask(h);
-    const edit = await h.fake.waitForRequest((r) => r.interactionId === id && r.method === 'PATCH' && r.status === 200, SLOW_BOUND_MS);
+    const edit = await h.fake.waitForRequest(
+      (r) => r.interactionId === id && r.method === 'PATCH' && r.status === 200,
+      SLOW_BOUND_MS,
+    );
     const responses = h.fake.interactionResponses(id);
     expect(responses.callbacks).toHaveLength(1);
     expect(responses.callback!.body).toEqual({ type: 5, data: { flags: 0 } });
@@ -218,17 +262,28 @@ describe('an interaction that expired before the bot acknowledged it (10062)', (
     const expired = [
       ask(h),
       h.fake.sendInteraction({ commandName: 'quote', options: [option('query', 'hidden aims')] }),
-      h.fake.sendInteraction({ commandName: 'Find in sources', targetMessage: { content: 'France had 5,000 troops in Mali' } }),
+      h.fake.sendInteraction({
+        commandName: 'Find in sources',
+        targetMessage: { content: 'France had 5,000 troops in Mali' },
+      }),
       h.fake.sendInteraction({ commandName: 'help' }),
     ];
     // The fake fails each callback with 404 Unknown interaction, as Discord does after the 3 s deadline.
     for (const { id } of expired) h.fake.expireInteraction(id);
     for (const { id } of expired) {
-      const refused = await h.fake.waitForRequest((r) => r.interactionId === id && r.path.endsWith('/callback'));
+      const refused = await h.fake.waitForRequest(
+        (r) => r.interactionId === id && r.path.endsWith('/callback'),
+      );
       expect(refused.responseBody).toEqual({ message: 'Unknown interaction', code: 10062 });
     }
-    await until(() => h!.logs.filter((l) => l.includes('interaction expired')).length === expired.length, 5000, 'every expiry to be logged');
-    const logged = h.logs.filter((l) => l.includes(' WARN  interaction expired before it was answered (Discord: Unknown interaction)'));
+    await until(
+      () => h!.logs.filter((l) => l.includes('interaction expired')).length === expired.length,
+      5000,
+      'every expiry to be logged',
+    );
+    const logged = h.logs.filter((l) =>
+      l.includes(' WARN  interaction expired before it was answered (Discord: Unknown interaction)'),
+    );
     expect(logged.map((l) => /what=(\S+)/.exec(l)?.[1]).sort()).toEqual(['"Find', 'ask', 'help', 'quote']);
     for (const { id } of expired) expect(h.fake.interactionResponses(id).all).toHaveLength(1);
     expect(errorLines(h)).toEqual([]);
@@ -245,12 +300,28 @@ describe('a reply whose message was deleted (404 Unknown Message, 10008)', () =>
     h = await startBot();
     const { id } = ask(h);
     // The deferred message is gone: editing it and deleting it both fail as on Discord.
-    h.fake.failNext((r) => r.interactionId === id && ['PATCH', 'DELETE'].includes(r.method) && r.path.endsWith('/messages/@original'), { ...UNKNOWN_MESSAGE, times: 2 });
-    await until(() => h!.logs.some((l) => l.includes('could not tell the user about the error')), 5000, 'the failure to be logged');
-    const failure = h.logs.find((l) => l.includes(`interaction=${id}`) && l.includes('failed to answer an interaction'))!;
+    h.fake.failNext(
+      (r) =>
+        r.interactionId === id &&
+        ['PATCH', 'DELETE'].includes(r.method) &&
+        r.path.endsWith('/messages/@original'),
+      { ...UNKNOWN_MESSAGE, times: 2 },
+    );
+    await until(
+      () => h!.logs.some((l) => l.includes('could not tell the user about the error')),
+      5000,
+      'the failure to be logged',
+    );
+    const failure = h.logs.find(
+      (l) => l.includes(`interaction=${id}`) && l.includes('failed to answer an interaction'),
+    )!;
     expect(failure).toMatch(/ ERROR failed to answer an interaction interaction=\d+ what=ask /);
     expect(failure).toContain('error=DiscordAPIError[10008]: Unknown Message (code 10008) [HTTP 404]');
-    expect(h.fake.interactionResponses(id).all.map((r) => `${r.method} ${r.status}`)).toEqual(['POST 204', 'PATCH 404', 'DELETE 404']);
+    expect(h.fake.interactionResponses(id).all.map((r) => `${r.method} ${r.status}`)).toEqual([
+      'POST 204',
+      'PATCH 404',
+      'DELETE 404',
+    ]);
 
     const next = ask(h, WHO);
     expect(firstLine(await finalEdit(h.fake, next.id))).toBe(WHO_ANSWER);
@@ -265,9 +336,22 @@ describe('a reply whose message was deleted (404 Unknown Message, 10008)', () =>
 
     const click = h.fake.sendInteraction({ customId: more, message });
     h.fake.failNext((r) => r.interactionId === click.id && r.path.endsWith('/callback'), UNKNOWN_MESSAGE);
-    const notice = await h.fake.waitForRequest((r) => r.interactionId === click.id && r.path.endsWith('/callback') && r.status === 204);
-    expect(notice.body).toMatchObject({ type: 4, data: { content: 'Something went wrong while answering. The error has been logged; please try again.', flags: 64 } });
-    expect(h.logs.some((l) => l.includes(`interaction=${click.id} what=${more}`) && l.includes('Unknown Message (code 10008)'))).toBe(true);
+    const notice = await h.fake.waitForRequest(
+      (r) => r.interactionId === click.id && r.path.endsWith('/callback') && r.status === 204,
+    );
+    expect(notice.body).toMatchObject({
+      type: 4,
+      data: {
+        content: 'Something went wrong while answering. The error has been logged; please try again.',
+        flags: 64,
+      },
+    });
+    expect(
+      h.logs.some(
+        (l) =>
+          l.includes(`interaction=${click.id} what=${more}`) && l.includes('Unknown Message (code 10008)'),
+      ),
+    ).toBe(true);
 
     const again = h.fake.sendInteraction({ customId: more, message });
     const page2 = await callback(h.fake, again.id);
@@ -279,19 +363,45 @@ describe('a reply whose message was deleted (404 Unknown Message, 10008)', () =>
     h = await startBot();
     const privateAsk = ask(h, WHO, { options: [option('question', WHO), option('private', true)] });
     const edit = await finalEdit(h.fake, privateAsk.id);
-    const post = buttonsOf(edit.body).find((b) => b.startsWith('Post to channel'))!.split(' → ')[1]!;
-    const click = h.fake.sendInteraction({ customId: post, message: { ...(edit.responseBody as object), flags: 64 } });
+    const post = buttonsOf(edit.body)
+      .find((b) => b.startsWith('Post to channel'))!
+      .split(' → ')[1]!;
+    const click = h.fake.sendInteraction({
+      customId: post,
+      message: { ...(edit.responseBody as object), flags: 64 },
+    });
     // The user dismissed the private message: editing it fails.
     h.fake.failNext((r) => r.interactionId === click.id && r.method === 'PATCH', UNKNOWN_MESSAGE);
-    const posted = await h.fake.waitForRequest((r) => r.interactionId === click.id && r.method === 'POST' && r.path.startsWith('/webhooks/') && r.status === 200);
+    const posted = await h.fake.waitForRequest(
+      (r) =>
+        r.interactionId === click.id &&
+        r.method === 'POST' &&
+        r.path.startsWith('/webhooks/') &&
+        r.status === 200,
+    );
     expect(firstLine(posted)).toBe(WHO_ANSWER);
     expect((posted.body as { flags?: number }).flags ?? 0).toBe(0);
     // The handler's last word: after it, nothing more is sent for this click.
-    await until(() => h!.logs.some((l) => l.includes(`INFO  private answer posted to the channel interaction=${click.id}`)), 5000, 'the post to be logged');
-    expect(h.logs.some((l) => l.includes(`WARN  the private copy was gone (dismissed?) before its "Post to channel" button could be removed interaction=${click.id}`))).toBe(true);
+    await until(
+      () =>
+        h!.logs.some((l) => l.includes(`INFO  private answer posted to the channel interaction=${click.id}`)),
+      5000,
+      'the post to be logged',
+    );
+    expect(
+      h.logs.some((l) =>
+        l.includes(
+          `WARN  the private copy was gone (dismissed?) before its "Post to channel" button could be removed interaction=${click.id}`,
+        ),
+      ),
+    ).toBe(true);
     // Only the public post: no private "Something went wrong" after a post that worked.
     expect(h.fake.interactionResponses(click.id).followUps).toEqual([posted]);
-    expect(h.fake.interactionResponses(click.id).all.map((r) => `${r.method} ${r.status}`)).toEqual(['POST 204', 'POST 200', 'PATCH 404']);
+    expect(h.fake.interactionResponses(click.id).all.map((r) => `${r.method} ${r.status}`)).toEqual([
+      'POST 204',
+      'POST 200',
+      'PATCH 404',
+    ]);
     expect(errorLines(h)).toEqual([]);
   });
 });

@@ -70,15 +70,25 @@ function accepted(r: RecordedRequest): boolean {
 
 /** The reply to a command: its callback, and when that was a deferral, the edit or follow-up that followed. */
 async function commandReply(id: string): Promise<RecordedRequest> {
-  const first = await h.fake.waitForRequest((r) => r.interactionId === id && r.path.endsWith('/callback') && accepted(r), {
-    timeoutMs: REPLY_BOUND_MS,
-    description: `the callback of interaction ${id}`,
-  });
+  const first = await h.fake.waitForRequest(
+    (r) => r.interactionId === id && r.path.endsWith('/callback') && accepted(r),
+    {
+      timeoutMs: REPLY_BOUND_MS,
+      description: `the callback of interaction ${id}`,
+    },
+  );
   if ((first.body as { type?: number }).type !== 5) return first;
-  return h.fake.waitForRequest((r) => r.interactionId === id && r.path.startsWith('/webhooks/') && ['PATCH', 'POST'].includes(r.method) && accepted(r), {
-    timeoutMs: REPLY_BOUND_MS,
-    description: `the answer to interaction ${id}`,
-  });
+  return h.fake.waitForRequest(
+    (r) =>
+      r.interactionId === id &&
+      r.path.startsWith('/webhooks/') &&
+      ['PATCH', 'POST'].includes(r.method) &&
+      accepted(r),
+    {
+      timeoutMs: REPLY_BOUND_MS,
+      description: `the answer to interaction ${id}`,
+    },
+  );
 }
 
 /** The bot's reply to a Q&A channel message: in the thread started from it, or as a reply in the channel. */
@@ -88,7 +98,9 @@ function messageReply(messageId: string): Promise<RecordedRequest> {
       r.method === 'POST' &&
       accepted(r) &&
       (r.path === `/channels/${messageId}/messages` ||
-        (r.path === `/channels/${h.qaChannelId}/messages` && (r.body as { message_reference?: { message_id?: string } }).message_reference?.message_id === messageId)),
+        (r.path === `/channels/${h.qaChannelId}/messages` &&
+          (r.body as { message_reference?: { message_id?: string } }).message_reference?.message_id ===
+            messageId)),
     { timeoutMs: REPLY_BOUND_MS, description: `the answer to message ${messageId}` },
   );
 }
@@ -104,12 +116,14 @@ function renderedTexts(message: JsonObject): string[] {
   const texts: string[] = [];
   if (typeof message.content === 'string') texts.push(message.content);
   for (const embed of (message.embeds as JsonObject[] | undefined) ?? []) {
-    for (const key of ['title', 'description'] as const) if (typeof embed[key] === 'string') texts.push(embed[key] as string);
+    for (const key of ['title', 'description'] as const)
+      if (typeof embed[key] === 'string') texts.push(embed[key] as string);
     const footer = embed.footer as { text?: string } | undefined;
     const author = embed.author as { name?: string } | undefined;
     if (footer?.text) texts.push(footer.text);
     if (author?.name) texts.push(author.name);
-    for (const field of (embed.fields as Array<{ name: string; value: string }> | undefined) ?? []) texts.push(field.name, field.value);
+    for (const field of (embed.fields as Array<{ name: string; value: string }> | undefined) ?? [])
+      texts.push(field.name, field.value);
   }
   return texts;
 }
@@ -120,26 +134,48 @@ const RAW_MENTION = /@everyone|@here|<@[!&]?\d+>/i;
 function expectHarmlessReply(request: RecordedRequest, what: string): void {
   const message = messageOf(request);
   expect(message.allowed_mentions, what).toEqual({ parse: [], replied_user: false });
-  for (const text of renderedTexts(message)) expect(RAW_MENTION.test(text), `${what}: unescaped mention in ${JSON.stringify(text.slice(0, 120))}`).toBe(false);
+  for (const text of renderedTexts(message))
+    expect(
+      RAW_MENTION.test(text),
+      `${what}: unescaped mention in ${JSON.stringify(text.slice(0, 120))}`,
+    ).toBe(false);
   expect(message.content, what).not.toBe(GENERIC_ERROR);
 }
 
 const OTHER_USER = { id: '323456789012345678', username: 'editor' };
 
 /** Sends `s` through every surface at once and checks every reply. Returns the replies by surface, and the Q&A message's id. */
-async function throughEverySurface(s: string): Promise<{ replies: Record<string, RecordedRequest>; messageId: string }> {
+async function throughEverySurface(
+  s: string,
+): Promise<{ replies: Record<string, RecordedRequest>; messageId: string }> {
   inputs++;
   const { fake } = h;
-  const label = (surface: string) => `${surface} with ${JSON.stringify(s.slice(0, 60))}${s.length > 60 ? `… (${s.length} chars)` : ''}`;
-  const asked = fake.sendInteraction({ commandName: 'ask', options: [option('question', cut(s, QUESTION_MAX))] });
-  const quoted = fake.sendInteraction({ commandName: 'quote', user: OTHER_USER, options: [option('query', cut(s, QUERY_MAX))] });
+  const label = (surface: string) =>
+    `${surface} with ${JSON.stringify(s.slice(0, 60))}${s.length > 60 ? `… (${s.length} chars)` : ''}`;
+  const asked = fake.sendInteraction({
+    commandName: 'ask',
+    options: [option('question', cut(s, QUESTION_MAX))],
+  });
+  const quoted = fake.sendInteraction({
+    commandName: 'quote',
+    user: OTHER_USER,
+    options: [option('query', cut(s, QUERY_MAX))],
+  });
   const bySpeaker = fake.sendInteraction({
     commandName: 'quote',
     user: { id: '423456789012345678', username: 'desk' },
     options: [option('query', 'withdrawal'), option('speaker', cut(s, SPEAKER_MAX))],
   });
-  const suggested = fake.sendInteraction({ type: 4, commandName: 'quote', options: [option('query', 'withdrawal'), option('speaker', cut(s, SPEAKER_MAX), { focused: true })] });
-  const found = fake.sendInteraction({ commandName: 'Find in sources', user: { id: '523456789012345678', username: 'fact-checker' }, targetMessage: { content: cut(s, MESSAGE_MAX) } });
+  const suggested = fake.sendInteraction({
+    type: 4,
+    commandName: 'quote',
+    options: [option('query', 'withdrawal'), option('speaker', cut(s, SPEAKER_MAX), { focused: true })],
+  });
+  const found = fake.sendInteraction({
+    commandName: 'Find in sources',
+    user: { id: '523456789012345678', username: 'fact-checker' },
+    targetMessage: { content: cut(s, MESSAGE_MAX) },
+  });
   const mention = `<@${fake.applicationId}> `;
   const posted = fake.sendMessage({
     channel_id: h.qaChannelId,
@@ -157,7 +193,7 @@ async function throughEverySurface(s: string): Promise<{ replies: Record<string,
     messageReply(posted.id as string),
   ]);
   expect((suggestion.body as { type: number }).type).toBe(8);
-  expect(((suggestion.body as { data: { choices: unknown[] } }).data.choices).length).toBeLessThanOrEqual(25);
+  expect((suggestion.body as { data: { choices: unknown[] } }).data.choices.length).toBeLessThanOrEqual(25);
   const replies = { ask, quote, speaker, find, message };
   for (const [surface, reply] of Object.entries(replies)) expectHarmlessReply(reply, label(surface));
   return { replies: { ...replies, suggestion }, messageId: posted.id as string };
@@ -175,13 +211,25 @@ describe('hostile input through every surface of the bot', () => {
 
     // What a reader sees for a few of them.
     expect(embedOf(replies.get('@everyone')!.ask!.body).title).toBe('@\u200beveryone');
-    expect(embedOf(replies.get(FIXED[12]!)!.ask!.body).title).toBe('@\u200beveryone @\u200bhere <\u200b@123> <\u200b@!123> <\u200b@&456> <\u200b#789> <\u200b/ask:1> who left Mali?');
-    expect(embedOf(replies.get(FIXED[11]!)!.ask!.body).title!.startsWith('\\*\\*bold\\*\\* \\_\\_under\\_\\_ \\~\\~strike\\~\\~ \\|\\|spoiler\\|\\| \\`code\\`')).toBe(true);
+    expect(embedOf(replies.get(FIXED[12]!)!.ask!.body).title).toBe(
+      '@\u200beveryone @\u200bhere <\u200b@123> <\u200b@!123> <\u200b@&456> <\u200b#789> <\u200b/ask:1> who left Mali?',
+    );
+    expect(
+      embedOf(replies.get(FIXED[11]!)!.ask!.body).title!.startsWith(
+        '\\*\\*bold\\*\\* \\_\\_under\\_\\_ \\~\\~strike\\~\\~ \\|\\|spoiler\\|\\| \\`code\\`',
+      ),
+    ).toBe(true);
     for (const s of ['', ' ', '\t\n \r\n\u3000\u2003']) {
-      expect(embedOf(replies.get(s)!.ask!.body).description, JSON.stringify(s)).toMatch(/^\*\*Not a usable question:\*\* /);
-      expect((messageOf(replies.get(s)!.find!) as { content?: string }).content).toBe('That message has no text to look up.');
+      expect(embedOf(replies.get(s)!.ask!.body).description, JSON.stringify(s)).toMatch(
+        /^\*\*Not a usable question:\*\* /,
+      );
+      expect((messageOf(replies.get(s)!.find!) as { content?: string }).content).toBe(
+        'That message has no text to look up.',
+      );
       // A message that only mentions the bot gets the hint.
-      expect((messageOf(replies.get(s)!.message!) as { content?: string }).content).toBe('Ask me a question about France’s 2022 withdrawal from Mali, or use /help.');
+      expect((messageOf(replies.get(s)!.message!) as { content?: string }).content).toBe(
+        'Ask me a question about France’s 2022 withdrawal from Mali, or use /help.',
+      );
     }
     // 10,000 characters reach the bot only through a message (cut to 4,000 by Discord): refused as too long, in a thread.
     const long = replies.get('x'.repeat(10_000))!;
@@ -206,12 +254,20 @@ describe('hostile input through every surface of the bot', () => {
     expect(h.logs.filter((line) => / ERROR /.test(line))).toEqual([]);
     // Every message the bot sent, whatever the route, carries allowed_mentions with nothing to parse.
     const sent = h.fake.requests.filter(
-      (r) => ['POST', 'PATCH'].includes(r.method) && !r.path.endsWith('/threads') && (r.path.includes('/messages') || r.path.endsWith('/callback') || /^\/webhooks\/\d+\/[^/]+$/.test(r.path)),
+      (r) =>
+        ['POST', 'PATCH'].includes(r.method) &&
+        !r.path.endsWith('/threads') &&
+        (r.path.includes('/messages') ||
+          r.path.endsWith('/callback') ||
+          /^\/webhooks\/\d+\/[^/]+$/.test(r.path)),
     );
     for (const r of sent) {
       const body = r.body as JsonObject;
       if (r.path.endsWith('/callback') && ![4, 7].includes(body.type as number)) continue;
-      expect((messageOf(r).allowed_mentions as { parse?: unknown[] } | undefined)?.parse, `#${r.seq} ${r.method} ${r.path}`).toEqual([]);
+      expect(
+        (messageOf(r).allowed_mentions as { parse?: unknown[] } | undefined)?.parse,
+        `#${r.seq} ${r.method} ${r.path}`,
+      ).toEqual([]);
     }
   });
 });

@@ -10,14 +10,21 @@
  * client, logged in to the fake, builds each interaction from its raw gateway payload
  * (`client.actions.InteractionCreate.handle`, what discord.js itself does on an INTERACTION_CREATE
  * dispatch) and the bot's replies go through discord.js's REST stack to an in-memory Discord that
- * keeps nothing (src/bench/load.ts, shared with `npm run bench:load`). The cooldown runs on a
+ * keeps nothing (test/bench/load.ts, shared with `npm run bench:load`). The cooldown runs on a
  * clock moved 100 ms per interaction, so who is refused does not depend on the machine's speed.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSeries, SERIES_STEP_MS, SERIES_USERS, startSeriesBot, type SeriesBot, type SeriesResult } from '../../src/bench/load.js';
-import { formatBytes } from '../../src/bench/stats.js';
+import {
+  runSeries,
+  SERIES_STEP_MS,
+  SERIES_USERS,
+  startSeriesBot,
+  type SeriesBot,
+  type SeriesResult,
+} from '../bench/load.js';
+import { formatBytes } from '../bench/stats.js';
 
 /** A full collection: the runner's `gc` when started with --expose-gc, else V8's own, exposed at run time. */
 function collector(): (() => void) | null {
@@ -96,7 +103,11 @@ describe('10,000 interactions in a row', () => {
     expect(result.outcomes['expired-state']).toBeGreaterThan(0);
     // Nobody was told "something went wrong", and nothing was logged as a warning or an error.
     expect(result.outcomes.notice).toBe(0);
-    expect({ warn: series.log.counts.warn, error: series.log.counts.error, samples: series.log.samples }).toEqual({ warn: 0, error: 0, samples: [] });
+    expect({
+      warn: series.log.counts.warn,
+      error: series.log.counts.error,
+      samples: series.log.samples,
+    }).toEqual({ warn: 0, error: 0, samples: [] });
   });
 
   it('keeps the paging store at its cap of 500 answers', () => {

@@ -45,7 +45,8 @@ const children: Array<ReturnType<typeof spawn>> = [];
 let fake: FakeDiscord | undefined;
 
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await fake?.stop();
   fake = undefined;
 });
@@ -92,14 +93,26 @@ const STACK_FRAME = /^\s+at .+[:(]/m;
 describe('SIGTERM while a reply is in flight', () => {
   it('lets the reply reach Discord, closes the gateway connection and exits 0', async () => {
     fake = await startFakeDiscord();
-    const bot = startProcess({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.restUrl, COOLDOWN_SECONDS: '0', LOG_LEVEL: 'info' });
-    await until(() => bot.stdout().includes(' INFO  ready as '), START_BOUND_MS, `the bot to log in; output so far:\n${bot.output()}`);
+    const bot = startProcess({
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.restUrl,
+      COOLDOWN_SECONDS: '0',
+      LOG_LEVEL: 'info',
+    });
+    await until(
+      () => bot.stdout().includes(' INFO  ready as '),
+      START_BOUND_MS,
+      `the bot to log in; output so far:\n${bot.output()}`,
+    );
     expect(fake.requests.every((r) => r.auth !== 'invalid')).toBe(true);
 
     // The edit that carries the answer is held by the fake long enough to signal the process meanwhile.
     fake.delayRoute(FakeRoutes.editOriginal, 1500);
     const { id } = fake.sendInteraction({ commandName: 'ask', options: [option('question', TROOPS)] });
-    const pending = await fake.waitForRequest((r) => r.interactionId === id && r.method === 'PATCH', { includePending: true, timeoutMs: START_BOUND_MS });
+    const pending = await fake.waitForRequest((r) => r.interactionId === id && r.method === 'PATCH', {
+      includePending: true,
+      timeoutMs: START_BOUND_MS,
+    });
     expect(pending.status).toBeUndefined();
     bot.kill('SIGTERM');
 
@@ -108,15 +121,26 @@ describe('SIGTERM while a reply is in flight', () => {
     // The reply in flight completed: the user sees the answer, not a spinner.
     expect(pending.status).toBe(200);
     // The engine's own answer (its wording is tuned elsewhere), as the child process renders it.
-    expect(embedOf(pending.body).description?.split('\n')[0]).toBe(`**Answer:** ${engine().ask(TROOPS, CITATIONS_FETCHED).answer}`);
+    expect(embedOf(pending.body).description?.split('\n')[0]).toBe(
+      `**Answer:** ${engine().ask(TROOPS, CITATIONS_FETCHED).answer}`,
+    );
     expect(fake.interactionResponses(id).callback?.body).toEqual({ type: 5, data: { flags: 0 } });
     // The client closed its gateway connection itself, normally, ending the session.
     const closes = fake.gatewayLog.filter((e) => e.kind === 'close');
-    expect(closes.map((e) => ({ code: e.code, closedBy: e.closedBy }))).toEqual([{ code: 1000, closedBy: 'client' }]);
+    expect(closes.map((e) => ({ code: e.code, closedBy: e.closedBy }))).toEqual([
+      { code: 1000, closedBy: 'client' },
+    ]);
     expect(fake.sessions).toMatchObject([{ connected: false, ended: true }]);
 
-    const lines = bot.stdout().split('\n').map((line) => line.replace(/^\S+ /, ''));
-    const order = ['INFO  SIGTERM received; shutting down', 'INFO  waiting for replies in progress count=1', 'INFO  disconnected from Discord'];
+    const lines = bot
+      .stdout()
+      .split('\n')
+      .map((line) => line.replace(/^\S+ /, ''));
+    const order = [
+      'INFO  SIGTERM received; shutting down',
+      'INFO  waiting for replies in progress count=1',
+      'INFO  disconnected from Discord',
+    ];
     for (const line of order) expect(lines).toContain(line);
     const positions = order.map((line) => lines.indexOf(line));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
@@ -138,11 +162,15 @@ describe('a token Discord rejects', () => {
       );
       // Debug output is long (discord.js's own lines, the login error with its stack): none of it shows the token or any part of it.
       const output = bot.output();
-      for (const part of [token, ...token.split('.').filter((p) => p.length >= 6)]) expect(output).not.toContain(part);
+      for (const part of [token, ...token.split('.').filter((p) => p.length >= 6)])
+        expect(output).not.toContain(part);
       expect(output).toContain('DEBUG Provided token: [redacted]');
     }
     // Both attempts reached the fake (so the failure is Discord's answer, not a connection error) with a wrong token.
-    expect(fake.requests.map((r) => `${r.method} ${r.path} ${r.auth} ${r.status}`)).toEqual(['GET /gateway/bot invalid 401', 'GET /gateway/bot invalid 401']);
+    expect(fake.requests.map((r) => `${r.method} ${r.path} ${r.auth} ${r.status}`)).toEqual([
+      'GET /gateway/bot invalid 401',
+      'GET /gateway/bot invalid 401',
+    ]);
   });
 
   it('at the default log level prints one line saying what to do, and no stack trace', async () => {
@@ -150,7 +178,9 @@ describe('a token Discord rejects', () => {
     const bot = startProcess({ DISCORD_TOKEN: WRONG_TOKEN, DISCORD_API_URL: fake.restUrl });
     const { code } = await bot.exited(START_BOUND_MS);
     expect(code).toBe(1);
-    expect(bot.stdout()).toMatch(/^\S+ INFO  corpus loaded dir=\S+ summary="\d+ articles, \d+ passages, \d+ quoted speakers"\n$/);
+    expect(bot.stdout()).toMatch(
+      /^\S+ INFO {2}corpus loaded dir=\S+ summary="\d+ articles, \d+ passages, \d+ quoted speakers"\n$/,
+    );
     expect(bot.stderr()).toBe(
       'Discord rejected DISCORD_TOKEN: it is not a valid bot token (or it was reset). Copy a new one from the Developer Portal (your application → Bot → Reset Token) into .env and start again.\n',
     );
@@ -163,15 +193,40 @@ describe('configuration mistakes, reported by the real process', () => {
   const ID_HELP = '(17 to 20 digits; right-click → Copy ID with Developer Mode on)';
   const cases: Array<{ name: string; env: Record<string, string>; stderr: string }> = [
     { name: 'no token at all', env: {}, stderr: 'Missing DISCORD_TOKEN: set it in .env (see .env.example)' },
-    { name: 'an empty token', env: { DISCORD_TOKEN: '' }, stderr: 'Missing DISCORD_TOKEN: set it in .env (see .env.example)' },
     {
-      name: 'a blank token, every other variable an empty string',
-      env: { DISCORD_TOKEN: '   ', DISCORD_CLIENT_ID: '', DISCORD_GUILD_ID: '', QA_CHANNEL_IDS: '', LOG_LEVEL: '', COOLDOWN_SECONDS: '', CORPUS_DIR: '', DISCORD_API_URL: '' },
+      name: 'an empty token',
+      env: { DISCORD_TOKEN: '' },
       stderr: 'Missing DISCORD_TOKEN: set it in .env (see .env.example)',
     },
-    { name: 'a token with its "Bot " prefix', env: { DISCORD_TOKEN: `Bot ${TOKEN}` }, stderr: 'DISCORD_TOKEN must be the bare token (no "Bot " prefix, no spaces or quotes)' },
-    { name: 'a malformed client id', env: { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '42' }, stderr: `DISCORD_CLIENT_ID must be a Discord id ${ID_HELP}, got "42"` },
-    { name: 'a malformed guild id', env: { DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: 'newsroom' }, stderr: `DISCORD_GUILD_ID must be a Discord id ${ID_HELP}, got "newsroom"` },
+    {
+      name: 'a blank token, every other variable an empty string',
+      env: {
+        DISCORD_TOKEN: '   ',
+        DISCORD_CLIENT_ID: '',
+        DISCORD_GUILD_ID: '',
+        QA_CHANNEL_IDS: '',
+        LOG_LEVEL: '',
+        COOLDOWN_SECONDS: '',
+        CORPUS_DIR: '',
+        DISCORD_API_URL: '',
+      },
+      stderr: 'Missing DISCORD_TOKEN: set it in .env (see .env.example)',
+    },
+    {
+      name: 'a token with its "Bot " prefix',
+      env: { DISCORD_TOKEN: `Bot ${TOKEN}` },
+      stderr: 'DISCORD_TOKEN must be the bare token (no "Bot " prefix, no spaces or quotes)',
+    },
+    {
+      name: 'a malformed client id',
+      env: { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '42' },
+      stderr: `DISCORD_CLIENT_ID must be a Discord id ${ID_HELP}, got "42"`,
+    },
+    {
+      name: 'a malformed guild id',
+      env: { DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: 'newsroom' },
+      stderr: `DISCORD_GUILD_ID must be a Discord id ${ID_HELP}, got "newsroom"`,
+    },
     {
       name: 'the token pasted as the guild id',
       env: { DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: TOKEN },
@@ -180,24 +235,39 @@ describe('configuration mistakes, reported by the real process', () => {
     {
       name: 'a malformed Q&A channel list',
       env: { DISCORD_TOKEN: TOKEN, QA_CHANNEL_IDS: '123456789012345678,#ask-the-desk' },
-      stderr: 'QA_CHANNEL_IDS must be channel ids separated by commas; "#ask-the-desk" is not a Discord id (17 to 20 digits)',
+      stderr:
+        'QA_CHANNEL_IDS must be channel ids separated by commas; "#ask-the-desk" is not a Discord id (17 to 20 digits)',
     },
-    { name: 'an unknown log level', env: { DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'verbose' }, stderr: 'LOG_LEVEL must be one of debug, info, warn, error; got "verbose"' },
-    { name: 'a cooldown that is not whole seconds', env: { DISCORD_TOKEN: TOKEN, COOLDOWN_SECONDS: '5s' }, stderr: 'COOLDOWN_SECONDS must be a whole number of seconds from 0 to 3600; got "5s"' },
+    {
+      name: 'an unknown log level',
+      env: { DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'verbose' },
+      stderr: 'LOG_LEVEL must be one of debug, info, warn, error; got "verbose"',
+    },
+    {
+      name: 'a cooldown that is not whole seconds',
+      env: { DISCORD_TOKEN: TOKEN, COOLDOWN_SECONDS: '5s' },
+      stderr: 'COOLDOWN_SECONDS must be a whole number of seconds from 0 to 3600; got "5s"',
+    },
     {
       name: 'an API URL that is not http(s)',
       env: { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: 'ftp://127.0.0.1/api' },
-      stderr: 'DISCORD_API_URL must be an http:// or https:// URL such as https://discord.com/api; got "ftp://127.0.0.1/api"',
+      stderr:
+        'DISCORD_API_URL must be an http:// or https:// URL such as https://discord.com/api; got "ftp://127.0.0.1/api"',
     },
     {
       name: 'an API URL without a scheme',
       env: { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: 'discord.com/api' },
-      stderr: 'DISCORD_API_URL must be an http:// or https:// URL such as https://discord.com/api; got "discord.com/api"',
+      stderr:
+        'DISCORD_API_URL must be an http:// or https:// URL such as https://discord.com/api; got "discord.com/api"',
     },
     {
       name: 'several mistakes at once',
       env: { DISCORD_GUILD_ID: '12x', LOG_LEVEL: 'loud' },
-      stderr: ['Missing DISCORD_TOKEN: set it in .env (see .env.example)', `DISCORD_GUILD_ID must be a Discord id ${ID_HELP}, got "12x"`, 'LOG_LEVEL must be one of debug, info, warn, error; got "loud"'].join('\n'),
+      stderr: [
+        'Missing DISCORD_TOKEN: set it in .env (see .env.example)',
+        `DISCORD_GUILD_ID must be a Discord id ${ID_HELP}, got "12x"`,
+        'LOG_LEVEL must be one of debug, info, warn, error; got "loud"',
+      ].join('\n'),
     },
   ];
 
@@ -215,7 +285,9 @@ describe('configuration mistakes, reported by the real process', () => {
         )),
       );
     }
-    expect(results).toEqual(cases.map(({ name, stderr }) => ({ name, code: 1, stdout: '', stderr: `${stderr}\n` })));
+    expect(results).toEqual(
+      cases.map(({ name, stderr }) => ({ name, code: 1, stdout: '', stderr: `${stderr}\n` })),
+    );
     for (const result of results) {
       expect(result.stderr).not.toContain(TOKEN);
       expect(result.stderr).not.toMatch(STACK_FRAME);

@@ -38,7 +38,11 @@ const line: fc.Arbitrary<string> = fc
   .oneof(
     ...hostileKinds,
     fc.constant('Mali '.repeat(MAX_QUERY_LENGTH).slice(0, MAX_QUERY_LENGTH)),
-    fc.constantFrom('How many French troops were in Mali?', 'When did the last French troops leave Mali?', 'hidden aims'),
+    fc.constantFrom(
+      'How many French troops were in Mali?',
+      'When did the last French troops leave Mali?',
+      'hidden aims',
+    ),
   )
   .map((s) => wellFormed(s.replace(/[\n\r]/g, ' ')));
 
@@ -49,14 +53,22 @@ beforeAll(() => {
   engine = loadEngine();
 });
 
-function runCli(command: 'ask' | 'quote', lines: string[], eol = '\n'): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', command, '--json'], {
-    cwd: ROOT,
-    input: lines.map((l) => l + eol).join(''),
-    encoding: 'utf8',
-    timeout: 120_000,
-    maxBuffer: 256 * 1024 * 1024,
-  });
+function runCli(
+  command: 'ask' | 'quote',
+  lines: string[],
+  eol = '\n',
+): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', command, '--json'],
+    {
+      cwd: ROOT,
+      input: lines.map((l) => l + eol).join(''),
+      encoding: 'utf8',
+      timeout: 120_000,
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -69,10 +81,15 @@ function jsonLines(stdout: string, expected: number): unknown[] {
   return out.map((l, i) => {
     try {
       const v: unknown = JSON.parse(l);
-      expect(typeof v === 'object' && v !== null && !Array.isArray(v), `output line ${i + 1} is a JSON object`).toBe(true);
+      expect(
+        typeof v === 'object' && v !== null && !Array.isArray(v),
+        `output line ${i + 1} is a JSON object`,
+      ).toBe(true);
       return v;
     } catch (err) {
-      throw new Error(`output line ${i + 1} is not JSON: ${JSON.stringify(l.slice(0, 120))} (${(err as Error).message})`);
+      throw new Error(
+        `output line ${i + 1} is not JSON: ${JSON.stringify(l.slice(0, 120))} (${(err as Error).message})`,
+      );
     }
   });
 }
@@ -87,12 +104,26 @@ interface AskJson {
   question: string;
   status: string;
   answer: string | null;
-  citations: Array<{ articleId: string; outlet: string; title: string; quote: string; start: number; end: number }>;
+  citations: Array<{
+    articleId: string;
+    outlet: string;
+    title: string;
+    quote: string;
+    start: number;
+    end: number;
+  }>;
   error?: string;
 }
 interface QuoteJson {
   query: string;
-  quotes: Array<{ articleId: string; outlet: string; title: string; text: string; start: number; end: number }>;
+  quotes: Array<{
+    articleId: string;
+    outlet: string;
+    title: string;
+    text: string;
+    start: number;
+    end: number;
+  }>;
   error?: string;
 }
 
@@ -110,7 +141,9 @@ function checkAskBatch(lines: string[], eol = '\n'): void {
       expect(typeof o.error).toBe('string');
     }
     for (const c of o.citations) {
-      expect(typeof c.outlet === 'string' && typeof c.title === 'string' && c.articleId.length > 0).toBe(true);
+      expect(typeof c.outlet === 'string' && typeof c.title === 'string' && c.articleId.length > 0).toBe(
+        true,
+      );
       expectVerbatim(c.articleId, c.start, c.end, c.quote);
     }
   });

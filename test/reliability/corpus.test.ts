@@ -40,7 +40,12 @@ function editMeta(articles: string, id: string, edit: (meta: Record<string, unkn
 }
 
 /** Replaces an article's text bytes and re-seals its sha256 so only the intended fault remains. */
-function replaceText(articles: string, id: string, bytes: Buffer, editMore: (meta: Record<string, unknown>) => void = () => {}): void {
+function replaceText(
+  articles: string,
+  id: string,
+  bytes: Buffer,
+  editMore: (meta: Record<string, unknown>) => void = () => {},
+): void {
   writeFileSync(join(articles, `${id}.txt`), bytes);
   editMeta(articles, id, (meta) => {
     meta.sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -49,7 +54,11 @@ function replaceText(articles: string, id: string, bytes: Buffer, editMore: (met
 }
 
 function corpusCheck(dir: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/corpus-check.ts', '--corpus', dir], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'src/cli/corpus-check.ts', '--corpus', dir],
+    { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
+  );
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -61,7 +70,9 @@ function loadError(dir: string): unknown {
   } catch (err) {
     return err;
   }
-  throw new Error(`loadEngine returned an engine over a bad corpus (${(engine as { corpus: { articles: unknown[] } }).corpus.articles.length} articles)`);
+  throw new Error(
+    `loadEngine returned an engine over a bad corpus (${(engine as { corpus: { articles: unknown[] } }).corpus.articles.length} articles)`,
+  );
 }
 
 interface BadCase {
@@ -144,14 +155,23 @@ const CASES: BadCase[] = [
   },
   {
     name: 'a text file that is not UTF-8 (Latin-1 bytes)',
-    breakIt: (a) => replaceText(a, ID, Buffer.concat([readFileSync(join(a, `${ID}.txt`)), Buffer.from('\nLe retrait fran\xe7ais du Mali.\n', 'latin1')])),
+    breakIt: (a) =>
+      replaceText(
+        a,
+        ID,
+        Buffer.concat([
+          readFileSync(join(a, `${ID}.txt`)),
+          Buffer.from('\nLe retrait fran\xe7ais du Mali.\n', 'latin1'),
+        ]),
+      ),
     file: `${ID}.txt`,
     field: null,
     says: /not valid UTF-8/,
   },
   {
     name: 'an edited text file (its bytes no longer match sha256)',
-    breakIt: (a) => writeFileSync(join(a, `${ID}.txt`), `${readFileSync(join(a, `${ID}.txt`), 'utf8')}\nOne more line.\n`),
+    breakIt: (a) =>
+      writeFileSync(join(a, `${ID}.txt`), `${readFileSync(join(a, `${ID}.txt`), 'utf8')}\nOne more line.\n`),
     file: `${ID}.json`,
     field: 'sha256',
     says: /does not match/,
@@ -160,7 +180,11 @@ const CASES: BadCase[] = [
     name: 'an empty article (a zero-byte text file)',
     breakIt: (a) =>
       replaceText(a, ID, Buffer.alloc(0), (m) => {
-        m.inferred = { outlet: 'Known from where it was collected.', title: 'Known from where it was collected.', published: 'Known from where it was collected.' };
+        m.inferred = {
+          outlet: 'Known from where it was collected.',
+          title: 'Known from where it was collected.',
+          published: 'Known from where it was collected.',
+        };
       }),
     file: `${ID}.txt`,
     field: null,
@@ -170,7 +194,11 @@ const CASES: BadCase[] = [
     name: 'an article of white space only',
     breakIt: (a) =>
       replaceText(a, ID, Buffer.from(' \n\n\t\n'), (m) => {
-        m.inferred = { outlet: 'Known from where it was collected.', title: 'Known from where it was collected.', published: 'Known from where it was collected.' };
+        m.inferred = {
+          outlet: 'Known from where it was collected.',
+          title: 'Known from where it was collected.',
+          published: 'Known from where it was collected.',
+        };
       }),
     file: `${ID}.txt`,
     field: null,

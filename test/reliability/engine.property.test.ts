@@ -26,7 +26,9 @@ const PER_QUERY_BUDGET_MS = 1000;
 
 const hostile: fc.Arbitrary<string> = fc.oneof(
   ...hostileKinds,
-  fc.integer({ min: MAX_QUERY_LENGTH - 3, max: MAX_QUERY_LENGTH + 3 }).map((n) => 'Mali '.repeat(300).slice(0, n)),
+  fc
+    .integer({ min: MAX_QUERY_LENGTH - 3, max: MAX_QUERY_LENGTH + 3 })
+    .map((n) => 'Mali '.repeat(300).slice(0, n)),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -58,7 +60,9 @@ function timed<T>(s: string, fn: () => T): T {
     maxMs = ms;
     slowest = s;
   }
-  expect(ms, `query took ${ms.toFixed(1)} ms: ${JSON.stringify(s.slice(0, 80))}`).toBeLessThan(PER_QUERY_BUDGET_MS);
+  expect(ms, `query took ${ms.toFixed(1)} ms: ${JSON.stringify(s.slice(0, 80))}`).toBeLessThan(
+    PER_QUERY_BUDGET_MS,
+  );
   return result;
 }
 
@@ -72,13 +76,18 @@ function expectOutsideFurniture(id: string, start: number, end: number): void {
   for (const b of engine.corpus.byId.get(id)!.blocks) {
     if (b.kind !== 'furniture') continue;
     const overlaps = start < b.end && b.start < end;
-    expect(overlaps, `span ${start}-${end} of ${id} overlaps furniture ${b.start}-${b.end} (${b.reason ?? ''})`).toBe(false);
+    expect(
+      overlaps,
+      `span ${start}-${end} of ${id} overlaps furniture ${b.start}-${b.end} (${b.reason ?? ''})`,
+    ).toBe(false);
   }
 }
 
 function expectVerbatim(id: string, start: number, end: number, quoted: string): void {
   const text = articleText(id);
-  expect(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start < end && end <= text.length).toBe(true);
+  expect(
+    Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start < end && end <= text.length,
+  ).toBe(true);
   expect(text.slice(start, end)).toBe(quoted);
 }
 
@@ -105,7 +114,8 @@ function checkAnswer(s: string, a: Answer): void {
     }
   }
   if (a.conflict !== null) {
-    for (const side of a.conflict) for (const i of side.citations) expect(i >= 0 && i < a.citations.length).toBe(true);
+    for (const side of a.conflict)
+      for (const i of side.citations) expect(i >= 0 && i < a.citations.length).toBe(true);
   }
   // The JSON contract must be able to print it.
   expect(() => JSON.stringify(a)).not.toThrow();
@@ -138,7 +148,10 @@ describe('the answer engine on hostile input', () => {
   it('answers any string with a well-formed, verbatim answer and never throws', () => {
     fc.assert(
       fc.property(hostile, (s) => {
-        checkAnswer(s, timed(s, () => engine.ask(s)));
+        checkAnswer(
+          s,
+          timed(s, () => engine.ask(s)),
+        );
       }),
       { numRuns: NUM_RUNS },
     );
@@ -147,25 +160,44 @@ describe('the answer engine on hostile input', () => {
   it('looks up any string as a quotation query with verbatim results and never throws', () => {
     fc.assert(
       fc.property(hostile, (s) => {
-        checkQuotes(s, timed(s, () => engine.quote(s)));
+        checkQuotes(
+          s,
+          timed(s, () => engine.quote(s)),
+        );
       }),
       { numRuns: NUM_RUNS },
     );
   });
 
   it('keeps its answers verbatim when real corpus words are wrapped in hostile noise', () => {
-    const wrapped = fc.tuple(hostile.map((s) => s.slice(0, 200)), pick(WORDS), pick(WORDS), hostile.map((s) => s.slice(0, 200))).map(([a, w1, w2, b]) => `${a} ${w1} ${w2} ${b}`);
+    const wrapped = fc
+      .tuple(
+        hostile.map((s) => s.slice(0, 200)),
+        pick(WORDS),
+        pick(WORDS),
+        hostile.map((s) => s.slice(0, 200)),
+      )
+      .map(([a, w1, w2, b]) => `${a} ${w1} ${w2} ${b}`);
     fc.assert(
       fc.property(wrapped, (s) => {
-        checkAnswer(s, timed(s, () => engine.ask(s)));
-        checkQuotes(s, timed(s, () => engine.quote(s)));
+        checkAnswer(
+          s,
+          timed(s, () => engine.ask(s)),
+        );
+        checkQuotes(
+          s,
+          timed(s, () => engine.quote(s)),
+        );
       }),
       { numRuns: NUM_RUNS },
     );
   });
 
   it('answers with any citation limit, clamping it to between 1 and 10 citations', () => {
-    const limit = fc.oneof(fc.integer({ min: -5, max: 20 }), fc.constantFrom(NaN, Infinity, -Infinity, 0.5, 2.7, Number.MAX_SAFE_INTEGER));
+    const limit = fc.oneof(
+      fc.integer({ min: -5, max: 20 }),
+      fc.constantFrom(NaN, Infinity, -Infinity, 0.5, 2.7, Number.MAX_SAFE_INTEGER),
+    );
     fc.assert(
       fc.property(fc.constantFrom(...WORDS), limit, (w, n) => {
         const a = timed(w, () => engine.ask(`What about ${w}?`, n));
@@ -177,7 +209,17 @@ describe('the answer engine on hostile input', () => {
   });
 
   it('flags empty, blank, oversized and unprintable queries with an error and no answer', () => {
-    for (const s of ['', ' ', '\t\n', '\u3000', 'a'.repeat(MAX_QUERY_LENGTH + 1), 'x'.repeat(10_000), 'Mali\u0000troops', 'Mali\u007Ftroops', 'Mali\u009Btroops']) {
+    for (const s of [
+      '',
+      ' ',
+      '\t\n',
+      '\u3000',
+      'a'.repeat(MAX_QUERY_LENGTH + 1),
+      'x'.repeat(10_000),
+      'Mali\u0000troops',
+      'Mali\u007Ftroops',
+      'Mali\u009Btroops',
+    ]) {
       const a = timed(s, () => engine.ask(s));
       expect(queryProblem(s), JSON.stringify(s.slice(0, 20))).not.toBeNull();
       expect(a.status).toBe('no_answer');
@@ -191,7 +233,13 @@ describe('the answer engine on hostile input', () => {
   it('accepts a query of exactly the maximum length', () => {
     const s = 'Mali '.repeat(MAX_QUERY_LENGTH).slice(0, MAX_QUERY_LENGTH);
     expect(queryProblem(s)).toBeNull();
-    checkAnswer(s, timed(s, () => engine.ask(s)));
-    checkQuotes(s, timed(s, () => engine.quote(s)));
+    checkAnswer(
+      s,
+      timed(s, () => engine.ask(s)),
+    );
+    checkQuotes(
+      s,
+      timed(s, () => engine.quote(s)),
+    );
   });
 });

@@ -47,7 +47,10 @@ async function connect(
 ): Promise<{ fake: FakeDiscord; client: Client }> {
   const started = await startFakeDiscord(options.fake);
   fake = started;
-  const bot = new Client({ intents: options.intents ?? [GatewayIntentBits.Guilds], rest: { api: started.restUrl } });
+  const bot = new Client({
+    intents: options.intents ?? [GatewayIntentBits.Guilds],
+    rest: { api: started.restUrl },
+  });
   client = bot;
   if (handler) {
     bot.on(Events.InteractionCreate, (interaction) => {
@@ -79,7 +82,12 @@ describe('the fake Discord with a real discord.js Client', () => {
 
     expect(fake.identifies).toHaveLength(1);
     expect(client.ws.shards.first()?.status).toBe(Status.Ready);
-    expect(fake.identifies[0]).toMatchObject({ token: fake.token, intents: GatewayIntentBits.Guilds, accepted: true, shard: [0, 1] });
+    expect(fake.identifies[0]).toMatchObject({
+      token: fake.token,
+      intents: GatewayIntentBits.Guilds,
+      accepted: true,
+      shard: [0, 1],
+    });
     const gatewayBot = await fake.waitForRequest((r) => r.path === '/gateway/bot');
     expect(gatewayBot).toMatchObject({ method: 'GET', apiVersion: 10, auth: 'valid', status: 200 });
     expect(gatewayBot.headers).not.toHaveProperty('authorization');
@@ -108,7 +116,12 @@ describe('the fake Discord with a real discord.js Client', () => {
     expect(callback.auth).toBe('none');
     expect(callback.body).toEqual({
       type: 4,
-      data: { content: 'You asked: Why did France leave Mali?', allowed_mentions: { parse: [] }, tts: false, enforce_nonce: false },
+      data: {
+        content: 'You asked: Why did France leave Mali?',
+        allowed_mentions: { parse: [] },
+        tts: false,
+        enforce_nonce: false,
+      },
     });
     expect(callback.status).toBe(204);
     expect(callback.operation).toEqual({
@@ -160,7 +173,9 @@ describe('the fake Discord with a real discord.js Client', () => {
   it('records a body the spec rejects and makes assertAllValid throw naming the route and the problem', async () => {
     const { fake, client } = await connect();
 
-    await client.rest.post(Routes.channelMessages(fake.channelId), { body: { embeds: [{ description: 'x'.repeat(5000) }] } });
+    await client.rest.post(Routes.channelMessages(fake.channelId), {
+      body: { embeds: [{ description: 'x'.repeat(5000) }] },
+    });
 
     expect(fake.validationErrors).toHaveLength(1);
     expect(fake.validationErrors[0]?.result.issues[0]).toMatchObject({
@@ -168,8 +183,12 @@ describe('the fake Discord with a real discord.js Client', () => {
       instancePath: '/embeds/0/description',
       keyword: 'maxLength',
     });
-    expect(() => fake.assertAllValid()).toThrow(/POST \/channels\/\{channel_id\}\/messages \(create_message\)/);
-    expect(() => fake.assertAllValid()).toThrow(/\/embeds\/0\/description must NOT have more than 4096 characters/);
+    expect(() => fake.assertAllValid()).toThrow(
+      /POST \/channels\/\{channel_id\}\/messages \(create_message\)/,
+    );
+    expect(() => fake.assertAllValid()).toThrow(
+      /\/embeds\/0\/description must NOT have more than 4096 characters/,
+    );
     expect(() => fake.assertAllValid()).toThrow(/\(5000 chars\)/);
   });
 
@@ -200,10 +219,17 @@ describe('the fake Discord with a real discord.js Client', () => {
 
     expect(attempts.map((r) => r.status)).toEqual([429, 204]);
     expect(attempts[0]?.injected).toBe('rate-limit');
-    expect(attempts[0]?.responseBody).toEqual({ message: 'You are being rate limited.', retry_after: 0.1, global: false, code: 0 });
+    expect(attempts[0]?.responseBody).toEqual({
+      message: 'You are being rate limited.',
+      retry_after: 0.1,
+      global: false,
+      code: 0,
+    });
     expect(accepted.time - (attempts[0]?.respondedTime ?? 0)).toBeGreaterThanOrEqual(100);
     expect(accepted.body).toEqual(attempts[0]?.body);
-    expect(restDebug.filter((message) => message.includes('Encountered unexpected 429 rate limit'))).toHaveLength(1);
+    expect(
+      restDebug.filter((message) => message.includes('Encountered unexpected 429 rate limit')),
+    ).toHaveLength(1);
     expect(fake.interactionResponses(id).callback).toBe(accepted);
   });
 
@@ -276,7 +302,9 @@ describe('the fake Discord with a real discord.js Client', () => {
     expect(fake.gatewayLog.find((e) => e.kind === 'close')).toMatchObject({ code: 4000, closedBy: 'server' });
     expect(fake.gatewayLog.some((e) => e.direction === 'out' && e.t === 'RESUMED')).toBe(true);
     expect(fake.identifies).toHaveLength(1);
-    expect(fake.sessions).toEqual([expect.objectContaining({ sessionId, resumes: 1, connected: true, ended: false })]);
+    expect(fake.sessions).toEqual([
+      expect.objectContaining({ sessionId, resumes: 1, connected: true, ended: false }),
+    ]);
     expect(answered.sort()).toEqual([missed.id, after.id].sort());
   });
 
@@ -323,9 +351,11 @@ describe('the fake Discord with a real discord.js Client', () => {
       interaction: { id, type: 2, response_message_loading: false, response_message_ephemeral: false },
       resource: { type: 4, message: { content: 'first' } },
     });
-    expect(callbackMessageId).toBe((responses.callback?.responseBody as { resource: { message: JsonObject } }).resource.message.id);
+    expect(callbackMessageId).toBe(
+      (responses.callback!.responseBody as { resource: { message: JsonObject } }).resource.message.id,
+    );
     expect(responses.followUps.map((r) => r.body)).toEqual([expect.objectContaining({ content: 'second' })]);
-    const followUpId = (responses.followUps[0]?.responseBody as JsonObject).id as string;
+    const followUpId = (responses.followUps[0]!.responseBody as JsonObject).id as string;
     expect(responses.edits.map((r) => r.path)).toEqual([`${webhook}/messages/${followUpId}`]);
     expect(responses.all.map((r) => `${r.method} ${r.path.replace(webhook, '')}`)).toEqual([
       `POST /interactions/${id}/${token}/callback`,
@@ -350,7 +380,9 @@ describe('the fake Discord with a real discord.js Client', () => {
     });
 
     const { id } = fake.sendInteraction();
-    await fake.waitForRequest((r) => r.interactionId === id && r.status === 200 && (r.responseBody as JsonObject).content === 'extra');
+    await fake.waitForRequest(
+      (r) => r.interactionId === id && r.status === 200 && (r.responseBody as JsonObject).content === 'extra',
+    );
     const [first, second] = fake.interactionResponses(id).followUps.map((r) => r.responseBody as JsonObject);
 
     expect(first?.id).not.toBe(second?.id);
@@ -363,30 +395,53 @@ describe('the fake Discord with a real discord.js Client', () => {
 
   it('builds a DM slash command with a user instead of a member', async () => {
     const { fake } = await connect(async (interaction) => {
-      if (interaction.isChatInputCommand()) await interaction.reply(`DM from ${interaction.user.id} in guild ${String(interaction.guildId)}`);
+      if (interaction.isChatInputCommand())
+        await interaction.reply(`DM from ${interaction.user.id} in guild ${String(interaction.guildId)}`);
     });
 
     const { id, payload } = fake.sendInteraction({ guildId: null });
     const callback = await fake.waitForRequest(callbackOf(id));
 
-    expect(payload).toMatchObject({ user: { id: fake.user.id }, context: 1, channel: { type: 1 }, authorizing_integration_owners: { '1': fake.user.id } });
+    expect(payload).toMatchObject({
+      user: { id: fake.user.id },
+      context: 1,
+      channel: { type: 1 },
+      authorizing_integration_owners: { '1': fake.user.id },
+    });
     expect(payload).not.toHaveProperty('member');
     expect(payload).not.toHaveProperty('guild_id');
-    expect(callback.body).toMatchObject({ type: 4, data: { content: `DM from ${fake.user.id} in guild null` } });
+    expect(callback.body).toMatchObject({
+      type: 4,
+      data: { content: `DM from ${fake.user.id} in guild null` },
+    });
   });
 
   it('dispatches arbitrary gateway events and serves GET /applications/@me', async () => {
     const { fake, client } = await connect();
-    const created = new Promise<string>((resolve) => client.once(Events.ChannelCreate, (channel) => resolve(channel.id)));
+    const created = new Promise<string>((resolve) =>
+      client.once(Events.ChannelCreate, (channel) => resolve(channel.id)),
+    );
     const channelId = snowflake();
 
-    expect(fake.dispatch('CHANNEL_CREATE', { id: channelId, type: 0, guild_id: fake.guildId, name: 'desk', position: 1, permission_overwrites: [] })).toBe(1);
+    expect(
+      fake.dispatch('CHANNEL_CREATE', {
+        id: channelId,
+        type: 0,
+        guild_id: fake.guildId,
+        name: 'desk',
+        position: 1,
+        permission_overwrites: [],
+      }),
+    ).toBe(1);
     expect(await created).toBe(channelId);
     const application = await client.application?.fetch();
 
     expect(application?.id).toBe(fake.applicationId);
     expect(application?.owner?.id).toBe(fake.user.id);
-    expect(await fake.waitForRequest((r) => r.path === '/applications/@me')).toMatchObject({ status: 200, auth: 'valid' });
+    expect(await fake.waitForRequest((r) => r.path === '/applications/@me')).toMatchObject({
+      status: 200,
+      auth: 'valid',
+    });
   });
 
   it('rejects a login with a wrong token without revealing the token in the error', async () => {
@@ -402,7 +457,11 @@ describe('the fake Discord with a real discord.js Client', () => {
     expect((error as Error).message).not.toContain(badToken);
     expect(String((error as Error).stack)).not.toContain(badToken);
     const gatewayBot = await started.waitForRequest((r) => r.path === '/gateway/bot');
-    expect(gatewayBot).toMatchObject({ status: 401, auth: 'invalid', responseBody: { message: '401: Unauthorized', code: 0 } });
+    expect(gatewayBot).toMatchObject({
+      status: 401,
+      auth: 'invalid',
+      responseBody: { message: '401: Unauthorized', code: 0 },
+    });
     expect(JSON.stringify(started.requests)).not.toContain(badToken);
     expect(started.identifies).toHaveLength(0);
   });
@@ -410,7 +469,9 @@ describe('the fake Discord with a real discord.js Client', () => {
   it('closes the gateway with 4004 when IDENTIFY carries a wrong token', async () => {
     fake = await startFakeDiscord();
     const socket = new WebSocket(`${fake.gatewayUrl}?v=10&encoding=json`);
-    const hello = await new Promise<JsonObject>((resolve) => socket.once('message', (data) => resolve(JSON.parse(data.toString()) as JsonObject)));
+    const hello = await new Promise<JsonObject>((resolve) =>
+      socket.once('message', (data) => resolve(JSON.parse(data.toString()) as JsonObject)),
+    );
     const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
     socket.send(JSON.stringify({ op: 2, d: { token: 'wrong', intents: 1, properties: {} } }));
 
@@ -425,16 +486,27 @@ describe('the fake Discord with a real discord.js Client', () => {
       new SlashCommandBuilder()
         .setName('ask')
         .setDescription('Ask the newsroom corpus')
-        .addStringOption((option) => option.setName('question').setDescription('Your question').setRequired(true).setAutocomplete(true))
+        .addStringOption((option) =>
+          option.setName('question').setDescription('Your question').setRequired(true).setAutocomplete(true),
+        )
         .setDefaultMemberPermissions(PermissionFlagsBits.SendMessages)
         .toJSON(),
-      new ContextMenuCommandBuilder().setName('Quote message').setType(ApplicationCommandType.Message).toJSON(),
+      new ContextMenuCommandBuilder()
+        .setName('Quote message')
+        .setType(ApplicationCommandType.Message)
+        .toJSON(),
     ];
 
-    const saved = (await client.rest.put(Routes.applicationCommands(fake.applicationId), { body: commands })) as JsonObject[];
-    await client.rest.put(Routes.applicationGuildCommands(fake.applicationId, fake.guildId), { body: [commands[0]] });
+    const saved = (await client.rest.put(Routes.applicationCommands(fake.applicationId), {
+      body: commands,
+    })) as JsonObject[];
+    await client.rest.put(Routes.applicationGuildCommands(fake.applicationId, fake.guildId), {
+      body: [commands[0]],
+    });
 
-    const put = await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/commands`);
+    const put = await fake.waitForRequest(
+      (r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/commands`,
+    );
     expect(put.body).toEqual(commands);
     expect(put.operation?.operationId).toBe('bulk_set_application_commands');
     expect(put.validation?.valid).toBe(true);
@@ -442,10 +514,17 @@ describe('the fake Discord with a real discord.js Client', () => {
       ['ask', 1, fake.applicationId],
       ['Quote message', 3, fake.applicationId],
     ]);
-    expect(saved.every((command) => typeof command.id === 'string' && /^\d{17,20}$/.test(command.id))).toBe(true);
-    expect(fake.registeredCommands().map((command) => command.id)).toEqual(saved.map((command) => command.id));
+    expect(saved.every((command) => typeof command.id === 'string' && /^\d{17,20}$/.test(command.id))).toBe(
+      true,
+    );
+    expect(fake.registeredCommands().map((command) => command.id)).toEqual(
+      saved.map((command) => command.id),
+    );
     expect(fake.registeredCommands(fake.guildId).map((command) => command.name)).toEqual(['ask']);
-    expect((fake.sendInteraction({ commandName: 'Quote message', targetMessage: {} }).payload.data as JsonObject).id).toBe(saved[1]?.id);
+    expect(
+      (fake.sendInteraction({ commandName: 'Quote message', targetMessage: {} }).payload.data as JsonObject)
+        .id,
+    ).toBe(saved[1]?.id);
     fake.assertAllValid();
   });
 
@@ -453,19 +532,32 @@ describe('the fake Discord with a real discord.js Client', () => {
     const { fake } = await connect(async (interaction) => {
       if (!interaction.isChatInputCommand()) return;
       await interaction.reply({ content: 'Here is the quote', flags: MessageFlags.Ephemeral });
-      await interaction.followUp({ content: 'As a file', files: [{ attachment: Buffer.from('verbatim quote'), name: 'quote.txt' }] });
+      await interaction.followUp({
+        content: 'As a file',
+        files: [{ attachment: Buffer.from('verbatim quote'), name: 'quote.txt' }],
+      });
     });
 
     const { id, token } = fake.sendInteraction();
-    const followUp = await fake.waitForRequest((r) => r.interactionId === id && r.path === `/webhooks/${fake.applicationId}/${token}`);
+    const followUp = await fake.waitForRequest(
+      (r) => r.interactionId === id && r.path === `/webhooks/${fake.applicationId}/${token}`,
+    );
 
-    expect(fake.interactionResponses(id).callback?.body).toMatchObject({ type: 4, data: { content: 'Here is the quote', flags: 64 } });
+    expect(fake.interactionResponses(id).callback?.body).toMatchObject({
+      type: 4,
+      data: { content: 'Here is the quote', flags: 64 },
+    });
     expect(followUp.contentType).toMatch(/^multipart\/form-data/);
     expect(followUp.query).toEqual({ wait: 'true' });
-    expect(followUp.files).toEqual([{ field: 'files[0]', filename: 'quote.txt', contentType: 'application/octet-stream', size: 14 }]);
+    expect(followUp.files).toEqual([
+      { field: 'files[0]', filename: 'quote.txt', contentType: 'application/octet-stream', size: 14 },
+    ]);
     expect(followUp.body).toMatchObject({ content: 'As a file', attachments: [{ id: '0' }] });
     expect(followUp.validation).toMatchObject({ valid: true, mediaType: 'multipart/form-data' });
-    expect(followUp.responseBody).toMatchObject({ content: 'As a file', attachments: [{ filename: 'quote.txt', size: 14 }] });
+    expect(followUp.responseBody).toMatchObject({
+      content: 'As a file',
+      attachments: [{ filename: 'quote.txt', size: 14 }],
+    });
     expect(handlerErrors).toEqual([]);
   });
 
@@ -487,7 +579,10 @@ describe('the fake Discord with a real discord.js Client', () => {
       }
     });
 
-    const autocomplete = fake.sendInteraction({ type: 4, options: [{ type: 3, name: 'question', value: 'bark', focused: true }] });
+    const autocomplete = fake.sendInteraction({
+      type: 4,
+      options: [{ type: 3, name: 'question', value: 'bark', focused: true }],
+    });
     const button = fake.sendInteraction({ customId: 'show-sources' });
     const quote = fake.sendInteraction({ targetMessage: { content: 'France ends Barkhane' } });
     await fake.waitForRequest((r) => r.interactionId === quote.id && r.method === 'PATCH');
@@ -499,27 +594,43 @@ describe('the fake Discord with a real discord.js Client', () => {
       type: 8,
       data: { choices: [{ name: 'Operation Barkhane', value: 'barkhane' }] },
     });
-    expect(fake.interactionResponses(button.id).callback?.body).toMatchObject({ type: 7, data: { content: 'Sources shown', components: [] } });
+    expect(fake.interactionResponses(button.id).callback?.body).toMatchObject({
+      type: 7,
+      data: { content: 'Sources shown', components: [] },
+    });
     const buttonMessage = (button.payload.message as JsonObject).id as string;
     expect(fake.message(fake.channelId, buttonMessage)?.content).toBe('Sources shown');
 
     const targetId = ((quote.payload.data as JsonObject).target_id as string) ?? '';
-    const start = await fake.waitForRequest((r) => r.path === `/channels/${fake.channelId}/messages/${targetId}/threads`);
+    const start = await fake.waitForRequest(
+      (r) => r.path === `/channels/${fake.channelId}/messages/${targetId}/threads`,
+    );
     expect(start.body).toMatchObject({ name: 'Quote check' });
     expect(start.operation?.operationId).toBe('create_thread_from_message');
-    expect(start.responseBody).toMatchObject({ id: targetId, type: 11, parent_id: fake.channelId, name: 'Quote check' });
+    expect(start.responseBody).toMatchObject({
+      id: targetId,
+      type: 11,
+      parent_id: fake.channelId,
+      name: 'Quote check',
+    });
     expect(client.channels.cache.get(targetId)?.isThread()).toBe(true);
-    const threadMessage = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${targetId}/messages`);
+    const threadMessage = await fake.waitForRequest(
+      (r) => r.method === 'POST' && r.path === `/channels/${targetId}/messages`,
+    );
     expect(threadMessage.body).toMatchObject({ content: 'Checking the quote' });
     expect(fake.messages(targetId).map((m) => m.content)).toEqual(['Checking the quote']);
-    expect(fake.interactionResponses(quote.id).edits[0]?.body).toMatchObject({ content: `Opened <#${targetId}>` });
+    expect(fake.interactionResponses(quote.id).edits[0]?.body).toMatchObject({
+      content: `Opened <#${targetId}>`,
+    });
     expect(handlerErrors).toEqual([]);
     fake.assertAllValid();
   });
 
   it('dispatches MESSAGE_CREATE with the content hidden unless the client has MESSAGE_CONTENT or is mentioned', async () => {
     const received: string[] = [];
-    const { fake, client } = await connect(undefined, { intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages] });
+    const { fake, client } = await connect(undefined, {
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+    });
     client.on(Events.MessageCreate, (message) => received.push(message.content));
 
     fake.sendMessage({ content: 'no mention' });
@@ -527,18 +638,25 @@ describe('the fake Discord with a real discord.js Client', () => {
     await expect.poll(() => received.length).toBe(2);
 
     expect(received).toEqual(['', `<@${fake.applicationId}> with mention`]);
-    expect(fake.messages().map((m) => m.content)).toEqual(['no mention', `<@${fake.applicationId}> with mention`]);
+    expect(fake.messages().map((m) => m.content)).toEqual([
+      'no mention',
+      `<@${fake.applicationId}> with mention`,
+    ]);
   });
 
   it('stops idempotently and closes live gateway connections with 4004 so the client gives up', async () => {
     const { fake: started, client } = await connect();
-    const disconnected = new Promise<number>((resolve) => client.once(Events.ShardDisconnect, (event) => resolve(event.code)));
+    const disconnected = new Promise<number>((resolve) =>
+      client.once(Events.ShardDisconnect, (event) => resolve(event.code)),
+    );
 
     await Promise.all([started.stop(), started.stop()]);
     await started.stop();
 
     expect(await disconnected).toBe(4004);
-    expect(started.gatewayLog.filter((e) => e.kind === 'close')).toEqual([expect.objectContaining({ code: 4004, closedBy: 'server' })]);
+    expect(started.gatewayLog.filter((e) => e.kind === 'close')).toEqual([
+      expect.objectContaining({ code: 4004, closedBy: 'server' }),
+    ]);
   });
 
   it('answers unknown routes with a Discord-style 404 and records them', async () => {
@@ -548,13 +666,19 @@ describe('the fake Discord with a real discord.js Client', () => {
 
     expect((error as DiscordAPIError).status).toBe(404);
     const request = await fake.waitForRequest((r) => r.path === '/no/such/route');
-    expect(request).toMatchObject({ status: 404, route: null, responseBody: { message: '404: Not Found', code: 0 } });
+    expect(request).toMatchObject({
+      status: 404,
+      route: null,
+      responseBody: { message: '404: Not Found', code: 0 },
+    });
   });
 
   it('times out waitForRequest with a message listing the requests seen', async () => {
     const { fake } = await connect();
 
-    await expect(fake.waitForRequest((r) => r.path === '/never', { timeoutMs: 50, description: 'a request to /never' })).rejects.toThrow(
+    await expect(
+      fake.waitForRequest((r) => r.path === '/never', { timeoutMs: 50, description: 'a request to /never' }),
+    ).rejects.toThrow(
       /Timed out after 50 ms waiting for a request to \/never; requests seen \(1\):\n {2}#1 GET \/gateway\/bot → 200/,
     );
   });
@@ -564,26 +688,57 @@ describe('validateAgainstSpec', () => {
   const reply = (data: JsonObject): JsonObject => ({ type: 4, data });
   const row = (buttons: number): JsonObject => ({
     type: 1,
-    components: Array.from({ length: buttons }, (_, index) => ({ type: 2, style: 1, label: `Source ${index + 1}`, custom_id: `source-${index}` })),
+    components: Array.from({ length: buttons }, (_, index) => ({
+      type: 2,
+      style: 1,
+      label: `Source ${index + 1}`,
+      custom_id: `source-${index}`,
+    })),
   });
 
   it('accepts a normal reply with content, an embed, allowed mentions and a row of buttons', () => {
-    const result = validateAgainstSpec('POST', '/api/v10/interactions/123456789012345678/tok/callback', reply({
-      content: 'France announced the end of Operation Barkhane.',
-      embeds: [{ title: 'Le Monde', description: 'd'.repeat(4096), url: 'https://www.lemonde.fr/', timestamp: '2022-08-15T00:00:00.000Z' }],
-      allowed_mentions: { parse: [] },
-      components: [row(5)],
-      flags: 64,
-    }));
+    const result = validateAgainstSpec(
+      'POST',
+      '/api/v10/interactions/123456789012345678/tok/callback',
+      reply({
+        content: 'France announced the end of Operation Barkhane.',
+        embeds: [
+          {
+            title: 'Le Monde',
+            description: 'd'.repeat(4096),
+            url: 'https://www.lemonde.fr/',
+            timestamp: '2022-08-15T00:00:00.000Z',
+          },
+        ],
+        allowed_mentions: { parse: [] },
+        components: [row(5)],
+        flags: 64,
+      }),
+    );
 
-    expect(result).toMatchObject({ operationId: 'create_interaction_response', checked: true, valid: true, issues: [] });
+    expect(result).toMatchObject({
+      operationId: 'create_interaction_response',
+      checked: true,
+      valid: true,
+      issues: [],
+    });
   });
 
   it('rejects an embed description over 4096 characters', () => {
-    const result = validateAgainstSpec('POST', '/interactions/1/tok/callback', reply({ embeds: [{ description: 'd'.repeat(4097) }] }));
+    const result = validateAgainstSpec(
+      'POST',
+      '/interactions/1/tok/callback',
+      reply({ embeds: [{ description: 'd'.repeat(4097) }] }),
+    );
 
     expect(result.valid).toBe(false);
-    expect(result.issues).toEqual([expect.objectContaining({ source: 'openapi', instancePath: '/data/embeds/0/description', keyword: 'maxLength' })]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({
+        source: 'openapi',
+        instancePath: '/data/embeds/0/description',
+        keyword: 'maxLength',
+      }),
+    ]);
   });
 
   it('rejects more than 5 action rows on a message without the components V2 flag', () => {
@@ -592,7 +747,13 @@ describe('validateAgainstSpec', () => {
     const result = validateAgainstSpec('PATCH', '/webhooks/1/tok/messages/%40original', body);
 
     expect(result.specPath).toBe('/webhooks/{webhook_id}/{webhook_token}/messages/@original');
-    expect(result.issues).toEqual([expect.objectContaining({ source: 'discord-limit', instancePath: '/components', keyword: 'maxActionRows' })]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({
+        source: 'discord-limit',
+        instancePath: '/components',
+        keyword: 'maxActionRows',
+      }),
+    ]);
   });
 
   it('rejects an action row with 6 buttons, content over 2000 characters and an unknown allowed_mentions type', () => {
@@ -614,13 +775,20 @@ describe('validateAgainstSpec', () => {
 
     const result = validateAgainstSpec('POST', '/channels/1/messages', { embeds });
 
-    expect(result.issues).toEqual([expect.objectContaining({ source: 'discord-limit', keyword: 'embedTotalLength' })]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({ source: 'discord-limit', keyword: 'embedTotalLength' }),
+    ]);
   });
 
   it('validates a multipart payload_json against the multipart schema', () => {
-    const result = validateAgainstSpec('POST', '/channels/1/messages', { content: 'file', attachments: [{ id: '0', filename: 'a.txt' }] }, {
-      contentType: 'multipart/form-data; boundary=x',
-    });
+    const result = validateAgainstSpec(
+      'POST',
+      '/channels/1/messages',
+      { content: 'file', attachments: [{ id: '0', filename: 'a.txt' }] },
+      {
+        contentType: 'multipart/form-data; boundary=x',
+      },
+    );
 
     expect(result).toMatchObject({ valid: true, mediaType: 'multipart/form-data' });
   });
@@ -629,11 +797,13 @@ describe('validateAgainstSpec', () => {
     const uncompiled: string[] = [];
     for (const [specPath, item] of Object.entries(loadDiscordSpec().paths)) {
       for (const method of ['get', 'put', 'post', 'patch', 'delete']) {
-        const content = (item[method] as { requestBody?: { content?: Record<string, unknown> } } | undefined)?.requestBody?.content;
+        const content = (item[method] as { requestBody?: { content?: Record<string, unknown> } } | undefined)
+          ?.requestBody?.content;
         for (const contentType of Object.keys(content ?? {})) {
           const path = specPath.replace(/\{\w+\}/g, '123456789012345678');
           const result = validateAgainstSpec(method, path, {}, { contentType, documentedLimits: false });
-          if (!result.checked) uncompiled.push(`${method} ${specPath} ${contentType}: ${result.compileError}`);
+          if (!result.checked)
+            uncompiled.push(`${method} ${specPath} ${contentType}: ${result.compileError}`);
         }
       }
     }
@@ -642,6 +812,8 @@ describe('validateAgainstSpec', () => {
   });
 
   it('throws for a route that is not in the spec', () => {
-    expect(() => validateAgainstSpec('POST', '/no/such/route', {})).toThrow(/No operation in Discord's OpenAPI spec matches POST \/no\/such\/route/);
+    expect(() => validateAgainstSpec('POST', '/no/such/route', {})).toThrow(
+      /No operation in Discord's OpenAPI spec matches POST \/no\/such\/route/,
+    );
   });
 });

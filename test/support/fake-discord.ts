@@ -82,7 +82,7 @@ let snowflakeIncrement = 0;
 /** A new Discord snowflake (17–19 digits, as @discordjs/rest expects for major parameters). */
 export function snowflake(at: number = Date.now()): string {
   snowflakeIncrement = (snowflakeIncrement + 1) & 0xfff;
-  return ((BigInt(at) - DISCORD_EPOCH) << 22n | (1n << 17n) | BigInt(snowflakeIncrement)).toString();
+  return (((BigInt(at) - DISCORD_EPOCH) << 22n) | (1n << 17n) | BigInt(snowflakeIncrement)).toString();
 }
 
 function snowflakeTime(id: string): number {
@@ -108,7 +108,6 @@ function sleep(ms: number): Promise<void> {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
-
 
 /** A guild to create; every field is optional and merged over sensible defaults. */
 export interface FakeGuildInit extends JsonObject {
@@ -374,7 +373,6 @@ export interface InteractionResponses {
   all: RecordedRequest[];
 }
 
-
 interface GatewaySession {
   id: string;
   token: string;
@@ -503,7 +501,6 @@ function invalidFormBody(result: SpecValidationResult): RestResult {
   return apiError(400, 50035, 'Invalid Form Body', { errors });
 }
 
-
 /** A running fake Discord. Create it with {@link startFakeDiscord}. */
 export class FakeDiscord {
   /** Base URL for discord.js: `new Client({ rest: { api: fake.restUrl } })`. */
@@ -529,7 +526,12 @@ export class FakeDiscord {
   /** Every IDENTIFY received (with the token the client sent). */
   readonly identifies: IdentifyRecord[] = [];
 
-  private readonly options: Required<Pick<FakeDiscordOptions, 'heartbeatIntervalMs' | 'validate' | 'rejectInvalidBodies' | 'enforceIntents' | 'applicationFlags'>>;
+  private readonly options: Required<
+    Pick<
+      FakeDiscordOptions,
+      'heartbeatIntervalMs' | 'validate' | 'rejectInvalidBodies' | 'enforceIntents' | 'applicationFlags'
+    >
+  >;
   private readonly http: Server;
   private readonly wss: WebSocketServer;
   private readonly guildList: JsonObject[] = [];
@@ -594,14 +596,15 @@ export class FakeDiscord {
     const firstGuild = this.guildList[0];
     if (!firstGuild) throw new Error('FakeDiscord needs at least one guild');
     this.guildId = firstGuild.id as string;
-    const firstText = objects(firstGuild.channels).find((channel) => channel.type === 0 || channel.type === 5);
+    const firstText = objects(firstGuild.channels).find(
+      (channel) => channel.type === 0 || channel.type === 5,
+    );
     this.channelId = stringOr(firstText?.id, '');
 
     this.defineRoutes();
     http.on('request', (req, res) => void this.onHttpRequest(req, res));
     wss.on('connection', (socket, req) => this.onGatewayConnection(socket, req));
   }
-
 
   /** The guild objects (live; as sent in GUILD_CREATE). */
   get guilds(): readonly JsonObject[] {
@@ -705,7 +708,13 @@ export class FakeDiscord {
       mentionable: false,
       flags: 0,
     };
-    const extraRoles = (roles ?? []).map((role, index) => ({ ...everyone, id: snowflake(), name: `role-${index + 1}`, position: index + 1, ...role }));
+    const extraRoles = (roles ?? []).map((role, index) => ({
+      ...everyone,
+      id: snowflake(),
+      name: `role-${index + 1}`,
+      position: index + 1,
+      ...role,
+    }));
     guild.roles = [everyone, ...extraRoles.filter((role) => role.id !== id)];
 
     const channelInits = channels ?? [{ name: 'newsroom' }];
@@ -740,7 +749,19 @@ export class FakeDiscord {
       communication_disabled_until: null,
       ...extra,
     });
-    const memberList = (members ?? []).map((m) => member({ id: snowflake(), username: 'member', discriminator: '0', avatar: null, global_name: null, ...(isObject(m.user) ? m.user : {}) }, m));
+    const memberList = (members ?? []).map((m) =>
+      member(
+        {
+          id: snowflake(),
+          username: 'member',
+          discriminator: '0',
+          avatar: null,
+          global_name: null,
+          ...(isObject(m.user) ? m.user : {}),
+        },
+        m,
+      ),
+    );
     for (const user of [this.botUser, this.user]) {
       if (!memberList.some((m) => isObject(m.user) && m.user.id === user.id)) memberList.push(member(user));
     }
@@ -749,7 +770,8 @@ export class FakeDiscord {
 
     this.guildList.push(guild);
     for (const channel of objects(guild.channels)) this.channelMap.set(channel.id as string, channel);
-    for (const thread of objects(guild.threads)) this.channelMap.set(thread.id as string, { ...thread, guild_id: id });
+    for (const thread of objects(guild.threads))
+      this.channelMap.set(thread.id as string, { ...thread, guild_id: id });
   }
 
   private guildOf(guildId: string): JsonObject | undefined {
@@ -769,7 +791,8 @@ export class FakeDiscord {
       channel.last_message_id = message.id;
       if (channel.type === 10 || channel.type === 11 || channel.type === 12) {
         channel.message_count = (typeof channel.message_count === 'number' ? channel.message_count : 0) + 1;
-        channel.total_message_sent = (typeof channel.total_message_sent === 'number' ? channel.total_message_sent : 0) + 1;
+        channel.total_message_sent =
+          (typeof channel.total_message_sent === 'number' ? channel.total_message_sent : 0) + 1;
       }
     }
     return message;
@@ -804,21 +827,33 @@ export class FakeDiscord {
 
   private dmChannelFor(user: JsonObject): JsonObject {
     const existing = [...this.channelMap.values()].find(
-      (channel) => channel.type === 1 && objects(channel.recipients).some((recipient) => recipient.id === user.id),
+      (channel) =>
+        channel.type === 1 && objects(channel.recipients).some((recipient) => recipient.id === user.id),
     );
     if (existing) return existing;
-    const channel: JsonObject = { id: snowflake(), type: 1, recipients: [user], last_message_id: null, flags: 0 };
+    const channel: JsonObject = {
+      id: snowflake(),
+      type: 1,
+      recipients: [user],
+      last_message_id: null,
+      flags: 0,
+    };
     this.channelMap.set(channel.id as string, channel);
     return channel;
   }
-
 
   private onGatewayConnection(socket: WsSocket, req: IncomingMessage): void {
     let resolveClosed: () => void = () => undefined;
     const closed = new Promise<void>((resolve) => {
       resolveClosed = resolve;
     });
-    const connection: GatewayConnection = { id: this.nextConnectionId++, socket, session: null, closedByServer: false, closed };
+    const connection: GatewayConnection = {
+      id: this.nextConnectionId++,
+      socket,
+      session: null,
+      closedByServer: false,
+      closed,
+    };
     this.connections.add(connection);
     this.logGateway({ kind: 'open', connectionId: connection.id, sessionId: null });
 
@@ -853,7 +888,10 @@ export class FakeDiscord {
       this.closeSocket(connection, 4002, 'Only encoding=json is supported by the fake');
       return;
     }
-    this.sendPayload(connection, { op: GatewayOp.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs, _trace: ['fake-discord'] } });
+    this.sendPayload(connection, {
+      op: GatewayOp.Hello,
+      d: { heartbeat_interval: this.options.heartbeatIntervalMs, _trace: ['fake-discord'] },
+    });
   }
 
   private onGatewayMessage(connection: GatewayConnection, data: RawData, isBinary: boolean): void {
@@ -904,7 +942,10 @@ export class FakeDiscord {
   private onIdentify(connection: GatewayConnection, d: JsonObject): void {
     const token = typeof d.token === 'string' ? d.token.replace(/^Bot\s+/i, '') : '';
     const intents = typeof d.intents === 'number' ? d.intents : Number.NaN;
-    const shard = Array.isArray(d.shard) && d.shard.length === 2 ? ([Number(d.shard[0]), Number(d.shard[1])] as [number, number]) : null;
+    const shard =
+      Array.isArray(d.shard) && d.shard.length === 2
+        ? ([Number(d.shard[0]), Number(d.shard[1])] as [number, number])
+        : null;
     const record: IdentifyRecord = {
       connectionId: connection.id,
       token,
@@ -918,11 +959,23 @@ export class FakeDiscord {
     };
     this.identifies.push(record);
 
-    if (connection.session) return this.closeSocket(connection, 4005, 'Already authenticated');
-    if (token !== this.token) return this.closeSocket(connection, 4004, 'Authentication failed');
-    if (!Number.isInteger(intents) || intents < 0) return this.closeSocket(connection, 4013, 'Invalid intent(s)');
+    if (connection.session) {
+      this.closeSocket(connection, 4005, 'Already authenticated');
+      return;
+    }
+    if (token !== this.token) {
+      this.closeSocket(connection, 4004, 'Authentication failed');
+      return;
+    }
+    if (!Number.isInteger(intents) || intents < 0) {
+      this.closeSocket(connection, 4013, 'Invalid intent(s)');
+      return;
+    }
     const [shardId, shardCount] = shard ?? [0, 1];
-    if (shardCount < 1 || shardId < 0 || shardId >= shardCount) return this.closeSocket(connection, 4010, 'Invalid shard');
+    if (shardCount < 1 || shardId < 0 || shardId >= shardCount) {
+      this.closeSocket(connection, 4010, 'Invalid shard');
+      return;
+    }
 
     const session: GatewaySession = {
       id: randomBytes(16).toString('hex'),
@@ -940,7 +993,9 @@ export class FakeDiscord {
     record.accepted = true;
     record.sessionId = session.id;
 
-    const guilds = this.guildList.filter((guild) => Number((BigInt(guild.id as string) >> 22n) % BigInt(shardCount)) === shardId);
+    const guilds = this.guildList.filter(
+      (guild) => Number((BigInt(guild.id as string) >> 22n) % BigInt(shardCount)) === shardId,
+    );
     this.dispatchTo(session, 'READY', {
       v: 10,
       user: this.botUser,
@@ -968,13 +1023,19 @@ export class FakeDiscord {
   private onResume(connection: GatewayConnection, d: JsonObject): void {
     const session = typeof d.session_id === 'string' ? this.sessionMap.get(d.session_id) : undefined;
     const token = typeof d.token === 'string' ? d.token.replace(/^Bot\s+/i, '') : '';
-    if (token !== this.token) return this.closeSocket(connection, 4004, 'Authentication failed');
+    if (token !== this.token) {
+      this.closeSocket(connection, 4004, 'Authentication failed');
+      return;
+    }
     if (!session || session.ended) {
       this.sendPayload(connection, { op: GatewayOp.InvalidSession, d: false });
       return;
     }
     const seq = typeof d.seq === 'number' ? d.seq : 0;
-    if (seq > session.seq) return this.closeSocket(connection, 4007, 'Invalid seq');
+    if (seq > session.seq) {
+      this.closeSocket(connection, 4007, 'Invalid seq');
+      return;
+    }
     const previous = session.connection;
     if (previous && previous !== connection) {
       // Discord drops the old socket of a session that is resumed elsewhere.
@@ -985,7 +1046,8 @@ export class FakeDiscord {
     session.connection = connection;
     connection.session = session;
     session.resumes += 1;
-    for (const missed of session.history.filter((payload) => payload.s > seq)) this.sendPayload(connection, missed);
+    for (const missed of session.history.filter((payload) => payload.s > seq))
+      this.sendPayload(connection, missed);
     this.dispatchTo(session, 'RESUMED', { _trace: ['fake-discord'] });
   }
 
@@ -994,7 +1056,11 @@ export class FakeDiscord {
     for (const guildId of guildIds) {
       const guild = typeof guildId === 'string' ? this.guildOf(guildId) : undefined;
       if (!guild) continue;
-      const userIds = Array.isArray(d.user_ids) ? d.user_ids : typeof d.user_ids === 'string' ? [d.user_ids] : null;
+      const userIds = Array.isArray(d.user_ids)
+        ? d.user_ids
+        : typeof d.user_ids === 'string'
+          ? [d.user_ids]
+          : null;
       const query = typeof d.query === 'string' ? d.query.toLowerCase() : '';
       const limit = typeof d.limit === 'number' && d.limit > 0 ? d.limit : Number.POSITIVE_INFINITY;
       const members = objects(guild.members)
@@ -1009,7 +1075,9 @@ export class FakeDiscord {
         members,
         chunk_index: 0,
         chunk_count: 1,
-        not_found: userIds ? userIds.filter((id) => !members.some((m) => isObject(m.user) && m.user.id === id)) : [],
+        not_found: userIds
+          ? userIds.filter((id) => !members.some((m) => isObject(m.user) && m.user.id === id))
+          : [],
         ...(d.nonce !== undefined ? { nonce: d.nonce } : {}),
       });
     }
@@ -1097,10 +1165,10 @@ export class FakeDiscord {
   /** Sends op 1 (Heartbeat request) on every authenticated connection. */
   requestHeartbeat(): number {
     const open = [...this.connections].filter((connection) => connection.session);
-    for (const connection of open) this.sendPayload(connection, { op: GatewayOp.Heartbeat, d: connection.session?.seq ?? null });
+    for (const connection of open)
+      this.sendPayload(connection, { op: GatewayOp.Heartbeat, d: connection.session?.seq ?? null });
     return open.length;
   }
-
 
   /** Dispatches a complete INTERACTION_CREATE built from `init` and returns its id and token. */
   sendInteraction(init: InteractionInit = {}): SentInteraction {
@@ -1112,38 +1180,61 @@ export class FakeDiscord {
     else if (guildId) {
       channel = objects(this.guildOf(guildId)?.channels).find((c) => c.type === 0 || c.type === 5);
     } else channel = this.dmChannelFor(user);
-    if (!channel) throw new Error(`sendInteraction: unknown channel ${init.channelId ?? `in guild ${String(guildId)}`}`);
+    if (!channel)
+      throw new Error(`sendInteraction: unknown channel ${init.channelId ?? `in guild ${String(guildId)}`}`);
     const channelId = channel.id as string;
 
     const id = snowflake();
     const token = `fake-interaction.${randomBytes(48).toString('base64url')}`;
-    const commandType = type === 2 || type === 4 ? (init.commandType ?? (init.targetMessage ? 3 : init.targetUser ? 2 : 1)) : null;
-    const commandName = type === 2 || type === 4 ? (init.commandName ?? (commandType === 3 ? 'Quote message' : 'ask')) : null;
+    const commandType =
+      type === 2 || type === 4
+        ? (init.commandType ?? (init.targetMessage ? 3 : init.targetUser ? 2 : 1))
+        : null;
+    const commandName =
+      type === 2 || type === 4 ? (init.commandName ?? (commandType === 3 ? 'Quote message' : 'ask')) : null;
     let data: JsonObject;
     let sourceMessage: JsonObject | null = null;
 
     if (type === 2 || type === 4) {
-      data = { id: this.commandId(commandName ?? 'ask', commandType ?? 1, guildId), name: commandName, type: commandType };
+      data = {
+        id: this.commandId(commandName ?? 'ask', commandType ?? 1, guildId),
+        name: commandName,
+        type: commandType,
+      };
       if (commandType === 3) {
         const target = this.buildMessage({ channel_id: channelId, ...init.targetMessage });
         if (!this.message(channelId, target.id as string)) this.storeMessage(target);
         data.target_id = target.id;
         data.resolved = { messages: { [target.id as string]: target } };
       } else if (commandType === 2) {
-        const target = { id: snowflake(), username: 'subject', discriminator: '0', avatar: null, global_name: null, ...init.targetUser };
+        const target = {
+          id: snowflake(),
+          username: 'subject',
+          discriminator: '0',
+          avatar: null,
+          global_name: null,
+          ...init.targetUser,
+        };
         data.target_id = target.id;
         data.resolved = { users: { [target.id as string]: target } };
       } else {
-        data.options = init.options ?? (type === 4 ? [{ type: 3, name: 'question', value: '', focused: true }] : []);
+        data.options =
+          init.options ?? (type === 4 ? [{ type: 3, name: 'question', value: '', focused: true }] : []);
       }
     } else if (type === 3) {
       const customId = init.customId ?? 'button';
-      data = { custom_id: customId, component_type: init.componentType ?? 2, ...(init.values ? { values: init.values } : {}) };
+      data = {
+        custom_id: customId,
+        component_type: init.componentType ?? 2,
+        ...(init.values ? { values: init.values } : {}),
+      };
       sourceMessage = this.buildMessage({
         channel_id: channelId,
         author: this.botUser,
         content: 'A message with a component',
-        components: [{ type: 1, id: 1, components: [{ type: 2, id: 2, style: 1, label: 'Press', custom_id: customId }] }],
+        components: [
+          { type: 1, id: 1, components: [{ type: 2, id: 2, style: 1, label: 'Press', custom_id: customId }] },
+        ],
         ...init.message,
       });
       if (!this.message(channelId, sourceMessage.id as string)) this.storeMessage(sourceMessage);
@@ -1218,9 +1309,10 @@ export class FakeDiscord {
   }
 
   private commandId(name: string, type: number, guildId: string | null): string {
-    const registered = [...(guildId ? (this.guildCommands.get(guildId) ?? []) : []), ...this.globalCommands].find(
-      (command) => command.name === name && (command.type ?? 1) === type,
-    );
+    const registered = [
+      ...(guildId ? (this.guildCommands.get(guildId) ?? []) : []),
+      ...this.globalCommands,
+    ].find((command) => command.name === name && (command.type ?? 1) === type);
     if (registered) return registered.id as string;
     const key = `${type}:${name}`;
     let id = this.generatedCommandIds.get(key);
@@ -1241,7 +1333,18 @@ export class FakeDiscord {
     const message = this.buildMessage({ ...partial, channel_id: channelId, author });
     const channel = this.channelMap.get(channelId);
     if (typeof channel?.guild_id === 'string' && !('member' in partial)) {
-      message.member = { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, pending: false, nick: null, avatar: null, premium_since: null, communication_disabled_until: null };
+      message.member = {
+        roles: [],
+        joined_at: new Date().toISOString(),
+        deaf: false,
+        mute: false,
+        flags: 0,
+        pending: false,
+        nick: null,
+        avatar: null,
+        premium_since: null,
+        communication_disabled_until: null,
+      };
     }
     this.storeMessage(message);
     this.dispatchMessageCreate(message);
@@ -1255,16 +1358,26 @@ export class FakeDiscord {
     for (const session of this.liveSessions()) {
       if (this.options.enforceIntents) {
         if ((session.intents & (inGuild ? Intent.GuildMessages : Intent.DirectMessages)) === 0) continue;
-        const seesContent = (session.intents & Intent.MessageContent) !== 0 || !inGuild || mentionsBot || author.id === this.botUser.id;
+        const seesContent =
+          (session.intents & Intent.MessageContent) !== 0 ||
+          !inGuild ||
+          mentionsBot ||
+          author.id === this.botUser.id;
         if (!seesContent) {
-          this.dispatchTo(session, 'MESSAGE_CREATE', { ...message, content: '', embeds: [], attachments: [], components: [], poll: undefined });
+          this.dispatchTo(session, 'MESSAGE_CREATE', {
+            ...message,
+            content: '',
+            embeds: [],
+            attachments: [],
+            components: [],
+            poll: undefined,
+          });
           continue;
         }
       }
       this.dispatchTo(session, 'MESSAGE_CREATE', message);
     }
   }
-
 
   /** Answers the next `times` matching requests with a 429 and Discord's rate-limit headers. */
   rateLimitNext(route: RouteMatcher, options: RateLimitOptions = {}): void {
@@ -1312,7 +1425,11 @@ export class FakeDiscord {
 
   /** Delays the next `times` (default: all) matching requests by `ms` before they are handled. Returns a function removing the delay. */
   delayRoute(route: RouteMatcher, ms: number, options: { times?: number } = {}): () => void {
-    const delay: ActiveDelay = { matches: compileMatcher(route), remaining: options.times ?? Number.POSITIVE_INFINITY, ms };
+    const delay: ActiveDelay = {
+      matches: compileMatcher(route),
+      remaining: options.times ?? Number.POSITIVE_INFINITY,
+      ms,
+    };
     this.delays.push(delay);
     return () => {
       delay.remaining = 0;
@@ -1324,7 +1441,6 @@ export class FakeDiscord {
     this.faults.length = 0;
     this.delays.length = 0;
   }
-
 
   /** Requests whose body does not match the spec. */
   get validationErrors(): ValidationFailure[] {
@@ -1340,37 +1456,53 @@ export class FakeDiscord {
   assertAllValid(): void {
     const failures = this.validationErrors;
     if (failures.length === 0) return;
-    const details = failures.map((failure) => `#${failure.request.seq} ${failure.request.method} ${failure.request.path}\n${failure.message}`);
-    throw new Error(`${failures.length} request(s) sent to the fake Discord do not match Discord's OpenAPI spec:\n\n${details.join('\n\n')}`);
+    const details = failures.map(
+      (failure) =>
+        `#${failure.request.seq} ${failure.request.method} ${failure.request.path}\n${failure.message}`,
+    );
+    throw new Error(
+      `${failures.length} request(s) sent to the fake Discord do not match Discord's OpenAPI spec:\n\n${details.join('\n\n')}`,
+    );
   }
 
   /**
    * Resolves with the first request (already received or future) matching `predicate`, once it has
    * been answered (unless `includePending`). Rejects after the timeout listing the requests seen.
    */
-  waitForRequest(predicate: (request: RecordedRequest) => boolean, options: WaitOptions | number = {}): Promise<RecordedRequest> {
+  waitForRequest(
+    predicate: (request: RecordedRequest) => boolean,
+    options: WaitOptions | number = {},
+  ): Promise<RecordedRequest> {
     const opts = typeof options === 'number' ? { timeoutMs: options } : options;
     const includePending = opts.includePending ?? false;
-    const ready = (request: RecordedRequest): boolean => (includePending || request.status !== undefined) && predicate(request);
+    const ready = (request: RecordedRequest): boolean =>
+      (includePending || request.status !== undefined) && predicate(request);
     const found = this.requests.find(ready);
     if (found) return Promise.resolve(found);
     return this.waitFor(this.requestWaiters, ready, includePending, opts, () => {
-      const lines = this.requests.slice(-40).map((r) => `  #${r.seq} ${r.method} ${r.path} → ${r.status ?? 'pending'}`);
+      const lines = this.requests
+        .slice(-40)
+        .map((r) => `  #${r.seq} ${r.method} ${r.path} → ${r.status ?? 'pending'}`);
       return `requests seen (${this.requests.length}):\n${lines.join('\n') || '  (none)'}`;
     });
   }
 
   /** Resolves with the first gateway log entry (already logged or future) matching `predicate`. */
-  waitForGateway(predicate: (entry: GatewayLogEntry) => boolean, options: WaitOptions | number = {}): Promise<GatewayLogEntry> {
+  waitForGateway(
+    predicate: (entry: GatewayLogEntry) => boolean,
+    options: WaitOptions | number = {},
+  ): Promise<GatewayLogEntry> {
     const opts = typeof options === 'number' ? { timeoutMs: options } : options;
     const found = this.gatewayLog.find(predicate);
     if (found) return Promise.resolve(found);
     return this.waitFor(this.gatewayWaiters, predicate, true, opts, () => {
-      const lines = this.gatewayLog.slice(-40).map((e) =>
-        e.kind === 'payload'
-          ? `  [${e.connectionId}] ${e.direction} op ${e.op}${e.t ? ` ${e.t}` : ''}${e.s ? ` s=${e.s}` : ''}`
-          : `  [${e.connectionId}] ${e.kind}${e.code !== undefined ? ` ${e.code} by ${e.closedBy}` : ''}`,
-      );
+      const lines = this.gatewayLog
+        .slice(-40)
+        .map((e) =>
+          e.kind === 'payload'
+            ? `  [${e.connectionId}] ${e.direction} op ${e.op}${e.t ? ` ${e.t}` : ''}${e.s ? ` s=${e.s}` : ''}`
+            : `  [${e.connectionId}] ${e.kind}${e.code !== undefined ? ` ${e.code} by ${e.closedBy}` : ''}`,
+        );
       return `gateway events seen (${this.gatewayLog.length}):\n${lines.join('\n') || '  (none)'}`;
     });
   }
@@ -1395,7 +1527,11 @@ export class FakeDiscord {
       };
       const timer = setTimeout(() => {
         waiters.delete(waiter);
-        reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${options.description ?? 'a matching event'}; ${seen()}`));
+        reject(
+          new Error(
+            `Timed out after ${timeoutMs} ms waiting for ${options.description ?? 'a matching event'}; ${seen()}`,
+          ),
+        );
       }, timeoutMs);
       waiters.add(waiter);
     });
@@ -1409,18 +1545,20 @@ export class FakeDiscord {
   /** Requests made about an interaction (callback, original response, follow-ups), split by kind. */
   interactionResponses(interactionId: string): InteractionResponses {
     const all = this.requests.filter((request) => request.interactionId === interactionId);
-    const ok = (request: RecordedRequest): boolean => request.status !== undefined && request.status >= 200 && request.status < 300;
+    const ok = (request: RecordedRequest): boolean =>
+      request.status !== undefined && request.status >= 200 && request.status < 300;
     const callbacks = all.filter((request) => request.path.endsWith('/callback'));
     return {
       callback: callbacks.find(ok),
       callbacks,
       edits: all.filter((request) => request.method === 'PATCH' && ok(request)),
-      followUps: all.filter((request) => request.method === 'POST' && request.path.startsWith('/webhooks/') && ok(request)),
+      followUps: all.filter(
+        (request) => request.method === 'POST' && request.path.startsWith('/webhooks/') && ok(request),
+      ),
       deletes: all.filter((request) => request.method === 'DELETE' && ok(request)),
       all,
     };
   }
-
 
   private async onHttpRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const rawUrl = req.url ?? '/';
@@ -1443,7 +1581,8 @@ export class FakeDiscord {
       apiVersion: versionMatch?.[1] ? Number(versionMatch[1]) : null,
       query: Object.fromEntries(url.searchParams),
       headers,
-      auth: authorization === undefined ? 'none' : authorization === `Bot ${this.token}` ? 'valid' : 'invalid',
+      auth:
+        authorization === undefined ? 'none' : authorization === `Bot ${this.token}` ? 'valid' : 'invalid',
       contentType,
       body: undefined,
       files: [],
@@ -1487,7 +1626,9 @@ export class FakeDiscord {
     if (operation) {
       request.operation = { specPath: operation.specPath, operationId: operation.operationId };
       if (this.options.validate && request.body !== undefined && operation.bodyMediaTypes.length > 0) {
-        request.validation = validateOperationBody(operation, request.body, { contentType: request.contentType ?? undefined });
+        request.validation = validateOperationBody(operation, request.body, {
+          contentType: request.contentType ?? undefined,
+        });
       }
     }
 
@@ -1505,9 +1646,13 @@ export class FakeDiscord {
       matched = { route, params };
       break;
     }
-    if (!matched) return pathMatched ? apiError(405, 0, '405: Method Not Allowed') : apiError(404, 0, '404: Not Found');
+    if (!matched)
+      return pathMatched ? apiError(405, 0, '405: Method Not Allowed') : apiError(404, 0, '404: Not Found');
     request.route = `${matched.route.method} ${matched.route.pattern}`;
-    if (matched.route.pattern.startsWith('/interactions/') || matched.route.pattern.startsWith('/webhooks/')) {
+    if (
+      matched.route.pattern.startsWith('/interactions/') ||
+      matched.route.pattern.startsWith('/webhooks/')
+    ) {
       const state = matched.route.pattern.startsWith('/interactions/')
         ? this.interactionMap.get(matched.params.interactionId ?? '')
         : this.interactionByToken.get(matched.params.token ?? '');
@@ -1543,7 +1688,12 @@ export class FakeDiscord {
     return matched.route.handler({ request, params: matched.params, body });
   }
 
-  private route(method: string, pattern: string, handler: RestRoute['handler'], options: { auth?: boolean } = {}): void {
+  private route(
+    method: string,
+    pattern: string,
+    handler: RestRoute['handler'],
+    options: { auth?: boolean } = {},
+  ): void {
     const keys: string[] = [];
     const regex = new RegExp(
       `^${pattern
@@ -1565,7 +1715,11 @@ export class FakeDiscord {
     this.route('GET', '/gateway', () => ({ status: 200, body: gatewayInfo }), { auth: false });
     this.route('GET', '/gateway/bot', () => ({
       status: 200,
-      body: { ...gatewayInfo, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } },
+      body: {
+        ...gatewayInfo,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+      },
     }));
     this.route('GET', '/users/@me', () => ({ status: 200, body: this.botUser }));
     this.route('GET', '/users/:userId', ({ params }) => {
@@ -1642,20 +1796,36 @@ export class FakeDiscord {
       const deleted = this.messageStore.get(params.channelId ?? '')?.delete(params.messageId ?? '');
       return deleted ? { status: 204 } : apiError(404, 10008, 'Unknown Message');
     });
-    this.route('POST', '/channels/:channelId/messages/:messageId/threads', (context) => this.startThread(context));
+    this.route('POST', '/channels/:channelId/messages/:messageId/threads', (context) =>
+      this.startThread(context),
+    );
     this.route('POST', '/channels/:channelId/threads', (context) => this.startThread(context));
     this.route('POST', '/channels/:channelId/typing', ({ params }) =>
       this.channelMap.has(params.channelId ?? '') ? { status: 204 } : apiError(404, 10003, 'Unknown Channel'),
     );
     const reaction = ({ params }: RestContext): RestResult =>
-      this.message(params.channelId ?? '', params.messageId ?? '') ? { status: 204 } : apiError(404, 10008, 'Unknown Message');
+      this.message(params.channelId ?? '', params.messageId ?? '')
+        ? { status: 204 }
+        : apiError(404, 10008, 'Unknown Message');
     this.route('PUT', '/channels/:channelId/messages/:messageId/reactions/:emoji/@me', reaction);
     this.route('DELETE', '/channels/:channelId/messages/:messageId/reactions/:emoji/@me', reaction);
 
-    this.route('POST', '/interactions/:interactionId/:token/callback', (context) => this.interactionCallback(context), { auth: false });
-    this.route('POST', '/webhooks/:webhookId/:token', (context) => this.webhookExecute(context), { auth: false });
+    this.route(
+      'POST',
+      '/interactions/:interactionId/:token/callback',
+      (context) => this.interactionCallback(context),
+      { auth: false },
+    );
+    this.route('POST', '/webhooks/:webhookId/:token', (context) => this.webhookExecute(context), {
+      auth: false,
+    });
     for (const method of ['GET', 'PATCH', 'DELETE']) {
-      this.route(method, '/webhooks/:webhookId/:token/messages/:messageId', (context) => this.webhookMessage(context), { auth: false });
+      this.route(
+        method,
+        '/webhooks/:webhookId/:token/messages/:messageId',
+        (context) => this.webhookMessage(context),
+        { auth: false },
+      );
     }
 
     for (const scope of ['/applications/:appId/commands', '/applications/:appId/guilds/:guildId/commands']) {
@@ -1670,7 +1840,8 @@ export class FakeDiscord {
     const users = new Map<string, JsonObject>();
     for (const user of [this.botUser, this.user]) users.set(user.id as string, user);
     for (const guild of this.guildList) {
-      for (const member of objects(guild.members)) if (isObject(member.user)) users.set(member.user.id as string, member.user);
+      for (const member of objects(guild.members))
+        if (isObject(member.user)) users.set(member.user.id as string, member.user);
     }
     return [...users.values()];
   }
@@ -1701,9 +1872,21 @@ export class FakeDiscord {
     const reference = isObject(body.message_reference) ? body.message_reference : undefined;
     if (reference && typeof reference.message_id === 'string') {
       const referenced = this.message(stringOr(reference.channel_id, channelId), reference.message_id);
-      if (!referenced && reference.fail_if_not_exists !== false) return apiError(400, 50035, 'Invalid Form Body', { errors: { message_reference: { _errors: [{ code: 'REPLIES_UNKNOWN_MESSAGE', message: 'Unknown message' }] } } });
+      if (!referenced && reference.fail_if_not_exists !== false)
+        return apiError(400, 50035, 'Invalid Form Body', {
+          errors: {
+            message_reference: { _errors: [{ code: 'REPLIES_UNKNOWN_MESSAGE', message: 'Unknown message' }] },
+          },
+        });
       fields.type = 19;
-      fields.message_reference = { type: 0, channel_id: channelId, message_id: reference.message_id, ...(typeof this.channelMap.get(channelId)?.guild_id === 'string' ? { guild_id: this.channelMap.get(channelId)?.guild_id } : {}) };
+      fields.message_reference = {
+        type: 0,
+        channel_id: channelId,
+        message_id: reference.message_id,
+        ...(typeof this.channelMap.get(channelId)?.guild_id === 'string'
+          ? { guild_id: this.channelMap.get(channelId)?.guild_id }
+          : {}),
+      };
       fields.referenced_message = referenced ?? null;
     }
     const message = this.storeMessage(this.buildMessage(fields));
@@ -1711,7 +1894,12 @@ export class FakeDiscord {
     return { status: 200, body: message };
   }
 
-  private attachmentsFor(channelId: string, body: JsonObject, files: RecordedFile[], existing: JsonObject[] = []): JsonObject[] {
+  private attachmentsFor(
+    channelId: string,
+    body: JsonObject,
+    files: RecordedFile[],
+    existing: JsonObject[] = [],
+  ): JsonObject[] {
     const described = objects(body.attachments);
     const kept = existing.filter((attachment) => described.some((d) => d.id === attachment.id));
     const added = files.map((file, index) => {
@@ -1739,11 +1927,17 @@ export class FakeDiscord {
     if ('components' in body) message.components = Array.isArray(body.components) ? body.components : [];
     if ('poll' in body && isObject(body.poll)) message.poll = body.poll;
     if ('attachments' in body || files.length > 0) {
-      message.attachments = this.attachmentsFor(message.channel_id as string, body, files, objects(message.attachments));
+      message.attachments = this.attachmentsFor(
+        message.channel_id as string,
+        body,
+        files,
+        objects(message.attachments),
+      );
     }
     let flags = typeof message.flags === 'number' ? message.flags : 0;
     // Only SUPPRESS_EMBEDS (1 << 2) and IS_COMPONENTS_V2 (1 << 15) can be changed by an edit.
-    if (typeof body.flags === 'number') flags = (flags & ~((1 << 2) | (1 << 15))) | (body.flags & ((1 << 2) | (1 << 15)));
+    if (typeof body.flags === 'number')
+      flags = (flags & ~((1 << 2) | (1 << 15))) | (body.flags & ((1 << 2) | (1 << 15)));
     message.flags = flags & ~MessageFlag.Loading;
     if (!wasLoading) message.edited_timestamp = new Date().toISOString();
   }
@@ -1766,12 +1960,23 @@ export class FakeDiscord {
       }
     }
     const name = stringOr(body.name, '').trim();
-    if (!name) return apiError(400, 50035, 'Invalid Form Body', { errors: { name: { _errors: [{ code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }] } } });
+    if (!name)
+      return apiError(400, 50035, 'Invalid Form Body', {
+        errors: { name: { _errors: [{ code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }] } },
+      });
 
     const now = new Date().toISOString();
     // A thread started from a message takes the message's id, as on Discord.
     const id = source ? (source.id as string) : snowflake();
-    const type = fromMessage ? (parent.type === 5 ? 10 : 11) : typeof body.type === 'number' ? body.type : parent.type === 15 || parent.type === 16 ? 11 : 12;
+    const type = fromMessage
+      ? parent.type === 5
+        ? 10
+        : 11
+      : typeof body.type === 'number'
+        ? body.type
+        : parent.type === 15 || parent.type === 16
+          ? 11
+          : 12;
     const thread: JsonObject = {
       id,
       type,
@@ -1788,7 +1993,8 @@ export class FakeDiscord {
       thread_metadata: {
         archived: false,
         archive_timestamp: now,
-        auto_archive_duration: typeof body.auto_archive_duration === 'number' ? body.auto_archive_duration : 4320,
+        auto_archive_duration:
+          typeof body.auto_archive_duration === 'number' ? body.auto_archive_duration : 4320,
         locked: false,
         create_timestamp: now,
         ...(type === 12 ? { invitable: body.invitable !== false } : {}),
@@ -1810,7 +2016,15 @@ export class FakeDiscord {
     }
     // Forum/media posts carry their first message in the same request.
     if (isObject(body.message)) {
-      const first = this.storeMessage(this.buildMessage({ channel_id: id, author: this.botUser, content: stringOr(body.message.content, ''), embeds: Array.isArray(body.message.embeds) ? body.message.embeds : [], components: Array.isArray(body.message.components) ? body.message.components : [] }));
+      const first = this.storeMessage(
+        this.buildMessage({
+          channel_id: id,
+          author: this.botUser,
+          content: stringOr(body.message.content, ''),
+          embeds: Array.isArray(body.message.embeds) ? body.message.embeds : [],
+          components: Array.isArray(body.message.components) ? body.message.components : [],
+        }),
+      );
       return { status: 201, body: { ...thread, message: first } };
     }
     return { status: 201, body: thread };
@@ -1827,7 +2041,16 @@ export class FakeDiscord {
     const allowed: Record<number, number[]> = { 2: [4, 5, 9], 3: [4, 5, 6, 7, 9], 4: [8], 5: [4, 5, 6, 7] };
     if (typeof type !== 'number' || !(allowed[state.type] ?? []).includes(type)) {
       return apiError(400, 50035, 'Invalid Form Body', {
-        errors: { type: { _errors: [{ code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: `Callback type ${String(type)} is not valid for interaction type ${state.type}` }] } },
+        errors: {
+          type: {
+            _errors: [
+              {
+                code: 'INTERACTION_RESPONSE_TYPE_INVALID',
+                message: `Callback type ${String(type)} is not valid for interaction type ${state.type}`,
+              },
+            ],
+          },
+        },
       });
     }
     const data = isObject(body.data) ? body.data : {};
@@ -1847,7 +2070,9 @@ export class FakeDiscord {
         components: type === 4 && Array.isArray(data.components) ? data.components : [],
         attachments: type === 4 ? this.attachmentsFor(state.channelId, data, request.files) : [],
         tts: data.tts === true,
-        flags: (flags & (MessageFlag.Ephemeral | (1 << 2) | (1 << 12) | (1 << 15))) | (type === 5 ? MessageFlag.Loading : 0),
+        flags:
+          (flags & (MessageFlag.Ephemeral | (1 << 2) | (1 << 12) | (1 << 15))) |
+          (type === 5 ? MessageFlag.Loading : 0),
         interaction_metadata: {
           id: state.id,
           type: state.type,
@@ -1873,10 +2098,17 @@ export class FakeDiscord {
           type: state.type,
           activity_instance_id: null,
           response_message_id: original?.id ?? null,
-          response_message_loading: original ? ((original.flags as number) & MessageFlag.Loading) !== 0 : null,
-          response_message_ephemeral: original ? ((original.flags as number) & MessageFlag.Ephemeral) !== 0 : null,
+          response_message_loading: original
+            ? ((original.flags as number) & MessageFlag.Loading) !== 0
+            : null,
+          response_message_ephemeral: original
+            ? ((original.flags as number) & MessageFlag.Ephemeral) !== 0
+            : null,
         },
-        resource: { type, ...(original && (type === 4 || type === 5 || type === 7) ? { message: original } : {}) },
+        resource: {
+          type,
+          ...(original && (type === 4 || type === 5 || type === 7) ? { message: original } : {}),
+        },
       },
     };
   }
@@ -1884,7 +2116,8 @@ export class FakeDiscord {
   private webhookState(params: Record<string, string>): InteractionState | RestResult {
     const state = this.interactionByToken.get(params.token ?? '');
     // Interaction webhooks only exist once the interaction is acknowledged.
-    if (!state || params.webhookId !== this.applicationId || !state.acknowledged) return apiError(404, 10015, 'Unknown Webhook');
+    if (!state || params.webhookId !== this.applicationId || !state.acknowledged)
+      return apiError(404, 10015, 'Unknown Webhook');
     return state;
   }
 
@@ -1910,7 +2143,12 @@ export class FakeDiscord {
         attachments: this.attachmentsFor(state.channelId, body, request.files),
         tts: body.tts === true,
         flags: flags & (MessageFlag.Ephemeral | (1 << 2) | (1 << 12) | (1 << 15)),
-        interaction_metadata: { id: state.id, type: state.type, user: state.user, authorizing_integration_owners: state.payload.authorizing_integration_owners },
+        interaction_metadata: {
+          id: state.id,
+          type: state.type,
+          user: state.user,
+          authorizing_integration_owners: state.payload.authorizing_integration_owners,
+        },
       });
       state.followUps.set(message.id as string, message);
       if ((flags & MessageFlag.Ephemeral) === 0) this.storeMessage(message);
@@ -1923,7 +2161,9 @@ export class FakeDiscord {
     if ('status' in state) return state;
     const messageId = params.messageId ?? '';
     const message =
-      messageId === '@original' || messageId === state.original?.id ? state.original : (state.followUps.get(messageId) ?? null);
+      messageId === '@original' || messageId === state.original?.id
+        ? state.original
+        : (state.followUps.get(messageId) ?? null);
     if (!message) return apiError(404, 10008, 'Unknown Message');
     if (request.method === 'GET') return { status: 200, body: message };
     if (request.method === 'DELETE') {
@@ -1936,7 +2176,10 @@ export class FakeDiscord {
     return { status: 200, body: message };
   }
 
-  private commandsRoute({ params, request }: RestContext, action: 'list' | 'overwrite' | 'create' | 'delete'): RestResult {
+  private commandsRoute(
+    { params, request }: RestContext,
+    action: 'list' | 'overwrite' | 'create' | 'delete',
+  ): RestResult {
     if (params.appId !== this.applicationId) return apiError(403, 50001, 'Missing Access');
     const guildId = params.guildId;
     if (guildId !== undefined && !this.guildOf(guildId)) return apiError(404, 10004, 'Unknown Guild');
@@ -1968,7 +2211,10 @@ export class FakeDiscord {
       case 'list':
         return { status: 200, body: list };
       case 'overwrite': {
-        if (!Array.isArray(request.body)) return apiError(400, 50035, 'Invalid Form Body', { errors: { _errors: [{ code: 'LIST_TYPE_CONVERT', message: 'Must be an array.' }] } });
+        if (!Array.isArray(request.body))
+          return apiError(400, 50035, 'Invalid Form Body', {
+            errors: { _errors: [{ code: 'LIST_TYPE_CONVERT', message: 'Must be an array.' }] },
+          });
         const commands = request.body.filter(isObject).map(complete);
         save(commands);
         return { status: 200, body: commands };
@@ -1981,13 +2227,13 @@ export class FakeDiscord {
         return { status: existed ? 200 : 201, body: command };
       }
       case 'delete': {
-        if (!list.some((c) => c.id === params.commandId)) return apiError(404, 10063, 'Unknown application command');
+        if (!list.some((c) => c.id === params.commandId))
+          return apiError(404, 10063, 'Unknown application command');
         save(list.filter((c) => c.id !== params.commandId));
         return { status: 204 };
       }
     }
   }
-
 
   /**
    * Closes every gateway connection with 4004 (so a shard still reconnecting in @discordjs/ws gives
@@ -2037,11 +2283,20 @@ async function parseBody(
           try {
             body = JSON.parse(value);
           } catch {
-            return { body: value, files, error: apiError(400, 50109, 'The request body contains invalid JSON.') };
+            return {
+              body: value,
+              files,
+              error: apiError(400, 50109, 'The request body contains invalid JSON.'),
+            };
           }
         } else fields[field] = value;
       } else {
-        files.push({ field, filename: value.name, contentType: value.type || 'application/octet-stream', size: value.size });
+        files.push({
+          field,
+          filename: value.name,
+          contentType: value.type || 'application/octet-stream',
+          size: value.size,
+        });
       }
     }
     return { body: body ?? fields, files };
@@ -2051,7 +2306,11 @@ async function parseBody(
     try {
       return { body: JSON.parse(text), files: [] };
     } catch {
-      return { body: text, files: [], error: apiError(400, 50109, 'The request body contains invalid JSON.') };
+      return {
+        body: text,
+        files: [],
+        error: apiError(400, 50109, 'The request body contains invalid JSON.'),
+      };
     }
   }
   return { body: text, files: [] };
@@ -2080,11 +2339,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 export async function waitForClientReady(client: Client, timeoutMs = 5000): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   const allReady = (): boolean =>
-    client.isReady() && client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready);
+    client.isReady() &&
+    client.ws.shards.size > 0 &&
+    client.ws.shards.every((shard) => shard.status === Status.Ready);
   while (!allReady()) {
     if (performance.now() > deadline) {
       const shards = client.ws.shards.map((shard) => `shard ${shard.id}: ${Status[shard.status]}`).join(', ');
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for the client to be ready (${shards || 'no shards'})`);
+      throw new Error(
+        `Timed out after ${timeoutMs} ms waiting for the client to be ready (${shards || 'no shards'})`,
+      );
     }
     await sleep(10);
   }
@@ -2099,7 +2362,9 @@ export async function destroyClient(client: Client, timeoutMs = 5000): Promise<v
   if (client.readyTimestamp !== null) {
     const deadline = performance.now() + timeoutMs;
     const settled = (): boolean =>
-      client.ws.shards.every((shard) => [Status.Ready, Status.Disconnected, Status.Idle].includes(shard.status));
+      client.ws.shards.every((shard) =>
+        [Status.Ready, Status.Disconnected, Status.Idle].includes(shard.status),
+      );
     while (!settled() && performance.now() < deadline) await sleep(10);
   }
   await client.destroy();

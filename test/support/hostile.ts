@@ -7,16 +7,124 @@ import fc from 'fast-check';
 export const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
 
 export const EMOJI = ['😀', '🇫🇷', '🇲🇱', '👨‍👩‍👧‍👦', '🏳️‍🌈', '👍🏽', '❤️', '🪖', '\u{1F9D1}\u200D\u{1F680}'];
-export const RTL = ['مالي', 'فرنسا', 'انسحاب القوات الفرنسية', 'ماكرون', 'צרפת', 'מאלי', 'נסיגה', '\u202Eevil\u202C', '\u200Fabc\u200E', '\u2067Mali\u2069'];
+export const RTL = [
+  'مالي',
+  'فرنسا',
+  'انسحاب القوات الفرنسية',
+  'ماكرون',
+  'צרפת',
+  'מאלי',
+  'נסיגה',
+  '\u202Eevil\u202C',
+  '\u200Fabc\u200E',
+  '\u2067Mali\u2069',
+];
 export const ZERO_WIDTH = ['\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u2060', '\uFEFF'];
-export const CONTROL = [...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)), '\u007F', '\u0085', '\u009F'];
+export const CONTROL = [
+  ...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)),
+  '\u007F',
+  '\u0085',
+  '\u009F',
+];
 export const LONE_SURROGATES = ['\uD800', '\uDBFF', '\uDC00', '\uDFFF'];
-export const REGEX_META = ['.', '*', '+', '?', '^', '$', '{', '}', '(', ')', '|', '[', ']', '\\', '(?<', '\\k<a>', '[^', '{2,}', '$&', '$1', '.*+?^${}()|[]\\'];
-export const MARKDOWN = ['**', '_', '~~', '~', '|', '||', '>', '>>>', '#', '## ', '`', '```', '[link](http://x)', '-# '];
-export const MENTIONS = ['@everyone', '@here', '<@123>', '<@!123>', '<@&456>', '<#789>', '<:emoji:123456>', '</ask:1>'];
-export const STOP_WORDS = ['the', 'of', 'and', 'is', 'a', 'to', 'in', 'was', 'it', 'what', 'who', 'why', 'how', 'when'];
-export const WORDS = ['France', 'Mali', 'troops', 'Macron', 'Barkhane', 'withdrawal', 'Wagner', 'junta', 'Takuba', 'Sahel', 'Niger', '2,400', '4,300', 'soldiers', 'Bamako', 'hidden aims', 'de-facto'];
-export const SPACES = [' ', '\t', '\n', '\r', '\r\n', '\u00A0', '\u3000', '\u2003', '\u2028', '\u2029', '\f', '\v'];
+export const REGEX_META = [
+  '.',
+  '*',
+  '+',
+  '?',
+  '^',
+  '$',
+  '{',
+  '}',
+  '(',
+  ')',
+  '|',
+  '[',
+  ']',
+  '\\',
+  '(?<',
+  '\\k<a>',
+  '[^',
+  '{2,}',
+  '$&',
+  '$1',
+  '.*+?^${}()|[]\\',
+];
+export const MARKDOWN = [
+  '**',
+  '_',
+  '~~',
+  '~',
+  '|',
+  '||',
+  '>',
+  '>>>',
+  '#',
+  '## ',
+  '`',
+  '```',
+  '[link](http://x)',
+  '-# ',
+];
+export const MENTIONS = [
+  '@everyone',
+  '@here',
+  '<@123>',
+  '<@!123>',
+  '<@&456>',
+  '<#789>',
+  '<:emoji:123456>',
+  '</ask:1>',
+];
+export const STOP_WORDS = [
+  'the',
+  'of',
+  'and',
+  'is',
+  'a',
+  'to',
+  'in',
+  'was',
+  'it',
+  'what',
+  'who',
+  'why',
+  'how',
+  'when',
+];
+export const WORDS = [
+  'France',
+  'Mali',
+  'troops',
+  'Macron',
+  'Barkhane',
+  'withdrawal',
+  'Wagner',
+  'junta',
+  'Takuba',
+  'Sahel',
+  'Niger',
+  '2,400',
+  '4,300',
+  'soldiers',
+  'Bamako',
+  'hidden aims',
+  'de-facto',
+];
+export const SPACES = [
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '\r\n',
+  '\u00A0',
+  '\u3000',
+  '\u2003',
+  '\u2028',
+  '\u2029',
+  '\f',
+  '\v',
+];
 
 export const fragment = fc.oneof(
   pick(EMOJI),
@@ -31,8 +139,11 @@ export const fragment = fc.oneof(
   pick(WORDS),
   pick(SPACES),
 );
-export const mixed = fc.array(fc.tuple(fragment, fc.constantFrom('', ' ')), { maxLength: 30 }).map((xs) => xs.map(([f, s]) => f + s).join(''));
-export const ofOnly = (xs: readonly string[], max = 20) => fc.array(pick(xs), { minLength: 1, maxLength: max }).map((a) => a.join(' '));
+export const mixed = fc
+  .array(fc.tuple(fragment, fc.constantFrom('', ' ')), { maxLength: 30 })
+  .map((xs) => xs.map(([f, s]) => f + s).join(''));
+export const ofOnly = (xs: readonly string[], max = 20) =>
+  fc.array(pick(xs), { minLength: 1, maxLength: max }).map((a) => a.join(' '));
 
 /**
  * Every kind of hostile string: arbitrary unicode, mixes of emoji, right-to-left, zero-width,

@@ -16,7 +16,9 @@ import addFormatsModule from 'ajv-formats';
 export type JsonSchema = { [keyword: string]: unknown };
 
 /** Where the spec lives, relative to this file. */
-export const DISCORD_SPEC_PATH = fileURLToPath(new URL('../data/discord-api-spec/openapi.json', import.meta.url));
+export const DISCORD_SPEC_PATH = fileURLToPath(
+  new URL('../data/discord-api-spec/openapi.json', import.meta.url),
+);
 
 /** The `$id` under which the spec's components are registered in ajv. */
 const SPEC_ID = 'https://discord.test/openapi.json';
@@ -150,11 +152,17 @@ function patchSpecQuirks(schemas: Record<string, JsonSchema>): void {
   // The spec types `default_member_permissions` as an integer, but Discord documents it as a
   // "string" bitfield and @discordjs/builders (SlashCommandBuilder.setDefaultMemberPermissions)
   // always sends a decimal string. Accept a decimal string too; keep the integer branch as is.
-  for (const name of ['ApplicationCommandCreateRequest', 'ApplicationCommandUpdateRequest', 'ApplicationCommandPatchRequestPartial']) {
+  for (const name of [
+    'ApplicationCommandCreateRequest',
+    'ApplicationCommandUpdateRequest',
+    'ApplicationCommandPatchRequestPartial',
+  ]) {
     const properties = schemas[name]?.properties as Record<string, JsonSchema> | undefined;
     const original = properties?.default_member_permissions;
     if (properties && original) {
-      properties.default_member_permissions = { anyOf: [original, { type: 'string', pattern: '^[0-9]{1,20}$' }] };
+      properties.default_member_permissions = {
+        anyOf: [original, { type: 'string', pattern: '^[0-9]{1,20}$' }],
+      };
     }
   }
 }
@@ -179,7 +187,8 @@ function buildRoutes(doc: OpenApiDocument): RouteTemplate[] {
     const operations = new Map<string, OpenApiOperation>();
     for (const method of HTTP_METHODS) {
       const operation = item[method];
-      if (operation && typeof operation === 'object') operations.set(method.toUpperCase(), operation as OpenApiOperation);
+      if (operation && typeof operation === 'object')
+        operations.set(method.toUpperCase(), operation as OpenApiOperation);
     }
     routes.push({ specPath, regex: new RegExp(`^${pattern}$`), paramNames, literalSegments, operations });
   }
@@ -253,7 +262,9 @@ export function validateAgainstSpec(
 ): SpecValidationResult {
   const operation = findSpecOperation(method, path);
   if (!operation) {
-    throw new Error(`No operation in Discord's OpenAPI spec matches ${method.toUpperCase()} ${normalizeApiPath(path)}`);
+    throw new Error(
+      `No operation in Discord's OpenAPI spec matches ${method.toUpperCase()} ${normalizeApiPath(path)}`,
+    );
   }
   return validateOperationBody(operation, body, options);
 }
@@ -265,7 +276,12 @@ export function validateOperationBody(
   options: SpecValidationOptions = {},
 ): SpecValidationResult {
   const mediaType = pickMediaType(operation, options.contentType);
-  const base = { method: operation.method, specPath: operation.specPath, operationId: operation.operationId, mediaType };
+  const base = {
+    method: operation.method,
+    specPath: operation.specPath,
+    operationId: operation.operationId,
+    mediaType,
+  };
   if (!mediaType) return { ...base, checked: false, valid: true, issues: [], ajvErrors: [] };
 
   let validate: ValidateFunction;
@@ -273,7 +289,14 @@ export function validateOperationBody(
     validate = getValidator(operation, mediaType);
   } catch (error) {
     // Better an unchecked body (reported in `compileError`) than a fixture that crashes on one odd schema.
-    return { ...base, checked: false, valid: true, issues: [], ajvErrors: [], compileError: (error as Error).message };
+    return {
+      ...base,
+      checked: false,
+      valid: true,
+      issues: [],
+      ajvErrors: [],
+      compileError: (error as Error).message,
+    };
   }
   const schemaOk = validate(body);
   const ajvErrors = schemaOk ? [] : [...(validate.errors ?? [])];
@@ -301,7 +324,9 @@ function getValidator(operation: SpecOperation, mediaType: string): ValidateFunc
   const pathItem = spec.doc.paths[operation.specPath] as Record<string, OpenApiOperation>;
   const schema = pathItem[operation.method.toLowerCase()]?.requestBody?.content?.[mediaType]?.schema;
   if (!schema) throw new Error(`The spec has no ${mediaType} body schema for ${key}`);
-  const validate = spec.ajv.compile(rewriteRefs(discriminateUnions(schema, spec.doc.components.schemas)) as JsonSchema);
+  const validate = spec.ajv.compile(
+    rewriteRefs(discriminateUnions(schema, spec.doc.components.schemas)) as JsonSchema,
+  );
   spec.validators.set(key, validate);
   return validate;
 }
@@ -315,7 +340,10 @@ function rewriteRefs(value: unknown): unknown {
     // The spec emits `enum: []` next to an `allOf` $ref (guild join-request `action`): ajv refuses
     // to compile an empty enum, and the $ref alone still constrains the value.
     if (key === 'enum' && Array.isArray(inner) && inner.length === 0) continue;
-    out[key] = key === '$ref' && typeof inner === 'string' && inner.startsWith('#/') ? `${SPEC_ID}${inner}` : rewriteRefs(inner);
+    out[key] =
+      key === '$ref' && typeof inner === 'string' && inner.startsWith('#/')
+        ? `${SPEC_ID}${inner}`
+        : rewriteRefs(inner);
   }
   return out;
 }
@@ -344,6 +372,7 @@ function discriminateUnions(value: unknown, schemas: Record<string, JsonSchema>)
     const guard = { type: 'object', required: ['type'], properties: { type: { enum: all } } };
     const chain = discriminated.map((d) => ({
       if: { required: ['type'], properties: { type: { enum: d!.values } } },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable
       then: { $ref: d!.ref },
     }));
     const existing = Array.isArray(out.allOf) ? out.allOf : [];
@@ -352,14 +381,23 @@ function discriminateUnions(value: unknown, schemas: Record<string, JsonSchema>)
   return out;
 }
 
-function typeDiscriminator(branch: unknown, schemas: Record<string, JsonSchema>): { ref: string; values: unknown[] } | undefined {
-  if (!isObject(branch) || typeof branch.$ref !== 'string' || Object.keys(branch).length !== 1) return undefined;
+function typeDiscriminator(
+  branch: unknown,
+  schemas: Record<string, JsonSchema>,
+): { ref: string; values: unknown[] } | undefined {
+  if (!isObject(branch) || typeof branch.$ref !== 'string' || Object.keys(branch).length !== 1)
+    return undefined;
   const match = /^#\/components\/schemas\/([^/]+)$/.exec(branch.$ref);
   const target = match?.[1] ? schemas[match[1]] : undefined;
-  if (!target || target.type !== 'object' || !Array.isArray(target.required) || !target.required.includes('type')) return undefined;
+  if (target?.type !== 'object' || !Array.isArray(target.required) || !target.required.includes('type'))
+    return undefined;
   const typeSchema = (target.properties as Record<string, JsonSchema> | undefined)?.type;
   if (!typeSchema) return undefined;
-  const values = Array.isArray(typeSchema.enum) ? typeSchema.enum : 'const' in typeSchema ? [typeSchema.const] : undefined;
+  const values = Array.isArray(typeSchema.enum)
+    ? typeSchema.enum
+    : 'const' in typeSchema
+      ? [typeSchema.const]
+      : undefined;
   if (!values || values.length === 0) return undefined;
   return { ref: branch.$ref, values };
 }
@@ -407,7 +445,11 @@ function mergeConstAlternatives(issues: SpecValidationIssue[]): SpecValidationIs
       merged.push(issue);
     } else if (values.length > 0) {
       const list = values.map((value) => JSON.stringify(value)).join(', ');
-      merged.push({ ...issue, message: values.length > 1 ? `must be one of ${list}` : `must be equal to ${list}`, params: { allowedValues: values } });
+      merged.push({
+        ...issue,
+        message: values.length > 1 ? `must be one of ${list}` : `must be equal to ${list}`,
+        params: { allowedValues: values },
+      });
       byPath.set(issue.instancePath, []);
     }
   }
@@ -464,11 +506,19 @@ export function checkDocumentedLimits(operationId: string, body: unknown): SpecV
   const components = Array.isArray(payload.components) ? payload.components : [];
   if (!isV2) {
     if (components.length > 5) {
-      limit('/components', 'maxActionRows', `must NOT have more than 5 action rows without the IS_COMPONENTS_V2 flag (got ${components.length})`);
+      limit(
+        '/components',
+        'maxActionRows',
+        `must NOT have more than 5 action rows without the IS_COMPONENTS_V2 flag (got ${components.length})`,
+      );
     }
     components.forEach((component, index) => {
       if (isObject(component) && component.type !== 1) {
-        limit(`/components/${index}/type`, 'actionRowOnly', `top-level components must be action rows (type 1) without the IS_COMPONENTS_V2 flag (got type ${String(component.type)})`);
+        limit(
+          `/components/${index}/type`,
+          'actionRowOnly',
+          `top-level components must be action rows (type 1) without the IS_COMPONENTS_V2 flag (got type ${String(component.type)})`,
+        );
       }
     });
   } else {
@@ -482,7 +532,12 @@ export function checkDocumentedLimits(operationId: string, body: unknown): SpecV
 
   if (Array.isArray(payload.embeds)) {
     const total = payload.embeds.reduce<number>((sum, embed) => sum + embedTextLength(embed), 0);
-    if (total > 6000) limit('/embeds', 'embedTotalLength', `embeds must NOT have more than 6000 characters in total (got ${total})`);
+    if (total > 6000)
+      limit(
+        '/embeds',
+        'embedTotalLength',
+        `embeds must NOT have more than 6000 characters in total (got ${total})`,
+      );
   }
   return issues;
 }
@@ -520,7 +575,9 @@ export function bodyExcerpt(body: unknown, maxLength = 600): string {
   try {
     json =
       JSON.stringify(body, (_key, value: unknown) =>
-        typeof value === 'string' && value.length > 80 ? `${value.slice(0, 40)}…(${value.length} chars)` : value,
+        typeof value === 'string' && value.length > 80
+          ? `${value.slice(0, 40)}…(${value.length} chars)`
+          : value,
       ) ?? String(body);
   } catch {
     json = String(body);

@@ -4,8 +4,8 @@
  * from one passage (frequent and rare alike, as they occur), deliberately rare words and
  * common ones; a share carry one misspelling. Also short quotation lookups.
  */
-import type { Corpus } from '../corpus/load.js';
-import { STOP_WORDS } from '../text/stopwords.js';
+import type { Corpus } from '../../src/corpus/load.js';
+import { STOP_WORDS } from '../../src/text/stopwords.js';
 import { Rng } from './synthetic.js';
 
 /** The questions for one corpus; every system is asked exactly these. */
@@ -44,9 +44,14 @@ function wordStats(corpus: Corpus): WordStats {
       counts.set(w, (counts.get(w) ?? 0) + 1);
     }
   }
-  const byFrequency = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
+  const byFrequency = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([w]) => w);
   const rare = byFrequency.filter((w) => counts.get(w)! <= 2);
-  return { byFrequency, rare: rare.length > 0 ? rare : byFrequency.slice(-Math.max(1, byFrequency.length >> 2)) };
+  return {
+    byFrequency,
+    rare: rare.length > 0 ? rare : byFrequency.slice(-Math.max(1, byFrequency.length >> 2)),
+  };
 }
 
 /** Content words and names of one passage, in order. */
@@ -157,7 +162,9 @@ export function generateQuestions(corpus: Corpus, options: QuestionOptions = {})
     const words = question.split(' ').length;
     if (words < 3 || words > 12) continue;
     if (rng.chance(misspellRate)) {
-      const eligible = filled.map((f, i) => (f.slot && /^\p{L}{5,}/u.test(f.text) ? i : -1)).filter((i) => i >= 0);
+      const eligible = filled
+        .map((f, i) => (f.slot && /^\p{L}{5,}/u.test(f.text) ? i : -1))
+        .filter((i) => i >= 0);
       if (eligible.length > 0) {
         const i = rng.pick(eligible);
         const f = filled[i]!;
@@ -175,7 +182,10 @@ export function generateQuestions(corpus: Corpus, options: QuestionOptions = {})
   const wanted = options.quotes ?? 300;
   for (let guard = 0; quotes.length < wanted && guard < wanted * 20; guard++) {
     const source = pool.length > 0 ? rng.pick(pool) : rng.pick(corpus.passages).text;
-    const words = source.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
+    const words = source
+      .split(/\s+/)
+      .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+      .filter(Boolean);
     const n = rng.range(2, 4);
     if (words.length < n) continue;
     const at = rng.int(words.length - n + 1);

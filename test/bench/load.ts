@@ -35,11 +35,16 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DefaultRestOptions, type Client, type ResponseLike, type TextChannel } from 'discord.js';
-import type { Bot } from '../bot/bot.js';
-import { Cooldown } from '../bot/cooldown.js';
-import type { Logger, LogFields } from '../bot/log.js';
-import { option, startBot, type Harness } from '../../test/bot/harness.js';
-import { snowflake, waitForClientReady, type JsonObject, type RecordedRequest } from '../../test/support/fake-discord.js';
+import type { Bot } from '../../src/bot/bot.js';
+import { Cooldown } from '../../src/bot/cooldown.js';
+import type { Logger, LogFields } from '../../src/bot/log.js';
+import { option, startBot, type Harness } from '../bot/harness.js';
+import {
+  snowflake,
+  waitForClientReady,
+  type JsonObject,
+  type RecordedRequest,
+} from '../support/fake-discord.js';
 import { canCollect, formatBytes, formatCount, formatMs, heapUsed, summarize, table } from './stats.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -53,7 +58,10 @@ interface DevSet {
 }
 
 /** The development questions and quotation queries (test/data/eval/dev.json). */
-export function devQuestions(): { questions: string[]; quotes: Array<{ query: string; speaker: string | null }> } {
+export function devQuestions(): {
+  questions: string[];
+  quotes: Array<{ query: string; speaker: string | null }>;
+} {
   const dev = JSON.parse(readFileSync(join(ROOT, 'test', 'data', 'eval', 'dev.json'), 'utf8')) as DevSet;
   return {
     questions: dev.ask.map((a) => a.question),
@@ -65,7 +73,10 @@ export function devQuestions(): { questions: string[]; quotes: Array<{ query: st
 // A logger that counts instead of writing (a bench or a memory test must not grow a log array).
 
 /** Counts log lines by level; keeps the first few warnings and errors to show. */
-export function countingLogger(): Logger & { counts: Record<'debug' | 'info' | 'warn' | 'error', number>; samples: string[] } {
+export function countingLogger(): Logger & {
+  counts: Record<'debug' | 'info' | 'warn' | 'error', number>;
+  samples: string[];
+} {
   const counts = { debug: 0, info: 0, warn: 0, error: 0 };
   const samples: string[] = [];
   const at =
@@ -116,13 +127,27 @@ export class RestSink {
 
   /** The bot's user, as Discord sends it in message objects. */
   setBotUser(client: Client<true>): void {
-    this.botUser = { id: client.user.id, username: client.user.username, discriminator: '0', global_name: null, avatar: null, bot: true };
+    this.botUser = {
+      id: client.user.id,
+      username: client.user.username,
+      discriminator: '0',
+      global_name: null,
+      avatar: null,
+      bot: true,
+    };
   }
 
   /** Expects replies to an interaction; resolves with how it ended. */
   expect(id: string, token: string, channelId: string): Promise<Outcome> {
     return new Promise((resolve) => {
-      const entry: PendingInteraction = { id, token, channelId, dispatchedAt: performance.now(), firstAt: null, resolve };
+      const entry: PendingInteraction = {
+        id,
+        token,
+        channelId,
+        dispatchedAt: performance.now(),
+        firstAt: null,
+        resolve,
+      };
       this.pending.set(id, entry);
       this.byToken.set(token, entry);
     });
@@ -133,13 +158,25 @@ export class RestSink {
     return this.pending.size;
   }
 
-  readonly makeRequest = async (url: string, init: Parameters<typeof DefaultRestOptions.makeRequest>[1]): Promise<ResponseLike> => {
+  readonly makeRequest = async (
+    url: string,
+    init: Parameters<typeof DefaultRestOptions.makeRequest>[1],
+  ): Promise<ResponseLike> => {
     const path = new URL(url).pathname.replace(/^.*?\/v\d+(?=\/)/, '');
     const method = (init.method ?? 'GET').toUpperCase();
     const callback = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path);
-    if (callback) return this.onCallback(callback[1]!, typeof init.body === 'string' ? (JSON.parse(init.body) as JsonObject) : {});
+    if (callback)
+      return this.onCallback(
+        callback[1]!,
+        typeof init.body === 'string' ? (JSON.parse(init.body) as JsonObject) : {},
+      );
     const webhook = /^\/webhooks\/\d+\/([^/]+)(?:\/messages\/([^/]+))?$/.exec(path);
-    if (webhook) return this.onWebhook(webhook[1]!, method, typeof init.body === 'string' ? (JSON.parse(init.body) as JsonObject) : {});
+    if (webhook)
+      return this.onWebhook(
+        webhook[1]!,
+        method,
+        typeof init.body === 'string' ? (JSON.parse(init.body) as JsonObject) : {},
+      );
     return this.forward(url, init);
   };
 
@@ -152,7 +189,15 @@ export class RestSink {
     const data = (body.data as JsonObject | undefined) ?? {};
     if (type === 4) {
       const content = typeof data.content === 'string' ? data.content : '';
-      this.finish(entry, content.startsWith('You are asking quickly') ? 'cooldown' : content.startsWith('These passages are no longer kept') ? 'expired-state' : 'notice', now);
+      this.finish(
+        entry,
+        content.startsWith('You are asking quickly')
+          ? 'cooldown'
+          : content.startsWith('These passages are no longer kept')
+            ? 'expired-state'
+            : 'notice',
+        now,
+      );
     } else if (type === 7) {
       this.noteStates(data);
       this.finish(entry, 'paged', now);
@@ -191,7 +236,9 @@ export class RestSink {
   }
 
   private noteStates(message: JsonObject): void {
-    for (const row of (message.components as Array<{ components?: Array<{ custom_id?: string }> }> | undefined) ?? []) {
+    for (const row of (message.components as
+      | Array<{ components?: Array<{ custom_id?: string }> }>
+      | undefined) ?? []) {
       for (const component of row.components ?? []) {
         const state = /^ask:page:([a-z0-9]+):/.exec(component.custom_id ?? '')?.[1];
         if (state && !this.stateIds.includes(state)) this.stateIds.push(state);
@@ -215,7 +262,11 @@ export class RestSink {
 }
 
 /** A message the bot posted, as Discord returns it, with the given content fields. */
-function botMessage(channelId: string, author: JsonObject, fields: { content: string; embeds: unknown[]; components: unknown[]; flags: number }): JsonObject {
+function botMessage(
+  channelId: string,
+  author: JsonObject,
+  fields: { content: string; embeds: unknown[]; components: unknown[]; flags: number },
+): JsonObject {
   return {
     id: snowflake(),
     type: 20,
@@ -235,7 +286,10 @@ function botMessage(channelId: string, author: JsonObject, fields: { content: st
 
 /** A fetch Response is what discord.js's own fetch strategy returns; the cast bridges two typings of web streams. */
 function respond(status: number, body?: unknown): ResponseLike {
-  const response = body === undefined ? new Response(null, { status }) : new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const response =
+    body === undefined
+      ? new Response(null, { status })
+      : new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   return response as unknown as ResponseLike;
 }
 
@@ -251,23 +305,55 @@ interface Where {
 }
 
 function whereOf(client: Client<true>): Where {
-  const channel = client.channels.cache.find((c) => c.isTextBased() && !c.isThread() && !c.isDMBased()) as TextChannel | undefined;
+  const channel = client.channels.cache.find((c) => c.isTextBased() && !c.isThread() && !c.isDMBased()) as
+    | TextChannel
+    | undefined;
   if (!channel) throw new Error('the bot sees no text channel');
   return {
     applicationId: client.application.id,
     guildId: channel.guildId,
     channelId: channel.id,
-    channel: { id: channel.id, type: 0, name: channel.name, guild_id: channel.guildId, position: 0, permission_overwrites: [], nsfw: false, parent_id: null, flags: 0 },
-    botUser: { id: client.user.id, username: client.user.username, discriminator: '0', global_name: null, avatar: null, bot: true },
+    channel: {
+      id: channel.id,
+      type: 0,
+      name: channel.name,
+      guild_id: channel.guildId,
+      position: 0,
+      permission_overwrites: [],
+      nsfw: false,
+      parent_id: null,
+      flags: 0,
+    },
+    botUser: {
+      id: client.user.id,
+      username: client.user.username,
+      discriminator: '0',
+      global_name: null,
+      avatar: null,
+      bot: true,
+    },
   };
 }
 
 function userPayload(n: number): JsonObject {
-  return { id: (200000000000000000n + BigInt(n)).toString(), username: `reporter-${n}`, global_name: null, discriminator: '0', avatar: null, public_flags: 0 };
+  return {
+    id: (200000000000000000n + BigInt(n)).toString(),
+    username: `reporter-${n}`,
+    global_name: null,
+    discriminator: '0',
+    avatar: null,
+    public_flags: 0,
+  };
 }
 
 /** A complete INTERACTION_CREATE payload (type 2 command, 3 button or 4 autocomplete) from user number `user`. */
-export function interactionPayload(where: Where, user: number, data: JsonObject, type: 2 | 3 | 4 = 2, message?: JsonObject): { payload: JsonObject; id: string; token: string } {
+export function interactionPayload(
+  where: Where,
+  user: number,
+  data: JsonObject,
+  type: 2 | 3 | 4 = 2,
+  message?: JsonObject,
+): { payload: JsonObject; id: string; token: string } {
   const id = snowflake();
   const token = `series.${randomBytes(24).toString('base64url')}`;
   const u = userPayload(user);
@@ -283,7 +369,20 @@ export function interactionPayload(where: Where, user: number, data: JsonObject,
     guild_id: where.guildId,
     guild: { id: where.guildId, locale: 'en-US', features: [] },
     guild_locale: 'en-US',
-    member: { user: u, roles: [], permissions: '2248473465835073', joined_at: '2022-02-17T00:00:00.000Z', nick: null, avatar: null, deaf: false, mute: false, flags: 0, pending: false, premium_since: null, communication_disabled_until: null },
+    member: {
+      user: u,
+      roles: [],
+      permissions: '2248473465835073',
+      joined_at: '2022-02-17T00:00:00.000Z',
+      nick: null,
+      avatar: null,
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+      premium_since: null,
+      communication_disabled_until: null,
+    },
     app_permissions: '2248473465835073',
     locale: 'en-US',
     entitlements: [],
@@ -303,7 +402,9 @@ function buttonMessage(where: Where, customId: string): JsonObject {
   return botMessage(where.channelId, where.botUser, {
     content: '',
     embeds: [],
-    components: [{ type: 1, components: [{ type: 2, style: 1, label: 'More passages', custom_id: customId }] }],
+    components: [
+      { type: 1, components: [{ type: 2, style: 1, label: 'More passages', custom_id: customId }] },
+    ],
     flags: 0,
   });
 }
@@ -341,7 +442,10 @@ export async function startSeriesBot(options: { cooldownSeconds: number }): Prom
     // discord.js holds every bot to 50 requests a second on its side, edits of interaction replies
     // included (Discord itself exempts interaction endpoints). The series lifts it: it measures the
     // bot's state and memory, not that limiter (whose effect the burst shows).
-    bot: { log, clientOptions: { rest: { makeRequest: sink.makeRequest, globalRequestsPerSecond: 1_000_000 } } },
+    bot: {
+      log,
+      clientOptions: { rest: { makeRequest: sink.makeRequest, globalRequestsPerSecond: 1_000_000 } },
+    },
   });
   (harness.bot.client.rest.options as { api: string }).api = harness.fake.restUrl;
   await harness.bot.start();
@@ -349,7 +453,9 @@ export async function startSeriesBot(options: { cooldownSeconds: number }): Prom
   sink.setBotUser(harness.bot.client as Client<true>);
   // The bot's own Cooldown class, on a clock the series moves (it takes one, for tests).
   const clock = { now: Date.now() };
-  (harness.bot.context as { cooldown: Cooldown }).cooldown = new Cooldown(options.cooldownSeconds, { now: () => clock.now });
+  (harness.bot.context as { cooldown: Cooldown }).cooldown = new Cooldown(options.cooldownSeconds, {
+    now: () => clock.now,
+  });
   return { harness, bot: harness.bot, sink, log, clock, stop: () => harness.stop() };
 }
 
@@ -383,7 +489,14 @@ export async function runSeries(series: SeriesBot, count: number, offset = 0): P
   const client = series.bot.client as Client<true>;
   const where = whereOf(client);
   const { questions, quotes } = devQuestions();
-  const outcomes: Record<Outcome, number> = { answered: 0, paged: 0, suggested: 0, cooldown: 0, 'expired-state': 0, notice: 0 };
+  const outcomes: Record<Outcome, number> = {
+    answered: 0,
+    paged: 0,
+    suggested: 0,
+    cooldown: 0,
+    'expired-state': 0,
+    notice: 0,
+  };
   const kinds: Record<string, number> = {};
   let peakCooldown = 0;
   let peakAnswers = 0;
@@ -406,35 +519,61 @@ export async function runSeries(series: SeriesBot, count: number, offset = 0): P
       case 0:
       case 9:
         kind = 'ask';
-        sent = interactionPayload(where, user, commandData('ask', [option('question', question), option('sources', 2)]));
+        sent = interactionPayload(
+          where,
+          user,
+          commandData('ask', [option('question', question), option('sources', 2)]),
+        );
         break;
       case 4:
         kind = 'ask private';
-        sent = interactionPayload(where, user, commandData('ask', [option('question', question), option('private', true), option('sources', 3)]));
+        sent = interactionPayload(
+          where,
+          user,
+          commandData('ask', [option('question', question), option('private', true), option('sources', 3)]),
+        );
         break;
       case 5:
         kind = 'ask while cooling down';
-        sent = interactionPayload(where, user, commandData('ask', [option('question', questions[(i + 1) % questions.length]!)]));
+        sent = interactionPayload(
+          where,
+          user,
+          commandData('ask', [option('question', questions[(i + 1) % questions.length]!)]),
+        );
         break;
       case 1:
       case 6: {
         const id = state(slot === 1);
         kind = slot === 1 ? 'More passages' : 'More passages (old answer)';
         const customId = `ask:page:${id ?? 'zzzzzzzz'}:1`;
-        sent = interactionPayload(where, user, { custom_id: customId, component_type: 2 }, 3, buttonMessage(where, customId));
+        sent = interactionPayload(
+          where,
+          user,
+          { custom_id: customId, component_type: 2 },
+          3,
+          buttonMessage(where, customId),
+        );
         break;
       }
       case 2:
       case 7: {
         kind = slot === 2 ? 'quote' : 'quote by speaker';
-        const options = [option('query', quote.query), ...(slot === 7 && quote.speaker ? [option('speaker', quote.speaker)] : [])];
+        const options = [
+          option('query', quote.query),
+          ...(slot === 7 && quote.speaker ? [option('speaker', quote.speaker)] : []),
+        ];
         sent = interactionPayload(where, user, commandData('quote', options));
         break;
       }
       default: {
         kind = 'speaker autocomplete';
         const typed = ['mac', 'le d', '', 'a', 'goï', 'x'][i % 6]!;
-        sent = interactionPayload(where, user, commandData('quote', [option('query', quote.query), option('speaker', typed, { focused: true })]), 4);
+        sent = interactionPayload(
+          where,
+          user,
+          commandData('quote', [option('query', quote.query), option('speaker', typed, { focused: true })]),
+          4,
+        );
       }
     }
     kinds[kind] = (kinds[kind] ?? 0) + 1;
@@ -489,21 +628,43 @@ export interface BurstResult {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** 500 slash commands from 50 users within one second, through the fake; every reply waited for (bounded). */
-export async function runBurst(options: { cooldownSeconds: number; commands?: number; users?: number; liftClientLimit?: boolean }): Promise<BurstResult> {
+export async function runBurst(options: {
+  cooldownSeconds: number;
+  commands?: number;
+  users?: number;
+  liftClientLimit?: boolean;
+}): Promise<BurstResult> {
   const commands = options.commands ?? 500;
   const users = options.users ?? 50;
   const log = countingLogger();
-  const h = await startBot({ cooldownSeconds: options.cooldownSeconds, fake: { validate: false }, bot: { log } });
+  const h = await startBot({
+    cooldownSeconds: options.cooldownSeconds,
+    fake: { validate: false },
+    bot: { log },
+  });
   // To show what discord.js's own global limit costs. It is read at each one-second reset, so this takes effect within a second.
-  if (options.liftClientLimit) (h.bot.client.rest.options as { globalRequestsPerSecond: number }).globalRequestsPerSecond = 1_000_000;
+  if (options.liftClientLimit)
+    (h.bot.client.rest.options as { globalRequestsPerSecond: number }).globalRequestsPerSecond = 1_000_000;
   try {
     const { questions, quotes } = devQuestions();
     // Warm up (users outside the burst's): the engine's lazy parts (the quotation index) and the REST stack.
     const warmUp = [
-      h.fake.sendInteraction({ commandName: 'ask', user: { id: '399999999999999999' }, options: [option('question', questions[0]!)] }),
-      h.fake.sendInteraction({ commandName: 'quote', user: { id: '399999999999999998' }, options: [option('query', quotes[0]!.query)] }),
+      h.fake.sendInteraction({
+        commandName: 'ask',
+        user: { id: '399999999999999999' },
+        options: [option('question', questions[0]!)],
+      }),
+      h.fake.sendInteraction({
+        commandName: 'quote',
+        user: { id: '399999999999999998' },
+        options: [option('query', quotes[0]!.query)],
+      }),
     ];
-    for (const { id } of warmUp) await h.fake.waitForRequest((r) => r.interactionId === id && r.method === 'PATCH' && r.status === 200, 10_000);
+    for (const { id } of warmUp)
+      await h.fake.waitForRequest(
+        (r) => r.interactionId === id && r.method === 'PATCH' && r.status === 200,
+        10_000,
+      );
 
     let throttled = 0;
     h.bot.client.rest.on('rateLimited', (info) => {
@@ -520,7 +681,10 @@ export async function runBurst(options: { cooldownSeconds: number; commands?: nu
       const wait = due - performance.now();
       if (wait > 0) await sleep(wait);
       for (let k = 0; k < perTick && n < commands; k++, n++) {
-        const user = { id: (300000000000000000n + BigInt(n % users)).toString(), username: `reporter-${n % users}` };
+        const user = {
+          id: (300000000000000000n + BigInt(n % users)).toString(),
+          username: `reporter-${n % users}`,
+        };
         const isQuote = n % 10 >= 7;
         const init = isQuote
           ? { commandName: 'quote', user, options: [option('query', quotes[n % quotes.length]!.query)] }
@@ -543,7 +707,8 @@ export async function runBurst(options: { cooldownSeconds: number; commands?: nu
         if (r.path.endsWith('/callback')) {
           entry.first ??= r;
           if ((r.body as { type?: number }).type !== 5) entry.final ??= r;
-        } else if ((r.method === 'PATCH' && r.path.endsWith('/@original')) || r.method === 'POST') entry.final ??= r;
+        } else if ((r.method === 'PATCH' && r.path.endsWith('/@original')) || r.method === 'POST')
+          entry.final ??= r;
       }
       return byId;
     };
@@ -581,7 +746,11 @@ export async function runBurst(options: { cooldownSeconds: number; commands?: nu
       result.firstMs.push(first.time - at);
       result.finalMs.push(final.time - at);
       if (first.time - at > 3000) result.missedDeadline += 1;
-      const body = final.body as { type?: number; data?: { content?: string; flags?: number }; embeds?: unknown[] };
+      const body = final.body as {
+        type?: number;
+        data?: { content?: string; flags?: number };
+        embeds?: unknown[];
+      };
       if (final === first && body.data?.content?.startsWith('You are asking quickly')) {
         result.refused += 1;
         if (((body.data.flags ?? 0) & 64) === 0) result.refusedPublicly += 1;
@@ -629,9 +798,14 @@ function parseArgs(argv: readonly string[]): { series: number } {
 async function main(): Promise<void> {
   const { series: seriesCount } = parseArgs(process.argv.slice(2));
   console.log(machineLine());
-  if (!canCollect()) console.log('(run with node --expose-gc, as npm run bench:load does, for heap figures after full collections)');
+  if (!canCollect())
+    console.log(
+      '(run with node --expose-gc, as npm run bench:load does, for heap figures after full collections)',
+    );
 
-  console.log('\n1. Burst: 500 slash commands (/ask 70 %, /quote 30 %) from 50 users within one second, through the fake Discord over HTTP and WebSocket');
+  console.log(
+    '\n1. Burst: 500 slash commands (/ask 70 %, /quote 30 %) from 50 users within one second, through the fake Discord over HTTP and WebSocket',
+  );
   const bursts: BurstResult[] = [];
   bursts.push(await runBurst({ cooldownSeconds: 5 }));
   bursts.push(await runBurst({ cooldownSeconds: 0 }));
@@ -654,17 +828,38 @@ async function main(): Promise<void> {
   });
   console.log(
     table(
-      ['cooldown', 'sent', 'answered', 'refused (private)', 'lost', 'first response p50 / p99 / max', '> 3 s', 'final reply p50 / p99 / max', 'held by discord.js', 'heap before → after'],
+      [
+        'cooldown',
+        'sent',
+        'answered',
+        'refused (private)',
+        'lost',
+        'first response p50 / p99 / max',
+        '> 3 s',
+        'final reply p50 / p99 / max',
+        'held by discord.js',
+        'heap before → after',
+      ],
       rows,
       new Set([2, 3, 4, 6, 8]),
     ),
   );
-  console.log('   first response: dispatch → the callback (deferral or reply) reaching the fake; final reply: dispatch → the edit carrying the answer (or the refusal itself).');
-  console.log("   held by discord.js: waits discord.js's REST client made to stay under its own 50 requests/s global limit (edits of interaction replies count, callbacks do not);");
-  console.log('   "no client limit": the same burst with that limit lifted, to show what it costs (the bot runs with discord.js\'s default).');
-  console.log("   heap: after full collections, before the burst and after every reply; includes the fake's own record of the burst's requests.");
+  console.log(
+    '   first response: dispatch → the callback (deferral or reply) reaching the fake; final reply: dispatch → the edit carrying the answer (or the refusal itself).',
+  );
+  console.log(
+    "   held by discord.js: waits discord.js's REST client made to stay under its own 50 requests/s global limit (edits of interaction replies count, callbacks do not);",
+  );
+  console.log(
+    '   "no client limit": the same burst with that limit lifted, to show what it costs (the bot runs with discord.js\'s default).',
+  );
+  console.log(
+    "   heap: after full collections, before the burst and after every reply; includes the fake's own record of the burst's requests.",
+  );
 
-  console.log(`\n2. Series: ${formatCount(seriesCount)} interactions in a row (real client from raw payloads; replies through discord.js's REST stack to an in-memory Discord)`);
+  console.log(
+    `\n2. Series: ${formatCount(seriesCount)} interactions in a row (real client from raw payloads; replies through discord.js's REST stack to an in-memory Discord)`,
+  );
   const series = await startSeriesBot({ cooldownSeconds: 1 });
   try {
     // Warm up as the memory test does: the engine's lazy parts, the JIT, the paging store filled to its cap.
@@ -676,7 +871,20 @@ async function main(): Promise<void> {
     const after = heapUsed();
     console.log(
       table(
-        ['interactions', 'time', 'per interaction', 'answered', 'paged', 'suggested', 'cooled down', 'state gone', 'error notices', 'cooldown map (peak)', 'paging store (peak / cap)', 'heap before → after (growth)'],
+        [
+          'interactions',
+          'time',
+          'per interaction',
+          'answered',
+          'paged',
+          'suggested',
+          'cooled down',
+          'state gone',
+          'error notices',
+          'cooldown map (peak)',
+          'paging store (peak / cap)',
+          'heap before → after (growth)',
+        ],
         [
           [
             formatCount(result.interactions),
@@ -696,7 +904,9 @@ async function main(): Promise<void> {
         new Set([0, 1, 2, 3, 4, 5, 6, 7, 8]),
       ),
     );
-    console.log(`   log lines: ${JSON.stringify(series.log.counts)}${series.log.samples.length ? `; first warnings/errors: ${series.log.samples.join(' | ')}` : ''}`);
+    console.log(
+      `   log lines: ${JSON.stringify(series.log.counts)}${series.log.samples.length ? `; first warnings/errors: ${series.log.samples.join(' | ')}` : ''}`,
+    );
   } finally {
     await series.stop();
   }

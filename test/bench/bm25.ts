@@ -2,7 +2,7 @@
  * A minimal hand-written BM25 inverted index: the floor the engine's search is compared with.
  * Same analysis as the engine (`tokenize` + `indexTerm`), no fuzzy matching, no boosts.
  */
-import { indexTerms } from '../text/tokenize.js';
+import { indexTerms } from '../../src/text/tokenize.js';
 
 /** One scored document. */
 export interface Bm25Hit {
@@ -48,7 +48,10 @@ export class Bm25Index {
   }
 
   /** Indexes documents given as text; document i gets id i. */
-  static build(docs: readonly string[], options: { k1?: number; b?: number; analyze?: (text: string) => string[] } = {}): Bm25Index {
+  static build(
+    docs: readonly string[],
+    options: { k1?: number; b?: number; analyze?: (text: string) => string[] } = {},
+  ): Bm25Index {
     const analyze = options.analyze ?? indexTerms;
     const growing = new Map<string, number[]>();
     const docLength = new Uint32Array(docs.length);
@@ -60,7 +63,10 @@ export class Bm25Index {
       for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
       for (const [t, n] of tf) {
         let list = growing.get(t);
-        if (list === undefined) growing.set(t, (list = []));
+        if (list === undefined) {
+          list = [];
+          growing.set(t, list);
+        }
         list.push(d, n);
       }
     }
@@ -100,7 +106,12 @@ export class Bm25Index {
 
   /** Plain data for `JSON.stringify`. */
   toJSON(): Bm25Json {
-    return { k1: this.k1, b: this.b, docLength: [...this.docLength], postings: [...this.postings].map(([t, l]) => [t, [...l]]) };
+    return {
+      k1: this.k1,
+      b: this.b,
+      docLength: [...this.docLength],
+      postings: [...this.postings].map(([t, l]) => [t, [...l]]),
+    };
   }
 
   /** Rebuilds an index from `toJSON` output (parsed or as a JSON string). */

@@ -11,10 +11,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { prepareArticle, type Article, type Corpus, type Passage } from '../corpus/load.js';
-import type { ArticleMetadata } from '../corpus/schema.js';
-import type { Block } from '../corpus/furniture.js';
-import { STOP_WORDS } from '../text/stopwords.js';
+import { prepareArticle, type Article, type Corpus, type Passage } from '../../src/corpus/load.js';
+import type { ArticleMetadata } from '../../src/corpus/schema.js';
+import type { Block } from '../../src/corpus/furniture.js';
+import { STOP_WORDS } from '../../src/text/stopwords.js';
 
 /** A small seeded PRNG (mulberry32): same seed, same sequence, on every platform. */
 export class Rng {
@@ -70,7 +70,7 @@ export class ZipfSampler<T> {
     this.cumulative = new Float64Array(items.length);
     let sum = 0;
     for (let r = 0; r < items.length; r++) {
-      sum += 1 / Math.pow(r + 1 + q, s);
+      sum += 1 / (r + 1 + q) ** s;
       this.cumulative[r] = sum;
     }
   }
@@ -100,7 +100,47 @@ export interface Vocabulary {
   fromSeed: number;
 }
 
-const ONSETS = ['b', 'c', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'z', 'br', 'cr', 'dr', 'fr', 'gr', 'pr', 'tr', 'bl', 'cl', 'fl', 'gl', 'pl', 'sl', 'st', 'sp', 'sk', 'sh', 'ch', 'th', 'kw', ''];
+const ONSETS = [
+  'b',
+  'c',
+  'd',
+  'f',
+  'g',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'w',
+  'z',
+  'br',
+  'cr',
+  'dr',
+  'fr',
+  'gr',
+  'pr',
+  'tr',
+  'bl',
+  'cl',
+  'fl',
+  'gl',
+  'pl',
+  'sl',
+  'st',
+  'sp',
+  'sk',
+  'sh',
+  'ch',
+  'th',
+  'kw',
+  '',
+];
 const NUCLEI = ['a', 'e', 'i', 'o', 'u', 'a', 'e', 'i', 'o', 'a', 'e', 'ai', 'ea', 'ou', 'io'];
 const CODAS = ['', '', '', '', '', 'n', 'r', 's', 'l', 't', 'm', 'n', 'r', 'nd', 'st', 'rk', 'ng', 'x', 'ct'];
 
@@ -109,12 +149,31 @@ function pseudoWord(rng: Rng): string {
   const syllables = rng.pick([1, 2, 2, 2, 2, 3, 3, 3, 4]);
   let w = '';
   // Simple onsets after the first syllable keep words pronounceable and near news lengths.
-  for (let i = 0; i < syllables; i++) w += (i === 0 ? rng.pick(ONSETS) : rng.pick(ONSETS).slice(0, 1)) + rng.pick(NUCLEI) + (i === syllables - 1 ? rng.pick(CODAS) : '');
+  for (let i = 0; i < syllables; i++)
+    w +=
+      (i === 0 ? rng.pick(ONSETS) : rng.pick(ONSETS).slice(0, 1)) +
+      rng.pick(NUCLEI) +
+      (i === syllables - 1 ? rng.pick(CODAS) : '');
   return w;
 }
 
 /** Abbreviations written with a full stop; a generated sentence ending in one would not end. */
-const HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Gen', 'Col', 'Lt', 'St', 'Prof', 'Sen', 'Rep', 'Gov', 'Jr', 'Sr']);
+const HONORIFICS = new Set([
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'Gen',
+  'Col',
+  'Lt',
+  'St',
+  'Prof',
+  'Sen',
+  'Rep',
+  'Gov',
+  'Jr',
+  'Sr',
+]);
 
 /**
  * Counts the seed texts' lower-case words and their names (words capitalised mid-sentence and
@@ -141,14 +200,19 @@ function countWords(texts: readonly string[]): { words: Map<string, number>; nam
 }
 
 function byCount(m: Map<string, number>): string[] {
-  return [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([w]) => w);
+  return [...m.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([w]) => w);
 }
 
 /**
  * Builds a vocabulary of `size` content-word types: the seed texts' own words by frequency
  * first, then pseudo-words; and `nameCount` names, the seed's names first. Deterministic.
  */
-export function buildVocabulary(seedTexts: readonly string[], options: { size?: number; nameCount?: number; seed?: number } = {}): Vocabulary {
+export function buildVocabulary(
+  seedTexts: readonly string[],
+  options: { size?: number; nameCount?: number; seed?: number } = {},
+): Vocabulary {
   const size = options.size ?? 50_000;
   const nameCount = options.nameCount ?? 5_000;
   const rng = new Rng(options.seed ?? 0x5eed);
@@ -179,12 +243,56 @@ export function buildVocabulary(seedTexts: readonly string[], options: { size?: 
 /** Function words with rough relative frequencies in news English (per 10k words). */
 const FUNCTION_WORDS: Array<[string, number]> = (
   [
-    ['the', 600], ['of', 300], ['to', 270], ['and', 260], ['a', 220], ['in', 200], ['that', 110], ['is', 100], ['was', 90],
-    ['for', 90], ['on', 70], ['with', 70], ['as', 60], ['by', 60], ['it', 60], ['at', 50], ['from', 50], ['his', 40],
-    ['has', 40], ['have', 40], ['had', 40], ['be', 40], ['were', 40], ['are', 40], ['which', 30], ['its', 30], ['but', 30],
-    ['their', 30], ['not', 30], ['this', 30], ['an', 30], ['they', 30], ['been', 30], ['after', 30], ['said', 30],
-    ['who', 20], ['will', 20], ['would', 20], ['also', 20], ['over', 10], ['into', 10], ['than', 10], ['more', 10],
-    ['about', 10], ['against', 10], ['during', 10], ['its', 10], ['between', 8], ['while', 8], ['under', 8],
+    ['the', 600],
+    ['of', 300],
+    ['to', 270],
+    ['and', 260],
+    ['a', 220],
+    ['in', 200],
+    ['that', 110],
+    ['is', 100],
+    ['was', 90],
+    ['for', 90],
+    ['on', 70],
+    ['with', 70],
+    ['as', 60],
+    ['by', 60],
+    ['it', 60],
+    ['at', 50],
+    ['from', 50],
+    ['his', 40],
+    ['has', 40],
+    ['have', 40],
+    ['had', 40],
+    ['be', 40],
+    ['were', 40],
+    ['are', 40],
+    ['which', 30],
+    ['its', 30],
+    ['but', 30],
+    ['their', 30],
+    ['not', 30],
+    ['this', 30],
+    ['an', 30],
+    ['they', 30],
+    ['been', 30],
+    ['after', 30],
+    ['said', 30],
+    ['who', 20],
+    ['will', 20],
+    ['would', 20],
+    ['also', 20],
+    ['over', 10],
+    ['into', 10],
+    ['than', 10],
+    ['more', 10],
+    ['about', 10],
+    ['against', 10],
+    ['during', 10],
+    ['its', 10],
+    ['between', 8],
+    ['while', 8],
+    ['under', 8],
   ] as Array<[string, number]>
 ).filter(([w]) => STOP_WORDS.has(w));
 
@@ -193,13 +301,52 @@ const FUNCTION_WORDS: Array<[string, number]> = (
  * image label or a sidebar heading; a synthetic sentence never starts with one.
  */
 const BANNED_OPENERS = new Set(
-  'by source sources copyright skip jump back main menu search sign log subscribe share advertisement logo content image photo picture file video infografik infographic graphic grafik interactive map chart published updated posted with most related read recommended trending more you editor editors top latest popular'.split(' '),
+  'by source sources copyright skip jump back main menu search sign log subscribe share advertisement logo content image photo picture file video infografik infographic graphic grafik interactive map chart published updated posted with most related read recommended trending more you editor editors top latest popular'.split(
+    ' ',
+  ),
 );
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const TITLES = ['President', 'Minister', 'General', 'Colonel', 'spokesman', 'spokeswoman', 'commander', 'Prime Minister', 'Defence Minister', 'Foreign Minister'];
-const OUTLETS = ['Sahel Courier', 'The Daily Dispatch', 'Niger Valley Times', 'West Africa Monitor', 'The Evening Ledger', 'Continental Wire', 'Bamako Observer', 'Global Affairs Review', 'The Morning Post', 'Desert Radio News', 'Le Journal du Fleuve', 'Harmattan Herald'];
+const TITLES = [
+  'President',
+  'Minister',
+  'General',
+  'Colonel',
+  'spokesman',
+  'spokeswoman',
+  'commander',
+  'Prime Minister',
+  'Defence Minister',
+  'Foreign Minister',
+];
+const OUTLETS = [
+  'Sahel Courier',
+  'The Daily Dispatch',
+  'Niger Valley Times',
+  'West Africa Monitor',
+  'The Evening Ledger',
+  'Continental Wire',
+  'Bamako Observer',
+  'Global Affairs Review',
+  'The Morning Post',
+  'Desert Radio News',
+  'Le Journal du Fleuve',
+  'Harmattan Herald',
+];
 
 /** Word-level generator of news-like sentences over one vocabulary. */
 class Writer {
@@ -215,14 +362,17 @@ class Writer {
     this.names = new ZipfSampler(vocabulary.names.length > 0 ? vocabulary.names : ['Name']);
     const cumulative: number[] = [];
     let total = 0;
-    for (const [, f] of FUNCTION_WORDS) cumulative.push((total += f));
+    for (const [, f] of FUNCTION_WORDS) {
+      total += f;
+      cumulative.push(total);
+    }
     this.functions = { items: FUNCTION_WORDS.map(([w]) => w), cumulative, total };
   }
 
   private functionWord(): string {
     const x = this.rng.next() * this.functions.total;
     const i = this.functions.cumulative.findIndex((c) => c > x);
-    return this.functions.items[i < 0 ? 0 : i]!;
+    return this.functions.items[Math.max(i, 0)]!;
   }
 
   private name(): string[] {
@@ -247,11 +397,16 @@ class Writer {
   private date(): string[] {
     const r = this.rng;
     switch (r.int(5)) {
-      case 0: return [r.pick(MONTHS), String(r.range(1, 28))];
-      case 1: return [String(r.range(1, 28)), r.pick(MONTHS), String(r.range(2012, 2023))];
-      case 2: return ['on', r.pick(WEEKDAYS)];
-      case 3: return ['in', String(r.range(2012, 2023))];
-      default: return ['last', r.pick(MONTHS)];
+      case 0:
+        return [r.pick(MONTHS), String(r.range(1, 28))];
+      case 1:
+        return [String(r.range(1, 28)), r.pick(MONTHS), String(r.range(2012, 2023))];
+      case 2:
+        return ['on', r.pick(WEEKDAYS)];
+      case 3:
+        return ['in', String(r.range(2012, 2023))];
+      default:
+        return ['last', r.pick(MONTHS)];
     }
   }
 
@@ -306,9 +461,12 @@ class Writer {
       const speaker = this.name().join(' ');
       const inner = this.opening(this.words(Math.max(6, length - speaker.split(' ').length - 1))).join(' ');
       switch (r.int(3)) {
-        case 0: return `\u201C${inner},\u201D ${speaker} said.`;
-        case 1: return `${speaker.charAt(0).toUpperCase()}${speaker.slice(1)} said: \u201C${inner}.\u201D`;
-        default: return `\u201C${inner},\u201D said ${speaker}.`;
+        case 0:
+          return `\u201C${inner},\u201D ${speaker} said.`;
+        case 1:
+          return `${speaker.charAt(0).toUpperCase()}${speaker.slice(1)} said: \u201C${inner}.\u201D`;
+        default:
+          return `\u201C${inner},\u201D said ${speaker}.`;
       }
     }
     return `${this.opening(this.words(length)).join(' ')}.`;
@@ -399,7 +557,9 @@ function draftArticle(writer: Writer, rng: Rng, seed: number, index: number, sen
 
 /** Blocks and passages exactly as `prepareArticle` makes them for generated text. */
 function directArticle(d: Draft, file: string, firstPassageId: number): Article {
-  const blocks: Block[] = d.paragraphs.map((p, i) => (i === 0 ? { ...p, kind: 'heading', reason: 'headline' } : { ...p, kind: 'body' }));
+  const blocks: Block[] = d.paragraphs.map((p, i) =>
+    i === 0 ? { ...p, kind: 'heading', reason: 'headline' } : { ...p, kind: 'body' },
+  );
   const passages: Passage[] = d.sentences.map((s, i) => ({
     id: firstPassageId + i,
     articleId: d.meta.id,
@@ -432,18 +592,32 @@ export function generateCorpus(options: SyntheticOptions): SyntheticCorpus {
     for (let attempt = 0; attempt < 8 && article === null; attempt++) {
       const draft = draftArticle(writer, rng, seed, articles.length, want);
       const file = `synthetic/${draft.meta.id}.txt`;
-      const a = mode === 'direct' ? directArticle(draft, file, passages.length) : prepareArticle(draft.meta, draft.text, file, passages.length);
+      const a =
+        mode === 'direct'
+          ? directArticle(draft, file, passages.length)
+          : prepareArticle(draft.meta, draft.text, file, passages.length);
       if (a.passages.length !== draft.sentences.length) mismatches++;
       // Segmentation that splits more finely than written could overshoot: write less and retry.
       if (a.passages.length > remaining) want = Math.max(1, want - (a.passages.length - remaining));
       else article = a;
     }
-    if (article === null) throw new Error(`synthetic corpus: could not fit article ${articles.length} into the ${remaining} passages left`);
+    if (article === null)
+      throw new Error(
+        `synthetic corpus: could not fit article ${articles.length} into the ${remaining} passages left`,
+      );
     articles.push(article);
     byId.set(article.meta.id, article);
     for (const p of article.passages) passages.push(p);
   }
-  return { dir: `synthetic:seed=${seed}:passages=${options.passages}`, articles, byId, passages, seed, mode, mismatches };
+  return {
+    dir: `synthetic:seed=${seed}:passages=${options.passages}`,
+    articles,
+    byId,
+    passages,
+    seed,
+    mode,
+    mismatches,
+  };
 }
 
 /**
@@ -461,5 +635,10 @@ export function writeCorpus(corpus: Corpus, dir: string): void {
 
 /** All body text of a corpus, for building a vocabulary from it. */
 export function corpusTexts(corpus: Corpus): string[] {
-  return corpus.articles.map((a) => a.blocks.filter((b) => b.kind === 'body').map((b) => a.text.slice(b.start, b.end)).join('\n\n'));
+  return corpus.articles.map((a) =>
+    a.blocks
+      .filter((b) => b.kind === 'body')
+      .map((b) => a.text.slice(b.start, b.end))
+      .join('\n\n'),
+  );
 }

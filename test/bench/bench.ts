@@ -18,15 +18,31 @@
  * and the end, and a warning is given when other processes compete for the cores.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { freemem, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
-import { loadCorpus, type Corpus } from '../corpus/load.js';
+import { loadCorpus, type Corpus } from '../../src/corpus/load.js';
 import { Bm25Index } from './bm25.js';
 import { generateQuestions, type QuestionSet } from './questions.js';
-import { buildVocabulary, corpusTexts, generateCorpus, writeCorpus, type PassageMode, type Vocabulary } from './synthetic.js';
+import {
+  buildVocabulary,
+  corpusTexts,
+  generateCorpus,
+  writeCorpus,
+  type PassageMode,
+  type Vocabulary,
+} from './synthetic.js';
 import {
   canCollect,
   formatBytes,
@@ -65,7 +81,14 @@ interface Options {
 
 function parseOptions(argv: readonly string[]): Options {
   const quick = argv.includes('--quick');
-  const opt: Options = { quick, huge: argv.includes('--huge'), json: null, capMs: (quick ? 20 : 60) * 1000, questions: quick ? 300 : 1000, quotes: 300 };
+  const opt: Options = {
+    quick,
+    huge: argv.includes('--huge'),
+    json: null,
+    capMs: (quick ? 20 : 60) * 1000,
+    questions: quick ? 300 : 1000,
+    quotes: 300,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') opt.json = resolve(argv[++i] ?? 'bench.json');
@@ -111,7 +134,7 @@ function firstLine(err: unknown): string {
 
 async function engineFactory(): Promise<EngineFactory> {
   try {
-    const m = (await import('../engine/index.js')) as typeof import('../engine/index.js');
+    const m = (await import('../../src/engine/index.js')) as typeof import('../../src/engine/index.js');
     return {
       label: 'Engine (ask + quote)',
       quoteProblem: null,
@@ -126,7 +149,7 @@ async function engineFactory(): Promise<EngineFactory> {
     };
   } catch (err) {
     const why = `src/engine/index.ts does not load (${firstLine(err)})`;
-    const m = await import('../engine/answer.js');
+    const m = await import('../../src/engine/answer.js');
     return {
       label: 'AnswerEngine only (Engine unavailable)',
       quoteProblem: why,
@@ -157,7 +180,12 @@ interface Latency extends LatencySummary {
  * Times `run` on each query with performance.now(), after running the first WARMUP queries
  * untimed; stops once `capMs` has passed. `onTimed` is called when timing starts.
  */
-function measure(queries: readonly string[], run: (q: string) => void, capMs: number, onTimed?: () => void): Latency {
+function measure(
+  queries: readonly string[],
+  run: (q: string) => void,
+  capMs: number,
+  onTimed?: () => void,
+): Latency {
   let errors = 0;
   let firstError: string | undefined;
   const call = (q: string) => {
@@ -184,7 +212,14 @@ function measure(queries: readonly string[], run: (q: string) => void, capMs: nu
     samples.push(performance.now() - t0);
     if (performance.now() - started > capMs) break;
   }
-  return { ...summarize(samples), total: queries.length, capped: samples.length < queries.length, firstMs, errors, firstError };
+  return {
+    ...summarize(samples),
+    total: queries.length,
+    capped: samples.length < queries.length,
+    firstMs,
+    errors,
+    firstError,
+  };
 }
 
 /** Build, memory and persistence figures of one system on one corpus. */
@@ -235,7 +270,8 @@ function bytes(s: string): number {
 function paragraphs(corpus: Corpus): Array<{ id: number; text: string }> {
   const docs: Array<{ id: number; text: string }> = [];
   for (const a of corpus.articles) {
-    for (const b of a.blocks) if (b.kind === 'body') docs.push({ id: docs.length, text: a.text.slice(b.start, b.end) });
+    for (const b of a.blocks)
+      if (b.kind === 'body') docs.push({ id: docs.length, text: a.text.slice(b.start, b.end) });
   }
   return docs;
 }
@@ -250,7 +286,14 @@ type IndexLike = {
 
 function engineIndex(answers: unknown): IndexLike | null {
   const index = (answers as { index?: Partial<IndexLike> })?.index;
-  if (!index || typeof index.search !== 'function' || typeof index.variants !== 'function' || typeof index.df !== 'function' || typeof index.snapshot !== 'function') return null;
+  if (
+    !index ||
+    typeof index.search !== 'function' ||
+    typeof index.variants !== 'function' ||
+    typeof index.df !== 'function' ||
+    typeof index.snapshot !== 'function'
+  )
+    return null;
   return index as IndexLike;
 }
 
@@ -266,16 +309,28 @@ function engineMiniSearch(index: IndexLike | null): MiniSearch | null {
  * The corpus part of the snapshot file (blocks, passage offsets) and re-reading the article
  * texts are not in this figure; the start-up runs below time the whole snapshot path.
  */
-async function engineSerialization(answers: unknown, corpus: Corpus): Promise<Pick<BuildFigures, 'serializedBytes' | 'loadMs' | 'serializedNote'>> {
+async function engineSerialization(
+  answers: unknown,
+  corpus: Corpus,
+): Promise<Pick<BuildFigures, 'serializedBytes' | 'loadMs' | 'serializedNote'>> {
   const index = engineIndex(answers);
-  if (!index) return { serializedBytes: null, loadMs: null, serializedNote: 'no PassageIndex with snapshot() found inside the engine' };
-  const { PassageIndex } = await import('../engine/search.js');
+  if (!index)
+    return {
+      serializedBytes: null,
+      loadMs: null,
+      serializedNote: 'no PassageIndex with snapshot() found inside the engine',
+    };
+  const { PassageIndex } = await import('../../src/engine/search.js');
   const json = JSON.stringify(index.snapshot());
-  const loaded = timed(() => new PassageIndex(corpus.passages, JSON.parse(json) as ConstructorParameters<typeof PassageIndex>[1]));
+  const loaded = timed(
+    () =>
+      new PassageIndex(corpus.passages, JSON.parse(json) as ConstructorParameters<typeof PassageIndex>[1]),
+  );
   return {
     serializedBytes: bytes(json),
     loadMs: loaded.ms,
-    serializedNote: 'PassageIndex.snapshot() as JSON; load = JSON.parse + new PassageIndex(passages, snapshot). The whole snapshot path, file read and article hashing included, is timed in a fresh process under "start-up"',
+    serializedNote:
+      'PassageIndex.snapshot() as JSON; load = JSON.parse + new PassageIndex(passages, snapshot). The whole snapshot path, file read and article hashing included, is timed in a fresh process under "start-up"',
   };
 }
 
@@ -317,7 +372,14 @@ function stageOf(f: Frame): string | null {
   if (f.url.includes('minisearch')) return 'search: minisearch walk of the probe terms';
   if (file === 'search.ts') {
     if (fn === 'variants' || fn === 'withinEdits') return 'search: spelling variants (bucketed vocabulary)';
-    if (fn === 'finishWithCommonTerms' || fn === 'countSearched' || fn === 'termScore' || fn === 'idf' || fn === 'df') return 'search: common terms + previous sentence on candidates';
+    if (
+      fn === 'finishWithCommonTerms' ||
+      fn === 'countSearched' ||
+      fn === 'termScore' ||
+      fn === 'idf' ||
+      fn === 'df'
+    )
+      return 'search: common terms + previous sentence on candidates';
     if (fn === 'matchWeights') return 'search: match weights per candidate';
     return 'search: other (search() body: term sets, rarity sort, impact pool, inlined helpers)';
   }
@@ -334,7 +396,11 @@ function stageOf(f: Frame): string | null {
 }
 
 /** Runs E's ask over the questions under the V8 sampling profiler and attributes the samples. */
-async function profileStages(ask: (q: string) => void, questions: readonly string[], capMs: number): Promise<StageProfile> {
+async function profileStages(
+  ask: (q: string) => void,
+  questions: readonly string[],
+  capMs: number,
+): Promise<StageProfile> {
   const { Session } = await import('node:inspector/promises');
   const session = new Session();
   session.connect();
@@ -417,11 +483,18 @@ interface SearchCounters {
   variants: Stage;
 }
 
-async function searchCounters(answers: unknown, questions: readonly string[], capMs: number): Promise<SearchCounters> {
-  const { analyzeQuestion } = await import('../engine/question.js');
+async function searchCounters(
+  answers: unknown,
+  questions: readonly string[],
+  capMs: number,
+): Promise<SearchCounters> {
+  const { analyzeQuestion } = await import('../../src/engine/question.js');
   const index = engineIndex(answers);
   const ms = engineMiniSearch(index);
-  if (!index || !ms) throw new Error("the engine's PassageIndex or its minisearch is not where it was (src/engine/search.ts changed)");
+  if (!index || !ms)
+    throw new Error(
+      "the engine's PassageIndex or its minisearch is not where it was (src/engine/search.ts changed)",
+    );
   const priv = index as unknown as { impact?: unknown; postingBudget?: unknown };
   const impact = priv.impact instanceof Map ? (priv.impact as Map<string, number[]>) : null;
   const postingBudget = typeof priv.postingBudget === 'number' ? priv.postingBudget : null;
@@ -437,7 +510,19 @@ async function searchCounters(answers: unknown, questions: readonly string[], ca
     return r;
   };
   const cols = { search: [] as number[], minisearch: [] as number[], variants: [] as number[] };
-  const sum = { terms: 0, related: 0, variants: 0, withVariants: 0, impact: 0, pool: 0, probe: 0, later: 0, postingsProbe: 0, postingsAll: 0, matched: 0 };
+  const sum = {
+    terms: 0,
+    related: 0,
+    variants: 0,
+    withVariants: 0,
+    impact: 0,
+    pool: 0,
+    probe: 0,
+    later: 0,
+    postingsProbe: 0,
+    postingsAll: 0,
+    matched: 0,
+  };
   let n = 0;
   const started = performance.now();
   try {
@@ -607,14 +692,19 @@ interface ChildRun {
 function runChild(args: string[], timeoutMs = 900_000): Promise<ChildRun> {
   return new Promise((done) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
     let out = '';
     let err = '';
     let wallMs: number | null = null;
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (wallMs === null && out.includes('RESULT ') && out.slice(out.indexOf('RESULT ')).includes('\n')) wallMs = performance.now() - t0;
+      if (wallMs === null && out.includes('RESULT ') && out.slice(out.indexOf('RESULT ')).includes('\n'))
+        wallMs = performance.now() - t0;
     });
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('close', (code) => {
@@ -622,7 +712,13 @@ function runChild(args: string[], timeoutMs = 900_000): Promise<ChildRun> {
       const end = performance.now() - t0;
       const line = /^RESULT (.*)$/m.exec(out)?.[1];
       const heap = /^HEAP (\d+)$/m.exec(out)?.[1];
-      done({ wallMs: wallMs ?? end, result: line ? (JSON.parse(line) as ChildResult) : null, heap: heap ? Number(heap) : null, stderr: err.trim(), code });
+      done({
+        wallMs: wallMs ?? end,
+        result: line ? (JSON.parse(line) as ChildResult) : null,
+        heap: heap ? Number(heap) : null,
+        stderr: err.trim(),
+        code,
+      });
     });
   });
 }
@@ -635,7 +731,10 @@ class ChildFailed extends Error {}
 
 async function runStart(dir: string, mode: StartMode): Promise<ChildRun & { result: ChildResult }> {
   const r = await runChild(['--expose-gc', '--import', 'tsx', '-e', childScript(dir, FIRST_QUESTION, mode)]);
-  if (!r.result) throw new ChildFailed(`${mode} child failed (exit ${r.code}): ${r.stderr.split('\n').slice(0, 3).join(' / ')}`);
+  if (!r.result)
+    throw new ChildFailed(
+      `${mode} child failed (exit ${r.code}): ${r.stderr.split('\n').slice(0, 3).join(' / ')}`,
+    );
   return r as ChildRun & { result: ChildResult };
 }
 
@@ -659,7 +758,12 @@ function startFigures(rs: Array<ChildRun & { result: ChildResult }>, bases: read
       load: median(x.map((r) => r.ready - r.imported)),
       firstAsk: median(x.map((r) => r.answered - r.ready)),
     },
-    split: built ? { loadCorpus: median(x.map((r) => r.loaded! - r.imported)), build: median(x.map((r) => r.ready - r.loaded!)) } : null,
+    split: built
+      ? {
+          loadCorpus: median(x.map((r) => r.loaded! - r.imported)),
+          build: median(x.map((r) => r.ready - r.loaded!)),
+        }
+      : null,
     sources: x.map((r) => r.source),
     heapBytes: last.heap,
     status: last.result.status,
@@ -680,7 +784,10 @@ function snapshotFileBytes(dir: string): number | null {
  * times; (ii) loadEngineFast twice per run, the first building and saving the snapshot, the
  * second restoring it.
  */
-async function startup(dir: string, runs: number): Promise<{ startup: Startup | null; problem: string | null }> {
+async function startup(
+  dir: string,
+  runs: number,
+): Promise<{ startup: Startup | null; problem: string | null }> {
   const bare = async () => (await runChild(['--import', 'tsx', '-e', '1'])).wallMs;
   try {
     const bases: number[] = [];
@@ -700,7 +807,14 @@ async function startup(dir: string, runs: number): Promise<{ startup: Startup | 
     }
     return {
       problem: null,
-      startup: { baselineMs: median(bases), baselineRange: [Math.min(...bases), Math.max(...bases)], build: startFigures(build, bases), snapshotFirst: startFigures(first, bases), snapshotRestored: startFigures(restored, bases), snapshotBytes: size },
+      startup: {
+        baselineMs: median(bases),
+        baselineRange: [Math.min(...bases), Math.max(...bases)],
+        build: startFigures(build, bases),
+        snapshotFirst: startFigures(first, bases),
+        snapshotRestored: startFigures(restored, bases),
+        snapshotBytes: size,
+      },
     };
   } catch (err) {
     if (!(err instanceof ChildFailed)) throw err;
@@ -750,13 +864,18 @@ async function benchCorpus(
   const beforeQueries = heapUsed();
   let answered = 0;
   let asked = 0;
-  const askE = measure(qs.ask, (q) => {
-    asked++;
-    if (e.value.ask(q).status === 'answered') answered++;
-  }, opt.capMs, () => {
-    answered = 0;
-    asked = 0;
-  });
+  const askE = measure(
+    qs.ask,
+    (q) => {
+      asked++;
+      if (e.value.ask(q).status === 'answered') answered++;
+    },
+    opt.capMs,
+    () => {
+      answered = 0;
+      asked = 0;
+    },
+  );
   const askHeapGrowthE = heapUsed() - beforeQueries;
   let quote: Latency | null = null;
   let quoteProblem = factory.quoteProblem;
@@ -836,16 +955,51 @@ function countNote(l: Latency): string {
 
 function corpusTable(f: CorpusFigures): string {
   const { E, a, b } = f.build;
-  const row = (metric: string, e: string, av: string, bv: string, ea = '', eb = '') => [metric, e, av, bv, ea, eb];
+  const row = (metric: string, e: string, av: string, bv: string, ea = '', eb = '') => [
+    metric,
+    e,
+    av,
+    bv,
+    ea,
+    eb,
+  ];
   const size = (x: BuildFigures) => (x.serializedBytes === null ? 'n/a' : formatBytes(x.serializedBytes));
   const load = (x: BuildFigures) => (x.loadMs === null ? 'n/a' : formatMs(x.loadMs));
   const rows = [
-    row('index build', formatMs(E.buildMs), formatMs(a.buildMs), formatMs(b.buildMs), formatRatio(E.buildMs, a.buildMs), formatRatio(E.buildMs, b.buildMs)),
-    row('heap after build', formatBytes(E.heapBytes), formatBytes(a.heapBytes), formatBytes(b.heapBytes), formatRatio(E.heapBytes, a.heapBytes), formatRatio(E.heapBytes, b.heapBytes)),
+    row(
+      'index build',
+      formatMs(E.buildMs),
+      formatMs(a.buildMs),
+      formatMs(b.buildMs),
+      formatRatio(E.buildMs, a.buildMs),
+      formatRatio(E.buildMs, b.buildMs),
+    ),
+    row(
+      'heap after build',
+      formatBytes(E.heapBytes),
+      formatBytes(a.heapBytes),
+      formatBytes(b.heapBytes),
+      formatRatio(E.heapBytes, a.heapBytes),
+      formatRatio(E.heapBytes, b.heapBytes),
+    ),
     row(`serialized size${E.serializedNote ? ' (E: index snapshot)' : ''}`, size(E), size(a), size(b)),
     row('load serialized (parse + restore)', load(E), load(a), load(b)),
-    row('ask p50', latencyCell(f.ask.E, 'p50'), latencyCell(f.ask.a, 'p50'), latencyCell(f.ask.b, 'p50'), formatRatio(f.ask.E.p50, f.ask.a.p50), formatRatio(f.ask.E.p50, f.ask.b.p50)),
-    row('ask p99', latencyCell(f.ask.E, 'p99'), latencyCell(f.ask.a, 'p99'), latencyCell(f.ask.b, 'p99'), formatRatio(f.ask.E.p99, f.ask.a.p99), formatRatio(f.ask.E.p99, f.ask.b.p99)),
+    row(
+      'ask p50',
+      latencyCell(f.ask.E, 'p50'),
+      latencyCell(f.ask.a, 'p50'),
+      latencyCell(f.ask.b, 'p50'),
+      formatRatio(f.ask.E.p50, f.ask.a.p50),
+      formatRatio(f.ask.E.p50, f.ask.b.p50),
+    ),
+    row(
+      'ask p99',
+      latencyCell(f.ask.E, 'p99'),
+      latencyCell(f.ask.a, 'p99'),
+      latencyCell(f.ask.b, 'p99'),
+      formatRatio(f.ask.E.p99, f.ask.a.p99),
+      formatRatio(f.ask.E.p99, f.ask.b.p99),
+    ),
     row('ask max', formatMs(f.ask.E.max), formatMs(f.ask.a.max), formatMs(f.ask.b.max)),
     row('questions timed', countNote(f.ask.E), countNote(f.ask.a), countNote(f.ask.b)),
     row('first ask, cold', formatMs(f.ask.E.firstMs), formatMs(f.ask.a.firstMs), formatMs(f.ask.b.firstMs)),
@@ -854,7 +1008,11 @@ function corpusTable(f: CorpusFigures): string {
     row('quotes timed', f.quote ? countNote(f.quote) : 'n/a', '', ''),
     row('first quote, cold', f.quote ? formatMs(f.quote.firstMs) : 'n/a', '', ''),
   ];
-  return table(['metric', 'E engine', 'a minisearch', 'b BM25', 'E/a', 'E/b'], rows, new Set([1, 2, 3, 4, 5]));
+  return table(
+    ['metric', 'E engine', 'a minisearch', 'b BM25', 'E/a', 'E/b'],
+    rows,
+    new Set([1, 2, 3, 4, 5]),
+  );
 }
 
 function profileTable(p: StageProfile): string {
@@ -866,12 +1024,16 @@ function profileTable(p: StageProfile): string {
 }
 
 function countersTable(c: SearchCounters): string {
-  const r = (name: string, x: Stage | null) => (x ? [name, formatMs(x.mean), formatMs(x.p50), formatMs(x.p99)] : [name, 'n/a', 'n/a', 'n/a']);
+  const r = (name: string, x: Stage | null) =>
+    x ? [name, formatMs(x.mean), formatMs(x.p50), formatMs(x.p99)] : [name, 'n/a', 'n/a', 'n/a'];
   return table(
     ["E's passage search, alone", 'mean', 'p50', 'p99'],
     [
       r('PassageIndex.search, as the engine calls it', c.search),
-      r(`  minisearch call inside it (${formatCount(Math.round((1 - c.impactShare) * c.questions))} questions that reach it)`, c.minisearch),
+      r(
+        `  minisearch call inside it (${formatCount(Math.round((1 - c.impactShare) * c.questions))} questions that reach it)`,
+        c.minisearch,
+      ),
       r('variants() for every question term (timed apart)', c.variants),
     ],
     new Set([1, 2, 3]),
@@ -894,7 +1056,10 @@ function verdict(value: number | null | undefined, limit: number): Verdict {
 
 /** "412 ms net (1.20 s to answer − 790 ms bare node+tsx)" */
 function startCell(x: StartFigures, baselineMs: number): string {
-  const range = x.runs > 1 ? `, range ${formatMs(x.netRange[0])}–${formatMs(x.netRange[1])} over ${x.runs} runs` : ', 1 run';
+  const range =
+    x.runs > 1
+      ? `, range ${formatMs(x.netRange[0])}–${formatMs(x.netRange[1])} over ${x.runs} runs`
+      : ', 1 run';
   return `${formatMs(x.netMs)} net (${formatMs(x.wallMs)} to answer, ${formatMs(baselineMs)} bare node+tsx${range})`;
 }
 
@@ -922,8 +1087,18 @@ function targets(figures: CorpusFigures[]): Target[] {
   const big = figures.find((f) => f.passages === 100_000);
   const out: Target[] = [];
   const p99 = (f: CorpusFigures | undefined) => f?.ask.E.p99;
-  out.push({ target: 'full ask p99 < 10 ms at 100k passages', measured: big ? `${formatMs(big.ask.E.p99)}${big.ask.E.capped ? ` over ${big.ask.E.count} questions (capped)` : ''}` : '—', verdict: verdict(p99(big), 10) });
-  out.push({ target: 'full ask p99 < 1 ms on the real corpus', measured: real ? formatMs(real.ask.E.p99) : '—', verdict: verdict(p99(real), 1) });
+  out.push({
+    target: 'full ask p99 < 10 ms at 100k passages',
+    measured: big
+      ? `${formatMs(big.ask.E.p99)}${big.ask.E.capped ? ` over ${big.ask.E.count} questions (capped)` : ''}`
+      : '—',
+    verdict: verdict(p99(big), 10),
+  });
+  out.push({
+    target: 'full ask p99 < 1 ms on the real corpus',
+    measured: real ? formatMs(real.ask.E.p99) : '—',
+    verdict: verdict(p99(real), 1),
+  });
   out.push(startTarget('real corpus', real, 300));
   out.push(startTarget('100k', big, 3000));
   // Steady state: a fresh process started the bot's way (snapshot restored) after its first
@@ -941,7 +1116,9 @@ function targets(figures: CorpusFigures[]): Target[] {
     verdict: heap === null ? 'not measured' : verdict(heap / 1024 / 1024, 300),
     note: big
       ? `in-process: corpus and bench state ${formatBytes(big.corpusHeapBytes)}; E after build ${formatBytes(big.build.E.heapBytes)}, after ${formatCount(big.ask.E.count)} questions ${formatBytes(big.build.E.heapBytes + big.askHeapGrowthE)}, after the quote lookups too ${formatBytes(big.build.E.heapBytes + big.queryHeapGrowthE)}` +
-        (sb ? `; fresh-process heap after first answer: restored ${sb.snapshotRestored.heapBytes !== null ? formatBytes(sb.snapshotRestored.heapBytes) : 'n/a'}, built at start ${sb.build.heapBytes !== null ? formatBytes(sb.build.heapBytes) : 'n/a'}` : '')
+        (sb
+          ? `; fresh-process heap after first answer: restored ${sb.snapshotRestored.heapBytes !== null ? formatBytes(sb.snapshotRestored.heapBytes) : 'n/a'}, built at start ${sb.build.heapBytes !== null ? formatBytes(sb.build.heapBytes) : 'n/a'}`
+          : '')
       : undefined,
   });
   return out;
@@ -960,10 +1137,23 @@ function startTable(s: Startup): string {
     x.heapBytes !== null ? formatBytes(x.heapBytes) : 'n/a',
   ];
   return table(
-    ['start-up', 'to answer', 'net', 'net range', 'ready (child clock)', 'imports', 'load engine', 'first ask', 'child heap'],
+    [
+      'start-up',
+      'to answer',
+      'net',
+      'net range',
+      'ready (child clock)',
+      'imports',
+      'load engine',
+      'first ask',
+      'child heap',
+    ],
     [
       r('(i) build at start: loadCorpus + new Engine', s.build),
-      r(`(ii) loadEngineFast, no snapshot: build + save${s.snapshotBytes !== null ? ` (${formatBytes(s.snapshotBytes)} file)` : ''}`, s.snapshotFirst),
+      r(
+        `(ii) loadEngineFast, no snapshot: build + save${s.snapshotBytes !== null ? ` (${formatBytes(s.snapshotBytes)} file)` : ''}`,
+        s.snapshotFirst,
+      ),
       r('(ii) loadEngineFast, snapshot restored (bot)', s.snapshotRestored),
     ],
     new Set([1, 2, 3, 4, 5, 6, 7, 8]),
@@ -982,7 +1172,8 @@ function machineLines(m: MachineInfo): string[] {
 /** The 1-minute load average, with a warning when other work competes for the cores. */
 function loadLine(cores: number): string {
   const [one, five] = loadavg() as [number, number, number];
-  const busy = one > cores * 0.5 ? ' — WARNING: other processes are using the CPU; timings are inflated and noisy' : '';
+  const busy =
+    one > cores * 0.5 ? ' — WARNING: other processes are using the CPU; timings are inflated and noisy' : '';
   return `load     ${one.toFixed(2)} (1 min), ${five.toFixed(2)} (5 min) on ${cores} cores${busy}`;
 }
 
@@ -997,7 +1188,9 @@ interface Plan {
 
 /** Rough heap a corpus of n passages needs with all three systems built, from a measured corpus. */
 function estimateHeap(n: number, from: CorpusFigures): number {
-  const per = (from.corpusHeapBytes + from.build.E.heapBytes + from.build.a.heapBytes + from.build.b.heapBytes) / from.passages;
+  const per =
+    (from.corpusHeapBytes + from.build.E.heapBytes + from.build.a.heapBytes + from.build.b.heapBytes) /
+    from.passages;
   // Index structures grow a little faster than linearly (longer postings, bigger maps); keep a margin.
   return per * n * 1.3;
 }
@@ -1013,23 +1206,35 @@ async function main(): Promise<void> {
     console.log(s);
   };
 
-  print(`# Benchmark: answer engine (E) vs MiniSearch defaults (a) vs BM25 reference (b)${opt.quick ? ' — quick' : ''}`);
+  print(
+    `# Benchmark: answer engine (E) vs MiniSearch defaults (a) vs BM25 reference (b)${opt.quick ? ' — quick' : ''}`,
+  );
   print();
   for (const l of machineLines(machine)) print(l);
-  print(`date     ${new Date().toISOString()}; seed ${SEED}; ${opt.questions} questions and ${opt.quotes} quote lookups per corpus; warm-up ${WARMUP}; cap ${opt.capMs / 1000} s per system and query kind`);
+  print(
+    `date     ${new Date().toISOString()}; seed ${SEED}; ${opt.questions} questions and ${opt.quotes} quote lookups per corpus; warm-up ${WARMUP}; cap ${opt.capMs / 1000} s per system and query kind`,
+  );
   print();
 
   const factory = await engineFactory();
-  print(`E  = ${factory.label}: engine.ask (ranking, answer extraction, conflicts)${factory.quoteProblem ? '' : ' and engine.quote'}`);
+  print(
+    `E  = ${factory.label}: engine.ask (ranking, answer extraction, conflicts)${factory.quoteProblem ? '' : ' and engine.quote'}`,
+  );
   if (factory.quoteProblem) print(`     quote not measured: ${factory.quoteProblem}`);
-  print('a  = new MiniSearch({ fields: [\'text\'] }), default options, one document per body paragraph, queried with the raw question');
-  print('b  = hand-written BM25 (k1 1.2, b 0.75) over passages, project tokenize + indexTerm, top 10 by heap');
+  print(
+    "a  = new MiniSearch({ fields: ['text'] }), default options, one document per body paragraph, queried with the raw question",
+  );
+  print(
+    'b  = hand-written BM25 (k1 1.2, b 0.75) over passages, project tokenize + indexTerm, top 10 by heap',
+  );
   print();
 
   log('loading the bundled corpus…');
   const realLoad = timed(() => loadCorpus(REAL_DIR));
   const vocabulary: Vocabulary = buildVocabulary(corpusTexts(realLoad.value), { size: 50_000, seed: SEED });
-  print(`vocabulary: ${formatCount(vocabulary.words.length)} content-word types (${formatCount(vocabulary.fromSeed)} from the real corpus, rest pseudo-words), ${formatCount(vocabulary.names.length)} names; Zipf s=1.0 q=2.7`);
+  print(
+    `vocabulary: ${formatCount(vocabulary.words.length)} content-word types (${formatCount(vocabulary.fromSeed)} from the real corpus, rest pseudo-words), ${formatCount(vocabulary.names.length)} names; Zipf s=1.0 q=2.7`,
+  );
   print();
 
   const plans: Plan[] = [{ name: '10k', passages: 10_000, mode: 'project' }];
@@ -1042,8 +1247,18 @@ async function main(): Promise<void> {
   {
     log('real corpus:');
     const qs = generateQuestions(realLoad.value, { count: opt.questions, quotes: opt.quotes, seed: SEED });
-    const f = await benchCorpus('real', realLoad.value, qs, factory, opt, { ms: realLoad.ms, mode: 'loaded' }, log);
-    log(`  process start to first answer, build at start and snapshot (copy of the corpus in a temp dir, ${REAL_START_RUNS} rounds)…`);
+    const f = await benchCorpus(
+      'real',
+      realLoad.value,
+      qs,
+      factory,
+      opt,
+      { ms: realLoad.ms, mode: 'loaded' },
+      log,
+    );
+    log(
+      `  process start to first answer, build at start and snapshot (copy of the corpus in a temp dir, ${REAL_START_RUNS} rounds)…`,
+    );
     // A copy, so the bench can delete and rewrite its .cache/ without touching corpus/.cache/.
     const dir = mkdtempSync(join(tmpdir(), 'bench-real-'));
     let s: Awaited<ReturnType<typeof startup>>;
@@ -1064,20 +1279,31 @@ async function main(): Promise<void> {
       const limit = heapLimit();
       const free = freemem();
       if (need > limit * 0.85 || need > free * 0.8) {
-        print(`1M passages: skipped — estimated heap ${formatBytes(need)} (from the ${from.name} run) exceeds ${need > limit * 0.85 ? `85% of the V8 heap limit ${formatBytes(limit)}; run with NODE_OPTIONS=--max-old-space-size=<MB> to allow more` : `80% of free memory ${formatBytes(free)}`}`);
+        print(
+          `1M passages: skipped — estimated heap ${formatBytes(need)} (from the ${from.name} run) exceeds ${need > limit * 0.85 ? `85% of the V8 heap limit ${formatBytes(limit)}; run with NODE_OPTIONS=--max-old-space-size=<MB> to allow more` : `80% of free memory ${formatBytes(free)}`}`,
+        );
         continue;
       }
-      print(`1M passages: estimated heap ${formatBytes(need)} fits (limit ${formatBytes(limit)}, free ${formatBytes(free)}); passages built directly (prepareArticle would take ~10× the 100k time)`);
+      print(
+        `1M passages: estimated heap ${formatBytes(need)} fits (limit ${formatBytes(limit)}, free ${formatBytes(free)}); passages built directly (prepareArticle would take ~10× the 100k time)`,
+      );
     }
     log(`${plan.name} synthetic corpus: generating…`);
-    const gen = timed(() => generateCorpus({ passages: plan.passages, vocabulary, seed: SEED + plan.passages, mode: plan.mode }));
+    const gen = timed(() =>
+      generateCorpus({ passages: plan.passages, vocabulary, seed: SEED + plan.passages, mode: plan.mode }),
+    );
     const corpus = gen.value;
-    if (corpus.mismatches > 0) print(`${plan.name}: note: ${corpus.mismatches} articles segmented into a different number of passages than sentences written`);
+    if (corpus.mismatches > 0)
+      print(
+        `${plan.name}: note: ${corpus.mismatches} articles segmented into a different number of passages than sentences written`,
+      );
     const qs = generateQuestions(corpus, { count: opt.questions, quotes: opt.quotes, seed: SEED + 1 });
     const f = await benchCorpus(plan.name, corpus, qs, factory, opt, { ms: gen.ms, mode: plan.mode }, log);
     let s: Startup | null = null;
     if (plan.passages <= 100_000) {
-      log('  writing it to a temp dir and timing a fresh process to first answer, build at start and snapshot…');
+      log(
+        '  writing it to a temp dir and timing a fresh process to first answer, build at start and snapshot…',
+      );
       const dir = mkdtempSync(join(tmpdir(), `bench-${plan.name}-`));
       let r: Awaited<ReturnType<typeof startup>>;
       try {
@@ -1095,28 +1321,47 @@ async function main(): Promise<void> {
   // Report.
   for (const f of figures) {
     print();
-    const gen = f.generateMode === 'loaded' ? `loaded from ${REAL_DIR.replace(`${ROOT}/`, '')} in ${formatMs(f.generateMs!)}` : `generated in ${formatMs(f.generateMs!)} (passages by ${f.generateMode === 'project' ? "the project's prepareArticle" : 'direct construction, same shape'})`;
-    print(`## ${f.name === 'real' ? 'Real corpus' : `Synthetic ${f.name}`}: ${formatCount(f.passages)} passages, ${formatCount(f.articles)} articles, ${formatCount(f.paragraphs)} paragraphs; ${gen}`);
-    print(`   ${formatCount(f.questions)} questions (${formatCount(f.misspelt)} with a misspelling); E answered ${(f.answeredShare * 100).toFixed(0)}% of those it was asked; heap with corpus loaded, no index: ${formatBytes(f.corpusHeapBytes)}`);
+    const gen =
+      f.generateMode === 'loaded'
+        ? `loaded from ${REAL_DIR.replace(`${ROOT}/`, '')} in ${formatMs(f.generateMs!)}`
+        : `generated in ${formatMs(f.generateMs!)} (passages by ${f.generateMode === 'project' ? "the project's prepareArticle" : 'direct construction, same shape'})`;
+    print(
+      `## ${f.name === 'real' ? 'Real corpus' : `Synthetic ${f.name}`}: ${formatCount(f.passages)} passages, ${formatCount(f.articles)} articles, ${formatCount(f.paragraphs)} paragraphs; ${gen}`,
+    );
+    print(
+      `   ${formatCount(f.questions)} questions (${formatCount(f.misspelt)} with a misspelling); E answered ${(f.answeredShare * 100).toFixed(0)}% of those it was asked; heap with corpus loaded, no index: ${formatBytes(f.corpusHeapBytes)}`,
+    );
     print();
     print(corpusTable(f));
     if (f.build.E.serializedNote) print(`E serialized: ${f.build.E.serializedNote}.`);
     if (f.quoteProblem) print(`quote: not measured — ${f.quoteProblem}`);
     const capped = (['E', 'a', 'b'] as const).filter((k) => f.ask[k].capped);
-    if (capped.length > 0) print(`capped: ${capped.join(', ')} stopped after ${opt.capMs / 1000} s; percentiles are over the questions asked by then (the first ones, in order).`);
+    if (capped.length > 0)
+      print(
+        `capped: ${capped.join(', ')} stopped after ${opt.capMs / 1000} s; percentiles are over the questions asked by then (the first ones, in order).`,
+      );
     if (f.startup) {
       const s = f.startup;
       print();
-      print(`Start to first answer, fresh process (${FIRST_QUESTION}); bare \`node --import tsx -e 1\` ${formatMs(s.baselineMs)} (${formatMs(s.baselineRange[0])}–${formatMs(s.baselineRange[1])}), timed in each round and subtracted from that round's runs for "net"; medians of ${s.build.runs} round(s):`);
+      print(
+        `Start to first answer, fresh process (${FIRST_QUESTION}); bare \`node --import tsx -e 1\` ${formatMs(s.baselineMs)} (${formatMs(s.baselineRange[0])}–${formatMs(s.baselineRange[1])}), timed in each round and subtracted from that round's runs for "net"; medians of ${s.build.runs} round(s):`,
+      );
       print();
       print(startTable(s));
       const b = s.build.split;
-      if (b) print(`(i) split: loadCorpus ${formatMs(b.loadCorpus)}, new Engine ${formatMs(b.build)}. Snapshot runs: first ${s.snapshotFirst.sources.join('/')}, second ${s.snapshotRestored.sources.join('/')}. Answer: ${s.snapshotRestored.status}${s.snapshotRestored.answer ? ` "${s.snapshotRestored.answer}"` : ''}.`);
+      if (b)
+        print(
+          `(i) split: loadCorpus ${formatMs(b.loadCorpus)}, new Engine ${formatMs(b.build)}. Snapshot runs: first ${s.snapshotFirst.sources.join('/')}, second ${s.snapshotRestored.sources.join('/')}. Answer: ${s.snapshotRestored.status}${s.snapshotRestored.answer ? ` "${s.snapshotRestored.answer}"` : ''}.`,
+        );
     }
-    print(`E heap: after build ${formatBytes(f.build.E.heapBytes)}; after ${formatCount(f.ask.E.count)} questions ${formatBytes(f.build.E.heapBytes + f.askHeapGrowthE)} (+${formatBytes(f.askHeapGrowthE)}, per-text caches); after ${f.quote ? formatCount(f.quote.count) : 'no'} quote lookups ${formatBytes(f.build.E.heapBytes + f.queryHeapGrowthE)} (+${formatBytes(f.quoteHeapGrowthE)}, quotation index built on first lookup)`);
+    print(
+      `E heap: after build ${formatBytes(f.build.E.heapBytes)}; after ${formatCount(f.ask.E.count)} questions ${formatBytes(f.build.E.heapBytes + f.askHeapGrowthE)} (+${formatBytes(f.askHeapGrowthE)}, per-text caches); after ${f.quote ? formatCount(f.quote.count) : 'no'} quote lookups ${formatBytes(f.build.E.heapBytes + f.queryHeapGrowthE)} (+${formatBytes(f.quoteHeapGrowthE)}, quotation index built on first lookup)`,
+    );
     if (f.profile) {
       print();
-      print(`Where E's ask time goes: V8 sampling profile of the first ${f.profile.questions} questions, ${formatMs(f.profile.msPerAsk)} per ask while sampled; each sample goes to the innermost frame with a stage (helpers such as normalisation and stemming count for their caller).`);
+      print(
+        `Where E's ask time goes: V8 sampling profile of the first ${f.profile.questions} questions, ${formatMs(f.profile.msPerAsk)} per ask while sampled; each sample goes to the innermost frame with a stage (helpers such as normalisation and stemming count for their caller).`,
+      );
       print();
       print(profileTable(f.profile));
     }
@@ -1124,9 +1369,16 @@ async function main(): Promise<void> {
       const c = f.counters;
       const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
       print();
-      print(`E's passage search (${c.questions} questions): ${c.meanTerms.toFixed(1)} question terms, ${c.meanRelated.toFixed(1)} related words, ${c.meanVariants.toFixed(1)} spelling variants per question (${pct(c.variantShare)} of questions have any).`);
-      print(`  impact-list path (every term common, minisearch not called): ${pct(c.impactShare)} of questions${c.meanImpactPool !== null && c.impactShare > 0 ? `, pool ${formatCount(Math.round(c.meanImpactPool))} passages` : ''}.`);
-      if (c.impactShare < 1) print(`  minisearch path: ${c.meanProbeTerms.toFixed(1)} probe terms sent, ${c.meanLaterTerms.toFixed(1)} common terms scored on candidates only; postings walked ${formatCount(Math.round(c.meanPostingsProbe))} of ${formatCount(Math.round(c.meanPostingsAll))} for all searched terms${c.postingBudget !== null ? ` (budget ${formatCount(c.postingBudget)}, counted as 2×df)` : ''}; ${formatCount(Math.round(c.meanMatched))} passages matched${c.candidates ? `, ${c.candidates} kept` : ''}.`);
+      print(
+        `E's passage search (${c.questions} questions): ${c.meanTerms.toFixed(1)} question terms, ${c.meanRelated.toFixed(1)} related words, ${c.meanVariants.toFixed(1)} spelling variants per question (${pct(c.variantShare)} of questions have any).`,
+      );
+      print(
+        `  impact-list path (every term common, minisearch not called): ${pct(c.impactShare)} of questions${c.meanImpactPool !== null && c.impactShare > 0 ? `, pool ${formatCount(Math.round(c.meanImpactPool))} passages` : ''}.`,
+      );
+      if (c.impactShare < 1)
+        print(
+          `  minisearch path: ${c.meanProbeTerms.toFixed(1)} probe terms sent, ${c.meanLaterTerms.toFixed(1)} common terms scored on candidates only; postings walked ${formatCount(Math.round(c.meanPostingsProbe))} of ${formatCount(Math.round(c.meanPostingsAll))} for all searched terms${c.postingBudget !== null ? ` (budget ${formatCount(c.postingBudget)}, counted as 2×df)` : ''}; ${formatCount(Math.round(c.meanMatched))} passages matched${c.candidates ? `, ${c.candidates} kept` : ''}.`,
+        );
       print();
       print(countersTable(c));
     }
@@ -1137,14 +1389,24 @@ async function main(): Promise<void> {
   print('## Targets');
   print();
   const ts = targets(figures);
-  print(table(['target', 'measured', 'verdict'], ts.map((t) => [t.target, t.measured, t.verdict])));
+  print(
+    table(
+      ['target', 'measured', 'verdict'],
+      ts.map((t) => [t.target, t.measured, t.verdict]),
+    ),
+  );
   for (const t of ts) if (t.note) print(`- ${t.target}: ${t.note}`);
   print();
-  print(`total bench time ${formatMs(performance.now() - started)}; at the end, ${loadLine(machine.cores).replace(/^load\s+/, 'load ')}`);
+  print(
+    `total bench time ${formatMs(performance.now() - started)}; at the end, ${loadLine(machine.cores).replace(/^load\s+/, 'load ')}`,
+  );
 
   if (opt.json) {
     mkdirSync(dirname(opt.json), { recursive: true });
-    writeFileSync(opt.json, `${JSON.stringify({ machine, options: opt, seed: SEED, engine: factory.label, figures, targets: ts }, null, 2)}\n`);
+    writeFileSync(
+      opt.json,
+      `${JSON.stringify({ machine, options: opt, seed: SEED, engine: factory.label, figures, targets: ts }, null, 2)}\n`,
+    );
     log(`figures written to ${opt.json}`);
   }
 }
