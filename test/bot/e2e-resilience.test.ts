@@ -12,7 +12,7 @@ import { describeEngine, StartError } from '../../src/bot/bot.js';
 import { loadCommands } from '../../src/bot/commands.js';
 import { CorpusHolder } from '../../src/corpus/reload.js';
 import { deployCommands } from '../../src/deploy-commands.js';
-import { BUNDLED_CORPUS_DIR, loadEngine } from '../../src/engine/index.js';
+import { loadEngine } from '../../src/engine/index.js';
 import { FakeRoutes, waitForClientReady } from '../support/fake-discord.js';
 import {
   checkAndStop,
@@ -26,6 +26,7 @@ import {
   until,
   type Harness,
 } from './harness.js';
+import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
 let h: Harness | undefined;
 const cleanups: Array<() => void> = [];
@@ -223,7 +224,7 @@ describe('/reload', () => {
   it('reloads the corpus for an admin, and keeps serving the last good corpus when the new one is invalid', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    cpSync(BUNDLED_CORPUS_DIR, dir, { recursive: true });
+    cpSync(FIXTURE_CORPUS_DIR, dir, { recursive: true });
     const holder = new CorpusHolder(dir, (d) => loadEngine(d), describeEngine);
     h = await startBot({ bot: { getEngine: () => holder.current(), reloadCorpus: () => holder.reload() } });
 

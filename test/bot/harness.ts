@@ -15,13 +15,14 @@ import {
   type JsonObject,
   type RecordedRequest,
 } from '../support/fake-discord.js';
+import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
 let sharedEngine: Engine | undefined;
 let sharedCommands: Promise<CommandRegistry> | undefined;
 
 /** The engine over the bundled corpus, built once per test file. */
 export function engine(): Engine {
-  sharedEngine ??= loadEngine();
+  sharedEngine ??= loadEngine(FIXTURE_CORPUS_DIR);
   return sharedEngine;
 }
 

@@ -14,10 +14,11 @@ import {
 import { embedsLength, enforceLimits, toApiMessage, toSendable } from '../../src/bot/respond.js';
 import { escapeText, fitEscaped, LIMITS, truncateAtWord } from '../../src/bot/text.js';
 import { describeValidationFailure, validateAgainstSpec } from '../support/openapi.js';
+import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
 let engine: Engine;
 beforeAll(() => {
-  engine = loadEngine();
+  engine = loadEngine(FIXTURE_CORPUS_DIR);
 });
 
 const CALLBACK = '/interactions/123456789012345678/aW50ZXJhY3Rpb24tdG9rZW4/callback';

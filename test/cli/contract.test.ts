@@ -4,17 +4,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/** The command, then the tests' own corpus unless the test names one. */
+function withFixtureCorpus(args: string[]): string[] {
+  return args.includes('--corpus') ? args : [args[0]!, '--corpus', FIXTURE_CORPUS_DIR, ...args.slice(1)];
+}
+
 /** Runs the CLI as a user would, returning its exit code and output. */
 function cli(args: string[], input = '') {
-  const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', ...args], {
-    cwd: ROOT,
-    input,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', ...withFixtureCorpus(args)],
+    {
+      cwd: ROOT,
+      input,
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

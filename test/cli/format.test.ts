@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadEngine } from '../../src/engine/index.js';
 import { formatAnswer, formatQuotes } from '../../src/cli/format.js';
+import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
-const engine = loadEngine();
+const engine = loadEngine(FIXTURE_CORPUS_DIR);
 
 describe('terminal output', () => {
   it('prints the short answer, who disagrees, and each passage as it stands with its source line', () => {

@@ -1,10 +1,11 @@
-import { fileURLToPath } from 'node:url';
+
 import { describe, expect, it } from 'vitest';
 import { classifyBlocks } from '../../src/corpus/furniture.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { splitParagraphs } from '../../src/corpus/segment.js';
+import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
-const CORPUS = fileURLToPath(new URL('../../corpus', import.meta.url));
+const CORPUS = FIXTURE_CORPUS_DIR;
 const corpus = loadCorpus(CORPUS);
 
 type Hint = { startsWith: string; reason: string };

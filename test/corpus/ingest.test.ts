@@ -14,8 +14,9 @@ import {
   normaliseUrl,
 } from '../../src/corpus/ingest.js';
 import { loadCorpus, parseMetadata } from '../../src/corpus/load.js';
+import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
-const CORPUS = fileURLToPath(new URL('../../corpus', import.meta.url));
+const CORPUS = FIXTURE_CORPUS_DIR;
 const HTML = fileURLToPath(new URL('../fixtures/html/', import.meta.url));
 const NEWS_PAGE = join(HTML, 'sahel-dispatch-convoy.html');
 const JSONLD_PAGE = join(HTML, 'niamey-observer-takuba.html');

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CorpusError, loadCorpus } from '../../src/corpus/load.js';
+import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
-const CORPUS = fileURLToPath(new URL('../../corpus', import.meta.url));
+const CORPUS = FIXTURE_CORPUS_DIR;
 const DW = 'dw-2022-02-17-france-announces-military-withdrawal-from-mali';
 const AJ = 'al-jazeera-2022-08-15-last-french-troops-leave-mali';
 

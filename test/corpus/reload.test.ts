@@ -6,8 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadCorpus, type Corpus } from '../../src/corpus/load.js';
 import { CorpusHolder, type ReloadResult } from '../../src/corpus/reload.js';
 import { addArticle } from '../../src/corpus/ingest.js';
+import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
-const CORPUS = fileURLToPath(new URL('../../corpus', import.meta.url));
+const CORPUS = FIXTURE_CORPUS_DIR;
 const NEWS_PAGE = fileURLToPath(new URL('../fixtures/html/sahel-dispatch-convoy.html', import.meta.url));
 const NEWS_ID = 'sahel-dispatch-2022-08-16-french-convoy-reaches-niger-last-troops';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadEngine, type Answer } from '../../src/engine/index.js';
+import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
-const engine = loadEngine();
+const engine = loadEngine(FIXTURE_CORPUS_DIR);
 const corpus = engine.corpus;
 
 const DW = 'dw-2022-02-17-france-announces-military-withdrawal-from-mali';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { quotationSpans } from '../../src/engine/quotes.js';
 import { citationLine, loadEngine } from '../../src/engine/index.js';
+import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
-const engine = loadEngine();
+const engine = loadEngine(FIXTURE_CORPUS_DIR);
 const DW = 'dw-2022-02-17-france-announces-military-withdrawal-from-mali';
 const BM = 'brussels-morning-2022-02-17-macron-announces-mali-withdrawal';
 const UN = 'unnamed-outlet-2022-02-17-france-allies-withdraw-mali';

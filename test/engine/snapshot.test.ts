@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { loadEngineFast, snapshotDir } from '../../src/engine/snapshot.js';
 import { CorpusError } from '../../src/corpus/load.js';
 import { loadEngine } from '../../src/engine/index.js';
+import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
 function tempCorpus(): string {
   const dir = mkdtempSync(join(tmpdir(), 'snapshot-'));
-  cpSync('corpus/articles', join(dir, 'articles'), { recursive: true });
+  cpSync(join(FIXTURE_CORPUS_DIR, 'articles'), join(dir, 'articles'), { recursive: true });
   return dir;
 }
 

@@ -14,6 +14,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { FakeRoutes, startFakeDiscord, type FakeDiscord } from '../support/fake-discord.js';
 import { CITATIONS_FETCHED } from '../../src/bot/answers.js';
 import { embedOf, engine, option, until } from '../bot/harness.js';
+import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const tsxCli = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -53,7 +54,11 @@ afterEach(async () => {
 
 /** Starts the bot with exactly `env` (nothing inherited: a DISCORD_TOKEN in the developer's shell must not leak in). */
 function startProcess(env: Record<string, string>): Child {
-  const child = spawn(process.execPath, [tsxCli, entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [tsxCli, entry], {
+    cwd,
+    env: { CORPUS_DIR: FIXTURE_CORPUS_DIR, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let all = '';
   let out = '';

@@ -22,6 +22,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, type Engine } from '../../src/engine/index.js';
 import { MAX_QUERY_LENGTH, queryProblem } from '../../src/engine/validate.js';
 import { CONTROL, EMOJI, hostileKinds, RTL, ZERO_WIDTH } from '../support/hostile.js';
+import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BATCH = 100;
@@ -50,7 +51,7 @@ const line: fc.Arbitrary<string> = fc
 
 let engine: Engine;
 beforeAll(() => {
-  engine = loadEngine();
+  engine = loadEngine(FIXTURE_CORPUS_DIR);
 });
 
 function runCli(
@@ -60,7 +61,7 @@ function runCli(
 ): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(
     process.execPath,
-    ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', command, '--json'],
+    ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', command, '--json', '--corpus', FIXTURE_CORPUS_DIR],
     {
       cwd: ROOT,
       input: lines.map((l) => l + eol).join(''),

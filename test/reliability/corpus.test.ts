@@ -12,9 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CorpusError } from '../../src/corpus/load.js';
 import { loadEngine } from '../../src/engine/index.js';
+import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CORPUS = join(ROOT, 'corpus');
+const CORPUS = FIXTURE_CORPUS_DIR;
 const ID = 'phnom-penh-post-2022-02-15-mali-withdrawal-announcement-nears';
 const OTHER = 'dw-2022-02-17-france-announces-military-withdrawal-from-mali';
 

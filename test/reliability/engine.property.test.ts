@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, type Answer, type Engine, type QuoteResult } from '../../src/engine/index.js';
 import { MAX_QUERY_LENGTH, queryProblem } from '../../src/engine/validate.js';
 import { hostileKinds, pick, WORDS } from '../support/hostile.js';
+import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
 const NUM_RUNS = 250;
 /**
@@ -39,7 +40,7 @@ let slowest = '';
 let calls = 0;
 
 beforeAll(() => {
-  engine = loadEngine();
+  engine = loadEngine(FIXTURE_CORPUS_DIR);
   // Warm up so the first timed call does not pay for lazy initialisation.
   engine.ask('How many French troops were in Mali?');
   engine.quote('hidden aims');
