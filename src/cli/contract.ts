@@ -25,6 +25,7 @@ export function answerJson(a: Answer) {
   return {
     question: a.question,
     status: a.status,
+    ...(a.confidence !== undefined ? { confidence: a.confidence } : {}),
     answer: a.answer,
     citations: a.citations.map((c) => ({
       ...sourceJson(c),

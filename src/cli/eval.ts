@@ -1,16 +1,19 @@
 /**
- * `npm run eval`: scores the development questions (test/data/eval/dev.json) through the
- * command-line JSON contract, exactly as the scoring described in test/data/eval/README.md.
+ * `npm run eval [-- FILE …]`: scores question files through the command-line JSON contract,
+ * exactly as the scoring described in test/data/eval/README.md. With no file it scores every
+ * bundled set in test/data/eval/ and prints each apart. A set whose file name contains
+ * "untouched" is scored without listing its misses: it is held out from tuning.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadCorpus, type Corpus } from '../corpus/load.js';
 import { BUNDLED_CORPUS_DIR } from '../engine/index.js';
 
-const DevSet = z.object({
+const QuestionSet = z.object({
   ask: z.array(
     z.object({
       id: z.string(),
@@ -21,18 +24,25 @@ const DevSet = z.object({
       sources: z.array(z.string()).optional(),
     }),
   ),
-  quote: z.array(
-    z.object({
-      id: z.string(),
-      query: z.string(),
-      speaker: z.string(),
-      text: z.string(),
-      sources: z.array(z.string()),
-    }),
-  ),
+  quote: z
+    .array(
+      z.union([
+        z.object({
+          id: z.string(),
+          query: z.string(),
+          speaker: z.string(),
+          text: z.string(),
+          sources: z.array(z.string()),
+        }),
+        z.object({ id: z.string(), query: z.string(), absent: z.literal(true) }),
+      ]),
+    )
+    .default([]),
 });
+type QuestionSet = z.infer<typeof QuestionSet>;
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+const EVAL_DIR = join(root, 'test', 'data', 'eval');
 const norm = (s: string) =>
   s
     .toLowerCase()
@@ -43,11 +53,12 @@ const norm = (s: string) =>
 
 /** Runs one contract command over all lines at once (stdin batch) and parses its JSON lines. */
 function runContract(command: 'ask' | 'quote', lines: string[], corpusDir: string): unknown[] {
+  if (lines.length === 0) return [];
   const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
   const res = spawnSync(
     process.execPath,
     [tsx, 'src/cli/main.ts', command, '--json', '--corpus', corpusDir],
-    { cwd: root, input: `${lines.join('\n')}\n`, encoding: 'utf8' },
+    { cwd: root, input: `${lines.join('\n')}\n`, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
   );
   if (res.status !== 0) throw new Error(`${command} --json exited ${res.status}: ${res.stderr}`);
   const out = res.stdout.split('\n').filter((l) => l.length > 0);
@@ -57,6 +68,12 @@ function runContract(command: 'ask' | 'quote', lines: string[], corpusDir: strin
 }
 
 type Cited = { articleId: string; outlet?: string; title?: string; quote?: string; text?: string };
+type Asked = {
+  status: string;
+  answer: string | null;
+  confidence?: number;
+  citations: Array<Cited & { quote: string }>;
+};
 
 /** Where a quoted text stands in its article, and whether that place is body text. */
 function verbatim(corpus: Corpus, c: Cited, text: string): { ok: boolean; why?: string } {
@@ -66,7 +83,6 @@ function verbatim(corpus: Corpus, c: Cited, text: string): { ok: boolean; why?: 
   const fold = (s: string) => s.replace(/\s+/g, ' ');
   const at = fold(article.text).indexOf(fold(text));
   if (at < 0) return { ok: false, why: 'not verbatim in the article' };
-  // Map the folded position back by searching the raw text for the first word run.
   const raw = article.text.indexOf(text);
   if (raw >= 0) {
     const furniture = article.blocks.find(
@@ -77,40 +93,49 @@ function verbatim(corpus: Corpus, c: Cited, text: string): { ok: boolean; why?: 
   return { ok: true };
 }
 
-function main(): void {
-  const { values } = parseArgs({
-    options: {
-      corpus: { type: 'string', default: BUNDLED_CORPUS_DIR },
-      dev: { type: 'string', default: `${root}test/data/eval/dev.json` },
-    },
-  });
-  const dev = DevSet.parse(JSON.parse(readFileSync(values.dev, 'utf8')));
-  const corpus = loadCorpus(values.corpus);
-  const prefixOf = (id: string) => corpus.byId.get(id)?.meta.collectedAs?.slice(0, 3) ?? '?';
+/** The figures of one set, for printing and for the calibration table. */
+interface SetResult {
+  lines: string[];
+  /** Per ask question: its confidence, whether it is answerable, whether the first citation is right. */
+  calibration: Array<{ confidence: number; answerable: boolean; right: boolean }>;
+}
 
+function scoreSet(
+  name: string,
+  set: QuestionSet,
+  corpus: Corpus,
+  corpusDir: string,
+  showMisses: boolean,
+): SetResult {
+  const prefixOf = (id: string) => corpus.byId.get(id)?.meta.collectedAs?.slice(0, 3) ?? '?';
   const asks = runContract(
     'ask',
-    dev.ask.map((d) => d.question),
-    values.corpus,
-  ) as Array<{ status: string; answer: string | null; citations: Array<Cited & { quote: string }> }>;
+    set.ask.map((d) => d.question),
+    corpusDir,
+  ) as Asked[];
   const quotes = runContract(
     'quote',
-    dev.quote.map((d) => d.query),
-    values.corpus,
+    set.quote.map((d) => d.query),
+    corpusDir,
   ) as Array<{ quotes: Array<Cited & { text: string; speaker: string | null }> }>;
 
   let factN = 0,
     h1 = 0,
+    h1any = 0,
     h3 = 0,
+    h5 = 0,
     shortOk = 0,
     conflictN = 0,
     conflictShown = 0,
     abstainN = 0,
-    abstained = 0;
+    abstained = 0,
+    answeredN = 0,
+    answeredRight = 0;
   let cited = 0,
     verbatimOk = 0;
   const misses: string[] = [];
-  dev.ask.forEach((d, i) => {
+  const calibration: SetResult['calibration'] = [];
+  set.ask.forEach((d, i) => {
     const a = asks[i]!;
     for (const c of a.citations) {
       cited++;
@@ -118,10 +143,16 @@ function main(): void {
       if (v.ok) verbatimOk++;
       else misses.push(`${d.id} citation not verbatim/clean: ${v.why}: ${c.quote.slice(0, 60)}`);
     }
+    const answered = a.status === 'answered';
+    if (answered) answeredN++;
     if (d.kind === 'abstain') {
       abstainN++;
-      if (a.status === 'no_answer') abstained++;
-      else misses.push(`${d.id} should abstain: "${d.question}" answered from ${a.citations[0]?.articleId}`);
+      calibration.push({ confidence: a.confidence ?? 0, answerable: false, right: false });
+      if (!answered) abstained++;
+      else
+        misses.push(
+          `${d.id} should abstain: "${d.question}" answered from ${a.citations[0]?.articleId} (confidence ${a.confidence})`,
+        );
       return;
     }
     factN++;
@@ -129,17 +160,23 @@ function main(): void {
       (d.answers ?? []).some((x) => norm(c.quote).includes(norm(x))) &&
       (d.sources ?? []).includes(prefixOf(c.articleId));
     const first = a.citations[0];
-    if (first && hit(first)) h1++;
-    else
+    const firstRight = first !== undefined && hit(first);
+    calibration.push({ confidence: a.confidence ?? 0, answerable: true, right: firstRight });
+    if (firstRight) h1any++;
+    if (firstRight && answered) {
+      h1++;
+      answeredRight++;
+    } else
       misses.push(
-        `${d.id} hit@1 missed: "${d.question}" → ${first ? `[${prefixOf(first.articleId)}] ${first.quote.slice(0, 80)}` : 'no citation'}`,
+        `${d.id} hit@1 missed${firstRight ? ' (right passage, but abstained)' : ''}: "${d.question}" → ${first ? `[${prefixOf(first.articleId)}] ${first.quote.slice(0, 80)}` : 'no citation'} (confidence ${a.confidence})`,
       );
     if (a.citations.slice(0, 3).some(hit)) h3++;
-    if (
-      a.answer &&
-      (d.answers ?? []).some((x) => norm(a.answer!).includes(norm(x)) || norm(x).includes(norm(a.answer!)))
-    )
-      shortOk++;
+    if (a.citations.slice(0, 5).some(hit)) h5++;
+    const shortRight =
+      a.answer !== null &&
+      (d.answers ?? []).some((x) => norm(a.answer!).includes(norm(x)) || norm(x).includes(norm(a.answer!)));
+    if (shortRight) shortOk++;
+    else if (answered && firstRight) misses.push(`${d.id} short answer: ${JSON.stringify(a.answer)}`);
     if (d.kind === 'conflict') {
       conflictN++;
       const shown = (d.variants ?? []).every((group) =>
@@ -150,16 +187,28 @@ function main(): void {
     }
   });
 
-  let quoteTop = 0,
-    speakerOk = 0;
-  dev.quote.forEach((d, i) => {
-    const first = quotes[i]!.quotes[0];
-    for (const q of quotes[i]!.quotes) {
+  let quoteN = 0,
+    quoteTop = 0,
+    speakerOk = 0,
+    absentN = 0,
+    absentOk = 0;
+  set.quote.forEach((d, i) => {
+    const found = quotes[i]!.quotes;
+    for (const q of found) {
       cited++;
       const v = verbatim(corpus, q, q.text);
       if (v.ok) verbatimOk++;
       else misses.push(`${d.id} quotation not verbatim/clean: ${v.why}`);
     }
+    if ('absent' in d) {
+      absentN++;
+      if (found.length === 0) absentOk++;
+      else
+        misses.push(`${d.id} "${d.query}" should find no quotation, found "${found[0]!.text.slice(0, 50)}"`);
+      return;
+    }
+    quoteN++;
+    const first = found[0];
     const textOk =
       first !== undefined &&
       norm(first.text).includes(norm(d.text)) &&
@@ -174,20 +223,83 @@ function main(): void {
   });
 
   const pct = (a: number, b: number) => `${a}/${b}${b ? ` (${Math.round((100 * a) / b)}%)` : ''}`;
-  process.stdout.write(
-    `${[
-      `Development set: ${dev.ask.length} questions, ${dev.quote.length} quotation lookups (through ask/quote --json)`,
-      `hit@1 (fact + conflict)     ${pct(h1, factN)}`,
-      `hit@3 (fact + conflict)     ${pct(h3, factN)}`,
-      `short answer correct        ${pct(shortOk, factN)}`,
-      `conflicts, both sides shown ${pct(conflictShown, conflictN)}`,
-      `abstentions                 ${pct(abstained, abstainN)}`,
-      `quotation top-1             ${pct(quoteTop, dev.quote.length)}`,
-      `speaker accuracy (top-1)    ${pct(speakerOk, dev.quote.length)}`,
-      `verbatim, furniture-free    ${pct(verbatimOk, cited)}`,
-      misses.length ? `misses:\n${misses.map((m) => `  - ${m}`).join('\n')}` : 'misses: none',
-    ].join('\n')}\n`,
-  );
+  const lines = [
+    `${name}: ${set.ask.length} questions, ${set.quote.length} quotation lookups (through ask/quote --json)`,
+    `  hit@1, answered (fact + conflict)  ${pct(h1, factN)}`,
+    `  hit@1, status ignored              ${pct(h1any, factN)}`,
+    `  hit@3 (fact + conflict)            ${pct(h3, factN)}`,
+    `  hit@5 (fact + conflict)            ${pct(h5, factN)}`,
+    `  short answer correct               ${pct(shortOk, factN)}`,
+    `  conflicts, both sides shown        ${pct(conflictShown, conflictN)}`,
+    `  abstentions                        ${pct(abstained, abstainN)}`,
+    `  answered precision                 ${pct(answeredRight, answeredN)}`,
+    `  quotation top-1                    ${pct(quoteTop, quoteN)}`,
+    `  speaker accuracy (top-1)           ${pct(speakerOk, quoteN)}`,
+    ...(absentN ? [`  no quotation where none           ${pct(absentOk, absentN)}`] : []),
+    `  verbatim, furniture-free           ${pct(verbatimOk, cited)}`,
+  ];
+  if (!showMisses) lines.push(`  misses: ${misses.length} (not listed: held-out set)`);
+  else
+    lines.push(misses.length ? `  misses:\n${misses.map((m) => `    - ${m}`).join('\n')}` : '  misses: none');
+  return { lines, calibration };
+}
+
+/** Answered precision and recall if the engine answered exactly when confidence ≥ each threshold. */
+function calibrationTable(rows: SetResult['calibration']): string[] {
+  const answerable = rows.filter((r) => r.answerable).length;
+  const out = ['confidence ≥   answered   precision   recall   out-of-scope answered'];
+  for (const t of [0, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8]) {
+    const ans = rows.filter((r) => r.confidence >= t);
+    const right = ans.filter((r) => r.right).length;
+    const oos = ans.filter((r) => !r.answerable).length;
+    out.push(
+      `${t.toFixed(2).padStart(12)}   ${String(ans.length).padStart(8)}   ${(ans.length ? (100 * right) / ans.length : 0).toFixed(0).padStart(8)}%   ${((100 * right) / Math.max(1, answerable)).toFixed(0).padStart(5)}%   ${String(oos).padStart(5)}`,
+    );
+  }
+  return out;
+}
+
+function main(): void {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      corpus: { type: 'string', default: BUNDLED_CORPUS_DIR },
+      dev: { type: 'string' },
+      calibrate: { type: 'boolean', default: false },
+      'show-untouched-misses': { type: 'boolean', default: false },
+    },
+  });
+  const files = [...positionals, ...(values.dev ? [values.dev] : [])];
+  if (files.length === 0)
+    for (const name of readdirSync(EVAL_DIR).sort((a, b) =>
+      a === 'dev.json' ? -1 : b === 'dev.json' ? 1 : a.localeCompare(b),
+    ))
+      if (name.endsWith('.json')) files.push(join(EVAL_DIR, name));
+  const corpus = loadCorpus(values.corpus);
+  const tuned: SetResult['calibration'] = [];
+  for (const file of files) {
+    let set: QuestionSet;
+    try {
+      set = QuestionSet.parse(JSON.parse(readFileSync(file, 'utf8')));
+    } catch (err) {
+      process.stderr.write(`eval: ${file}: not a question set: ${(err as Error).message}\n`);
+      process.exit(2);
+    }
+    const heldOut = /untouched/i.test(basename(file));
+    const result = scoreSet(
+      basename(file),
+      set,
+      corpus,
+      values.corpus,
+      !heldOut || values['show-untouched-misses'],
+    );
+    process.stdout.write(`${result.lines.join('\n')}\n\n`);
+    if (!heldOut) tuned.push(...result.calibration);
+  }
+  if (values.calibrate)
+    process.stdout.write(
+      `Calibration over every set but the untouched ones (${tuned.length} questions):\n${calibrationTable(tuned).join('\n')}\n`,
+    );
 }
 
 main();

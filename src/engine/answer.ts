@@ -9,13 +9,14 @@ import { looseComparable } from '../text/normalize.js';
 import { indexTerms } from '../text/tokenize.js';
 import { queryProblem } from './validate.js';
 import { memoByText } from './memo.js';
+import { expandQuestion } from './expand.js';
 
 /** Ranking and abstention settings, chosen by measurement (see `npm run eval`). */
 export interface AnswerSettings {
   /** Candidates taken from the index before reranking. */
   candidates: number;
-  /** Below this share of the question's weight matched by the best passage, the engine abstains. */
-  minCoverage: number;
+  /** Below this confidence (see `confidence`) the engine abstains and shows the closest passages. */
+  minConfidence: number;
   /** How much passage coverage of the question's terms counts against raw BM25 (0–1). */
   coverageWeight: number;
   /** Score bonus for a passage holding an answer of the expected type. */
@@ -26,10 +27,25 @@ export interface AnswerSettings {
 
 export const DEFAULT_SETTINGS: AnswerSettings = {
   candidates: 60,
-  minCoverage: 0.5,
+  minConfidence: 0.3,
   coverageWeight: 0.7,
   typeBonus: 1,
   extractFrom: 12,
+};
+
+/**
+ * How much each doubt lowers confidence (see AnswerEngine.confidence), chosen by measurement on
+ * the tuning sets (README, "Confidence").
+ */
+const CONFIDENCE = {
+  /** Factor when the question asks for a type of answer the passage does not hold. */
+  untyped: 0.7,
+  /** Share lost for question terms matched nowhere among the best passages (by IDF). */
+  nowhere: 0.5,
+  /** Share lost at most when the next passage scores the same. */
+  margin: 0.1,
+  /** Share lost at most when no other article's passage covers the same words. */
+  agreement: 0.1,
 };
 
 interface Ranked extends Hit {
@@ -71,17 +87,33 @@ export class AnswerEngine {
     readonly settings: AnswerSettings = DEFAULT_SETTINGS,
     snapshot?: IndexSnapshot,
   ) {
-    this.index = new PassageIndex(corpus.passages, snapshot);
+    this.index = new PassageIndex(
+      corpus.passages,
+      snapshot,
+      {},
+      (p) => corpus.byId.get(p.articleId)?.meta.language ?? 'en',
+    );
   }
 
   private article(p: Passage): Article {
     return this.corpus.byId.get(p.articleId)!;
   }
 
-  /** Ranks candidate passages for an analysed question. */
+  /**
+   * Ranks candidate passages for an analysed question. A passage that meets the question only
+   * through related words, and for less than half its weight, is no candidate: a word's other
+   * senses ("match" the contest, "match" to couple) would otherwise put unrelated passages forward.
+   */
   rank(q: QuestionAnalysis): Ranked[] {
     const s = this.settings;
-    const hits = this.index.search(q.terms, { candidates: s.candidates }, q.expansions);
+    const hits = this.index
+      .search(q.terms, { candidates: s.candidates }, q.expansions)
+      .filter(
+        (h) =>
+          [...h.matches.values()].some(
+            (m) => m.via === 'exact' || m.via === 'spelling' || m.via === 'form',
+          ) || coverage(this.index, q, h.weights) >= 0.5,
+      );
     const top = hits[0]?.score ?? 1;
     // Score every candidate by BM25 and coverage first; answer extraction, the costly part,
     // runs only on the best `extractFrom` of them.
@@ -106,6 +138,42 @@ export class AnswerEngine {
     return ranked.sort((a, b) => b.final - a.final || a.passage.id - b.passage.id);
   }
 
+  /**
+   * How sure the engine is that the best passage answers the question, from 0 to 1, built so a
+   * reworded question can earn it: the share of the question's weight the passage covers (its
+   * own words, their spelling variants and related words all count, at their weights), scaled
+   * down when the question asks for a type of answer (a count, a date, a person…) the passage
+   * does not hold, when question words match nowhere among the best passages, when the next
+   * passage is about as good, and when no passage of another article covers the same words.
+   */
+  confidence(ranked: Ranked[], q: QuestionAnalysis): number {
+    const best = ranked[0];
+    if (!best) return 0;
+    const c = CONFIDENCE;
+    let conf = best.coverage;
+    if (q.answerType !== 'other' && !best.hasAnswer) conf *= c.untyped;
+    // IDF share of question terms no passage among the best ten matches in any way.
+    let total = 0;
+    let nowhere = 0;
+    for (const t of q.terms) {
+      const w = this.index.idf(t);
+      total += w;
+      if (!ranked.slice(0, 10).some((r) => r.weights.has(t))) nowhere += w;
+    }
+    conf *= 1 - c.nowhere * (total === 0 ? 0 : nowhere / total);
+    const second = ranked.find((r) => r.passage.text !== best.passage.text);
+    const margin = second ? 1 - second.final / best.final : 1;
+    conf *= 1 - c.margin + c.margin * Math.min(1, margin * 4);
+    const keys = [...best.weights.keys()];
+    let agreement = 0;
+    for (const r of ranked.slice(1, 5)) {
+      if (r.passage.articleId === best.passage.articleId) continue;
+      agreement = Math.max(agreement, keys.filter((k) => r.weights.has(k)).length / Math.max(1, keys.length));
+    }
+    conf *= 1 - c.agreement + c.agreement * agreement;
+    return Math.max(0, Math.min(1, conf));
+  }
+
   /** Answers one question. Never throws on any string; unusable input gets `error`. */
   ask(question: string, limit = 5): Answer {
     const problem = queryProblem(question);
@@ -125,7 +193,8 @@ export class AnswerEngine {
     if (!claimed) return this.answer(claim, analyzeQuestion(claim), limit, null);
     // Read the claim as the question "how many <noun> …", without its own number as a search term.
     const rest = `${claim.slice(0, claimed.start)} ${claim.slice(claimed.end)}`;
-    const q = { ...analyzeQuestion(rest), answerType: 'number' as const, headNoun: claimed.noun };
+    const read = { ...analyzeQuestion(rest), answerType: 'number' as const, headNoun: claimed.noun };
+    const q = { ...read, expansions: expandQuestion(read, this.index) };
     const result = this.answer(claim, q, limit, null);
     for (const c of result.citations) {
       const given = onSameFact(c.quote, q) ? countFor(c.quote, q) : null;
@@ -138,7 +207,9 @@ export class AnswerEngine {
     return result;
   }
 
-  private answer(question: string, q: QuestionAnalysis, limit: number, problem: string | null): Answer {
+  private answer(question: string, asked: QuestionAnalysis, limit: number, problem: string | null): Answer {
+    const q: QuestionAnalysis =
+      asked.expansions.size > 0 ? asked : { ...asked, expansions: expandQuestion(asked, this.index) };
     const base: Answer = {
       question,
       status: 'no_answer',
@@ -156,7 +227,8 @@ export class AnswerEngine {
 
     const ranked = this.rank(q);
     const best = ranked[0];
-    const answered = best !== undefined && best.coverage >= this.settings.minCoverage;
+    const confidence = best ? this.confidence(ranked, q) : 0;
+    const answered = best !== undefined && confidence >= this.settings.minConfidence;
     const order = answered ? this.conflictOrder(ranked, q) : { order: ranked, sides: null };
     const citations = this.cite(order.order, limit, q, answered);
     let conflict: ConflictSide[] | null = null;
@@ -186,6 +258,7 @@ export class AnswerEngine {
     return {
       ...base,
       status: answered ? 'answered' : 'no_answer',
+      confidence: Math.round(confidence * 1000) / 1000,
       answer: short ? short.text.replace(/\s+/g, ' ') : null,
       citations,
       conflict,
@@ -253,6 +326,7 @@ export class AnswerEngine {
         alsoIn: [],
       });
     }
+    for (const c of out) c.alsoIn.sort((a, b) => a.articleId.localeCompare(b.articleId) || a.start - b.start);
     return out;
   }
 }
@@ -263,7 +337,7 @@ export class AnswerEngine {
  */
 function onSameFact(text: string, q: QuestionAnalysis): boolean {
   const own = ownTerms(text);
-  const viaRelated = new Set([...own].map((m) => q.expansions.get(m)));
+  const viaRelated = new Set([...own].map((m) => q.expansions.get(m)?.target));
   return q.terms.every((t) => own.has(t) || viaRelated.has(t));
 }
 

@@ -11,7 +11,7 @@ import {
 } from './entities.js';
 import { comparable } from '../text/normalize.js';
 import { memoByText } from './memo.js';
-import { stem } from '../text/stem.js';
+import { englishStem as stem } from '../text/english.js';
 import { tokenize } from '../text/tokenize.js';
 
 /** Words that count the same things, so "how many troops" also reads "2,400 soldiers". */

@@ -1,6 +1,6 @@
 import type { AnswerType } from './types.js';
-import { tokenize, indexTerm } from '../text/tokenize.js';
-import { RELATED } from '../text/related.js';
+import { analyzerFor, questionLanguage } from '../text/languages.js';
+import type { Via } from '../text/lexicon.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 
 /** What the engine reads from a question before searching. */
@@ -14,8 +14,26 @@ export interface QuestionAnalysis {
   tokens: string[];
   /** For "what is X" questions, X as written. */
   subject: string | null;
-  /** Related terms searched with a lower weight, each mapped to the question term it stands for. */
-  expansions: Map<string, string>;
+  /**
+   * Related terms searched with a lower weight, each with the question term it stands for, its
+   * weight, how it is related and the question word it came from. Filled by the engine from
+   * its index's lexicon (see expandQuestion); empty straight from analyzeQuestion.
+   */
+  expansions: Map<string, Expansion>;
+  /** The question's language (BCP 47 primary tag). */
+  language: string;
+  /** Every word of the question in order (stop words too), with its index term or null. */
+  words: Array<{ text: string; term: string | null }>;
+}
+
+/** A related term searched for a question term. */
+export interface Expansion {
+  /** The question term it stands for. */
+  target: string;
+  weight: number;
+  via: Via;
+  /** The question word (or phrase) it was reached from, as written in lower case. */
+  from: string;
 }
 
 const NUMBER_Q =
@@ -55,15 +73,32 @@ const NOT_HEAD = new Set([
   'an',
 ]);
 
+/**
+ * Words that frame or pad an English question without naming its topic ("what exactly", "these
+ * days", "the name of", "what kind of"): left out of a question's search terms, though a
+ * passage's own use of them is indexed as usual.
+ */
+const QUESTION_FILLERS: ReadonlySet<string> = new Set(
+  `really actually exactly just basically apart besides else ever even lately currently nowadays
+  days overall something anything everything someone anyone thing things stuff kind kinds sort
+  sorts type types name names way lot lots bit like anyway okay ok hey hi hello seeing
+  wondering wonder according`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
 /** Reads the expected answer type, the head noun and the search terms of a question. */
 export function analyzeQuestion(question: string): QuestionAnalysis {
-  const tokens = tokenize(question);
+  const language = questionLanguage(question);
+  const analyzer = analyzerFor(language);
   const terms: string[] = [];
   const content: string[] = [];
-  for (const t of tokens) {
-    const term = indexTerm(t);
+  const words: QuestionAnalysis['words'] = [];
+  for (const t of analyzer.tokens(question)) {
+    const term = language === 'en' && QUESTION_FILLERS.has(t.text) ? null : analyzer.term(t.text);
+    words.push({ text: t.text, term });
     if (term === null) continue;
-    content.push(t);
+    content.push(t.text);
     if (!terms.includes(term)) terms.push(term);
   }
 
@@ -106,11 +141,16 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     );
     headNoun = m?.[1]?.toLowerCase() ?? null;
   }
-  const expansions = new Map<string, string>();
-  for (const t of terms) {
-    for (const r of RELATED.get(t) ?? []) if (!terms.includes(r) && !expansions.has(r)) expansions.set(r, t);
-  }
-  return { answerType, headNoun, terms, tokens: content, subject, expansions };
+  return {
+    answerType,
+    headNoun,
+    terms,
+    tokens: content,
+    subject,
+    expansions: new Map(),
+    language,
+    words,
+  };
 }
 
 const COUNT_STOP =

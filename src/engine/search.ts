@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Passage } from '../corpus/load.js';
-import { indexTerm, tokenize } from '../text/tokenize.js';
+import { analyzerFor } from '../text/languages.js';
+import { Lexicon, type LexiconSnapshot, type Via } from '../text/lexicon.js';
 
 /** The shape of a minisearch result this module reads. */
 type SearchResultLike = {
@@ -29,8 +30,28 @@ const CONTEXT_WEIGHT = 0.25;
 
 /** Weight of a spelling variant of a question term, relative to the term itself. */
 const FUZZY_WEIGHT = 0.6;
-/** Weight of a related word (see text/related.ts), relative to the question term. */
-const RELATED_WEIGHT = 0.3;
+/**
+ * BM25 boost of a related word, as a share of its relation weight (see text/lexicon.ts): a
+ * related word counts fully towards coverage but less towards the raw score, so a passage
+ * with the question's own words still ranks above one that only paraphrases them.
+ */
+const RELATED_BOOST = 0.5;
+
+/** A word searched for a question term other than the term itself. */
+export interface Related {
+  /** The question term it stands for. */
+  target: string;
+  /** Weight relative to an exact match. */
+  weight: number;
+  via: Via;
+}
+
+/** How a passage matched one question term: through which of its terms, how, how well. */
+export interface Match {
+  term: string;
+  via: Via;
+  weight: number;
+}
 
 /** One passage found by a search, with what it matched. */
 export interface Hit {
@@ -39,9 +60,11 @@ export interface Hit {
   score: number;
   /**
    * For each question term, how well the passage's own text matched it: 1 exactly, 0.8 by a
-   * fuzzy match, 0.7 through a related word, 0.4 only in the context field.
+   * fuzzy match, a related word's weight through it, 0.4 of that only in the sentence before.
    */
   weights: Map<string, number>;
+  /** For each question term matched, the passage term that matched it and how. */
+  matches: Map<string, Match>;
 }
 
 /** Options of the passage search, chosen by measurement on the development questions. */
@@ -51,6 +74,9 @@ export interface SearchOptions {
 }
 
 type Doc = { id: number; text: string };
+
+/** A term searched: the question term it stands for, its BM25 boost and its match weight. */
+type Searched = { target: string; boost: number; weight: number; via: Via };
 
 /**
  * Maximum edit distance for a query term. Short terms are never fuzzy (too many false friends);
@@ -68,6 +94,10 @@ export interface IndexSnapshot {
   minisearch: unknown;
   /** Index terms of each passage, by position in the passage list. */
   termsOf: string[][];
+  /** Word knowledge restricted to the corpus vocabulary (see text/lexicon.ts). */
+  lexicon: LexiconSnapshot;
+  /** Languages of the passages, by position (BCP 47 primary tags). */
+  languages: string[];
 }
 
 const MINISEARCH_OPTIONS = {
@@ -90,11 +120,20 @@ export class PassageIndex {
   private readonly docFreq = new Map<string, number>();
   readonly size: number;
 
-  /** Builds the index, or restores it from a snapshot taken of the same passages. */
+  /** Word knowledge over this index's vocabulary. */
+  readonly lexicon: Lexicon;
+  /** The languages the passages are written in. */
+  readonly languages: ReadonlySet<string>;
+
+  /**
+   * Builds the index, or restores it from a snapshot taken of the same passages. Each passage
+   * is analysed once, with its language's analyser (`languageOf`, English by default).
+   */
   constructor(
     private readonly passages: readonly Passage[],
     snapshot?: IndexSnapshot,
     tuning: { postingBudget?: number } = {},
+    languageOf: (p: Passage) => string = () => 'en',
   ) {
     let termsOf: string[][];
     if (snapshot) {
@@ -107,19 +146,33 @@ export class PassageIndex {
         tokenize: (t: string) => t.split(' '),
       });
       termsOf = snapshot.termsOf;
+      this.lexicon = Lexicon.restore(snapshot.lexicon ?? []);
+      this.languageList = snapshot.languages ?? passages.map(() => 'en');
     } else {
-      // Each passage is tokenised once: the same terms feed minisearch and the frequencies.
+      // Each passage is analysed once: the same terms feed minisearch, the frequencies and the
+      // vocabulary the word knowledge is restricted to.
       const byText = new Map<string, string[]>();
-      termsOf = passages.map((p) => {
-        let terms = byText.get(p.text);
+      const vocabulary = new Map<string, Set<string>>();
+      this.languageList = passages.map((p) => analyzerFor(languageOf(p)).language);
+      termsOf = passages.map((p, i) => {
+        const key = `${this.languageList[i]}:${p.text}`;
+        let terms = byText.get(key);
         if (!terms) {
-          terms = tokenize(p.text)
-            .map(indexTerm)
-            .filter((t): t is string => t !== null);
-          byText.set(p.text, terms);
+          const analyzer = analyzerFor(this.languageList[i]);
+          terms = [];
+          for (const t of analyzer.tokens(p.text)) {
+            const term = analyzer.term(t.text);
+            if (term === null) continue;
+            terms.push(term);
+            if (analyzer.language !== 'en') continue;
+            const surfaces = vocabulary.get(term) ?? vocabulary.set(term, new Set()).get(term)!;
+            if (surfaces.size < 4) surfaces.add(t.text);
+          }
+          byText.set(key, terms);
         }
         return terms;
       });
+      this.lexicon = Lexicon.build(vocabulary);
       // minisearch tokenises each document's text; hand it the terms already computed.
       const docs = passages.map((p, i) => ({ id: p.id, text: termsOf[i]!.join(' ') }));
       this.ms = new MiniSearch<Doc>({
@@ -128,6 +181,7 @@ export class PassageIndex {
       });
       this.ms.addAll(docs);
     }
+    this.languages = new Set(this.languageList);
     let totalLength = 0;
     this.termsOf = termsOf.map((terms) => {
       totalLength += terms.length;
@@ -197,9 +251,22 @@ export class PassageIndex {
    */
   private readonly postingBudget: number;
 
+  /** Language of each passage, by position. */
+  private readonly languageList: string[];
+
+  /** The language of one passage. */
+  languageOf(passageId: number): string {
+    return this.languageList[passageId] ?? 'en';
+  }
+
   /** The state to save so a restart can skip building (see IndexSnapshot). */
   snapshot(): IndexSnapshot {
-    return { minisearch: this.ms.toJSON(), termsOf: this.termsOf };
+    return {
+      minisearch: this.ms.toJSON(),
+      termsOf: this.termsOf,
+      lexicon: this.lexicon.snapshot(),
+      languages: this.languageList,
+    };
   }
 
   /** Number of passages whose text holds the term exactly. */
@@ -215,73 +282,67 @@ export class PassageIndex {
   }
 
   /**
-   * Adds the BM25 contribution of the common terms left out of the index walk, on the best
-   * candidates only, using the same formula minisearch applies (BM25+, k 1.2, b 0.7, d 0.5).
+   * Scores the best candidates of the index walk on every searched term, the common ones left
+   * out of the walk included, with the formula minisearch applies (BM25+, k 1.2, b 0.7, d 0.5).
    */
   private finishWithCommonTerms(
     results: SearchResultLike[],
-    searched: ReadonlyMap<string, { target: string; boost: number }>,
-    later: readonly string[],
+    searched: ReadonlyMap<string, Searched>,
     options: SearchOptions,
     poolSize = options.candidates * 4,
   ): Hit[] {
     const pool = results.slice(0, poolSize);
-    const rescored = pool.map((r) => {
-      const id = r.id as number;
-      const own = this.termsOf[id] ?? [];
-      const docTerms = r.terms.slice();
-      const match: Record<string, string[]> = { ...r.match };
-      let score = r.score;
-      // One pass over the passage's terms counts every searched term at once.
-      const tfOwn = countSearched(own, searched);
-      for (const t of later) {
-        const tf = tfOwn.get(t);
-        if (tf === undefined || match[t]) continue;
-        score += (searched.get(t)?.boost ?? 1) * this.idf(t) * this.termScore(tf, own.length);
-        docTerms.push(t);
-        match[t] = ['text'];
-      }
-      // The sentence before, in the same article, counts at a quarter weight: it often names
-      // what this one calls "these states" or "he".
-      const before = this.passages[id - 1];
-      if (before && before.articleId === this.passages[id]?.articleId) {
-        const context = this.termsOf[id - 1] ?? [];
-        for (const [t, tf] of countSearched(context, searched)) {
-          if (match[t]) continue;
-          score +=
-            CONTEXT_WEIGHT * (searched.get(t)?.boost ?? 1) * this.idf(t) * this.termScore(tf, context.length);
-          docTerms.push(t);
-          match[t] = ['context'];
-        }
-      }
-      return { id: r.id, score, terms: docTerms, queryTerms: r.queryTerms, match };
-    });
-    rescored.sort((x, y) => y.score - x.score);
     const hits: Hit[] = [];
-    for (const r of rescored.slice(0, options.candidates)) {
-      const passage = this.passages[r.id as number];
+    for (const r of pool) {
+      const id = r.id as number;
+      const passage = this.passages[id];
       if (!passage) continue;
-      hits.push({ passage, score: r.score, weights: this.matchWeights(searched, r.terms, r.match) });
+      hits.push(this.scoreOne(id, passage, searched));
     }
-    return hits;
+    hits.sort((x, y) => y.score - x.score || x.passage.id - y.passage.id);
+    return hits.slice(0, options.candidates);
   }
 
-  /** Works out, per question term, how the passage matched it (see Hit.weights). */
-  private matchWeights(
-    searched: ReadonlyMap<string, { target: string; boost: number }>,
-    docTerms: string[],
-    match: Record<string, string[]>,
-  ): Map<string, number> {
-    const weights = new Map<string, number>();
-    for (const d of docTerms) {
-      const s = searched.get(d);
-      if (!s) continue;
-      const inText = (match[d] ?? []).includes('text');
-      // Exact 1, spelling variant 0.8, related word 0.7; a match in the context field alone 0.4.
-      const w = inText ? (s.boost === 1 ? 1 : s.boost === FUZZY_WEIGHT ? 0.8 : 0.7) : 0.4;
-      if ((weights.get(s.target) ?? 0) < w) weights.set(s.target, w);
+  /**
+   * Scores one passage against the searched terms with minisearch's BM25+ formula, taking for
+   * each question term only its best-matching searched word (a disjunction-max, as Lucene
+   * scores synonyms): a long passage that holds many weak relatives of one word gains no more
+   * than one that holds the word itself. The sentence before, in the same article, counts at a
+   * quarter weight for question terms the passage does not match: it often names what this one
+   * calls "these states" or "he".
+   */
+  private scoreOne(id: number, passage: Passage, searched: ReadonlyMap<string, Searched>): Hit {
+    const own = this.termsOf[id] ?? [];
+    const best = new Map<string, { score: number; term: string; inText: boolean }>();
+    for (const [t, tf] of countSearched(own, searched)) {
+      const s = searched.get(t)!;
+      const score = s.boost * this.idf(t) * this.termScore(tf, own.length);
+      const had = best.get(s.target);
+      if (!had || had.score < score) best.set(s.target, { score, term: t, inText: true });
     }
-    return weights;
+    const before = this.passages[id - 1];
+    if (before && before.articleId === passage.articleId) {
+      const context = this.termsOf[id - 1] ?? [];
+      for (const [t, tf] of countSearched(context, searched)) {
+        const s = searched.get(t)!;
+        if (best.get(s.target)?.inText) continue;
+        const score = CONTEXT_WEIGHT * s.boost * this.idf(t) * this.termScore(tf, context.length);
+        const had = best.get(s.target);
+        if (!had || had.score < score) best.set(s.target, { score, term: t, inText: false });
+      }
+    }
+    let score = 0;
+    const weights = new Map<string, number>();
+    const matches = new Map<string, Match>();
+    for (const [target, b] of best) {
+      score += b.score;
+      const s = searched.get(b.term)!;
+      // Exact 1, spelling variant 0.8, a related word its relation's weight; context alone 0.4 of that.
+      const w = (b.inText ? 1 : 0.4) * s.weight;
+      weights.set(target, w);
+      matches.set(target, { term: b.term, via: b.inText ? s.via : 'context', weight: w });
+    }
+    return { passage, score, weights, matches };
   }
 
   /**
@@ -318,16 +379,24 @@ export class PassageIndex {
   search(
     terms: readonly string[],
     options: SearchOptions,
-    related: ReadonlyMap<string, string> = new Map(),
+    related: ReadonlyMap<string, Related> = new Map(),
   ): Hit[] {
     if (terms.length === 0) return [];
     // Every term searched, with the question term it stands for and its weight.
-    const searched = new Map<string, { target: string; boost: number }>();
-    for (const t of terms) searched.set(t, { target: t, boost: 1 });
+    const searched = new Map<string, Searched>();
+    for (const t of terms) searched.set(t, { target: t, boost: 1, weight: 1, via: 'exact' });
     for (const t of terms)
       for (const v of this.variants(t))
-        if (!searched.has(v)) searched.set(v, { target: t, boost: FUZZY_WEIGHT });
-    for (const [r, t] of related) if (!searched.has(r)) searched.set(r, { target: t, boost: RELATED_WEIGHT });
+        if (!searched.has(v))
+          searched.set(v, { target: t, boost: FUZZY_WEIGHT, weight: 0.8, via: 'spelling' });
+    for (const [r, x] of related)
+      if (!searched.has(r))
+        searched.set(r, {
+          target: x.target,
+          boost: x.via === 'form' ? x.weight : x.weight * RELATED_BOOST,
+          weight: x.weight,
+          via: x.via,
+        });
     const byRarity = [...searched.keys()]
       .filter((t) => this.df(t) > 0 || terms.includes(t))
       .sort((a, b) => this.df(a) - this.df(b));
@@ -338,18 +407,18 @@ export class PassageIndex {
       for (const t of byRarity)
         for (const id of this.impact.get(t) ?? [])
           if (!pool.has(id)) pool.set(id, { id, score: 0, terms: [], queryTerms: [], match: {} });
-      return this.finishWithCommonTerms([...pool.values()], searched, byRarity, options, pool.size);
+      return this.finishWithCommonTerms([...pool.values()], searched, options, pool.size);
     }
+    // The rarest terms are walked until the budget is spent; the commoner ones are scored on
+    // the candidates alone (finishWithCommonTerms).
     const probe: string[] = [];
-    const later: string[] = [];
     let postings = 0;
     for (const t of byRarity) {
       // Both fields hold roughly the same postings, hence twice the document frequency.
       const cost = 2 * this.df(t);
-      if (probe.length === 0 || postings + cost <= this.postingBudget) {
-        probe.push(t);
-        postings += cost;
-      } else later.push(t);
+      if (probe.length > 0 && postings + cost > this.postingBudget) break;
+      probe.push(t);
+      postings += cost;
     }
     const results = this.ms.search(probe.join(' '), {
       boostTerm: (term) => searched.get(term)?.boost ?? 1,
@@ -360,7 +429,7 @@ export class PassageIndex {
       fuzzy: false,
       prefix: false,
     });
-    return this.finishWithCommonTerms(results, searched, later, options);
+    return this.finishWithCommonTerms(results, searched, options);
   }
 }
 

@@ -22,9 +22,10 @@ import {
 import type { Block } from '../corpus/furniture.js';
 import { Engine } from './index.js';
 import type { IndexSnapshot } from './search.js';
+import { dataDir } from '../text/datafile.js';
 
-/** Bumped when the snapshot's shape changes. */
-const FORMAT = 1;
+/** Bumped when the snapshot's shape changes (2: the index carries its lexicon and languages). */
+const FORMAT = 2;
 
 interface CorpusSnapshot {
   format: number;
@@ -51,6 +52,12 @@ function codeKey(): string {
       hash.update(name);
       hash.update(readFileSync(join(dir, name)));
     }
+  }
+  // The word lists (aliases, irregular forms) decide the lexicon saved with the index.
+  const data = dataDir();
+  for (const name of readdirSync(data).sort()) {
+    hash.update(name);
+    hash.update(readFileSync(join(data, name)));
   }
   codeDigest = hash.digest('hex');
   return codeDigest;

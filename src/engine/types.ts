@@ -54,6 +54,8 @@ export type AnswerType =
 export interface Answer {
   question: string;
   status: 'answered' | 'no_answer';
+  /** How sure the engine is that the first citation answers the question, 0–1 (answered at or above its threshold). */
+  confidence?: number;
   /** A short direct answer taken from the first citation, or null. */
   answer: string | null;
   answerType: AnswerType;

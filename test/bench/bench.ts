@@ -278,7 +278,7 @@ function paragraphs(corpus: Corpus): Array<{ id: number; text: string }> {
 
 /** The PassageIndex inside the engine (AnswerEngine.index is public; Engine.answers is private). */
 type IndexLike = {
-  search: (t: readonly string[], o: { candidates: number }, r: ReadonlyMap<string, string>) => unknown[];
+  search: (t: readonly string[], o: { candidates: number }, r: ReadonlyMap<string, never>) => unknown[];
   variants: (term: string) => string[];
   df: (term: string) => number;
   snapshot: () => unknown;
@@ -489,6 +489,7 @@ async function searchCounters(
   capMs: number,
 ): Promise<SearchCounters> {
   const { analyzeQuestion } = await import('../../src/engine/question.js');
+  const { expandQuestion } = await import('../../src/engine/expand.js');
   const index = engineIndex(answers);
   const ms = engineMiniSearch(index);
   if (!index || !ms)
@@ -527,11 +528,15 @@ async function searchCounters(
   const started = performance.now();
   try {
     for (const question of questions) {
-      const q = analyzeQuestion(question);
-      if (q.terms.length === 0) continue;
+      const asked = analyzeQuestion(question);
+      if (asked.terms.length === 0) continue;
+      const q = {
+        ...asked,
+        expansions: expandQuestion(asked, index as unknown as Parameters<typeof expandQuestion>[1]),
+      };
       sent = null;
       let t = performance.now();
-      index.search(q.terms, { candidates: candidates ?? 60 }, q.expansions);
+      index.search(q.terms, { candidates: candidates ?? 60 }, q.expansions as never);
       cols.search.push(performance.now() - t);
       const captured = sent as { query: string; ms: number; matched: number } | null;
       t = performance.now();

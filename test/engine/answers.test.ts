@@ -219,10 +219,11 @@ describe('checking a claim', () => {
   it('marks passages on the same fact as giving the same or a different figure', () => {
     const a = engine.check('France had 3,000 troops in Mali.', 10);
     const marked = a.citations.filter((c) => c.stance).map((c) => [c.stance, c.value, c.articleId]);
-    expect(marked).toEqual([
+    // Every passage giving a count for French troops in Mali is marked; their order is the ranking's.
+    expect(marked.sort((x, y) => String(x[2]).localeCompare(String(y[2])))).toEqual([
+      ['differs', 'about 2,400', AJ],
       ['differs', '2,400', BM],
       ['agrees', 'close to 3000', UN],
-      ['differs', 'about 2,400', AJ],
     ]);
   });
 

@@ -1,0 +1,76 @@
+/**
+ * The language side of indexing and question reading, behind one small interface as Lucene's
+ * per-language analyzers are: a tokeniser with offsets, stop words, the index form of a word
+ * (its stem) and, where the language has a lexical database, word knowledge. English and French
+ * are registered; any other language tag is analysed as English.
+ */
+import type { Relation } from './wordnet.js';
+
+/** One word of a text: its folded lower-case form and where it stands in the original. */
+export interface Token {
+  /** Lower case, curly quotes folded, thousands separators dropped ("2,400" → "2400"). */
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A word the lexical database relates to another, from the asking word's side. */
+export interface RelatedWord {
+  /** The related lemma, lower case; multiword lemmas keep their spaces ("pull out"). */
+  word: string;
+  relation: Relation;
+  /** Rank of the sense it came through (0 = the word's most frequent sense). */
+  sense: number;
+}
+
+/** Everything the engine asks of a language. */
+export interface Analyzer {
+  /** BCP 47 primary language subtag ("en", "fr"). */
+  readonly language: string;
+  /** The word tokens of a text, with offsets into it. */
+  tokens(text: string): Token[];
+  /** True for a word that carries no topic in this language. */
+  isStopWord(token: string): boolean;
+  /** The index form of a word (its stem), ignoring stop words. */
+  stem(token: string): string;
+  /** Index form of one token: null for a stop word, otherwise its stem. */
+  term(token: string): string | null;
+  /** Words the language's lexical database relates to this one (none where it has none). */
+  related(token: string): RelatedWord[];
+}
+
+/** Index terms of a text under one analyser, stop words dropped. */
+export function termsOf(analyzer: Analyzer, text: string): string[] {
+  const out: string[] = [];
+  for (const t of analyzer.tokens(text)) {
+    const term = analyzer.term(t.text);
+    if (term !== null) out.push(term);
+  }
+  return out;
+}
+
+/** Splits text into word tokens with offsets (shared by the analysers of alphabetic languages). */
+export function wordTokens(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const raw = m[0];
+    const start = m.index!;
+    let folded: string;
+    // "US" the country must not fold into "us" the pronoun; only the capitalised form is the country.
+    if (/^U\.?S\.?$/.test(raw)) folded = 'usa';
+    else
+      folded = raw
+        .replace(/,/g, '')
+        .replace(/[\u2018\u2019\u02BC\u00B4`]/g, "'")
+        .toLowerCase();
+    out.push({ text: folded, start, end: start + raw.length });
+  }
+  return out;
+}
+
+/**
+ * A word: letters and digits (marks kept for the analyser to fold), with one apostrophe inside
+ * ("l'armée", "Mali's"); numbers keep their thousands separators; "U.S." is one token.
+ */
+const TOKEN =
+  /\bU\.S\.?(?![\p{L}])|\bUS\b|\d{1,3}(?:,\d{3})+(?!\d)|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['\u2018\u2019\u02BC][\p{L}][\p{L}\p{M}]*)?/gu;

@@ -1,0 +1,169 @@
+/**
+ * The English analyser: the shared tokeniser, the project's English stop words, the Porter2
+ * (Snowball English) stemmer from `wink-porter2-stemmer` after a table of irregular forms, and
+ * word knowledge from WordNet 3.1 (see wordnet.ts).
+ */
+import { join } from 'node:path';
+import porter2 from 'wink-porter2-stemmer';
+import { z } from 'zod';
+import { wordTokens, type Analyzer, type RelatedWord, type Token } from './analyzer.js';
+import { dataDir, readDataFile } from './datafile.js';
+import { foldDiacritics } from './normalize.js';
+import { STOP_WORDS } from './stopwords.js';
+import { wordnet, type Pos } from './wordnet.js';
+
+const IrregularLine = z
+  .object({ text: z.string(), comment: z.string() })
+  .transform((l) => l.text.toLowerCase().split(/\s+/))
+  .refine((f) => f.length === 2 && f.every((w) => /^[a-z]+$/.test(w)), {
+    message: 'must be two lower-case words: FORM BASE (e.g. "came come")',
+  });
+
+let irregular: ReadonlyMap<string, string> | null = null;
+
+/** Irregular forms ("came" → "come") from data/english-irregular.txt, read once. */
+function irregularForms(): ReadonlyMap<string, string> {
+  irregular ??= new Map(
+    readDataFile(join(dataDir(), 'english-irregular.txt'), IrregularLine).map((f) => [f[0]!, f[1]!]),
+  );
+  return irregular;
+}
+
+const stemCache = new Map<string, string>();
+
+/** The English index form of a lower-case word: irregular forms first, then Porter2. */
+export function englishStem(word: string): string {
+  const hit = stemCache.get(word);
+  if (hit !== undefined) return hit;
+  const base = irregularForms().get(word) ?? word;
+  const result = base.length <= 2 || !/^[a-z]+$/.test(base) ? base : porter2(base);
+  // Vocabularies are bounded in practice; the cap only guards against adversarial input.
+  if (stemCache.size >= 200_000) stemCache.clear();
+  stemCache.set(word, result);
+  return result;
+}
+
+/** WordNet's detachment rules (morphy) for finding a word's base form in each part of speech. */
+const DETACH: Record<Pos, Array<[string, string]>> = {
+  n: [
+    ['s', ''],
+    ['ses', 's'],
+    ['xes', 'x'],
+    ['zes', 'z'],
+    ['ches', 'ch'],
+    ['shes', 'sh'],
+    ['men', 'man'],
+    ['ies', 'y'],
+  ],
+  v: [
+    ['s', ''],
+    ['ies', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+  ],
+  a: [
+    ['er', ''],
+    ['est', ''],
+    ['er', 'e'],
+    ['est', 'e'],
+  ],
+  r: [],
+};
+
+/** Most senses of one word followed into WordNet, most frequent first. */
+export const MAX_SENSES = 3;
+
+/** The English analyser. */
+export class EnglishAnalyzer implements Analyzer {
+  readonly language = 'en';
+  private readonly relatedCache = new Map<string, RelatedWord[]>();
+
+  tokens(text: string): Token[] {
+    return wordTokens(text).map((t) => ({ ...t, text: foldDiacritics(t.text) }));
+  }
+
+  isStopWord(token: string): boolean {
+    return STOP_WORDS.has(token);
+  }
+
+  stem(token: string): string {
+    return englishStem(token);
+  }
+
+  term(token: string): string | null {
+    const bare = token.replace(/'s$/, '').replace(/'/g, '');
+    if (bare.length === 0 || STOP_WORDS.has(token) || STOP_WORDS.has(bare)) return null;
+    return englishStem(bare);
+  }
+
+  /** WordNet lemmas a word may be a form of, with their part of speech ("expelled" → expel/v). */
+  lemmas(token: string): Array<{ lemma: string; pos: Pos }> {
+    const wn = wordnet();
+    const word = token.replace(/'s$/, '').replace(/'/g, '').replace(/ /g, '_');
+    const out: Array<{ lemma: string; pos: Pos }> = [];
+    const add = (lemma: string, pos: Pos) => {
+      if (lemma.length > 1 && wn.has(lemma, pos) && !out.some((o) => o.lemma === lemma && o.pos === pos))
+        out.push({ lemma, pos });
+    };
+    const irr = irregularForms().get(word);
+    for (const pos of ['n', 'v', 'a', 'r'] as Pos[]) {
+      add(word, pos);
+      if (irr) add(irr, pos);
+      for (const [from, to] of DETACH[pos]) {
+        if (!word.endsWith(from) || word.length <= from.length + 1) continue;
+        const base = word.slice(0, -from.length) + to;
+        add(base, pos);
+        // "expelled" → "expell" → "expel": a doubled final consonant before -ed/-ing.
+        if (to === '' && /([b-df-hj-np-tv-z])\1$/.test(base)) add(base.slice(0, -1), pos);
+      }
+    }
+    return out;
+  }
+
+  related(token: string): RelatedWord[] {
+    const known = this.relatedCache.get(token);
+    if (known) return known;
+    const found = this.findRelated(token);
+    if (this.relatedCache.size >= 50_000) this.relatedCache.clear();
+    this.relatedCache.set(token, found);
+    return found;
+  }
+
+  private findRelated(token: string): RelatedWord[] {
+    const wn = wordnet();
+    const out: RelatedWord[] = [];
+    const seen = new Set<string>();
+    const push = (word: string, relation: RelatedWord['relation'], sense: number) => {
+      const w = word.replace(/_/g, ' ');
+      const key = `${w}|${relation}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      out.push({ word: w, relation, sense });
+    };
+    for (const { lemma, pos } of this.lemmas(token)) {
+      const entry = wn.entry(lemma, pos);
+      if (!entry) continue;
+      // Frequent senses only: WordNet lists senses most frequent first and counts the tagged ones.
+      const senses = entry.synsets.slice(0, Math.max(1, Math.min(MAX_SENSES, entry.tagged)));
+      senses.forEach((offset, sense) => {
+        const s = wn.synset(offset, pos);
+        const self = s.words.indexOf(lemma) + 1;
+        for (const w of s.words) if (w !== lemma) push(w, 'synonym', sense);
+        for (const p of s.pointers) {
+          if (p.source !== 0 && p.source !== self) continue;
+          const target = wn.synset(p.offset, p.pos);
+          const words = p.target === 0 ? target.words : [target.words[p.target - 1]!];
+          for (const w of words) if (w && w !== lemma) push(w, p.relation, sense);
+        }
+      });
+    }
+    return out;
+  }
+}
+
+/** The shared English analyser. */
+export const english = new EnglishAnalyzer();

@@ -1,0 +1,37 @@
+/**
+ * The registered analysers, by language tag, and the language of a question.
+ */
+import type { Analyzer } from './analyzer.js';
+import { english } from './english.js';
+import { french } from './french.js';
+
+const ANALYZERS: ReadonlyMap<string, Analyzer> = new Map<string, Analyzer>([
+  ['en', english],
+  ['fr', french],
+]);
+
+/** The analyser for a BCP 47 tag ("fr", "fr-FR"); English for any language without its own. */
+export function analyzerFor(language: string | null | undefined): Analyzer {
+  const primary = (language ?? 'en').toLowerCase().split('-')[0]!;
+  return ANALYZERS.get(primary) ?? english;
+}
+
+/**
+ * The language of a short text such as a question, by which analyser's stop words it uses
+ * most (questions are too short for character n-gram detection to be reliable). Ties and texts
+ * with no stop word at all read as English.
+ */
+export function questionLanguage(text: string): string {
+  let best: Analyzer = english;
+  let bestCount = -1;
+  for (const analyzer of ANALYZERS.values()) {
+    const tokens = analyzer.tokens(text);
+    let n = 0;
+    for (const t of tokens) if (analyzer.isStopWord(t.text)) n++;
+    if (n > bestCount) {
+      best = analyzer;
+      bestCount = n;
+    }
+  }
+  return best.language;
+}
