@@ -34,6 +34,7 @@ export function answerJson(a: Answer) {
       end: c.end,
       score: c.score,
       value: c.value,
+      ...(c.matched ? { matched: c.matched } : {}),
       alsoIn: c.alsoIn.map((x) => ({ ...sourceJson(x), quote: x.quote, start: x.start, end: x.end })),
     })),
     conflict:

@@ -4,7 +4,8 @@ import { answerQuality, countFor, extractAnswer } from './extract.js';
 import { numberMentions } from './entities.js';
 import { PassageIndex, type Hit, type IndexSnapshot } from './search.js';
 import { sourceOf } from './sources.js';
-import type { Answer, Citation, ConflictSide } from './types.js';
+import type { Answer, Citation, ConflictSide, MatchedWord } from './types.js';
+import { analyzerFor } from '../text/languages.js';
 import { looseComparable } from '../text/normalize.js';
 import { indexTerms } from '../text/tokenize.js';
 import { queryProblem } from './validate.js';
@@ -254,7 +255,13 @@ export class AnswerEngine {
       if (conflict.length < 2) conflict = null;
     }
     const first = citations[0];
-    const short = answered && first ? extractAnswer(first.quote, q) : null;
+    const firstRanked = order.order.find(
+      (r) => first && r.passage.start === first.start && r.passage.articleId === first.articleId,
+    );
+    const short =
+      answered && first
+        ? extractAnswer(first.quote, firstRanked ? withMatched(q, firstRanked) : q, true)
+        : null;
     return {
       ...base,
       status: answered ? 'answered' : 'no_answer',
@@ -294,6 +301,30 @@ export class AnswerEngine {
     return { order: [...leaders, ...rest], sides };
   }
 
+  /** Each question word a passage matched, the passage word it met and how (Citation.matched). */
+  private explain(r: Ranked, q: QuestionAnalysis): MatchedWord[] {
+    const out: MatchedWord[] = [];
+    for (const t of q.terms) {
+      const m = r.matches.get(t);
+      if (!m) continue;
+      const expansion = q.expansions.get(m.term);
+      const asked =
+        m.term !== t && expansion?.target === t
+          ? expansion.from
+          : (q.words.find((w) => w.term === t)?.text ?? t);
+      const inContext = m.via === 'context';
+      const source = inContext ? this.corpus.passages[r.passage.id - 1] : r.passage;
+      const analyzer = analyzerFor(this.index.languageOf(source?.id ?? r.passage.id));
+      const token = source
+        ? analyzer.tokens(source.text).find((w) => analyzer.term(w.text) === m.term)
+        : undefined;
+      const word = source && token ? source.text.slice(token.start, token.end) : m.term;
+      const how = inContext ? (m.term === t ? 'context' : `context, ${expansion?.via ?? 'related'}`) : m.via;
+      out.push({ question: asked, passage: word, how });
+    }
+    return out;
+  }
+
   /** Turns ranked passages into citations, folding near-identical passages from other outlets together. */
   private cite(ranked: Ranked[], limit: number, q: QuestionAnalysis, answered: boolean): Citation[] {
     const out: Citation[] = [];
@@ -324,11 +355,21 @@ export class AnswerEngine {
         score: Math.round(r.final * 1000) / 1000,
         value,
         alsoIn: [],
+        matched: this.explain(r, q),
       });
     }
     for (const c of out) c.alsoIn.sort((a, b) => a.articleId.localeCompare(b.articleId) || a.start - b.start);
     return out;
   }
+}
+
+/**
+ * The question with the passage terms that matched it (spelling variants, related words) added
+ * to its terms, so an extractor measuring nearness to the question's words sees them too.
+ */
+function withMatched(q: QuestionAnalysis, r: Hit): QuestionAnalysis {
+  const extra = [...r.matches.values()].map((m) => m.term).filter((t) => !q.terms.includes(t));
+  return extra.length === 0 ? q : { ...q, terms: [...q.terms, ...extra] };
 }
 
 /**

@@ -96,30 +96,62 @@ export function titleBefore(text: string, start: number): string {
 
 const QUALIFIER = String.raw`(?:(?:some|about|around|roughly|approximately|nearly|almost|close to|more than|over|under|fewer than|less than|at least|up to|an estimated|a total of(?: about)?)\s+)?`;
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?`;
-const NUMBER_WORDS =
-  'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several hundred|several thousand';
+const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
+const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const SCALES = 'hundred|thousand|million|billion';
+/** One number word or a hyphenated compound ("forty-eight"); a bare "one" is left out (too often a pronoun). */
+const WORD = String.raw`(?:(?:${TENS})(?:-(?:${UNITS}))?|${TEENS}|(?:${UNITS}))`;
+/** A written-out number: "two hundred", "several hundred", "three thousand five hundred", "dozens". */
+const NUMBER_WORDS = String.raw`(?:(?!one\b)${WORD}(?:\s+(?:and\s+)?(?:${WORD}|${SCALES}))*|(?:a|one|several|a few)\s+(?:${SCALES})(?:\s+(?:and\s+)?(?:${WORD}|${SCALES}))*|dozens|hundreds|thousands|millions)`;
 const NUMBER_RE = new RegExp(
-  String.raw`\b${QUALIFIER}(?:(?:${NUMBER})(?:\s*(?:to|-|\u2013)\s*(?:${NUMBER}))?(?:\s+(?:of\s+the|of|out\s+of)\s+(?:${NUMBER}))?(?:\s*(?:million|billion|percent|per cent|%))?|(?:${NUMBER_WORDS})(?:\s+(?:million|thousand|hundred))?)\b`,
+  String.raw`\b${QUALIFIER}(?:(?:${NUMBER})(?:\s*(?:to|-|\u2013)\s*(?:${NUMBER}))?(?:\s+(?:of\s+the|of|out\s+of)\s+(?:${NUMBER}))?(?:\s*(?:million|billion|percent|per cent|%))?|${NUMBER_WORDS})\b`,
   'gi',
 );
 
-const WORD_VALUES: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  dozens: 24,
-  hundreds: 200,
-  thousands: 2000,
-  several: 3,
+const WORD_VALUES: Record<string, number> = Object.fromEntries([
+  ...UNITS.split('|').map((w, i) => [w, i + 1]),
+  ...TEENS.split('|').map((w, i) => [w, i + 10]),
+  ...TENS.split('|').map((w, i) => [w, (i + 2) * 10]),
+  ['a', 1],
+  // Indefinite amounts, read as their usual lower bound for comparison.
+  ['several', 3],
+  ['few', 3],
+]);
+const SCALE_VALUES: Record<string, number> = {
+  hundred: 100,
+  thousand: 1_000,
+  million: 1_000_000,
+  billion: 1e9,
 };
+const PLURAL_VALUES: Record<string, number> = { dozens: 24, hundreds: 200, thousands: 2000, millions: 2e6 };
+
+/**
+ * The value of a written-out number ("two hundred" 200, "several hundred" 300, "forty-eight"
+ * 48, "three thousand five hundred" 3500), or null when the words are no number.
+ */
+export function wordNumberValue(words: string): number | null {
+  const parts = words
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter((w) => w !== 'and');
+  if (parts.length === 1 && PLURAL_VALUES[parts[0]!] !== undefined) return PLURAL_VALUES[parts[0]!]!;
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (const w of parts) {
+    const unit = Object.hasOwn(WORD_VALUES, w) ? WORD_VALUES[w]! : undefined;
+    const scale = Object.hasOwn(SCALE_VALUES, w) ? SCALE_VALUES[w]! : undefined;
+    if (unit !== undefined) current += unit;
+    else if (scale === 100) current = (current || 1) * 100;
+    else if (scale !== undefined) {
+      total += (current || 1) * scale;
+      current = 0;
+    } else return null;
+    seen = true;
+  }
+  return seen ? total + current : null;
+}
 
 /** A number in text, with its qualifier ("close to 3000") and numeric value for comparison. */
 export interface NumberMention extends Mention {
@@ -135,17 +167,15 @@ function numberMentionsUncached(text: string): NumberMention[] {
     const raw = m[0];
     const digits = /\d[\d,]*(?:\.\d+)?/.exec(raw);
     let value = digits ? Number(digits[0].replace(/,/g, '')) : null;
-    if (value === null) {
-      const word = /[a-z]+/i.exec(
+    if (value === null)
+      value = wordNumberValue(
         raw.replace(
           /^(?:some|about|around|roughly|approximately|nearly|almost|close to|more than|over|under|fewer than|less than|at least|up to|an estimated|a total of(?: about)?)\s+/i,
           '',
         ),
       );
-      value = word ? (WORD_VALUES[word[0].toLowerCase()] ?? null) : null;
-    }
-    if (value !== null && /\bmillion\b/i.test(raw)) value *= 1_000_000;
-    else if (value !== null && /\bthousand\b/i.test(raw)) value *= 1_000;
+    else if (/\bmillion\b/i.test(raw)) value *= 1_000_000;
+    else if (/\bbillion\b/i.test(raw)) value *= 1e9;
     const isYear = /^(?:19|20)\d{2}$/.test(raw);
     out.push({ start: m.index!, end: m.index! + raw.length, text: raw, value, isYear });
   }

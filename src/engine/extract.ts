@@ -11,7 +11,7 @@ import {
 } from './entities.js';
 import { comparable } from '../text/normalize.js';
 import { memoByText } from './memo.js';
-import { englishStem as stem } from '../text/english.js';
+import { english, englishStem as stem } from '../text/english.js';
 import { tokenize } from '../text/tokenize.js';
 
 /** Words that count the same things, so "how many troops" also reads "2,400 soldiers". */
@@ -116,8 +116,12 @@ export function countFor(text: string, q: QuestionAnalysis): CountValue | null {
 const CAUSE =
   /\b(?:because of|because|due to|owing to|as a result of|citing|cited|followed|blamed|forced|amid)\b\s+/gi;
 
-/** Extracts a short answer of the expected type from a passage, or null where it has none. */
-export function extractAnswer(text: string, q: QuestionAnalysis): Mention | null {
+/**
+ * Extracts a short answer of the expected type from a passage, or null where it has none. With
+ * `span`, a question no typed extractor answers gets the passage's new words beside the matched
+ * ones (see novelSpan); ranking asks without it, so only a typed answer earns the type bonus.
+ */
+export function extractAnswer(text: string, q: QuestionAnalysis, span = false): Mention | null {
   const pick = (ms: Mention[], score: (m: Mention) => number): Mention | null => {
     let best: Mention | null = null;
     let bestScore = -Infinity;
@@ -175,14 +179,78 @@ export function extractAnswer(text: string, q: QuestionAnalysis): Mention | null
       return pick(placeMentions(text), (m) => (anchored(m) ? 1e7 : 0) + near(m));
     }
     case 'entity':
-      return entityAnswer(text, q);
+      return entityAnswer(text, q) ?? (span ? novelSpan(text, q) : null);
     case 'definition':
       return definitionAnswer(text, q);
     case 'reason':
-      return reasonAnswer(text);
+      return reasonAnswer(text) ?? (span ? novelSpan(text, q) : null);
     default:
-      return null;
+      // A yes/no question gets no short answer unless the passage says yes or no plainly,
+      // which this extractor does not judge.
+      return span && !YES_NO_Q.test(q.words[0]?.text ?? '') ? novelSpan(text, q) : null;
   }
+}
+
+/** Questions answered by yes or no ("Did…", "Was…"). */
+const YES_NO_Q = /^(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should)$/;
+
+/** Characters that end a clause, for the spans of novelSpan. */
+const CLAUSE_BREAK = /[,;:()[\]"\u201C\u201D\u2014\u2013]|\.(?:\s|$)/;
+
+/**
+ * For questions no typed extractor answers ("what did X say…", "what is stoking…"): the run of
+ * words the question does not use that stands next to the words it does, within one clause
+ * ("…come to secure their economic interests…"). The passage's new words beside the matched
+ * ones are most often what the question asks for.
+ */
+export function novelSpan(text: string, q: QuestionAnalysis): Mention | null {
+  const asked = new Set([...q.terms, ...q.expansions.keys()]);
+  const tokens = english.tokens(text);
+  const isAsked = tokens.map((t) => {
+    const term = english.term(t.text);
+    return term !== null && (asked.has(term) || [...asked].some((a) => a.length >= 5 && term.startsWith(a)));
+  });
+  if (!isAsked.some(Boolean)) return null;
+  let best: Mention | null = null;
+  let bestScore = 0;
+  let i = 0;
+  while (i < tokens.length) {
+    if (isAsked[i]) {
+      i++;
+      continue;
+    }
+    // A run of unasked words, cut at clause breaks.
+    let j = i;
+    while (
+      j + 1 < tokens.length &&
+      !isAsked[j + 1] &&
+      !CLAUSE_BREAK.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start))
+    )
+      j++;
+    const run = tokens.slice(i, j + 1);
+    const content = run.filter((t) => english.term(t.text) !== null).length;
+    const before =
+      i > 0 && isAsked[i - 1] && !CLAUSE_BREAK.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
+    const after =
+      j + 1 < tokens.length &&
+      isAsked[j + 1] &&
+      !CLAUSE_BREAK.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start));
+    // Beside a matched word counts most; a run of one content word says too little, a long one too much.
+    const score = (before || after ? 2 : 0.5) * Math.min(content, 8) - (content > 14 ? 4 : 0);
+    if (content >= 2 && score > bestScore) {
+      // Trim stop words off both ends.
+      let a = 0;
+      let b = run.length - 1;
+      while (a < b && english.term(run[a]!.text) === null) a++;
+      while (b > a && english.term(run[b]!.text) === null) b--;
+      const start = run[a]!.start;
+      const end = run[b]!.end;
+      best = { start, end, text: text.slice(start, end) };
+      bestScore = score;
+    }
+    i = j + 1;
+  }
+  return best;
 }
 
 function strip(m: Mention, prefix: RegExp): Mention {

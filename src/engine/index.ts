@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { loadCorpus, type Corpus } from '../corpus/load.js';
 import { AnswerEngine, DEFAULT_SETTINGS, type AnswerSettings } from './answer.js';
 import { QuotationIndex } from './quotes.js';
+import { expandQuestion } from './expand.js';
+import { analyzeQuestion } from './question.js';
 import type { IndexSnapshot } from './search.js';
 import { indexTerms } from '../text/tokenize.js';
 import { sourceOf } from './sources.js';
@@ -57,7 +59,9 @@ export class Engine {
 
   /** Quotations are extracted on first use, so the engine is ready to answer sooner. */
   private get quotations(): QuotationIndex {
-    this.quotationIndex ??= new QuotationIndex(this.corpus);
+    this.quotationIndex ??= new QuotationIndex(this.corpus, (query) =>
+      expandQuestion(analyzeQuestion(query), this.answers.index),
+    );
     return this.quotationIndex;
   }
 

@@ -40,18 +40,22 @@ const NUMBER_Q =
   /\b(?:how many|how much|what number|what percentage|what share|what proportion|how large|death toll|number of)\b/i;
 const DURATION_Q = /\bhow long\b/i;
 const DATE_Q =
-  /^(?:\s*(?:since |until |till )?when\b|.*\b(?:what|which) (?:date|day|year|month)\b|.*\bon what (?:date|day)\b)/i;
+  /^(?:\s*(?:since |until |till )?when\b|.*\b(?:at what (?:point|time)|what time)\b|.*\b(?:what|which) (?:date|day|year|month)\b|.*\bon what (?:date|day)\b)/i;
 const PERSON_Q = /^\s*(?:who|whom|whose)\b/i;
 /** "Who is Olivier Salgado?": a named person to describe, not a person to name. */
 const WHO_IS_NAMED = /^\s*[Ww]ho (?:is|was) ([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\??$/;
 const PLACE_Q =
-  /^\s*where\b|\b(?:which|what) (?:country|countries|city|cities|town|region|capital|place|nation)\b|\bin which (?:country|city|region)\b/i;
+  /^\s*(?:where|whereabouts)\b|\b(?:which|what) (?:part|area|border|frontier|village|province|district)\b|\b(?:which|what) (?:country|countries|city|cities|town|region|capital|place|nation)\b|\bin which (?:country|city|region)\b/i;
 const REASON_Q =
-  /^\s*why\b|\bblamed?\b|\bwhat (?:did|does) .* (?:blame|cite)\b|\bwhat (?:was|is) the reason\b|\bfor what reason\b|\bwhat (?:caused|led to|prompted)\b/i;
+  /^\s*why\b|\bblamed?\b|\bwhat (?:did|does) .* (?:blame|cite)\b|\bwhat (?:was|is) the reason\b|\bfor what reason\b|\bwhat(?:'s|\u2019s| is| was| has been)? (?:caused|causing|led to|prompted|prompting|made|makes|drove|drives|driving|stoking|stoked|fuel(?:l)?ing|fuel(?:l)?ed|behind)\b/i;
 const DEFINITION_Q =
   /^\s*[Ww]hat (?:is|are|was|were) (?:the |an? )?([A-Z0-9][\w'’-]*(?:\s+[\w'’-]+){0,3})\s*\??$/;
 const ENTITY_Q =
   /\b(?:which|what) (?!(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b)([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\b/i;
+
+/** "name of the village …", "what's the name of the task force …": a named thing of that kind. */
+const NAME_OF_Q =
+  /\bname of (?:the |a |an |this |that )?(?:[a-z-]+ ){0,2}?([a-z-]+?)(?= (?:near|in|at|on|of|that|which|who|working|where|alongside|from|with|for)\b|\s*\??$)/i;
 
 const NOT_HEAD = new Set([
   'is',
@@ -122,8 +126,12 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
       answerType = 'definition';
       subject = def[1];
     } else {
-      const ent = ENTITY_Q.exec(question);
-      if (ent?.[1]) {
+      const named = NAME_OF_Q.exec(question);
+      const ent = named ? null : ENTITY_Q.exec(question);
+      if (named?.[1]) {
+        answerType = 'entity';
+        headNoun = named[1].toLowerCase();
+      } else if (ent?.[1]) {
         const words = ent[1]
           .toLowerCase()
           .split(/\s+/)

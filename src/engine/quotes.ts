@@ -107,7 +107,16 @@ export class QuotationIndex {
   private readonly people: PersonRegistry;
   private readonly groups: Quotation[];
 
-  constructor(corpus: Corpus) {
+  /**
+   * `expand` gives, for a query, the related words searched for each of its terms (the answer
+   * index's word knowledge: see engine/expand.ts); without it only the query's own words count.
+   */
+  constructor(
+    private readonly corpus: Corpus,
+    private readonly expand: (
+      query: string,
+    ) => ReadonlyMap<string, { target: string; weight: number }> = () => new Map(),
+  ) {
     this.people = new PersonRegistry(corpus);
     const found = corpus.articles.flatMap((a) => this.extract(a));
     this.groups = this.group(found);
@@ -293,17 +302,43 @@ export class QuotationIndex {
 
   private readonly terms = new WeakMap<
     Quotation,
-    { words: Set<string>; speakerWords: Set<string>; folded: string }
+    { words: Set<string>; speakerWords: Set<string>; contextWords: Set<string>; folded: string }
   >();
   private vocab: Set<string> | null = null;
+  private readonly roles = new Map<string, string[]>();
 
-  /** Index terms of a quotation's words and of its speaker, and its folded text, computed once. */
-  private termsOf(q: Quotation): { words: Set<string>; speakerWords: Set<string>; folded: string } {
+  /**
+   * Index terms of the titles the corpus puts before a speaker's full name ("Germany's Defense
+   * Minister Christine Lambrecht"), so a lookup by role finds the person's quotations.
+   */
+  private roleTerms(speaker: string): string[] {
+    const known = this.roles.get(speaker);
+    if (known) return known;
+    const found = new Set<string>();
+    if (speaker.includes(' '))
+      for (const a of this.corpus.articles) {
+        for (let at = a.text.indexOf(speaker); at >= 0; at = a.text.indexOf(speaker, at + speaker.length))
+          for (const t of indexTerms(titleBefore(a.text, at))) found.add(t);
+      }
+    const out = [...found];
+    this.roles.set(speaker, out);
+    return out;
+  }
+
+  /** Index terms of a quotation's words, its speaker and its sentence, and its folded text, computed once. */
+  private termsOf(q: Quotation): {
+    words: Set<string>;
+    speakerWords: Set<string>;
+    contextWords: Set<string>;
+    folded: string;
+  } {
     let t = this.terms.get(q);
     if (!t) {
       t = {
         words: new Set(indexTerms(q.text)),
-        speakerWords: new Set(q.speaker ? indexTerms(q.speaker) : []),
+        speakerWords: new Set(q.speaker ? [...indexTerms(q.speaker), ...this.roleTerms(q.speaker)] : []),
+        // The sentence around the quotation names the speaker's role ("Germany's defence minister").
+        contextWords: new Set(indexTerms(q.context)),
         folded: comparable(q.text),
       };
       this.terms.set(q, t);
@@ -355,17 +390,34 @@ export class QuotationIndex {
       ]),
     );
 
+    // Related words of each term (synonyms, derived forms, aliases), weighted below the term.
+    const related = new Map<string, Array<{ term: string; weight: number }>>(terms.map((t) => [t, []]));
+    for (const [term, x] of this.expand(trimmed)) related.get(x.target)?.push({ term, weight: x.weight });
+
     const scored = this.groups
       .filter((q) => !speakerFilter || (q.speaker !== null && comparable(q.speaker).includes(speakerFilter)))
       .map((q) => {
-        const { words, speakerWords, folded } = this.termsOf(q);
+        const { words, speakerWords, contextWords, folded } = this.termsOf(q);
         let inText = 0;
-        let inSpeaker = 0;
+        let matched = 0;
+        const has = (set: Set<string>, t: string) => set.has(t) || variants.get(t)!.some((v) => set.has(v));
         for (const t of terms) {
-          if (words.has(t) || variants.get(t)!.some((v) => words.has(v))) inText++;
-          else if (speakerWords.has(t) || variants.get(t)!.some((v) => speakerWords.has(v))) inSpeaker++;
+          // Best of: the quotation's own words (1), the speaker's name (1), a related word in the
+          // quotation (its weight), the sentence around it (0.6).
+          let w = 0;
+          if (has(words, t)) {
+            inText++;
+            w = 1;
+          } else if (has(speakerWords, t)) w = 1;
+          else {
+            for (const r of related.get(t) ?? []) if (words.has(r.term)) w = Math.max(w, r.weight);
+            if (has(contextWords, t)) w = Math.max(w, CONTEXT_MATCH);
+            for (const r of related.get(t) ?? [])
+              if (contextWords.has(r.term)) w = Math.max(w, CONTEXT_MATCH * r.weight);
+          }
+          matched += w;
         }
-        const coverage = terms.length === 0 ? 1 : (inText + inSpeaker) / terms.length;
+        const coverage = terms.length === 0 ? 1 : matched / terms.length;
         const exact = phrase.length > 0 && folded.includes(phrase) ? 1 : 0;
         return { q, coverage, exact, inText };
       })
@@ -381,6 +433,9 @@ export class QuotationIndex {
     return { query, quotes: scored.slice(0, limit).map((s) => s.q) };
   }
 }
+
+/** Weight of a query word found only in the sentence around a quotation. */
+const CONTEXT_MATCH = 0.6;
 
 /** The leading noun phrase of a clause: its words up to the first verb-like word or comma. */
 function sentenceSubject(clause: string): string {

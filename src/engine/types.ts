@@ -23,11 +23,28 @@ export interface Citation extends SourceInfo {
   value: string | null;
   /** Other articles carrying the same passage, nearly word for word. */
   alsoIn: Array<SourceInfo & { quote: string; start: number; end: number }>;
+  /** Why this passage was chosen: each question word it matched, and how. */
+  matched?: MatchedWord[];
   /**
    * Only when checking a claim that gives a count: whether this passage gives the same count
    * for the same thing (`agrees`), a different one (`differs`), or none (null).
    */
   stance?: 'agrees' | 'differs' | null;
+}
+
+/**
+ * How a question word met a passage word: `exact` (the same word or another form of it),
+ * `spelling` (a spelling variant), a WordNet relation (`synonym`, `derived`, `pertainym`,
+ * `broader`, `narrower`, `member`, `region`, `similar`, `antonym`), `alias` (the newsroom's
+ * alias list), `form` (the same word in another language's passage), or `context` (only in
+ * the sentence before the passage).
+ */
+export interface MatchedWord {
+  /** The question word, as the question writes it (lower case). */
+  question: string;
+  /** The passage word it matched, verbatim from the passage (or the sentence before it). */
+  passage: string;
+  how: string;
 }
 
 /** One side of a disagreement between sources on the asked fact. */

@@ -74,6 +74,9 @@ const DETACH: Record<Pos, Array<[string, string]>> = {
   r: [],
 };
 
+/** A parent with more children than this is too general for its children to count as sisters. */
+const MAX_SISTERS = 12;
+
 /** Most senses of one word followed into WordNet, most frequent first. */
 export const MAX_SENSES = 3;
 
@@ -158,6 +161,16 @@ export class EnglishAnalyzer implements Analyzer {
           const target = wn.synset(p.offset, p.pos);
           const words = p.target === 0 ? target.words : [target.words[p.target - 1]!];
           for (const w of words) if (w && w !== lemma) push(w, p.relation, sense);
+          // Sisters under a specific parent ("envoy" and "ambassador", both diplomats): only
+          // through the commonest senses, and only where the parent has few children.
+          if (p.relation === 'broader' && pos === 'n' && sense < 2) {
+            const children = target.pointers.filter((c) => c.relation === 'narrower');
+            if (children.length > MAX_SISTERS) continue;
+            for (const c of children) {
+              if (c.offset === offset) continue;
+              for (const w of wn.synset(c.offset, c.pos).words) if (w !== lemma) push(w, 'sister', sense);
+            }
+          }
         }
       });
     }

@@ -42,10 +42,14 @@ export const RELATION_WEIGHTS: Record<Relation | 'alias', number> = {
   broader: 0.35,
   narrower: 0.4,
   instance: 0,
+  sister: 0.3,
   similar: 0.4,
   antonym: 0.3,
   alias: 0.6,
 };
+
+/** The relation seen from the other word's side. */
+const INVERSE: Partial<Record<Via, Via>> = { broader: 'narrower', narrower: 'broader' };
 
 /** Weight kept for a relation reached through a word's second or later sense. */
 const LATER_SENSE = 0.85;
@@ -138,6 +142,9 @@ export class Lexicon {
           // A related word that is itself only stop words ("be") carries nothing.
           if (contentTerms(analyzer, r.word).length === 0) continue;
           add(key, term, weight, via);
+          // Some pointers run one way only ("French" → "France"): where the related word is in
+          // the corpus too, the question word may also be this one.
+          if (vocabulary.has(key)) add(term, key, weight, INVERSE[via] ?? via);
         }
       }
     }

@@ -24,6 +24,7 @@ export type Relation =
   | 'broader'
   | 'narrower'
   | 'instance'
+  | 'sister'
   | 'antonym'
   | 'member'
   | 'region'
