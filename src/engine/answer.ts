@@ -101,14 +101,15 @@ export class AnswerEngine {
   }
 
   /**
-   * Ranks candidate passages for an analysed question. A passage that meets the question only
-   * through related words, and for less than half its weight, is no candidate: a word's other
-   * senses ("match" the contest, "match" to couple) would otherwise put unrelated passages forward.
+   * Ranks candidate passages for an analysed question, only among `within` (passage ids) when
+   * given. A passage that meets the question only through related words, and for less than half
+   * its weight, is no candidate: a word's other senses ("match" the contest, "match" to couple)
+   * would otherwise put unrelated passages forward.
    */
-  rank(q: QuestionAnalysis): Ranked[] {
+  rank(q: QuestionAnalysis, within?: ReadonlySet<number>): Ranked[] {
     const s = this.settings;
     const hits = this.index
-      .search(q.terms, { candidates: s.candidates }, q.expansions)
+      .search(q.terms, { candidates: s.candidates, within }, q.expansions)
       .filter(
         (h) =>
           [...h.matches.values()].some(
@@ -175,10 +176,13 @@ export class AnswerEngine {
     return Math.max(0, Math.min(1, conf));
   }
 
-  /** Answers one question. Never throws on any string; unusable input gets `error`. */
-  ask(question: string, limit = 5): Answer {
+  /**
+   * Answers one question. Never throws on any string; unusable input gets `error`. With `within`
+   * (passage ids, from a filter), only those passages are ranked, cited or compared.
+   */
+  ask(question: string, limit = 5, within?: ReadonlySet<number>): Answer {
     const problem = queryProblem(question);
-    return this.answer(question, analyzeQuestion(problem ? '' : question), limit, problem);
+    return this.answer(question, analyzeQuestion(problem ? '' : question), limit, problem, within);
   }
 
   /**
@@ -208,7 +212,13 @@ export class AnswerEngine {
     return result;
   }
 
-  private answer(question: string, asked: QuestionAnalysis, limit: number, problem: string | null): Answer {
+  private answer(
+    question: string,
+    asked: QuestionAnalysis,
+    limit: number,
+    problem: string | null,
+    within?: ReadonlySet<number>,
+  ): Answer {
     const q: QuestionAnalysis =
       asked.expansions.size > 0 ? asked : { ...asked, expansions: expandQuestion(asked, this.index) };
     const base: Answer = {
@@ -226,7 +236,7 @@ export class AnswerEngine {
         error: 'no searchable words in the question (only stop words, symbols or numbers of one digit)',
       };
 
-    const ranked = this.rank(q);
+    const ranked = this.rank(q, within);
     const best = ranked[0];
     const confidence = best ? this.confidence(ranked, q) : 0;
     const answered = best !== undefined && confidence >= this.settings.minConfidence;
