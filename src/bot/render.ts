@@ -24,6 +24,7 @@ import {
   type QuoteResult,
   type SourceInfo,
 } from '../engine/index.js';
+import { matchedLine } from '../engine/explain.js';
 import { ELLIPSIS, LIMITS, escapeText, fitEscaped, inlineCode, oneLine, truncateAtWord } from './text.js';
 
 /** A message as the bot sends it, before reply hygiene (flags, allowed mentions) is added by `respond.ts`. */
@@ -224,16 +225,22 @@ export function renderAnswer(answer: Answer, view: AnswerView): RenderedMessage 
   // Everything but the quotes is small and bounded; the quotes share what is left of the description:
   // each block is head + "\n> " + quote, blocks are separated by a blank line and follow the top after "\n".
   const heads = shown.map((c, k) => citationHead(c, page * perPage + k + 1));
+  // Under each quote, in small text: why this passage (the question words it matched, and how).
+  const whys = shown.map((c) => {
+    const why = matchedLine(c.matched);
+    return why ? `\n-# ${truncateAtWord(escapeText(why), 150)}` : '';
+  });
   const fixed =
     top.length +
     1 +
     heads.reduce((sum, head) => sum + head.length + 3, 0) +
+    whys.reduce((sum, why) => sum + why.length, 0) +
     2 * Math.max(0, shown.length - 1);
   const perQuote = Math.max(
     20,
     Math.min(QUOTE_MAX, Math.floor((LIMITS.embedDescription - fixed) / Math.max(1, shown.length))),
   );
-  const blocks = shown.map((c, k) => `${heads[k]}\n> ${fitEscaped(oneLine(c.quote), perQuote)}`);
+  const blocks = shown.map((c, k) => `${heads[k]}\n> ${fitEscaped(oneLine(c.quote), perQuote)}${whys[k]}`);
   const description = joinWithin(
     [top, ...blocks.flatMap((b, k) => (k === 0 ? [b] : ['', b]))],
     LIMITS.embedDescription,

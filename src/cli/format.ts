@@ -1,24 +1,11 @@
 import { citationLine, describeFilter, formatDate, outletLabel, sourceLine } from '../engine/index.js';
-import type { Answer, MatchedWord, QuoteResult } from '../engine/types.js';
+import type { Answer, QuoteResult } from '../engine/types.js';
+import { matchedLine } from '../engine/explain.js';
 import type { ArticleSummary } from '../engine/index.js';
 
 /** Folds white space so a quotation prints on one logical line. */
 function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
-}
-
-/**
- * Why a passage was chosen, in one short line: the question words it holds as they are, then
- * each word it met another way ("expelled → expulsion (derived)"). Null when nothing matched.
- */
-export function matchedLine(matched: MatchedWord[] | undefined): string | null {
-  if (!matched || matched.length === 0) return null;
-  const parts = matched.map((m) =>
-    m.how === 'exact' && m.question.toLowerCase() === m.passage.toLowerCase()
-      ? m.passage
-      : `${m.question} → ${m.passage} (${m.how})`,
-  );
-  return `matched: ${parts.join(', ')}`;
 }
 
 /** Renders an answer for a person reading a terminal. */

@@ -49,6 +49,31 @@ const CONFIDENCE = {
   agreement: 0.1,
 };
 
+/** What the confidence of an answer is built from (see AnswerEngine.confidence). */
+export interface ConfidenceFeatures {
+  /** Share of the question's IDF weight the best passage covers, through related words too (0–1). */
+  coverage: number;
+  /** Whether the best passage holds an answer of the asked type; null when no type is asked. */
+  typed: boolean | null;
+  /** IDF share of question terms that no passage among the best ten matches in any way (0–1). */
+  nowhere: number;
+  /** How far the next different passage scores below the best: 1 − its score / the best's (0–1). */
+  margin: number;
+  /** Most of the best passage's matched terms that a passage of another article also matches (0–1). */
+  agreement: number;
+}
+
+/** Confidence from its features, 0–1: coverage, scaled down by each doubt (see CONFIDENCE). */
+export function confidenceOf(f: ConfidenceFeatures): number {
+  const c = CONFIDENCE;
+  let conf = f.coverage;
+  if (f.typed === false) conf *= c.untyped;
+  conf *= 1 - c.nowhere * f.nowhere;
+  conf *= 1 - c.margin + c.margin * Math.min(1, f.margin * 4);
+  conf *= 1 - c.agreement + c.agreement * f.agreement;
+  return Math.max(0, Math.min(1, conf));
+}
+
 interface Ranked extends Hit {
   coverage: number;
   final: number;
@@ -151,9 +176,6 @@ export class AnswerEngine {
   confidence(ranked: Ranked[], q: QuestionAnalysis): number {
     const best = ranked[0];
     if (!best) return 0;
-    const c = CONFIDENCE;
-    let conf = best.coverage;
-    if (q.answerType !== 'other' && !best.hasAnswer) conf *= c.untyped;
     // IDF share of question terms no passage among the best ten matches in any way.
     let total = 0;
     let nowhere = 0;
@@ -162,18 +184,20 @@ export class AnswerEngine {
       total += w;
       if (!ranked.slice(0, 10).some((r) => r.weights.has(t))) nowhere += w;
     }
-    conf *= 1 - c.nowhere * (total === 0 ? 0 : nowhere / total);
     const second = ranked.find((r) => r.passage.text !== best.passage.text);
-    const margin = second ? 1 - second.final / best.final : 1;
-    conf *= 1 - c.margin + c.margin * Math.min(1, margin * 4);
     const keys = [...best.weights.keys()];
     let agreement = 0;
     for (const r of ranked.slice(1, 5)) {
       if (r.passage.articleId === best.passage.articleId) continue;
       agreement = Math.max(agreement, keys.filter((k) => r.weights.has(k)).length / Math.max(1, keys.length));
     }
-    conf *= 1 - c.agreement + c.agreement * agreement;
-    return Math.max(0, Math.min(1, conf));
+    return confidenceOf({
+      coverage: best.coverage,
+      typed: q.answerType === 'other' ? null : best.hasAnswer,
+      nowhere: total === 0 ? 0 : nowhere / total,
+      margin: second ? 1 - second.final / best.final : 1,
+      agreement,
+    });
   }
 
   /**

@@ -96,7 +96,12 @@ export function countFor(text: string, q: QuestionAnalysis): CountValue | null {
     if (n.value === null || n.isYear) continue;
     const after = ws.filter((w) => w.start >= n.end).slice(0, 4);
     const attached = heads.length > 0 && after.some((w) => heads.includes(w.stem));
-    if (heads.length > 0 && !attached) continue;
+    // "Of those, some 2,400 were stationed in Mali": a number standing for the noun named before it.
+    const standsFor =
+      heads.length > 0 &&
+      /^\s+(?:were|are|was|is|will|would|remain(?:ed)?|have|had)\b/.test(text.slice(n.end)) &&
+      ws.some((w) => w.end <= n.start && heads.includes(w.stem));
+    if (heads.length > 0 && !attached && !standsFor) continue;
     const clause = clauseAround(text, n.start, n.end);
     const places = placeMentionsOnce(clause).map((p) => p.text);
     if (qPlaces.size > 0 && places.length > 0 && !places.some((p) => qPlaces.has(p))) continue;

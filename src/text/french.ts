@@ -1,9 +1,9 @@
 /**
  * The French analyser: the shared tokeniser, French stop words (the `stopword` package's list),
  * elision ("l'armée" → "armée", "qu'il" → "il") and the Snowball French stemmer from
- * `@orama/stemmers`. Diacritics are folded after stemming, so "Élysée" and "Elysee" meet while
- * the stemmer still sees the accents its rules are written for. French has no lexical database
- * here: its word knowledge is the newsroom's alias list alone.
+ * `@orama/stemmers`. Diacritics are folded before stemming: a question typed without accents
+ * ("Elysee", "armee") must meet the article's "Élysée" and "armée", which matters more than
+ * the few suffixes the stemmer reads from an accent. French has no lexical database here.
  */
 import { stemmer as snowballFrench } from '@orama/stemmers/french';
 import { fra } from 'stopword';
@@ -54,7 +54,8 @@ export class FrenchAnalyzer implements Analyzer {
     const bare = this.bare(token);
     const hit = cache.get(bare);
     if (hit !== undefined) return hit;
-    const result = foldDiacritics(/^\p{L}+$/u.test(bare) && bare.length > 2 ? snowballFrench(bare) : bare);
+    const folded = foldDiacritics(bare);
+    const result = /^\p{L}+$/u.test(folded) && folded.length > 2 ? snowballFrench(folded) : folded;
     if (cache.size >= 200_000) cache.clear();
     cache.set(bare, result);
     return result;

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import {
+  dateMentions,
+  durationMentions,
+  numberMentions,
+  wordNumberValue,
+} from '../../src/engine/entities.js';
+
+const numbers = (text: string) => numberMentions(text).map((n) => [n.text, n.value]);
+
+describe('numbers', () => {
+  it('reads written-out numbers past twelve, with their scale', () => {
+    expect(numbers('two hundred soldiers')).toEqual([['two hundred', 200]]);
+    expect(numbers('a several hundred-strong force')).toEqual([['several hundred', 300]]);
+    expect(numbers('forty-eight of the fifty-three')).toEqual([
+      ['forty-eight', 48],
+      ['fifty-three', 53],
+    ]);
+    expect(numbers('three thousand five hundred troops')).toEqual([['three thousand five hundred', 3500]]);
+    expect(numbers('thirteen more')).toEqual([['thirteen', 13]]);
+  });
+
+  it('keeps qualifiers, separators and ranges', () => {
+    expect(numbers('some 2,400 troops')).toEqual([['some 2,400', 2400]]);
+    expect(numbers('about 700 to 1,000 troops')).toEqual([['about 700 to 1,000', 700]]);
+    expect(numbers('2.5 million people')).toEqual([['2.5 million', 2_500_000]]);
+  });
+
+  it('does not read the pronoun "one" as a count', () => {
+    expect(numbers('one of them said')).toEqual([]);
+  });
+
+  it('gives no value to words that are no number', () => {
+    expect(wordNumberValue('hundred thousand')).toBe(100_000);
+    expect(wordNumberValue('several')).toBe(3);
+    expect(wordNumberValue('troops')).toBeNull();
+  });
+});
+
+describe('dates and durations', () => {
+  it('reads a full date with its weekday, and a duration with its span', () => {
+    expect(dateMentions('on Thursday, February 17, 2022').map((m) => m.text)).toEqual([
+      'Thursday, February 17, 2022',
+    ]);
+    expect(durationMentions('over a period of several months').map((m) => m.text)).toEqual([
+      'over a period of several months',
+    ]);
+  });
+});

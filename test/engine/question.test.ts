@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuestion } from '../../src/engine/question.js';
+
+const read = (q: string) => {
+  const a = analyzeQuestion(q);
+  return [a.answerType, a.headNoun];
+};
+
+describe('the asked type of answer', () => {
+  it('reads counts with the noun counted', () => {
+    expect(read('How many French troops were in Mali?')).toEqual(['number', 'troops']);
+  });
+
+  it('reads dates, durations, people, places and reasons', () => {
+    expect(read('When was the withdrawal announced?')).toEqual(['date', null]);
+    expect(read('At what point did the countries put out their declaration?')).toEqual(['date', null]);
+    expect(read('How long will the withdrawal take?')).toEqual(['duration', null]);
+    expect(read('Who announced the withdrawal?')).toEqual(['person', null]);
+    expect(read('whereabouts was takuba operating')).toEqual(['place', null]);
+    expect(read('Which part of the country were the jihadists pushing into?')).toEqual(['place', null]);
+    expect(read('What made Macron shrink the Barkhane force?')).toEqual(['reason', null]);
+    expect(read("What's stoking communal tensions in central Mali?")).toEqual(['reason', null]);
+  });
+
+  it('reads "name of the X" and "which X" as a named thing of that kind', () => {
+    expect(read('name of the village near the ambush')).toEqual(['entity', 'village']);
+    expect(read('Which Russian group is operating in Mali?')).toEqual(['entity', 'group']);
+  });
+});
+
+describe('the search terms of a question', () => {
+  it('leave out the words that only frame a question', () => {
+    expect(analyzeQuestion('What exactly is really going on in Mali these days?').terms).toEqual([
+      'go',
+      'mali',
+    ]);
+  });
+
+  it('are French stems for a French question', () => {
+    const q = analyzeQuestion('Pourquoi la France a-t-elle quitté le Mali ?');
+    expect([q.language, q.terms]).toEqual(['fr', ['franc', 'quitt', 'mal']]);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { termsOf } from '../../src/text/analyzer.js';
+import { english } from '../../src/text/english.js';
+import { french } from '../../src/text/french.js';
+import { analyzerFor, questionLanguage } from '../../src/text/languages.js';
+
+describe('tokens', () => {
+  it('keep their offsets in the original text, through curly apostrophes and thousands separators', () => {
+    const text = 'Mali’s junta: 2,400 troops';
+    expect(english.tokens(text).map((t) => [t.text, text.slice(t.start, t.end)])).toEqual([
+      ["mali's", 'Mali’s'],
+      ['junta', 'junta'],
+      ['2400', '2,400'],
+      ['troops', 'troops'],
+    ]);
+  });
+});
+
+describe('the English analyser', () => {
+  it('finds WordNet base forms of inflected words', () => {
+    expect(english.lemmas('expelled')).toEqual([{ lemma: 'expel', pos: 'v' }]);
+    expect(english.lemmas('germans')).toEqual([{ lemma: 'german', pos: 'n' }]);
+  });
+
+  it('maps irregular forms from its data file before stemming', () => {
+    expect(english.term('withdrew')).toBe(english.term('withdraw'));
+    expect(english.term('fought')).toBe(english.term('fight'));
+  });
+});
+
+describe('the French analyser', () => {
+  it('drops French stop words and elided articles, and stems with Snowball French', () => {
+    expect(termsOf(french, "L'armée française a quitté le Mali, a-t-il déclaré.")).toEqual([
+      'arme',
+      'francais',
+      'quitt',
+      'mal',
+      'declar',
+    ]);
+  });
+
+  it('lets "Élysée" and "Elysee" meet', () => {
+    expect(french.term('élysée')).toBe(french.term('elysee'));
+  });
+
+  it('is the analyser for "fr" and "fr-FR"; English is the default', () => {
+    expect(analyzerFor('fr-FR').language).toBe('fr');
+    expect(analyzerFor('de').language).toBe('en');
+  });
+});
+
+describe('the language of a question', () => {
+  it('is the one whose stop words it uses most', () => {
+    expect(questionLanguage('Pourquoi la France a-t-elle quitté le Mali ?')).toBe('fr');
+    expect(questionLanguage('Why did France leave Mali?')).toBe('en');
+    expect(questionLanguage('Barkhane')).toBe('en');
+  });
+});
