@@ -28,7 +28,7 @@ export interface AnswerSettings {
 
 export const DEFAULT_SETTINGS: AnswerSettings = {
   candidates: 60,
-  minConfidence: 0.3,
+  minConfidence: 0.4,
   coverageWeight: 0.7,
   typeBonus: 1,
   extractFrom: 12,

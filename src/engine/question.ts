@@ -37,7 +37,7 @@ export interface Expansion {
 }
 
 const NUMBER_Q =
-  /\b(?:how many|how much|what number|what percentage|what share|what proportion|how large|death toll|number of)\b/i;
+  /\b(?:how many|how much|what number|what percentage|what share|what proportion|how large|how big|death toll|number of|numbers?|count|size of|strength)\b/i;
 const DURATION_Q = /\bhow long\b/i;
 const DATE_Q =
   /^(?:\s*(?:since |until |till )?when\b|.*\b(?:at what (?:point|time)|what time)\b|.*\b(?:what|which) (?:date|day|year|month)\b|.*\bon what (?:date|day)\b)/i;
@@ -180,6 +180,20 @@ const NON_S_PLURALS = new Set([
  * "people").
  */
 function countedNoun(question: string): string | null {
+  // "number of fighter jets", "the size of France's garrison": the noun after "of".
+  const of =
+    /\b(?:number|size|strength)\s+of\s+(?:the\s+)?(?:[A-Za-z'’-]+\s+){0,2}?([a-z]+s|people|personnel|staff|garrison|force|contingent)\b/i.exec(
+      question,
+    );
+  if (of?.[1]) return of[1].toLowerCase();
+  // "estonian troop numbers", "barkhane troop count", "how big is the danish contingent".
+  const before = /\b([a-z]+)\s+(?:numbers?|count|strength)\b/i.exec(question);
+  if (before?.[1] && !/^(?:the|a|what|total|overall)$/i.test(before[1])) return before[1].toLowerCase();
+  const big =
+    /\bhow (?:big|large) (?:is|was|are|were) (?:the |its |their )?(?:[A-Za-z'’-]+\s+){0,2}?([a-z]+)\s*\??$/i.exec(
+      question,
+    );
+  if (big?.[1]) return big[1].toLowerCase();
   const m = /\bhow (?:many|much)\s+(?:of\s+the\s+|of\s+)?((?:[A-Za-z'-]+\s*){1,5})/i.exec(question);
   if (!m?.[1]) return null;
   const words: string[] = [];

@@ -305,6 +305,21 @@ export class QuotationIndex {
     { words: Set<string>; speakerWords: Set<string>; contextWords: Set<string>; folded: string }
   >();
   private vocab: Set<string> | null = null;
+  private quoteFreq: Map<string, number> | null = null;
+
+  /** IDF-like weight of a query term over the quotations (their words, speakers and sentences). */
+  private weightOf(term: string): number {
+    if (!this.quoteFreq) {
+      this.quoteFreq = new Map();
+      for (const q of this.groups) {
+        const { words, speakerWords, contextWords } = this.termsOf(q);
+        for (const t of new Set([...words, ...speakerWords, ...contextWords]))
+          this.quoteFreq.set(t, (this.quoteFreq.get(t) ?? 0) + 1);
+      }
+    }
+    const n = this.groups.length;
+    return Math.log(1 + (n + 1) / ((this.quoteFreq.get(term) ?? 0) + 0.5));
+  }
   private readonly roles = new Map<string, string[]>();
 
   /**
@@ -375,7 +390,7 @@ export class QuotationIndex {
     const speakerFilter = options.speaker?.trim() ? comparable(options.speaker) : null;
     const problem = trimmed.length === 0 && speakerFilter ? null : queryProblem(query);
     if (problem) return { query, quotes: [], error: problem };
-    const terms = indexTerms(trimmed);
+    const terms = indexTerms(trimmed).filter((t) => !SPEECH_TERMS.has(t));
     if (trimmed.length > 0 && terms.length === 0 && !speakerFilter)
       return { query, quotes: [], error: 'no searchable words in the query' };
     const phrase = comparable(trimmed);
@@ -394,6 +409,8 @@ export class QuotationIndex {
     const related = new Map<string, Array<{ term: string; weight: number }>>(terms.map((t) => [t, []]));
     for (const [term, x] of this.expand(trimmed)) related.get(x.target)?.push({ term, weight: x.weight });
 
+    // Rare words weigh more: a query's "mission" says less than its "caliphate".
+    const total = terms.reduce((sum, t) => sum + this.weightOf(t), 0);
     const scored = this.groups
       .filter((q) => !speakerFilter || (q.speaker !== null && comparable(q.speaker).includes(speakerFilter)))
       .map((q) => {
@@ -415,13 +432,13 @@ export class QuotationIndex {
             for (const r of related.get(t) ?? [])
               if (contextWords.has(r.term)) w = Math.max(w, CONTEXT_MATCH * r.weight);
           }
-          matched += w;
+          matched += w * this.weightOf(t);
         }
-        const coverage = terms.length === 0 ? 1 : matched / terms.length;
+        const coverage = terms.length === 0 ? 1 : matched / total;
         const exact = phrase.length > 0 && folded.includes(phrase) ? 1 : 0;
         return { q, coverage, exact, inText };
       })
-      .filter((s) => s.coverage >= 0.5 || terms.length === 0)
+      .filter((s) => s.coverage >= MIN_QUOTE_COVERAGE || terms.length === 0)
       .sort(
         (a, b) =>
           b.exact - a.exact ||
@@ -433,6 +450,17 @@ export class QuotationIndex {
     return { query, quotes: scored.slice(0, limit).map((s) => s.q) };
   }
 }
+
+/**
+ * Share of the query's weight a quotation must match to be returned, chosen on the tuning
+ * sets' quote look-ups together with their "absent" queries (which must return nothing).
+ */
+const MIN_QUOTE_COVERAGE = 0.35;
+
+/** Verbs of saying: in a look-up ("macron says …") they name the act, not the words. */
+const SPEECH_TERMS: ReadonlySet<string> = new Set(
+  indexTerms('says said warns warned claims claimed insists insisted states stated adds added argues argued'),
+);
 
 /** Weight of a query word found only in the sentence around a quotation. */
 const CONTEXT_MATCH = 0.6;
