@@ -233,7 +233,21 @@ export class AnswerEngine {
           : 'differs'
         : null;
     }
-    return result;
+    // The passages that give a figure for the same thing come first, in ranking order, so the
+    // reader sees every agreeing and differing figure before the rest.
+    const order = result.citations
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => Number(b.c.stance != null) - Number(a.c.stance != null) || a.i - b.i);
+    const moved = new Map(order.map((o, k) => [o.i, k]));
+    return {
+      ...result,
+      citations: order.map((o) => o.c),
+      conflict:
+        result.conflict?.map((side) => ({
+          ...side,
+          citations: side.citations.map((i) => moved.get(i) ?? i),
+        })) ?? null,
+    };
   }
 
   private answer(
