@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { addArticle, type AddReport, type ReportedField } from '../corpus/ingest.js';
 import { IngestError, type Overrides } from '../corpus/metadata.js';
+import { QuotationIndex } from '../engine/quotes.js';
+import { articleListing, quotationsOf } from './listing.js';
 
 const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
 
@@ -75,6 +77,7 @@ function fieldLine(label: string, f: ReportedField, empty: string): string {
 
 /** The report as a person reads it. */
 function formatReport(r: AddReport): string {
+  const quotes = quotationsOf(r.article, new QuotationIndex(r.corpus).all());
   const lines = [
     r.dryRun ? `Dry run: would add ${r.id} (nothing written)` : `Added ${r.id}`,
     `  text       ${r.textFile}`,
@@ -84,8 +87,8 @@ function formatReport(r: AddReport): string {
     fieldLine('published', r.published, '(unknown)'),
     fieldLine('url', r.url, '(unknown)'),
     `  language   ${r.language.value}  (${r.language.from})`,
-    `  ${r.passages} passages to index, ${r.headings} heading(s) kept for quotations, ${r.furniture.length} furniture block(s) dropped, ${r.quotations} quotation(s)`,
-    ...r.furniture.map((f) => `    dropped (${f.reason}): ${f.excerpt}`),
+    ...articleListing(r.article, quotes),
+    ...r.leftovers.map((l) => `  warning: ${l}`),
   ];
   return `${lines.join('\n')}\n`;
 }

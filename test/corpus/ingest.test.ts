@@ -297,8 +297,23 @@ describe('npm run corpus:add', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout.split('\n').slice(0, 1)).toEqual([`Dry run: would add ${NEWS_ID} (nothing written)`]);
-    expect(run.stdout).toContain(
-      '  5 passages to index, 1 heading(s) kept for quotations, 0 furniture block(s) dropped, 2 quotation(s)\n',
+    const listed = run.stdout.slice(run.stdout.indexOf('  5 passage(s)'));
+    expect(listed).toBe(
+      [
+        '  5 passage(s) indexed, the only text answers cite:',
+        '    [1] The last convoy of the French army to leave Mali crossed into Niger on Tuesday, two days after the…',
+        '    [2] The column of 47 armoured vehicles and 120 lorries drove the 400 kilometres from Gao to the border…',
+        '    [3] “We left nothing behind that could be used against the Malian population,” said Colonel Pierre Vass…',
+        '    [4] The Gao base, opened in 2013 during Operation Serval, was the largest French military installation…',
+        '    [5] The Malian army said in a statement that it had taken “full control” of the site on Monday morning…',
+        '  1 heading(s) kept, searched for quotations but never cited:',
+        '    subheading: A base built for ten years',
+        '  0 block(s) dropped as page furniture, never indexed:',
+        '  2 quotation(s):',
+        '    Pierre Vasseur: “We left nothing behind that could be used against the Malian population”',
+        '    Malian army: “full control”',
+        '',
+      ].join('\n'),
     );
     expect(listing(dir)).toEqual(before);
   });
