@@ -42,6 +42,7 @@ import {
   type Overrides,
 } from './metadata.js';
 import { findDuplicate } from './duplicates.js';
+import { comparable } from '../text/normalize.js';
 
 /** One source field in the report: its value and, when the text does not state it, how it was worked out. */
 export interface ReportedField {
@@ -224,6 +225,14 @@ export function addArticle(
   overrides: Overrides = {},
   options: {
     dryRun?: boolean;
+    /** `--approximate`: the publication date is an estimate. */
+    approximate?: boolean;
+    /**
+     * `--same-story`: the input is the same story as an article already in the corpus (wire
+     * copy carried by another outlet). Instead of being refused as a duplicate it is added,
+     * recorded in `sameStoryAs`, and shown with its twin in answers.
+     */
+    sameStory?: boolean;
     /** Called after each step of the write; for tests that simulate a crash between steps. */
     onStep?: (step: AddStep) => void;
   } = {},
@@ -248,6 +257,7 @@ export function addArticle(
       overrides: flags,
       sourceFile: inputFile,
       sha256: createHash('sha256').update(input.bytes).digest('hex'),
+      flags: { approximate: options.approximate === true },
     });
   } catch (err) {
     throw corpusProblem(err, inputFile);
@@ -255,7 +265,7 @@ export function addArticle(
   const { meta, text } = built;
   const textPath = join(articlesDir, `${meta.id}.txt`);
   const metaPath = join(articlesDir, `${meta.id}.json`);
-  const metaJson = `${JSON.stringify(meta, null, 2)}\n`;
+  let metaJson = `${JSON.stringify(meta, null, 2)}\n`;
 
   let article: Article;
   try {
@@ -282,8 +292,24 @@ export function addArticle(
       );
     }
     const dup = findDuplicate(existing, article);
-    if (dup)
-      throw new IngestError(inputFile, `duplicates article "${dup.id}" (${dup.file}), which ${dup.reason}`);
+    const twin = dup ? existing.byId.get(dup.id) : undefined;
+    if (dup && options.sameStory && twin && !/same URL/.test(dup.reason)) {
+      if (
+        twin.meta.outlet !== null &&
+        meta.outlet !== null &&
+        comparable(twin.meta.outlet) === comparable(meta.outlet)
+      )
+        throw new IngestError(
+          inputFile,
+          `duplicates article "${dup.id}" (${dup.file}), which ${dup.reason}, from the same outlet (${meta.outlet}); --same-story is for the same story from another outlet`,
+        );
+      meta.sameStoryAs = [dup.id];
+      metaJson = `${JSON.stringify(meta, null, 2)}\n`;
+    } else if (dup)
+      throw new IngestError(
+        inputFile,
+        `duplicates article "${dup.id}" (${dup.file}), which ${dup.reason}${/same URL/.test(dup.reason) ? '' : '; if it is the same story from another outlet, add it with --same-story'}`,
+      );
   }
   // A text without its metadata is a leftover of an interrupted add, not an article: it is replaced.
   if (existsSync(metaPath))

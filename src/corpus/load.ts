@@ -107,7 +107,9 @@ export function checkStatedOrInferred(meta: ArticleMetadata, text: string, file:
     outlet: meta.outlet !== null && folded.includes(comparable(meta.outlet)),
     title: meta.title !== null && folded.includes(comparable(meta.title)),
     published:
-      meta.published !== null && DATE_FORMATS(meta.published).some((f) => folded.includes(comparable(f))),
+      meta.published !== null &&
+      meta.published.length === 10 &&
+      DATE_FORMATS(meta.published).some((f) => folded.includes(comparable(f))),
   };
   for (const field of ['outlet', 'title', 'published'] as const) {
     if (!stated[field] && meta.inferred[field] === undefined) {
