@@ -12,14 +12,70 @@ import { BUNDLED_CORPUS_DIR } from '../engine/index.js';
 import { formatDate, outletLabel, titleLabel } from '../engine/sources.js';
 import { sourceOf } from '../engine/sources.js';
 import { articleListing, quotationsOf } from './listing.js';
+import {
+  addScores,
+  articleOfPage,
+  corpusOfArticle,
+  readAnnotatedPages,
+  scoreLine,
+  scorePage,
+  type AnnotatedPage,
+  type PageResult,
+} from '../corpus/measure.js';
+
+/**
+ * `--against DIR-or-FILE`: reads hand-annotated pages, runs them through the furniture rules
+ * and the quotation index as `corpus:add` would, and prints per page and per split (rules,
+ * heldout) furniture precision and recall, speaker accuracy and repeats indexed once.
+ * `--split rules|heldout` keeps one split (rules are written looking at `rules` pages only).
+ */
+function measureAgainst(target: string, only?: string): number {
+  if (only !== undefined && only !== 'rules' && only !== 'heldout') {
+    process.stderr.write(`corpus:check --split: "${only}" is neither rules nor heldout\n`);
+    return 1;
+  }
+  let pages: AnnotatedPage[];
+  try {
+    pages = readAnnotatedPages(target);
+  } catch (err) {
+    process.stderr.write(`corpus:check --against: ${(err as Error).message}\n`);
+    return 1;
+  }
+  const results: PageResult[] = [];
+  for (const page of pages) {
+    const article = articleOfPage(page);
+    const found = new QuotationIndex(corpusOfArticle(article))
+      .all()
+      .map((q) => ({ start: q.start, text: q.text, speaker: q.speaker }));
+    const r = scorePage(page, article, found);
+    if (only !== undefined && r.split !== only) continue;
+    results.push(r);
+    process.stdout.write(`${r.id}  [${r.split}]\n  ${scoreLine(r.score)}\n`);
+    for (const p of r.problems) process.stdout.write(`    ${p}\n`);
+  }
+  for (const split of ['rules', 'heldout'] as const) {
+    const mine = results.filter((r) => r.split === split);
+    if (mine.length === 0) continue;
+    process.stdout.write(
+      `${split} (${mine.length} pages): ${scoreLine(addScores(mine.map((r) => r.score)))}\n`,
+    );
+  }
+  return 0;
+}
 
 function main(): void {
   const { values } = parseArgs({
     options: {
       corpus: { type: 'string', default: BUNDLED_CORPUS_DIR },
       verbose: { type: 'boolean', default: false },
+      against: { type: 'string' },
+      split: { type: 'string' },
     },
   });
+  if (values.against !== undefined) {
+    process.exitCode = measureAgainst(values.against, values.split);
+    return;
+  }
   let corpus;
   try {
     corpus = loadCorpus(values.corpus);
