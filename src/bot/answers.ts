@@ -4,6 +4,7 @@
  * handlers of those buttons ("More passages", "Previous passages", "Post to channel").
  */
 import type { ButtonInteraction } from 'discord.js';
+import type { AskFilter } from '../engine/index.js';
 import type { BotContext } from './command.js';
 import { renderAnswer, renderNotice, type AnswerView, type RenderedMessage } from './render.js';
 import { isUnknownMessage, toSendable, update } from './respond.js';
@@ -22,6 +23,8 @@ export interface AnswerRequest {
   perPage?: number;
   isPrivate?: boolean;
   userId: string;
+  /** Ask only within an outlet or dates (questions only). */
+  filter?: AskFilter | null;
 }
 
 /** Asks the engine, stores the answer for its buttons and renders its first page. */
@@ -30,7 +33,7 @@ export function answerFor(context: BotContext, request: AnswerRequest): Rendered
   const answer =
     request.mode === 'claim'
       ? engine.check(request.text, CITATIONS_FETCHED)
-      : engine.ask(request.text, CITATIONS_FETCHED);
+      : engine.ask(request.text, CITATIONS_FETCHED, request.filter ?? null);
   const perPage = request.perPage ?? DEFAULT_PER_PAGE;
   const isPrivate = request.isPrivate ?? false;
   // Only an answer with something to page through or post needs to be kept.

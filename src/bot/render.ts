@@ -13,7 +13,9 @@ import {
 } from 'discord.js';
 import {
   citationLine,
+  describeFilter,
   formatDate,
+  type FilterError,
   outletLabel,
   titleLabel,
   type Answer,
@@ -154,16 +156,20 @@ function answerHeader(answer: Answer, mode: AnswerView['mode']): string[] {
     ];
   }
   if (answer.error) return [`**Not a usable question:** ${fitEscaped(answer.error, 300)}`];
+  const within = answer.filter ? [`*Within ${fitEscaped(describeFilter(answer.filter), 300)}*`] : [];
+  if (answer.filter?.empty) return [`**Nothing to answer from.** ${fitEscaped(answer.filter.empty, 1500)}`];
   if (answer.status === 'answered') {
     return [
+      ...within,
       answer.answer
         ? `**Answer:** ${fitEscaped(oneLine(answer.answer), 300)}`
         : '**Answer:** see the passages below.',
     ];
   }
   if (answer.citations.length === 0)
-    return ['**No confident answer in the corpus**, and no passage comes close.'];
+    return [...within, '**No confident answer in the corpus**, and no passage comes close.'];
   return [
+    ...within,
     '**No confident answer in the corpus.** The closest passages are below, labelled as such: they may not answer the question.',
   ];
 }
@@ -410,6 +416,11 @@ export function renderHelp(qaChannelIds: readonly string[] = []): RenderedMessag
     'Dates marked “c.” are approximate. “Sources disagree” means outlets report different figures; both are quoted.',
   );
   return { embeds: [{ title: 'What I can do', description: lines.join('\n'), color: COLORS.info }] };
+}
+
+/** What a user is told when `outlet:`, `from:` or `to:` cannot be used. */
+export function renderFilterError(error: FilterError): RenderedMessage {
+  return { content: fitEscaped(`Could not use ${error.message}`, LIMITS.content) };
 }
 
 /** The short notice a user gets while cooling down. */
