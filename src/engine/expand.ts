@@ -9,7 +9,8 @@ import type { Expansion, QuestionAnalysis } from './question.js';
 import type { PassageIndex } from './search.js';
 
 /** Questions answered by yes or no: only these follow antonyms ("stay" → "leave"). */
-const YES_NO = /^(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should)$/;
+const YES_NO =
+  /^(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should)(?:n't)?$|^(?:won't|can't|cannot)$/;
 
 /** Weight of a question word in another language's index form (see Via 'form'). */
 const FORM_WEIGHT = 0.8;

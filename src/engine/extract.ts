@@ -197,7 +197,8 @@ export function extractAnswer(text: string, q: QuestionAnalysis, span = false): 
 }
 
 /** Questions answered by yes or no ("Did…", "Was…"). */
-const YES_NO_Q = /^(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should)$/;
+const YES_NO_Q =
+  /^(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should)(?:n't)?$|^(?:won't|can't|cannot)$/;
 
 /** Characters that end a clause, for the spans of novelSpan. */
 const CLAUSE_BREAK = /[,;:()[\]"\u201C\u201D\u2014\u2013]|\.(?:\s|$)/;
