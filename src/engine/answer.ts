@@ -28,7 +28,7 @@ export interface AnswerSettings {
 
 export const DEFAULT_SETTINGS: AnswerSettings = {
   candidates: 60,
-  minConfidence: 0.4,
+  minConfidence: 0.35,
   coverageWeight: 0.7,
   typeBonus: 1,
   extractFrom: 12,
@@ -134,7 +134,7 @@ export class AnswerEngine {
   rank(q: QuestionAnalysis, within?: ReadonlySet<number>): Ranked[] {
     const s = this.settings;
     const hits = this.index
-      .search(q.terms, { candidates: s.candidates, within }, q.expansions)
+      .search(q.terms, { candidates: s.candidates, within, dictionary: q.dictionary }, q.expansions)
       .filter(
         (h) =>
           [...h.matches.values()].some(

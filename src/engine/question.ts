@@ -1,4 +1,5 @@
 import type { AnswerType } from './types.js';
+import { english } from '../text/english.js';
 import { analyzerFor, questionLanguage } from '../text/languages.js';
 import type { Via } from '../text/lexicon.js';
 import { STOP_WORDS } from '../text/stopwords.js';
@@ -22,6 +23,8 @@ export interface QuestionAnalysis {
   expansions: Map<string, Expansion>;
   /** The question's language (BCP 47 primary tag). */
   language: string;
+  /** Terms whose question word the language's dictionary (WordNet for English) knows. */
+  dictionary: Set<string>;
   /** Every word of the question in order (stop words too), with its index term or null. */
   words: Array<{ text: string; term: string | null }>;
 }
@@ -98,12 +101,14 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   const terms: string[] = [];
   const content: string[] = [];
   const words: QuestionAnalysis['words'] = [];
+  const dictionary = new Set<string>();
   for (const t of analyzer.tokens(question)) {
     const term = language === 'en' && QUESTION_FILLERS.has(t.text) ? null : analyzer.term(t.text);
     words.push({ text: t.text, term });
     if (term === null) continue;
     content.push(t.text);
     if (!terms.includes(term)) terms.push(term);
+    if (language === 'en' && english.lemmas(t.text).length > 0) dictionary.add(term);
   }
 
   let answerType: AnswerType = 'other';
@@ -158,6 +163,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     expansions: new Map(),
     language,
     words,
+    dictionary,
   };
 }
 

@@ -72,6 +72,12 @@ export interface SearchOptions {
   /** How many candidates to take from the index before reranking. */
   candidates: number;
   /**
+   * Terms whose word the language's dictionary knows: their spelling variants may differ by one
+   * edit only ("defence"/"defense"), since "ground" is no misspelling of "group", however rare
+   * either is in the corpus.
+   */
+  dictionary?: ReadonlySet<string>;
+  /**
    * Only these passages (by id) may be candidates: a question asked within an outlet or dates.
    * Applied before any candidate is chosen, so the best passages within it are found.
    */
@@ -391,7 +397,9 @@ export class PassageIndex {
     const searched = new Map<string, Searched>();
     for (const t of terms) searched.set(t, { target: t, boost: 1, weight: 1, via: 'exact' });
     for (const t of terms)
-      for (const v of this.variants(t))
+      for (const v of options.dictionary?.has(t)
+        ? this.variants(t).filter((x) => withinEdits(t, x, 1))
+        : this.variants(t))
         if (!searched.has(v))
           searched.set(v, { target: t, boost: FUZZY_WEIGHT, weight: 0.8, via: 'spelling' });
     for (const [r, x] of related)
