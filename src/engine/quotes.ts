@@ -5,6 +5,9 @@ import { sourceOf } from './sources.js';
 import type { Quotation, QuoteResult } from './types.js';
 import { comparable, looseComparable } from '../text/normalize.js';
 import { indexTerms } from '../text/tokenize.js';
+import { termsOf } from '../text/analyzer.js';
+import { french } from '../text/french.js';
+import { analyzerFor, questionLanguage } from '../text/languages.js';
 import { queryProblem } from './validate.js';
 import { withinEdits } from './search.js';
 
@@ -305,6 +308,16 @@ export class QuotationIndex {
     { words: Set<string>; speakerWords: Set<string>; contextWords: Set<string>; folded: string }
   >();
   private vocab: Set<string> | null = null;
+
+  /**
+   * Index terms of a quotation's text under its article's analyser; for an article not in
+   * English, its English index forms too, so an English query meets it on names and numbers.
+   */
+  private wordsOf(articleId: string, text: string): string[] {
+    const analyzer = analyzerFor(this.corpus.byId.get(articleId)?.meta.language);
+    const own = termsOf(analyzer, text);
+    return analyzer.language === 'en' ? own : [...own, ...indexTerms(text)];
+  }
   private quoteFreq: Map<string, number> | null = null;
 
   /** IDF-like weight of a query term over the quotations (their words, speakers and sentences). */
@@ -350,10 +363,10 @@ export class QuotationIndex {
     let t = this.terms.get(q);
     if (!t) {
       t = {
-        words: new Set(indexTerms(q.text)),
+        words: new Set(this.wordsOf(q.articleId, q.text)),
         speakerWords: new Set(q.speaker ? [...indexTerms(q.speaker), ...this.roleTerms(q.speaker)] : []),
         // The sentence around the quotation names the speaker's role ("Germany's defence minister").
-        contextWords: new Set(indexTerms(q.context)),
+        contextWords: new Set(this.wordsOf(q.articleId, q.context)),
         folded: comparable(q.text),
       };
       this.terms.set(q, t);
@@ -390,7 +403,9 @@ export class QuotationIndex {
     const speakerFilter = options.speaker?.trim() ? comparable(options.speaker) : null;
     const problem = trimmed.length === 0 && speakerFilter ? null : queryProblem(query);
     if (problem) return { query, quotes: [], error: problem };
-    const terms = indexTerms(trimmed).filter((t) => !SPEECH_TERMS.has(t));
+    // A French query is read with French stems ("a déclaré" is then a verb of saying too).
+    const queryAnalyzer = analyzerFor(questionLanguage(trimmed));
+    const terms = termsOf(queryAnalyzer, trimmed).filter((t) => !SPEECH_TERMS.has(t));
     if (trimmed.length > 0 && terms.length === 0 && !speakerFilter)
       return { query, quotes: [], error: 'no searchable words in the query' };
     const phrase = comparable(trimmed);
@@ -458,9 +473,12 @@ export class QuotationIndex {
 const MIN_QUOTE_COVERAGE = 0.35;
 
 /** Verbs of saying: in a look-up ("macron says …") they name the act, not the words. */
-const SPEECH_TERMS: ReadonlySet<string> = new Set(
-  indexTerms('says said warns warned claims claimed insists insisted states stated adds added argues argued'),
-);
+const SPEECH_TERMS: ReadonlySet<string> = new Set([
+  ...indexTerms(
+    'says said warns warned claims claimed insists insisted states stated adds added argues argued',
+  ),
+  ...termsOf(french, 'dit déclaré affirmé estimé ajouté assuré souligné expliqué'),
+]);
 
 /** Weight of a query word found only in the sentence around a quotation. */
 const CONTEXT_MATCH = 0.6;
