@@ -9,6 +9,7 @@ import { BUNDLED_CORPUS_DIR, type Engine } from './engine/index.js';
 import { loadEngineFast } from './engine/snapshot.js';
 import { createBot, describeEngine, StartError } from './bot/bot.js';
 import { createLogger, redact } from './bot/log.js';
+import { ReportStore, ReportStoreError } from './feedback/store.js';
 
 /** Prints a problem the user can fix, without a stack trace, and exits 1. */
 function fail(message: string, secrets: string[] = []): never {
@@ -54,6 +55,16 @@ try {
   log.warn('not watching the corpus for changes; use /reload after editing it', { error });
 }
 
+let reports: ReportStore;
+try {
+  reports = ReportStore.open(config.reportsDb);
+} catch (error) {
+  corpus.close();
+  if (error instanceof ReportStoreError) fail(`${error.message} (set REPORTS_DB in .env to another file)`);
+  throw error;
+}
+log.info('reports database open', { path: config.reportsDb });
+
 // Handlers catch their own errors; this is the net under a bug, so one bad request cannot stop the bot.
 process.on('unhandledRejection', (reason) => log.error('unhandled promise rejection', { error: reason }));
 
@@ -61,6 +72,7 @@ const bot = createBot({
   config,
   log,
   getEngine: () => corpus.current(),
+  reports,
   reloadCorpus: () => corpus.reload(),
 });
 
@@ -75,6 +87,7 @@ async function shutdown(signal: string): Promise<void> {
   } catch (error) {
     log.error('error while shutting down', { error });
   }
+  reports.close();
   process.exit(0);
 }
 process.once('SIGINT', () => void shutdown('SIGINT'));

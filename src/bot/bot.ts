@@ -8,6 +8,7 @@ import { Client, Events, GatewayIntentBits, Status, type ClientOptions } from 'd
 import { DEFAULT_DISCORD_API_URL, type Config } from '../config.js';
 import type { ReloadResult } from '../corpus/reload.js';
 import type { Engine } from '../engine/index.js';
+import type { ReportStore } from '../feedback/store.js';
 import { AnswerStore } from './answer-store.js';
 import type { BotContext } from './command.js';
 import { loadCommands, type CommandRegistry } from './commands.js';
@@ -25,6 +26,8 @@ export interface BotOptions {
   getEngine: () => Engine;
   /** Reloads the corpus for `/reload`; omit when reloading is not available. */
   reloadCorpus?: (() => ReloadResult | Promise<ReloadResult>) | null;
+  /** Where "Report a problem" reports go; omit or null to collect none (answers then show no such button). */
+  reports?: ReportStore | null;
   /** Commands to serve. Default: the modules in `commands/`, loaded by `start()`. */
   commands?: CommandRegistry;
   /** Default: a logger at `config.logLevel` that redacts the token. */
@@ -112,6 +115,7 @@ export function createBot(options: BotOptions): Bot {
     log,
     cooldown: new Cooldown(config.cooldownSeconds),
     answers: new AnswerStore(),
+    reports: options.reports ?? null,
   };
 
   let registry: CommandRegistry | null = options.commands ?? null;

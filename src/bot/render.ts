@@ -41,8 +41,11 @@ export const COLORS = {
   info: 0x4a7c59,
 } as const;
 
-/** Custom id prefixes of the answer buttons (`ask:page:<stateId>:<page>`, `ask:post:<stateId>:<page>`). */
-export const ANSWER_BUTTONS = { page: 'ask:page', post: 'ask:post' } as const;
+/**
+ * Custom id prefixes of the answer buttons (`ask:page:<stateId>:<page>`, `ask:post:<stateId>:<page>`,
+ * `ask:report:<stateId>`).
+ */
+export const ANSWER_BUTTONS = { page: 'ask:page', post: 'ask:post', report: 'ask:report' } as const;
 
 /** Custom id prefix of the source-list paging buttons (`sources:page:<page>`). */
 export const SOURCES_PAGE_BUTTON = 'sources:page';
@@ -59,6 +62,8 @@ export interface AnswerView {
   stateId: string | null;
   /** A private (ephemeral) reply also gets a "Post to channel" button. */
   isPrivate: boolean;
+  /** Show "Report a problem" (needs `stateId`). Default false. */
+  report?: boolean;
 }
 
 /** Most characters of a source line (outlet · date · title). */
@@ -282,6 +287,10 @@ export function renderAnswer(answer: Answer, view: AnswerView): RenderedMessage 
     if (view.isPrivate)
       buttons.push(
         button(`${ANSWER_BUTTONS.post}:${view.stateId}:${page}`, 'Post to channel', ButtonStyle.Secondary),
+      );
+    if (view.report)
+      buttons.push(
+        button(`${ANSWER_BUTTONS.report}:${view.stateId}`, 'Report a problem', ButtonStyle.Secondary),
       );
   }
   return { embeds: [embed], components: row(buttons) };
