@@ -10,7 +10,7 @@ import {
   type RESTPostAPIApplicationCommandsJSONBody,
   type RESTPutAPIApplicationCommandsResult,
 } from 'discord.js';
-import { ConfigError, DEFAULT_DISCORD_API_URL, loadConfig, type Config } from './config.js';
+import { ConfigError, DEFAULT_DISCORD_API_URL, loadConfigOrExit, type Config } from './config.js';
 import { loadCommands, type CommandRegistry } from './bot/commands.js';
 import { redact } from './bot/log.js';
 
@@ -56,17 +56,7 @@ export async function deployCommands(
 }
 
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-    deployTarget(config);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit(deployTarget);
   try {
     const registry = await loadCommands();
     const { target, registered } = await deployCommands(config, registry);

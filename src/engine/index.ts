@@ -1,5 +1,6 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { loadCorpus, type Corpus } from '../corpus/load.js';
+import { PROJECT_ROOT } from '../root.js';
 import { AnswerEngine, DEFAULT_SETTINGS, type AnswerSettings } from './answer.js';
 import { QuotationIndex } from './quotes.js';
 import type { IndexSnapshot } from './search.js';
@@ -23,7 +24,7 @@ export { FilterError, describeFilter, parseFilter } from './filter.js';
 export { citationLine, formatDate, outletLabel, sourceLine, titleLabel } from './sources.js';
 
 /** The corpus bundled with the project. */
-export const BUNDLED_CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
+export const BUNDLED_CORPUS_DIR = join(PROJECT_ROOT, 'corpus');
 
 /** An article as listed by `/sources`: its source fields and its opening words. */
 export interface ArticleSummary extends SourceInfo {

@@ -146,6 +146,8 @@ export interface FakeDiscordOptions {
    * GUILD_MESSAGES / DIRECT_MESSAGES, message content stripped without MESSAGE_CONTENT. Default true.
    */
   enforceIntents?: boolean;
+  /** `shards` in `GET /gateway/bot`: the shard count Discord recommends. Default 1. */
+  recommendedShards?: number;
 }
 
 /** A file part of a multipart request. */
@@ -534,7 +536,12 @@ export class FakeDiscord {
   private readonly options: Required<
     Pick<
       FakeDiscordOptions,
-      'heartbeatIntervalMs' | 'validate' | 'rejectInvalidBodies' | 'enforceIntents' | 'applicationFlags'
+      | 'heartbeatIntervalMs'
+      | 'validate'
+      | 'rejectInvalidBodies'
+      | 'enforceIntents'
+      | 'applicationFlags'
+      | 'recommendedShards'
     >
   >;
   private readonly http: Server;
@@ -572,6 +579,7 @@ export class FakeDiscord {
       rejectInvalidBodies: options.rejectInvalidBodies ?? false,
       enforceIntents: options.enforceIntents ?? true,
       applicationFlags: options.applicationFlags ?? 0,
+      recommendedShards: options.recommendedShards ?? 1,
     };
     this.botUser = {
       id: this.applicationId,
@@ -1772,7 +1780,7 @@ export class FakeDiscord {
       status: 200,
       body: {
         ...gatewayInfo,
-        shards: 1,
+        shards: this.options.recommendedShards,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
       },
     }));
