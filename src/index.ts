@@ -58,7 +58,7 @@ try {
   if (error instanceof ReportStoreError) fail(`${error.message} (set REPORTS_DB in .env to another file)`);
   throw error;
 }
-log.info('reports database open', { path: config.reportsDb });
+log.debug('reports database open', { path: config.reportsDb });
 
 // Handlers catch their own errors; this is the net under a bug, so one bad request cannot stop the bot.
 process.on('unhandledRejection', (reason) => log.error('unhandled promise rejection', { error: reason }));

@@ -36,7 +36,12 @@ describe('the reports database', () => {
   it('keeps reports across a reopen, newest first, in WAL mode', () => {
     const path = join(temp(), 'nested', 'reports.sqlite');
     let clock = Date.parse('2026-11-30T10:00:00Z');
-    const store = ReportStore.open(path, { now: () => new Date((clock += 60_000)) });
+    const store = ReportStore.open(path, {
+      now: () => {
+        clock += 60_000;
+        return new Date(clock);
+      },
+    });
     const first = store.add(REPORT);
     store.add({ ...REPORT, problem: 'other', details: 'second', filter: null, shortAnswer: null });
     store.close();
