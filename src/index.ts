@@ -71,6 +71,9 @@ const bot = createBot({
   reloadCorpus: () => corpus.reload(),
 });
 
+// A reload (on /reload or by the watch) that brings new articles is announced in CORPUS_NOTICE_CHANNEL_ID.
+corpus.onChange((before, after) => void bot.announceCorpusChange(before, after));
+
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;

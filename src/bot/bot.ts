@@ -16,6 +16,7 @@ import { Cooldown } from './cooldown.js';
 import { handleInteraction } from './interactions.js';
 import { createLogger, redact, type Logger } from './log.js';
 import { handleMessage } from './messages.js';
+import { announceCorpusGrowth } from './notice.js';
 import { renderNotice } from './render.js';
 import { send } from './respond.js';
 
@@ -48,6 +49,11 @@ export interface Bot {
   start(): Promise<void>;
   /** Stops taking new work, lets replies in progress finish (bounded), then disconnects. Idempotent. */
   stop(): Promise<void>;
+  /**
+   * Tells the corpus-notice channel (`CORPUS_NOTICE_CHANNEL_ID`) about the articles `after` has
+   * that `before` had not; nothing without a channel or new articles. Never rejects.
+   */
+  announceCorpusChange(before: Engine, after: Engine): Promise<void>;
 }
 
 /** Why the bot could not start, worded for the person running it; never contains the token. */
@@ -223,5 +229,11 @@ export function createBot(options: BotOptions): Bot {
     return stopping;
   }
 
-  return { client, context, start, stop };
+  function announceCorpusChange(before: Engine, after: Engine): Promise<void> {
+    const work = announceCorpusGrowth(client, config.corpusNoticeChannelId, log, before, after);
+    track(work);
+    return work;
+  }
+
+  return { client, context, start, stop, announceCorpusChange };
 }
