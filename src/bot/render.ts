@@ -410,11 +410,12 @@ export function renderHelp(qaChannelIds: readonly string[] = []): RenderedMessag
   const lines = [
     'I answer questions about France’s 2022 military withdrawal from Mali from a corpus of news articles, quoting them word for word with outlet and date.',
     '',
-    '**/ask** `question` — a short answer, then the passages it comes from. `private:` shows it only to you; `sources:` sets how many passages (1–10).',
+    '**/ask** `question` — a short answer, then the passages it comes from. `private:` shows it only to you; `sources:` sets how many passages (1–10); `outlet:`, `from:` and `to:` (2022, 2022-08 or 2022-08-15) ask within one outlet or dates.',
+    '**/timeline** `topic` — the events the corpus dates, in date order, each quoted with its source.',
     '**/quote** `query` `speaker` — quotations, with a citation line ready to paste.',
     '**/sources** — every article in the corpus; **/source** `id` — one article and its opening paragraph.',
     '**Find in sources** (right-click a message → Apps) — the passages closest to what the message claims.',
-    'Or mention me with a question.',
+    'Or mention me with a question. **Report a problem** under an answer tells the newsroom’s editors what is wrong.',
   ];
   if (qaChannelIds.length > 0)
     lines.push(
