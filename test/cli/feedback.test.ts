@@ -133,7 +133,7 @@ describe('npm run feedback', () => {
     const scored = run('src/cli/eval.ts', ['--dev', out, '--corpus', FIXTURE_CORPUS_DIR]);
     expect(scored.stderr).toBe('');
     expect(scored.code).toBe(0);
-    expect(scored.stdout).toMatch(/^hit@1 \(fact \+ conflict\) +[01]\/1 /m);
+    expect(scored.stdout).toMatch(/^ {2}hit@1, status ignored +[01]\/1 /m);
   });
 
   it('says clearly what is wrong with an option or a path, and overwrites nothing', () => {
