@@ -95,11 +95,12 @@ export function splitSentences(text: string, span: Span): Span[] {
   return merged;
 }
 
-/** True when a sentence leaves a curly double quotation open, so the next piece belongs to it. */
+/** True when a sentence leaves a curly double quotation or French guillemets open, so the next piece belongs to it. */
 function insideQuotation(sentence: string): boolean {
   const opens = (sentence.match(/\u201C/g) ?? []).length;
   const closes = (sentence.match(/\u201D/g) ?? []).length;
   if (opens > closes) return true;
+  if ((sentence.match(/\u00AB/g) ?? []).length > (sentence.match(/\u00BB/g) ?? []).length) return true;
   const straight = (sentence.match(/"/g) ?? []).length;
   return straight % 2 === 1;
 }

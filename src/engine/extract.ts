@@ -10,6 +10,7 @@ import {
   type Mention,
 } from './entities.js';
 import { comparable } from '../text/normalize.js';
+import { formatResolved, resolveDates, type DateReference } from '../corpus/dates.js';
 import { memoByText } from './memo.js';
 import { stem } from '../text/stem.js';
 import { tokenize } from '../text/tokenize.js';
@@ -310,4 +311,16 @@ export function answerQuality(m: Mention, q: QuestionAnalysis): number {
     default:
       return 1;
   }
+}
+
+/**
+ * A date answer as a reader should see it: the passage's words with the date they stand for
+ * when the words alone do not say it ("on Monday (15 Aug 2022)", "last month (Jul 2022)"),
+ * resolved against the article's publication date; the words alone otherwise.
+ */
+export function dateAnswerText(m: Mention, passage: string, reference: DateReference, language: string): string {
+  const words = m.text.replace(/\s+/g, ' ');
+  if (reference.date === null || reference.date.length < 10) return words;
+  const r = resolveDates(passage, reference, language).find((d) => d.start < m.end && d.end > m.start);
+  return r && (r.relative || r.approximate) ? `${words} (${formatResolved(r)})` : words;
 }

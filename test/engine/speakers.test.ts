@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { prepareArticle, type Corpus } from '../../src/corpus/load.js';
+import { QuotationIndex } from '../../src/engine/quotes.js';
+
+/** The quotations of one article given as text, as "speaker: words". */
+function speakers(text: string, language = 'en'): string[] {
+  const article = prepareArticle(
+    {
+      id: 'a',
+      outlet: 'Test Outlet',
+      title: null,
+      published: '2022-08-15',
+      url: null,
+      language,
+      sha256: '0'.repeat(64),
+      inferred: {},
+      furnitureHints: [],
+    },
+    text,
+    'a.txt',
+  );
+  const corpus: Corpus = {
+    dir: '.',
+    articles: [article],
+    byId: new Map([['a', article]]),
+    passages: article.passages,
+  };
+  return new QuotationIndex(corpus).inArticle('a').map((q) => `${q.speaker ?? '(none)'}: ${q.text}`);
+}
+
+describe('speaker attribution', () => {
+  it('gives a statement to the body that issued it, never to "statement"', () => {
+    expect(
+      speakers(
+        'The defence ministry announced on Monday that the last troops had left.\n\n“The withdrawal is complete,” the statement said.',
+      ),
+    ).toEqual(['Defence ministry: The withdrawal is complete']);
+    expect(
+      speakers('“The Barkhane force has been reorganized,” the French army statement said Monday.'),
+    ).toEqual(['French army: The Barkhane force has been reorganized']);
+    expect(speakers('“The mission is over,” a statement said.')).toEqual(['(none): The mission is over']);
+  });
+
+  it('resolves "he said" and a surname to the nearest person this article names', () => {
+    expect(
+      speakers(
+        'Colonel Souleymane Dembélé, an army spokesman, spoke in Bamako.\n\n“We are ready,” he said. Later Dembélé added: “Nothing is left behind.”',
+      ),
+    ).toEqual(['Souleymane Dembélé: We are ready', 'Souleymane Dembélé: Nothing is left behind.']);
+  });
+
+  it('never takes an adverb, a time or a verb phrase for the speaker', () => {
+    expect(
+      speakers(
+        'President Emmanuel Macron spoke.\n\nMacron has previously said that the “heart” of the operation will move.',
+      ),
+    ).toEqual(['Emmanuel Macron: heart']);
+    expect(
+      speakers(
+        'France and its partners involved in Mali, in addition to Canada, on Thursday announced a “coordinated withdrawal”.',
+      ),
+    ).toEqual(['France and its partners: coordinated withdrawal']);
+  });
+
+  it('gives a paragraph that only continues a quotation to the same speaker', () => {
+    expect(
+      speakers(
+        '“Takuba is a success,” the task force said in a statement.\n\n“More than ten countries took part.”',
+      ),
+    ).toEqual(['Task force: Takuba is a success', 'Task force: More than ten countries took part.']);
+  });
+
+  it('reads French quotations in « » with inverted and "selon" attribution', () => {
+    expect(
+      speakers(
+        [
+          'Le président Emmanuel Macron a pris la parole à Bruxelles.',
+          '« Nous ne pouvons pas rester engagés militairement », a-t-il justifié.',
+          '« Je ne transigerai pas une seconde sur leur sécurité », a lancé Emmanuel Macron au cours de cette sortie médiatique.',
+          'Pour le colonel Abdoulaye Maïga, l’annonce est une « violation flagrante » des accords.',
+          '« Le retrait prendra du temps », a déclaré le colonel Maïga.',
+          'Le calendrier reste « à préciser », selon l’état-major des armées.',
+        ].join('\n\n'),
+        'fr',
+      ),
+    ).toEqual([
+      'Emmanuel Macron: Nous ne pouvons pas rester engagés militairement',
+      'Emmanuel Macron: Je ne transigerai pas une seconde sur leur sécurité',
+      'Abdoulaye Maïga: violation flagrante',
+      'Abdoulaye Maïga: Le retrait prendra du temps',
+      'l’état-major des armées: à préciser',
+    ]);
+  });
+
+  it('gives a heading that quotes the body the body’s speaker', () => {
+    expect(
+      speakers(
+        '« Violation flagrante »\n\nPour le colonel Abdoulaye Maïga, l’annonce est une « violation flagrante » des accords.',
+        'fr',
+      ),
+    ).toEqual(['Abdoulaye Maïga: Violation flagrante', 'Abdoulaye Maïga: violation flagrante']);
+  });
+});
