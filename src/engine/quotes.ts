@@ -1,6 +1,7 @@
 import type { Article, Corpus } from '../corpus/load.js';
 import { splitSentences, type Span } from '../corpus/segment.js';
 import { personMentions, titleBefore } from './entities.js';
+import { NOT_NAME_WORDS } from './gazetteer.js';
 import { sourceOf } from './sources.js';
 import type { Quotation, QuoteResult } from './types.js';
 import { comparable, looseComparable } from '../text/normalize.js';
@@ -10,15 +11,15 @@ import { withinEdits } from './search.js';
 
 /** Verbs that introduce or close a quotation. */
 const SPEECH_VERB =
-  'said|says|say|told|tells|added|adds|adding|warned|warns|warning|stated|states|declared|insisted|announced|announces|cited|citing|wrote|writes|asked|argued|explained|noted|claimed|denied|acknowledged|vowed|urged|called|described|saying|telling|stressed|insisting|explaining|continued|continues|concluded|affirmed|according to';
+  'said|says|say|told|tells|added|adds|adding|warned|warns|warning|stated|states|declared|insisted|announced|announces|cited|citing|wrote|writes|asked|argued|explained|noted|claimed|denied|acknowledged|vowed|urged|called|described|saying|telling|stressed|insisting|explaining|continued|continues|concluded|affirmed|tweeted|posted|emphasised|emphasized|pointed out|remarked|replied|responded|recalled|conceded|admitted|promised|pledged|threatened|accused|condemned|denounced|demanded|asserted|maintained|suggested|observed|commented|confirmed|lamented|hailed|praised|welcomed|branded|dubbed|reiterated|indicated|assured|underlined|underscored|reported|estimated|predicted|according to';
 /** French verbs of saying, as past participles ("a déclaré") and present forms ("déclare"). */
 const FR_PARTICIPLE =
-  'déclaré|lancé|affirmé|ajouté|indiqué|expliqué|souligné|dit|estimé|assuré|précisé|justifié|martelé|insisté|averti|annoncé|répondu|rappelé|confié|écrit|prévenu|tranché|dénoncé|conclu|reconnu|promis|fait savoir|commenté|regretté|déploré|jugé|considéré|observé|noté|relevé|poursuivi|martelé|clamé|plaidé';
+  'déclaré|lancé|affirmé|ajouté|indiqué|expliqué|souligné|dit|estimé|assuré|précisé|justifié|martelé|insisté|averti|annoncé|répondu|rappelé|confié|écrit|prévenu|tranché|dénoncé|conclu|reconnu|promis|fait savoir|commenté|regretté|déploré|jugé|considéré|observé|noté|relevé|poursuivi|martelé|clamé|plaidé|fustigé|ironisé|lâché|asséné|glissé|raconté|résumé|analysé|tonné|accusé|demandé|exigé|réclamé|répété|avancé|soutenu|admis|qualifié|tweeté|félicité|interrogé|réagi|signalé|détaillé|insisté|menacé|mis en garde|prévenu|renchéri|complété|argué|avoué|certifié|garanti|martelé|nuancé|objecté|protesté|répliqué|rétorqué|souhaité|suggéré|témoigné';
 const FR_PRESENT =
-  'dit|déclare|affirme|ajoute|estime|explique|poursuit|précise|souligne|indique|assure|lance|martèle|insiste|rappelle|conclut|tranche|confie|avertit|reconnaît|juge|note|relève|observe|commente|regrette|déplore';
+  'dit|déclare|affirme|ajoute|estime|explique|poursuit|précise|souligne|indique|assure|lance|martèle|insiste|rappelle|conclut|tranche|confie|avertit|reconnaît|juge|note|relève|observe|commente|regrette|déplore|fustige|dénonce|ironise|lâche|prévient|assène|glisse|raconte|résume|analyse|tonne|accuse|demande|exige|réclame|répète|avance|soutient|admet|promet|annonce|qualifie|écrit|renchérit|complète|argue|avoue|nuance|objecte|proteste|réplique|rétorque|souhaite|suggère|témoigne|détaille|menace|martèle|s.insurge|s.interroge|s.indigne|se félicite|se désole';
 /** «…», a-t-il justifié / «…», dit-elle: an inverted verb with a pronoun, pointing back to the last person. */
 const FR_INVERTED_PRONOUN = new RegExp(
-  `^\\s*[,.]?\\s*(?:(?:a|avait|ont)-t-(?:il|elle|ils|elles)\\s+(?:${FR_PARTICIPLE})|(?:${FR_PRESENT})-(?:il|elle|ils|elles))(?![\\p{L}])`,
+  `^\\s*[,.]?\\s*(?:(?:a|avait|ont)-t-(?:il|elle|ils|elles)\\s+(?:${FR_PARTICIPLE})|(?:${FR_PRESENT})(?:-t)?-(?:il|elle|ils|elles))(?![\\p{L}])`,
   'iu',
 );
 /** «…», a déclaré le colonel Maïga / «…», selon l'Élysée / «…», poursuit le ministre: the speaker after the verb. */
@@ -26,19 +27,24 @@ const FR_AFTER = new RegExp(
   `^\\s*[,.]?\\s*(?:(?:a|avait|ont)\\s+(?:${FR_PARTICIPLE})|${FR_PRESENT}|selon|d['\u2019]apr[eè]s)\\s+((?:[\\p{L}\\p{N}'\u2019.-]+\\s+){0,7}?[\\p{L}\\p{N}'\u2019.-]+)(?=\\s*(?:[,.;:]|\\s(?:au|lors|dans|devant|sur|en|à|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\b|$))`,
   'iu',
 );
+/** "à l'AFP", "au Monde", "à la presse": to whom it was said, between the verb and the speaker. */
+const FR_TO_WHOM = new RegExp(
+  `(?<=(?:${FR_PARTICIPLE}|${FR_PRESENT}))\\s+(?:à|au|aux)\\s+(?:l['\u2019]|la\\s+|les\\s+)?[\\p{L}-]+`,
+  'giu',
+);
 /** X a déclaré : « … » / X affirme que « … » / Pour X, … « … » / Selon X, « … »: the speaker before the quotation. */
 const FR_BEFORE_VERB = new RegExp(
   `(?<![\\p{L}])(?:(?:a|avait|ont)\\s+(?:${FR_PARTICIPLE})|${FR_PRESENT})(?![\\p{L}])`,
   'giu',
 );
 const FR_FOR =
-  /(?:^|[.;]\s+|,\s*)(?:pour|selon|d['\u2019]apr[eè]s)\s+((?:[\p{L}\p{N}'\u2019.-]+\s+){0,6}?[\p{L}\p{N}'\u2019.-]+)\s*,/giu;
+  /(?:^|[.;]\s+|,\s*)(?:according to|pour|selon|d['\u2019]apr[eè]s)\s+((?:[\p{L}\p{N}'\u2019.-]+\s+){0,6}?[\p{L}\p{N}'\u2019.-]+)\s*,/giu;
 /** Words between a subject and its verb that are not part of the subject ("Macron has previously said"). */
 const ADVERBS =
   /(?:\s+(?:has|have|had|also|then|later|previously|earlier|already|repeatedly|often|once|again|further|himself|herself|itself|themselves|publicly|separately|in a statement|in a speech|on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?))+$/iu;
-/** Nouns that name a body that can speak: a ministry, an army, a government, its spokesman. */
+/** Nouns that name someone who can speak without a name: a ministry, an army, a general, a spokesman. */
 const BODY_NOUN =
-  /(?<![\p{L}])(?:allies|alli\u00E9s|partenaires|ministry|ministries|minister|army|armies|military|government|presidency|junta|forces?|mission|council|union|commission|office|palace|\u00E9lys\u00E9e|elysee|minist\u00E8re|arm\u00E9e|gouvernement|autorit\u00E9s|authorities|department|pentagon|embassy|spokes(?:man|woman|person)|porte-parole|officials?|sources?|group|movement|party|agency|command|staff|\u00E9tat-major|task force|coalition|partners|countries|nations|leaders|statement|communiqu\u00E9|secretariat|headquarters|administration|cabinet|parliament|assembly|committee|organisation|organization|alliance|coalition|junte|pr\u00E9sidence|ministres?|soldiers|troops)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:general|colonel|commander|officer|president|ambassador|envoy|diplomat|analyst|expert|researcher|resident|witness|journalist|leader|chief|official|spokesperson|g\u00E9n\u00E9ral|ministre|pr\u00E9sident|pr\u00E9sidente|ambassadeur|diplomate|analyste|chercheur|chercheuse|habitant|habitante|t\u00E9moin|soldat|officier|responsable|chef|allies|alli\u00E9s|partenaires|ministry|ministries|minister|army|armies|military|government|presidency|junta|forces?|mission|council|union|commission|office|palace|\u00E9lys\u00E9e|elysee|minist\u00E8re|arm\u00E9e|gouvernement|autorit\u00E9s|authorities|department|pentagon|embassy|spokes(?:man|woman|person)|porte-parole|officials?|sources?|group|movement|party|agency|command|staff|\u00E9tat-major|task force|coalition|partners|countries|nations|leaders|statement|communiqu\u00E9|secretariat|headquarters|administration|cabinet|parliament|assembly|committee|organisation|organization|alliance|coalition|junte|pr\u00E9sidence|ministres?|soldiers|troops)(?![\p{L}])/iu;
 /** A statement, communiqué or declaration: it speaks for whoever issued it. */
 const STATEMENT =
   /^(?:(?:the|a|an|its|their|this|that|le|la|un|une|ce|cette)\s+)?(?:(?:joint|new|written|official|brief|short)\s+)?(?:statement|communiqu\u00E9|d\u00E9claration|press release|release)$/iu;
@@ -48,6 +54,9 @@ const STATEMENT_OF =
 /** A statement and who issued it, before a quotation; group 1 the issuer, up to a participle or a comma. */
 const ISSUED_BY =
   /(?:communiqu\u00E9|statement|d\u00E9claration|press release)\s+(?:des|du|de la|de l['\u2019]|from|of|by|issued by)\s*((?:[\p{L}'\u2019-]+\s+){0,5}?[\p{L}'\u2019-]+)(?=\s+(?:\p{L}+(?:ant|ing|ed)|qui|that|which|who)(?![\p{L}])|\s*[,;:.]|$)/giu;
+/** A French title just before a surname: "le président Macron", "le colonel Maïga". */
+const FR_TITLE_BEFORE =
+  /(?:pr\u00E9sident|pr\u00E9sidente|colonel|g\u00E9n\u00E9ral|ministre|capitaine|commandant|lieutenant|porte-parole|chef|M\.|Mme)\s+$/u;
 /** A body announcing something in the writer's words: "The defence ministry announced …". */
 const ANNOUNCES =
   /((?:the|The)\s+(?:[\p{L}-]+\s+){0,3}?(?:ministry|army|military|government|presidency|junta|forces?|mission|council|office|palace|command|staff|task force|coalition|embassy|department|agency))\s+(?:has\s+)?(?:said|announced|stated|declared|confirmed|added|reported)\b/gu;
@@ -112,6 +121,15 @@ export function quotationSpans(text: string, block: Span): Span[] {
     );
 }
 
+/** Sentence adverbs a name-finder can take for a first name ("Later Dembélé added"). */
+const LEADING_ADVERB =
+  /^(?:Later|Then|Meanwhile|However|Earlier|Also|Now|Finally|Separately|Yesterday|Today|Speaking|Asked|Ensuite|Puis|Enfin|Hier)\s+/u;
+
+/** A name without a sentence adverb in front of it. */
+function withoutLeadingAdverb(name: string): string {
+  return name.replace(LEADING_ADVERB, '');
+}
+
 /** People known in the corpus: full names, and the surnames and titles that point to them. */
 class PersonRegistry {
   private readonly bySurname = new Map<string, Set<string>>();
@@ -122,11 +140,12 @@ class PersonRegistry {
       for (const b of a.blocks) {
         if (b.kind === 'furniture') continue;
         for (const p of personMentions(a.text.slice(b.start, b.end))) {
-          const words = p.name.split(' ');
+          const name = withoutLeadingAdverb(p.name);
+          const words = name.split(' ');
           if (words.length < 2) continue;
-          this.full.add(p.name);
+          this.full.add(name);
           const surname = words[words.length - 1]!;
-          (this.bySurname.get(surname) ?? this.bySurname.set(surname, new Set()).get(surname)!).add(p.name);
+          (this.bySurname.get(surname) ?? this.bySurname.set(surname, new Set()).get(surname)!).add(name);
         }
       }
     }
@@ -190,8 +209,20 @@ export class QuotationIndex {
       const blockText = text.slice(block.start, block.end);
       // Only names that resolve to a known person can be what "he" or "she" points back to.
       const mentions = personMentions(blockText)
-        .map((p) => ({ ...p, start: p.start + block.start, end: p.end + block.start }))
-        .filter((p) => this.people.full.has(this.people.resolve(p.name) ?? ''));
+        .map((p) => ({
+          ...p,
+          name: withoutLeadingAdverb(p.name),
+          start: p.start + block.start,
+          end: p.end + block.start,
+        }))
+        .filter(
+          (p) =>
+            this.people.full.has(this.people.resolve(p.name) ?? '') ||
+            p.title !== '' ||
+            FR_TITLE_BEFORE.test(
+              blockText.slice(Math.max(0, p.start - block.start - 30), p.start - block.start),
+            ),
+        );
       for (const p of mentions) {
         const full = this.people.resolve(p.name);
         if (full && p.title) titles.set(p.title.replace(/^(?:[\p{L}]+['\u2019]s\s+)/u, ''), full);
@@ -200,8 +231,33 @@ export class QuotationIndex {
       const sentences =
         block.kind === 'heading' ? [{ start: block.start, end: block.end }] : splitSentences(text, block);
       let previousSpeaker: string | null = null;
+      // Bodies that speak in this block before a quotation ("The ministry said … “…,” it said").
+      const speaking = [...blockText.matchAll(ANNOUNCES), ...blockText.matchAll(ISSUED_BY)]
+        .map((m) => ({ at: block.start + m.index!, who: this.normaliseSpeaker(m[1] ?? '', null, titles) }))
+        .filter(
+          (x): x is { at: number; who: string } =>
+            x.who !== null && x.who !== IT && !this.people.full.has(x.who),
+        )
+        .sort((x, y) => x.at - y.at);
+      let lastQuoteEnd = block.start;
       for (const q of quotes) {
-        const sentence = sentences.find((s) => q.start >= s.start && q.start < s.end) ?? block;
+        const at = sentences.findIndex((s) => q.start >= s.start && q.start < s.end);
+        let sentence: Span = sentences[at] ?? block;
+        // “We cannot remain.” Macron said. — a quotation that ends its sentence, attributed by the
+        // short sentence after it.
+        const next = sentences[at + 1];
+        if (
+          next &&
+          /^[\s\u201D"\u2019'\u00BB.!?…]*$/u.test(text.slice(q.end, sentence.end)) &&
+          next.end - next.start <= 120 &&
+          (VERB_RE.test(text.slice(next.start, next.end)) ||
+            new RegExp(FR_BEFORE_VERB.source, 'iu').test(text.slice(next.start, next.end)))
+        )
+          sentence = { start: sentence.start, end: next.end };
+        VERB_RE.lastIndex = 0;
+        const announcer = speaking.filter((x) => x.at < q.start && x.at >= lastQuoteEnd).pop();
+        if (announcer) lastBody = announcer.who;
+        lastQuoteEnd = q.end;
         const personBefore = [...mentions].reverse().find((p) => p.end <= q.start);
         const last = personBefore ? { name: personBefore.name, at: personBefore.start } : lastPerson;
         let speaker = this.attribute(
@@ -257,14 +313,27 @@ export class QuotationIndex {
           lastBody = who;
       }
       if (block.kind === 'body') {
+        // What a following paragraph that only quotes continues: this paragraph's last quotation,
+        // or, with none, the last one to say something in it ("Macron said France would leave.").
         const lastQuote = quotes[quotes.length - 1];
-        const closesOnQuote =
-          lastQuote !== undefined &&
-          /^[\s\u201D"\u00BB.,!?]*$/u.test(
-            text.slice(lastQuote.end, block.end).replace(/,?\s*(?:the statement|it|he|she)\s+\w+\.?$/iu, ''),
-          );
-        carried = lastQuote !== undefined ? (out[out.length - 1]?.speaker ?? null) : null;
-        if (!closesOnQuote && lastQuote !== undefined) carried = out[out.length - 1]?.speaker ?? null;
+        if (lastQuote !== undefined) carried = out[out.length - 1]?.speaker ?? null;
+        else {
+          const said = [...blockText.matchAll(VERB_RE)].pop();
+          const head = said
+            ? (blockText
+                .slice(0, said.index!)
+                .split(/(?<=[.!?])\s+/)
+                .pop() ?? '')
+            : '';
+          const who = said
+            ? this.normaliseSpeaker(
+                sentenceSubject(head.replace(ADVERBS, '')),
+                lastPerson?.name ?? null,
+                titles,
+              )
+            : null;
+          carried = who === IT ? lastBody : who;
+        }
       }
     }
     // The same words quoted again in the article (a subheading quoting the body, a pull quote)
@@ -317,9 +386,13 @@ export class QuotationIndex {
     // French, after the quotation: «…», a-t-il justifié / «…», a déclaré le colonel Maïga / «…», selon l'Élysée.
     if (FR_INVERTED_PRONOUN.test(after))
       return lastPerson ? (this.people.resolve(lastPerson) ?? lastPerson) : null;
-    const frAfter = FR_AFTER.exec(after);
+    const frAfter = FR_AFTER.exec(after.replace(FR_TO_WHOM, (m) => ' '.repeat(m.length)));
     if (frAfter?.[1]) {
-      const sp = norm(frAfter[1]);
+      // "a affirmé le porte-parole du gouvernement, Abdoulaye Maïga": the name in apposition.
+      const rest = after.slice(frAfter.index + frAfter[0].length);
+      const apposition =
+        /^\s*,\s*([\p{Lu}][\p{L}'\u2019-]+(?:\s+[\p{Lu}][\p{L}'\u2019-]+){1,3})\s*(?:[,.;]|$)/u.exec(rest);
+      const sp = (apposition?.[1] ? norm(apposition[1]) : null) ?? norm(frAfter[1]);
       if (sp) return sp;
     }
     // After the quotation: "…," Macron said / "…," said Borrell / "…" the statement said.
@@ -329,13 +402,26 @@ export class QuotationIndex {
       const sp = norm(afterSubjectVerb[1].replace(ADVERBS, ''));
       if (sp) return sp;
     }
-    const afterVerbSubject = new RegExp(`^\\s*[,.]?\\s*(?:${SPEECH_VERB})\\s+${np}(?=[\\s.,;]|$)`, 'iu').exec(
+    // "…," said Olivier Salgado, the spokesman / "…", according to the ministry.
+    const afterVerbSubject = new RegExp(`^\\s*[,.]?\\s*(?:${SPEECH_VERB})\\s+([^,.;:!?]{1,80})`, 'iu').exec(
       after,
     );
     if (afterVerbSubject?.[1]) {
       const sp = norm(
-        afterVerbSubject[1].replace(/\s+(?:on|in|at|during|after|before|last|this|yesterday)\b.*$/i, ''),
+        afterVerbSubject[1].replace(
+          /\s+(?:on|in|at|during|after|before|last|this|yesterday|to|from)\b.*$/i,
+          '',
+        ),
       );
+      if (sp) return sp;
+    }
+    // "…," Colonel Pascal Ianni, spokesman for the general staff, said.
+    const apposed = new RegExp(
+      `^\\s*[,.]?\\s*([^,.;:]{2,60}),[^,;:]{2,90},\\s*(?:${SPEECH_VERB})\\b`,
+      'iu',
+    ).exec(after);
+    if (apposed?.[1]) {
+      const sp = norm(apposed[1]);
       if (sp) return sp;
     }
 
@@ -364,7 +450,7 @@ export class QuotationIndex {
       if (PARTICIPLE.test(verb[0]) && /,\s*$/.test(head)) {
         return norm(sentenceSubject(head));
       }
-      const pieces = head.split(/[,;:(]\s*/);
+      const pieces = head.split(/[,;:(]\s*/).filter((x) => x.trim() !== '');
       // The last clause before the verb, without time words and adverbs; an aside ("in addition
       // to Canada", "on Thursday") is no subject, so the sentence's own subject is tried next.
       const last = (pieces.pop() ?? head).replace(ADVERBS, '').trim();
@@ -414,9 +500,21 @@ export class QuotationIndex {
       if (named && !STATEMENT.test(named)) return this.normaliseSpeaker(named, lastPerson, titles);
       return IT;
     }
-    const person = personMentions(p).find(
-      (m) => m.name.split(' ').length >= 2 || this.people.resolve(m.name) !== null,
-    );
+    // The phrase names a person: the fullest form of the name the corpus knows. A surname alone
+    // ("Macron told a news conference") is the person's too.
+    // A name after "of"/"des" belongs to a body ("le ministère des Armées", "ministry of Defence").
+    const ofBody = (m: { start: number }, at: number) =>
+      /(?:\bof|\bfor|\bdes|\bdu|\bde|\bde la|\bde l['\u2019])\s*$/iu.test(
+        p.slice(0, Math.max(0, m.start - at)),
+      );
+    const person =
+      personMentions(p).find((m) => !ofBody(m, 0)) ??
+      personMentions(`X ${p}`).find(
+        (m) =>
+          m.start >= 2 &&
+          !ofBody(m, 2) &&
+          !/^(?:Le|La|Les|L['\u2019]|Un|Une|Des|Du|Selon|Pour)$/u.test(m.name),
+      );
     if (person) return this.people.resolve(person.name) ?? person.name;
     const single = /^(?:Mr|Mrs|Ms|Dr)?\.?\s*([A-Z][\p{L}'-]+)$/u.exec(p);
     if (single?.[1]) {
@@ -447,6 +545,15 @@ export class QuotationIndex {
       /^[\p{Lu}]{2,}(?:-[\p{Lu}]+)?$/u.test(bare) ||
       (words.length >= 2 &&
         words.every((w) => /^[\p{Lu}]/u.test(w) || /^(?:of|for|and|de|du|des|la|le|the)$/.test(w)));
+    // One capitalised word that is no common word: a surname, or a capital speaking for its
+    // government ("Paris said").
+    if (
+      !named &&
+      words.length === 1 &&
+      /^[\p{Lu}][\p{Ll}'\u2019-]+$/u.test(bare) &&
+      !NOT_NAME_WORDS.has(bare)
+    )
+      return bare;
     if (!named) return null;
     return /^(?:le|la|les|l['\u2019])/iu.test(p) ? p : capitalise(bare);
   }

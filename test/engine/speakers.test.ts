@@ -100,4 +100,44 @@ describe('speaker attribution', () => {
       ),
     ).toEqual(['Abdoulaye Maïga: Violation flagrante', 'Abdoulaye Maïga: violation flagrante']);
   });
+
+  it('reads common English attribution: told, said X with an apposition, according to, an attribution in the next sentence', () => {
+    expect(
+      speakers(
+        [
+          '“There is bound to be an impact,” said Olivier Salgado, the spokesman for MINUSMA.',
+          '“It is over,” Colonel Pascal Ianni, spokesman for the French general staff, said.',
+          'According to the French presidency, “the fight goes on”.',
+          'The junta’s spokesman, Colonel Abdoulaye Maiga, said on television that “the accords are void”.',
+          'President Emmanuel Macron spoke in Paris. “We cannot remain. We will go to Niger.” Macron said.',
+          'The French armed forces ministry said the last soldiers had left. “The mission is over,” it said.',
+        ].join('\n\n'),
+      ),
+    ).toEqual([
+      'Olivier Salgado: There is bound to be an impact',
+      'Pascal Ianni: It is over',
+      'French presidency: the fight goes on',
+      'Abdoulaye Maiga: the accords are void',
+      'Emmanuel Macron: We cannot remain. We will go to Niger.',
+      'French armed forces ministry: The mission is over',
+    ]);
+  });
+
+  it('reads French attribution to whom it was said, with the name in apposition, and -t-il', () => {
+    expect(
+      speakers(
+        [
+          'Le président Macron s’est exprimé à Paris.',
+          '« Nous restons au Sahel », affirme-t-il.',
+          '« Nous partons », a affirmé à l’AFP le porte-parole du gouvernement, Abdoulaye Maïga.',
+          'Le ministère des Armées a indiqué dans un communiqué que « tous les soldats ont quitté le Mali ».',
+        ].join('\n\n'),
+        'fr',
+      ),
+    ).toEqual([
+      'Macron: Nous restons au Sahel',
+      'Abdoulaye Maïga: Nous partons',
+      'Le ministère des Armées: tous les soldats ont quitté le Mali',
+    ]);
+  });
 });
