@@ -1,7 +1,7 @@
 import type { Article, Corpus } from '../corpus/load.js';
 import { splitSentences, type Span } from '../corpus/segment.js';
 import { personMentions, titleBefore } from './entities.js';
-import { NOT_NAME_WORDS } from './gazetteer.js';
+import { COUNTRIES, OTHER_PLACES } from './gazetteer.js';
 import { sourceOf } from './sources.js';
 import type { Quotation, QuoteResult } from './types.js';
 import { comparable, looseComparable } from '../text/normalize.js';
@@ -510,10 +510,9 @@ export class QuotationIndex {
     const person =
       personMentions(p).find((m) => !ofBody(m, 0)) ??
       personMentions(`X ${p}`).find(
-        (m) =>
-          m.start >= 2 &&
-          !ofBody(m, 2) &&
-          !/^(?:Le|La|Les|L['\u2019]|Un|Une|Des|Du|Selon|Pour)$/u.test(m.name),
+        // A lone word that opened the phrase counts only as the surname of someone named in full
+        // ("Dembélé added"), never as a name of its own ("Assertion").
+        (m) => m.start >= 2 && !ofBody(m, 2) && this.people.full.has(this.people.resolve(m.name) ?? ''),
       );
     if (person) return this.people.resolve(person.name) ?? person.name;
     const single = /^(?:Mr|Mrs|Ms|Dr)?\.?\s*([A-Z][\p{L}'-]+)$/u.exec(p);
@@ -545,15 +544,9 @@ export class QuotationIndex {
       /^[\p{Lu}]{2,}(?:-[\p{Lu}]+)?$/u.test(bare) ||
       (words.length >= 2 &&
         words.every((w) => /^[\p{Lu}]/u.test(w) || /^(?:of|for|and|de|du|des|la|le|the)$/.test(w)));
-    // One capitalised word that is no common word: a surname, or a capital speaking for its
-    // government ("Paris said").
-    if (
-      !named &&
-      words.length === 1 &&
-      /^[\p{Lu}][\p{Ll}'\u2019-]+$/u.test(bare) &&
-      !NOT_NAME_WORDS.has(bare)
-    )
-      return bare;
+    // A capital or a country speaking for its government ("Paris said"). A lone capitalised word
+    // that is neither a place nor a surname the article names in full ("Assertion") is no speaker.
+    if (!named && words.length === 1 && (COUNTRIES.has(bare) || OTHER_PLACES.has(bare))) return bare;
     if (!named) return null;
     return /^(?:le|la|les|l['\u2019])/iu.test(p) ? p : capitalise(bare);
   }

@@ -62,6 +62,13 @@ describe('speaker attribution', () => {
     ).toEqual(['France and its partners: coordinated withdrawal']);
   });
 
+  it('takes no lone common word for a speaker, but lets a capital speak for its government', () => {
+    expect(
+      speakers('Assertion: “France has failed in the Sahel”\n\nThe debate went on in Bamako for weeks.'),
+    ).toEqual(['(none): France has failed in the Sahel']);
+    expect(speakers('Paris said it would “stay engaged” in the region.')).toEqual(['Paris: stay engaged']);
+  });
+
   it('gives a paragraph that only continues a quotation to the same speaker', () => {
     expect(
       speakers(
