@@ -764,7 +764,7 @@ export class QuotationIndex {
  * Share of the query's weight a quotation must match to be returned, chosen on the tuning
  * sets' quote look-ups together with their "absent" queries (which must return nothing).
  */
-const MIN_QUOTE_COVERAGE = 0.35;
+const MIN_QUOTE_COVERAGE = 0.4;
 
 /** Verbs of saying: in a look-up ("macron says …") they name the act, not the words. */
 const SPEECH_TERMS: ReadonlySet<string> = new Set([
