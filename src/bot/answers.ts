@@ -1,12 +1,16 @@
 /**
  * Answering a question or checking a claim, shared by /ask, "Find in sources", the Q&A channels
- * and mentions: ask the engine, keep the answer for its buttons, render the first page. Also the
- * handlers of those buttons ("More passages", "Previous passages", "Post to channel").
+ * and mentions: ask the engine, keep what the answer's buttons need, render the first page. Also
+ * the handlers of those buttons ("More passages", "Previous passages", "Post to channel"), which
+ * ask the engine again from what was kept, and say so when the corpus changed since.
  */
-import type { ButtonInteraction } from 'discord.js';
+import { MessageFlags, type ButtonInteraction } from 'discord.js';
+import type { Answer } from '../engine/index.js';
+import type { StoredAnswer } from './answer-store.js';
 import type { BotContext } from './command.js';
+import { localeOf, t, type Locale } from './i18n.js';
 import { renderAnswer, renderNotice, type AnswerView, type RenderedMessage } from './render.js';
-import { isUnknownMessage, toSendable, update } from './respond.js';
+import { NO_MENTIONS, isUnknownMessage, toSendable, update } from './respond.js';
 
 /** Citations fetched per answer: the most the engine gives, so every page comes from one search. */
 export const CITATIONS_FETCHED = 10;
@@ -22,60 +26,144 @@ export interface AnswerRequest {
   perPage?: number;
   isPrivate?: boolean;
   userId: string;
+  /** The asker's language. Default `en`. */
+  locale?: Locale;
+  /** Show the question as the embed title. Default true. */
+  showTitle?: boolean;
+  /** Filters to ask with, kept for the buttons. */
+  filters?: Record<string, string> | null;
 }
 
-/** Asks the engine, stores the answer for its buttons and renders its first page. */
-export function answerFor(context: BotContext, request: AnswerRequest): RenderedMessage {
+function ask(context: BotContext, text: string, mode: AnswerView['mode']): Answer {
   const engine = context.getEngine();
-  const answer =
-    request.mode === 'claim'
-      ? engine.check(request.text, CITATIONS_FETCHED)
-      : engine.ask(request.text, CITATIONS_FETCHED);
-  const perPage = request.perPage ?? DEFAULT_PER_PAGE;
-  const isPrivate = request.isPrivate ?? false;
+  return mode === 'claim' ? engine.check(text, CITATIONS_FETCHED) : engine.ask(text, CITATIONS_FETCHED);
+}
+
+function viewOf(
+  stored: StoredAnswer,
+  stateId: string | null,
+  page: number,
+  notice: string | null = null,
+): AnswerView {
+  return {
+    mode: stored.mode,
+    page,
+    perPage: stored.perPage,
+    stateId,
+    isPrivate: stored.isPrivate,
+    locale: stored.locale,
+    showTitle: stored.showTitle,
+    notice,
+  };
+}
+
+/** Asks the engine, keeps what its buttons need and renders its first page. */
+export function answerFor(context: BotContext, request: AnswerRequest): RenderedMessage {
+  const answer = ask(context, request.text, request.mode);
+  const stored: StoredAnswer = {
+    text: request.text,
+    mode: request.mode,
+    perPage: request.perPage ?? DEFAULT_PER_PAGE,
+    isPrivate: request.isPrivate ?? false,
+    userId: request.userId,
+    corpusVersion: context.getEngine().version(),
+    locale: request.locale ?? 'en',
+    filters: request.filters ?? null,
+    showTitle: request.showTitle ?? true,
+  };
   // Only an answer with something to page through or post needs to be kept.
-  const needsState = answer.citations.length > perPage || (isPrivate && answer.citations.length > 0);
-  const stateId = needsState
-    ? context.answers.put({ answer, mode: request.mode, perPage, isPrivate, userId: request.userId })
-    : null;
+  const needsState =
+    answer.citations.length > stored.perPage || (stored.isPrivate && answer.citations.length > 0);
+  const stateId = needsState ? context.answers.put(stored) : null;
   context.log.debug('answered', {
     mode: request.mode,
     status: answer.status,
     citations: answer.citations.length,
     conflict: answer.conflict !== null,
   });
-  return renderAnswer(answer, { mode: request.mode, page: 0, perPage, stateId, isPrivate });
+  return renderAnswer(answer, viewOf(stored, stateId, 0));
 }
-
-const EXPIRED = 'These passages are no longer kept. Ask again to see them.';
 
 function pageArg(value: string | undefined): number {
   const page = Number(value);
   return Number.isInteger(page) && page >= 0 ? page : 0;
 }
 
-/** `ask:page:<stateId>:<page>`: shows another page of an answer's passages in the same message. */
+/**
+ * The kept request behind a button, answered again: the same page when the corpus is the one it
+ * was answered from, otherwise the first page of the new answer with a line saying the corpus
+ * changed (and the request kept again under the new version). Null when nothing is kept.
+ */
+function reanswer(
+  context: BotContext,
+  stateId: string,
+  page: number,
+): { stored: StoredAnswer; answer: Answer; page: number; notice: string | null; stateId: string } | null {
+  const stored = context.answers.get(stateId);
+  if (!stored) return null;
+  const version = context.getEngine().version();
+  const answer = ask(context, stored.text, stored.mode);
+  if (version === stored.corpusVersion) return { stored, answer, page, notice: null, stateId };
+  const renewed = { ...stored, corpusVersion: version };
+  context.log.info('a button was pressed on an answer from an earlier corpus; answered again', {
+    state: stateId,
+  });
+  return {
+    stored: renewed,
+    answer,
+    page: 0,
+    notice: t(stored.locale, 'corpusChanged'),
+    stateId: context.answers.put(renewed),
+  };
+}
+
+/**
+ * Removes the buttons from the message of a button that can no longer work (what it needed is no
+ * longer kept), and tells the user privately.
+ */
+async function removeDeadButton(interaction: ButtonInteraction, context: BotContext): Promise<void> {
+  context.log.info('a button whose state is no longer kept was pressed; removing it', {
+    interaction: interaction.id,
+    what: interaction.customId,
+  });
+  await interaction.update({ components: [], allowedMentions: NO_MENTIONS });
+  await interaction.followUp({
+    ...toSendable(renderNotice(t(localeOf(interaction), 'buttonGone')), { ephemeral: true }),
+    flags: MessageFlags.Ephemeral,
+  } as Parameters<ButtonInteraction['followUp']>[0]);
+}
+
+/**
+ * `ask:page:<stateId>:<page>`: shows another page of an answer's passages. The asker (or anyone,
+ * on a private answer, which only the asker sees) gets it in the same message; anyone else gets
+ * that page privately, with buttons of their own, and the asker's message is left as it was.
+ */
 export async function pageButton(
   interaction: ButtonInteraction,
   context: BotContext,
   [stateId = '', page]: string[],
 ): Promise<void> {
-  const stored = context.answers.get(stateId);
-  if (!stored) {
-    await interaction.reply(
-      toSendable(renderNotice(EXPIRED), { ephemeral: true }) as Parameters<ButtonInteraction['reply']>[0],
-    );
+  const again = reanswer(context, stateId, pageArg(page));
+  if (!again) {
+    await removeDeadButton(interaction, context);
     return;
   }
-  await update(
-    interaction,
-    renderAnswer(stored.answer, {
-      mode: stored.mode,
-      page: pageArg(page),
-      perPage: stored.perPage,
-      stateId,
-      isPrivate: stored.isPrivate,
-    }),
+  const { stored, answer } = again;
+  if (stored.isPrivate || interaction.user.id === stored.userId) {
+    await update(interaction, renderAnswer(answer, viewOf(stored, again.stateId, again.page, again.notice)));
+    return;
+  }
+  const mine: StoredAnswer = {
+    ...stored,
+    userId: interaction.user.id,
+    isPrivate: true,
+    locale: localeOf(interaction),
+    showTitle: true,
+  };
+  const mineId = context.answers.put(mine);
+  const message = renderAnswer(answer, viewOf(mine, mineId, again.page, again.notice));
+  await interaction.reply(
+    toSendable(message, { ephemeral: true }) as Parameters<ButtonInteraction['reply']>[0],
   );
 }
 
@@ -88,33 +176,19 @@ export async function postButton(
   context: BotContext,
   [stateId = '', page]: string[],
 ): Promise<void> {
-  const stored = context.answers.get(stateId);
-  if (!stored) {
-    await interaction.reply(
-      toSendable(renderNotice(EXPIRED), { ephemeral: true }) as Parameters<ButtonInteraction['reply']>[0],
-    );
+  const again = reanswer(context, stateId, pageArg(page));
+  if (!again) {
+    await removeDeadButton(interaction, context);
     return;
   }
-  const shownPage = pageArg(page);
+  const { stored, answer } = again;
   // The public copy gets its own state: its buttons page it without a "Post to channel".
-  const publicId = context.answers.put({ ...stored, isPrivate: false });
+  const publicStored = { ...stored, isPrivate: false };
+  const publicId = context.answers.put(publicStored);
   await interaction.deferUpdate();
-  const publicMessage = renderAnswer(stored.answer, {
-    mode: stored.mode,
-    page: shownPage,
-    perPage: stored.perPage,
-    stateId: publicId,
-    isPrivate: false,
-  });
-  const posted = toSendable(publicMessage);
+  const posted = toSendable(renderAnswer(answer, viewOf(publicStored, publicId, again.page, again.notice)));
   await interaction.followUp({ ...posted, flags: undefined } as Parameters<ButtonInteraction['followUp']>[0]);
-  const privateCopy = renderAnswer(stored.answer, {
-    mode: stored.mode,
-    page: shownPage,
-    perPage: stored.perPage,
-    stateId,
-    isPrivate: false,
-  });
+  const privateCopy = renderAnswer(answer, viewOf(publicStored, again.stateId, again.page, again.notice));
   const { flags: _flags, ...edit } = toSendable(privateCopy);
   try {
     await interaction.editReply(edit);

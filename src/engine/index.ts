@@ -4,6 +4,14 @@ import { AnswerEngine, DEFAULT_SETTINGS, type AnswerSettings } from './answer.js
 import { QuotationIndex } from './quotes.js';
 import type { IndexSnapshot } from './search.js';
 import { indexTerms } from '../text/tokenize.js';
+import { createHash } from 'node:crypto';
+import {
+  findSource,
+  mergeFragments,
+  suggestSources,
+  suggestSpeakers,
+  type QuotationLookup,
+} from './lookup.js';
 import { sourceOf } from './sources.js';
 import type { Answer, QuoteResult, SourceInfo } from './types.js';
 
@@ -16,6 +24,7 @@ export type {
   SourceInfo,
   AnswerType,
 } from './types.js';
+export type { QuotationLookup, QuotationResult } from './lookup.js';
 export { citationLine, formatDate, outletLabel, sourceLine, titleLabel } from './sources.js';
 
 /** The corpus bundled with the project. */
@@ -27,6 +36,8 @@ export interface ArticleSummary extends SourceInfo {
   furnitureDropped: number;
   /** The first body paragraph, verbatim. */
   opening: string;
+  /** How the publication date was worked out, where the article does not print it; null otherwise. */
+  publishedNote: string | null;
 }
 
 /**
@@ -36,6 +47,7 @@ export interface ArticleSummary extends SourceInfo {
 export class Engine {
   private readonly answers: AnswerEngine;
   private quotationIndex: QuotationIndex | null = null;
+  private versionId: string | null = null;
 
   constructor(
     readonly corpus: Corpus,
@@ -113,6 +125,7 @@ export class Engine {
         passages: a.passages.length,
         furnitureDropped: a.blocks.filter((b) => b.kind === 'furniture').length,
         opening: firstBody ? a.text.slice(firstBody.start, firstBody.end) : '',
+        publishedNote: a.meta.inferred.published ?? null,
       };
     });
   }
@@ -120,6 +133,39 @@ export class Engine {
   /** One article's summary by id, or null. */
   source(id: string): ArticleSummary | null {
     return this.sources().find((s) => s.articleId === id) ?? null;
+  }
+
+  /** The article with this id, or else the one with exactly this headline (any case), or null. */
+  findSource(wanted: string): ArticleSummary | null {
+    return findSource(this.sources(), wanted);
+  }
+
+  /** Articles whose id, headline or outlet contains what a user typed, for suggestions. */
+  sourceSuggestions(typed: string, limit = 25): ArticleSummary[] {
+    return suggestSources(this.sources(), typed, limit);
+  }
+
+  /** Speakers matching what a user typed (name or word starts first), most quoted first, for suggestions. */
+  speakerSuggestions(typed: string, limit = 25): string[] {
+    return suggestSpeakers(this.speakers(), typed, limit);
+  }
+
+  /** {@link quote}, with fragments of one quotation merged and a citation line per quotation. */
+  findQuotations(query: string, options: { speaker?: string | null; limit?: number } = {}): QuotationLookup {
+    const result = this.quote(query, options);
+    return { ...result, quotes: mergeFragments(result.quotes) };
+  }
+
+  /**
+   * Identifies the corpus this engine serves (its article ids and text hashes): the same
+   * corpus gives the same answers, so something computed earlier is still valid when it matches.
+   */
+  version(): string {
+    this.versionId ??= createHash('sha256')
+      .update(this.corpus.articles.map((a) => `${a.meta.id}:${a.meta.sha256}`).join('\n'))
+      .digest('hex')
+      .slice(0, 16);
+    return this.versionId;
   }
 }
 

@@ -43,6 +43,7 @@ describe('parseConfig', () => {
       logLevel: 'info',
       cooldownSeconds: 5,
       corpusDir: null,
+      buttonStateFile: 'data/button-state.sqlite',
     });
   });
 
@@ -64,6 +65,7 @@ describe('parseConfig', () => {
       logLevel: 'debug',
       cooldownSeconds: 0,
       corpusDir: './my-corpus',
+      buttonStateFile: 'data/button-state.sqlite',
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.qaChannelIds)).toBe(true);
