@@ -39,6 +39,16 @@ export interface Config {
    * token is sent there.
    */
   readonly discordApiUrl?: string;
+  /**
+   * Total number of shards across every host (`SHARD_COUNT`); null to take Discord's recommendation
+   * (`GET /gateway/bot` on the configured API). Read by `npm run start:sharded`.
+   */
+  readonly shardCount: number | null;
+  /**
+   * The shards this host runs (`SHARD_IDS`, e.g. `0,1` or `0-3`), sorted; null for all of them.
+   * Needs {@link Config.shardCount}, so that every host splits the same total.
+   */
+  readonly shardIds: readonly number[] | null;
 }
 
 /** Discord's REST API, used when `DISCORD_API_URL` is not set (discord.js's own default). */
@@ -81,6 +91,16 @@ function shown(value: unknown, token: string | undefined): string {
   return text.length > 24 || overlapsToken ? '(a long value, not shown)' : JSON.stringify(text);
 }
 
+/**
+ * Whether a URL's host is this machine: 127.0.0.0/8, ::1 or `localhost`. The URL parser has already
+ * normalised the spellings (`127.1`, `0x7f.1`, `[0:0::1]`), so these checks see the canonical form.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  return (
+    hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
+}
+
 function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
@@ -115,7 +135,7 @@ function schemaFor(token: string | undefined) {
         .string({ error: missing('DISCORD_TOKEN') })
         .trim()
         // A token pasted with its header or quotes would only fail later, at login, with a vaguer message.
-        .refine((value) => !/^Bot\s/i.test(value) && !/\s/.test(value), {
+        .refine((value) => !/^Bot\s/i.test(value) && !/[\s"'`]/.test(value), {
           error: 'DISCORD_TOKEN must be the bare token (no "Bot " prefix, no spaces or quotes)',
         }),
     ),
@@ -167,13 +187,68 @@ function schemaFor(token: string | undefined) {
       z
         .string()
         .trim()
-        .refine((value) => isHttpUrl(value), {
+        .transform((value, ctx) => {
+          if (!isHttpUrl(value)) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `DISCORD_API_URL must be an http:// or https:// URL such as ${DEFAULT_DISCORD_API_URL}; got ${shown(value, token)}`,
+            });
+            return z.NEVER;
+          }
+          // The token is sent to this address: in clear text only as far as this machine.
+          const url = new URL(value);
+          if (url.protocol !== 'https:' && !isLoopbackHost(url.hostname)) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `DISCORD_API_URL must use https:// (the bot token is sent there); http:// is allowed only for this machine (127.0.0.1, ::1, localhost), not for host ${shown(url.host, token)}`,
+            });
+            return z.NEVER;
+          }
+          return value.replace(/\/+$/, '');
+        }),
+    ),
+    SHARD_COUNT: optional(
+      z
+        .string()
+        .trim()
+        .refine((value) => /^\d{1,5}$/.test(value) && Number(value) >= 1, {
           error: (issue) =>
-            `DISCORD_API_URL must be an http:// or https:// URL such as ${DEFAULT_DISCORD_API_URL}; got ${shown(issue.input, token)}`,
+            `SHARD_COUNT must be a whole number of shards, 1 or more (the total across every host); got ${shown(issue.input, token)}`,
         })
-        .transform((value) => value.replace(/\/+$/, '')),
+        .transform(Number),
+    ),
+    SHARD_IDS: optional(
+      z.string().transform((value, ctx) => {
+        const ids = new Set<number>();
+        for (const part of value.split(',').map((p) => p.trim())) {
+          if (part === '') continue;
+          const range = /^(\d{1,5})(?:\s*-\s*(\d{1,5}))?$/.exec(part);
+          const from = Number(range?.[1]);
+          const to = range?.[2] === undefined ? from : Number(range[2]);
+          if (!range || to < from) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `SHARD_IDS must be shard numbers from 0, separated by commas, or ranges such as 0-3; ${shown(part, token)} is neither`,
+            });
+            return z.NEVER;
+          }
+          for (let id = from; id <= to; id++) ids.add(id);
+        }
+        return [...ids].sort((a, b) => a - b);
+      }),
     ),
   });
+}
+
+/**
+ * The warning to log at start-up when `DISCORD_API_URL` points anywhere but Discord's own API,
+ * naming the host that receives the bot token; null when it is Discord's (or not set).
+ */
+export function apiHostWarning(config: Pick<Config, 'discordApiUrl'>): string | null {
+  if (config.discordApiUrl === undefined) return null;
+  const host = new URL(config.discordApiUrl).host;
+  if (host === new URL(DEFAULT_DISCORD_API_URL).host) return null;
+  return `DISCORD_API_URL is not Discord's API: requests and the bot token go to ${host}`;
 }
 
 /**
@@ -192,6 +267,16 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError([...new Set(problems)]);
   }
   const data = result.data;
+  const shardIds = data.SHARD_IDS && data.SHARD_IDS.length > 0 ? data.SHARD_IDS : undefined;
+  if (shardIds && data.SHARD_COUNT === undefined)
+    throw new ConfigError([
+      'SHARD_IDS needs SHARD_COUNT: set SHARD_COUNT to the total number of shards across every host, the same on each',
+    ]);
+  const beyond = shardIds?.find((id) => id >= (data.SHARD_COUNT ?? 0));
+  if (beyond !== undefined)
+    throw new ConfigError([
+      `SHARD_IDS names shard ${beyond}, but with SHARD_COUNT=${data.SHARD_COUNT} the shards are 0 to ${(data.SHARD_COUNT ?? 1) - 1}`,
+    ]);
   return Object.freeze({
     discordToken: data.DISCORD_TOKEN,
     discordClientId: data.DISCORD_CLIENT_ID ?? null,
@@ -203,6 +288,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     buttonStateFile: data.BUTTON_STATE_FILE ?? DEFAULT_BUTTON_STATE_FILE,
     // Absent rather than null when not set, so that a configuration without it reads as before.
     ...(data.DISCORD_API_URL !== undefined ? { discordApiUrl: data.DISCORD_API_URL } : {}),
+    shardCount: data.SHARD_COUNT ?? null,
+    shardIds: shardIds ? Object.freeze(shardIds) : null,
   });
 }
 
@@ -215,4 +302,21 @@ export function loadConfig(): Config {
   // Loaded into a separate object so that reading the config does not change process.env.
   dotenv.config({ quiet: true, processEnv: fromFile });
   return parseConfig({ ...fromFile, ...process.env });
+}
+
+/**
+ * For entry points: {@link loadConfig}, then `check` (an entry point's own requirements, throwing
+ * {@link ConfigError}); on a ConfigError prints its problems to stderr, one per line and no stack
+ * trace, and exits 1.
+ */
+export function loadConfigOrExit(check?: (config: Config) => void): Config {
+  try {
+    const config = loadConfig();
+    check?.(config);
+    return config;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
 }

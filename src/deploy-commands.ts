@@ -13,7 +13,7 @@ import {
   type RESTPostAPIApplicationCommandsJSONBody,
   type RESTPutAPIApplicationCommandsResult,
 } from 'discord.js';
-import { ConfigError, DEFAULT_DISCORD_API_URL, loadConfig, type Config } from './config.js';
+import { ConfigError, DEFAULT_DISCORD_API_URL, loadConfigOrExit, type Config } from './config.js';
 import { loadCommands, type CommandRegistry } from './bot/commands.js';
 import { redact } from './bot/log.js';
 import { NEEDED_PERMISSIONS, invitePermissions, inviteUrl } from './bot/permissions.js';
@@ -117,17 +117,7 @@ export function describeDeploy(config: Config, result: DeployResult): string {
 }
 
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-    deployTarget(config);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit(deployTarget);
   try {
     const registry = await loadCommands();
     process.stdout.write(`${describeDeploy(config, await deployCommands(config, registry))}\n`);

@@ -3,7 +3,7 @@
  * log in. SIGINT/SIGTERM stop it cleanly. Registering commands is a separate step:
  * `npm run deploy-commands`.
  */
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { apiHostWarning, loadConfigOrExit } from './config.js';
 import { CorpusHolder } from './corpus/reload.js';
 import { BUNDLED_CORPUS_DIR, type Engine } from './engine/index.js';
 import { loadEngineFast } from './engine/snapshot.js';
@@ -16,15 +16,10 @@ function fail(message: string, secrets: string[] = []): never {
   process.exit(1);
 }
 
-let config: Config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) fail(error.message);
-  throw error;
-}
-
+const config = loadConfigOrExit();
 const log = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
+const apiWarning = apiHostWarning(config);
+if (apiWarning) log.warn(apiWarning);
 
 let corpus: CorpusHolder<Engine>;
 try {
@@ -77,8 +72,10 @@ async function shutdown(signal: string): Promise<void> {
   }
   process.exit(0);
 }
-process.once('SIGINT', () => void shutdown('SIGINT'));
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
+// `on`, not `once`: a second signal (systemd signals the whole group, and start:sharded passes it on too)
+// must not fall through to Node's default, which would end the process with replies in flight.
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 try {
   await bot.start();

@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import type { AskFilter } from '../engine/index.js';
 import type { Locale } from './i18n.js';
 import type { AnswerView } from './render.js';
 
@@ -30,8 +31,8 @@ export interface StoredAnswer {
   corpusVersion: string;
   /** The asker's language. */
   locale: Locale;
-  /** Filters the question was asked with (by name), or null. Passed back unchanged. */
-  filters: Record<string, string> | null;
+  /** The outlet and dates the question was asked within, or null. */
+  filter: AskFilter | null;
   /** Shown without the question as title (Q&A threads). */
   showTitle: boolean;
 }

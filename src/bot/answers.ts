@@ -5,7 +5,7 @@
  * ask the engine again from what was kept, and say so when the corpus changed since.
  */
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
-import type { Answer } from '../engine/index.js';
+import type { Answer, AskFilter } from '../engine/index.js';
 import type { StoredAnswer } from './answer-store.js';
 import type { BotContext } from './command.js';
 import { localeOf, t, type Locale } from './i18n.js';
@@ -30,13 +30,15 @@ export interface AnswerRequest {
   locale?: Locale;
   /** Show the question as the embed title. Default true. */
   showTitle?: boolean;
-  /** Filters to ask with, kept for the buttons. */
-  filters?: Record<string, string> | null;
+  /** Ask only within an outlet or dates (questions only); kept for the buttons. */
+  filter?: AskFilter | null;
 }
 
-function ask(context: BotContext, text: string, mode: AnswerView['mode']): Answer {
+function ask(context: BotContext, stored: Pick<StoredAnswer, 'text' | 'mode' | 'filter'>): Answer {
   const engine = context.getEngine();
-  return mode === 'claim' ? engine.check(text, CITATIONS_FETCHED) : engine.ask(text, CITATIONS_FETCHED);
+  return stored.mode === 'claim'
+    ? engine.check(stored.text, CITATIONS_FETCHED)
+    : engine.ask(stored.text, CITATIONS_FETCHED, stored.filter ?? null);
 }
 
 function viewOf(
@@ -59,7 +61,6 @@ function viewOf(
 
 /** Asks the engine, keeps what its buttons need and renders its first page. */
 export function answerFor(context: BotContext, request: AnswerRequest): RenderedMessage {
-  const answer = ask(context, request.text, request.mode);
   const stored: StoredAnswer = {
     text: request.text,
     mode: request.mode,
@@ -68,9 +69,10 @@ export function answerFor(context: BotContext, request: AnswerRequest): Rendered
     userId: request.userId,
     corpusVersion: context.getEngine().version(),
     locale: request.locale ?? 'en',
-    filters: request.filters ?? null,
+    filter: request.filter ?? null,
     showTitle: request.showTitle ?? true,
   };
+  const answer = ask(context, stored);
   // Only an answer with something to page through or post needs to be kept.
   const needsState =
     answer.citations.length > stored.perPage || (stored.isPrivate && answer.citations.length > 0);
@@ -102,7 +104,7 @@ function reanswer(
   const stored = context.answers.get(stateId);
   if (!stored) return null;
   const version = context.getEngine().version();
-  const answer = ask(context, stored.text, stored.mode);
+  const answer = ask(context, stored);
   if (version === stored.corpusVersion) return { stored, answer, page, notice: null, stateId };
   const renewed = { ...stored, corpusVersion: version };
   context.log.info('a button was pressed on an answer from an earlier corpus; answered again', {

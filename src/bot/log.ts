@@ -86,6 +86,3 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
-
-/** A logger that writes nothing. */
-export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

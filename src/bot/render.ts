@@ -12,9 +12,11 @@ import {
   type APIEmbedField,
 } from 'discord.js';
 import {
+  describeFilter,
   outletLabel,
   titleLabel,
   type Answer,
+  type FilterError,
   type ArticleSummary,
   type Citation,
   type QuotationLookup,
@@ -182,12 +184,14 @@ function answerHeader(answer: Answer, mode: AnswerView['mode'], locale: Locale):
     return [claim, t(locale, 'claimClosest')];
   }
   if (answer.error) return [`${t(locale, 'notUsable')} ${fitEscaped(answer.error, 300)}`];
+  const within = answer.filter ? [`*Within ${fitEscaped(describeFilter(answer.filter), 300)}*`] : [];
+  if (answer.filter?.empty) return [`**Nothing to answer from.** ${fitEscaped(answer.filter.empty, 1500)}`];
   if (answer.status === 'answered') {
     // No "Answer:" line when the first passage gives no answer of the type asked: that would be a confident non-answer.
-    return [answerHeadline(answer, locale) ?? t(locale, 'noShortAnswer')];
+    return [...within, answerHeadline(answer, locale) ?? t(locale, 'noShortAnswer')];
   }
-  if (answer.citations.length === 0) return [t(locale, 'noConfidentNothing')];
-  return [t(locale, 'noConfident')];
+  if (answer.citations.length === 0) return [...within, t(locale, 'noConfidentNothing')];
+  return [...within, t(locale, 'noConfident')];
 }
 
 function conflictField(answer: Answer, locale: Locale): APIEmbedField | null {
@@ -504,6 +508,11 @@ export function renderHelp(qaChannelIds: readonly string[] = [], locale: Locale 
     lines.push(help.qa.replace('{channels}', qaChannelIds.map((id) => `<#${id}>`).join(', ')));
   lines.push('', help.dates);
   return { embeds: [{ title: help.title, description: lines.join('\n'), color: COLORS.info }] };
+}
+
+/** What a user is told when `outlet:`, `from:` or `to:` cannot be used. */
+export function renderFilterError(error: FilterError): RenderedMessage {
+  return { content: fitEscaped(`Could not use ${error.message}`, LIMITS.content) };
 }
 
 /** The short notice a user gets while cooling down. */

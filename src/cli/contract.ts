@@ -1,4 +1,4 @@
-import type { Engine } from '../engine/index.js';
+import type { AskFilter, Engine } from '../engine/index.js';
 import { outletLabel, titleLabel } from '../engine/index.js';
 import type { Answer, Quotation, QuoteResult, SourceInfo } from '../engine/types.js';
 
@@ -41,6 +41,17 @@ export function answerJson(a: Answer) {
         citations: s.citations,
         sources: s.sources.map(sourceJson),
       })) ?? null,
+    ...(a.filter !== undefined
+      ? {
+          filter: {
+            outlet: a.filter.outlet,
+            from: a.filter.from,
+            to: a.filter.to,
+            articles: a.filter.articles,
+            empty: a.filter.empty,
+          },
+        }
+      : {}),
     ...(a.error !== undefined ? { error: a.error } : {}),
   };
 }
@@ -67,9 +78,14 @@ export function quoteJson(r: QuoteResult) {
   };
 }
 
-/** Answers one input line under the contract; never throws. */
-export function askLine(engine: Engine, line: string, limit?: number): ReturnType<typeof answerJson> {
-  return answerJson(engine.ask(line, limit));
+/** Answers one input line under the contract, within a filter when given; never throws. */
+export function askLine(
+  engine: Engine,
+  line: string,
+  limit?: number,
+  filter: AskFilter | null = null,
+): ReturnType<typeof answerJson> {
+  return answerJson(engine.ask(line, limit, filter));
 }
 
 /** Looks up one input line under the contract; never throws. */

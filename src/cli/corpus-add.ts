@@ -6,13 +6,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  addArticle,
-  IngestError,
-  type AddReport,
-  type Overrides,
-  type ReportedField,
-} from '../corpus/ingest.js';
+import { addArticle, type AddReport, type ReportedField } from '../corpus/ingest.js';
+import { IngestError, type Overrides } from '../corpus/metadata.js';
 
 const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
 

@@ -1,4 +1,4 @@
-import { citationLine, formatDate, outletLabel, sourceLine } from '../engine/index.js';
+import { citationLine, describeFilter, formatDate, outletLabel, sourceLine } from '../engine/index.js';
 import type { Answer, QuoteResult } from '../engine/types.js';
 import type { ArticleSummary } from '../engine/index.js';
 
@@ -10,8 +10,16 @@ function oneLine(s: string): string {
 /** Renders an answer for a person reading a terminal. */
 export function formatAnswer(a: Answer): string {
   const lines: string[] = [`Q: ${oneLine(a.question)}`];
+  if (a.filter)
+    lines.push(
+      `Within: ${describeFilter(a.filter)} (${a.filter.articles} article${a.filter.articles === 1 ? '' : 's'})`,
+    );
   if (a.error) {
     lines.push(`Not a usable question: ${a.error}`);
+    return lines.join('\n');
+  }
+  if (a.filter?.empty) {
+    lines.push(a.filter.empty);
     return lines.join('\n');
   }
   if (a.status === 'answered') {

@@ -4,13 +4,22 @@
  */
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
-import { loadEngine, BUNDLED_CORPUS_DIR, type Engine } from '../engine/index.js';
+import {
+  loadEngine,
+  BUNDLED_CORPUS_DIR,
+  FilterError,
+  parseFilter,
+  type AskFilter,
+  type Engine,
+} from '../engine/index.js';
 import { CorpusError } from '../corpus/load.js';
 import { askLine, quoteLine } from './contract.js';
 import { formatAnswer, formatQuotes, formatSources } from './format.js';
 
 const USAGE = `usage:
-  npm run ask -- [--json] [--limit N] ["QUESTION"]     (no question: one per line on stdin)
+  npm run ask -- [--json] [--limit N] [--outlet NAME] [--from DATE] [--to DATE] ["QUESTION"]
+                                                       (no question: one per line on stdin;
+                                                        DATE: 2022, 2022-08 or 2022-08-15)
   npm run quote -- [--json] [--speaker NAME] ["TEXT OR SPEAKER"]
   npm run sources -- [--json]
 options: --corpus DIR (default: the bundled corpus)`;
@@ -36,6 +45,9 @@ async function main(): Promise<void> {
         json: { type: 'boolean', default: false },
         limit: { type: 'string' },
         speaker: { type: 'string' },
+        outlet: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
         corpus: { type: 'string', default: BUNDLED_CORPUS_DIR },
         help: { type: 'boolean', default: false },
       },
@@ -58,6 +70,17 @@ async function main(): Promise<void> {
       fail(`${command}: --limit "${values.limit}" must be a whole number from 1 to 10`);
   }
 
+  let filter: AskFilter | null = null;
+  if (values.outlet !== undefined || values.from !== undefined || values.to !== undefined) {
+    if (command !== 'ask') fail(`${command}: --outlet, --from and --to apply to ask only\n${USAGE}`);
+    try {
+      filter = parseFilter({ outlet: values.outlet, from: values.from, to: values.to });
+    } catch (err) {
+      if (err instanceof FilterError) fail(`ask: --${err.message}`);
+      throw err;
+    }
+  }
+
   let engine: Engine;
   try {
     engine = loadEngine(values.corpus);
@@ -74,8 +97,9 @@ async function main(): Promise<void> {
 
   const answerOne = (line: string): string => {
     if (command === 'ask') {
-      const json = askLine(engine, line, limit);
-      return values.json ? JSON.stringify(json) : formatAnswer(engine.ask(line, limit));
+      return values.json
+        ? JSON.stringify(askLine(engine, line, limit, filter))
+        : formatAnswer(engine.ask(line, limit, filter));
     }
     const json = quoteLine(engine, line, values.speaker);
     return values.json

@@ -78,10 +78,10 @@ export class AnswerEngine {
     return this.corpus.byId.get(p.articleId)!;
   }
 
-  /** Ranks candidate passages for an analysed question. */
-  rank(q: QuestionAnalysis): Ranked[] {
+  /** Ranks candidate passages for an analysed question, only among `within` (passage ids) when given. */
+  rank(q: QuestionAnalysis, within?: ReadonlySet<number>): Ranked[] {
     const s = this.settings;
-    const hits = this.index.search(q.terms, { candidates: s.candidates }, q.expansions);
+    const hits = this.index.search(q.terms, { candidates: s.candidates, within }, q.expansions);
     const top = hits[0]?.score ?? 1;
     // Score every candidate by BM25 and coverage first; answer extraction, the costly part,
     // runs only on the best `extractFrom` of them.
@@ -106,10 +106,13 @@ export class AnswerEngine {
     return ranked.sort((a, b) => b.final - a.final || a.passage.id - b.passage.id);
   }
 
-  /** Answers one question. Never throws on any string; unusable input gets `error`. */
-  ask(question: string, limit = 5): Answer {
+  /**
+   * Answers one question. Never throws on any string; unusable input gets `error`. With `within`
+   * (passage ids, from a filter), only those passages are ranked, cited or compared.
+   */
+  ask(question: string, limit = 5, within?: ReadonlySet<number>): Answer {
     const problem = queryProblem(question);
-    return this.answer(question, analyzeQuestion(problem ? '' : question), limit, problem);
+    return this.answer(question, analyzeQuestion(problem ? '' : question), limit, problem, within);
   }
 
   /**
@@ -138,7 +141,13 @@ export class AnswerEngine {
     return result;
   }
 
-  private answer(question: string, q: QuestionAnalysis, limit: number, problem: string | null): Answer {
+  private answer(
+    question: string,
+    q: QuestionAnalysis,
+    limit: number,
+    problem: string | null,
+    within?: ReadonlySet<number>,
+  ): Answer {
     const base: Answer = {
       question,
       status: 'no_answer',
@@ -154,7 +163,7 @@ export class AnswerEngine {
         error: 'no searchable words in the question (only stop words, symbols or numbers of one digit)',
       };
 
-    const ranked = this.rank(q);
+    const ranked = this.rank(q, within);
     const best = ranked[0];
     const answered = best !== undefined && best.coverage >= this.settings.minCoverage;
     const order = answered ? this.conflictOrder(ranked, q) : { order: ranked, sides: null };

@@ -1,5 +1,6 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { loadCorpus, type Corpus } from '../corpus/load.js';
+import { PROJECT_ROOT } from '../root.js';
 import { AnswerEngine, DEFAULT_SETTINGS, type AnswerSettings } from './answer.js';
 import { QuotationIndex } from './quotes.js';
 import type { IndexSnapshot } from './search.js';
@@ -14,6 +15,7 @@ import {
 } from './lookup.js';
 import { sourceOf } from './sources.js';
 import type { Answer, QuoteResult, SourceInfo } from './types.js';
+import { outletsOf, selectPassages, type AskFilter, type FilterSelection } from './filter.js';
 
 export type {
   Answer,
@@ -23,12 +25,15 @@ export type {
   QuoteResult,
   SourceInfo,
   AnswerType,
+  AppliedFilter,
 } from './types.js';
 export type { QuotationLookup, QuotationResult } from './lookup.js';
+export type { AskFilter, FilterInput } from './filter.js';
+export { FilterError, describeFilter, parseFilter } from './filter.js';
 export { citationLine, formatDate, outletLabel, sourceLine, titleLabel } from './sources.js';
 
 /** The corpus bundled with the project. */
-export const BUNDLED_CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
+export const BUNDLED_CORPUS_DIR = join(PROJECT_ROOT, 'corpus');
 
 /** An article as listed by `/sources`: its source fields and its opening words. */
 export interface ArticleSummary extends SourceInfo {
@@ -73,10 +78,49 @@ export class Engine {
     return this.quotationIndex;
   }
 
-  /** Answers a question with up to `limit` citations (1–10). Never throws on any string. */
-  ask(question: string, limit = 5): Answer {
-    const answer = this.answers.ask(question, Math.max(1, Math.min(10, Math.floor(limit) || 5)));
+  /**
+   * Answers a question with up to `limit` citations (1–10). Never throws on any string. With a
+   * filter, only the passages of the articles within it are ranked and cited; when no article is
+   * within it, the answer is empty and `filter.empty` says so.
+   */
+  ask(question: string, limit = 5, filter: AskFilter | null = null): Answer {
+    const n = Math.max(1, Math.min(10, Math.floor(limit) || 5));
+    if (!filter) {
+      const answer = this.answers.ask(question, n);
+      return SAID_Q.test(question) ? this.withSpeaker(answer) : answer;
+    }
+    const selection = this.selection(filter);
+    const applied = {
+      ...filter,
+      outlet: selection.outlet,
+      articles: selection.articles,
+      empty: selection.empty,
+    };
+    if (selection.empty) {
+      const base = this.answers.ask(question, n, selection.passages);
+      return { ...base, status: 'no_answer', answer: null, citations: [], conflict: null, filter: applied };
+    }
+    const answer = { ...this.answers.ask(question, n, selection.passages), filter: applied };
     return SAID_Q.test(question) ? this.withSpeaker(answer) : answer;
+  }
+
+  /** Selections of recent filters: working one out walks every article. */
+  private readonly selections = new Map<string, FilterSelection>();
+
+  private selection(filter: AskFilter): FilterSelection {
+    const key = JSON.stringify([filter.outlet?.toLowerCase() ?? null, filter.from, filter.to]);
+    let found = this.selections.get(key);
+    if (!found) {
+      found = selectPassages(this.corpus, filter);
+      if (this.selections.size >= 64) this.selections.delete(this.selections.keys().next().value!);
+      this.selections.set(key, found);
+    }
+    return found;
+  }
+
+  /** Every outlet named in the corpus, most articles first (for `outlet:` suggestions). */
+  outlets(): string[] {
+    return outletsOf(this.corpus);
   }
 
   /**

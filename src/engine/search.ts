@@ -48,6 +48,11 @@ export interface Hit {
 export interface SearchOptions {
   /** How many candidates to take from the index before reranking. */
   candidates: number;
+  /**
+   * Only these passages (by id) may be candidates: a question asked within an outlet or dates.
+   * Applied before any candidate is chosen, so the best passages within it are found.
+   */
+  within?: ReadonlySet<number>;
 }
 
 type Doc = { id: number; text: string };
@@ -332,13 +337,23 @@ export class PassageIndex {
       .filter((t) => this.df(t) > 0 || terms.includes(t))
       .sort((a, b) => this.df(a) - this.df(b));
     const rarest = byRarity[0];
+    const within = options.within;
+    if (
+      within &&
+      (within.size <= this.postingBudget ||
+        (rarest !== undefined && 2 * this.df(rarest) > this.postingBudget))
+    ) {
+      // A narrow filter (or one over only common words) is scored passage by passage, within it
+      // alone: no more work than the posting budget, and no candidate lost to the impact lists' cut.
+      if (within.size > 4 * this.postingBudget) return this.searchImpact(byRarity, searched, options, within);
+      const pool: SearchResultLike[] = [];
+      for (const id of within) pool.push({ id, score: 0, terms: [], queryTerms: [], match: {} });
+      return this.finishWithCommonTerms(pool, searched, byRarity, options, pool.length).filter(
+        (h) => h.score > 0,
+      );
+    }
     if (rarest !== undefined && 2 * this.df(rarest) > this.postingBudget) {
-      // Every term is common: candidates come from the terms' impact lists, scored here.
-      const pool = new Map<number, SearchResultLike>();
-      for (const t of byRarity)
-        for (const id of this.impact.get(t) ?? [])
-          if (!pool.has(id)) pool.set(id, { id, score: 0, terms: [], queryTerms: [], match: {} });
-      return this.finishWithCommonTerms([...pool.values()], searched, byRarity, options, pool.size);
+      return this.searchImpact(byRarity, searched, options);
     }
     const probe: string[] = [];
     const later: string[] = [];
@@ -359,8 +374,24 @@ export class PassageIndex {
       processTerm: (t) => t,
       fuzzy: false,
       prefix: false,
+      ...(within ? { filter: (r: { id: unknown }) => within.has(r.id as number) } : {}),
     });
     return this.finishWithCommonTerms(results, searched, later, options);
+  }
+
+  /** Every term is common: candidates come from the terms' impact lists (within a filter if given), scored here. */
+  private searchImpact(
+    byRarity: readonly string[],
+    searched: ReadonlyMap<string, { target: string; boost: number }>,
+    options: SearchOptions,
+    within?: ReadonlySet<number>,
+  ): Hit[] {
+    const pool = new Map<number, SearchResultLike>();
+    for (const t of byRarity)
+      for (const id of this.impact.get(t) ?? [])
+        if (!pool.has(id) && (!within || within.has(id)))
+          pool.set(id, { id, score: 0, terms: [], queryTerms: [], match: {} });
+    return this.finishWithCommonTerms([...pool.values()], searched, byRarity, options, pool.size);
   }
 }
 

@@ -38,21 +38,51 @@ export function snapshotDir(corpusDir: string): string {
   return join(corpusDir, '.cache');
 }
 
-let codeDigest: string | null = null;
+/**
+ * The file `npm run build` writes beside the compiled copy of this module: the {@link sourceCodeKey}
+ * of the source it was compiled from, so that `node dist/…` and `tsx src/…` on the same source share
+ * one snapshot instead of each rebuilding over the other's.
+ */
+export const BUILT_CODE_KEY_FILE = 'code-key.txt';
 
-/** A digest of the code that decides passages and index contents. */
-function codeKey(): string {
-  if (codeDigest) return codeDigest;
-  const src = fileURLToPath(new URL('..', import.meta.url));
+/** Every file under `dir`, recursively, as sorted relative paths (data files count as code here). */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((entry) =>
+      entry.isDirectory()
+        ? filesUnder(join(dir, entry.name), `${prefix}${entry.name}/`)
+        : entry.isFile()
+          ? [`${prefix}${entry.name}`]
+          : [],
+    );
+}
+
+/** A digest of the code that decides passages and index contents: every file of `corpus/`, `engine/` and `text/` under `srcDir`. */
+export function sourceCodeKey(srcDir: string): string {
   const hash = createHash('sha256');
   for (const sub of ['corpus', 'engine', 'text']) {
-    const dir = join(src, sub);
-    for (const name of readdirSync(dir).sort()) {
+    const dir = join(srcDir, sub);
+    for (const name of filesUnder(dir)) {
+      // The build's own output is not an input: it would make the compiled key differ from the source's.
+      if (sub === 'engine' && name === BUILT_CODE_KEY_FILE) continue;
       hash.update(name);
       hash.update(readFileSync(join(dir, name)));
     }
   }
-  codeDigest = hash.digest('hex');
+  return hash.digest('hex');
+}
+
+let codeDigest: string | null = null;
+
+/** The running code's key: the build's record when running compiled, else the digest of the source tree it runs from. */
+function codeKey(): string {
+  if (codeDigest) return codeDigest;
+  const built = fileURLToPath(new URL(`./${BUILT_CODE_KEY_FILE}`, import.meta.url));
+  // Without the build's record (dist/ compiled by hand), the compiled files themselves are hashed: still keyed on what runs.
+  codeDigest = existsSync(built)
+    ? readFileSync(built, 'utf8').trim()
+    : sourceCodeKey(fileURLToPath(new URL('..', import.meta.url)));
   return codeDigest;
 }
 

@@ -63,6 +63,21 @@ export interface Answer {
   conflict: ConflictSide[] | null;
   /** Why the input could not be used as a question, when it could not. */
   error?: string;
+  /** The filter the question was asked within, when one was given (see engine/filter.ts). */
+  filter?: AppliedFilter;
+}
+
+/** A filter as applied to one question: its bounds, how many articles it let through, and why none when none. */
+export interface AppliedFilter {
+  outlet: string | null;
+  /** First day included, `YYYY-MM-DD`, or null. */
+  from: string | null;
+  /** Last day included, `YYYY-MM-DD`, or null. */
+  to: string | null;
+  /** Articles within the filter. */
+  articles: number;
+  /** When no article is within it: a plain sentence saying so, naming the outlet or dates. */
+  empty: string | null;
 }
 
 /** A direct quotation found in the corpus, grouped across the articles that carry it. */

@@ -81,7 +81,18 @@ describe('the deploy-commands body', () => {
       ),
     }));
     expect(summary).toEqual([
-      { name: 'ask', type: 1, options: ['question:String!', 'private:Boolean', 'sources:Integer'] },
+      {
+        name: 'ask',
+        type: 1,
+        options: [
+          'question:String!',
+          'private:Boolean',
+          'sources:Integer',
+          'outlet:String (autocomplete)',
+          'from:String',
+          'to:String',
+        ],
+      },
       { name: 'Find in sources', type: 3, options: [] },
       { name: 'help', type: 1, options: [] },
       {
@@ -98,6 +109,9 @@ describe('the deploy-commands body', () => {
       { name: 'question', max_length: 1000, required: true },
       { name: 'private' },
       { name: 'sources', min_value: 1, max_value: 10 },
+      { name: 'outlet', max_length: 200 },
+      { name: 'from', max_length: 10 },
+      { name: 'to', max_length: 10 },
     ]);
   });
 

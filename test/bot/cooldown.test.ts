@@ -57,7 +57,7 @@ describe('AnswerStore', () => {
     userId: '1',
     corpusVersion: 'abc',
     locale: 'en',
-    filters: null,
+    filter: null,
     showTitle: true,
   };
 

@@ -1,4 +1,3 @@
-
 import { describe, expect, it } from 'vitest';
 import { classifyBlocks } from '../../src/corpus/furniture.js';
 import { loadCorpus } from '../../src/corpus/load.js';

@@ -1,6 +1,6 @@
 /**
- * The real bot process (`node node_modules/tsx/dist/cli.mjs src/index.ts`, exactly what
- * `npm start` runs) against a fake Discord started here, reached through DISCORD_API_URL:
+ * The real bot process from source (`node node_modules/tsx/dist/cli.mjs src/index.ts`, what
+ * `npm run dev` runs; test/index.test.ts runs the compiled one `npm start` runs) against a fake Discord started here, reached through DISCORD_API_URL:
  * SIGTERM while a reply is in flight lets the reply finish and exits 0 after closing the gateway;
  * a rejected token and every configuration mistake end the process with one readable message
  * naming the problem, never the token, never a stack trace.
@@ -92,6 +92,10 @@ function startProcess(env: Record<string, string>): Child {
   };
 }
 
+/** The start-up warning that the token goes to DISCORD_API_URL's host (the fake), not to Discord. */
+const API_WARNING =
+  /^\S+ WARN {2}DISCORD_API_URL is not Discord's API: requests and the bot token go to 127\.0\.0\.1:\d+\n/;
+
 /** Lines that look like a JavaScript stack frame. */
 const STACK_FRAME = /^\s+at .+[:(]/m;
 
@@ -149,7 +153,9 @@ describe('SIGTERM while a reply is in flight', () => {
     for (const line of order) expect(lines).toContain(line);
     const positions = order.map((line) => lines.indexOf(line));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
-    expect(bot.stderr()).toBe('');
+    // The one warning: the token goes to the fake, not to Discord.
+    expect(bot.stderr().replace(API_WARNING, '')).toBe('');
+    expect(bot.stderr()).toMatch(API_WARNING);
     expect(bot.output()).not.toContain(fake.token);
   });
 });
@@ -162,7 +168,7 @@ describe('a token Discord rejects', () => {
       const bot = startProcess({ DISCORD_TOKEN: token, DISCORD_API_URL: fake.restUrl, LOG_LEVEL: 'debug' });
       const { code } = await bot.exited(START_BOUND_MS);
       expect(code).toBe(1);
-      expect(bot.stderr()).toBe(
+      expect(bot.stderr().replace(API_WARNING, '')).toBe(
         'Discord rejected DISCORD_TOKEN: it is not a valid bot token (or it was reset). Copy a new one from the Developer Portal (your application → Bot → Reset Token) into .env and start again.\n',
       );
       // Debug output is long (discord.js's own lines, the login error with its stack): none of it shows the token or any part of it.
@@ -186,7 +192,8 @@ describe('a token Discord rejects', () => {
     expect(bot.stdout()).toMatch(
       /^\S+ INFO {2}corpus loaded dir=\S+ summary="\d+ articles, \d+ passages, \d+ quoted speakers"\n$/,
     );
-    expect(bot.stderr()).toBe(
+    expect(bot.stderr()).toMatch(API_WARNING);
+    expect(bot.stderr().replace(API_WARNING, '')).toBe(
       'Discord rejected DISCORD_TOKEN: it is not a valid bot token (or it was reset). Copy a new one from the Developer Portal (your application → Bot → Reset Token) into .env and start again.\n',
     );
     expect(bot.output()).not.toMatch(STACK_FRAME);

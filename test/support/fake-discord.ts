@@ -167,6 +167,8 @@ export interface FakeDiscordOptions {
    * Discord's 403 `Missing Permissions` (50013). Default true.
    */
   enforcePermissions?: boolean;
+  /** `shards` in `GET /gateway/bot`: the shard count Discord recommends. Default 1. */
+  recommendedShards?: number;
 }
 
 /** A file part of a multipart request. */
@@ -556,6 +558,7 @@ export class FakeDiscord {
       | 'enforceIntents'
       | 'applicationFlags'
       | 'enforcePermissions'
+      | 'recommendedShards'
     >
   >;
   private readonly http: Server;
@@ -594,6 +597,7 @@ export class FakeDiscord {
       enforceIntents: options.enforceIntents ?? true,
       applicationFlags: options.applicationFlags ?? 0,
       enforcePermissions: options.enforcePermissions ?? true,
+      recommendedShards: options.recommendedShards ?? 1,
     };
     this.botUser = {
       id: this.applicationId,
@@ -1822,7 +1826,7 @@ export class FakeDiscord {
       status: 200,
       body: {
         ...gatewayInfo,
-        shards: 1,
+        shards: this.options.recommendedShards,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
       },
     }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../src/config.js';
+import { apiHostWarning, ConfigError, parseConfig } from '../src/config.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB';
 const ID = '123456789012345678';
@@ -44,6 +44,8 @@ describe('parseConfig', () => {
       cooldownSeconds: 5,
       corpusDir: null,
       buttonStateFile: 'data/button-state.sqlite',
+      shardCount: null,
+      shardIds: null,
     });
   });
 
@@ -66,6 +68,8 @@ describe('parseConfig', () => {
       cooldownSeconds: 0,
       corpusDir: './my-corpus',
       buttonStateFile: 'data/button-state.sqlite',
+      shardCount: null,
+      shardIds: null,
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.qaChannelIds)).toBe(true);
@@ -130,6 +134,86 @@ describe('parseConfig', () => {
     }
     expect(messages[0]).toBe(
       'DISCORD_GUILD_ID must be a Discord id (17 to 20 digits; right-click → Copy ID with Developer Mode on), got (a long value, not shown)',
+    );
+  });
+
+  it('refuses a token with a stray quote at either end, as it refuses spaces', () => {
+    for (const pasted of [`"${TOKEN}`, `${TOKEN}'`, `\`${TOKEN}\``, `'${TOKEN}"`]) {
+      expect(errorOf({ DISCORD_TOKEN: pasted }).message).toBe(
+        'DISCORD_TOKEN must be the bare token (no "Bot " prefix, no spaces or quotes)',
+      );
+    }
+  });
+});
+
+describe('DISCORD_API_URL, where the token is sent', () => {
+  it('takes https:// anywhere and http:// only for this machine', () => {
+    for (const url of [
+      'https://proxy.example.org/api',
+      'http://127.0.0.1:3000/api',
+      'http://127.8.9.10/api',
+      'http://localhost:8080/api/',
+      'http://[::1]:9000/api',
+    ])
+      expect(parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: url }).discordApiUrl).toBe(
+        url.replace(/\/$/, ''),
+      );
+  });
+
+  it('refuses http:// to any other host, naming the variable and the host', () => {
+    const cases: Array<[string, string]> = [
+      ['http://discord.com/api', 'discord.com'],
+      ['http://10.0.0.7:3000/api', '10.0.0.7:3000'],
+      ['http://128.0.0.1/api', '128.0.0.1'],
+      ['http://localhost.example.com/api', 'localhost.example.com'],
+      ['http://[::2]/api', '[::2]'],
+    ];
+    for (const [url, host] of cases)
+      expect(errorOf({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: url }).message).toBe(
+        `DISCORD_API_URL must use https:// (the bot token is sent there); http:// is allowed only for this machine (127.0.0.1, ::1, localhost), not for host "${host}"`,
+      );
+  });
+
+  it('gives a start-up warning naming any host other than Discord', () => {
+    const warning = (url?: string) =>
+      apiHostWarning(parseConfig({ DISCORD_TOKEN: TOKEN, ...(url ? { DISCORD_API_URL: url } : {}) }));
+    expect(warning()).toBeNull();
+    expect(warning('https://discord.com/api')).toBeNull();
+    expect(warning('https://proxy.example.org/api')).toBe(
+      "DISCORD_API_URL is not Discord's API: requests and the bot token go to proxy.example.org",
+    );
+    expect(warning('http://127.0.0.1:3000/api')).toBe(
+      "DISCORD_API_URL is not Discord's API: requests and the bot token go to 127.0.0.1:3000",
+    );
+  });
+});
+
+describe('SHARD_COUNT and SHARD_IDS', () => {
+  it("reads the total and this host's shards as lists or ranges, sorted, without repeats", () => {
+    const config = parseConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: ' 8 ', SHARD_IDS: '6, 0-2 ,2,' });
+    expect({ count: config.shardCount, ids: config.shardIds }).toEqual({ count: 8, ids: [0, 1, 2, 6] });
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '4' }).shardIds).toBeNull();
+  });
+
+  it('names the variable and the bad value', () => {
+    expect(errorOf({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '0' }).message).toBe(
+      'SHARD_COUNT must be a whole number of shards, 1 or more (the total across every host); got "0"',
+    );
+    expect(errorOf({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: 'auto' }).message).toBe(
+      'SHARD_COUNT must be a whole number of shards, 1 or more (the total across every host); got "auto"',
+    );
+    for (const bad of ['a', '3-1', '-1', '1.5'])
+      expect(errorOf({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '4', SHARD_IDS: `0,${bad}` }).message).toBe(
+        `SHARD_IDS must be shard numbers from 0, separated by commas, or ranges such as 0-3; "${bad}" is neither`,
+      );
+  });
+
+  it('needs SHARD_COUNT with SHARD_IDS, and ids below it', () => {
+    expect(errorOf({ DISCORD_TOKEN: TOKEN, SHARD_IDS: '0,1' }).message).toBe(
+      'SHARD_IDS needs SHARD_COUNT: set SHARD_COUNT to the total number of shards across every host, the same on each',
+    );
+    expect(errorOf({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '4', SHARD_IDS: '2-4' }).message).toBe(
+      'SHARD_IDS names shard 4, but with SHARD_COUNT=4 the shards are 0 to 3',
     );
   });
 });

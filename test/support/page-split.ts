@@ -1,0 +1,91 @@
+/**
+ * The fixed-seed, stratified split of the real-page fixtures into `rules` (pages that furniture and
+ * speaker rules may be written against) and `heldout` (pages that only measure them). It was run
+ * once, over the whole planned list of pages, before any page was annotated or any rule written;
+ * its output is recorded in each page's `split` field and in test/fixtures/pages/README.md.
+ */
+
+/** The seed the split was drawn with (the date the last French soldiers left Mali). */
+export const PAGE_SPLIT_SEED = 20220815;
+
+/** One planned page: its id and the stratum (language and page shape) it is drawn from. */
+export interface PlannedPage {
+  id: string;
+  language: 'en' | 'fr';
+  shape: string;
+}
+
+/**
+ * Every page planned for the collection, fixed before any was annotated: the split is drawn over
+ * this list, so adding a page later must not move the pages already split.
+ */
+export const PLANNED_PAGES: readonly PlannedPage[] = [
+  { id: 'sputnik-2022-08-15-all-french-soldiers-left-mali', language: 'en', shape: 'repeated-body' },
+  { id: 'yahoo-2022-08-15-last-group-soldiers-left-mali', language: 'en', shape: 'wire' },
+  { id: 'efe-2022-02-17-france-allies-announce-withdrawal', language: 'en', shape: 'captions' },
+  { id: 'nationalpost-2022-02-15-macron-to-assess-mali-situation', language: 'en', shape: 'wire' },
+  { id: 'cgtn-2022-08-15-french-army-ends-mission-in-mali', language: 'en', shape: 'captions' },
+  { id: 'morocconews-2022-07-02-takuba-force-quits-mali', language: 'en', shape: 'wire' },
+  { id: 'i24news-2022-07-01-eu-anti-terror-force-quits-mali', language: 'en', shape: 'wire' },
+  { id: 'tellerreport-2022-07-01-takuba-ends-operations', language: 'en', shape: 'aggregator' },
+  { id: 'hauchat-2022-02-france-says-it-will-withdraw', language: 'en', shape: 'captions' },
+  { id: 'pressreview24-2022-08-six-months-to-leave-mali', language: 'en', shape: 'captions' },
+  { id: 'africanbusiness-2022-02-17-macron-announces-withdrawal', language: 'en', shape: 'original' },
+  { id: 'thewall-2022-02-french-led-forces-to-withdraw', language: 'en', shape: 'aggregator' },
+  { id: 'kion546-2022-02-17-france-to-withdraw-troops', language: 'en', shape: 'wire' },
+  { id: 'westportnews-2022-02-17-france-to-withdraw-troops', language: 'en', shape: 'wire' },
+  { id: 'yrtnews-2022-02-17-end-of-game-for-barkhane', language: 'en', shape: 'aggregator' },
+  { id: 'devdiscourse-2022-02-15-macron-to-assess-mali-situation', language: 'en', shape: 'wire' },
+  { id: 'allafrica-2022-08-16-derniers-soldats-barkhane', language: 'fr', shape: 'aggregator' },
+  { id: 'alwihdainfo-2022-02-france-officialise-retrait', language: 'fr', shape: 'repeated-body' },
+  { id: 'lanouvelletribune-2022-02-macron-rejette-demande', language: 'fr', shape: 'original' },
+  { id: 'seneweb-2022-02-diatribes-de-macron', language: 'fr', shape: 'original' },
+  { id: 'lequotidien-2022-08-16-barkhane-rearticulee', language: 'fr', shape: 'original' },
+  { id: 'tf1-2022-02-la-france-se-retire-du-mali', language: 'fr', shape: 'original' },
+  { id: 'actusenews-2022-08-general-baratz', language: 'fr', shape: 'aggregator' },
+  { id: 'dakaractu-2022-08-plus-de-soldats-francais', language: 'fr', shape: 'original' },
+  { id: 'aniamey-2022-08-dernier-soldat-gao', language: 'fr', shape: 'aggregator' },
+  { id: 'libe-2022-02-17-macron-coup-de-grace-barkhane', language: 'fr', shape: 'original' },
+];
+
+/**
+ * mulberry32: a tiny seeded generator, written here because the split needs only a reproducible
+ * stream of floats and no dependency is worth adding for twelve lines.
+ */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Splits pages about one third `rules`, two thirds `heldout`: strata (language, then shape, in
+ * sorted order) are each shuffled with one seeded Fisher–Yates stream, concatenated, and every
+ * third page from the first is `rules`, so each language and most shapes land in both splits.
+ */
+export function stratifiedSplit(
+  pages: readonly PlannedPage[],
+  seed = PAGE_SPLIT_SEED,
+): Map<string, 'rules' | 'heldout'> {
+  const random = mulberry32(seed);
+  const strata = new Map<string, string[]>();
+  for (const page of [...pages].sort((a, b) => a.id.localeCompare(b.id))) {
+    const key = `${page.language}/${page.shape}`;
+    strata.set(key, [...(strata.get(key) ?? []), page.id]);
+  }
+  const ordered: string[] = [];
+  for (const key of [...strata.keys()].sort()) {
+    const ids = strata.get(key)!;
+    for (let i = ids.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+    }
+    ordered.push(...ids);
+  }
+  return new Map(ordered.map((id, i) => [id, i % 3 === 0 ? 'rules' : 'heldout']));
+}
