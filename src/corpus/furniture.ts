@@ -28,9 +28,13 @@ const INFOGRAPHIC = /^(?:infografik|infographic|graphic|grafik|interactive|map|c
 const CAPTION_CREDIT =
   /(?:Image:\s*\S[^.]*$|\[[^\]]*\/[^\]]*\]$|[.!?]\s+(?:AFP|Reuters|AP|EPA|EPA-EFE|Getty Images|Xinhua|Anadolu|Bloomberg|DPA|dpa)(?:\s*\/\s*[\w .-]+)?$|\((?:photo|image|picture):[^)]*\)$)/;
 
-/** Bylines, agency tags and "Source:" lines. */
+/**
+ * Bylines, agency tags and "Source:" lines. The agency list in "ab/cd (AFP, Reuters)" has a
+ * separator (a comma, white space or both) between every two names, so each name is matched one
+ * way only: `(?:[A-Za-z]+,?\s*)+` could split "AFPReuters" every way, exponential in its length.
+ */
 const BYLINE =
-  /^(?:source:\s|sources:\s|by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}$|[a-z]{1,4}(?:\/[a-z]{1,4})+\s*\((?:[A-Za-z]+,?\s*)+\)$|\((?:AFP|Reuters|AP|dpa)\)$|with (?:afp|reuters|ap)$|copyright\b|©)/i;
+  /^(?:source:\s|sources:\s|by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}$|[a-z]{1,4}(?:\/[a-z]{1,4})+\s*\([A-Za-z]+(?:(?:,\s*|\s+)[A-Za-z]+)*,?\s*\)$|\((?:AFP|Reuters|AP|dpa)\)$|with (?:afp|reuters|ap)$|copyright\b|©)/i;
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
@@ -68,6 +72,8 @@ export function classifyBlocks(
   let titleSeen = false;
   let inSidebar: string | null = null;
   let bodySeen = false;
+  /** Body paragraphs so far, folded: a page that prints its body twice is indexed once. */
+  const seenBody = new Set<string>();
 
   for (let i = 0; i < paragraphs.length; i++) {
     const span = paragraphs[i]!;
@@ -149,6 +155,12 @@ export function classifyBlocks(
       furniture('repeated headline');
       continue;
     }
+
+    if (seenBody.has(key)) {
+      furniture('repeated paragraph (the page prints it twice)');
+      continue;
+    }
+    seenBody.add(key);
 
     let start = span.start;
     if (!bodySeen) {
