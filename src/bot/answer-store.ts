@@ -81,6 +81,8 @@ export class AnswerStore {
       if (this.file !== ':memory:') mkdirSync(dirname(this.file), { recursive: true });
       this.db = new Database(this.file);
       this.db.pragma('journal_mode = WAL');
+      // Shards are separate processes sharing the file: a writer waits for another rather than failing.
+      this.db.pragma('busy_timeout = 2000');
       this.db.exec(`CREATE TABLE IF NOT EXISTS button_state (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         id TEXT NOT NULL UNIQUE,

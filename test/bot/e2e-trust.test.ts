@@ -139,6 +139,25 @@ describe('French', () => {
     expect(buttonsOf(edit.body)).toEqual([expect.stringMatching(/^Plus de passages → ask:page:/)]);
   });
 
+  it('answers in a Q&A thread in French where the server’s language is French', async () => {
+    h = await startBot({
+      qa: true,
+      fake: {
+        guilds: [{ preferred_locale: 'fr', channels: [{ name: 'newsroom' }, { name: 'ask-the-desk' }] }],
+      },
+    });
+    const question = h.fake.sendMessage({
+      channel_id: h.qaChannelId,
+      content: 'How many French troops were in Mali?',
+    });
+    const answer = await h.fake.waitForRequest(
+      (r) => r.method === 'POST' && r.path === `/channels/${question.id}/messages` && r.status === 200,
+    );
+    expect(embedOf(answer.body).description?.split('\n')[0]).toBe(
+      '**Réponse :** 2,400 [1] — les sources divergent : close to 3000 [2]',
+    );
+  });
+
   it('tells a French user about the cooldown in French', async () => {
     h = await startBot({ cooldownSeconds: 60 });
     const ask = () =>
