@@ -2,7 +2,7 @@
  * Runs the real bot (createBot, the real discord.js Client, the real commands and engine) against
  * the local fake Discord, and collects its log lines.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBot, type Bot, type BotOptions } from '../../src/bot/bot.js';
@@ -74,6 +74,12 @@ export async function startBot(options: HarnessOptions = {}): Promise<Harness> {
       ...options.fake,
     }));
   const ownsFake = options.existingFake === undefined;
+  // A fresh button state file per test, removed with the fake (a restarted bot is given the same file).
+  const stateDir = options.env?.BUTTON_STATE_FILE ? null : mkdtempSync(join(tmpdir(), 'bot-state-'));
+  const cleanUp = async (): Promise<void> => {
+    await fake.stop();
+    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+  };
   const qaChannelId = (fake.guilds[0]!.channels as JsonObject[])[1]!.id as string;
   const config = parseConfig({
     DISCORD_TOKEN: fake.token,
@@ -82,7 +88,7 @@ export async function startBot(options: HarnessOptions = {}): Promise<Harness> {
     QA_CHANNEL_IDS: options.qa ? qaChannelId : '',
     COOLDOWN_SECONDS: String(options.cooldownSeconds ?? 0),
     LOG_LEVEL: 'debug',
-    BUTTON_STATE_FILE: join(mkdtempSync(join(tmpdir(), 'bot-state-')), 'buttons.sqlite'),
+    ...(stateDir ? { BUTTON_STATE_FILE: join(stateDir, 'buttons.sqlite') } : {}),
     ...options.env,
   });
   const logs: string[] = [];
@@ -110,7 +116,7 @@ export async function startBot(options: HarnessOptions = {}): Promise<Harness> {
       if (bot.client.readyTimestamp !== null && bot.client.token !== null)
         await waitForClientReady(bot.client, 5000).catch(() => undefined);
       await bot.stop();
-      if (ownsFake) await fake.stop();
+      if (ownsFake) await cleanUp();
     },
     async restart(more: HarnessOptions = {}) {
       await waitForClientReady(bot.client, 5000).catch(() => undefined);
@@ -126,7 +132,7 @@ export async function startBot(options: HarnessOptions = {}): Promise<Harness> {
         ...next,
         stop: async () => {
           await next.stop();
-          if (ownsFake) await fake.stop();
+          if (ownsFake) await cleanUp();
         },
       };
     },
@@ -136,7 +142,7 @@ export async function startBot(options: HarnessOptions = {}): Promise<Harness> {
       await bot.start();
       await waitForClientReady(bot.client);
     } catch (error) {
-      if (ownsFake) await fake.stop();
+      if (ownsFake) await cleanUp();
       throw error;
     }
   }
