@@ -27,7 +27,7 @@ export interface StoredAnswer {
   isPrivate: boolean;
   /** Who asked. */
   userId: string;
-  /** {@link Engine.version} of the corpus the answer came from. */
+  /** The corpus the answer came from (feedback/report.ts `corpusVersion`); a click on another corpus answers again. */
   corpusVersion: string;
   /** The asker's language. */
   locale: Locale;

@@ -5,7 +5,8 @@
  * ask the engine again from what was kept, and say so when the corpus changed since.
  */
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
-import type { Answer, AskFilter } from '../engine/index.js';
+import type { Answer, AskFilter, Engine } from '../engine/index.js';
+import { corpusVersion } from '../feedback/report.js';
 import type { StoredAnswer } from './answer-store.js';
 import type { BotContext } from './command.js';
 import { localeOf, t, type Locale } from './i18n.js';
@@ -41,13 +42,41 @@ function ask(context: BotContext, stored: Pick<StoredAnswer, 'text' | 'mode' | '
     : engine.ask(stored.text, CITATIONS_FETCHED, stored.filter ?? null);
 }
 
+/** Every answer can be reported when reports are collected, except input that was no question at all. */
+function canReport(context: BotContext, answer: Answer): boolean {
+  return context.reports !== null && answer.error === undefined;
+}
+
+const versions = new WeakMap<Engine, string>();
+
+/** The corpus version of an engine (as reports record it), worked out once per engine (a reload makes a new one). */
+function versionOf(engine: Engine): string {
+  let version = versions.get(engine);
+  if (version === undefined) {
+    version = corpusVersion(engine.corpus);
+    versions.set(engine, version);
+  }
+  return version;
+}
+
+/**
+ * The answer a kept request was given, asked again (the engine is deterministic), or null when
+ * the corpus has changed since and the answer shown can no longer be reproduced.
+ */
+export function answerAgain(context: BotContext, stored: StoredAnswer): Answer | null {
+  return versionOf(context.getEngine()) === stored.corpusVersion ? ask(context, stored) : null;
+}
+
 function viewOf(
+  context: BotContext,
+  answer: Answer,
   stored: StoredAnswer,
   stateId: string | null,
   page: number,
   notice: string | null = null,
 ): AnswerView {
   return {
+    report: stateId !== null && canReport(context, answer),
     mode: stored.mode,
     page,
     perPage: stored.perPage,
@@ -67,15 +96,17 @@ export function answerFor(context: BotContext, request: AnswerRequest): Rendered
     perPage: request.perPage ?? DEFAULT_PER_PAGE,
     isPrivate: request.isPrivate ?? false,
     userId: request.userId,
-    corpusVersion: context.getEngine().version(),
+    corpusVersion: versionOf(context.getEngine()),
     locale: request.locale ?? 'en',
     filter: request.filter ?? null,
     showTitle: request.showTitle ?? true,
   };
   const answer = ask(context, stored);
-  // Only an answer with something to page through or post needs to be kept.
+  // Only an answer with something to page through, post or report needs to be kept.
   const needsState =
-    answer.citations.length > stored.perPage || (stored.isPrivate && answer.citations.length > 0);
+    canReport(context, answer) ||
+    answer.citations.length > stored.perPage ||
+    (stored.isPrivate && answer.citations.length > 0);
   const stateId = needsState ? context.answers.put(stored) : null;
   context.log.debug('answered', {
     mode: request.mode,
@@ -83,7 +114,7 @@ export function answerFor(context: BotContext, request: AnswerRequest): Rendered
     citations: answer.citations.length,
     conflict: answer.conflict !== null,
   });
-  return renderAnswer(answer, viewOf(stored, stateId, 0));
+  return renderAnswer(answer, viewOf(context, answer, stored, stateId, 0));
 }
 
 function pageArg(value: string | undefined): number {
@@ -103,7 +134,7 @@ function reanswer(
 ): { stored: StoredAnswer; answer: Answer; page: number; notice: string | null; stateId: string } | null {
   const stored = context.answers.get(stateId);
   if (!stored) return null;
-  const version = context.getEngine().version();
+  const version = versionOf(context.getEngine());
   const answer = ask(context, stored);
   if (version === stored.corpusVersion) return { stored, answer, page, notice: null, stateId };
   const renewed = { ...stored, corpusVersion: version };
@@ -152,7 +183,10 @@ export async function pageButton(
   }
   const { stored, answer } = again;
   if (stored.isPrivate || interaction.user.id === stored.userId) {
-    await update(interaction, renderAnswer(answer, viewOf(stored, again.stateId, again.page, again.notice)));
+    await update(
+      interaction,
+      renderAnswer(answer, viewOf(context, answer, stored, again.stateId, again.page, again.notice)),
+    );
     return;
   }
   const mine: StoredAnswer = {
@@ -163,7 +197,7 @@ export async function pageButton(
     showTitle: true,
   };
   const mineId = context.answers.put(mine);
-  const message = renderAnswer(answer, viewOf(mine, mineId, again.page, again.notice));
+  const message = renderAnswer(answer, viewOf(context, answer, mine, mineId, again.page, again.notice));
   await interaction.reply(
     toSendable(message, { ephemeral: true }) as Parameters<ButtonInteraction['reply']>[0],
   );
@@ -188,9 +222,14 @@ export async function postButton(
   const publicStored = { ...stored, isPrivate: false };
   const publicId = context.answers.put(publicStored);
   await interaction.deferUpdate();
-  const posted = toSendable(renderAnswer(answer, viewOf(publicStored, publicId, again.page, again.notice)));
+  const posted = toSendable(
+    renderAnswer(answer, viewOf(context, answer, publicStored, publicId, again.page, again.notice)),
+  );
   await interaction.followUp({ ...posted, flags: undefined } as Parameters<ButtonInteraction['followUp']>[0]);
-  const privateCopy = renderAnswer(answer, viewOf(publicStored, again.stateId, again.page, again.notice));
+  const privateCopy = renderAnswer(
+    answer,
+    viewOf(context, answer, publicStored, again.stateId, again.page, again.notice),
+  );
   const { flags: _flags, ...edit } = toSendable(privateCopy);
   try {
     await interaction.editReply(edit);

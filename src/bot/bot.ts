@@ -8,6 +8,7 @@ import { Client, GatewayIntentBits, type ClientOptions } from 'discord.js';
 import { DEFAULT_DISCORD_API_URL, type Config } from '../config.js';
 import type { ReloadResult } from '../corpus/reload.js';
 import type { Engine } from '../engine/index.js';
+import type { ReportStore } from '../feedback/store.js';
 import { AnswerStore, type AnswerStoreOptions } from './answer-store.js';
 import type { BotContext } from './command.js';
 import { loadCommands, type CommandRegistry } from './commands.js';
@@ -15,6 +16,7 @@ import { Cooldown } from './cooldown.js';
 import { wireEvents } from './events.js';
 import { startClient, stopClient } from './lifecycle.js';
 import { createLogger, type Logger } from './log.js';
+import { announceCorpusGrowth } from './notice.js';
 
 export { StartError, describeStartFailure } from './lifecycle.js';
 
@@ -25,6 +27,8 @@ export interface BotOptions {
   getEngine: () => Engine;
   /** Reloads the corpus for `/reload`; omit when reloading is not available. */
   reloadCorpus?: (() => ReloadResult | Promise<ReloadResult>) | null;
+  /** Where "Report a problem" reports go; omit or null to collect none (answers then show no such button). */
+  reports?: ReportStore | null;
   /** Commands to serve. Default: the modules in `commands/`, loaded by `start()`. */
   commands?: CommandRegistry;
   /** Default: a logger at `config.logLevel` that redacts the token. */
@@ -47,6 +51,11 @@ export interface Bot {
   start(): Promise<void>;
   /** Stops taking new work, lets replies in progress finish (bounded), then disconnects. Idempotent. */
   stop(): Promise<void>;
+  /**
+   * Tells the corpus-notice channel (`CORPUS_NOTICE_CHANNEL_ID`) about the articles `after` has
+   * that `before` had not; nothing without a channel or new articles. Never rejects.
+   */
+  announceCorpusChange(before: Engine, after: Engine): Promise<void>;
 }
 
 /**
@@ -85,19 +94,17 @@ export function createBot(options: BotOptions): Bot {
     log,
     cooldown: new Cooldown(config.cooldownSeconds),
     answers: new AnswerStore({ file: config.buttonStateFile, ...options.answerStore }),
+    reports: options.reports ?? null,
   };
 
   let registry: CommandRegistry | null = options.commands ?? null;
   let stopping: Promise<void> | null = null;
   const inFlight = new Set<Promise<void>>();
-  wireEvents(client, context, {
-    registry: () => registry,
-    stopping: () => stopping !== null,
-    track(work) {
-      inFlight.add(work);
-      void work.finally(() => inFlight.delete(work));
-    },
-  });
+  const track = (work: Promise<void>): void => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+  wireEvents(client, context, { registry: () => registry, stopping: () => stopping !== null, track });
 
   return {
     client,
@@ -111,6 +118,11 @@ export function createBot(options: BotOptions): Bot {
         context.answers.close(),
       );
       return stopping;
+    },
+    announceCorpusChange(before, after) {
+      const work = announceCorpusGrowth(client, config.corpusNoticeChannelId, log, before, after);
+      track(work);
+      return work;
     },
   };
 }

@@ -58,6 +58,7 @@ export class EngineHolder {
   private again: Promise<ReloadResult> | null = null;
   private watcher: FSWatcher | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private readonly listeners: Array<(before: Engine, after: Engine) => void> = [];
 
   /** `initial` is the engine already loaded from `dir`. */
   constructor(
@@ -100,7 +101,16 @@ export class EngineHolder {
       // The snapshot the worker wrote makes this a restore; the texts are read and checked again here.
       const { engine, source } = loadEngineFast(this.dir);
       this.options.onSwap?.(performance.now() - started, source);
+      const before = this.engine;
       this.engine = engine;
+      for (const listener of this.listeners) {
+        // A listener's failure is its own: the new corpus is in service either way.
+        try {
+          listener(before, engine);
+        } catch {
+          /* ignored: listeners report their own errors */
+        }
+      }
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
@@ -137,6 +147,14 @@ export class EngineHolder {
       this.close();
     });
     this.watcher = watcher;
+  }
+
+  /**
+   * Calls `listener(before, after)` after every reload that put a new engine in service (from
+   * reload() or the watch), as {@link CorpusHolder.onChange} does.
+   */
+  onChange(listener: (before: Engine, after: Engine) => void): void {
+    this.listeners.push(listener);
   }
 
   /** Stops watching. The engine stays available. */

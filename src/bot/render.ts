@@ -40,8 +40,11 @@ export const COLORS = {
   info: 0x4a7c59,
 } as const;
 
-/** Custom id prefixes of the answer buttons (`ask:page:<stateId>:<page>`, `ask:post:<stateId>:<page>`). */
-export const ANSWER_BUTTONS = { page: 'ask:page', post: 'ask:post' } as const;
+/**
+ * Custom id prefixes of the answer buttons (`ask:page:<stateId>:<page>`, `ask:post:<stateId>:<page>`,
+ * `ask:report:<stateId>`).
+ */
+export const ANSWER_BUTTONS = { page: 'ask:page', post: 'ask:post', report: 'ask:report' } as const;
 
 /** Custom id prefix of `/quote`'s copy buttons (`quote:copy:<stateId>:<index>`). */
 export const COPY_BUTTON = 'quote:copy';
@@ -61,6 +64,8 @@ export interface AnswerView {
   stateId: string | null;
   /** A private (ephemeral) reply also gets a "Post to channel" button. */
   isPrivate: boolean;
+  /** Show "Report a problem" (needs `stateId`). Default false. */
+  report?: boolean;
   /** The reader's language. Default `en`. */
   locale?: Locale;
   /** Show the question as the embed's title. Default true; false in Q&A threads, where the thread name and message already say it. */
@@ -313,6 +318,10 @@ export function renderAnswer(answer: Answer, view: AnswerView): RenderedMessage 
       buttons.push(
         button(`${ANSWER_BUTTONS.post}:${view.stateId}:${page}`, t(locale, 'post'), ButtonStyle.Secondary),
       );
+    if (view.report)
+      buttons.push(
+        button(`${ANSWER_BUTTONS.report}:${view.stateId}`, t(locale, 'report'), ButtonStyle.Secondary),
+      );
   }
   return { embeds: [embed], components: row(buttons) };
 }
@@ -473,11 +482,12 @@ const HELP: Record<Locale, { title: string; lines: string[]; qa: string; dates: 
     lines: [
       'I answer questions about France’s 2022 military withdrawal from Mali from a corpus of news articles, quoting them word for word with outlet and date.',
       '',
-      '**/ask** `question` — a short answer, then the passages it comes from. `private:` shows it only to you; `sources:` sets how many passages (1–10).',
+      '**/ask** `question` — a short answer, then the passages it comes from. `private:` shows it only to you; `sources:` sets how many passages (1–10); `outlet:`, `from:` and `to:` (2022, 2022-08 or 2022-08-15) ask within one outlet or dates.',
+      '**/timeline** `topic` — the events the corpus dates, in date order, each quoted with its source.',
       '**/quote** `query` `speaker` — quotations, with a citation line ready to paste (**Copy citation** sends it as plain text).',
       '**/sources** — every article in the corpus; **/source** `id` — one article and its opening paragraph.',
       '**Find in sources** (right-click a message → Apps) — the passages closest to what the message claims.',
-      'Or mention me with a question.',
+      'Or mention me with a question. **Report a problem** under an answer tells the newsroom’s editors what is wrong.',
     ],
     qa: 'Questions asked in {channels} are answered in a thread.',
     dates:
@@ -488,11 +498,12 @@ const HELP: Record<Locale, { title: string; lines: string[]; qa: string; dates: 
     lines: [
       'Je réponds aux questions sur le retrait militaire français du Mali en 2022 à partir d’un corpus d’articles, en les citant mot pour mot avec média et date.',
       '',
-      '**/demander** `question` — une réponse courte, puis les passages d’où elle vient. `privé:` la montre à vous seul ; `passages:` règle leur nombre (1 à 10).',
+      '**/demander** `question` — une réponse courte, puis les passages d’où elle vient. `privé:` la montre à vous seul ; `passages:` règle leur nombre (1 à 10) ; `média:`, `depuis:` et `jusqu-au:` (2022, 2022-08 ou 2022-08-15) limitent à un média ou à des dates.',
+      '**/chronologie** `sujet` — les événements que le corpus date, dans l’ordre, chacun cité avec sa source.',
       '**/citation** `recherche` `auteur` — les citations, avec une ligne prête à coller (**Copier la citation** l’envoie en texte simple).',
       '**/sources** — tous les articles du corpus ; **/source** `article` — un article et son premier paragraphe.',
       '**Chercher dans les sources** (clic droit sur un message → Applications) — les passages les plus proches de ce que dit le message.',
-      'Ou mentionnez-moi avec une question.',
+      'Ou mentionnez-moi avec une question. **Signaler un problème** sous une réponse prévient les éditeurs de la rédaction.',
     ],
     qa: 'Les questions posées dans {channels} reçoivent une réponse dans un fil.',
     dates:

@@ -5,7 +5,6 @@ import { AnswerEngine, DEFAULT_SETTINGS, type AnswerSettings } from './answer.js
 import { QuotationIndex } from './quotes.js';
 import type { IndexSnapshot } from './search.js';
 import { indexTerms } from '../text/tokenize.js';
-import { createHash } from 'node:crypto';
 import {
   findSource,
   mergeFragments,
@@ -16,6 +15,8 @@ import {
 import { sourceOf } from './sources.js';
 import type { Answer, QuoteResult, SourceInfo } from './types.js';
 import { outletsOf, selectPassages, type AskFilter, type FilterSelection } from './filter.js';
+import { buildTimeline, datedSentences, type Timeline, type TimelineReport } from './timeline.js';
+import { queryProblem } from './validate.js';
 
 export type {
   Answer,
@@ -29,6 +30,7 @@ export type {
 } from './types.js';
 export type { QuotationLookup, QuotationResult } from './lookup.js';
 export type { AskFilter, FilterInput } from './filter.js';
+export type { Timeline, TimelineDate, TimelineEvent, TimelineReport } from './timeline.js';
 export { FilterError, describeFilter, parseFilter } from './filter.js';
 export { citationLine, formatDate, outletLabel, sourceLine, titleLabel } from './sources.js';
 
@@ -52,7 +54,6 @@ export interface ArticleSummary extends SourceInfo {
 export class Engine {
   private readonly answers: AnswerEngine;
   private quotationIndex: QuotationIndex | null = null;
-  private versionId: string | null = null;
 
   constructor(
     readonly corpus: Corpus,
@@ -116,6 +117,40 @@ export class Engine {
       this.selections.set(key, found);
     }
     return found;
+  }
+
+  /** Every body sentence that dates something, worked out on the first timeline asked for. */
+  private dated: Array<{ report: TimelineReport; terms: Set<string> }> | null = null;
+  private fullTimeline: Timeline | null = null;
+
+  /**
+   * The dated events the corpus reports, in date order (see engine/timeline.ts). With a topic,
+   * only the events one of whose sentences holds every word of it (a spelling slip allowed).
+   * Never throws on any string; an unusable topic gets `error`.
+   */
+  timeline(topic: string | null = null): Timeline {
+    const asked = topic?.trim() || null;
+    const problem = asked === null ? null : queryProblem(asked);
+    if (problem) return { topic: asked, events: [], error: problem };
+    this.dated ??= this.corpus.articles.flatMap(datedSentences);
+    this.fullTimeline ??= buildTimeline(this.dated, null, (t) => this.answers.index.idf(t));
+    if (asked === null) return this.fullTimeline;
+    const terms = [...new Set(indexTerms(asked))];
+    if (terms.length === 0)
+      return {
+        topic: asked,
+        events: [],
+        error: 'no searchable words in the topic (only stop words, symbols or numbers of one digit)',
+      };
+    const wanted = terms.map((t) => [t, ...this.answers.index.variants(t)]);
+    const about = (sentence: string): boolean => {
+      const own = new Set(indexTerms(sentence));
+      return wanted.every((forms) => forms.some((f) => own.has(f)));
+    };
+    return {
+      topic: asked,
+      events: this.fullTimeline.events.filter((e) => e.reports.some((r) => about(r.sentence))),
+    };
   }
 
   /** Every outlet named in the corpus, most articles first (for `outlet:` suggestions). */
@@ -198,18 +233,6 @@ export class Engine {
   findQuotations(query: string, options: { speaker?: string | null; limit?: number } = {}): QuotationLookup {
     const result = this.quote(query, options);
     return { ...result, quotes: mergeFragments(result.quotes) };
-  }
-
-  /**
-   * Identifies the corpus this engine serves (its article ids and text hashes): the same
-   * corpus gives the same answers, so something computed earlier is still valid when it matches.
-   */
-  version(): string {
-    this.versionId ??= createHash('sha256')
-      .update(this.corpus.articles.map((a) => `${a.meta.id}:${a.meta.sha256}`).join('\n'))
-      .digest('hex')
-      .slice(0, 16);
-    return this.versionId;
   }
 }
 
