@@ -5,13 +5,7 @@ import { fr, localeOf } from '../src/bot/i18n.js';
 import { reportButton, reportSubmit } from '../src/bot/reports.js';
 import { renderFilterError } from '../src/bot/render.js';
 import { defer, send } from '../src/bot/respond.js';
-import { LIMITS } from '../src/bot/text.js';
 import { FilterError, parseFilter, type AskFilter } from '../src/engine/index.js';
-
-/** Lower-cased, without accents, for matching what a user types against names. */
-function folded(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 /**
  * `/ask question: [outlet:] [from:] [to:] [private:] [sources:]`: a short answer, then the
@@ -115,19 +109,8 @@ export default {
     );
   },
   async autocomplete(interaction, context) {
-    const typed = folded(interaction.options.getFocused().trim());
-    const outlets = context
-      .getEngine()
-      .outlets()
-      .filter((name) => name.length <= LIMITS.choice);
-    // Outlets starting with what was typed come first, then those containing it; otherwise most articles first.
-    const starts = outlets.filter((name) =>
-      folded(name)
-        .split(/\s+/)
-        .some((word) => word.startsWith(typed)),
-    );
-    const contains = outlets.filter((name) => !starts.includes(name) && folded(name).includes(typed));
-    await interaction.respond([...starts, ...contains].slice(0, 25).map((name) => ({ name, value: name })));
+    const names = context.getEngine().outletSuggestions(interaction.options.getFocused(), 25);
+    await interaction.respond(names.map((name) => ({ name, value: name })));
   },
   buttons: { 'ask:page': pageButton, 'ask:post': postButton, 'ask:report': reportButton },
   modals: { 'ask:report': reportSubmit },

@@ -5,13 +5,7 @@ import { AnswerEngine, DEFAULT_SETTINGS, type AnswerSettings } from './answer.js
 import { QuotationIndex } from './quotes.js';
 import type { IndexSnapshot } from './search.js';
 import { indexTerms } from '../text/tokenize.js';
-import {
-  findSource,
-  mergeFragments,
-  suggestSources,
-  suggestSpeakers,
-  type QuotationLookup,
-} from './lookup.js';
+import { findSource, mergeFragments, suggestSources, suggestNames, type QuotationLookup } from './lookup.js';
 import { sourceOf } from './sources.js';
 import type { Answer, QuoteResult, SourceInfo } from './types.js';
 import { outletsOf, selectPassages, type AskFilter, type FilterSelection } from './filter.js';
@@ -226,7 +220,12 @@ export class Engine {
 
   /** Speakers matching what a user typed (name or word starts first), most quoted first, for suggestions. */
   speakerSuggestions(typed: string, limit = 25): string[] {
-    return suggestSpeakers(this.speakers(), typed, limit);
+    return suggestNames(this.speakers(), typed, limit);
+  }
+
+  /** Outlets matching what a user typed (a word starting with it first), most articles first, for suggestions. */
+  outletSuggestions(typed: string, limit = 25): string[] {
+    return suggestNames(this.outlets(), typed, limit);
   }
 
   /** {@link quote}, with fragments of one quotation merged and a citation line per quotation. */

@@ -19,18 +19,14 @@ function folded(text: string): string {
 }
 
 /**
- * Speakers matching what was typed: names starting with it (or with a word starting with it)
- * first, then names containing it, each group in the given order (most quoted first); everything
- * when nothing was typed. Names longer than `maxLength` are left out (Discord's choice limit).
+ * Names (speakers, outlets) matching what was typed: names starting with it (or with a word
+ * starting with it) first, then names containing it, each group in the given order (most quoted,
+ * or most articles, first); everything when nothing was typed. Accents and case are ignored.
+ * Names longer than `maxLength` are left out (Discord's choice limit).
  */
-export function suggestSpeakers(
-  speakers: readonly string[],
-  typed: string,
-  limit = 25,
-  maxLength = 100,
-): string[] {
+export function suggestNames(names: readonly string[], typed: string, limit = 25, maxLength = 100): string[] {
   const query = folded(typed);
-  const fitting = speakers.filter((name) => name.length <= maxLength);
+  const fitting = names.filter((name) => name.length <= maxLength);
   const starts = fitting.filter(
     (name) =>
       folded(name).startsWith(query) ||
