@@ -79,9 +79,9 @@ export async function deployCommands(
   const others: Array<{ scope: string; route: `/${string}` }> =
     target.scope === 'guild'
       ? [{ scope: 'global', route: Routes.applicationCommands(clientId) }]
-      : ((await rest.get(Routes.userGuilds())) as RESTGetAPICurrentUserGuildsResult).map((guild) => ({
-          scope: guild.id,
-          route: Routes.applicationGuildCommands(clientId, guild.id),
+      : (await botGuildIds(rest)).map((id) => ({
+          scope: id,
+          route: Routes.applicationGuildCommands(clientId, id),
         }));
   const cleared: ClearedScope[] = [];
   for (const other of others) {
@@ -91,6 +91,17 @@ export async function deployCommands(
     cleared.push({ scope: other.scope, names: existing.map((c) => c.name) });
   }
   return { target, registered, cleared };
+}
+
+/** Every guild the bot is in, 200 a page (Discord's most). */
+async function botGuildIds(rest: REST): Promise<string[]> {
+  const ids: string[] = [];
+  for (;;) {
+    const query = new URLSearchParams({ limit: '200', ...(ids.length > 0 ? { after: ids.at(-1)! } : {}) });
+    const page = (await rest.get(Routes.userGuilds(), { query })) as RESTGetAPICurrentUserGuildsResult;
+    ids.push(...page.map((guild) => guild.id));
+    if (page.length < 200) return ids;
+  }
 }
 
 /** What `npm run deploy-commands` prints: what was registered, what was cleared, and the invite link. */
