@@ -17,7 +17,11 @@ function fail(message: string, secrets: string[] = []): never {
 }
 
 const config = loadConfigOrExit();
-const log = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
+const log = createLogger({
+  level: config.logLevel,
+  format: config.logFormat,
+  secrets: [config.discordToken],
+});
 const apiWarning = apiHostWarning(config);
 if (apiWarning) log.warn(apiWarning);
 

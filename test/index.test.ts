@@ -46,7 +46,7 @@ describe('the compiled bot (node dist/src/index.js)', () => {
       },
     });
     await until(
-      () => bot.stdout().includes('ready as newsroom-bot'),
+      () => bot.stdout().includes('"msg":"ready as newsroom-bot'),
       START_BOUND_MS,
       `ready; got:\n${bot.output()}`,
     );
@@ -58,9 +58,23 @@ describe('the compiled bot (node dist/src/index.js)', () => {
     const edit = await finalEdit(fake, id);
     expect(embedOf(edit.body).description?.split('\n')[0]).toBe('**Answer:** 2,400');
 
-    expect(bot.stderr()).toContain(
-      `DISCORD_API_URL is not Discord's API: requests and the bot token go to 127.0.0.1:${fake.port}`,
-    );
+    // Not a terminal (as under systemd): one JSON object per line, warnings on stderr.
+    const records = (text: string) =>
+      text
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { level: string; msg: string; time: string });
+    expect(records(bot.stderr())).toEqual([
+      {
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        level: 'warn',
+        msg: `DISCORD_API_URL is not Discord's API: requests and the bot token go to 127.0.0.1:${fake.port}`,
+      },
+    ]);
+    expect(records(bot.stdout()).map((r) => `${r.level} ${r.msg}`)).toEqual([
+      'info corpus loaded',
+      'info ready as newsroom-bot',
+    ]);
     expect(bot.output()).not.toContain(fake.token);
     // Compiled, the bot keys its snapshot as the TypeScript source does (the build records the
     // source's digest), so `npm start` restores what `npm run ask` built and the other way round.

@@ -35,6 +35,7 @@ function host(fakeDiscord: FakeDiscord, env: Record<string, string>): Child {
       DISCORD_TOKEN: fakeDiscord.token,
       DISCORD_API_URL: fakeDiscord.restUrl,
       CORPUS_DIR: FIXTURE_CORPUS_DIR,
+      LOG_FORMAT: 'text',
       ...env,
     },
   });
@@ -65,8 +66,8 @@ describe('several hosts, one bot', () => {
       [2, 3],
     ]);
     // Each manager reports the slice it runs.
-    expect(a.stdout()).toContain('starting shards shards=0 of=3');
-    expect(b.stdout()).toContain('starting shards shards=1,2 of=3');
+    expect(a.stdout()).toContain('INFO  starting shards shards=0 of=3');
+    expect(b.stdout()).toContain('INFO  starting shards shards=1,2 of=3');
 
     await Promise.all([stop(a), stop(b)]);
     expect(a.output() + b.output()).not.toContain(fake.token);
@@ -82,7 +83,7 @@ describe('without SHARD_COUNT', () => {
       [0, 2],
       [1, 2],
     ]);
-    expect(manager.stdout()).toContain('starting shards shards=0,1 of=2');
+    expect(manager.stdout()).toContain('INFO  starting shards shards=0,1 of=2');
     await stop(manager);
   }, 120_000);
 });

@@ -16,6 +16,7 @@ import { handleInteraction } from './interactions.js';
 import { createLogger, redact, type Logger } from './log.js';
 import { handleMessage } from './messages.js';
 import { renderNotice } from './render.js';
+import { exemptInteractionWebhooks } from './rest.js';
 import { send } from './respond.js';
 
 /** What {@link createBot} needs. */
@@ -96,7 +97,9 @@ function sleep(ms: number): Promise<void> {
 /** Builds the bot without connecting it. */
 export function createBot(options: BotOptions): Bot {
   const { config } = options;
-  const log = options.log ?? createLogger({ level: config.logLevel, secrets: [config.discordToken] });
+  const log =
+    options.log ??
+    createLogger({ level: config.logLevel, format: config.logFormat, secrets: [config.discordToken] });
   const client = new Client({
     intents: intentsFor(config),
     // The default for every message, on top of the explicit one respond.ts sets.
@@ -105,6 +108,8 @@ export function createBot(options: BotOptions): Bot {
     rest: { api: config.discordApiUrl ?? DEFAULT_DISCORD_API_URL },
     ...options.clientOptions,
   });
+  // Interaction-reply edits and follow-ups are not held to discord.js's own 50-a-second global limit.
+  exemptInteractionWebhooks(client);
   const context: BotContext = {
     config,
     getEngine: options.getEngine,
