@@ -10,7 +10,13 @@ import {
   type RESTPostAPIApplicationCommandsJSONBody,
   type RESTPutAPIApplicationCommandsResult,
 } from 'discord.js';
-import { ConfigError, DEFAULT_DISCORD_API_URL, loadConfigOrExit, type Config } from './config.js';
+import {
+  apiHostWarning,
+  ConfigError,
+  DEFAULT_DISCORD_API_URL,
+  loadConfigOrExit,
+  type Config,
+} from './config.js';
 import { loadCommands, type CommandRegistry } from './bot/commands.js';
 import { redact } from './bot/log.js';
 
@@ -57,6 +63,8 @@ export async function deployCommands(
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit(deployTarget);
+  const apiWarning = apiHostWarning(config);
+  if (apiWarning) process.stderr.write(`warning: ${apiWarning}\n`);
   try {
     const registry = await loadCommands();
     const { target, registered } = await deployCommands(config, registry);

@@ -123,4 +123,29 @@ describe('configuration mistakes in every compiled entry point', () => {
         'Missing DISCORD_CLIENT_ID: set it in .env (see .env.example); it is the Application ID on the Developer Portal\n',
     });
   });
+
+  it('deploy-commands registers every command in the guild through the configured API, warning where the token goes', async () => {
+    fake = await startFakeDiscord();
+    const child = startProcess([DIST.deployCommands], {
+      cwd,
+      env: {
+        DISCORD_TOKEN: fake.token,
+        DISCORD_CLIENT_ID: fake.applicationId,
+        DISCORD_GUILD_ID: fake.guildId,
+        DISCORD_API_URL: fake.restUrl,
+      },
+    });
+    expect(await child.exited(START_BOUND_MS)).toEqual({ code: 0, signal: null });
+    expect(child.stderr()).toBe(
+      `warning: DISCORD_API_URL is not Discord's API: requests and the bot token go to 127.0.0.1:${fake.port}\n`,
+    );
+    // What the fake now holds for the guild, as Discord would: /ask and the rest of commands/.
+    const names = fake.registeredCommands(fake.guildId).map((c) => c.name as string);
+    expect(names).toEqual(
+      expect.arrayContaining(['ask', 'quote', 'sources', 'source', 'help', 'Find in sources']),
+    );
+    expect(child.stdout()).toBe(
+      `Registered ${names.length} commands in guild ${fake.guildId} (available now): ${names.join(', ')}\n`,
+    );
+  });
 });
