@@ -5,6 +5,7 @@
  */
 import { apiHostWarning, loadConfigOrExit } from './config.js';
 import { CorpusHolder } from './corpus/reload.js';
+import { corpusLeftovers } from './corpus/load.js';
 import { BUNDLED_CORPUS_DIR, type Engine } from './engine/index.js';
 import { loadEngineFast } from './engine/snapshot.js';
 import { createBot, describeEngine, StartError } from './bot/bot.js';
@@ -39,6 +40,8 @@ try {
   ]);
 }
 log.info('corpus loaded', { dir: corpus.dir, summary: describeEngine(corpus.current()) });
+// What an interrupted corpus:add left behind is named, never a reason not to start.
+for (const file of corpusLeftovers(corpus.dir)) log.warn('corpus file left out', { file });
 
 try {
   corpus.watch({

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { addArticle, type AddReport, type ReportedField } from '../corpus/ingest.js';
 import { IngestError, type Overrides } from '../corpus/metadata.js';
+import { QuotationIndex } from '../engine/quotes.js';
+import { articleListing, quotationsOf } from './listing.js';
 
 const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
 
@@ -19,16 +21,23 @@ const OPTIONS = {
   url: { type: 'string' },
   language: { type: 'string' },
   corpus: { type: 'string' },
+  approximate: { type: 'boolean' },
+  'same-story': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 const USAGE = `usage: npm run corpus:add -- FILE [--id ID] [--outlet NAME] [--title TEXT] [--published YYYY-MM-DD]
-                              [--url URL] [--language en] [--dry-run] [--corpus DIR]
+                              [--approximate] [--url URL] [--language en] [--same-story] [--dry-run] [--corpus DIR]
   FILE        a .txt file (stored byte for byte) or a saved .html/.htm page (article text extracted)
   --id        id for the article (default: outlet-date-first-words-of-title)
   --outlet, --title, --published, --url, --language
-              values that win over what the page says; recorded as supplied by hand
+              values that win over what the page says; recorded as supplied by hand.
+              --published also takes YYYY-MM or YYYY when only the month or year is known
+              (shown as approximate, "c. Aug 2022"); without --language the language is detected
+  --approximate  the publication date is an estimate (shown with "c.")
+  --same-story   the same story (wire copy) as an article already in the corpus, from another
+              outlet: added and shown with its twin in answers instead of refused as a duplicate
   --dry-run   check and report, write nothing
   --corpus    corpus directory (default: the bundled corpus)`;
 
@@ -75,6 +84,7 @@ function fieldLine(label: string, f: ReportedField, empty: string): string {
 
 /** The report as a person reads it. */
 function formatReport(r: AddReport): string {
+  const quotes = quotationsOf(r.article, new QuotationIndex(r.corpus).all());
   const lines = [
     r.dryRun ? `Dry run: would add ${r.id} (nothing written)` : `Added ${r.id}`,
     `  text       ${r.textFile}`,
@@ -84,8 +94,11 @@ function formatReport(r: AddReport): string {
     fieldLine('published', r.published, '(unknown)'),
     fieldLine('url', r.url, '(unknown)'),
     `  language   ${r.language.value}  (${r.language.from})`,
-    `  ${r.passages} passages to index, ${r.headings} heading(s) kept for quotations, ${r.furniture.length} furniture block(s) dropped, ${r.quotations} quotation(s)`,
-    ...r.furniture.map((f) => `    dropped (${f.reason}): ${f.excerpt}`),
+    ...(r.meta.sameStoryAs?.length
+      ? [`  same story as ${r.meta.sameStoryAs.join(', ')} (shown together in answers)`]
+      : []),
+    ...articleListing(r.article, quotes),
+    ...r.leftovers.map((l) => `  warning: ${l}`),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -119,6 +132,8 @@ function main(argv: readonly string[]): number {
   try {
     const report = addArticle(values.corpus ?? DEFAULT_CORPUS_DIR, file, overrides, {
       dryRun: values['dry-run'] === true,
+      approximate: values.approximate === true,
+      sameStory: values['same-story'] === true,
     });
     process.stdout.write(formatReport(report));
     return 0;

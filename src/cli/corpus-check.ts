@@ -1,6 +1,8 @@
 /**
- * `npm run corpus:check`: validates the corpus and prints, per article, what would be indexed
- * (passages), what page furniture is dropped and why, and the quotations found.
+ * `npm run corpus:check`: validates the corpus and prints, per article, every passage indexed,
+ * every heading kept, every block dropped as page furniture and why, and the quotations found
+ * with their speakers; `--verbose` prints them whole. Files left out (an interrupted add's
+ * leftovers) are named as warnings.
  * Exits 1 with a message naming the file and field on the first problem.
  */
 import { parseArgs } from 'node:util';
@@ -9,14 +11,71 @@ import { QuotationIndex } from '../engine/quotes.js';
 import { BUNDLED_CORPUS_DIR } from '../engine/index.js';
 import { formatDate, outletLabel, titleLabel } from '../engine/sources.js';
 import { sourceOf } from '../engine/sources.js';
+import { articleListing, quotationsOf } from './listing.js';
+import {
+  addScores,
+  articleOfPage,
+  corpusOfArticle,
+  readAnnotatedPages,
+  scoreLine,
+  scorePage,
+  type AnnotatedPage,
+  type PageResult,
+} from '../corpus/measure.js';
+
+/**
+ * `--against DIR-or-FILE`: reads hand-annotated pages, runs them through the furniture rules
+ * and the quotation index as `corpus:add` would, and prints per page and per split (rules,
+ * heldout) furniture precision and recall, speaker accuracy and repeats indexed once.
+ * `--split rules|heldout` keeps one split (rules are written looking at `rules` pages only).
+ */
+function measureAgainst(target: string, only?: string): number {
+  if (only !== undefined && only !== 'rules' && only !== 'heldout') {
+    process.stderr.write(`corpus:check --split: "${only}" is neither rules nor heldout\n`);
+    return 1;
+  }
+  let pages: AnnotatedPage[];
+  try {
+    pages = readAnnotatedPages(target);
+  } catch (err) {
+    process.stderr.write(`corpus:check --against: ${(err as Error).message}\n`);
+    return 1;
+  }
+  const results: PageResult[] = [];
+  for (const page of pages) {
+    const article = articleOfPage(page);
+    const found = new QuotationIndex(corpusOfArticle(article))
+      .all()
+      .map((q) => ({ start: q.start, text: q.text, speaker: q.speaker }));
+    const r = scorePage(page, article, found);
+    if (only !== undefined && r.split !== only) continue;
+    results.push(r);
+    process.stdout.write(`${r.id}  [${r.split}]\n  ${scoreLine(r.score)}\n`);
+    for (const p of r.problems) process.stdout.write(`    ${p}\n`);
+  }
+  for (const split of ['rules', 'heldout'] as const) {
+    const mine = results.filter((r) => r.split === split);
+    if (mine.length === 0) continue;
+    process.stdout.write(
+      `${split} (${mine.length} pages): ${scoreLine(addScores(mine.map((r) => r.score)))}\n`,
+    );
+  }
+  return 0;
+}
 
 function main(): void {
   const { values } = parseArgs({
     options: {
       corpus: { type: 'string', default: BUNDLED_CORPUS_DIR },
       verbose: { type: 'boolean', default: false },
+      against: { type: 'string' },
+      split: { type: 'string' },
     },
   });
+  if (values.against !== undefined) {
+    process.exitCode = measureAgainst(values.against, values.split);
+    return;
+  }
   let corpus;
   try {
     corpus = loadCorpus(values.corpus);
@@ -31,31 +90,18 @@ function main(): void {
   let furnitureTotal = 0;
   for (const a of corpus.articles) {
     const src = sourceOf(a);
-    const furniture = a.blocks.filter((b) => b.kind === 'furniture');
-    const headings = a.blocks.filter((b) => b.kind === 'heading');
-    const carried = quotes.filter(
-      (q) => q.articleId === a.meta.id || q.alsoIn.some((x) => x.articleId === a.meta.id),
-    );
-    furnitureTotal += furniture.length;
+    furnitureTotal += a.blocks.filter((b) => b.kind === 'furniture').length;
     const inferred = Object.keys(a.meta.inferred);
-    process.stdout.write(
-      `${a.meta.id}  (${a.file})\n` +
-        `  ${outletLabel(src)} · ${formatDate(src)} · ${titleLabel(src)}${inferred.length ? `  [inferred: ${inferred.join(', ')}]` : ''}\n` +
-        `  ${a.passages.length} passages indexed, ${headings.length} headings kept for quotations, ${furniture.length} furniture blocks dropped, ${carried.length} quotations\n`,
-    );
-    for (const f of furniture) {
-      const text = a.text.slice(f.start, f.end).replace(/\s+/g, ' ');
-      process.stdout.write(
-        `    dropped (${f.reason}): ${text.length > 70 ? `${text.slice(0, 70)}…` : text}\n`,
-      );
-    }
-    if (values.verbose) {
-      for (const q of carried)
-        process.stdout.write(`    quote [${q.speaker ?? 'no speaker'}]: ${q.text.slice(0, 80)}\n`);
-    }
+    const lines = [
+      `${a.meta.id}  (${a.file})`,
+      `  ${outletLabel(src)} · ${formatDate(src)} · ${titleLabel(src)} · ${a.meta.language}${inferred.length ? `  [inferred: ${inferred.join(', ')}]` : ''}`,
+      ...articleListing(a, quotationsOf(a, quotes), { width: values.verbose ? 10_000 : 100 }),
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
   }
+  for (const l of corpus.leftovers ?? []) process.stdout.write(`warning: ${l}\n`);
   process.stdout.write(
-    `corpus OK: ${corpus.articles.length} articles, ${corpus.passages.length} passages, ${furnitureTotal} furniture blocks dropped, ${quotes.length} distinct quotations\n`,
+    `corpus OK: ${corpus.articles.length} articles, ${corpus.passages.length} passages, ${furnitureTotal} furniture blocks dropped, ${quotes.length} distinct quotations${corpus.leftovers?.length ? `, ${corpus.leftovers.length} file(s) left out` : ''}\n`,
   );
 }
 

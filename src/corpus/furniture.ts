@@ -68,6 +68,8 @@ export function classifyBlocks(
   let titleSeen = false;
   let inSidebar: string | null = null;
   let bodySeen = false;
+  /** Body paragraphs so far, folded: a page that prints its body twice is indexed once. */
+  const seenBody = new Set<string>();
 
   for (let i = 0; i < paragraphs.length; i++) {
     const span = paragraphs[i]!;
@@ -149,6 +151,12 @@ export function classifyBlocks(
       furniture('repeated headline');
       continue;
     }
+
+    if (seenBody.has(key)) {
+      furniture('repeated paragraph (the page prints it twice)');
+      continue;
+    }
+    seenBody.add(key);
 
     let start = span.start;
     if (!bodySeen) {

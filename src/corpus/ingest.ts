@@ -5,8 +5,11 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  closeSync,
   cpSync,
   existsSync,
+  fsyncSync,
+  openSync,
   linkSync,
   mkdtempSync,
   readFileSync,
@@ -23,6 +26,7 @@ import type { ArticleMetadata } from './schema.js';
 import {
   CorpusError,
   checkStatedOrInferred,
+  corpusLeftovers,
   loadCorpus,
   parseMetadata,
   prepareArticle,
@@ -38,6 +42,7 @@ import {
   type Overrides,
 } from './metadata.js';
 import { findDuplicate } from './duplicates.js';
+import { comparable } from '../text/normalize.js';
 
 /** One source field in the report: its value and, when the text does not state it, how it was worked out. */
 export interface ReportedField {
@@ -67,6 +72,15 @@ export interface AddReport {
   /** Pairs of quotation marks (curly or straight) in the body text. */
   quotations: number;
   meta: ArticleMetadata;
+  /** The article as the corpus holds it once added: its blocks (with reasons) and passages. */
+  article: Article;
+  /**
+   * The whole corpus with the article in it, as validated before writing: what a surface needs
+   * to list the article's quotations with their speakers (found across the corpus).
+   */
+  corpus: Corpus;
+  /** Files in the articles directory left out of the corpus (see corpusLeftovers). */
+  leftovers: string[];
 }
 
 function display(path: string): string {
@@ -134,29 +148,67 @@ function countQuotations(article: Article): number {
   return n;
 }
 
-/** Writes the files under temporary names in the same directory, then renames them into place. */
-function writeAtomically(files: Array<{ path: string; data: Buffer | string }>): void {
-  const suffix = `.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  const staged = files.map((f) => ({ ...f, temp: join(dirname(f.path), `.${basename(f.path)}${suffix}`) }));
-  const placed: string[] = [];
+/** The points of an add's write, in order; a test can stop the process at any of them. */
+export type AddStep = 'staged' | 'text placed' | 'metadata placed';
+
+/** Writes bytes to a new file and flushes them to disk before returning. */
+function writeDurably(path: string, data: Buffer | string): void {
+  const fd = openSync(path, 'wx');
   try {
-    for (const f of staged) writeFileSync(f.temp, f.data, { flag: 'wx' });
-    for (const f of staged) {
-      // A hard link fails instead of overwriting if another add got there first.
-      try {
-        linkSync(f.temp, f.path);
-        unlinkSync(f.temp);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw err;
-        if (existsSync(f.path)) throw err;
-        renameSync(f.temp, f.path);
-      }
-      placed.push(f.path);
-    }
+    writeFileSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Puts an article's two files in place so that a crash at any point leaves either the corpus
+ * as it was or the article complete. Both are staged under hidden names in the same directory
+ * and flushed; then the text is put in place, then the metadata. The metadata is the commit
+ * point: the loader reads articles by their metadata, and reports a text without one (what a
+ * crash between the two steps leaves) as a leftover instead of refusing the corpus. A text left
+ * over from an earlier interrupted add of the same id is replaced.
+ */
+function writeArticle(
+  textPath: string,
+  text: Buffer,
+  metaPath: string,
+  metaJson: string,
+  onStep: (step: AddStep) => void,
+): void {
+  const suffix = `.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const stage = (path: string) => join(dirname(path), `.${basename(path)}${suffix}`);
+  const textTemp = stage(textPath);
+  const metaTemp = stage(metaPath);
+  let textPlaced = false;
+  try {
+    writeDurably(textTemp, text);
+    writeDurably(metaTemp, metaJson);
+    onStep('staged');
+    renameSync(textTemp, textPath);
+    textPlaced = true;
+    onStep('text placed');
+    // A hard link fails instead of overwriting if another add of the same id got there first.
+    linkSync(metaTemp, metaPath);
+    unlinkSync(metaTemp);
+    onStep('metadata placed');
   } catch (err) {
-    for (const f of staged) rmSync(f.temp, { force: true });
-    for (const p of placed) rmSync(p, { force: true });
+    rmSync(textTemp, { force: true });
+    rmSync(metaTemp, { force: true });
+    if (textPlaced && !existsSync(metaPath)) rmSync(textPath, { force: true });
     throw err;
+  }
+  // Make the renames themselves durable.
+  try {
+    const dirFd = openSync(dirname(metaPath), 'r');
+    try {
+      fsyncSync(dirFd);
+    } finally {
+      closeSync(dirFd);
+    }
+  } catch {
+    // Some file systems cannot sync a directory; the files themselves are already flushed.
   }
 }
 
@@ -171,7 +223,19 @@ export function addArticle(
   corpusDir: string,
   inputFile: string,
   overrides: Overrides = {},
-  options: { dryRun?: boolean } = {},
+  options: {
+    dryRun?: boolean;
+    /** `--approximate`: the publication date is an estimate. */
+    approximate?: boolean;
+    /**
+     * `--same-story`: the input is the same story as an article already in the corpus (wire
+     * copy carried by another outlet). Instead of being refused as a duplicate it is added,
+     * recorded in `sameStoryAs`, and shown with its twin in answers.
+     */
+    sameStory?: boolean;
+    /** Called after each step of the write; for tests that simulate a crash between steps. */
+    onStep?: (step: AddStep) => void;
+  } = {},
 ): AddReport {
   const flags = validateOverrides(overrides, inputFile);
   const articlesDir = resolve(corpusDir, 'articles');
@@ -193,6 +257,7 @@ export function addArticle(
       overrides: flags,
       sourceFile: inputFile,
       sha256: createHash('sha256').update(input.bytes).digest('hex'),
+      flags: { approximate: options.approximate === true },
     });
   } catch (err) {
     throw corpusProblem(err, inputFile);
@@ -200,7 +265,7 @@ export function addArticle(
   const { meta, text } = built;
   const textPath = join(articlesDir, `${meta.id}.txt`);
   const metaPath = join(articlesDir, `${meta.id}.json`);
-  const metaJson = `${JSON.stringify(meta, null, 2)}\n`;
+  let metaJson = `${JSON.stringify(meta, null, 2)}\n`;
 
   let article: Article;
   try {
@@ -227,27 +292,43 @@ export function addArticle(
       );
     }
     const dup = findDuplicate(existing, article);
-    if (dup)
-      throw new IngestError(inputFile, `duplicates article "${dup.id}" (${dup.file}), which ${dup.reason}`);
-  }
-  for (const path of [metaPath, textPath]) {
-    if (existsSync(path))
+    const twin = dup ? existing.byId.get(dup.id) : undefined;
+    if (dup && options.sameStory && twin && !/same URL/.test(dup.reason)) {
+      if (
+        twin.meta.outlet !== null &&
+        meta.outlet !== null &&
+        comparable(twin.meta.outlet) === comparable(meta.outlet)
+      )
+        throw new IngestError(
+          inputFile,
+          `duplicates article "${dup.id}" (${dup.file}), which ${dup.reason}, from the same outlet (${meta.outlet}); --same-story is for the same story from another outlet`,
+        );
+      meta.sameStoryAs = [dup.id];
+      metaJson = `${JSON.stringify(meta, null, 2)}\n`;
+    } else if (dup)
       throw new IngestError(
         inputFile,
-        `id "${meta.id}" is taken: ${display(path)} exists; choose another with --id`,
+        `duplicates article "${dup.id}" (${dup.file}), which ${dup.reason}${/same URL/.test(dup.reason) ? '' : '; if it is the same story from another outlet, add it with --same-story'}`,
       );
   }
+  // A text without its metadata is a leftover of an interrupted add, not an article: it is replaced.
+  if (existsSync(metaPath))
+    throw new IngestError(
+      inputFile,
+      `id "${meta.id}" is taken: ${display(metaPath)} exists; choose another with --id`,
+    );
 
   // Load the whole corpus with the new article from a scratch copy: whatever the loader would
   // reject later is rejected now, before the real directory is touched.
   const scratch = mkdtempSync(join(tmpdir(), 'corpus-add-'));
+  let withArticle: Corpus;
   try {
     const scratchArticles = join(scratch, 'articles');
     cpSync(articlesDir, scratchArticles, { recursive: true });
     writeFileSync(join(scratchArticles, `${meta.id}.txt`), input.bytes);
     writeFileSync(join(scratchArticles, `${meta.id}.json`), metaJson);
     try {
-      loadCorpus(scratch);
+      withArticle = loadCorpus(scratch);
     } catch (err) {
       throw corpusProblem(err, inputFile, [
         [scratchArticles, display(articlesDir)],
@@ -260,10 +341,7 @@ export function addArticle(
 
   if (!options.dryRun) {
     try {
-      writeAtomically([
-        { path: textPath, data: input.bytes },
-        { path: metaPath, data: metaJson },
-      ]);
+      writeArticle(textPath, input.bytes, metaPath, metaJson, options.onStep ?? (() => {}));
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       throw new IngestError(
@@ -296,5 +374,8 @@ export function addArticle(
       .map((b) => ({ reason: b.reason ?? 'furniture', excerpt: excerpt(text.slice(b.start, b.end)) })),
     quotations: countQuotations(article),
     meta,
+    article: withArticle.byId.get(meta.id) ?? article,
+    corpus: withArticle,
+    leftovers: corpusLeftovers(corpusDir),
   };
 }

@@ -47,7 +47,16 @@ export interface Corpus {
   articles: Article[];
   byId: Map<string, Article>;
   passages: Passage[];
+  /**
+   * Files in the articles directory that are not part of the corpus and were left out: what an
+   * interrupted `corpus:add` leaves behind (a text without its metadata, a hidden staging file).
+   * One sentence each, naming the file; shown by `corpus:check` and logged by the bot.
+   */
+  leftovers?: string[];
 }
+
+/** A staging file of an add that did not finish: `.<id>.txt.<pid>-<hex>.tmp`. */
+const STAGING = /^\..+\.(?:txt|json)\.\d+-[0-9a-f]+\.tmp$/;
 
 /** Decodes UTF-8 strictly: a file in another encoding is an error, not mojibake. */
 function decodeUtf8(bytes: Buffer, file: string): string {
@@ -98,7 +107,9 @@ export function checkStatedOrInferred(meta: ArticleMetadata, text: string, file:
     outlet: meta.outlet !== null && folded.includes(comparable(meta.outlet)),
     title: meta.title !== null && folded.includes(comparable(meta.title)),
     published:
-      meta.published !== null && DATE_FORMATS(meta.published).some((f) => folded.includes(comparable(f))),
+      meta.published !== null &&
+      meta.published.length === 10 &&
+      DATE_FORMATS(meta.published).some((f) => folded.includes(comparable(f))),
   };
   for (const field of ['outlet', 'title', 'published'] as const) {
     if (!stated[field] && meta.inferred[field] === undefined) {
@@ -178,6 +189,32 @@ export function readArticle(
 }
 
 /**
+ * Files in `<dir>/articles` that are not part of the corpus, one sentence each naming the file:
+ * a text without its metadata and hidden staging files, which is what an interrupted
+ * `corpus:add` leaves. They are left out, never a reason to refuse the corpus.
+ */
+export function corpusLeftovers(dir: string): string[] {
+  const articlesDir = join(dir, 'articles');
+  if (!existsSync(articlesDir)) return [];
+  const names = readdirSync(articlesDir).sort();
+  const present = new Set(names);
+  const out: string[] = [];
+  for (const name of names) {
+    const file = relative(process.cwd(), join(articlesDir, name)) || name;
+    const meta = name.replace(/\.txt$/, '.json');
+    // corpus:add writes the text first and the metadata last, so a text without metadata is an
+    // add that never finished (or a text whose metadata was removed).
+    if (name.endsWith('.txt') && !name.startsWith('.') && !present.has(meta))
+      out.push(
+        `${file}: left out, it has no metadata file ${meta} beside it (an interrupted corpus:add leaves this; add the article again or delete the file)`,
+      );
+    else if (STAGING.test(name))
+      out.push(`${file}: left out, a staging file of a corpus:add that did not finish (safe to delete)`);
+  }
+  return out;
+}
+
+/**
  * Loads every article in a corpus directory (`<dir>/articles/<id>.json` + `<id>.txt`).
  * Any problem is a CorpusError: a corpus is loaded whole or not at all.
  */
@@ -185,21 +222,12 @@ export function loadCorpus(dir: string): Corpus {
   const articlesDir = join(dir, 'articles');
   if (!existsSync(articlesDir)) throw new CorpusError(articlesDir, null, 'directory not found');
   const names = readdirSync(articlesDir).sort();
-  const present = new Set(names);
-  for (const name of names) {
-    if (name.endsWith('.txt') && !present.has(name.replace(/\.txt$/, '.json'))) {
-      throw new CorpusError(
-        join(articlesDir, name),
-        null,
-        `has no metadata file ${name.replace(/\.txt$/, '.json')} beside it`,
-      );
-    }
-  }
+  const leftovers = corpusLeftovers(dir);
   const articles: Article[] = [];
   const byId = new Map<string, Article>();
   const passages: Passage[] = [];
   const taken = new Map<string, string>();
-  for (const name of names.filter((n) => n.endsWith('.json'))) {
+  for (const name of names.filter((n) => n.endsWith('.json') && !n.startsWith('.'))) {
     const article = readArticle(join(articlesDir, name), passages.length, taken);
     taken.set(article.meta.id, article.file.replace(/\.txt$/, '.json'));
     articles.push(article);
@@ -207,5 +235,5 @@ export function loadCorpus(dir: string): Corpus {
     passages.push(...article.passages);
   }
   if (articles.length === 0) throw new CorpusError(articlesDir, null, 'holds no articles');
-  return { dir, articles, byId, passages };
+  return { dir, articles, byId, passages, leftovers };
 }

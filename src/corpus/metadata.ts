@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { ArticleMetadata } from './schema.js';
+import { ArticleMetadata, isPublicationDate } from './schema.js';
+import { francAll } from 'franc-min';
 import { CorpusError, checkStatedOrInferred } from './load.js';
 import { foldDiacritics, foldQuotes } from '../text/normalize.js';
 import { STOP_WORDS } from '../text/stopwords.js';
@@ -44,9 +45,16 @@ export interface Overrides {
   id?: string;
   outlet?: string;
   title?: string;
+  /** YYYY-MM-DD, or YYYY-MM / YYYY when only the month or year is known (then approximate). */
   published?: string;
   url?: string;
   language?: string;
+}
+
+/** Yes/no flags of an add, beside the values in Overrides. */
+export interface AddFlags {
+  /** `--approximate`: the `--published` date (or the page's) is an estimate. */
+  approximate?: boolean;
 }
 
 /** A metadata document and the exact text it describes, ready to be written. */
@@ -145,9 +153,12 @@ export function validateOverrides(overrides: Overrides, file: string): Overrides
     const flag = FLAG_OF[key];
     if (v === '') throw new IngestError(file, `${flag} is empty; leave it out or give a value`);
     if (key === 'published') {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v))
-        throw new IngestError(file, `${flag} "${raw}" is not a date in the form YYYY-MM-DD`);
-      if (!isRealDate(v)) throw new IngestError(file, `${flag} "${raw}" is not a real date`);
+      if (!/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(v))
+        throw new IngestError(
+          file,
+          `${flag} "${raw}" is not a date in the form YYYY-MM-DD (or YYYY-MM, or YYYY, where only the month or year is known)`,
+        );
+      if (!isPublicationDate(v)) throw new IngestError(file, `${flag} "${raw}" is not a real date`);
     }
     if (key === 'url' && httpUrl(v) === null)
       throw new IngestError(file, `${flag} "${raw}" is not an absolute http(s) URL`);
@@ -199,6 +210,8 @@ export interface BuildInput {
   sourceFile: string;
   /** The SHA-256 of the bytes to be stored; computed from `text` as UTF-8 when absent. */
   sha256?: string;
+  /** Yes/no flags (see AddFlags). */
+  flags?: AddFlags;
 }
 
 /**
@@ -232,13 +245,16 @@ export function buildArticle(input: BuildInput): BuiltArticle {
         : 'Not stated in the text and not supplied when added; unknown.';
   }
 
-  const language = overrides.language ?? page.language ?? DEFAULT_LANGUAGE;
-  const languageFrom =
-    overrides.language !== undefined
-      ? 'supplied with --language'
-      : page.language !== null
-        ? `from ${from.language}`
-        : `not declared; assumed "${DEFAULT_LANGUAGE}" (use --language to change)`;
+  const lang = decideLanguage(text, overrides.language ?? null, page.language, from.language);
+  const partial = values.published !== null && values.published.length < 10;
+  if (values.published !== null && (partial || input.flags?.approximate)) {
+    const only = partial
+      ? values.published.length === 4
+        ? 'only the year is known'
+        : 'only the month is known'
+      : 'an estimate';
+    notes.published = `${notes.published.replace(/\.$/, '')}; ${only}${input.flags?.approximate ? ' (--approximate)' : ''}.`;
+  }
 
   const id = overrides.id ?? articleId(values, text);
   const meta: ArticleMetadata = {
@@ -247,12 +263,13 @@ export function buildArticle(input: BuildInput): BuiltArticle {
     title: values.title,
     published: values.published,
     url: values.url,
-    language,
+    language: lang.tag,
     sha256: input.sha256 ?? createHash('sha256').update(text, 'utf8').digest('hex'),
     collectedAs: basename(sourceFile),
-    // A date from the page's publication metadata or from the editor is exact, not an estimate.
-    ...(values.published !== null ? { publishedApprox: false } : {}),
-    inferred: { ...notes },
+    // A date from the page's publication metadata or from the editor is exact, not an estimate,
+    // unless it gives only a month or a year or the editor said it is approximate.
+    ...(values.published !== null ? { publishedApprox: partial || input.flags?.approximate === true } : {}),
+    inferred: { ...notes, language: lang.note },
     furnitureHints: [],
   };
 
@@ -268,5 +285,81 @@ export function buildArticle(input: BuildInput): BuiltArticle {
     }
   }
   checkStatedOrInferred(meta, text, sourceFile);
-  return { meta, text, languageFrom };
+  return { meta, text, languageFrom: lang.from };
+}
+
+/** ISO 639-3 codes franc returns, and the shorter ISO 639-1 tag BCP 47 prefers where one exists. */
+const TWO_LETTER: Record<string, string> = {
+  eng: 'en',
+  fra: 'fr',
+  deu: 'de',
+  spa: 'es',
+  por: 'pt',
+  ita: 'it',
+  nld: 'nl',
+  arb: 'ar',
+  rus: 'ru',
+  tur: 'tr',
+  pol: 'pl',
+  ukr: 'uk',
+  swe: 'sv',
+  ron: 'ro',
+  hau: 'ha',
+  bam: 'bm',
+  swh: 'sw',
+  zho: 'zh',
+  cmn: 'zh',
+  jpn: 'ja',
+  kor: 'ko',
+  hin: 'hi',
+  ben: 'bn',
+  ind: 'id',
+  vie: 'vi',
+  fuv: 'ff',
+  wol: 'wo',
+};
+const LANGUAGE_NAME: Record<string, string> = { en: 'English', fr: 'French' };
+/** Below this many characters franc's guess is not trusted. */
+const MIN_DETECT_LENGTH = 100;
+
+/**
+ * The language of a text by franc (trigram statistics, no dictionary), or null when the text is
+ * too short or two languages score too close to tell.
+ */
+export function detectLanguage(text: string): string | null {
+  if (text.trim().length < MIN_DETECT_LENGTH) return null;
+  const [best, second] = francAll(text, { minLength: MIN_DETECT_LENGTH });
+  if (!best || best[0] === 'und') return null;
+  if (second && second[1] >= 0.95) return null;
+  return TWO_LETTER[best[0]] ?? best[0];
+}
+
+/**
+ * Decides an article's language: the `--language` flag; else the page's declared language
+ * unless the text clearly reads as another (a site-wide default `lang="en"` on a French page);
+ * else what franc detects; else "en". Says how in an `inferred.language` note.
+ */
+function decideLanguage(
+  text: string,
+  supplied: string | null,
+  declared: string | null,
+  declaredFrom: string | null,
+): { tag: string; note: string; from: string } {
+  if (supplied !== null)
+    return { tag: supplied, note: 'Supplied with --language when added.', from: 'supplied with --language' };
+  const detected = detectLanguage(text);
+  const name = (tag: string) => LANGUAGE_NAME[tag] ?? `"${tag}"`;
+  if (declared !== null) {
+    const primary = declared.split('-')[0]!;
+    if (detected === null || detected === primary)
+      return { tag: declared, note: `From ${declaredFrom}.`, from: `from ${declaredFrom}` };
+    const note = `The page declares "${declared}" (${declaredFrom}) but its text reads as ${name(detected)}, detected with franc.`;
+    return { tag: detected, note, from: `detected with franc; ${note}` };
+  }
+  if (detected !== null) {
+    const note = `Not declared; the text reads as ${name(detected)}, detected with franc.`;
+    return { tag: detected, note, from: `inferred: ${note}` };
+  }
+  const note = `Not declared and the text is too short or too mixed to detect; assumed "${DEFAULT_LANGUAGE}" (use --language to change).`;
+  return { tag: DEFAULT_LANGUAGE, note, from: note };
 }

@@ -1,12 +1,21 @@
 import { z } from 'zod';
 
+/** True for a real calendar date YYYY-MM-DD, a real month YYYY-MM, or a year YYYY. */
+export function isPublicationDate(s: string): boolean {
+  if (/^\d{4}$/.test(s)) return true;
+  if (/^\d{4}-(?:0[1-9]|1[0-2])$/.test(s)) return true;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** A publication date: a day, or only a month or a year where that is all that is known. */
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date (YYYY-MM-DD)')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'is not a real calendar date');
+  .regex(
+    /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/,
+    'must be an ISO date (YYYY-MM-DD), or YYYY-MM / YYYY where only the month or year is known',
+  )
+  .refine(isPublicationDate, 'is not a real calendar date');
 
 /** How a field the article's own text does not state was worked out, in one or two sentences. */
 const inference = z.string().trim().min(10, 'must say how the value was inferred (at least 10 characters)');
@@ -34,7 +43,10 @@ export const ArticleMetadata = z
     outlet: z.string().trim().min(1).nullable(),
     /** Headline as published, or null where the collected text has none. */
     title: z.string().trim().min(1).nullable(),
-    /** Publication date, or null where unknown. */
+    /**
+     * Publication date, or null where unknown. YYYY-MM or YYYY where only the month or the year
+     * is known; such a date is always approximate.
+     */
     published: isoDate.nullable(),
     /**
      * Whether `published` is an estimate. Defaults to true when `inferred.published` explains the
@@ -55,13 +67,29 @@ export const ArticleMetadata = z
      * A date listed here is shown as approximate.
      */
     inferred: z
-      .object({ outlet: inference, title: inference, published: inference, url: inference })
+      .object({
+        outlet: inference,
+        title: inference,
+        published: inference,
+        url: inference,
+        language: inference,
+      })
       .partial()
       .strict()
       .default({}),
     /** Blocks of page furniture that no general rule recognises. */
     furnitureHints: z.array(FurnitureHint).default([]),
+    /**
+     * Articles carrying the same story (the same wire copy from another outlet), added on
+     * purpose with `corpus:add --same-story`: answers show them together (alsoIn) instead of
+     * the add refusing a duplicate.
+     */
+    sameStoryAs: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be article ids')).optional(),
   })
-  .strict();
+  .strict()
+  .refine((m) => m.published === null || m.published.length === 10 || m.publishedApprox !== false, {
+    path: ['publishedApprox'],
+    message: 'must not be false when published gives only a month or a year',
+  });
 
 export type ArticleMetadata = z.infer<typeof ArticleMetadata>;

@@ -9,18 +9,23 @@ export function sourceOf(article: Article): SourceInfo {
     outlet: m.outlet,
     title: m.title,
     published: m.published,
-    publishedApprox: m.published !== null && (m.publishedApprox ?? m.inferred.published !== undefined),
+    publishedApprox:
+      m.published !== null &&
+      (m.published.length < 10 || (m.publishedApprox ?? m.inferred.published !== undefined)),
     url: m.url ?? null,
   };
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "17 Feb 2022", "c. 15 Feb 2022" when approximate, "date unknown" when null. */
+/**
+ * "17 Feb 2022", "c. 15 Feb 2022" when approximate, "c. Aug 2022" or "c. 2022" when only the
+ * month or year is known, "date unknown" when null.
+ */
 export function formatDate(s: Pick<SourceInfo, 'published' | 'publishedApprox'>): string {
   if (!s.published) return 'date unknown';
-  const [y, m, d] = s.published.split('-').map(Number) as [number, number, number];
-  const text = `${d} ${MONTHS[m - 1]} ${y}`;
+  const [y, m, d] = s.published.split('-').map(Number) as [number, number?, number?];
+  const text = d ? `${d} ${MONTHS[m! - 1]} ${y}` : m ? `${MONTHS[m - 1]} ${y}` : String(y);
   return s.publishedApprox ? `c. ${text}` : text;
 }
 

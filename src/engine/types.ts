@@ -5,7 +5,7 @@ export interface SourceInfo {
   outlet: string | null;
   /** Headline, or null where the article has none. */
   title: string | null;
-  /** ISO date, or null where unknown. */
+  /** ISO date YYYY-MM-DD (or YYYY-MM / YYYY where only the month or year is known), or null where unknown. */
   published: string | null;
   /** True when `published` was inferred rather than stated by the article. */
   publishedApprox: boolean;

@@ -24,6 +24,21 @@ const BODY = 'France will withdraw its troops from Mali over the coming months.'
 const kept = (blocks: Array<[string, string]>) => blocks.filter(([k]) => k !== 'furniture');
 
 describe('classifyBlocks drops page furniture', () => {
+  it('indexes a body the page prints twice only once, so no answer cites the same sentence as [1] and [2]', () => {
+    const second = 'The last convoy crossed into Niger on Monday, the army said.';
+    expect(classify(`${BODY}\n\n${second}\n\n${BODY}\n\n${second}`)).toEqual([
+      ['body', BODY],
+      ['body', second],
+      ['furniture', BODY],
+      ['furniture', second],
+    ]);
+    const blocks = classifyBlocks(`${BODY}\n\n${BODY}`, splitParagraphs(`${BODY}\n\n${BODY}`), {
+      title: null,
+      furnitureHints: [],
+    });
+    expect(blocks[1]!.reason).toBe('repeated paragraph (the page prints it twice)');
+  });
+
   it('drops numbered "Skip to content" navigation', () => {
     expect(kept(classify(`1. Skip to content\n  2. Skip to main menu\n\n${BODY}`))).toEqual([['body', BODY]]);
   });
@@ -111,10 +126,11 @@ describe('classifyBlocks drops page furniture', () => {
 
 describe('classifyBlocks keeps headings and cuts datelines', () => {
   it('keeps a subheading as a heading, not as body text', () => {
-    expect(classify(`${BODY}\n\nFrayed relations\n\n${BODY}`)).toEqual([
+    const after = 'Relations had worsened since the 2020 coup, officials said.';
+    expect(classify(`${BODY}\n\nFrayed relations\n\n${after}`)).toEqual([
       ['body', BODY],
       ['heading', 'Frayed relations'],
-      ['body', BODY],
+      ['body', after],
     ]);
   });
 

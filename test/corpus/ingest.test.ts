@@ -145,7 +145,7 @@ describe('addArticle', () => {
     const dir = tempCorpus();
     const copy = inputFile('copy.txt', readFileSync(join(CORPUS, 'articles', `${DW_ID}.txt`)));
     expect(errorOf(() => addArticle(dir, copy, { outlet: 'DW' }))).toBe(
-      `duplicates article "${DW_ID}" (${rel(join(dir, 'articles', `${DW_ID}.txt`))}), which has exactly the same text`,
+      `duplicates article "${DW_ID}" (${rel(join(dir, 'articles', `${DW_ID}.txt`))}), which has exactly the same text; if it is the same story from another outlet, add it with --same-story`,
     );
   });
 
@@ -163,7 +163,7 @@ describe('addArticle', () => {
     );
     expect(message).toMatch(
       new RegExp(
-        `^duplicates article "${DW_ID}" \\(.*${DW_ID}\\.txt\\), which already has (\\d+) of its (\\d+) sentences$`,
+        `^duplicates article "${DW_ID}" \\(.*${DW_ID}\\.txt\\), which already has (\\d+) of its (\\d+) sentences; if it is the same story from another outlet, add it with --same-story$`,
       ),
     );
     const [, shared, total] = /has (\d+) of its (\d+)/.exec(message)!;
@@ -269,6 +269,101 @@ describe('addArticle', () => {
   });
 });
 
+describe('addArticle: dates, language and the same story from another outlet', () => {
+  const FRENCH = `${[
+    'Le président Emmanuel Macron a annoncé jeudi le retrait des troupes françaises du Mali, après neuf ans de présence militaire au Sahel.',
+    '« Nous ne pouvons pas rester engagés militairement aux côtés d’autorités de fait dont nous ne partageons ni la stratégie ni les objectifs cachés », a-t-il justifié lors d’une conférence de presse à l’Élysée.',
+    'Le retrait prendra quatre à six mois, selon l’état-major des armées.',
+  ].join('\n\n')}\n`;
+
+  it('takes a month-only or year-only --published as approximate and shows it with "c."', async () => {
+    const dir = tempCorpus();
+    const month = addArticle(dir, inputFile('month.txt', FRENCH), {
+      outlet: 'Le Courrier',
+      published: '2022-08',
+    });
+    expect(month.meta).toMatchObject({ published: '2022-08', publishedApprox: true });
+    expect(month.meta.inferred.published).toBe(
+      'Supplied with --published when added; only the month is known.',
+    );
+    const year = addArticle(dir, inputFile('year.txt', FRENCH.replace('jeudi', 'mardi')), {
+      outlet: 'La Gazette',
+      published: '2022',
+    });
+    expect(year.meta).toMatchObject({ published: '2022', publishedApprox: true });
+    const { formatDate, sourceOf } = await import('../../src/engine/sources.js');
+    const corpus = loadCorpus(dir);
+    expect(formatDate(sourceOf(corpus.byId.get(month.id)!))).toBe('c. Aug 2022');
+    expect(formatDate(sourceOf(corpus.byId.get(year.id)!))).toBe('c. 2022');
+  });
+
+  it('marks a full date approximate with --approximate, and refuses a month that does not exist', () => {
+    const dir = tempCorpus();
+    const r = addArticle(
+      dir,
+      inputFile('a.txt', FRENCH),
+      { outlet: 'Le Courrier', published: '2022-08-15' },
+      { approximate: true },
+    );
+    expect(r.meta).toMatchObject({ published: '2022-08-15', publishedApprox: true });
+    expect(r.meta.inferred.published).toBe(
+      'Supplied with --published when added; an estimate (--approximate).',
+    );
+    expect(errorOf(() => addArticle(dir, inputFile('b.txt', FRENCH), { published: '2022-13' }))).toBe(
+      '--published "2022-13" is not a real date',
+    );
+  });
+
+  it('detects French when --language is not given and says so in an inferred note', () => {
+    const dir = tempCorpus();
+    const r = addArticle(dir, inputFile('fr.txt', FRENCH), { outlet: 'Le Courrier' }, { dryRun: true });
+    expect(r.meta.language).toBe('fr');
+    expect(r.meta.inferred.language).toBe('Not declared; the text reads as French, detected with franc.');
+  });
+
+  it('prefers the text over a page that declares lang="en" on a French article', () => {
+    const dir = tempCorpus();
+    const html = `<html lang="en"><head><meta property="og:site_name" content="Le Courrier"></head><body><article>${FRENCH.split(
+      '\n\n',
+    )
+      .map((p) => `<p>${p.trim()}</p>`)
+      .join('')}</article></body></html>`;
+    const r = addArticle(dir, inputFile('fr.html', html), {}, { dryRun: true });
+    expect(r.meta.language).toBe('fr');
+    expect(r.meta.inferred.language).toBe(
+      `The page declares "en" (the page's <html lang> attribute) but its text reads as French, detected with franc.`,
+    );
+  });
+
+  it('adds the same wire story from another outlet with --same-story, and answers show the two together', async () => {
+    const dir = tempCorpus();
+    const wire = readFileSync(join(CORPUS, 'articles', `${DW_ID}.txt`), 'utf8');
+    const copy = inputFile('wire.txt', `${wire}\nThis story was carried from a wire service.\n`);
+    expect(errorOf(() => addArticle(dir, copy, { outlet: 'Sahel Wire' }))).toContain(
+      'add it with --same-story',
+    );
+    expect(errorOf(() => addArticle(dir, copy, { outlet: 'DW' }, { sameStory: true }))).toContain(
+      'from the same outlet (DW); --same-story is for the same story from another outlet',
+    );
+    const r = addArticle(dir, copy, { outlet: 'Sahel Wire', published: '2022-02-17' }, { sameStory: true });
+    expect(r.meta.sameStoryAs).toEqual([DW_ID]);
+    const { loadEngine } = await import('../../src/engine/index.js');
+    const engine = loadEngine(dir);
+    const answer = engine.ask('What did Macron say about de facto authorities?');
+    const cited = answer.citations.find((c) => c.articleId === DW_ID || c.articleId === r.id)!;
+    expect([cited.articleId, ...cited.alsoIn.map((a) => a.articleId)]).toEqual(
+      expect.arrayContaining([DW_ID, r.id]),
+    );
+    // No sentence of the story is cited twice: every citation from either carries the other.
+    for (const c of answer.citations.filter((c) => c.articleId === DW_ID || c.articleId === r.id))
+      expect([c.articleId, ...c.alsoIn.map((a) => a.articleId)]).toEqual(
+        expect.arrayContaining([DW_ID, r.id]),
+      );
+    const quote = engine.quote('hidden aims').quotes[0]!;
+    expect([quote.outlet, ...quote.alsoIn.map((a) => a.outlet)]).toContain('Sahel Wire');
+  });
+});
+
 describe('npm run corpus:add', () => {
   const cli = (...args: string[]) =>
     spawnSync(
@@ -285,7 +380,7 @@ describe('npm run corpus:add', () => {
     const unknown = cli(BARE_PAGE, '--corpus', dir, '--publised', '2022-08-16');
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toBe(
-      `corpus:add: ${BARE_PAGE}: unknown flag --publised; known flags: --id --outlet --title --published --url --language --corpus --dry-run --help\n`,
+      `corpus:add: ${BARE_PAGE}: unknown flag --publised; known flags: --id --outlet --title --published --url --language --corpus --approximate --same-story --dry-run --help\n`,
     );
     expect(unknown.stdout).toBe('');
   });
@@ -297,8 +392,23 @@ describe('npm run corpus:add', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout.split('\n').slice(0, 1)).toEqual([`Dry run: would add ${NEWS_ID} (nothing written)`]);
-    expect(run.stdout).toContain(
-      '  5 passages to index, 1 heading(s) kept for quotations, 0 furniture block(s) dropped, 2 quotation(s)\n',
+    const listed = run.stdout.slice(run.stdout.indexOf('  5 passage(s)'));
+    expect(listed).toBe(
+      [
+        '  5 passage(s) indexed, the only text answers cite:',
+        '    [1] The last convoy of the French army to leave Mali crossed into Niger on Tuesday, two days after the…',
+        '    [2] The column of 47 armoured vehicles and 120 lorries drove the 400 kilometres from Gao to the border…',
+        '    [3] “We left nothing behind that could be used against the Malian population,” said Colonel Pierre Vass…',
+        '    [4] The Gao base, opened in 2013 during Operation Serval, was the largest French military installation…',
+        '    [5] The Malian army said in a statement that it had taken “full control” of the site on Monday morning…',
+        '  1 heading(s) kept, searched for quotations but never cited:',
+        '    subheading: A base built for ten years',
+        '  0 block(s) dropped as page furniture, never indexed:',
+        '  2 quotation(s):',
+        '    Pierre Vasseur: “We left nothing behind that could be used against the Malian population”',
+        '    Malian army: “full control”',
+        '',
+      ].join('\n'),
     );
     expect(listing(dir)).toEqual(before);
   });

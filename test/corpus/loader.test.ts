@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CorpusError, loadCorpus } from '../../src/corpus/load.js';
 import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
@@ -125,11 +125,15 @@ describe('a malformed corpus is refused with a message naming the file and the f
     expect(err.message).toContain(`${DW}.txt is missing`);
   });
 
-  it('reports a text file without a metadata file beside it', () => {
+  it('leaves out a text file without a metadata file beside it, naming it, and loads the rest', () => {
     const dir = tempCorpus();
     unlinkSync(art(dir, `${DW}.json`));
-    const err = loadError(dir);
-    expect(err.message).toContain(`${DW}.txt: has no metadata file ${DW}.json beside it`);
+    const corpus = loadCorpus(dir);
+    expect(corpus.articles).toHaveLength(4);
+    expect(corpus.byId.has(DW)).toBe(false);
+    expect(corpus.leftovers).toEqual([
+      `${relative(process.cwd(), art(dir, `${DW}.txt`))}: left out, it has no metadata file ${DW}.json beside it (an interrupted corpus:add leaves this; add the article again or delete the file)`,
+    ]);
   });
 
   it('reports text that is not UTF-8, naming the text file', () => {

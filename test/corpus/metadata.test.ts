@@ -56,6 +56,7 @@ describe('metadata helpers', () => {
       title: 'Not found in the page or supplied; unknown.',
       published: 'Supplied with --published when added.',
       url: 'The page gives no canonical address and none was supplied; unknown.',
+      language: 'Not declared; the text reads as English, detected with franc.',
     });
     expect(built.meta).toMatchObject({
       outlet: null,
@@ -78,6 +79,7 @@ describe('metadata helpers', () => {
     });
     expect(built.meta.inferred).toEqual({
       url: 'Collected as plain text without its address; none supplied.',
+      language: 'Not declared; the text reads as English, detected with franc.',
     });
   });
 });

@@ -65,10 +65,8 @@ describe('CorpusHolder', () => {
 
   it('throws at construction when there is no good corpus to start from', () => {
     const dir = tempCorpus();
-    writeFileSync(join(dir, 'articles', 'orphan.txt'), 'Text without metadata.\n');
-    expect(() => new CorpusHolder(dir, loadCorpus)).toThrow(
-      /orphan\.txt: has no metadata file orphan\.json beside it/,
-    );
+    writeFileSync(join(dir, 'articles', 'broken.json'), '{');
+    expect(() => new CorpusHolder(dir, loadCorpus)).toThrow(/broken\.json: is not valid JSON/);
   });
 
   it('reloads by itself when the articles directory changes, keeping the old corpus through a bad change', async () => {

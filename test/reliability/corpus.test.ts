@@ -96,13 +96,6 @@ const CASES: BadCase[] = [
     says: new RegExp(`${ID}\\.txt is missing`),
   },
   {
-    name: 'a text file with no metadata beside it (.txt without .json)',
-    breakIt: (a) => unlinkSync(join(a, `${ID}.json`)),
-    file: `${ID}.txt`,
-    field: null,
-    says: /has no metadata file/,
-  },
-  {
     name: 'a duplicate id (an article copied under another file name)',
     breakIt: (a) => {
       cpSync(join(a, `${ID}.json`), join(a, 'zz-copy.json'));
