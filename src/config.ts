@@ -55,6 +55,11 @@ export interface Config {
    * Needs {@link Config.shardCount}, so that every host splits the same total.
    */
   readonly shardIds: readonly number[] | null;
+  /**
+   * True in a shard's process started by `npm run start:sharded` (discord.js's ShardingManager sets
+   * `SHARDING_MANAGER` there and hands the shard its id itself).
+   */
+  readonly shardedChild: boolean;
 }
 
 /** Discord's REST API, used when `DISCORD_API_URL` is not set (discord.js's own default). */
@@ -221,6 +226,8 @@ function schemaFor(token: string | undefined) {
           return value.replace(/\/+$/, '');
         }),
     ),
+    // Set by discord.js's ShardingManager in each shard's environment, never by hand.
+    SHARDING_MANAGER: optional(z.string()),
     SHARD_COUNT: optional(
       z
         .string()
@@ -310,6 +317,7 @@ export function parseConfig(env: Record<string, string | undefined>, context: Co
     ...(data.DISCORD_API_URL !== undefined ? { discordApiUrl: data.DISCORD_API_URL } : {}),
     shardCount: data.SHARD_COUNT ?? null,
     shardIds: shardIds ? Object.freeze(shardIds) : null,
+    shardedChild: data.SHARDING_MANAGER !== undefined,
   });
 }
 

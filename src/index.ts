@@ -64,6 +64,11 @@ const bot = createBot({
   log,
   getEngine: () => corpus.current(),
   reloadCorpus: () => corpus.reload(),
+  // `npm start` on a host given SHARD_IDS runs that slice in this one process; under start:sharded
+  // the manager hands each shard process its id.
+  ...(config.shardIds && config.shardCount && !config.shardedChild
+    ? { clientOptions: { shards: [...config.shardIds], shardCount: config.shardCount } }
+    : {}),
 });
 
 let stopping = false;

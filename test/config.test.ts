@@ -46,6 +46,7 @@ describe('parseConfig', () => {
       corpusDir: null,
       shardCount: null,
       shardIds: null,
+      shardedChild: false,
     });
   });
 
@@ -70,6 +71,7 @@ describe('parseConfig', () => {
       corpusDir: './my-corpus',
       shardCount: null,
       shardIds: null,
+      shardedChild: false,
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.qaChannelIds)).toBe(true);

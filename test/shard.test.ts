@@ -87,3 +87,25 @@ describe('without SHARD_COUNT', () => {
     await stop(manager);
   }, 120_000);
 });
+
+describe('npm start on a host given SHARD_IDS', () => {
+  it('runs exactly that slice in its one process', async () => {
+    fake = await startFakeDiscord();
+    const bot = startProcess([DIST.index], {
+      cwd,
+      env: {
+        DISCORD_TOKEN: fake.token,
+        DISCORD_API_URL: fake.restUrl,
+        CORPUS_DIR: FIXTURE_CORPUS_DIR,
+        SHARD_COUNT: '4',
+        SHARD_IDS: '1,3',
+      },
+    });
+    await until(() => identified(fake!).length === 2, BOUND_MS, `two shards; output:\n${bot.output()}`);
+    expect(identified(fake).sort()).toEqual([
+      [1, 4],
+      [3, 4],
+    ]);
+    await stop(bot);
+  }, 120_000);
+});
