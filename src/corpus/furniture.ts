@@ -28,9 +28,13 @@ const INFOGRAPHIC = /^(?:infografik|infographic|graphic|grafik|interactive|map|c
 const CAPTION_CREDIT =
   /(?:Image:\s*\S[^.]*$|\[[^\]]*\/[^\]]*\]$|[.!?]\s+(?:AFP|Reuters|AP|EPA|EPA-EFE|Getty Images|Xinhua|Anadolu|Bloomberg|DPA|dpa)(?:\s*\/\s*[\w .-]+)?$|\((?:photo|image|picture):[^)]*\)$)/;
 
-/** Bylines, agency tags and "Source:" lines. */
+/**
+ * Bylines, agency tags and "Source:" lines. The agency list in "ab/cd (AFP, Reuters)" has a
+ * separator (a comma, white space or both) between every two names, so each name is matched one
+ * way only: `(?:[A-Za-z]+,?\s*)+` could split "AFPReuters" every way, exponential in its length.
+ */
 const BYLINE =
-  /^(?:source:\s|sources:\s|by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}$|[a-z]{1,4}(?:\/[a-z]{1,4})+\s*\((?:[A-Za-z]+,?\s*)+\)$|\((?:AFP|Reuters|AP|dpa)\)$|with (?:afp|reuters|ap)$|copyright\b|©)/i;
+  /^(?:source:\s|sources:\s|by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}$|[a-z]{1,4}(?:\/[a-z]{1,4})+\s*\([A-Za-z]+(?:(?:,\s*|\s+)[A-Za-z]+)*,?\s*\)$|\((?:AFP|Reuters|AP|dpa)\)$|with (?:afp|reuters|ap)$|copyright\b|©)/i;
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';

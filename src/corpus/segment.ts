@@ -36,7 +36,9 @@ export function splitParagraphs(text: string): Span[] {
     }
     const trimmed = trimSpan(text, line);
     if (current) {
-      const previous = text.slice(current.start, current.end);
+      // Only the paragraph's last character decides whether it ends a sentence: testing the
+      // whole paragraph so far, once per hard-wrapped line, was quadratic in its length.
+      const previous = text.slice(Math.max(current.start, current.end - 1), current.end);
       const next = text.slice(trimmed.start, trimmed.end);
       const continues = !SENTENCE_END.test(previous) && /^[a-z]/.test(next);
       if (continues) {
@@ -76,30 +78,49 @@ export function splitSentences(text: string, span: Span): Span[] {
     if (s.end > s.start) raw.push(s);
   }
   const merged: Span[] = [];
+  // Quotation marks of the sentence being built, counted piece by piece: recounting the whole
+  // merged sentence for every piece was quadratic in a long open quotation.
+  let marks = { opens: 0, closes: 0, straight: 0 };
   for (const s of raw) {
     const prev = merged[merged.length - 1];
+    const own = quotationMarks(text.slice(s.start, s.end));
     if (prev) {
-      const before = text.slice(prev.start, prev.end);
+      const before = text.slice(Math.max(prev.start, prev.end - 8), prev.end);
       const after = text.slice(s.start, s.end);
       if (
         /\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|St|Prof|Sen|Rep|Gov)\.$/.test(before) ||
-        insideQuotation(before) ||
+        insideQuotation(marks) ||
         /^[a-z,;]/.test(after)
       ) {
         prev.end = s.end;
+        marks = {
+          opens: marks.opens + own.opens,
+          closes: marks.closes + own.closes,
+          straight: marks.straight + own.straight,
+        };
         continue;
       }
     }
     merged.push({ ...s });
+    marks = own;
   }
   return merged;
 }
 
+/** The curly opening, curly closing and straight double quotation marks in a piece of text. */
+function quotationMarks(piece: string): { opens: number; closes: number; straight: number } {
+  let opens = 0;
+  let closes = 0;
+  let straight = 0;
+  for (const c of piece) {
+    if (c === '\u201C') opens++;
+    else if (c === '\u201D') closes++;
+    else if (c === '"') straight++;
+  }
+  return { opens, closes, straight };
+}
+
 /** True when a sentence leaves a curly double quotation open, so the next piece belongs to it. */
-function insideQuotation(sentence: string): boolean {
-  const opens = (sentence.match(/\u201C/g) ?? []).length;
-  const closes = (sentence.match(/\u201D/g) ?? []).length;
-  if (opens > closes) return true;
-  const straight = (sentence.match(/"/g) ?? []).length;
-  return straight % 2 === 1;
+function insideQuotation(marks: { opens: number; closes: number; straight: number }): boolean {
+  return marks.opens > marks.closes || marks.straight % 2 === 1;
 }

@@ -38,6 +38,8 @@ function isNameWord(word: string): boolean {
 function personMentionsUncached(text: string): PersonMention[] {
   const out: PersonMention[] = [];
   const places = placeMentions(text);
+  // Names come in text order, as do places: one pointer finds the places a name could overlap.
+  let place = 0;
   for (const m of text.matchAll(CAP_SEQUENCE)) {
     const words = m[0].split(/\s+/);
     const offsets: number[] = [];
@@ -61,7 +63,8 @@ function personMentionsUncached(text: string): PersonMention[] {
     // A lone capitalised word that opens a sentence is usually not a name.
     const start = offsets[first]!;
     const end = offsets[last - 1]! + words[last - 1]!.length;
-    if (places.some((p) => start < p.end && end > p.start)) continue;
+    while (place < places.length && places[place]!.end <= start) place++;
+    if (place < places.length && places[place]!.start < end) continue;
     const before = text.slice(Math.max(0, start - 40), start);
     if (nameWords.length === 1 && (start === 0 || /[.!?]["\u201D]?\s*$/.test(before))) continue;
     const name = nameWords.join(' ').replace(/['\u2019]s$/, '');
@@ -214,35 +217,56 @@ function durationMentionsUncached(text: string): Mention[] {
   return [...text.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
 }
 
+/**
+ * The most words any known place name has ("Central African Republic": 3). No longer sub-run
+ * can be a place, so the scan below tries at most this many spans from each word: linear in the
+ * text however long a run of capitalised words it holds (an unbounded scan of every sub-run was
+ * cubic: seconds for one 300-word question).
+ */
+const MAX_PLACE_WORDS = Math.max(...[...COUNTRIES, ...OTHER_PLACES].map((p) => p.split(/\s+/).length));
+
+/** The words of a capitalised run with their offsets in the text searched. */
+function wordsAt(run: string, at: number): Array<{ word: string; start: number }> {
+  return [...run.matchAll(/\S+/g)].map((w) => ({ word: w[0], start: at + w.index! }));
+}
+
 /** Finds places: known countries, regions and capitals, longest first. */
 function placeMentionsUncached(text: string): Mention[] {
-  const out: Mention[] = [];
-  const overlaps = (start: number, end: number) => out.some((o) => start < o.end && end > o.start);
+  const lakes: Mention[] = [];
   for (const m of text.matchAll(/\b(?:Gulf|Lake|Bay) of [A-Z][a-z]+|\bLake [A-Z][a-z]+/g)) {
-    out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
+    lakes.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
   }
+  // Both lists come in text order and neither overlaps itself, so one pointer into the lakes
+  // answers "does this span overlap one?" (a scan of every earlier find per span was quadratic).
+  let lake = 0;
+  const overlapsLake = (start: number, end: number) => {
+    while (lake < lakes.length && lakes[lake]!.end <= start) lake++;
+    return lake < lakes.length && lakes[lake]!.start < end;
+  };
+  const found: Mention[] = [];
   for (const m of text.matchAll(CAP_SEQUENCE)) {
-    const words = m[0].split(/\s+/);
-    // Try every sub-run, longest first, so "Burkina Faso" wins over "Burkina".
-    let from = m.index!;
+    const words = wordsAt(m[0], m.index!);
+    // Try every sub-run of up to MAX_PLACE_WORDS words, longest first, so "Burkina Faso" wins
+    // over "Burkina".
     for (let i = 0; i < words.length; i++) {
-      for (let j = words.length; j > i; j--) {
+      for (let j = Math.min(words.length, i + MAX_PLACE_WORDS); j > i; j--) {
         const span = words
           .slice(i, j)
+          .map((w) => w.word)
           .join(' ')
           .replace(/['\u2019]s$/, '');
         if (COUNTRIES.has(span) || OTHER_PLACES.has(span)) {
-          const start = text.indexOf(span, from);
-          if (start >= 0 && !overlaps(start, start + span.length))
-            out.push({ start, end: start + span.length, text: span });
+          const start = words[i]!.start;
+          const last = words[j - 1]!;
+          const end = last.start + last.word.replace(/['\u2019]s$/, '').length;
+          if (!overlapsLake(start, end)) found.push({ start, end, text: span });
           i = j - 1;
           break;
         }
       }
-      from = text.indexOf(words[i]!, from) + words[i]!.length;
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return [...lakes, ...found].sort((a, b) => a.start - b.start);
 }
 
 /** People's names in a text (memoised per text; see personMentionsUncached). */

@@ -191,6 +191,7 @@ describe('npm run deploy-commands', () => {
       'reload',
       'source',
       'sources',
+      'timeline',
     ]);
     const put = await h.fake.waitForRequest((r) => r.method === 'PUT');
     expect(put.path).toBe(`/applications/${h.fake.applicationId}/guilds/${h.fake.guildId}/commands`);
@@ -212,6 +213,7 @@ describe('npm run deploy-commands', () => {
       'reload',
       'source',
       'sources',
+      'timeline',
     ]);
   });
 });

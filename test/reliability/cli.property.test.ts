@@ -15,13 +15,15 @@
  * lines are made well-formed first (String#toWellFormed) and the echo is compared with that.
  * Every line is followed by "\n" so a trailing empty line is still a line to readline.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, type Engine } from '../../src/engine/index.js';
 import { MAX_QUERY_LENGTH, queryProblem } from '../../src/engine/validate.js';
-import { CONTROL, EMOJI, hostileKinds, RTL, ZERO_WIDTH } from '../support/hostile.js';
+import { CONTROL, EMOJI, hostileKinds, longRun, MEASURED_RUNS, RTL, ZERO_WIDTH } from '../support/hostile.js';
 import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -223,4 +225,48 @@ describe('the command-line JSON-lines contract on hostile input', () => {
       { numRuns: RUNS, endOnFailure: true },
     );
   }, 240_000);
+
+  it('answers each long-run shape within 250 ms a line, timed line by line in one batch', async () => {
+    // One process for every line, so its start-up is paid once (by a warm-up line) and each
+    // line's time is only its own: written, then timed until its object comes back.
+    const lines = [...MEASURED_RUNS, ...fc.sample(longRun(MAX_QUERY_LENGTH), 20)].map((l) =>
+      l.replace(/[\n\r]/g, ' '),
+    );
+    for (const command of ['ask', 'quote'] as const) {
+      const child = spawn(
+        process.execPath,
+        [
+          'node_modules/tsx/dist/cli.mjs',
+          'src/cli/main.ts',
+          command,
+          '--json',
+          '--corpus',
+          FIXTURE_CORPUS_DIR,
+        ],
+        { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
+      );
+      const replies = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+      const send = async (l: string): Promise<{ ms: number; object: Record<string, unknown> }> => {
+        const t0 = performance.now();
+        child.stdin.write(`${l}\n`);
+        const next = await replies.next();
+        return { ms: performance.now() - t0, object: JSON.parse(next.value as string) };
+      };
+      // Warm-up: the first "who said" question extracts the corpus's quotations, once.
+      for (const warm of ['Why is France withdrawing from Mali?', 'Who said the junta had hidden aims?'])
+        await send(warm);
+      let worst = 0;
+      for (const l of lines) {
+        const { ms, object } = await send(l);
+        worst = Math.max(worst, ms);
+        expect(object[command === 'ask' ? 'question' : 'query']).toBe(l);
+        expect(ms, `${command} took ${ms.toFixed(0)} ms on ${JSON.stringify(l.slice(0, 60))}`).toBeLessThan(
+          250,
+        );
+      }
+      child.stdin.end();
+      await new Promise((done) => child.on('close', done));
+      console.log(`[reliability] ${command} --json: slowest long-run line ${worst.toFixed(0)} ms`);
+    }
+  }, 120_000);
 });

@@ -174,3 +174,66 @@ export const hostileKinds: ReadonlyArray<fc.Arbitrary<string>> = [
   fc.integer({ min: 9_990, max: 10_000 }).map((n) => 'Mali troops '.repeat(900).slice(0, n)),
   fc.constant('x'.repeat(10_000)),
 ];
+
+/** Distinct capitalised two-letter words: "Aa", "Ab", … "Zz". */
+export const CAPITALISED_PAIRS: readonly string[] = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].flatMap((a) =>
+  [...'abcdefghijklmnopqrstuvwxyz'].map((b) => a + b),
+);
+
+const QUESTION_OPENERS = [
+  'How many troops did ',
+  'How many soldiers died in Mali ',
+  'Who said ',
+  'When did ',
+  'Where did ',
+  'Which country did ',
+  'Why did ',
+  'Who is ',
+  'What is ',
+  'by ',
+  '',
+];
+/** A word repeated or varied to fill a run: the shapes that made text routines superlinear. */
+const RUN_UNITS: ReadonlyArray<fc.Arbitrary<(i: number) => string>> = [
+  fc.constant((i: number) => CAPITALISED_PAIRS[i % CAPITALISED_PAIRS.length]!), // Aa Ab Ac …
+  fc.constant(() => 'ab'),
+  fc.constant(() => 'Aa'),
+  fc.constant((i: number) => (i % 2 ? 'de' : 'Ab')), // name particles between capitals
+  fc.constant(() => 'Mali'),
+  fc.constant(() => 'Burkina Faso'),
+  fc.constant(() => 'Emmanuel Macron'),
+  fc.constant(() => 'Mr Macron said'),
+  fc.constant(() => 'February 17, 2022'),
+  fc.constant(() => '17 February'),
+  fc.constant((i: number) => String(1000 + i)),
+  fc.constant(() => '"ab"'),
+  fc.constant(() => 'a,'),
+  fc.constant(() => 'Image:'),
+];
+
+/**
+ * Long runs of short words, of capitalised words, of repeated names, places, dates and numbers,
+ * behind a question opener, filling up to `maxLength` characters. "How many troops did " and 300
+ * capitalised two-letter words once cost seconds in place-name look-up (every sub-run was tried).
+ */
+export const longRun = (maxLength: number, minLength = Math.floor(maxLength / 2)) =>
+  fc
+    .tuple(
+      pick(QUESTION_OPENERS),
+      fc.oneof(...RUN_UNITS),
+      fc.integer({ min: minLength, max: maxLength }),
+      pick(['', '?', '.']),
+    )
+    .map(([opener, unit, length, end]) => {
+      let s = opener;
+      for (let i = 0; s.length < length; i++) s += `${unit(i)} `;
+      return (s.slice(0, length - end.length).trimEnd() + end).slice(0, maxLength);
+    });
+
+/** The four shapes issue 12 measured, as written there (a question's 1,000-character limit kept). */
+export const MEASURED_RUNS: readonly string[] = [
+  `How many troops did ${CAPITALISED_PAIRS.slice(0, 300).join(' ')}`.slice(0, 1000),
+  `How many soldiers died in Mali ${'ab '.repeat(330)}`.slice(0, 1000),
+  `by ${'Aa '.repeat(1666)}`.slice(0, 1000),
+  `How many troops did ${'Ab de '.repeat(160)}`.slice(0, 1000),
+];

@@ -1,0 +1,88 @@
+/**
+ * Articles with long runs of names, places, dates, quotation marks or byline-like text, added
+ * through `corpus:add`'s own code (addArticle) to a copy of the five seed articles: loading the
+ * corpus, the first quotation look-up (which extracts every quotation) and questions over it
+ * must stay fast. A 5,000-character run of capitalised names once made the first look-up take
+ * about 12 s, and "ab/cd (" with 40 letters and no closing bracket hung the furniture rules.
+ */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { addArticle } from '../../src/corpus/ingest.js';
+import { loadEngine } from '../../src/engine/index.js';
+import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
+import { CAPITALISED_PAIRS, longRun } from '../support/hostile.js';
+
+/** Loading six articles, on a loaded machine; a pathological article took seconds. */
+const LOAD_BUDGET_MS = 1500;
+/** The first quotation look-up extracts every quotation in the corpus. */
+const FIRST_QUOTE_BUDGET_MS = 500;
+const ASK_BUDGET_MS = 250;
+
+const ID = 'hostile-times-2022-02-17-run';
+const OPENING = 'France said on Thursday it would withdraw its troops from Mali, officials said.';
+const CLOSING = 'A spokesman said: "We leave Mali with our heads held high."';
+const temps: string[] = [];
+afterAll(() => {
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
+});
+
+let worst = { ms: 0, what: '' };
+function timed<T>(what: string, budget: number, fn: () => T): T {
+  const t0 = performance.now();
+  const out = fn();
+  const ms = performance.now() - t0;
+  if (ms > worst.ms) worst = { ms, what };
+  expect(ms, `${what} took ${ms.toFixed(0)} ms`).toBeLessThan(budget);
+  return out;
+}
+afterAll(() => {
+  console.log(`[reliability] article runs: slowest step ${worst.ms.toFixed(0)} ms (${worst.what})`);
+});
+
+/** Adds an article whose middle paragraph is `run` to a fresh copy of the seeds; checks the lot. */
+function checkArticle(label: string, run: string): void {
+  const dir = mkdtempSync(join(tmpdir(), 'article-runs-'));
+  temps.push(dir);
+  cpSync(FIXTURE_CORPUS_DIR, dir, { recursive: true });
+  const input = join(dir, 'input.txt');
+  writeFileSync(input, `${OPENING}\n\n${run}\n\n${CLOSING}\n`);
+  timed(`${label}: corpus:add`, LOAD_BUDGET_MS, () =>
+    addArticle(dir, input, { id: ID, outlet: 'Hostile Times', title: 'Runs', published: '2022-02-17' }),
+  );
+  const engine = timed(`${label}: load`, LOAD_BUDGET_MS, () => loadEngine(dir));
+  const quotes = timed(`${label}: first quote look-up`, FIRST_QUOTE_BUDGET_MS, () =>
+    engine.quote('heads held high'),
+  );
+  // The article's own quotation is still found, verbatim, with its words intact.
+  expect(quotes.quotes[0]?.text).toBe('We leave Mali with our heads held high.');
+  expect(quotes.quotes[0]?.articleId).toBe(ID);
+  for (const q of [
+    'Who said we leave Mali with our heads held high?',
+    'How many troops did France withdraw?',
+    'When did France withdraw its troops?',
+    'Where did the troops go?',
+  ])
+    timed(`${label}: ask "${q}"`, ASK_BUDGET_MS, () => engine.ask(q));
+}
+
+describe('articles with long runs', () => {
+  it('loads, extracts and answers over a 5,000-character run of capitalised names', () => {
+    checkArticle('name run', CAPITALISED_PAIRS.join(' ').slice(0, 5000));
+  });
+
+  it('loads "by" and 1,666 capitalised words, and a byline-like line that never closes', () => {
+    checkArticle('by Aa', `Written by ${'Aa '.repeat(1666)}`.trimEnd());
+    checkArticle('byline', `ab/cd (${'a'.repeat(60)}!`);
+  });
+
+  it('loads any long run of names, places, dates, numbers or quotation marks within budget', () => {
+    fc.assert(
+      fc.property(longRun(5000, 4000), (run) => checkArticle(`run ${JSON.stringify(run.slice(0, 30))}`, run)),
+      { numRuns: 12 },
+    );
+  });
+});
