@@ -56,7 +56,9 @@ describe('the compiled bot (node dist/src/index.js)', () => {
       options: [option('question', 'How many French troops were in Mali?')],
     });
     const edit = await finalEdit(fake, id);
-    expect(embedOf(edit.body).description?.split('\n')[0]).toBe('**Answer:** 2,400');
+    expect(embedOf(edit.body).description?.split('\n')[0]).toBe(
+      '**Answer:** 2,400 [1] — sources disagree: close to 3000 [2]',
+    );
 
     // Not a terminal (as under systemd): one JSON object per line, warnings on stderr.
     const records = (text: string) =>

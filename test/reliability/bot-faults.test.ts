@@ -42,7 +42,11 @@ function answerLine(question: string): string {
   const answer = engine().ask(question, CITATIONS_FETCHED);
   if (answer.status !== 'answered' || !answer.answer)
     throw new Error(`the engine no longer answers ${JSON.stringify(question)}; pick another question`);
-  return `**Answer:** ${answer.answer}`;
+  // The headline names the passage it comes from and, where sources disagree, the other values with theirs.
+  const disputed = (answer.conflict ?? [])
+    .filter((side) => !side.citations.includes(0) && side.citations.length > 0)
+    .map((side) => `${side.value} ${side.citations.map((i) => `[${i + 1}]`).join(' ')}`);
+  return `**Answer:** ${answer.answer} [1]${disputed.length > 0 ? ` — sources disagree: ${disputed.join('; ')}` : ''}`;
 }
 const TROOPS_ANSWER = answerLine(TROOPS);
 const WHO_ANSWER = answerLine(WHO);

@@ -132,7 +132,7 @@ describe('SIGTERM while a reply is in flight', () => {
     expect(pending.status).toBe(200);
     // The engine's own answer (its wording is tuned elsewhere), as the child process renders it.
     expect(embedOf(pending.body).description?.split('\n')[0]).toBe(
-      `**Answer:** ${engine().ask(TROOPS, CITATIONS_FETCHED).answer}`,
+      `**Answer:** ${engine().ask(TROOPS, CITATIONS_FETCHED).answer} [1] — sources disagree: close to 3000 [2]`,
     );
     expect(fake.interactionResponses(id).callback?.body).toEqual({ type: 5, data: { flags: 0 } });
     // The client closed its gateway connection itself, normally, ending the session.
