@@ -146,8 +146,8 @@ describe('configuration mistakes in every compiled entry point', () => {
     expect(names).toEqual(
       expect.arrayContaining(['ask', 'quote', 'sources', 'source', 'help', 'Find in sources']),
     );
-    expect(child.stdout()).toBe(
-      `Registered ${names.length} commands in guild ${fake.guildId} (available now): ${names.join(', ')}\n`,
+    expect(child.stdout().split('\n')[0]).toBe(
+      `Registered ${names.length} commands in guild ${fake.guildId} (available now): ${names.join(', ')}`,
     );
   });
 });
