@@ -131,6 +131,18 @@ export class PassageIndex {
   private readonly docFreq = new Map<string, number>();
   readonly size: number;
 
+  /**
+   * For measurement only (`npm run bench` counts and times the search's parts): the minisearch
+   * instance, the impact lists and the posting budget, as they stand. Product code never calls it.
+   */
+  measurementView(): {
+    miniSearch: MiniSearch<Doc>;
+    impact: ReadonlyMap<string, readonly number[]>;
+    postingBudget: number;
+  } {
+    return { miniSearch: this.ms, impact: this.impact, postingBudget: this.postingBudget };
+  }
+
   /** Word knowledge over this index's vocabulary. */
   readonly lexicon: Lexicon;
   /** The languages the passages are written in. */
