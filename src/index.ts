@@ -27,7 +27,7 @@ try {
   // A saved snapshot makes large corpora start in seconds; it is rebuilt whenever anything changed.
   corpus = new CorpusHolder(
     config.corpusDir ?? BUNDLED_CORPUS_DIR,
-    (dir) => loadEngineFast(dir).engine,
+    (dir) => loadEngineFast(dir, { warn: (message, fields) => log.warn(message, fields) }).engine,
     describeEngine,
   );
 } catch (error) {
