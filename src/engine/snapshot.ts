@@ -135,7 +135,7 @@ function checkArticle(saved: CorpusSnapshot['articles'][number], text: string): 
       throw new SnapshotMismatch(`${where} passage ${i} is malformed`);
     const [start, stop, blockIndex] = p;
     const block = saved.blocks[blockIndex];
-    if (!block || block.kind !== 'body')
+    if (block?.kind !== 'body')
       throw new SnapshotMismatch(
         `${where} passage ${i} points at ${block ? `a ${block.kind} block` : `missing block ${blockIndex}`}, not body text`,
       );
