@@ -16,7 +16,8 @@ import { handleInteraction } from './interactions.js';
 import { createLogger, redact, type Logger } from './log.js';
 import { handleMessage } from './messages.js';
 import { renderNotice } from './render.js';
-import { send } from './respond.js';
+import { interactionLabel, send } from './respond.js';
+import { watchStalls } from './stall.js';
 
 /** What {@link createBot} needs. */
 export interface BotOptions {
@@ -115,6 +116,8 @@ export function createBot(options: BotOptions): Bot {
   };
 
   let registry: CommandRegistry | null = options.commands ?? null;
+  // One answer blocking the loop delays every other user's: such a block is logged by name.
+  const stalls = watchStalls({ log });
   let stopping: Promise<void> | null = null;
   const inFlight = new Set<Promise<void>>();
   const track = (work: Promise<void>): void => {
@@ -134,11 +137,18 @@ export function createBot(options: BotOptions): Bot {
       }
       return;
     }
-    track(handleInteraction(interaction, registry, context));
+    const handling = registry;
+    track(
+      stalls.around(interactionLabel(interaction), () => handleInteraction(interaction, handling, context)),
+    );
   });
   client.on(Events.MessageCreate, (message) => {
     if (stopping !== null || !registry) return;
-    track(handleMessage(message, context));
+    track(
+      stalls.around({ message: message.id, channel: message.channelId }, () =>
+        handleMessage(message, context),
+      ),
+    );
   });
   client.on(Events.ClientReady, (ready) => {
     log.info(`ready as ${ready.user.tag}`, {
@@ -214,6 +224,7 @@ export function createBot(options: BotOptions): Bot {
         while (!settled() && Date.now() < deadline) await sleep(20);
       }
       await client.destroy();
+      stalls.stop();
       log.info('disconnected from Discord');
     })();
     return stopping;
