@@ -19,7 +19,6 @@ import {
   buttonsOf,
   callback,
   embedOf,
-  engine,
   finalEdit,
   option,
   startBot,
@@ -39,8 +38,8 @@ afterEach(async () => {
 });
 
 const ASK_TROOPS = [option('question', 'How many French troops were in Mali?')];
-// The bot shows the engine's short answer as its first line; what that answer is, is the engine tests' business.
-const TROOPS_ANSWER = `**Answer:** ${engine().ask('How many French troops were in Mali?').answer}`;
+// The first line a reader sees: the short answer the seed articles give.
+const TROOPS_ANSWER = '**Answer:** 2,400';
 
 describe('Discord API trouble', () => {
   it('retries a 429 on the deferral and on the edit, and the answer still arrives', async () => {
