@@ -65,6 +65,11 @@ function checkArticle(label: string, run: string): void {
     'How many troops did France withdraw?',
     'When did France withdraw its troops?',
     'Where did the troops go?',
+    'Which country did the troops leave?',
+    'Why did France leave Mali?',
+    'What is Aa?',
+    'Who is Aa Ab?',
+    'How long did the troops stay in Mali?',
   ])
     timed(`${label}: ask "${q}"`, ASK_BUDGET_MS, () => engine.ask(q));
 }
