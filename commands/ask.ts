@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { answerFor, DEFAULT_PER_PAGE, pageButton, postButton } from '../src/bot/answers.js';
 import type { Command } from '../src/bot/command.js';
+import { reportButton, reportSubmit } from '../src/bot/reports.js';
 import { renderFilterError } from '../src/bot/render.js';
 import { defer, send } from '../src/bot/respond.js';
 import { LIMITS } from '../src/bot/text.js';
@@ -100,5 +101,6 @@ export default {
     const contains = outlets.filter((name) => !starts.includes(name) && folded(name).includes(typed));
     await interaction.respond([...starts, ...contains].slice(0, 25).map((name) => ({ name, value: name })));
   },
-  buttons: { 'ask:page': pageButton, 'ask:post': postButton },
+  buttons: { 'ask:page': pageButton, 'ask:post': postButton, 'ask:report': reportButton },
+  modals: { 'ask:report': reportSubmit },
 } satisfies Command;

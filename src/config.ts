@@ -34,6 +34,10 @@ export interface Config {
    * token is sent there.
    */
   readonly discordApiUrl?: string;
+  /** SQLite file where "Report a problem" reports are kept (`REPORTS_DB`). Default {@link DEFAULT_REPORTS_DB}. */
+  readonly reportsDb: string;
+  /** Channel told when the corpus gains articles (`CORPUS_NOTICE_CHANNEL_ID`); null for no notice. */
+  readonly corpusNoticeChannelId: string | null;
   /**
    * Total number of shards across every host (`SHARD_COUNT`); null to take Discord's recommendation
    * (`GET /gateway/bot` on the configured API). Read by `npm run start:sharded`.
@@ -45,6 +49,9 @@ export interface Config {
    */
   readonly shardIds: readonly number[] | null;
 }
+
+/** Default of `REPORTS_DB`, relative to the working directory. */
+export const DEFAULT_REPORTS_DB = 'data/reports.sqlite';
 
 /** Discord's REST API, used when `DISCORD_API_URL` is not set (discord.js's own default). */
 export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
@@ -174,6 +181,8 @@ function schemaFor(token: string | undefined) {
         .transform(Number),
     ),
     CORPUS_DIR: optional(z.string().trim()),
+    REPORTS_DB: optional(z.string().trim()),
+    CORPUS_NOTICE_CHANNEL_ID: optional(snowflake('CORPUS_NOTICE_CHANNEL_ID', token)),
     DISCORD_API_URL: optional(
       z
         .string()
@@ -276,6 +285,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: data.LOG_LEVEL ?? 'info',
     cooldownSeconds: data.COOLDOWN_SECONDS ?? DEFAULT_COOLDOWN_SECONDS,
     corpusDir: data.CORPUS_DIR ?? null,
+    reportsDb: data.REPORTS_DB ?? DEFAULT_REPORTS_DB,
+    corpusNoticeChannelId: data.CORPUS_NOTICE_CHANNEL_ID ?? null,
     // Absent rather than null when not set, so that a configuration without it reads as before.
     ...(data.DISCORD_API_URL !== undefined ? { discordApiUrl: data.DISCORD_API_URL } : {}),
     shardCount: data.SHARD_COUNT ?? null,
@@ -288,10 +299,23 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
  * environment winning, and parses them. Throws {@link ConfigError}.
  */
 export function loadConfig(): Config {
+  return parseConfig(environment());
+}
+
+function environment(): Record<string, string | undefined> {
   const fromFile: Record<string, string> = {};
   // Loaded into a separate object so that reading the config does not change process.env.
   dotenv.config({ quiet: true, processEnv: fromFile });
-  return parseConfig({ ...fromFile, ...process.env });
+  return { ...fromFile, ...process.env };
+}
+
+/**
+ * `REPORTS_DB` alone, for tools that read the reports without running the bot (`npm run
+ * feedback`), so they need no token. Same `.env` and environment as {@link loadConfig}.
+ */
+export function loadReportsDbPath(env: Record<string, string | undefined> = environment()): string {
+  const value = env.REPORTS_DB?.trim();
+  return value ? value : DEFAULT_REPORTS_DB;
 }
 
 /**

@@ -10,6 +10,7 @@ import { BUNDLED_CORPUS_DIR, type Engine } from './engine/index.js';
 import { loadEngineFast } from './engine/snapshot.js';
 import { createBot, describeEngine, StartError } from './bot/bot.js';
 import { createLogger, redact } from './bot/log.js';
+import { ReportStore, ReportStoreError } from './feedback/store.js';
 
 /** Prints a problem the user can fix, without a stack trace, and exits 1. */
 function fail(message: string, secrets: string[] = []): never {
@@ -52,6 +53,16 @@ try {
   log.warn('not watching the corpus for changes; use /reload after editing it', { error });
 }
 
+let reports: ReportStore;
+try {
+  reports = ReportStore.open(config.reportsDb);
+} catch (error) {
+  corpus.close();
+  if (error instanceof ReportStoreError) fail(`${error.message} (set REPORTS_DB in .env to another file)`);
+  throw error;
+}
+log.debug('reports database open', { path: config.reportsDb });
+
 // Handlers catch their own errors; this is the net under a bug, so one bad request cannot stop the bot.
 process.on('unhandledRejection', (reason) => log.error('unhandled promise rejection', { error: reason }));
 
@@ -59,8 +70,12 @@ const bot = createBot({
   config,
   log,
   getEngine: () => corpus.current(),
+  reports,
   reloadCorpus: () => corpus.reload(),
 });
+
+// A reload (on /reload or by the watch) that brings new articles is announced in CORPUS_NOTICE_CHANNEL_ID.
+corpus.onChange((before, after) => void bot.announceCorpusChange(before, after));
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -73,6 +88,7 @@ async function shutdown(signal: string): Promise<void> {
   } catch (error) {
     log.error('error while shutting down', { error });
   }
+  reports.close();
   process.exit(0);
 }
 // `on`, not `once`: a second signal (systemd signals the whole group, and start:sharded passes it on too)

@@ -43,6 +43,8 @@ describe('parseConfig', () => {
       logLevel: 'info',
       cooldownSeconds: 5,
       corpusDir: null,
+      reportsDb: 'data/reports.sqlite',
+      corpusNoticeChannelId: null,
       shardCount: null,
       shardIds: null,
     });
@@ -57,6 +59,8 @@ describe('parseConfig', () => {
       LOG_LEVEL: 'DEBUG',
       COOLDOWN_SECONDS: '0',
       CORPUS_DIR: './my-corpus',
+      REPORTS_DB: ' /var/lib/bot/reports.sqlite ',
+      CORPUS_NOTICE_CHANNEL_ID: '333333333333333333',
     });
     expect(config).toEqual({
       discordToken: TOKEN,
@@ -66,6 +70,8 @@ describe('parseConfig', () => {
       logLevel: 'debug',
       cooldownSeconds: 0,
       corpusDir: './my-corpus',
+      reportsDb: '/var/lib/bot/reports.sqlite',
+      corpusNoticeChannelId: '333333333333333333',
       shardCount: null,
       shardIds: null,
     });
@@ -76,6 +82,9 @@ describe('parseConfig', () => {
   it('names the variable holding a malformed id', () => {
     expect(errorOf({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: '12x' }).message).toBe(
       'DISCORD_GUILD_ID must be a Discord id (17 to 20 digits; right-click → Copy ID with Developer Mode on), got "12x"',
+    );
+    expect(errorOf({ DISCORD_TOKEN: TOKEN, CORPUS_NOTICE_CHANNEL_ID: '#desk' }).message).toBe(
+      'CORPUS_NOTICE_CHANNEL_ID must be a Discord id (17 to 20 digits; right-click → Copy ID with Developer Mode on), got "#desk"',
     );
     expect(errorOf({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '42' }).message).toMatch(
       /^DISCORD_CLIENT_ID must be a Discord id/,

@@ -15,6 +15,8 @@ export interface StoredAnswer {
   isPrivate: boolean;
   /** Who asked. */
   userId: string;
+  /** The corpus the answer came from (feedback/report.ts corpusVersion), for reports on it. */
+  corpusVersion?: string;
 }
 
 /** Options of {@link AnswerStore}. */

@@ -4,7 +4,8 @@
  * handlers of those buttons ("More passages", "Previous passages", "Post to channel").
  */
 import type { ButtonInteraction } from 'discord.js';
-import type { AskFilter } from '../engine/index.js';
+import type { Answer, AskFilter, Engine } from '../engine/index.js';
+import { corpusVersion } from '../feedback/report.js';
 import type { BotContext } from './command.js';
 import { renderAnswer, renderNotice, type AnswerView, type RenderedMessage } from './render.js';
 import { isUnknownMessage, toSendable, update } from './respond.js';
@@ -36,10 +37,19 @@ export function answerFor(context: BotContext, request: AnswerRequest): Rendered
       : engine.ask(request.text, CITATIONS_FETCHED, request.filter ?? null);
   const perPage = request.perPage ?? DEFAULT_PER_PAGE;
   const isPrivate = request.isPrivate ?? false;
-  // Only an answer with something to page through or post needs to be kept.
-  const needsState = answer.citations.length > perPage || (isPrivate && answer.citations.length > 0);
+  // Only an answer with something to page through, post or report needs to be kept.
+  const report = canReport(context, answer);
+  const needsState =
+    report || answer.citations.length > perPage || (isPrivate && answer.citations.length > 0);
   const stateId = needsState
-    ? context.answers.put({ answer, mode: request.mode, perPage, isPrivate, userId: request.userId })
+    ? context.answers.put({
+        answer,
+        mode: request.mode,
+        perPage,
+        isPrivate,
+        userId: request.userId,
+        ...(report ? { corpusVersion: versionOf(engine) } : {}),
+      })
     : null;
   context.log.debug('answered', {
     mode: request.mode,
@@ -47,7 +57,24 @@ export function answerFor(context: BotContext, request: AnswerRequest): Rendered
     citations: answer.citations.length,
     conflict: answer.conflict !== null,
   });
-  return renderAnswer(answer, { mode: request.mode, page: 0, perPage, stateId, isPrivate });
+  return renderAnswer(answer, { mode: request.mode, page: 0, perPage, stateId, isPrivate, report });
+}
+
+/** Every answer can be reported when reports are collected, except input that was no question at all. */
+function canReport(context: BotContext, answer: Answer): boolean {
+  return context.reports !== null && answer.error === undefined;
+}
+
+const versions = new WeakMap<Engine, string>();
+
+/** The corpus version of an engine, worked out once per engine (a reload makes a new one). */
+function versionOf(engine: Engine): string {
+  let version = versions.get(engine);
+  if (version === undefined) {
+    version = corpusVersion(engine.corpus);
+    versions.set(engine, version);
+  }
+  return version;
 }
 
 const EXPIRED = 'These passages are no longer kept. Ask again to see them.';
@@ -78,6 +105,7 @@ export async function pageButton(
       perPage: stored.perPage,
       stateId,
       isPrivate: stored.isPrivate,
+      report: canReport(context, stored.answer),
     }),
   );
 }
@@ -108,6 +136,7 @@ export async function postButton(
     perPage: stored.perPage,
     stateId: publicId,
     isPrivate: false,
+    report: canReport(context, stored.answer),
   });
   const posted = toSendable(publicMessage);
   await interaction.followUp({ ...posted, flags: undefined } as Parameters<ButtonInteraction['followUp']>[0]);
@@ -117,6 +146,7 @@ export async function postButton(
     perPage: stored.perPage,
     stateId,
     isPrivate: false,
+    report: canReport(context, stored.answer),
   });
   const { flags: _flags, ...edit } = toSendable(privateCopy);
   try {

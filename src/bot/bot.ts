@@ -8,6 +8,7 @@ import { Client, Events, GatewayIntentBits, Status, type ClientOptions } from 'd
 import { DEFAULT_DISCORD_API_URL, type Config } from '../config.js';
 import type { ReloadResult } from '../corpus/reload.js';
 import type { Engine } from '../engine/index.js';
+import type { ReportStore } from '../feedback/store.js';
 import { AnswerStore } from './answer-store.js';
 import type { BotContext } from './command.js';
 import { loadCommands, type CommandRegistry } from './commands.js';
@@ -15,6 +16,7 @@ import { Cooldown } from './cooldown.js';
 import { handleInteraction } from './interactions.js';
 import { createLogger, redact, type Logger } from './log.js';
 import { handleMessage } from './messages.js';
+import { announceCorpusGrowth } from './notice.js';
 import { renderNotice } from './render.js';
 import { interactionLabel, send } from './respond.js';
 import { watchStalls } from './stall.js';
@@ -26,6 +28,8 @@ export interface BotOptions {
   getEngine: () => Engine;
   /** Reloads the corpus for `/reload`; omit when reloading is not available. */
   reloadCorpus?: (() => ReloadResult | Promise<ReloadResult>) | null;
+  /** Where "Report a problem" reports go; omit or null to collect none (answers then show no such button). */
+  reports?: ReportStore | null;
   /** Commands to serve. Default: the modules in `commands/`, loaded by `start()`. */
   commands?: CommandRegistry;
   /** Default: a logger at `config.logLevel` that redacts the token. */
@@ -46,6 +50,11 @@ export interface Bot {
   start(): Promise<void>;
   /** Stops taking new work, lets replies in progress finish (bounded), then disconnects. Idempotent. */
   stop(): Promise<void>;
+  /**
+   * Tells the corpus-notice channel (`CORPUS_NOTICE_CHANNEL_ID`) about the articles `after` has
+   * that `before` had not; nothing without a channel or new articles. Never rejects.
+   */
+  announceCorpusChange(before: Engine, after: Engine): Promise<void>;
 }
 
 /** Why the bot could not start, worded for the person running it; never contains the token. */
@@ -113,6 +122,7 @@ export function createBot(options: BotOptions): Bot {
     log,
     cooldown: new Cooldown(config.cooldownSeconds),
     answers: new AnswerStore(),
+    reports: options.reports ?? null,
   };
 
   let registry: CommandRegistry | null = options.commands ?? null;
@@ -230,5 +240,11 @@ export function createBot(options: BotOptions): Bot {
     return stopping;
   }
 
-  return { client, context, start, stop };
+  function announceCorpusChange(before: Engine, after: Engine): Promise<void> {
+    const work = announceCorpusGrowth(client, config.corpusNoticeChannelId, log, before, after);
+    track(work);
+    return work;
+  }
+
+  return { client, context, start, stop, announceCorpusChange };
 }

@@ -6,11 +6,13 @@ import type {
   ButtonInteraction,
   ChatInputCommandInteraction,
   MessageContextMenuCommandInteraction,
+  ModalSubmitInteraction,
   RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Config } from '../config.js';
 import type { ReloadResult } from '../corpus/reload.js';
 import type { Engine } from '../engine/index.js';
+import type { ReportStore } from '../feedback/store.js';
 import type { AnswerStore } from './answer-store.js';
 import type { Cooldown } from './cooldown.js';
 import type { Logger } from './log.js';
@@ -25,6 +27,8 @@ export interface BotContext {
   readonly log: Logger;
   readonly cooldown: Cooldown;
   readonly answers: AnswerStore;
+  /** Where "Report a problem" reports are stored; null when reports are not collected (no button is shown). */
+  readonly reports: ReportStore | null;
 }
 
 /** The interactions a command can be invoked with. */
@@ -33,6 +37,13 @@ export type CommandInteraction = ChatInputCommandInteraction | MessageContextMen
 /** Handles a click on a button whose custom id starts with the key it is registered under. */
 export type ButtonHandler = (
   interaction: ButtonInteraction,
+  context: BotContext,
+  args: string[],
+) => Promise<void>;
+
+/** Handles a submitted modal whose custom id starts with the key it is registered under. */
+export type ModalHandler = (
+  interaction: ModalSubmitInteraction,
   context: BotContext,
   args: string[],
 ) => Promise<void>;
@@ -53,6 +64,8 @@ export interface Command<I extends CommandInteraction = ChatInputCommandInteract
    * `:`-separated parts are passed as `args`. A prefix may be claimed by one command only.
    */
   buttons?: Record<string, ButtonHandler>;
+  /** Modal submit handlers by custom id prefix `"<command>:<action>"`, as for buttons. */
+  modals?: Record<string, ModalHandler>;
   /** Whether the per-user cooldown applies (commands that run a search). Default false. */
   cooldown?: boolean;
 }

@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ApplicationCommandType, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import { z } from 'zod';
-import type { ButtonHandler, Command, CommandInteraction } from './command.js';
+import type { ButtonHandler, Command, CommandInteraction, ModalHandler } from './command.js';
 
 /** The bundled `commands/` directory. */
 export const COMMANDS_DIR = fileURLToPath(new URL('../../commands', import.meta.url));
@@ -39,6 +39,14 @@ const CommandShape = z.object({
       z
         .string()
         .regex(/^[a-z][a-z0-9-]*:[a-z][a-z0-9-]*$/, { error: 'button prefixes look like "command:action"' }),
+      fn,
+    )
+    .optional(),
+  modals: z
+    .record(
+      z
+        .string()
+        .regex(/^[a-z][a-z0-9-]*:[a-z][a-z0-9-]*$/, { error: 'modal prefixes look like "command:action"' }),
       fn,
     )
     .optional(),
@@ -99,6 +107,7 @@ function key(type: number | undefined, name: string): string {
 export class CommandRegistry {
   private readonly byKey = new Map<string, LoadedCommand>();
   private readonly buttonHandlers = new Map<string, ButtonHandler>();
+  private readonly modalHandlers = new Map<string, ModalHandler>();
 
   /** Throws {@link CommandModuleError} on a duplicate command name or button prefix. */
   constructor(readonly loaded: readonly LoadedCommand[]) {
@@ -122,6 +131,11 @@ export class CommandRegistry {
         buttonOwners.set(prefix, entry.file);
         this.buttonHandlers.set(prefix, handler);
       }
+      for (const [prefix, handler] of Object.entries(entry.command.modals ?? {})) {
+        if (this.modalHandlers.has(prefix))
+          throw new CommandModuleError(entry.file, `modal prefix "${prefix}" is already handled`);
+        this.modalHandlers.set(prefix, handler);
+      }
     }
   }
 
@@ -136,6 +150,13 @@ export class CommandRegistry {
     type: ApplicationCommandType = ApplicationCommandType.ChatInput,
   ): Command<CommandInteraction> | undefined {
     return this.byKey.get(key(type, name))?.command;
+  }
+
+  /** The handler for a submitted modal's custom id (`command:action:arg…`) and its arguments. */
+  modal(customId: string): { handler: ModalHandler; args: string[] } | undefined {
+    const [command, action, ...args] = customId.split(':');
+    const handler = this.modalHandlers.get(`${command}:${action}`);
+    return handler ? { handler, args } : undefined;
   }
 
   /** The handler for a button's custom id (`command:action:arg…`) and its arguments. */

@@ -62,6 +62,17 @@ export async function handleInteraction(
       await route.handler(interaction, context, route.args);
       return;
     }
+
+    if (interaction.isModalSubmit()) {
+      const route = registry.modal(interaction.customId);
+      if (!route) {
+        log.warn('no handler for a modal', interactionLabel(interaction));
+        await send(interaction, renderNotice('This form no longer works. Ask again.'), { ephemeral: true });
+        return;
+      }
+      await route.handler(interaction, context, route.args);
+      return;
+    }
   } catch (error) {
     if (interaction.isAutocomplete()) {
       // There is no message to show for a failed suggestion list; an empty list is the answer.

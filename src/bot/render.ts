@@ -41,8 +41,11 @@ export const COLORS = {
   info: 0x4a7c59,
 } as const;
 
-/** Custom id prefixes of the answer buttons (`ask:page:<stateId>:<page>`, `ask:post:<stateId>:<page>`). */
-export const ANSWER_BUTTONS = { page: 'ask:page', post: 'ask:post' } as const;
+/**
+ * Custom id prefixes of the answer buttons (`ask:page:<stateId>:<page>`, `ask:post:<stateId>:<page>`,
+ * `ask:report:<stateId>`).
+ */
+export const ANSWER_BUTTONS = { page: 'ask:page', post: 'ask:post', report: 'ask:report' } as const;
 
 /** Custom id prefix of the source-list paging buttons (`sources:page:<page>`). */
 export const SOURCES_PAGE_BUTTON = 'sources:page';
@@ -59,6 +62,8 @@ export interface AnswerView {
   stateId: string | null;
   /** A private (ephemeral) reply also gets a "Post to channel" button. */
   isPrivate: boolean;
+  /** Show "Report a problem" (needs `stateId`). Default false. */
+  report?: boolean;
 }
 
 /** Most characters of a source line (outlet · date · title). */
@@ -283,6 +288,10 @@ export function renderAnswer(answer: Answer, view: AnswerView): RenderedMessage 
       buttons.push(
         button(`${ANSWER_BUTTONS.post}:${view.stateId}:${page}`, 'Post to channel', ButtonStyle.Secondary),
       );
+    if (view.report)
+      buttons.push(
+        button(`${ANSWER_BUTTONS.report}:${view.stateId}`, 'Report a problem', ButtonStyle.Secondary),
+      );
   }
   return { embeds: [embed], components: row(buttons) };
 }
@@ -401,11 +410,12 @@ export function renderHelp(qaChannelIds: readonly string[] = []): RenderedMessag
   const lines = [
     'I answer questions about France’s 2022 military withdrawal from Mali from a corpus of news articles, quoting them word for word with outlet and date.',
     '',
-    '**/ask** `question` — a short answer, then the passages it comes from. `private:` shows it only to you; `sources:` sets how many passages (1–10).',
+    '**/ask** `question` — a short answer, then the passages it comes from. `private:` shows it only to you; `sources:` sets how many passages (1–10); `outlet:`, `from:` and `to:` (2022, 2022-08 or 2022-08-15) ask within one outlet or dates.',
+    '**/timeline** `topic` — the events the corpus dates, in date order, each quoted with its source.',
     '**/quote** `query` `speaker` — quotations, with a citation line ready to paste.',
     '**/sources** — every article in the corpus; **/source** `id` — one article and its opening paragraph.',
     '**Find in sources** (right-click a message → Apps) — the passages closest to what the message claims.',
-    'Or mention me with a question.',
+    'Or mention me with a question. **Report a problem** under an answer tells the newsroom’s editors what is wrong.',
   ];
   if (qaChannelIds.length > 0)
     lines.push(

@@ -43,6 +43,8 @@ const norm = (s: string) =>
 
 /** Runs one contract command over all lines at once (stdin batch) and parses its JSON lines. */
 function runContract(command: 'ask' | 'quote', lines: string[], corpusDir: string): unknown[] {
+  // A set with no quotation entries (such as reports exported by npm run feedback) has nothing to run.
+  if (lines.length === 0) return [];
   const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
   const res = spawnSync(
     process.execPath,

@@ -25,6 +25,7 @@ export class CorpusHolder<T> {
   private value: T;
   private watcher: FSWatcher | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private readonly listeners: Array<(before: T, after: T) => void> = [];
 
   /**
    * Loads the corpus once; throws what `load` throws, since there is no earlier value to fall
@@ -51,7 +52,16 @@ export class CorpusHolder<T> {
     } catch (err) {
       return { ok: false, error: err instanceof Error ? err.message : String(err) };
     }
+    const before = this.value;
     this.value = next;
+    for (const listener of this.listeners) {
+      // A listener's failure is its own: the new corpus is in service either way.
+      try {
+        listener(before, next);
+      } catch {
+        /* ignored: listeners report their own errors */
+      }
+    }
     let summary: string;
     try {
       summary = this.describe(next);
@@ -59,6 +69,14 @@ export class CorpusHolder<T> {
       summary = `corpus in ${this.dir} loaded (summary failed: ${err instanceof Error ? err.message : String(err)})`;
     }
     return { ok: true, summary };
+  }
+
+  /**
+   * Calls `listener(before, after)` after every reload that put a new value in service (from
+   * reload() or the watch). A listener that throws does not affect the reload.
+   */
+  onChange(listener: (before: T, after: T) => void): void {
+    this.listeners.push(listener);
   }
 
   /**

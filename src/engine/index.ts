@@ -8,6 +8,8 @@ import { indexTerms } from '../text/tokenize.js';
 import { sourceOf } from './sources.js';
 import type { Answer, QuoteResult, SourceInfo } from './types.js';
 import { outletsOf, selectPassages, type AskFilter, type FilterSelection } from './filter.js';
+import { buildTimeline, datedSentences, type Timeline, type TimelineReport } from './timeline.js';
+import { queryProblem } from './validate.js';
 
 export type {
   Answer,
@@ -20,6 +22,7 @@ export type {
   AppliedFilter,
 } from './types.js';
 export type { AskFilter, FilterInput } from './filter.js';
+export type { Timeline, TimelineDate, TimelineEvent, TimelineReport } from './timeline.js';
 export { FilterError, describeFilter, parseFilter } from './filter.js';
 export { citationLine, formatDate, outletLabel, sourceLine, titleLabel } from './sources.js';
 
@@ -104,6 +107,40 @@ export class Engine {
       this.selections.set(key, found);
     }
     return found;
+  }
+
+  /** Every body sentence that dates something, worked out on the first timeline asked for. */
+  private dated: Array<{ report: TimelineReport; terms: Set<string> }> | null = null;
+  private fullTimeline: Timeline | null = null;
+
+  /**
+   * The dated events the corpus reports, in date order (see engine/timeline.ts). With a topic,
+   * only the events one of whose sentences holds every word of it (a spelling slip allowed).
+   * Never throws on any string; an unusable topic gets `error`.
+   */
+  timeline(topic: string | null = null): Timeline {
+    const asked = topic?.trim() || null;
+    const problem = asked === null ? null : queryProblem(asked);
+    if (problem) return { topic: asked, events: [], error: problem };
+    this.dated ??= this.corpus.articles.flatMap(datedSentences);
+    this.fullTimeline ??= buildTimeline(this.dated, null, (t) => this.answers.index.idf(t));
+    if (asked === null) return this.fullTimeline;
+    const terms = [...new Set(indexTerms(asked))];
+    if (terms.length === 0)
+      return {
+        topic: asked,
+        events: [],
+        error: 'no searchable words in the topic (only stop words, symbols or numbers of one digit)',
+      };
+    const wanted = terms.map((t) => [t, ...this.answers.index.variants(t)]);
+    const about = (sentence: string): boolean => {
+      const own = new Set(indexTerms(sentence));
+      return wanted.every((forms) => forms.some((f) => own.has(f)));
+    };
+    return {
+      topic: asked,
+      events: this.fullTimeline.events.filter((e) => e.reports.some((r) => about(r.sentence))),
+    };
   }
 
   /** Every outlet named in the corpus, most articles first (for `outlet:` suggestions). */

@@ -118,6 +118,58 @@ interface EngineUnderTest {
   quote: ((query: string) => unknown) | null;
   /** The AnswerEngine inside, for the stage breakdown (private API, may change). */
   answers: unknown;
+  /** Asks within a filter (`/ask outlet: from: to:`), or null when the engine has no filters. */
+  askWithin: ((question: string, filter: BenchFilter) => { status: string }) | null;
+}
+
+/** A filter as the engine takes it (src/engine/filter.ts). */
+interface BenchFilter {
+  outlet: string | null;
+  from: string | null;
+  to: string | null;
+}
+
+/** A filtered ask measured beside the unfiltered one: which filter, how much of the corpus it keeps. */
+interface FilteredAsk {
+  label: string;
+  /** Share of the corpus's passages within the filter. */
+  share: number;
+  latency: Latency;
+}
+
+/**
+ * Two filters for a corpus: its most common outlet (a broad filter, scored by the index walk
+ * with the filter applied), and that outlet in its busiest month (a narrow one, scored passage
+ * by passage within it).
+ */
+function benchFilters(corpus: Corpus): Array<{ label: string; filter: BenchFilter; share: number }> {
+  const count = new Map<string, number>();
+  for (const a of corpus.articles)
+    if (a.meta.outlet) count.set(a.meta.outlet, (count.get(a.meta.outlet) ?? 0) + a.passages.length);
+  const outlet = [...count].sort((x, y) => y[1] - x[1])[0]?.[0];
+  if (!outlet) return [];
+  const months = new Map<string, number>();
+  for (const a of corpus.articles)
+    if (a.meta.outlet === outlet && a.meta.published)
+      months.set(
+        a.meta.published.slice(0, 7),
+        (months.get(a.meta.published.slice(0, 7)) ?? 0) + a.passages.length,
+      );
+  const [month, inMonth] = [...months].sort((x, y) => y[1] - x[1])[0] ?? [null, 0];
+  const n = Math.max(1, corpus.passages.length);
+  const out: Array<{ label: string; filter: BenchFilter; share: number }> = [
+    { label: `outlet "${outlet}"`, filter: { outlet, from: null, to: null }, share: count.get(outlet)! / n },
+  ];
+  if (month) {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    out.push({
+      label: `outlet + ${month}`,
+      filter: { outlet, from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` },
+      share: inMonth / n,
+    });
+  }
+  return out;
 }
 
 interface EngineFactory {
@@ -144,6 +196,7 @@ async function engineFactory(): Promise<EngineFactory> {
           ask: (q) => e.ask(q),
           quote: typeof e.quote === 'function' ? (q) => e.quote(q) : null,
           answers: (e as unknown as { answers: unknown }).answers,
+          askWithin: (q, f) => e.ask(q, 5, f),
         };
       },
     };
@@ -155,7 +208,7 @@ async function engineFactory(): Promise<EngineFactory> {
       quoteProblem: why,
       make(corpus) {
         const e = new m.AnswerEngine(corpus);
-        return { ask: (q) => e.ask(q), quote: null, answers: e };
+        return { ask: (q) => e.ask(q), quote: null, answers: e, askWithin: null };
       },
     };
   }
@@ -246,6 +299,8 @@ interface CorpusFigures {
   corpusHeapBytes: number;
   build: { E: BuildFigures; a: BuildFigures; b: BuildFigures };
   ask: { E: Latency; a: Latency; b: Latency };
+  /** E asked the same questions within filters (empty when the engine has none). */
+  filtered: FilteredAsk[];
   quote: Latency | null;
   quoteProblem: string | null;
   answeredShare: number;
@@ -877,6 +932,18 @@ async function benchCorpus(
     },
   );
   const askHeapGrowthE = heapUsed() - beforeQueries;
+  const filtered: FilteredAsk[] = [];
+  const within = e.value.askWithin;
+  if (within) {
+    for (const f of benchFilters(corpus)) {
+      log(`  asking E within ${f.label} (${(100 * f.share).toFixed(1)}% of passages)…`);
+      filtered.push({
+        label: f.label,
+        share: f.share,
+        latency: measure(qs.ask, (q) => void within(q, f.filter), opt.capMs),
+      });
+    }
+  }
   let quote: Latency | null = null;
   let quoteProblem = factory.quoteProblem;
   if (e.value.quote) {
@@ -929,6 +996,7 @@ async function benchCorpus(
       b: { buildMs: b.ms, heapBytes: heapB, serializedBytes: bytes(bJson), loadMs: bLoad.ms },
     },
     ask: { E: askE, a: askA, b: askB },
+    filtered,
     quote,
     quoteProblem,
     answeredShare: asked > 0 ? answered / asked : NaN,
@@ -1003,6 +1071,20 @@ function corpusTable(f: CorpusFigures): string {
     row('ask max', formatMs(f.ask.E.max), formatMs(f.ask.a.max), formatMs(f.ask.b.max)),
     row('questions timed', countNote(f.ask.E), countNote(f.ask.a), countNote(f.ask.b)),
     row('first ask, cold', formatMs(f.ask.E.firstMs), formatMs(f.ask.a.firstMs), formatMs(f.ask.b.firstMs)),
+    ...f.filtered.flatMap((x) => [
+      row(
+        `filtered ask p50, ${x.label} (${(100 * x.share).toFixed(1)}% of passages), vs unfiltered ${formatRatio(x.latency.p50, f.ask.E.p50)}`,
+        latencyCell(x.latency, 'p50'),
+        '',
+        '',
+      ),
+      row(
+        `filtered ask p99, ${x.label}, vs unfiltered ${formatRatio(x.latency.p99, f.ask.E.p99)}`,
+        latencyCell(x.latency, 'p99'),
+        '',
+        '',
+      ),
+    ]),
     row('quote p50', f.quote ? formatMs(f.quote.p50) : 'n/a', '', ''),
     row('quote p99', f.quote ? formatMs(f.quote.p99) : 'n/a', '', ''),
     row('quotes timed', f.quote ? countNote(f.quote) : 'n/a', '', ''),

@@ -24,6 +24,7 @@ describe('the command loader', () => {
       'commands/reload.ts',
       'commands/source.ts',
       'commands/sources.ts',
+      'commands/timeline.ts',
     ]);
     expect(registry.find('ask')).toBeDefined();
     expect(registry.find('Find in sources', ApplicationCommandType.Message)).toBeDefined();
@@ -97,6 +98,7 @@ describe('the deploy-commands body', () => {
       { name: 'reload', type: 1, options: [] },
       { name: 'source', type: 1, options: ['id:String! (autocomplete)'] },
       { name: 'sources', type: 1, options: [] },
+      { name: 'timeline', type: 1, options: ['topic:String'] },
     ]);
     const ask = body.find((c) => c.name === 'ask')!;
     expect('options' in ask && ask.options).toMatchObject([

@@ -190,6 +190,7 @@ describe('npm run deploy-commands', () => {
       'reload',
       'source',
       'sources',
+      'timeline',
     ]);
     const put = await h.fake.waitForRequest((r) => r.method === 'PUT');
     expect(put.path).toBe(`/applications/${h.fake.applicationId}/guilds/${h.fake.guildId}/commands`);
@@ -211,6 +212,7 @@ describe('npm run deploy-commands', () => {
       'reload',
       'source',
       'sources',
+      'timeline',
     ]);
   });
 });

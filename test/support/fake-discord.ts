@@ -327,7 +327,12 @@ export interface InteractionInit {
   componentType?: number;
   /** `data.values` of a select menu. */
   values?: string[];
-  /** The message carrying the component (type 3); default: a bot message with a button. */
+  /**
+   * Modal submit (type 5) answers by component custom id: a string for a text input, an array
+   * for a select. Each is sent inside a Label (type 18), as Discord sends modals built of labels.
+   */
+  fields?: Record<string, string | string[]>;
+  /** The message carrying the component (type 3), or the one a modal was opened from (type 5); for type 3 the default is a bot message with a button. */
   message?: JsonObject;
   /** Message context-menu target (partial message, completed and stored in the channel). */
   targetMessage?: JsonObject;
@@ -1290,7 +1295,21 @@ export class FakeDiscord {
       });
       if (!this.message(channelId, sourceMessage.id as string)) this.storeMessage(sourceMessage);
     } else {
-      data = { custom_id: init.customId ?? 'modal', components: [] };
+      let componentId = 0;
+      data = {
+        custom_id: init.customId ?? 'modal',
+        components: Object.entries(init.fields ?? {}).map(([customId, value]) => ({
+          type: 18,
+          id: ++componentId,
+          component: Array.isArray(value)
+            ? { type: 3, id: ++componentId, custom_id: customId, values: value }
+            : { type: 4, id: ++componentId, custom_id: customId, value },
+        })),
+      };
+      // A modal opened from a message component carries that message, as Discord sends it.
+      if (init.message) {
+        sourceMessage = this.message(channelId, init.message.id as string) ?? init.message;
+      }
     }
     data = { ...data, ...init.data };
 
@@ -1591,6 +1610,42 @@ export class FakeDiscord {
 
   private notifyRequest(request: RecordedRequest): void {
     for (const waiter of [...this.requestWaiters]) if (waiter.predicate(request)) waiter.resolve(request);
+  }
+
+  /**
+   * Submits the modal that interaction `openedBy` answered with (callback type 9), as a user
+   * would: a type 5 interaction with the modal's custom id, from the same user and channel, and
+   * the message the modal was opened from. Throws if no modal was shown, or if `fields` names a
+   * component the modal does not have.
+   */
+  submitModal(
+    openedBy: string,
+    fields: Record<string, string | string[]>,
+    init: Omit<InteractionInit, 'type' | 'customId' | 'fields'> = {},
+  ): SentInteraction {
+    const state = this.interactionMap.get(openedBy);
+    const shown = this.interactionResponses(openedBy).callback?.body as
+      | { type?: number; data?: { custom_id?: string; components?: JsonObject[] } }
+      | undefined;
+    if (!state || shown?.type !== 9 || !shown.data?.custom_id)
+      throw new Error(`submitModal: interaction ${openedBy} was not answered with a modal`);
+    const known = new Set(
+      (shown.data.components ?? []).flatMap((c) => {
+        const inner = (c.component ?? c) as JsonObject;
+        return typeof inner.custom_id === 'string' ? [inner.custom_id] : [];
+      }),
+    );
+    for (const id of Object.keys(fields))
+      if (!known.has(id)) throw new Error(`submitModal: the modal has no component "${id}"`);
+    return this.sendInteraction({
+      ...init,
+      type: 5,
+      customId: shown.data.custom_id,
+      fields,
+      channelId: init.channelId ?? state.channelId,
+      user: init.user ?? state.user,
+      ...(state.sourceMessage ? { message: state.sourceMessage } : {}),
+    });
   }
 
   /** Requests made about an interaction (callback, original response, follow-ups), split by kind. */
