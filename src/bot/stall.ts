@@ -5,7 +5,7 @@
  * measure perf_hooks.monitorEventLoopDelay also takes, but read at each tick so a block can be
  * named); a block longer than the threshold is logged as a warning naming the interactions and
  * messages in progress while it happened: the work that blocked is one of them (with one in
- * progress, it is that one).
+ * progress, it is that one). A block with nothing in progress is only a debug line.
  */
 import { performance } from 'node:perf_hooks';
 import type { Logger, LogFields } from './log.js';
@@ -17,7 +17,7 @@ const TICK_MS = 20;
 
 /** Options of {@link watchStalls}. */
 export interface StallOptions {
-  log: Pick<Logger, 'warn'>;
+  log: Pick<Logger, 'warn' | 'debug'>;
   thresholdMs?: number;
 }
 
@@ -42,7 +42,10 @@ export function watchStalls(options: StallOptions): StallWatch {
   let last = performance.now();
 
   const report = (blockedMs: number, during: LogFields[]): void => {
-    options.log.warn('event loop blocked: other interactions waited', {
+    // With nothing in progress (start-up, a corpus reload, a full collection) no user waited on
+    // the bot's work: that is worth a debug line, not a warning.
+    const level = during.length > 0 ? 'warn' : 'debug';
+    options.log[level]('event loop blocked: other interactions waited', {
       blockedMs: Math.round(blockedMs),
       thresholdMs: threshold,
       ...(during.length === 1 ? during[0] : { during }),
