@@ -44,9 +44,7 @@ function measureAgainst(target: string, only?: string): number {
   const results: PageResult[] = [];
   for (const page of pages) {
     const article = articleOfPage(page);
-    const found = new QuotationIndex(corpusOfArticle(article))
-      .all()
-      .map((q) => ({ start: q.start, text: q.text, speaker: q.speaker }));
+    const found = new QuotationIndex(corpusOfArticle(article)).inArticle(article.meta.id);
     const r = scorePage(page, article, found);
     if (only !== undefined && r.split !== only) continue;
     results.push(r);
@@ -57,7 +55,7 @@ function measureAgainst(target: string, only?: string): number {
     const mine = results.filter((r) => r.split === split);
     if (mine.length === 0) continue;
     process.stdout.write(
-      `${split} (${mine.length} pages): ${scoreLine(addScores(mine.map((r) => r.score)))}\n`,
+      `${split} (${mine.length} page(s)): ${scoreLine(addScores(mine.map((r) => r.score)))}\n`,
     );
   }
   return 0;

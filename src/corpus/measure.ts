@@ -171,7 +171,7 @@ export function addScores(scores: readonly Score[]): Score {
 /** A speaker name as compared: case, diacritics, a leading article and a title ignored. */
 export function speakerKey(name: string): string {
   return comparable(name)
-    .replace(/^(?:the|le|la|les|l')\s*/, '')
+    .replace(/^(?:(?:the|les|le|la)\s+|l')/, '')
     .replace(/['’]s$/, '')
     .trim();
 }

@@ -184,7 +184,11 @@ export function validateOverrides(overrides: Overrides, file: string): Overrides
  */
 export function articleId(meta: Pick<PageMetadata, 'outlet' | 'title' | 'published'>, text: string): string {
   const prefix = `${slugify(meta.outlet ?? '') || 'unnamed-outlet'}-${meta.published ?? 'undated'}`;
-  const source = meta.title ?? text.split(/\n\s*\n/).find((p) => p.trim()) ?? '';
+  // A date stamp a page runs into its first line ("date 2022-02 …") is no topic word.
+  const source = (meta.title ?? text.split(/\n\s*\n/).find((p) => p.trim()) ?? '').replace(
+    /^\s*(?:date|published|updated|posted)\s*:?\s*\d{4}(?:-\d{2}){0,2}\s+/i,
+    '',
+  );
   const words = slugify(source.slice(0, 400))
     .split('-')
     .filter((w) => w && !STOP_WORDS.has(w));
@@ -330,7 +334,7 @@ export function detectLanguage(text: string): string | null {
   if (text.trim().length < MIN_DETECT_LENGTH) return null;
   const [best, second] = francAll(text, { minLength: MIN_DETECT_LENGTH });
   if (!best || best[0] === 'und') return null;
-  if (second && second[1] >= 0.95) return null;
+  if (second && second[1] >= 0.99) return null;
   return TWO_LETTER[best[0]] ?? best[0];
 }
 

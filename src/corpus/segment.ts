@@ -107,20 +107,23 @@ export function splitSentences(text: string, span: Span): Span[] {
   return merged;
 }
 
-/** The curly opening, curly closing and straight double quotation marks in a piece of text. */
+/**
+ * The opening (curly “ or French «), closing (” or ») and straight double quotation marks in a
+ * piece of text.
+ */
 function quotationMarks(piece: string): { opens: number; closes: number; straight: number } {
   let opens = 0;
   let closes = 0;
   let straight = 0;
   for (const c of piece) {
-    if (c === '\u201C') opens++;
-    else if (c === '\u201D') closes++;
+    if (c === '\u201C' || c === '\u00AB') opens++;
+    else if (c === '\u201D' || c === '\u00BB') closes++;
     else if (c === '"') straight++;
   }
   return { opens, closes, straight };
 }
 
-/** True when a sentence leaves a curly double quotation open, so the next piece belongs to it. */
+/** True when a sentence leaves a curly double quotation or French guillemets open, so the next piece belongs to it. */
 function insideQuotation(marks: { opens: number; closes: number; straight: number }): boolean {
   return marks.opens > marks.closes || marks.straight % 2 === 1;
 }

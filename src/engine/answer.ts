@@ -1,6 +1,6 @@
 import type { Article, Corpus, Passage } from '../corpus/load.js';
 import { analyzeQuestion, type QuestionAnalysis } from './question.js';
-import { answerQuality, countFor, extractAnswer } from './extract.js';
+import { answerQuality, countFor, dateAnswerText, extractAnswer } from './extract.js';
 import { numberMentions } from './entities.js';
 import { PassageIndex, type Hit, type IndexSnapshot } from './search.js';
 import { sourceOf } from './sources.js';
@@ -192,10 +192,20 @@ export class AnswerEngine {
     }
     const first = citations[0];
     const short = answered && first ? extractAnswer(first.quote, q) : null;
+    // "When": the words as written, with the day they mean beside them ("on Monday (15 Aug 2022)").
+    const shortText =
+      short && first && q.answerType === 'date'
+        ? dateAnswerText(
+            short,
+            first.quote,
+            { date: first.published, approximate: first.publishedApprox },
+            this.corpus.byId.get(first.articleId)?.meta.language ?? 'en',
+          )
+        : (short?.text.replace(/\s+/g, ' ') ?? null);
     return {
       ...base,
       status: answered ? 'answered' : 'no_answer',
-      answer: short ? short.text.replace(/\s+/g, ' ') : null,
+      answer: shortText,
       citations,
       conflict,
     };

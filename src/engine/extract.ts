@@ -10,6 +10,7 @@ import {
   type Mention,
 } from './entities.js';
 import { comparable } from '../text/normalize.js';
+import { formatResolved, resolveDates, type DateReference } from '../corpus/dates.js';
 import { memoByText } from './memo.js';
 import { stem } from '../text/stem.js';
 import { tokenize } from '../text/tokenize.js';
@@ -395,3 +396,26 @@ export function answerQuality(m: Mention, q: QuestionAnalysis): number {
       return 1;
   }
 }
+
+/**
+ * A date answer as a reader should see it: the passage's words with the date they stand for
+ * when the words alone do not say it ("on Monday (15 Aug 2022)", "last month (Jul 2022)"),
+ * resolved against the article's publication date; the words alone otherwise.
+ */
+export function dateAnswerText(
+  m: Mention,
+  passage: string,
+  reference: DateReference,
+  language: string,
+): string {
+  const words = m.text.replace(/\s+/g, ' ');
+  if (reference.date === null || reference.date.length < 10) return words;
+  const r = resolveDates(passage, reference, language).find((d) => d.start < m.end && d.end > m.start);
+  // A month named without its year ("in February") reads plainly enough; a weekday or "last
+  // month" does not until the day or month is given.
+  return r && RELATIVE_WORDS.test(r.words) ? `${words} (${formatResolved(r)})` : words;
+}
+
+/** Words whose date depends on the day they were written. */
+const RELATIVE_WORDS =
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|tomorrow|last|next|this|ago|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd'hui|demain|dernier|derni\u00E8re|prochain|prochaine)\b/iu;

@@ -90,3 +90,19 @@ describe('formatResolved', () => {
     expect(formatResolved({ date: '2013', granularity: 'year', approximate: false })).toBe('2013');
   });
 });
+
+describe('"when" answers show the resolved date beside the words', () => {
+  it('answers "Monday" in an article of (c.) 15 Aug 2022 with that day', async () => {
+    const { loadEngine } = await import('../../src/engine/index.js');
+    const { FIXTURE_CORPUS_DIR } = await import('../support/corpus.js');
+    const a = loadEngine(FIXTURE_CORPUS_DIR).ask('When did JNIM say it killed fighters?');
+    expect([a.answerType, a.answer]).toEqual(['date', 'Monday (c. 15 Aug 2022)']);
+    expect(a.citations[0]!.quote.startsWith('On Monday, the al-Qaeda-affiliated Support Group')).toBe(true);
+  });
+
+  it('leaves a year the passage states as it is', async () => {
+    const { loadEngine } = await import('../../src/engine/index.js');
+    const { FIXTURE_CORPUS_DIR } = await import('../support/corpus.js');
+    expect(loadEngine(FIXTURE_CORPUS_DIR).ask('When did France intervene in Mali?').answer).toBe('2013');
+  });
+});

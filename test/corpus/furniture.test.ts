@@ -36,7 +36,31 @@ describe('classifyBlocks drops page furniture', () => {
       title: null,
       furnitureHints: [],
     });
-    expect(blocks[1]!.reason).toBe('repeated paragraph (the page prints it twice)');
+    expect(blocks[1]!.reason).toBe('repeated paragraph (the page prints it again)');
+  });
+
+  it('drops captions that end in a credit, reading times, prompts, teasers and file names', () => {
+    const lines = [
+      'Paris (France), 17/02/2022.- French President Emmanuel Macron holds a press conference. EFE/EPA/IAN LANGSDON / POOL',
+      'Soldiers board a transport plane in Gao, Mali on Wednesday, June 9, 2021.',
+      'Troops leave the Gao base (Jane Doe/AP)',
+      '(Image credit: AP)',
+      'File photo: AFP',
+      '·2 min read',
+      'Already subscribed? Log in',
+      'Looking to read the full article?',
+      'Download the Sahel Wire app',
+      'READ MORE: Mali junta expels French ambassador',
+      'Lire aussi : Le Mali rompt avec la France',
+      'find more fun & mates at SoShow now !',
+      'google-play-badge_FR',
+      '(With input from AFP)',
+      'Facebook Twitter WhatsApp',
+      'Jane Doe is a correspondent for Sahel Wire based in Bamako.',
+    ];
+    const blocks = classify([...lines, BODY].join('\n\n'));
+    expect(kept(blocks)).toEqual([['body', BODY]]);
+    expect(blocks.filter(([k]) => k === 'furniture')).toHaveLength(lines.length);
   });
 
   it('drops numbered "Skip to content" navigation', () => {
@@ -134,12 +158,31 @@ describe('classifyBlocks keeps headings and cuts datelines', () => {
     ]);
   });
 
-  it('cuts a dateline prefix so the first body block starts at the next word', () => {
-    const text = `Belgium (Brussels Morning Newspaper) ${BODY}`;
-    const blocks = classify(text);
-    expect(blocks).toEqual([
-      ['furniture', 'Belgium (Brussels Morning Newspaper)'],
+  it('keeps a dateline with its sentence, as wire copy prints it', () => {
+    expect(classify(`PARIS (AP) — ${BODY}`)).toEqual([['body', `PARIS (AP) — ${BODY}`]]);
+  });
+
+  it('cuts a date stamp run into the first line and reads the rest on its own', () => {
+    expect(classify(` date 2022-02-17 By SYLVIE CORBET\n\nAssociated Press\n\n${BODY}`)).toEqual([
+      ['furniture', 'date 2022-02-17'],
+      ['furniture', 'By SYLVIE CORBET'],
+      ['furniture', 'Associated Press'],
       ['body', BODY],
+    ]);
+  });
+
+  it('cuts a link to the rest of the article and a report credit from the end of a body line', () => {
+    expect(classify(`${BODY}... suite de l'article sur RFI`)).toEqual([
+      ['body', BODY],
+      ['furniture', "... suite de l'article sur RFI"],
+    ]);
+    expect(classify(`${BODY} TF1 | Reportage B. Christal, A.F. Lespiaut`)).toEqual([
+      ['body', BODY],
+      ['furniture', 'TF1 | Reportage B. Christal, A.F. Lespiaut'],
+    ]);
+    expect(classify(`${BODY} © Jane Doe / Sahel Wire`)).toEqual([
+      ['body', BODY],
+      ['furniture', '© Jane Doe / Sahel Wire'],
     ]);
   });
 });
@@ -157,10 +200,12 @@ describe('furniture in the bundled corpus', () => {
     expect(corpus.passages.filter((p) => /Skip to|Image:|\[Thomas Coex\/AFP\]/.test(p.text))).toEqual([]);
   });
 
-  it('starts the Brussels Morning article at "France’s President" once its dateline is cut', () => {
+  it('keeps the Brussels Morning dateline with its first sentence', () => {
     const article = corpus.byId.get('brussels-morning-2022-02-17-macron-announces-mali-withdrawal')!;
-    expect(article.passages[0]!.text.startsWith('France’s President Emmanuel Macron announced today')).toBe(
-      true,
-    );
+    expect(
+      article.passages[0]!.text.startsWith(
+        'Belgium (Brussels Morning Newspaper) France’s President Emmanuel Macron announced today',
+      ),
+    ).toBe(true);
   });
 });

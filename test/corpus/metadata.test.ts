@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractFromHtml } from '../../src/corpus/html.js';
-import { articleId, buildArticle, isoDateOf } from '../../src/corpus/metadata.js';
+import { articleId, buildArticle, detectLanguage, isoDateOf } from '../../src/corpus/metadata.js';
 import { normaliseUrl } from '../../src/corpus/duplicates.js';
 
 const BARE_PAGE = fileURLToPath(new URL('../fixtures/html/bare-page.html', import.meta.url));
@@ -81,5 +81,22 @@ describe('metadata helpers', () => {
       url: 'Collected as plain text without its address; none supplied.',
       language: 'Not declared; the text reads as English, detected with franc.',
     });
+  });
+
+  it('detects English and French on real pages, even where other languages score close', () => {
+    const page = (id: string) =>
+      readFileSync(fileURLToPath(new URL(`../fixtures/pages/${id}.txt`, import.meta.url)), 'utf8');
+    expect(detectLanguage(page('tellerreport-2022-07-01-takuba-ends-operations'))).toBe('en');
+    expect(detectLanguage(page('lanouvelletribune-2022-02-macron-rejette-demande'))).toBe('fr');
+    expect(detectLanguage('Too short to tell.')).toBeNull();
+  });
+
+  it('leaves a date stamp run into the first line out of the id', () => {
+    expect(
+      articleId(
+        { outlet: 'TF1', published: '2022-02', title: null },
+        ' date 2022-02 La France se retire du Mali\n',
+      ),
+    ).toBe('tf1-2022-02-la-france-se-retire-du-mali');
   });
 });

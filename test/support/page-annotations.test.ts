@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPageFixtures, PAGE_FIXTURES_DIR, type PageFixture } from './page-annotations.js';
-import { PLANNED_PAGES, stratifiedSplit } from './page-split.js';
+import { PLANNED_PAGES, plannedSplit } from './page-split.js';
 
 const fixtures: PageFixture[] = loadPageFixtures();
 
@@ -59,8 +59,8 @@ describe('the real-page fixtures', () => {
     }
   });
 
-  it('keep the split the fixed-seed shuffle drew over the planned pages, with the planned stratum', () => {
-    const drawn = stratifiedSplit(PLANNED_PAGES);
+  it('keep the split the fixed-seed shuffle drew over their wave, with the planned stratum', () => {
+    const drawn = plannedSplit();
     for (const f of fixtures) {
       const plan = PLANNED_PAGES.find((p) => p.id === f.annotation.id)!;
       expect(

@@ -16,10 +16,10 @@ export interface PlannedPage {
 }
 
 /**
- * Every page planned for the collection, fixed before any was annotated: the split is drawn over
- * this list, so adding a page later must not move the pages already split.
+ * The first wave of pages, fixed before any was annotated: its split is drawn over this list
+ * alone, so adding pages later never moves a page already split.
  */
-export const PLANNED_PAGES: readonly PlannedPage[] = [
+const WAVE_1: readonly PlannedPage[] = [
   { id: 'sputnik-2022-08-15-all-french-soldiers-left-mali', language: 'en', shape: 'repeated-body' },
   { id: 'yahoo-2022-08-15-last-group-soldiers-left-mali', language: 'en', shape: 'wire' },
   { id: 'efe-2022-02-17-france-allies-announce-withdrawal', language: 'en', shape: 'captions' },
@@ -47,6 +47,32 @@ export const PLANNED_PAGES: readonly PlannedPage[] = [
   { id: 'aniamey-2022-08-dernier-soldat-gao', language: 'fr', shape: 'aggregator' },
   { id: 'libe-2022-02-17-macron-coup-de-grace-barkhane', language: 'fr', shape: 'original' },
 ];
+
+/**
+ * The second wave, planned after the first was annotated and drawn, before any page of it was
+ * annotated: pages with shapes the first wave lacked (a Reuters byline and reading time, an AP
+ * photo caption alone, "find out more" links, a caption line left inside an RFI report).
+ */
+const WAVE_2: readonly PlannedPage[] = [
+  { id: 'yahoo-2022-04-27-french-army-watches-for-bombs', language: 'en', shape: 'wire' },
+  { id: 'tdpelmedia-2022-04-france-military-checks-for-bombs', language: 'en', shape: 'aggregator' },
+  { id: 'mehrnews-2022-02-17-france-allies-announce-end', language: 'en', shape: 'aggregator' },
+  { id: 'springfieldnewssun-2022-02-18-mali-calls-on-france', language: 'en', shape: 'wire' },
+  { id: 'pentictonherald-2022-02-17-macron-press-conference-photo', language: 'en', shape: 'captions' },
+  { id: 'france24-2022-08-17-france-withdraws-last-soldiers', language: 'en', shape: 'original' },
+  { id: 'ndarason-2022-04-barkhane-remet-gossi', language: 'fr', shape: 'original' },
+  { id: 'kayes24-2022-02-macron-met-en-garde', language: 'fr', shape: 'aggregator' },
+  { id: 'allafrica-2022-02-15-le-drian-on-ne-part-pas', language: 'fr', shape: 'aggregator' },
+  { id: 'tv5monde-2022-04-armee-quitte-gossi', language: 'fr', shape: 'original' },
+  { id: 'seneweb-2022-02-17-france-et-ue-quittent-le-mali', language: 'fr', shape: 'original' },
+  { id: 'leglobefrance-2022-08-barkhane-quitte-le-mali', language: 'fr', shape: 'aggregator' },
+];
+
+/** The planned pages by wave; each wave's split is drawn over that wave alone. */
+export const PLANNED_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_1, WAVE_2];
+
+/** Every planned page, in wave order. */
+export const PLANNED_PAGES: readonly PlannedPage[] = PLANNED_WAVES.flat();
 
 /**
  * mulberry32: a tiny seeded generator, written here because the split needs only a reproducible
@@ -88,4 +114,9 @@ export function stratifiedSplit(
     ordered.push(...ids);
   }
   return new Map(ordered.map((id, i) => [id, i % 3 === 0 ? 'rules' : 'heldout']));
+}
+
+/** The split of every planned page: each wave drawn by {@link stratifiedSplit} with the fixed seed. */
+export function plannedSplit(): Map<string, 'rules' | 'heldout'> {
+  return new Map(PLANNED_WAVES.flatMap((wave) => [...stratifiedSplit(wave)]));
 }

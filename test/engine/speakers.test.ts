@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { prepareArticle, type Corpus } from '../../src/corpus/load.js';
+import { QuotationIndex } from '../../src/engine/quotes.js';
+
+/** The quotations of one article given as text, as "speaker: words". */
+function speakers(text: string, language = 'en'): string[] {
+  const article = prepareArticle(
+    {
+      id: 'a',
+      outlet: 'Test Outlet',
+      title: null,
+      published: '2022-08-15',
+      url: null,
+      language,
+      sha256: '0'.repeat(64),
+      inferred: {},
+      furnitureHints: [],
+    },
+    text,
+    'a.txt',
+  );
+  const corpus: Corpus = {
+    dir: '.',
+    articles: [article],
+    byId: new Map([['a', article]]),
+    passages: article.passages,
+  };
+  return new QuotationIndex(corpus).inArticle('a').map((q) => `${q.speaker ?? '(none)'}: ${q.text}`);
+}
+
+describe('speaker attribution', () => {
+  it('gives a statement to the body that issued it, never to "statement"', () => {
+    expect(
+      speakers(
+        'The defence ministry announced on Monday that the last troops had left.\n\n“The withdrawal is complete,” the statement said.',
+      ),
+    ).toEqual(['Defence ministry: The withdrawal is complete']);
+    expect(
+      speakers('“The Barkhane force has been reorganized,” the French army statement said Monday.'),
+    ).toEqual(['French army: The Barkhane force has been reorganized']);
+    expect(speakers('“The mission is over,” a statement said.')).toEqual(['(none): The mission is over']);
+  });
+
+  it('resolves "he said" and a surname to the nearest person this article names', () => {
+    expect(
+      speakers(
+        'Colonel Souleymane Dembélé, an army spokesman, spoke in Bamako.\n\n“We are ready,” he said. Later Dembélé added: “Nothing is left behind.”',
+      ),
+    ).toEqual(['Souleymane Dembélé: We are ready', 'Souleymane Dembélé: Nothing is left behind.']);
+  });
+
+  it('never takes an adverb, a time or a verb phrase for the speaker', () => {
+    expect(
+      speakers(
+        'President Emmanuel Macron spoke.\n\nMacron has previously said that the “heart” of the operation will move.',
+      ),
+    ).toEqual(['Emmanuel Macron: heart']);
+    expect(
+      speakers(
+        'France and its partners involved in Mali, in addition to Canada, on Thursday announced a “coordinated withdrawal”.',
+      ),
+    ).toEqual(['France and its partners: coordinated withdrawal']);
+  });
+
+  it('takes no lone common word for a speaker, but lets a capital speak for its government', () => {
+    expect(
+      speakers('Assertion: “France has failed in the Sahel”\n\nThe debate went on in Bamako for weeks.'),
+    ).toEqual(['(none): France has failed in the Sahel']);
+    expect(speakers('Paris said it would “stay engaged” in the region.')).toEqual(['Paris: stay engaged']);
+  });
+
+  it('gives a paragraph that only continues a quotation to the same speaker', () => {
+    expect(
+      speakers(
+        '“Takuba is a success,” the task force said in a statement.\n\n“More than ten countries took part.”',
+      ),
+    ).toEqual(['Task force: Takuba is a success', 'Task force: More than ten countries took part.']);
+  });
+
+  it('reads French quotations in « » with inverted and "selon" attribution', () => {
+    expect(
+      speakers(
+        [
+          'Le président Emmanuel Macron a pris la parole à Bruxelles.',
+          '« Nous ne pouvons pas rester engagés militairement », a-t-il justifié.',
+          '« Je ne transigerai pas une seconde sur leur sécurité », a lancé Emmanuel Macron au cours de cette sortie médiatique.',
+          'Pour le colonel Abdoulaye Maïga, l’annonce est une « violation flagrante » des accords.',
+          '« Le retrait prendra du temps », a déclaré le colonel Maïga.',
+          'Le calendrier reste « à préciser », selon l’état-major des armées.',
+        ].join('\n\n'),
+        'fr',
+      ),
+    ).toEqual([
+      'Emmanuel Macron: Nous ne pouvons pas rester engagés militairement',
+      'Emmanuel Macron: Je ne transigerai pas une seconde sur leur sécurité',
+      'Abdoulaye Maïga: violation flagrante',
+      'Abdoulaye Maïga: Le retrait prendra du temps',
+      'l’état-major des armées: à préciser',
+    ]);
+  });
+
+  it('gives a heading that quotes the body the body’s speaker', () => {
+    expect(
+      speakers(
+        '« Violation flagrante »\n\nPour le colonel Abdoulaye Maïga, l’annonce est une « violation flagrante » des accords.',
+        'fr',
+      ),
+    ).toEqual(['Abdoulaye Maïga: Violation flagrante', 'Abdoulaye Maïga: violation flagrante']);
+  });
+
+  it('reads common English attribution: told, said X with an apposition, according to, an attribution in the next sentence', () => {
+    expect(
+      speakers(
+        [
+          '“There is bound to be an impact,” said Olivier Salgado, the spokesman for MINUSMA.',
+          '“It is over,” Colonel Pascal Ianni, spokesman for the French general staff, said.',
+          'According to the French presidency, “the fight goes on”.',
+          'The junta’s spokesman, Colonel Abdoulaye Maiga, said on television that “the accords are void”.',
+          'President Emmanuel Macron spoke in Paris. “We cannot remain. We will go to Niger.” Macron said.',
+          'The French armed forces ministry said the last soldiers had left. “The mission is over,” it said.',
+        ].join('\n\n'),
+      ),
+    ).toEqual([
+      'Olivier Salgado: There is bound to be an impact',
+      'Pascal Ianni: It is over',
+      'French presidency: the fight goes on',
+      'Abdoulaye Maiga: the accords are void',
+      'Emmanuel Macron: We cannot remain. We will go to Niger.',
+      'French armed forces ministry: The mission is over',
+    ]);
+  });
+
+  it('reads French attribution to whom it was said, with the name in apposition, and -t-il', () => {
+    expect(
+      speakers(
+        [
+          'Le président Macron s’est exprimé à Paris.',
+          '« Nous restons au Sahel », affirme-t-il.',
+          '« Nous partons », a affirmé à l’AFP le porte-parole du gouvernement, Abdoulaye Maïga.',
+          'Le ministère des Armées a indiqué dans un communiqué que « tous les soldats ont quitté le Mali ».',
+        ].join('\n\n'),
+        'fr',
+      ),
+    ).toEqual([
+      'Macron: Nous restons au Sahel',
+      'Abdoulaye Maïga: Nous partons',
+      'Le ministère des Armées: tous les soldats ont quitté le Mali',
+    ]);
+  });
+});
