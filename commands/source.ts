@@ -1,56 +1,50 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { formatDate, outletLabel, titleLabel } from '../src/engine/index.js';
-import type { Command } from '../src/bot/command.js';
-import { renderSource } from '../src/bot/render.js';
+import { outletLabel, titleLabel } from '../src/engine/index.js';
+import { guildCommand, type Command } from '../src/bot/command.js';
+import { fr, localeOf, t } from '../src/bot/i18n.js';
+import { publishedLabel, renderSource } from '../src/bot/render.js';
 import { send } from '../src/bot/respond.js';
 import { LIMITS, inlineCode, oneLine, truncateAtWord } from '../src/bot/text.js';
 
 /** `/source id:`: one article's metadata and opening paragraph. */
 export default {
-  data: new SlashCommandBuilder()
+  data: guildCommand(new SlashCommandBuilder())
     .setName('source')
+    .setNameLocalizations(fr('source'))
     .setDescription('Show one article: outlet, date, headline and its opening paragraph')
+    .setDescriptionLocalizations(fr('Un article : média, date, titre et premier paragraphe'))
     .addStringOption((option) =>
       option
         .setName('id')
+        .setNameLocalizations(fr('article'))
         .setDescription('The article (type part of its headline or id)')
+        .setDescriptionLocalizations(fr('L’article (tapez une partie de son titre ou de son identifiant)'))
         .setRequired(true)
         .setAutocomplete(true)
         .setMaxLength(200),
     ),
   async execute(interaction, context) {
-    const wanted = interaction.options.getString('id', true).trim();
-    const engine = context.getEngine();
-    // A user who typed a headline without picking a suggestion still gets the article.
-    const article =
-      engine.source(wanted) ??
-      engine.sources().find((s) => s.title !== null && s.title.toLowerCase() === wanted.toLowerCase()) ??
-      null;
+    const wanted = interaction.options.getString('id', true);
+    const locale = localeOf(interaction);
+    const article = context.getEngine().findSource(wanted);
     if (!article) {
       await send(
         interaction,
-        { content: `No article has the id ${inlineCode(wanted, 120)}. /sources lists them all.` },
+        { content: t(locale, 'noArticle', { id: inlineCode(wanted.trim(), 120) }) },
         { ephemeral: true },
       );
       return;
     }
-    await send(interaction, renderSource(article));
+    await send(interaction, renderSource(article, locale));
   },
   async autocomplete(interaction, context) {
-    const typed = interaction.options.getFocused().trim().toLowerCase();
+    const locale = localeOf(interaction);
     const choices = context
       .getEngine()
-      .sources()
-      .filter((s) => s.articleId.length <= LIMITS.choice)
-      .filter(
-        (s) =>
-          !typed ||
-          [s.articleId, s.title ?? '', s.outlet ?? ''].some((field) => field.toLowerCase().includes(typed)),
-      )
-      .slice(0, 25)
+      .sourceSuggestions(interaction.options.getFocused(), 25)
       .map((s) => ({
         name: truncateAtWord(
-          oneLine(`${outletLabel(s)} · ${formatDate(s)} · ${titleLabel(s)}`),
+          oneLine(`${outletLabel(s)} · ${publishedLabel(s, locale)} · ${titleLabel(s)}`),
           LIMITS.choice,
         ),
         value: s.articleId,

@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
-import type { Command } from '../src/bot/command.js';
+import { guildCommand, type Command } from '../src/bot/command.js';
+import { fr } from '../src/bot/i18n.js';
 import { defer, send } from '../src/bot/respond.js';
 import {
   keepTimeline,
@@ -10,13 +11,21 @@ import {
 
 /** `/timeline [topic:]`: the dated events the corpus reports, in date order, a page at a time. */
 export default {
-  data: new SlashCommandBuilder()
+  data: guildCommand(new SlashCommandBuilder())
     .setName('timeline')
+    .setNameLocalizations(fr('chronologie'))
     .setDescription('The events the corpus dates, in date order, each quoted with its source')
+    .setDescriptionLocalizations(
+      fr('Les événements que le corpus date, dans l’ordre, chacun cité avec sa source'),
+    )
     .addStringOption((option) =>
       option
         .setName('topic')
+        .setNameLocalizations(fr('sujet'))
         .setDescription('Only events about this, e.g. Barkhane, Wagner, withdrawal')
+        .setDescriptionLocalizations(
+          fr('Seulement les événements sur ce sujet, par ex. Barkhane, Wagner, retrait'),
+        )
         .setMaxLength(100),
     ),
   cooldown: true,

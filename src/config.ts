@@ -28,6 +28,11 @@ export interface Config {
   /** Corpus directory to load instead of the bundled one; null for the bundled corpus. */
   readonly corpusDir: string | null;
   /**
+   * The SQLite file keeping what answer buttons need, so they work after a restart
+   * (`BUTTON_STATE_FILE`). Default {@link DEFAULT_BUTTON_STATE_FILE}, relative to the working directory.
+   */
+  readonly buttonStateFile: string;
+  /**
    * Base URL of Discord's REST API (`DISCORD_API_URL`), without a trailing slash; undefined (the key
    * absent) for Discord's own, {@link DEFAULT_DISCORD_API_URL}. Only the REST calls use it (the
    * gateway address comes from `GET /gateway/bot`). For a proxy or a local fake of Discord; the bot
@@ -55,6 +60,9 @@ export const DEFAULT_REPORTS_DB = 'data/reports.sqlite';
 
 /** Discord's REST API, used when `DISCORD_API_URL` is not set (discord.js's own default). */
 export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
+
+/** Default of `BUTTON_STATE_FILE`. */
+export const DEFAULT_BUTTON_STATE_FILE = 'data/button-state.sqlite';
 
 /** Default of `COOLDOWN_SECONDS`. */
 export const DEFAULT_COOLDOWN_SECONDS = 5;
@@ -181,6 +189,7 @@ function schemaFor(token: string | undefined) {
         .transform(Number),
     ),
     CORPUS_DIR: optional(z.string().trim()),
+    BUTTON_STATE_FILE: optional(z.string().trim()),
     REPORTS_DB: optional(z.string().trim()),
     CORPUS_NOTICE_CHANNEL_ID: optional(snowflake('CORPUS_NOTICE_CHANNEL_ID', token)),
     DISCORD_API_URL: optional(
@@ -285,6 +294,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: data.LOG_LEVEL ?? 'info',
     cooldownSeconds: data.COOLDOWN_SECONDS ?? DEFAULT_COOLDOWN_SECONDS,
     corpusDir: data.CORPUS_DIR ?? null,
+    buttonStateFile: data.BUTTON_STATE_FILE ?? DEFAULT_BUTTON_STATE_FILE,
     reportsDb: data.REPORTS_DB ?? DEFAULT_REPORTS_DB,
     corpusNoticeChannelId: data.CORPUS_NOTICE_CHANNEL_ID ?? null,
     // Absent rather than null when not set, so that a configuration without it reads as before.

@@ -4,11 +4,11 @@
  * `npm run deploy-commands`.
  */
 import { apiHostWarning, loadConfigOrExit } from './config.js';
-import { CorpusHolder } from './corpus/reload.js';
 import { corpusLeftovers } from './corpus/load.js';
-import { BUNDLED_CORPUS_DIR, type Engine } from './engine/index.js';
+import { BUNDLED_CORPUS_DIR } from './engine/index.js';
 import { loadEngineFast } from './engine/snapshot.js';
 import { createBot, describeEngine, StartError } from './bot/bot.js';
+import { EngineHolder } from './bot/engine-holder.js';
 import { createLogger, redact } from './bot/log.js';
 import { ReportStore, ReportStoreError } from './feedback/store.js';
 
@@ -23,13 +23,18 @@ const log = createLogger({ level: config.logLevel, secrets: [config.discordToken
 const apiWarning = apiHostWarning(config);
 if (apiWarning) log.warn(apiWarning);
 
-let corpus: CorpusHolder<Engine>;
+let corpus: EngineHolder;
 try {
   // A saved snapshot makes large corpora start in seconds; it is rebuilt whenever anything changed.
-  corpus = new CorpusHolder(
-    config.corpusDir ?? BUNDLED_CORPUS_DIR,
-    (dir) => loadEngineFast(dir, { warn: (message, fields) => log.warn(message, fields) }).engine,
-    describeEngine,
+  // Reloads build the new engine in a worker thread, so the gateway is never kept waiting.
+  const dir = config.corpusDir ?? BUNDLED_CORPUS_DIR;
+  corpus = new EngineHolder(
+    dir,
+    loadEngineFast(dir, { warn: (message, fields) => log.warn(message, fields) }).engine,
+    {
+      describe: describeEngine,
+      onSwap: (ms, source) => log.info('new engine swapped in', { mainThreadMs: Math.round(ms), source }),
+    },
   );
 } catch (error) {
   fail(`Could not load the corpus: ${error instanceof Error ? error.message : String(error)}`, [

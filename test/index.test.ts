@@ -56,7 +56,9 @@ describe('the compiled bot (node dist/src/index.js)', () => {
       options: [option('question', 'How many French troops were in Mali?')],
     });
     const edit = await finalEdit(fake, id);
-    expect(embedOf(edit.body).description?.split('\n')[0]).toBe('**Answer:** 2,400');
+    expect(embedOf(edit.body).description?.split('\n')[0]).toBe(
+      '**Answer:** 2,400 [1] — sources disagree: close to 3000 [2]',
+    );
 
     expect(bot.stderr()).toContain(
       `DISCORD_API_URL is not Discord's API: requests and the bot token go to 127.0.0.1:${fake.port}`,

@@ -1,14 +1,17 @@
 /**
  * Answering a question or checking a claim, shared by /ask, "Find in sources", the Q&A channels
- * and mentions: ask the engine, keep the answer for its buttons, render the first page. Also the
- * handlers of those buttons ("More passages", "Previous passages", "Post to channel").
+ * and mentions: ask the engine, keep what the answer's buttons need, render the first page. Also
+ * the handlers of those buttons ("More passages", "Previous passages", "Post to channel"), which
+ * ask the engine again from what was kept, and say so when the corpus changed since.
  */
-import type { ButtonInteraction } from 'discord.js';
+import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import type { Answer, AskFilter, Engine } from '../engine/index.js';
 import { corpusVersion } from '../feedback/report.js';
+import type { StoredAnswer } from './answer-store.js';
 import type { BotContext } from './command.js';
+import { localeOf, t, type Locale } from './i18n.js';
 import { renderAnswer, renderNotice, type AnswerView, type RenderedMessage } from './render.js';
-import { isUnknownMessage, toSendable, update } from './respond.js';
+import { NO_MENTIONS, isUnknownMessage, toSendable, update } from './respond.js';
 
 /** Citations fetched per answer: the most the engine gives, so every page comes from one search. */
 export const CITATIONS_FETCHED = 10;
@@ -24,40 +27,19 @@ export interface AnswerRequest {
   perPage?: number;
   isPrivate?: boolean;
   userId: string;
-  /** Ask only within an outlet or dates (questions only). */
+  /** The asker's language. Default `en`. */
+  locale?: Locale;
+  /** Show the question as the embed title. Default true. */
+  showTitle?: boolean;
+  /** Ask only within an outlet or dates (questions only); kept for the buttons. */
   filter?: AskFilter | null;
 }
 
-/** Asks the engine, stores the answer for its buttons and renders its first page. */
-export function answerFor(context: BotContext, request: AnswerRequest): RenderedMessage {
+function ask(context: BotContext, stored: Pick<StoredAnswer, 'text' | 'mode' | 'filter'>): Answer {
   const engine = context.getEngine();
-  const answer =
-    request.mode === 'claim'
-      ? engine.check(request.text, CITATIONS_FETCHED)
-      : engine.ask(request.text, CITATIONS_FETCHED, request.filter ?? null);
-  const perPage = request.perPage ?? DEFAULT_PER_PAGE;
-  const isPrivate = request.isPrivate ?? false;
-  // Only an answer with something to page through, post or report needs to be kept.
-  const report = canReport(context, answer);
-  const needsState =
-    report || answer.citations.length > perPage || (isPrivate && answer.citations.length > 0);
-  const stateId = needsState
-    ? context.answers.put({
-        answer,
-        mode: request.mode,
-        perPage,
-        isPrivate,
-        userId: request.userId,
-        ...(report ? { corpusVersion: versionOf(engine) } : {}),
-      })
-    : null;
-  context.log.debug('answered', {
-    mode: request.mode,
-    status: answer.status,
-    citations: answer.citations.length,
-    conflict: answer.conflict !== null,
-  });
-  return renderAnswer(answer, { mode: request.mode, page: 0, perPage, stateId, isPrivate, report });
+  return stored.mode === 'claim'
+    ? engine.check(stored.text, CITATIONS_FETCHED)
+    : engine.ask(stored.text, CITATIONS_FETCHED, stored.filter ?? null);
 }
 
 /** Every answer can be reported when reports are collected, except input that was no question at all. */
@@ -67,7 +49,7 @@ function canReport(context: BotContext, answer: Answer): boolean {
 
 const versions = new WeakMap<Engine, string>();
 
-/** The corpus version of an engine, worked out once per engine (a reload makes a new one). */
+/** The corpus version of an engine (as reports record it), worked out once per engine (a reload makes a new one). */
 function versionOf(engine: Engine): string {
   let version = versions.get(engine);
   if (version === undefined) {
@@ -77,36 +59,147 @@ function versionOf(engine: Engine): string {
   return version;
 }
 
-const EXPIRED = 'These passages are no longer kept. Ask again to see them.';
+/**
+ * The answer a kept request was given, asked again (the engine is deterministic), or null when
+ * the corpus has changed since and the answer shown can no longer be reproduced.
+ */
+export function answerAgain(context: BotContext, stored: StoredAnswer): Answer | null {
+  return versionOf(context.getEngine()) === stored.corpusVersion ? ask(context, stored) : null;
+}
+
+function viewOf(
+  context: BotContext,
+  answer: Answer,
+  stored: StoredAnswer,
+  stateId: string | null,
+  page: number,
+  notice: string | null = null,
+): AnswerView {
+  return {
+    report: stateId !== null && canReport(context, answer),
+    mode: stored.mode,
+    page,
+    perPage: stored.perPage,
+    stateId,
+    isPrivate: stored.isPrivate,
+    locale: stored.locale,
+    showTitle: stored.showTitle,
+    notice,
+  };
+}
+
+/** Asks the engine, keeps what its buttons need and renders its first page. */
+export function answerFor(context: BotContext, request: AnswerRequest): RenderedMessage {
+  const stored: StoredAnswer = {
+    text: request.text,
+    mode: request.mode,
+    perPage: request.perPage ?? DEFAULT_PER_PAGE,
+    isPrivate: request.isPrivate ?? false,
+    userId: request.userId,
+    corpusVersion: versionOf(context.getEngine()),
+    locale: request.locale ?? 'en',
+    filter: request.filter ?? null,
+    showTitle: request.showTitle ?? true,
+  };
+  const answer = ask(context, stored);
+  // Only an answer with something to page through, post or report needs to be kept.
+  const needsState =
+    canReport(context, answer) ||
+    answer.citations.length > stored.perPage ||
+    (stored.isPrivate && answer.citations.length > 0);
+  const stateId = needsState ? context.answers.put(stored) : null;
+  context.log.debug('answered', {
+    mode: request.mode,
+    status: answer.status,
+    citations: answer.citations.length,
+    conflict: answer.conflict !== null,
+  });
+  return renderAnswer(answer, viewOf(context, answer, stored, stateId, 0));
+}
 
 function pageArg(value: string | undefined): number {
   const page = Number(value);
   return Number.isInteger(page) && page >= 0 ? page : 0;
 }
 
-/** `ask:page:<stateId>:<page>`: shows another page of an answer's passages in the same message. */
+/**
+ * The kept request behind a button, answered again: the same page when the corpus is the one it
+ * was answered from, otherwise the first page of the new answer with a line saying the corpus
+ * changed (and the request kept again under the new version). Null when nothing is kept.
+ */
+function reanswer(
+  context: BotContext,
+  stateId: string,
+  page: number,
+): { stored: StoredAnswer; answer: Answer; page: number; notice: string | null; stateId: string } | null {
+  const stored = context.answers.get(stateId);
+  if (!stored) return null;
+  const version = versionOf(context.getEngine());
+  const answer = ask(context, stored);
+  if (version === stored.corpusVersion) return { stored, answer, page, notice: null, stateId };
+  const renewed = { ...stored, corpusVersion: version };
+  context.log.info('a button was pressed on an answer from an earlier corpus; answered again', {
+    state: stateId,
+  });
+  return {
+    stored: renewed,
+    answer,
+    page: 0,
+    notice: t(stored.locale, 'corpusChanged'),
+    stateId: context.answers.put(renewed),
+  };
+}
+
+/**
+ * Removes the buttons from the message of a button that can no longer work (what it needed is no
+ * longer kept), and tells the user privately.
+ */
+async function removeDeadButton(interaction: ButtonInteraction, context: BotContext): Promise<void> {
+  context.log.info('a button whose state is no longer kept was pressed; removing it', {
+    interaction: interaction.id,
+    what: interaction.customId,
+  });
+  await interaction.update({ components: [], allowedMentions: NO_MENTIONS });
+  await interaction.followUp({
+    ...toSendable(renderNotice(t(localeOf(interaction), 'buttonGone')), { ephemeral: true }),
+    flags: MessageFlags.Ephemeral,
+  } as Parameters<ButtonInteraction['followUp']>[0]);
+}
+
+/**
+ * `ask:page:<stateId>:<page>`: shows another page of an answer's passages. The asker (or anyone,
+ * on a private answer, which only the asker sees) gets it in the same message; anyone else gets
+ * that page privately, with buttons of their own, and the asker's message is left as it was.
+ */
 export async function pageButton(
   interaction: ButtonInteraction,
   context: BotContext,
   [stateId = '', page]: string[],
 ): Promise<void> {
-  const stored = context.answers.get(stateId);
-  if (!stored) {
-    await interaction.reply(
-      toSendable(renderNotice(EXPIRED), { ephemeral: true }) as Parameters<ButtonInteraction['reply']>[0],
+  const again = reanswer(context, stateId, pageArg(page));
+  if (!again) {
+    await removeDeadButton(interaction, context);
+    return;
+  }
+  const { stored, answer } = again;
+  if (stored.isPrivate || interaction.user.id === stored.userId) {
+    await update(
+      interaction,
+      renderAnswer(answer, viewOf(context, answer, stored, again.stateId, again.page, again.notice)),
     );
     return;
   }
-  await update(
-    interaction,
-    renderAnswer(stored.answer, {
-      mode: stored.mode,
-      page: pageArg(page),
-      perPage: stored.perPage,
-      stateId,
-      isPrivate: stored.isPrivate,
-      report: canReport(context, stored.answer),
-    }),
+  const mine: StoredAnswer = {
+    ...stored,
+    userId: interaction.user.id,
+    isPrivate: true,
+    locale: localeOf(interaction),
+    showTitle: true,
+  };
+  const mineId = context.answers.put(mine);
+  const message = renderAnswer(answer, viewOf(context, answer, mine, mineId, again.page, again.notice));
+  await interaction.reply(
+    toSendable(message, { ephemeral: true }) as Parameters<ButtonInteraction['reply']>[0],
   );
 }
 
@@ -119,35 +212,24 @@ export async function postButton(
   context: BotContext,
   [stateId = '', page]: string[],
 ): Promise<void> {
-  const stored = context.answers.get(stateId);
-  if (!stored) {
-    await interaction.reply(
-      toSendable(renderNotice(EXPIRED), { ephemeral: true }) as Parameters<ButtonInteraction['reply']>[0],
-    );
+  const again = reanswer(context, stateId, pageArg(page));
+  if (!again) {
+    await removeDeadButton(interaction, context);
     return;
   }
-  const shownPage = pageArg(page);
+  const { stored, answer } = again;
   // The public copy gets its own state: its buttons page it without a "Post to channel".
-  const publicId = context.answers.put({ ...stored, isPrivate: false });
+  const publicStored = { ...stored, isPrivate: false };
+  const publicId = context.answers.put(publicStored);
   await interaction.deferUpdate();
-  const publicMessage = renderAnswer(stored.answer, {
-    mode: stored.mode,
-    page: shownPage,
-    perPage: stored.perPage,
-    stateId: publicId,
-    isPrivate: false,
-    report: canReport(context, stored.answer),
-  });
-  const posted = toSendable(publicMessage);
+  const posted = toSendable(
+    renderAnswer(answer, viewOf(context, answer, publicStored, publicId, again.page, again.notice)),
+  );
   await interaction.followUp({ ...posted, flags: undefined } as Parameters<ButtonInteraction['followUp']>[0]);
-  const privateCopy = renderAnswer(stored.answer, {
-    mode: stored.mode,
-    page: shownPage,
-    perPage: stored.perPage,
-    stateId,
-    isPrivate: false,
-    report: canReport(context, stored.answer),
-  });
+  const privateCopy = renderAnswer(
+    answer,
+    viewOf(context, answer, publicStored, again.stateId, again.page, again.notice),
+  );
   const { flags: _flags, ...edit } = toSendable(privateCopy);
   try {
     await interaction.editReply(edit);

@@ -1,13 +1,15 @@
 /**
  * The shape of a command module in `commands/` and the context its handlers receive.
  */
-import type {
-  AutocompleteInteraction,
-  ButtonInteraction,
-  ChatInputCommandInteraction,
-  MessageContextMenuCommandInteraction,
-  ModalSubmitInteraction,
-  RESTPostAPIApplicationCommandsJSONBody,
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type MessageContextMenuCommandInteraction,
+  type ModalSubmitInteraction,
+  type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Config } from '../config.js';
 import type { ReloadResult } from '../corpus/reload.js';
@@ -68,4 +70,21 @@ export interface Command<I extends CommandInteraction = ChatInputCommandInteract
   modals?: Record<string, ModalHandler>;
   /** Whether the per-user cooldown applies (commands that run a search). Default false. */
   cooldown?: boolean;
+}
+
+/** A command builder's context setters (slash and context-menu builders both have them). */
+interface ContextSettable<B> {
+  setContexts(...contexts: InteractionContextType[]): B;
+  setIntegrationTypes(...types: ApplicationIntegrationType[]): B;
+}
+
+/**
+ * Makes a command a server command wherever it is registered: usable in servers only (not in DMs
+ * or other apps' contexts) and installed with the server, so a global registration behaves as a
+ * guild one does and a server's permission overrides (Integrations) apply. Every command uses it.
+ */
+export function guildCommand<B extends ContextSettable<B>>(builder: B): B {
+  return builder
+    .setContexts(InteractionContextType.Guild)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
 }

@@ -6,6 +6,7 @@
 import { ApplicationCommandType, type Interaction } from 'discord.js';
 import type { BotContext } from './command.js';
 import type { CommandRegistry } from './commands.js';
+import { localeOf, t } from './i18n.js';
 import { renderCooldown, renderNotice } from './render.js';
 import { interactionLabel, replyWithError, send } from './respond.js';
 
@@ -35,7 +36,7 @@ export async function handleInteraction(
           'no handler for a registered command; run npm run deploy-commands',
           interactionLabel(interaction),
         );
-        await send(interaction, renderNotice('This command is no longer available. Try /help.'), {
+        await send(interaction, renderNotice(t(localeOf(interaction), 'unavailable')), {
           ephemeral: true,
         });
         return;
@@ -43,7 +44,7 @@ export async function handleInteraction(
       if (command.cooldown) {
         const waitMs = context.cooldown.take(interaction.user.id);
         if (waitMs > 0) {
-          await send(interaction, renderCooldown(waitMs), { ephemeral: true });
+          await send(interaction, renderCooldown(waitMs, localeOf(interaction)), { ephemeral: true });
           return;
         }
       }
@@ -56,7 +57,7 @@ export async function handleInteraction(
       const route = registry.button(interaction.customId);
       if (!route) {
         log.warn('no handler for a button', interactionLabel(interaction));
-        await send(interaction, renderNotice('This button no longer works. Ask again.'), { ephemeral: true });
+        await send(interaction, renderNotice(t(localeOf(interaction), 'buttonUnknown')), { ephemeral: true });
         return;
       }
       await route.handler(interaction, context, route.args);
@@ -80,6 +81,6 @@ export async function handleInteraction(
       if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
       return;
     }
-    await replyWithError(interaction, error, log);
+    await replyWithError(interaction, error, log, t(localeOf(interaction), 'genericError'));
   }
 }

@@ -12,18 +12,17 @@ import {
   type APIEmbedField,
 } from 'discord.js';
 import {
-  citationLine,
   describeFilter,
-  formatDate,
-  type FilterError,
   outletLabel,
   titleLabel,
   type Answer,
+  type FilterError,
   type ArticleSummary,
   type Citation,
-  type QuoteResult,
+  type QuotationLookup,
   type SourceInfo,
 } from '../engine/index.js';
+import { dayMonthYear, t, type Locale } from './i18n.js';
 import { ELLIPSIS, LIMITS, escapeText, fitEscaped, inlineCode, oneLine, truncateAtWord } from './text.js';
 
 /** A message as the bot sends it, before reply hygiene (flags, allowed mentions) is added by `respond.ts`. */
@@ -47,6 +46,9 @@ export const COLORS = {
  */
 export const ANSWER_BUTTONS = { page: 'ask:page', post: 'ask:post', report: 'ask:report' } as const;
 
+/** Custom id prefix of `/quote`'s copy buttons (`quote:copy:<stateId>:<index>`). */
+export const COPY_BUTTON = 'quote:copy';
+
 /** Custom id prefix of the source-list paging buttons (`sources:page:<page>`). */
 export const SOURCES_PAGE_BUTTON = 'sources:page';
 
@@ -64,6 +66,12 @@ export interface AnswerView {
   isPrivate: boolean;
   /** Show "Report a problem" (needs `stateId`). Default false. */
   report?: boolean;
+  /** The reader's language. Default `en`. */
+  locale?: Locale;
+  /** Show the question as the embed's title. Default true; false in Q&A threads, where the thread name and message already say it. */
+  showTitle?: boolean;
+  /** A line above everything else (e.g. that the corpus changed since the answer was first given). */
+  notice?: string | null;
 }
 
 /** Most characters of a source line (outlet · date · title). */
@@ -77,9 +85,23 @@ function safeUrl(url: string | null): string | null {
   return url.replace(/[()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** "Al Jazeera · c. 15 Aug 2022 · *Last French troops leave Mali*", the title linked when a URL is known. */
-export function sourceMarkdown(s: SourceInfo, max = SOURCE_LINE_MAX): string {
-  const head = `${fitEscaped(oneLine(outletLabel(s)), 80)} · ${formatDate(s)} · `;
+/**
+ * When an article was published, worded so that the date reads as the article's:
+ * "published 17 Feb 2022", "published c. 15 Aug 2022 (inferred)" where the article does not print
+ * it, "date unknown".
+ */
+export function publishedLabel(
+  s: Pick<SourceInfo, 'published' | 'publishedApprox'>,
+  locale: Locale = 'en',
+): string {
+  if (!s.published) return t(locale, 'dateUnknown');
+  const date = dayMonthYear(s.published, locale);
+  return t(locale, s.publishedApprox ? 'publishedInferred' : 'published', { date });
+}
+
+/** "Al Jazeera · published c. 15 Aug 2022 (inferred) · *Last French troops leave Mali*", the title linked when a URL is known. */
+export function sourceMarkdown(s: SourceInfo, max = SOURCE_LINE_MAX, locale: Locale = 'en'): string {
+  const head = `${fitEscaped(oneLine(outletLabel(s)), 80)} · ${publishedLabel(s, locale)} · `;
   const room = max - head.length;
   const url = safeUrl(s.url);
   // "[title](<url>)" costs 6 characters besides the two; a link only if a readable title still fits.
@@ -90,9 +112,9 @@ export function sourceMarkdown(s: SourceInfo, max = SOURCE_LINE_MAX): string {
   return `${head}*${fitEscaped(oneLine(titleLabel(s)), Math.max(1, room - 2))}*`;
 }
 
-/** "DW (17 Feb 2022)": an outlet with its date, escaped. */
-function outletWithDate(s: SourceInfo): string {
-  return `${escapeText(outletLabel(s))} (${formatDate(s)})`;
+/** "DW, published 17 Feb 2022": an outlet with its date, escaped. */
+function outletWithDate(s: SourceInfo, locale: Locale): string {
+  return `${escapeText(outletLabel(s))}, ${publishedLabel(s, locale)}`;
 }
 
 /** Joins lines, dropping whole lines from the end that would not fit in `max` (with a "…" line). */
@@ -135,59 +157,57 @@ export function pageCount(answer: Answer, perPage: number): number {
   return Math.max(1, Math.ceil(answer.citations.length / Math.max(1, perPage)));
 }
 
-function answerHeader(answer: Answer, mode: AnswerView['mode']): string[] {
+/**
+ * The short answer with the [n] of its passage; where sources disagree, the other values with
+ * theirs, so that a disputed figure never reads as settled: "**Answer:** 2,400 [1] — sources disagree:
+ * close to 3000 [2]". Null when there is no short answer to give.
+ */
+export function answerHeadline(answer: Answer, locale: Locale = 'en'): string | null {
+  if (answer.error || answer.status !== 'answered' || !answer.answer) return null;
+  const value = `${fitEscaped(oneLine(answer.answer), 300)} [1]`;
+  const sides = answer.conflict ?? [];
+  const own = sides.find((side) => side.citations.includes(0));
+  const others = sides.filter((side) => side !== own && side.citations.length > 0);
+  if (others.length === 0) return `**${t(locale, 'answer')}** ${value}`;
+  const disputed = others
+    .map(
+      (side) =>
+        `${fitEscaped(oneLine(side.value), 100)} ${side.citations.map((i) => `[${i + 1}]`).join(' ')}`,
+    )
+    .join('; ');
+  return `**${t(locale, 'answer')}** ${value} — ${t(locale, 'sourcesDisagree')} ${disputed}`;
+}
+
+function answerHeader(answer: Answer, mode: AnswerView['mode'], locale: Locale): string[] {
   if (mode === 'claim') {
-    const claim = `**Message:** ${fitEscaped(oneLine(answer.question), 300)}`;
-    if (answer.error || answer.citations.length === 0) {
-      return [claim, 'Nothing in the corpus comes close to this message.'];
-    }
-    if (answer.status === 'no_answer') {
-      return [
-        claim,
-        'Nothing in the corpus clearly bears on this message. The nearest passages are below; they may be unrelated.',
-      ];
-    }
+    const claim = `${t(locale, 'message')} ${fitEscaped(oneLine(answer.question), 300)}`;
+    if (answer.error || answer.citations.length === 0) return [claim, t(locale, 'claimNothing')];
+    if (answer.status === 'no_answer') return [claim, t(locale, 'claimNoAnswer')];
     const agree = answer.citations.filter((c) => c.stance === 'agrees').length;
     const differ = answer.citations.filter((c) => c.stance === 'differs').length;
-    if (agree + differ > 0) {
-      return [
-        claim,
-        `On the figure it gives: ${agree} passage(s) give the same, ${differ} a different one (marked below). Read them to judge the rest.`,
-      ];
-    }
-    return [
-      claim,
-      'The closest passages in the corpus are below. Read them to judge whether they support or contradict the message.',
-    ];
+    if (agree + differ > 0) return [claim, t(locale, 'claimStance', { agree, differ })];
+    return [claim, t(locale, 'claimClosest')];
   }
-  if (answer.error) return [`**Not a usable question:** ${fitEscaped(answer.error, 300)}`];
+  if (answer.error) return [`${t(locale, 'notUsable')} ${fitEscaped(answer.error, 300)}`];
   const within = answer.filter ? [`*Within ${fitEscaped(describeFilter(answer.filter), 300)}*`] : [];
   if (answer.filter?.empty) return [`**Nothing to answer from.** ${fitEscaped(answer.filter.empty, 1500)}`];
   if (answer.status === 'answered') {
-    return [
-      ...within,
-      answer.answer
-        ? `**Answer:** ${fitEscaped(oneLine(answer.answer), 300)}`
-        : '**Answer:** see the passages below.',
-    ];
+    // No "Answer:" line when the first passage gives no answer of the type asked: that would be a confident non-answer.
+    return [...within, answerHeadline(answer, locale) ?? t(locale, 'noShortAnswer')];
   }
-  if (answer.citations.length === 0)
-    return [...within, '**No confident answer in the corpus**, and no passage comes close.'];
-  return [
-    ...within,
-    '**No confident answer in the corpus.** The closest passages are below, labelled as such: they may not answer the question.',
-  ];
+  if (answer.citations.length === 0) return [...within, t(locale, 'noConfidentNothing')];
+  return [...within, t(locale, 'noConfident')];
 }
 
-function conflictField(answer: Answer): APIEmbedField | null {
+function conflictField(answer: Answer, locale: Locale): APIEmbedField | null {
   if (!answer.conflict || answer.conflict.length === 0) return null;
   const lines = answer.conflict.map((side) => {
-    const who = side.sources.map(outletWithDate).join(', ');
+    const who = side.sources.map((s) => outletWithDate(s, locale)).join('; ');
     const refs = side.citations.map((i) => `[${i + 1}]`).join(' ');
     return `• **${fitEscaped(oneLine(side.value), 100)}**: ${who}${refs ? ` ${refs}` : ''}`;
   });
   return {
-    name: 'Sources disagree',
+    name: t(locale, 'sourcesDisagreeTitle'),
     value: joinWithin(
       lines.map((l) => truncateAtWord(l, LIMITS.fieldValue)),
       LIMITS.fieldValue,
@@ -196,15 +216,18 @@ function conflictField(answer: Answer): APIEmbedField | null {
 }
 
 /** The lines above a passage: its number and source, and the other outlets carrying it. */
-const STANCE_MARK = { agrees: ' · ✅ same figure', differs: ' · ⚠️ different figure' } as const;
-
-function citationHead(c: Citation, number: number): string {
+function citationHead(c: Citation, number: number, locale: Locale): string {
   const mark = c.stance
-    ? `${STANCE_MARK[c.stance]}${c.stance === 'differs' && c.value ? `: ${escapeText(c.value)}` : ''}`
+    ? `${c.stance === 'agrees' ? ` · ✅ ${t(locale, 'sameFigure')}` : ` · ⚠️ ${t(locale, 'differentFigure')}`}${c.stance === 'differs' && c.value ? `: ${escapeText(c.value)}` : ''}`
     : '';
-  const lines = [`**[${number}]** ${sourceMarkdown(c)}${mark}`];
+  const lines = [`**[${number}]** ${sourceMarkdown(c, SOURCE_LINE_MAX, locale)}${mark}`];
   if (c.alsoIn.length > 0)
-    lines.push(truncateAtWord(`Also in: ${c.alsoIn.map(outletWithDate).join(', ')}`, 200));
+    lines.push(
+      truncateAtWord(
+        `${t(locale, 'alsoIn')}: ${c.alsoIn.map((s) => outletWithDate(s, locale)).join('; ')}`,
+        200,
+      ),
+    );
   return lines.join('\n');
 }
 
@@ -218,17 +241,21 @@ export function renderAnswer(answer: Answer, view: AnswerView): RenderedMessage 
   const pages = pageCount(answer, perPage);
   const page = Math.max(0, Math.min(pages - 1, Math.floor(view.page) || 0));
   const shown = answer.citations.slice(page * perPage, (page + 1) * perPage);
+  const locale = view.locale ?? 'en';
 
-  const header = answerHeader(answer, view.mode);
+  const header = [
+    ...(view.notice ? [`*${fitEscaped(view.notice, 300)}*`] : []),
+    ...answerHeader(answer, view.mode, locale),
+  ];
   const label =
     view.mode === 'question' && answer.status === 'no_answer' && shown.length > 0
-      ? ['__Closest passages (not an answer):__']
+      ? [t(locale, 'closest')]
       : [];
   const top = (shown.length > 0 ? [...header, '', ...label] : header).join('\n');
 
   // Everything but the quotes is small and bounded; the quotes share what is left of the description:
   // each block is head + "\n> " + quote, blocks are separated by a blank line and follow the top after "\n".
-  const heads = shown.map((c, k) => citationHead(c, page * perPage + k + 1));
+  const heads = shown.map((c, k) => citationHead(c, page * perPage + k + 1, locale));
   const fixed =
     top.length +
     1 +
@@ -246,27 +273,30 @@ export function renderAnswer(answer: Answer, view: AnswerView): RenderedMessage 
 
   const title =
     view.mode === 'claim'
-      ? 'Closest passages in the corpus'
+      ? t(locale, 'claimTitle')
       : fitEscaped(oneLine(answer.question), LIMITS.embedTitle) || 'Question';
-  const fields = [conflictField(answer)].filter((f): f is APIEmbedField => f !== null);
+  const fields = [conflictField(answer, locale)].filter((f): f is APIEmbedField => f !== null);
   const color =
     answer.status === 'no_answer' || answer.error
       ? COLORS.noAnswer
       : answer.conflict
         ? COLORS.conflict
-        : COLORS.answered;
+        : answer.answer === null && view.mode === 'question'
+          ? COLORS.noAnswer
+          : COLORS.answered;
 
   const footerParts: string[] = [];
   if (shown.length > 0) {
     const from = page * perPage + 1;
     footerParts.push(
-      `Passages ${from}–${from + shown.length - 1} of ${answer.citations.length}`,
-      'quoted verbatim',
+      t(locale, 'passages', { from, to: from + shown.length - 1, total: answer.citations.length }),
+      t(locale, 'verbatim'),
     );
-    if (shown.some((c) => c.publishedApprox)) footerParts.push('“c.” marks an approximate date');
+    if (shown.some((c) => c.publishedApprox)) footerParts.push(t(locale, 'inferredNote'));
   }
 
-  const embed: APIEmbed = { title, description, color };
+  const embed: APIEmbed = { description, color };
+  if (view.showTitle !== false || view.mode === 'claim') embed.title = title;
   if (fields.length > 0) embed.fields = fields;
   if (footerParts.length > 0) embed.footer = { text: footerParts.join(' · ') };
 
@@ -276,51 +306,64 @@ export function renderAnswer(answer: Answer, view: AnswerView): RenderedMessage 
       buttons.push(
         button(
           `${ANSWER_BUTTONS.page}:${view.stateId}:${page - 1}`,
-          'Previous passages',
+          t(locale, 'previous'),
           ButtonStyle.Secondary,
         ),
       );
     if (page < pages - 1)
       buttons.push(
-        button(`${ANSWER_BUTTONS.page}:${view.stateId}:${page + 1}`, 'More passages', ButtonStyle.Primary),
+        button(`${ANSWER_BUTTONS.page}:${view.stateId}:${page + 1}`, t(locale, 'more'), ButtonStyle.Primary),
       );
     if (view.isPrivate)
       buttons.push(
-        button(`${ANSWER_BUTTONS.post}:${view.stateId}:${page}`, 'Post to channel', ButtonStyle.Secondary),
+        button(`${ANSWER_BUTTONS.post}:${view.stateId}:${page}`, t(locale, 'post'), ButtonStyle.Secondary),
       );
     if (view.report)
       buttons.push(
-        button(`${ANSWER_BUTTONS.report}:${view.stateId}`, 'Report a problem', ButtonStyle.Secondary),
+        button(`${ANSWER_BUTTONS.report}:${view.stateId}`, t(locale, 'report'), ButtonStyle.Secondary),
       );
   }
   return { embeds: [embed], components: row(buttons) };
 }
 
-/** How many quotations `/quote` shows in one reply. */
+/** How many quotations `/quote` shows in one reply (one copy button each, five to a row). */
 export const QUOTES_SHOWN = 5;
+
+/** How a quotation lookup is shown. */
+export interface QuotesView {
+  speaker: string | null;
+  locale?: Locale;
+  /** Key of the stored citation lines the copy buttons refer to; null shows no buttons. */
+  stateId?: string | null;
+}
 
 /**
  * Renders a quotation lookup: each quotation in its sentence, its speaker, outlet and date, the
- * other outlets carrying it, and a copy-ready citation line.
+ * other outlets carrying it, and a copy-ready citation line (an exactly dated outlet cited first),
+ * with a **Copy citation** button per quotation that sends the line as plain text.
  */
-export function renderQuotes(result: QuoteResult, options: { speaker: string | null }): RenderedMessage {
+export function renderQuotes(result: QuotationLookup, options: QuotesView): RenderedMessage {
+  const locale = options.locale ?? 'en';
   const query = oneLine(result.query);
-  const who = options.speaker ? ` from ${fitEscaped(options.speaker, 100)}` : '';
-  if (result.error) return { content: `Quote lookup: ${fitEscaped(result.error, 300)}` };
+  const who = options.speaker ? t(locale, 'quoteFrom', { speaker: fitEscaped(options.speaker, 100) }) : '';
+  if (result.error) return { content: `${t(locale, 'quoteLookup')} ${fitEscaped(result.error, 300)}` };
   if (result.quotes.length === 0) {
-    const what = query ? ` matches “${fitEscaped(query, 300)}”` : '';
-    return { content: `No quotation in the corpus${what}${who}.` };
+    const what = query ? t(locale, 'quoteMatches', { query: fitEscaped(query, 300) }) : '';
+    return { content: t(locale, 'quoteNone', { what, who }) };
   }
 
   const shown = result.quotes.slice(0, QUOTES_SHOWN);
   const titleText = query
-    ? `Quotations matching “${query}”${options.speaker ? ` from ${options.speaker}` : ''}`
-    : `Quotations from ${options.speaker ?? 'everyone'}`;
+    ? t(locale, 'quoteTitleQuery', {
+        query,
+        who: options.speaker ? t(locale, 'quoteFrom', { speaker: options.speaker }) : '',
+      })
+    : t(locale, 'quoteTitleSpeaker', { speaker: options.speaker ?? t(locale, 'quoteEveryone') });
   const title = fitEscaped(titleText, LIMITS.embedTitle);
   const footer =
     result.quotes.length > shown.length
-      ? `${shown.length} of ${result.quotes.length} quotations shown; narrow the search with more words or speaker:`
-      : `${shown.length} quotation${shown.length === 1 ? '' : 's'} · quoted verbatim`;
+      ? t(locale, 'quoteMore', { shown: shown.length, total: result.quotes.length })
+      : t(locale, 'quoteCount', { shown: shown.length });
   // All fields share the 6000-character budget of a message's embeds.
   const perField = Math.min(
     LIMITS.fieldValue,
@@ -328,47 +371,77 @@ export function renderQuotes(result: QuoteResult, options: { speaker: string | n
   );
 
   const fields: APIEmbedField[] = shown.map((q, i) => {
-    const name = truncateAtWord(
-      `[${i + 1}] ${oneLine(q.speaker ?? 'Unattributed (the article names no speaker)')}`,
-      60,
-    );
-    const source = sourceMarkdown(q, Math.min(SOURCE_LINE_MAX, Math.floor(perField * 0.3)));
+    const name = truncateAtWord(`[${i + 1}] ${oneLine(q.speaker ?? t(locale, 'quoteUnattributed'))}`, 60);
+    const source = sourceMarkdown(q, Math.min(SOURCE_LINE_MAX, Math.floor(perField * 0.3)), locale);
     const also =
       q.alsoIn.length > 0
-        ? truncateAtWord(`Also in: ${q.alsoIn.map(outletWithDate).join(', ')}`, Math.floor(perField * 0.2))
+        ? truncateAtWord(
+            `${t(locale, 'alsoIn')}: ${q.alsoIn.map((s) => outletWithDate(s, locale)).join('; ')}`,
+            Math.floor(perField * 0.2),
+          )
         : null;
-    const cite = `Cite: ${inlineCode(citationLine(q), Math.floor(perField * 0.45))}`;
+    const cite = `${t(locale, 'cite')}: ${inlineCode(q.citation, Math.floor(perField * 0.45))}`;
     const fixedLength = source.length + (also ? also.length + 1 : 0) + cite.length + 2;
     const context = `> ${fitEscaped(oneLine(q.context), Math.max(20, perField - fixedLength - 4))}`;
     const value = joinWithin([context, source, ...(also ? [also] : []), cite], perField);
     return { name: escapeText(name), value };
   });
-  return { embeds: [{ title, color: COLORS.answered, fields, footer: { text: footer } }] };
+  const buttons = options.stateId
+    ? shown.map((_q, i) =>
+        button(
+          `${COPY_BUTTON}:${options.stateId}:${i}`,
+          shown.length > 1 ? `${t(locale, 'copy')} [${i + 1}]` : t(locale, 'copy'),
+          ButtonStyle.Secondary,
+        ),
+      )
+    : [];
+  return {
+    embeds: [{ title, color: COLORS.answered, fields, footer: { text: footer } }],
+    components: row(buttons),
+  };
 }
 
 /** Articles per page of `/sources`. */
 export const SOURCES_PER_PAGE = 10;
 
 /** Renders one page of the source list: outlet, date, title and id of each article. */
-export function renderSourceList(list: ArticleSummary[], page = 0): RenderedMessage {
-  if (list.length === 0) return { content: 'The corpus has no articles loaded.' };
+export function renderSourceList(list: ArticleSummary[], page = 0, locale: Locale = 'en'): RenderedMessage {
+  if (list.length === 0)
+    return {
+      content: locale === 'fr' ? 'Le corpus n’a aucun article chargé.' : 'The corpus has no articles loaded.',
+    };
   const pages = Math.ceil(list.length / SOURCES_PER_PAGE);
   const current = Math.max(0, Math.min(pages - 1, Math.floor(page) || 0));
   const shown = list.slice(current * SOURCES_PER_PAGE, (current + 1) * SOURCES_PER_PAGE);
   const lines = shown.map(
     (s, k) =>
-      `**${current * SOURCES_PER_PAGE + k + 1}.** ${sourceMarkdown(s)}\n${inlineCode(s.articleId, 110)}`,
+      `**${current * SOURCES_PER_PAGE + k + 1}.** ${sourceMarkdown(s, SOURCE_LINE_MAX, locale)}\n${inlineCode(s.articleId, 110)}`,
   );
-  const footer = `${list.length} article${list.length === 1 ? '' : 's'}${pages > 1 ? ` · page ${current + 1} of ${pages}` : ''} · /source id: shows one article`;
+  const footer =
+    locale === 'fr'
+      ? `${list.length} article${list.length === 1 ? '' : 's'}${pages > 1 ? ` · page ${current + 1} sur ${pages}` : ''} · /source article: montre un article`
+      : `${list.length} article${list.length === 1 ? '' : 's'}${pages > 1 ? ` · page ${current + 1} of ${pages}` : ''} · /source id: shows one article`;
   const buttons: APIButtonComponent[] = [];
   if (current > 0)
-    buttons.push(button(`${SOURCES_PAGE_BUTTON}:${current - 1}`, 'Previous', ButtonStyle.Secondary));
+    buttons.push(
+      button(
+        `${SOURCES_PAGE_BUTTON}:${current - 1}`,
+        locale === 'fr' ? 'Précédent' : 'Previous',
+        ButtonStyle.Secondary,
+      ),
+    );
   if (current < pages - 1)
-    buttons.push(button(`${SOURCES_PAGE_BUTTON}:${current + 1}`, 'Next', ButtonStyle.Primary));
+    buttons.push(
+      button(
+        `${SOURCES_PAGE_BUTTON}:${current + 1}`,
+        locale === 'fr' ? 'Suivant' : 'Next',
+        ButtonStyle.Primary,
+      ),
+    );
   return {
     embeds: [
       {
-        title: 'Sources in the corpus',
+        title: locale === 'fr' ? 'Les sources du corpus' : 'Sources in the corpus',
         description: joinWithin(lines, LIMITS.embedDescription),
         color: COLORS.info,
         footer: { text: footer },
@@ -378,54 +451,74 @@ export function renderSourceList(list: ArticleSummary[], page = 0): RenderedMess
   };
 }
 
-/** Renders one article's metadata and its opening paragraph. */
-export function renderSource(s: ArticleSummary): RenderedMessage {
+/** Renders one article's metadata, how its date was worked out where inferred, and its opening paragraph. */
+export function renderSource(s: ArticleSummary, locale: Locale = 'en'): RenderedMessage {
   const url = safeUrl(s.url);
   const fields: APIEmbedField[] = [
-    { name: 'Outlet', value: fitEscaped(outletLabel(s), 200), inline: true },
-    {
-      name: 'Published',
-      value: s.publishedApprox ? `${formatDate(s)} (approximate)` : formatDate(s),
-      inline: true,
-    },
-    { name: 'Passages indexed', value: String(s.passages), inline: true },
-    { name: 'ID', value: inlineCode(s.articleId, 200) },
+    { name: t(locale, 'outlet'), value: fitEscaped(outletLabel(s), 200), inline: true },
+    { name: t(locale, 'publishedField'), value: publishedLabel(s, locale), inline: true },
+    { name: t(locale, 'passagesIndexed'), value: String(s.passages), inline: true },
   ];
+  if (s.publishedApprox && s.publishedNote)
+    fields.push({ name: t(locale, 'howInferred'), value: fitEscaped(oneLine(s.publishedNote), 1000) });
+  fields.push({ name: 'ID', value: inlineCode(s.articleId, 200) });
   const description = s.opening
     ? `> ${fitEscaped(oneLine(s.opening), LIMITS.embedDescription - 100)}`
-    : '*(no body text)*';
+    : t(locale, 'noBody');
   const embed: APIEmbed = {
     title: fitEscaped(oneLine(titleLabel(s)), LIMITS.embedTitle),
     description,
     color: COLORS.info,
     fields,
-    footer: { text: 'Opening paragraph, quoted verbatim' },
+    footer: { text: t(locale, 'opening') },
   };
   if (url) embed.url = url;
   return { embeds: [embed] };
 }
 
+const HELP: Record<Locale, { title: string; lines: string[]; qa: string; dates: string }> = {
+  en: {
+    title: 'What I can do',
+    lines: [
+      'I answer questions about France’s 2022 military withdrawal from Mali from a corpus of news articles, quoting them word for word with outlet and date.',
+      '',
+      '**/ask** `question` — a short answer, then the passages it comes from. `private:` shows it only to you; `sources:` sets how many passages (1–10); `outlet:`, `from:` and `to:` (2022, 2022-08 or 2022-08-15) ask within one outlet or dates.',
+      '**/timeline** `topic` — the events the corpus dates, in date order, each quoted with its source.',
+      '**/quote** `query` `speaker` — quotations, with a citation line ready to paste (**Copy citation** sends it as plain text).',
+      '**/sources** — every article in the corpus; **/source** `id` — one article and its opening paragraph.',
+      '**Find in sources** (right-click a message → Apps) — the passages closest to what the message claims.',
+      'Or mention me with a question. **Report a problem** under an answer tells the newsroom’s editors what is wrong.',
+    ],
+    qa: 'Questions asked in {channels} are answered in a thread.',
+    dates:
+      'Dates marked “(inferred)” were worked out, not printed in the article. “Sources disagree” means outlets report different figures; both are quoted.',
+  },
+  fr: {
+    title: 'Ce que je sais faire',
+    lines: [
+      'Je réponds aux questions sur le retrait militaire français du Mali en 2022 à partir d’un corpus d’articles, en les citant mot pour mot avec média et date.',
+      '',
+      '**/demander** `question` — une réponse courte, puis les passages d’où elle vient. `privé:` la montre à vous seul ; `passages:` règle leur nombre (1 à 10) ; `média:`, `depuis:` et `jusqu-au:` (2022, 2022-08 ou 2022-08-15) limitent à un média ou à des dates.',
+      '**/chronologie** `sujet` — les événements que le corpus date, dans l’ordre, chacun cité avec sa source.',
+      '**/citation** `recherche` `auteur` — les citations, avec une ligne prête à coller (**Copier la citation** l’envoie en texte simple).',
+      '**/sources** — tous les articles du corpus ; **/source** `article` — un article et son premier paragraphe.',
+      '**Chercher dans les sources** (clic droit sur un message → Applications) — les passages les plus proches de ce que dit le message.',
+      'Ou mentionnez-moi avec une question. **Signaler un problème** sous une réponse prévient les éditeurs de la rédaction.',
+    ],
+    qa: 'Les questions posées dans {channels} reçoivent une réponse dans un fil.',
+    dates:
+      'Les dates marquées « (date déduite) » sont établies, pas imprimées dans l’article. « Les sources divergent » : les médias donnent des chiffres différents, tous deux cités.',
+  },
+};
+
 /** What the bot can do, in a few lines. */
-export function renderHelp(qaChannelIds: readonly string[] = []): RenderedMessage {
-  const lines = [
-    'I answer questions about France’s 2022 military withdrawal from Mali from a corpus of news articles, quoting them word for word with outlet and date.',
-    '',
-    '**/ask** `question` — a short answer, then the passages it comes from. `private:` shows it only to you; `sources:` sets how many passages (1–10); `outlet:`, `from:` and `to:` (2022, 2022-08 or 2022-08-15) ask within one outlet or dates.',
-    '**/timeline** `topic` — the events the corpus dates, in date order, each quoted with its source.',
-    '**/quote** `query` `speaker` — quotations, with a citation line ready to paste.',
-    '**/sources** — every article in the corpus; **/source** `id` — one article and its opening paragraph.',
-    '**Find in sources** (right-click a message → Apps) — the passages closest to what the message claims.',
-    'Or mention me with a question. **Report a problem** under an answer tells the newsroom’s editors what is wrong.',
-  ];
+export function renderHelp(qaChannelIds: readonly string[] = [], locale: Locale = 'en'): RenderedMessage {
+  const help = HELP[locale];
+  const lines = [...help.lines];
   if (qaChannelIds.length > 0)
-    lines.push(
-      `Questions asked in ${qaChannelIds.map((id) => `<#${id}>`).join(', ')} are answered in a thread.`,
-    );
-  lines.push(
-    '',
-    'Dates marked “c.” are approximate. “Sources disagree” means outlets report different figures; both are quoted.',
-  );
-  return { embeds: [{ title: 'What I can do', description: lines.join('\n'), color: COLORS.info }] };
+    lines.push(help.qa.replace('{channels}', qaChannelIds.map((id) => `<#${id}>`).join(', ')));
+  lines.push('', help.dates);
+  return { embeds: [{ title: help.title, description: lines.join('\n'), color: COLORS.info }] };
 }
 
 /** What a user is told when `outlet:`, `from:` or `to:` cannot be used. */
@@ -434,9 +527,9 @@ export function renderFilterError(error: FilterError): RenderedMessage {
 }
 
 /** The short notice a user gets while cooling down. */
-export function renderCooldown(waitMs: number): RenderedMessage {
+export function renderCooldown(waitMs: number, locale: Locale = 'en'): RenderedMessage {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-  return { content: `You are asking quickly: try again in ${seconds} s.` };
+  return { content: t(locale, 'cooldown', { seconds }) };
 }
 
 /** A short plain message, escaped and cut to the content limit. */

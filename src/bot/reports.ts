@@ -11,8 +11,9 @@ import {
   type ButtonInteraction,
   type ModalSubmitInteraction,
 } from 'discord.js';
-import { corpusVersion, reportOf } from '../feedback/report.js';
+import { reportOf } from '../feedback/report.js';
 import { isProblem, PROBLEM_LABELS, PROBLEMS } from '../feedback/store.js';
+import { answerAgain } from './answers.js';
 import type { BotContext } from './command.js';
 import { send } from './respond.js';
 import { fitEscaped, LIMITS } from './text.js';
@@ -111,7 +112,9 @@ export async function reportSubmit(
     interaction.fields.fields.has('details') ? interaction.fields.getTextInputValue('details') : ''
   ).slice(0, DETAILS_MAX);
   const stored = context.answers.get(stateId);
-  if (!context.reports || !stored) {
+  // The answer as it was shown: asked again from what was kept, unless the corpus changed since.
+  const answer = stored ? answerAgain(context, stored) : null;
+  if (!context.reports || !stored || !answer) {
     await privately(
       interaction,
       withTheirWords(
@@ -131,14 +134,14 @@ export async function reportSubmit(
   let id: number;
   try {
     id = context.reports.add(
-      reportOf(stored.answer, stored.mode, {
+      reportOf(answer, stored.mode, {
         problem: chosen,
         details,
         userId: interaction.user.id,
         askedBy: stored.userId,
         guildId: interaction.guildId,
         channelId: interaction.channelId,
-        corpusVersion: stored.corpusVersion ?? corpusVersion(context.getEngine().corpus),
+        corpusVersion: stored.corpusVersion,
       }),
     ).id;
   } catch (error) {

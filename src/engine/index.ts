@@ -5,6 +5,7 @@ import { AnswerEngine, DEFAULT_SETTINGS, type AnswerSettings } from './answer.js
 import { QuotationIndex } from './quotes.js';
 import type { IndexSnapshot } from './search.js';
 import { indexTerms } from '../text/tokenize.js';
+import { findSource, mergeFragments, suggestSources, suggestNames, type QuotationLookup } from './lookup.js';
 import { sourceOf } from './sources.js';
 import type { Answer, QuoteResult, SourceInfo } from './types.js';
 import { outletsOf, selectPassages, type AskFilter, type FilterSelection } from './filter.js';
@@ -21,6 +22,7 @@ export type {
   AnswerType,
   AppliedFilter,
 } from './types.js';
+export type { QuotationLookup, QuotationResult } from './lookup.js';
 export type { AskFilter, FilterInput } from './filter.js';
 export type { Timeline, TimelineDate, TimelineEvent, TimelineReport } from './timeline.js';
 export { FilterError, describeFilter, parseFilter } from './filter.js';
@@ -35,6 +37,8 @@ export interface ArticleSummary extends SourceInfo {
   furnitureDropped: number;
   /** The first body paragraph, verbatim. */
   opening: string;
+  /** How the publication date was worked out, where the article does not print it; null otherwise. */
+  publishedNote: string | null;
 }
 
 /**
@@ -194,6 +198,7 @@ export class Engine {
         passages: a.passages.length,
         furnitureDropped: a.blocks.filter((b) => b.kind === 'furniture').length,
         opening: firstBody ? a.text.slice(firstBody.start, firstBody.end) : '',
+        publishedNote: a.meta.inferred.published ?? null,
       };
     });
   }
@@ -201,6 +206,32 @@ export class Engine {
   /** One article's summary by id, or null. */
   source(id: string): ArticleSummary | null {
     return this.sources().find((s) => s.articleId === id) ?? null;
+  }
+
+  /** The article with this id, or else the one with exactly this headline (any case), or null. */
+  findSource(wanted: string): ArticleSummary | null {
+    return findSource(this.sources(), wanted);
+  }
+
+  /** Articles whose id, headline or outlet contains what a user typed, for suggestions. */
+  sourceSuggestions(typed: string, limit = 25): ArticleSummary[] {
+    return suggestSources(this.sources(), typed, limit);
+  }
+
+  /** Speakers matching what a user typed (name or word starts first), most quoted first, for suggestions. */
+  speakerSuggestions(typed: string, limit = 25): string[] {
+    return suggestNames(this.speakers(), typed, limit);
+  }
+
+  /** Outlets matching what a user typed (a word starting with it first), most articles first, for suggestions. */
+  outletSuggestions(typed: string, limit = 25): string[] {
+    return suggestNames(this.outlets(), typed, limit);
+  }
+
+  /** {@link quote}, with fragments of one quotation merged and a citation line per quotation. */
+  findQuotations(query: string, options: { speaker?: string | null; limit?: number } = {}): QuotationLookup {
+    const result = this.quote(query, options);
+    return { ...result, quotes: mergeFragments(result.quotes) };
   }
 }
 

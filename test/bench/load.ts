@@ -189,18 +189,19 @@ export class RestSink {
     const data = (body.data as JsonObject | undefined) ?? {};
     if (type === 4) {
       const content = typeof data.content === 'string' ? data.content : '';
+      // Another user's click on "More passages" gets that page privately, as an embed.
+      const paged = Array.isArray(data.embeds) && data.embeds.length > 0;
+      if (paged) this.noteStates(data);
       this.finish(
         entry,
-        content.startsWith('You are asking quickly')
-          ? 'cooldown'
-          : content.startsWith('These passages are no longer kept')
-            ? 'expired-state'
-            : 'notice',
+        content.startsWith('You are asking quickly') ? 'cooldown' : paged ? 'paged' : 'notice',
         now,
       );
     } else if (type === 7) {
+      // A button whose state is no longer kept is removed: the update carries no embeds, only empty components.
+      const removed = !('embeds' in data) && Array.isArray(data.components) && data.components.length === 0;
       this.noteStates(data);
-      this.finish(entry, 'paged', now);
+      this.finish(entry, removed ? 'expired-state' : 'paged', now);
     } else if (type === 8) {
       this.finish(entry, 'suggested', now);
     }
@@ -445,6 +446,8 @@ export async function startSeriesBot(options: { cooldownSeconds: number }): Prom
     bot: {
       log,
       clientOptions: { rest: { makeRequest: sink.makeRequest, globalRequestsPerSecond: 1_000_000 } },
+      // A small cap, so that the series also presses buttons whose state was dropped.
+      answerStore: { maxEntries: 500 },
     },
   });
   (harness.bot.client.rest.options as { api: string }).api = harness.fake.restUrl;

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   ApplicationCommandOptionType,
+  ApplicationIntegrationType,
+  InteractionContextType,
   ApplicationCommandType,
   PermissionFlagsBits,
   SlashCommandBuilder,
@@ -94,7 +96,11 @@ describe('the deploy-commands body', () => {
       },
       { name: 'Find in sources', type: 3, options: [] },
       { name: 'help', type: 1, options: [] },
-      { name: 'quote', type: 1, options: ['query:String!', 'speaker:String (autocomplete)'] },
+      {
+        name: 'quote',
+        type: 1,
+        options: ['query:String!', 'speaker:String (autocomplete)', 'private:Boolean'],
+      },
       { name: 'reload', type: 1, options: [] },
       { name: 'source', type: 1, options: ['id:String! (autocomplete)'] },
       { name: 'sources', type: 1, options: [] },
@@ -111,11 +117,46 @@ describe('the deploy-commands body', () => {
     ]);
   });
 
-  it('restricts /reload to Manage Server and to servers', async () => {
+  it('restricts /reload to Manage Server by default, without the deprecated dm_permission', async () => {
     const reload = buildCommandBody(await loadCommands()).find((c) => c.name === 'reload')!;
     expect(reload.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
-    expect(reload.dm_permission).toBe(false);
-    expect(reload.contexts).toEqual([0]);
+    expect(reload.dm_permission).toBeUndefined();
+  });
+
+  it('makes every command a server command, installed with the server, in guild and global registration alike', async () => {
+    const body = buildCommandBody(await loadCommands());
+    expect(body.map((c) => [c.name, c.contexts, c.integration_types])).toEqual(
+      body.map((c) => [c.name, [InteractionContextType.Guild], [ApplicationIntegrationType.GuildInstall]]),
+    );
+  });
+
+  it('carries French names and descriptions beside the English, for every command and option', async () => {
+    const body = buildCommandBody(await loadCommands());
+    expect(body.map((c) => [c.name, c.name_localizations?.fr])).toEqual([
+      ['ask', 'demander'],
+      ['Find in sources', 'Chercher dans les sources'],
+      ['help', 'aide'],
+      ['quote', 'citation'],
+      ['reload', 'recharger'],
+      ['source', 'source'],
+      ['sources', 'sources'],
+      ['timeline', 'chronologie'],
+    ]);
+    const ask = body.find((c) => c.name === 'ask')!;
+    expect('description_localizations' in ask && ask.description_localizations?.fr).toBe(
+      'Une question sur le retrait français du Mali en 2022 ; la réponse cite les articles',
+    );
+    for (const command of body) {
+      if (command.type === ApplicationCommandType.Message) continue;
+      expect([command.name, typeof command.description_localizations?.fr]).toEqual([command.name, 'string']);
+      for (const o of 'options' in command ? (command.options ?? []) : []) {
+        expect([o.name, typeof o.name_localizations?.fr, typeof o.description_localizations?.fr]).toEqual([
+          o.name,
+          'string',
+          'string',
+        ]);
+      }
+    }
   });
 
   it('is a valid body for both the guild and the global bulk-overwrite routes', async () => {

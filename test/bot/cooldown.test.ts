@@ -1,7 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AnswerStore } from '../../src/bot/answer-store.js';
+import { AnswerStore, type StoredAnswer } from '../../src/bot/answer-store.js';
 import { Cooldown } from '../../src/bot/cooldown.js';
-import type { Answer } from '../../src/engine/index.js';
 
 describe('Cooldown', () => {
   it('lets a user ask, then makes them wait the rest of the cooldown', () => {
@@ -47,25 +49,32 @@ describe('Cooldown', () => {
 });
 
 describe('AnswerStore', () => {
-  const answer: Answer = {
-    question: 'q',
-    status: 'no_answer',
-    answer: null,
-    answerType: 'other',
-    citations: [],
-    conflict: null,
+  const stored: StoredAnswer = {
+    text: 'How many French troops were in Mali?',
+    mode: 'question',
+    perPage: 3,
+    isPrivate: false,
+    userId: '1',
+    corpusVersion: 'abc',
+    locale: 'en',
+    filter: null,
+    showTitle: true,
   };
-  const stored = { answer, mode: 'question' as const, perPage: 3, isPrivate: false, userId: '1' };
 
-  it('gives short ids that fit in a button custom id and finds the answer by them', () => {
+  it('gives short ids that fit in a button custom id and finds the request by them', () => {
     const store = new AnswerStore();
     const id = store.put(stored);
     expect(id).toMatch(/^[a-z0-9]{8}$/);
-    expect(store.get(id)).toBe(stored);
+    expect(store.get(id)).toEqual(stored);
     expect(store.get('unknown1')).toBeNull();
+    // Citation lines are another kind of entry: one id never answers for the other.
+    const lines = store.putCitations({ lines: ['“…,” X said (DW, 17 Feb 2022)'], userId: '1' });
+    expect(store.getCitations(lines)).toEqual({ lines: ['“…,” X said (DW, 17 Feb 2022)'], userId: '1' });
+    expect(store.get(lines)).toBeNull();
+    expect(store.getCitations(id)).toBeNull();
   });
 
-  it('expires answers by age and keeps at most maxEntries, oldest dropped first', () => {
+  it('expires entries by age and keeps at most maxEntries, oldest dropped first', () => {
     let now = 0;
     const store = new AnswerStore({ ttlMs: 1000, maxEntries: 100, now: () => now });
     const first = store.put(stored);
@@ -75,8 +84,29 @@ describe('AnswerStore', () => {
     now = 1000;
     const fresh = store.put(stored);
     expect(store.size).toBe(1);
-    expect(store.get(fresh)).toBe(stored);
+    expect(store.get(fresh)).toEqual(stored);
     now = 2000;
     expect(store.get(fresh)).toBeNull();
+  });
+
+  it('keeps what it stored in its file across a close and a reopen (a restart)', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'answer-store-')), 'nested', 'buttons.sqlite');
+    const before = new AnswerStore({ file });
+    const id = before.put(stored);
+    before.close();
+    const after = new AnswerStore({ file });
+    expect(after.get(id)).toEqual(stored);
+    after.close();
+  });
+
+  it('names the file when it cannot be opened', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'answer-store-'));
+    writeFileSync(join(dir, 'not-a-dir'), 'x');
+    const file = join(dir, 'not-a-dir', 'buttons.sqlite');
+    expect(() => new AnswerStore({ file })).toThrow(
+      new RegExp(
+        `^Could not open the button state database ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `,
+      ),
+    );
   });
 });

@@ -38,8 +38,8 @@ afterEach(async () => {
 });
 
 const ASK_TROOPS = [option('question', 'How many French troops were in Mali?')];
-// The first line a reader sees: the short answer the seed articles give.
-const TROOPS_ANSWER = '**Answer:** 2,400';
+// The first line a reader sees: the short answer the seed articles give, and the other side.
+const TROOPS_ANSWER = '**Answer:** 2,400 [1] — sources disagree: close to 3000 [2]';
 
 describe('Discord API trouble', () => {
   it('retries a 429 on the deferral and on the edit, and the answer still arrives', async () => {
@@ -200,7 +200,8 @@ describe('npm run deploy-commands', () => {
     );
     expect(h.fake.registeredCommands(h.fake.guildId).find((c) => c.name === 'reload')).toMatchObject({
       default_member_permissions: '32',
-      dm_permission: false,
+      contexts: [0],
+      integration_types: [0],
     });
 
     await deployCommands({ ...h.config, discordGuildId: null }, registry, rest);
@@ -255,7 +256,7 @@ describe('/reload', () => {
     expect(embedOf((await finalEdit(h.fake, ask.id)).body).description?.split('\n')[0]).toBe(TROOPS_ANSWER);
   });
 
-  it('refuses a member without Manage Server even if the command was granted to them', async () => {
+  it('trusts Discord with who may run it: a member an admin granted /reload to (Integrations) reloads without Manage Server', async () => {
     let reloads = 0;
     h = await startBot({
       bot: {
@@ -265,11 +266,12 @@ describe('/reload', () => {
         },
       },
     });
-    const { id } = h.fake.sendInteraction({ commandName: 'reload' });
+    // Discord delivers /reload only to members its command permissions allow; this one has no Manage Server.
+    const { id } = h.fake.sendInteraction({ commandName: 'reload', memberPermissions: '0' });
     expect(((await finalEdit(h.fake, id)).body as { content: string }).content).toBe(
-      'Only members with the Manage Server permission can reload the corpus.',
+      'Corpus reloaded: reloaded.',
     );
-    expect(reloads).toBe(0);
+    expect(reloads).toBe(1);
   });
 });
 

@@ -32,7 +32,7 @@ describe('/timeline', () => {
     expect(embed.description?.split('\n').slice(0, 3)).toEqual([
       '**2012**',
       '> French troops have been involved in the fight against Islamist militants in Mali since 2012 but in recent months the governing military junta has shown hostility towards the foreign troops.',
-      'Outlet not named · c. 17 Feb 2022 · *France and allies to withdraw troops from Mali after nine years of fighting insurgency* · “2012”',
+      'Outlet not named · published c. 17 Feb 2022 (inferred) · *France and allies to withdraw troops from Mali after nine years of fighting insurgency* · “2012”',
     ]);
     const dates = embed.description!.split('\n').filter((l) => /^\*\*[^[]/.test(l));
     expect(dates).toEqual(['**2012**', '**2013**', '**2013**', '**2015**', '**2020**']);
@@ -64,13 +64,13 @@ describe('/timeline', () => {
       [
         '**Feb 2022** · 2 articles',
         "> Relations have deteriorated between Paris and Bamako since Mali's military leaders reneged on an agreement to hold elections in February.",
-        'DW · 17 Feb 2022 · *France announces military withdrawal from Mali* · “February”',
+        'DW · published 17 Feb 2022 · *France announces military withdrawal from Mali* · “February”',
         'Also: Outlet not named (c. 17 Feb 2022)',
         '⚠️ Dates differ: Feb 2022 (DW) · c. Jan 2022 (Outlet not named)',
         '',
         '**c. Feb 2022**',
         '> Mali has served as a primary headquarters for the French anti-Islamist force operating in the Sahel region, but relations between Paris and Bamako soured as the ruling military junta reneged on its pledge to hold a democratic election in February, and proposed remaining in power until 2025.',
-        'Brussels Morning Newspaper · c. 17 Feb 2022 · *(no headline)* · “February”',
+        'Brussels Morning Newspaper · published c. 17 Feb 2022 (inferred) · *(no headline)* · “February”',
       ].join('\n'),
     );
     expect(buttonsOf((await finalEdit(h.fake, id)).body)).toEqual([]);

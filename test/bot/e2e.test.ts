@@ -38,13 +38,17 @@ describe('/ask', () => {
     expect(responses.callback?.body).toEqual({ type: 5, data: { flags: 0 } });
     const embed = embedOf(edit.body);
     expect(embed.title).toBe('How many French troops were in Mali?');
-    expect(embed.description?.split('\n')[0]).toBe('**Answer:** 2,400');
+    expect(embed.description?.split('\n')[0]).toBe(
+      '**Answer:** 2,400 [1] — sources disagree: close to 3000 [2]',
+    );
     // The first passage, whole and verbatim as Brussels Morning printed it.
     expect(embed.description).toContain(
       '\n> A French contingent of 2,400 troops based in Mali for the past nine years was joined in 2020 by a several hundred-strong force of European allies.',
     );
     expect(embed.fields?.[0]?.name).toBe('Sources disagree');
-    expect(embed.fields?.[0]?.value).toContain('• **close to 3000**: Outlet not named (c. 17 Feb 2022)');
+    expect(embed.fields?.[0]?.value).toContain(
+      '• **close to 3000**: Outlet not named, published c. 17 Feb 2022 (inferred) [2]',
+    );
     expect(buttonsOf(edit.body)).toEqual([expect.stringMatching(/^More passages → ask:page:[a-z0-9]{8}:1$/)]);
     expect((edit.body as { allowed_mentions: unknown }).allowed_mentions).toEqual(NO_MENTIONS);
     // What the channel shows in the end.
@@ -82,7 +86,7 @@ describe('/ask', () => {
     const update = await callback(h.fake, click.id);
     expect((update.body as { type: number }).type).toBe(7);
     const page2 = embedOf(update.body);
-    expect(page2.description?.split('\n')[0]).toBe('**Answer:** Emmanuel Macron');
+    expect(page2.description?.split('\n')[0]).toBe('**Answer:** Emmanuel Macron [1]');
     expect(page2.description).toContain('**[3]** ');
     expect(page2.description).toContain('**[4]** ');
     expect(page2.description).not.toContain('**[2]** ');
@@ -218,10 +222,10 @@ describe('/quote', () => {
     expect(embed.title).toBe('Quotations matching “militarily engaged” from Emmanuel Macron');
     expect(embed.fields?.[0]?.name).toBe('[1] Emmanuel Macron');
     expect(embed.fields?.[0]?.value).toContain(
-      'Cite: `“We cannot remain militarily engaged alongside de facto authorities whose strategy and hidden aims we do not share,” Emmanuel Macron said (Brussels Morning Newspaper, c. 17 Feb 2022)`',
+      'Cite: `“We cannot remain militarily engaged alongside de-facto authorities whose strategy and hidden aims we do not share,” Emmanuel Macron said (DW, 17 Feb 2022)`',
     );
     expect(embed.fields?.[0]?.value).toContain(
-      'Also in: DW (17 Feb 2022), Outlet not named (c. 17 Feb 2022)',
+      'Also in: DW, published 17 Feb 2022; Outlet not named, published c. 17 Feb 2022 (inferred)',
     );
   });
 });
@@ -235,7 +239,7 @@ describe('/sources and /source', () => {
     const description = embedOf(listed.body).description!;
     for (const s of engine().sources()) expect(description).toContain(`\`${s.articleId}\``);
     expect(description).toContain(
-      '**3.** DW · 17 Feb 2022 · *France announces military withdrawal from Mali*',
+      '**3.** DW · published 17 Feb 2022 · *France announces military withdrawal from Mali*',
     );
 
     const suggest = h.fake.sendInteraction({
@@ -248,7 +252,7 @@ describe('/sources and /source', () => {
       data: {
         choices: [
           {
-            name: 'Al Jazeera · c. 15 Aug 2022 · Last French troops leave Mali, ending nine-year deployment',
+            name: 'Al Jazeera · published c. 15 Aug 2022 (inferred) · Last French troops leave Mali, ending nine-year…',
             value: 'al-jazeera-2022-08-15-last-french-troops-leave-mali',
           },
         ],
@@ -263,7 +267,7 @@ describe('/sources and /source', () => {
     expect(shown.title).toBe('Last French troops leave Mali, ending nine-year deployment');
     expect(shown.fields?.[1]).toEqual({
       name: 'Published',
-      value: 'c. 15 Aug 2022 (approximate)',
+      value: 'published c. 15 Aug 2022 (inferred)',
       inline: true,
     });
 
@@ -295,7 +299,7 @@ describe('"Find in sources" (message context menu)', () => {
     ]);
     // The corpus's own figures for French troops in Mali are shown against the message's 5,000.
     expect(embed.description).toContain(
-      '**[1]** Brussels Morning Newspaper · c. 17 Feb 2022 · *(no headline)* · ⚠️ different figure: 2,400',
+      '**[1]** Brussels Morning Newspaper · published c. 17 Feb 2022 (inferred) · *(no headline)* · ⚠️ different figure: 2,400',
     );
     expect(embed.fields?.[0]?.name).toBe('Sources disagree');
     expect(buttonsOf(edit.body).some((b) => b.startsWith('Post to channel → ask:post:'))).toBe(true);

@@ -2,6 +2,9 @@
  * Runs the real bot (createBot, the real discord.js Client, the real commands and engine) against
  * the local fake Discord, and collects its log lines.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createBot, type Bot, type BotOptions } from '../../src/bot/bot.js';
 import { loadCommands, type CommandRegistry } from '../../src/bot/commands.js';
 import { createLogger } from '../../src/bot/log.js';
@@ -38,6 +41,8 @@ export interface HarnessOptions {
   bot?: Partial<BotOptions>;
   /** Do not log in (for tests of start-up failures). */
   noStart?: boolean;
+  /** A fake Discord already running (e.g. for a bot started again after a restart); not stopped by `stop()`. */
+  existingFake?: FakeDiscord;
 }
 
 /** A running bot against a running fake. */
@@ -49,16 +54,32 @@ export interface Harness {
   logs: string[];
   /** Id of the Q&A channel (`ask-the-desk`), configured or not. */
   qaChannelId: string;
+  /** The button state database file (a fresh temporary one unless BUTTON_STATE_FILE is given). */
+  stateFile: string;
   /** Stops the bot (waiting for it to settle) and the fake. */
   stop(): Promise<void>;
+  /**
+   * Stops this bot (not the fake) and starts a new one, a new process's worth of state, against
+   * the same fake Discord and the same button state file: a restart between two clicks.
+   */
+  restart(options?: HarnessOptions): Promise<Harness>;
 }
 
 /** Starts the fake Discord and the bot against it; resolves once the bot is ready. */
 export async function startBot(options: HarnessOptions = {}): Promise<Harness> {
-  const fake = await startFakeDiscord({
-    guilds: [{ channels: [{ name: 'newsroom' }, { name: 'ask-the-desk' }] }],
-    ...options.fake,
-  });
+  const fake =
+    options.existingFake ??
+    (await startFakeDiscord({
+      guilds: [{ channels: [{ name: 'newsroom' }, { name: 'ask-the-desk' }] }],
+      ...options.fake,
+    }));
+  const ownsFake = options.existingFake === undefined;
+  // A fresh button state file per test, removed with the fake (a restarted bot is given the same file).
+  const stateDir = options.env?.BUTTON_STATE_FILE ? null : mkdtempSync(join(tmpdir(), 'bot-state-'));
+  const cleanUp = async (): Promise<void> => {
+    await fake.stop();
+    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+  };
   const qaChannelId = (fake.guilds[0]!.channels as JsonObject[])[1]!.id as string;
   const config = parseConfig({
     DISCORD_TOKEN: fake.token,
@@ -67,6 +88,7 @@ export async function startBot(options: HarnessOptions = {}): Promise<Harness> {
     QA_CHANNEL_IDS: options.qa ? qaChannelId : '',
     COOLDOWN_SECONDS: String(options.cooldownSeconds ?? 0),
     LOG_LEVEL: 'debug',
+    ...(stateDir ? { BUTTON_STATE_FILE: join(stateDir, 'buttons.sqlite') } : {}),
     ...options.env,
   });
   const logs: string[] = [];
@@ -87,13 +109,32 @@ export async function startBot(options: HarnessOptions = {}): Promise<Harness> {
     config,
     logs,
     qaChannelId,
+    stateFile: config.buttonStateFile,
     async stop() {
       // The fake's helper: destroying during a reconnect back-off can hang @discordjs/ws.
       // (A client already destroyed by the test has no token left and needs no waiting.)
       if (bot.client.readyTimestamp !== null && bot.client.token !== null)
         await waitForClientReady(bot.client, 5000).catch(() => undefined);
       await bot.stop();
-      await fake.stop();
+      if (ownsFake) await cleanUp();
+    },
+    async restart(more: HarnessOptions = {}) {
+      await waitForClientReady(bot.client, 5000).catch(() => undefined);
+      await bot.stop();
+      const next = await startBot({
+        ...options,
+        ...more,
+        existingFake: fake,
+        env: { ...options.env, BUTTON_STATE_FILE: config.buttonStateFile, ...more.env },
+      });
+      // The fake now belongs to the new harness's caller through this one.
+      return {
+        ...next,
+        stop: async () => {
+          await next.stop();
+          if (ownsFake) await cleanUp();
+        },
+      };
     },
   };
   if (!options.noStart) {
@@ -101,7 +142,7 @@ export async function startBot(options: HarnessOptions = {}): Promise<Harness> {
       await bot.start();
       await waitForClientReady(bot.client);
     } catch (error) {
-      await fake.stop();
+      if (ownsFake) await cleanUp();
       throw error;
     }
   }

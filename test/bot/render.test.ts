@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, loadEngine, type Answer, type Engine } from '../../src/engine/index.js';
 import {
+  COLORS,
   renderAnswer,
   renderHelp,
   renderQuotes,
@@ -105,7 +106,8 @@ describe('renderAnswer on real engine results', () => {
     const embed = message.embeds![0]!;
     expect(embed.title).toBe('Who announced the withdrawal?');
     const lines = embed.description!.split('\n');
-    expect(lines[0]).toBe(`**Answer:** ${answer.answer}`);
+    // The short answer carries the number of the passage it is taken from.
+    expect(lines[0]).toBe(`**Answer:** ${answer.answer} [1]`);
     expect(answer.answer).toContain('Macron');
     expect(lines[1]).toBe('');
     // The passages are the engine's first three, verbatim, each under its numbered source line.
@@ -113,13 +115,17 @@ describe('renderAnswer on real engine results', () => {
       const at = lines.indexOf(`> ${escapeText(c.quote.replace(/\s+/g, ' ').trim())}`);
       expect(at).toBeGreaterThan(0);
       const title = c.title === null ? '(no headline)' : c.title;
-      const date = c.publishedApprox ? `c. ${formatDate({ ...c, publishedApprox: false })}` : formatDate(c);
+      const date = c.publishedApprox
+        ? `published c. ${formatDate({ ...c, publishedApprox: false })} (inferred)`
+        : `published ${formatDate(c)}`;
       expect(lines[c.alsoIn.length > 0 ? at - 2 : at - 1]).toBe(
         `**[${i + 1}]** ${c.outlet ?? 'Outlet not named'} · ${date} · *${title}*`,
       );
     });
     expect(embed.description).not.toContain('**[4]**');
-    expect(embed.footer?.text).toBe('Passages 1–3 of 10 · quoted verbatim · “c.” marks an approximate date');
+    expect(embed.footer?.text).toBe(
+      'Passages 1–3 of 10 · quoted verbatim · “inferred”: the date is worked out, not printed in the article',
+    );
     expectWithinLimits(message);
     expectValidBodies(message);
   });
@@ -128,17 +134,21 @@ describe('renderAnswer on real engine results', () => {
     const answer = ask('How many French troops were in Mali?');
     expect(answer.conflict).not.toBeNull();
     const embed = firstPage(answer).embeds![0]!;
-    expect(embed.description!.split('\n')[0]).toBe('**Answer:** 2,400');
+    // The disagreement is in the headline, before any quote: the figure does not look settled.
+    expect(embed.description!.split('\n')[0]).toBe(
+      '**Answer:** 2,400 [1] — sources disagree: close to 3000 [2]',
+    );
+    expect(embed.color).toBe(COLORS.conflict);
     expect(embed.fields).toEqual([
       {
         name: 'Sources disagree',
         value:
-          '• **2,400**: Brussels Morning Newspaper (c. 17 Feb 2022), Al Jazeera (c. 15 Aug 2022) [1] [3]\n' +
-          '• **close to 3000**: Outlet not named (c. 17 Feb 2022) [2]',
+          '• **2,400**: Brussels Morning Newspaper, published c. 17 Feb 2022 (inferred); Al Jazeera, published c. 15 Aug 2022 (inferred) [1] [3]\n' +
+          '• **close to 3000**: Outlet not named, published c. 17 Feb 2022 (inferred) [2]',
       },
     ]);
     expect(embed.description).toContain(
-      '**[1]** Brussels Morning Newspaper · c. 17 Feb 2022 · *(no headline)*',
+      '**[1]** Brussels Morning Newspaper · published c. 17 Feb 2022 (inferred) · *(no headline)*',
     );
     expectValidBodies(firstPage(answer));
   });
@@ -178,14 +188,16 @@ describe('renderAnswer on real engine results', () => {
     expect(buttons(firstPage(answer, { stateId: null }))).toEqual([]);
   });
 
-  it('marks approximate dates with "c." and exact ones without', () => {
+  it('writes "published" dates, marking inferred ones with "c." and "(inferred)"', () => {
     const description = firstPage(ask('When did France announce its military withdrawal from Mali?'), {
       perPage: 10,
     }).embeds![0]!.description!;
     expect(description).toMatch(
-      /\*\*\[\d+\]\*\* DW · 17 Feb 2022 · \*France announces military withdrawal from Mali\*/,
+      /\*\*\[\d+\]\*\* DW · published 17 Feb 2022 · \*France announces military withdrawal from Mali\*/,
     );
-    expect(description).toMatch(/\*\*\[\d+\]\*\* Brussels Morning Newspaper · c\. 17 Feb 2022 · /);
+    expect(description).toMatch(
+      /\*\*\[\d+\]\*\* Brussels Morning Newspaper · published c\. 17 Feb 2022 \(inferred\) · /,
+    );
   });
 
   it('links the title when a URL is known', () => {
@@ -195,14 +207,14 @@ describe('renderAnswer on real engine results', () => {
       citations: answer.citations.map((c) => ({ ...c, url: 'https://example.org/mali_(2022)' })),
     };
     expect(firstPage(withUrl).embeds![0]!.description).toContain(
-      '**[1]** Brussels Morning Newspaper · c. 17 Feb 2022 · [(no headline)](<https://example.org/mali_%282022%29>)',
+      '**[1]** Brussels Morning Newspaper · published c. 17 Feb 2022 (inferred) · [(no headline)](<https://example.org/mali_%282022%29>)',
     );
     const unsafe: Answer = {
       ...answer,
       citations: answer.citations.map((c) => ({ ...c, url: 'javascript:alert(1)' })),
     };
     expect(firstPage(unsafe).embeds![0]!.description).toContain(
-      '**[1]** Brussels Morning Newspaper · c. 17 Feb 2022 · *(no headline)*',
+      '**[1]** Brussels Morning Newspaper · published c. 17 Feb 2022 (inferred) · *(no headline)*',
     );
   });
 
@@ -271,7 +283,7 @@ describe('a hostile question', () => {
 
 describe('renderQuotes', () => {
   it('shows each quotation in its sentence with speaker, source, the other outlets and a copy-ready citation line', () => {
-    const result = engine.quote('', { speaker: 'Emmanuel Macron', limit: 25 });
+    const result = engine.findQuotations('', { speaker: 'Emmanuel Macron', limit: 25 });
     const message = renderQuotes(result, { speaker: 'Emmanuel Macron' });
     const embed = message.embeds![0]!;
     expect(embed.title).toBe('Quotations from Emmanuel Macron');
@@ -279,16 +291,19 @@ describe('renderQuotes', () => {
     expect(first.name).toBe('[1] Emmanuel Macron');
     expect(first.value.split('\n')).toEqual([
       '> “We cannot remain militarily engaged alongside de facto authorities whose strategy and hidden aims we do not share”, Macron told a news conference in announcing the withdrawal.',
-      'Brussels Morning Newspaper · c. 17 Feb 2022 · *(no headline)*',
-      'Also in: DW (17 Feb 2022), Outlet not named (c. 17 Feb 2022)',
-      'Cite: `“We cannot remain militarily engaged alongside de facto authorities whose strategy and hidden aims we do not share,” Emmanuel Macron said (Brussels Morning Newspaper, c. 17 Feb 2022)`',
+      'Brussels Morning Newspaper · published c. 17 Feb 2022 (inferred) · *(no headline)*',
+      'Also in: DW, published 17 Feb 2022; Outlet not named, published c. 17 Feb 2022 (inferred)',
+      // DW prints its date; the Brussels Morning date is inferred: the line to paste cites DW, in DW's words.
+      'Cite: `“We cannot remain militarily engaged alongside de-facto authorities whose strategy and hidden aims we do not share,” Emmanuel Macron said (DW, 17 Feb 2022)`',
     ]);
     expectWithinLimits(message);
     expectValidBodies(message);
   });
 
   it('says plainly when no quotation matches', () => {
-    expect(renderQuotes(engine.quote('bitcoin price', { speaker: null }), { speaker: null })).toEqual({
+    expect(
+      renderQuotes(engine.findQuotations('bitcoin price', { speaker: null }), { speaker: null }),
+    ).toEqual({
       content: 'No quotation in the corpus matches “bitcoin price”.',
     });
   });
@@ -299,7 +314,7 @@ describe('renderSourceList and renderSource', () => {
     const message = renderSourceList(engine.sources());
     const description = message.embeds![0]!.description!;
     expect(description).toContain(
-      '**3.** DW · 17 Feb 2022 · *France announces military withdrawal from Mali*\n`dw-2022-02-17-france-announces-military-withdrawal-from-mali`',
+      '**3.** DW · published 17 Feb 2022 · *France announces military withdrawal from Mali*\n`dw-2022-02-17-france-announces-military-withdrawal-from-mali`',
     );
     expect(message.embeds![0]!.footer?.text).toBe(
       `${engine.sources().length} articles · /source id: shows one article`,
@@ -313,7 +328,7 @@ describe('renderSourceList and renderSource', () => {
     expect(embed.title).toBe('France announces military withdrawal from Mali');
     expect(embed.fields).toEqual([
       { name: 'Outlet', value: 'DW', inline: true },
-      { name: 'Published', value: '17 Feb 2022', inline: true },
+      { name: 'Published', value: 'published 17 Feb 2022', inline: true },
       { name: 'Passages indexed', value: String(article.passages), inline: true },
       { name: 'ID', value: '`dw-2022-02-17-france-announces-military-withdrawal-from-mali`' },
     ]);
@@ -321,12 +336,18 @@ describe('renderSourceList and renderSource', () => {
     expectValidBodies(renderSource(article));
   });
 
-  it('marks an approximate publication date in the article view', () => {
+  it('marks an inferred publication date in the article view and says how it was worked out', () => {
     const article = engine.source('al-jazeera-2022-08-15-last-french-troops-leave-mali')!;
-    expect(renderSource(article).embeds![0]!.fields![1]).toEqual({
+    const fields = renderSource(article).embeds![0]!.fields!;
+    expect(fields[1]).toEqual({
       name: 'Published',
-      value: 'c. 15 Aug 2022 (approximate)',
+      value: 'published c. 15 Aug 2022 (inferred)',
       inline: true,
+    });
+    expect(fields[3]).toEqual({
+      name: 'How the date was worked out',
+      value:
+        'The text says the last troops left "on Monday"; the final French contingent left Mali on Monday 15 August 2022.',
     });
   });
 });

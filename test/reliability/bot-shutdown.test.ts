@@ -129,7 +129,9 @@ describe('SIGTERM while a reply is in flight', () => {
     // The reply in flight completed: the user sees the answer, not a spinner.
     expect(pending.status).toBe(200);
     // The short answer the seed articles give, as the child process renders it.
-    expect(embedOf(pending.body).description?.split('\n')[0]).toBe('**Answer:** 2,400');
+    expect(embedOf(pending.body).description?.split('\n')[0]).toBe(
+      '**Answer:** 2,400 [1] — sources disagree: close to 3000 [2]',
+    );
     expect(fake.interactionResponses(id).callback?.body).toEqual({ type: 5, data: { flags: 0 } });
     // The client closed its gateway connection itself, normally, ending the session.
     const closes = fake.gatewayLog.filter((e) => e.kind === 'close');

