@@ -32,7 +32,7 @@ describe('the cooldown on plain messages', () => {
     h = await startBot({ qa: true, cooldownSeconds: 30 });
     h.fake.sendMessage({ channel_id: h.qaChannelId, content: 'Who announced the withdrawal?' });
     await until(() => botPosts(h!).length === 1, 5000, 'the first answer');
-    expect(embedOf(botPosts(h)[0]!.body).description?.split('\n')[0]).toBe('**Answer:** Emmanuel Macron');
+    expect(embedOf(botPosts(h)[0]!.body).description?.split('\n')[0]).toBe('**Answer:** Emmanuel Macron [1]');
     const seq = botPosts(h)[0]!.seq;
 
     const again = h.fake.sendMessage({
@@ -87,7 +87,7 @@ describe('messages posted by webhooks', () => {
     await until(() => botPosts(h!).length === 1, 5000, 'the answer to the person');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(botPosts(h)).toHaveLength(1);
-    expect(embedOf(botPosts(h)[0]!.body).title).toBe('Who announced the withdrawal?');
+    expect(embedOf(botPosts(h)[0]!.body).description?.split('\n')[0]).toBe('**Answer:** Emmanuel Macron [1]');
     expect(h.fake.requests.filter((r) => r.path.endsWith('/threads'))).toHaveLength(1);
   });
 });
