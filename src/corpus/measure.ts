@@ -168,10 +168,10 @@ export function addScores(scores: readonly Score[]): Score {
   return out;
 }
 
-/** A speaker name as compared: case, diacritics, a leading article and a title ignored. */
+/** A speaker name as compared: case, diacritics and a leading article ignored. */
 export function speakerKey(name: string): string {
   return comparable(name)
-    .replace(/^(?:(?:the|les|le|la)\s+|l')/, '')
+    .replace(/^(?:(?:the|a|an|les|le|la|un|une)\s+|l')/, '')
     .replace(/['’]s$/, '')
     .trim();
 }

@@ -16,7 +16,7 @@ const SPEECH_VERB =
 const FR_PARTICIPLE =
   'déclaré|lancé|affirmé|ajouté|indiqué|expliqué|souligné|dit|estimé|assuré|précisé|justifié|martelé|insisté|averti|annoncé|répondu|rappelé|confié|écrit|prévenu|tranché|dénoncé|conclu|reconnu|promis|fait savoir|commenté|regretté|déploré|jugé|considéré|observé|noté|relevé|poursuivi|martelé|clamé|plaidé|fustigé|ironisé|lâché|asséné|glissé|raconté|résumé|analysé|tonné|accusé|demandé|exigé|réclamé|répété|avancé|soutenu|admis|qualifié|tweeté|félicité|interrogé|réagi|signalé|détaillé|insisté|menacé|mis en garde|prévenu|renchéri|complété|argué|avoué|certifié|garanti|martelé|nuancé|objecté|protesté|répliqué|rétorqué|souhaité|suggéré|témoigné';
 const FR_PRESENT =
-  'dit|déclare|affirme|ajoute|estime|explique|poursuit|précise|souligne|indique|assure|lance|martèle|insiste|rappelle|conclut|tranche|confie|avertit|reconnaît|juge|note|relève|observe|commente|regrette|déplore|fustige|dénonce|ironise|lâche|prévient|assène|glisse|raconte|résume|analyse|tonne|accuse|demande|exige|réclame|répète|avance|soutient|admet|promet|annonce|qualifie|écrit|renchérit|complète|argue|avoue|nuance|objecte|proteste|réplique|rétorque|souhaite|suggère|témoigne|détaille|menace|martèle|s.insurge|s.interroge|s.indigne|se félicite|se désole';
+  'dit|déclare|affirme|ajoute|estime|explique|poursuit|précise|souligne|indique|assure|lance|martèle|insiste|rappelle|conclut|tranche|confie|avertit|reconnaît|juge|note|relève|observe|commente|regrette|déplore|fustige|dénonce|ironise|lâche|prévient|assène|glisse|raconte|résume|analyse|tonne|accuse|demande|exige|réclame|répète|avance|soutient|admet|promet|annonce|qualifie|écrit|renchérit|complète|argue|avoue|nuance|objecte|proteste|réplique|rétorque|souhaite|suggère|témoigne|détaille|menace|martèle|s.insurge|s.interroge|s.indigne|se félicite|se désole|estiment|affirment|déclarent|ajoutent|indiquent|précisent|soulignent|expliquent|assurent|rappellent|annoncent|dénoncent|jugent|notent|insistent';
 /** «…», a-t-il justifié / «…», dit-elle: an inverted verb with a pronoun, pointing back to the last person. */
 const FR_INVERTED_PRONOUN = new RegExp(
   `^\\s*[,.]?\\s*(?:(?:a|avait|ont)-t-(?:il|elle|ils|elles)\\s+(?:${FR_PARTICIPLE})|(?:${FR_PRESENT})(?:-t)?-(?:il|elle|ils|elles))(?![\\p{L}])`,
@@ -44,7 +44,7 @@ const ADVERBS =
   /(?:\s+(?:has|have|had|also|then|later|previously|earlier|already|repeatedly|often|once|again|further|himself|herself|itself|themselves|publicly|separately|in a statement|in a speech|on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?))+$/iu;
 /** Nouns that name someone who can speak without a name: a ministry, an army, a general, a spokesman. */
 const BODY_NOUN =
-  /(?<![\p{L}])(?:general|colonel|commander|officer|president|ambassador|envoy|diplomat|analyst|expert|researcher|resident|witness|journalist|leader|chief|official|spokesperson|g\u00E9n\u00E9ral|ministre|pr\u00E9sident|pr\u00E9sidente|ambassadeur|diplomate|analyste|chercheur|chercheuse|habitant|habitante|t\u00E9moin|soldat|officier|responsable|chef|allies|alli\u00E9s|partenaires|ministry|ministries|minister|army|armies|military|government|presidency|junta|forces?|mission|council|union|commission|office|palace|\u00E9lys\u00E9e|elysee|minist\u00E8re|arm\u00E9e|gouvernement|autorit\u00E9s|authorities|department|pentagon|embassy|spokes(?:man|woman|person)|porte-parole|officials?|sources?|group|movement|party|agency|command|staff|\u00E9tat-major|task force|coalition|partners|countries|nations|leaders|statement|communiqu\u00E9|secretariat|headquarters|administration|cabinet|parliament|assembly|committee|organisation|organization|alliance|coalition|junte|pr\u00E9sidence|ministres?|soldiers|troops)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:paratrooper|soldier|legionnaire|pilot|villager|trader|student|teacher|shopkeeper|driver|farmer|doctor|nurse|activist|protester|demonstrator|parachutiste|l\u00E9gionnaire|commer\u00E7ant|\u00E9tudiant|general|colonel|commander|officer|president|ambassador|envoy|diplomat|analyst|expert|researcher|resident|witness|journalist|leader|chief|official|spokesperson|g\u00E9n\u00E9ral|ministre|pr\u00E9sident|pr\u00E9sidente|ambassadeur|diplomate|analyste|chercheur|chercheuse|habitant|habitante|t\u00E9moin|soldat|officier|responsable|chef|allies|alli\u00E9s|partenaires|ministry|ministries|minister|army|armies|military|government|presidency|junta|forces?|mission|council|union|commission|office|palace|\u00E9lys\u00E9e|elysee|minist\u00E8re|arm\u00E9e|gouvernement|autorit\u00E9s|authorities|department|pentagon|embassy|spokes(?:man|woman|person)|porte-parole|officials?|sources?|group|movement|party|agency|command|staff|\u00E9tat-major|task force|coalition|partners|countries|nations|leaders|statement|communiqu\u00E9|secretariat|headquarters|administration|cabinet|parliament|assembly|committee|organisation|organization|alliance|coalition|junte|pr\u00E9sidence|ministres?|soldiers|troops)(?![\p{L}])/iu;
 /** A statement, communiqué or declaration: it speaks for whoever issued it. */
 const STATEMENT =
   /^(?:(?:the|a|an|its|their|this|that|le|la|un|une|ce|cette)\s+)?(?:(?:joint|new|written|official|brief|short)\s+)?(?:statement|communiqu\u00E9|d\u00E9claration|press release|release)$/iu;
@@ -53,7 +53,7 @@ const STATEMENT_OF =
   /^(?:(?:the|a|an)\s+)?(.+?)\s+(?:joint\s+)?statement$|^(?:(?:the|a|an|le|un)\s+)?(?:statement|communiqu\u00E9|d\u00E9claration)\s+(?:from|by|of|issued by|des|du|de la|de l['\u2019]|de)\s*(.+)$/iu;
 /** A statement and who issued it, before a quotation; group 1 the issuer, up to a participle or a comma. */
 const ISSUED_BY =
-  /(?:communiqu\u00E9|statement|d\u00E9claration|press release)\s+(?:des|du|de la|de l['\u2019]|from|of|by|issued by)\s*((?:[\p{L}'\u2019-]+\s+){0,5}?[\p{L}'\u2019-]+)(?=\s+(?:\p{L}+(?:ant|ing|ed)|qui|that|which|who)(?![\p{L}])|\s*[,;:.]|$)/giu;
+  /(?:communiqu\u00E9|statement|d\u00E9claration|press release)\s+(?:des|du|de la|de l['\u2019]|from|of|by|(?:issued|signed|released|published|sign\u00E9|publi\u00E9) (?:by|par))\s*((?:[\p{L}'\u2019-]+\s+){0,7}?[\p{L}'\u2019-]+)(?=\s+(?:(?:and\s+|et\s+)?\p{L}+(?:ant|ing|ed|\u00E9)|qui|that|which|who|said|says|a|on)(?![\p{L}])|\s*[,;:.]|$)/giu;
 /** A French title just before a surname: "le président Macron", "le colonel Maïga". */
 const FR_TITLE_BEFORE =
   /(?:pr\u00E9sident|pr\u00E9sidente|colonel|g\u00E9n\u00E9ral|ministre|capitaine|commandant|lieutenant|porte-parole|chef|M\.|Mme)\s+$/u;
@@ -110,6 +110,9 @@ export function quotationSpans(text: string, block: Span): Span[] {
     const open = m.index! + (m[0].startsWith('\u2018') || m[0].startsWith("'") ? 0 : 1);
     push(open + 1, open + 1 + m[1]!.length);
   }
+  // Doubled single marks, as some francophone papers print them: ‘’un retrait coordonné’’.
+  for (const m of s.matchAll(/(?:\u2018\u2019|'')([^\u2018\u2019']+?)(?:\u2019\u2019|'')/gu))
+    push(m.index! + 2, m.index! + 2 + m[1]!.length);
   // Drop quotations nested in a larger one already found. Sorted by start, longest first, a
   // span lies inside a longer one exactly when an earlier span (other than its own duplicates)
   // reaches at least as far: one pass with the furthest end so far, not a scan per span.
@@ -436,7 +439,17 @@ export class QuotationIndex {
     // A statement named with its issuer before the quotation: "le communiqué des autorités
     // maliennes demandant … « sans délai »", "a statement from the French military calling for …".
     const issued = [...before.matchAll(ISSUED_BY)].pop();
-    if (issued?.[1] && !verbBetween(before.slice(issued.index! + issued[0].length))) {
+    // "A statement signed by France and its allies … said that “…”": the statement is the
+    // subject of the verb, so its issuer is the speaker.
+    const statementSpeaks =
+      issued !== undefined &&
+      /^(?:(?:a|an|the|un|une|le|la)\s+)?(?:joint\s+)?(?:statement|communiqu\u00E9|d\u00E9claration)\b/iu.test(
+        before.slice(issued.index!).trimStart(),
+      ) &&
+      /^\W*$/u.test(
+        before.slice(0, issued.index!).replace(/\b(?:a|an|the|un|une|le|la|in|on|dans)\s*$/iu, ''),
+      );
+    if (issued?.[1] && (statementSpeaks || !verbBetween(before.slice(issued.index! + issued[0].length)))) {
       const sp = norm(issued[1]);
       if (sp) return sp;
     }
@@ -463,6 +476,12 @@ export class QuotationIndex {
       // to Canada", "on Thursday") is no subject, so the sentence's own subject is tried next.
       const last = (pieces.pop() ?? head).replace(ADVERBS, '').trim();
       const subject = /((?:[\p{L}\p{N}'\u2019.-]+\s+){0,7}?[\p{L}\p{N}'\u2019.-]+)$/u.exec(last);
+      // A clause longer than the words taken ("France and its allies in the operation in Mali")
+      // has its subject at its start, not in its last words.
+      if (subject?.[1] && subject[1].length < last.length) {
+        const sp = norm(sentenceSubject(last));
+        if (sp) return sp;
+      }
       if (
         subject?.[1] &&
         !/^(?:in|on|at|for|with|without|after|before|during|since|by|from|to|of|en|dans|avec|apr\u00E8s|avant|depuis|lors)\s/iu.test(
@@ -531,7 +550,7 @@ export class QuotationIndex {
     const bare = p.replace(/^(?:the|a|an)\s+/i, '');
     const byTitle = titles.get(bare.toLowerCase()) ?? titles.get(titleBefore(`${bare} X`, bare.length + 1));
     if (byTitle) return byTitle;
-    if (bare.split(/\s+/).length > 6) return null;
+    if (bare.split(/\s+/).length > (BODY_NOUN.test(bare) ? 9 : 6)) return null;
     // A body: a noun that names one ("ministry", "army", "autorités"), an acronym (JNIM), or a
     // proper name of capitalised words. Times, verbs and phrases are not speakers.
     if (
@@ -551,7 +570,12 @@ export class QuotationIndex {
       BODY_NOUN.test(bare) ||
       /^[\p{Lu}]{2,}(?:-[\p{Lu}]+)?$/u.test(bare) ||
       (words.length >= 2 &&
-        words.every((w) => /^[\p{Lu}]/u.test(w) || /^(?:of|for|and|de|du|des|la|le|the)$/.test(w)));
+        words.every(
+          (w) =>
+            /^[\p{Lu}]/u.test(w) ||
+            /^l['\u2019][\p{Lu}]/u.test(w) ||
+            /^(?:of|for|and|et|de|du|des|la|le|les|the)$/.test(w),
+        ));
     // A capital or a country speaking for its government ("Paris said"). A lone capitalised word
     // that is neither a place nor a surname the article names in full ("Assertion") is no speaker.
     if (!named && words.length === 1 && (COUNTRIES.has(bare) || OTHER_PLACES.has(bare))) return bare;

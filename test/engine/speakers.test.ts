@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareArticle, type Corpus } from '../../src/corpus/load.js';
-import { QuotationIndex } from '../../src/engine/quotes.js';
+import { QuotationIndex, quotationSpans } from '../../src/engine/quotes.js';
 
 /** The quotations of one article given as text, as "speaker: words". */
 function speakers(text: string, language = 'en'): string[] {
@@ -60,6 +60,21 @@ describe('speaker attribution', () => {
         'France and its partners involved in Mali, in addition to Canada, on Thursday announced a “coordinated withdrawal”.',
       ),
     ).toEqual(['France and its partners: coordinated withdrawal']);
+  });
+
+  it('gives a statement signed by several parties to them, and reads doubled single marks', () => {
+    expect(
+      speakers(
+        'A statement signed by France and its African and European allies and published on Thursday said that “multiple obstructions” made it impossible.\n\n“The conditions are no longer met,” the statement said.',
+      ),
+    ).toEqual([
+      'France and its African and European allies: multiple obstructions',
+      'France and its African and European allies: The conditions are no longer met',
+    ]);
+    const text = 'Il est donc prévu ‘’un retrait coordonné des moyens militaires’’ du Mali.';
+    expect(
+      quotationSpans(text, { start: 0, end: text.length }).map((q) => text.slice(q.start, q.end)),
+    ).toEqual(['un retrait coordonné des moyens militaires']);
   });
 
   it('takes no lone common word for a speaker, but lets a capital speak for its government', () => {
