@@ -204,14 +204,15 @@ describe('/quote', () => {
       'France and its allies',
       'French army',
       'Josep Borrell',
-      'Olivier Salgado',
       'Christine Lambrecht',
       'French military',
       'French Presidency',
       'Jean-Yves Le Drian',
       'Kalle Lane',
       'Mali’s military leaders',
+      'Olivier Salgado',
       'Sabre',
+      'Spokesman for the MINUSMA peacekeeping mission',
     ]);
 
     const quote = h.fake.sendInteraction({
