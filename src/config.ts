@@ -11,6 +11,12 @@ export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 /** One of {@link LOG_LEVELS}. */
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** Shapes of log line: one JSON object per line, or readable text. */
+export const LOG_FORMATS = ['json', 'text'] as const;
+
+/** One of {@link LOG_FORMATS}. */
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
 /** The validated configuration. */
 export interface Config {
   /** Bot token from the Developer Portal (Bot → Reset Token). Secret: never logged. */
@@ -23,6 +29,11 @@ export interface Config {
   readonly qaChannelIds: readonly string[];
   /** Least severe level written to the log. Default `info`. */
   readonly logLevel: LogLevel;
+  /**
+   * `LOG_FORMAT`: `json` (one object per line, for a service) or `text` (readable lines). Default:
+   * `text` when standard output is a terminal, `json` otherwise (systemd, Docker, a pipe).
+   */
+  readonly logFormat: LogFormat;
   /** Seconds a user waits between two questions; 0 turns the cooldown off. Default 5. */
   readonly cooldownSeconds: number;
   /** Corpus directory to load instead of the bundled one; null for the bundled corpus. */
@@ -53,6 +64,11 @@ export interface Config {
    * Needs {@link Config.shardCount}, so that every host splits the same total.
    */
   readonly shardIds: readonly number[] | null;
+  /**
+   * True in a shard's process started by `npm run start:sharded` (discord.js's ShardingManager sets
+   * `SHARDING_MANAGER` there and hands the shard its id itself).
+   */
+  readonly shardedChild: boolean;
 }
 
 /** Default of `REPORTS_DB`, relative to the working directory. */
@@ -177,6 +193,18 @@ function schemaFor(token: string | undefined) {
           }),
         ),
     ),
+    LOG_FORMAT: optional(
+      z
+        .string()
+        .trim()
+        .transform((value) => value.toLowerCase())
+        .pipe(
+          z.enum(LOG_FORMATS, {
+            error: (issue) =>
+              `LOG_FORMAT must be json (one object per line) or text (readable lines); got ${shown(issue.input, token)}`,
+          }),
+        ),
+    ),
     COOLDOWN_SECONDS: optional(
       z
         .string()
@@ -216,6 +244,8 @@ function schemaFor(token: string | undefined) {
           return value.replace(/\/+$/, '');
         }),
     ),
+    // Set by discord.js's ShardingManager in each shard's environment, never by hand.
+    SHARDING_MANAGER: optional(z.string()),
     SHARD_COUNT: optional(
       z
         .string()
@@ -260,11 +290,17 @@ export function apiHostWarning(config: Pick<Config, 'discordApiUrl'>): string | 
   return `DISCORD_API_URL is not Discord's API: requests and the bot token go to ${host}`;
 }
 
+/** What the configuration defaults depend on besides the environment. */
+export interface ConfigContext {
+  /** Whether standard output is a terminal (decides the default {@link Config.logFormat}). Default false. */
+  stdoutIsTerminal?: boolean;
+}
+
 /**
  * Parses an environment (as `process.env` is shaped) into a frozen {@link Config}.
  * Throws {@link ConfigError} listing every problem, one per line, each naming the variable.
  */
-export function parseConfig(env: Record<string, string | undefined>): Config {
+export function parseConfig(env: Record<string, string | undefined>, context: ConfigContext = {}): Config {
   const token = typeof env.DISCORD_TOKEN === 'string' ? env.DISCORD_TOKEN.trim() || undefined : undefined;
   const result = schemaFor(token).safeParse(env);
   if (!result.success) {
@@ -292,6 +328,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     discordGuildId: data.DISCORD_GUILD_ID ?? null,
     qaChannelIds: Object.freeze(data.QA_CHANNEL_IDS ?? []),
     logLevel: data.LOG_LEVEL ?? 'info',
+    logFormat: data.LOG_FORMAT ?? (context.stdoutIsTerminal ? 'text' : 'json'),
     cooldownSeconds: data.COOLDOWN_SECONDS ?? DEFAULT_COOLDOWN_SECONDS,
     corpusDir: data.CORPUS_DIR ?? null,
     buttonStateFile: data.BUTTON_STATE_FILE ?? DEFAULT_BUTTON_STATE_FILE,
@@ -301,6 +338,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     ...(data.DISCORD_API_URL !== undefined ? { discordApiUrl: data.DISCORD_API_URL } : {}),
     shardCount: data.SHARD_COUNT ?? null,
     shardIds: shardIds ? Object.freeze(shardIds) : null,
+    shardedChild: data.SHARDING_MANAGER !== undefined,
   });
 }
 
@@ -309,7 +347,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
  * environment winning, and parses them. Throws {@link ConfigError}.
  */
 export function loadConfig(): Config {
-  return parseConfig(environment());
+  return parseConfig(environment(), { stdoutIsTerminal: process.stdout.isTTY === true });
 }
 
 function environment(): Record<string, string | undefined> {

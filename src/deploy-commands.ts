@@ -13,7 +13,13 @@ import {
   type RESTPostAPIApplicationCommandsJSONBody,
   type RESTPutAPIApplicationCommandsResult,
 } from 'discord.js';
-import { ConfigError, DEFAULT_DISCORD_API_URL, loadConfigOrExit, type Config } from './config.js';
+import {
+  apiHostWarning,
+  ConfigError,
+  DEFAULT_DISCORD_API_URL,
+  loadConfigOrExit,
+  type Config,
+} from './config.js';
 import { loadCommands, type CommandRegistry } from './bot/commands.js';
 import { redact } from './bot/log.js';
 import { NEEDED_PERMISSIONS, invitePermissions, inviteUrl } from './bot/permissions.js';
@@ -129,6 +135,8 @@ export function describeDeploy(config: Config, result: DeployResult): string {
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit(deployTarget);
+  const apiWarning = apiHostWarning(config);
+  if (apiWarning) process.stderr.write(`warning: ${apiWarning}\n`);
   try {
     const registry = await loadCommands();
     process.stdout.write(`${describeDeploy(config, await deployCommands(config, registry))}\n`);

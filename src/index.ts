@@ -19,7 +19,11 @@ function fail(message: string, secrets: string[] = []): never {
 }
 
 const config = loadConfigOrExit();
-const log = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
+const log = createLogger({
+  level: config.logLevel,
+  format: config.logFormat,
+  secrets: [config.discordToken],
+});
 const apiWarning = apiHostWarning(config);
 if (apiWarning) log.warn(apiWarning);
 
@@ -77,6 +81,11 @@ const bot = createBot({
   getEngine: () => corpus.current(),
   reports,
   reloadCorpus: () => corpus.reload(),
+  // `npm start` on a host given SHARD_IDS runs that slice in this one process; under start:sharded
+  // the manager hands each shard process its id.
+  ...(config.shardIds && config.shardCount && !config.shardedChild
+    ? { clientOptions: { shards: [...config.shardIds], shardCount: config.shardCount } }
+    : {}),
 });
 
 // A reload (on /reload or by the watch) that brings new articles is announced in CORPUS_NOTICE_CHANNEL_ID.

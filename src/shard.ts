@@ -26,7 +26,11 @@ async function recommendedShardCount(config: Pick<Config, 'discordToken' | 'disc
 }
 
 const config = loadConfigOrExit();
-const log = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
+const log = createLogger({
+  level: config.logLevel,
+  format: config.logFormat,
+  secrets: [config.discordToken],
+});
 const apiWarning = apiHostWarning(config);
 if (apiWarning) log.warn(apiWarning);
 

@@ -41,6 +41,7 @@ describe('parseConfig', () => {
       discordGuildId: null,
       qaChannelIds: [],
       logLevel: 'info',
+      logFormat: 'json',
       cooldownSeconds: 5,
       corpusDir: null,
       buttonStateFile: 'data/button-state.sqlite',
@@ -48,6 +49,7 @@ describe('parseConfig', () => {
       corpusNoticeChannelId: null,
       shardCount: null,
       shardIds: null,
+      shardedChild: false,
     });
   });
 
@@ -69,6 +71,7 @@ describe('parseConfig', () => {
       discordGuildId: '987654321098765432',
       qaChannelIds: ['111111111111111111', '222222222222222222'],
       logLevel: 'debug',
+      logFormat: 'json',
       cooldownSeconds: 0,
       corpusDir: './my-corpus',
       buttonStateFile: 'data/button-state.sqlite',
@@ -76,6 +79,7 @@ describe('parseConfig', () => {
       corpusNoticeChannelId: '333333333333333333',
       shardCount: null,
       shardIds: null,
+      shardedChild: false,
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.qaChannelIds)).toBe(true);
@@ -152,6 +156,23 @@ describe('parseConfig', () => {
         'DISCORD_TOKEN must be the bare token (no "Bot " prefix, no spaces or quotes)',
       );
     }
+  });
+});
+
+describe('LOG_FORMAT', () => {
+  it('defaults to readable text on a terminal and to JSON lines anywhere else (a service, a pipe)', () => {
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN }, { stdoutIsTerminal: true }).logFormat).toBe('text');
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN }, { stdoutIsTerminal: false }).logFormat).toBe('json');
+    expect(
+      parseConfig({ DISCORD_TOKEN: TOKEN, LOG_FORMAT: 'JSON' }, { stdoutIsTerminal: true }).logFormat,
+    ).toBe('json');
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN, LOG_FORMAT: 'text' }).logFormat).toBe('text');
+  });
+
+  it('names the variable and the two shapes on a bad value', () => {
+    expect(errorOf({ DISCORD_TOKEN: TOKEN, LOG_FORMAT: 'pretty' }).message).toBe(
+      'LOG_FORMAT must be json (one object per line) or text (readable lines); got "pretty"',
+    );
   });
 });
 

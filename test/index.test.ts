@@ -46,7 +46,7 @@ describe('the compiled bot (node dist/src/index.js)', () => {
       },
     });
     await until(
-      () => bot.stdout().includes('ready as newsroom-bot'),
+      () => bot.stdout().includes('"msg":"ready as newsroom-bot'),
       START_BOUND_MS,
       `ready; got:\n${bot.output()}`,
     );
@@ -60,9 +60,23 @@ describe('the compiled bot (node dist/src/index.js)', () => {
       '**Answer:** 2,400 [1] — sources disagree: close to 3000 [2]',
     );
 
-    expect(bot.stderr()).toContain(
-      `DISCORD_API_URL is not Discord's API: requests and the bot token go to 127.0.0.1:${fake.port}`,
-    );
+    // Not a terminal (as under systemd): one JSON object per line, warnings on stderr.
+    const records = (text: string) =>
+      text
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { level: string; msg: string; time: string });
+    expect(records(bot.stderr())).toEqual([
+      {
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        level: 'warn',
+        msg: `DISCORD_API_URL is not Discord's API: requests and the bot token go to 127.0.0.1:${fake.port}`,
+      },
+    ]);
+    expect(records(bot.stdout()).map((r) => `${r.level} ${r.msg}`)).toEqual([
+      'info corpus loaded',
+      'info ready as newsroom-bot',
+    ]);
     expect(bot.output()).not.toContain(fake.token);
     // Compiled, the bot keys its snapshot as the TypeScript source does (the build records the
     // source's digest), so `npm start` restores what `npm run ask` built and the other way round.
@@ -110,5 +124,30 @@ describe('configuration mistakes in every compiled entry point', () => {
       stderr:
         'Missing DISCORD_CLIENT_ID: set it in .env (see .env.example); it is the Application ID on the Developer Portal\n',
     });
+  });
+
+  it('deploy-commands registers every command in the guild through the configured API, warning where the token goes', async () => {
+    fake = await startFakeDiscord();
+    const child = startProcess([DIST.deployCommands], {
+      cwd,
+      env: {
+        DISCORD_TOKEN: fake.token,
+        DISCORD_CLIENT_ID: fake.applicationId,
+        DISCORD_GUILD_ID: fake.guildId,
+        DISCORD_API_URL: fake.restUrl,
+      },
+    });
+    expect(await child.exited(START_BOUND_MS)).toEqual({ code: 0, signal: null });
+    expect(child.stderr()).toBe(
+      `warning: DISCORD_API_URL is not Discord's API: requests and the bot token go to 127.0.0.1:${fake.port}\n`,
+    );
+    // What the fake now holds for the guild, as Discord would: /ask and the rest of commands/.
+    const names = fake.registeredCommands(fake.guildId).map((c) => c.name as string);
+    expect(names).toEqual(
+      expect.arrayContaining(['ask', 'quote', 'sources', 'source', 'help', 'Find in sources']),
+    );
+    expect(child.stdout().split('\n')[0]).toBe(
+      `Registered ${names.length} commands in guild ${fake.guildId} (available now): ${names.join(', ')}`,
+    );
   });
 });

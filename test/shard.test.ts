@@ -35,6 +35,7 @@ function host(fakeDiscord: FakeDiscord, env: Record<string, string>): Child {
       DISCORD_TOKEN: fakeDiscord.token,
       DISCORD_API_URL: fakeDiscord.restUrl,
       CORPUS_DIR: FIXTURE_CORPUS_DIR,
+      LOG_FORMAT: 'text',
       ...env,
     },
   });
@@ -65,8 +66,8 @@ describe('several hosts, one bot', () => {
       [2, 3],
     ]);
     // Each manager reports the slice it runs.
-    expect(a.stdout()).toContain('starting shards shards=0 of=3');
-    expect(b.stdout()).toContain('starting shards shards=1,2 of=3');
+    expect(a.stdout()).toContain('INFO  starting shards shards=0 of=3');
+    expect(b.stdout()).toContain('INFO  starting shards shards=1,2 of=3');
 
     await Promise.all([stop(a), stop(b)]);
     expect(a.output() + b.output()).not.toContain(fake.token);
@@ -82,7 +83,29 @@ describe('without SHARD_COUNT', () => {
       [0, 2],
       [1, 2],
     ]);
-    expect(manager.stdout()).toContain('starting shards shards=0,1 of=2');
+    expect(manager.stdout()).toContain('INFO  starting shards shards=0,1 of=2');
     await stop(manager);
+  }, 120_000);
+});
+
+describe('npm start on a host given SHARD_IDS', () => {
+  it('runs exactly that slice in its one process', async () => {
+    fake = await startFakeDiscord();
+    const bot = startProcess([DIST.index], {
+      cwd,
+      env: {
+        DISCORD_TOKEN: fake.token,
+        DISCORD_API_URL: fake.restUrl,
+        CORPUS_DIR: FIXTURE_CORPUS_DIR,
+        SHARD_COUNT: '4',
+        SHARD_IDS: '1,3',
+      },
+    });
+    await until(() => identified(fake!).length === 2, BOUND_MS, `two shards; output:\n${bot.output()}`);
+    expect(identified(fake).sort()).toEqual([
+      [1, 4],
+      [3, 4],
+    ]);
+    await stop(bot);
   }, 120_000);
 });

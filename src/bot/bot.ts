@@ -17,6 +17,7 @@ import { wireEvents } from './events.js';
 import { startClient, stopClient } from './lifecycle.js';
 import { createLogger, type Logger } from './log.js';
 import { announceCorpusGrowth } from './notice.js';
+import { exemptInteractionWebhooks } from './rest.js';
 import { watchStalls } from './stall.js';
 
 export { StartError, describeStartFailure } from './lifecycle.js';
@@ -79,7 +80,9 @@ export function describeEngine(engine: Engine): string {
 /** Builds the bot without connecting it. */
 export function createBot(options: BotOptions): Bot {
   const { config } = options;
-  const log = options.log ?? createLogger({ level: config.logLevel, secrets: [config.discordToken] });
+  const log =
+    options.log ??
+    createLogger({ level: config.logLevel, format: config.logFormat, secrets: [config.discordToken] });
   const client = new Client({
     intents: intentsFor(config),
     // The default for every message, on top of the explicit one respond.ts sets.
@@ -88,6 +91,8 @@ export function createBot(options: BotOptions): Bot {
     rest: { api: config.discordApiUrl ?? DEFAULT_DISCORD_API_URL },
     ...options.clientOptions,
   });
+  // Interaction-reply edits and follow-ups are not held to discord.js's own 50-a-second global limit.
+  exemptInteractionWebhooks(client);
   const context: BotContext = {
     config,
     getEngine: options.getEngine,

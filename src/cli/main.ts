@@ -2,8 +2,9 @@
  * Command line over the engine: `ask`, `quote` and `sources`, for people (default) and for
  * scripts (`--json`, one JSON object per input line; see test/data/eval/README.md).
  */
-import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import {
   loadEngine,
   BUNDLED_CORPUS_DIR,
@@ -34,8 +35,9 @@ async function* stdinLines(): AsyncGenerator<string> {
   for await (const line of rl) yield line;
 }
 
-async function main(): Promise<void> {
-  const [command, ...rest] = process.argv.slice(2);
+/** Runs one command line (`argv` without node and the script: `['ask', '--json', …]`), writing to stdout. */
+export async function main(argv: readonly string[]): Promise<void> {
+  const [command, ...rest] = argv;
   let parsed;
   try {
     parsed = parseArgs({
@@ -101,9 +103,9 @@ async function main(): Promise<void> {
         ? JSON.stringify(askLine(engine, line, limit, filter))
         : formatAnswer(engine.ask(line, limit, filter));
     }
-    const json = quoteLine(engine, line, values.speaker);
+    // Only the form that is printed is computed: each query is looked up once.
     return values.json
-      ? JSON.stringify(json)
+      ? JSON.stringify(quoteLine(engine, line, values.speaker))
       : formatQuotes(engine.quote(line, { speaker: values.speaker ?? null }));
   };
 
@@ -120,7 +122,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`internal error: ${(err as Error).stack ?? String(err)}\n`);
-  process.exit(1);
-});
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).catch((err: unknown) => {
+    process.stderr.write(`internal error: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -174,6 +174,14 @@ export class Engine {
     return best ? { ...answer, answer: best.speaker } : answer;
   }
 
+  /**
+   * For measurement only (`npm run bench` times the answer stages apart): the answer engine inside
+   * (its `index` and `settings` are public). Product code goes through ask, quote and sources.
+   */
+  measurementView(): AnswerEngine {
+    return this.answers;
+  }
+
   /** Checks a claim against the corpus (see AnswerEngine.check). Never throws on any string. */
   check(claim: string, limit = 5): Answer {
     return this.answers.check(claim, Math.max(1, Math.min(10, Math.floor(limit) || 5)));

@@ -95,6 +95,18 @@ export class PassageIndex {
   private readonly docFreq = new Map<string, number>();
   readonly size: number;
 
+  /**
+   * For measurement only (`npm run bench` counts and times the search's parts): the minisearch
+   * instance, the impact lists and the posting budget, as they stand. Product code never calls it.
+   */
+  measurementView(): {
+    miniSearch: MiniSearch<Doc>;
+    impact: ReadonlyMap<string, readonly number[]>;
+    postingBudget: number;
+  } {
+    return { miniSearch: this.ms, impact: this.impact, postingBudget: this.postingBudget };
+  }
+
   /** Builds the index, or restores it from a snapshot taken of the same passages. */
   constructor(
     private readonly passages: readonly Passage[],

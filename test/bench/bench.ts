@@ -33,6 +33,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import { loadCorpus, type Corpus } from '../../src/corpus/load.js';
+import { ensureBuilt } from '../support/build.js';
 import { Bm25Index } from './bm25.js';
 import { generateQuestions, type QuestionSet } from './questions.js';
 import {
@@ -57,7 +58,7 @@ import {
   timed,
   type LatencySummary,
   type MachineInfo,
-} from './stats.js';
+} from '../support/stats.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const REAL_DIR = join(ROOT, 'corpus');
@@ -116,7 +117,7 @@ function parseOptions(argv: readonly string[]): Options {
 interface EngineUnderTest {
   ask(question: string): { status: string };
   quote: ((query: string) => unknown) | null;
-  /** The AnswerEngine inside, for the stage breakdown (private API, may change). */
+  /** The AnswerEngine inside, for the stage breakdown (Engine.measurementView()). */
   answers: unknown;
   /** Asks within a filter (`/ask outlet: from: to:`), or null when the engine has no filters. */
   askWithin: ((question: string, filter: BenchFilter) => { status: string }) | null;
@@ -195,7 +196,7 @@ async function engineFactory(): Promise<EngineFactory> {
         return {
           ask: (q) => e.ask(q),
           quote: typeof e.quote === 'function' ? (q) => e.quote(q) : null,
-          answers: (e as unknown as { answers: unknown }).answers,
+          answers: e.measurementView(),
           askWithin: (q, f) => e.ask(q, 5, f),
         };
       },
@@ -331,12 +332,17 @@ function paragraphs(corpus: Corpus): Array<{ id: number; text: string }> {
   return docs;
 }
 
-/** The PassageIndex inside the engine (AnswerEngine.index is public; Engine.answers is private). */
+/** The PassageIndex inside the engine (AnswerEngine.index). */
 type IndexLike = {
   search: (t: readonly string[], o: { candidates: number }, r: ReadonlyMap<string, string>) => unknown[];
   variants: (term: string) => string[];
   df: (term: string) => number;
   snapshot: () => unknown;
+  measurementView?: () => {
+    miniSearch: unknown;
+    impact: ReadonlyMap<string, readonly number[]>;
+    postingBudget: number;
+  };
 };
 
 function engineIndex(answers: unknown): IndexLike | null {
@@ -352,9 +358,9 @@ function engineIndex(answers: unknown): IndexLike | null {
   return index as IndexLike;
 }
 
-/** The minisearch inside the engine's PassageIndex (private field, may change). */
+/** The minisearch inside the engine's PassageIndex (PassageIndex.measurementView()). */
 function engineMiniSearch(index: IndexLike | null): MiniSearch | null {
-  const ms = (index as unknown as { ms?: unknown } | null)?.ms;
+  const ms = index?.measurementView?.().miniSearch;
   return ms instanceof MiniSearch ? ms : null;
 }
 
@@ -505,8 +511,8 @@ async function profileStages(
 
 /**
  * Direct measurements of the engine's passage search, per question. Read from the real call:
- * PassageIndex.search runs as the engine runs it, and its minisearch instance (a private field)
- * has its `search` wrapped to see which terms it is sent and to time that call alone. A question
+ * PassageIndex.search runs as the engine runs it, and its minisearch instance (from
+ * PassageIndex.measurementView()) has its `search` wrapped to see which terms it is sent and to time that call alone. A question
  * whose terms are all common never reaches minisearch (impact-list path) and is counted as such.
  * Spelling variants are read with the public `variants(term)`.
  */
@@ -550,9 +556,9 @@ async function searchCounters(
     throw new Error(
       "the engine's PassageIndex or its minisearch is not where it was (src/engine/search.ts changed)",
     );
-  const priv = index as unknown as { impact?: unknown; postingBudget?: unknown };
-  const impact = priv.impact instanceof Map ? (priv.impact as Map<string, number[]>) : null;
-  const postingBudget = typeof priv.postingBudget === 'number' ? priv.postingBudget : null;
+  const view = index.measurementView?.();
+  const impact = view?.impact ?? null;
+  const postingBudget = view?.postingBudget ?? null;
   const candidates = (answers as { settings?: { candidates?: number } }).settings?.candidates ?? null;
   type Run = (query: string, options?: SearchOptions) => SearchResult[];
   const target = ms as unknown as { search: Run };
@@ -656,8 +662,8 @@ async function searchCounters(
 // ---------------------------------------------------------------------------------------------
 // Process start to first answer, in a fresh process
 
-/** How the child process gets its engine. */
-type StartMode = 'build' | 'snapshot';
+/** How the child process gets its engine; `compiled` is `snapshot` from dist/ with plain node, as `npm start` runs. */
+type StartMode = 'build' | 'snapshot' | 'compiled';
 
 /** One way of starting, in a fresh process: medians over its runs. */
 interface StartFigures {
@@ -689,8 +695,13 @@ interface Startup {
   build: StartFigures;
   /** (ii) loadEngineFast with no snapshot: full load, build, snapshot written. */
   snapshotFirst: StartFigures;
-  /** (ii) loadEngineFast again: snapshot restored (the bot's usual start). */
+  /** (ii) loadEngineFast again: snapshot restored (the bot's usual start, through tsx: `npm run dev`). */
   snapshotRestored: StartFigures;
+  /** (iii) the same from the compiled dist/ with plain node (`npm start`); net of a bare `node -e 1`. */
+  compiled: StartFigures;
+  /** Median (and range) wall time of a bare `node -e 1`, one per round. */
+  compiledBaselineMs: number;
+  compiledBaselineRange: [number, number];
   /** Size of the snapshot file written by the first run. */
   snapshotBytes: number | null;
 }
@@ -706,7 +717,7 @@ function childScript(dir: string, question: string, mode: StartMode): string {
   const loaded = performance.now();
   const e = new m.Engine(corpus);
   const source = 'build';`
-      : `const s = await import(${url('src/engine/snapshot.ts')});
+      : `const s = await import(${url(mode === 'compiled' ? 'dist/src/engine/snapshot.js' : 'src/engine/snapshot.ts')});
   const imported = performance.now();
   const fast = s.loadEngineFast(${JSON.stringify(dir)});
   const loaded = null;
@@ -785,7 +796,8 @@ function median(xs: number[]): number {
 class ChildFailed extends Error {}
 
 async function runStart(dir: string, mode: StartMode): Promise<ChildRun & { result: ChildResult }> {
-  const r = await runChild(['--expose-gc', '--import', 'tsx', '-e', childScript(dir, FIRST_QUESTION, mode)]);
+  const loader = mode === 'compiled' ? [] : ['--import', 'tsx'];
+  const r = await runChild(['--expose-gc', ...loader, '-e', childScript(dir, FIRST_QUESTION, mode)]);
   if (!r.result)
     throw new ChildFailed(
       `${mode} child failed (exit ${r.code}): ${r.stderr.split('\n').slice(0, 3).join(' / ')}`,
@@ -844,8 +856,13 @@ async function startup(
   runs: number,
 ): Promise<{ startup: Startup | null; problem: string | null }> {
   const bare = async () => (await runChild(['--import', 'tsx', '-e', '1'])).wallMs;
+  const bareNode = async () => (await runChild(['-e', '1'])).wallMs;
   try {
+    // The compiled runs need dist/ as `npm run build` makes it (with the source's snapshot key).
+    await ensureBuilt();
     const bases: number[] = [];
+    const nodeBases: number[] = [];
+    const compiled: Array<ChildRun & { result: ChildResult }> = [];
     const build: Array<ChildRun & { result: ChildResult }> = [];
     const first: Array<ChildRun & { result: ChildResult }> = [];
     const restored: Array<ChildRun & { result: ChildResult }> = [];
@@ -859,6 +876,8 @@ async function startup(
       first.push(await runStart(dir, 'snapshot'));
       size = snapshotFileBytes(dir);
       restored.push(await runStart(dir, 'snapshot'));
+      nodeBases.push(await bareNode());
+      compiled.push(await runStart(dir, 'compiled'));
     }
     return {
       problem: null,
@@ -868,6 +887,9 @@ async function startup(
         build: startFigures(build, bases),
         snapshotFirst: startFigures(first, bases),
         snapshotRestored: startFigures(restored, bases),
+        compiled: startFigures(compiled, nodeBases),
+        compiledBaselineMs: median(nodeBases),
+        compiledBaselineRange: [Math.min(...nodeBases), Math.max(...nodeBases)],
         snapshotBytes: size,
       },
     };
@@ -1146,21 +1168,26 @@ function startCell(x: StartFigures, baselineMs: number): string {
 }
 
 function startTarget(name: string, f: CorpusFigures | undefined, limitMs: number): Target {
-  const target = `engine ready < ${formatMs(limitMs)} after process start (${name}), snapshot path as src/index.ts starts`;
+  const target = `ready < ${formatMs(limitMs)} from process start to first answer (${name}), compiled and snapshot restored, as \`npm start\` starts`;
   const s = f?.startup;
   if (!s) return { target, measured: '—', verdict: 'not measured' };
-  const v = verdict(s.snapshotRestored.netMs, limitMs);
-  const restoredOk = s.snapshotRestored.sources.every((x) => x === 'restored');
+  const c = s.compiled;
+  const v = verdict(c.wallMs, limitMs);
+  const restoredOk = c.sources.every((x) => x === 'restored');
+  const range = (x: StartFigures) =>
+    x.runs > 1
+      ? `, net range ${formatMs(x.netRange[0])}–${formatMs(x.netRange[1])} over ${x.runs} runs`
+      : ', 1 run';
   return {
     target,
-    measured: `restored: ${startCell(s.snapshotRestored, s.baselineMs)}`,
+    measured: `compiled: ${formatMs(c.wallMs)} to answer (engine ready at ${formatMs(c.readyMs)} on the child's clock; ${formatMs(c.netMs)} net of a bare \`node -e 1\` ${formatMs(s.compiledBaselineMs)}${range(c)})`,
     verdict: restoredOk ? v : 'not measured',
     note:
-      `${restoredOk ? '' : `the second loadEngineFast run did not restore (${s.snapshotRestored.sources.join(', ')}); `}` +
-      `${s.snapshotRestored.netRange[0] < limitMs && s.snapshotRestored.netRange[1] >= limitMs ? 'runs fall on both sides of the limit, so the verdict (on the median) depends on machine load; ' : ''}` +
-      `beside it — first start with no snapshot (builds, saves ${s.snapshotBytes !== null ? formatBytes(s.snapshotBytes) : 'no file'}): ${formatMs(s.snapshotFirst.netMs)} net (${verdict(s.snapshotFirst.netMs, limitMs)}); ` +
-      `build at every start (loadCorpus + new Engine): ${formatMs(s.build.netMs)} net (${verdict(s.build.netMs, limitMs)}); medians of ${s.build.runs} run(s) each; ` +
-      `on the child's clock the restored start spends ${formatMs(s.snapshotRestored.phases.imports)} importing the engine's modules through tsx, ${formatMs(s.snapshotRestored.phases.load)} in loadEngineFast, ${formatMs(s.snapshotRestored.phases.firstAsk)} on the first ask`,
+      `${restoredOk ? '' : `the compiled run did not restore the snapshot (${c.sources.join(', ')}); `}` +
+      `beside it, through tsx (\`npm run dev\`): restored ${formatMs(s.snapshotRestored.wallMs)} to answer, ${startCell(s.snapshotRestored, s.baselineMs)} (${verdict(s.snapshotRestored.wallMs, limitMs)}); ` +
+      `first start with no snapshot (builds, saves ${s.snapshotBytes !== null ? formatBytes(s.snapshotBytes) : 'no file'}): ${formatMs(s.snapshotFirst.wallMs)} to answer; ` +
+      `build at every start (loadCorpus + new Engine): ${formatMs(s.build.wallMs)} to answer; medians of ${s.build.runs} run(s) each; ` +
+      `imports on the child's clock: ${formatMs(c.phases.imports)} compiled, ${formatMs(s.snapshotRestored.phases.imports)} through tsx; loadEngineFast ${formatMs(c.phases.load)} compiled, first ask ${formatMs(c.phases.firstAsk)}`,
   };
 }
 
@@ -1236,7 +1263,8 @@ function startTable(s: Startup): string {
         `(ii) loadEngineFast, no snapshot: build + save${s.snapshotBytes !== null ? ` (${formatBytes(s.snapshotBytes)} file)` : ''}`,
         s.snapshotFirst,
       ),
-      r('(ii) loadEngineFast, snapshot restored (bot)', s.snapshotRestored),
+      r('(ii) loadEngineFast, snapshot restored (npm run dev, tsx)', s.snapshotRestored),
+      r('(iii) compiled dist/, snapshot restored (npm start, node)', s.compiled),
     ],
     new Set([1, 2, 3, 4, 5, 6, 7, 8]),
   );
@@ -1426,14 +1454,14 @@ async function main(): Promise<void> {
       const s = f.startup;
       print();
       print(
-        `Start to first answer, fresh process (${FIRST_QUESTION}); bare \`node --import tsx -e 1\` ${formatMs(s.baselineMs)} (${formatMs(s.baselineRange[0])}–${formatMs(s.baselineRange[1])}), timed in each round and subtracted from that round's runs for "net"; medians of ${s.build.runs} round(s):`,
+        `Start to first answer, fresh process (${FIRST_QUESTION}); bare \`node --import tsx -e 1\` ${formatMs(s.baselineMs)} (${formatMs(s.baselineRange[0])}–${formatMs(s.baselineRange[1])}), timed in each round and subtracted from that round's runs (i)–(ii) for "net"; (iii) is net of a bare \`node -e 1\` ${formatMs(s.compiledBaselineMs)} (${formatMs(s.compiledBaselineRange[0])}–${formatMs(s.compiledBaselineRange[1])}); medians of ${s.build.runs} round(s):`,
       );
       print();
       print(startTable(s));
       const b = s.build.split;
       if (b)
         print(
-          `(i) split: loadCorpus ${formatMs(b.loadCorpus)}, new Engine ${formatMs(b.build)}. Snapshot runs: first ${s.snapshotFirst.sources.join('/')}, second ${s.snapshotRestored.sources.join('/')}. Answer: ${s.snapshotRestored.status}${s.snapshotRestored.answer ? ` "${s.snapshotRestored.answer}"` : ''}.`,
+          `(i) split: loadCorpus ${formatMs(b.loadCorpus)}, new Engine ${formatMs(b.build)}. Snapshot runs: first ${s.snapshotFirst.sources.join('/')}, second ${s.snapshotRestored.sources.join('/')}, compiled ${s.compiled.sources.join('/')}. Answer: ${s.snapshotRestored.status}${s.snapshotRestored.answer ? ` "${s.snapshotRestored.answer}"` : ''}.`,
         );
     }
     print(

@@ -23,8 +23,8 @@ import {
   startSeriesBot,
   type SeriesBot,
   type SeriesResult,
-} from '../bench/load.js';
-import { formatBytes } from '../bench/stats.js';
+} from '../support/bot-load.js';
+import { formatBytes } from '../support/stats.js';
 
 /** A full collection: the runner's `gc` when started with --expose-gc, else V8's own, exposed at run time. */
 function collector(): (() => void) | null {

@@ -55,7 +55,8 @@ afterEach(async () => {
 function startProcess(env: Record<string, string>): Child {
   const child = spawn(process.execPath, [tsxCli, entry], {
     cwd,
-    env: { CORPUS_DIR: FIXTURE_CORPUS_DIR, ...env },
+    // Readable lines, as in a terminal (piped, the bot would write JSON lines; test/index.test.ts checks those).
+    env: { CORPUS_DIR: FIXTURE_CORPUS_DIR, LOG_FORMAT: 'text', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

@@ -46,6 +46,8 @@ describe('reports through a bot process killed with SIGKILL', () => {
         REPORTS_DB: db,
         COOLDOWN_SECONDS: '0',
         LOG_LEVEL: 'info',
+        // Readable lines (piped, the bot would write JSON lines).
+        LOG_FORMAT: 'text',
       },
     });
     await until(
