@@ -32,10 +32,14 @@ try {
   // A saved snapshot makes large corpora start in seconds; it is rebuilt whenever anything changed.
   // Reloads build the new engine in a worker thread, so the gateway is never kept waiting.
   const dir = config.corpusDir ?? BUNDLED_CORPUS_DIR;
-  corpus = new EngineHolder(dir, loadEngineFast(dir).engine, {
-    describe: describeEngine,
-    onSwap: (ms, source) => log.info('new engine swapped in', { mainThreadMs: Math.round(ms), source }),
-  });
+  corpus = new EngineHolder(
+    dir,
+    loadEngineFast(dir, { warn: (message, fields) => log.warn(message, fields) }).engine,
+    {
+      describe: describeEngine,
+      onSwap: (ms, source) => log.info('new engine swapped in', { mainThreadMs: Math.round(ms), source }),
+    },
+  );
 } catch (error) {
   fail(`Could not load the corpus: ${error instanceof Error ? error.message : String(error)}`, [
     config.discordToken,

@@ -18,6 +18,7 @@ import { startClient, stopClient } from './lifecycle.js';
 import { createLogger, type Logger } from './log.js';
 import { announceCorpusGrowth } from './notice.js';
 import { exemptInteractionWebhooks } from './rest.js';
+import { watchStalls } from './stall.js';
 
 export { StartError, describeStartFailure } from './lifecycle.js';
 
@@ -109,7 +110,14 @@ export function createBot(options: BotOptions): Bot {
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
   };
-  wireEvents(client, context, { registry: () => registry, stopping: () => stopping !== null, track });
+  // One answer blocking the loop delays every other user's: such a block is logged by name.
+  const stalls = watchStalls({ log });
+  wireEvents(client, context, {
+    registry: () => registry,
+    stopping: () => stopping !== null,
+    track,
+    stalls,
+  });
 
   return {
     client,
@@ -119,9 +127,10 @@ export function createBot(options: BotOptions): Bot {
       await startClient(client, config.discordToken, log, options.readyTimeoutMs ?? 60_000);
     },
     stop() {
-      stopping ??= stopClient(client, inFlight, log, options.shutdownTimeoutMs ?? 5000).finally(() =>
-        context.answers.close(),
-      );
+      stopping ??= stopClient(client, inFlight, log, options.shutdownTimeoutMs ?? 5000).finally(() => {
+        stalls.stop();
+        context.answers.close();
+      });
       return stopping;
     },
     announceCorpusChange(before, after) {

@@ -9,7 +9,8 @@ import type { CommandRegistry } from './commands.js';
 import { handleInteraction } from './interactions.js';
 import { handleMessage } from './messages.js';
 import { renderNotice } from './render.js';
-import { send } from './respond.js';
+import { interactionLabel, send } from './respond.js';
+import type { StallWatch } from './stall.js';
 import { localeOf, t } from './i18n.js';
 
 /** What the handlers need to know of the bot's life cycle. */
@@ -20,6 +21,8 @@ export interface EventState {
   stopping(): boolean;
   /** Registers work in progress, so that shutdown can wait for it. */
   track(work: Promise<void>): void;
+  /** The event-loop watch that names the work in progress when the loop blocks (src/bot/stall.ts). */
+  stalls?: StallWatch;
 }
 
 /** Attaches every handler the bot needs to `client`. */
@@ -41,11 +44,17 @@ export function wireEvents(client: Client, context: BotContext, state: EventStat
       }
       return;
     }
-    state.track(handleInteraction(interaction, registry, context));
+    const handle = () => handleInteraction(interaction, registry, context);
+    state.track(state.stalls ? state.stalls.around(interactionLabel(interaction), handle) : handle());
   });
   client.on(Events.MessageCreate, (message) => {
     if (state.stopping() || !state.registry()) return;
-    state.track(handleMessage(message, context));
+    const handle = () => handleMessage(message, context);
+    state.track(
+      state.stalls
+        ? state.stalls.around({ message: message.id, channel: message.channelId }, handle)
+        : handle(),
+    );
   });
   client.on(Events.ClientReady, (ready) => {
     log.info(`ready as ${ready.user.tag}`, {

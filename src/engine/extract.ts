@@ -41,34 +41,104 @@ function wordsUncached(text: string): Array<{ start: number; end: number; stem: 
   }));
 }
 
+/** The question's stems, once per question (echoesQuestion runs once per candidate mention). */
+const questionStems = new WeakMap<QuestionAnalysis, { set: Set<string>; long: string[] }>();
+
 /** True when every word of a mention already stands in the question: an echo, not an answer. */
 function echoesQuestion(mention: string, q: QuestionAnalysis): boolean {
-  const qt = new Set(q.tokens.map((t) => stem(t)));
+  let qs = questionStems.get(q);
+  if (!qs) {
+    const set = new Set(q.tokens.map((t) => stem(t)));
+    qs = { set, long: [...set].filter((x) => x.length >= 4) };
+    questionStems.set(q, qs);
+  }
+  const { set, long } = qs;
   const mt = tokenize(mention).map((t) => stem(t));
-  return (
-    mt.length > 0 &&
-    mt.every((t) => qt.has(t) || [...qt].some((x) => x.length >= 4 && (t.startsWith(x) || x.startsWith(t))))
-  );
+  return mt.length > 0 && mt.every((t) => set.has(t) || long.some((x) => t.startsWith(x) || x.startsWith(t)));
 }
 
-/** Distance in characters from a mention to the nearest word matching a question term. */
-function distanceToTerms(text: string, m: Mention, q: QuestionAnalysis): number {
+type Word = { start: number; end: number; stem: string };
+
+/** Index of the first word ending after `pos` (words are in text order): a binary search. */
+function firstEndingAfter(ws: readonly Word[], pos: number): number {
+  let lo = 0;
+  let hi = ws.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ws[mid]!.end > pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Positions (in `words(text)`) of the words matching a question term, per text and question. */
+const termWordsCache = new WeakMap<QuestionAnalysis, Map<string, number[]>>();
+function termWords(text: string, q: QuestionAnalysis): number[] {
+  let byText = termWordsCache.get(q);
+  if (!byText) {
+    byText = new Map();
+    termWordsCache.set(q, byText);
+  }
+  const cached = byText.get(text);
+  if (cached) return cached;
   const terms = new Set(q.terms);
+  const found: number[] = [];
+  words(text).forEach((w, i) => {
+    if (terms.has(w.stem)) found.push(i);
+  });
+  byText.set(text, found);
+  return found;
+}
+
+/**
+ * Distance in characters from a mention to the nearest word matching a question term (words
+ * inside the mention do not count). The term words are found once per passage and question and
+ * searched by position, not scanned whole per mention: that was quadratic in a long passage
+ * (seconds for one 90,000-character sentence full of numbers).
+ */
+function distanceToTerms(text: string, m: Mention, q: QuestionAnalysis): number {
+  const ws = words(text);
+  const idx = termWords(text, q);
+  // Term words in order; k: the first whose end is past the mention's start.
+  let lo = 0;
+  let hi = idx.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ws[idx[mid]!]!.end > m.start) hi = mid;
+    else lo = mid + 1;
+  }
   let best = Infinity;
-  for (const w of words(text)) {
-    if (!terms.has(w.stem)) continue;
+  // Before the mention, the nearest is the last one ending at or before its start.
+  if (lo > 0) best = m.start - ws[idx[lo - 1]!]!.end;
+  // From there on, distance grows with position: the first not inside the mention is nearest.
+  for (let i = lo; i < idx.length; i++) {
+    const w = ws[idx[i]!]!;
     if (w.start >= m.start && w.end <= m.end) continue;
-    best = Math.min(best, w.end <= m.start ? m.start - w.end : w.start - m.end);
+    best = Math.min(best, w.start - m.end);
+    break;
   }
   return best;
 }
 
+/**
+ * A clause is searched for no further than this either side: a "clause" is a few dozen words,
+ * and an unbounded search per number was quadratic in a passage with no commas or full stops.
+ */
+const CLAUSE_REACH = 1000;
+
 /** The clause around a position: from the previous to the next comma, semicolon or sentence end. */
 function clauseAround(text: string, start: number, end: number): string {
-  const before = text.slice(0, start);
-  const from = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('. ')) + 1;
-  const after = text.slice(end).search(/[,;]|\.\s|\.$/);
-  return text.slice(from, after < 0 ? text.length : end + after);
+  const floor = Math.max(0, start - CLAUSE_REACH);
+  let from = floor;
+  for (let i = start - 1; i >= floor; i--) {
+    const c = text[i];
+    if (c === ',' || c === ';' || (c === '.' && i + 1 < start && text[i + 1] === ' ')) {
+      from = i + 1;
+      break;
+    }
+  }
+  const after = text.slice(end, end + CLAUSE_REACH).search(/[,;]|\.\s|\.$/);
+  return text.slice(from, after < 0 ? Math.min(text.length, end + CLAUSE_REACH) : end + after);
 }
 
 const CASUALTY =
@@ -93,9 +163,13 @@ export function countFor(text: string, q: QuestionAnalysis): CountValue | null {
   );
   let best: CountValue | null = null;
   let bestDist = Infinity;
+  const askedCasualty = CASUALTY.test(q.tokens.join(' '));
   for (const n of numberMentions(text)) {
     if (n.value === null || n.isYear) continue;
-    const after = ws.filter((w) => w.start >= n.end).slice(0, 4);
+    // The four words after the number (words are in order: found by position, not by a scan).
+    let k = firstEndingAfter(ws, n.end);
+    while (k < ws.length && ws[k]!.start < n.end) k++;
+    const after = ws.slice(k, k + 4);
     const attached = heads.length > 0 && after.some((w) => heads.includes(w.stem));
     // "Of those, some 2,400 were stationed in Mali": a number standing for the noun named before it.
     const standsFor =
@@ -109,7 +183,7 @@ export function countFor(text: string, q: QuestionAnalysis): CountValue | null {
     if (echoesQuestion(n.text, q)) continue;
     // A death toll is a different fact from a deployment count, and the other way round.
     const near = text.slice(Math.max(0, n.start - 25), n.end + 60);
-    if (CASUALTY.test(near) !== CASUALTY.test(q.tokens.join(' '))) continue;
+    if (CASUALTY.test(near) !== askedCasualty) continue;
     const d = distanceToTerms(text, n, q);
     if (d < bestDist) {
       best = { start: n.start, end: n.end, text: n.text, value: n.value };
@@ -174,14 +248,24 @@ export function extractAnswer(text: string, q: QuestionAnalysis, span = false): 
       // "based in the capital, Niamey": a place right after a question word and a preposition
       // is where that thing happens, whatever else stands nearer.
       const terms = new Set(q.terms);
-      const anchored = (m: Mention) =>
-        words(text).some(
-          (w) =>
+      const ws = words(text);
+      // Between the question word and the place stand at most four tokens (a preposition, an
+      // article, two words), so only the few words just before the place can anchor it: checking
+      // every word of the passage per place was quadratic.
+      const anchored = (m: Mention) => {
+        const k = firstEndingAfter(ws, m.start);
+        for (let i = k - 1; i >= Math.max(0, k - 8); i--) {
+          const w = ws[i]!;
+          if (
             terms.has(w.stem) &&
             /^\s+(?:in|at|to|into|from|on)\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+,?\s+){0,2}$/iu.test(
               text.slice(w.end, m.start),
-            ),
-        );
+            )
+          )
+            return true;
+        }
+        return false;
+      };
       return pick(placeMentions(text), (m) => (anchored(m) ? 1e7 : 0) + near(m));
     }
     case 'entity':

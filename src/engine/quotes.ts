@@ -116,15 +116,23 @@ export function quotationSpans(text: string, block: Span): Span[] {
   // Doubled single marks, as some francophone papers print them: ‘’un retrait coordonné’’.
   for (const m of s.matchAll(/(?:\u2018\u2019|'')([^\u2018\u2019']+?)(?:\u2019\u2019|'')/gu))
     push(m.index! + 2, m.index! + 2 + m[1]!.length);
-  // Drop quotations nested in a larger one already found.
-  return out
-    .sort((a, b) => a.start - b.start || b.end - a.end)
-    .filter(
-      (q, i, all) =>
-        !all.some(
-          (o, j) => j !== i && o.start <= q.start && o.end >= q.end && o.end - o.start > q.end - q.start,
-        ),
-    );
+  // Drop quotations nested in a larger one already found. Sorted by start, longest first, a
+  // span lies inside a longer one exactly when an earlier span (other than its own duplicates)
+  // reaches at least as far: one pass with the furthest end so far, not a scan per span.
+  const sorted = out.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Span[] = [];
+  let reach = -1; // furthest end among spans before the current run of identical ones
+  let runReach = -1;
+  for (let i = 0; i < sorted.length; i++) {
+    const q = sorted[i]!;
+    const prev = sorted[i - 1];
+    if (!prev || prev.start !== q.start || prev.end !== q.end) {
+      reach = Math.max(reach, runReach);
+      runReach = q.end;
+    }
+    if (reach < q.end) kept.push(q);
+  }
+  return kept;
 }
 
 /** Sentence adverbs a name-finder can take for a first name ("Later Dembélé added"). */

@@ -23,15 +23,25 @@ import type { Block } from '../corpus/furniture.js';
 import { Engine } from './index.js';
 import type { IndexSnapshot } from './search.js';
 
-/** Bumped when the snapshot's shape changes (2: the index carries its lexicon and languages). */
-const FORMAT = 2;
+/** Bumped when the snapshot's shape changes (2: the index carries its lexicon and languages, and each
+ * article's hash so a restore can be checked against the corpus). */
+const FORMAT = 3;
 
 interface CorpusSnapshot {
   format: number;
   key: string;
-  articles: Array<{ id: string; blocks: Block[]; passages: Array<[number, number, number]> }>;
+  articles: Array<{
+    id: string;
+    /** The SHA-256 of the article text the blocks and passages were cut from. */
+    sha256: string;
+    blocks: Block[];
+    passages: Array<[number, number, number]>;
+  }>;
   index: IndexSnapshot;
 }
+
+/** Why a snapshot cannot be trusted: the restore falls back to a full build and logs this. */
+class SnapshotMismatch extends Error {}
 
 /** Where the snapshot of a corpus directory lives. */
 export function snapshotDir(corpusDir: string): string {
@@ -104,9 +114,92 @@ export function corpusKey(corpusDir: string): string {
   return hash.digest('hex').slice(0, 32);
 }
 
-/** Rebuilds the corpus from a snapshot, reading and verifying every article text. */
+const BLOCK_KINDS: ReadonlySet<string> = new Set(['body', 'heading', 'furniture']);
+
+const isOffset = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+
+/**
+ * Checks one article's saved blocks and passages against its verified text: blocks in order,
+ * within the text and not overlapping; every passage inside a body block (never furniture or a
+ * heading), within bounds and not blank; at least one passage, as the loader requires.
+ */
+function checkArticle(saved: CorpusSnapshot['articles'][number], text: string): void {
+  const where = `article "${saved.id}"`;
+  if (!Array.isArray(saved.blocks) || !Array.isArray(saved.passages))
+    throw new SnapshotMismatch(`${where} has no block or passage list`);
+  let end = 0;
+  saved.blocks.forEach((b, i) => {
+    if (!b || !BLOCK_KINDS.has(b.kind) || !isOffset(b.start) || !isOffset(b.end))
+      throw new SnapshotMismatch(`${where} block ${i} is malformed`);
+    if (b.start < end || b.end <= b.start || b.end > text.length)
+      throw new SnapshotMismatch(
+        `${where} block ${i} (${b.start}-${b.end}) is out of order or outside its ${text.length}-character text`,
+      );
+    end = b.end;
+  });
+  if (saved.passages.length === 0) throw new SnapshotMismatch(`${where} has no passages`);
+  saved.passages.forEach((p, i) => {
+    if (!Array.isArray(p) || p.length !== 3 || !p.every(isOffset))
+      throw new SnapshotMismatch(`${where} passage ${i} is malformed`);
+    const [start, stop, blockIndex] = p;
+    const block = saved.blocks[blockIndex];
+    if (block?.kind !== 'body')
+      throw new SnapshotMismatch(
+        `${where} passage ${i} points at ${block ? `a ${block.kind} block` : `missing block ${blockIndex}`}, not body text`,
+      );
+    if (start < block.start || stop > block.end || stop <= start)
+      throw new SnapshotMismatch(
+        `${where} passage ${i} (${start}-${stop}) is outside its body block (${block.start}-${block.end})`,
+      );
+    if (text.slice(start, stop).trim().length === 0)
+      throw new SnapshotMismatch(`${where} passage ${i} (${start}-${stop}) is blank`);
+  });
+}
+
+/**
+ * Checks the saved index against the restored passages: one entry per passage, and
+ * minisearch's documents exactly the passage ids.
+ */
+function checkIndex(index: IndexSnapshot, passages: readonly Passage[]): void {
+  if (!index || !Array.isArray(index.termsOf) || index.termsOf.length !== passages.length)
+    throw new SnapshotMismatch(
+      `the index holds ${Array.isArray(index?.termsOf) ? index.termsOf.length : 'no'} passages, the articles ${passages.length}`,
+    );
+  const ms = index.minisearch as { documentCount?: unknown; documentIds?: unknown } | null;
+  const ids =
+    ms && typeof ms.documentIds === 'object' && ms.documentIds !== null ? Object.values(ms.documentIds) : [];
+  const expected = new Set(passages.map((p) => p.id));
+  if (
+    ms?.documentCount !== passages.length ||
+    ids.length !== passages.length ||
+    !ids.every((id) => expected.has(id as number))
+  )
+    throw new SnapshotMismatch(`the index's documents are not the ${passages.length} passages`);
+}
+
+/**
+ * Rebuilds the corpus from a snapshot, reading and verifying every article text, and checking
+ * that the snapshot is of this corpus: the same articles (the metadata files present, in the
+ * loader's order), the same text hashes, and blocks, passages and index that fit those texts.
+ * Throws SnapshotMismatch, saying what disagrees, when anything does; CorpusError when an
+ * article text no longer matches its own metadata (a real corpus error, whatever the snapshot).
+ */
 function restoreCorpus(corpusDir: string, snap: CorpusSnapshot): Corpus {
   const articlesDir = join(corpusDir, 'articles');
+  if (!Array.isArray(snap.articles) || snap.articles.length === 0)
+    throw new SnapshotMismatch('it holds no articles');
+  const present = readdirSync(articlesDir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .map((n) => n.replace(/\.json$/, ''));
+  const saved = snap.articles.map((a) => a?.id);
+  if (saved.join('\n') !== present.join('\n')) {
+    const missing = present.filter((id) => !saved.includes(id));
+    const extra = saved.filter((id) => !present.includes(id));
+    throw new SnapshotMismatch(
+      `its articles are not the corpus's${missing.length ? `; missing: ${missing.join(', ')}` : ''}${extra.length ? `; not in the corpus: ${extra.join(', ')}` : ''}${!missing.length && !extra.length ? '; out of order' : ''}`,
+    );
+  }
   const articles: Article[] = [];
   const byId = new Map<string, Article>();
   const passages: Passage[] = [];
@@ -122,7 +215,10 @@ function restoreCorpus(corpusDir: string, snap: CorpusSnapshot): Corpus {
         `does not match ${textPath}; article text must not be edited once added`,
       );
     }
+    if (saved.sha256 !== meta.sha256)
+      throw new SnapshotMismatch(`article "${saved.id}" was cut from another text (sha256 differs)`);
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    checkArticle(saved, text);
     const own: Passage[] = saved.passages.map(([start, end, block], i) => ({
       id: passages.length + i,
       articleId: meta.id,
@@ -136,6 +232,7 @@ function restoreCorpus(corpusDir: string, snap: CorpusSnapshot): Corpus {
     byId.set(meta.id, article);
     passages.push(...own);
   }
+  checkIndex(snap.index, passages);
   return { dir: corpusDir, articles, byId, passages };
 }
 
@@ -147,6 +244,7 @@ function writeSnapshot(corpusDir: string, key: string, engine: Engine): void {
     key,
     articles: engine.corpus.articles.map((a) => ({
       id: a.meta.id,
+      sha256: a.meta.sha256,
       blocks: a.blocks,
       passages: a.passages.map((p) => [p.start, p.end, p.block]),
     })),
@@ -169,27 +267,45 @@ function writeSnapshot(corpusDir: string, key: string, engine: Engine): void {
 /** How an engine was obtained, for the log. */
 export type SnapshotUse = 'restored' | 'built';
 
+/** What loadEngineFast did, and why it did not restore when a snapshot was there. */
+export interface FastLoad {
+  engine: Engine;
+  source: SnapshotUse;
+  /** Why a snapshot present for this corpus was not used ("it holds no articles"), else null. */
+  rejected: string | null;
+}
+
 /**
  * Loads the engine for a corpus directory, from its snapshot when the corpus and the code are
- * unchanged, else by a full load (which validates everything) followed by a fresh snapshot.
- * A damaged or stale snapshot is ignored, never trusted.
+ * unchanged and the snapshot checks out against the corpus (see restoreCorpus), else by a full
+ * load (which validates everything) followed by a fresh snapshot. A damaged, stale or
+ * mismatched snapshot is never served: `warn` is told why it was set aside.
  */
-export function loadEngineFast(corpusDir: string): { engine: Engine; source: SnapshotUse } {
+export function loadEngineFast(
+  corpusDir: string,
+  options: { warn?: (message: string, fields: Record<string, unknown>) => void } = {},
+): FastLoad {
   const key = corpusKey(corpusDir);
   const file = join(snapshotDir(corpusDir), `engine-${key}.json`);
+  let rejected: string | null = null;
   if (existsSync(file)) {
     try {
       const snap = JSON.parse(readFileSync(file, 'utf8')) as CorpusSnapshot;
-      if (snap.format === FORMAT && snap.key === key) {
+      if (snap?.format !== FORMAT) rejected = `its format is ${String(snap?.format)}, not ${FORMAT}`;
+      else if (snap.key !== key) rejected = 'its key is not the corpus key';
+      else {
         const corpus = restoreCorpus(corpusDir, snap);
-        return { engine: new Engine(corpus, undefined, snap.index), source: 'restored' };
+        return { engine: new Engine(corpus, undefined, snap.index), source: 'restored', rejected: null };
       }
     } catch (error) {
       // A text edited under an unchanged hash is a real corpus error; anything else is a bad cache.
       if (error instanceof CorpusError) throw error;
+      rejected =
+        error instanceof SnapshotMismatch ? error.message : `it does not load (${(error as Error).message})`;
     }
+    options.warn?.('engine snapshot set aside; rebuilding from the articles', { file, reason: rejected });
   }
   const engine = new Engine(loadCorpus(corpusDir));
   writeSnapshot(corpusDir, key, engine);
-  return { engine, source: 'built' };
+  return { engine, source: 'built', rejected };
 }

@@ -38,7 +38,7 @@ afterEach(async () => {
 });
 
 const ASK_TROOPS = [option('question', 'How many French troops were in Mali?')];
-// The bot shows the engine's short answer as its first line; what that answer is, is the engine tests' business.
+// The first line a reader sees: the short answer the seed articles give, and the other side.
 const TROOPS_ANSWER = '**Answer:** 2,400 [1] — sources disagree: close to 3000 [2]';
 
 describe('Discord API trouble', () => {

@@ -39,10 +39,11 @@ describe('/ask', () => {
     const embed = embedOf(edit.body);
     expect(embed.title).toBe('How many French troops were in Mali?');
     expect(embed.description?.split('\n')[0]).toBe(
-      `**Answer:** ${engine().ask('How many French troops were in Mali?').answer} [1] — sources disagree: close to 3000 [2]`,
+      '**Answer:** 2,400 [1] — sources disagree: close to 3000 [2]',
     );
+    // The first passage, whole and verbatim as Brussels Morning printed it.
     expect(embed.description).toContain(
-      `\n> ${engine().ask('How many French troops were in Mali?').citations[0]!.quote.slice(0, 60)}`,
+      '\n> A French contingent of 2,400 troops based in Mali for the past nine years was joined in 2020 by a several hundred-strong force of European allies.',
     );
     expect(embed.fields?.[0]?.name).toBe('Sources disagree');
     expect(embed.fields?.[0]?.value).toContain(
@@ -85,9 +86,7 @@ describe('/ask', () => {
     const update = await callback(h.fake, click.id);
     expect((update.body as { type: number }).type).toBe(7);
     const page2 = embedOf(update.body);
-    expect(page2.description?.split('\n')[0]).toBe(
-      `**Answer:** ${engine().ask('Who announced the withdrawal?').answer} [1]`,
-    );
+    expect(page2.description?.split('\n')[0]).toBe('**Answer:** Emmanuel Macron [1]');
     expect(page2.description).toContain('**[3]** ');
     expect(page2.description).toContain('**[4]** ');
     expect(page2.description).not.toContain('**[2]** ');
@@ -198,7 +197,23 @@ describe('/quote', () => {
     });
     const all = ((await callback(h.fake, everyone.id)).body as { data: { choices: Array<{ name: string }> } })
       .data.choices;
-    expect(all.map((c) => c.name)).toEqual(engine().speakers().slice(0, 25));
+    // Every speaker the five seed articles quote, most quoted first. ("Sabre" is a known slip:
+    // DW's "These states are increasingly exposed…," he said. is Emmanuel Macron's.)
+    expect(all.map((c) => c.name)).toEqual([
+      'Emmanuel Macron',
+      'France and its allies',
+      'French army',
+      'Josep Borrell',
+      'Christine Lambrecht',
+      'French military',
+      'French Presidency',
+      'Jean-Yves Le Drian',
+      'Kalle Lane',
+      'Mali’s military leaders',
+      'Olivier Salgado',
+      'Sabre',
+      'Spokesman for the MINUSMA peacekeeping mission',
+    ]);
 
     const quote = h.fake.sendInteraction({
       commandName: 'quote',

@@ -72,3 +72,120 @@ describe('engine snapshot', () => {
     expect(() => loadEngineFast(dir)).toThrow(/field "sha256": does not match .*must not be edited/);
   });
 });
+
+/** A saved snapshot as these tests tamper with it (src/engine/snapshot.ts writes it). */
+interface Saved {
+  articles: Array<{
+    id: string;
+    sha256: string;
+    blocks: Array<{ start: number; end: number; kind: string }>;
+    passages: number[][];
+  }>;
+  index: { termsOf: string[][] };
+}
+
+/** The snapshot file of a corpus directory, parsed, and a way to write it back changed. */
+function snapshotOf(dir: string): { file: string; snap: Saved; save: (snap: unknown) => void } {
+  const name = readdirSync(snapshotDir(dir)).find((f) => f.startsWith('engine-') && f.endsWith('.json'))!;
+  const file = join(snapshotDir(dir), name);
+  return {
+    file,
+    snap: JSON.parse(readFileSync(file, 'utf8')),
+    save: (snap) => writeFileSync(file, JSON.stringify(snap)),
+  };
+}
+
+const DW = 'dw-2022-02-17-france-announces-military-withdrawal-from-mali';
+
+describe('a snapshot whose key is right but whose contents disagree with the corpus', () => {
+  /** Tampers with a saved snapshot, restarts, and checks it was rebuilt, logged and served whole. */
+  function expectRebuilt(tamper: (snap: Saved) => void, reason: RegExp): void {
+    const dir = tempCorpus();
+    loadEngineFast(dir);
+    const { file, snap, save } = snapshotOf(dir);
+    tamper(snap);
+    save(snap);
+    const warnings: Array<{ message: string; fields: Record<string, unknown> }> = [];
+    const again = loadEngineFast(dir, { warn: (message, fields) => warnings.push({ message, fields }) });
+    expect(again.source).toBe('built');
+    expect(again.rejected).toMatch(reason);
+    expect(warnings).toEqual([
+      {
+        message: 'engine snapshot set aside; rebuilding from the articles',
+        fields: { file, reason: again.rejected },
+      },
+    ]);
+    // What is served is the whole corpus, answering as a fresh load does.
+    expect(again.engine.sources()).toHaveLength(5);
+    expect(again.engine.ask('Who is the French foreign minister?').answer).toBe('Jean-Yves Le Drian');
+    // The rebuilt snapshot replaced the bad one and is trusted on the next start.
+    expect(loadEngineFast(dir).source).toBe('restored');
+  }
+
+  it('rebuilds when the snapshot holds no articles, instead of serving none', () => {
+    expectRebuilt((snap) => {
+      snap.articles = [];
+    }, /^it holds no articles$/);
+  });
+
+  it('rebuilds when the snapshot has dropped an article', () => {
+    expectRebuilt(
+      (snap) => {
+        snap.articles = snap.articles.filter((a) => a.id !== DW);
+      },
+      new RegExp(`^its articles are not the corpus's; missing: ${DW}$`),
+    );
+  });
+
+  it('rebuilds when a passage points at page furniture', () => {
+    expectRebuilt(
+      (snap) => {
+        const a = snap.articles.find((x) => x.id === DW)!;
+        const furniture = a.blocks.findIndex((b) => b.kind === 'furniture');
+        const b = a.blocks[furniture]!;
+        a.passages[0] = [b.start, b.end, furniture];
+      },
+      new RegExp(`^article "${DW}" passage 0 points at a furniture block, not body text$`),
+    );
+  });
+
+  it('rebuilds when a passage runs past its block or its text', () => {
+    expectRebuilt(
+      (snap) => {
+        const a = snap.articles.find((x) => x.id === DW)!;
+        a.passages[1]![1] = 10_000_000;
+      },
+      new RegExp(`^article "${DW}" passage 1 \\(\\d+-10000000\\) is outside its body block \\(\\d+-\\d+\\)$`),
+    );
+    expectRebuilt(
+      (snap) => {
+        const a = snap.articles.find((x) => x.id === DW)!;
+        a.blocks[a.blocks.length - 1]!.end = 10_000_000;
+      },
+      new RegExp(
+        `^article "${DW}" block \\d+ \\(\\d+-10000000\\) is out of order or outside its \\d+-character text$`,
+      ),
+    );
+    expectRebuilt((snap) => {
+      const first = snap.articles[0]!;
+      first.passages[0] = [-5, 3, first.passages[0]![2]!];
+    }, /^article "[a-z0-9-]+" passage 0 is malformed$/);
+  });
+
+  it('rebuilds when the snapshot was cut from another version of an article', () => {
+    // The key is this corpus's, but the blocks and passages are those of a different text.
+    expectRebuilt(
+      (snap) => {
+        const a = snap.articles.find((x) => x.id === DW)!;
+        a.sha256 = '0'.repeat(64);
+      },
+      new RegExp(`^article "${DW}" was cut from another text \\(sha256 differs\\)$`),
+    );
+  });
+
+  it('rebuilds when the index does not hold the passages', () => {
+    expectRebuilt((snap) => {
+      snap.index.termsOf.pop();
+    }, /^the index holds \d+ passages, the articles \d+$/);
+  });
+});

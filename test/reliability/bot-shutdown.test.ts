@@ -12,8 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { FakeRoutes, startFakeDiscord, type FakeDiscord } from '../support/fake-discord.js';
-import { CITATIONS_FETCHED } from '../../src/bot/answers.js';
-import { embedOf, engine, option, until } from '../bot/harness.js';
+import { embedOf, option, until } from '../bot/harness.js';
 import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -130,9 +129,9 @@ describe('SIGTERM while a reply is in flight', () => {
     expect({ code, signal }).toEqual({ code: 0, signal: null });
     // The reply in flight completed: the user sees the answer, not a spinner.
     expect(pending.status).toBe(200);
-    // The engine's own answer (its wording is tuned elsewhere), as the child process renders it.
+    // The short answer the seed articles give, as the child process renders it.
     expect(embedOf(pending.body).description?.split('\n')[0]).toBe(
-      `**Answer:** ${engine().ask(TROOPS, CITATIONS_FETCHED).answer} [1] — sources disagree: close to 3000 [2]`,
+      '**Answer:** 2,400 [1] — sources disagree: close to 3000 [2]',
     );
     expect(fake.interactionResponses(id).callback?.body).toEqual({ type: 5, data: { flags: 0 } });
     // The client closed its gateway connection itself, normally, ending the session.
@@ -155,7 +154,10 @@ describe('SIGTERM while a reply is in flight', () => {
     const positions = order.map((line) => lines.indexOf(line));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     // The one warning: the token goes to the fake, not to Discord.
-    expect(bot.stderr().replace(API_WARNING, '')).toBe('');
+    // Nothing else on stderr but, on a loaded machine, the event-loop watch (src/bot/stall.ts)
+    // noting that the process's first, cold answer held the loop up.
+    const STALL = /^\S+ WARN {2}event loop blocked: other interactions waited .*\n/gm;
+    expect(bot.stderr().replace(API_WARNING, '').replace(STALL, '')).toBe('');
     expect(bot.stderr()).toMatch(API_WARNING);
     expect(bot.output()).not.toContain(fake.token);
   });

@@ -171,7 +171,7 @@ describe('the fake Discord with a real discord.js Client', () => {
   });
 
   it('records a body the spec rejects and makes assertAllValid throw naming the route and the problem', async () => {
-    const { fake, client } = await connect();
+    const { fake, client } = await connect(undefined, { fake: { rejectInvalidBodies: false } });
 
     await client.rest.post(Routes.channelMessages(fake.channelId), {
       body: { embeds: [{ description: 'x'.repeat(5000) }] },
@@ -192,8 +192,8 @@ describe('the fake Discord with a real discord.js Client', () => {
     expect(() => fake.assertAllValid()).toThrow(/\(5000 chars\)/);
   });
 
-  it('answers a spec-invalid body with 400 Invalid Form Body when asked to reject them', async () => {
-    const { fake, client } = await connect(undefined, { fake: { rejectInvalidBodies: true } });
+  it("answers a spec-invalid body with 400 Invalid Form Body, in Discord's error shape, by default", async () => {
+    const { fake, client } = await connect();
 
     const error = await client.rest
       .post(Routes.channelMessages(fake.channelId), { body: { content: 'y'.repeat(4001) } })
@@ -203,6 +203,49 @@ describe('the fake Discord with a real discord.js Client', () => {
     expect((error as DiscordAPIError).code).toBe(50035);
     expect((error as DiscordAPIError).status).toBe(400);
     expect(fake.validationErrors[0]?.request.status).toBe(400);
+    expect(fake.validationErrors[0]?.request.responseBody).toEqual({
+      code: 50035,
+      message: 'Invalid Form Body',
+      errors: {
+        content: {
+          _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'must NOT have more than 4000 characters' }],
+        },
+      },
+    });
+    // Nothing was posted.
+    expect(fake.messages(fake.channelId)).toEqual([]);
+  });
+
+  it('refuses an empty message with 50006, as a channel message, a reply, a follow-up or an edit', async () => {
+    const outcomes: Record<string, unknown> = {};
+    const codeOf = (p: Promise<unknown>) =>
+      p.then(
+        () => 'sent',
+        (error: unknown) =>
+          error instanceof DiscordAPIError ? `${error.status} ${error.code} ${error.message}` : error,
+      );
+    const { fake, client } = await connect(async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      outcomes.reply = await codeOf(interaction.reply({ content: '' }));
+      await interaction.deferReply();
+      outcomes.emptyEdit = await codeOf(interaction.editReply({ content: '', embeds: [] }));
+      outcomes.edit = await codeOf(interaction.editReply({ content: 'Answer' }));
+      outcomes.followUp = await codeOf(interaction.followUp({ content: '' }));
+    });
+    const empty = 'Cannot send an empty message';
+    expect(
+      await codeOf(client.rest.post(Routes.channelMessages(fake.channelId), { body: { content: '' } })),
+    ).toBe(`400 50006 ${empty}`);
+    const { id } = fake.sendInteraction({ commandName: 'ask' });
+    await expect.poll(() => outcomes.followUp, { timeout: 5000 }).toBeDefined();
+    expect(outcomes).toEqual({
+      reply: `400 50006 ${empty}`,
+      emptyEdit: `400 50006 ${empty}`,
+      edit: 'sent',
+      followUp: `400 50006 ${empty}`,
+    });
+    expect(fake.interactionResponses(id).callbacks.map((r) => r.status)).toEqual([400, 204]);
+    expect(fake.messages(fake.channelId).map((m) => m.content)).toEqual(['Answer']);
   });
 
   it('makes discord.js retry a reply after an injected 429 and the reply still arrives', async () => {

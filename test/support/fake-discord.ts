@@ -152,7 +152,11 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Validate request bodies against the OpenAPI spec. Default true. */
   validate?: boolean;
-  /** Answer spec-invalid bodies with Discord's 400 `Invalid Form Body` (50035) instead of only recording them. Default false. */
+  /**
+   * Answer spec-invalid bodies with Discord's 400 `Invalid Form Body` (50035), as Discord does.
+   * Default true: a bot that sends an invalid body must see it fail. False only records them
+   * (for tests of the recording itself).
+   */
   rejectInvalidBodies?: boolean;
   /**
    * Apply Discord's intent rules: GUILD_CREATE only with GUILDS, MESSAGE_CREATE only with
@@ -512,6 +516,45 @@ function defaultErrorBody(status: number): JsonObject {
   return { message: `${status}: ${reason[status] ?? 'Error'}`, code: 0 };
 }
 
+/** Discord's error codes in a 50035 response for the JSON Schema keyword that failed. */
+const DISCORD_ERROR_CODES: Record<string, string> = {
+  maxLength: 'BASE_TYPE_MAX_LENGTH',
+  minLength: 'BASE_TYPE_MIN_LENGTH',
+  maxItems: 'BASE_TYPE_MAX_LENGTH',
+  minItems: 'BASE_TYPE_MIN_LENGTH',
+  maximum: 'NUMBER_TYPE_MAX',
+  minimum: 'NUMBER_TYPE_MIN',
+  required: 'BASE_TYPE_REQUIRED',
+  enum: 'BASE_TYPE_CHOICES',
+  const: 'BASE_TYPE_CHOICES',
+};
+
+/**
+ * True when a message would show nothing: no content, embeds, components, stickers, files or
+ * poll. Discord refuses to send or leave such a message (50006 Cannot send an empty message).
+ */
+function isEmptyMessage(m: JsonObject, files: number): boolean {
+  return !(
+    (typeof m.content === 'string' && m.content.length > 0) ||
+    (Array.isArray(m.embeds) && m.embeds.length > 0) ||
+    (Array.isArray(m.components) && m.components.length > 0) ||
+    (Array.isArray(m.sticker_ids) && m.sticker_ids.length > 0) ||
+    (Array.isArray(m.attachments) && m.attachments.length > 0) ||
+    files > 0 ||
+    isObject(m.poll)
+  );
+}
+
+/** What a message would hold after an edit with `body`: the edited fields replaced, the rest kept. */
+function afterEdit(message: JsonObject, body: JsonObject): JsonObject {
+  const out: JsonObject = { ...message };
+  for (const key of ['content', 'embeds', 'components', 'attachments', 'poll'])
+    if (key in body) out[key] = body[key];
+  return out;
+}
+
+const EMPTY_MESSAGE = () => apiError(400, 50006, 'Cannot send an empty message');
+
 /** Turns ajv-style issues into Discord's nested `errors` object of a 50035 response. */
 function invalidFormBody(result: SpecValidationResult): RestResult {
   const errors: JsonObject = {};
@@ -523,7 +566,7 @@ function invalidFormBody(result: SpecValidationResult): RestResult {
       node = next;
     }
     const list = Array.isArray(node._errors) ? (node._errors as unknown[]) : [];
-    list.push({ code: 'BASE_TYPE_INVALID', message: issue.message });
+    list.push({ code: DISCORD_ERROR_CODES[issue.keyword] ?? 'BASE_TYPE_INVALID', message: issue.message });
     node._errors = list;
   }
   return apiError(400, 50035, 'Invalid Form Body', { errors });
@@ -598,7 +641,7 @@ export class FakeDiscord {
     this.options = {
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       validate: options.validate ?? true,
-      rejectInvalidBodies: options.rejectInvalidBodies ?? false,
+      rejectInvalidBodies: options.rejectInvalidBodies ?? true,
       enforceIntents: options.enforceIntents ?? true,
       applicationFlags: options.applicationFlags ?? 0,
       enforcePermissions: options.enforcePermissions ?? true,
@@ -1991,6 +2034,7 @@ export class FakeDiscord {
     this.route('PATCH', '/channels/:channelId/messages/:messageId', ({ params, body, request }) => {
       const message = this.message(params.channelId ?? '', params.messageId ?? '');
       if (!message) return apiError(404, 10008, 'Unknown Message');
+      if (isEmptyMessage(afterEdit(message, body), request.files.length)) return EMPTY_MESSAGE();
       this.applyEdit(message, body, request.files);
       return { status: 200, body: message };
     });
@@ -2282,6 +2326,13 @@ export class FakeDiscord {
       });
     }
     const data = isObject(body.data) ? body.data : {};
+    if (type === 4 && isEmptyMessage(data, request.files.length)) return EMPTY_MESSAGE();
+    if (
+      type === 7 &&
+      state.sourceMessage &&
+      isEmptyMessage(afterEdit(state.sourceMessage, data), request.files.length)
+    )
+      return EMPTY_MESSAGE();
     state.acknowledged = true;
     state.callbackType = type;
 
@@ -2352,6 +2403,7 @@ export class FakeDiscord {
   private webhookExecute({ params, body, request }: RestContext): RestResult {
     const state = this.webhookState(params);
     if ('status' in state) return state;
+    if (isEmptyMessage(body, request.files.length)) return EMPTY_MESSAGE();
     const original = state.original;
     let message: JsonObject;
     if (original && typeof original.flags === 'number' && (original.flags & MessageFlag.Loading) !== 0) {
@@ -2400,6 +2452,8 @@ export class FakeDiscord {
       this.messageStore.get(message.channel_id as string)?.delete(message.id as string);
       return { status: 204 };
     }
+    // Editing a deferred "thinking…" reply (or any message) down to nothing is refused.
+    if (isEmptyMessage(afterEdit(message, body), request.files.length)) return EMPTY_MESSAGE();
     this.applyEdit(message, body, request.files);
     return { status: 200, body: message };
   }
