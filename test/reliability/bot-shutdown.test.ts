@@ -5,7 +5,6 @@
  * a rejected token and every configuration mistake end the process with one readable message
  * naming the problem, never the token, never a stack trace.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { FakeRoutes, startFakeDiscord, type FakeDiscord } from '../support/fake-discord.js';
 import { embedOf, option, until } from '../bot/harness.js';
 import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
+import { type Child, killAll, startProcess as startChild } from '../support/process.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const tsxCli = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -22,74 +22,29 @@ const entry = join(root, 'src', 'index.ts');
 const cwd = mkdtempSync(join(tmpdir(), 'bot-shutdown-'));
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
-/** Hang bounds, not measurements: start-up takes 2–5 s here, shutdown well under 1 s. */
+/** Hang bound, not a measurement: start-up takes 2–5 s here (the exit bound is the shared helper's 15 s). */
 const START_BOUND_MS = 20_000;
-const EXIT_BOUND_MS = 15_000;
 
 const TROOPS = 'How many French troops were in Mali?';
 
 /** A token shaped like a real one (so the log's shape-based redaction would also catch it) that the fake does not accept. */
 const WRONG_TOKEN = 'MTk4NjIyNDgzNDcxOTI1MjQ4.Gx7yQa.wrongwrongwrongwrongwrongwrongwrong12';
 
-interface Child {
-  /** stdout and stderr interleaved as they arrive. */
-  output(): string;
-  stdout(): string;
-  stderr(): string;
-  /** Resolves with the exit code and signal; rejects after `boundMs` (and kills the process). */
-  exited(boundMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  kill(signal: NodeJS.Signals): void;
-}
-
-const children: Array<ReturnType<typeof spawn>> = [];
 let fake: FakeDiscord | undefined;
 
 afterEach(async () => {
-  for (const child of children.splice(0))
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  killAll();
   await fake?.stop();
   fake = undefined;
 });
 
-/** Starts the bot with exactly `env` (nothing inherited: a DISCORD_TOKEN in the developer's shell must not leak in). */
+/** Starts the bot with exactly `env` and PATH (a DISCORD_TOKEN in the developer's shell must not leak in). */
 function startProcess(env: Record<string, string>): Child {
-  const child = spawn(process.execPath, [tsxCli, entry], {
+  // Readable lines, as in a terminal (piped, the bot would write JSON lines; test/index.test.ts checks those).
+  return startChild([tsxCli, entry], {
     cwd,
-    // Readable lines, as in a terminal (piped, the bot would write JSON lines; test/index.test.ts checks those).
     env: { CORPUS_DIR: FIXTURE_CORPUS_DIR, LOG_FORMAT: 'text', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  children.push(child);
-  let all = '';
-  let out = '';
-  let err = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-    out += chunk;
-    all += chunk;
-  });
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-    err += chunk;
-    all += chunk;
-  });
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on('close', (code, signal) => resolve({ code, signal }));
-  });
-  return {
-    output: () => all,
-    stdout: () => out,
-    stderr: () => err,
-    exited(boundMs = EXIT_BOUND_MS) {
-      let timer: NodeJS.Timeout | undefined;
-      const bound = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          child.kill('SIGKILL');
-          reject(new Error(`the bot process did not exit within ${boundMs} ms; output so far:\n${all}`));
-        }, boundMs);
-      });
-      return Promise.race([exit, bound]).finally(() => clearTimeout(timer));
-    },
-    kill: (signal) => child.kill(signal),
-  };
 }
 
 /** The start-up warning that the token goes to DISCORD_API_URL's host (the fake), not to Discord. */
