@@ -68,11 +68,45 @@ const WAVE_2: readonly PlannedPage[] = [
   { id: 'leglobefrance-2022-08-barkhane-quitte-le-mali', language: 'fr', shape: 'aggregator' },
 ];
 
+/**
+ * The third wave: pages collected only to write furniture rules on, from outlets and page shapes
+ * the first two waves lack (photo galleries, paywall and subscription blocks, comment forms, feed
+ * footers, author lines run onto the body, section and date labels). Not drawn: every page of it
+ * is `rules`, so the held-out pages stay exactly those of waves 1 and 2.
+ */
+const WAVE_3_RULES: readonly PlannedPage[] = [
+  { id: 'janes-2022-08-france-completes-mali-withdrawal', language: 'en', shape: 'original' },
+  { id: 'newsrnd-2023-09-24-niger-french-army-forced-departure', language: 'en', shape: 'aggregator' },
+  { id: 'missoulian-2021-06-macron-to-reduce-french-troops-in-sahel', language: 'en', shape: 'captions' },
+  { id: 'spamchronicles-2022-08-barkhanes-last-soldiers-left-mali', language: 'en', shape: 'aggregator' },
+  { id: 'thenationalnews-2020-11-french-forces-kill-al-qaeda-commander', language: 'en', shape: 'captions' },
+  { id: 'bnnbloomberg-2021-09-14-france-will-leave-mali-if-mercenaries', language: 'en', shape: 'wire' },
+  { id: 'counteriedreport-2020-france-and-allies-establish-task-force', language: 'en', shape: 'aggregator' },
+  { id: 'mgsnetwork-2025-06-07-wagner-group-leaving-mali', language: 'en', shape: 'wire' },
+  { id: 'worldnewswiki-2021-wagner-group-eu-alarmed', language: 'en', shape: 'aggregator' },
+  { id: 'thelawyerdaily-2022-01-31-mali-junta-expels-french-ambassador', language: 'en', shape: 'wire' },
+  { id: '24heures-2022-08-un-depart-discret', language: 'fr', shape: 'original' },
+  { id: 'elkhabar-2022-08-15-derniers-soldats-barkhane', language: 'fr', shape: 'original' },
+  { id: 'lalibre-2022-07-05-la-france-doit-quitter-le-mali', language: 'fr', shape: 'original' },
+  { id: 'linitiative-2022-maroc-france-quel-degel', language: 'fr', shape: 'aggregator' },
+  { id: 'blackdignitymedia-2021-eventuel-depart-de-barkhane', language: 'fr', shape: 'aggregator' },
+  { id: 'bifamomag-2022-02-les-troupes-francaises-se-retirent', language: 'fr', shape: 'aggregator' },
+  { id: 'abidjan4all-2024-06-13-avenir-de-takuba', language: 'fr', shape: 'aggregator' },
+  { id: 'wideo-2022-08-16-bilan-operation-barkhane', language: 'fr', shape: 'aggregator' },
+  { id: 'boursorama-2021-12-14-barkhane-retrocede-tombouctou', language: 'fr', shape: 'original' },
+];
+
 /** The planned pages by wave; each wave's split is drawn over that wave alone. */
 export const PLANNED_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_1, WAVE_2];
 
+/**
+ * Waves collected for writing rules only: never drawn, every page `rules`. Another engineer adding
+ * rules-only pages appends a wave here.
+ */
+export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_3_RULES];
+
 /** Every planned page, in wave order. */
-export const PLANNED_PAGES: readonly PlannedPage[] = PLANNED_WAVES.flat();
+export const PLANNED_PAGES: readonly PlannedPage[] = [...PLANNED_WAVES, ...RULES_ONLY_WAVES].flat();
 
 /**
  * mulberry32: a tiny seeded generator, written here because the split needs only a reproducible
@@ -116,7 +150,13 @@ export function stratifiedSplit(
   return new Map(ordered.map((id, i) => [id, i % 3 === 0 ? 'rules' : 'heldout']));
 }
 
-/** The split of every planned page: each wave drawn by {@link stratifiedSplit} with the fixed seed. */
+/**
+ * The split of every planned page: each drawn wave by {@link stratifiedSplit} with the fixed seed,
+ * every page of a rules-only wave `rules`.
+ */
 export function plannedSplit(): Map<string, 'rules' | 'heldout'> {
-  return new Map(PLANNED_WAVES.flatMap((wave) => [...stratifiedSplit(wave)]));
+  return new Map([
+    ...PLANNED_WAVES.flatMap((wave) => [...stratifiedSplit(wave)]),
+    ...RULES_ONLY_WAVES.flat().map((p) => [p.id, 'rules'] as const),
+  ]);
 }
