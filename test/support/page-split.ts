@@ -94,6 +94,23 @@ const WAVE_3_RULES: readonly PlannedPage[] = [
   { id: 'abidjan4all-2024-06-13-avenir-de-takuba', language: 'fr', shape: 'aggregator' },
   { id: 'wideo-2022-08-16-bilan-operation-barkhane', language: 'fr', shape: 'aggregator' },
   { id: 'boursorama-2021-12-14-barkhane-retrocede-tombouctou', language: 'fr', shape: 'original' },
+  { id: 'reuters-2013-03-28-france-to-cut-mali-troops', language: 'en', shape: 'wire' },
+  { id: 'reason-2013-02-20-french-troops-to-withdraw-from-mali', language: 'en', shape: 'wire' },
+  { id: 'theindiansubcontinent-2022-02-france-and-eu-to-withdraw', language: 'en', shape: 'aggregator' },
+  { id: 'jpost-2013-french-minister-visits-mali', language: 'en', shape: 'wire' },
+  { id: 'voanews-2013-04-mali-residents-wary', language: 'en', shape: 'original' },
+  { id: 'atlantablackstar-2013-04-27-france-begins-mali-withdrawal', language: 'en', shape: 'aggregator' },
+  { id: 'wn-2013-02-08-french-troops-begin-withdrawal-timbuktu', language: 'en', shape: 'aggregator' },
+  { id: 'peoplecn-2023-12-23-last-french-troops-leave-niger', language: 'en', shape: 'wire' },
+  { id: 'thetimes-2023-09-24-france-to-withdraw-troops-from-niger', language: 'en', shape: 'original' },
+  { id: 'livemint-2023-09-25-french-troops-to-withdraw-from-niger', language: 'en', shape: 'wire' },
+  { id: 'kashmirpen-2023-09-france-to-end-military-presence-in-niger', language: 'en', shape: 'aggregator' },
+  { id: 'iranpress-2023-10-debut-du-retrait-des-troupes-du-niger', language: 'fr', shape: 'aggregator' },
+  { id: 'orange-2023-09-retrait-des-troupes-francaises-au-niger', language: 'fr', shape: 'aggregator' },
+  { id: 'actuthies-2023-12-soldats-francais-quitte-le-niger', language: 'fr', shape: 'aggregator' },
+  { id: 'globaltree-2023-le-niger-ultime-pivot', language: 'fr', shape: 'repeated-body' },
+  { id: 'reuters-2017-05-14-macron-to-visit-troops-in-mali', language: 'en', shape: 'wire' },
+  { id: 'damsinier-2020-08-macron-talk-bout-mali', language: 'en', shape: 'aggregator' },
 ];
 
 /** The planned pages by wave; each wave's split is drawn over that wave alone. */
