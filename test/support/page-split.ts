@@ -111,6 +111,10 @@ const WAVE_3_RULES: readonly PlannedPage[] = [
   { id: 'globaltree-2023-le-niger-ultime-pivot', language: 'fr', shape: 'repeated-body' },
   { id: 'reuters-2017-05-14-macron-to-visit-troops-in-mali', language: 'en', shape: 'wire' },
   { id: 'damsinier-2020-08-macron-talk-bout-mali', language: 'en', shape: 'aggregator' },
+  { id: 'qatartribune-2022-01-26-mali-junta-orders-danish-forces-to-leave', language: 'en', shape: 'wire' },
+  { id: 'worldcrunch-2013-01-french-bombers-pound-northern-mali', language: 'en', shape: 'aggregator' },
+  { id: 'dailymotion-2020-08-chinese-peacekeepers-drill-in-mali', language: 'en', shape: 'original' },
+  { id: 'stephanepuccini-2013-02-french-intervention-in-mali', language: 'en', shape: 'aggregator' },
 ];
 
 /** The planned pages by wave; each wave's split is drawn over that wave alone. */
