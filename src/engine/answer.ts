@@ -4,7 +4,8 @@ import { answerQuality, countFor, dateAnswerText, extractAnswer } from './extrac
 import { numberMentions } from './entities.js';
 import { PassageIndex, type Hit, type IndexSnapshot } from './search.js';
 import { sourceOf } from './sources.js';
-import type { Answer, Citation, ConflictSide, MatchedWord } from './types.js';
+import type { Answer, AnswerDate, Citation, ConflictSide, MatchedWord } from './types.js';
+import type { ResolvedDate } from '../corpus/dates.js';
 import { analyzerFor } from '../text/languages.js';
 import { looseComparable } from '../text/normalize.js';
 import { indexTerms } from '../text/tokenize.js';
@@ -311,7 +312,7 @@ export class AnswerEngine {
         ? extractAnswer(first.quote, firstRanked ? withMatched(q, firstRanked) : q, true)
         : null;
     // "When": the words as written, with the day they mean beside them ("on Monday (15 Aug 2022)").
-    const shortText =
+    const dated =
       short && first && q.answerType === 'date'
         ? dateAnswerText(
             short,
@@ -319,12 +320,13 @@ export class AnswerEngine {
             { date: first.published, approximate: first.publishedApprox },
             this.corpus.byId.get(first.articleId)?.meta.language ?? 'en',
           )
-        : (short?.text.replace(/\s+/g, ' ') ?? null);
+        : null;
     return {
       ...base,
       status: answered ? 'answered' : 'no_answer',
       confidence: Math.round(confidence * 1000) / 1000,
-      answer: shortText,
+      answer: dated?.text ?? short?.text.replace(/\s+/g, ' ') ?? null,
+      ...(dated?.resolved ? { answerDate: answerDateOf(dated.resolved) } : {}),
       citations,
       conflict,
     };
@@ -450,4 +452,9 @@ function claimedCount(claim: string): { start: number; end: number; value: numbe
     if (after?.[2]) return { start: n.start, end: n.end, value: n.value, noun: after[2].toLowerCase() };
   }
   return null;
+}
+
+/** The resolved date of a "when" answer, as Answer.answerDate carries it. */
+function answerDateOf(r: ResolvedDate): AnswerDate {
+  return { words: r.words, date: r.date, granularity: r.granularity, approximate: r.approximate };
 }
