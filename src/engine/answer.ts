@@ -12,6 +12,7 @@ import { indexTerms } from '../text/tokenize.js';
 import { queryProblem } from './validate.js';
 import { memoByText } from './memo.js';
 import { expandQuestion } from './expand.js';
+import { dateConflict, type DateContext } from './date-conflicts.js';
 
 /** Ranking and abstention settings, chosen by measurement (see `npm run eval`). */
 export interface AnswerSettings {
@@ -279,8 +280,13 @@ export class AnswerEngine {
     const best = ranked[0];
     const confidence = best ? this.confidence(ranked, q) : 0;
     const answered = best !== undefined && confidence >= this.settings.minConfidence;
-    const order = answered ? this.conflictOrder(ranked, q) : { order: ranked, sides: null };
-    const citations = this.cite(order.order, limit, q, answered);
+    // Dates (owner: dates, see date-conflicts.ts): outlets dating the same event differently.
+    const dateSides =
+      answered && q.answerType === 'date' ? dateConflict(ranked, q, this.dateContext()) : null;
+    const order = dateSides ?? (answered ? this.conflictOrder(ranked, q) : { order: ranked, sides: null });
+    const citations = this.cite(order.order, limit, q, answered, dateSides?.sideOf);
+    if (dateSides)
+      for (const c of citations) c.value = dateSides.sideOf.get(`${c.articleId}:${c.start}`) ?? null;
     let conflict: ConflictSide[] | null = null;
     if (answered && order.sides) {
       conflict = order.sides
@@ -361,6 +367,21 @@ export class AnswerEngine {
     return { order: [...leaders, ...rest], sides };
   }
 
+  /** What date conflicts need from the corpus: each passage's publication date and language. */
+  private dateContext(): DateContext {
+    return {
+      referenceOf: (p) => {
+        const src = sourceOf(this.article(p));
+        return {
+          reference: { date: src.published, approximate: src.publishedApprox },
+          language: this.article(p).meta.language ?? 'en',
+        };
+      },
+      df: (t) => this.index.df(t),
+      size: this.index.size,
+    };
+  }
+
   /** Each question word a passage matched, the passage word it met and how (Citation.matched). */
   private explain(r: Ranked, q: QuestionAnalysis): MatchedWord[] {
     const out: MatchedWord[] = [];
@@ -386,7 +407,14 @@ export class AnswerEngine {
   }
 
   /** Turns ranked passages into citations, folding near-identical passages from other outlets together. */
-  private cite(ranked: Ranked[], limit: number, q: QuestionAnalysis, answered: boolean): Citation[] {
+  private cite(
+    ranked: Ranked[],
+    limit: number,
+    q: QuestionAnalysis,
+    answered: boolean,
+    /** Date sides by `articleId:start` (date-conflicts.ts): passages on different sides are never twins. */
+    sideOf?: ReadonlyMap<string, string>,
+  ): Citation[] {
     const out: Citation[] = [];
     // Near-identical passages from other outlets are looked for among the better candidates only.
     for (const r of ranked.slice(0, Math.max(limit * 4, 20))) {
@@ -396,7 +424,8 @@ export class AnswerEngine {
         (c) =>
           c.articleId !== p.articleId &&
           !c.alsoIn.some((a) => a.articleId === p.articleId) &&
-          similarity(c.quote, p.text) >= 0.8,
+          similarity(c.quote, p.text) >= 0.8 &&
+          sideOf?.get(`${c.articleId}:${c.start}`) === sideOf?.get(`${p.articleId}:${p.start}`),
       );
       if (twin) {
         twin.alsoIn.push({ ...src, quote: p.text, start: p.start, end: p.end });
