@@ -292,6 +292,11 @@ export class PassageIndex {
     };
   }
 
+  /** The index terms of one passage's own text, in order (by position in the passage list). */
+  termsAt(passageId: number): readonly string[] {
+    return this.termsOf[passageId] ?? [];
+  }
+
   /** Number of passages whose text holds the term exactly. */
   df(term: string): number {
     return this.docFreq.get(term) ?? 0;
