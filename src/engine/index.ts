@@ -9,7 +9,7 @@ import type { IndexSnapshot } from './search.js';
 import { indexTerms } from '../text/tokenize.js';
 import { findSource, mergeFragments, suggestSources, suggestNames, type QuotationLookup } from './lookup.js';
 import { sourceOf } from './sources.js';
-import type { Answer, QuoteResult, SourceInfo } from './types.js';
+import type { Answer, Quotation, QuoteResult, SourceInfo } from './types.js';
 import { outletsOf, selectPassages, type AskFilter, type FilterSelection } from './filter.js';
 import { buildTimeline, datedSentences, type Timeline, type TimelineReport } from './timeline.js';
 import { queryProblem } from './validate.js';
@@ -166,16 +166,32 @@ export class Engine {
     const inFirst = (id: string, start: number, end: number) =>
       id === first.articleId && start >= first.start && end <= first.end;
     const asked = new Set(indexTerms(answer.question));
-    const quotes = this.quotations
-      .all()
-      .filter(
-        (q) =>
-          q.speaker !== null &&
-          (inFirst(q.articleId, q.start, q.end) ||
-            q.alsoIn.some((x) => inFirst(x.articleId, x.start, x.end))),
-      );
+    const quotes = this.quotationsIn(first.articleId).filter(
+      (q) =>
+        q.speaker !== null &&
+        (inFirst(q.articleId, q.start, q.end) || q.alsoIn.some((x) => inFirst(x.articleId, x.start, x.end))),
+    );
     const best = quotes.sort((a, b) => overlap(b.text, asked) - overlap(a.text, asked))[0];
     return best ? { ...answer, answer: best.speaker } : answer;
+  }
+
+  /** Quotations by each article that carries them (its own or in alsoIn), in `all()` order. */
+  private quotesByArticle: Map<string, Quotation[]> | null = null;
+
+  /**
+   * The quotations an article carries, in the quotation index's order: what withSpeaker looks
+   * through, rather than every quotation of the corpus (at 100k passages, filtering them all was
+   * a tenth of the time of a "who said" question).
+   */
+  private quotationsIn(articleId: string): readonly Quotation[] {
+    if (!this.quotesByArticle) {
+      const by = new Map<string, Quotation[]>();
+      for (const q of this.quotations.all())
+        for (const id of new Set([q.articleId, ...q.alsoIn.map((a) => a.articleId)]))
+          (by.get(id) ?? by.set(id, []).get(id)!).push(q);
+      this.quotesByArticle = by;
+    }
+    return this.quotesByArticle.get(articleId) ?? [];
   }
 
   /**

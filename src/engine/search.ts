@@ -1,29 +1,9 @@
-import MiniSearch from 'minisearch';
 import type { Passage } from '../corpus/load.js';
 import { analyzerFor } from '../text/languages.js';
 import { Lexicon, type LexiconSnapshot, type Via } from '../text/lexicon.js';
 
-/** The shape of a minisearch result this module reads. */
-type SearchResultLike = {
-  id: unknown;
-  score: number;
-  terms: string[];
-  queryTerms: string[];
-  match: Record<string, string[]>;
-};
-
 /** Passages kept per common term in its impact list. */
 const IMPACT_LIST = 128;
-
-/** How often each searched term occurs in a list of terms. */
-function countSearched(
-  terms: readonly string[],
-  searched: ReadonlyMap<string, unknown>,
-): Map<string, number> {
-  const tf = new Map<string, number>();
-  for (const x of terms) if (searched.has(x)) tf.set(x, (tf.get(x) ?? 0) + 1);
-  return tf;
-}
 
 /** Weight of a term matched only in the sentence before a passage. */
 const CONTEXT_WEIGHT = 0.25;
@@ -84,8 +64,6 @@ export interface SearchOptions {
   within?: ReadonlySet<number>;
 }
 
-type Doc = { id: number; text: string };
-
 /** A term searched: the question term it stands for, its BM25 boost and its match weight. */
 type Searched = { target: string; boost: number; weight: number; via: Via };
 
@@ -101,9 +79,7 @@ export function fuzzyDistance(term: string): number {
 
 /** What a PassageIndex saves to start faster next time (see engine/snapshot.ts). */
 export interface IndexSnapshot {
-  /** minisearch's own serialised form. */
-  minisearch: unknown;
-  /** Index terms of each passage, by position in the passage list. */
+  /** Index terms of each passage, by position in the passage list (the postings are rebuilt from them). */
   termsOf: string[][];
   /** Word knowledge restricted to the corpus vocabulary (see text/lexicon.ts). */
   lexicon: LexiconSnapshot;
@@ -111,36 +87,84 @@ export interface IndexSnapshot {
   languages: string[];
 }
 
-const MINISEARCH_OPTIONS = {
-  fields: ['text'],
-  storeFields: [],
-  processTerm: (term: string) => term,
-  searchOptions: {
-    // minisearch's own defaults (k=1.2, b=0.7, d=0.5), written out as measured.
-    bm25: { k: 1.2, b: 0.7, d: 0.5 },
-  },
-};
+/**
+ * The BM25+ parameters of the candidate walk (k 1.2, b 0.7, d 0.5: minisearch's defaults, which
+ * this index used until it walked its own postings, kept so the candidates stay the same).
+ */
+const WALK = { k: 1.2, b: 0.7, d: 0.5 };
+
+/** What one index walk did, for measurement (see PassageIndex.measurementView). */
+export interface WalkObservation {
+  /** The terms walked, rarest first. */
+  probe: readonly string[];
+  /** Passages the walk matched (within the filter, if any). */
+  matched: number;
+  /** Time the walk and its candidate cut took. */
+  ms: number;
+}
 
 /**
- * A minisearch index over sentence passages, with what the engine adds around it: document
+ * An inverted index over sentence passages, with what the engine adds around it: document
  * frequencies, a posting budget with impact lists for common terms, spelling variants from a
  * bucketed vocabulary, and the sentence before each passage as low-weight context.
+ *
+ * The index is hand-written over typed arrays rather than kept in minisearch, which it used
+ * before. Measured at 100k synthetic passages (`npm run bench`): minisearch's search built a
+ * result object, a terms array and a match record per matched passage (about 700 per question)
+ * and sorted them all, 1.5–1.9 ms of a 5 ms ask, though the engine only read the ids of the best
+ * 240 and scored those itself; its index also held every posting in nested Maps (much of a
+ * 190 MB heap) and took 1 s to restore from the snapshot. The walk below computes the same
+ * BM25+ scores (same formula, same field lengths, same summation order, same tie order), so
+ * the candidates and the answers are those minisearch gave, in a small fraction of the time.
  */
 export class PassageIndex {
-  private readonly ms: MiniSearch<Doc>;
-  private readonly docFreq = new Map<string, number>();
   readonly size: number;
 
+  /** Term → term number; numbers follow first use in passage order. */
+  private readonly vocabulary = new Map<string, number>();
+  /** Term number → term. */
+  private readonly terms: string[] = [];
+  /** Passages holding each term, by term number. */
+  private readonly docFreq: Uint32Array;
+  /** Every passage's terms as term numbers, passage after passage; passage i at docStart[i]…docStart[i+1]. */
+  private readonly docTerms: Int32Array;
+  private readonly docStart: Uint32Array;
   /**
-   * For measurement only (`npm run bench` counts and times the search's parts): the minisearch
-   * instance, the impact lists and the posting budget, as they stand. Product code never calls it.
+   * Postings: for term number t, pairs (passage, occurrences) at postStart[t]…postStart[t+1],
+   * passages rising.
+   */
+  private readonly postings: Uint32Array;
+  private readonly postStart: Uint32Array;
+  /** Distinct terms of each passage (the field length of the walk's BM25+), and their running mean. */
+  private readonly distinct: Uint32Array;
+  private readonly distinctMean: number;
+
+  // Per-query scratch space, reused: scores and match counts of the walk, by passage, and the
+  // searched-term slot of each term number (-1 when not searched).
+  private readonly walkScore: Float64Array;
+  private readonly walkCount: Uint32Array;
+  private readonly walked: Int32Array;
+  private readonly slotOf: Int32Array;
+
+  private walkObserver: ((o: WalkObservation) => void) | null = null;
+
+  /**
+   * For measurement only (`npm run bench` counts and times the search's parts): the impact
+   * lists and the posting budget as they stand, and a way to observe each index walk.
+   * Product code never calls it.
    */
   measurementView(): {
-    miniSearch: MiniSearch<Doc>;
     impact: ReadonlyMap<string, readonly number[]>;
     postingBudget: number;
+    observeWalks: (observer: ((o: WalkObservation) => void) | null) => void;
   } {
-    return { miniSearch: this.ms, impact: this.impact, postingBudget: this.postingBudget };
+    return {
+      impact: this.impact,
+      postingBudget: this.postingBudget,
+      observeWalks: (observer) => {
+        this.walkObserver = observer;
+      },
+    };
   }
 
   /** Word knowledge over this index's vocabulary. */
@@ -164,16 +188,12 @@ export class PassageIndex {
         throw new Error(
           `index snapshot holds ${snapshot.termsOf.length} passages, the corpus ${passages.length}`,
         );
-      this.ms = MiniSearch.loadJS<Doc>(snapshot.minisearch as Parameters<typeof MiniSearch.loadJS>[0], {
-        ...MINISEARCH_OPTIONS,
-        tokenize: (t: string) => t.split(' '),
-      });
       termsOf = snapshot.termsOf;
       this.lexicon = Lexicon.restore(snapshot.lexicon ?? []);
       this.languageList = snapshot.languages ?? passages.map(() => 'en');
     } else {
-      // Each passage is analysed once: the same terms feed minisearch, the frequencies and the
-      // vocabulary the word knowledge is restricted to.
+      // Each passage is analysed once: the same terms feed the postings, the frequencies and
+      // the vocabulary the word knowledge is restricted to.
       const byText = new Map<string, string[]>();
       const vocabulary = new Map<string, Set<string>>();
       this.languageList = passages.map((p) => analyzerFor(languageOf(p)).language);
@@ -196,27 +216,82 @@ export class PassageIndex {
         return terms;
       });
       this.lexicon = Lexicon.build(vocabulary);
-      // minisearch tokenises each document's text; hand it the terms already computed.
-      const docs = passages.map((p, i) => ({ id: p.id, text: termsOf[i]!.join(' ') }));
-      this.ms = new MiniSearch<Doc>({
-        ...MINISEARCH_OPTIONS,
-        tokenize: (t: string) => (t.length === 0 ? [] : t.split(' ')),
-      });
-      this.ms.addAll(docs);
     }
     this.languages = new Set(this.languageList);
-    let totalLength = 0;
-    this.termsOf = termsOf.map((terms) => {
-      totalLength += terms.length;
-      for (const term of new Set(terms)) this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
-      return terms;
-    });
-    this.averageLength = totalLength / Math.max(1, passages.length);
-    this.size = passages.length;
-    this.postingBudget = tuning.postingBudget ?? Math.max(2_000, Math.floor(passages.length / 50));
+    const n = passages.length;
+    this.size = n;
+
+    // Term numbers and each passage's terms as numbers.
+    let total = 0;
+    for (const own of termsOf) total += own.length;
+    this.docTerms = new Int32Array(total);
+    this.docStart = new Uint32Array(n + 1);
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      this.docStart[i] = at;
+      for (const term of termsOf[i]!) {
+        let t = this.vocabulary.get(term);
+        if (t === undefined) {
+          t = this.terms.length;
+          this.vocabulary.set(term, t);
+          this.terms.push(term);
+        }
+        this.docTerms[at++] = t;
+      }
+    }
+    this.docStart[n] = at;
+    const v = this.terms.length;
+
+    // Document frequencies and distinct terms per passage.
+    this.docFreq = new Uint32Array(v);
+    this.distinct = new Uint32Array(n);
+    const lastSeen = new Int32Array(v).fill(-1);
+    let mean = 0;
+    for (let i = 0; i < n; i++) {
+      let distinct = 0;
+      for (let k = this.docStart[i]!; k < this.docStart[i + 1]!; k++) {
+        const t = this.docTerms[k]!;
+        if (lastSeen[t] === i) continue;
+        lastSeen[t] = i;
+        this.docFreq[t]!++;
+        distinct++;
+      }
+      this.distinct[i] = distinct;
+      // The running mean, computed as minisearch computed its average field length.
+      mean = (mean * i + distinct) / (i + 1);
+    }
+    this.distinctMean = mean;
+
+    // Postings, filled passage by passage so each list is in rising passage order.
+    this.postStart = new Uint32Array(v + 1);
+    for (let t = 0; t < v; t++) this.postStart[t + 1] = this.postStart[t]! + 2 * this.docFreq[t]!;
+    this.postings = new Uint32Array(this.postStart[v]!);
+    const cursor = this.postStart.slice(0, v);
+    const count = new Uint32Array(v);
+    const order: number[] = [];
+    for (let i = 0; i < n; i++) {
+      order.length = 0;
+      for (let k = this.docStart[i]!; k < this.docStart[i + 1]!; k++) {
+        const t = this.docTerms[k]!;
+        if (count[t] === 0) order.push(t);
+        count[t]!++;
+      }
+      for (const t of order) {
+        this.postings[cursor[t]!++] = i;
+        this.postings[cursor[t]!++] = count[t]!;
+        count[t] = 0;
+      }
+    }
+
+    this.averageLength = total / Math.max(1, n);
+    this.walkScore = new Float64Array(n);
+    this.walkCount = new Uint32Array(n);
+    this.walked = new Int32Array(n);
+    this.slotOf = new Int32Array(v).fill(-1);
+    this.postingBudget = tuning.postingBudget ?? Math.max(2_000, Math.floor(n / 50));
     this.rareLimit = 5;
     this.buildImpactLists();
-    for (const term of this.docFreq.keys()) {
+    for (const term of this.terms) {
       if (term.length < 4) continue;
       const key = `${term[0]}${term.length}`;
       (this.buckets.get(key) ?? this.buckets.set(key, []).get(key)!).push(term);
@@ -234,21 +309,16 @@ export class PassageIndex {
    * from these lists instead of scoring every passage that contains them.
    */
   private buildImpactLists(): void {
-    const common = new Set([...this.docFreq].filter(([, df]) => 2 * df > this.postingBudget).map(([t]) => t));
-    if (common.size === 0) return;
-    const lists = new Map<string, Array<[number, number]>>();
-    this.termsOf.forEach((own, id) => {
-      const tf = new Map<string, number>();
-      for (const t of own) if (common.has(t)) tf.set(t, (tf.get(t) ?? 0) + 1);
-      for (const [t, f] of tf) {
-        const list = lists.get(t) ?? lists.set(t, []).get(t)!;
-        list.push([id, this.termScore(f, own.length)]);
+    for (let t = 0; t < this.terms.length; t++) {
+      if (2 * this.docFreq[t]! <= this.postingBudget) continue;
+      const list: Array<[number, number]> = [];
+      for (let k = this.postStart[t]!; k < this.postStart[t + 1]!; k += 2) {
+        const id = this.postings[k]!;
+        list.push([id, this.termScore(this.postings[k + 1]!, this.docStart[id + 1]! - this.docStart[id]!)]);
       }
-    });
-    for (const [t, list] of lists) {
       list.sort((a, b) => b[1] - a[1]);
       this.impact.set(
-        t,
+        this.terms[t]!,
         list.slice(0, IMPACT_LIST).map(([id]) => id),
       );
     }
@@ -264,8 +334,6 @@ export class PassageIndex {
 
   /** Vocabulary by first letter and length, where spelling variants of a query term are looked for. */
   private readonly buckets = new Map<string, string[]>();
-  /** Index terms of each passage's own text, by position in the passage list. */
-  private readonly termsOf: string[][];
   private readonly averageLength: number;
   /**
    * How many postings the index walks per question. Terms are taken rarest first until this
@@ -284,12 +352,14 @@ export class PassageIndex {
 
   /** The state to save so a restart can skip building (see IndexSnapshot). */
   snapshot(): IndexSnapshot {
-    return {
-      minisearch: this.ms.toJSON(),
-      termsOf: this.termsOf,
-      lexicon: this.lexicon.snapshot(),
-      languages: this.languageList,
-    };
+    const termsOf: string[][] = [];
+    for (let i = 0; i < this.size; i++) {
+      const own: string[] = [];
+      for (let k = this.docStart[i]!; k < this.docStart[i + 1]!; k++)
+        own.push(this.terms[this.docTerms[k]!]!);
+      termsOf.push(own);
+    }
+    return { termsOf, lexicon: this.lexicon.snapshot(), languages: this.languageList };
   }
 
   /** The index terms of one passage's own text, in order (by position in the passage list). */
@@ -299,7 +369,8 @@ export class PassageIndex {
 
   /** Number of passages whose text holds the term exactly. */
   df(term: string): number {
-    return this.docFreq.get(term) ?? 0;
+    const t = this.vocabulary.get(term);
+    return t === undefined ? 0 : this.docFreq[t]!;
   }
 
   /** Inverse document frequency of a term (BM25's form); unseen terms weigh most. */
@@ -310,67 +381,160 @@ export class PassageIndex {
   }
 
   /**
-   * Scores the best candidates of the index walk on every searched term, the common ones left
-   * out of the walk included, with the formula minisearch applies (BM25+, k 1.2, b 0.7, d 0.5).
+   * Scores candidate passages on every searched term, the common ones left out of the walk
+   * included, and returns the best `options.candidates` (see scoreOne for the formula).
    */
   private finishWithCommonTerms(
-    results: SearchResultLike[],
+    pool: ArrayLike<number>,
     searched: ReadonlyMap<string, Searched>,
     options: SearchOptions,
-    poolSize = options.candidates * 4,
   ): Hit[] {
-    const pool = results.slice(0, poolSize);
-    const hits: Hit[] = [];
-    for (const r of pool) {
-      const id = r.id as number;
-      const passage = this.passages[id];
-      if (!passage) continue;
-      hits.push(this.scoreOne(id, passage, searched));
+    const q = this.prepare(searched);
+    try {
+      const scores = new Float64Array(pool.length);
+      const order: number[] = [];
+      for (let i = 0; i < pool.length; i++) {
+        scores[i] = this.scoreOne(pool[i]!, q, false);
+        order.push(i);
+      }
+      order.sort((x, y) => scores[y]! - scores[x]! || pool[x]! - pool[y]!);
+      const hits: Hit[] = [];
+      for (const i of order.slice(0, options.candidates)) {
+        const id = pool[i]!;
+        hits.push(this.hitOf(id, q, scores[i]!));
+      }
+      return hits;
+    } finally {
+      for (const t of q.termNumbers) this.slotOf[t] = -1;
     }
-    hits.sort((x, y) => y.score - x.score || x.passage.id - y.passage.id);
-    return hits.slice(0, options.candidates);
   }
 
   /**
-   * Scores one passage against the searched terms with minisearch's BM25+ formula, taking for
-   * each question term only its best-matching searched word (a disjunction-max, as Lucene
-   * scores synonyms): a long passage that holds many weak relatives of one word gains no more
-   * than one that holds the word itself. The sentence before, in the same article, counts at a
-   * quarter weight for question terms the passage does not match: it often names what this one
-   * calls "these states" or "he".
+   * The searched terms of one question as the scorer reads them: each term's slot by term
+   * number (in this.slotOf, cleared by the caller), its question term's number, and its BM25
+   * factor in the passage's own text and in the sentence before.
    */
-  private scoreOne(id: number, passage: Passage, searched: ReadonlyMap<string, Searched>): Hit {
-    const own = this.termsOf[id] ?? [];
-    const best = new Map<string, { score: number; term: string; inText: boolean }>();
-    for (const [t, tf] of countSearched(own, searched)) {
-      const s = searched.get(t)!;
-      const score = s.boost * this.idf(t) * this.termScore(tf, own.length);
-      const had = best.get(s.target);
-      if (!had || had.score < score) best.set(s.target, { score, term: t, inText: true });
+  private prepare(searched: ReadonlyMap<string, Searched>): Prepared {
+    const entries: Array<[string, Searched]> = [];
+    const targetNumber = new Map<string, number>();
+    const targetOf: number[] = [];
+    const own: number[] = [];
+    const context: number[] = [];
+    const termNumbers: number[] = [];
+    for (const [term, s] of searched) {
+      const t = this.vocabulary.get(term);
+      if (t === undefined) continue;
+      let target = targetNumber.get(s.target);
+      if (target === undefined) {
+        target = targetNumber.size;
+        targetNumber.set(s.target, target);
+      }
+      this.slotOf[t] = entries.length;
+      termNumbers.push(t);
+      entries.push([term, s]);
+      targetOf.push(target);
+      const idf = this.idf(term);
+      // Grouped as the per-passage products were written: (boost · idf) · tf part.
+      own.push(s.boost * idf);
+      context.push(CONTEXT_WEIGHT * s.boost * idf);
+    }
+    const targets = targetNumber.size;
+    return {
+      entries,
+      targetOf,
+      own,
+      context,
+      termNumbers,
+      tf: new Uint32Array(entries.length),
+      seen: [],
+      bestScore: new Float64Array(targets),
+      bestEntry: new Int32Array(targets).fill(-1),
+      bestInText: new Uint8Array(targets),
+      targetOrder: [],
+    };
+  }
+
+  /**
+   * Scores one passage against the searched terms with a BM25+ formula (k 1.2, b 0.7, d 0.5),
+   * taking for each question term only its best-matching searched word (a disjunction-max, as
+   * Lucene scores synonyms): a long passage that holds many weak relatives of one word gains no
+   * more than one that holds the word itself. The sentence before, in the same article, counts
+   * at a quarter weight for question terms the passage does not match: it often names what
+   * this one calls "these states" or "he". Leaves each question term's best match in `q`.
+   */
+  private scoreOne(id: number, q: Prepared, _details: boolean): number {
+    q.bestEntry.fill(-1);
+    q.targetOrder.length = 0;
+    this.countInto(id, q);
+    const length = this.docStart[id + 1]! - this.docStart[id]!;
+    for (const e of q.seen) {
+      const score = q.own[e]! * this.termScore(q.tf[e]!, length);
+      q.tf[e] = 0;
+      const target = q.targetOf[e]!;
+      if (q.bestEntry[target]! < 0) {
+        q.targetOrder.push(target);
+        q.bestEntry[target] = e;
+        q.bestScore[target] = score;
+        q.bestInText[target] = 1;
+      } else if (q.bestScore[target]! < score) {
+        q.bestEntry[target] = e;
+        q.bestScore[target] = score;
+      }
     }
     const before = this.passages[id - 1];
-    if (before && before.articleId === passage.articleId) {
-      const context = this.termsOf[id - 1] ?? [];
-      for (const [t, tf] of countSearched(context, searched)) {
-        const s = searched.get(t)!;
-        if (best.get(s.target)?.inText) continue;
-        const score = CONTEXT_WEIGHT * s.boost * this.idf(t) * this.termScore(tf, context.length);
-        const had = best.get(s.target);
-        if (!had || had.score < score) best.set(s.target, { score, term: t, inText: false });
+    if (before && before.articleId === this.passages[id]!.articleId) {
+      this.countInto(id - 1, q);
+      const length = this.docStart[id]! - this.docStart[id - 1]!;
+      for (const e of q.seen) {
+        const tf = q.tf[e]!;
+        q.tf[e] = 0;
+        const target = q.targetOf[e]!;
+        const had = q.bestEntry[target]! >= 0;
+        if (had && q.bestInText[target]) continue;
+        const score = q.context[e]! * this.termScore(tf, length);
+        if (!had) {
+          q.targetOrder.push(target);
+          q.bestEntry[target] = e;
+          q.bestScore[target] = score;
+          q.bestInText[target] = 0;
+        } else if (q.bestScore[target]! < score) {
+          q.bestEntry[target] = e;
+          q.bestScore[target] = score;
+        }
       }
     }
     let score = 0;
+    for (const target of q.targetOrder) score += q.bestScore[target]!;
+    return score;
+  }
+
+  /** Counts the searched terms of a passage into q.tf, listing them in q.seen in order of first use. */
+  private countInto(id: number, q: Prepared): void {
+    q.seen.length = 0;
+    const slotOf = this.slotOf;
+    const docTerms = this.docTerms;
+    for (let k = this.docStart[id]!, end = this.docStart[id + 1]!; k < end; k++) {
+      const e = slotOf[docTerms[k]!]!;
+      if (e < 0) continue;
+      if (q.tf[e] === 0) q.seen.push(e);
+      q.tf[e]!++;
+    }
+  }
+
+  /** A scored passage as a Hit: scoreOne again for its matches, then each question term's weight and match. */
+  private hitOf(id: number, q: Prepared, score: number): Hit {
+    this.scoreOne(id, q, true);
     const weights = new Map<string, number>();
     const matches = new Map<string, Match>();
-    for (const [target, b] of best) {
-      score += b.score;
-      const s = searched.get(b.term)!;
+    for (const target of q.targetOrder) {
+      const [term, s] = q.entries[q.bestEntry[target]!]!;
+      const inText = q.bestInText[target] === 1;
       // Exact 1, spelling variant 0.8, a related word its relation's weight; context alone 0.4 of that.
-      const w = (b.inText ? 1 : 0.4) * s.weight;
-      weights.set(target, w);
-      matches.set(target, { term: b.term, via: b.inText ? s.via : 'context', weight: w });
+      const w = (inText ? 1 : 0.4) * s.weight;
+      weights.set(s.target, w);
+      matches.set(s.target, { term, via: inText ? s.via : 'context', weight: w });
     }
-    return { passage, score, weights, matches };
+    return { passage: this.passages[id]!, score, weights, matches };
   }
 
   /**
@@ -440,9 +604,7 @@ export class PassageIndex {
       // A narrow filter (or one over only common words) is scored passage by passage, within it
       // alone: no more work than the posting budget, and no candidate lost to the impact lists' cut.
       if (within.size > 4 * this.postingBudget) return this.searchImpact(byRarity, searched, options, within);
-      const pool: SearchResultLike[] = [];
-      for (const id of within) pool.push({ id, score: 0, terms: [], queryTerms: [], match: {} });
-      return this.finishWithCommonTerms(pool, searched, options, pool.length).filter((h) => h.score > 0);
+      return this.finishWithCommonTerms([...within], searched, options).filter((h) => h.score > 0);
     }
     if (rarest !== undefined && 2 * this.df(rarest) > this.postingBudget) {
       return this.searchImpact(byRarity, searched, options);
@@ -452,23 +614,71 @@ export class PassageIndex {
     const probe: string[] = [];
     let postings = 0;
     for (const t of byRarity) {
-      // Both fields hold roughly the same postings, hence twice the document frequency.
+      // Counted as twice the document frequency (the budget was set when two fields were walked).
       const cost = 2 * this.df(t);
       if (probe.length > 0 && postings + cost > this.postingBudget) break;
       probe.push(t);
       postings += cost;
     }
-    const results = this.ms.search(probe.join(' '), {
-      boostTerm: (term) => searched.get(term)?.boost ?? 1,
-      combineWith: 'OR',
-      // Terms are already index terms and variants are already resolved: no processing, no fuzzy.
-      tokenize: (s) => s.split(' '),
-      processTerm: (t) => t,
-      fuzzy: false,
-      prefix: false,
-      ...(within ? { filter: (r: { id: unknown }) => within.has(r.id as number) } : {}),
-    });
-    return this.finishWithCommonTerms(results, searched, options);
+    const started = this.walkObserver ? performance.now() : 0;
+    const { pool, matched } = this.walk(probe, searched, options.candidates * 4, within);
+    this.walkObserver?.({ probe, matched, ms: performance.now() - started });
+    return this.finishWithCommonTerms(pool, searched, options);
+  }
+
+  /**
+   * Walks the postings of the probe terms and returns the `poolSize` passages with the best
+   * BM25+ score over them (ties in order of first match), and how many passages matched. The
+   * score is the one minisearch gave, operation for operation, so the cut is the same: per
+   * term, boost · idf · (d + tf·(k+1) / (tf + k·(1 − b + b·distinct/mean distinct))), summed in
+   * probe order and multiplied by the number of probe terms the passage holds.
+   */
+  private walk(
+    probe: readonly string[],
+    searched: ReadonlyMap<string, Searched>,
+    poolSize: number,
+    within?: ReadonlySet<number>,
+  ): { pool: Int32Array; matched: number } {
+    const { k, b, d } = WALK;
+    const n = this.size;
+    const score = this.walkScore;
+    const count = this.walkCount;
+    const walked = this.walked;
+    let matched = 0;
+    for (const term of probe) {
+      const t = this.vocabulary.get(term);
+      if (t === undefined) continue;
+      const boost = searched.get(term)?.boost ?? 1;
+      const df = this.docFreq[t]!;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      for (let p = this.postStart[t]!, end = this.postStart[t + 1]!; p < end; p += 2) {
+        const id = this.postings[p]!;
+        if (within && !within.has(id)) continue;
+        const tf = this.postings[p + 1]!;
+        const fieldLength = this.distinct[id]!;
+        const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * fieldLength) / this.distinctMean)));
+        const weighted = boost * raw;
+        if (count[id] === 0) {
+          walked[matched++] = id;
+          score[id] = weighted;
+        } else score[id] = score[id]! + weighted;
+        count[id]!++;
+      }
+    }
+    const order: number[] = [];
+    for (let i = 0; i < matched; i++) {
+      const id = walked[i]!;
+      score[id] = score[id]! * count[id]!;
+      order.push(id);
+    }
+    // A stable sort: equal scores keep the order of first match, as minisearch's results did.
+    order.sort((x, y) => score[y]! - score[x]!);
+    for (let i = 0; i < matched; i++) {
+      const id = walked[i]!;
+      score[id] = 0;
+      count[id] = 0;
+    }
+    return { pool: Int32Array.from(order.slice(0, poolSize)), matched };
   }
 
   /** Every term is common: candidates come from the terms' impact lists (within a filter if given), scored here. */
@@ -478,13 +688,33 @@ export class PassageIndex {
     options: SearchOptions,
     within?: ReadonlySet<number>,
   ): Hit[] {
-    const pool = new Map<number, SearchResultLike>();
+    const pool = new Set<number>();
     for (const t of byRarity)
-      for (const id of this.impact.get(t) ?? [])
-        if (!pool.has(id) && (!within || within.has(id)))
-          pool.set(id, { id, score: 0, terms: [], queryTerms: [], match: {} });
-    return this.finishWithCommonTerms([...pool.values()], searched, options, pool.size);
+      for (const id of this.impact.get(t) ?? []) if (!within || within.has(id)) pool.add(id);
+    return this.finishWithCommonTerms([...pool], searched, options);
   }
+}
+
+/** The searched terms of one question, ready for scoring passages (see PassageIndex.prepare). */
+interface Prepared {
+  /** Searched terms in the corpus, by slot. */
+  entries: Array<[string, Searched]>;
+  /** By slot: the number of the question term the term stands for. */
+  targetOf: number[];
+  /** By slot: boost · idf for the passage's own text, and the quarter weight for the sentence before. */
+  own: number[];
+  context: number[];
+  /** Term numbers given a slot (to clear PassageIndex.slotOf after the question). */
+  termNumbers: number[];
+  /** Scratch, per passage: occurrences by slot, slots in order of first use. */
+  tf: Uint32Array;
+  seen: number[];
+  /** Scratch, per passage: each question term's best score, slot and whether in the passage's own text. */
+  bestScore: Float64Array;
+  bestEntry: Int32Array;
+  bestInText: Uint8Array;
+  /** Question term numbers in the order their first match was found. */
+  targetOrder: number[];
 }
 
 /** Two reusable rows for withinEdits: query terms are short, so 64 cells is plenty. */

@@ -9,6 +9,13 @@
  *   npm run bench -- --json FILE      also write every figure as JSON
  *   npm run bench -- --cap SECONDS    time limit per system and query kind (default 60, quick 20)
  *   npm run bench -- --questions N    questions per corpus (default 1,000, quick 300)
+ *   npm run bench -- --only 100k      only these corpora (comma-separated: real, 10k, 100k, 1M)
+ *   npm run bench -- --skip a,startup these parts not run (comma-separated: a, startup,
+ *                                     filtered, quote, profile); E and b always run
+ *   npm run bench -- --answers FILE   also write E's answer to every timed question (JSON
+ *                                     lines), to check that a speed change leaves answers alone
+ *   npm run bench -- --no-expansions  E without related words (the lexicon's expansions), to
+ *                                     measure what they cost; answers differ, of course
  *
  * Start-up is timed in fresh processes both ways: loadCorpus + new Engine at every start, and
  * loadEngineFast (first run builds and saves the snapshot, second restores it), on copies of the
@@ -19,6 +26,7 @@
  */
 import { spawn } from 'node:child_process';
 import {
+  appendFileSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -31,7 +39,7 @@ import {
 import { freemem, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import { loadCorpus, type Corpus } from '../../src/corpus/load.js';
 import { ensureBuilt } from '../support/build.js';
 import { Bm25Index } from './bm25.js';
@@ -78,6 +86,35 @@ interface Options {
   capMs: number;
   questions: number;
   quotes: number;
+  /** Corpora to run (by name), or null for the default set. */
+  only: Set<string> | null;
+  /** Parts not run. */
+  skip: Set<Skippable>;
+  /** Where to write E's answers (JSON lines), or null. */
+  answers: string | null;
+  /** E asked without the lexicon's related words. */
+  noExpansions: boolean;
+}
+
+const CORPUS_NAMES = ['real', '10k', '100k', '1M'] as const;
+const SKIPPABLE = ['a', 'startup', 'filtered', 'quote', 'profile'] as const;
+type Skippable = (typeof SKIPPABLE)[number];
+
+/** A comma-separated option value checked against what it may hold. */
+function listOption<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): Set<T> {
+  const items = (value ?? '').split(',').filter(Boolean);
+  const bad = items.filter((x) => !(allowed as readonly string[]).includes(x));
+  if (items.length === 0 || bad.length > 0) {
+    console.error(
+      `bench: ${name} takes a comma-separated list of ${allowed.join(', ')}${bad.length > 0 ? `; not ${bad.join(', ')}` : ''}`,
+    );
+    process.exit(2);
+  }
+  return new Set(items as T[]);
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -89,14 +126,24 @@ function parseOptions(argv: readonly string[]): Options {
     capMs: (quick ? 20 : 60) * 1000,
     questions: quick ? 300 : 1000,
     quotes: 300,
+    only: null,
+    skip: new Set(),
+    answers: null,
+    noExpansions: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') opt.json = resolve(argv[++i] ?? 'bench.json');
     else if (a === '--cap') opt.capMs = Number(argv[++i]) * 1000;
     else if (a === '--questions') opt.questions = Number(argv[++i]);
+    else if (a === '--only') opt.only = listOption('--only', argv[++i], CORPUS_NAMES);
+    else if (a === '--skip') opt.skip = listOption('--skip', argv[++i], SKIPPABLE);
+    else if (a === '--answers') opt.answers = resolve(argv[++i] ?? 'answers.jsonl');
+    else if (a === '--no-expansions') opt.noExpansions = true;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run bench -- [--quick] [--huge] [--json FILE] [--cap SECONDS] [--questions N]');
+      console.log(
+        'usage: npm run bench -- [--quick] [--huge] [--json FILE] [--cap SECONDS] [--questions N] [--only real,10k,100k,1M] [--skip a,startup,filtered,quote,profile] [--answers FILE] [--no-expansions]',
+      );
       process.exit(0);
     } else if (a !== '--quick' && a !== '--huge') {
       console.error(`bench: unknown option ${a}`);
@@ -339,9 +386,11 @@ type IndexLike = {
   df: (term: string) => number;
   snapshot: () => unknown;
   measurementView?: () => {
-    miniSearch: unknown;
     impact: ReadonlyMap<string, readonly number[]>;
     postingBudget: number;
+    observeWalks: (
+      observer: ((o: { probe: readonly string[]; matched: number; ms: number }) => void) | null,
+    ) => void;
   };
 };
 
@@ -356,12 +405,6 @@ function engineIndex(answers: unknown): IndexLike | null {
   )
     return null;
   return index as IndexLike;
-}
-
-/** The minisearch inside the engine's PassageIndex (PassageIndex.measurementView()). */
-function engineMiniSearch(index: IndexLike | null): MiniSearch | null {
-  const ms = index?.measurementView?.().miniSearch;
-  return ms instanceof MiniSearch ? ms : null;
 }
 
 /**
@@ -429,13 +472,19 @@ function stageOf(f: Frame): string | null {
   const file = f.url.slice(f.url.lastIndexOf('/') + 1);
   const fn = f.functionName;
   if (fn === '(garbage collector)') return 'garbage collection';
-  // minisearch is only reached for the probe terms (rarest first, within the posting budget).
-  if (f.url.includes('minisearch')) return 'search: minisearch walk of the probe terms';
+  // The walk of the probe terms' postings (rarest first, within the posting budget): the
+  // engine's own since it left minisearch; minisearch's own search before.
+  if (f.url.includes('minisearch')) return 'search: index walk of the probe terms';
   if (file === 'search.ts') {
+    if (fn === 'walk') return 'search: index walk of the probe terms';
     if (fn === 'variants' || fn === 'withinEdits') return 'search: spelling variants (bucketed vocabulary)';
     if (
       fn === 'finishWithCommonTerms' ||
       fn === 'countSearched' ||
+      fn === 'scoreOne' ||
+      fn === 'countInto' ||
+      fn === 'prepare' ||
+      fn === 'hitOf' ||
       fn === 'termScore' ||
       fn === 'idf' ||
       fn === 'df'
@@ -552,25 +601,18 @@ async function searchCounters(
   const { analyzeQuestion } = await import('../../src/engine/question.js');
   const { expandQuestion } = await import('../../src/engine/expand.js');
   const index = engineIndex(answers);
-  const ms = engineMiniSearch(index);
-  if (!index || !ms)
+  const view = index?.measurementView?.();
+  if (!index || !view || typeof view.observeWalks !== 'function')
     throw new Error(
-      "the engine's PassageIndex or its minisearch is not where it was (src/engine/search.ts changed)",
+      "the engine's PassageIndex has no measurementView().observeWalks (src/engine/search.ts changed)",
     );
-  const view = index.measurementView?.();
-  const impact = view?.impact ?? null;
-  const postingBudget = view?.postingBudget ?? null;
+  const impact = view.impact ?? null;
+  const postingBudget = view.postingBudget ?? null;
   const candidates = (answers as { settings?: { candidates?: number } }).settings?.candidates ?? null;
-  type Run = (query: string, options?: SearchOptions) => SearchResult[];
-  const target = ms as unknown as { search: Run };
-  const original: Run = ms.search.bind(ms) as Run;
-  let sent: { query: string; ms: number; matched: number } | null = null;
-  target.search = (query, options) => {
-    const t = performance.now();
-    const r = original(query, options);
-    sent = { query, ms: performance.now() - t, matched: r.length };
-    return r;
-  };
+  let sent: { probe: readonly string[]; ms: number; matched: number } | null = null;
+  view.observeWalks((o) => {
+    sent = o;
+  });
   const cols = { search: [] as number[], minisearch: [] as number[], variants: [] as number[] };
   const sum = {
     terms: 0,
@@ -599,7 +641,7 @@ async function searchCounters(
       let t = performance.now();
       index.search(q.terms, { candidates: candidates ?? 60 }, q.expansions as never);
       cols.search.push(performance.now() - t);
-      const captured = sent as { query: string; ms: number; matched: number } | null;
+      const captured = sent as { probe: readonly string[]; ms: number; matched: number } | null;
       t = performance.now();
       const found = q.terms.map((x) => index.variants(x));
       cols.variants.push(performance.now() - t);
@@ -627,7 +669,7 @@ async function searchCounters(
           sum.pool += pool.size;
         }
       } else {
-        const probe = captured.query.split(' ');
+        const probe = captured.probe;
         cols.minisearch.push(captured.ms);
         sum.probe += probe.length;
         sum.later += live.length - probe.length;
@@ -639,7 +681,7 @@ async function searchCounters(
       if (performance.now() - started > capMs) break;
     }
   } finally {
-    delete (target as Partial<typeof target>).search;
+    view.observeWalks(null);
   }
   const per = (x: number, d = n) => (d > 0 ? x / d : NaN);
   const viaMs = n - sum.impact;
@@ -907,6 +949,25 @@ async function startup(
 // ---------------------------------------------------------------------------------------------
 // One corpus, all systems
 
+/** The figures of a system that was not run (--skip a): no samples. */
+function notRun(total: number): Latency {
+  return { ...summarize([]), total, capped: false, firstMs: NaN, errors: 0 };
+}
+
+/**
+ * Empties the lexicon of E's index, so questions are asked without related words (the bench's
+ * --no-expansions, to measure what the expansions cost). Spelling variants stay.
+ */
+async function withoutExpansions(answers: unknown): Promise<void> {
+  const index = (answers as { index?: { lexicon?: unknown } })?.index;
+  if (!index || !('lexicon' in index))
+    throw new Error(
+      "--no-expansions: the engine's PassageIndex has no lexicon (src/engine/search.ts changed)",
+    );
+  const { Lexicon } = await import('../../src/text/lexicon.js');
+  Object.defineProperty(index, 'lexicon', { value: Lexicon.empty() });
+}
+
 async function benchCorpus(
   name: string,
   corpus: Corpus,
@@ -921,19 +982,27 @@ async function benchCorpus(
   log(`  building E (${factory.label})…`);
   const e = timed(() => factory.make(corpus));
   const heapE = heapUsed() - corpusHeap;
+  if (opt.noExpansions) await withoutExpansions(e.value.answers);
   const eSer = await engineSerialization(e.value.answers, corpus);
 
-  log('  building a (MiniSearch defaults over paragraphs)…');
   const docs = paragraphs(corpus);
+  const runA = !opt.skip.has('a');
   let h = heapUsed();
-  const a = timed(() => {
-    const ms = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
-    ms.addAll(docs);
-    return ms;
-  });
-  const heapA = heapUsed() - h;
-  const aJson = JSON.stringify(a.value);
-  const aLoad = timed(() => MiniSearch.loadJSON(aJson, { fields: ['text'] }));
+  let aBuild: BuildFigures = { buildMs: NaN, heapBytes: NaN, serializedBytes: null, loadMs: null };
+  let aSearch: ((q: string) => void) | null = null;
+  if (runA) {
+    log('  building a (MiniSearch defaults over paragraphs)…');
+    const a = timed(() => {
+      const ms = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+      ms.addAll(docs);
+      return ms;
+    });
+    const heapA = heapUsed() - h;
+    const aJson = JSON.stringify(a.value);
+    const aLoad = timed(() => MiniSearch.loadJSON(aJson, { fields: ['text'] }));
+    aBuild = { buildMs: a.ms, heapBytes: heapA, serializedBytes: bytes(aJson), loadMs: aLoad.ms };
+    aSearch = (q) => void a.value.search(q).slice(0, 10);
+  }
 
   log('  building b (BM25 reference)…');
   h = heapUsed();
@@ -960,7 +1029,7 @@ async function benchCorpus(
   );
   const askHeapGrowthE = heapUsed() - beforeQueries;
   const filtered: FilteredAsk[] = [];
-  const within = e.value.askWithin;
+  const within = opt.skip.has('filtered') ? null : e.value.askWithin;
   if (within) {
     for (const f of benchFilters(corpus)) {
       log(`  asking E within ${f.label} (${(100 * f.share).toFixed(1)}% of passages)…`);
@@ -973,7 +1042,8 @@ async function benchCorpus(
   }
   let quote: Latency | null = null;
   let quoteProblem = factory.quoteProblem;
-  if (e.value.quote) {
+  if (opt.skip.has('quote')) quoteProblem ??= 'skipped (--skip quote)';
+  else if (e.value.quote) {
     log(`  quoting ${qs.quote.length} lookups…`);
     const q = e.value.quote;
     quote = measure(qs.quote, (s) => void q(s), opt.capMs);
@@ -985,8 +1055,8 @@ async function benchCorpus(
   const queryHeapGrowthE = heapUsed() - beforeQueries;
   const quoteHeapGrowthE = queryHeapGrowthE - askHeapGrowthE;
 
-  log('  asking a…');
-  const askA = measure(qs.ask, (q) => void a.value.search(q).slice(0, 10), opt.capMs);
+  log(runA ? '  asking a…' : '  a skipped (--skip a)');
+  const askA = aSearch ? measure(qs.ask, aSearch, opt.capMs) : notRun(qs.ask.length);
   log('  asking b…');
   const askB = measure(qs.ask, (q) => void b.value.search(q, 10), opt.capMs);
 
@@ -996,15 +1066,25 @@ async function benchCorpus(
   let counters: SearchCounters | null = null;
   const sample = qs.ask.slice(0, 200);
   const budget = Math.min(opt.capMs, 30_000);
-  try {
-    profile = await profileStages((q) => void e.value.ask(q), sample, budget);
-  } catch (err) {
-    problems.push(`profile: ${firstLine(err)}`);
+  if (opt.skip.has('profile')) problems.push('skipped (--skip profile)');
+  else {
+    try {
+      profile = await profileStages((q) => void e.value.ask(q), sample, budget);
+    } catch (err) {
+      problems.push(`profile: ${firstLine(err)}`);
+    }
+    try {
+      counters = await searchCounters(e.value.answers, sample, budget);
+    } catch (err) {
+      problems.push(`search counters: ${firstLine(err)}`);
+    }
   }
-  try {
-    counters = await searchCounters(e.value.answers, sample, budget);
-  } catch (err) {
-    problems.push(`search counters: ${firstLine(err)}`);
+  if (opt.answers) {
+    log(`  writing E's answers to ${opt.answers}…`);
+    const lines = qs.ask.map(
+      (q) => `${JSON.stringify({ corpus: name, question: q, answer: e.value.ask(q) })}\n`,
+    );
+    appendFileSync(opt.answers, lines.join(''));
   }
 
   return {
@@ -1019,7 +1099,7 @@ async function benchCorpus(
     corpusHeapBytes: corpusHeap,
     build: {
       E: { buildMs: e.ms, heapBytes: heapE, ...eSer },
-      a: { buildMs: a.ms, heapBytes: heapA, serializedBytes: bytes(aJson), loadMs: aLoad.ms },
+      a: aBuild,
       b: { buildMs: b.ms, heapBytes: heapB, serializedBytes: bytes(bJson), loadMs: bLoad.ms },
     },
     ask: { E: askE, a: askA, b: askB },
@@ -1140,7 +1220,7 @@ function countersTable(c: SearchCounters): string {
     [
       r('PassageIndex.search, as the engine calls it', c.search),
       r(
-        `  minisearch call inside it (${formatCount(Math.round((1 - c.impactShare) * c.questions))} questions that reach it)`,
+        `  index walk of the probe terms inside it (${formatCount(Math.round((1 - c.impactShare) * c.questions))} questions that reach it)`,
         c.minisearch,
       ),
       r('variants() for every question term (timed apart)', c.variants),
@@ -1207,6 +1287,25 @@ function targets(figures: CorpusFigures[]): Target[] {
       ? `${formatMs(big.ask.E.p99)}${big.ask.E.capped ? ` over ${big.ask.E.count} questions (capped)` : ''}`
       : '—',
     verdict: verdict(p99(big), 10),
+  });
+  // Issue 9: the engine's full ask against the two references, as ratios within this one run
+  // (the machine is shared, so absolute figures move with the load; ratios much less).
+  const eb = big ? big.ask.E.p99 / big.ask.b.p99 : NaN;
+  out.push({
+    target: 'full ask p99 at 100k ≤ 3× the BM25 reference (b) p99, same run',
+    measured: big
+      ? `${formatRatio(big.ask.E.p99, big.ask.b.p99)} (E ${formatMs(big.ask.E.p99)}, b ${formatMs(big.ask.b.p99)})`
+      : '—',
+    verdict: Number.isFinite(eb) ? (eb <= 3 ? 'met' : 'MISSED') : 'not measured',
+  });
+  const ae = big ? big.ask.a.p99 / big.ask.E.p99 : NaN;
+  out.push({
+    target: 'full ask p99 at 100k ≥ 20× faster than minisearch defaults (a) p99, same run',
+    measured:
+      big && Number.isFinite(ae)
+        ? `${ae.toFixed(1)}× faster (E ${formatMs(big.ask.E.p99)}, a ${formatMs(big.ask.a.p99)}${big.ask.a.capped ? `, a capped after ${formatCount(big.ask.a.count)} questions` : ''})`
+        : '—',
+    verdict: Number.isFinite(ae) ? (ae >= 20 ? 'met' : 'MISSED') : 'not measured',
   });
   out.push({
     target: 'full ask p99 < 1 ms on the real corpus',
@@ -1352,14 +1451,20 @@ async function main(): Promise<void> {
   );
   print();
 
-  const plans: Plan[] = [{ name: '10k', passages: 10_000, mode: 'project' }];
-  if (!opt.quick) plans.push({ name: '100k', passages: 100_000, mode: 'project' });
-  if (opt.huge) plans.push({ name: '1M', passages: 1_000_000, mode: 'direct' });
+  const wanted = (name: string, byDefault: boolean) => (opt.only ? opt.only.has(name) : byDefault);
+  const plans: Plan[] = [];
+  if (wanted('10k', true)) plans.push({ name: '10k', passages: 10_000, mode: 'project' });
+  if (wanted('100k', !opt.quick)) plans.push({ name: '100k', passages: 100_000, mode: 'project' });
+  if (wanted('1M', opt.huge)) plans.push({ name: '1M', passages: 1_000_000, mode: 'direct' });
+  if (opt.answers) writeFileSync(opt.answers, '');
+  if (opt.noExpansions)
+    print('E is asked WITHOUT related words (--no-expansions): its lexicon is emptied after build');
+  if (opt.skip.size > 0) print(`skipped: ${[...opt.skip].join(', ')} (--skip)`);
 
   const figures: CorpusFigures[] = [];
 
   // The real corpus.
-  {
+  if (wanted('real', true)) {
     log('real corpus:');
     const qs = generateQuestions(realLoad.value, { count: opt.questions, quotes: opt.quotes, seed: SEED });
     const f = await benchCorpus(
@@ -1371,24 +1476,27 @@ async function main(): Promise<void> {
       { ms: realLoad.ms, mode: 'loaded' },
       log,
     );
-    log(
-      `  process start to first answer, build at start and snapshot (copy of the corpus in a temp dir, ${REAL_START_RUNS} rounds)…`,
-    );
-    // A copy, so the bench can delete and rewrite its .cache/ without touching corpus/.cache/.
-    const dir = mkdtempSync(join(tmpdir(), 'bench-real-'));
-    let s: Awaited<ReturnType<typeof startup>>;
-    try {
-      cpSync(join(REAL_DIR, 'articles'), join(dir, 'articles'), { recursive: true });
-      s = await startup(dir, REAL_START_RUNS);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    if (opt.skip.has('startup')) figures.push({ ...f, startup: null });
+    else {
+      log(
+        `  process start to first answer, build at start and snapshot (copy of the corpus in a temp dir, ${REAL_START_RUNS} rounds)…`,
+      );
+      // A copy, so the bench can delete and rewrite its .cache/ without touching corpus/.cache/.
+      const dir = mkdtempSync(join(tmpdir(), 'bench-real-'));
+      let s: Awaited<ReturnType<typeof startup>>;
+      try {
+        cpSync(join(REAL_DIR, 'articles'), join(dir, 'articles'), { recursive: true });
+        s = await startup(dir, REAL_START_RUNS);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      figures.push({ ...f, startup: s.startup });
+      if (s.problem) print(`real corpus: start-up not measured: ${s.problem}`);
     }
-    figures.push({ ...f, startup: s.startup });
-    if (s.problem) print(`real corpus: start-up not measured: ${s.problem}`);
   }
 
   for (const plan of plans) {
-    if (plan.passages >= 1_000_000) {
+    if (plan.passages >= 1_000_000 && figures.length > 0) {
       const from = figures[figures.length - 1]!;
       const need = estimateHeap(plan.passages, from);
       const limit = heapLimit();
@@ -1415,7 +1523,7 @@ async function main(): Promise<void> {
     const qs = generateQuestions(corpus, { count: opt.questions, quotes: opt.quotes, seed: SEED + 1 });
     const f = await benchCorpus(plan.name, corpus, qs, factory, opt, { ms: gen.ms, mode: plan.mode }, log);
     let s: Startup | null = null;
-    if (plan.passages <= 100_000) {
+    if (plan.passages <= 100_000 && !opt.skip.has('startup')) {
       log(
         '  writing it to a temp dir and timing a fresh process to first answer, build at start and snapshot…',
       );
@@ -1488,11 +1596,11 @@ async function main(): Promise<void> {
         `E's passage search (${c.questions} questions): ${c.meanTerms.toFixed(1)} question terms, ${c.meanRelated.toFixed(1)} related words, ${c.meanVariants.toFixed(1)} spelling variants per question (${pct(c.variantShare)} of questions have any).`,
       );
       print(
-        `  impact-list path (every term common, minisearch not called): ${pct(c.impactShare)} of questions${c.meanImpactPool !== null && c.impactShare > 0 ? `, pool ${formatCount(Math.round(c.meanImpactPool))} passages` : ''}.`,
+        `  impact-list path (every term common, no index walk): ${pct(c.impactShare)} of questions${c.meanImpactPool !== null && c.impactShare > 0 ? `, pool ${formatCount(Math.round(c.meanImpactPool))} passages` : ''}.`,
       );
       if (c.impactShare < 1)
         print(
-          `  minisearch path: ${c.meanProbeTerms.toFixed(1)} probe terms sent, ${c.meanLaterTerms.toFixed(1)} common terms scored on candidates only; postings walked ${formatCount(Math.round(c.meanPostingsProbe))} of ${formatCount(Math.round(c.meanPostingsAll))} for all searched terms${c.postingBudget !== null ? ` (budget ${formatCount(c.postingBudget)}, counted as 2×df)` : ''}; ${formatCount(Math.round(c.meanMatched))} passages matched${c.candidates ? `, ${c.candidates} kept` : ''}.`,
+          `  index-walk path: ${c.meanProbeTerms.toFixed(1)} probe terms walked, ${c.meanLaterTerms.toFixed(1)} common terms scored on candidates only; postings walked ${formatCount(Math.round(c.meanPostingsProbe))} of ${formatCount(Math.round(c.meanPostingsAll))} for all searched terms${c.postingBudget !== null ? ` (budget ${formatCount(c.postingBudget)}, counted as 2×df)` : ''}; ${formatCount(Math.round(c.meanMatched))} passages matched${c.candidates ? `, ${c.candidates} kept` : ''}.`,
         );
       print();
       print(countersTable(c));
