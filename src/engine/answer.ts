@@ -415,7 +415,8 @@ export class AnswerEngine {
 
   /**
    * For count questions: when relevant passages give different counts for the asked thing,
-   * put the best passage of each count first so every side is seen.
+   * put the best passage of each count first so every side is seen, the count the most
+   * articles give first.
    */
   private conflictOrder(
     ranked: Ranked[],
@@ -433,9 +434,12 @@ export class AnswerEngine {
       groups.set(c.value, g);
     }
     if (groups.size < 2) return { order: ranked, sides: null };
-    const leaders = [...groups.values()].map((g) => g.members[0]!);
+    // The count more articles give leads; between as many, the better ranked one.
+    const articles = (g: { members: Ranked[] }) => new Set(g.members.map((m) => m.passage.articleId)).size;
+    const ordered = [...groups.values()].sort((a, b) => articles(b) - articles(a));
+    const leaders = ordered.map((g) => g.members[0]!);
     const rest = ranked.filter((r) => !leaders.includes(r));
-    const sides = [...groups.values()].map((g) => ({
+    const sides = ordered.map((g) => ({
       label: g.label,
       values: new Set(g.members.map((m) => countFor(m.passage.text, q)!.text.replace(/\s+/g, ' '))),
     }));
