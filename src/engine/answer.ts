@@ -108,21 +108,33 @@ const NEAR_WORDS = 12;
  * far from what the question asks about is most often the answer to another question.
  */
 function nearness(h: Ranked, found: Mention, index: PassageIndex): number {
-  const analyzer = analyzerFor(index.languageOf(h.passage.id));
   const matched = new Set([...h.matches.values()].filter((m) => m.via !== 'context').map((m) => m.term));
-  const tokens = analyzer.tokens(h.passage.text);
+  const tokens = tokenTerms(index.languageOf(h.passage.id))(h.passage.text);
   let at = tokens.findIndex((t) => t.end > found.start);
   if (at < 0) at = tokens.length;
   let endAt = tokens.findIndex((t) => t.start >= found.end);
   if (endAt < 0) endAt = tokens.length;
   let best = Infinity;
   tokens.forEach((t, i) => {
-    if (i >= at && i < endAt) return;
-    const term = analyzer.term(t.text);
-    if (term === null || !matched.has(term)) return;
+    if ((i >= at && i < endAt) || t.term === null || !matched.has(t.term)) return;
     best = Math.min(best, i < at ? at - i - 1 : i - endAt);
   });
   return best === Infinity ? 0 : Math.max(0, 1 - best / NEAR_WORDS);
+}
+
+/** A passage's word tokens with their index terms, worked out once per text and language. */
+type TokenTerm = { start: number; end: number; term: string | null };
+const tokenTermsBy = new Map<string, (text: string) => TokenTerm[]>();
+function tokenTerms(language: string): (text: string) => TokenTerm[] {
+  let memo = tokenTermsBy.get(language);
+  if (!memo) {
+    const analyzer = analyzerFor(language);
+    memo = memoByText((text) =>
+      analyzer.tokens(text).map((t) => ({ start: t.start, end: t.end, term: analyzer.term(t.text) })),
+    );
+    tokenTermsBy.set(language, memo);
+  }
+  return memo;
 }
 
 /** How much a passage whose matched words stand together gains over one where they are scattered. */
@@ -526,11 +538,8 @@ const MONTH =
  * "what month": the month). Null when the passage gives none.
  */
 function typedValue(r: Ranked, q: QuestionAnalysis, index: PassageIndex): string | null {
-  const text = r.passage.text;
-  const m =
-    q.answerType === 'number'
-      ? (countFor(text, q) ?? extractAnswer(text, { ...q, headNoun: null }))
-      : extractAnswer(text, q);
+  // The answer rank() found: every candidate this compares was among those it looked in.
+  const m = r.found;
   if (!m || nearness(r, m, index) < SIDE_NEARNESS) return null;
   const value = looseComparable(m.text);
   if (q.answerType !== 'date') return value;
