@@ -27,6 +27,7 @@ export function answerJson(a: Answer) {
     status: a.status,
     ...(a.confidence !== undefined ? { confidence: a.confidence } : {}),
     answer: a.answer,
+    ...(a.answerDate ? { answerDate: a.answerDate } : {}),
     citations: a.citations.map((c) => ({
       ...sourceJson(c),
       quote: c.quote,

@@ -1,5 +1,5 @@
 import type { ArticleMetadata } from './schema.js';
-import { type Span, trimSpan } from './segment.js';
+import { type Span, splitSentences, trimSpan } from './segment.js';
 import { comparable } from '../text/normalize.js';
 
 /** What a paragraph of an article is, for indexing purposes. */
@@ -17,7 +17,7 @@ const SIDEBAR_HEADING =
   /^(?:les plus (?:lus|partag\u00E9s|populaires)|dans la m\u00EAme rubrique|articles? (?:li\u00E9s|similaires)|sur le m\u00EAme sujet|\u00E0 lire aussi|lire aussi|related articles|more to read|more like this|you might also like|most (?:viewed|read|popular|shared|watched)|related (?:stories|articles|content|news|coverage|topics)|read (?:more|next|also)|recommended(?: for you)?|trending(?: now)?|more (?:from|stories|on this|news)|you may (?:also )?like|editor'?s picks|top stories|latest (?:news|stories)|popular (?:now|stories))\b/i;
 
 const NAVIGATION =
-  /^(?:\d+\.\s*)?(?:skip to\b|jump to\b|back to top\b|main menu\b|menu$|search$|sign in$|log in$|subscribe$|share$|advertisement$)/i;
+  /^(?:\d+\.\s*)?(?:skip to\b|jump to\b|back to top\b|accessibility links$|aller au contenu\b|retour en haut\b|main menu\b|menu$|search$|sign in$|log in$|subscribe$|share$|advertisement$)/i;
 
 const IMAGE_LABEL =
   /^(?:\(?(?:image|photo|picture|cr\u00E9dit photo) credit\b|\(?cr\u00E9dit photo\b|logo\b|content image\b|image\s*[:-]|photo\s*[:-]|picture\s*[:-]|file photo\b|video\s*[:-])/i;
@@ -34,15 +34,22 @@ const CAPTION_CREDIT =
  * way only: `(?:[A-Za-z]+,?\s*)+` could split "AFPReuters" every way, exponential in its length.
  */
 const BYLINE =
-  /^(?:source:\s|sources:\s|(?:by|par)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}$|[a-z]{1,4}(?:\/[a-z]{1,4})+\s*\([A-Za-z]+(?:(?:,\s*|\s+)[A-Za-z]+)*,?\s*\)$|\((?:AFP|Reuters|AP|dpa)\)$|with (?:afp|reuters|ap)$|copyright\b|©)/i;
+  /^(?:source:\s|sources:\s|(?:by|par)\s+[A-Z][\w.'-]+(?:\s+[A-Z0-9][\w.'-]*){0,3}(?:(?:,\s*|\s+and\s+|\s+et\s+)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}){0,3}$|[a-z]{1,4}(?:\/[a-z]{1,4})+\s*\([A-Za-z]+(?:(?:,\s*|\s+)[A-Za-z]+)*,?\s*\)$|\((?:AFP|Reuters|AP|dpa)\)$|with (?:afp|reuters|ap)$|copyright\b|©)/i;
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-/** A block that is only a date or a "published/updated" stamp. */
+/**
+ * A block that is only a date or a "published/updated" stamp, perhaps before a view counter
+ * ("2022-08-16 2", "… 104 vues"). An all-caps section label before it ("INTERNATIONAL
+ * 31/01/2022") is taken off first, with {@link SECTION_LABEL}.
+ */
 const DATE_ONLY = new RegExp(
-  `^(?:(?:published|updated|posted)(?: on)?:?\\s*)?(?:${MONTH}\\.? \\d{1,2},? \\d{4}|\\d{1,2} ${MONTH}\\.? \\d{4}|\\d{4}-\\d{2}-\\d{2})(?:[ ,]+\\d{1,2}[:.]\\d{2}.*)?$`,
-  'i',
+  String.raw`^(?:(?:published|updated|posted|publié|mis à jour)(?: on| le)?:?\s*)?(?:${MONTH}\.? \d{1,2},? \d{4}|\d{1,2} ${MONTH}\.? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})(?:[ ,]+(?:à\s*)?\d{1,2}[:.h]\d{2}.*)?(?:\s+\d+(?:\s*(?:vues|views|comments?|commentaires|reads|lectures))?)?$`,
+  'iu',
 );
+
+/** An all-caps section label run in front of a date stamp (case-sensitive, unlike DATE_ONLY). */
+const SECTION_LABEL = /^\p{Lu}{3,}(?:\s+\p{Lu}{3,}){0,2}\s+(?=\d)/u;
 
 const TERMINAL = /[.!?]["'\u201D\u2019)\u00BB]*$|["\u201D\u00BB]$/;
 
@@ -66,15 +73,35 @@ const DATE_STAMP_PREFIX = new RegExp(
  */
 const INLINE_SUFFIX: Array<[RegExp, string]> = [
   [
-    /(?:\.{3}|…)?\s*(?:suite de l'article|suite de l’article|lire la suite|la suite sur|read more|continue reading|read the full (?:article|story)|full story)\b[^.!?]{0,80}$/iu,
+    /(?:\.{3}|…)?\s*(?:suite de l'article|suite de l’article|lire la suite|la suite sur|read more|continue reading|read (?:the )?full (?:article|story)|full story)\b[^.!?]{0,80}$/iu,
     'link to the rest of the article',
   ],
   [
     /\s(?:[\p{Lu}\d][\p{L}\d'-]*(?: [\p{Lu}\d][\p{L}\d'-]*){0,3}\s)?\|\s*(?:[Rr]eportage|[Rr]eport|[Pp]ar|[Bb]y|[Vv]id\u00E9o|[Vv]ideo|[Tt]exte|[Tt]ext|[Pp]hotos?)\b[^|]{0,80}$/u,
     'report credit',
   ],
-  [/\s(?:©|\(c\))\s*[^.!?©]{1,60}$/iu, 'photo credit'],
-  [/\s\((?:photo|image|picture|crédit photo|credit)s?\s*(?:credit)?\s*:[^()]{1,60}\)$/iu, 'photo credit'],
+  [
+    /(?<=[.!?\u2026\u00BB\u201D")\]]|\p{Ll})\s*(?:Sources?|Via)\s?:\s*(?:https?:\/\/\S+|www\.\S+|[^!?:]{1,60})$/u,
+    'source credit',
+  ],
+  [
+    /(?<=\p{L})\s*\d{1,2}\s*(?:min(?:ute)?s?|mn)\.?\s*(?:read|de lecture)\b[^.!?]{0,60}$/iu,
+    'reading time and date stamp',
+  ],
+  [
+    /(?:Auteur|Author|Written by|R\u00E9dig\u00E9 par|Par|By)\s?:\s*\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}$/u,
+    'author line',
+  ],
+  [
+    /(?<=[.!?\u2026\u00BB\u201D"])\s+\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){1,2}\s+[-\u2013\u2014,]\s+\p{Lu}[\p{L}'-]+$/u,
+    'byline (name and place)',
+  ],
+  // Initials have a dot between letters or are two letters ("R.A", "J.-M. D.", "JD"): an
+  // agency's name ("AFP") is left to AGENCY_TAIL below.
+  [
+    /(?<=[.!?\u2026\u00BB\u201D"])\s+(?:(?:\p{Lu}\.[\s-]?){1,3}\p{Lu}?\.?|\p{Lu}{2})$/u,
+    "the writer's initials",
+  ],
 ];
 
 /** A photo caption in the agencies' style: it ends with the day the photo was taken. */
@@ -85,7 +112,8 @@ const CREDIT_END =
   /(?:\b[A-Z]{2,}(?:-[A-Z]{2,})?\/(?:[A-Z]{2,}\/)*[A-Z][A-Z .'-]*[A-Z](?:\s*\/\s*[A-Z]+)?|\([^()]{0,60}\/\s*[\p{L}. -]{2,30}\)|\((?:AP|AFP|Reuters|EPA|Getty Images|Xinhua|Anadolu)\s+(?:photo|Photo)[^()]*\))$/u;
 
 /** Reading times and sharing counters: "·2 min read", "3 minutes de lecture". */
-const READ_TIME = /^[·•|\-\s]*\d+\s*(?:min(?:ute)?s?|mn)\.?\s*(?:read|de lecture|lecture)\b/iu;
+const READ_TIME =
+  /^[·•|\-\s]*(?:\d+\s*(?:min(?:ute)?s?|mn)\.?\s*(?:read|de lecture|lecture)\b|(?:temps de lecture|lecture|reading time|read time)\s*:?\s*\d+\s*(?:min(?:ute)?s?|mn)\b)/iu;
 
 /** Wire agencies named on a line of their own, as the second line of a byline. */
 const AGENCY_LINE =
@@ -97,7 +125,15 @@ const PROMPT =
 
 /** A teaser for another story printed inside the body. */
 const TEASER =
-  /^(?:read (?:more|also|next)|also read|related|see also|watch|lire (?:aussi|également)|à lire (?:aussi|également)|voir aussi|sur le même sujet)\s*[:–—-]/iu;
+  /^(?:(?:read (?:more|also|next)|also read|related|see also|watch|lire (?:aussi|également)|à lire (?:aussi|également)|voir aussi|sur le même sujet)\s*[:–—>»|-]|(?:read also|also read|see also|lire aussi|à lire aussi|lire également|à lire également|voir aussi)\s+(?=\p{Lu}))/iu;
+
+/** A list of tags or topics: "Tags: Mali, France", "Mots-clés :", "#Mali #Barkhane". */
+const TAGS =
+  /^(?:(?:tags?|mots[- ]cl\u00E9s|keywords|topics|sujets|th\u00E8mes|th\u00E9matiques)\s*:|#[\p{L}\d_]+(?:[\s,]+#[\p{L}\d_]+)+$)/iu;
+
+/** Reuters-style credits on a line of their own: "(Reporting by …; Editing by …)". */
+const REPORTING_CREDIT =
+  /^\(?(?:(?:additional )?reporting|writing|editing|compiled|r\u00E9daction|avec la contribution de)\s+(?:by|par|de)\b[^()]*\)?\.?$/iu;
 
 /** A call to action: short, ends with "!", opens with an order or speaks to the reader. */
 function isPromotion(s: string): boolean {
@@ -119,7 +155,7 @@ const AUTHOR_BIO =
 
 /** Sharing tools printed as text: "Share", "Facebook Twitter WhatsApp", "Partager sur Facebook". */
 const SHARE =
-  /^(?:(?:share|partager|tweet|email|e-mail|print|imprimer|copy link|copier le lien|facebook|twitter|whatsapp|linkedin|telegram|messenger|reddit|pinterest|flipboard|x)(?:\s+(?:on|sur|this|cet article|article|story))?(?:[\s|\u00B7,/]+|$))+$/iu;
+  /^(?:(?:share|partager|tweet|email|e-mail|mail|courriel|print|imprimer|copy short url|copy link|copy|copier le lien|short url|facebook|twitter|whatsapp|linkedin|telegram|messenger|reddit|pinterest|flipboard|x)(?:\s+(?:on|sur|this|cet article|article|story))?[\s|\u00B7,/]*)+$/iu;
 
 /** An embedded social-media post: "pic.twitter.com/…", "— Name (@handle) February 17, 2022". */
 const SOCIAL_POST =
@@ -139,6 +175,111 @@ const CAPTION_WORDS =
 
 /** A line that is a file or image name ("google-play-badge_FR", "IMG_2041.jpg"). */
 const FILE_NAME = /^[\w.-]*(?:_[\w.-]*|\.(?:jpe?g|png|gif|webp|svg))$/u;
+
+/** The comment form and its notices: "Leave a Reply", "Les commentaires sont désactivés". */
+const COMMENTS =
+  /^(?:leave a (?:reply|comment)|post a comment|add a comment|(?:show|view|hide|voir|afficher|masquer) (?:all |les )?(?:comments?|commentaires?)\b|\d+\s+(?:comments?|commentaires?)$|comments?$|commentaires?$|laisser un commentaire|ajouter un commentaire|your email address will not be published|votre adresse (?:e-mail|email|de messagerie) ne sera pas publi\u00E9e|required fields are marked)|\bcomments? (?:are|is) (?:closed|disabled)\b|\bcommentaires sont (?:ferm\u00E9s|d\u00E9sactiv\u00E9s|clos)\b/iu;
+
+/** A news feed's footer naming where the story first ran (WordPress prints it in both languages). */
+const FEED_FOOTER =
+  /^(?:l['\u2019]article|the post)\s.+\s(?:est apparu en premier sur|appeared first on)\s.+$/iu;
+
+/**
+ * Paywall, login and subscription wording, anywhere in a short line: "Cet article est réservé
+ * aux abonnés", "Gain unlimited access", "Vous avez un compte ? Connectez-vous".
+ */
+const PAYWALL =
+  /r\u00E9serv\u00E9e? (?:aux|\u00E0 nos) abonn\u00E9s|\bfor subscribers only\b|\bsubscribers only\b|\bsubscriber-only\b|\bpour acc\u00E9der \u00E0 cet article\b|\bto (?:read|access) (?:this|the full) (?:article|story)\b|\bunlimited access\b|\blimit of free articles\b|\bfree trial\b|\barticles? gratuits?\b|\bessai gratuit\b|\bacc\u00E8s illimit\u00E9\b|\byou still have \d+\s?% to\b|\bil vous reste \d+\s?%|\bconnectez-vous\b|\bse connecter\b|\blog ?in\b|\bsign ?in\b|\balready (?:a )?(?:subscriber|subscribed|registered)\b|\bd\u00E9j\u00E0 abonn\u00E9|\bvous avez (?:d\u00E9j\u00E0 )?un compte\b|\bhave an account\b|\bcr\u00E9ez (?:un|votre) compte\b|\bcreate (?:an|your) account\b/iu;
+
+/**
+ * The paywall notices after which a page prints no more of the article: what follows (offers,
+ * login, comments) is furniture too, whatever its shape.
+ */
+const PAYWALL_END =
+  /r\u00E9serv\u00E9e? (?:aux|\u00E0 nos) abonn\u00E9s|\bfor subscribers only\b|\bsubscribers only\b|\blooking to read the full\b|\breached your limit\b|\bvous avez atteint (?:la|votre) limite\b|\byou still have \d+\s?% to\b|\bil vous reste \d+\s?%|\bla suite est r\u00E9serv\u00E9e\b|\bpour lire la suite\b|\bto continue reading\b|\bpour acc\u00E9der \u00E0 cet article\b/iu;
+
+/** Verbs a call to action opens with, in English and French (imperatives). */
+const CTA_VERB =
+  /^(?:click|cliquez|tap|appuyez|read|lisez|discover|d\u00E9couvrez|subscribe|abonnez-vous|sign up|inscrivez-vous|register|download|t\u00E9l\u00E9chargez|follow|suivez|retrouvez|watch|regardez|listen|\u00E9coutez|join|rejoignez|get|obtenez|try|essayez|share|partagez|support|soutenez|gain|profitez)\b/iu;
+/** What a call to action points at: the site, an article, an app, an account. */
+const CTA_OBJECT =
+  /\b(?:ici|here|article|story|stories|newsletter|app|application|source|site|website|link|lien|subscription|abonnement|access|acc\u00E8s|account|compte|contenus?|content|podcasts?|videos?|vid\u00E9os?|channel|cha\u00EEne|whatsapp|telegram|updates|alerts|alertes|news|actualit\u00E9s|offer|offre)\b/iu;
+
+/**
+ * A line of metadata fields between separators: "Jane Doe | 13/06/2024 | 104 vues", "AFP ·
+ * 17 Feb 2022 · 3 min". Every field is short and one is a date, a time or a count.
+ */
+function isMetaLine(s: string): boolean {
+  const parts = s.split(/\s+[|\u00B7\u2022/]\s+|\s*\|\s*/).filter((x) => x.trim() !== '');
+  if (parts.length < 2 || parts.some((x) => wordCount(x) > 4)) return false;
+  return parts.some((x) => /^\d[\d/.:,-]*(?:\s*\p{L}{1,10})?$|\d{1,2}[:h]\d{2}|\b\d{4}\b/u.test(x.trim()));
+}
+
+/**
+ * A photo credit closing a line: "AP Photo/Jerome Delay", "/ AFP / Daphné BENOIT", "Photo: Name/
+ * AFP", "© Name / Outlet", "(Photo: AFP)", or a parenthesis after the last full stop ("…7 August).
+ * (Armée Française - Opération Barkhane)", "(Reporting by …)").
+ */
+const CREDIT_TAIL: RegExp[] = [
+  /(?:^|\s)\(?(?:AP|AFP|Reuters|EPA|Getty Images|Xinhua|Anadolu|Sipa|Bloomberg)\s+Photo\s*\/\s*\p{L}[\p{L} .'-]{1,40}\)?$/u,
+  /(?:^|\s)\/\s*(?:AFP|AP|Reuters|EPA|Xinhua|Anadolu)\s*\/\s*\p{L}[\p{L} .'-]{1,40}$/u,
+  /(?:^|\s)(?:Photos?|Cr\u00E9dit photo|Photo credit|Image credit|Credit)\s?:\s*[^.!?:]{2,60}$/u,
+  /(?:^|\s)(?:(?:Video|Vid\u00E9o|Photo|Image|Footage|Images?)\s+)?(?:courtesy|avec l'aimable autorisation)(?:\s+of|\s+de)?\s?:?\s*[^.!?:]{2,60}$/iu,
+  /(?:^|\s)(?:\u00A9|\(c\))\s*[^.!?\u00A9]{1,60}$/iu,
+  /(?:^|\s)\((?:photo|image|picture|cr\u00E9dit photo|credit)s?\s*(?:credit)?\s*:[^()]{1,60}\)$/iu,
+  /(?<=\p{Ll}\.|\d\.)\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}'-]+){1,2}$/u,
+  /(?<=[.!?\u2026\u00BB\u201D"])\s+\((?![^()]*[.!?]\))(?![.\u2026\s]*\))[^()]{2,80}\)$/u,
+];
+
+/**
+ * An agency's name alone after the last full stop ("… in Paris on Monday. AFP", "… — Reuters"):
+ * under one short sentence it credits a photo, so the line is a caption; after a paragraph it
+ * signs the story off and only the name is cut.
+ */
+const AGENCY_TAIL =
+  /(?<=[.!?\u2026\u00BB\u201D"])\s+(?:[-\u2013\u2014]\s*)?\(?(?:AFP|AP|Reuters|EFE|DPA|dpa|Xinhua|APA|MAP|ATS|Belga|ANSA|Anadolu|PTI|IANS)\)?\.?$/u;
+
+/**
+ * The words of a caption: what a picture shows ("photograph", "image", "pictured", "Ici une
+ * évacuation…"), or the day the photo was taken closing its first sentence, as agencies write it
+ * ("…in Gao, Mali Wednesday June 9, 2021.", never "on Wednesday").
+ */
+const PICTURE_WORDS =
+  /\b(?:photo(?:graph)?s?|pictures?|pictured|images?|illustration|clich\u00E9s?|en photo|photo d'archives)\b|(?:^|[.!?]\s+)(?:Ici|Here),?\s/iu;
+const PHOTO_DATE = new RegExp(
+  String.raw`(?<!\b(?:on|since|until|by|from|of|to|before|after|in|at|during|through))\s+(?:,\s*)?${DAY},?\s+${FULL_MONTH}\s+\d{1,2},\s+\d{4}\.(?:\s|$)`,
+  'u',
+);
+
+/** A label run into the start of a line, naming what the block holds: "IMAGES …", "VIDÉO …". */
+const MEDIA_LABEL =
+  /^(?:IMAGES|VID\u00C9OS?|VIDEOS?|PHOTOS?|AUDIO|LIVE|EN DIRECT|DIRECT|EXCLUSIF|EXCLUSIVE|BREAKING|URGENT|INFOGRAPHIE|REPORTAGE|ANALYSE|ANALYSIS|OPINION|TRIBUNE|INTERVIEW|ENTRETIEN|D\u00C9CRYPTAGE|WATCH|PODCAST)\s*[:|\u2013\u2014-]?\s+(?=\p{Lu})/u;
+
+/**
+ * Outlets credited in front of the first sentence, "Iran Press/ Le Monde: …": names joined by a
+ * slash, then a colon. A dateline ("PARIS (AP) —") has no slash and is kept with its sentence.
+ */
+const SOURCE_PREFIX =
+  /^\p{Lu}[\p{L}\d.'-]*(?:\s\p{Lu}[\p{L}\d.'-]*){0,3}\s?\/\s?\p{Lu}[\p{L}\d.'-]*(?:\s\p{Lu}[\p{L}\d.'-]*){0,3}\s?:\s+(?=\p{Lu})/u;
+
+/** A stamp of how long ago, on a line of its own: "3 months ago", "il y a 2 heures". */
+const RELATIVE_TIME =
+  /^(?:(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|il y a\s+\d+\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?))$/iu;
+
+/** A control of the page's reader closing a line: "… Show more", "… Voir plus". */
+const UI_TAIL =
+  /(?:^|\s)(?:show more|see more|voir plus|afficher plus|lire plus|en savoir plus|show less)\s*$/iu;
+
+/** A byline with agency, or initials with agency: "H. Le. (Avec AFP)", "Jane Doe (AFP)". */
+const NAMED_AGENCY_CREDIT =
+  /^(?:\p{Lu}[\p{L}.'-]*\s*){1,4}\((?:avec|with)?\s*(?:afp|reuters|ap|associated press|efe|dpa|xinhua|anadolu|ats|belga|apa|mapa?|agences|agencies)(?:\s*(?:,|et|and|&)\s*(?:afp|reuters|ap|efe|dpa|ats|belga))*\)$/iu;
+
+/** Tokens of a page's script printed as text ("document.createElement(", "});", "var x ="). */
+const CODE_TOKEN =
+  /\bfunction\s*\(|\bconsole\.\w+\(|\bdocument\.\w+|\bwindow\.\w+|\bvar\s+\w+\s*=|\blet\s+\w+\s*=|\bconst\s+\w+\s*=|\.push\(|\.setAttribute\(|\.appendChild\(|\}\s*\)\s*;|\)\s*;\s*\}|\bif\s*\([^)]*[=!]==?/g;
+
+/** Menu items flattened without spaces: a lower-case letter run into a capital ("LegalReuters"). */
+const GLUED = /\p{Ll}\p{Lu}/gu;
 
 function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
@@ -184,6 +325,61 @@ export function classifyBlocks(
       blocks.push({ ...cut, kind: 'furniture', reason });
       span = trimSpan(text, { start: span.start, end: span.start + m.index });
     }
+    // A page's script printed as text: dropped whole, or cut where the prose it runs into starts.
+    const codeLine = text.slice(span.start, span.end);
+    if ((codeLine.match(CODE_TOKEN) ?? []).length >= 2) {
+      const prose = /[;}]\s*(?=\p{Lu}\p{Ll}+(?:\s+\S+){7})(?![^;{}]*[;{}])/u.exec(codeLine);
+      const end = prose ? prose.index + prose[0].length : codeLine.length;
+      const cut = trimSpan(text, { start: span.start, end: span.start + end });
+      blocks.push({ ...cut, kind: 'furniture', reason: "the page's script printed as text" });
+      span = trimSpan(text, { start: span.start + end, end: span.end });
+      if (span.end <= span.start) continue;
+    }
+    const source = SOURCE_PREFIX.exec(text.slice(span.start, span.end));
+    if (source && wordCount(text.slice(span.start + source[0].length, span.end)) >= 6) {
+      const cut = trimSpan(text, { start: span.start, end: span.start + source[0].length });
+      blocks.push({ ...cut, kind: 'furniture', reason: 'source credit' });
+      span = trimSpan(text, { start: span.start + source[0].length, end: span.end });
+    }
+    const label = MEDIA_LABEL.exec(text.slice(span.start, span.end));
+    if (label && wordCount(text.slice(span.start + label[0].length, span.end)) >= 6) {
+      const cut = trimSpan(text, { start: span.start, end: span.start + label[0].length });
+      blocks.push({ ...cut, kind: 'furniture', reason: 'label naming what the block holds' });
+      span = trimSpan(text, { start: span.start + label[0].length, end: span.end });
+    }
+    // A credit closing a line: the whole line is a caption when it reads as one (picture words,
+    // the day a photo was taken) or is nothing but the credit; else only the credit is cut and
+    // the body's words are kept as printed.
+    let caption = false;
+    for (const re of [...CREDIT_TAIL, AGENCY_TAIL]) {
+      const line = text.slice(span.start, span.end);
+      const m = re.exec(line);
+      if (!m) continue;
+      const rest = line.slice(0, m.index);
+      const oneShortSentence =
+        re === AGENCY_TAIL &&
+        wordCount(rest) <= 20 &&
+        splitSentences(rest, { start: 0, end: rest.length }).length === 1;
+      // A photographer's credit ("(Jane Doe/AP)", "(Jane Doe, Pool via AP)", "AP Photo/Jane Doe")
+      // is printed under pictures only: the line it closes is a caption.
+      const photographer =
+        /\/|\bvia\s+(?:AP|AFP|Reuters|Getty|EPA)\b|\bPhoto\b|\bPool\b/u.test(m[0]) &&
+        /\b(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Anadolu|Sipa|Pool)\b/u.test(m[0]);
+      if (
+        m.index < 20 ||
+        photographer ||
+        oneShortSentence ||
+        PICTURE_WORDS.test(rest) ||
+        CAPTION_WORDS.test(rest) ||
+        PHOTO_DATE.test(rest)
+      ) {
+        caption = true;
+        break;
+      }
+      const cut = trimSpan(text, { start: span.start + m.index, end: span.end });
+      blocks.push({ ...cut, kind: 'furniture', reason: 'photo or agency credit' });
+      span = trimSpan(text, { start: span.start, end: span.start + m.index });
+    }
     const raw = text.slice(span.start, span.end);
     const body = raw.replace(/^[\u2022\u00B7*\-\u2013]\s+/, '');
     const key = comparable(raw);
@@ -204,6 +400,63 @@ export function classifyBlocks(
     }
     if (hint) {
       furniture(hint.reason);
+      continue;
+    }
+    if (caption) {
+      furniture(wordCount(body) <= 8 ? 'photo or agency credit' : 'photo caption with credit');
+      continue;
+    }
+    if (TAGS.test(body.trim()) && !TERMINAL.test(body.trim())) {
+      furniture('list of tags');
+      continue;
+    }
+    if (REPORTING_CREDIT.test(body.trim())) {
+      furniture('reporting and editing credits');
+      continue;
+    }
+    if (COMMENTS.test(body.trim())) {
+      furniture('comment form');
+      continue;
+    }
+    if (FEED_FOOTER.test(body.trim())) {
+      furniture('feed footer naming where the story first ran');
+      continue;
+    }
+    if (DATE_ONLY.test(body.trim().replace(SECTION_LABEL, ''))) {
+      furniture('date stamp');
+      continue;
+    }
+    if (RELATIVE_TIME.test(body.trim())) {
+      furniture('time stamp');
+      continue;
+    }
+    if (isMetaLine(body.trim())) {
+      furniture('byline, date or counter line');
+      continue;
+    }
+    if (NAMED_AGENCY_CREDIT.test(body.trim())) {
+      furniture('byline or agency line');
+      continue;
+    }
+    if (PAYWALL.test(body) && wordCount(body) <= 25 && !/["\u201C\u00AB]/u.test(body)) {
+      furniture('paywall, subscription, newsletter or app prompt');
+      continue;
+    }
+    if (
+      CTA_VERB.test(body) &&
+      CTA_OBJECT.test(body) &&
+      wordCount(body) <= 20 &&
+      !/["\u201C\u00AB]/u.test(body)
+    ) {
+      furniture('call to action (an order to the reader, pointing at the site)');
+      continue;
+    }
+    if (PHOTO_DATE.test(body) && !/["\u201C\u00AB]/u.test(body)) {
+      furniture('photo caption (the day the photo was taken closes a sentence)');
+      continue;
+    }
+    if ((body.match(GLUED) ?? []).length >= 3 && !TERMINAL.test(body.trim())) {
+      furniture('menu items run together');
       continue;
     }
     if (NAVIGATION.test(body)) {
@@ -328,7 +581,115 @@ export function classifyBlocks(
   blocks.sort((a, b) => a.start - b.start);
   dropRepeats(text, blocks);
   dropPromptFragments(blocks);
+  dropAfterPaywall(text, blocks);
+  dropGalleryCaptions(text, blocks);
+  dropByShape(text, blocks, paragraphs);
   return blocks;
+}
+
+/**
+ * A paywall notice after the article's first sentences ("Cet article est réservé aux abonnés",
+ * "Looking to read the full article?") ends what the page prints of it: everything after is
+ * offers, login and comments.
+ */
+function dropAfterPaywall(text: string, blocks: Block[]): void {
+  let bodySeen = false;
+  let after: string | null = null;
+  for (const b of blocks) {
+    const s = text.slice(b.start, b.end);
+    if (after !== null) {
+      b.kind = 'furniture';
+      b.reason = `after the paywall notice "${after}"`;
+      continue;
+    }
+    if (b.kind === 'body') bodySeen = true;
+    else if (bodySeen && b.kind === 'furniture' && PAYWALL_END.test(s))
+      after = s.length > 40 ? `${s.slice(0, 39)}…` : s;
+  }
+}
+
+/**
+ * A photo gallery prints one background sentence under every picture: a sentence of eight words
+ * or more closing three blocks or more marks them all as captions.
+ */
+function dropGalleryCaptions(text: string, blocks: Block[]): void {
+  const holders = new Map<string, Set<Block>>();
+  for (const b of blocks) {
+    for (const s of splitSentences(text, b)) {
+      const key = comparable(text.slice(s.start, s.end));
+      if (key.split(' ').length < 8) continue;
+      holders.set(key, (holders.get(key) ?? new Set()).add(b));
+    }
+  }
+  for (const set of holders.values()) {
+    if (set.size < 3) continue;
+    for (const b of set) {
+      if (b.kind === 'furniture') continue;
+      b.kind = 'furniture';
+      b.reason = `photo caption (a gallery: the same sentence closes ${set.size} captions)`;
+    }
+  }
+}
+
+/**
+ * Evidence from a line's shape and place, for what no pattern names: short, no sentence
+ * punctuation, all capitals, speaking to the reader, a reader control ("Show more"), standing
+ * outside the article (after its last sentence, or between the headline and the first) next to
+ * other furniture. Enough of it together, and the line is furniture; a subheading between two
+ * paragraphs never is on shape alone.
+ */
+function dropByShape(text: string, blocks: Block[], paragraphs: readonly Span[]): void {
+  const isSentence = (b: Block) => {
+    const s = text.slice(b.start, b.end).trim();
+    return b.kind === 'body' && wordCount(s) >= 8 && TERMINAL.test(s);
+  };
+  const first = blocks.findIndex(isSentence);
+  let last = -1;
+  blocks.forEach((b, i) => {
+    if (isSentence(b)) last = i;
+  });
+  // The headline stands before the first sentence and is no furniture: the line matching the
+  // title, else the first line kept that reads as a headline (three words or more, no full stop).
+  const titled = blocks.findIndex((b) => b.reason === 'headline');
+  const headline =
+    titled !== -1
+      ? titled
+      : blocks.findIndex((b) => {
+          const s = text.slice(b.start, b.end).trim();
+          return b.kind !== 'furniture' && wordCount(s) >= 3 && !/[.!?]$/.test(s);
+        });
+  const lastParagraph = paragraphs[paragraphs.length - 1];
+  // Furniture comes in runs: a second pass sees the lines the first one set aside as neighbours.
+  for (let pass = 0; pass < 2; pass++)
+    blocks.forEach((b, i) => {
+      if (b.kind === 'furniture' || b.reason === 'headline') return;
+      const s = text.slice(b.start, b.end).trim();
+      if (/["\u201C\u201D\u00AB\u00BB]/u.test(s)) return;
+      const outside = first === -1 || i > last || (i < first && i !== headline);
+      const neighbour = [blocks[i - 1], blocks[i + 1]].some((n) => n?.kind === 'furniture');
+      // Each piece of evidence with its weight; a reader control ("Show more") is near proof.
+      const evidence: Array<[string, number]> = [];
+      if (outside)
+        evidence.push([first === -1 ? 'no article sentence on the page' : 'outside the article', 1]);
+      // A long line is prose even when cut off without its full stop (an aggregator's excerpt).
+      if (!TERMINAL.test(s) && wordCount(s) <= 16) evidence.push(['no sentence punctuation', 1]);
+      if (wordCount(s) <= 6) evidence.push(['short', 1]);
+      if (/\p{L}{2}/u.test(s) && s === s.toUpperCase() && wordCount(s) >= 2)
+        evidence.push(['all capitals', 1]);
+      if (/\b(?:you|your|vous|votre|vos)\b/iu.test(s) || CTA_VERB.test(s))
+        evidence.push(['speaks to the reader', 1]);
+      if (UI_TAIL.test(s)) evidence.push(['a reader control ("show more")', 2]);
+      if (/\b(?:share|shares|partag\w*|tweet|retweet)\b/iu.test(s) && wordCount(s) <= 6)
+        evidence.push(['sharing words', 1]);
+      if (outside && neighbour) evidence.push(['next to furniture', 1]);
+      // The page's last line, cut by the collection, may be a short piece of a sentence.
+      const isLastLine = lastParagraph !== undefined && b.end >= lastParagraph.end && wordCount(s) >= 3;
+      const score = evidence.reduce((n, [, w]) => n + w, 0);
+      if (outside && score >= (isLastLine ? 4 : 3)) {
+        b.kind = 'furniture';
+        b.reason = `page furniture by its shape (${evidence.map(([e]) => e).join(', ')})`;
+      }
+    });
 }
 
 /**

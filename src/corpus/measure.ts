@@ -13,7 +13,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
-import { prepareArticle, type Article, type Corpus } from './load.js';
+import { classifyBlocks } from './furniture.js';
+import { CorpusError, prepareArticle, type Article, type Corpus } from './load.js';
+import { splitParagraphs } from './segment.js';
 import type { ArticleMetadata } from './schema.js';
 import { comparable } from '../text/normalize.js';
 
@@ -101,7 +103,20 @@ export function articleOfPage(page: AnnotatedPage): Article {
     inferred: {},
     furnitureHints: [],
   };
-  return prepareArticle(meta, page.text, page.file);
+  try {
+    return prepareArticle(meta, page.text, page.file);
+  } catch (err) {
+    // A page that is all furniture (a photo gallery, a caption alone) is refused by corpus:add;
+    // measured, it is its blocks with no passage, so every line it drops is counted.
+    if (!(err instanceof CorpusError) || !/no body text left/.test(err.message)) throw err;
+    return {
+      meta,
+      text: page.text,
+      file: page.file,
+      blocks: classifyBlocks(page.text, splitParagraphs(page.text), meta),
+      passages: [],
+    };
+  }
 }
 
 /** A one-article corpus, for speaker attribution that knows only what the page says. */

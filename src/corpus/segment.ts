@@ -9,6 +9,9 @@ export interface Span {
   end: number;
 }
 
+/** A short line naming an author or a source: "by Jane Doe", "par France 24 FR", "avec AFP". */
+const BYLINE_START = /^(?:by|par|avec|with|via)\s+\p{Lu}\S*(?:\s+\S+){0,4}$/u;
+
 const SENTENCE_END = /[.!?:;"'\u201D\u2019)\]]\s*$/;
 
 /**
@@ -40,7 +43,17 @@ export function splitParagraphs(text: string): Span[] {
       // whole paragraph so far, once per hard-wrapped line, was quadratic in its length.
       const previous = text.slice(Math.max(current.start, current.end - 1), current.end);
       const next = text.slice(trimmed.start, trimmed.end);
-      const continues = !SENTENCE_END.test(previous) && /^[a-z]/.test(next);
+      // A byline under a headline ("par France 24 FR", "by Jane Doe") starts in lower case too,
+      // but is a line of its own, not the rest of a sentence.
+      // Menus and byline blocks flattened one item a line ("webmaster", "dpa") are no hard wrap:
+      // a wrapped line holds a few words, and only the paragraph's last may be one word alone.
+      const lastLine = text.slice(text.lastIndexOf('\n', current.end - 1) + 1, current.end);
+      const continues =
+        !SENTENCE_END.test(previous) &&
+        /^[a-z]/.test(next) &&
+        !BYLINE_START.test(next) &&
+        words(lastLine) >= 3 &&
+        (words(next) >= 2 || /[.!?]$/.test(next));
       if (continues) {
         current = { start: current.start, end: trimmed.end };
         continue;
@@ -51,6 +64,11 @@ export function splitParagraphs(text: string): Span[] {
   }
   if (current) paragraphs.push(current);
   return paragraphs;
+}
+
+/** How many words a line holds. */
+function words(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
 }
 
 /** Narrows a span so it neither starts nor ends with white space (no-break spaces included). */

@@ -4,7 +4,8 @@ import { answerQuality, countFor, dateAnswerText, extractAnswer } from './extrac
 import { numberMentions } from './entities.js';
 import { PassageIndex, type Hit, type IndexSnapshot } from './search.js';
 import { sourceOf } from './sources.js';
-import type { Answer, Citation, ConflictSide, MatchedWord } from './types.js';
+import type { Answer, AnswerDate, Citation, ConflictSide, MatchedWord } from './types.js';
+import type { ResolvedDate } from '../corpus/dates.js';
 import { analyzerFor } from '../text/languages.js';
 import type { Token } from '../text/analyzer.js';
 import { looseComparable } from '../text/normalize.js';
@@ -12,6 +13,7 @@ import { indexTerms } from '../text/tokenize.js';
 import { queryProblem } from './validate.js';
 import { memoByText } from './memo.js';
 import { expandQuestion } from './expand.js';
+import { dateConflict, type DateContext } from './date-conflicts.js';
 
 /** Ranking and abstention settings, chosen by measurement (see `npm run eval`). */
 export interface AnswerSettings {
@@ -318,8 +320,13 @@ export class AnswerEngine {
     const best = ranked[0];
     const confidence = best ? this.confidence(ranked, q) : 0;
     const answered = best !== undefined && confidence >= this.settings.minConfidence;
-    const order = answered ? this.conflictOrder(ranked, q) : { order: ranked, sides: null };
-    const citations = this.cite(order.order, limit, q, answered);
+    // Dates (owner: dates, see date-conflicts.ts): outlets dating the same event differently.
+    const dateSides =
+      answered && q.answerType === 'date' ? dateConflict(ranked, q, this.dateContext()) : null;
+    const order = dateSides ?? (answered ? this.conflictOrder(ranked, q) : { order: ranked, sides: null });
+    const citations = this.cite(order.order, limit, q, answered, dateSides?.sideOf);
+    if (dateSides)
+      for (const c of citations) c.value = dateSides.sideOf.get(`${c.articleId}:${c.start}`) ?? null;
     let conflict: ConflictSide[] | null = null;
     if (answered && order.sides) {
       conflict = order.sides
@@ -351,7 +358,7 @@ export class AnswerEngine {
         ? extractAnswer(first.quote, firstRanked ? withMatched(q, firstRanked) : q, true)
         : null;
     // "When": the words as written, with the day they mean beside them ("on Monday (15 Aug 2022)").
-    const shortText =
+    const dated =
       short && first && q.answerType === 'date'
         ? dateAnswerText(
             short,
@@ -359,12 +366,13 @@ export class AnswerEngine {
             { date: first.published, approximate: first.publishedApprox },
             this.corpus.byId.get(first.articleId)?.meta.language ?? 'en',
           )
-        : (short?.text.replace(/\s+/g, ' ') ?? null);
+        : null;
     return {
       ...base,
       status: answered ? 'answered' : 'no_answer',
       confidence: Math.round(confidence * 1000) / 1000,
-      answer: shortText,
+      answer: dated?.text ?? short?.text.replace(/\s+/g, ' ') ?? null,
+      ...(dated?.resolved ? { answerDate: answerDateOf(dated.resolved) } : {}),
       citations,
       conflict,
     };
@@ -399,6 +407,21 @@ export class AnswerEngine {
     return { order: [...leaders, ...rest], sides };
   }
 
+  /** What date conflicts need from the corpus: each passage's publication date and language. */
+  private dateContext(): DateContext {
+    return {
+      referenceOf: (p) => {
+        const src = sourceOf(this.article(p));
+        return {
+          reference: { date: src.published, approximate: src.publishedApprox },
+          language: this.article(p).meta.language ?? 'en',
+        };
+      },
+      df: (t) => this.index.df(t),
+      size: this.index.size,
+    };
+  }
+
   /** Each question word a passage matched, the passage word it met and how (Citation.matched). */
   private explain(r: Ranked, q: QuestionAnalysis): MatchedWord[] {
     const out: MatchedWord[] = [];
@@ -422,7 +445,14 @@ export class AnswerEngine {
   }
 
   /** Turns ranked passages into citations, folding near-identical passages from other outlets together. */
-  private cite(ranked: Ranked[], limit: number, q: QuestionAnalysis, answered: boolean): Citation[] {
+  private cite(
+    ranked: Ranked[],
+    limit: number,
+    q: QuestionAnalysis,
+    answered: boolean,
+    /** Date sides by `articleId:start` (date-conflicts.ts): passages on different sides are never twins. */
+    sideOf?: ReadonlyMap<string, string>,
+  ): Citation[] {
     const out: Citation[] = [];
     // Near-identical passages from other outlets are looked for among the better candidates only.
     for (const r of ranked.slice(0, Math.max(limit * 4, 20))) {
@@ -432,7 +462,8 @@ export class AnswerEngine {
         (c) =>
           c.articleId !== p.articleId &&
           !c.alsoIn.some((a) => a.articleId === p.articleId) &&
-          similarity(c.quote, p.text) >= 0.8,
+          similarity(c.quote, p.text) >= 0.8 &&
+          sideOf?.get(`${c.articleId}:${c.start}`) === sideOf?.get(`${p.articleId}:${p.start}`),
       );
       if (twin) {
         twin.alsoIn.push({ ...src, quote: p.text, start: p.start, end: p.end });
@@ -488,4 +519,9 @@ function claimedCount(claim: string): { start: number; end: number; value: numbe
     if (after?.[2]) return { start: n.start, end: n.end, value: n.value, noun: after[2].toLowerCase() };
   }
   return null;
+}
+
+/** The resolved date of a "when" answer, as Answer.answerDate carries it. */
+function answerDateOf(r: ResolvedDate): AnswerDate {
+  return { words: r.words, date: r.date, granularity: r.granularity, approximate: r.approximate };
 }

@@ -10,7 +10,7 @@ import {
   type Mention,
 } from './entities.js';
 import { comparable } from '../text/normalize.js';
-import { formatResolved, resolveDates, type DateReference } from '../corpus/dates.js';
+import { formatResolved, resolveDates, type DateReference, type ResolvedDate } from '../corpus/dates.js';
 import { memoByText } from './memo.js';
 import { english, englishStem as stem } from '../text/english.js';
 import { tokenize } from '../text/tokenize.js';
@@ -472,22 +472,29 @@ export function answerQuality(m: Mention, q: QuestionAnalysis): number {
 }
 
 /**
- * A date answer as a reader should see it: the passage's words with the date they stand for
- * when the words alone do not say it ("on Monday (15 Aug 2022)", "last month (Jul 2022)"),
- * resolved against the article's publication date; the words alone otherwise.
+ * A date answer as a reader should see it, and the date it stands for: the passage's words with
+ * the date beside them when the words alone do not say it ("Monday (15 Aug 2022)", "last month
+ * (Jul 2022)"), resolved against the article's publication date (corpus/dates.ts); the words
+ * alone when they state the date or name a month ("2013", "April"; the resolved date, April
+ * 2022 in a February article, is in `resolved`). A vague word the date resolver reads with the
+ * words stays with them ("late January (c. Jan 2022)").
  */
 export function dateAnswerText(
   m: Mention,
   passage: string,
   reference: DateReference,
   language: string,
-): string {
-  const words = m.text.replace(/\s+/g, ' ');
-  if (reference.date === null || reference.date.length < 10) return words;
+): { text: string; resolved: ResolvedDate | null } {
+  let words = m.text.replace(/\s+/g, ' ');
   const r = resolveDates(passage, reference, language).find((d) => d.start < m.end && d.end > m.start);
-  // A month named without its year ("in February") reads plainly enough; a weekday or "last
-  // month" does not until the day or month is given.
-  return r && RELATIVE_WORDS.test(r.words) ? `${words} (${formatResolved(r)})` : words;
+  if (!r) return { text: words, resolved: null };
+  const vague = /^(?:early|late|mid-?|début|fin|mi-)\s*/iu.exec(r.words);
+  if (vague && r.start < m.start && !/^(?:early|late|mid|début|fin|mi)/iu.test(words))
+    words = `${vague[0]}${words}`;
+  // A month named without its year ("in February") reads plainly enough; a weekday, "last
+  // month" or a vague word does not until the day or month is given.
+  const shown = RELATIVE_WORDS.test(r.words) || (r.approximate && vague !== null);
+  return { text: shown ? `${words} (${formatResolved(r)})` : words, resolved: r };
 }
 
 /** Words whose date depends on the day they were written. */

@@ -1,3 +1,4 @@
+import type { DateGranularity } from '../corpus/dates.js';
 /** Where a cited passage comes from, as shown to a reader. */
 export interface SourceInfo {
   articleId: string;
@@ -67,6 +68,17 @@ export type AnswerType =
   | 'definition'
   | 'other';
 
+/** A date in a short answer: the words as written and the date they stand for (see corpus/dates.ts). */
+export interface AnswerDate {
+  /** The date words as the passage writes them ("on Monday", "last month", "in 2013"). */
+  words: string;
+  /** YYYY-MM-DD, YYYY-MM or YYYY, as precise as the words and the publication date allow. */
+  date: string;
+  granularity: DateGranularity;
+  /** The words are vague, or the publication date they rest on is approximate. */
+  approximate: boolean;
+}
+
 /** The engine's answer to one question. */
 export interface Answer {
   question: string;
@@ -75,6 +87,11 @@ export interface Answer {
   confidence?: number;
   /** A short direct answer taken from the first citation, or null. */
   answer: string | null;
+  /**
+   * For a date answer whose words the engine could resolve: the passage's date words and the
+   * date they stand for, against the article's publication date ("on Monday" → 2022-08-15).
+   */
+  answerDate?: AnswerDate;
   answerType: AnswerType;
   /** Best first, at most five (or the number asked for). On no_answer: the closest passages. */
   citations: Citation[];

@@ -37,7 +37,7 @@ describe('/timeline', () => {
     const dates = embed.description!.split('\n').filter((l) => /^\*\*[^[]/.test(l));
     expect(dates).toEqual(['**2012**', '**2013**', '**2013**', '**2015**', '**2020**']);
     expect(embed.footer?.text).toBe(
-      'Events 1–5 of 37 · sentences quoted verbatim · “c.” marks an approximate date',
+      'Events 1–5 of 36 · sentences quoted verbatim · “c.” marks an approximate date',
     );
     const later = buttonsOf(edit.body);
     expect(later).toEqual([expect.stringMatching(/^Later events → timeline:page:[a-z0-9]{8}:1$/)]);
@@ -48,7 +48,7 @@ describe('/timeline', () => {
     });
     const page2 = (await callback(h.fake, click.id)).body as { type: number };
     expect(page2.type).toBe(7);
-    expect(embedOf(page2).footer?.text).toMatch(/^Events 6–10 of 37 · /);
+    expect(embedOf(page2).footer?.text).toMatch(/^Events 6–10 of 36 · /);
     expect(buttonsOf(page2).map((b) => b.split(' → ')[0])).toEqual(['Earlier events', 'Later events']);
   });
 

@@ -40,7 +40,7 @@ describe('npm run timeline', () => {
     expect(r.code).toBe(0);
     const t = JSON.parse(r.stdout);
     expect(t.topic).toBeNull();
-    expect(t.events).toHaveLength(37);
+    expect(t.events).toHaveLength(36);
     const dates: string[] = t.events.map((e: { date: string }) => e.date);
     expect(dates).toEqual([...dates].sort());
     expect(t.events[0].reports[0]).toMatchObject({ date: '2012', granularity: 'year', words: '2012' });

@@ -209,3 +209,135 @@ describe('furniture in the bundled corpus', () => {
     ).toBe(true);
   });
 });
+
+describe('classifyBlocks on page shapes beyond the seeds', () => {
+  it('drops a caption whose credit closes the line, whole, and says why', () => {
+    const caption =
+      'The last helicopter hangar at the French base in Gao is taken down (a photograph released on 7 August). (Armée Française - Opération Barkhane)';
+    const blocks = classifyBlocks(`${caption}\n${BODY}`, splitParagraphs(`${caption}\n${BODY}`), {
+      title: null,
+      furnitureHints: [],
+    });
+    expect(blocks.map((b) => [b.kind, b.reason])).toEqual([
+      ['furniture', 'photo caption with credit'],
+      ['body', undefined],
+    ]);
+  });
+
+  it("drops a caption closed by a photographer's credit, though it names no picture", () => {
+    const caption =
+      'French President Emmanuel Macron speaks at the Elysee Palace in Paris, Feb. 17 2022. Macron said France will keep troops in the region. (Jane Doe, Pool via AP)';
+    expect(kept(classify(`${caption}\n\n${BODY}`))).toEqual([['body', BODY]]);
+  });
+
+  it('keeps a body line that ends in a credit, minus the credit, its words as printed', () => {
+    const sentence =
+      "Jeudi 17 février, Emmanuel Macron a officialisé le retrait des soldats français du Mali. D'autres seront redéployés au Niger.";
+    expect(classify(`${sentence}Source : https://www.francetvinfo.fr/monde/terrorisme-djiha...`)).toEqual([
+      ['body', sentence],
+      ['furniture', 'Source : https://www.francetvinfo.fr/monde/terrorisme-djiha...'],
+    ]);
+    const video =
+      'The latest team of Chinese peacekeepers sent to Mali has conducted a defence drill, Chinese state media reported.';
+    expect(classify(`${video} Video courtesy: CCTV`)).toEqual([
+      ['body', video],
+      ['furniture', 'Video courtesy: CCTV'],
+    ]);
+    const signed = `${BODY} Sweden said it was ready to withdraw its 215 soldiers.`;
+    expect(classify(`${signed} R.A`)).toEqual([
+      ['body', signed],
+      ['furniture', 'R.A'],
+    ]);
+    expect(classify(`${signed} AFP`)).toEqual([
+      ['body', signed],
+      ['furniture', 'AFP'],
+    ]);
+  });
+
+  it('drops a line of one short sentence under an agency name as a caption, whole', () => {
+    expect(
+      kept(classify(`French President Emmanuel Macron stands at the Elysee Palace. AFP\n\n${BODY}`)),
+    ).toEqual([['body', BODY]]);
+  });
+
+  it("cuts a page's script printed as text from the paragraph it runs into, the prose kept verbatim", () => {
+    const prose =
+      'Paris plans to halve its troop presence to 2,000 by July and is pressing its former colony to hold elections.';
+    const code = `console.log("catid body is "+catID);if(catID==120){document.getElementsByClassName("divConnatix")[0].style.display ="none";}`;
+    expect(classify(`${BODY}\n${code}${prose}`)).toEqual([
+      ['body', BODY],
+      ['furniture', code],
+      ['body', prose],
+    ]);
+  });
+
+  it('drops everything after a paywall notice that follows the first sentences', () => {
+    const blocks = classify(
+      [
+        BODY,
+        'This article is for subscribers only. You still have 86% to discover.',
+        'Flash Sale -70%',
+        'Offer available until September 25. Without obligation.',
+      ].join('\n'),
+    );
+    expect(kept(blocks)).toEqual([['body', BODY]]);
+    expect(
+      classifyBlocks(
+        `${BODY}\nThis article is for subscribers only.\nOffer available until September 25.`,
+        splitParagraphs(
+          `${BODY}\nThis article is for subscribers only.\nOffer available until September 25.`,
+        ),
+        { title: null, furnitureHints: [] },
+      )[2]!.reason,
+    ).toBe('after the paywall notice "This article is for subscribers only."');
+  });
+
+  it('drops the captions of a photo gallery, which share one background sentence', () => {
+    const background =
+      'French President Emmanuel Macron announced at a press conference that operation Barkhane would end.';
+    const captions = [
+      `French mechanics maintain a Mirage 2000 on the Niamey base. ${background}`,
+      `A French dog looks for explosives at the entrance of the Niamey base. ${background}`,
+      `French soldiers disembark from a cargo plane at Niamey. ${background}`,
+    ];
+    expect(kept(classify([...captions, BODY].join('\n')))).toEqual([['body', BODY]]);
+  });
+
+  it('drops comment forms, feed footers, metadata lines and calls to action, in English and French', () => {
+    const lines = [
+      'Leave a Reply',
+      'Your email address will not be published. Required fields are marked *',
+      'Les commentaires sont désactivés pour cet publication.',
+      'L’article Le Mali et la France est apparu en premier sur Editions Le Pays.',
+      'Junior Gnapié | 13/06/2024 | 104 vues',
+      'INTERNATIONAL 31/01/2022',
+      '2022-08-16 2',
+      'Cliquez ici pour lire l’article depuis sa source.',
+      'Vous avez un compte ? Connectez-vous',
+      '(Reporting by Jane Doe; Editing by John Smith)',
+      'Tags: Mali, France, Barkhane',
+    ];
+    const blocks = classify([BODY, ...lines].join('\n\n'));
+    expect(kept(blocks)).toEqual([['body', BODY]]);
+    expect(blocks.filter(([k]) => k === 'furniture')).toHaveLength(lines.length);
+  });
+
+  it('drops short lines around the article by their shape, and keeps a subheading between paragraphs', () => {
+    const after = 'Relations had worsened since the 2020 coup, officials said.';
+    const blocks = classifyBlocks(
+      `${BODY}\n\nFrayed relations\n\n${after}\n\nCommentaires\n\nDéconnexion`,
+      splitParagraphs(`${BODY}\n\nFrayed relations\n\n${after}\n\nCommentaires\n\nDéconnexion`),
+      { title: null, furnitureHints: [] },
+    );
+    expect(blocks.map((b) => [b.kind, b.reason])).toEqual([
+      ['body', undefined],
+      ['heading', 'subheading'],
+      ['body', undefined],
+      ['furniture', 'comment form'],
+      [
+        'furniture',
+        'page furniture by its shape (outside the article, no sentence punctuation, short, next to furniture)',
+      ],
+    ]);
+  });
+});

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { articleOfPage, readAnnotatedPages } from '../../src/corpus/measure.js';
+import { PAGE_FIXTURES_DIR } from '../support/page-annotations.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'measure-'));
@@ -78,5 +80,65 @@ describe('npm run corpus:check -- --against', () => {
     const missing = check('--against', join(dir, 'nowhere.json'));
     expect(missing.status).toBe(1);
     expect(missing.stderr).toBe(`corpus:check --against: ${join(dir, 'nowhere.json')}: not found\n`);
+  });
+});
+
+/** A `rules`-split page as corpus:add would read it: its passages and its furniture with reasons. */
+function readPage(id: string) {
+  const article = articleOfPage(readAnnotatedPages(join(PAGE_FIXTURES_DIR, `${id}.json`))[0]!);
+  const slice = (b: { start: number; end: number }) => article.text.slice(b.start, b.end);
+  return {
+    passages: article.passages.map((p) => p.text),
+    furniture: article.blocks.filter((b) => b.kind === 'furniture').map((b) => `${b.reason}: ${slice(b)}`),
+  };
+}
+
+describe('real rules-split pages, read as corpus:add reads them', () => {
+  it('Janes: the caption and the paywall lines are dropped, the report indexed sentence by sentence', () => {
+    const page = readPage('janes-2022-08-france-completes-mali-withdrawal');
+    expect(page.furniture).toEqual([
+      'photo caption with credit: The last helicopter hangar at the French base in Gao is taken down (a photograph released on 7 August). (Armée Française - Opération Barkhane)',
+      'paywall, subscription, newsletter or app prompt: Looking to read the full article?',
+      'after the paywall notice "Looking to read the full article?": Gain unlimited access to Janes news and more...',
+    ]);
+    expect(page.passages[0]).toBe(
+      'The French military announced on 15 August that it has completed its withdrawal from Mali, saying the last unit from its main base at Gao had crossed into Niger earlier that day.',
+    );
+  });
+
+  it('24 heures: the date field and the byline are cut from the standfirst, the caption dropped', () => {
+    const page = readPage('24heures-2022-08-un-depart-discret');
+    expect(page.furniture).toEqual([
+      'date stamp: date 2022-08',
+      'byline (name and place): Alain Rebetez - Paris',
+      'photo caption with credit: Aucune image n’a été diffusée de l’ultime retrait des soldats français du Mali lundi. Ici une évacuation de troupes de la base de Gao, en juin 2021. AP Photo/Jerome Delay',
+    ]);
+    expect(page.passages.slice(0, 2)).toEqual([
+      'La France n’est plus au Mali – Un départ discret qui signe l’échec de la lutte antidjihadiste Un an après le retrait des Américains d’Afghanistan, les derniers soldats français ont quitté le Mali.',
+      'Un repli en bon ordre mais qui laisse entier le danger terroriste.',
+    ]);
+  });
+
+  it('Globaltree: a standfirst printed twice is indexed once', () => {
+    const page = readPage('globaltree-2023-le-niger-ultime-pivot');
+    expect(page.passages).toEqual([
+      'Un retrait des quelque 1500 soldats français n’est «pas du tout à l’ordre du jour», avait affirmé mardi l’état-major de l’armée française.',
+    ]);
+    expect(page.furniture).toEqual([
+      'repeated paragraph (the page prints it again): Un retrait des quelque 1500 soldats français n’est «pas du tout à l’ordre du jour», avait affirmé mardi l’état-major de l’armée française.',
+    ]);
+  });
+
+  it('a page that is only a photo gallery is measured with no passage, every caption dropped', () => {
+    const page = readPage('missoulian-2021-06-macron-to-reduce-french-troops-in-sahel');
+    expect(page.passages).toEqual([]);
+    expect(page.furniture.map((f) => f.slice(0, f.indexOf(':')))).toEqual([
+      'photo caption (the day the photo was taken closes a sentence)',
+      'photo caption (the day the photo was taken closes a sentence)',
+      'photo caption (a gallery',
+      'photo caption (the day the photo was taken closes a sentence)',
+      'photo caption (a gallery',
+      'photo caption (the day the photo was taken closes a sentence)',
+    ]);
   });
 });

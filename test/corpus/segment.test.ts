@@ -35,6 +35,24 @@ describe('splitParagraphs', () => {
   });
 });
 
+describe('splitParagraphs on flattened page furniture', () => {
+  it('keeps a lower-case byline under a headline as a line of its own', () => {
+    expect(
+      paragraphs(
+        'Le retrait des troupes françaises au Niger\npar France 24 FR\nCe n’était qu’une question de temps.',
+      ),
+    ).toEqual([
+      'Le retrait des troupes françaises au Niger',
+      'par France 24 FR',
+      'Ce n’était qu’une question de temps.',
+    ]);
+  });
+
+  it('keeps one-word menu and byline items apart instead of joining them as a hard wrap', () => {
+    expect(paragraphs('A -\nwebmaster\ndpa\nBamako')).toEqual(['A -', 'webmaster', 'dpa', 'Bamako']);
+  });
+});
+
 describe('splitSentences', () => {
   it('gives offsets that slice back to exactly each sentence', () => {
     const text = 'Prefix. Macron spoke on Thursday. Mr. Le Drian agreed! Did Norway stay? No.';

@@ -59,9 +59,10 @@ describe('short answers from the bundled corpus', () => {
     expect(a.citations[0]!.articleId).toBe(DW);
   });
 
-  it('dates Denmark’s withdrawal announcement to January', () => {
+  it('dates Denmark’s withdrawal announcement to late January, with the year its article implies', () => {
     const a = engine.ask('When did Denmark announce it was withdrawing?');
-    expect([a.status, a.answerType, a.answer]).toEqual(['answered', 'date', 'January']);
+    // The Phnom Penh Post's date (c. 15 Feb 2022) is inferred, so the resolved month is approximate.
+    expect([a.status, a.answerType, a.answer]).toEqual(['answered', 'date', 'late January (c. Jan 2022)']);
     expect(
       a.citations[0]!.quote.startsWith(
         'Denmark announced it was withdrawing its contingent of elite soldiers in late January',

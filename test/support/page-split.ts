@@ -68,11 +68,66 @@ const WAVE_2: readonly PlannedPage[] = [
   { id: 'leglobefrance-2022-08-barkhane-quitte-le-mali', language: 'fr', shape: 'aggregator' },
 ];
 
+/**
+ * The third wave: pages collected only to write furniture rules on, from outlets and page shapes
+ * the first two waves lack (photo galleries, paywall and subscription blocks, comment forms, feed
+ * footers, author lines run onto the body, section and date labels). Not drawn: every page of it
+ * is `rules`, so the held-out pages stay exactly those of waves 1 and 2.
+ */
+const WAVE_3_RULES: readonly PlannedPage[] = [
+  { id: 'janes-2022-08-france-completes-mali-withdrawal', language: 'en', shape: 'original' },
+  { id: 'newsrnd-2023-09-24-niger-french-army-forced-departure', language: 'en', shape: 'aggregator' },
+  { id: 'missoulian-2021-06-macron-to-reduce-french-troops-in-sahel', language: 'en', shape: 'captions' },
+  { id: 'spamchronicles-2022-08-barkhanes-last-soldiers-left-mali', language: 'en', shape: 'aggregator' },
+  { id: 'thenationalnews-2020-11-french-forces-kill-al-qaeda-commander', language: 'en', shape: 'captions' },
+  { id: 'bnnbloomberg-2021-09-14-france-will-leave-mali-if-mercenaries', language: 'en', shape: 'wire' },
+  { id: 'counteriedreport-2020-france-and-allies-establish-task-force', language: 'en', shape: 'aggregator' },
+  { id: 'mgsnetwork-2025-06-07-wagner-group-leaving-mali', language: 'en', shape: 'wire' },
+  { id: 'worldnewswiki-2021-wagner-group-eu-alarmed', language: 'en', shape: 'aggregator' },
+  { id: 'thelawyerdaily-2022-01-31-mali-junta-expels-french-ambassador', language: 'en', shape: 'wire' },
+  { id: '24heures-2022-08-un-depart-discret', language: 'fr', shape: 'original' },
+  { id: 'elkhabar-2022-08-15-derniers-soldats-barkhane', language: 'fr', shape: 'original' },
+  { id: 'lalibre-2022-07-05-la-france-doit-quitter-le-mali', language: 'fr', shape: 'original' },
+  { id: 'linitiative-2022-maroc-france-quel-degel', language: 'fr', shape: 'aggregator' },
+  { id: 'blackdignitymedia-2021-eventuel-depart-de-barkhane', language: 'fr', shape: 'aggregator' },
+  { id: 'bifamomag-2022-02-les-troupes-francaises-se-retirent', language: 'fr', shape: 'aggregator' },
+  { id: 'abidjan4all-2024-06-13-avenir-de-takuba', language: 'fr', shape: 'aggregator' },
+  { id: 'wideo-2022-08-16-bilan-operation-barkhane', language: 'fr', shape: 'aggregator' },
+  { id: 'boursorama-2021-12-14-barkhane-retrocede-tombouctou', language: 'fr', shape: 'original' },
+  { id: 'reuters-2013-03-28-france-to-cut-mali-troops', language: 'en', shape: 'wire' },
+  { id: 'reason-2013-02-20-french-troops-to-withdraw-from-mali', language: 'en', shape: 'wire' },
+  { id: 'theindiansubcontinent-2022-02-france-and-eu-to-withdraw', language: 'en', shape: 'aggregator' },
+  { id: 'jpost-2013-french-minister-visits-mali', language: 'en', shape: 'wire' },
+  { id: 'voanews-2013-04-mali-residents-wary', language: 'en', shape: 'original' },
+  { id: 'atlantablackstar-2013-04-27-france-begins-mali-withdrawal', language: 'en', shape: 'aggregator' },
+  { id: 'wn-2013-02-08-french-troops-begin-withdrawal-timbuktu', language: 'en', shape: 'aggregator' },
+  { id: 'peoplecn-2023-12-23-last-french-troops-leave-niger', language: 'en', shape: 'wire' },
+  { id: 'thetimes-2023-09-24-france-to-withdraw-troops-from-niger', language: 'en', shape: 'original' },
+  { id: 'livemint-2023-09-25-french-troops-to-withdraw-from-niger', language: 'en', shape: 'wire' },
+  { id: 'kashmirpen-2023-09-france-to-end-military-presence-in-niger', language: 'en', shape: 'aggregator' },
+  { id: 'iranpress-2023-10-debut-du-retrait-des-troupes-du-niger', language: 'fr', shape: 'aggregator' },
+  { id: 'orange-2023-09-retrait-des-troupes-francaises-au-niger', language: 'fr', shape: 'aggregator' },
+  { id: 'actuthies-2023-12-soldats-francais-quitte-le-niger', language: 'fr', shape: 'aggregator' },
+  { id: 'globaltree-2023-le-niger-ultime-pivot', language: 'fr', shape: 'repeated-body' },
+  { id: 'reuters-2017-05-14-macron-to-visit-troops-in-mali', language: 'en', shape: 'wire' },
+  { id: 'damsinier-2020-08-macron-talk-bout-mali', language: 'en', shape: 'aggregator' },
+  { id: 'qatartribune-2022-01-26-mali-junta-orders-danish-forces-to-leave', language: 'en', shape: 'wire' },
+  { id: 'worldcrunch-2013-01-french-bombers-pound-northern-mali', language: 'en', shape: 'aggregator' },
+  { id: 'dailymotion-2020-08-chinese-peacekeepers-drill-in-mali', language: 'en', shape: 'original' },
+  { id: 'stephanepuccini-2013-02-french-intervention-in-mali', language: 'en', shape: 'aggregator' },
+];
+
 /** The planned pages by wave; each wave's split is drawn over that wave alone. */
 export const PLANNED_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_1, WAVE_2];
 
+/**
+ * Waves collected for writing rules only: never drawn, every page `rules`. Another engineer adding
+ * rules-only pages appends a wave here.
+ */
+export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_3_RULES];
+
 /** Every planned page, in wave order. */
-export const PLANNED_PAGES: readonly PlannedPage[] = PLANNED_WAVES.flat();
+export const PLANNED_PAGES: readonly PlannedPage[] = [...PLANNED_WAVES, ...RULES_ONLY_WAVES].flat();
 
 /**
  * mulberry32: a tiny seeded generator, written here because the split needs only a reproducible
@@ -116,7 +171,13 @@ export function stratifiedSplit(
   return new Map(ordered.map((id, i) => [id, i % 3 === 0 ? 'rules' : 'heldout']));
 }
 
-/** The split of every planned page: each wave drawn by {@link stratifiedSplit} with the fixed seed. */
+/**
+ * The split of every planned page: each drawn wave by {@link stratifiedSplit} with the fixed seed,
+ * every page of a rules-only wave `rules`.
+ */
 export function plannedSplit(): Map<string, 'rules' | 'heldout'> {
-  return new Map(PLANNED_WAVES.flatMap((wave) => [...stratifiedSplit(wave)]));
+  return new Map([
+    ...PLANNED_WAVES.flatMap((wave) => [...stratifiedSplit(wave)]),
+    ...RULES_ONLY_WAVES.flat().map((p) => [p.id, 'rules'] as const),
+  ]);
 }

@@ -1,0 +1,87 @@
+/**
+ * Conflicts about dates (src/engine/date-conflicts.ts): outlets dating the same event
+ * differently are shown side by side; dates of different events, or dates that can be one, are
+ * no conflict.
+ */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addArticle } from '../../src/corpus/ingest.js';
+import { loadEngine, type Engine } from '../../src/engine/index.js';
+import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
+
+let dir: string;
+let seeds: Engine;
+let grown: Engine;
+
+/** Adds a one-paragraph article to the corpus copy. */
+function add(name: string, text: string, outlet: string, published: string): void {
+  const file = join(dir, `${name}.txt`);
+  writeFileSync(file, `${text}\n`);
+  addArticle(join(dir, 'corpus'), file, { outlet, title: name, published, language: 'en' });
+}
+
+beforeAll(() => {
+  seeds = loadEngine(FIXTURE_CORPUS_DIR);
+  dir = mkdtempSync(join(tmpdir(), 'date-conflicts-'));
+  cpSync(FIXTURE_CORPUS_DIR, join(dir, 'corpus'), { recursive: true });
+  // 16 Aug 2022 was a Tuesday: "on Monday" is 15 Aug. 20 Aug was a Saturday: "on Sunday" is 14 Aug.
+  add(
+    'menaka-monday',
+    'The last French engineers abandoned the Menaka airstrip on Monday, the army said.',
+    'Sahel Wire',
+    '2022-08-16',
+  );
+  add(
+    'menaka-sunday',
+    'The last French engineers abandoned the Menaka airstrip on Sunday, a local official said.',
+    'Gao Daily',
+    '2022-08-20',
+  );
+  add(
+    'menaka-later',
+    'Malian engineers repaired the Menaka airstrip on Friday, the governor said.',
+    'Niger Post',
+    '2022-08-20',
+  );
+  grown = loadEngine(join(dir, 'corpus'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('date conflicts', () => {
+  it('shows both sides when two outlets date the same event on different days', () => {
+    const a = grown.ask('When did the last French engineers abandon the Menaka airstrip?');
+    expect(a.conflict?.map((s) => [s.value, s.sources.map((x) => x.outlet)])).toEqual([
+      ['15 Aug 2022', ['Sahel Wire']],
+      ['14 Aug 2022', ['Gao Daily']],
+    ]);
+    expect(a.citations.slice(0, 2).map((c) => [c.outlet, c.value])).toEqual([
+      ['Sahel Wire', '15 Aug 2022'],
+      ['Gao Daily', '14 Aug 2022'],
+    ]);
+  });
+
+  it('shows both sides of the seeds’ dating of the coup: May 2020 (DW) and August 2020 (the unnamed outlet)', () => {
+    const a = seeds.ask("When did Mali's first coup happen?");
+    expect(a.answer).toBe('May 2020');
+    // Al Jazeera's "coups in 2020 and 2021" fits both sides, and is on neither.
+    expect(a.conflict?.map((s) => [s.value, s.sources.map((x) => x.outlet)])).toEqual([
+      ['May 2020', ['DW']],
+      ['Aug 2020', [null]],
+    ]);
+  });
+
+  it('is no conflict when the dates are of different events sharing a word ("met the challenge", "meeting of leaders")', () => {
+    const a = seeds.ask('When did the leaders meet in Paris?');
+    expect(a.answer).toBe('Wednesday night (c. 16 Feb 2022)');
+    expect(a.conflict).toBeNull();
+    expect(grown.ask('When did engineers repair the Menaka airstrip?').conflict).toBeNull();
+  });
+
+  it('is no conflict when one date holds the other ("in February" and "on Thursday", 17 Feb 2022)', () => {
+    const a = seeds.ask('When was the withdrawal announced?');
+    expect(a.conflict).toBeNull();
+    expect(a.citations.every((c) => c.value === null)).toBe(true);
+  });
+});
