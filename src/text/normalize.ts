@@ -32,7 +32,8 @@ export function foldQuotes(text: string): string {
   );
 }
 
-const ASCII = /^[\x00-\x7F]*$/;
+/** Printable ASCII only (other strings take the normalising path, which is right for them too). */
+const ASCII = /^[ -~]*$/;
 
 /** Removes diacritics (é → e) after canonical decomposition. */
 export function foldDiacritics(text: string): string {
