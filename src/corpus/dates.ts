@@ -106,16 +106,26 @@ const SPAN_IN = /^(?:in|within|dans)\s/iu;
 /** Day and month in figures with no year ("24/7", "15/08"): too ambiguous to be read as a date. */
 const NUMERIC_NO_YEAR = /^\d{1,2}[/.]\d{1,2}$/u;
 
+/** Words that say the clause speaks of what will be, and of what was, in one language. */
+interface TenseMarkers {
+  future: RegExp;
+  past: RegExp;
+}
 /**
- * Words that say the clause speaks of what will be, English and French. "Would" is left out:
- * "said it would end operations from June 30" points forward from the saying, not from
- * publication.
+ * English. "Would" is left out of the future: "said it would end operations from June 30" points
+ * forward from the saying, not from publication.
  */
-const FUTURE_MARKER =
-  /(?<![\p{L}\p{N}_])(?:will|shall|won't|going to|(?:due|set|expected|scheduled|slated|poised|planned|planning|plans?|intends?|aims?) to|looming|upcoming|forthcoming|coming|next|ahead|from now|by the end of|d'ici|prochaine?s?|à venir|va|vont|sera|seront|aura|auront|fera|feront|devra|devront|pourra|pourront|ira|iront|\p{L}{2,}(?:eront|iront|era|ira))(?![\p{L}\p{N}_])|'ll\b/giu;
-/** Words that say the clause speaks of what was, English and French. */
-const PAST_MARKER =
-  /(?<![\p{L}\p{N}_])(?:had|was|were|did|said|told|began|left|took|came|went|met|made|sent|fought|saw|held|gave|became|won|lost|ago|last|earlier|previously|already|since|dernier|dernière|derniers|dernières|il y a|(?:a|ont|avait|avaient|avons|avez|ai|est|sont|était|étaient)\s+(?:\p{L}+\s+)?\p{L}+(?:é|ée|és|ées|i|is|it|u|us|ert|te)|\p{L}{2,}(?:ait|aient)|[a-z]{2,}ed)(?![\p{L}\p{N}_])/giu;
+const ENGLISH_TENSE: TenseMarkers = {
+  future:
+    /(?<![\p{L}\p{N}_])(?:will|shall|won't|going to|(?:due|set|expected|scheduled|slated|poised|planned|planning|plans?|intends?|aims?) to|looming|upcoming|forthcoming|coming|next|ahead|from now|by the end of)(?![\p{L}\p{N}_])|'ll\b/giu,
+  past: /(?<![\p{L}\p{N}_])(?:had|was|were|did|said|told|began|left|took|came|went|met|made|sent|fought|saw|held|gave|became|won|lost|ago|last|earlier|previously|already|since|[a-z]{2,}ed)(?![\p{L}\p{N}_])/giu,
+};
+/** French: the future tense and "aller" + infinitive; the passé composé and the imparfait. */
+const FRENCH_TENSE: TenseMarkers = {
+  future:
+    /(?<![\p{L}\p{N}_])(?:d'ici|prochaine?s?|à venir|va|vont|sera|seront|aura|auront|fera|feront|devra|devront|pourra|pourront|ira|iront|\p{L}{2,}(?:eront|iront|era|ira))(?![\p{L}\p{N}_])/giu,
+  past: /(?<![\p{L}\p{N}_])(?:dernier|dernière|derniers|dernières|il y a|(?:a|ont|avait|avaient|avons|avez|ai|est|sont|était|étaient)\s+(?:\p{L}+\s+)?\p{L}+(?:é|ée|és|ées|i|is|it|u|us|ert|te)|\p{L}{2,}(?:ait|aient))(?![\p{L}\p{N}_])/giu,
+};
 /**
  * "-ed" words that are adjectives far more often than past verbs, and those that begin a
  * phrase about what will be ("expected to").
@@ -197,10 +207,11 @@ const RANK: Record<DateGranularity, number> = { day: 3, month: 2, year: 1 };
 
 /**
  * The tense of the clause holding `text.slice(start, end)`: the nearest marker of what will be
- * or what was, in the clause (between commas, quotation marks, dashes, sentence ends) or, when
+ * or what was, in the text's language (English unless `language` is "fr…"), in the clause (between commas, quotation marks, dashes, sentence ends) or, when
  * the clause has none, in the sentence. Null when neither says.
  */
-export function tenseAround(text: string, start: number, end: number): Tense {
+export function tenseAround(text: string, start: number, end: number, language = 'en'): Tense {
+  const markers = /^fr\b/i.test(language) ? FRENCH_TENSE : ENGLISH_TENSE;
   const bounds = (breaks: RegExp) => {
     let from = 0;
     let to = text.length;
@@ -227,8 +238,8 @@ export function tenseAround(text: string, start: number, end: number): Tense {
         if (!best || distance < best.distance) best = { tense, distance };
       }
     };
-    consider(FUTURE_MARKER, 'future');
-    consider(PAST_MARKER, 'past', (w) => NOT_PAST.test(w));
+    consider(markers.future, 'future');
+    consider(markers.past, 'past', (w) => NOT_PAST.test(w));
     if (best) return (best as { tense: Tense }).tense;
   }
   return null;
@@ -304,7 +315,7 @@ export function resolveDates(text: string, reference: DateReference, language = 
     if (NUMERIC_NO_YEAR.test(r.text.trim())) continue;
     let start = r.index;
     let words = r.text.replace(/[\s,;]+$/u, '');
-    const tense = ref ? tenseAround(text, start, start + words.length) : null;
+    const tense = ref ? tenseAround(text, start, start + words.length, language) : null;
     // "after nine years", "for the past nine years": a span, not a point in time.
     if (SPAN.test(words) && !SPAN_AGO.test(words) && !(SPAN_IN.test(words) && tense === 'future')) continue;
     const relative =
@@ -372,7 +383,7 @@ export function resolveDates(text: string, reference: DateReference, language = 
           ? 'past'
           : m[3]?.toLowerCase() === 'prochain'
             ? 'future'
-            : tenseAround(text, start, start + words.length);
+            : tenseAround(text, start, start + words.length, language);
       // "novembre dernier" is the latest November before publication, never the current month.
       let y = yearFor(month, null, ref.day, tense);
       if (m[3]?.toLowerCase() === 'dernier' && month === ref.day.getUTCMonth() + 1) y -= 1;
@@ -407,7 +418,7 @@ export function resolveDates(text: string, reference: DateReference, language = 
         ? 'future'
         : /this|cet|cette|^ce/.test(which)
           ? null
-          : tenseAround(text, start, start + words.length);
+          : tenseAround(text, start, start + words.length, language);
     let y = yearFor(month, null, ref.day, tense);
     if (tense === null && /this|cet|cette|^ce/.test(which)) {
       // "this summer": the one of the publication year (this winter: the one holding or next to it).

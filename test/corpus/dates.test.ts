@@ -166,6 +166,15 @@ describe('resolveDates: the tense of the clause places a date the words leave op
     ).toEqual(['February → February (Feb 2022)']);
   });
 
+  it('reads the tense in the text’s own language: English "a private" is no French passé composé', () => {
+    expect(shown('Troops from a private company arrive in March.', '2022-02-17')).toEqual([
+      'March → March (Mar 2022)',
+    ]);
+    expect(shown('Les troupes sont arrivées en mars.', '2022-02-17', 'fr')).toEqual([
+      'mars → mars (Mar 2021)',
+    ]);
+  });
+
   it('reads a weekday in a future clause as the next one: devdiscourse (rules split), Tuesday 15 Feb 2022', () => {
     const text =
       "French President Emmanuel Macron will meet with ministers on Wednesday evening to discuss further steps regarding the country's military presence in Mali, said French government spokesman Gabriel Attal.";
