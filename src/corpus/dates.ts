@@ -103,6 +103,9 @@ const SPAN = new RegExp(
 /** A span that is a point after all: counted back from publication, or forward in a future clause. */
 const SPAN_AGO = /\bago\b|\bil y a\b/iu;
 const SPAN_IN = /^(?:in|within|dans)\s/iu;
+/** Words that count from the day they were written ("last month", "yesterday", "lundi dernier"). */
+const RELATIVE_WORD =
+  /\b(?:ago|last|next|this|yesterday|today|tomorrow|dernier|dernière|prochain|prochaine|hier|aujourd'hui|demain|il y a|now|tonight|maintenant|actuellement)\b/iu;
 /** Day and month in figures with no year ("24/7", "15/08"): too ambiguous to be read as a date. */
 const NUMERIC_NO_YEAR = /^\d{1,2}[/.]\d{1,2}$/u;
 
@@ -278,7 +281,11 @@ export function resolveDates(text: string, reference: DateReference, language = 
   const out: ResolvedDate[] = [];
   const taken = (start: number, end: number) => out.some((o) => start < o.end && end > o.start);
 
-  /** Adds a mention, no more precise than the reference when it rests on it. */
+  /**
+   * Adds a mention, no more precise than the reference where it rests on it: "on Monday" in an
+   * article of August 2022 is Aug 2022, but "on 17 February" names its day, and only its year
+   * comes from the reference. `named`: the precision the words give by themselves.
+   */
   const push = (
     start: number,
     words: string,
@@ -288,9 +295,13 @@ export function resolveDates(text: string, reference: DateReference, language = 
     granularity: DateGranularity,
     approximate: boolean,
     relative: boolean,
+    named: DateGranularity | null = granularity,
   ) => {
     let g = granularity;
-    if (relative && ref && RANK[ref.granularity] < RANK[g]) g = ref.granularity;
+    if (relative && ref && RANK[ref.granularity] < RANK[g]) {
+      const floor = named && RANK[named] > RANK[ref.granularity] ? named : ref.granularity;
+      g = RANK[floor] < RANK[g] ? floor : g;
+    }
     const date = g === 'day' ? iso(y, m, day) : g === 'month' ? iso(y, m, 1).slice(0, 7) : String(y);
     out.push({
       start,
@@ -319,12 +330,7 @@ export function resolveDates(text: string, reference: DateReference, language = 
     // "after nine years", "for the past nine years": a span, not a point in time.
     if (SPAN.test(words) && !SPAN_AGO.test(words) && !(SPAN_IN.test(words) && tense === 'future')) continue;
     const relative =
-      !has('year') ||
-      /\b(?:ago|last|next|this|yesterday|today|tomorrow|dernier|dernière|prochain|prochaine|hier|aujourd'hui|demain|il y a|now|tonight|maintenant|actuellement)\b/iu.test(
-        words,
-      ) ||
-      SPAN.test(words) ||
-      (!has('day') && has('weekday'));
+      !has('year') || RELATIVE_WORD.test(words) || SPAN.test(words) || (!has('day') && has('weekday'));
     if (relative && ref === null) continue;
     let d = c.date();
     const forward = FORWARD.test(words);
@@ -354,6 +360,10 @@ export function resolveDates(text: string, reference: DateReference, language = 
       /\b(?:yesterday|today|tomorrow|hier|aujourd'hui|demain)\b/iu.test(words);
     const weekish = /\bweeks?\b|\bsemaines?\b/iu.test(words);
     const granularity: DateGranularity = dayNamed || weekish ? 'day' : has('month') ? 'month' : 'year';
+    // What the words name by themselves: "17 February" a day, "in February" a month; "last
+    // month" or "on Monday" nothing without the publication date.
+    const counted = RELATIVE_WORD.test(words) || SPAN.test(words);
+    const named: DateGranularity | null = counted || !has('month') ? null : has('day') ? 'day' : 'month';
     push(
       start,
       words,
@@ -363,6 +373,7 @@ export function resolveDates(text: string, reference: DateReference, language = 
       granularity,
       weekish || SPAN.test(words),
       relative,
+      named,
     );
   }
 

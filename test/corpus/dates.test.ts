@@ -278,6 +278,16 @@ describe('resolveDates: a publication date known only to the month or year', () 
     expect(withResolved(monday!)).toBe('lundi (c. Aug 2022)');
   });
 
+  it('keeps a day the words name, taking only its year from a month-only publication date', () => {
+    expect(
+      shown('The troops left on Monday and on 7 August; on 17 February Macron had announced it.', '2022-08'),
+    ).toEqual([
+      'on Monday → on Monday (c. Aug 2022)',
+      'on 7 August → on 7 August (c. 7 Aug 2022)',
+      'on 17 February → on 17 February (c. 17 Feb 2022)',
+    ]);
+  });
+
   it('marks dates resolved against a month or a year approximate even when not told so, and leaves full dates exact', () => {
     expect(shown('Last month the junta spoke; on 15 August 2022 the last troops left.', '2022-08')).toEqual([
       'Last month → Last month (c. Jul 2022)',
