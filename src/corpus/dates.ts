@@ -83,7 +83,8 @@ const VAGUE = /\b(?:week|weeks|early|late|mid|semaine|semaines|début|fin|mi-)\b
 /** Vague words chrono leaves out just before a month ("late January", "mid-August", "fin janvier"). */
 const VAGUE_BEFORE = /(?:\b(?:early|late|mid|début|fin)\s+|\bmid-|\bmi-)$/iu;
 /** A span counted from an event the sentence names, not from the publication date. */
-const AFTER_EVENT = /\b(?:after|before|later|earlier|plus tard|avant|après)\s*$/iu;
+const AFTER_EVENT =
+  /\b(?:after|before|later|earlier|plus tard|avant|après)\s*$|^(?:la\s+)?veille$|^(?:le\s+)?lendemain$/iu;
 /** Words that point forward from the publication date. */
 const FORWARD = /\b(?:next|coming|prochain|prochaine)\b/iu;
 /** Words that say which week a weekday is in; chrono reads these itself. */
@@ -97,7 +98,7 @@ const COUNT = String.raw`(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine
  * year", "les dernières heures". "Nine years ago" / "il y a neuf ans" is a point and is kept.
  */
 const SPAN = new RegExp(
-  String.raw`\b${COUNT}\s+${UNIT}\b|\bpast\s+(?:${COUNT}\s+)?${UNIT}\b|\b(?:last|next)\s+${COUNT}\s+${UNIT}\b|\b(?:next|last|past|coming)\s+(?:years|months|weeks|days|decades)\b|\b(?:derniers?|dernières?)\s+(?:heures|jours|semaines|mois|années)\b|\b(?:hours?|heures?|minutes?)\b`,
+  String.raw`\b${COUNT}\s+${UNIT}\b|\bpast\s+(?:${COUNT}\s+)?${UNIT}\b|\b(?:last|next)\s+${COUNT}\s+${UNIT}\b|\b(?:next|last|past|coming)\s+(?:years|months|weeks|days|decades)\b|\b(?:derniers?|dernières?|prochains?|prochaines?)\s+(?:heures|jours|semaines|mois|années)\b|\bsecondes?\b|\bseconds?\b|\b(?:hours?|heures?|minutes?)\b`,
   'iu',
 );
 /** A span that is a point after all: counted back from publication, or forward in a future clause. */
@@ -325,7 +326,7 @@ export function resolveDates(text: string, reference: DateReference, language = 
     if (AFTER_EVENT.test(r.text)) continue;
     if (NUMERIC_NO_YEAR.test(r.text.trim())) continue;
     let start = r.index;
-    let words = r.text.replace(/[\s,;]+$/u, '');
+    let words = r.text.replace(/[\s,;]+$/u, '').replace(/\s+(?:of|de)$/iu, '');
     const tense = ref ? tenseAround(text, start, start + words.length, language) : null;
     // "after nine years", "for the past nine years": a span, not a point in time.
     if (SPAN.test(words) && !SPAN_AGO.test(words) && !(SPAN_IN.test(words) && tense === 'future')) continue;
@@ -344,7 +345,24 @@ export function resolveDates(text: string, reference: DateReference, language = 
     } else if (!has('year') && has('month') && ref !== null && !forward) {
       const month = c.get('month')!;
       const day = has('day') ? c.get('day')! : null;
-      const y = yearFor(month, day, ref.day, tense);
+      let y = yearFor(month, day, ref.day, tense);
+      // "May of last year", "in March this year": the year is said just after.
+      const which = /^\s*(?:of\s+)?(last|next|this)\s+year\b/iu.exec(text.slice(start + words.length));
+      if (which) {
+        const w = which[1]!.toLowerCase();
+        y = ref.day.getUTCFullYear() + (w === 'last' ? -1 : w === 'next' ? 1 : 0);
+      }
+      // A month-only reference cannot tell a day of its own month from past or future.
+      if (day !== null && ref.granularity === 'month' && month === ref.day.getUTCMonth() + 1)
+        y = ref.day.getUTCFullYear();
+      // "Jeudi 17 février": the weekday says which year, the nearest where that day is one.
+      if (day !== null && has('weekday')) {
+        const weekday = c.get('weekday');
+        const fits = [y, y - 1, y + 1, y - 2, y + 2].find(
+          (yr) => new Date(Date.UTC(yr, month - 1, day, 12)).getUTCDay() === weekday,
+        );
+        if (fits !== undefined) y = fits;
+      }
       d = new Date(Date.UTC(y, month - 1, day ?? 1, 12));
     }
     // "late January": the vague word chrono left out belongs to the words.

@@ -251,6 +251,41 @@ describe('resolveDates: the tense of the clause places a date the words leave op
     ]);
   });
 
+  it('takes the year the words give just after the month, and the one a weekday fits', () => {
+    expect(shown('The last coup took place in May of last year.', '2022-08-15')).toEqual([
+      'May → May (May 2021)',
+      'last year → last year (2021)',
+    ]);
+    // bifamomag (rules split), published Feb 2022: 17 Feb was a Thursday in 2022, not in 2021.
+    expect(
+      shown(
+        'Jeudi 17 février, Emmanuel Macron a officialisé le retrait des soldats français du Mali.',
+        '2022-02',
+        'fr',
+        true,
+      ),
+    ).toEqual(['Jeudi 17 février → Jeudi 17 février (c. 17 Feb 2022)']);
+  });
+
+  it('drops French spans and days counted from an event: "dans les prochains jours", "à la veille de"', () => {
+    // bifamomag and abidjan4all (rules split).
+    expect(
+      shown(
+        'Un nouveau cap du désamour entre Paris et Bamako sera probablement franchi dans les prochains jours.',
+        '2022-02',
+        'fr',
+        true,
+      ),
+    ).toEqual([]);
+    expect(
+      shown(
+        'À la veille de ce sommet, les dirigeants Maliens seront face aux représentants.',
+        '2024-06-13',
+        'fr',
+      ),
+    ).toEqual([]);
+  });
+
   it('keeps the vague word chrono leaves out: "in late January" is "late January", approximate', () => {
     expect(
       shown(
