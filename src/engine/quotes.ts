@@ -1,7 +1,7 @@
 import type { Article, Corpus } from '../corpus/load.js';
 import { splitSentences, type Span } from '../corpus/segment.js';
-import { personMentions, titleBefore } from './entities.js';
-import { COUNTRIES, OTHER_PLACES } from './gazetteer.js';
+import { personMentions, titleBefore, type PersonMention } from './entities.js';
+import { COUNTRIES, NOT_NAME_WORDS, OTHER_PLACES, TITLE_WORDS } from './gazetteer.js';
 import { sourceOf } from './sources.js';
 import type { Quotation, QuoteResult } from './types.js';
 import { comparable, looseComparable } from '../text/normalize.js';
@@ -11,18 +11,25 @@ import { french } from '../text/french.js';
 import { analyzerFor, questionLanguage } from '../text/languages.js';
 import { queryProblem } from './validate.js';
 import { withinEdits } from './search.js';
+import { STOP_WORDS } from '../text/stopwords.js';
+import { fra } from 'stopword';
 
 /** Verbs that introduce or close a quotation. */
 const SPEECH_VERB =
-  'said|says|say|told|tells|added|adds|adding|warned|warns|warning|stated|states|declared|insisted|announced|announces|cited|citing|wrote|writes|asked|argued|explained|noted|claimed|denied|acknowledged|vowed|urged|called|described|saying|telling|stressed|insisting|explaining|continued|continues|concluded|affirmed|tweeted|posted|emphasised|emphasized|pointed out|remarked|replied|responded|recalled|conceded|admitted|promised|pledged|threatened|accused|condemned|denounced|demanded|asserted|maintained|suggested|observed|commented|confirmed|lamented|hailed|praised|welcomed|branded|dubbed|reiterated|indicated|assured|underlined|underscored|reported|estimated|predicted|according to';
+  'said|says|say|told|tells|added|adds|adding|warned|warns|warning|stated|states|declared|insisted|announced|announces|cited|citing|wrote|writes|asked|argued|explained|noted|claimed|denied|acknowledged|vowed|urged|called|described|saying|telling|stressed|insisting|explaining|continued|continues|concluded|affirmed|tweeted|posted|emphasised|emphasized|pointed out|remarked|replied|responded|recalled|conceded|admitted|promised|pledged|threatened|accused|condemned|denounced|demanded|asserted|maintained|suggested|observed|commented|confirmed|lamented|hailed|praised|welcomed|branded|dubbed|reiterated|indicated|assured|underlined|underscored|reported|estimated|predicted|according to|en disant|en affirmant|en d\u00E9clarant|en expliquant|en soulignant|en ajoutant|en assurant|en estimant|en pr\u00E9cisant|en rappelant|en indiquant';
 /** French verbs of saying, as past participles ("a déclaré") and present forms ("déclare"). */
 const FR_PARTICIPLE =
-  'déclaré|lancé|affirmé|ajouté|indiqué|expliqué|souligné|dit|estimé|assuré|précisé|justifié|martelé|insisté|averti|annoncé|répondu|rappelé|confié|écrit|prévenu|tranché|dénoncé|conclu|reconnu|promis|fait savoir|commenté|regretté|déploré|jugé|considéré|observé|noté|relevé|poursuivi|martelé|clamé|plaidé|fustigé|ironisé|lâché|asséné|glissé|raconté|résumé|analysé|tonné|accusé|demandé|exigé|réclamé|répété|avancé|soutenu|admis|qualifié|tweeté|félicité|interrogé|réagi|signalé|détaillé|insisté|menacé|mis en garde|prévenu|renchéri|complété|argué|avoué|certifié|garanti|martelé|nuancé|objecté|protesté|répliqué|rétorqué|souhaité|suggéré|témoigné';
+  'déclaré|lancé|affirmé|ajouté|indiqué|expliqué|souligné|dit|estimé|assuré|précisé|justifié|martelé|insisté|averti|annoncé|répondu|rappelé|confié|écrit|prévenu|tranché|dénoncé|conclu|reconnu|promis|fait savoir|commenté|regretté|déploré|jugé|considéré|observé|noté|relevé|poursuivi|martelé|clamé|plaidé|fustigé|ironisé|lâché|asséné|glissé|raconté|résumé|analysé|tonné|accusé|demandé|exigé|réclamé|répété|avancé|soutenu|admis|qualifié|tweeté|félicité|interrogé|réagi|signalé|détaillé|insisté|menacé|mis en garde|prévenu|renchéri|complété|argué|avoué|certifié|garanti|martelé|nuancé|objecté|protesté|répliqué|rétorqué|souhaité|suggéré|témoigné|salué|évoqué|appelé|exhorté|invité|reproché|mentionné|expliqué|prédit|craint|dit|lu';
 const FR_PRESENT =
   'dit|déclare|affirme|ajoute|estime|explique|poursuit|précise|souligne|indique|assure|lance|martèle|insiste|rappelle|conclut|tranche|confie|avertit|reconnaît|juge|note|relève|observe|commente|regrette|déplore|fustige|dénonce|ironise|lâche|prévient|assène|glisse|raconte|résume|analyse|tonne|accuse|demande|exige|réclame|répète|avance|soutient|admet|promet|annonce|qualifie|écrit|renchérit|complète|argue|avoue|nuance|objecte|proteste|réplique|rétorque|souhaite|suggère|témoigne|détaille|menace|martèle|s.insurge|s.interroge|s.indigne|se félicite|se désole|estiment|affirment|déclarent|ajoutent|indiquent|précisent|soulignent|expliquent|assurent|rappellent|annoncent|dénoncent|jugent|notent|insistent';
 /** «…», a-t-il justifié / «…», dit-elle: an inverted verb with a pronoun, pointing back to the last person. */
 const FR_INVERTED_PRONOUN = new RegExp(
-  `^\\s*[,.]?\\s*(?:(?:a|avait|ont)-t-(?:il|elle|ils|elles)\\s+(?:${FR_PARTICIPLE})|(?:${FR_PRESENT})(?:-t)?-(?:il|elle|ils|elles))(?![\\p{L}])`,
+  `^\\s*[,.]?\\s*(?:(?:a|avait|ont)-t-(?:il|elle|ils|elles)\\s+(?:${FR_PARTICIPLE})|(?:${FR_PRESENT})(?:-t)?-(?:il|elle|ils|elles)|s['\u2019](?:est|\u00E9tait)-(?:il|elle)\\s+\\p{L}+|se\\s+\\p{L}+-t-(?:il|elle)|(?:a|avait)-t-(?:il|elle)\\s+(?:tenu|voulu|souhait\u00E9)\\s+\u00E0\\s+\\p{L}+)(?![\\p{L}])`,
+  'iu',
+);
+/** «…», peut-on lire dans le communiqué / «…», ajoute-t-on: words of a statement, its issuer named after or earlier. */
+const FR_INVERTED_ON = new RegExp(
+  `^\\s*[,.]?\\s*(?:peut-on\\s+lire|lit-on|(?:a-t-on|avait-on)\\s+(?:${FR_PARTICIPLE}|appris|lu)|(?:${FR_PRESENT}|fait)(?:-t)?-on(?:\\s+savoir)?)(?![\\p{L}])`,
   'iu',
 );
 /** «…», a déclaré le colonel Maïga / «…», selon l'Élysée / «…», poursuit le ministre: the speaker after the verb. */
@@ -33,6 +40,11 @@ const FR_AFTER = new RegExp(
 /** "à l'AFP", "au Monde", "à la presse": to whom it was said, between the verb and the speaker. */
 const FR_TO_WHOM = new RegExp(
   `(?<=(?:${FR_PARTICIPLE}|${FR_PRESENT}))\\s+(?:à|au|aux)\\s+(?:l['\u2019]|la\\s+|les\\s+)?[\\p{L}-]+`,
+  'giu',
+);
+/** Asides between a French verb of saying and its subject: "dans un autre communiqué", "jeudi", "lors d'une conférence de presse". */
+const FR_ASIDE = new RegExp(
+  `(?<=(?:${FR_PARTICIPLE}|${FR_PRESENT})\\s*)\\s(?:dans\\s+(?:un|une|le|la|son|sa|leur)\\s+(?:(?:autre|nouveau|nouvelle|bref|long|court)\\s+)?(?:communiqu\u00E9|d\u00E9claration|entretien|interview|message|tweet|discours|note|lettre)(?:\\s+(?:commun|conjoint|officiel|publi\u00E9|diffus\u00E9))?|lors\\s+d['\u2019]une\\s+conf\u00E9rence\\s+de\\s+presse|(?:ce\\s+|le\\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\\s+(?:matin|soir|apr\u00E8s-midi))?|aussi|encore|\u00E9galement|ensuite|alors|hier|pour\\s+sa\\s+part|de\\s+son\\s+c\u00F4t\u00E9|sur\\s+(?:Twitter|X|Facebook|les\\s+ondes\\s+de\\s+[\\p{L}-]+|[\\p{Lu}][\\p{L}-]*))(?=[\\s,]|$)`,
   'giu',
 );
 /** X a déclaré : « … » / X affirme que « … » / Pour X, … « … » / Selon X, « … »: the speaker before the quotation. */
@@ -47,7 +59,7 @@ const ADVERBS =
   /(?:\s+(?:has|have|had|also|then|later|previously|earlier|already|repeatedly|often|once|again|further|himself|herself|itself|themselves|publicly|separately|in a statement|in a speech|on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?))+$/iu;
 /** Nouns that name someone who can speak without a name: a ministry, an army, a general, a spokesman. */
 const BODY_NOUN =
-  /(?<![\p{L}])(?:paratrooper|soldier|legionnaire|pilot|villager|trader|student|teacher|shopkeeper|driver|farmer|doctor|nurse|activist|protester|demonstrator|parachutiste|l\u00E9gionnaire|commer\u00E7ant|\u00E9tudiant|general|colonel|commander|officer|president|ambassador|envoy|diplomat|analyst|expert|researcher|resident|witness|journalist|leader|chief|official|spokesperson|g\u00E9n\u00E9ral|ministre|pr\u00E9sident|pr\u00E9sidente|ambassadeur|diplomate|analyste|chercheur|chercheuse|habitant|habitante|t\u00E9moin|soldat|officier|responsable|chef|allies|alli\u00E9s|partenaires|ministry|ministries|minister|army|armies|military|government|presidency|junta|forces?|mission|council|union|commission|office|palace|\u00E9lys\u00E9e|elysee|minist\u00E8re|arm\u00E9e|gouvernement|autorit\u00E9s|authorities|department|pentagon|embassy|spokes(?:man|woman|person)|porte-parole|officials?|sources?|group|movement|party|agency|command|staff|\u00E9tat-major|task force|coalition|partners|countries|nations|leaders|statement|communiqu\u00E9|secretariat|headquarters|administration|cabinet|parliament|assembly|committee|organisation|organization|alliance|coalition|junte|pr\u00E9sidence|ministres?|soldiers|troops)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:paratrooper|soldier|legionnaire|pilot|villager|trader|student|teacher|shopkeeper|driver|farmer|doctor|nurse|activist|protester|demonstrator|parachutiste|l\u00E9gionnaire|commer\u00E7ant|\u00E9tudiant|general|colonel|commander|officer|president|ambassador|envoy|diplomat|analyst|expert|researcher|resident|witness|journalist|leader|chief|official|spokesperson|g\u00E9n\u00E9ral|ministre|pr\u00E9sident|pr\u00E9sidente|ambassadeur|diplomate|analyste|chercheur|chercheuse|habitant|habitante|t\u00E9moin|soldat|officier|responsable|chef|allies|alli\u00E9s|partenaires|ministry|ministries|minister|army|armies|military|government|presidency|junta|forces?|mission|council|union|commission|office|palace|\u00E9lys\u00E9e|elysee|minist\u00E8re|arm\u00E9e|gouvernement|autorit\u00E9s|authorities|department|pentagon|embassy|spokes(?:man|woman|person)|porte-parole|officials?|sources?|group|movement|party|agency|command|staff|\u00E9tat[- ]major|task force|coalition|partners|countries|nations|leaders|statement|communiqu\u00E9|secretariat|headquarters|administration|cabinet|parliament|assembly|committee|organisation|organization|alliance|coalition|junte|pr\u00E9sidence|ministres?|soldiers|troops)(?![\p{L}])/iu;
 /** A statement, communiqué or declaration: it speaks for whoever issued it. */
 const STATEMENT =
   /^(?:(?:the|a|an|its|their|this|that|le|la|un|une|ce|cette)\s+)?(?:(?:joint|new|written|official|brief|short)\s+)?(?:statement|communiqu\u00E9|d\u00E9claration|press release|release)$/iu;
@@ -63,6 +75,9 @@ const FR_TITLE_BEFORE =
 /** A body announcing something in the writer's words: "The defence ministry announced …". */
 const ANNOUNCES =
   /((?:the|The)\s+(?:[\p{L}-]+\s+){0,3}?(?:ministry|army|military|government|presidency|junta|forces?|mission|council|office|palace|command|staff|task force|coalition|embassy|department|agency))\s+(?:has\s+)?(?:said|announced|stated|declared|confirmed|added|reported)\b/gu;
+/** The same in French: "Le ministère des Armées a annoncé …", "l'état-major indique …". */
+const FR_ANNOUNCES =
+  /((?:[Ll]es?|[Ll]a|[Ll]['\u2019])\s*(?:[\p{L}-]+\s+){0,4}?(?:minist\u00E8re|arm\u00E9e|arm\u00E9es|\u00E9tat-major|\u00C9tat-major|gouvernement|pr\u00E9sidence|\u00C9lys\u00E9e|junte|force|mission|commandement|autorit\u00E9s)(?:\s+[\p{L}'\u2019-]+){0,3}?)\s+(?:a|ont|avait)\s+(?:annonc\u00E9|indiqu\u00E9|d\u00E9clar\u00E9|confirm\u00E9|pr\u00E9cis\u00E9|affirm\u00E9|publi\u00E9|fait savoir)(?![\p{L}])/gu;
 /** True when a speech verb stands in the text, so the nearer verb's subject is the speaker. */
 function verbBetween(s: string): boolean {
   return (
@@ -70,8 +85,19 @@ function verbBetween(s: string): boolean {
   );
 }
 const VERB_RE = new RegExp(`\\b(?:${SPEECH_VERB})\\b`, 'gi');
-const PARTICIPLE = /^(?:saying|adding|citing|warning|telling|insisting|explaining)$/i;
-const PRONOUN = /^(?:he|she|they|il|elle)$/i;
+const PARTICIPLE =
+  /^(?:saying|adding|citing|warning|telling|insisting|explaining|en (?:disant|affirmant|d\u00E9clarant|expliquant|soulignant|ajoutant|assurant|estimant|pr\u00E9cisant|rappelant|indiquant))$/i;
+const PRONOUN = /^(?:he|she|they|il|elle|lui|eux)$/i;
+/** "France's defence", "French", "Takuba": the name or nationality before a body's role noun (group 1), and lower-case words after it. */
+const EN_BODY_MODIFIERS = /(?<![\p{L}'\u2019-])([\p{Lu}][\p{L}-]*(?:['\u2019]s)?)\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
+/** "français", "des Armées", "malienne de la défense": what follows a French body's role noun. */
+const FR_BODY_MODIFIERS =
+  /^(?:\s+(?:\p{Ll}+(?:ais|aise|ien|ienne|ain|aine|ois|oise|\u00E9en|\u00E9enne|ique|aux|al|ale)s?(?![\p{L}])|\s+(?:de\s+la|de\s+l['\u2019]|des|du|de)\s*[\p{Lu}][\p{L}-]*)){1,2}/u;
+/** A role or description in apposition to a name: "the spokesman for …", "France's foreign minister", "ministre des Armées". */
+const ROLE_PHRASE =
+  /^(?:(?:the|a|an|his|her|its|their|le|la|l['\u2019]|un|une|son|sa)\s+|[\p{Lu}][\p{L}-]*['\u2019]s\s+)?(?:[\p{L}-]+\s+){0,3}?(?:spokes(?:man|woman|person)|minister|ministre|chief|head|leader|president|pr\u00E9sident|pr\u00E9sidente|director|directeur|directrice|commander|commandant|general|g\u00E9n\u00E9ral|colonel|ambassador|ambassadeur|envoy|official|officer|secretary|secr\u00E9taire|researcher|chercheur|chercheuse|analyst|analyste|expert|porte-parole|chef|responsable|representative|repr\u00E9sentant|coordinator|coordinateur|adviser|advisor|conseiller|conseill\u00E8re|mayor|maire|governor|gouverneur|professor|professeur|journalist|journaliste)(?![\p{L}])/iu;
+/** Marker for a quotation that continues the one before it in the same sentence. */
+const PREV = '\u0000prev';
 /** Marker for a quotation attributed to "it": resolved to the last body quoted, never to a person. */
 const IT = '\u0000it';
 
@@ -85,6 +111,10 @@ interface Found {
   sentence: Span;
   /** True when the speaker was only carried over from the paragraph before. */
   carried?: boolean;
+  /** True when no closing mark ends the quotation before its paragraph does. */
+  openEnded?: boolean;
+  /** True when the quotation opens its paragraph. */
+  opensBlock?: boolean;
 }
 
 /** Finds quotation spans (inner text) in a block: “…”, "…", ‘…’ and '…' pairs. */
@@ -135,13 +165,163 @@ export function quotationSpans(text: string, block: Span): Span[] {
   return kept;
 }
 
+/** Words before a quoted term that mark it as a name or a scare quote, not someone's words. */
+const SO_CALLED =
+  /(?:so-called|so called|dubbed|nicknamed|known as|termed|baptis\u00E9e?s?|surnomm\u00E9e?s?|dite?s?|soi-disant|appel\u00E9e?s?|qualifi\u00E9e?s? de|the word|the term|le mot|le terme)\s*(?:the\s+|la\s+|le\s+|les\s+|l['\u2019])?(?:[\p{L}-]+\s+){0,2}[\u201C"\u00AB\u2018']\s*$/iu;
+/** Anything in a sentence that attributes words to someone: a verb of saying, "according to", "selon", a statement. */
+const ATTRIBUTION_CUE = new RegExp(
+  `(?<![\\p{L}])(?:${SPEECH_VERB}|${FR_PARTICIPLE}|${FR_PRESENT}|selon|d['\u2019]apr\u00E8s|pour|statement|communiqu\u00E9|d\u00E9claration|speech|discours|interview|entretien)(?![\\p{L}])|:\\s*[\u201C"\u00AB]`,
+  'iu',
+);
+
+/**
+ * A term in quotation marks that quotes no one: one or two words after "so-called" or "dubbed",
+ * or in a sentence with no verb of saying, no "according to" and no statement.
+ */
+function isScareQuote(text: string, q: Span, sentence: Span): boolean {
+  const words = text.slice(q.start, q.end).trim().split(/\s+/u).length;
+  if (words > 2) return false;
+  if (SO_CALLED.test(text.slice(Math.max(0, q.start - 50), q.start))) return true;
+  const s = text.slice(sentence.start, sentence.end);
+  const inner = q.start - sentence.start;
+  // The sentence without the quoted words themselves ("the “announced” date" is no cue).
+  return !ATTRIBUTION_CUE.test(
+    s.slice(0, inner) + ' '.repeat(q.end - q.start) + s.slice(q.end - sentence.start),
+  );
+}
+
+/** Small words skipped when reading a name's initials ("Union européenne" → UE, "European Union" → EU). */
+const INITIALS_SKIP = /^(?:of|for|the|and|de|des|du|la|le|et|pour|au|aux|l['\u2019]|d['\u2019])$/iu;
+
+/**
+ * A name with each acronym in it spelt out as the same article spells it ("la France et l'UE" →
+ * "la France et l'Union européenne"), where the article holds exactly one phrase whose initials
+ * are the acronym; otherwise unchanged.
+ */
+function expandAcronyms(name: string, text: string): string {
+  return name.replace(/(?<![\p{L}])(?:l['\u2019])?([\p{Lu}]{2,5})(?![\p{L}])/gu, (whole, acronym: string) => {
+    // Words without an elided article ("L'Union" is read as "Union"), with their offsets.
+    const words: Array<{ word: string; at: number }> = [];
+    for (const m of text.matchAll(/(?<![\p{L}'\u2019])(?:[LlDd]['\u2019])?([\p{L}-]+)/gu)) {
+      const word = m[1] ?? '';
+      words.push({ word, at: m.index! + m[0].length - word.length });
+    }
+    const found = new Set<string>();
+    for (let i = 0; i < words.length; i++) {
+      const first = words[i]!;
+      if (!/^[\p{Lu}][\p{Ll}]/u.test(first.word) || first.word[0] !== acronym[0]) continue;
+      let initials = '';
+      let j = i;
+      for (; j < words.length && initials.length < acronym.length; j++) {
+        const w = words[j]!.word;
+        if (j > i && INITIALS_SKIP.test(w)) continue;
+        initials += w.charAt(0).toUpperCase();
+      }
+      const last = words[j - 1]!;
+      const phrase = text.slice(first.at, last.at + last.word.length);
+      if (initials === acronym && /^[\s\p{L}'\u2019-]*$/u.test(phrase)) found.add(phrase);
+    }
+    if (found.size !== 1) return whole;
+    return whole.slice(0, whole.length - acronym.length) + [...found][0]!;
+  });
+}
+
+/**
+ * True when a lone capitalised word reads as a surname in this text: printed capitalised inside a
+ * sentence at least once, never in lower case, and neither a place, an acronym nor a word that is
+ * never a name ("According to Macron" yes; "Assertion", "Thursday", "Paris" no).
+ */
+function isSurnameIn(word: string, text: string): boolean {
+  if (word.length < 3 || /^[\p{Lu}]+$/u.test(word)) return false;
+  if (COUNTRIES.has(word) || OTHER_PLACES.has(word) || NOT_NAME_WORDS.has(word)) return false;
+  if (FUNCTION_WORDS.has(word.toLowerCase()) || TITLE_WORDS.has(word.toLowerCase())) return false;
+  const esc = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (new RegExp(`(?<![\\p{L}])${esc.toLowerCase()}(?![\\p{L}])`, 'u').test(text)) return false;
+  return new RegExp(`[\\p{Ll},;\u201D"\u00BB]\\s+${esc}(?![\\p{L}])`, 'u').test(text);
+}
+
 /** Sentence adverbs a name-finder can take for a first name ("Later Dembélé added"). */
 const LEADING_ADVERB =
   /^(?:Later|Then|Meanwhile|However|Earlier|Also|Now|Finally|Separately|Yesterday|Today|Speaking|Asked|Ensuite|Puis|Enfin|Hier)\s+/u;
 
-/** A name without a sentence adverb in front of it. */
+/** Function words of either language, for a capitalised one that opened the sentence. */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set([...STOP_WORDS, ...fra, 'selon', 'lors', 'according']);
+/** Words that can start a surname ("Le Drian", "Van Gaal"): never stripped as function words. */
+const NAME_PARTICLES = /^(?:le|la|de|du|des|da|del|van|von|al|el|bin|ibn|di)$/i;
+
+/**
+ * A name without a sentence adverb or a capitalised function word in front of it ("Later
+ * Dembélé", "Pour Emmanuel Macron", "Selon Florence Parly").
+ */
 function withoutLeadingAdverb(name: string): string {
-  return name.replace(LEADING_ADVERB, '');
+  const words = name.replace(LEADING_ADVERB, '').split(' ');
+  while (words.length > 1 && FUNCTION_WORDS.has(words[0]!.toLowerCase()) && !NAME_PARTICLES.test(words[0]!))
+    words.shift();
+  return words.join(' ');
+}
+
+/** Words after a name that make it a body's name, not a person's ("Sabre special forces", "Wagner group"). */
+const BODY_AFTER_NAME =
+  /^[\s\u2019']*s?\s+(?:(?:special|armed|task|military|peacekeeping|anti-?\p{L}+)\s+)?(?:forces?|mission|operation|group|troops|units?|contingent|base|camp|brigade|battalion|regiment|command|government|ministry|army|party|movement|agency|council|programme|program)(?![\p{L}])/iu;
+/** Words before a name that make it a body's or an operation's name ("la force Barkhane", "Operation Serval"). */
+const BODY_BEFORE_NAME =
+  /(?:force|forces|op\u00E9ration|operation|mission|groupe|group|task force|camp|base|brigade|mouvement|movement|coalition|alliance)\s+$/iu;
+
+/** A capitalised name that opens with a body's noun names the body ("Opération Barkhane", "Force Takuba"). */
+const BODY_FIRST_WORD =
+  /^(?:op\u00E9ration|operation|force|forces|mission|groupe|group|task|camp|base|brigade|minist\u00E8re|ministry|arm\u00E9e|army|coalition|alliance|union|conseil|council)\s/iu;
+
+/**
+ * Person-name mentions in a text, with a sentence adverb or function word in front of a name left
+ * out, and names that stand for a body or an operation ("France's Sabre special forces", "la
+ * force Barkhane") dropped: they are not what "he" or "il" points back to.
+ */
+function peopleIn(text: string): PersonMention[] {
+  const out: PersonMention[] = [];
+  for (const p of personMentions(text)) {
+    const name = withoutLeadingAdverb(p.name);
+    const start = p.start + (p.name.length - name.length);
+    if (BODY_AFTER_NAME.test(text.slice(p.end, p.end + 40))) continue;
+    if (BODY_BEFORE_NAME.test(text.slice(Math.max(0, start - 30), start))) continue;
+    if (BODY_FIRST_WORD.test(name)) continue; // "Opération Barkhane", "Task Force Takuba"
+    out.push({ ...p, name, text: name, start });
+  }
+  return out;
+}
+
+/** Content words of a role, lower case, without accents or a possessive ("France's" → "france"). */
+function roleWords(role: string): string[] {
+  return comparable(role)
+    .replace(/['\u2019]s(?![\p{L}])/gu, '')
+    .split(/[^\p{L}\p{N}-]+/u)
+    .filter((w) => w.length > 1 && !FUNCTION_WORDS.has(w) && !/^(?:l|d)$/.test(w));
+}
+
+/**
+ * Role descriptions next to a person's name, lower case: the title before it ("EU foreign policy
+ * chief", "le président français"), an apposition before it ("the junta's spokesman, Colonel …")
+ * or after it ("…, the spokesman for the MINUSMA peacekeeping mission", "…, ministre des Armées").
+ */
+function rolesBeside(text: string, p: PersonMention): string[] {
+  const out: string[] = [];
+  if (p.title) out.push(p.title);
+  const before = text.slice(Math.max(0, p.start - 90), p.start);
+  const fr =
+    /((?:le|la|l['\u2019])\s*(?:[\p{L}'\u2019-]+\s+){0,5}?)(?:(?:le|la|l['\u2019])\s*(?:colonel|g\u00E9n\u00E9ral|capitaine|commandant|lieutenant)\s+)?$/iu.exec(
+      before.replace(/,\s*$/u, ' '),
+    );
+  if (fr?.[1] && ROLE_PHRASE.test(fr[1].trim())) out.push(fr[1].trim().toLowerCase());
+  const apposedBefore =
+    /(?:^|[.;:]\s+|,\s+)((?:the|a|an|le|la|l['\u2019]|[\p{Lu}][\p{L}-]*['\u2019]s)\s*[^,.;:]{2,70}),\s*(?:(?:the\s+)?(?:Colonel|General|Captain|Col\.|Gen\.|Lt\.|le colonel|le g\u00E9n\u00E9ral)\s+)?$/u.exec(
+      before,
+    );
+  if (apposedBefore?.[1] && ROLE_PHRASE.test(apposedBefore[1].trim()))
+    out.push(apposedBefore[1].trim().toLowerCase());
+  const after = /^\s*,\s*([^,.;:()\u201C\u201D"\u00AB\u00BB]{3,90}?)\s*(?:[,.;:)]|$)/u.exec(
+    text.slice(p.end, p.end + 100),
+  );
+  if (after?.[1] && ROLE_PHRASE.test(after[1].trim())) out.push(after[1].trim().toLowerCase());
+  return out;
 }
 
 /** People known in the corpus: full names, and the surnames and titles that point to them. */
@@ -153,8 +333,8 @@ class PersonRegistry {
     for (const a of corpus.articles) {
       for (const b of a.blocks) {
         if (b.kind === 'furniture') continue;
-        for (const p of personMentions(a.text.slice(b.start, b.end))) {
-          const name = withoutLeadingAdverb(p.name);
+        for (const p of peopleIn(a.text.slice(b.start, b.end))) {
+          const name = p.name;
           const words = name.split(' ');
           if (words.length < 2) continue;
           this.full.add(name);
@@ -163,6 +343,57 @@ class PersonRegistry {
         }
       }
     }
+    for (const a of corpus.articles)
+      for (const b of a.blocks) if (b.kind !== 'furniture') this.collectRoles(a.text.slice(b.start, b.end));
+  }
+
+  /** Role descriptions the corpus gives each full name ("germany's defense minister", "the spokesman for the minusma peacekeeping mission"), lower case. */
+  readonly roles = new Map<string, Set<string>>();
+
+  /** Records the role descriptions beside each person named in a text. */
+  private collectRoles(text: string): void {
+    for (const p of peopleIn(text)) {
+      const full = this.resolve(p.name);
+      if (!full?.includes(' ')) continue;
+      const found = rolesBeside(text, p);
+      if (found.length === 0) continue;
+      const set = this.roles.get(full) ?? this.roles.set(full, new Set()).get(full)!;
+      for (const r of found) set.add(r);
+    }
+  }
+
+  /**
+   * The one person whose role the corpus gives with this role noun and these words ("the French
+   * president", "le président", "le porte-parole"), or null when none or several are.
+   */
+  byRole(phrase: string): string | null {
+    const m = ROLE_PHRASE.exec(phrase.trim());
+    if (!m || !/^(?:the|le|la|l['\u2019]|his|her|its|their|son|sa)\s*/iu.test(phrase.trim())) return null;
+    const words = roleWords(phrase);
+    const fits = [...this.roles].filter(([, roles]) => {
+      const have = new Set([...roles].flatMap(roleWords));
+      return words.every((w) => have.has(w));
+    });
+    return fits.length === 1 ? fits[0]![0] : null;
+  }
+
+  /**
+   * Surnames of people named in full, where a name-finder skips them ("Macron also said …" opens
+   * a sentence): each as a mention of the full name, offsets relative to `text`.
+   */
+  surnamesIn(text: string): PersonMention[] {
+    const out: PersonMention[] = [];
+    for (const [surname, names] of this.bySurname) {
+      if (names.size !== 1 || surname.length < 3) continue;
+      const name = [...names][0]!;
+      const re = new RegExp(
+        `(?<![\\p{L}])${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`,
+        'gu',
+      );
+      for (const m of text.matchAll(re))
+        out.push({ start: m.index!, end: m.index! + surname.length, text: surname, name, title: '' });
+    }
+    return out;
   }
 
   /** Full name for a mention ("Mr Macron" → "Emmanuel Macron"), or null when unknown or ambiguous. */
@@ -171,9 +402,13 @@ class PersonRegistry {
       .replace(/^(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+/, '')
       .replace(/['\u2019]s$/, '')
       .trim();
-    if (this.full.has(bare)) return bare;
     const words = bare.split(' ');
     const candidates = this.bySurname.get(words[words.length - 1]!);
+    // The same person named by surname later ("Le Drian", "Mr Macron") is the one the article
+    // names in full: the only known name that ends with these words and is longer.
+    const longer = [...(candidates ?? [])].filter((n) => n.length > bare.length && n.endsWith(` ${bare}`));
+    if (longer.length === 1) return longer[0]!;
+    if (this.full.has(bare)) return bare;
     if (candidates && candidates.size === 1) return [...candidates][0]!;
     return words.length >= 2 ? bare : null;
   }
@@ -218,12 +453,17 @@ export class QuotationIndex {
       .map(({ start, end, text, speaker }) => ({ start, end, text, speaker }));
   }
 
+  /** The article being read, for what only its whole text can tell (is a lone word a surname?). */
+  private current: Article | null = null;
+
   private extract(article: Article): Found[] {
+    this.current = article;
     const text = article.text;
     const out: Found[] = [];
     const titles = new Map<string, string>(); // "french president" → "Emmanuel Macron"
     let lastPerson: { name: string; at: number } | null = null;
     let lastBody: string | null = null; // the last organisation or statement quoted: what "it" points back to
+    let lastQuoted: { name: string; at: number } | null = null; // the last speaker and where they were quoted
     // The speaker of the last quotation when the block before ended on one: a paragraph that
     // opens with a quotation and names no one continues it.
     let carried: string | null = null;
@@ -231,10 +471,9 @@ export class QuotationIndex {
       if (block.kind === 'furniture') continue;
       const blockText = text.slice(block.start, block.end);
       // Only names that resolve to a known person can be what "he" or "she" points back to.
-      const mentions = personMentions(blockText)
+      const mentions = peopleIn(blockText)
         .map((p) => ({
           ...p,
-          name: withoutLeadingAdverb(p.name),
           start: p.start + block.start,
           end: p.end + block.start,
         }))
@@ -246,6 +485,13 @@ export class QuotationIndex {
               blockText.slice(Math.max(0, p.start - block.start - 30), p.start - block.start),
             ),
         );
+      // Surnames the name-finder skipped ("Macron also said …" opening a sentence).
+      for (const sm of this.people.surnamesIn(blockText)) {
+        const at = sm.start + block.start;
+        if (!mentions.some((p) => p.start <= at && p.end > at))
+          mentions.push({ ...sm, start: at, end: sm.end + block.start });
+      }
+      mentions.sort((x, y) => x.start - y.start);
       for (const p of mentions) {
         const full = this.people.resolve(p.name);
         if (full && p.title) titles.set(p.title.replace(/^(?:[\p{L}]+['\u2019]s\s+)/u, ''), full);
@@ -255,7 +501,11 @@ export class QuotationIndex {
         block.kind === 'heading' ? [{ start: block.start, end: block.end }] : splitSentences(text, block);
       let previousSpeaker: string | null = null;
       // Bodies that speak in this block before a quotation ("The ministry said … “…,” it said").
-      const speaking = [...blockText.matchAll(ANNOUNCES), ...blockText.matchAll(ISSUED_BY)]
+      const speaking = [
+        ...blockText.matchAll(ANNOUNCES),
+        ...blockText.matchAll(FR_ANNOUNCES),
+        ...blockText.matchAll(ISSUED_BY),
+      ]
         .map((m) => ({ at: block.start + m.index!, who: this.normaliseSpeaker(m[1] ?? '', null, titles) }))
         .filter(
           (x): x is { at: number; who: string } =>
@@ -266,6 +516,12 @@ export class QuotationIndex {
       for (const q of quotes) {
         const at = sentences.findIndex((s) => q.start >= s.start && q.start < s.end);
         let sentence: Span = sentences[at] ?? block;
+        // A quotation that is its paragraph's whole text is a subheading or a pull quote, never a scare quote.
+        const wholeBlock =
+          /^[\s\u201C"\u00AB\u2018']*$/u.test(text.slice(block.start, q.start)) &&
+          /^[\s\u201D"\u00BB\u2019'.!?…]*$/u.test(text.slice(q.end, block.end));
+        if (block.kind !== 'heading' && !wholeBlock && isScareQuote(text, q, sentences[at] ?? block))
+          continue;
         // “We cannot remain.” Macron said. — a quotation that ends its sentence, attributed by the
         // short sentence after it.
         const next = sentences[at + 1];
@@ -283,6 +539,9 @@ export class QuotationIndex {
         lastQuoteEnd = q.end;
         const personBefore = [...mentions].reverse().find((p) => p.end <= q.start);
         const last = personBefore ? { name: personBefore.name, at: personBefore.start } : lastPerson;
+        // "il"/"elle" may stand for a body quoted since ("l'état-major … », a-t-il ajouté").
+        const frAntecedent =
+          lastQuoted && (!last || lastQuoted.at > last.at) ? lastQuoted.name : (last?.name ?? null);
         let speaker = this.attribute(
           text,
           sentence,
@@ -291,7 +550,9 @@ export class QuotationIndex {
           titles,
           block.kind === 'heading',
           lastBody,
+          frAntecedent,
         );
+        if (speaker === PREV) speaker = previousSpeaker;
         if (speaker === null && previousSpeaker !== null) speaker = previousSpeaker; // quotation continued in the same paragraph
         let wasCarried = false;
         if (
@@ -303,7 +564,10 @@ export class QuotationIndex {
           speaker = carried;
           wasCarried = true;
         }
+        if (speaker !== null && speaker !== IT && !this.people.full.has(speaker))
+          speaker = this.fullerBody(speaker, article);
         previousSpeaker = speaker;
+        if (speaker !== null) lastQuoted = { name: speaker, at: q.start };
         if (speaker !== null && !this.people.full.has(speaker)) lastBody = speaker;
         out.push({
           article,
@@ -313,13 +577,21 @@ export class QuotationIndex {
           speaker,
           sentence,
           carried: wasCarried,
+          // A quotation still open when its paragraph ends goes on in the next one (“… ¶ “…,” he said).
+          openEnded:
+            block.kind === 'body' &&
+            q === quotes[quotes.length - 1] &&
+            /^[\s.,;:!?…]*$/u.test(text.slice(q.end, block.end)),
+          opensBlock: block.kind === 'body' && /^[\s\u201C"\u00AB]*$/u.test(text.slice(block.start, q.start)),
         });
       }
       const lastMention = mentions[mentions.length - 1];
       if (lastMention) lastPerson = { name: lastMention.name, at: lastMention.start };
       // A body that speaks without being quoted ("The defence ministry announced …", "a statement
       // from the French military") is what a later "the statement said" points back to.
-      const announcer = [...blockText.matchAll(ANNOUNCES)].pop();
+      const announcer = [...blockText.matchAll(ANNOUNCES), ...blockText.matchAll(FR_ANNOUNCES)]
+        .sort((x, y) => x.index! - y.index!)
+        .pop();
       const issuedHere = [...blockText.matchAll(ISSUED_BY)].pop();
       const bodyHere = [announcer, issuedHere]
         .filter((m): m is RegExpExecArray => m !== undefined)
@@ -359,6 +631,16 @@ export class QuotationIndex {
         }
       }
     }
+    // A quotation open at the end of its paragraph and continued by the next paragraph's opening
+    // quotation is the same speaker's, named only at its end: carried back.
+    for (let i = out.length - 2; i >= 0; i--) {
+      const f = out[i]!;
+      const next = out[i + 1]!;
+      if (f.speaker === null && f.openEnded && next.opensBlock && next.speaker !== null) {
+        f.speaker = next.speaker;
+        f.carried = next.carried;
+      }
+    }
     // The same words quoted again in the article (a subheading quoting the body, a pull quote)
     // are the same speaker's, which beats a speaker only carried over from the paragraph before.
     for (const f of out) {
@@ -385,8 +667,9 @@ export class QuotationIndex {
     titles: Map<string, string>,
     heading: boolean,
     lastBody: string | null,
+    frAntecedent: string | null = lastPerson,
   ): string | null {
-    const speaker = this.attributeRaw(text, sentence, q, lastPerson, titles, heading);
+    const speaker = this.attributeRaw(text, sentence, q, lastPerson, titles, heading, frAntecedent);
     return speaker === IT ? lastBody : speaker;
   }
 
@@ -397,25 +680,54 @@ export class QuotationIndex {
     lastPerson: string | null,
     titles: Map<string, string>,
     heading: boolean,
+    frAntecedent: string | null,
   ): string | null {
     const before = text.slice(sentence.start, q.start).replace(/[\u201C"\u2018'\u00AB]\s*$/u, '');
     const after = text.slice(q.end, sentence.end).replace(/^[\s\u00A0\u202F\u201D"\u2019'\u00BB.,]*/u, '');
     const norm = (phrase: string) => this.normaliseSpeaker(phrase, lastPerson, titles);
 
     if (heading) {
+      // "Macron: France doesn't share 'strategy and hidden aims'": a person or a body before the colon.
       const colon = /^([^:]{2,40}):\s/.exec(text.slice(sentence.start, sentence.end));
-      if (colon?.[1]) return norm(colon[1]);
+      const sp = colon?.[1] ? norm(colon[1]) : null;
+      if (sp && (this.people.full.has(sp) || BODY_NOUN.test(sp) || COUNTRIES.has(sp))) return sp;
+    }
+    // "Le Drian : « On ne part pas »", "Macron: “We cannot remain”": a name and a colon before the quotation.
+    const colon = /^\s*([^:,;.!?\u201C\u201D"\u00AB\u00BB]{2,50}?)\s*:\s*$/u.exec(before);
+    if (colon?.[1]) {
+      const sp = norm(colon[1]);
+      if (sp) return sp;
+    }
+    // «…», peut-on lire dans le communiqué de l'état-major: the statement's issuer, or the body last quoted.
+    const on = FR_INVERTED_ON.exec(after);
+    if (on) {
+      const rest = after.slice(on.index + on[0].length);
+      const issuer = [...rest.matchAll(ISSUED_BY)][0];
+      const sp = issuer?.[1] ? norm(issuer[1]) : null;
+      return sp ?? IT;
     }
     // French, after the quotation: «…», a-t-il justifié / «…», a déclaré le colonel Maïga / «…», selon l'Élysée.
     if (FR_INVERTED_PRONOUN.test(after))
-      return lastPerson ? (this.people.resolve(lastPerson) ?? lastPerson) : null;
-    const frAfter = FR_AFTER.exec(after.replace(FR_TO_WHOM, (m) => ' '.repeat(m.length)));
+      return frAntecedent ? (this.people.resolve(frAntecedent) ?? frAntecedent) : null;
+    const blank = (m: string) => ' '.repeat(m.length);
+    const frAfter = FR_AFTER.exec(
+      after
+        .replace(FR_ASIDE, blank)
+        .replace(FR_ASIDE, blank)
+        .replace(FR_TO_WHOM, blank)
+        .replace(FR_ASIDE, blank),
+    );
     if (frAfter?.[1]) {
       // "a affirmé le porte-parole du gouvernement, Abdoulaye Maïga": the name in apposition.
       const rest = after.slice(frAfter.index + frAfter[0].length);
       const apposition =
         /^\s*,\s*([\p{Lu}][\p{L}'\u2019-]+(?:\s+[\p{Lu}][\p{L}'\u2019-]+){1,3})\s*(?:[,.;]|$)/u.exec(rest);
-      const sp = (apposition?.[1] ? norm(apposition[1]) : null) ?? norm(frAfter[1]);
+      // "…, le colonel Pascal Ianni.": a title and the name.
+      const titled = /^\s*,\s*([^,.;]{3,60})\s*(?:[,.;]|$)/u.exec(rest);
+      const sp =
+        (apposition?.[1] ? norm(apposition[1]) : null) ??
+        (titled?.[1] && ROLE_PHRASE.test(frAfter[1]) ? this.personEnding(titled[1], true) : null) ??
+        norm(frAfter[1]);
       if (sp) return sp;
     }
     // After the quotation: "…," Macron said / "…," said Borrell / "…" the statement said.
@@ -444,7 +756,10 @@ export class QuotationIndex {
       'iu',
     ).exec(after);
     if (apposed?.[1]) {
-      const sp = norm(apposed[1]);
+      // "…," a spokesman for MINUSMA, Olivier Salgado, told AFP: the name in apposition.
+      const middle = /^\s*[,.]?\s*[^,.;:]{2,60},([^,;:]{2,90}),/u.exec(after)?.[1]?.trim() ?? '';
+      const person = ROLE_PHRASE.test(apposed[1].trim()) ? this.personEnding(middle, true) : null;
+      const sp = person ?? norm(apposed[1]);
       if (sp) return sp;
     }
 
@@ -469,7 +784,11 @@ export class QuotationIndex {
     const fors = [...before.matchAll(FR_FOR)];
     const lastFor = fors[fors.length - 1];
     if (lastFor?.[1]) {
-      const sp = norm(lastFor[1]);
+      // "Selon le ministre des Armées, Florence Parly, « … »": the name in apposition.
+      const apposition = /^\s*([^,]{3,60}?)\s*,/u.exec(before.slice(lastFor.index! + lastFor[0].length));
+      const person =
+        apposition?.[1] && ROLE_PHRASE.test(lastFor[1]) ? this.personEnding(apposition[1], true) : null;
+      const sp = person ?? norm(lastFor[1]);
       if (sp) return sp;
     }
     const frVerbs = [...before.matchAll(FR_BEFORE_VERB)];
@@ -480,10 +799,34 @@ export class QuotationIndex {
     const verb = frVerb && (!enVerb || frVerb.index! > enVerb.index!) ? frVerb : enVerb;
     if (verb) {
       const head = before.slice(0, verb.index!);
+      // «…», a souligné la présidence, ainsi que «…»: a second quotation in the sentence of one
+      // whose speaker follows its verb continues that speaker's words.
+      if (/[\u201D"\u00BB]/u.test(head) && /^[\s,;.]*$/u.test(head.split(/[\u201D"\u00BB]/u).pop()!))
+        return PREV;
       if (PARTICIPLE.test(verb[0]) && /,\s*$/.test(head)) {
+        // "…,” the French army statement said Monday, adding that “…”: the subject of the verb the
+        // participle hangs on, after any quotation before it.
+        const main = [...head.matchAll(VERB_RE)].pop();
+        if (main) {
+          const clause = head
+            .slice(0, main.index!)
+            .split(/[\u201D"\u00BB]/u)
+            .pop()!
+            .replace(/^[\s,]+/u, '');
+          const sp = clause.trim() ? norm(clause.replace(ADVERBS, '')) : null;
+          if (sp) return sp;
+        }
         return norm(sentenceSubject(head));
       }
       const pieces = head.split(/[,;:(]\s*/).filter((x) => x.trim() !== '');
+      // "Olivier Salgado, the spokesman for the MINUSMA mission, told AFP": the name, not its
+      // apposition, is the speaker.
+      const role = pieces[pieces.length - 1];
+      const named = pieces[pieces.length - 2];
+      if (role !== undefined && named !== undefined && ROLE_PHRASE.test(role.trim())) {
+        const who = this.personEnding(named);
+        if (who) return who;
+      }
       // The last clause before the verb, without time words and adverbs; an aside ("in addition
       // to Canada", "on Thursday") is no subject, so the sentence's own subject is tried next.
       const last = (pieces.pop() ?? head).replace(ADVERBS, '').trim();
@@ -506,6 +849,55 @@ export class QuotationIndex {
       return norm(sentenceSubject(head));
     }
     return null;
+  }
+
+  /**
+   * A body named by its role alone ("the defence ministry", "l'état-major") under the fuller name
+   * the same article gives it elsewhere ("France's defence ministry", "l'état-major français"):
+   * English modifiers before the noun, French ones after it. Kept as it is when the article gives
+   * none, or gives different ones ("French army" and "Malian army").
+   */
+  private fullerBody(name: string, article: Article): string {
+    name = expandAcronyms(name, article.text);
+    const french = article.meta.language === 'fr';
+    const lead = /^(?:(?:the|a|an|le|la|les)\s+|l['\u2019])/iu.exec(name)?.[0] ?? '';
+    const bare = name.slice(lead.length);
+    // Only a role noun ("ministry", "armée") is completed; a proper name is already the body's.
+    if (bare.length < 3 || bare.split(/\s+/).length > 3 || !BODY_NOUN.test(bare)) return name;
+    if (/(?:^|\s)[\p{Lu}]/u.test(bare.replace(/^\S+/u, ''))) return name;
+    const text = article.text;
+    const lower = text.toLowerCase();
+    const key = bare.toLowerCase();
+    const forms = new Map<string, string>(); // the modifier, lower case → the fuller form as printed
+    for (let at = lower.indexOf(key); at >= 0; at = lower.indexOf(key, at + key.length)) {
+      const end = at + key.length;
+      if (/\p{L}/u.test(text[at - 1] ?? '') || /\p{L}/u.test(text[end] ?? '')) continue;
+      if (french) {
+        const m = FR_BODY_MODIFIERS.exec(text.slice(end));
+        if (m?.[0].trim()) forms.set(m[0].trim().toLowerCase(), text.slice(at, end) + m[0].trimEnd());
+      } else {
+        const m = EN_BODY_MODIFIERS.exec(text.slice(Math.max(0, at - 60), at));
+        if (m?.[1] && !FUNCTION_WORDS.has(m[1].toLowerCase()))
+          forms.set(m[1].replace(/['\u2019]s$/u, '').toLowerCase(), m[0] + text.slice(at, end));
+      }
+    }
+    if (forms.size !== 1) return name;
+    const form = [...forms.values()][0]!;
+    return french ? lead + form : capitalise(form);
+  }
+
+  /**
+   * The person a phrase ends with ("… Olivier Salgado"), by the fullest name the corpus knows,
+   * or null; `whole` asks that the phrase be the name and nothing else.
+   */
+  private personEnding(phrase: string, whole = false): string | null {
+    const trimmed = phrase.trim();
+    const m = peopleIn(trimmed).pop();
+    if (!m || m.end < trimmed.replace(/['\u2019]s$/u, '').length) return null;
+    if (whole && m.start > 0 && !FR_TITLE_BEFORE.test(trimmed.slice(0, m.start)) && m.title === '')
+      return null;
+    const full = this.people.resolve(m.name);
+    return full?.includes(' ') ? full : null;
   }
 
   /**
@@ -547,8 +939,8 @@ export class QuotationIndex {
         p.slice(0, Math.max(0, m.start - at)),
       );
     const person =
-      personMentions(p).find((m) => !ofBody(m, 0)) ??
-      personMentions(`X ${p}`).find(
+      peopleIn(p).find((m) => !ofBody(m, 0)) ??
+      peopleIn(`X ${p}`).find(
         // A lone word that opened the phrase counts only as the surname of someone named in full
         // ("Dembélé added"), never as a name of its own ("Assertion").
         (m) => m.start >= 2 && !ofBody(m, 2) && this.people.full.has(this.people.resolve(m.name) ?? ''),
@@ -558,15 +950,21 @@ export class QuotationIndex {
     if (single?.[1]) {
       const r = this.people.resolve(single[1]);
       if (r) return r;
+      if (this.current && isSurnameIn(single[1], this.current.text)) return single[1];
     }
     const bare = p.replace(/^(?:the|a|an)\s+/i, '');
     const byTitle = titles.get(bare.toLowerCase()) ?? titles.get(titleBefore(`${bare} X`, bare.length + 1));
     if (byTitle) return byTitle;
+    // "the French president", "le porte-parole": the one person the corpus gives that role.
+    const byRole = this.people.byRole(p);
+    if (byRole) return byRole;
     if (bare.split(/\s+/).length > (BODY_NOUN.test(bare) ? 9 : 6)) return null;
     // A body: a noun that names one ("ministry", "army", "autorités"), an acronym (JNIM), or a
     // proper name of capitalised words. Times, verbs and phrases are not speakers.
     if (
-      /^(?:on|in|at|during|after|before|last|this|next|since|early|late|le|la)\b/iu.test(bare) &&
+      /^(?:on|in|at|during|after|before|last|this|next|since|early|late|(?:le|la)\s+(?:\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lendemain|veille|jour|mois|semaine|matin|soir))(?![\p{L}])/iu.test(
+        bare,
+      ) &&
       !BODY_NOUN.test(bare)
     )
       return null;
@@ -631,7 +1029,13 @@ export class QuotationIndex {
 
   private readonly terms = new WeakMap<
     Quotation,
-    { words: Set<string>; speakerWords: Set<string>; contextWords: Set<string>; folded: string }
+    {
+      words: Set<string>;
+      speakerWords: Set<string>;
+      contextWords: Set<string>;
+      nearWords: Set<string>;
+      folded: string;
+    }
   >();
   private vocab: Set<string> | null = null;
 
@@ -669,14 +1073,37 @@ export class QuotationIndex {
     const known = this.roles.get(speaker);
     if (known) return known;
     const found = new Set<string>();
-    if (speaker.includes(' '))
+    if (speaker.includes(' ')) {
       for (const a of this.corpus.articles) {
         for (let at = a.text.indexOf(speaker); at >= 0; at = a.text.indexOf(speaker, at + speaker.length))
           for (const t of indexTerms(titleBefore(a.text, at))) found.add(t);
       }
+      // Appositions and French titles too ("Olivier Salgado, the spokesman for the MINUSMA
+      // peacekeeping mission", "le porte-parole du gouvernement, le colonel Abdoulaye Maïga").
+      for (const role of this.people.roles.get(speaker) ?? [])
+        for (const t of [...indexTerms(role), ...termsOf(french, role)]) found.add(t);
+    }
     const out = [...found];
     this.roles.set(speaker, out);
     return out;
+  }
+
+  /**
+   * The sentence before a quotation's own (in the paragraph before when the quotation opens its
+   * own): where "he said" or "the statement said" finds who is speaking and about what.
+   */
+  private sentenceBefore(q: Quotation): string {
+    const article = this.corpus.byId.get(q.articleId);
+    if (!article) return '';
+    const block = article.blocks.find(
+      (b) => b.kind !== 'furniture' && b.start <= q.contextStart && q.contextStart < b.end,
+    );
+    const earlier = article.blocks.filter((b) => b.kind !== 'furniture' && b.end <= q.contextStart).pop();
+    const from = block && block.start < q.contextStart ? block : earlier;
+    if (!from) return '';
+    const sentences = splitSentences(article.text, from).filter((s) => s.end <= q.contextStart);
+    const previous = sentences[sentences.length - 1];
+    return previous ? article.text.slice(previous.start, previous.end) : '';
   }
 
   /** Index terms of a quotation's words, its speaker and its sentence, and its folded text, computed once. */
@@ -684,6 +1111,7 @@ export class QuotationIndex {
     words: Set<string>;
     speakerWords: Set<string>;
     contextWords: Set<string>;
+    nearWords: Set<string>;
     folded: string;
   } {
     let t = this.terms.get(q);
@@ -693,6 +1121,7 @@ export class QuotationIndex {
         speakerWords: new Set(q.speaker ? [...indexTerms(q.speaker), ...this.roleTerms(q.speaker)] : []),
         // The sentence around the quotation names the speaker's role ("Germany's defence minister").
         contextWords: new Set(this.wordsOf(q.articleId, q.context)),
+        nearWords: new Set(this.wordsOf(q.articleId, this.sentenceBefore(q))),
         folded: comparable(q.text),
       };
       this.terms.set(q, t);
@@ -755,7 +1184,7 @@ export class QuotationIndex {
     const scored = this.groups
       .filter((q) => !speakerFilter || (q.speaker !== null && comparable(q.speaker).includes(speakerFilter)))
       .map((q) => {
-        const { words, speakerWords, contextWords, folded } = this.termsOf(q);
+        const { words, speakerWords, contextWords, nearWords, folded } = this.termsOf(q);
         let inText = 0;
         let matched = 0;
         const has = (set: Set<string>, t: string) => set.has(t) || variants.get(t)!.some((v) => set.has(v));
@@ -768,8 +1197,11 @@ export class QuotationIndex {
             w = 1;
           } else if (has(speakerWords, t)) w = 1;
           else {
+            // A related word in the speaker's name or role ("Berlin" → Germany's defense minister).
+            for (const r of related.get(t) ?? []) if (speakerWords.has(r.term)) w = Math.max(w, r.weight);
             for (const r of related.get(t) ?? []) if (words.has(r.term)) w = Math.max(w, r.weight);
             if (has(contextWords, t)) w = Math.max(w, CONTEXT_MATCH);
+            if (has(nearWords, t)) w = Math.max(w, NEAR_MATCH);
             for (const r of related.get(t) ?? [])
               if (contextWords.has(r.term)) w = Math.max(w, CONTEXT_MATCH * r.weight);
           }
@@ -808,6 +1240,11 @@ const SPEECH_TERMS: ReadonlySet<string> = new Set([
 
 /** Weight of a query word found only in the sentence around a quotation. */
 const CONTEXT_MATCH = 0.6;
+/**
+ * Weight of a query word found only in the sentence before: below the coverage a quotation needs,
+ * so those words complete a match and never make one alone.
+ */
+const NEAR_MATCH = 0.35;
 
 /** The leading noun phrase of a clause: its words up to the first verb-like word or comma. */
 function sentenceSubject(clause: string): string {
@@ -816,7 +1253,7 @@ function sentenceSubject(clause: string): string {
     // A reduced relative clause is not part of the subject: "France and its partners involved in Mali".
     .replace(/\s+\p{L}+(?:ed|ing)\s+(?:in|at|on|with|by|from|to|into)\b.*$/su, '');
   const m =
-    /^(.*?)(?=,|\s+(?:has|have|had|is|are|was|were|will|would|on|in|at|who|which|that|sought|denied|told|said)\b)/.exec(
+    /^(.*?)(?=,|\s+(?:has|have|had|is|are|was|were|will|would|on|in|at|who|which|that|sought|denied|told|said|a|ont|avait|avaient|est|sont|\u00E9tait|qui|dont)(?![\p{L}]))/u.exec(
       stripped,
     );
   return (m?.[1] ?? stripped).trim();

@@ -1,3 +1,8 @@
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, type Engine } from '../../src/engine/index.js';
 import { findSource, suggestNames } from '../../src/engine/lookup.js';
@@ -57,5 +62,57 @@ describe('Engine.findQuotations', () => {
     expect(q!.citation).toBe(
       '“We cannot remain militarily engaged alongside de-facto authorities whose strategy and hidden aims we do not share,” Emmanuel Macron said (DW, 17 Feb 2022)',
     );
+  });
+});
+
+const FR = 'quotes-2022-02-18-macron-bruxelles';
+
+/** A temporary copy of the five seeds plus one French article written for these tests. */
+function corpusWithFrench(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'corpus-quotes-fr-'));
+  cpSync(FIXTURE_CORPUS_DIR, dir, { recursive: true });
+  const text = readFileSync(fileURLToPath(new URL(`../fixtures/french/${FR}.txt`, import.meta.url)));
+  writeFileSync(join(dir, 'articles', `${FR}.txt`), text);
+  const meta = {
+    id: FR,
+    outlet: null,
+    title: 'Retrait du Mali : Macron ne transigera pas sur la sécurité des soldats',
+    published: '2022-02-18',
+    url: null,
+    language: 'fr',
+    sha256: createHash('sha256').update(text).digest('hex'),
+    inferred: {
+      outlet: 'A fixture written for the tests, from no outlet.',
+      published: 'Dated for the tests to the day after the withdrawal was announced.',
+      url: 'A fixture written for the tests, with no address.',
+    },
+  };
+  writeFileSync(join(dir, 'articles', `${FR}.json`), JSON.stringify(meta, null, 2));
+  return dir;
+}
+
+describe('quotation look-up by role and in French', () => {
+  it('finds a speaker’s quotations by the role the article gives them beside the name', () => {
+    const r = engine.quote('peacekeeping spokesman');
+    expect(r.quotes.map((q) => [q.speaker, q.text])).toEqual([
+      ['Olivier Salgado', 'specific and complementary role.'],
+      ['Olivier Salgado', 'there is bound to be an impact'],
+    ]);
+  });
+
+  it('finds French quotations by their words, by speaker (accents ignored) and by role', () => {
+    const fr = loadEngine(corpusWithFrench());
+    expect(fr.quote('transigerai une seconde').quotes.map((q) => [q.speaker, q.text])[0]).toEqual([
+      'Emmanuel Macron',
+      'Je ne transigerai pas une seconde sur la sécurité de nos soldats',
+    ]);
+    expect(fr.quote('', { speaker: 'Maiga' }).quotes.map((q) => [q.speaker, q.text])).toEqual([
+      [
+        'Abdoulaye Maïga',
+        'Le gouvernement invite les autorités françaises à retirer, sans délai, les forces Barkhane et Takuba',
+      ],
+    ]);
+    expect(fr.quote('porte-parole du gouvernement malien').quotes[0]?.speaker).toBe('Abdoulaye Maïga');
+    expect(fr.speakers()).toContain('Abdoulaye Maïga');
   });
 });

@@ -163,3 +163,96 @@ describe('speaker attribution', () => {
     ]);
   });
 });
+
+describe('speaker attribution: antecedents, appositions, bodies and scare quotes', () => {
+  it('resolves "he said" to the last person, never to a name that stands for a body', () => {
+    expect(
+      speakers(
+        [
+          'French President Emmanuel Macron spoke on Thursday.',
+          'He added that France’s Sabre special forces would remain in Burkina Faso.',
+          'Macron also said the forces would help the Gulf of Guinea.',
+          '“These states are increasingly exposed to terrorism,” he said.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Emmanuel Macron: These states are increasingly exposed to terrorism']);
+  });
+
+  it('gives a quotation to the person named beside their role, in either order', () => {
+    expect(
+      speakers(
+        [
+          'Olivier Salgado, the spokesman for the MINUSMA peacekeeping mission in Mali, told the AFP news agency that “there is bound to be an impact” on its operation.',
+          '“We will adapt,” a spokesman for the UN mission, Aminata Diallo, told reporters.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Olivier Salgado: there is bound to be an impact', 'Aminata Diallo: We will adapt']);
+  });
+
+  it('merges a surname with the full name given later, and reads "according to" a surname', () => {
+    expect(
+      speakers(
+        '“We cannot stay,” Le Drian told reporters. Jean-Yves Le Drian is France’s foreign minister.\n\nAccording to Parly, “the mission goes on”.',
+      ),
+    ).toEqual(['Jean-Yves Le Drian: We cannot stay', 'Parly: the mission goes on']);
+  });
+
+  it('names a body by its role with the fuller name the article gives it', () => {
+    expect(
+      speakers(
+        '“The last soldiers have crossed into Niger,” the defence ministry said in a statement.\n\nFrance’s defence ministry later confirmed the date.',
+      ),
+    ).toEqual(['France’s defence ministry: The last soldiers have crossed into Niger']);
+    expect(
+      speakers(
+        'La France et l’Union européenne quittent le Mali. La France et l’UE estiment que « les conditions ne sont plus réunies ».',
+        'fr',
+      ),
+    ).toEqual(['La France et l’Union européenne: les conditions ne sont plus réunies']);
+  });
+
+  it('reads French attribution after the quotation with asides, "il" standing for a body, and selon X, role, name', () => {
+    expect(
+      speakers(
+        [
+          'Le président français Emmanuel Macron était à Bruxelles.',
+          '« Le dernier détachement a franchi la frontière », a fait savoir l’état-major français dans un communiqué. Barkhane « s’est réarticulée hors du pays », a-t-il ajouté.',
+          '« La France reste engagée au Sahel », a souligné dans un autre communiqué la présidence française, ainsi que « dans le Golfe de Guinée ».',
+          'Selon la ministre des Armées, Florence Parly, « la mission continue ».',
+          'Pour Emmanuel Macron, « la France a joué un rôle fédérateur ».',
+          '« Nous partons », a indiqué lundi à l’AFP le porte-parole de l’état-major, le colonel Pascal Ianni.',
+          'Le président a aussitôt réagi, en disant que « la France se retirera en bon ordre ».',
+        ].join('\n\n'),
+        'fr',
+      ),
+    ).toEqual([
+      'l’état-major français: Le dernier détachement a franchi la frontière',
+      'l’état-major français: s’est réarticulée hors du pays',
+      'la présidence française: La France reste engagée au Sahel',
+      'la présidence française: dans le Golfe de Guinée',
+      'Florence Parly: la mission continue',
+      'Emmanuel Macron: la France a joué un rôle fédérateur',
+      'Pascal Ianni: Nous partons',
+      'Emmanuel Macron: la France se retirera en bon ordre',
+    ]);
+  });
+
+  it('gives a quotation spanning two paragraphs to the speaker named at its end', () => {
+    expect(
+      speakers(
+        'President Emmanuel Macron spoke in Paris.\n\n“We cannot remain militarily engaged alongside de facto authorities.\n\n“We will leave in an orderly manner,” Macron said.',
+      ),
+    ).toEqual([
+      'Emmanuel Macron: We cannot remain militarily engaged alongside de facto authorities.',
+      'Emmanuel Macron: We will leave in an orderly manner',
+    ]);
+  });
+
+  it('takes scare quotes for no quotation, but keeps a short quotation someone said', () => {
+    expect(
+      speakers(
+        'The allies promised to keep up the so-called fight against “terrorism” in Niger. The “emprises” were handed over.\n\nPresident Emmanuel Macron spoke. Macron has previously said that the “heart” of the operation will move.',
+      ),
+    ).toEqual(['Emmanuel Macron: heart']);
+  });
+});
