@@ -61,15 +61,34 @@ function measureAgainst(target: string, only?: string): number {
   return 0;
 }
 
+const USAGE = `usage:
+  npm run corpus:check -- [--corpus DIR] [--verbose]       every article's passages, furniture and quotations
+  npm run corpus:check -- --against DIR-or-FILE [--split rules|heldout]
+                                                           furniture and speaker figures on annotated pages`;
+
 function main(): void {
-  const { values } = parseArgs({
-    options: {
-      corpus: { type: 'string', default: BUNDLED_CORPUS_DIR },
-      verbose: { type: 'boolean', default: false },
-      against: { type: 'string' },
-      split: { type: 'string' },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        corpus: { type: 'string', default: BUNDLED_CORPUS_DIR },
+        verbose: { type: 'boolean', default: false },
+        against: { type: 'string' },
+        split: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (err) {
+    // node:util throws on an unknown option or a missing value; a user gets the reason and the
+    // usage, not a stack trace.
+    process.stderr.write(`corpus:check: ${(err as Error).message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  const { values } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   if (values.against !== undefined) {
     process.exitCode = measureAgainst(values.against, values.split);
     return;

@@ -10,7 +10,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadCorpus, type Corpus } from '../corpus/load.js';
+import { CorpusError, loadCorpus, type Corpus } from '../corpus/load.js';
 import { BUNDLED_CORPUS_DIR } from '../engine/index.js';
 import { calibrationTable, type CalibrationRow } from './calibration.js';
 
@@ -266,23 +266,46 @@ function scoreSet(
   return { lines, calibration };
 }
 
+const USAGE = `usage: npm run eval -- [--corpus DIR] [--calibrate] [--show-untouched-misses] [FILE ...]
+  FILE: a question set in the format of test/data/eval/README.md (default: every bundled set)`;
+
 function main(): void {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      corpus: { type: 'string', default: BUNDLED_CORPUS_DIR },
-      dev: { type: 'string' },
-      calibrate: { type: 'boolean', default: false },
-      'show-untouched-misses': { type: 'boolean', default: false },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        corpus: { type: 'string', default: BUNDLED_CORPUS_DIR },
+        dev: { type: 'string' },
+        calibrate: { type: 'boolean', default: false },
+        'show-untouched-misses': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (err) {
+    // An unknown option or a missing value: the reason and the usage, not a stack trace.
+    process.stderr.write(`eval: ${(err as Error).message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const files = [...positionals, ...(values.dev ? [values.dev] : [])];
   if (files.length === 0)
     for (const name of readdirSync(EVAL_DIR).sort((a, b) =>
       a === 'dev.json' ? -1 : b === 'dev.json' ? 1 : a.localeCompare(b),
     ))
       if (name.endsWith('.json')) files.push(join(EVAL_DIR, name));
-  const corpus = loadCorpus(values.corpus);
+  let corpus: Corpus;
+  try {
+    corpus = loadCorpus(values.corpus);
+  } catch (err) {
+    if (!(err instanceof CorpusError)) throw err;
+    process.stderr.write(`eval: ${err.message}\n`);
+    process.exit(1);
+  }
   const tuned: SetResult['calibration'] = [];
   for (const file of files) {
     let set: QuestionSet;
