@@ -16,12 +16,12 @@ import { fra } from 'stopword';
 
 /** Verbs that introduce or close a quotation. */
 const SPEECH_VERB =
-  'said|says|say|told|tells|added|adds|adding|warned|warns|warning|stated|states|declared|insisted|announced|announces|cited|citing|wrote|writes|asked|argued|explained|noted|claimed|denied|acknowledged|vowed|urged|called|described|saying|telling|stressed|insisting|explaining|continued|continues|concluded|affirmed|tweeted|posted|emphasised|emphasized|pointed out|remarked|replied|responded|recalled|conceded|admitted|promised|pledged|threatened|accused|condemned|denounced|demanded|asserted|maintained|suggested|observed|commented|confirmed|lamented|hailed|praised|welcomed|branded|dubbed|reiterated|indicated|assured|underlined|underscored|reported|estimated|predicted|according to|en disant|en affirmant|en d\u00E9clarant|en expliquant|en soulignant|en ajoutant|en assurant|en estimant|en pr\u00E9cisant|en rappelant|en indiquant';
+  'said|says|say|told|tells|ordered|orders|added|adds|adding|warned|warns|warning|stated|states|declared|insisted|announced|announces|cited|citing|wrote|writes|asked|argued|explained|noted|claimed|denied|acknowledged|vowed|urged|called|described|saying|telling|stressed|insisting|explaining|continued|continues|concluded|affirmed|tweeted|posted|emphasised|emphasized|pointed out|remarked|replied|responded|recalled|conceded|admitted|promised|pledged|threatened|accused|condemned|denounced|demanded|asserted|maintained|suggested|observed|commented|confirmed|lamented|hailed|praised|welcomed|branded|dubbed|reiterated|indicated|assured|underlined|underscored|reported|estimated|predicted|according to|en disant|en affirmant|en d\u00E9clarant|en expliquant|en soulignant|en ajoutant|en assurant|en estimant|en pr\u00E9cisant|en rappelant|en indiquant';
 /** French verbs of saying, as past participles ("a déclaré") and present forms ("déclare"). */
 const FR_PARTICIPLE =
-  'déclaré|lancé|affirmé|ajouté|indiqué|expliqué|souligné|dit|estimé|assuré|précisé|justifié|martelé|insisté|averti|annoncé|répondu|rappelé|confié|écrit|prévenu|tranché|dénoncé|conclu|reconnu|promis|fait savoir|commenté|regretté|déploré|jugé|considéré|observé|noté|relevé|poursuivi|martelé|clamé|plaidé|fustigé|ironisé|lâché|asséné|glissé|raconté|résumé|analysé|tonné|accusé|demandé|exigé|réclamé|répété|avancé|soutenu|admis|qualifié|tweeté|félicité|interrogé|réagi|signalé|détaillé|insisté|menacé|mis en garde|prévenu|renchéri|complété|argué|avoué|certifié|garanti|martelé|nuancé|objecté|protesté|répliqué|rétorqué|souhaité|suggéré|témoigné|salué|évoqué|appelé|exhorté|invité|reproché|mentionné|expliqué|prédit|craint|dit|lu';
+  'déclaré|lancé|affirmé|ajouté|indiqué|expliqué|souligné|dit|estimé|assuré|précisé|justifié|martelé|insisté|averti|annoncé|répondu|rappelé|confié|écrit|prévenu|tranché|dénoncé|conclu|reconnu|promis|fait savoir|commenté|regretté|déploré|jugé|considéré|observé|noté|relevé|poursuivi|martelé|clamé|plaidé|fustigé|ironisé|lâché|asséné|glissé|raconté|résumé|analysé|tonné|accusé|demandé|exigé|réclamé|répété|avancé|soutenu|admis|qualifié|tweeté|félicité|interrogé|réagi|signalé|détaillé|insisté|menacé|mis en garde|prévenu|renchéri|complété|argué|avoué|certifié|garanti|martelé|nuancé|objecté|protesté|répliqué|rétorqué|souhaité|suggéré|témoigné|salué|évoqué|appelé|exhorté|invité|reproché|mentionné|expliqué|prédit|craint|dit|lu|informé';
 const FR_PRESENT =
-  'dit|déclare|affirme|ajoute|estime|explique|poursuit|précise|souligne|indique|assure|lance|martèle|insiste|rappelle|conclut|tranche|confie|avertit|reconnaît|juge|note|relève|observe|commente|regrette|déplore|fustige|dénonce|ironise|lâche|prévient|assène|glisse|raconte|résume|analyse|tonne|accuse|demande|exige|réclame|répète|avance|soutient|admet|promet|annonce|qualifie|écrit|renchérit|complète|argue|avoue|nuance|objecte|proteste|réplique|rétorque|souhaite|suggère|témoigne|détaille|menace|martèle|s.insurge|s.interroge|s.indigne|se félicite|se désole|estiment|affirment|déclarent|ajoutent|indiquent|précisent|soulignent|expliquent|assurent|rappellent|annoncent|dénoncent|jugent|notent|insistent';
+  'dit|déclare|affirme|ajoute|estime|explique|poursuit|précise|souligne|indique|assure|lance|martèle|insiste|rappelle|conclut|tranche|confie|avertit|reconnaît|juge|note|relève|observe|commente|regrette|déplore|fustige|dénonce|ironise|lâche|prévient|assène|glisse|raconte|résume|analyse|tonne|accuse|demande|exige|réclame|répète|avance|soutient|admet|promet|annonce|qualifie|écrit|renchérit|complète|argue|avoue|nuance|objecte|proteste|réplique|rétorque|souhaite|suggère|témoigne|détaille|menace|s.insurge|s.interroge|s.indigne|se félicite|se désole|estiment|affirment|déclarent|ajoutent|indiquent|précisent|soulignent|expliquent|assurent|rappellent|annoncent|dénoncent|jugent|notent|insistent|lancent|martèlent|tranchent|confient|relèvent|observent|commentent|regrettent|déplorent|fustigent|ironisent|lâchent|assènent|glissent|racontent|résument|analysent|tonnent|accusent|demandent|exigent|réclament|répètent|avancent|qualifient|complètent|arguent|avouent|nuancent|objectent|protestent|répliquent|rétorquent|souhaitent|suggèrent|témoignent|détaillent|menacent|informe|informent|font savoir|fait savoir|poursuivent|concluent|reconnaissent|préviennent|répondent|répond|écrivent|admettent|soutiennent';
 /** «…», a-t-il justifié / «…», dit-elle: an inverted verb with a pronoun, pointing back to the last person. */
 const FR_INVERTED_PRONOUN = new RegExp(
   `^\\s*[,.]?\\s*(?:(?:a|avait|ont)-t-(?:il|elle|ils|elles)\\s+(?:${FR_PARTICIPLE})|(?:${FR_PRESENT})(?:-t)?-(?:il|elle|ils|elles)|s['\u2019](?:est|\u00E9tait)-(?:il|elle)\\s+\\p{L}+|se\\s+\\p{L}+-t-(?:il|elle)|(?:a|avait)-t-(?:il|elle)\\s+(?:tenu|voulu|souhait\u00E9)\\s+\u00E0\\s+\\p{L}+)(?![\\p{L}])`,
@@ -65,10 +65,13 @@ const STATEMENT =
   /^(?:(?:the|a|an|its|their|this|that|le|la|un|une|ce|cette)\s+)?(?:(?:joint|new|written|official|brief|short)\s+)?(?:statement|communiqu\u00E9|d\u00E9claration|press release|release)$/iu;
 /** "the French army statement", "le communiqué des autorités maliennes": the issuer named with the statement. */
 const STATEMENT_OF =
-  /^(?:(?:the|a|an)\s+)?(.+?)\s+(?:joint\s+)?statement$|^(?:(?:the|a|an|le|un)\s+)?(?:statement|communiqu\u00E9|d\u00E9claration)\s+(?:from|by|of|issued by|des|du|de la|de l['\u2019]|de)\s*(.+)$/iu;
+  /^(?:(?:the|a|an)\s+)?(.+?)\s+(?:joint\s+)?statement$|^(?:(?:the|a|an|le|la|un|une)\s+)?(?:statement|communiqu\u00E9|d\u00E9claration|report|dispatch|rapport|d\u00E9p\u00EAche|note|announcement|annonce)\s+(?:from|by|of|issued by|des|du|de la|de l['\u2019]|de)\s*(.+)$/iu;
 /** A statement and who issued it, before a quotation; group 1 the issuer, up to a participle or a comma. */
 const ISSUED_BY =
   /(?:communiqu\u00E9|statement|d\u00E9claration|press release)\s+(?:des|du|de la|de l['\u2019]|from|of|by|(?:issued|signed|released|published|sign\u00E9|publi\u00E9) (?:by|par))\s*((?:[\p{L}'\u2019-]+\s+){0,7}?[\p{L}'\u2019-]+)(?=\s+(?:(?:and\s+|et\s+)?\p{L}+(?:ant|ing|ed|\u00E9)|qui|that|which|who|said|says|a|on)(?![\p{L}])|\s*[,;:.]|$)/giu;
+/** "Representatives of 13 countries – … – issued a statement": the issuer before the verb, group 1. */
+const ISSUES =
+  /((?:[\p{L}\p{N}'\u2019.-]+\s+){0,5}?[\p{L}\p{N}'\u2019.-]+)\s+(?:[\u2013\u2014][^\u2013\u2014]{0,200}[\u2013\u2014]\s+)?(?:issued|released|published|signed|put out|(?:a|ont)\s+(?:publi\u00E9|diffus\u00E9|sign\u00E9|adopt\u00E9))\s+(?:a|an|the|un|une)\s+(?:joint\s+|new\s+)?(?:statement|communiqu\u00E9|d\u00E9claration|press release)/giu;
 /** A French title just before a surname: "le président Macron", "le colonel Maïga". */
 const FR_TITLE_BEFORE =
   /(?:pr\u00E9sident|pr\u00E9sidente|colonel|g\u00E9n\u00E9ral|ministre|capitaine|commandant|lieutenant|porte-parole|chef|M\.|Mme)\s+$/u;
@@ -89,7 +92,8 @@ const PARTICIPLE =
   /^(?:saying|adding|citing|warning|telling|insisting|explaining|en (?:disant|affirmant|d\u00E9clarant|expliquant|soulignant|ajoutant|assurant|estimant|pr\u00E9cisant|rappelant|indiquant))$/i;
 const PRONOUN = /^(?:he|she|they|il|elle|lui|eux)$/i;
 /** "France's defence", "French", "Takuba": the name or nationality before a body's role noun (group 1), and lower-case words after it. */
-const EN_BODY_MODIFIERS = /(?<![\p{L}'\u2019-])([\p{Lu}][\p{L}-]*(?:['\u2019]s)?)\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
+const EN_BODY_MODIFIERS =
+  /(?<!(?:\band|\bor|,)\s+)(?<![\p{L}'\u2019-])([\p{Lu}][\p{L}-]*(?:['\u2019]s)?)\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
 /** "français", "des Armées", "malienne de la défense": what follows a French body's role noun. */
 const FR_BODY_MODIFIERS =
   /^(?:\s+(?:\p{Ll}+(?:ais|aise|ien|ienne|ain|aine|ois|oise|\u00E9en|\u00E9enne|ique|aux|al|ale)s?(?![\p{L}])|\s+(?:de\s+la|de\s+l['\u2019]|des|du|de)\s*[\p{Lu}][\p{L}-]*)){1,2}/u;
@@ -167,7 +171,7 @@ export function quotationSpans(text: string, block: Span): Span[] {
 
 /** Words before a quoted term that mark it as a name or a scare quote, not someone's words. */
 const SO_CALLED =
-  /(?:so-called|so called|dubbed|nicknamed|known as|termed|baptis\u00E9e?s?|surnomm\u00E9e?s?|dite?s?|soi-disant|appel\u00E9e?s?|qualifi\u00E9e?s? de|the word|the term|le mot|le terme)\s*(?:the\s+|la\s+|le\s+|les\s+|l['\u2019])?(?:[\p{L}-]+\s+){0,2}[\u201C"\u00AB\u2018']\s*$/iu;
+  /(?:so-called|so called|dubbed|nicknamed|known as|termed|baptis\u00E9e?s?|surnomm\u00E9e?s?|dite?s?|soi-disant|appel\u00E9e?s?|qualifi\u00E9e?s? de|the word|the term|le mot|le terme|means|meaning|signifie|veut dire|stands for)\s*(?:the\s+|la\s+|le\s+|les\s+|l['\u2019])?(?:[\p{L}-]+\s+){0,2}[\u201C"\u00AB\u2018']\s*$/iu;
 /** Anything in a sentence that attributes words to someone: a verb of saying, "according to", "selon", a statement. */
 const ATTRIBUTION_CUE = new RegExp(
   `(?<![\\p{L}])(?:${SPEECH_VERB}|${FR_PARTICIPLE}|${FR_PRESENT}|selon|d['\u2019]apr\u00E8s|pour|statement|communiqu\u00E9|d\u00E9claration|speech|discours|interview|entretien)(?![\\p{L}])|:\\s*[\u201C"\u00AB]`,
@@ -262,7 +266,7 @@ function withoutLeadingAdverb(name: string): string {
 
 /** Words after a name that make it a body's name, not a person's ("Sabre special forces", "Wagner group"). */
 const BODY_AFTER_NAME =
-  /^[\s\u2019']*s?\s+(?:(?:special|armed|task|military|peacekeeping|anti-?\p{L}+)\s+)?(?:forces?|mission|operation|group|troops|units?|contingent|base|camp|brigade|battalion|regiment|command|government|ministry|army|party|movement|agency|council|programme|program)(?![\p{L}])/iu;
+  /^[\s\u2019']*s?\s+(?:(?:special|armed|task|military|peacekeeping|anti-?\p{L}+)\s+)?(?:forces?|mission|operation|group|troops|units?|contingent|base|camp|brigade|battalion|regiment|command|government|ministry|army|party|movement|agency|council|programme|program|palace|office|presidency|administration|embassy|institute|university|foundation|commission|parliament|senate|assembly|palais|minist\u00E8re|institut|fondation)(?![\p{L}])/iu;
 /** Words before a name that make it a body's or an operation's name ("la force Barkhane", "Operation Serval"). */
 const BODY_BEFORE_NAME =
   /(?:force|forces|op\u00E9ration|operation|mission|groupe|group|task force|camp|base|brigade|mouvement|movement|coalition|alliance)\s+$/iu;
@@ -505,6 +509,7 @@ export class QuotationIndex {
         ...blockText.matchAll(ANNOUNCES),
         ...blockText.matchAll(FR_ANNOUNCES),
         ...blockText.matchAll(ISSUED_BY),
+        ...blockText.matchAll(ISSUES),
       ]
         .map((m) => ({ at: block.start + m.index!, who: this.normaliseSpeaker(m[1] ?? '', null, titles) }))
         .filter(
@@ -538,7 +543,10 @@ export class QuotationIndex {
         if (announcer) lastBody = announcer.who;
         lastQuoteEnd = q.end;
         const personBefore = [...mentions].reverse().find((p) => p.end <= q.start);
-        const last = personBefore ? { name: personBefore.name, at: personBefore.start } : lastPerson;
+        let last = personBefore ? { name: personBefore.name, at: personBefore.start } : lastPerson;
+        // A person quoted since the last name found ("Macron said: “…” … He said …").
+        if (lastQuoted && (!last || lastQuoted.at > last.at) && this.isPersonName(lastQuoted.name))
+          last = lastQuoted;
         // "il"/"elle" may stand for a body quoted since ("l'état-major … », a-t-il ajouté").
         const frAntecedent =
           lastQuoted && (!last || lastQuoted.at > last.at) ? lastQuoted.name : (last?.name ?? null);
@@ -592,7 +600,9 @@ export class QuotationIndex {
       const announcer = [...blockText.matchAll(ANNOUNCES), ...blockText.matchAll(FR_ANNOUNCES)]
         .sort((x, y) => x.index! - y.index!)
         .pop();
-      const issuedHere = [...blockText.matchAll(ISSUED_BY)].pop();
+      const issuedHere = [...blockText.matchAll(ISSUED_BY), ...blockText.matchAll(ISSUES)]
+        .sort((x, y) => x.index! - y.index!)
+        .pop();
       const bodyHere = [announcer, issuedHere]
         .filter((m): m is RegExpExecArray => m !== undefined)
         .sort((x, y) => x.index! - y.index!)
@@ -827,6 +837,14 @@ export class QuotationIndex {
         const who = this.personEnding(named);
         if (who) return who;
       }
+      // "threats from MUJAO, which declared …": the name the relative pronoun stands for.
+      if (/^\s*(?:which|who|qui)\s*$/iu.test(role ?? '') && named !== undefined) {
+        const antecedent = /((?:[\p{Lu}][\p{L}'\u2019.-]*\s+){0,3}[\p{Lu}][\p{L}'\u2019.-]*)\s*$/u.exec(
+          named.trim(),
+        );
+        const sp = antecedent?.[1] ? norm(antecedent[1]) : null;
+        if (sp) return sp;
+      }
       // The last clause before the verb, without time words and adverbs; an aside ("in addition
       // to Canada", "on Thursday") is no subject, so the sentence's own subject is tried next.
       const last = (pieces.pop() ?? head).replace(ADVERBS, '').trim();
@@ -847,6 +865,22 @@ export class QuotationIndex {
         if (sp) return sp;
       }
       return norm(sentenceSubject(head));
+    }
+    // "The allies, therefore “decided to commence …”": the quotation is the predicate of the
+    // sentence's subject when it opens with a verb.
+    const predicate =
+      /^\s*([^,;:\u201C\u201D"\u00AB\u00BB]{2,60}?)\s*,?\s*(?:therefore|also|then|thus|donc|aussi|ainsi|alors)?\s*,?\s*$/iu.exec(
+        before,
+      );
+    const firstWord = /^\s*(\p{L}+)/u.exec(text.slice(q.start, q.end))?.[1] ?? '';
+    if (
+      predicate?.[1] &&
+      /^(?:\p{Ll}+ed|will|would|had|has|have|were|was|are|is|must|should|could|can|\p{Ll}+\u00E9|ont|a|sont|est|\p{Ll}+ent|\p{Ll}+ait)$/u.test(
+        firstWord,
+      )
+    ) {
+      const sp = norm(predicate[1]);
+      if (sp && (BODY_NOUN.test(sp) || this.people.full.has(sp))) return sp;
     }
     return null;
   }
@@ -884,6 +918,16 @@ export class QuotationIndex {
     if (forms.size !== 1) return name;
     const form = [...forms.values()][0]!;
     return french ? lead + form : capitalise(form);
+  }
+
+  /** True when a speaker found is a person's name (full, or a surname the article prints as one), not a body. */
+  private isPersonName(name: string): boolean {
+    if (this.people.full.has(name)) return true;
+    return (
+      /^[\p{Lu}][\p{L}'\u2019-]+$/u.test(name) &&
+      this.current !== null &&
+      isSurnameIn(name, this.current.text)
+    );
   }
 
   /**
@@ -1253,7 +1297,7 @@ function sentenceSubject(clause: string): string {
     // A reduced relative clause is not part of the subject: "France and its partners involved in Mali".
     .replace(/\s+\p{L}+(?:ed|ing)\s+(?:in|at|on|with|by|from|to|into)\b.*$/su, '');
   const m =
-    /^(.*?)(?=,|\s+(?:has|have|had|is|are|was|were|will|would|on|in|at|who|which|that|sought|denied|told|said|a|ont|avait|avaient|est|sont|\u00E9tait|qui|dont)(?![\p{L}]))/u.exec(
+    /^(.*?)(?=,|\s+(?:has|have|had|is|are|was|were|will|would|on|in|at|who|which|that|sought|denied|told|said|did|does|do|could|can|may|might|should|must|also|a|ont|avait|avaient|est|sont|\u00E9tait|qui|dont)(?![\p{L}]))/u.exec(
       stripped,
     );
   return (m?.[1] ?? stripped).trim();

@@ -256,3 +256,55 @@ describe('speaker attribution: antecedents, appositions, bodies and scare quotes
     ).toEqual(['Emmanuel Macron: heart']);
   });
 });
+
+describe('speaker attribution: issuers, relative clauses and predicates', () => {
+  it('gives a statement to those who issued it, and a name in a translation to no one', () => {
+    expect(
+      speakers(
+        [
+          'After an audio conference on Friday, representatives of 13 countries – Belgium, France and Germany among them – issued a statement on the mission.',
+          'The statement said Takuba, which means “sabre” in Tuareg, is planned “to have an initial operational capability by the summer”.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Representatives of 13 countries: to have an initial operational capability by the summer']);
+  });
+
+  it('reads a relative clause, a palace, and a quotation that is the predicate of its subject', () => {
+    expect(
+      speakers(
+        [
+          'This intervention triggered threats from MUJAO, which declared its will to “strike the heart of France,” reports a newspaper.',
+          '“We condemn the attempted revolt under way,” the Elysee Palace said in an announcement.',
+          'A statement signed by France and its allies said the conditions were not met. The allies, therefore “decided to commence the coordinated withdrawal”.',
+        ].join('\n\n'),
+      ),
+    ).toEqual([
+      'MUJAO: strike the heart of France',
+      'Elysee Palace: We condemn the attempted revolt under way',
+      'France and its allies: decided to commence the coordinated withdrawal',
+    ]);
+  });
+
+  it('lets "he" stand for a person quoted by surname alone', () => {
+    expect(
+      speakers(
+        'Responding to a question, Macron said: “Our ambassador will return to France.”\n\nHe did not give a timeframe, but said the troops would leave “in an orderly manner”.',
+      ),
+    ).toEqual(['Macron: Our ambassador will return to France.', 'Macron: in an orderly manner']);
+  });
+
+  it('reads plural French verbs of saying and "selon une dépêche de X"', () => {
+    expect(
+      speakers(
+        [
+          '« Nous restons engagés au Sahel », indiquent les autorités françaises.',
+          'Selon une dépêche de LSI Africa, il s’agira de discuter de « l’avenir du groupement Takuba ».',
+        ].join('\n\n'),
+        'fr',
+      ),
+    ).toEqual([
+      'les autorités françaises: Nous restons engagés au Sahel',
+      'LSI Africa: l’avenir du groupement Takuba',
+    ]);
+  });
+});
