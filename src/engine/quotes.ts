@@ -135,7 +135,9 @@ export function quotationSpans(text: string, block: Span): Span[] {
   // Double quotation marks: curly pairs, then straight ones toggling open/closed.
   for (const m of s.matchAll(/\u201C([^\u201C\u201D]*)(?:\u201D|$)/g))
     push(m.index! + 1, m.index! + 1 + m[1]!.length);
-  for (const m of s.matchAll(/"([^"]*)(?:"|$)/g)) push(m.index! + 1, m.index! + 1 + m[1]!.length);
+  // A straight opening mark may be closed by a curly one, as some pages print them ("… partners.”).
+  for (const m of s.matchAll(/"([^"\u201D]*)(?:["\u201D]|$)/g))
+    push(m.index! + 1, m.index! + 1 + m[1]!.length);
   // French guillemets, the spaces just inside them left out: « Nous ne pouvons pas… ».
   for (const m of s.matchAll(/\u00AB([^\u00AB\u00BB]*)(?:\u00BB|$)/gu))
     push(m.index! + 1, m.index! + 1 + m[1]!.length);
@@ -462,6 +464,7 @@ export class QuotationIndex {
 
   private extract(article: Article): Found[] {
     this.current = article;
+    this.issuers = [];
     const text = article.text;
     const out: Found[] = [];
     const titles = new Map<string, string>(); // "french president" → "Emmanuel Macron"
@@ -517,6 +520,10 @@ export class QuotationIndex {
             x.who !== null && x.who !== IT && !this.people.full.has(x.who),
         )
         .sort((x, y) => x.at - y.at);
+      for (const m of [...blockText.matchAll(ISSUED_BY), ...blockText.matchAll(ISSUES)]) {
+        const who = this.normaliseSpeaker(m[1] ?? '', null, titles);
+        if (who !== null && who !== IT && !this.people.full.has(who)) this.issuers.push(who);
+      }
       let lastQuoteEnd = block.start;
       for (const q of quotes) {
         const at = sentences.findIndex((s) => q.start >= s.start && q.start < s.end);
@@ -920,6 +927,24 @@ export class QuotationIndex {
     return french ? lead + form : capitalise(form);
   }
 
+  /**
+   * The issuer of a statement introduced earlier in the article that shares a capitalised word
+   * with `named` ("French army" → "French military"), or null.
+   */
+  private earlierIssuer(named: string): string | null {
+    const words = new Set((named.match(/[\p{Lu}][\p{L}-]+/gu) ?? []).map((w) => w.toLowerCase()));
+    if (words.size === 0) return null;
+    const found = this.issuers.find(
+      (who) =>
+        comparable(who) !== comparable(named) &&
+        (who.match(/[\p{Lu}][\p{L}-]+/gu) ?? []).some((w) => words.has(w.toLowerCase())),
+    );
+    return found ?? null;
+  }
+
+  /** Issuers of the statements the article being read has introduced so far, first first. */
+  private issuers: string[] = [];
+
   /** True when a speaker found is a person's name (full, or a surname the article prints as one), not a body. */
   private isPersonName(name: string): boolean {
     if (this.people.full.has(name)) return true;
@@ -972,6 +997,10 @@ export class QuotationIndex {
     const issuer = STATEMENT_OF.exec(p);
     if (issuer) {
       const named = (issuer[1] ?? issuer[2] ?? '').trim();
+      // "the French army statement" after "a statement from the French military": a definite
+      // statement is the one already introduced, by the issuer the article first gave it.
+      const earlier = /^(?:the|le|la)\s/iu.test(p) && named ? this.earlierIssuer(named) : null;
+      if (earlier) return earlier;
       if (named && !STATEMENT.test(named)) return this.normaliseSpeaker(named, lastPerson, titles);
       return IT;
     }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { prepareArticle, type Corpus } from '../../src/corpus/load.js';
+import { articleOfPage, corpusOfArticle, readAnnotatedPages } from '../../src/corpus/measure.js';
 import { QuotationIndex, quotationSpans } from '../../src/engine/quotes.js';
+import { PAGE_FIXTURES_DIR } from '../support/page-annotations.js';
 
 /** The quotations of one article given as text, as "speaker: words". */
 function speakers(text: string, language = 'en'): string[] {
@@ -285,6 +287,14 @@ describe('speaker attribution: issuers, relative clauses and predicates', () => 
     ]);
   });
 
+  it('takes "the French army statement" for the statement the article introduced as the French military’s', () => {
+    expect(
+      speakers(
+        'The last unit left on Monday, according to a statement from the French military.\n\n“The force has been reorganized,” the French army statement said.',
+      ),
+    ).toEqual(['French military: The force has been reorganized']);
+  });
+
   it('lets "he" stand for a person quoted by surname alone', () => {
     expect(
       speakers(
@@ -305,6 +315,37 @@ describe('speaker attribution: issuers, relative clauses and predicates', () => 
     ).toEqual([
       'les autorités françaises: Nous restons engagés au Sahel',
       'LSI Africa: l’avenir du groupement Takuba',
+    ]);
+  });
+});
+
+/** The quotations found on one real page of the fixtures' `rules` split, as "speaker: words". */
+function pageSpeakers(id: string): string[] {
+  const page = readAnnotatedPages(`${PAGE_FIXTURES_DIR}/${id}.json`)[0]!;
+  expect(page.annotation.split).toBe('rules');
+  const article = articleOfPage(page);
+  return new QuotationIndex(corpusOfArticle(article))
+    .inArticle(article.meta.id)
+    .map((q) => `${q.speaker ?? '(none)'}: ${q.text}`);
+}
+
+describe('speaker attribution on real pages of the rules split', () => {
+  it('gives the AP page’s statement to the French military that issued it, and “heart” to Macron', () => {
+    expect(pageSpeakers('yahoo-2022-08-15-last-group-soldiers-left-mali')).toEqual([
+      'French military: the Barkhane force has been reorganized outside the country',
+      'French military: major logistic challenge has been met in an orderly and safe way, in coordination with all its partners.',
+      'Emmanuel Macron: heart',
+    ]);
+  });
+
+  it('reads a French page: a communiqué’s issuer, subheadings quoting the body, inverted and "pour X" attribution', () => {
+    expect(pageSpeakers('lanouvelletribune-2022-02-macron-rejette-demande')).toEqual([
+      'Autorités maliennes: sans délai',
+      'Emmanuel Macron: Je ne transigerai pas une seconde…',
+      'Emmanuel Macron: Nous avons annoncé la réarticulation du dispositif et il s’appliquera en bon ordre afin d’assurer la sécurité de la mission des Nations unies et de toutes les forces déployées au Mali. Je ne transigerai pas une seconde sur leur sécurité',
+      'Abdoulaye Maïga: Violation flagrante',
+      'Abdoulaye Maïga: violation flagrante',
+      'Abdoulaye Maïga: Au regard de ces manquements répétés (aux) accords de défense, le gouvernement invite les autorités françaises à retirer, sans délai, les forces Barkhane et Takuba du territoire national, sous la supervision des autorités maliennes',
     ]);
   });
 });
