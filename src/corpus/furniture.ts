@@ -34,7 +34,7 @@ const CAPTION_CREDIT =
  * way only: `(?:[A-Za-z]+,?\s*)+` could split "AFPReuters" every way, exponential in its length.
  */
 const BYLINE =
-  /^(?:source:\s|sources:\s|(?:by|par)\s+[A-Z][\w.'-]+(?:\s+[A-Z0-9][\w.'-]*){0,3}(?:(?:,\s*|\s+and\s+|\s+et\s+)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}){0,3}$|[a-z]{1,4}(?:\/[a-z]{1,4})+\s*\([A-Za-z]+(?:(?:,\s*|\s+)[A-Za-z]+)*,?\s*\)$|\((?:AFP|Reuters|AP|dpa)\)$|with (?:afp|reuters|ap)$|copyright\b|©)/i;
+  /^(?:sources?\s?:\s|(?:by|par)\s+[A-Z][\w.'-]+(?:\s+[A-Z0-9][\w.'-]*){0,3}(?:(?:,\s*|\s+and\s+|\s+et\s+)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}){0,3}$|[a-z]{1,4}(?:\/[a-z]{1,4})+\s*\([A-Za-z]+(?:(?:,\s*|\s+)[A-Za-z]+)*,?\s*\)$|\((?:AFP|Reuters|AP|dpa)\)$|with (?:afp|reuters|ap)$|copyright\b|©)/i;
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';

@@ -115,6 +115,9 @@ const WAVE_3_RULES: readonly PlannedPage[] = [
   { id: 'worldcrunch-2013-01-french-bombers-pound-northern-mali', language: 'en', shape: 'aggregator' },
   { id: 'dailymotion-2020-08-chinese-peacekeepers-drill-in-mali', language: 'en', shape: 'original' },
   { id: 'stephanepuccini-2013-02-french-intervention-in-mali', language: 'en', shape: 'aggregator' },
+  { id: 'faireensemble-2023-10-05-armee-francaise-debute-son-retrait', language: 'fr', shape: 'aggregator' },
+  { id: 'dakardirect-2023-09-07-armees-francaises-position-intenable', language: 'fr', shape: 'aggregator' },
+  { id: 'gabrielhelou-2013-02-french-troops-expected-to-withdraw', language: 'en', shape: 'original' },
 ];
 
 /** The planned pages by wave; each wave's split is drawn over that wave alone. */
