@@ -249,7 +249,7 @@ function scoreSet(
 function calibrationTable(rows: SetResult['calibration']): string[] {
   const answerable = rows.filter((r) => r.answerable).length;
   const out = ['confidence ≥   answered   precision   recall   out-of-scope answered'];
-  for (const t of [0, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9]) {
+  for (const t of [0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9]) {
     const ans = rows.filter((r) => r.confidence >= t);
     const right = ans.filter((r) => r.right).length;
     const oos = ans.filter((r) => !r.answerable).length;

@@ -1,7 +1,7 @@
 import type { Article, Corpus, Passage } from '../corpus/load.js';
 import { analyzeQuestion, type QuestionAnalysis } from './question.js';
 import { answerQuality, countFor, dateAnswerText, extractAnswer } from './extract.js';
-import { numberMentions } from './entities.js';
+import { numberMentions, type Mention } from './entities.js';
 import { PassageIndex, type Hit, type IndexSnapshot } from './search.js';
 import { sourceOf } from './sources.js';
 import type { Answer, AnswerDate, Citation, ConflictSide, MatchedWord } from './types.js';
@@ -30,10 +30,10 @@ export interface AnswerSettings {
 
 export const DEFAULT_SETTINGS: AnswerSettings = {
   candidates: 60,
-  minConfidence: 0.35,
+  minConfidence: 0.3,
   coverageWeight: 0.7,
   typeBonus: 1,
-  extractFrom: 12,
+  extractFrom: 16,
 };
 
 /**
@@ -42,11 +42,13 @@ export const DEFAULT_SETTINGS: AnswerSettings = {
  */
 const CONFIDENCE = {
   /** Factor when the question asks for a type of answer the passage does not hold. */
-  untyped: 0.7,
+  untyped: 0.5,
+  /** Share lost at most when the passage's answer of the asked type stands far from its matched words. */
+  far: 0.2,
   /** Share lost for question terms matched nowhere among the best passages (by IDF). */
   nowhere: 0.5,
   /** Share lost at most when the next passage scores the same. */
-  margin: 0.1,
+  margin: 0.3,
   /** Share lost at most when no other article's passage covers the same words. */
   agreement: 0.1,
 };
@@ -63,6 +65,8 @@ export interface ConfidenceFeatures {
   margin: number;
   /** Most of the best passage's matched terms that a passage of another article also matches (0–1). */
   agreement: number;
+  /** How near the typed answer stands to the passage's matched words: 1 beside them, 0 far or absent. */
+  near: number;
 }
 
 /** Confidence from its features, 0–1: coverage, scaled down by each doubt (see CONFIDENCE). */
@@ -70,6 +74,7 @@ export function confidenceOf(f: ConfidenceFeatures): number {
   const c = CONFIDENCE;
   let conf = f.coverage;
   if (f.typed === false) conf *= c.untyped;
+  if (f.typed === true) conf *= 1 - c.far * (1 - f.near);
   conf *= 1 - c.nowhere * f.nowhere;
   conf *= 1 - c.margin + c.margin * Math.min(1, f.margin * 4);
   conf *= 1 - c.agreement + c.agreement * f.agreement;
@@ -80,6 +85,8 @@ interface Ranked extends Hit {
   coverage: number;
   final: number;
   hasAnswer: boolean;
+  /** The answer of the asked type found in the passage, if looked for and found. */
+  found: Mention | null;
 }
 
 /** Share of the question's IDF weight that a passage matched. */
@@ -92,6 +99,79 @@ function coverage(index: PassageIndex, q: QuestionAnalysis, weights: Map<string,
     got += w * (weights.get(t) ?? 0);
   }
   return total === 0 ? 0 : got / total;
+}
+
+/** Words between a typed answer and the nearest word of the passage that matched the question. */
+const NEAR_WORDS = 12;
+
+/**
+ * How near a passage's typed answer stands to the words that matched the question: 1 when a
+ * matched word touches it, falling to 0 at NEAR_WORDS words away. An answer of the asked type
+ * far from what the question asks about is most often the answer to another question.
+ */
+function nearness(h: Ranked, found: Mention, index: PassageIndex): number {
+  const matched = new Set([...h.matches.values()].filter((m) => m.via !== 'context').map((m) => m.term));
+  const tokens = tokenTerms(index.languageOf(h.passage.id))(h.passage.text);
+  let at = tokens.findIndex((t) => t.end > found.start);
+  if (at < 0) at = tokens.length;
+  let endAt = tokens.findIndex((t) => t.start >= found.end);
+  if (endAt < 0) endAt = tokens.length;
+  let best = Infinity;
+  tokens.forEach((t, i) => {
+    if ((i >= at && i < endAt) || t.term === null || !matched.has(t.term)) return;
+    best = Math.min(best, i < at ? at - i - 1 : i - endAt);
+  });
+  return best === Infinity ? 0 : Math.max(0, 1 - best / NEAR_WORDS);
+}
+
+/** A passage's word tokens with their index terms, worked out once per text and language. */
+type TokenTerm = { start: number; end: number; term: string | null };
+const tokenTermsBy = new Map<string, (text: string) => TokenTerm[]>();
+function tokenTerms(language: string): (text: string) => TokenTerm[] {
+  let memo = tokenTermsBy.get(language);
+  if (!memo) {
+    const analyzer = analyzerFor(language);
+    memo = memoByText((text) =>
+      analyzer.tokens(text).map((t) => ({ start: t.start, end: t.end, term: analyzer.term(t.text) })),
+    );
+    tokenTermsBy.set(language, memo);
+  }
+  return memo;
+}
+
+/** How much a passage whose matched words stand together gains over one where they are scattered. */
+const PROXIMITY = 0.3;
+
+/**
+ * How closely the question words a passage matched stand together in it, 0–1: the number of
+ * different question words matched in its own text over the length of the shortest run of its
+ * terms holding one of each (1 when they stand side by side; 0 with fewer than two matched).
+ */
+export function proximity(terms: readonly string[], h: Hit): number {
+  const want = new Map<string, string>();
+  for (const [target, m] of h.matches) if (m.via !== 'context') want.set(m.term, target);
+  const k = new Set(want.values()).size;
+  if (k < 2) return 0;
+  const have = new Map<string, number>();
+  let covered = 0;
+  let best = Infinity;
+  let lo = 0;
+  for (let hi = 0; hi < terms.length; hi++) {
+    const t = want.get(terms[hi]!);
+    if (t === undefined) continue;
+    have.set(t, (have.get(t) ?? 0) + 1);
+    if (have.get(t) === 1) covered++;
+    while (covered === k) {
+      best = Math.min(best, hi - lo + 1);
+      const u = want.get(terms[lo]!);
+      lo++;
+      if (u === undefined) continue;
+      const n = have.get(u)! - 1;
+      have.set(u, n);
+      if (n === 0) covered--;
+    }
+  }
+  return best === Infinity ? 0 : k / best;
 }
 
 /** Token-set similarity of two passages, for grouping near-identical reports. */
@@ -149,11 +229,13 @@ export class AnswerEngine {
     const ranked = hits
       .map((h) => {
         const cov = coverage(this.index, q, h.weights);
+        const prox = PROXIMITY * proximity(this.index.termsAt(h.passage.id), h);
         return {
           ...h,
           coverage: cov,
-          final: (h.score / top) * (1 - s.coverageWeight + s.coverageWeight * cov),
+          final: (h.score / top) * (1 - s.coverageWeight + s.coverageWeight * cov) * (1 + prox),
           hasAnswer: false,
+          found: null as Mention | null,
         };
       })
       .sort((a, b) => b.final - a.final || a.passage.id - b.passage.id);
@@ -161,6 +243,7 @@ export class AnswerEngine {
       for (const r of ranked.slice(0, s.extractFrom)) {
         const found = extractAnswer(r.passage.text, q);
         r.hasAnswer = found !== null;
+        r.found = found;
         if (found) r.final *= 1 + s.typeBonus * answerQuality(found, q);
       }
     }
@@ -176,8 +259,14 @@ export class AnswerEngine {
    * passage is about as good, and when no passage of another article covers the same words.
    */
   confidence(ranked: Ranked[], q: QuestionAnalysis): number {
+    const f = this.confidenceFeatures(ranked, q);
+    return f ? confidenceOf(f) : 0;
+  }
+
+  /** What the confidence is built from (see ConfidenceFeatures); null with no passage. */
+  confidenceFeatures(ranked: Ranked[], q: QuestionAnalysis): ConfidenceFeatures | null {
     const best = ranked[0];
-    if (!best) return 0;
+    if (!best) return null;
     // IDF share of question terms no passage among the best ten matches in any way.
     let total = 0;
     let nowhere = 0;
@@ -193,13 +282,14 @@ export class AnswerEngine {
       if (r.passage.articleId === best.passage.articleId) continue;
       agreement = Math.max(agreement, keys.filter((k) => r.weights.has(k)).length / Math.max(1, keys.length));
     }
-    return confidenceOf({
+    return {
       coverage: best.coverage,
       typed: q.answerType === 'other' ? null : best.hasAnswer,
       nowhere: total === 0 ? 0 : nowhere / total,
       margin: second ? 1 - second.final / best.final : 1,
       agreement,
-    });
+      near: best.found ? nearness(best, best.found, this.index) : 0,
+    };
   }
 
   /**
@@ -283,7 +373,12 @@ export class AnswerEngine {
     // Dates (owner: dates, see date-conflicts.ts): outlets dating the same event differently.
     const dateSides =
       answered && q.answerType === 'date' ? dateConflict(ranked, q, this.dateContext()) : null;
-    const order = dateSides ?? (answered ? this.conflictOrder(ranked, q) : { order: ranked, sides: null });
+    const counted = dateSides ?? (answered ? this.conflictOrder(ranked, q) : { order: ranked, sides: null });
+    // Where the sides on the same fact were told apart already, they lead; otherwise every
+    // value the best passages give for a count or a date is shown in the first `limit`.
+    const order = counted.sides
+      ? counted
+      : { ...counted, order: diversifyByValue(counted.order, q, limit, this.index) };
     const citations = this.cite(order.order, limit, q, answered, dateSides?.sideOf);
     if (dateSides)
       for (const c of citations) c.value = dateSides.sideOf.get(`${c.articleId}:${c.start}`) ?? null;
@@ -340,7 +435,8 @@ export class AnswerEngine {
 
   /**
    * For count questions: when relevant passages give different counts for the asked thing,
-   * put the best passage of each count first so every side is seen.
+   * put the best passage of each count first so every side is seen, the count the most
+   * articles give first.
    */
   private conflictOrder(
     ranked: Ranked[],
@@ -358,9 +454,12 @@ export class AnswerEngine {
       groups.set(c.value, g);
     }
     if (groups.size < 2) return { order: ranked, sides: null };
-    const leaders = [...groups.values()].map((g) => g.members[0]!);
+    // The count more articles give leads; between as many, the better ranked one.
+    const articles = (g: { members: Ranked[] }) => new Set(g.members.map((m) => m.passage.articleId)).size;
+    const ordered = [...groups.values()].sort((a, b) => articles(b) - articles(a));
+    const leaders = ordered.map((g) => g.members[0]!);
     const rest = ranked.filter((r) => !leaders.includes(r));
-    const sides = [...groups.values()].map((g) => ({
+    const sides = ordered.map((g) => ({
       label: g.label,
       values: new Set(g.members.map((m) => countFor(m.passage.text, q)!.text.replace(/\s+/g, ' '))),
     }));
@@ -450,6 +549,78 @@ export class AnswerEngine {
     for (const c of out) c.alsoIn.sort((a, b) => a.articleId.localeCompare(b.articleId) || a.start - b.start);
     return out;
   }
+}
+
+/** Candidates, best first, among which every value given for a count or a date is shown. */
+const DIVERSIFY_FROM = 10;
+/** A candidate gives a side of the asked fact only with this share of the best candidate's coverage. */
+const SIDE_COVERAGE = 0.75;
+/** A side's value stands at least this near the passage's matched words (see nearness). */
+const SIDE_NEARNESS = 0.5;
+
+/** Month names, for comparing dates at the month a question asks for. */
+const MONTH =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/;
+
+/**
+ * The count or date a passage gives for a question, as compared across passages: only one
+ * standing near the words that matched the question (an answer far from them most often
+ * answers another question), and a date at the grain the question asks ("what year": the year;
+ * "what month": the month). Null when the passage gives none.
+ */
+function typedValue(r: Ranked, q: QuestionAnalysis, index: PassageIndex): string | null {
+  // The answer rank() found: every candidate this compares was among those it looked in.
+  const m = r.found;
+  if (!m || nearness(r, m, index) < SIDE_NEARNESS) return null;
+  const value = looseComparable(m.text);
+  if (q.answerType !== 'date') return value;
+  const asks = new Set(q.words.map((w) => w.text.toLowerCase()));
+  const year = value.match(/\b(?:1[89]|20)\d\d\b/)?.[0] ?? null;
+  if (asks.has('year') || asks.has('years')) return year;
+  if (asks.has('month')) {
+    const month = value.match(MONTH)?.[0];
+    return month ? `${month.slice(0, 3)} ${year ?? ''}`.trim() : null;
+  }
+  return value;
+}
+
+/**
+ * For a count or a date, makes sure the first `limit` passages show every value that the
+ * passages on the same fact give, when they disagree ("2,400" and "3000" troops, "2012" and
+ * "2013"): the best passage of each value not yet shown moves up into the first `limit`,
+ * taking the place of the last passage that gives no new value. The first passage stays first.
+ */
+function diversifyByValue<T extends Ranked>(
+  ranked: T[],
+  q: QuestionAnalysis,
+  limit: number,
+  index: PassageIndex,
+): T[] {
+  if ((q.answerType !== 'number' && q.answerType !== 'date') || ranked.length <= limit) return ranked;
+  const bestCoverage = ranked[0]!.coverage;
+  const known = new Map<T, string | null>();
+  const value = (r: T): string | null => {
+    if (!known.has(r))
+      known.set(r, r.coverage >= SIDE_COVERAGE * bestCoverage ? typedValue(r, q, index) : null);
+    return known.get(r)!;
+  };
+  const head = ranked.slice(0, limit);
+  for (const r of ranked.slice(limit, DIVERSIFY_FROM)) {
+    const v = value(r);
+    if (v === null || head.some((h) => value(h) === v)) continue;
+    // The last passage of the first `limit` giving no value, or one an earlier passage gives, gives way.
+    let j = head.length - 1;
+    while (j >= 1) {
+      const vj = value(head[j]!);
+      if (vj === null || head.slice(0, j).some((h) => value(h) === vj)) break;
+      j--;
+    }
+    if (j < 1) break;
+    head.splice(j, 1);
+    head.push(r);
+  }
+  const inHead = new Set(head);
+  return [...head, ...ranked.filter((r) => !inHead.has(r))];
 }
 
 /**

@@ -353,13 +353,17 @@ export class PassageIndex {
   /** The state to save so a restart can skip building (see IndexSnapshot). */
   snapshot(): IndexSnapshot {
     const termsOf: string[][] = [];
-    for (let i = 0; i < this.size; i++) {
-      const own: string[] = [];
-      for (let k = this.docStart[i]!; k < this.docStart[i + 1]!; k++)
-        own.push(this.terms[this.docTerms[k]!]!);
-      termsOf.push(own);
-    }
+    for (let i = 0; i < this.size; i++) termsOf.push([...this.termsAt(i)]);
     return { termsOf, lexicon: this.lexicon.snapshot(), languages: this.languageList };
+  }
+
+  /** The index terms of one passage's own text, in order (by position in the passage list). */
+  termsAt(passageId: number): readonly string[] {
+    const own: string[] = [];
+    if (passageId < 0 || passageId >= this.size) return own;
+    for (let k = this.docStart[passageId]!; k < this.docStart[passageId + 1]!; k++)
+      own.push(this.terms[this.docTerms[k]!]!);
+    return own;
   }
 
   /** Number of passages whose text holds the term exactly. */

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { confidenceOf } from '../../src/engine/answer.js';
+import { createHash } from 'node:crypto';
+import { prepareArticle, type Article, type Corpus } from '../../src/corpus/load.js';
+import { ArticleMetadata } from '../../src/corpus/schema.js';
+import { AnswerEngine, confidenceOf } from '../../src/engine/answer.js';
+import { expandQuestion } from '../../src/engine/expand.js';
 import { loadEngine } from '../../src/engine/index.js';
+import { analyzeQuestion } from '../../src/engine/question.js';
 import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
-const sure = { coverage: 1, typed: true, nowhere: 0, margin: 1, agreement: 1 };
+const sure = { coverage: 1, typed: true, nowhere: 0, margin: 1, agreement: 1, near: 1 };
 
 describe('confidence from its features', () => {
   it('is the coverage when nothing is in doubt', () => {
@@ -11,18 +16,23 @@ describe('confidence from its features', () => {
     expect(confidenceOf({ ...sure, coverage: 0.6 })).toBeCloseTo(0.6, 10);
   });
 
-  it('drops by 30% when the passage lacks an answer of the asked type, and not when no type is asked', () => {
-    expect(confidenceOf({ ...sure, typed: false })).toBeCloseTo(0.7, 10);
-    expect(confidenceOf({ ...sure, typed: null })).toBe(1);
+  it('halves when the passage lacks an answer of the asked type, and not when no type is asked', () => {
+    expect(confidenceOf({ ...sure, typed: false, near: 0 })).toBeCloseTo(0.5, 10);
+    expect(confidenceOf({ ...sure, typed: null, near: 0 })).toBe(1);
+  });
+
+  it('drops by up to a fifth when the answer of the asked type stands far from the matched words', () => {
+    expect(confidenceOf({ ...sure, near: 0 })).toBeCloseTo(0.8, 10);
+    expect(confidenceOf({ ...sure, near: 0.5 })).toBeCloseTo(0.9, 10);
   });
 
   it('drops by half the share of question words matched nowhere', () => {
     expect(confidenceOf({ ...sure, nowhere: 0.4 })).toBeCloseTo(0.8, 10);
   });
 
-  it('drops by up to a tenth each for no margin over the next passage and no agreement from another article', () => {
-    expect(confidenceOf({ ...sure, margin: 0 })).toBeCloseTo(0.9, 10);
-    expect(confidenceOf({ ...sure, margin: 0.125 })).toBeCloseTo(0.95, 10);
+  it('drops by up to 30% for no margin over the next passage and 10% for no agreement from another article', () => {
+    expect(confidenceOf({ ...sure, margin: 0 })).toBeCloseTo(0.7, 10);
+    expect(confidenceOf({ ...sure, margin: 0.125 })).toBeCloseTo(0.85, 10);
     expect(confidenceOf({ ...sure, agreement: 0 })).toBeCloseTo(0.9, 10);
   });
 });
@@ -46,5 +56,68 @@ describe('confidence on the fixture corpus', () => {
     expect([a.status, a.answer]).toEqual(['no_answer', null]);
     // The closest passages are still shown (the surfaces label them as not answering).
     expect(a.citations.length).toBeGreaterThan(0);
+  });
+});
+
+/** Builds a small corpus in memory from [id, outlet, text] triples. */
+function buildCorpus(docs: Array<[string, string, string]>): Corpus {
+  const articles: Article[] = [];
+  const passages: Article['passages'] = [];
+  for (const [id, outlet, text] of docs) {
+    const meta = ArticleMetadata.parse({
+      id,
+      outlet,
+      title: null,
+      published: '2022-02-17',
+      language: 'en',
+      sha256: createHash('sha256').update(text).digest('hex'),
+    });
+    const article = prepareArticle(meta, text, `${id}.txt`, passages.length);
+    articles.push(article);
+    passages.push(...article.passages);
+  }
+  return { dir: 'memory', articles, byId: new Map(articles.map((a) => [a.meta.id, a])), passages };
+}
+
+describe('confidence features on a small corpus', () => {
+  const engine = new AnswerEngine(
+    buildCorpus([
+      ['near', 'Outlet One', 'Denmark withdrew 90 soldiers from Mali in January.'],
+      ['none', 'Outlet Two', 'Norway withdrew its soldiers from Mali after the talks.'],
+      ['other', 'Outlet Three', 'Farmers near Mopti reported a poor harvest this year.'],
+    ]),
+  );
+  const features = (question: string) => {
+    const read = analyzeQuestion(question);
+    const q = { ...read, expansions: expandQuestion(read, engine.index) };
+    const ranked = engine.rank(q);
+    return { first: ranked[0]?.passage.text, ...engine.confidenceFeatures(ranked, q) };
+  };
+
+  it('sees the count of the asked noun beside the matched words', () => {
+    expect(features('How many soldiers did Denmark withdraw?')).toMatchObject({
+      first: 'Denmark withdrew 90 soldiers from Mali in January.',
+      coverage: 1,
+      typed: true,
+      near: 1,
+      nowhere: 0,
+    });
+  });
+
+  it('sees a passage on the asked fact that gives no count, and halves its confidence for it', () => {
+    const f = features('How many soldiers did Norway withdraw?');
+    expect(f).toMatchObject({
+      first: 'Norway withdrew its soldiers from Mali after the talks.',
+      coverage: 1,
+      typed: false,
+      near: 0,
+    });
+    expect(engine.ask('How many soldiers did Norway withdraw?').confidence).toBeLessThanOrEqual(0.5);
+  });
+
+  it('abstains when the rarest word of the question stands in no passage', () => {
+    // "Portugal" is in no passage and weighs most of the question: most of it is matched nowhere.
+    expect(features('How many soldiers did Portugal withdraw?').nowhere).toBeCloseTo(0.689, 3);
+    expect(engine.ask('How many soldiers did Portugal withdraw?').status).toBe('no_answer');
   });
 });

@@ -69,11 +69,17 @@ describe('asking within a filter', () => {
   });
 
   it('computes disagreements within the filter only', () => {
-    expect(engine.ask(TROOPS, 5).conflict?.map((s) => s.value)).toEqual(['2,400', 'close to 3000']);
+    // The sides come in ranking order; which comes first is not what this checks.
+    expect(
+      engine
+        .ask(TROOPS, 5)
+        .conflict?.map((s) => s.value)
+        .sort(),
+    ).toEqual(['2,400', 'close to 3000']);
     // Al Jazeera alone gives one count: there is nothing to disagree with.
     expect(engine.ask(TROOPS, 5, { outlet: 'Al Jazeera', from: null, to: null }).conflict).toBeNull();
     const february = engine.ask(TROOPS, 10, { outlet: null, from: '2022-02-01', to: '2022-02-28' });
-    expect(february.conflict?.map((s) => s.value)).toEqual(['2,400', 'close to 3000']);
+    expect(february.conflict?.map((s) => s.value).sort()).toEqual(['2,400', 'close to 3000']);
     expect(february.citations.every((c) => c.published!.startsWith('2022-02'))).toBe(true);
     expect(february.conflict!.flatMap((s) => s.sources.map((x) => x.published))).not.toContain('2022-08-15');
   });

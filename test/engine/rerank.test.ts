@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { prepareArticle, type Article, type Corpus } from '../../src/corpus/load.js';
+import { ArticleMetadata } from '../../src/corpus/schema.js';
+import { AnswerEngine, proximity } from '../../src/engine/answer.js';
+import type { Hit, Match } from '../../src/engine/search.js';
+
+/** Builds a small corpus in memory from [id, outlet, text] triples. */
+function buildCorpus(docs: Array<[string, string, string]>): Corpus {
+  const articles: Article[] = [];
+  const passages: Article['passages'] = [];
+  for (const [id, outlet, text] of docs) {
+    const meta = ArticleMetadata.parse({
+      id,
+      outlet,
+      title: null,
+      published: '2022-02-17',
+      language: 'en',
+      sha256: createHash('sha256').update(text).digest('hex'),
+    });
+    const article = prepareArticle(meta, text, `${id}.txt`, passages.length);
+    articles.push(article);
+    passages.push(...article.passages);
+  }
+  return { dir: 'memory', articles, byId: new Map(articles.map((a) => [a.meta.id, a])), passages };
+}
+
+/** A hit whose matches are the given [question term, passage term, how] triples. */
+function hitWith(matches: Array<[string, string, Match['via']]>): Hit {
+  return {
+    passage: { id: 0, articleId: 'a', block: 0, start: 0, end: 0, text: '' },
+    score: 1,
+    weights: new Map(matches.map(([t]) => [t, 1])),
+    matches: new Map(matches.map(([t, term, via]) => [t, { term, via, weight: 1 }])),
+  };
+}
+
+describe('proximity of the matched words', () => {
+  const terms = ['french', 'troop', 'left', 'mali', 'yesterday', 'niger', 'troop'];
+
+  it('is the number of question words matched over the shortest run of terms holding them all', () => {
+    // "troop" … "mali": 3 terms hold both.
+    expect(
+      proximity(
+        terms,
+        hitWith([
+          ['troop', 'troop', 'exact'],
+          ['mali', 'mali', 'exact'],
+        ]),
+      ),
+    ).toBeCloseTo(2 / 3, 10);
+    // The last "troop" stands nearer "niger" than the first: 2 terms.
+    expect(
+      proximity(
+        terms,
+        hitWith([
+          ['troop', 'troop', 'exact'],
+          ['niger', 'niger', 'exact'],
+        ]),
+      ),
+    ).toBe(1);
+    // Through a related word too: "soldiers" met "troop".
+    expect(
+      proximity(
+        terms,
+        hitWith([
+          ['soldier', 'troop', 'synonym'],
+          ['french', 'french', 'exact'],
+        ]),
+      ),
+    ).toBe(1);
+  });
+
+  it('is 0 with fewer than two question words matched in the passage itself', () => {
+    expect(proximity(terms, hitWith([['mali', 'mali', 'exact']]))).toBe(0);
+    // A word found only in the sentence before does not stand in this one.
+    expect(
+      proximity(
+        terms,
+        hitWith([
+          ['mali', 'mali', 'exact'],
+          ['niger', 'niger', 'context'],
+        ]),
+      ),
+    ).toBe(0);
+  });
+});
+
+describe('reranking', () => {
+  it('puts the passage whose matched words stand together above one where they are scattered', () => {
+    const engine = new AnswerEngine(
+      buildCorpus([
+        [
+          'scattered',
+          'Outlet One',
+          'A convoy of lorries that had waited for weeks at the border finally crossed the desert on Monday.',
+        ],
+        [
+          'together',
+          'Outlet Two',
+          'Officials said the desert convoy, escorted by soldiers, reached Gao on Monday evening.',
+        ],
+        ['other', 'Outlet Three', 'Farmers near Mopti reported a poor harvest this year.'],
+      ]),
+    );
+    const a = engine.ask('desert convoy');
+    expect(a.citations.map((c) => c.outlet)).toEqual(['Outlet Two', 'Outlet One']);
+  });
+
+  it('shows every year the passages give for a "when" question among the first five citations', () => {
+    const engine = new AnswerEngine(
+      buildCorpus([
+        ['one', 'Outlet One', 'The French campaign against the insurgents began in 2013.'],
+        [
+          'two',
+          'Outlet Two',
+          'Officials recalled that the French campaign against insurgents began in 2013 in the north.',
+        ],
+        [
+          'three',
+          'Outlet Three',
+          'Paris says its campaign against the insurgents began in 2013 at the request of Bamako.',
+        ],
+        [
+          'four',
+          'Outlet Four',
+          'In 2013 a French campaign began, aimed at insurgents who held the desert towns.',
+        ],
+        [
+          'five',
+          'Outlet Five',
+          'Its campaign against the insurgents, French generals wrote, began in 2013 with air strikes.',
+        ],
+        [
+          'six',
+          'Outlet Six',
+          'A French campaign that began in 2013 pushed the insurgents out of Timbuktu within weeks.',
+        ],
+        [
+          'eight',
+          'Outlet Eight',
+          'Analysts date the French campaign against the insurgents, which began in 2013, from the fall of Konna.',
+        ],
+        [
+          'nine',
+          'Outlet Nine',
+          'The insurgents were routed when the French campaign began in 2013, the defence ministry said.',
+        ],
+        [
+          'seven',
+          'Outlet Seven',
+          'According to one historian, French special forces began a quiet campaign against the insurgents in the desert in 2012, months before the main one was announced.',
+        ],
+      ]),
+    );
+    const a = engine.ask('When did the French campaign against the insurgents begin?');
+    // Ranked alone, the 2012 passage comes sixth; it takes the place of a passage repeating 2013.
+    expect(a.citations.map((c) => c.outlet)).toEqual([
+      'Outlet Six',
+      'Outlet Three',
+      'Outlet Eight',
+      'Outlet Seven',
+      'Outlet Two',
+    ]);
+    expect(a.citations[3]!.quote).toContain('in 2012');
+  });
+});
