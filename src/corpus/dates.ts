@@ -83,7 +83,8 @@ const VAGUE = /\b(?:week|weeks|early|late|mid|semaine|semaines|début|fin|mi-)\b
 /** Vague words chrono leaves out just before a month ("late January", "mid-August", "fin janvier"). */
 const VAGUE_BEFORE = /(?:\b(?:early|late|mid|début|fin)\s+|\bmid-|\bmi-)$/iu;
 /** A span counted from an event the sentence names, not from the publication date. */
-const AFTER_EVENT = /\b(?:after|before|later|earlier|plus tard|avant|après)\s*$/iu;
+const AFTER_EVENT =
+  /\b(?:after|before|later|earlier|plus tard|avant|après)\s*$|^(?:la\s+)?veille$|^(?:le\s+)?lendemain$/iu;
 /** Words that point forward from the publication date. */
 const FORWARD = /\b(?:next|coming|prochain|prochaine)\b/iu;
 /** Words that say which week a weekday is in; chrono reads these itself. */
@@ -97,25 +98,38 @@ const COUNT = String.raw`(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine
  * year", "les dernières heures". "Nine years ago" / "il y a neuf ans" is a point and is kept.
  */
 const SPAN = new RegExp(
-  String.raw`\b${COUNT}\s+${UNIT}\b|\bpast\s+(?:${COUNT}\s+)?${UNIT}\b|\b(?:last|next)\s+${COUNT}\s+${UNIT}\b|\b(?:next|last|past|coming)\s+(?:years|months|weeks|days|decades)\b|\b(?:derniers?|dernières?)\s+(?:heures|jours|semaines|mois|années)\b|\b(?:hours?|heures?|minutes?)\b`,
+  String.raw`\b${COUNT}\s+${UNIT}\b|\bpast\s+(?:${COUNT}\s+)?${UNIT}\b|\b(?:last|next)\s+${COUNT}\s+${UNIT}\b|\b(?:next|last|past|coming)\s+(?:years|months|weeks|days|decades)\b|\b(?:derniers?|dernières?|prochains?|prochaines?)\s+(?:heures|jours|semaines|mois|années)\b|\bsecondes?\b|\bseconds?\b|\b(?:hours?|heures?|minutes?)\b`,
   'iu',
 );
 /** A span that is a point after all: counted back from publication, or forward in a future clause. */
 const SPAN_AGO = /\bago\b|\bil y a\b/iu;
 const SPAN_IN = /^(?:in|within|dans)\s/iu;
+/** Words that count from the day they were written ("last month", "yesterday", "lundi dernier"). */
+const RELATIVE_WORD =
+  /\b(?:ago|last|next|this|yesterday|today|tomorrow|dernier|dernière|prochain|prochaine|hier|aujourd'hui|demain|il y a|now|tonight|maintenant|actuellement)\b/iu;
 /** Day and month in figures with no year ("24/7", "15/08"): too ambiguous to be read as a date. */
 const NUMERIC_NO_YEAR = /^\d{1,2}[/.]\d{1,2}$/u;
 
+/** Words that say the clause speaks of what will be, and of what was, in one language. */
+interface TenseMarkers {
+  future: RegExp;
+  past: RegExp;
+}
 /**
- * Words that say the clause speaks of what will be, English and French. "Would" is left out:
- * "said it would end operations from June 30" points forward from the saying, not from
- * publication.
+ * English. "Would" is left out of the future: "said it would end operations from June 30" points
+ * forward from the saying, not from publication.
  */
-const FUTURE_MARKER =
-  /(?<![\p{L}\p{N}_])(?:will|shall|won't|going to|(?:due|set|expected|scheduled|slated|poised|planned|planning|plans?|intends?|aims?) to|looming|upcoming|forthcoming|coming|next|ahead|from now|by the end of|d'ici|prochaine?s?|à venir|va|vont|sera|seront|aura|auront|fera|feront|devra|devront|pourra|pourront|ira|iront|\p{L}{2,}(?:eront|iront|era|ira))(?![\p{L}\p{N}_])|'ll\b/giu;
-/** Words that say the clause speaks of what was, English and French. */
-const PAST_MARKER =
-  /(?<![\p{L}\p{N}_])(?:had|was|were|did|said|told|began|left|took|came|went|met|made|sent|fought|saw|held|gave|became|won|lost|ago|last|earlier|previously|already|since|dernier|dernière|derniers|dernières|il y a|(?:a|ont|avait|avaient|avons|avez|ai|est|sont|était|étaient)\s+(?:\p{L}+\s+)?\p{L}+(?:é|ée|és|ées|i|is|it|u|us|ert|te)|\p{L}{2,}(?:ait|aient)|[a-z]{2,}ed)(?![\p{L}\p{N}_])/giu;
+const ENGLISH_TENSE: TenseMarkers = {
+  future:
+    /(?<![\p{L}\p{N}_])(?:will|shall|won't|going to|(?:due|set|expected|scheduled|slated|poised|planned|planning|plans?|intends?|aims?) to|looming|upcoming|forthcoming|coming|next|ahead|from now|by the end of)(?![\p{L}\p{N}_])|'ll\b/giu,
+  past: /(?<![\p{L}\p{N}_])(?:had|was|were|did|said|told|began|left|took|came|went|met|made|sent|fought|saw|held|gave|became|won|lost|ago|last|earlier|previously|already|since|[a-z]{2,}ed)(?![\p{L}\p{N}_])/giu,
+};
+/** French: the future tense and "aller" + infinitive; the passé composé and the imparfait. */
+const FRENCH_TENSE: TenseMarkers = {
+  future:
+    /(?<![\p{L}\p{N}_])(?:d'ici|prochaine?s?|à venir|va|vont|sera|seront|aura|auront|fera|feront|devra|devront|pourra|pourront|ira|iront|\p{L}{2,}(?:eront|iront|era|ira))(?![\p{L}\p{N}_])/giu,
+  past: /(?<![\p{L}\p{N}_])(?:dernier|dernière|derniers|dernières|il y a|(?:a|ont|avait|avaient|avons|avez|ai|est|sont|était|étaient)\s+(?:\p{L}+\s+)?\p{L}+(?:é|ée|és|ées|i|is|it|u|us|ert|te)|\p{L}{2,}(?:ait|aient))(?![\p{L}\p{N}_])/giu,
+};
 /**
  * "-ed" words that are adjectives far more often than past verbs, and those that begin a
  * phrase about what will be ("expected to").
@@ -197,10 +211,11 @@ const RANK: Record<DateGranularity, number> = { day: 3, month: 2, year: 1 };
 
 /**
  * The tense of the clause holding `text.slice(start, end)`: the nearest marker of what will be
- * or what was, in the clause (between commas, quotation marks, dashes, sentence ends) or, when
+ * or what was, in the text's language (English unless `language` is "fr…"), in the clause (between commas, quotation marks, dashes, sentence ends) or, when
  * the clause has none, in the sentence. Null when neither says.
  */
-export function tenseAround(text: string, start: number, end: number): Tense {
+export function tenseAround(text: string, start: number, end: number, language = 'en'): Tense {
+  const markers = /^fr\b/i.test(language) ? FRENCH_TENSE : ENGLISH_TENSE;
   const bounds = (breaks: RegExp) => {
     let from = 0;
     let to = text.length;
@@ -227,8 +242,8 @@ export function tenseAround(text: string, start: number, end: number): Tense {
         if (!best || distance < best.distance) best = { tense, distance };
       }
     };
-    consider(FUTURE_MARKER, 'future');
-    consider(PAST_MARKER, 'past', (w) => NOT_PAST.test(w));
+    consider(markers.future, 'future');
+    consider(markers.past, 'past', (w) => NOT_PAST.test(w));
     if (best) return (best as { tense: Tense }).tense;
   }
   return null;
@@ -267,7 +282,11 @@ export function resolveDates(text: string, reference: DateReference, language = 
   const out: ResolvedDate[] = [];
   const taken = (start: number, end: number) => out.some((o) => start < o.end && end > o.start);
 
-  /** Adds a mention, no more precise than the reference when it rests on it. */
+  /**
+   * Adds a mention, no more precise than the reference where it rests on it: "on Monday" in an
+   * article of August 2022 is Aug 2022, but "on 17 February" names its day, and only its year
+   * comes from the reference. `named`: the precision the words give by themselves.
+   */
   const push = (
     start: number,
     words: string,
@@ -277,9 +296,13 @@ export function resolveDates(text: string, reference: DateReference, language = 
     granularity: DateGranularity,
     approximate: boolean,
     relative: boolean,
+    named: DateGranularity | null = granularity,
   ) => {
     let g = granularity;
-    if (relative && ref && RANK[ref.granularity] < RANK[g]) g = ref.granularity;
+    if (relative && ref && RANK[ref.granularity] < RANK[g]) {
+      const floor = named && RANK[named] > RANK[ref.granularity] ? named : ref.granularity;
+      g = RANK[floor] < RANK[g] ? floor : g;
+    }
     const date = g === 'day' ? iso(y, m, day) : g === 'month' ? iso(y, m, 1).slice(0, 7) : String(y);
     out.push({
       start,
@@ -303,17 +326,12 @@ export function resolveDates(text: string, reference: DateReference, language = 
     if (AFTER_EVENT.test(r.text)) continue;
     if (NUMERIC_NO_YEAR.test(r.text.trim())) continue;
     let start = r.index;
-    let words = r.text.replace(/[\s,;]+$/u, '');
-    const tense = ref ? tenseAround(text, start, start + words.length) : null;
+    let words = r.text.replace(/[\s,;]+$/u, '').replace(/\s+(?:of|de)$/iu, '');
+    const tense = ref ? tenseAround(text, start, start + words.length, language) : null;
     // "after nine years", "for the past nine years": a span, not a point in time.
     if (SPAN.test(words) && !SPAN_AGO.test(words) && !(SPAN_IN.test(words) && tense === 'future')) continue;
     const relative =
-      !has('year') ||
-      /\b(?:ago|last|next|this|yesterday|today|tomorrow|dernier|dernière|prochain|prochaine|hier|aujourd'hui|demain|il y a|now|tonight|maintenant|actuellement)\b/iu.test(
-        words,
-      ) ||
-      SPAN.test(words) ||
-      (!has('day') && has('weekday'));
+      !has('year') || RELATIVE_WORD.test(words) || SPAN.test(words) || (!has('day') && has('weekday'));
     if (relative && ref === null) continue;
     let d = c.date();
     const forward = FORWARD.test(words);
@@ -327,7 +345,24 @@ export function resolveDates(text: string, reference: DateReference, language = 
     } else if (!has('year') && has('month') && ref !== null && !forward) {
       const month = c.get('month')!;
       const day = has('day') ? c.get('day')! : null;
-      const y = yearFor(month, day, ref.day, tense);
+      let y = yearFor(month, day, ref.day, tense);
+      // "May of last year", "in March this year": the year is said just after.
+      const which = /^\s*(?:of\s+)?(last|next|this)\s+year\b/iu.exec(text.slice(start + words.length));
+      if (which) {
+        const w = which[1]!.toLowerCase();
+        y = ref.day.getUTCFullYear() + (w === 'last' ? -1 : w === 'next' ? 1 : 0);
+      }
+      // A month-only reference cannot tell a day of its own month from past or future.
+      if (day !== null && ref.granularity === 'month' && month === ref.day.getUTCMonth() + 1)
+        y = ref.day.getUTCFullYear();
+      // "Jeudi 17 février": the weekday says which year, the nearest where that day is one.
+      if (day !== null && has('weekday')) {
+        const weekday = c.get('weekday');
+        const fits = [y, y - 1, y + 1, y - 2, y + 2].find(
+          (yr) => new Date(Date.UTC(yr, month - 1, day, 12)).getUTCDay() === weekday,
+        );
+        if (fits !== undefined) y = fits;
+      }
       d = new Date(Date.UTC(y, month - 1, day ?? 1, 12));
     }
     // "late January": the vague word chrono left out belongs to the words.
@@ -343,6 +378,10 @@ export function resolveDates(text: string, reference: DateReference, language = 
       /\b(?:yesterday|today|tomorrow|hier|aujourd'hui|demain)\b/iu.test(words);
     const weekish = /\bweeks?\b|\bsemaines?\b/iu.test(words);
     const granularity: DateGranularity = dayNamed || weekish ? 'day' : has('month') ? 'month' : 'year';
+    // What the words name by themselves: "17 February" a day, "in February" a month; "last
+    // month" or "on Monday" nothing without the publication date.
+    const counted = RELATIVE_WORD.test(words) || SPAN.test(words);
+    const named: DateGranularity | null = counted || !has('month') ? null : has('day') ? 'day' : 'month';
     push(
       start,
       words,
@@ -352,6 +391,7 @@ export function resolveDates(text: string, reference: DateReference, language = 
       granularity,
       weekish || SPAN.test(words),
       relative,
+      named,
     );
   }
 
@@ -372,7 +412,7 @@ export function resolveDates(text: string, reference: DateReference, language = 
           ? 'past'
           : m[3]?.toLowerCase() === 'prochain'
             ? 'future'
-            : tenseAround(text, start, start + words.length);
+            : tenseAround(text, start, start + words.length, language);
       // "novembre dernier" is the latest November before publication, never the current month.
       let y = yearFor(month, null, ref.day, tense);
       if (m[3]?.toLowerCase() === 'dernier' && month === ref.day.getUTCMonth() + 1) y -= 1;
@@ -407,7 +447,7 @@ export function resolveDates(text: string, reference: DateReference, language = 
         ? 'future'
         : /this|cet|cette|^ce/.test(which)
           ? null
-          : tenseAround(text, start, start + words.length);
+          : tenseAround(text, start, start + words.length, language);
     let y = yearFor(month, null, ref.day, tense);
     if (tense === null && /this|cet|cette|^ce/.test(which)) {
       // "this summer": the one of the publication year (this winter: the one holding or next to it).

@@ -7,6 +7,7 @@ import { sourceOf } from './sources.js';
 import type { Answer, AnswerDate, Citation, ConflictSide, MatchedWord } from './types.js';
 import type { ResolvedDate } from '../corpus/dates.js';
 import { analyzerFor } from '../text/languages.js';
+import type { Token } from '../text/analyzer.js';
 import { looseComparable } from '../text/normalize.js';
 import { indexTerms } from '../text/tokenize.js';
 import { queryProblem } from './validate.js';
@@ -89,12 +90,21 @@ interface Ranked extends Hit {
   found: Mention | null;
 }
 
-/** Share of the question's IDF weight that a passage matched. */
-function coverage(index: PassageIndex, q: QuestionAnalysis, weights: Map<string, number>): number {
+/**
+ * Share of the question's IDF weight that a passage matched. `idfs` are the question terms'
+ * IDFs in order, when the caller has them already (rank scores every candidate twice).
+ */
+function coverage(
+  index: PassageIndex,
+  q: QuestionAnalysis,
+  weights: Map<string, number>,
+  idfs?: readonly number[],
+): number {
   let total = 0;
   let got = 0;
-  for (const t of q.terms) {
-    const w = index.idf(t);
+  for (let i = 0; i < q.terms.length; i++) {
+    const t = q.terms[i]!;
+    const w = idfs ? idfs[i]! : index.idf(t);
     total += w;
     got += w * (weights.get(t) ?? 0);
   }
@@ -178,6 +188,35 @@ export function proximity(terms: readonly string[], h: Hit): number {
 const wordSet = memoByText((text: string) => new Set(looseComparable(text).split(' ')));
 const ownTerms = memoByText((text: string) => new Set(indexTerms(text)));
 
+/** A text's word tokens, and the first word of each index term met so far (see firstWord). */
+type WordScan = { tokens: Token[]; scanned: number; first: Map<string, Token> };
+const wordScans = new Map<string, (text: string) => WordScan>();
+
+/**
+ * The first word of a text whose index term is `term`, for Citation.matched. The text is
+ * tokenised once and stemmed only as far as a look-up needs, however many question words a
+ * citation matched (tokenising the passage again for each was a tenth of the ask time at 100k).
+ */
+function firstWord(language: string, text: string, term: string): Token | undefined {
+  let memo = wordScans.get(language);
+  const analyzer = analyzerFor(language);
+  if (!memo) {
+    memo = memoByText((t: string) => ({ tokens: analyzer.tokens(t), scanned: 0, first: new Map() }), 5_000);
+    wordScans.set(language, memo);
+  }
+  const scan = memo(text);
+  const known = scan.first.get(term);
+  if (known) return known;
+  while (scan.scanned < scan.tokens.length) {
+    const token = scan.tokens[scan.scanned++]!;
+    const t = analyzer.term(token.text);
+    if (t === null || scan.first.has(t)) continue;
+    scan.first.set(t, token);
+    if (t === term) return token;
+  }
+  return undefined;
+}
+
 function similarity(a: string, b: string): number {
   const ta = wordSet(a);
   const tb = wordSet(b);
@@ -215,20 +254,21 @@ export class AnswerEngine {
    */
   rank(q: QuestionAnalysis, within?: ReadonlySet<number>): Ranked[] {
     const s = this.settings;
+    const idfs = q.terms.map((t) => this.index.idf(t));
     const hits = this.index
       .search(q.terms, { candidates: s.candidates, within, dictionary: q.dictionary }, q.expansions)
       .filter(
         (h) =>
           [...h.matches.values()].some(
             (m) => m.via === 'exact' || m.via === 'spelling' || m.via === 'form',
-          ) || coverage(this.index, q, h.weights) >= 0.5,
+          ) || coverage(this.index, q, h.weights, idfs) >= 0.5,
       );
     const top = hits[0]?.score ?? 1;
     // Score every candidate by BM25 and coverage first; answer extraction, the costly part,
     // runs only on the best `extractFrom` of them.
     const ranked = hits
       .map((h) => {
-        const cov = coverage(this.index, q, h.weights);
+        const cov = coverage(this.index, q, h.weights, idfs);
         const prox = PROXIMITY * proximity(this.index.termsAt(h.passage.id), h);
         return {
           ...h,
@@ -494,10 +534,8 @@ export class AnswerEngine {
           : (q.words.find((w) => w.term === t)?.text ?? t);
       const inContext = m.via === 'context';
       const source = inContext ? this.corpus.passages[r.passage.id - 1] : r.passage;
-      const analyzer = analyzerFor(this.index.languageOf(source?.id ?? r.passage.id));
-      const token = source
-        ? analyzer.tokens(source.text).find((w) => analyzer.term(w.text) === m.term)
-        : undefined;
+      const language = this.index.languageOf(source?.id ?? r.passage.id);
+      const token = source ? firstWord(language, source.text, m.term) : undefined;
       const word = source && token ? source.text.slice(token.start, token.end) : m.term;
       const how = inContext ? (m.term === t ? 'context' : `context, ${expansion?.via ?? 'related'}`) : m.via;
       out.push({ question: asked, passage: word, how });

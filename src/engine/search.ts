@@ -393,7 +393,7 @@ export class PassageIndex {
       const scores = new Float64Array(pool.length);
       const order: number[] = [];
       for (let i = 0; i < pool.length; i++) {
-        scores[i] = this.scoreOne(pool[i]!, q, false);
+        scores[i] = this.scoreOne(pool[i]!, q);
         order.push(i);
       }
       order.sort((x, y) => scores[y]! - scores[x]! || pool[x]! - pool[y]!);
@@ -445,11 +445,12 @@ export class PassageIndex {
       context,
       termNumbers,
       tf: new Uint32Array(entries.length),
-      seen: [],
+      seen: new Int32Array(entries.length),
       bestScore: new Float64Array(targets),
       bestEntry: new Int32Array(targets).fill(-1),
       bestInText: new Uint8Array(targets),
-      targetOrder: [],
+      targetOrder: new Int32Array(targets),
+      targets: 0,
     };
   }
 
@@ -461,71 +462,83 @@ export class PassageIndex {
    * at a quarter weight for question terms the passage does not match: it often names what
    * this one calls "these states" or "he". Leaves each question term's best match in `q`.
    */
-  private scoreOne(id: number, q: Prepared, _details: boolean): number {
-    q.bestEntry.fill(-1);
-    q.targetOrder.length = 0;
-    this.countInto(id, q);
-    const length = this.docStart[id + 1]! - this.docStart[id]!;
-    for (const e of q.seen) {
-      const score = q.own[e]! * this.termScore(q.tf[e]!, length);
-      q.tf[e] = 0;
-      const target = q.targetOf[e]!;
-      if (q.bestEntry[target]! < 0) {
-        q.targetOrder.push(target);
-        q.bestEntry[target] = e;
-        q.bestScore[target] = score;
-        q.bestInText[target] = 1;
-      } else if (q.bestScore[target]! < score) {
-        q.bestEntry[target] = e;
-        q.bestScore[target] = score;
+  private scoreOne(id: number, q: Prepared): number {
+    const { tf, own, context, targetOf, bestEntry, bestScore, bestInText, seen, targetOrder } = q;
+    bestEntry.fill(-1);
+    let targets = 0;
+    let n = this.countInto(id, q);
+    const docStart = this.docStart;
+    const length = docStart[id + 1]! - docStart[id]!;
+    for (let i = 0; i < n; i++) {
+      const e = seen[i]!;
+      const score = own[e]! * this.termScore(tf[e]!, length);
+      tf[e] = 0;
+      const target = targetOf[e]!;
+      if (bestEntry[target]! < 0) {
+        targetOrder[targets++] = target;
+        bestEntry[target] = e;
+        bestScore[target] = score;
+        bestInText[target] = 1;
+      } else if (bestScore[target]! < score) {
+        bestEntry[target] = e;
+        bestScore[target] = score;
       }
     }
     const before = this.passages[id - 1];
-    if (before && before.articleId === this.passages[id]!.articleId) {
-      this.countInto(id - 1, q);
-      const length = this.docStart[id]! - this.docStart[id - 1]!;
-      for (const e of q.seen) {
-        const tf = q.tf[e]!;
-        q.tf[e] = 0;
-        const target = q.targetOf[e]!;
-        const had = q.bestEntry[target]! >= 0;
-        if (had && q.bestInText[target]) continue;
-        const score = q.context[e]! * this.termScore(tf, length);
+    // The sentence before can only add question terms the passage's own text did not match.
+    if (targets < bestEntry.length && before && before.articleId === this.passages[id]!.articleId) {
+      n = this.countInto(id - 1, q);
+      const length = docStart[id]! - docStart[id - 1]!;
+      for (let i = 0; i < n; i++) {
+        const e = seen[i]!;
+        const count = tf[e]!;
+        tf[e] = 0;
+        const target = targetOf[e]!;
+        const had = bestEntry[target]! >= 0;
+        if (had && bestInText[target]) continue;
+        const score = context[e]! * this.termScore(count, length);
         if (!had) {
-          q.targetOrder.push(target);
-          q.bestEntry[target] = e;
-          q.bestScore[target] = score;
-          q.bestInText[target] = 0;
-        } else if (q.bestScore[target]! < score) {
-          q.bestEntry[target] = e;
-          q.bestScore[target] = score;
+          targetOrder[targets++] = target;
+          bestEntry[target] = e;
+          bestScore[target] = score;
+          bestInText[target] = 0;
+        } else if (bestScore[target]! < score) {
+          bestEntry[target] = e;
+          bestScore[target] = score;
         }
       }
     }
+    q.targets = targets;
     let score = 0;
-    for (const target of q.targetOrder) score += q.bestScore[target]!;
+    for (let i = 0; i < targets; i++) score += bestScore[targetOrder[i]!]!;
     return score;
   }
 
-  /** Counts the searched terms of a passage into q.tf, listing them in q.seen in order of first use. */
-  private countInto(id: number, q: Prepared): void {
-    q.seen.length = 0;
+  /**
+   * Counts the searched terms of a passage into q.tf, listing them in q.seen in order of first
+   * use; returns how many there are.
+   */
+  private countInto(id: number, q: Prepared): number {
+    const { tf, seen } = q;
     const slotOf = this.slotOf;
     const docTerms = this.docTerms;
+    let n = 0;
     for (let k = this.docStart[id]!, end = this.docStart[id + 1]!; k < end; k++) {
       const e = slotOf[docTerms[k]!]!;
       if (e < 0) continue;
-      if (q.tf[e] === 0) q.seen.push(e);
-      q.tf[e]!++;
+      if (tf[e] === 0) seen[n++] = e;
+      tf[e]!++;
     }
+    return n;
   }
 
   /** A scored passage as a Hit: scoreOne again for its matches, then each question term's weight and match. */
   private hitOf(id: number, q: Prepared, score: number): Hit {
-    this.scoreOne(id, q, true);
+    this.scoreOne(id, q);
     const weights = new Map<string, number>();
     const matches = new Map<string, Match>();
-    for (const target of q.targetOrder) {
+    for (let i = 0; i < q.targets; i++) {
+      const target = q.targetOrder[i]!;
       const [term, s] = q.entries[q.bestEntry[target]!]!;
       const inText = q.bestInText[target] === 1;
       // Exact 1, spelling variant 0.8, a related word its relation's weight; context alone 0.4 of that.
@@ -664,20 +677,36 @@ export class PassageIndex {
         count[id]!++;
       }
     }
-    const order: number[] = [];
     for (let i = 0; i < matched; i++) {
       const id = walked[i]!;
       score[id] = score[id]! * count[id]!;
-      order.push(id);
     }
-    // A stable sort: equal scores keep the order of first match, as minisearch's results did.
-    order.sort((x, y) => score[y]! - score[x]!);
+    // The best poolSize by score, ties in order of first match (as minisearch's stable sort of
+    // its results gave them). Their order does not matter: finishWithCommonTerms sorts its own.
+    let pool: Int32Array;
+    if (matched <= poolSize) pool = walked.slice(0, matched);
+    else {
+      const sorted = new Float64Array(matched);
+      for (let i = 0; i < matched; i++) sorted[i] = score[walked[i]!]!;
+      sorted.sort();
+      const threshold = sorted[matched - poolSize]!;
+      let above = 0;
+      for (let i = 0; i < matched; i++) if (score[walked[i]!]! > threshold) above++;
+      pool = new Int32Array(poolSize);
+      let taken = 0;
+      let ties = poolSize - above;
+      for (let i = 0; i < matched && taken < poolSize; i++) {
+        const id = walked[i]!;
+        const s = score[id]!;
+        if (s > threshold || (s === threshold && ties-- > 0)) pool[taken++] = id;
+      }
+    }
     for (let i = 0; i < matched; i++) {
       const id = walked[i]!;
       score[id] = 0;
       count[id] = 0;
     }
-    return { pool: Int32Array.from(order.slice(0, poolSize)), matched };
+    return { pool, matched };
   }
 
   /** Every term is common: candidates come from the terms' impact lists (within a filter if given), scored here. */
@@ -707,13 +736,14 @@ interface Prepared {
   termNumbers: number[];
   /** Scratch, per passage: occurrences by slot, slots in order of first use. */
   tf: Uint32Array;
-  seen: number[];
+  seen: Int32Array;
   /** Scratch, per passage: each question term's best score, slot and whether in the passage's own text. */
   bestScore: Float64Array;
   bestEntry: Int32Array;
   bestInText: Uint8Array;
-  /** Question term numbers in the order their first match was found. */
-  targetOrder: number[];
+  /** Question term numbers in the order their first match was found, and how many (scoreOne's last passage). */
+  targetOrder: Int32Array;
+  targets: number;
 }
 
 /** Two reusable rows for withinEdits: query terms are short, so 64 cells is plenty. */

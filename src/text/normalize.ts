@@ -32,8 +32,14 @@ export function foldQuotes(text: string): string {
   );
 }
 
+/** Printable ASCII only (other strings take the normalising path, which is right for them too). */
+const ASCII = /^[ -~]*$/;
+
 /** Removes diacritics (é → e) after canonical decomposition. */
 export function foldDiacritics(text: string): string {
+  // ASCII has no decompositions and no marks: most words are returned as they are, without the
+  // cost of normalising them (it ran on every token of every passage tokenised).
+  if (ASCII.test(text)) return text;
   return text.normalize('NFKD').replace(/\p{M}+/gu, '');
 }
 

@@ -166,6 +166,15 @@ describe('resolveDates: the tense of the clause places a date the words leave op
     ).toEqual(['February → February (Feb 2022)']);
   });
 
+  it('reads the tense in the text’s own language: English "a private" is no French passé composé', () => {
+    expect(shown('Troops from a private company arrive in March.', '2022-02-17')).toEqual([
+      'March → March (Mar 2022)',
+    ]);
+    expect(shown('Les troupes sont arrivées en mars.', '2022-02-17', 'fr')).toEqual([
+      'mars → mars (Mar 2021)',
+    ]);
+  });
+
   it('reads a weekday in a future clause as the next one: devdiscourse (rules split), Tuesday 15 Feb 2022', () => {
     const text =
       "French President Emmanuel Macron will meet with ministers on Wednesday evening to discuss further steps regarding the country's military presence in Mali, said French government spokesman Gabriel Attal.";
@@ -242,6 +251,41 @@ describe('resolveDates: the tense of the clause places a date the words leave op
     ]);
   });
 
+  it('takes the year the words give just after the month, and the one a weekday fits', () => {
+    expect(shown('The last coup took place in May of last year.', '2022-08-15')).toEqual([
+      'May → May (May 2021)',
+      'last year → last year (2021)',
+    ]);
+    // bifamomag (rules split), published Feb 2022: 17 Feb was a Thursday in 2022, not in 2021.
+    expect(
+      shown(
+        'Jeudi 17 février, Emmanuel Macron a officialisé le retrait des soldats français du Mali.',
+        '2022-02',
+        'fr',
+        true,
+      ),
+    ).toEqual(['Jeudi 17 février → Jeudi 17 février (c. 17 Feb 2022)']);
+  });
+
+  it('drops French spans and days counted from an event: "dans les prochains jours", "à la veille de"', () => {
+    // bifamomag and abidjan4all (rules split).
+    expect(
+      shown(
+        'Un nouveau cap du désamour entre Paris et Bamako sera probablement franchi dans les prochains jours.',
+        '2022-02',
+        'fr',
+        true,
+      ),
+    ).toEqual([]);
+    expect(
+      shown(
+        'À la veille de ce sommet, les dirigeants Maliens seront face aux représentants.',
+        '2024-06-13',
+        'fr',
+      ),
+    ).toEqual([]);
+  });
+
   it('keeps the vague word chrono leaves out: "in late January" is "late January", approximate', () => {
     expect(
       shown(
@@ -267,6 +311,16 @@ describe('resolveDates: a publication date known only to the month or year', () 
       approximate: true,
     });
     expect(withResolved(monday!)).toBe('lundi (c. Aug 2022)');
+  });
+
+  it('keeps a day the words name, taking only its year from a month-only publication date', () => {
+    expect(
+      shown('The troops left on Monday and on 7 August; on 17 February Macron had announced it.', '2022-08'),
+    ).toEqual([
+      'on Monday → on Monday (c. Aug 2022)',
+      'on 7 August → on 7 August (c. 7 Aug 2022)',
+      'on 17 February → on 17 February (c. 17 Feb 2022)',
+    ]);
   });
 
   it('marks dates resolved against a month or a year approximate even when not told so, and leaves full dates exact', () => {

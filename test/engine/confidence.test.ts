@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
-import { prepareArticle, type Article, type Corpus } from '../../src/corpus/load.js';
-import { ArticleMetadata } from '../../src/corpus/schema.js';
+import { buildCorpus } from '../support/memory-corpus.js';
 import { AnswerEngine, confidenceOf } from '../../src/engine/answer.js';
 import { expandQuestion } from '../../src/engine/expand.js';
 import { loadEngine } from '../../src/engine/index.js';
@@ -58,26 +56,6 @@ describe('confidence on the fixture corpus', () => {
     expect(a.citations.length).toBeGreaterThan(0);
   });
 });
-
-/** Builds a small corpus in memory from [id, outlet, text] triples. */
-function buildCorpus(docs: Array<[string, string, string]>): Corpus {
-  const articles: Article[] = [];
-  const passages: Article['passages'] = [];
-  for (const [id, outlet, text] of docs) {
-    const meta = ArticleMetadata.parse({
-      id,
-      outlet,
-      title: null,
-      published: '2022-02-17',
-      language: 'en',
-      sha256: createHash('sha256').update(text).digest('hex'),
-    });
-    const article = prepareArticle(meta, text, `${id}.txt`, passages.length);
-    articles.push(article);
-    passages.push(...article.passages);
-  }
-  return { dir: 'memory', articles, byId: new Map(articles.map((a) => [a.meta.id, a])), passages };
-}
 
 describe('confidence features on a small corpus', () => {
   const engine = new AnswerEngine(

@@ -1,29 +1,7 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { prepareArticle, type Article, type Corpus } from '../../src/corpus/load.js';
-import { ArticleMetadata } from '../../src/corpus/schema.js';
+import { buildCorpus } from '../support/memory-corpus.js';
 import { AnswerEngine, proximity } from '../../src/engine/answer.js';
 import type { Hit, Match } from '../../src/engine/search.js';
-
-/** Builds a small corpus in memory from [id, outlet, text] triples. */
-function buildCorpus(docs: Array<[string, string, string]>): Corpus {
-  const articles: Article[] = [];
-  const passages: Article['passages'] = [];
-  for (const [id, outlet, text] of docs) {
-    const meta = ArticleMetadata.parse({
-      id,
-      outlet,
-      title: null,
-      published: '2022-02-17',
-      language: 'en',
-      sha256: createHash('sha256').update(text).digest('hex'),
-    });
-    const article = prepareArticle(meta, text, `${id}.txt`, passages.length);
-    articles.push(article);
-    passages.push(...article.passages);
-  }
-  return { dir: 'memory', articles, byId: new Map(articles.map((a) => [a.meta.id, a])), passages };
-}
 
 /** A hit whose matches are the given [question term, passage term, how] triples. */
 function hitWith(matches: Array<[string, string, Match['via']]>): Hit {

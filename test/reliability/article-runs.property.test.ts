@@ -16,16 +16,23 @@ import { loadEngine } from '../../src/engine/index.js';
 import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 import { CAPITALISED_PAIRS, longRun } from '../support/hostile.js';
 
-/** Loading six articles, on a loaded machine; a pathological article took seconds. */
-const LOAD_BUDGET_MS = 1500;
-/** The first quotation look-up extracts every quotation in the corpus. */
-const FIRST_QUOTE_BUDGET_MS = 500;
-const ASK_BUDGET_MS = 250;
+/*
+ * These budgets are hang guards, not speed checks (speed is `npm run bench`'s job). The
+ * pathological articles they guard against took 4–12 s; the steps now take tens to a few hundred
+ * milliseconds, and up to ~0.8 s when the rest of the suite shares the machine's two cores (a
+ * first quotation look-up was seen at 760 ms then). Each budget sits well above that and well
+ * below the old behaviour, so the test fails on a regression, not on a busy machine.
+ */
+/** Loading six articles; a pathological article took seconds. */
+const LOAD_BUDGET_MS = 4000;
+/** The first quotation look-up extracts every quotation in the corpus (once ~12 s). */
+const FIRST_QUOTE_BUDGET_MS = 2500;
+const ASK_BUDGET_MS = 1000;
 /**
  * A question over one 60,000-character sentence: its passage is read whole. Number answers once
  * scanned the passage per number (about 4 s here, 7 s at 90,000 characters); now ~100–300 ms.
  */
-const LONG_SENTENCE_ASK_BUDGET_MS = 1000;
+const LONG_SENTENCE_ASK_BUDGET_MS = 2500;
 
 const ID = 'hostile-times-2022-02-17-run';
 const OPENING = 'France said on Thursday it would withdraw its troops from Mali, officials said.';

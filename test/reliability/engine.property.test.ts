@@ -24,10 +24,11 @@ const PER_QUERY_BUDGET_MS = 1000;
 /**
  * Long runs of short or capitalised words, names, places, dates and numbers (see longRun in
  * test/support/hostile.ts) once cost 1–3 s a question: every sub-run of capitalised words was
- * tried as a place name. They now take tens of milliseconds; 250 ms, Discord's patience spread
- * over a few users, is the budget each call must keep even on a loaded machine.
+ * tried as a place name. They now take tens of milliseconds. Like the budget above this is a hang
+ * guard, not a speed check (speed is `npm run bench`'s job): 750 ms keeps room for a CI box
+ * running the other test files on the same two cores, and still fails on the old behaviour.
  */
-const RUN_BUDGET_MS = 250;
+const RUN_BUDGET_MS = 750;
 
 // ---------------------------------------------------------------------------------------------
 // Hostile strings: see test/support/hostile.ts.
