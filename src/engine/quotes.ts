@@ -69,9 +69,34 @@ const STATEMENT_OF =
 /** A statement and who issued it, before a quotation; group 1 the issuer, up to a participle or a comma. */
 const ISSUED_BY =
   /(?:communiqu\u00E9|statement|d\u00E9claration|press release)\s+(?:des|du|de la|de l['\u2019]|from|of|by|(?:issued|signed|released|published|sign\u00E9|publi\u00E9) (?:by|par))\s*((?:[\p{L}'\u2019-]+\s+){0,7}?[\p{L}'\u2019-]+)(?=\s+(?:(?:and\s+|et\s+)?\p{L}+(?:ant|ing|ed|\u00E9)|qui|that|which|who|said|says|a|on)(?![\p{L}])|\s*[,;:.]|$)/giu;
-/** "Representatives of 13 countries – … – issued a statement": the issuer before the verb, group 1. */
-const ISSUES =
-  /((?:[\p{L}\p{N}'\u2019.-]+\s+){0,5}?[\p{L}\p{N}'\u2019.-]+)\s+(?:[\u2013\u2014][^\u2013\u2014]{0,200}[\u2013\u2014]\s+)?(?:issued|released|published|signed|put out|(?:a|ont)\s+(?:publi\u00E9|diffus\u00E9|sign\u00E9|adopt\u00E9))\s+(?:a|an|the|un|une)\s+(?:joint\s+|new\s+)?(?:statement|communiqu\u00E9|d\u00E9claration|press release)/giu;
+/** "issued a statement", "a publié un communiqué", with an aside between dashes before it: where ISSUES looks back from. */
+const ISSUES_VERB =
+  /(?<=\s)(?:[\u2013\u2014][^\u2013\u2014]{0,200}[\u2013\u2014]\s+)?(?:issued|released|published|signed|put out|(?:a|ont)\s+(?:publi\u00E9|diffus\u00E9|sign\u00E9|adopt\u00E9))\s+(?:a|an|the|un|une)\s+(?:joint\s+|new\s+)?(?:statement|communiqu\u00E9|d\u00E9claration|press release)/giu;
+/** Up to six words ending a text, then spaces: the issuer before ISSUES_VERB (group 1). */
+const ISSUER_WORDS = /((?:[\p{L}\p{N}'\u2019.-]+\s+){0,5}[\p{L}\p{N}'\u2019.-]+)\s+$/u;
+
+/**
+ * "Representatives of 13 countries – … – issued a statement": the issuer before the verb, as
+ * matches whose group 1 is the issuer. Found from each verb back over a short window, so the cost
+ * is linear in the text: a pattern that opened with the issuer's words was tried at every
+ * character of every paragraph and was most of the quotation index's build time.
+ */
+function issuesIn(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0; // no issuer reaches back into the previous match
+  for (const v of text.matchAll(ISSUES_VERB)) {
+    const at = v.index!;
+    const windowStart = Math.max(from, at - 400);
+    const m = ISSUER_WORDS.exec(text.slice(windowStart, at));
+    from = at + v[0].length;
+    if (!m?.[1]) continue;
+    const start = windowStart + m.index;
+    out.push(
+      Object.assign([text.slice(start, from), m[1]], { index: start, input: text, groups: undefined }),
+    );
+  }
+  return out;
+}
 /** A French title just before a surname: "le président Macron", "le colonel Maïga". */
 const FR_TITLE_BEFORE =
   /(?:pr\u00E9sident|pr\u00E9sidente|colonel|g\u00E9n\u00E9ral|ministre|capitaine|commandant|lieutenant|porte-parole|chef|M\.|Mme)\s+$/u;
@@ -551,7 +576,7 @@ export class QuotationIndex {
         ...blockText.matchAll(ANNOUNCES),
         ...blockText.matchAll(FR_ANNOUNCES),
         ...blockText.matchAll(ISSUED_BY),
-        ...blockText.matchAll(ISSUES),
+        ...issuesIn(blockText),
       ]
         .map((m) => ({ at: block.start + m.index!, who: this.normaliseSpeaker(m[1] ?? '', null, titles) }))
         .filter(
@@ -559,7 +584,7 @@ export class QuotationIndex {
             x.who !== null && x.who !== IT && !this.people.full.has(x.who),
         )
         .sort((x, y) => x.at - y.at);
-      for (const m of [...blockText.matchAll(ISSUED_BY), ...blockText.matchAll(ISSUES)]) {
+      for (const m of [...blockText.matchAll(ISSUED_BY), ...issuesIn(blockText)]) {
         const who = this.normaliseSpeaker(m[1] ?? '', null, titles);
         if (who !== null && who !== IT && !this.people.full.has(who)) this.issuers.push(who);
       }
@@ -646,7 +671,7 @@ export class QuotationIndex {
       const announcer = [...blockText.matchAll(ANNOUNCES), ...blockText.matchAll(FR_ANNOUNCES)]
         .sort((x, y) => x.index! - y.index!)
         .pop();
-      const issuedHere = [...blockText.matchAll(ISSUED_BY), ...blockText.matchAll(ISSUES)]
+      const issuedHere = [...blockText.matchAll(ISSUED_BY), ...issuesIn(blockText)]
         .sort((x, y) => x.index! - y.index!)
         .pop();
       const bodyHere = [announcer, issuedHere]
