@@ -90,13 +90,15 @@ function issuesIn(text: string): RegExpExecArray[] {
     const m = ISSUER_WORDS.exec(text.slice(windowStart, at));
     from = at + v[0].length;
     if (!m?.[1]) continue;
-    const start = windowStart + m.index;
-    out.push(
-      Object.assign([text.slice(start, from), m[1]], { index: start, input: text, groups: undefined }),
-    );
+    // The match as if found in the whole text: from the issuer's first word to the statement.
+    m.index += windowStart;
+    m[0] = text.slice(m.index, from);
+    m.input = text;
+    out.push(m);
   }
   return out;
 }
+
 /** A French title just before a surname: "le président Macron", "le colonel Maïga". */
 const FR_TITLE_BEFORE =
   /(?:pr\u00E9sident|pr\u00E9sidente|colonel|g\u00E9n\u00E9ral|ministre|capitaine|commandant|lieutenant|porte-parole|chef|M\.|Mme)\s+$/u;
