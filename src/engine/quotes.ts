@@ -22,9 +22,15 @@ const FR_PARTICIPLE =
   'déclaré|lancé|affirmé|ajouté|indiqué|expliqué|souligné|dit|estimé|assuré|précisé|justifié|martelé|insisté|averti|annoncé|répondu|rappelé|confié|écrit|prévenu|tranché|dénoncé|conclu|reconnu|promis|fait savoir|commenté|regretté|déploré|jugé|considéré|observé|noté|relevé|poursuivi|martelé|clamé|plaidé|fustigé|ironisé|lâché|asséné|glissé|raconté|résumé|analysé|tonné|accusé|demandé|exigé|réclamé|répété|avancé|soutenu|admis|qualifié|tweeté|félicité|interrogé|réagi|signalé|détaillé|insisté|menacé|mis en garde|prévenu|renchéri|complété|argué|avoué|certifié|garanti|martelé|nuancé|objecté|protesté|répliqué|rétorqué|souhaité|suggéré|témoigné|salué|évoqué|appelé|exhorté|invité|reproché|mentionné|expliqué|prédit|craint|dit|lu|informé';
 const FR_PRESENT =
   'dit|déclare|affirme|ajoute|estime|explique|poursuit|précise|souligne|indique|assure|lance|martèle|insiste|rappelle|conclut|tranche|confie|avertit|reconnaît|juge|note|relève|observe|commente|regrette|déplore|fustige|dénonce|ironise|lâche|prévient|assène|glisse|raconte|résume|analyse|tonne|accuse|demande|exige|réclame|répète|avance|soutient|admet|promet|annonce|qualifie|écrit|renchérit|complète|argue|avoue|nuance|objecte|proteste|réplique|rétorque|souhaite|suggère|témoigne|détaille|menace|s.insurge|s.interroge|s.indigne|se félicite|se désole|estiment|affirment|déclarent|ajoutent|indiquent|précisent|soulignent|expliquent|assurent|rappellent|annoncent|dénoncent|jugent|notent|insistent|lancent|martèlent|tranchent|confient|relèvent|observent|commentent|regrettent|déplorent|fustigent|ironisent|lâchent|assènent|glissent|racontent|résument|analysent|tonnent|accusent|demandent|exigent|réclament|répètent|avancent|qualifient|complètent|arguent|avouent|nuancent|objectent|protestent|répliquent|rétorquent|souhaitent|suggèrent|témoignent|détaillent|menacent|informe|informent|font savoir|fait savoir|poursuivent|concluent|reconnaissent|préviennent|répondent|répond|écrivent|admettent|soutiennent';
+/**
+ * Any past participle in -é, -i or -u ("rassuré", "réagi", "convenu"): right after a closing
+ * quotation mark and "a"/"a-t-il", such a participle attributes the words whether or not it is
+ * in FR_PARTICIPLE, which can never list every verb a writer uses for saying.
+ */
+const FR_ANY_PARTICIPLE = '\\p{Ll}{3,}(?:\u00E9|i|u)';
 /** «…», a-t-il justifié / «…», dit-elle: an inverted verb with a pronoun, pointing back to the last person. */
 const FR_INVERTED_PRONOUN = new RegExp(
-  `^\\s*[,.]?\\s*(?:(?:a|avait|ont)-t-(?:il|elle|ils|elles)\\s+(?:${FR_PARTICIPLE})|(?:${FR_PRESENT})(?:-t)?-(?:il|elle|ils|elles)|s['\u2019](?:est|\u00E9tait)-(?:il|elle)\\s+\\p{L}+|se\\s+\\p{L}+-t-(?:il|elle)|(?:a|avait)-t-(?:il|elle)\\s+(?:tenu|voulu|souhait\u00E9)\\s+\u00E0\\s+\\p{L}+)(?![\\p{L}])`,
+  `^\\s*[,.]?\\s*(?:(?:a\\s?-\\s?t|avait|avaient|ont|aurait|auraient)\\s?-\\s?(?:il|elle|ils|elles)\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE})|(?:${FR_PRESENT}|\\p{Ll}{3,}[e\u00E9]|\\p{Ll}{3,}(?:it|ent))(?:-t)?-(?:il|elle|ils|elles)|s['\u2019](?:est|\u00E9tait)-(?:il|elle)\\s+\\p{L}+|se\\s+\\p{L}+-t-(?:il|elle)|(?:a|avait)-t-(?:il|elle)\\s+(?:tenu|voulu|souhait\u00E9)\\s+\u00E0\\s+\\p{L}+)(?![\\p{L}])`,
   'iu',
 );
 /** «…», peut-on lire dans le communiqué / «…», ajoute-t-on: words of a statement, its issuer named after or earlier. */
@@ -34,7 +40,7 @@ const FR_INVERTED_ON = new RegExp(
 );
 /** «…», a déclaré le colonel Maïga / «…», selon l'Élysée / «…», poursuit le ministre: the speaker after the verb. */
 const FR_AFTER = new RegExp(
-  `^\\s*[,.]?\\s*(?:(?:a|avait|ont)\\s+(?:${FR_PARTICIPLE})|${FR_PRESENT}|selon|d['\u2019]apr[eè]s)\\s+((?:[\\p{L}\\p{N}'\u2019.-]+\\s+){0,7}?[\\p{L}\\p{N}'\u2019.-]+)(?=\\s*(?:[,.;:]|\\s(?:au|lors|dans|devant|sur|en|à|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\b|$))`,
+  `^\\s*[,.]?\\s*(?:(?:a|avait|ont|avaient)\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE})|${FR_PRESENT}|selon|d['\u2019]apr[eè]s)\\s+((?:[\\p{L}\\p{N}'\u2019.-]+\\s+){0,9}?[\\p{L}\\p{N}'\u2019.-]+)(?=\\s*(?:[,.;:(]|\\s(?:au|aux|lors|dans|devant|sur|en|à|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|après|avant|depuis|pendant|face|qui|que|dont|concernant|\\p{Ll}+ant)\\b|$))`,
   'iu',
 );
 /** "à l'AFP", "au Monde", "à la presse": to whom it was said, between the verb and the speaker. */
@@ -59,7 +65,7 @@ const ADVERBS =
   /(?:\s+(?:has|have|had|also|then|later|previously|earlier|already|repeatedly|often|once|again|further|himself|herself|itself|themselves|publicly|separately|in a statement|in a speech|on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?))+$/iu;
 /** Nouns that name someone who can speak without a name: a ministry, an army, a general, a spokesman. */
 const BODY_NOUN =
-  /(?<![\p{L}])(?:paratrooper|soldier|legionnaire|pilot|villager|trader|student|teacher|shopkeeper|driver|farmer|doctor|nurse|activist|protester|demonstrator|parachutiste|l\u00E9gionnaire|commer\u00E7ant|\u00E9tudiant|general|colonel|commander|officer|president|ambassador|envoy|diplomat|analyst|expert|researcher|resident|witness|journalist|leader|chief|official|spokesperson|g\u00E9n\u00E9ral|ministre|pr\u00E9sident|pr\u00E9sidente|ambassadeur|diplomate|analyste|chercheur|chercheuse|habitant|habitante|t\u00E9moin|soldat|officier|responsable|chef|allies|alli\u00E9s|partenaires|ministry|ministries|minister|army|armies|military|government|presidency|junta|forces?|mission|council|union|commission|office|palace|\u00E9lys\u00E9e|elysee|minist\u00E8re|arm\u00E9e|gouvernement|autorit\u00E9s|authorities|department|pentagon|embassy|spokes(?:man|woman|person)|porte-parole|officials?|sources?|group|movement|party|agency|command|staff|\u00E9tat[- ]major|task force|coalition|partners|countries|nations|leaders|statement|communiqu\u00E9|secretariat|headquarters|administration|cabinet|parliament|assembly|committee|organisation|organization|alliance|coalition|junte|pr\u00E9sidence|ministres?|soldiers|troops)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:paratrooper|soldier|legionnaire|pilot|villager|trader|student|teacher|shopkeeper|driver|farmer|doctor|nurse|activist|protester|demonstrator|parachutiste|l\u00E9gionnaire|commer\u00E7ant|\u00E9tudiant|general|colonel|commander|officer|president|ambassador|envoy|diplomat|analyst|expert|researcher|resident|witness|journalist|leader|chief|official|spokesperson|g\u00E9n\u00E9ral|ministre|pr\u00E9sident|pr\u00E9sidente|ambassadeur|diplomate|analyste|chercheur|chercheuse|habitant|habitante|t\u00E9moin|soldat|officier|responsable|chef|allies|alli\u00E9s|partenaires|ministry|ministries|minister|army|armies|military|government|presidency|junta|forces?|mission|council|union|commission|office|palace|\u00E9lys\u00E9e|elysee|minist\u00E8re|arm\u00E9e|gouvernement|autorit\u00E9s|authorities|department|pentagon|embassy|spokes(?:man|woman|person)|porte-parole|officials?|sources?|group|movement|party|agency|command|staff|\u00E9tat[- ]major|task force|coalition|partners|countries|nations|leaders|statement|communiqu\u00E9|secretariat|headquarters|administration|cabinet|parliament|assembly|committee|conseil|comit\u00E9|assembl\u00E9e|organisation|organization|alliance|coalition|junte|pr\u00E9sidence|ministres?|soldiers|troops)(?![\p{L}])/iu;
 /** A statement, communiqué or declaration: it speaks for whoever issued it. */
 const STATEMENT =
   /^(?:(?:the|a|an|its|their|this|that|le|la|un|une|ce|cette)\s+)?(?:(?:joint|new|written|official|brief|short)\s+)?(?:statement|communiqu\u00E9|d\u00E9claration|press release|release)$/iu;
@@ -68,7 +74,7 @@ const STATEMENT_OF =
   /^(?:(?:the|a|an)\s+)?(.+?)\s+(?:joint\s+)?statement$|^(?:(?:the|a|an|le|la|un|une)\s+)?(?:statement|communiqu\u00E9|d\u00E9claration|report|dispatch|rapport|d\u00E9p\u00EAche|note|announcement|annonce)\s+(?:from|by|of|issued by|des|du|de la|de l['\u2019]|de)\s*(.+)$/iu;
 /** A statement and who issued it, before a quotation; group 1 the issuer, up to a participle or a comma. */
 const ISSUED_BY =
-  /(?:communiqu\u00E9|statement|d\u00E9claration|press release)\s+(?:des|du|de la|de l['\u2019]|from|of|by|(?:issued|signed|released|published|sign\u00E9|publi\u00E9) (?:by|par))\s*((?:[\p{L}'\u2019-]+\s+){0,7}?[\p{L}'\u2019-]+)(?=\s+(?:(?:and\s+|et\s+)?\p{L}+(?:ant|ing|ed|\u00E9)|qui|that|which|who|said|says|a|on)(?![\p{L}])|\s*[,;:.]|$)/giu;
+  /(?:[Cc]ommuniqu\u00E9|[Ss]tatement|[Dd]\u00E9claration|[Pp]ress release)\s+(?:des|du|de la|de l['\u2019]|from|of|by|(?:issued|signed|released|published|sign\u00E9|publi\u00E9) (?:by|par))\s*((?:[\p{L}'\u2019-]+\s+){0,7}?[\p{L}'\u2019-]+)(?=\s+(?:(?:and\s+|et\s+)?\p{Ll}+(?:ant|ing|ed|\u00E9)|qui|that|which|who|said|says|a|on|was|were|is|has|had|est|a\s+\u00E9t\u00E9)(?![\p{L}])|\s*[,;:.]|$)/gu;
 /** "issued a statement", "a publié un communiqué", with an aside between dashes before it: where ISSUES looks back from. */
 const ISSUES_VERB =
   /(?<=\s)(?:[\u2013\u2014][^\u2013\u2014]{0,200}[\u2013\u2014]\s+)?(?:issued|released|published|signed|put out|(?:a|ont)\s+(?:publi\u00E9|diffus\u00E9|sign\u00E9|adopt\u00E9))\s+(?:a|an|the|un|une)\s+(?:joint\s+|new\s+)?(?:statement|communiqu\u00E9|d\u00E9claration|press release)/giu;
@@ -115,6 +121,16 @@ function verbBetween(s: string): boolean {
   );
 }
 const VERB_RE = new RegExp(`\\b(?:${SPEECH_VERB})\\b`, 'gi');
+/** A French verb in a phrase ("a ajouté", "ont déclaré", "est parti"): such a phrase is no name. */
+const FRENCH_VERB_PHRASE = new RegExp(
+  `(?<![\\p{L}])(?:a|ont|avait|avaient|est|sont|\u00E9tait)\\s+(?:${FR_PARTICIPLE}|\\p{Ll}{3,}(?:\u00E9|\u00E9e|\u00E9s|i|u))(?![\\p{L}])`,
+  'u',
+);
+/** A verb of saying closing a phrase ("… a ajouté", "… has said", "… déclare"), to strip from a subject. */
+const SPEECH_VERB_AT_END = new RegExp(
+  `\\s+(?:(?:(?:a|avait|ont|avaient)\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE}))|${FR_PRESENT}|(?:(?:has|have|had)\\s+)?(?:${SPEECH_VERB}))(?:\\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|on \\p{Lu}\\p{Ll}+day|today|yesterday))?\\s*$`,
+  'iu',
+);
 const PARTICIPLE =
   /^(?:saying|adding|citing|warning|telling|insisting|explaining|en (?:disant|affirmant|d\u00E9clarant|expliquant|soulignant|ajoutant|assurant|estimant|pr\u00E9cisant|rappelant|indiquant))$/i;
 const PRONOUN = /^(?:he|she|they|il|elle|lui|eux)$/i;
@@ -227,12 +243,53 @@ function isScareQuote(text: string, q: Span, sentence: Span): boolean {
 const INITIALS_SKIP = /^(?:of|for|the|and|de|des|du|la|le|et|pour|au|aux|l['\u2019]|d['\u2019])$/iu;
 
 /**
+ * The name an acronym stands for where the page prints it in brackets after the name: the words
+ * before "(CNSP)" back to the one that starts with the acronym's first letter and gives as many
+ * content words as the acronym has letters (give or take one, as pages misspell them), with its
+ * article. Null when the page defines it nowhere.
+ */
+function definedAcronym(acronym: string, text: string): string | null {
+  for (let at = text.indexOf(`(${acronym})`); at >= 0; at = text.indexOf(`(${acronym})`, at + 1)) {
+    const words = [...text.slice(Math.max(0, at - 160), at).matchAll(/[\p{L}'\u2019-]+/gu)];
+    const before = text.slice(Math.max(0, at - 160), at);
+    if (/[,;:.]\s*$/u.test(before)) continue;
+    let content = 0;
+    for (let i = words.length - 1; i >= 0 && content <= acronym.length + 1; i--) {
+      const w = words[i]![0].replace(/^[ldLD]['\u2019]/u, '');
+      if (INITIALS_SKIP.test(w)) continue;
+      content++;
+      // Punctuation between the words found so far ends the search: a name has none.
+      const from = Math.max(0, at - 160) + words[i]!.index!;
+      if (/[,;:.()]/u.test(text.slice(from, at))) break;
+      if (
+        w.charAt(0).toLowerCase() === acronym.charAt(0).toLowerCase() &&
+        Math.abs(content - acronym.length) <= 1 &&
+        content >= 2
+      ) {
+        const lead =
+          /(?:^|\s)((?:the|le|la|les|l['\u2019])\s*)$/iu.exec(text.slice(Math.max(0, from - 6), from))?.[1] ??
+          '';
+        return (lead + text.slice(from, at)).trim();
+      }
+    }
+  }
+  return null;
+}
+
+/**
  * A name with each acronym in it spelt out as the same article spells it ("la France et l'UE" →
  * "la France et l'Union européenne"), where the article holds exactly one phrase whose initials
  * are the acronym; otherwise unchanged.
  */
 function expandAcronyms(name: string, text: string): string {
   return name.replace(/(?<![\p{L}])(?:l['\u2019])?([\p{Lu}]{2,5})(?![\p{L}])/gu, (whole, acronym: string) => {
+    // The page spells it out itself: "le Conseil national pour la sauvegarde de la patrie (CNSP)".
+    const defined = definedAcronym(acronym, text);
+    if (defined)
+      return whole === name
+        ? defined
+        : whole.slice(0, whole.length - acronym.length) +
+            defined.replace(/^(?:the|le|la|les|l['\u2019])\s*/iu, '');
     // Words without an elided article ("L'Union" is read as "Union"), with their offsets.
     const words: Array<{ word: string; at: number }> = [];
     for (const m of text.matchAll(/(?<![\p{L}'\u2019])(?:[LlDd]['\u2019])?([\p{L}-]+)/gu)) {
@@ -266,23 +323,45 @@ function expandAcronyms(name: string, text: string): string {
  */
 function isSurnameIn(word: string, text: string): boolean {
   // Asked for many words of one article in turn: remembered per article text.
-  if (surnameMemo.text !== text) surnameMemo = { text, answers: new Map() };
-  const known = surnameMemo.answers.get(word);
+  const memo = memoFor(text);
+  const known = memo.answers.get(word);
   if (known !== undefined) return known;
-  const answer = readsAsSurname(word, text);
-  surnameMemo.answers.set(word, answer);
+  const answer = readsAsSurname(word, text, memo);
+  memo.answers.set(word, answer);
   return answer;
 }
 
-let surnameMemo: { text: string; answers: Map<string, boolean> } = { text: '', answers: new Map() };
+/** What one article's text says about its words, read once: answers, lower-case words, capitalised words inside sentences. */
+interface TextMemo {
+  text: string;
+  answers: Map<string, boolean>;
+  titled: Map<string, string | null>;
+  lower: Set<string> | null;
+  midCapital: Set<string> | null;
+}
 
-function readsAsSurname(word: string, text: string): boolean {
+let textMemo: TextMemo = { text: '', answers: new Map(), titled: new Map(), lower: null, midCapital: null };
+
+function memoFor(text: string): TextMemo {
+  if (textMemo.text !== text)
+    textMemo = { text, answers: new Map(), titled: new Map(), lower: null, midCapital: null };
+  return textMemo;
+}
+
+function readsAsSurname(word: string, text: string, memo: TextMemo): boolean {
   if (word.length < 3 || /^[\p{Lu}]+$/u.test(word)) return false;
   if (COUNTRIES.has(word) || OTHER_PLACES.has(word) || NOT_NAME_WORDS.has(word)) return false;
   if (FUNCTION_WORDS.has(word.toLowerCase()) || TITLE_WORDS.has(word.toLowerCase())) return false;
-  const esc = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (new RegExp(`(?<![\\p{L}])${esc.toLowerCase()}(?![\\p{L}])`, 'u').test(text)) return false;
-  return new RegExp(`[\\p{Ll},;\u201D"\u00BB]\\s+${esc}(?![\\p{L}])`, 'u').test(text);
+  if (!/^\p{L}+$/u.test(word)) {
+    const esc = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`(?<![\\p{L}])${esc.toLowerCase()}(?![\\p{L}])`, 'u').test(text)) return false;
+    return new RegExp(`[\\p{Ll},;\u201D"\u00BB]\\s+${esc}(?![\\p{L}])`, 'u').test(text);
+  }
+  // A word of letters only: looked up in the article's words, gathered in one pass each, instead
+  // of two scans of the whole text per word asked.
+  memo.lower ??= new Set(text.match(/(?<![\p{L}])\p{Ll}+(?![\p{L}])/gu) ?? []);
+  memo.midCapital ??= new Set(text.match(/(?<=[\p{Ll},;\u201D"\u00BB]\s+)\p{L}+/gu) ?? []);
+  return !memo.lower.has(word.toLowerCase()) && memo.midCapital.has(word);
 }
 
 /** Sentence adverbs a name-finder can take for a first name ("Later Dembélé added"). */
@@ -307,7 +386,10 @@ function withoutLeadingAdverb(name: string): string {
 
 /** Words after a name that make it a body's name, not a person's ("Sabre special forces", "Wagner group"). */
 const BODY_AFTER_NAME =
-  /^[\s\u2019']*s?\s+(?:(?:special|armed|task|military|peacekeeping|anti-?\p{L}+)\s+)?(?:forces?|mission|operation|group|troops|units?|contingent|base|camp|brigade|battalion|regiment|command|government|ministry|army|party|movement|agency|council|programme|program|palace|office|presidency|administration|embassy|institute|university|foundation|commission|parliament|senate|assembly|palais|minist\u00E8re|institut|fondation)(?![\p{L}])/iu;
+  /^[\s\u2019']*s?\s+(?:(?:special|armed|task|military|peacekeeping|anti-?\p{L}+|general|defen[cs]e|foreign|interior|security|high|joint|national|presidential|press|intelligence|air|naval|ground|central|s\u00E9curitaire|militaire|g\u00E9n\u00E9ral)\s+){0,2}(?:forces?|mission|operation|group|troops|units?|contingent|base|camp|brigade|battalion|regiment|command|government|ministry|army|party|movement|agency|council|programme|program|palace|office|presidency|administration|embassy|institute|university|foundation|commission|parliament|senate|assembly|palais|minist\u00E8re|institut|fondation|staff|sources?|authorities|officials|junta|military)(?![\p{L}])/iu;
+/** The last word of a "name" that is a body's noun ("General Staff", "High Command"): no person. */
+const ORG_LAST_WORD =
+  /(?:^|\s)(?:Staff|Command|Forces?|Ministry|Council|Army|Office|Government|Headquarters|Presidency|Commission|Committee|Assembly|Agency|Service|Services|Mission|Operation|Group|Conseil|Minist\u00E8re|Gouvernement|Commandement|Comit\u00E9|Assembl\u00E9e|Arm\u00E9e|Pr\u00E9sidence|\u00C9tat-major|Etat-major)$/u;
 /** Words before a name that make it a body's or an operation's name ("la force Barkhane", "Operation Serval"). */
 const BODY_BEFORE_NAME =
   /(?:force|forces|op\u00E9ration|operation|mission|groupe|group|task force|camp|base|brigade|mouvement|movement|coalition|alliance)\s+$/iu;
@@ -329,6 +411,7 @@ function peopleIn(text: string): PersonMention[] {
     if (BODY_AFTER_NAME.test(text.slice(p.end, p.end + 40))) continue;
     if (BODY_BEFORE_NAME.test(text.slice(Math.max(0, start - 30), start))) continue;
     if (BODY_FIRST_WORD.test(name)) continue; // "Opération Barkhane", "Task Force Takuba"
+    if (ORG_LAST_WORD.test(name)) continue; // "General Staff", "High Command"
     out.push({ ...p, name, text: name, start });
   }
   return out;
@@ -368,6 +451,25 @@ function rolesBeside(text: string, p: PersonMention): string[] {
   if (after?.[1] && ROLE_PHRASE.test(after[1].trim())) out.push(after[1].trim().toLowerCase());
   return out;
 }
+
+/** A role word without a feminine or plural ending, so "française" meets "français", "cheffe" "chef". */
+function stemRole(word: string): string {
+  return word.length > 4 ? word.replace(/(?:e|s|es)$/u, '') : word;
+}
+
+/**
+ * Other names of the same office, as role words: what a writer calls a person already named
+ * with their title ("the French leader", "le chef de l'État", "the top diplomat").
+ */
+const ROLE_EQUIVALENTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:head of state|leader)\b/iu, 'president'],
+  [
+    /\bchef de l['\u2019]\u00C9tat\b|\bchef de l['\u2019]Etat\b|\bchef de l['\u2019]\u00E9tat\b|\blocataire de l['\u2019]\u00C9lys\u00E9e\b/iu,
+    'pr\u00E9sident',
+  ],
+  [/\btop diplomat\b/iu, 'foreign minister'],
+  [/\bchef(?:fe)? de la diplomatie\b/iu, 'ministre des affaires \u00E9trang\u00E8res'],
+];
 
 /** People known in the corpus: full names, and the surnames and titles that point to them. */
 class PersonRegistry {
@@ -411,15 +513,28 @@ class PersonRegistry {
    * The one person whose role the corpus gives with this role noun and these words ("the French
    * president", "le président", "le porte-parole"), or null when none or several are.
    */
-  byRole(phrase: string): string | null {
+  byRole(phrase: string, recent?: ReadonlyMap<string, number>): string | null {
     const m = ROLE_PHRASE.exec(phrase.trim());
     if (!m || !/^(?:the|le|la|l['\u2019]|his|her|its|their|son|sa)\s*/iu.test(phrase.trim())) return null;
-    const words = roleWords(phrase);
-    const fits = [...this.roles].filter(([, roles]) => {
-      const have = new Set([...roles].flatMap(roleWords));
-      return words.every((w) => have.has(w));
-    });
-    return fits.length === 1 ? fits[0]![0] : null;
+    // The role as written, and as the other names of the same office ("the French leader" is
+    // the French president; "le chef de l'État", le président).
+    const readings = [roleWords(phrase).map(stemRole)];
+    for (const [pattern, words] of ROLE_EQUIVALENTS)
+      if (pattern.test(phrase)) readings.push(roleWords(phrase.replace(pattern, words)).map(stemRole));
+    const fits = [...this.roles]
+      .filter(([, roles]) => {
+        const have = new Set([...roles].flatMap(roleWords).map(stemRole));
+        return readings.some((words) => words.every((w) => have.has(w)));
+      })
+      .map(([name]) => name);
+    if (fits.length === 1) return fits[0]!;
+    // Several people hold such a role in the corpus: the one the article named last before the
+    // quotation ("the minister" after "Defence Minister Sebastien Lecornu visited …").
+    if (recent && fits.length > 1) {
+      const named = fits.filter((n) => recent.has(n)).sort((a, b) => recent.get(b)! - recent.get(a)!);
+      if (named.length > 0) return named[0]!;
+    }
+    return null;
   }
 
   /**
@@ -486,6 +601,37 @@ class PersonRegistry {
   }
 }
 
+/** Ranks and titles printed before a person the page names by one name only ("le capitaine Yann"). */
+const RANK_BEFORE_ONE_NAME =
+  "(?:(?:le|la|l['\u2019])\\s*)?(?:capitaine|commandant|colonel|lieutenant|lieutenant-colonel|g\u00E9n\u00E9ral|sergent|adjudant|caporal|major|soldat|m\u00E9decin|p\u00E8re|s\u0153ur|Captain|Commander|Colonel|Lieutenant|General|Sergeant|Corporal|Major|Private)";
+
+/**
+ * A person the page calls by one name only, with the rank it gives them: "le capitaine Yann",
+ * "Sergeant Paul", the fullest name the page gives. Null when the name is printed with no rank.
+ */
+function titledName(name: string, text: string): string | null {
+  if (!/^[\p{Lu}][\p{Ll}'\u2019-]+$/u.test(name)) return null;
+  const memo = memoFor(text);
+  const known = memo.titled.get(name);
+  if (known !== undefined) return known;
+  const found = titledNameIn(name, text);
+  memo.titled.set(name, found);
+  return found;
+}
+
+function titledNameIn(name: string, text: string): string | null {
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(?<![\\p{L}])${RANK_BEFORE_ONE_NAME}\\s+${esc}(?![\\p{L}'\u2019-])`, 'giu');
+  // Not when a surname follows ("le colonel Abdoulaye Maïga" is named in full elsewhere).
+  for (const m of text.matchAll(re))
+    if (!/^\s+\p{Lu}/u.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 3))) return m[0];
+  return null;
+}
+
+/** A body named with a feminine article or noun: "la junte", "l'armée", "une source", "la présidence". */
+const FEMININE_BODY =
+  /^(?:la|une|les|des)\s|^l['\u2019]\s*(?:arm\u00E9e|administration|ambassade|union|assembl\u00E9e|agence|alliance|op\u00E9ration|organisation|autorit\u00E9|\u00C9lys\u00E9e)/iu;
+
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -528,9 +674,16 @@ export class QuotationIndex {
   /** The article being read, for what only its whole text can tell (is a lone word a surname?). */
   private current: Article | null = null;
 
+  /** People the article being read has named so far (full names) and where: for "the minister". */
+  private named: Array<{ name: string; at: number }> = [];
+  /** Where the quotation being attributed starts. */
+  private quoteAt = Number.POSITIVE_INFINITY;
+
   private extract(article: Article): Found[] {
     this.current = article;
     this.issuers = [];
+    this.named = [];
+    this.quoteAt = Number.POSITIVE_INFINITY;
     const text = article.text;
     const out: Found[] = [];
     const titles = new Map<string, string>(); // "french president" → "Emmanuel Macron"
@@ -567,6 +720,7 @@ export class QuotationIndex {
       mentions.sort((x, y) => x.start - y.start);
       for (const p of mentions) {
         const full = this.people.resolve(p.name);
+        if (full && this.people.full.has(full)) this.named.push({ name: full, at: p.start });
         if (full && p.title) titles.set(p.title.replace(/^(?:[\p{L}]+['\u2019]s\s+)/u, ''), full);
       }
       const quotes = quotationSpans(text, block);
@@ -623,6 +777,7 @@ export class QuotationIndex {
         // "il"/"elle" may stand for a body quoted since ("l'état-major … », a-t-il ajouté").
         const frAntecedent =
           lastQuoted && (!last || lastQuoted.at > last.at) ? lastQuoted.name : (last?.name ?? null);
+        this.quoteAt = q.start;
         let speaker = this.attribute(
           text,
           sentence,
@@ -635,6 +790,14 @@ export class QuotationIndex {
         );
         if (speaker === PREV) speaker = previousSpeaker;
         if (speaker === null && previousSpeaker !== null) speaker = previousSpeaker; // quotation continued in the same paragraph
+        // "Le général Michon a annoncé lundi la fin de la mission. « Nous partons. »": a quotation
+        // whose own sentence attributes nothing is the words of whoever speaks in the sentence before.
+        if (speaker === null && at > 0 && block.kind === 'body') {
+          const own = text.slice(sentence.start, sentence.end);
+          const rest = own.slice(0, q.start - sentence.start) + own.slice(q.end - sentence.start);
+          if (!ATTRIBUTION_CUE.test(rest))
+            speaker = this.speakerOfSentence(text, sentences[at - 1]!, lastPerson?.name ?? null, titles);
+        }
         let wasCarried = false;
         if (
           speaker === null &&
@@ -646,7 +809,7 @@ export class QuotationIndex {
           wasCarried = true;
         }
         if (speaker !== null && speaker !== IT && !this.people.full.has(speaker))
-          speaker = this.fullerBody(speaker, article);
+          speaker = titledName(speaker, text) ?? this.fullerBody(speaker, article);
         previousSpeaker = speaker;
         if (speaker !== null) lastQuoted = { name: speaker, at: q.start };
         if (speaker !== null && !this.people.full.has(speaker)) lastBody = speaker;
@@ -741,6 +904,29 @@ export class QuotationIndex {
     return out;
   }
 
+  /**
+   * Who speaks in a sentence without quotation marks ("Macron said France would leave."): the
+   * subject of its last verb of saying, when that reads as a person or a body; else null.
+   */
+  private speakerOfSentence(
+    text: string,
+    sentence: Span,
+    lastPerson: string | null,
+    titles: Map<string, string>,
+  ): string | null {
+    const s = text.slice(sentence.start, sentence.end);
+    if (/[\u201C\u201D"\u00AB\u00BB]/u.test(s)) return null;
+    const verbs = [...s.matchAll(VERB_RE), ...s.matchAll(new RegExp(FR_BEFORE_VERB.source, 'giu'))].sort(
+      (a, b) => a.index! - b.index!,
+    );
+    const said = verbs.pop();
+    if (!said) return null;
+    const head = s.slice(0, said.index!).replace(ADVERBS, '');
+    const who = this.normaliseSpeaker(sentenceSubject(head), lastPerson, titles);
+    if (who === null || who === IT || who === PREV) return null;
+    return this.people.full.has(who) || this.isPersonName(who) || BODY_NOUN.test(who) ? who : null;
+  }
+
   /** Works out who a quotation is attributed to, from the words around it in its sentence. */
   private attribute(
     text: string,
@@ -767,7 +953,14 @@ export class QuotationIndex {
   ): string | null {
     const before = text.slice(sentence.start, q.start).replace(/[\u201C"\u2018'\u00AB]\s*$/u, '');
     const after = text.slice(q.end, sentence.end).replace(/^[\s\u00A0\u202F\u201D"\u2019'\u00BB.,]*/u, '');
-    const norm = (phrase: string) => this.normaliseSpeaker(phrase, lastPerson, titles);
+    // "il"/"elle"/"they" stand for the last one to speak when it agrees with them (a body, "la
+    // junte" for "elle"), else for the last person, as "he" and "she" do.
+    const norm = (phrase: string) => {
+      const pronoun = /^\s*(il|elle|ils|elles|they)\s*$/iu.exec(phrase)?.[1];
+      if (pronoun && frAntecedent && this.agrees(pronoun, frAntecedent))
+        return this.people.resolve(frAntecedent) ?? frAntecedent;
+      return this.normaliseSpeaker(phrase, lastPerson, titles);
+    };
 
     if (heading) {
       // "Macron: France doesn't share 'strategy and hidden aims'": a person or a body before the colon.
@@ -778,7 +971,8 @@ export class QuotationIndex {
     // "Le Drian : « On ne part pas »", "Macron: “We cannot remain”": a name and a colon before the quotation.
     const colon = /^\s*([^:,;.!?\u201C\u201D"\u00AB\u00BB]{2,50}?)\s*:\s*$/u.exec(before);
     if (colon?.[1]) {
-      const sp = norm(colon[1]);
+      // "Le ministre a ajouté :", "The minister added:": the subject, without its verb of saying.
+      const sp = norm(colon[1].replace(SPEECH_VERB_AT_END, ''));
       if (sp) return sp;
     }
     // «…», peut-on lire dans le communiqué de l'état-major: the statement's issuer, or the body last quoted.
@@ -790,8 +984,12 @@ export class QuotationIndex {
       return sp ?? IT;
     }
     // French, after the quotation: «…», a-t-il justifié / «…», a déclaré le colonel Maïga / «…», selon l'Élysée.
-    if (FR_INVERTED_PRONOUN.test(after))
-      return frAntecedent ? (this.people.resolve(frAntecedent) ?? frAntecedent) : null;
+    const inverted = FR_INVERTED_PRONOUN.exec(after);
+    if (inverted) {
+      const pronoun = /-\s?(il|elle|ils|elles)(?![\p{L}])/iu.exec(inverted[0])?.[1] ?? 'il';
+      const who = frAntecedent && this.agrees(pronoun, frAntecedent) ? frAntecedent : lastPerson;
+      return who ? (this.people.resolve(who) ?? who) : null;
+    }
     const blank = (m: string) => ' '.repeat(m.length);
     const frAfter = FR_AFTER.exec(
       after
@@ -835,15 +1033,53 @@ export class QuotationIndex {
     }
     // "…," Colonel Pascal Ianni, spokesman for the general staff, said.
     const apposed = new RegExp(
-      `^\\s*[,.]?\\s*([^,.;:]{2,60}),[^,;:]{2,90},\\s*(?:${SPEECH_VERB})\\b`,
+      `^\\s*[,.]?\\s*([^,.;:]{2,90}),[^,;:]{2,90},\\s*(?:${SPEECH_VERB})\\b`,
       'iu',
     ).exec(after);
     if (apposed?.[1]) {
       // "…," a spokesman for MINUSMA, Olivier Salgado, told AFP: the name in apposition.
-      const middle = /^\s*[,.]?\s*[^,.;:]{2,60},([^,;:]{2,90}),/u.exec(after)?.[1]?.trim() ?? '';
+      const middle = /^\s*[,.]?\s*[^,.;:]{2,90},([^,;:]{2,90}),/u.exec(after)?.[1]?.trim() ?? '';
       const person = ROLE_PHRASE.test(apposed[1].trim()) ? this.personEnding(middle, true) : null;
       const sp = person ?? norm(apposed[1]);
       if (sp) return sp;
+    }
+    // "…," the minister quipped / "…," conceded Borrell: right after a quotation and its comma,
+    // any verb in -ed attributes it, listed or not; the speaker must then read as a person or a body.
+    const speaks = (sp: string | null) =>
+      sp !== null &&
+      sp !== IT &&
+      sp !== PREV &&
+      (this.people.full.has(sp) || this.isPersonName(sp) || BODY_NOUN.test(sp));
+    // The comma that closes the quotation ("…,” or "…",) is what makes the next verb its attribution.
+    // Only when no verb of saying before the quotation has a claim on it ("MUJAO, which declared
+    // their will to “…,” reports Libération": MUJAO's words).
+    const comma =
+      /^[\s\u201D"\u2019'\u00BB]*,|^,/u.test(text.slice(q.end, q.end + 4)) && !verbBetween(before);
+    const anySubjectVerb = comma ? new RegExp(`^\\s*${np}\\s+\\p{Ll}{3,}ed\\b`, 'u').exec(after) : null;
+    if (anySubjectVerb?.[1] && !/[,;]/.test(anySubjectVerb[1])) {
+      const sp = norm(anySubjectVerb[1].replace(ADVERBS, ''));
+      if (speaks(sp)) return sp;
+    }
+    const anyVerbSubject = comma ? /^\s*\p{Ll}{3,}(?:ed|s)\s+([^,.;:!?]{1,80})/u.exec(after) : null;
+    if (anyVerbSubject?.[1]) {
+      const sp = norm(
+        anyVerbSubject[1].replace(
+          /\s+(?:on|in|at|during|after|before|last|this|yesterday|to|from)\b.*$/i,
+          '',
+        ),
+      );
+      // "…", specifies the press release: a statement speaks for the body last quoted.
+      if (speaks(sp) || (sp === IT && /^(?:the|a|an)\s/iu.test(anyVerbSubject[1]))) return sp;
+    }
+    // "…' in Niger, says Macron." / "… “orderly” withdrawal, according to the ministry.": the
+    // attribution closes the sentence, after words of the writer's own.
+    const closing =
+      /,\s*(?:says|said|according to|selon|d['\u2019]apr\u00E8s)\s+([^,.;:!?\u201C\u201D"\u00AB\u00BB]{1,60}?)\s*[.!?]?\s*$/iu.exec(
+        after,
+      );
+    if (closing?.[1] && !verbBetween(before)) {
+      const sp = norm(closing[1]);
+      if (speaks(sp)) return sp;
     }
 
     // A statement named with its issuer before the quotation: "le communiqué des autorités
@@ -862,6 +1098,13 @@ export class QuotationIndex {
     if (issued?.[1] && (statementSpeaks || !verbBetween(before.slice(issued.index! + issued[0].length)))) {
       const sp = norm(issued[1]);
       if (sp) return sp;
+    }
+    // "Representatives of 13 countries … issued a statement in which they committed to … “…”":
+    // the words are the statement's, so its issuer's, unless another verb of saying intervenes.
+    const issues = issuesIn(before).pop();
+    if (issues?.[1] && !verbBetween(before.slice(issues.index + issues[0].length))) {
+      const sp = norm(issues[1]);
+      if (sp && BODY_NOUN.test(sp)) return sp;
     }
     // Before the quotation, French: Pour X, … « … » / Selon X, « … » / X a déclaré : « … ».
     const fors = [...before.matchAll(FR_FOR)];
@@ -966,6 +1209,18 @@ export class QuotationIndex {
    */
   private fullerBody(name: string, article: Article): string {
     name = expandAcronyms(name, article.text);
+    // "The allies" after "a statement signed by France and its African and European allies": the
+    // one longer issuer the article gave, ending with the same noun.
+    const head = comparable(name.replace(/^(?:(?:the|a|an|le|la|les)\s+|l['\u2019])/iu, ''));
+    if (/^\p{L}+$/u.test(head)) {
+      const longer = new Set(
+        this.issuers.filter((who) => {
+          const c = comparable(who);
+          return c !== comparable(name) && c.endsWith(` ${head}`) && c.split(' ').length > 2;
+        }),
+      );
+      if (longer.size === 1) return [...longer][0]!;
+    }
     const french = article.meta.language === 'fr';
     const lead = /^(?:(?:the|a|an|le|la|les)\s+|l['\u2019])/iu.exec(name)?.[0] ?? '';
     const bare = name.slice(lead.length);
@@ -1010,6 +1265,29 @@ export class QuotationIndex {
 
   /** Issuers of the statements the article being read has introduced so far, first first. */
   private issuers: string[] = [];
+
+  /**
+   * True when a pronoun can stand for a speaker: a person for "il", "elle" or "they" (whose
+   * gender the text rarely gives); a body by its article's gender and number ("la junte" for
+   * "elle", "le ministère" for "il", "les autorités" for "ils", "the allies" for "they").
+   */
+  private agrees(pronoun: string, speaker: string): boolean {
+    const p = pronoun.toLowerCase();
+    if (this.isPersonName(speaker) || titledName(speaker, this.current?.text ?? '') === speaker)
+      return p !== 'they' && p !== 'ils' && p !== 'elles';
+    // Plural: a French body by its article ("les autorités") or a pair ("la France et l'UE"); an
+    // English one by a pair or a plural noun ("the allies", "officials").
+    const french = /^(?:le|la|les|des|ces|un|une|l['\u2019])/iu.test(speaker);
+    const plural =
+      /\s(?:et|and)\s/iu.test(speaker) ||
+      (french ? /^(?:les|des|ces)\s/iu.test(speaker) : /[^s]s$/u.test(speaker.split(/\s+/).pop() ?? ''));
+    if (p === 'they' || p === 'ils') return plural;
+    if (p === 'elles') return plural && FEMININE_BODY.test(speaker);
+    if (plural) return false;
+    return p === 'elle'
+      ? FEMININE_BODY.test(speaker)
+      : !FEMININE_BODY.test(speaker) && /^(?:le|l['\u2019]|un)\s*/iu.test(speaker);
+  }
 
   /** True when a speaker found is a person's name (full, or a surname the article prints as one), not a body. */
   private isPersonName(name: string): boolean {
@@ -1074,7 +1352,7 @@ export class QuotationIndex {
     // ("Macron told a news conference") is the person's too.
     // A name after "of"/"des" belongs to a body ("le ministère des Armées", "ministry of Defence").
     const ofBody = (m: { start: number }, at: number) =>
-      /(?:\bof|\bfor|\bdes|\bdu|\bde|\bde la|\bde l['\u2019])\s*$/iu.test(
+      /(?:\bof|\bfor|\bdes|\bdu|\bde|\bde la|\bde l['\u2019]|\bpour|\bpar)(?:\s+(?:the|la|le|les|l['\u2019]))?\s*$/iu.test(
         p.slice(0, Math.max(0, m.start - at)),
       );
     const person =
@@ -1095,7 +1373,9 @@ export class QuotationIndex {
     const byTitle = titles.get(bare.toLowerCase()) ?? titles.get(titleBefore(`${bare} X`, bare.length + 1));
     if (byTitle) return byTitle;
     // "the French president", "le porte-parole": the one person the corpus gives that role.
-    const byRole = this.people.byRole(p);
+    const recent = new Map<string, number>();
+    for (const m of this.named) if (m.at < this.quoteAt) recent.set(m.name, m.at);
+    const byRole = this.people.byRole(p, recent);
     if (byRole) return byRole;
     if (bare.split(/\s+/).length > (BODY_NOUN.test(bare) ? 9 : 6)) return null;
     // A body: a noun that names one ("ministry", "army", "autorités"), an acronym (JNIM), or a
@@ -1111,7 +1391,8 @@ export class QuotationIndex {
       new RegExp(
         `\\b(?:${SPEECH_VERB}|has|have|had|is|are|was|were|will|would|can|could|may|might)\\b`,
         'i',
-      ).test(bare)
+      ).test(bare) ||
+      FRENCH_VERB_PHRASE.test(bare)
     )
       return null;
     const words = bare.split(/\s+/);
@@ -1123,7 +1404,7 @@ export class QuotationIndex {
           (w) =>
             /^[\p{Lu}]/u.test(w) ||
             /^l['\u2019][\p{Lu}]/u.test(w) ||
-            /^(?:of|for|and|et|de|du|des|la|le|les|the)$/.test(w),
+            /^(?:of|for|and|on|et|de|du|des|la|le|les|the|pour|sur|l['\u2019]|d['\u2019])$/.test(w),
         ));
     // A capital or a country speaking for its government ("Paris said"). A lone capitalised word
     // that is neither a place nor a surname the article names in full ("Assertion") is no speaker.

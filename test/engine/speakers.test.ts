@@ -319,6 +319,152 @@ describe('speaker attribution: issuers, relative clauses and predicates', () => 
   });
 });
 
+describe('attribution that no list of verbs or names could cover', () => {
+  it('reads any French participle after a closing mark, inverted with or without "-t-"', () => {
+    expect(
+      speakers(
+        [
+          '« Nous aimerions que tout se passe très bien », a rassuré le colonel Mamane Sani Kiaou, chef d’état-major de l’armée nigérienne.',
+          'Le président Emmanuel Macron était à Bruxelles. « Je ne le ferai qu’à la demande du président Bazoum », avait-il fait savoir lors d’une conférence de presse.',
+          'Le général Laurent Michon a visité Gao. « Nous partons en bon ordre », a - t-il tempéré.',
+        ].join('\n\n'),
+        'fr',
+      ),
+    ).toEqual([
+      'Mamane Sani Kiaou: Nous aimerions que tout se passe très bien',
+      'Emmanuel Macron: Je ne le ferai qu’à la demande du président Bazoum',
+      'Laurent Michon: Nous partons en bon ordre',
+    ]);
+  });
+
+  it('gives a body named with its acronym the name the page spells out in brackets', () => {
+    expect(
+      speakers(
+        [
+          '« Les 400 soldats de Ouallam partiront les premiers », a indiqué le Conseil national pour la sauvegarde de la patrie (CNSP) dans un communiqué.',
+          '« La base a été remise aux autorités du Niger », indique le communiqué du CNSP.',
+        ].join('\n\n'),
+        'fr',
+      ),
+    ).toEqual([
+      'le Conseil national pour la sauvegarde de la patrie: Les 400 soldats de Ouallam partiront les premiers',
+      'le Conseil national pour la sauvegarde de la patrie: La base a été remise aux autorités du Niger',
+    ]);
+  });
+
+  it('reads an unlisted English verb right after the quotation, and "…, says X" closing the sentence', () => {
+    expect(
+      speakers(
+        [
+          'French President Emmanuel Macron spoke on television.',
+          '“We are not there to be hostages of putschists,” quipped Macron.',
+          '“The flags were lowered,” the Burkinabe general staff announced in a statement.',
+          '“The remaining equipment will leave by road”, specifies the press release.',
+          'The ambassador is being ‘held hostage at the French embassy’ in Niamey, says Macron.',
+        ].join('\n\n'),
+      ),
+    ).toEqual([
+      'Emmanuel Macron: We are not there to be hostages of putschists',
+      'Burkinabe general staff: The flags were lowered',
+      'Burkinabe general staff: The remaining equipment will leave by road',
+      'Emmanuel Macron: held hostage at the French embassy',
+    ]);
+  });
+
+  it('gives a statement "of" a body to that body, never to a "General" found in its name', () => {
+    expect(
+      speakers(
+        'French Defense Minister Sebastien Lecornu confirmed the departure.\n\n“The flags were lowered at the base,” the statement of the General Staff of the country’s Armed Forces, published on social networks, said.',
+      ),
+    ).toEqual(['General Staff of the country’s Armed Forces: The flags were lowered at the base']);
+  });
+
+  it('resolves "the French leader", "le chef de l’État" and "le ministre" to the person the page gave that office', () => {
+    expect(
+      speakers(
+        'French President Emmanuel Macron met African leaders in Paris. The French leader said the fight “must go on”.',
+      ),
+    ).toEqual(['Emmanuel Macron: must go on']);
+    expect(
+      speakers(
+        [
+          'Le président Emmanuel Macron a tenu une conférence de presse.',
+          'Le chef de l’État a déclaré : « Nous ne resterons pas. »',
+          'Le ministre des Affaires étrangères, Jean-Yves Le Drian, était à Bruxelles.',
+          'Le ministre a ajouté : « Nous restons engagés. »',
+        ].join('\n\n'),
+        'fr',
+      ),
+    ).toEqual(['Emmanuel Macron: Nous ne resterons pas.', 'Jean-Yves Le Drian: Nous restons engagés.']);
+  });
+
+  it('takes the minister named last when the page names several', () => {
+    expect(
+      speakers(
+        [
+          'Foreign Minister Jean-Yves Le Drian spoke in Brussels on Monday.',
+          'Defence Minister Florence Parly visited Gao on Tuesday.',
+          'The minister said the soldiers had “done their duty”.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Florence Parly: done their duty']);
+  });
+
+  it('lets "elle" stand for a feminine body that spoke last, not for the last man named', () => {
+    expect(
+      speakers(
+        'Le retrait a été annoncé par Emmanuel Macron le 24 septembre. La junte nigérienne a déclaré qu’elle veillerait au départ « dans le respect de nos intérêts ». Elle a appelé les citoyens à la vigilance pendant cette « période de transition ».',
+        'fr',
+      ),
+    ).toEqual([
+      'La junte nigérienne: dans le respect de nos intérêts',
+      'La junte nigérienne: période de transition',
+    ]);
+  });
+
+  it('names a person the page calls by rank and one name with that rank ("le capitaine Yann")', () => {
+    expect(
+      speakers('Le capitaine Yann commande la base. « C’est particulier », raconte-t-il.', 'fr'),
+    ).toEqual(['Le capitaine Yann: C’est particulier']);
+  });
+
+  it('gives the words of a statement to the issuer named before "issued a statement", and "the allies" to the allies named in full', () => {
+    expect(
+      speakers(
+        [
+          'After a conference, representatives of 13 countries – Belgium, France and Mali among them – issued a statement in which they committed to overcome the “terrorist groups’ resilience”.',
+          'A statement signed by France and its African and European allies was published on Thursday.',
+          'The allies, therefore “decided to commence the coordinated withdrawal”.',
+        ].join('\n\n'),
+      ),
+    ).toEqual([
+      'Representatives of 13 countries: terrorist groups’ resilience',
+      'France and its African and European allies: decided to commence the coordinated withdrawal',
+    ]);
+  });
+
+  it('gives a quotation whose sentence names no one to whoever speaks in the sentence before', () => {
+    expect(
+      speakers(
+        'Le général Laurent Michon a annoncé lundi la fin de la mission. « Nous partons la tête haute. »',
+        'fr',
+      ),
+    ).toEqual(['Laurent Michon: Nous partons la tête haute.']);
+    expect(
+      speakers(
+        'The French defence ministry said the last soldiers had left on Monday. “The mission is over.”',
+      ),
+    ).toEqual(['French defence ministry: The mission is over.']);
+  });
+
+  it('takes the subject before a colon without its verb of saying ("Le ministre a ajouté :")', () => {
+    expect(speakers('Le ministre a ajouté : « Nous restons engagés. »', 'fr')).toEqual([
+      'Le ministre: Nous restons engagés.',
+    ]);
+    expect(speakers('The spokesman added: “We are leaving.”')).toEqual(['Spokesman: We are leaving.']);
+  });
+});
+
 /** The quotations found on one real page of the fixtures' `rules` split, as "speaker: words". */
 function pageSpeakers(id: string): string[] {
   const page = readAnnotatedPages(`${PAGE_FIXTURES_DIR}/${id}.json`)[0]!;
