@@ -13,6 +13,7 @@ import { queryProblem } from './validate.js';
 import { withinEdits } from './search.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 import { fra } from 'stopword';
+import { wordnet, type Pos } from '../text/wordnet.js';
 
 /** Verbs that introduce or close a quotation. */
 const SPEECH_VERB =
@@ -40,7 +41,7 @@ const FR_INVERTED_ON = new RegExp(
 );
 /** «…», a déclaré le colonel Maïga / «…», selon l'Élysée / «…», poursuit le ministre: the speaker after the verb. */
 const FR_AFTER = new RegExp(
-  `^\\s*[,.]?\\s*(?:(?:a|avait|ont|avaient)\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE})|${FR_PRESENT}|selon|d['\u2019]apr[eè]s)\\s+((?:[\\p{L}\\p{N}'\u2019.-]+\\s+){0,9}?[\\p{L}\\p{N}'\u2019.-]+)(?=\\s*(?:[,.;:(]|\\s(?:au|aux|lors|dans|devant|sur|en|à|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|après|avant|depuis|pendant|face|qui|que|dont|concernant|\\p{Ll}+ant)\\b|$))`,
+  `^\\s*[,.:]?\\s*(?:(?:c['\u2019]est\\s+)?(?:ce\\s+qu['\u2019]|comme\\s+l['\u2019])?(?:a|avait|ont|avaient)\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE})|${FR_PRESENT}|selon|d['\u2019]apr[eè]s)\\s+((?:[\\p{L}\\p{N}'\u2019.-]+\\s+){0,9}?[\\p{L}\\p{N}'\u2019.-]+)(?=\\s*(?:[,.;:(]|\\s(?:au|aux|lors|dans|devant|sur|en|à|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|après|avant|depuis|pendant|face|qui|que|dont|concernant|\\p{Ll}+ant)\\b|$))`,
   'iu',
 );
 /** "à l'AFP", "au Monde", "à la presse": to whom it was said, between the verb and the speaker. */
@@ -125,6 +126,11 @@ const VERB_RE = new RegExp(`\\b(?:${SPEECH_VERB})\\b`, 'gi');
 const FRENCH_VERB_PHRASE = new RegExp(
   `(?<![\\p{L}])(?:a|ont|avait|avaient|est|sont|\u00E9tait)\\s+(?:${FR_PARTICIPLE}|\\p{Ll}{3,}(?:\u00E9|\u00E9e|\u00E9s|i|u))(?![\\p{L}])`,
   'u',
+);
+/** "…, says Macron." / "…, stated the president." / "…, selon l'Élysée.": an attribution closing the sentence. */
+const CLOSING_ATTRIBUTION = new RegExp(
+  `,\\s*(?:${SPEECH_VERB}|selon|d['\u2019]apr\u00E8s)\\s+([^,.;:!?\u201C\u201D"\u00AB\u00BB]{1,60}?)\\s*[.!?]?\\s*$`,
+  'iu',
 );
 /** A verb of saying closing a phrase ("… a ajouté", "… has said", "… déclare"), to strip from a subject. */
 const SPEECH_VERB_AT_END = new RegExp(
@@ -406,7 +412,17 @@ const BODY_FIRST_WORD =
 function peopleIn(text: string): PersonMention[] {
   const out: PersonMention[] = [];
   for (const p of personMentions(text)) {
-    const name = withoutLeadingAdverb(p.name);
+    let name = withoutLeadingAdverb(p.name);
+    // "le ministre des Armées Sébastien Lecornu": the first capital after "des" completes the
+    // title, and the person is the words after it.
+    const parts = name.split(' ');
+    if (
+      parts.length >= 3 &&
+      /(?:\bdes|\bdu|\bde la|\bde l['\u2019]|\bof|\bof the)\s*$/iu.test(
+        text.slice(Math.max(0, p.end - name.length - 8), p.end - name.length),
+      )
+    )
+      name = parts.slice(1).join(' ');
     const start = p.start + (p.name.length - name.length);
     if (BODY_AFTER_NAME.test(text.slice(p.end, p.end + 40))) continue;
     if (BODY_BEFORE_NAME.test(text.slice(Math.max(0, start - 30), start))) continue;
@@ -775,8 +791,12 @@ export class QuotationIndex {
         if (lastQuoted && (!last || lastQuoted.at > last.at) && this.isPersonName(lastQuoted.name))
           last = lastQuoted;
         // "il"/"elle" may stand for a body quoted since ("l'état-major … », a-t-il ajouté").
+        // …or for a body that spoke in this paragraph since ("L'état-major a annoncé lundi le départ.
+        // « … », a-t-il précisé").
+        const quotedLater = lastQuoted && (!last || lastQuoted.at > last.at) ? lastQuoted : null;
+        const latest = quotedLater ?? last;
         const frAntecedent =
-          lastQuoted && (!last || lastQuoted.at > last.at) ? lastQuoted.name : (last?.name ?? null);
+          announcer && (!latest || announcer.at > latest.at) ? announcer.who : (latest?.name ?? null);
         this.quoteAt = q.start;
         let speaker = this.attribute(
           text,
@@ -859,7 +879,10 @@ export class QuotationIndex {
         const lastQuote = quotes[quotes.length - 1];
         if (lastQuote !== undefined) carried = out[out.length - 1]?.speaker ?? null;
         else {
-          const said = [...blockText.matchAll(VERB_RE)].pop();
+          // English or French: "Macron said France would leave.", "Le ministre a déclaré lundi :".
+          const said = [...blockText.matchAll(VERB_RE), ...blockText.matchAll(FR_BEFORE_VERB)]
+            .sort((x, y) => x.index! - y.index!)
+            .pop();
           const head = said
             ? (blockText
                 .slice(0, said.index!)
@@ -1073,10 +1096,7 @@ export class QuotationIndex {
     }
     // "…' in Niger, says Macron." / "… “orderly” withdrawal, according to the ministry.": the
     // attribution closes the sentence, after words of the writer's own.
-    const closing =
-      /,\s*(?:says|said|according to|selon|d['\u2019]apr\u00E8s)\s+([^,.;:!?\u201C\u201D"\u00AB\u00BB]{1,60}?)\s*[.!?]?\s*$/iu.exec(
-        after,
-      );
+    const closing = CLOSING_ATTRIBUTION.exec(after);
     if (closing?.[1] && !verbBetween(before)) {
       const sp = norm(closing[1]);
       if (speaks(sp)) return sp;
@@ -1355,6 +1375,13 @@ export class QuotationIndex {
       /(?:\bof|\bfor|\bdes|\bdu|\bde|\bde la|\bde l['\u2019]|\bpour|\bpar)(?:\s+(?:the|la|le|les|l['\u2019]))?\s*$/iu.test(
         p.slice(0, Math.max(0, m.start - at)),
       );
+    // "le ministre des Armées Sébastien Lecornu", "Minister of Defence Ben Wallace": the name after
+    // a title whose complement is one capitalised word (which a name-finder reads as a first name).
+    const afterTitle =
+      /(?:minist\p{L}*|pr\u00E9sident\p{L}*|president|chef\p{L}*|chief|secr\p{L}+|g\u00E9n\u00E9ral|general|head)\s+(?:des|du|de la|de l['\u2019]|of|of the)\s*[\p{Lu}][\p{L}-]+\s+([\p{Lu}][\p{L}'\u2019-]+(?:[\s-][\p{Lu}][\p{L}'\u2019-]+)+)$/u.exec(
+        p,
+      );
+    if (afterTitle?.[1]) return this.people.resolve(afterTitle[1]) ?? afterTitle[1];
     const person =
       peopleIn(p).find((m) => !ofBody(m, 0)) ??
       peopleIn(`X ${p}`).find(
@@ -1598,6 +1625,16 @@ export class QuotationIndex {
     // Related words of each term (synonyms, derived forms, aliases), weighted below the term.
     const related = new Map<string, Array<{ term: string; weight: number }>>(terms.map((t) => [t, []]));
     for (const [term, x] of this.expand(trimmed)) related.get(x.target)?.push({ term, weight: x.weight });
+    // A quotation's own wording may use any sense of a word: synonyms from every WordNet sense
+    // ("secret" → "hidden"), not only the frequent ones the answer index expands, below them.
+    if (queryAnalyzer.language === 'en')
+      for (const word of trimmed.toLowerCase().match(/\p{L}+/gu) ?? []) {
+        const [target] = indexTerms(word);
+        if (target === undefined || !related.has(target)) continue;
+        for (const term of anySenseSynonyms(word))
+          if (term !== target && this.vocabulary().has(term))
+            related.get(target)!.push({ term, weight: ANY_SENSE });
+      }
 
     // Rare words weigh more: a query's "mission" says less than its "caliphate".
     const total = terms.reduce((sum, t) => sum + this.weightOf(t), 0);
@@ -1657,6 +1694,28 @@ const SPEECH_TERMS: ReadonlySet<string> = new Set([
   ),
   ...termsOf(french, 'dit déclaré affirmé estimé ajouté assuré souligné expliqué'),
 ]);
+
+/** Weight of a synonym from any sense of a query word: below an expansion of a frequent sense. */
+const ANY_SENSE = 0.6;
+
+/** Index terms of the single-word synonyms of a word in every WordNet sense, as noun, verb or adjective. */
+function anySenseSynonyms(word: string): string[] {
+  const known = synonymMemo.get(word);
+  if (known) return known;
+  const wn = wordnet();
+  const out = new Set<string>();
+  for (const pos of ['n', 'v', 'a'] as Pos[]) {
+    const entry = wn.entry(word, pos);
+    for (const offset of entry?.synsets ?? [])
+      for (const w of wn.synset(offset, pos).words)
+        if (!w.includes('_') && w !== word) for (const t of indexTerms(w)) out.add(t);
+  }
+  const found = [...out];
+  synonymMemo.set(word, found);
+  return found;
+}
+
+const synonymMemo = new Map<string, string[]>();
 
 /** Weight of a query word found only in the sentence around a quotation. */
 const CONTEXT_MATCH = 0.6;

@@ -422,6 +422,15 @@ describe('attribution that no list of verbs or names could cover', () => {
     ]);
   });
 
+  it('lets "il" stand for a body that announced something since the last person was named', () => {
+    expect(
+      speakers(
+        'Le président Emmanuel Macron était à Paris. L’état-major a annoncé lundi le départ des derniers soldats. « Le désengagement est terminé », a-t-il précisé.',
+        'fr',
+      ),
+    ).toEqual(['L’état-major: Le désengagement est terminé']);
+  });
+
   it('names a person the page calls by rank and one name with that rank ("le capitaine Yann")', () => {
     expect(
       speakers('Le capitaine Yann commande la base. « C’est particulier », raconte-t-il.', 'fr'),
@@ -455,6 +464,22 @@ describe('attribution that no list of verbs or names could cover', () => {
         'The French defence ministry said the last soldiers had left on Monday. “The mission is over.”',
       ),
     ).toEqual(['French defence ministry: The mission is over.']);
+  });
+
+  it('carries a French paragraph’s speaker to the next paragraph’s quotation, and reads "c’est ce qu’a déclaré X"', () => {
+    expect(
+      speakers(
+        [
+          'Le ministre des Armées Sébastien Lecornu a déclaré lundi que la France partirait.',
+          '« Nous partirons en bon ordre. »',
+          '« Le retrait est terminé » : c’est ce qu’a annoncé l’état-major des armées.',
+        ].join('\n\n'),
+        'fr',
+      ),
+    ).toEqual([
+      'Sébastien Lecornu: Nous partirons en bon ordre.',
+      'l’état-major des armées: Le retrait est terminé',
+    ]);
   });
 
   it('takes the subject before a colon without its verb of saying ("Le ministre a ajouté :")', () => {
