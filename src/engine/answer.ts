@@ -230,8 +230,8 @@ const REPEAT_FROM = 0.5;
 /** What a repeat loses per unit of overlap above REPEAT_FROM, as a share of the best passage's score. */
 const REPEAT_PENALTY = 1;
 /** Candidates among which the first places are filled, and how many places are. */
-const REPEAT_POOL = 16;
-const REPEAT_PLACES = 6;
+const REPEAT_POOL = 12;
+const REPEAT_PLACES = 5;
 
 /**
  * Orders the first REPEAT_PLACES passages so that a near-repeat of one already placed (the same
