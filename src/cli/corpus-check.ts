@@ -29,8 +29,9 @@ import {
  * and the quotation index as `corpus:add` would, and prints per page and per split (rules,
  * heldout) furniture precision and recall, speaker accuracy and repeats indexed once.
  * `--split rules|heldout` keeps one split (rules are written looking at `rules` pages only).
+ * A held-out page's miss lines are printed only with `--show-heldout-misses`.
  */
-function measureAgainst(target: string, only?: string): number {
+function measureAgainst(target: string, only: string | undefined, showHeldout: boolean): number {
   if (only !== undefined && only !== 'rules' && only !== 'heldout') {
     process.stderr.write(`corpus:check --split: "${only}" is neither rules nor heldout\n`);
     return 1;
@@ -50,7 +51,14 @@ function measureAgainst(target: string, only?: string): number {
     if (only !== undefined && r.split !== only) continue;
     results.push(r);
     process.stdout.write(`${r.id}  [${r.split}]\n  ${scoreLine(r.score)}\n`);
-    for (const p of r.problems) process.stdout.write(`    ${p}\n`);
+    // Held-out pages only measure the rules: their misses are not printed unless asked for, so
+    // that no one writing rules reads them by accident.
+    if (r.split === 'heldout' && !showHeldout) {
+      if (r.problems.length > 0)
+        process.stdout.write(
+          `    (${r.problems.length} miss line(s) not shown: a held-out page is measured, not read; --show-heldout-misses prints them)\n`,
+        );
+    } else for (const p of r.problems) process.stdout.write(`    ${p}\n`);
   }
   // What kind of speaker errors remain, per split, as counts only (held-out pages are measured,
   // never read); printed before the splits' figures, which stay the last lines.
@@ -75,7 +83,7 @@ function measureAgainst(target: string, only?: string): number {
 
 const USAGE = `usage:
   npm run corpus:check -- [--corpus DIR] [--verbose]       every article's passages, furniture and quotations
-  npm run corpus:check -- --against DIR-or-FILE [--split rules|heldout]
+  npm run corpus:check -- --against DIR-or-FILE [--split rules|heldout] [--show-heldout-misses]
                                                            furniture and speaker figures on annotated pages`;
 
 function main(): void {
@@ -87,6 +95,7 @@ function main(): void {
         verbose: { type: 'boolean', default: false },
         against: { type: 'string' },
         split: { type: 'string' },
+        'show-heldout-misses': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     });
@@ -102,7 +111,7 @@ function main(): void {
     return;
   }
   if (values.against !== undefined) {
-    process.exitCode = measureAgainst(values.against, values.split);
+    process.exitCode = measureAgainst(values.against, values.split, values['show-heldout-misses']);
     return;
   }
   let corpus;

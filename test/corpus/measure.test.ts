@@ -69,7 +69,12 @@ describe('npm run corpus:check -- --against', () => {
       'rules (1 page(s)): furniture precision 100.0% (3/3) · recall 100.0% (3/3) · speakers 100.0% (1/1) · repeats indexed once 100.0% (1/1) · extra quotations 0',
       'heldout (1 page(s)): furniture precision 100.0% (3/3) · recall 100.0% (3/3) · speakers 0.0% (0/1) · repeats indexed once 100.0% (1/1) · extra quotations 0',
     ]);
+    // A held-out page's misses are counted, not printed, unless asked for.
+    expect(r.stdout).not.toContain('annotated "Emmanuel Macron"');
     expect(r.stdout).toContain(
+      '    (1 miss line(s) not shown: a held-out page is measured, not read; --show-heldout-misses prints them)\n',
+    );
+    expect(check('--against', dir, '--show-heldout-misses').stdout).toContain(
       '    line 3: speaker "French army", annotated "Emmanuel Macron": “The withdrawal is complete”\n',
     );
     // The kinds of speaker error, counted per split with no text of the pages.
