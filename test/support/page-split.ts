@@ -120,6 +120,36 @@ const WAVE_3_RULES: readonly PlannedPage[] = [
   { id: 'gabrielhelou-2013-02-french-troops-expected-to-withdraw', language: 'en', shape: 'original' },
 ];
 
+/**
+ * The fifth wave: pages collected and annotated by someone who never read the furniture rules or
+ * the quotation code, to measure them on pages no rule was written against. Not drawn: every page
+ * of it is `heldout`.
+ */
+const WAVE_5_HELDOUT: readonly PlannedPage[] = [
+  { id: 'nationafrica-2022-01-mali-junta-expels-french-ambassador', language: 'en', shape: 'captions' },
+  {
+    id: 'militaryafrica-2022-01-17-sweden-ditch-european-special-forces-mission',
+    language: 'en',
+    shape: 'original',
+  },
+  { id: 'devdiscourse-2022-08-15-france-says-all-its-troops-have-left-mali', language: 'en', shape: 'wire' },
+  { id: 'dailymaverick-2023-06-30-un-ends-peacekeeping-mission-in-mali', language: 'en', shape: 'wire' },
+  { id: 'forsvarsmakten-2022-04-task-force-takuba-suspended', language: 'en', shape: 'captions' },
+  { id: 'crest1061fm-2022-06-french-army-quits-mali-base', language: 'en', shape: 'aggregator' },
+  { id: 'euobserver-2022-02-01-mali-boots-out-french-ambassador', language: 'en', shape: 'original' },
+  { id: 'medafricatimes-2022-08-departure-of-last-french-soldiers', language: 'en', shape: 'original' },
+  { id: 'libertatea-2022-11-thank-you-wagner-banner-photo', language: 'en', shape: 'captions' },
+  { id: 'lejournalinfo-2022-06-transfert-base-de-menaka', language: 'fr', shape: 'aggregator' },
+  { id: 'amap-2022-06-13-barkhane-retrocede-menaka', language: 'fr', shape: 'wire' },
+  { id: 'abamako-2022-06-13-armee-francaise-quitte-menaka', language: 'fr', shape: 'aggregator' },
+  { id: 'journaldupays-2022-01-expulsion-de-l-ambassadeur', language: 'fr', shape: 'aggregator' },
+  { id: 'iciabidjan-2022-04-23-charnier-filme-wagner', language: 'fr', shape: 'aggregator' },
+  { id: 'linfo-2022-04-mercenaires-russes-filmes', language: 'fr', shape: 'original' },
+  { id: 'orange-2022-04-quand-la-milice-wagner-cherche-a-pieger', language: 'fr', shape: 'aggregator' },
+  { id: 'bamada-2022-02-mali-france-le-divorce', language: 'fr', shape: 'aggregator' },
+  { id: 'tv5monde-2022-02-que-retenir-des-annonces-de-macron', language: 'fr', shape: 'original' },
+];
+
 /** The planned pages by wave; each wave's split is drawn over that wave alone. */
 export const PLANNED_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_1, WAVE_2];
 
@@ -148,8 +178,18 @@ const WAVE_4_RULES: readonly PlannedPage[] = [
 
 export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_3_RULES, WAVE_4_RULES];
 
+/**
+ * Waves collected only to measure rules on: never drawn, every page `heldout`. Their annotators
+ * never read the rules.
+ */
+export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_5_HELDOUT];
+
 /** Every planned page, in wave order. */
-export const PLANNED_PAGES: readonly PlannedPage[] = [...PLANNED_WAVES, ...RULES_ONLY_WAVES].flat();
+export const PLANNED_PAGES: readonly PlannedPage[] = [
+  ...PLANNED_WAVES,
+  ...RULES_ONLY_WAVES,
+  ...HELDOUT_ONLY_WAVES,
+].flat();
 
 /**
  * mulberry32: a tiny seeded generator, written here because the split needs only a reproducible
@@ -195,11 +235,12 @@ export function stratifiedSplit(
 
 /**
  * The split of every planned page: each drawn wave by {@link stratifiedSplit} with the fixed seed,
- * every page of a rules-only wave `rules`.
+ * every page of a rules-only wave `rules`, every page of a held-out-only wave `heldout`.
  */
 export function plannedSplit(): Map<string, 'rules' | 'heldout'> {
   return new Map([
     ...PLANNED_WAVES.flatMap((wave) => [...stratifiedSplit(wave)]),
     ...RULES_ONLY_WAVES.flat().map((p) => [p.id, 'rules'] as const),
+    ...HELDOUT_ONLY_WAVES.flat().map((p) => [p.id, 'heldout'] as const),
   ]);
 }
