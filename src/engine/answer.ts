@@ -450,7 +450,12 @@ export class AnswerEngine {
     );
     const short =
       answered && first
-        ? extractAnswer(first.quote, firstRanked ? withMatched(q, firstRanked) : q, true)
+        ? extractAnswer(
+            first.quote,
+            firstRanked ? withMatched(q, firstRanked) : q,
+            true,
+            this.corpus.byId.get(first.articleId)?.meta.language ?? 'en',
+          )
         : null;
     // "When": the words as written, with the day they mean beside them ("on Monday (15 Aug 2022)").
     const dated =

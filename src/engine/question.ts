@@ -27,6 +27,10 @@ export interface QuestionAnalysis {
   dictionary: Set<string>;
   /** Every word of the question in order (stop words too), with its index term or null. */
   words: Array<{ text: string; term: string | null }>;
+  /** True for a question answered by yes or no ("Did…", "Aren't…", "so has niger agreed…"). */
+  yesNo: boolean;
+  /** For date questions: "time" when a time of day is asked ("at what time"), else null. */
+  dateKind: 'time' | null;
 }
 
 /** A related term searched for a question term. */
@@ -42,11 +46,24 @@ export interface Expansion {
 const NUMBER_Q =
   /\b(?:how many|how much|what number|what percentage|what share|what proportion|how large|how big|death toll|number of|numbers?|count|size of|strength)\b/i;
 const DURATION_Q = /\bhow long\b/i;
+/** Openers of chatty questions ("so did…", "ok, and when…"), read past when the type is read. */
+const CHATTY_OPENER =
+  /^(?:\s*(?:so|and|but|ok|okay|well|then|hey|hi|now|also|quick question|just wondering|remind me)\b[,:]?)+\s*/i;
+/** An auxiliary verb first ("Did…", "aren't…", "has niger agreed…"): answered by yes or no. */
+const YES_NO_START =
+  /^(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|shall|may|might|must)(?:n['\u2019]?t)?\b|^(?:won['\u2019]?t|can['\u2019]?t|cannot)\b/i;
+/** "… X or Y?": a choice between alternatives is not answered by yes or no. */
+const ALTERNATIVES = /\bor\b/i;
+/** "At what time", "what hour": a time of day, not a date. */
+const TIME_Q = /\b(?:at )?what (?:time|hour)\b/i;
 const DATE_Q =
   /^(?:\s*(?:since |until |till )?when\b|.*\b(?:at what (?:point|time)|what time)\b|.*\b(?:what|which) (?:date|day|year|month)\b|.*\bon what (?:date|day)\b)/i;
 const PERSON_Q = /^\s*(?:who|whom|whose)\b/i;
 /** "Who is Olivier Salgado?": a named person to describe, not a person to name. */
 const WHO_IS_NAMED = /^\s*[Ww]ho (?:is|was) ([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\??$/;
+/** "delina goxo - who is she", "Olivier Salgado: who's that?": a name, then the question about it. */
+const NAMED_WHO_IS =
+  /^\s*([\p{L}][\p{L}'’.-]*(?:\s+[\p{L}][\p{L}'’.-]*){1,3})\s*[-–—:,]+\s*who(?:'s|’s| is| was)\s+(?:she|he|they|this|that|him|her)\s*\??\s*$/iu;
 const PLACE_Q =
   /^\s*(?:where|whereabouts)\b|\b(?:which|what) (?:part|area|border|frontier|village|province|district)\b|\b(?:which|what) (?:country|countries|city|cities|town|region|capital|place|nation)\b|\bin which (?:country|city|region)\b/i;
 const REASON_Q =
@@ -58,7 +75,7 @@ const ENTITY_Q =
 
 /** "name of the village …", "what's the name of the task force …": a named thing of that kind. */
 const NAME_OF_Q =
-  /\bname of (?:the |a |an |this |that )?(?:[a-z-]+ ){0,2}?([a-z-]+?)(?= (?:near|in|at|on|of|that|which|who|working|where|alongside|from|with|for)\b|\s*\??$)/i;
+  /\bname of (?:the |a |an |this |that )?(?:[\p{L}\d'\u2019-]+ ){0,3}?([a-z-]+?)(?= (?:near|in|at|on|of|that|which|who|working|where|alongside|from|with|for)\b|\s*\??$)/iu;
 
 const NOT_HEAD = new Set([
   'is',
@@ -95,14 +112,14 @@ const QUESTION_FILLERS: ReadonlySet<string> = new Set(
 );
 
 /** Reads the expected answer type, the head noun and the search terms of a question. */
-export function analyzeQuestion(question: string): QuestionAnalysis {
-  const language = questionLanguage(question);
+export function analyzeQuestion(input: string): QuestionAnalysis {
+  const language = questionLanguage(input);
   const analyzer = analyzerFor(language);
   const terms: string[] = [];
   const content: string[] = [];
   const words: QuestionAnalysis['words'] = [];
   const dictionary = new Set<string>();
-  for (const t of analyzer.tokens(question)) {
+  for (const t of analyzer.tokens(input)) {
     const term = language === 'en' && QUESTION_FILLERS.has(t.text) ? null : analyzer.term(t.text);
     words.push({ text: t.text, term });
     if (term === null) continue;
@@ -114,14 +131,23 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   let answerType: AnswerType = 'other';
   let headNoun: string | null = null;
   let subject: string | null = null;
-  if (NUMBER_Q.test(question)) {
+  // The type is read from the question on one line, a chatty opener ("so did…") dropped.
+  const question = input.replace(/\s+/g, ' ').replace(CHATTY_OPENER, '').trim();
+  const yesNo = language === 'en' && YES_NO_START.test(question) && !ALTERNATIVES.test(question);
+  const namedWho = NAMED_WHO_IS.exec(question);
+  if (yesNo) {
+    // Yes or no, whatever words it holds ("Was Macron looking to beef up French numbers…?").
+  } else if (NUMBER_Q.test(question)) {
     answerType = 'number';
     headNoun = countedNoun(question);
   } else if (DURATION_Q.test(question)) answerType = 'duration';
   else if (DATE_Q.test(question)) answerType = 'date';
-  else if (WHO_IS_NAMED.test(question.trim())) {
+  else if (WHO_IS_NAMED.test(question)) {
     answerType = 'definition';
-    subject = WHO_IS_NAMED.exec(question.trim())![1]!;
+    subject = WHO_IS_NAMED.exec(question)![1]!;
+  } else if (namedWho?.[1]) {
+    answerType = 'definition';
+    subject = namedWho[1];
   } else if (PERSON_Q.test(question)) answerType = 'person';
   else if (PLACE_Q.test(question)) answerType = 'place';
   else if (REASON_Q.test(question)) answerType = 'reason';
@@ -164,6 +190,8 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     language,
     words,
     dictionary,
+    yesNo,
+    dateKind: answerType === 'date' && TIME_Q.test(question) ? 'time' : null,
   };
 }
 
