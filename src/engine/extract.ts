@@ -241,6 +241,7 @@ export function extractAnswer(
   q: QuestionAnalysis,
   span = false,
   passageLanguage: string = q.language,
+  before = '',
 ): Mention | null {
   // A phrase answers only in the question's language: an English passage gives a French
   // question its number, date, name or place, never English words as its answer.
@@ -302,6 +303,14 @@ export function extractAnswer(
         return !prev || !/^\p{Lu}/u.test(prev) || TITLE_WORDS.has(prev.toLowerCase());
       });
       const named1 = pick(lone, near);
+      // "He said…": a passage that refers back to a person is answered by the last full name of
+      // the sentence before it.
+      if (REFERS_BACK.test(text)) {
+        const referent = personMentions(before)
+          .filter((m) => (m.text.includes(' ') || m.title !== '') && !echoesQuestion(m.text, q))
+          .pop();
+        if (referent) return referent;
+      }
       // No full name: a phrase naming people or a body of them ("security sources", "a military
       // junta") competes with a lone capitalised word, the nearer to the question's words winning.
       return pick([...(named1 ? [named1] : []), ...headedPhrases(text, namesPeople)], near);
@@ -346,7 +355,8 @@ export function extractAnswer(
     default:
       // A yes/no question gets "Yes" or "No" only where the passage says so plainly.
       if (q.yesNo || YES_NO_Q.test(q.words[0]?.text ?? '')) return span ? yesNoAnswer(text, q) : null;
-      return span ? novelSpan(text, q) : null;
+      if (!span) return null;
+      return (q.degree ? degreeAnswer(text, q.degree) : null) ?? novelSpan(text, q);
   }
 }
 
@@ -378,10 +388,45 @@ function headedPhrases(text: string, head: (word: string) => boolean): Mention[]
       if (continues) continue;
     }
     if (!head(word)) continue;
-    out.push(nounPhraseEndingAt(text, w.start, w.end));
+    // A plural, or a phrase opened by a determiner ("a military junta", "the separatist
+    // movement"): "acceptance of failure" names no one.
+    const np = nounPhraseEndingAt(text, w.start, w.end);
+    const opened = /\b(?:the|a|an|its|their|his|her|this|that|these|those|several|some)\s+$/i.test(
+      text.slice(Math.max(0, np.start - 12), np.start),
+    );
+    if (opened || (/s$/.test(word) && !/ss$/.test(word))) out.push(np);
   }
   return out;
 }
+
+/**
+ * For "how poor is Mali": the noun phrase holding a form of the adjective ("one of the world's
+ * poorest nations" → "world's poorest nations"), or the adjective's own phrase up to its noun.
+ */
+function degreeAnswer(text: string, adjective: string): Mention | null {
+  const root = stem(adjective);
+  const ws = words(text);
+  for (let i = 0; i < ws.length; i++) {
+    const word = text.slice(ws[i]!.start, ws[i]!.end).toLowerCase();
+    if (!word.startsWith(root) || word.length > root.length + 4) continue;
+    // The noun it qualifies: the next word WordNet knows as a noun, at most two words on.
+    for (let k = i + 1; k < Math.min(ws.length, i + 3); k++) {
+      if (/[,;.]/.test(text.slice(ws[k - 1]!.end, ws[k]!.start))) break;
+      const next = text.slice(ws[k]!.start, ws[k]!.end).toLowerCase();
+      if (english.lemmas(next).some((l) => l.pos === 'n')) {
+        const np = nounPhraseEndingAt(text, ws[k]!.start, ws[k]!.end);
+        return np.start <= ws[i]!.start
+          ? np
+          : { start: ws[i]!.start, end: ws[k]!.end, text: text.slice(ws[i]!.start, ws[k]!.end) };
+      }
+    }
+    return { start: ws[i]!.start, end: ws[i]!.end, text: text.slice(ws[i]!.start, ws[i]!.end) };
+  }
+  return null;
+}
+
+/** A passage whose subject is a pronoun for a person named before it ("He said…", "she added"). */
+const REFERS_BACK = /^(?:He|She)\b|\b(?:he|she) (?:said|says|added|told|insisted|announced|warned|noted)\b/;
 
 /** Answer types whose answers read the same in any language (numbers, dates, names, places). */
 const LANGUAGE_FREE: ReadonlySet<string> = new Set(['number', 'date', 'person', 'place', 'duration']);
@@ -390,8 +435,10 @@ const LANGUAGE_FREE: ReadonlySet<string> = new Set(['number', 'date', 'person', 
 const YES_NO_Q =
   /^(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should)(?:n't)?$|^(?:won't|can't|cannot)$/;
 
-/** Characters that end a clause, for the spans of novelSpan. */
-const CLAUSE_BREAK = /[,;:()[\]"\u201C\u201D\u2014\u2013]|\.(?:\s|$)/;
+/** Characters that end a clause, for the spans of novelSpan (brackets do not: "ISIS (ISIL)"). */
+const CLAUSE_BREAK = /[,;:"\u201C\u201D\u2014\u2013]|\.(?:\s|$)/;
+/** Words that open another clause inside a sentence. */
+const CLAUSE_WORD = /^(?:who|whom|whose|which|while|whereas|where|although|though)$/i;
 
 /**
  * For questions no typed extractor answers ("what did X say…", "what is stoking…"): the run of
@@ -408,40 +455,51 @@ export function novelSpan(text: string, q: QuestionAnalysis): Mention | null {
     return term !== null && (asked.has(term) || [...asked].some((a) => a.length >= 5 && term.startsWith(a)));
   });
   if (!isAsked.some(Boolean)) return null;
+  // Between two tokens: a clause break, or a word that opens another clause ("who", "while").
+  const breaks = (k: number) =>
+    CLAUSE_BREAK.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start)) ||
+    CLAUSE_WORD.test(tokens[k + 1]!.text);
   let best: Mention | null = null;
   let bestScore = 0;
   let i = 0;
   while (i < tokens.length) {
-    if (isAsked[i]) {
+    if (isAsked[i] || CLAUSE_WORD.test(tokens[i]!.text)) {
       i++;
       continue;
     }
     // A run of unasked words, cut at clause breaks.
     let j = i;
-    while (
-      j + 1 < tokens.length &&
-      !isAsked[j + 1] &&
-      !CLAUSE_BREAK.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start))
-    )
-      j++;
+    while (j + 1 < tokens.length && !isAsked[j + 1] && !breaks(j)) j++;
     const run = tokens.slice(i, j + 1);
     const content = run.filter((t) => analyzer.term(t.text) !== null).length;
-    const before =
-      i > 0 && isAsked[i - 1] && !CLAUSE_BREAK.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
-    const after =
-      j + 1 < tokens.length &&
-      isAsked[j + 1] &&
-      !CLAUSE_BREAK.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start));
-    // Beside a matched word counts most; a run of one content word says too little, a long one too much.
-    const score = (before || after ? 2 : 0.5) * Math.min(content, 8) - (content > 14 ? 4 : 0);
-    if (content >= 2 && score > bestScore) {
+    // follows: a matched word just before the run ("linked to ISIS…"); precedes: one just after.
+    const follows = i > 0 && isAsked[i - 1] && !breaks(i - 1);
+    const precedes = j + 1 < tokens.length && isAsked[j + 1] && !breaks(j);
+    // What follows a matched word (its object, its complement) answers most often, what links
+    // two of them ("the junta has shown hostility towards the foreign troops") more often still;
+    // a run of one content word says too little unless it links two, a long one too much.
+    // When the question word is the subject ("what has undermined…"), the answer precedes.
+    const [after, before] = q.askedSubject ? [1.2, 2] : [2, 1.2];
+    const place = follows && precedes ? 2.5 : follows ? after : precedes ? before : 0.5;
+    const score = place * Math.min(content, 8) - (content > 14 ? 4 : 0);
+    if ((content >= 2 || (content === 1 && follows && precedes)) && score > bestScore) {
       // Trim stop words off both ends.
       let a = 0;
       let b = run.length - 1;
       while (a < b && analyzer.term(run[a]!.text) === null) a++;
       while (b > a && analyzer.term(run[b]!.text) === null) b--;
-      const start = run[a]!.start;
+      let start = run[a]!.start;
       const end = run[b]!.end;
+      // A matched verb or adjective just before is kept with what it governs ("committed to
+      // combating Islamist insurgencies"), so the answer reads as the passage's predicate.
+      if (follows && !q.askedSubject && q.language === 'en') {
+        const anchor = tokens[i - 1]!;
+        const lemmas = english.lemmas(anchor.text);
+        const predicate =
+          /(?:ed|ing)$/.test(anchor.text) ||
+          (lemmas.length > 0 && lemmas.every((l) => l.pos === 'a' || l.pos === 'v'));
+        if (predicate) start = anchor.start;
+      }
       best = { start, end, text: text.slice(start, end) };
       bestScore = score;
     }
@@ -709,6 +767,19 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
           const x = q.expansions.get(s);
           return x && x.via !== 'antonym' && own.includes(x.target) ? x.target : null;
         })();
+  // An irregular form covers its lemma's term too ("left" → "leave").
+  const coversWord = (w: Word): string | null => {
+    const direct = covers(w.stem);
+    if (direct) return direct;
+    for (const l of english.lemmas(text.slice(w.start, w.end).toLowerCase())) {
+      const t = covers(stem(l.lemma));
+      if (t) return t;
+    }
+    return null;
+  };
+  // "Did France leave Mali?" asks about a leaving itself: there, a reversing word in the
+  // passage ("left") is the asked act, not a reversal of it.
+  const asksReversal = q.words.some((w) => REVERSAL.has(stem(w.text)) || REVERSAL.has(w.text));
   const ws = words(text);
   // Clauses: [start, end) offsets, split at contrasts, semicolons and sentence ends.
   const cuts = [0];
@@ -721,7 +792,7 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
     const covered = new Set<string>();
     for (const w of ws)
       if (w.start >= start && w.end <= end) {
-        const t = covers(w.stem);
+        const t = coversWord(w);
         if (t) covered.add(t);
       }
     if (!best || covered.size > best.covered.size) best = { start, end, covered };
@@ -730,16 +801,23 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
   const clauseWords = ws.filter((w) => w.start >= best!.start && w.end <= best!.end);
   const clause = text.slice(best.start, best.end);
   const negated = NEGATION.test(clause);
-  const reversed = clauseWords.some((w) => {
-    if (covers(w.stem) !== null) return false;
-    const word = text.slice(w.start, w.end).toLowerCase();
-    if (!REVERSAL.has(w.stem) && !REVERSAL.has(word)) return false;
-    // "the withdrawing forces": a participle before a noun describes it, it asserts nothing.
-    return !(
-      /(?:ing|ed)$/.test(word) &&
-      /\b(?:the|a|an|its|their|his|her|some of the)\s+$/i.test(text.slice(0, w.start))
-    );
-  });
+  const reversed =
+    !asksReversal &&
+    clauseWords.some((w, k) => {
+      if (coversWord(w) !== null) return false;
+      const word = text.slice(w.start, w.end).toLowerCase();
+      if (!REVERSAL.has(w.stem) && !REVERSAL.has(word)) return false;
+      // "the withdrawing forces": a participle before a noun describes it, it asserts nothing.
+      if (
+        /(?:ing|ed)$/.test(word) &&
+        /\b(?:the|a|an|its|their|his|her|some of the)\s+$/i.test(text.slice(0, w.start))
+      )
+        return false;
+      // It reverses the asked thing only when that is its object or subject: a question word
+      // among the four after it ("denied that Russian mercenaries") or the three before it.
+      const around = [...clauseWords.slice(k + 1, k + 5), ...clauseWords.slice(Math.max(0, k - 3), k)];
+      return around.some((x) => coversWord(x) !== null);
+    });
   const opposite = clauseWords.some(
     (w) => q.expansions.get(w.stem)?.via === 'antonym' && !own.includes(w.stem),
   );
@@ -752,7 +830,7 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
   // YES_NO_WORDS words from just before the first question word or reversal when longer.
   let first = 0;
   if (clauseWords.length > YES_NO_WORDS) {
-    const k = clauseWords.findIndex((w) => covers(w.stem) !== null || REVERSAL.has(w.stem));
+    const k = clauseWords.findIndex((w) => coversWord(w) !== null || REVERSAL.has(w.stem));
     first = Math.max(0, Math.min(k - 3, clauseWords.length - YES_NO_WORDS));
   }
   const kept = clauseWords.slice(first, first + YES_NO_WORDS);

@@ -31,6 +31,16 @@ export interface QuestionAnalysis {
   yesNo: boolean;
   /** For date questions: "time" when a time of day is asked ("at what time"), else null. */
   dateKind: 'time' | null;
+  /**
+   * True when the question word is the subject of its verb ("What has undermined…", "what is
+   * stoking…", "what made…"): the answer stands before the passage's verb, not after it.
+   */
+  askedSubject: boolean;
+  /**
+   * For "how poor is Mali", "how big a change…": the adjective asked about, lower case, whose
+   * form in the passage ("poorest") stands in the answer; null otherwise.
+   */
+  degree: string | null;
 }
 
 /** A related term searched for a question term. */
@@ -44,7 +54,7 @@ export interface Expansion {
 }
 
 const NUMBER_Q =
-  /\b(?:how many|how much|what number|what percentage|what share|what proportion|how large|how big|death toll|number of|numbers?|count|size of|strength)\b/i;
+  /\b(?:how many|how much|what number|what percentage|what share|what proportion|how large|how big|death toll|human toll|toll of|number of|numbers?|count|size of|strength)\b/i;
 const DURATION_Q = /\bhow long\b/i;
 /** Openers of chatty questions ("so did…", "ok, and when…"), read past when the type is read. */
 const CHATTY_OPENER =
@@ -54,10 +64,18 @@ const YES_NO_START =
   /^(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|shall|may|might|must)(?:n['\u2019]?t)?\b|^(?:won['\u2019]?t|can['\u2019]?t|cannot)\b/i;
 /** "… X or Y?": a choice between alternatives is not answered by yes or no. */
 const ALTERNATIVES = /\bor\b/i;
+/** "What has undermined…", "what's stoking…", "what made…": the question word is the subject. */
+const SUBJECT_Q =
+  /^\s*(?:what|which|who)(?:['\u2019]s)?\s+(?:(?:has|have|had|is|are|was|were|will|would|could|might|can)\s+(?:been\s+)?)?(?:[a-z]+(?:ed|ing)|made|makes|drove|led|caused|brought|put|kept|left|gave|took|won|lost)\b/i;
+/** "How poor is…", "how big a change…": a degree, answered by the phrase around the adjective. */
+const DEGREE_Q = /\bhow ([a-z]{3,}) (?:an? [a-z-]+|(?:is|are|was|were|has|have)\b)/i;
+/** Words after "how" that ask for something else than a degree. */
+const NOT_DEGREE =
+  /^(?:many|much|long|often|far|old|come|did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)$/i;
 /** "At what time", "what hour": a time of day, not a date. */
 const TIME_Q = /\b(?:at )?what (?:time|hour)\b/i;
 const DATE_Q =
-  /^(?:\s*(?:since |until |till )?when\b|.*\b(?:at what (?:point|time)|what time)\b|.*\b(?:what|which) (?:date|day|year|month)\b|.*\bon what (?:date|day)\b)/i;
+  /^(?:\s*(?:since |until |till |from )?when\b|.*\b(?:at what (?:point|time|hour)|what time)\b|.*\b(?:what|which) (?:date|day|year|month)\b|.*\bon what (?:date|day)\b|\s*(?:the\s+)?(?:year|date|day|month)\s+(?!of\b)[a-z]|.*\b(?:year|date)\s*\?\s*$)/i;
 const PERSON_Q = /^\s*(?:who|whom|whose)\b/i;
 /** "Who is Olivier Salgado?": a named person to describe, not a person to name. */
 const WHO_IS_NAMED = /^\s*[Ww]ho (?:is|was) ([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\??$/;
@@ -192,6 +210,8 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
     dictionary,
     yesNo,
     dateKind: answerType === 'date' && TIME_Q.test(question) ? 'time' : null,
+    askedSubject: SUBJECT_Q.test(question),
+    degree: degreeOf(question, answerType),
   };
 }
 
@@ -239,4 +259,13 @@ function countedNoun(question: string): string | null {
     .reverse()
     .find((w) => NON_S_PLURALS.has(w) || (/s$/.test(w) && !/ss$/.test(w) && w.length > 3));
   return plural ?? words[words.length - 1] ?? null;
+}
+
+/** The adjective of a degree question ("how poor is Mali" → "poor"), or null. */
+function degreeOf(question: string, answerType: AnswerType): string | null {
+  if (answerType !== 'other') return null;
+  const m = DEGREE_Q.exec(question);
+  const word = m?.[1]?.toLowerCase();
+  if (!word || NOT_DEGREE.test(word)) return null;
+  return english.lemmas(word).some((l) => l.pos === 'a') ? word : null;
 }
