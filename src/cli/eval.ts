@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadCorpus, type Corpus } from '../corpus/load.js';
 import { BUNDLED_CORPUS_DIR } from '../engine/index.js';
+import { calibrationTable, type CalibrationRow } from './calibration.js';
 
 const QuestionSet = z.object({
   ask: z.array(
@@ -114,7 +115,7 @@ function verbatim(corpus: Corpus, c: Cited, text: string): { ok: boolean; why?: 
 interface SetResult {
   lines: string[];
   /** Per ask question: its confidence, whether it is answerable, whether the first citation is right. */
-  calibration: Array<{ confidence: number; answerable: boolean; right: boolean }>;
+  calibration: CalibrationRow[];
 }
 
 function scoreSet(
@@ -263,21 +264,6 @@ function scoreSet(
   else
     lines.push(misses.length ? `  misses:\n${misses.map((m) => `    - ${m}`).join('\n')}` : '  misses: none');
   return { lines, calibration };
-}
-
-/** Answered precision and recall if the engine answered exactly when confidence ≥ each threshold. */
-function calibrationTable(rows: SetResult['calibration']): string[] {
-  const answerable = rows.filter((r) => r.answerable).length;
-  const out = ['confidence ≥   answered   precision   recall   out-of-scope answered'];
-  for (const t of [0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9]) {
-    const ans = rows.filter((r) => r.confidence >= t);
-    const right = ans.filter((r) => r.right).length;
-    const oos = ans.filter((r) => !r.answerable).length;
-    out.push(
-      `${t.toFixed(2).padStart(12)}   ${String(ans.length).padStart(8)}   ${(ans.length ? (100 * right) / ans.length : 0).toFixed(0).padStart(8)}%   ${((100 * right) / Math.max(1, answerable)).toFixed(0).padStart(5)}%   ${String(oos).padStart(5)}`,
-    );
-  }
-  return out;
 }
 
 function main(): void {
