@@ -246,6 +246,33 @@ export function extractAnswer(
   // A phrase answers only in the question's language: an English passage gives a French
   // question its number, date, name or place, never English words as its answer.
   if (span && passageLanguage.split('-')[0] !== q.language && !LANGUAGE_FREE.has(q.answerType)) return null;
+  if (!span) return typedAnswer(text, q, false, '', false);
+  const own = typedAnswer(text, q, true, before, false);
+  if (own) return own;
+  // "The group said it had killed…": a passage that refers back and has no answer of the asked
+  // kind itself is answered from the sentence before, when that one has it.
+  if (before !== '' && BACK_TYPES.has(q.answerType) && REFERS_TO.test(text)) {
+    const back = typedAnswer(before, q, true, '', false);
+    if (back) return back;
+  }
+  // Else the passage's new words beside the matched ones, where the type allows (novelSpan).
+  return typedAnswer(text, q, true, before, true);
+}
+
+/** Answer types a passage that refers back may take from the sentence before. */
+const BACK_TYPES: ReadonlySet<string> = new Set(['person', 'entity', 'place', 'date', 'definition']);
+/** Words that refer back to something named before: "he", "it", "the group", "this". */
+const REFERS_TO =
+  /\b(?:he|she|it|its|they|their|this|these|that|there|then|the (?:group|force|mission|movement|operation|organisation|organization|country|city|region|force|contingent|junta|government|alliance|coalition|bloc|minister|president|spokesman|spokesperson|official))\b/i;
+
+/** The answer of the asked type in one text (see extractAnswer). */
+function typedAnswer(
+  text: string,
+  q: QuestionAnalysis,
+  span: boolean,
+  before: string,
+  novel: boolean,
+): Mention | null {
   const pick = (ms: Mention[], score: (m: Mention) => number): Mention | null => {
     let best: Mention | null = null;
     let bestScore = -Infinity;
@@ -347,16 +374,16 @@ export function extractAnswer(
       );
     }
     case 'entity':
-      return span ? (entityAnswer(text, q) ?? novelSpan(text, q)) : firstEntity(text, q);
+      return span ? (entityAnswer(text, q) ?? (novel ? novelSpan(text, q) : null)) : firstEntity(text, q);
     case 'definition':
       return definitionAnswer(text, q);
     case 'reason':
-      return reasonAnswer(text) ?? (span ? novelSpan(text, q) : null);
+      return reasonAnswer(text) ?? (span && novel ? novelSpan(text, q) : null);
     default:
       // A yes/no question gets "Yes" or "No" only where the passage says so plainly.
       if (q.yesNo || YES_NO_Q.test(q.words[0]?.text ?? '')) return span ? yesNoAnswer(text, q) : null;
       if (!span) return null;
-      return (q.degree ? degreeAnswer(text, q.degree) : null) ?? novelSpan(text, q);
+      return (q.degree ? degreeAnswer(text, q.degree) : null) ?? (novel ? novelSpan(text, q) : null);
   }
 }
 
@@ -630,13 +657,18 @@ function definitionAnswer(text: string, q: QuestionAnalysis): Mention | null {
   }
   // "Olivier Salgado, the spokesman for the MINUSMA mission, told…": an apposition after a comma.
   const apposition = /^,\s+((?:(?:the|a|an)\s+)?[a-z][^,;.]{3,100}?),/.exec(text.slice(end));
-  if (apposition?.[1] && !/^(?:who|which|that|and|but|said|told|says)\b/.test(apposition[1])) {
+  if (
+    apposition?.[1] &&
+    !/^(?:who|which|that|and|but|said|told|says|has|have|had|is|are|was|were|will|would)\b/.test(
+      apposition[1],
+    )
+  ) {
     const start = end + apposition[0].indexOf(apposition[1]);
     return { start, end: start + apposition[1].length, text: apposition[1] };
   }
   // "EU foreign policy chief Josep Borrell": the title before a name says who they are.
   // Only for a person's name ("Who is Josep Borrell?"): before "MINUSMA", "the UN's" is no title.
-  const personName = /^[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+$/.test(q.subject);
+  const personName = /^[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+$/.test(text.slice(at, end));
   const titleWords = personName ? titleBefore(text, at).split(' ').filter(Boolean).length : 0;
   if (titleWords > 0) {
     const words = text.slice(0, at).trimEnd().split(/\s+/);
