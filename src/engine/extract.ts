@@ -387,6 +387,9 @@ function typedAnswer(
   }
 }
 
+/** How many words of a passage the WordNet-read spans (phrases, yes/no) look through. */
+const PHRASE_WORDS = 400;
+
 /**
  * Noun phrases of a passage whose last word passes `head` (names people, names a place): "a
  * military junta is also in charge" → "military junta". A word followed by another word of the
@@ -395,7 +398,9 @@ function typedAnswer(
 function headedPhrases(text: string, head: (word: string) => boolean): Mention[] {
   const ws = words(text);
   const out: Mention[] = [];
-  for (let i = 0; i < ws.length; i++) {
+  // Each word costs WordNet look-ups the first time it is seen: a passage is read only as far
+  // as PHRASE_WORDS words (a sentence is a few dozen; a 60,000-character one took 0.6 s whole).
+  for (let i = 0; i < Math.min(ws.length, PHRASE_WORDS); i++) {
     const w = ws[i]!;
     const word = text.slice(w.start, w.end);
     if (!/^\p{Ll}/u.test(word) || word.length < 3 || STOP_WORDS.has(word)) continue;
@@ -812,7 +817,8 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
   // "Did France leave Mali?" asks about a leaving itself: there, a reversing word in the
   // passage ("left") is the asked act, not a reversal of it.
   const asksReversal = q.words.some((w) => REVERSAL.has(stem(w.text)) || REVERSAL.has(w.text));
-  const ws = words(text);
+  // As far as PHRASE_WORDS words: a yes or no is read from a sentence, not from pages of one.
+  const ws = words(text).slice(0, PHRASE_WORDS);
   // Clauses: [start, end) offsets, split at contrasts, semicolons and sentence ends.
   const cuts = [0];
   for (const m of text.matchAll(CLAUSE_TURN)) cuts.push(m.index!, m.index! + m[0].length);
