@@ -32,17 +32,18 @@ const COUNT_NOUNS: Record<string, string[]> = {
   mercenari: ['mercenari', 'fighter'],
 };
 
-/**
- * The stems a passage may give the question's head noun as: the noun, the words the list above
- * counts with it, and the words the question's expansions reach from it ("countries" →
- * "nations", "vote" → "election"), antonyms aside.
- */
+/** The stems ranking reads a head noun as: the noun and the words the list above counts with it. */
 function narrowHeads(head: string | null): string[] {
   if (!head) return [];
   const s = stem(head);
   return COUNT_NOUNS[s] ?? [s];
 }
 
+/**
+ * The stems a short answer may find the question's head noun as: those of narrowHeads and the
+ * words the question's expansions reach from it ("countries" → "nations", "vote" →
+ * "election"), antonyms aside.
+ */
 function headStems(q: QuestionAnalysis): string[] {
   const head = q.headNoun;
   if (!head) return [];
