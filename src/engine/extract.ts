@@ -32,17 +32,18 @@ const COUNT_NOUNS: Record<string, string[]> = {
   mercenari: ['mercenari', 'fighter'],
 };
 
-/**
- * The stems a passage may give the question's head noun as: the noun, the words the list above
- * counts with it, and the words the question's expansions reach from it ("countries" →
- * "nations", "vote" → "election"), antonyms aside.
- */
+/** The stems ranking reads a head noun as: the noun and the words the list above counts with it. */
 function narrowHeads(head: string | null): string[] {
   if (!head) return [];
   const s = stem(head);
   return COUNT_NOUNS[s] ?? [s];
 }
 
+/**
+ * The stems a short answer may find the question's head noun as: those of narrowHeads and the
+ * words the question's expansions reach from it ("countries" → "nations", "vote" →
+ * "election"), antonyms aside.
+ */
 function headStems(q: QuestionAnalysis): string[] {
   const head = q.headNoun;
   if (!head) return [];
@@ -246,6 +247,33 @@ export function extractAnswer(
   // A phrase answers only in the question's language: an English passage gives a French
   // question its number, date, name or place, never English words as its answer.
   if (span && passageLanguage.split('-')[0] !== q.language && !LANGUAGE_FREE.has(q.answerType)) return null;
+  if (!span) return typedAnswer(text, q, false, '', false);
+  const own = typedAnswer(text, q, true, before, false);
+  if (own) return own;
+  // "The group said it had killed…": a passage that refers back and has no answer of the asked
+  // kind itself is answered from the sentence before, when that one has it.
+  if (before !== '' && BACK_TYPES.has(q.answerType) && REFERS_TO.test(text)) {
+    const back = typedAnswer(before, q, true, '', false);
+    if (back) return back;
+  }
+  // Else the passage's new words beside the matched ones, where the type allows (novelSpan).
+  return typedAnswer(text, q, true, before, true);
+}
+
+/** Answer types a passage that refers back may take from the sentence before. */
+const BACK_TYPES: ReadonlySet<string> = new Set(['person', 'entity', 'place', 'date', 'definition']);
+/** Words that refer back to something named before: "he", "it", "the group", "this". */
+const REFERS_TO =
+  /\b(?:he|she|it|its|they|their|this|these|that|there|then|the (?:group|force|mission|movement|operation|organisation|organization|country|city|region|force|contingent|junta|government|alliance|coalition|bloc|minister|president|spokesman|spokesperson|official))\b/i;
+
+/** The answer of the asked type in one text (see extractAnswer). */
+function typedAnswer(
+  text: string,
+  q: QuestionAnalysis,
+  span: boolean,
+  before: string,
+  novel: boolean,
+): Mention | null {
   const pick = (ms: Mention[], score: (m: Mention) => number): Mention | null => {
     let best: Mention | null = null;
     let bestScore = -Infinity;
@@ -347,18 +375,21 @@ export function extractAnswer(
       );
     }
     case 'entity':
-      return span ? (entityAnswer(text, q) ?? novelSpan(text, q)) : firstEntity(text, q);
+      return span ? (entityAnswer(text, q) ?? (novel ? novelSpan(text, q) : null)) : firstEntity(text, q);
     case 'definition':
       return definitionAnswer(text, q);
     case 'reason':
-      return reasonAnswer(text) ?? (span ? novelSpan(text, q) : null);
+      return reasonAnswer(text) ?? (span && novel ? novelSpan(text, q) : null);
     default:
       // A yes/no question gets "Yes" or "No" only where the passage says so plainly.
       if (q.yesNo || YES_NO_Q.test(q.words[0]?.text ?? '')) return span ? yesNoAnswer(text, q) : null;
       if (!span) return null;
-      return (q.degree ? degreeAnswer(text, q.degree) : null) ?? novelSpan(text, q);
+      return (q.degree ? degreeAnswer(text, q.degree) : null) ?? (novel ? novelSpan(text, q) : null);
   }
 }
+
+/** How many words of a passage the WordNet-read spans (phrases, yes/no) look through. */
+const PHRASE_WORDS = 400;
 
 /**
  * Noun phrases of a passage whose last word passes `head` (names people, names a place): "a
@@ -368,7 +399,9 @@ export function extractAnswer(
 function headedPhrases(text: string, head: (word: string) => boolean): Mention[] {
   const ws = words(text);
   const out: Mention[] = [];
-  for (let i = 0; i < ws.length; i++) {
+  // Each word costs WordNet look-ups the first time it is seen: a passage is read only as far
+  // as PHRASE_WORDS words (a sentence is a few dozen; a 60,000-character one took 0.6 s whole).
+  for (let i = 0; i < Math.min(ws.length, PHRASE_WORDS); i++) {
     const w = ws[i]!;
     const word = text.slice(w.start, w.end);
     if (!/^\p{Ll}/u.test(word) || word.length < 3 || STOP_WORDS.has(word)) continue;
@@ -630,13 +663,18 @@ function definitionAnswer(text: string, q: QuestionAnalysis): Mention | null {
   }
   // "Olivier Salgado, the spokesman for the MINUSMA mission, told…": an apposition after a comma.
   const apposition = /^,\s+((?:(?:the|a|an)\s+)?[a-z][^,;.]{3,100}?),/.exec(text.slice(end));
-  if (apposition?.[1] && !/^(?:who|which|that|and|but|said|told|says)\b/.test(apposition[1])) {
+  if (
+    apposition?.[1] &&
+    !/^(?:who|which|that|and|but|said|told|says|has|have|had|is|are|was|were|will|would)\b/.test(
+      apposition[1],
+    )
+  ) {
     const start = end + apposition[0].indexOf(apposition[1]);
     return { start, end: start + apposition[1].length, text: apposition[1] };
   }
   // "EU foreign policy chief Josep Borrell": the title before a name says who they are.
   // Only for a person's name ("Who is Josep Borrell?"): before "MINUSMA", "the UN's" is no title.
-  const personName = /^[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+$/.test(q.subject);
+  const personName = /^[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+$/.test(text.slice(at, end));
   const titleWords = personName ? titleBefore(text, at).split(' ').filter(Boolean).length : 0;
   if (titleWords > 0) {
     const words = text.slice(0, at).trimEnd().split(/\s+/);
@@ -780,7 +818,8 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
   // "Did France leave Mali?" asks about a leaving itself: there, a reversing word in the
   // passage ("left") is the asked act, not a reversal of it.
   const asksReversal = q.words.some((w) => REVERSAL.has(stem(w.text)) || REVERSAL.has(w.text));
-  const ws = words(text);
+  // As far as PHRASE_WORDS words: a yes or no is read from a sentence, not from pages of one.
+  const ws = words(text).slice(0, PHRASE_WORDS);
   // Clauses: [start, end) offsets, split at contrasts, semicolons and sentence ends.
   const cuts = [0];
   for (const m of text.matchAll(CLAUSE_TURN)) cuts.push(m.index!, m.index! + m[0].length);

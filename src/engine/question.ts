@@ -3,6 +3,7 @@ import { english } from '../text/english.js';
 import { analyzerFor, questionLanguage } from '../text/languages.js';
 import type { Via } from '../text/lexicon.js';
 import { STOP_WORDS } from '../text/stopwords.js';
+import { TITLE_WORDS } from './gazetteer.js';
 
 /** What the engine reads from a question before searching. */
 export interface QuestionAnalysis {
@@ -79,6 +80,32 @@ const DATE_Q =
 const PERSON_Q = /^\s*(?:who|whom|whose)\b/i;
 /** "Who is Olivier Salgado?": a named person to describe, not a person to name. */
 const WHO_IS_NAMED = /^\s*[Ww]ho (?:is|was) ([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\??$/;
+/** "who is olivier salgado", "what is minusma": a name written in lower case. */
+const WHO_IS_LOWER =
+  /^\s*who(?:'s|\u2019s| is| was)\s+([a-z][a-z'\u2019-]+(?:\s+[a-z][a-z'\u2019-]+){1,2})\s*\??\s*$/;
+const DEFINITION_LOWER =
+  /^\s*what(?:'s|\u2019s| is| are| was| were)\s+(?:the\s+)?([a-z][\w'\u2019-]*(?:\s+[a-z][\w'\u2019-]*){0,2})\s*\??\s*$/;
+
+/**
+ * True for words that read as a name though written in lower case: no stop word or title, none
+ * a verb, adjective or adverb to WordNet, and at least one word it does not know at all
+ * ("olivier salgado", "minusma"; not "the french foreign minister", not "running burkina faso").
+ */
+function nameInLowerCase(words: string | undefined): boolean {
+  if (!words) return false;
+  const ws = words.split(/\s+/);
+  const lemmas = ws.map((w) => english.lemmas(w));
+  return (
+    ws.every((w) => !STOP_WORDS.has(w) && !TITLE_WORDS.has(w)) &&
+    lemmas.every((ls) => ls.every((l) => l.pos === 'n')) &&
+    lemmas.some((ls) => ls.length === 0)
+  );
+}
+
+function nameOnly(m: RegExpExecArray | null): RegExpExecArray | null {
+  return m && nameInLowerCase(m[1]) ? m : null;
+}
+
 /** "delina goxo - who is she", "Olivier Salgado: who's that?": a name, then the question about it. */
 const NAMED_WHO_IS =
   /^\s*([\p{L}][\p{L}'’.-]*(?:\s+[\p{L}][\p{L}'’.-]*){1,3})\s*[-–—:,]+\s*who(?:'s|’s| is| was)\s+(?:she|he|they|this|that|him|her)\s*\??\s*$/iu;
@@ -166,11 +193,14 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
   } else if (namedWho?.[1]) {
     answerType = 'definition';
     subject = namedWho[1];
+  } else if (nameInLowerCase(WHO_IS_LOWER.exec(question)?.[1])) {
+    answerType = 'definition';
+    subject = WHO_IS_LOWER.exec(question)![1]!;
   } else if (PERSON_Q.test(question)) answerType = 'person';
   else if (PLACE_Q.test(question)) answerType = 'place';
   else if (REASON_Q.test(question)) answerType = 'reason';
   else {
-    const def = DEFINITION_Q.exec(question.trim());
+    const def = DEFINITION_Q.exec(question) ?? nameOnly(DEFINITION_LOWER.exec(question));
     if (def?.[1] && !/^(?:the|a|an)$/i.test(def[1])) {
       answerType = 'definition';
       subject = def[1];

@@ -186,6 +186,48 @@ describe('short answers, one span per asked type', () => {
     ).toBeNull();
   });
 
+  it('a passage that refers back is answered from the sentence before it', () => {
+    const q = analyzeQuestion('Who spoke to the Postimees daily?');
+    const before = 'Estonian Defence Minister Kalle Laanet was blunt.';
+    const passage = 'He told the Postimees daily on February 12 that it was impossible to continue.';
+    expect(extractAnswer(passage, q, true, 'en', before)?.text).toBe('Kalle Laanet');
+    const where = analyzeQuestion('Where were the mercenaries killed?');
+    expect(
+      extractAnswer(
+        'They were ambushed there.',
+        where,
+        true,
+        'en',
+        'Four mercenaries died near Bandiagara in central Mali.',
+      )?.text,
+    ).toBe('Bandiagara');
+    // Without a word that refers back, the sentence before is not read.
+    expect(
+      extractAnswer('The mercenaries were ambushed.', where, true, 'en', 'They died near Bandiagara.'),
+    ).toBeNull();
+  });
+
+  it('a name asked in lower case is described', () => {
+    expect(
+      short(
+        'who is olivier salgado',
+        'Olivier Salgado, the spokesman for the MINUSMA mission, told Reuters.',
+      ),
+    ).toBe('the spokesman for the MINUSMA mission');
+    expect(short('what is minusma', 'The UN peacekeeping mission in Mali, MINUSMA, has 13,000 troops.')).toBe(
+      'The UN peacekeeping mission in Mali',
+    );
+  });
+
+  it("a degree: the phrase of the adjective's form", () => {
+    expect(
+      short(
+        'how poor is mali compared with the rest of the world?',
+        'Relations between France and Mali, which is one of the world’s poorest nations, have deteriorated.',
+      ),
+    ).toBe('world’s poorest nations');
+  });
+
   it('a French question gets no English phrase, and no yes or no', () => {
     const q = analyzeQuestion('Est-ce que la France a quitté le Mali ?');
     expect(extractAnswer('France has left Mali.', q, true, 'en')).toBeNull();

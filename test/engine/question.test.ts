@@ -42,6 +42,9 @@ describe('the asked type of answer', () => {
     const q = analyzeQuestion('at what time did the last french troops get out of mali');
     expect([q.answerType, q.dateKind]).toEqual(['date', 'time']);
     expect(analyzeQuestion('When did they leave?').dateKind).toBeNull();
+    expect(read('who is olivier salgado')).toEqual(['definition', null]);
+    expect(read('who is running burkina faso')).toEqual(['person', null]);
+    expect(read('year barkhane kicked off?')).toEqual(['date', null]);
     const who = analyzeQuestion('delina goxo - who is she');
     expect([who.answerType, who.subject]).toEqual(['definition', 'delina goxo']);
   });
