@@ -6,6 +6,7 @@
  * Exits 1 with a message naming the file and field on the first problem.
  */
 import { parseArgs } from 'node:util';
+import { tally } from '../corpus/speaker-misses.js';
 import { loadCorpus, CorpusError } from '../corpus/load.js';
 import { QuotationIndex } from '../engine/quotes.js';
 import { BUNDLED_CORPUS_DIR } from '../engine/index.js';
@@ -50,6 +51,17 @@ function measureAgainst(target: string, only?: string): number {
     results.push(r);
     process.stdout.write(`${r.id}  [${r.split}]\n  ${scoreLine(r.score)}\n`);
     for (const p of r.problems) process.stdout.write(`    ${p}\n`);
+  }
+  // What kind of speaker errors remain, per split, as counts only (held-out pages are measured,
+  // never read); printed before the splits' figures, which stay the last lines.
+  for (const split of ['rules', 'heldout'] as const) {
+    const misses = results.filter((r) => r.split === split).flatMap((r) => r.speakerMisses);
+    if (misses.length === 0) continue;
+    process.stdout.write(
+      `${split} speaker misses (${misses.length}): ${tally(misses.map((m) => m.kind))}\n` +
+        `${split} speaker misses by kind and where the annotated speaker is printed: ${tally(misses.map((m) => `${m.kind}, ${m.where}`))}\n` +
+        `${split} speaker misses by language and kind: ${tally(misses.map((m) => `${m.language}, ${m.kind}`))}\n`,
+    );
   }
   for (const split of ['rules', 'heldout'] as const) {
     const mine = results.filter((r) => r.split === split);

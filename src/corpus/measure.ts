@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { classifyBlocks } from './furniture.js';
 import { CorpusError, prepareArticle, type Article, type Corpus } from './load.js';
 import { splitParagraphs } from './segment.js';
+import { classifyMiss, type SpeakerMiss } from './speaker-misses.js';
 import type { ArticleMetadata } from './schema.js';
 import { comparable } from '../text/normalize.js';
 
@@ -34,7 +35,13 @@ export const MeasuredAnnotation = z.object({
   furnitureWhy: z.record(z.string(), z.string()),
   inlineFurniture: z.array(z.object({ line: Line, text: z.string().min(1), why: z.string() })),
   quotations: z.array(
-    z.object({ text: z.string().min(1), speaker: z.string().min(1), line: Line, partial: z.boolean() }),
+    z.object({
+      text: z.string().min(1),
+      speaker: z.string().min(1),
+      speakerKind: z.enum(['person', 'body']).optional(),
+      line: Line,
+      partial: z.boolean(),
+    }),
   ),
   repeatsBody: z.array(z.object({ line: Line, of: Line })),
 });
@@ -162,6 +169,8 @@ export interface PageResult {
   split: 'rules' | 'heldout';
   score: Score;
   problems: string[];
+  /** Each quotation whose speaker was missed, by kind of error (counts only, no page text). */
+  speakerMisses: SpeakerMiss[];
 }
 
 const EMPTY: Score = {
@@ -311,6 +320,19 @@ export function scorePage(
   }
 
   let speakersRight = 0;
+  const speakerMisses: SpeakerMiss[] = [];
+  const lines = text.split('\n');
+  const miss = (q: (typeof a.quotations)[number], hit: FoundQuotation | undefined) =>
+    speakerMisses.push(
+      classifyMiss(
+        lines,
+        q,
+        hit ? hit.start - starts[q.line - 1]! : -1,
+        hit?.speaker ?? null,
+        hit === undefined,
+        a.language,
+      ),
+    );
   const matched = new Set<FoundQuotation>();
   for (const q of a.quotations) {
     const key = quoteKey(q.text);
@@ -324,14 +346,17 @@ export function scorePage(
       );
     if (!hit) {
       problems.push(`line ${q.line}: quotation not found: “${excerpt(q.text, 50)}” (${q.speaker})`);
+      miss(q, undefined);
       continue;
     }
     matched.add(hit);
     if (hit.speaker !== null && speakerKey(hit.speaker) === speakerKey(q.speaker)) speakersRight++;
-    else
+    else {
+      miss(q, hit);
       problems.push(
         `line ${q.line}: speaker ${hit.speaker === null ? 'none' : `"${hit.speaker}"`}, annotated "${q.speaker}": “${excerpt(q.text, 40)}”`,
       );
+    }
   }
   const extra = found.filter((f) => !matched.has(f));
   for (const f of extra)
@@ -354,6 +379,7 @@ export function scorePage(
       extraQuotations: extra.length,
     },
     problems,
+    speakerMisses,
   };
 }
 

@@ -225,6 +225,47 @@ function similarity(a: string, b: string): number {
   return inter / Math.max(1, Math.min(ta.size, tb.size));
 }
 
+/** Word overlap (see similarity) above which a passage counts as repeating one placed before it. */
+const REPEAT_FROM = 0.5;
+/** What a repeat loses per unit of overlap above REPEAT_FROM, as a share of the best passage's score. */
+const REPEAT_PENALTY = 1;
+/** Candidates among which the first places are filled, and how many places are. */
+const REPEAT_POOL = 16;
+const REPEAT_PLACES = 6;
+
+/**
+ * Orders the first REPEAT_PLACES passages so that a near-repeat of one already placed (the same
+ * report in much the same words) gives way to the next passage that says something else, as
+ * maximal marginal relevance does: each place goes to the candidate whose score over the best
+ * passage's, less REPEAT_PENALTY times its overlap beyond REPEAT_FROM with the closest passage
+ * placed, is highest. The best passage stays first; the rest keep their order after them.
+ * Another outlet's near copy still folds into its twin's citation (see cite): it is moved down,
+ * not dropped. Chosen by measurement (README, "Answer quality").
+ */
+export function spreadRepeats<T extends { final: number; passage: { text: string } }>(
+  ranked: readonly T[],
+): T[] {
+  if (ranked.length < 3) return [...ranked];
+  const top = ranked[0]!.final || 1;
+  const pool = ranked.slice(1, REPEAT_POOL);
+  const placed = [ranked[0]!];
+  while (pool.length > 0 && placed.length < REPEAT_PLACES) {
+    let pick = 0;
+    let pickValue = -Infinity;
+    pool.forEach((r, i) => {
+      let overlap = 0;
+      for (const p of placed) overlap = Math.max(overlap, similarity(p.passage.text, r.passage.text));
+      const value = r.final / top - REPEAT_PENALTY * Math.max(0, overlap - REPEAT_FROM);
+      if (value > pickValue) {
+        pickValue = value;
+        pick = i;
+      }
+    });
+    placed.push(pool.splice(pick, 1)[0]!);
+  }
+  return [...placed, ...pool, ...ranked.slice(REPEAT_POOL)];
+}
+
 /** Answers questions from a corpus: ranks passages, extracts short answers, shows disagreements. */
 export class AnswerEngine {
   readonly index: PassageIndex;
@@ -413,7 +454,9 @@ export class AnswerEngine {
     // Dates (owner: dates, see date-conflicts.ts): outlets dating the same event differently.
     const dateSides =
       answered && q.answerType === 'date' ? dateConflict(ranked, q, this.dateContext()) : null;
-    const counted = dateSides ?? (answered ? this.conflictOrder(ranked, q) : { order: ranked, sides: null });
+    // A passage that mostly repeats one ranked above it gives way to the next different one.
+    const spread = spreadRepeats(ranked);
+    const counted = dateSides ?? (answered ? this.conflictOrder(spread, q) : { order: spread, sides: null });
     // Where the sides on the same fact were told apart already, they lead; otherwise every
     // value the best passages give for a count or a date is shown in the first `limit`.
     const order = counted.sides

@@ -13,18 +13,25 @@ import { queryProblem } from './validate.js';
 import { withinEdits } from './search.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 import { fra } from 'stopword';
+import { wordnet, type Pos } from '../text/wordnet.js';
 
 /** Verbs that introduce or close a quotation. */
 const SPEECH_VERB =
-  'said|says|say|told|tells|added|adds|adding|warned|warns|warning|stated|states|declared|insisted|announced|announces|cited|citing|wrote|writes|asked|argued|explained|noted|claimed|denied|acknowledged|vowed|urged|called|described|saying|telling|stressed|insisting|explaining|continued|continues|concluded|affirmed|tweeted|posted|emphasised|emphasized|pointed out|remarked|replied|responded|recalled|conceded|admitted|promised|pledged|threatened|accused|condemned|denounced|demanded|asserted|maintained|suggested|observed|commented|confirmed|lamented|hailed|praised|welcomed|branded|dubbed|reiterated|indicated|assured|underlined|underscored|reported|estimated|predicted|according to|en disant|en affirmant|en d\u00E9clarant|en expliquant|en soulignant|en ajoutant|en assurant|en estimant|en pr\u00E9cisant|en rappelant|en indiquant';
+  'said|says|say|told|tells|ordered|orders|added|adds|adding|warned|warns|warning|stated|states|declared|insisted|announced|announces|cited|citing|wrote|writes|asked|argued|explained|noted|claimed|denied|acknowledged|vowed|urged|called|described|saying|telling|stressed|insisting|explaining|continued|continues|concluded|affirmed|tweeted|posted|emphasised|emphasized|pointed out|remarked|replied|responded|recalled|conceded|admitted|promised|pledged|threatened|accused|condemned|denounced|demanded|asserted|maintained|suggested|observed|commented|confirmed|lamented|hailed|praised|welcomed|branded|dubbed|reiterated|indicated|assured|underlined|underscored|reported|estimated|predicted|according to|en disant|en affirmant|en d\u00E9clarant|en expliquant|en soulignant|en ajoutant|en assurant|en estimant|en pr\u00E9cisant|en rappelant|en indiquant';
 /** French verbs of saying, as past participles ("a déclaré") and present forms ("déclare"). */
 const FR_PARTICIPLE =
-  'déclaré|lancé|affirmé|ajouté|indiqué|expliqué|souligné|dit|estimé|assuré|précisé|justifié|martelé|insisté|averti|annoncé|répondu|rappelé|confié|écrit|prévenu|tranché|dénoncé|conclu|reconnu|promis|fait savoir|commenté|regretté|déploré|jugé|considéré|observé|noté|relevé|poursuivi|martelé|clamé|plaidé|fustigé|ironisé|lâché|asséné|glissé|raconté|résumé|analysé|tonné|accusé|demandé|exigé|réclamé|répété|avancé|soutenu|admis|qualifié|tweeté|félicité|interrogé|réagi|signalé|détaillé|insisté|menacé|mis en garde|prévenu|renchéri|complété|argué|avoué|certifié|garanti|martelé|nuancé|objecté|protesté|répliqué|rétorqué|souhaité|suggéré|témoigné|salué|évoqué|appelé|exhorté|invité|reproché|mentionné|expliqué|prédit|craint|dit|lu';
+  'déclaré|lancé|affirmé|ajouté|indiqué|expliqué|souligné|dit|estimé|assuré|précisé|justifié|martelé|insisté|averti|annoncé|répondu|rappelé|confié|écrit|prévenu|tranché|dénoncé|conclu|reconnu|promis|fait savoir|commenté|regretté|déploré|jugé|considéré|observé|noté|relevé|poursuivi|martelé|clamé|plaidé|fustigé|ironisé|lâché|asséné|glissé|raconté|résumé|analysé|tonné|accusé|demandé|exigé|réclamé|répété|avancé|soutenu|admis|qualifié|tweeté|félicité|interrogé|réagi|signalé|détaillé|insisté|menacé|mis en garde|prévenu|renchéri|complété|argué|avoué|certifié|garanti|martelé|nuancé|objecté|protesté|répliqué|rétorqué|souhaité|suggéré|témoigné|salué|évoqué|appelé|exhorté|invité|reproché|mentionné|expliqué|prédit|craint|dit|lu|informé';
 const FR_PRESENT =
-  'dit|déclare|affirme|ajoute|estime|explique|poursuit|précise|souligne|indique|assure|lance|martèle|insiste|rappelle|conclut|tranche|confie|avertit|reconnaît|juge|note|relève|observe|commente|regrette|déplore|fustige|dénonce|ironise|lâche|prévient|assène|glisse|raconte|résume|analyse|tonne|accuse|demande|exige|réclame|répète|avance|soutient|admet|promet|annonce|qualifie|écrit|renchérit|complète|argue|avoue|nuance|objecte|proteste|réplique|rétorque|souhaite|suggère|témoigne|détaille|menace|martèle|s.insurge|s.interroge|s.indigne|se félicite|se désole|estiment|affirment|déclarent|ajoutent|indiquent|précisent|soulignent|expliquent|assurent|rappellent|annoncent|dénoncent|jugent|notent|insistent';
+  'dit|déclare|affirme|ajoute|estime|explique|poursuit|précise|souligne|indique|assure|lance|martèle|insiste|rappelle|conclut|tranche|confie|avertit|reconnaît|juge|note|relève|observe|commente|regrette|déplore|fustige|dénonce|ironise|lâche|prévient|assène|glisse|raconte|résume|analyse|tonne|accuse|demande|exige|réclame|répète|avance|soutient|admet|promet|annonce|qualifie|écrit|renchérit|complète|argue|avoue|nuance|objecte|proteste|réplique|rétorque|souhaite|suggère|témoigne|détaille|menace|s.insurge|s.interroge|s.indigne|se félicite|se désole|estiment|affirment|déclarent|ajoutent|indiquent|précisent|soulignent|expliquent|assurent|rappellent|annoncent|dénoncent|jugent|notent|insistent|lancent|martèlent|tranchent|confient|relèvent|observent|commentent|regrettent|déplorent|fustigent|ironisent|lâchent|assènent|glissent|racontent|résument|analysent|tonnent|accusent|demandent|exigent|réclament|répètent|avancent|qualifient|complètent|arguent|avouent|nuancent|objectent|protestent|répliquent|rétorquent|souhaitent|suggèrent|témoignent|détaillent|menacent|informe|informent|font savoir|fait savoir|poursuivent|concluent|reconnaissent|préviennent|répondent|répond|écrivent|admettent|soutiennent';
+/**
+ * Any past participle in -é, -i or -u ("rassuré", "réagi", "convenu"): right after a closing
+ * quotation mark and "a"/"a-t-il", such a participle attributes the words whether or not it is
+ * in FR_PARTICIPLE, which can never list every verb a writer uses for saying.
+ */
+const FR_ANY_PARTICIPLE = '\\p{Ll}{3,}(?:\u00E9|i|u)';
 /** «…», a-t-il justifié / «…», dit-elle: an inverted verb with a pronoun, pointing back to the last person. */
 const FR_INVERTED_PRONOUN = new RegExp(
-  `^\\s*[,.]?\\s*(?:(?:a|avait|ont)-t-(?:il|elle|ils|elles)\\s+(?:${FR_PARTICIPLE})|(?:${FR_PRESENT})(?:-t)?-(?:il|elle|ils|elles)|s['\u2019](?:est|\u00E9tait)-(?:il|elle)\\s+\\p{L}+|se\\s+\\p{L}+-t-(?:il|elle)|(?:a|avait)-t-(?:il|elle)\\s+(?:tenu|voulu|souhait\u00E9)\\s+\u00E0\\s+\\p{L}+)(?![\\p{L}])`,
+  `^\\s*[,.]?\\s*(?:(?:a\\s?-\\s?t|avait|avaient|ont|aurait|auraient)\\s?-\\s?(?:il|elle|ils|elles)\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE})|(?:${FR_PRESENT}|\\p{Ll}{3,}[e\u00E9]|\\p{Ll}{3,}(?:it|ent))(?:-t)?-(?:il|elle|ils|elles)|s['\u2019](?:est|\u00E9tait)-(?:il|elle)\\s+\\p{L}+|se\\s+\\p{L}+-t-(?:il|elle)|(?:a|avait)-t-(?:il|elle)\\s+(?:tenu|voulu|souhait\u00E9)\\s+\u00E0\\s+\\p{L}+)(?![\\p{L}])`,
   'iu',
 );
 /** «…», peut-on lire dans le communiqué / «…», ajoute-t-on: words of a statement, its issuer named after or earlier. */
@@ -34,7 +41,7 @@ const FR_INVERTED_ON = new RegExp(
 );
 /** «…», a déclaré le colonel Maïga / «…», selon l'Élysée / «…», poursuit le ministre: the speaker after the verb. */
 const FR_AFTER = new RegExp(
-  `^\\s*[,.]?\\s*(?:(?:a|avait|ont)\\s+(?:${FR_PARTICIPLE})|${FR_PRESENT}|selon|d['\u2019]apr[eè]s)\\s+((?:[\\p{L}\\p{N}'\u2019.-]+\\s+){0,7}?[\\p{L}\\p{N}'\u2019.-]+)(?=\\s*(?:[,.;:]|\\s(?:au|lors|dans|devant|sur|en|à|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\b|$))`,
+  `^\\s*[,.:]?\\s*(?:(?:c['\u2019]est\\s+)?(?:ce\\s+qu['\u2019]|comme\\s+l['\u2019])?(?:a|avait|ont|avaient)\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE})|${FR_PRESENT}|selon|d['\u2019]apr[eè]s)\\s+((?:[\\p{L}\\p{N}'\u2019.-]+\\s+){0,9}?[\\p{L}\\p{N}'\u2019.-]+)(?=\\s*(?:[,.;:(]|\\s(?:au|aux|lors|dans|devant|sur|en|à|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|après|avant|depuis|pendant|face|qui|que|dont|concernant|\\p{Ll}+ant)\\b|$))`,
   'iu',
 );
 /** "à l'AFP", "au Monde", "à la presse": to whom it was said, between the verb and the speaker. */
@@ -59,16 +66,46 @@ const ADVERBS =
   /(?:\s+(?:has|have|had|also|then|later|previously|earlier|already|repeatedly|often|once|again|further|himself|herself|itself|themselves|publicly|separately|in a statement|in a speech|on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?))+$/iu;
 /** Nouns that name someone who can speak without a name: a ministry, an army, a general, a spokesman. */
 const BODY_NOUN =
-  /(?<![\p{L}])(?:paratrooper|soldier|legionnaire|pilot|villager|trader|student|teacher|shopkeeper|driver|farmer|doctor|nurse|activist|protester|demonstrator|parachutiste|l\u00E9gionnaire|commer\u00E7ant|\u00E9tudiant|general|colonel|commander|officer|president|ambassador|envoy|diplomat|analyst|expert|researcher|resident|witness|journalist|leader|chief|official|spokesperson|g\u00E9n\u00E9ral|ministre|pr\u00E9sident|pr\u00E9sidente|ambassadeur|diplomate|analyste|chercheur|chercheuse|habitant|habitante|t\u00E9moin|soldat|officier|responsable|chef|allies|alli\u00E9s|partenaires|ministry|ministries|minister|army|armies|military|government|presidency|junta|forces?|mission|council|union|commission|office|palace|\u00E9lys\u00E9e|elysee|minist\u00E8re|arm\u00E9e|gouvernement|autorit\u00E9s|authorities|department|pentagon|embassy|spokes(?:man|woman|person)|porte-parole|officials?|sources?|group|movement|party|agency|command|staff|\u00E9tat[- ]major|task force|coalition|partners|countries|nations|leaders|statement|communiqu\u00E9|secretariat|headquarters|administration|cabinet|parliament|assembly|committee|organisation|organization|alliance|coalition|junte|pr\u00E9sidence|ministres?|soldiers|troops)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:paratrooper|soldier|legionnaire|pilot|villager|trader|student|teacher|shopkeeper|driver|farmer|doctor|nurse|activist|protester|demonstrator|parachutiste|l\u00E9gionnaire|commer\u00E7ant|\u00E9tudiant|general|colonel|commander|officer|president|ambassador|envoy|diplomat|analyst|expert|researcher|resident|witness|journalist|leader|chief|official|spokesperson|g\u00E9n\u00E9ral|ministre|pr\u00E9sident|pr\u00E9sidente|ambassadeur|diplomate|analyste|chercheur|chercheuse|habitant|habitante|t\u00E9moin|soldat|officier|responsable|chef|allies|alli\u00E9s|partenaires|ministry|ministries|minister|army|armies|military|government|presidency|junta|forces?|mission|council|union|commission|office|palace|\u00E9lys\u00E9e|elysee|minist\u00E8re|arm\u00E9e|gouvernement|autorit\u00E9s|authorities|department|pentagon|embassy|spokes(?:man|woman|person)|porte-parole|officials?|sources?|group|movement|party|agency|command|staff|\u00E9tat[- ]major|task force|coalition|partners|countries|nations|leaders|statement|communiqu\u00E9|secretariat|headquarters|administration|cabinet|parliament|assembly|committee|conseil|comit\u00E9|assembl\u00E9e|organisation|organization|alliance|coalition|junte|pr\u00E9sidence|ministres?|soldiers|troops)(?![\p{L}])/iu;
 /** A statement, communiqué or declaration: it speaks for whoever issued it. */
 const STATEMENT =
   /^(?:(?:the|a|an|its|their|this|that|le|la|un|une|ce|cette)\s+)?(?:(?:joint|new|written|official|brief|short)\s+)?(?:statement|communiqu\u00E9|d\u00E9claration|press release|release)$/iu;
 /** "the French army statement", "le communiqué des autorités maliennes": the issuer named with the statement. */
 const STATEMENT_OF =
-  /^(?:(?:the|a|an)\s+)?(.+?)\s+(?:joint\s+)?statement$|^(?:(?:the|a|an|le|un)\s+)?(?:statement|communiqu\u00E9|d\u00E9claration)\s+(?:from|by|of|issued by|des|du|de la|de l['\u2019]|de)\s*(.+)$/iu;
+  /^(?:(?:the|a|an)\s+)?(.+?)\s+(?:joint\s+)?statement$|^(?:(?:the|a|an|le|la|un|une)\s+)?(?:statement|communiqu\u00E9|d\u00E9claration|report|dispatch|rapport|d\u00E9p\u00EAche|note|announcement|annonce)\s+(?:from|by|of|issued by|des|du|de la|de l['\u2019]|de)\s*(.+)$/iu;
 /** A statement and who issued it, before a quotation; group 1 the issuer, up to a participle or a comma. */
 const ISSUED_BY =
-  /(?:communiqu\u00E9|statement|d\u00E9claration|press release)\s+(?:des|du|de la|de l['\u2019]|from|of|by|(?:issued|signed|released|published|sign\u00E9|publi\u00E9) (?:by|par))\s*((?:[\p{L}'\u2019-]+\s+){0,7}?[\p{L}'\u2019-]+)(?=\s+(?:(?:and\s+|et\s+)?\p{L}+(?:ant|ing|ed|\u00E9)|qui|that|which|who|said|says|a|on)(?![\p{L}])|\s*[,;:.]|$)/giu;
+  /(?:[Cc]ommuniqu\u00E9|[Ss]tatement|[Dd]\u00E9claration|[Pp]ress release)\s+(?:des|du|de la|de l['\u2019]|from|of|by|(?:issued|signed|released|published|sign\u00E9|publi\u00E9) (?:by|par))\s*((?:[\p{L}'\u2019-]+\s+){0,7}?[\p{L}'\u2019-]+)(?=\s+(?:(?:and\s+|et\s+)?\p{Ll}+(?:ant|ing|ed|\u00E9)|qui|that|which|who|said|says|a|on|was|were|is|has|had|est|a\s+\u00E9t\u00E9)(?![\p{L}])|\s*[,;:.]|$)/gu;
+/** "issued a statement", "a publié un communiqué", with an aside between dashes before it: where ISSUES looks back from. */
+const ISSUES_VERB =
+  /(?<=\s)(?:[\u2013\u2014][^\u2013\u2014]{0,200}[\u2013\u2014]\s+)?(?:issued|released|published|signed|put out|(?:a|ont)\s+(?:publi\u00E9|diffus\u00E9|sign\u00E9|adopt\u00E9))\s+(?:a|an|the|un|une)\s+(?:joint\s+|new\s+)?(?:statement|communiqu\u00E9|d\u00E9claration|press release)/giu;
+/** Up to six words ending a text, then spaces: the issuer before ISSUES_VERB (group 1). */
+const ISSUER_WORDS = /((?:[\p{L}\p{N}'\u2019.-]+\s+){0,5}[\p{L}\p{N}'\u2019.-]+)\s+$/u;
+
+/**
+ * "Representatives of 13 countries – … – issued a statement": the issuer before the verb, as
+ * matches whose group 1 is the issuer. Found from each verb back over a short window, so the cost
+ * is linear in the text: a pattern that opened with the issuer's words was tried at every
+ * character of every paragraph and was most of the quotation index's build time.
+ */
+function issuesIn(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0; // no issuer reaches back into the previous match
+  for (const v of text.matchAll(ISSUES_VERB)) {
+    const at = v.index!;
+    const windowStart = Math.max(from, at - 400);
+    const m = ISSUER_WORDS.exec(text.slice(windowStart, at));
+    from = at + v[0].length;
+    if (!m?.[1]) continue;
+    // The match as if found in the whole text: from the issuer's first word to the statement.
+    m.index += windowStart;
+    m[0] = text.slice(m.index, from);
+    m.input = text;
+    out.push(m);
+  }
+  return out;
+}
+
 /** A French title just before a surname: "le président Macron", "le colonel Maïga". */
 const FR_TITLE_BEFORE =
   /(?:pr\u00E9sident|pr\u00E9sidente|colonel|g\u00E9n\u00E9ral|ministre|capitaine|commandant|lieutenant|porte-parole|chef|M\.|Mme)\s+$/u;
@@ -85,11 +122,27 @@ function verbBetween(s: string): boolean {
   );
 }
 const VERB_RE = new RegExp(`\\b(?:${SPEECH_VERB})\\b`, 'gi');
+/** A French verb in a phrase ("a ajouté", "ont déclaré", "est parti"): such a phrase is no name. */
+const FRENCH_VERB_PHRASE = new RegExp(
+  `(?<![\\p{L}])(?:a|ont|avait|avaient|est|sont|\u00E9tait)\\s+(?:${FR_PARTICIPLE}|\\p{Ll}{3,}(?:\u00E9|\u00E9e|\u00E9s|i|u))(?![\\p{L}])`,
+  'u',
+);
+/** "…, says Macron." / "…, stated the president." / "…, selon l'Élysée.": an attribution closing the sentence. */
+const CLOSING_ATTRIBUTION = new RegExp(
+  `,\\s*(?:${SPEECH_VERB}|selon|d['\u2019]apr\u00E8s)\\s+([^,.;:!?\u201C\u201D"\u00AB\u00BB]{1,60}?)\\s*[.!?]?\\s*$`,
+  'iu',
+);
+/** A verb of saying closing a phrase ("… a ajouté", "… has said", "… déclare"), to strip from a subject. */
+const SPEECH_VERB_AT_END = new RegExp(
+  `\\s+(?:(?:(?:a|avait|ont|avaient)\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE}))|${FR_PRESENT}|(?:(?:has|have|had)\\s+)?(?:${SPEECH_VERB}))(?:\\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|on \\p{Lu}\\p{Ll}+day|today|yesterday))?\\s*$`,
+  'iu',
+);
 const PARTICIPLE =
   /^(?:saying|adding|citing|warning|telling|insisting|explaining|en (?:disant|affirmant|d\u00E9clarant|expliquant|soulignant|ajoutant|assurant|estimant|pr\u00E9cisant|rappelant|indiquant))$/i;
 const PRONOUN = /^(?:he|she|they|il|elle|lui|eux)$/i;
 /** "France's defence", "French", "Takuba": the name or nationality before a body's role noun (group 1), and lower-case words after it. */
-const EN_BODY_MODIFIERS = /(?<![\p{L}'\u2019-])([\p{Lu}][\p{L}-]*(?:['\u2019]s)?)\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
+const EN_BODY_MODIFIERS =
+  /(?<!(?:\band|\bor|,)\s+)(?<![\p{L}'\u2019-])([\p{Lu}][\p{L}-]*(?:['\u2019]s)?)\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
 /** "français", "des Armées", "malienne de la défense": what follows a French body's role noun. */
 const FR_BODY_MODIFIERS =
   /^(?:\s+(?:\p{Ll}+(?:ais|aise|ien|ienne|ain|aine|ois|oise|\u00E9en|\u00E9enne|ique|aux|al|ale)s?(?![\p{L}])|\s+(?:de\s+la|de\s+l['\u2019]|des|du|de)\s*[\p{Lu}][\p{L}-]*)){1,2}/u;
@@ -131,7 +184,9 @@ export function quotationSpans(text: string, block: Span): Span[] {
   // Double quotation marks: curly pairs, then straight ones toggling open/closed.
   for (const m of s.matchAll(/\u201C([^\u201C\u201D]*)(?:\u201D|$)/g))
     push(m.index! + 1, m.index! + 1 + m[1]!.length);
-  for (const m of s.matchAll(/"([^"]*)(?:"|$)/g)) push(m.index! + 1, m.index! + 1 + m[1]!.length);
+  // A straight opening mark may be closed by a curly one, as some pages print them ("… partners.”).
+  for (const m of s.matchAll(/"([^"\u201D]*)(?:["\u201D]|$)/g))
+    push(m.index! + 1, m.index! + 1 + m[1]!.length);
   // French guillemets, the spaces just inside them left out: « Nous ne pouvons pas… ».
   for (const m of s.matchAll(/\u00AB([^\u00AB\u00BB]*)(?:\u00BB|$)/gu))
     push(m.index! + 1, m.index! + 1 + m[1]!.length);
@@ -167,7 +222,7 @@ export function quotationSpans(text: string, block: Span): Span[] {
 
 /** Words before a quoted term that mark it as a name or a scare quote, not someone's words. */
 const SO_CALLED =
-  /(?:so-called|so called|dubbed|nicknamed|known as|termed|baptis\u00E9e?s?|surnomm\u00E9e?s?|dite?s?|soi-disant|appel\u00E9e?s?|qualifi\u00E9e?s? de|the word|the term|le mot|le terme)\s*(?:the\s+|la\s+|le\s+|les\s+|l['\u2019])?(?:[\p{L}-]+\s+){0,2}[\u201C"\u00AB\u2018']\s*$/iu;
+  /(?:so-called|so called|dubbed|nicknamed|known as|termed|baptis\u00E9e?s?|surnomm\u00E9e?s?|dite?s?|soi-disant|appel\u00E9e?s?|qualifi\u00E9e?s? de|the word|the term|le mot|le terme|means|meaning|signifie|veut dire|stands for)\s*(?:the\s+|la\s+|le\s+|les\s+|l['\u2019])?(?:[\p{L}-]+\s+){0,2}[\u201C"\u00AB\u2018']\s*$/iu;
 /** Anything in a sentence that attributes words to someone: a verb of saying, "according to", "selon", a statement. */
 const ATTRIBUTION_CUE = new RegExp(
   `(?<![\\p{L}])(?:${SPEECH_VERB}|${FR_PARTICIPLE}|${FR_PRESENT}|selon|d['\u2019]apr\u00E8s|pour|statement|communiqu\u00E9|d\u00E9claration|speech|discours|interview|entretien)(?![\\p{L}])|:\\s*[\u201C"\u00AB]`,
@@ -194,12 +249,53 @@ function isScareQuote(text: string, q: Span, sentence: Span): boolean {
 const INITIALS_SKIP = /^(?:of|for|the|and|de|des|du|la|le|et|pour|au|aux|l['\u2019]|d['\u2019])$/iu;
 
 /**
+ * The name an acronym stands for where the page prints it in brackets after the name: the words
+ * before "(CNSP)" back to the one that starts with the acronym's first letter and gives as many
+ * content words as the acronym has letters (give or take one, as pages misspell them), with its
+ * article. Null when the page defines it nowhere.
+ */
+function definedAcronym(acronym: string, text: string): string | null {
+  for (let at = text.indexOf(`(${acronym})`); at >= 0; at = text.indexOf(`(${acronym})`, at + 1)) {
+    const words = [...text.slice(Math.max(0, at - 160), at).matchAll(/[\p{L}'\u2019-]+/gu)];
+    const before = text.slice(Math.max(0, at - 160), at);
+    if (/[,;:.]\s*$/u.test(before)) continue;
+    let content = 0;
+    for (let i = words.length - 1; i >= 0 && content <= acronym.length + 1; i--) {
+      const w = words[i]![0].replace(/^[ldLD]['\u2019]/u, '');
+      if (INITIALS_SKIP.test(w)) continue;
+      content++;
+      // Punctuation between the words found so far ends the search: a name has none.
+      const from = Math.max(0, at - 160) + words[i]!.index!;
+      if (/[,;:.()]/u.test(text.slice(from, at))) break;
+      if (
+        w.charAt(0).toLowerCase() === acronym.charAt(0).toLowerCase() &&
+        Math.abs(content - acronym.length) <= 1 &&
+        content >= 2
+      ) {
+        const lead =
+          /(?:^|\s)((?:the|le|la|les|l['\u2019])\s*)$/iu.exec(text.slice(Math.max(0, from - 6), from))?.[1] ??
+          '';
+        return (lead + text.slice(from, at)).trim();
+      }
+    }
+  }
+  return null;
+}
+
+/**
  * A name with each acronym in it spelt out as the same article spells it ("la France et l'UE" →
  * "la France et l'Union européenne"), where the article holds exactly one phrase whose initials
  * are the acronym; otherwise unchanged.
  */
 function expandAcronyms(name: string, text: string): string {
   return name.replace(/(?<![\p{L}])(?:l['\u2019])?([\p{Lu}]{2,5})(?![\p{L}])/gu, (whole, acronym: string) => {
+    // The page spells it out itself: "le Conseil national pour la sauvegarde de la patrie (CNSP)".
+    const defined = definedAcronym(acronym, text);
+    if (defined)
+      return whole === name
+        ? defined
+        : whole.slice(0, whole.length - acronym.length) +
+            defined.replace(/^(?:the|le|la|les|l['\u2019])\s*/iu, '');
     // Words without an elided article ("L'Union" is read as "Union"), with their offsets.
     const words: Array<{ word: string; at: number }> = [];
     for (const m of text.matchAll(/(?<![\p{L}'\u2019])(?:[LlDd]['\u2019])?([\p{L}-]+)/gu)) {
@@ -233,23 +329,45 @@ function expandAcronyms(name: string, text: string): string {
  */
 function isSurnameIn(word: string, text: string): boolean {
   // Asked for many words of one article in turn: remembered per article text.
-  if (surnameMemo.text !== text) surnameMemo = { text, answers: new Map() };
-  const known = surnameMemo.answers.get(word);
+  const memo = memoFor(text);
+  const known = memo.answers.get(word);
   if (known !== undefined) return known;
-  const answer = readsAsSurname(word, text);
-  surnameMemo.answers.set(word, answer);
+  const answer = readsAsSurname(word, text, memo);
+  memo.answers.set(word, answer);
   return answer;
 }
 
-let surnameMemo: { text: string; answers: Map<string, boolean> } = { text: '', answers: new Map() };
+/** What one article's text says about its words, read once: answers, lower-case words, capitalised words inside sentences. */
+interface TextMemo {
+  text: string;
+  answers: Map<string, boolean>;
+  titled: Map<string, string | null>;
+  lower: Set<string> | null;
+  midCapital: Set<string> | null;
+}
 
-function readsAsSurname(word: string, text: string): boolean {
+let textMemo: TextMemo = { text: '', answers: new Map(), titled: new Map(), lower: null, midCapital: null };
+
+function memoFor(text: string): TextMemo {
+  if (textMemo.text !== text)
+    textMemo = { text, answers: new Map(), titled: new Map(), lower: null, midCapital: null };
+  return textMemo;
+}
+
+function readsAsSurname(word: string, text: string, memo: TextMemo): boolean {
   if (word.length < 3 || /^[\p{Lu}]+$/u.test(word)) return false;
   if (COUNTRIES.has(word) || OTHER_PLACES.has(word) || NOT_NAME_WORDS.has(word)) return false;
   if (FUNCTION_WORDS.has(word.toLowerCase()) || TITLE_WORDS.has(word.toLowerCase())) return false;
-  const esc = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (new RegExp(`(?<![\\p{L}])${esc.toLowerCase()}(?![\\p{L}])`, 'u').test(text)) return false;
-  return new RegExp(`[\\p{Ll},;\u201D"\u00BB]\\s+${esc}(?![\\p{L}])`, 'u').test(text);
+  if (!/^\p{L}+$/u.test(word)) {
+    const esc = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`(?<![\\p{L}])${esc.toLowerCase()}(?![\\p{L}])`, 'u').test(text)) return false;
+    return new RegExp(`[\\p{Ll},;\u201D"\u00BB]\\s+${esc}(?![\\p{L}])`, 'u').test(text);
+  }
+  // A word of letters only: looked up in the article's words, gathered in one pass each, instead
+  // of two scans of the whole text per word asked.
+  memo.lower ??= new Set(text.match(/(?<![\p{L}])\p{Ll}+(?![\p{L}])/gu) ?? []);
+  memo.midCapital ??= new Set(text.match(/(?<=[\p{Ll},;\u201D"\u00BB]\s+)\p{L}+/gu) ?? []);
+  return !memo.lower.has(word.toLowerCase()) && memo.midCapital.has(word);
 }
 
 /** Sentence adverbs a name-finder can take for a first name ("Later Dembélé added"). */
@@ -274,7 +392,10 @@ function withoutLeadingAdverb(name: string): string {
 
 /** Words after a name that make it a body's name, not a person's ("Sabre special forces", "Wagner group"). */
 const BODY_AFTER_NAME =
-  /^[\s\u2019']*s?\s+(?:(?:special|armed|task|military|peacekeeping|anti-?\p{L}+)\s+)?(?:forces?|mission|operation|group|troops|units?|contingent|base|camp|brigade|battalion|regiment|command|government|ministry|army|party|movement|agency|council|programme|program)(?![\p{L}])/iu;
+  /^[\s\u2019']*s?\s+(?:(?:special|armed|task|military|peacekeeping|anti-?\p{L}+|general|defen[cs]e|foreign|interior|security|high|joint|national|presidential|press|intelligence|air|naval|ground|central|s\u00E9curitaire|militaire|g\u00E9n\u00E9ral)\s+){0,2}(?:forces?|mission|operation|group|troops|units?|contingent|base|camp|brigade|battalion|regiment|command|government|ministry|army|party|movement|agency|council|programme|program|palace|office|presidency|administration|embassy|institute|university|foundation|commission|parliament|senate|assembly|palais|minist\u00E8re|institut|fondation|staff|sources?|authorities|officials|junta|military)(?![\p{L}])/iu;
+/** The last word of a "name" that is a body's noun ("General Staff", "High Command"): no person. */
+const ORG_LAST_WORD =
+  /(?:^|\s)(?:Staff|Command|Forces?|Ministry|Council|Army|Office|Government|Headquarters|Presidency|Commission|Committee|Assembly|Agency|Service|Services|Mission|Operation|Group|Conseil|Minist\u00E8re|Gouvernement|Commandement|Comit\u00E9|Assembl\u00E9e|Arm\u00E9e|Pr\u00E9sidence|\u00C9tat-major|Etat-major)$/u;
 /** Words before a name that make it a body's or an operation's name ("la force Barkhane", "Operation Serval"). */
 const BODY_BEFORE_NAME =
   /(?:force|forces|op\u00E9ration|operation|mission|groupe|group|task force|camp|base|brigade|mouvement|movement|coalition|alliance)\s+$/iu;
@@ -291,11 +412,22 @@ const BODY_FIRST_WORD =
 function peopleIn(text: string): PersonMention[] {
   const out: PersonMention[] = [];
   for (const p of personMentions(text)) {
-    const name = withoutLeadingAdverb(p.name);
+    let name = withoutLeadingAdverb(p.name);
+    // "le ministre des Armées Sébastien Lecornu": the first capital after "des" completes the
+    // title, and the person is the words after it.
+    const parts = name.split(' ');
+    if (
+      parts.length >= 3 &&
+      /(?:\bdes|\bdu|\bde la|\bde l['\u2019]|\bof|\bof the)\s*$/iu.test(
+        text.slice(Math.max(0, p.end - name.length - 8), p.end - name.length),
+      )
+    )
+      name = parts.slice(1).join(' ');
     const start = p.start + (p.name.length - name.length);
     if (BODY_AFTER_NAME.test(text.slice(p.end, p.end + 40))) continue;
     if (BODY_BEFORE_NAME.test(text.slice(Math.max(0, start - 30), start))) continue;
     if (BODY_FIRST_WORD.test(name)) continue; // "Opération Barkhane", "Task Force Takuba"
+    if (ORG_LAST_WORD.test(name)) continue; // "General Staff", "High Command"
     out.push({ ...p, name, text: name, start });
   }
   return out;
@@ -335,6 +467,25 @@ function rolesBeside(text: string, p: PersonMention): string[] {
   if (after?.[1] && ROLE_PHRASE.test(after[1].trim())) out.push(after[1].trim().toLowerCase());
   return out;
 }
+
+/** A role word without a feminine or plural ending, so "française" meets "français", "cheffe" "chef". */
+function stemRole(word: string): string {
+  return word.length > 4 ? word.replace(/(?:e|s|es)$/u, '') : word;
+}
+
+/**
+ * Other names of the same office, as role words: what a writer calls a person already named
+ * with their title ("the French leader", "le chef de l'État", "the top diplomat").
+ */
+const ROLE_EQUIVALENTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:head of state|leader)\b/iu, 'president'],
+  [
+    /\bchef de l['\u2019]\u00C9tat\b|\bchef de l['\u2019]Etat\b|\bchef de l['\u2019]\u00E9tat\b|\blocataire de l['\u2019]\u00C9lys\u00E9e\b/iu,
+    'pr\u00E9sident',
+  ],
+  [/\btop diplomat\b/iu, 'foreign minister'],
+  [/\bchef(?:fe)? de la diplomatie\b/iu, 'ministre des affaires \u00E9trang\u00E8res'],
+];
 
 /** People known in the corpus: full names, and the surnames and titles that point to them. */
 class PersonRegistry {
@@ -378,15 +529,28 @@ class PersonRegistry {
    * The one person whose role the corpus gives with this role noun and these words ("the French
    * president", "le président", "le porte-parole"), or null when none or several are.
    */
-  byRole(phrase: string): string | null {
+  byRole(phrase: string, recent?: ReadonlyMap<string, number>): string | null {
     const m = ROLE_PHRASE.exec(phrase.trim());
     if (!m || !/^(?:the|le|la|l['\u2019]|his|her|its|their|son|sa)\s*/iu.test(phrase.trim())) return null;
-    const words = roleWords(phrase);
-    const fits = [...this.roles].filter(([, roles]) => {
-      const have = new Set([...roles].flatMap(roleWords));
-      return words.every((w) => have.has(w));
-    });
-    return fits.length === 1 ? fits[0]![0] : null;
+    // The role as written, and as the other names of the same office ("the French leader" is
+    // the French president; "le chef de l'État", le président).
+    const readings = [roleWords(phrase).map(stemRole)];
+    for (const [pattern, words] of ROLE_EQUIVALENTS)
+      if (pattern.test(phrase)) readings.push(roleWords(phrase.replace(pattern, words)).map(stemRole));
+    const fits = [...this.roles]
+      .filter(([, roles]) => {
+        const have = new Set([...roles].flatMap(roleWords).map(stemRole));
+        return readings.some((words) => words.every((w) => have.has(w)));
+      })
+      .map(([name]) => name);
+    if (fits.length === 1) return fits[0]!;
+    // Several people hold such a role in the corpus: the one the article named last before the
+    // quotation ("the minister" after "Defence Minister Sebastien Lecornu visited …").
+    if (recent && fits.length > 1) {
+      const named = fits.filter((n) => recent.has(n)).sort((a, b) => recent.get(b)! - recent.get(a)!);
+      if (named.length > 0) return named[0]!;
+    }
+    return null;
   }
 
   /**
@@ -453,6 +617,37 @@ class PersonRegistry {
   }
 }
 
+/** Ranks and titles printed before a person the page names by one name only ("le capitaine Yann"). */
+const RANK_BEFORE_ONE_NAME =
+  "(?:(?:le|la|l['\u2019])\\s*)?(?:capitaine|commandant|colonel|lieutenant|lieutenant-colonel|g\u00E9n\u00E9ral|sergent|adjudant|caporal|major|soldat|m\u00E9decin|p\u00E8re|s\u0153ur|Captain|Commander|Colonel|Lieutenant|General|Sergeant|Corporal|Major|Private)";
+
+/**
+ * A person the page calls by one name only, with the rank it gives them: "le capitaine Yann",
+ * "Sergeant Paul", the fullest name the page gives. Null when the name is printed with no rank.
+ */
+function titledName(name: string, text: string): string | null {
+  if (!/^[\p{Lu}][\p{Ll}'\u2019-]+$/u.test(name)) return null;
+  const memo = memoFor(text);
+  const known = memo.titled.get(name);
+  if (known !== undefined) return known;
+  const found = titledNameIn(name, text);
+  memo.titled.set(name, found);
+  return found;
+}
+
+function titledNameIn(name: string, text: string): string | null {
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(?<![\\p{L}])${RANK_BEFORE_ONE_NAME}\\s+${esc}(?![\\p{L}'\u2019-])`, 'giu');
+  // Not when a surname follows ("le colonel Abdoulaye Maïga" is named in full elsewhere).
+  for (const m of text.matchAll(re))
+    if (!/^\s+\p{Lu}/u.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 3))) return m[0];
+  return null;
+}
+
+/** A body named with a feminine article or noun: "la junte", "l'armée", "une source", "la présidence". */
+const FEMININE_BODY =
+  /^(?:la|une|les|des)\s|^l['\u2019]\s*(?:arm\u00E9e|administration|ambassade|union|assembl\u00E9e|agence|alliance|op\u00E9ration|organisation|autorit\u00E9|\u00C9lys\u00E9e)/iu;
+
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -495,8 +690,16 @@ export class QuotationIndex {
   /** The article being read, for what only its whole text can tell (is a lone word a surname?). */
   private current: Article | null = null;
 
+  /** People the article being read has named so far (full names) and where: for "the minister". */
+  private named: Array<{ name: string; at: number }> = [];
+  /** Where the quotation being attributed starts. */
+  private quoteAt = Number.POSITIVE_INFINITY;
+
   private extract(article: Article): Found[] {
     this.current = article;
+    this.issuers = [];
+    this.named = [];
+    this.quoteAt = Number.POSITIVE_INFINITY;
     const text = article.text;
     const out: Found[] = [];
     const titles = new Map<string, string>(); // "french president" → "Emmanuel Macron"
@@ -533,6 +736,7 @@ export class QuotationIndex {
       mentions.sort((x, y) => x.start - y.start);
       for (const p of mentions) {
         const full = this.people.resolve(p.name);
+        if (full && this.people.full.has(full)) this.named.push({ name: full, at: p.start });
         if (full && p.title) titles.set(p.title.replace(/^(?:[\p{L}]+['\u2019]s\s+)/u, ''), full);
       }
       const quotes = quotationSpans(text, block);
@@ -544,6 +748,7 @@ export class QuotationIndex {
         ...blockText.matchAll(ANNOUNCES),
         ...blockText.matchAll(FR_ANNOUNCES),
         ...blockText.matchAll(ISSUED_BY),
+        ...issuesIn(blockText),
       ]
         .map((m) => ({ at: block.start + m.index!, who: this.normaliseSpeaker(m[1] ?? '', null, titles) }))
         .filter(
@@ -551,6 +756,10 @@ export class QuotationIndex {
             x.who !== null && x.who !== IT && !this.people.full.has(x.who),
         )
         .sort((x, y) => x.at - y.at);
+      for (const m of [...blockText.matchAll(ISSUED_BY), ...issuesIn(blockText)]) {
+        const who = this.normaliseSpeaker(m[1] ?? '', null, titles);
+        if (who !== null && who !== IT && !this.people.full.has(who)) this.issuers.push(who);
+      }
       let lastQuoteEnd = block.start;
       for (const q of quotes) {
         const at = sentences.findIndex((s) => q.start >= s.start && q.start < s.end);
@@ -577,10 +786,18 @@ export class QuotationIndex {
         if (announcer) lastBody = announcer.who;
         lastQuoteEnd = q.end;
         const personBefore = [...mentions].reverse().find((p) => p.end <= q.start);
-        const last = personBefore ? { name: personBefore.name, at: personBefore.start } : lastPerson;
+        let last = personBefore ? { name: personBefore.name, at: personBefore.start } : lastPerson;
+        // A person quoted since the last name found ("Macron said: “…” … He said …").
+        if (lastQuoted && (!last || lastQuoted.at > last.at) && this.isPersonName(lastQuoted.name))
+          last = lastQuoted;
         // "il"/"elle" may stand for a body quoted since ("l'état-major … », a-t-il ajouté").
+        // …or for a body that spoke in this paragraph since ("L'état-major a annoncé lundi le départ.
+        // « … », a-t-il précisé").
+        const quotedLater = lastQuoted && (!last || lastQuoted.at > last.at) ? lastQuoted : null;
+        const latest = quotedLater ?? last;
         const frAntecedent =
-          lastQuoted && (!last || lastQuoted.at > last.at) ? lastQuoted.name : (last?.name ?? null);
+          announcer && (!latest || announcer.at > latest.at) ? announcer.who : (latest?.name ?? null);
+        this.quoteAt = q.start;
         let speaker = this.attribute(
           text,
           sentence,
@@ -593,6 +810,14 @@ export class QuotationIndex {
         );
         if (speaker === PREV) speaker = previousSpeaker;
         if (speaker === null && previousSpeaker !== null) speaker = previousSpeaker; // quotation continued in the same paragraph
+        // "Le général Michon a annoncé lundi la fin de la mission. « Nous partons. »": a quotation
+        // whose own sentence attributes nothing is the words of whoever speaks in the sentence before.
+        if (speaker === null && at > 0 && block.kind === 'body') {
+          const own = text.slice(sentence.start, sentence.end);
+          const rest = own.slice(0, q.start - sentence.start) + own.slice(q.end - sentence.start);
+          if (!ATTRIBUTION_CUE.test(rest))
+            speaker = this.speakerOfSentence(text, sentences[at - 1]!, lastPerson?.name ?? null, titles);
+        }
         let wasCarried = false;
         if (
           speaker === null &&
@@ -604,7 +829,7 @@ export class QuotationIndex {
           wasCarried = true;
         }
         if (speaker !== null && speaker !== IT && !this.people.full.has(speaker))
-          speaker = this.fullerBody(speaker, article);
+          speaker = titledName(speaker, text) ?? this.fullerBody(speaker, article);
         previousSpeaker = speaker;
         if (speaker !== null) lastQuoted = { name: speaker, at: q.start };
         if (speaker !== null && !this.people.full.has(speaker)) lastBody = speaker;
@@ -631,7 +856,9 @@ export class QuotationIndex {
       const announcer = [...blockText.matchAll(ANNOUNCES), ...blockText.matchAll(FR_ANNOUNCES)]
         .sort((x, y) => x.index! - y.index!)
         .pop();
-      const issuedHere = [...blockText.matchAll(ISSUED_BY)].pop();
+      const issuedHere = [...blockText.matchAll(ISSUED_BY), ...issuesIn(blockText)]
+        .sort((x, y) => x.index! - y.index!)
+        .pop();
       const bodyHere = [announcer, issuedHere]
         .filter((m): m is RegExpExecArray => m !== undefined)
         .sort((x, y) => x.index! - y.index!)
@@ -652,7 +879,10 @@ export class QuotationIndex {
         const lastQuote = quotes[quotes.length - 1];
         if (lastQuote !== undefined) carried = out[out.length - 1]?.speaker ?? null;
         else {
-          const said = [...blockText.matchAll(VERB_RE)].pop();
+          // English or French: "Macron said France would leave.", "Le ministre a déclaré lundi :".
+          const said = [...blockText.matchAll(VERB_RE), ...blockText.matchAll(FR_BEFORE_VERB)]
+            .sort((x, y) => x.index! - y.index!)
+            .pop();
           const head = said
             ? (blockText
                 .slice(0, said.index!)
@@ -697,6 +927,29 @@ export class QuotationIndex {
     return out;
   }
 
+  /**
+   * Who speaks in a sentence without quotation marks ("Macron said France would leave."): the
+   * subject of its last verb of saying, when that reads as a person or a body; else null.
+   */
+  private speakerOfSentence(
+    text: string,
+    sentence: Span,
+    lastPerson: string | null,
+    titles: Map<string, string>,
+  ): string | null {
+    const s = text.slice(sentence.start, sentence.end);
+    if (/[\u201C\u201D"\u00AB\u00BB]/u.test(s)) return null;
+    const verbs = [...s.matchAll(VERB_RE), ...s.matchAll(new RegExp(FR_BEFORE_VERB.source, 'giu'))].sort(
+      (a, b) => a.index! - b.index!,
+    );
+    const said = verbs.pop();
+    if (!said) return null;
+    const head = s.slice(0, said.index!).replace(ADVERBS, '');
+    const who = this.normaliseSpeaker(sentenceSubject(head), lastPerson, titles);
+    if (who === null || who === IT || who === PREV) return null;
+    return this.people.full.has(who) || this.isPersonName(who) || BODY_NOUN.test(who) ? who : null;
+  }
+
   /** Works out who a quotation is attributed to, from the words around it in its sentence. */
   private attribute(
     text: string,
@@ -723,7 +976,14 @@ export class QuotationIndex {
   ): string | null {
     const before = text.slice(sentence.start, q.start).replace(/[\u201C"\u2018'\u00AB]\s*$/u, '');
     const after = text.slice(q.end, sentence.end).replace(/^[\s\u00A0\u202F\u201D"\u2019'\u00BB.,]*/u, '');
-    const norm = (phrase: string) => this.normaliseSpeaker(phrase, lastPerson, titles);
+    // "il"/"elle"/"they" stand for the last one to speak when it agrees with them (a body, "la
+    // junte" for "elle"), else for the last person, as "he" and "she" do.
+    const norm = (phrase: string) => {
+      const pronoun = /^\s*(il|elle|ils|elles|they)\s*$/iu.exec(phrase)?.[1];
+      if (pronoun && frAntecedent && this.agrees(pronoun, frAntecedent))
+        return this.people.resolve(frAntecedent) ?? frAntecedent;
+      return this.normaliseSpeaker(phrase, lastPerson, titles);
+    };
 
     if (heading) {
       // "Macron: France doesn't share 'strategy and hidden aims'": a person or a body before the colon.
@@ -734,7 +994,8 @@ export class QuotationIndex {
     // "Le Drian : « On ne part pas »", "Macron: “We cannot remain”": a name and a colon before the quotation.
     const colon = /^\s*([^:,;.!?\u201C\u201D"\u00AB\u00BB]{2,50}?)\s*:\s*$/u.exec(before);
     if (colon?.[1]) {
-      const sp = norm(colon[1]);
+      // "Le ministre a ajouté :", "The minister added:": the subject, without its verb of saying.
+      const sp = norm(colon[1].replace(SPEECH_VERB_AT_END, ''));
       if (sp) return sp;
     }
     // «…», peut-on lire dans le communiqué de l'état-major: the statement's issuer, or the body last quoted.
@@ -746,8 +1007,12 @@ export class QuotationIndex {
       return sp ?? IT;
     }
     // French, after the quotation: «…», a-t-il justifié / «…», a déclaré le colonel Maïga / «…», selon l'Élysée.
-    if (FR_INVERTED_PRONOUN.test(after))
-      return frAntecedent ? (this.people.resolve(frAntecedent) ?? frAntecedent) : null;
+    const inverted = FR_INVERTED_PRONOUN.exec(after);
+    if (inverted) {
+      const pronoun = /-\s?(il|elle|ils|elles)(?![\p{L}])/iu.exec(inverted[0])?.[1] ?? 'il';
+      const who = frAntecedent && this.agrees(pronoun, frAntecedent) ? frAntecedent : lastPerson;
+      return who ? (this.people.resolve(who) ?? who) : null;
+    }
     const blank = (m: string) => ' '.repeat(m.length);
     const frAfter = FR_AFTER.exec(
       after
@@ -791,15 +1056,50 @@ export class QuotationIndex {
     }
     // "…," Colonel Pascal Ianni, spokesman for the general staff, said.
     const apposed = new RegExp(
-      `^\\s*[,.]?\\s*([^,.;:]{2,60}),[^,;:]{2,90},\\s*(?:${SPEECH_VERB})\\b`,
+      `^\\s*[,.]?\\s*([^,.;:]{2,90}),[^,;:]{2,90},\\s*(?:${SPEECH_VERB})\\b`,
       'iu',
     ).exec(after);
     if (apposed?.[1]) {
       // "…," a spokesman for MINUSMA, Olivier Salgado, told AFP: the name in apposition.
-      const middle = /^\s*[,.]?\s*[^,.;:]{2,60},([^,;:]{2,90}),/u.exec(after)?.[1]?.trim() ?? '';
+      const middle = /^\s*[,.]?\s*[^,.;:]{2,90},([^,;:]{2,90}),/u.exec(after)?.[1]?.trim() ?? '';
       const person = ROLE_PHRASE.test(apposed[1].trim()) ? this.personEnding(middle, true) : null;
       const sp = person ?? norm(apposed[1]);
       if (sp) return sp;
+    }
+    // "…," the minister quipped / "…," conceded Borrell: right after a quotation and its comma,
+    // any verb in -ed attributes it, listed or not; the speaker must then read as a person or a body.
+    const speaks = (sp: string | null) =>
+      sp !== null &&
+      sp !== IT &&
+      sp !== PREV &&
+      (this.people.full.has(sp) || this.isPersonName(sp) || BODY_NOUN.test(sp));
+    // The comma that closes the quotation ("…,” or "…",) is what makes the next verb its attribution.
+    // Only when no verb of saying before the quotation has a claim on it ("MUJAO, which declared
+    // their will to “…,” reports Libération": MUJAO's words).
+    const comma =
+      /^[\s\u201D"\u2019'\u00BB]*,|^,/u.test(text.slice(q.end, q.end + 4)) && !verbBetween(before);
+    const anySubjectVerb = comma ? new RegExp(`^\\s*${np}\\s+\\p{Ll}{3,}ed\\b`, 'u').exec(after) : null;
+    if (anySubjectVerb?.[1] && !/[,;]/.test(anySubjectVerb[1])) {
+      const sp = norm(anySubjectVerb[1].replace(ADVERBS, ''));
+      if (speaks(sp)) return sp;
+    }
+    const anyVerbSubject = comma ? /^\s*\p{Ll}{3,}(?:ed|s)\s+([^,.;:!?]{1,80})/u.exec(after) : null;
+    if (anyVerbSubject?.[1]) {
+      const sp = norm(
+        anyVerbSubject[1].replace(
+          /\s+(?:on|in|at|during|after|before|last|this|yesterday|to|from)\b.*$/i,
+          '',
+        ),
+      );
+      // "…", specifies the press release: a statement speaks for the body last quoted.
+      if (speaks(sp) || (sp === IT && /^(?:the|a|an)\s/iu.test(anyVerbSubject[1]))) return sp;
+    }
+    // "…' in Niger, says Macron." / "… “orderly” withdrawal, according to the ministry.": the
+    // attribution closes the sentence, after words of the writer's own.
+    const closing = CLOSING_ATTRIBUTION.exec(after);
+    if (closing?.[1] && !verbBetween(before)) {
+      const sp = norm(closing[1]);
+      if (speaks(sp)) return sp;
     }
 
     // A statement named with its issuer before the quotation: "le communiqué des autorités
@@ -818,6 +1118,13 @@ export class QuotationIndex {
     if (issued?.[1] && (statementSpeaks || !verbBetween(before.slice(issued.index! + issued[0].length)))) {
       const sp = norm(issued[1]);
       if (sp) return sp;
+    }
+    // "Representatives of 13 countries … issued a statement in which they committed to … “…”":
+    // the words are the statement's, so its issuer's, unless another verb of saying intervenes.
+    const issues = issuesIn(before).pop();
+    if (issues?.[1] && !verbBetween(before.slice(issues.index + issues[0].length))) {
+      const sp = norm(issues[1]);
+      if (sp && BODY_NOUN.test(sp)) return sp;
     }
     // Before the quotation, French: Pour X, … « … » / Selon X, « … » / X a déclaré : « … ».
     const fors = [...before.matchAll(FR_FOR)];
@@ -866,6 +1173,14 @@ export class QuotationIndex {
         const who = this.personEnding(named);
         if (who) return who;
       }
+      // "threats from MUJAO, which declared …": the name the relative pronoun stands for.
+      if (/^\s*(?:which|who|qui)\s*$/iu.test(role ?? '') && named !== undefined) {
+        const antecedent = /((?:[\p{Lu}][\p{L}'\u2019.-]*\s+){0,3}[\p{Lu}][\p{L}'\u2019.-]*)\s*$/u.exec(
+          named.trim(),
+        );
+        const sp = antecedent?.[1] ? norm(antecedent[1]) : null;
+        if (sp) return sp;
+      }
       // The last clause before the verb, without time words and adverbs; an aside ("in addition
       // to Canada", "on Thursday") is no subject, so the sentence's own subject is tried next.
       const last = (pieces.pop() ?? head).replace(ADVERBS, '').trim();
@@ -887,6 +1202,22 @@ export class QuotationIndex {
       }
       return norm(sentenceSubject(head));
     }
+    // "The allies, therefore “decided to commence …”": the quotation is the predicate of the
+    // sentence's subject when it opens with a verb.
+    const predicate =
+      /^\s*([^,;:\u201C\u201D"\u00AB\u00BB]{2,60}?)\s*,?\s*(?:therefore|also|then|thus|donc|aussi|ainsi|alors)?\s*,?\s*$/iu.exec(
+        before,
+      );
+    const firstWord = /^\s*(\p{L}+)/u.exec(text.slice(q.start, q.end))?.[1] ?? '';
+    if (
+      predicate?.[1] &&
+      /^(?:\p{Ll}+ed|will|would|had|has|have|were|was|are|is|must|should|could|can|\p{Ll}+\u00E9|ont|a|sont|est|\p{Ll}+ent|\p{Ll}+ait)$/u.test(
+        firstWord,
+      )
+    ) {
+      const sp = norm(predicate[1]);
+      if (sp && (BODY_NOUN.test(sp) || this.people.full.has(sp))) return sp;
+    }
     return null;
   }
 
@@ -898,6 +1229,18 @@ export class QuotationIndex {
    */
   private fullerBody(name: string, article: Article): string {
     name = expandAcronyms(name, article.text);
+    // "The allies" after "a statement signed by France and its African and European allies": the
+    // one longer issuer the article gave, ending with the same noun.
+    const head = comparable(name.replace(/^(?:(?:the|a|an|le|la|les)\s+|l['\u2019])/iu, ''));
+    if (/^\p{L}+$/u.test(head)) {
+      const longer = new Set(
+        this.issuers.filter((who) => {
+          const c = comparable(who);
+          return c !== comparable(name) && c.endsWith(` ${head}`) && c.split(' ').length > 2;
+        }),
+      );
+      if (longer.size === 1) return [...longer][0]!;
+    }
     const french = article.meta.language === 'fr';
     const lead = /^(?:(?:the|a|an|le|la|les)\s+|l['\u2019])/iu.exec(name)?.[0] ?? '';
     const bare = name.slice(lead.length);
@@ -923,6 +1266,57 @@ export class QuotationIndex {
     if (forms.size !== 1) return name;
     const form = [...forms.values()][0]!;
     return french ? lead + form : capitalise(form);
+  }
+
+  /**
+   * The issuer of a statement introduced earlier in the article that shares a capitalised word
+   * with `named` ("French army" → "French military"), or null.
+   */
+  private earlierIssuer(named: string): string | null {
+    const words = new Set((named.match(/[\p{Lu}][\p{L}-]+/gu) ?? []).map((w) => w.toLowerCase()));
+    if (words.size === 0) return null;
+    const found = this.issuers.find(
+      (who) =>
+        comparable(who) !== comparable(named) &&
+        (who.match(/[\p{Lu}][\p{L}-]+/gu) ?? []).some((w) => words.has(w.toLowerCase())),
+    );
+    return found ?? null;
+  }
+
+  /** Issuers of the statements the article being read has introduced so far, first first. */
+  private issuers: string[] = [];
+
+  /**
+   * True when a pronoun can stand for a speaker: a person for "il", "elle" or "they" (whose
+   * gender the text rarely gives); a body by its article's gender and number ("la junte" for
+   * "elle", "le ministère" for "il", "les autorités" for "ils", "the allies" for "they").
+   */
+  private agrees(pronoun: string, speaker: string): boolean {
+    const p = pronoun.toLowerCase();
+    if (this.isPersonName(speaker) || titledName(speaker, this.current?.text ?? '') === speaker)
+      return p !== 'they' && p !== 'ils' && p !== 'elles';
+    // Plural: a French body by its article ("les autorités") or a pair ("la France et l'UE"); an
+    // English one by a pair or a plural noun ("the allies", "officials").
+    const french = /^(?:le|la|les|des|ces|un|une|l['\u2019])/iu.test(speaker);
+    const plural =
+      /\s(?:et|and)\s/iu.test(speaker) ||
+      (french ? /^(?:les|des|ces)\s/iu.test(speaker) : /[^s]s$/u.test(speaker.split(/\s+/).pop() ?? ''));
+    if (p === 'they' || p === 'ils') return plural;
+    if (p === 'elles') return plural && FEMININE_BODY.test(speaker);
+    if (plural) return false;
+    return p === 'elle'
+      ? FEMININE_BODY.test(speaker)
+      : !FEMININE_BODY.test(speaker) && /^(?:le|l['\u2019]|un)\s*/iu.test(speaker);
+  }
+
+  /** True when a speaker found is a person's name (full, or a surname the article prints as one), not a body. */
+  private isPersonName(name: string): boolean {
+    if (this.people.full.has(name)) return true;
+    return (
+      /^[\p{Lu}][\p{L}'\u2019-]+$/u.test(name) &&
+      this.current !== null &&
+      isSurnameIn(name, this.current.text)
+    );
   }
 
   /**
@@ -967,6 +1361,10 @@ export class QuotationIndex {
     const issuer = STATEMENT_OF.exec(p);
     if (issuer) {
       const named = (issuer[1] ?? issuer[2] ?? '').trim();
+      // "the French army statement" after "a statement from the French military": a definite
+      // statement is the one already introduced, by the issuer the article first gave it.
+      const earlier = /^(?:the|le|la)\s/iu.test(p) && named ? this.earlierIssuer(named) : null;
+      if (earlier) return earlier;
       if (named && !STATEMENT.test(named)) return this.normaliseSpeaker(named, lastPerson, titles);
       return IT;
     }
@@ -974,9 +1372,16 @@ export class QuotationIndex {
     // ("Macron told a news conference") is the person's too.
     // A name after "of"/"des" belongs to a body ("le ministère des Armées", "ministry of Defence").
     const ofBody = (m: { start: number }, at: number) =>
-      /(?:\bof|\bfor|\bdes|\bdu|\bde|\bde la|\bde l['\u2019])\s*$/iu.test(
+      /(?:\bof|\bfor|\bdes|\bdu|\bde|\bde la|\bde l['\u2019]|\bpour|\bpar)(?:\s+(?:the|la|le|les|l['\u2019]))?\s*$/iu.test(
         p.slice(0, Math.max(0, m.start - at)),
       );
+    // "le ministre des Armées Sébastien Lecornu", "Minister of Defence Ben Wallace": the name after
+    // a title whose complement is one capitalised word (which a name-finder reads as a first name).
+    const afterTitle =
+      /(?:minist\p{L}*|pr\u00E9sident\p{L}*|president|chef\p{L}*|chief|secr\p{L}+|g\u00E9n\u00E9ral|general|head)\s+(?:des|du|de la|de l['\u2019]|of|of the)\s*[\p{Lu}][\p{L}-]+\s+([\p{Lu}][\p{L}'\u2019-]+(?:[\s-][\p{Lu}][\p{L}'\u2019-]+)+)$/u.exec(
+        p,
+      );
+    if (afterTitle?.[1]) return this.people.resolve(afterTitle[1]) ?? afterTitle[1];
     const person =
       peopleIn(p).find((m) => !ofBody(m, 0)) ??
       peopleIn(`X ${p}`).find(
@@ -995,7 +1400,9 @@ export class QuotationIndex {
     const byTitle = titles.get(bare.toLowerCase()) ?? titles.get(titleBefore(`${bare} X`, bare.length + 1));
     if (byTitle) return byTitle;
     // "the French president", "le porte-parole": the one person the corpus gives that role.
-    const byRole = this.people.byRole(p);
+    const recent = new Map<string, number>();
+    for (const m of this.named) if (m.at < this.quoteAt) recent.set(m.name, m.at);
+    const byRole = this.people.byRole(p, recent);
     if (byRole) return byRole;
     if (bare.split(/\s+/).length > (BODY_NOUN.test(bare) ? 9 : 6)) return null;
     // A body: a noun that names one ("ministry", "army", "autorités"), an acronym (JNIM), or a
@@ -1011,7 +1418,8 @@ export class QuotationIndex {
       new RegExp(
         `\\b(?:${SPEECH_VERB}|has|have|had|is|are|was|were|will|would|can|could|may|might)\\b`,
         'i',
-      ).test(bare)
+      ).test(bare) ||
+      FRENCH_VERB_PHRASE.test(bare)
     )
       return null;
     const words = bare.split(/\s+/);
@@ -1023,7 +1431,7 @@ export class QuotationIndex {
           (w) =>
             /^[\p{Lu}]/u.test(w) ||
             /^l['\u2019][\p{Lu}]/u.test(w) ||
-            /^(?:of|for|and|et|de|du|des|la|le|les|the)$/.test(w),
+            /^(?:of|for|and|on|et|de|du|des|la|le|les|the|pour|sur|l['\u2019]|d['\u2019])$/.test(w),
         ));
     // A capital or a country speaking for its government ("Paris said"). A lone capitalised word
     // that is neither a place nor a surname the article names in full ("Assertion") is no speaker.
@@ -1217,6 +1625,16 @@ export class QuotationIndex {
     // Related words of each term (synonyms, derived forms, aliases), weighted below the term.
     const related = new Map<string, Array<{ term: string; weight: number }>>(terms.map((t) => [t, []]));
     for (const [term, x] of this.expand(trimmed)) related.get(x.target)?.push({ term, weight: x.weight });
+    // A quotation's own wording may use any sense of a word: synonyms from every WordNet sense
+    // ("secret" → "hidden"), not only the frequent ones the answer index expands, below them.
+    if (queryAnalyzer.language === 'en')
+      for (const word of trimmed.toLowerCase().match(/\p{L}+/gu) ?? []) {
+        const [target] = indexTerms(word);
+        if (target === undefined || !related.has(target)) continue;
+        for (const term of anySenseSynonyms(word))
+          if (term !== target && this.vocabulary().has(term))
+            related.get(target)!.push({ term, weight: ANY_SENSE });
+      }
 
     // Rare words weigh more: a query's "mission" says less than its "caliphate".
     const total = terms.reduce((sum, t) => sum + this.weightOf(t), 0);
@@ -1277,6 +1695,28 @@ const SPEECH_TERMS: ReadonlySet<string> = new Set([
   ...termsOf(french, 'dit déclaré affirmé estimé ajouté assuré souligné expliqué'),
 ]);
 
+/** Weight of a synonym from any sense of a query word: below an expansion of a frequent sense. */
+const ANY_SENSE = 0.6;
+
+/** Index terms of the single-word synonyms of a word in every WordNet sense, as noun, verb or adjective. */
+function anySenseSynonyms(word: string): string[] {
+  const known = synonymMemo.get(word);
+  if (known) return known;
+  const wn = wordnet();
+  const out = new Set<string>();
+  for (const pos of ['n', 'v', 'a'] as Pos[]) {
+    const entry = wn.entry(word, pos);
+    for (const offset of entry?.synsets ?? [])
+      for (const w of wn.synset(offset, pos).words)
+        if (!w.includes('_') && w !== word) for (const t of indexTerms(w)) out.add(t);
+  }
+  const found = [...out];
+  synonymMemo.set(word, found);
+  return found;
+}
+
+const synonymMemo = new Map<string, string[]>();
+
 /** Weight of a query word found only in the sentence around a quotation. */
 const CONTEXT_MATCH = 0.6;
 /**
@@ -1292,7 +1732,7 @@ function sentenceSubject(clause: string): string {
     // A reduced relative clause is not part of the subject: "France and its partners involved in Mali".
     .replace(/\s+\p{L}+(?:ed|ing)\s+(?:in|at|on|with|by|from|to|into)\b.*$/su, '');
   const m =
-    /^(.*?)(?=,|\s+(?:has|have|had|is|are|was|were|will|would|on|in|at|who|which|that|sought|denied|told|said|a|ont|avait|avaient|est|sont|\u00E9tait|qui|dont)(?![\p{L}]))/u.exec(
+    /^(.*?)(?=,|\s+(?:has|have|had|is|are|was|were|will|would|on|in|at|who|which|that|sought|denied|told|said|did|does|do|could|can|may|might|should|must|also|a|ont|avait|avaient|est|sont|\u00E9tait|qui|dont)(?![\p{L}]))/u.exec(
       stripped,
     );
   return (m?.[1] ?? stripped).trim();

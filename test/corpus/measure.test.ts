@@ -72,6 +72,12 @@ describe('npm run corpus:check -- --against', () => {
     expect(r.stdout).toContain(
       '    line 3: speaker "French army", annotated "Emmanuel Macron": “The withdrawal is complete”\n',
     );
+    // The kinds of speaker error, counted per split with no text of the pages.
+    expect(lines.slice(-5, -2)).toEqual([
+      'heldout speaker misses (1): body vs person 1',
+      'heldout speaker misses by kind and where the annotated speaker is printed: body vs person, not printed as annotated 1',
+      'heldout speaker misses by language and kind: en, body vs person 1',
+    ]);
   });
 
   it('measures one page given by either of its files, and names a missing annotation', () => {

@@ -53,6 +53,15 @@ describe('quotation attribution in the bundled corpus', () => {
     expect(q.alsoIn.map((x) => x.articleId)).toEqual([DW, UN]);
   });
 
+  it('finds a quotation by a synonym from a rarer sense of a word ("secret" for "hidden aims"), and not by an unrelated word', () => {
+    const [first] = engine.quote('secret').quotes;
+    expect([first?.speaker, first?.text]).toEqual([
+      'Emmanuel Macron',
+      'We cannot remain militarily engaged alongside de facto authorities whose strategy and hidden aims we do not share',
+    ]);
+    expect(engine.quote('boxing').quotes).toEqual([]);
+  });
+
   it('attributes "The answer will come" to Josep Borrell through "he said"', () => {
     const q = engine.quote('The answer will come').quotes[0]!;
     expect([q.text, q.speaker]).toEqual(['The answer will come in the next days', 'Josep Borrell']);

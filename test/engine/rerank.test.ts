@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../support/memory-corpus.js';
-import { AnswerEngine, proximity } from '../../src/engine/answer.js';
+import { AnswerEngine, proximity, spreadRepeats } from '../../src/engine/answer.js';
 import type { Hit, Match } from '../../src/engine/search.js';
 
 /** A hit whose matches are the given [question term, passage term, how] triples. */
@@ -61,6 +61,30 @@ describe('proximity of the matched words', () => {
         ]),
       ),
     ).toBe(0);
+  });
+});
+
+describe('near-repeats among the first passages', () => {
+  const ranked = (...xs: Array<[number, string]>) =>
+    xs.map(([final, text]) => ({ final, passage: { text } }));
+  const texts = (xs: Array<{ passage: { text: string } }>) => xs.map((x) => x.passage.text);
+  const a = 'France will withdraw its troops from Mali after nine years';
+  // Every word of `a` but two, in another order: overlap 8 of 10 words.
+  const again = 'after nine years France will withdraw its soldiers from Bamako';
+  const other = 'Niger will host the European special forces near its borders';
+
+  it('give way to the next passage that says something else, the best passage staying first', () => {
+    // The repeat scores 0.9 of the best but loses 0.3 (overlap 0.8 beyond 0.5): 0.6 < 0.7.
+    expect(texts(spreadRepeats(ranked([1, a], [0.9, again], [0.7, other])))).toEqual([a, other, again]);
+  });
+
+  it('keep their place when the next different passage scores far below them', () => {
+    expect(texts(spreadRepeats(ranked([1, a], [0.9, again], [0.5, other])))).toEqual([a, again, other]);
+  });
+
+  it('leave an order of different passages as it was', () => {
+    const third = 'Germany has some 1,300 troops deployed as part of the EUTM';
+    expect(texts(spreadRepeats(ranked([1, a], [0.4, other], [0.3, third])))).toEqual([a, other, third]);
   });
 });
 
@@ -133,13 +157,15 @@ describe('reranking', () => {
     );
     const a = engine.ask('When did the French campaign against the insurgents begin?');
     // Ranked alone, the 2012 passage comes sixth; it takes the place of a passage repeating 2013.
+    // Outlet Nine, which repeats less of the passages above it (word overlap 0.54 against 0.67),
+    // comes before Outlet Two.
     expect(a.citations.map((c) => c.outlet)).toEqual([
       'Outlet Six',
       'Outlet Three',
       'Outlet Eight',
+      'Outlet Nine',
       'Outlet Seven',
-      'Outlet Two',
     ]);
-    expect(a.citations[3]!.quote).toContain('in 2012');
+    expect(a.citations[4]!.quote).toContain('in 2012');
   });
 });

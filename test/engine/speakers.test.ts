@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { prepareArticle, type Corpus } from '../../src/corpus/load.js';
+import { articleOfPage, corpusOfArticle, readAnnotatedPages } from '../../src/corpus/measure.js';
 import { QuotationIndex, quotationSpans } from '../../src/engine/quotes.js';
+import { PAGE_FIXTURES_DIR } from '../support/page-annotations.js';
 
 /** The quotations of one article given as text, as "speaker: words". */
 function speakers(text: string, language = 'en'): string[] {
@@ -254,5 +256,267 @@ describe('speaker attribution: antecedents, appositions, bodies and scare quotes
         'The allies promised to keep up the so-called fight against “terrorism” in Niger. The “emprises” were handed over.\n\nPresident Emmanuel Macron spoke. Macron has previously said that the “heart” of the operation will move.',
       ),
     ).toEqual(['Emmanuel Macron: heart']);
+  });
+});
+
+describe('speaker attribution: issuers, relative clauses and predicates', () => {
+  it('gives a statement to those who issued it, and a name in a translation to no one', () => {
+    expect(
+      speakers(
+        [
+          'After an audio conference on Friday, representatives of 13 countries – Belgium, France and Germany among them – issued a statement on the mission.',
+          'The statement said Takuba, which means “sabre” in Tuareg, is planned “to have an initial operational capability by the summer”.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Representatives of 13 countries: to have an initial operational capability by the summer']);
+  });
+
+  it('reads a relative clause, a palace, and a quotation that is the predicate of its subject', () => {
+    expect(
+      speakers(
+        [
+          'This intervention triggered threats from MUJAO, which declared its will to “strike the heart of France,” reports a newspaper.',
+          '“We condemn the attempted revolt under way,” the Elysee Palace said in an announcement.',
+          'A statement signed by France and its allies said the conditions were not met. The allies, therefore “decided to commence the coordinated withdrawal”.',
+        ].join('\n\n'),
+      ),
+    ).toEqual([
+      'MUJAO: strike the heart of France',
+      'Elysee Palace: We condemn the attempted revolt under way',
+      'France and its allies: decided to commence the coordinated withdrawal',
+    ]);
+  });
+
+  it('takes "the French army statement" for the statement the article introduced as the French military’s', () => {
+    expect(
+      speakers(
+        'The last unit left on Monday, according to a statement from the French military.\n\n“The force has been reorganized,” the French army statement said.',
+      ),
+    ).toEqual(['French military: The force has been reorganized']);
+  });
+
+  it('lets "he" stand for a person quoted by surname alone', () => {
+    expect(
+      speakers(
+        'Responding to a question, Macron said: “Our ambassador will return to France.”\n\nHe did not give a timeframe, but said the troops would leave “in an orderly manner”.',
+      ),
+    ).toEqual(['Macron: Our ambassador will return to France.', 'Macron: in an orderly manner']);
+  });
+
+  it('reads plural French verbs of saying and "selon une dépêche de X"', () => {
+    expect(
+      speakers(
+        [
+          '« Nous restons engagés au Sahel », indiquent les autorités françaises.',
+          'Selon une dépêche de LSI Africa, il s’agira de discuter de « l’avenir du groupement Takuba ».',
+        ].join('\n\n'),
+        'fr',
+      ),
+    ).toEqual([
+      'les autorités françaises: Nous restons engagés au Sahel',
+      'LSI Africa: l’avenir du groupement Takuba',
+    ]);
+  });
+});
+
+describe('attribution that no list of verbs or names could cover', () => {
+  it('reads any French participle after a closing mark, inverted with or without "-t-"', () => {
+    expect(
+      speakers(
+        [
+          '« Nous aimerions que tout se passe très bien », a rassuré le colonel Mamane Sani Kiaou, chef d’état-major de l’armée nigérienne.',
+          'Le président Emmanuel Macron était à Bruxelles. « Je ne le ferai qu’à la demande du président Bazoum », avait-il fait savoir lors d’une conférence de presse.',
+          'Le général Laurent Michon a visité Gao. « Nous partons en bon ordre », a - t-il tempéré.',
+        ].join('\n\n'),
+        'fr',
+      ),
+    ).toEqual([
+      'Mamane Sani Kiaou: Nous aimerions que tout se passe très bien',
+      'Emmanuel Macron: Je ne le ferai qu’à la demande du président Bazoum',
+      'Laurent Michon: Nous partons en bon ordre',
+    ]);
+  });
+
+  it('gives a body named with its acronym the name the page spells out in brackets', () => {
+    expect(
+      speakers(
+        [
+          '« Les 400 soldats de Ouallam partiront les premiers », a indiqué le Conseil national pour la sauvegarde de la patrie (CNSP) dans un communiqué.',
+          '« La base a été remise aux autorités du Niger », indique le communiqué du CNSP.',
+        ].join('\n\n'),
+        'fr',
+      ),
+    ).toEqual([
+      'le Conseil national pour la sauvegarde de la patrie: Les 400 soldats de Ouallam partiront les premiers',
+      'le Conseil national pour la sauvegarde de la patrie: La base a été remise aux autorités du Niger',
+    ]);
+  });
+
+  it('reads an unlisted English verb right after the quotation, and "…, says X" closing the sentence', () => {
+    expect(
+      speakers(
+        [
+          'French President Emmanuel Macron spoke on television.',
+          '“We are not there to be hostages of putschists,” quipped Macron.',
+          '“The flags were lowered,” the Burkinabe general staff announced in a statement.',
+          '“The remaining equipment will leave by road”, specifies the press release.',
+          'The ambassador is being ‘held hostage at the French embassy’ in Niamey, says Macron.',
+        ].join('\n\n'),
+      ),
+    ).toEqual([
+      'Emmanuel Macron: We are not there to be hostages of putschists',
+      'Burkinabe general staff: The flags were lowered',
+      'Burkinabe general staff: The remaining equipment will leave by road',
+      'Emmanuel Macron: held hostage at the French embassy',
+    ]);
+  });
+
+  it('gives a statement "of" a body to that body, never to a "General" found in its name', () => {
+    expect(
+      speakers(
+        'French Defense Minister Sebastien Lecornu confirmed the departure.\n\n“The flags were lowered at the base,” the statement of the General Staff of the country’s Armed Forces, published on social networks, said.',
+      ),
+    ).toEqual(['General Staff of the country’s Armed Forces: The flags were lowered at the base']);
+  });
+
+  it('resolves "the French leader", "le chef de l’État" and "le ministre" to the person the page gave that office', () => {
+    expect(
+      speakers(
+        'French President Emmanuel Macron met African leaders in Paris. The French leader said the fight “must go on”.',
+      ),
+    ).toEqual(['Emmanuel Macron: must go on']);
+    expect(
+      speakers(
+        [
+          'Le président Emmanuel Macron a tenu une conférence de presse.',
+          'Le chef de l’État a déclaré : « Nous ne resterons pas. »',
+          'Le ministre des Affaires étrangères, Jean-Yves Le Drian, était à Bruxelles.',
+          'Le ministre a ajouté : « Nous restons engagés. »',
+        ].join('\n\n'),
+        'fr',
+      ),
+    ).toEqual(['Emmanuel Macron: Nous ne resterons pas.', 'Jean-Yves Le Drian: Nous restons engagés.']);
+  });
+
+  it('takes the minister named last when the page names several', () => {
+    expect(
+      speakers(
+        [
+          'Foreign Minister Jean-Yves Le Drian spoke in Brussels on Monday.',
+          'Defence Minister Florence Parly visited Gao on Tuesday.',
+          'The minister said the soldiers had “done their duty”.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['Florence Parly: done their duty']);
+  });
+
+  it('lets "elle" stand for a feminine body that spoke last, not for the last man named', () => {
+    expect(
+      speakers(
+        'Le retrait a été annoncé par Emmanuel Macron le 24 septembre. La junte nigérienne a déclaré qu’elle veillerait au départ « dans le respect de nos intérêts ». Elle a appelé les citoyens à la vigilance pendant cette « période de transition ».',
+        'fr',
+      ),
+    ).toEqual([
+      'La junte nigérienne: dans le respect de nos intérêts',
+      'La junte nigérienne: période de transition',
+    ]);
+  });
+
+  it('lets "il" stand for a body that announced something since the last person was named', () => {
+    expect(
+      speakers(
+        'Le président Emmanuel Macron était à Paris. L’état-major a annoncé lundi le départ des derniers soldats. « Le désengagement est terminé », a-t-il précisé.',
+        'fr',
+      ),
+    ).toEqual(['L’état-major: Le désengagement est terminé']);
+  });
+
+  it('names a person the page calls by rank and one name with that rank ("le capitaine Yann")', () => {
+    expect(
+      speakers('Le capitaine Yann commande la base. « C’est particulier », raconte-t-il.', 'fr'),
+    ).toEqual(['Le capitaine Yann: C’est particulier']);
+  });
+
+  it('gives the words of a statement to the issuer named before "issued a statement", and "the allies" to the allies named in full', () => {
+    expect(
+      speakers(
+        [
+          'After a conference, representatives of 13 countries – Belgium, France and Mali among them – issued a statement in which they committed to overcome the “terrorist groups’ resilience”.',
+          'A statement signed by France and its African and European allies was published on Thursday.',
+          'The allies, therefore “decided to commence the coordinated withdrawal”.',
+        ].join('\n\n'),
+      ),
+    ).toEqual([
+      'Representatives of 13 countries: terrorist groups’ resilience',
+      'France and its African and European allies: decided to commence the coordinated withdrawal',
+    ]);
+  });
+
+  it('gives a quotation whose sentence names no one to whoever speaks in the sentence before', () => {
+    expect(
+      speakers(
+        'Le général Laurent Michon a annoncé lundi la fin de la mission. « Nous partons la tête haute. »',
+        'fr',
+      ),
+    ).toEqual(['Laurent Michon: Nous partons la tête haute.']);
+    expect(
+      speakers(
+        'The French defence ministry said the last soldiers had left on Monday. “The mission is over.”',
+      ),
+    ).toEqual(['French defence ministry: The mission is over.']);
+  });
+
+  it('carries a French paragraph’s speaker to the next paragraph’s quotation, and reads "c’est ce qu’a déclaré X"', () => {
+    expect(
+      speakers(
+        [
+          'Le ministre des Armées Sébastien Lecornu a déclaré lundi que la France partirait.',
+          '« Nous partirons en bon ordre. »',
+          '« Le retrait est terminé » : c’est ce qu’a annoncé l’état-major des armées.',
+        ].join('\n\n'),
+        'fr',
+      ),
+    ).toEqual([
+      'Sébastien Lecornu: Nous partirons en bon ordre.',
+      'l’état-major des armées: Le retrait est terminé',
+    ]);
+  });
+
+  it('takes the subject before a colon without its verb of saying ("Le ministre a ajouté :")', () => {
+    expect(speakers('Le ministre a ajouté : « Nous restons engagés. »', 'fr')).toEqual([
+      'Le ministre: Nous restons engagés.',
+    ]);
+    expect(speakers('The spokesman added: “We are leaving.”')).toEqual(['Spokesman: We are leaving.']);
+  });
+});
+
+/** The quotations found on one real page of the fixtures' `rules` split, as "speaker: words". */
+function pageSpeakers(id: string): string[] {
+  const page = readAnnotatedPages(`${PAGE_FIXTURES_DIR}/${id}.json`)[0]!;
+  expect(page.annotation.split).toBe('rules');
+  const article = articleOfPage(page);
+  return new QuotationIndex(corpusOfArticle(article))
+    .inArticle(article.meta.id)
+    .map((q) => `${q.speaker ?? '(none)'}: ${q.text}`);
+}
+
+describe('speaker attribution on real pages of the rules split', () => {
+  it('gives the AP page’s statement to the French military that issued it, and “heart” to Macron', () => {
+    expect(pageSpeakers('yahoo-2022-08-15-last-group-soldiers-left-mali')).toEqual([
+      'French military: the Barkhane force has been reorganized outside the country',
+      'French military: major logistic challenge has been met in an orderly and safe way, in coordination with all its partners.',
+      'Emmanuel Macron: heart',
+    ]);
+  });
+
+  it('reads a French page: a communiqué’s issuer, subheadings quoting the body, inverted and "pour X" attribution', () => {
+    expect(pageSpeakers('lanouvelletribune-2022-02-macron-rejette-demande')).toEqual([
+      'Autorités maliennes: sans délai',
+      'Emmanuel Macron: Je ne transigerai pas une seconde…',
+      'Emmanuel Macron: Nous avons annoncé la réarticulation du dispositif et il s’appliquera en bon ordre afin d’assurer la sécurité de la mission des Nations unies et de toutes les forces déployées au Mali. Je ne transigerai pas une seconde sur leur sécurité',
+      'Abdoulaye Maïga: Violation flagrante',
+      'Abdoulaye Maïga: violation flagrante',
+      'Abdoulaye Maïga: Au regard de ces manquements répétés (aux) accords de défense, le gouvernement invite les autorités françaises à retirer, sans délai, les forces Barkhane et Takuba du territoire national, sous la supervision des autorités maliennes',
+    ]);
   });
 });

@@ -127,7 +127,26 @@ export const PLANNED_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_1, WAVE_
  * Waves collected for writing rules only: never drawn, every page `rules`. Another engineer adding
  * rules-only pages appends a wave here.
  */
-export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_3_RULES];
+/**
+ * Wave 4: pages collected by the quotes engineer, who had read the speaker rules, to write speaker
+ * rules on (French and English attribution the earlier waves lack: unlisted verbs, inverted
+ * "avait-il", an acronym spelt out in brackets, a statement "of" a general staff, a pronoun for a
+ * body). About the 2023 departures from Niger and Burkina Faso, so as not to land on held-out
+ * stories. Not drawn: every page is `rules`.
+ */
+const WAVE_4_RULES: readonly PlannedPage[] = [
+  { id: 'africanews-2023-10-21-retrait-des-soldats-francais-confirme', language: 'fr', shape: 'original' },
+  { id: 'boursier-2023-10-retrait-debutera-avec-les-400-soldats-de-ouallam', language: 'fr', shape: 'wire' },
+  { id: 'cmio-2023-02-19-french-armed-forces-completed-saber-mission', language: 'en', shape: 'aggregator' },
+  { id: 'hocmarketing-2023-09-french-military-withdrawal-from-niger', language: 'en', shape: 'aggregator' },
+  { id: 'iuvmpress-2023-02-burkina-end-of-french-army-operations', language: 'en', shape: 'aggregator' },
+  { id: 'kewoulo-2023-01-burkina-faso-armee-francaise-plie-bagages', language: 'fr', shape: 'aggregator' },
+  { id: 'lalibre-2023-02-19-burkina-annonce-la-fin-des-operations', language: 'fr', shape: 'wire' },
+  { id: 'lenouveaureporter-2023-09-retrait-decide-apres-un-appel', language: 'fr', shape: 'wire' },
+  { id: 'newspravda-2023-10-23-troupes-ont-quitte-la-base', language: 'fr', shape: 'aggregator' },
+];
+
+export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_3_RULES, WAVE_4_RULES];
 
 /** Every planned page, in wave order. */
 export const PLANNED_PAGES: readonly PlannedPage[] = [...PLANNED_WAVES, ...RULES_ONLY_WAVES].flat();
