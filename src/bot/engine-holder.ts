@@ -100,7 +100,12 @@ export class EngineHolder {
       const started = performance.now();
       // The snapshot the worker wrote makes this a restore; the texts are read and checked again here.
       const { engine, source } = loadEngineFast(this.dir);
-      this.options.onSwap?.(performance.now() - started, source);
+      const restoredMs = performance.now() - started;
+      // Its quotations are extracted in slices while the old engine still answers: the summary
+      // below counts speakers, and would otherwise build them in one go on this thread (tens of
+      // seconds at 100k passages, the gateway kept waiting).
+      await engine.prepareQuotations();
+      this.options.onSwap?.(restoredMs, source);
       const before = this.engine;
       this.engine = engine;
       for (const listener of this.listeners) {

@@ -274,6 +274,23 @@ function yearFor(month: number, day: number | null, ref: Date, tense: Tense): nu
  * are always returned. `language` picks the parser: "fr…" for French, English otherwise.
  */
 export function resolveDates(text: string, reference: DateReference, language = 'en'): ResolvedDate[] {
+  // Parsing is costly and a "when" question resolves the same best passages more than once (its
+  // date conflicts, then its answer's words): remembered per text, reference and language, the
+  // only inputs. A copy of the list is returned; callers only read the dates in it.
+  const key = `${language}\u0000${reference.date ?? ''}\u0000${reference.approximate === true}\u0000${text}`;
+  let found = RESOLVED.get(key);
+  if (!found) {
+    found = resolveDatesUncached(text, reference, language);
+    if (RESOLVED.size >= 5_000) RESOLVED.clear();
+    RESOLVED.set(key, found);
+  }
+  return found.slice();
+}
+
+/** Recent {@link resolveDates} results, by their inputs. */
+const RESOLVED = new Map<string, ResolvedDate[]>();
+
+function resolveDatesUncached(text: string, reference: DateReference, language: string): ResolvedDate[] {
   const ref = referenceOf(reference);
   const parser = /^fr\b/i.test(language) ? chrono.fr : chrono.en;
   // Without a publication date, chrono would read relative words against today: give it a

@@ -90,33 +90,50 @@ export function dateConflict<R extends Candidate>(
   q: QuestionAnalysis,
   ctx: DateContext,
 ): DateSides<R> | null {
-  const dated: Array<{ r: R; date: ResolvedDate; event: Set<string> }> = [];
+  // Resolving a passage's dates (chrono) is most of the cost of a "when" question, so it is done
+  // only where it can matter: for the best candidates in order until the lead is found, then for
+  // those of other articles that matched every word of the lead's event, and for the rest only
+  // once a conflict is certain. The result is the same as resolving all ten.
+  type Dated = { r: R; date: ResolvedDate; event: Set<string> };
+  const candidates: Array<{
+    r: R;
+    m: NonNullable<ReturnType<typeof extractAnswer>>;
+    rare: Set<string>;
+    dated?: Dated | null;
+  }> = [];
   for (const r of ranked.slice(0, LOOK)) {
-    const text = r.passage.text;
-    const m = extractAnswer(text, q);
+    const m = extractAnswer(r.passage.text, q);
     if (!m) continue;
+    // The event is made of these words only: a candidate without any has none.
+    const rare = new Set<string>();
+    for (const x of r.matches.values()) if (ctx.df(x.term) <= COMMON_SHARE * ctx.size) rare.add(x.term);
+    if (rare.size > 0) candidates.push({ r, m, rare });
+  }
+  const datedOf = (c: (typeof candidates)[number]): Dated | null => {
+    if (c.dated !== undefined) return c.dated;
+    const { r, m } = c;
+    const text = r.passage.text;
     const { reference, language } = ctx.referenceOf(r.passage);
     const date = resolveDates(text, reference, language).find((d) => d.start < m.end && d.end > m.start);
-    if (!date) continue;
     // The event: the words the passage matched for the question that stand near its date.
-    const matched = new Set([...r.matches.values()].map((x) => x.term));
-    const event = new Set(
-      [...nearTerms(text, date)].filter((t) => matched.has(t) && ctx.df(t) <= COMMON_SHARE * ctx.size),
-    );
-    if (event.size > 0) dated.push({ r, date, event });
-  }
+    const event = date ? new Set([...nearTerms(text, date)].filter((t) => c.rare.has(t))) : null;
+    c.dated = date && event && event.size > 0 ? { r, date, event } : null;
+    return c.dated;
+  };
   // The event is the best dated candidate's (the answer's): another article must contradict it.
-  const lead = dated[0];
+  const leadAt = candidates.findIndex((c) => datedOf(c) !== null);
+  const lead = leadAt < 0 ? null : datedOf(candidates[leadAt]!)!;
   if (
     !lead ||
-    !dated.some(
-      (b) =>
-        b.r.passage.articleId !== lead.r.passage.articleId &&
-        sameEvent(lead.event, b.event) &&
-        !compatible(lead.date.date, b.date.date),
-    )
+    !candidates.slice(leadAt + 1).some((c) => {
+      if (c.r.passage.articleId === lead.r.passage.articleId) return false;
+      if (![...lead.event].every((t) => c.rare.has(t))) return false; // its event cannot be the same
+      const b = datedOf(c);
+      return b !== null && sameEvent(lead.event, b.event) && !compatible(lead.date.date, b.date.date);
+    })
   )
     return null;
+  const dated = candidates.map(datedOf).filter((d): d is Dated => d !== null);
   const members = dated.filter((d) => d === lead || sameEvent(lead.event, d.event));
   // Sides from the most precise dates; a vaguer one joins the side it fits, and none when it
   // fits several ("2020" fits both "May 2020" and "August 2020").

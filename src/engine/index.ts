@@ -69,11 +69,58 @@ export class Engine {
     void this.quotations;
   }
 
-  /** Quotations are extracted on first use, so the engine is ready to answer sooner. */
+  /** The quotation index being built a step at a time by {@link prepareQuotations}, until done. */
+  private quotationSteps: Generator<void, QuotationIndex, void> | null = null;
+  private preparing: Promise<void> | null = null;
+
+  /**
+   * Builds the quotation index, and what its first look-up works out, between other work: in
+   * slices of about `sliceMs` on the event loop, so that no question or quote look-up waits for
+   * the whole build (at 100k passages it is tens of seconds). A request that needs the
+   * quotations before the build is done finishes it there and then, so answers are the same
+   * whether or not it was prepared. Resolves once the index is ready.
+   */
+  prepareQuotations(sliceMs = 10): Promise<void> {
+    if (this.quotationIndex) return Promise.resolve();
+    this.quotationSteps ??= QuotationIndex.stepwise(this.corpus, this.expandQuery);
+    this.preparing ??= new Promise<void>((resolve, reject) => {
+      const slice = (): void => {
+        try {
+          const until = performance.now() + sliceMs;
+          while (this.quotationSteps) {
+            const step = this.quotationSteps.next();
+            if (step.done) {
+              this.quotationIndex = step.value;
+              this.quotationSteps = null;
+            } else if (performance.now() >= until) return void setImmediate(slice);
+          }
+          resolve();
+        } catch (error) {
+          this.quotationSteps = null;
+          reject(error);
+        }
+      };
+      setImmediate(slice);
+    });
+    return this.preparing;
+  }
+
+  /** The related words of a query's terms, for quotation look-ups. */
+  private readonly expandQuery = (query: string) =>
+    expandQuestion(analyzeQuestion(query), this.answers.index);
+
+  /**
+   * Quotations are extracted on first use (or by prepareQuotations), so the engine is ready to
+   * answer sooner; a build under way is finished here.
+   */
   private get quotations(): QuotationIndex {
-    this.quotationIndex ??= new QuotationIndex(this.corpus, (query) =>
-      expandQuestion(analyzeQuestion(query), this.answers.index),
-    );
+    if (!this.quotationIndex && this.quotationSteps) {
+      let step = this.quotationSteps.next();
+      while (!step.done) step = this.quotationSteps.next();
+      this.quotationIndex = step.value;
+      this.quotationSteps = null;
+    }
+    this.quotationIndex ??= new QuotationIndex(this.corpus, this.expandQuery);
     return this.quotationIndex;
   }
 

@@ -492,22 +492,31 @@ class PersonRegistry {
   private readonly bySurname = new Map<string, Set<string>>();
   readonly full = new Set<string>();
 
-  constructor(corpus: Corpus) {
-    for (const a of corpus.articles) {
-      for (const b of a.blocks) {
-        if (b.kind === 'furniture') continue;
-        for (const p of peopleIn(a.text.slice(b.start, b.end))) {
-          const name = p.name;
-          const words = name.split(' ');
-          if (words.length < 2) continue;
-          this.full.add(name);
-          const surname = words[words.length - 1]!;
-          (this.bySurname.get(surname) ?? this.bySurname.set(surname, new Set()).get(surname)!).add(name);
-        }
+  /** Every article's names, then every article's roles (roles resolve names against all of them). */
+  constructor(corpus?: Corpus) {
+    if (!corpus) return;
+    for (const a of corpus.articles) this.addNames(a);
+    for (const a of corpus.articles) this.addRoles(a);
+  }
+
+  /** Records the full names an article prints. */
+  addNames(a: Article): void {
+    for (const b of a.blocks) {
+      if (b.kind === 'furniture') continue;
+      for (const p of peopleIn(a.text.slice(b.start, b.end))) {
+        const name = p.name;
+        const words = name.split(' ');
+        if (words.length < 2) continue;
+        this.full.add(name);
+        const surname = words[words.length - 1]!;
+        (this.bySurname.get(surname) ?? this.bySurname.set(surname, new Set()).get(surname)!).add(name);
       }
     }
-    for (const a of corpus.articles)
-      for (const b of a.blocks) if (b.kind !== 'furniture') this.collectRoles(a.text.slice(b.start, b.end));
+  }
+
+  /** Records the roles an article gives the people it names; after every article's names. */
+  addRoles(a: Article): void {
+    for (const b of a.blocks) if (b.kind !== 'furniture') this.collectRoles(a.text.slice(b.start, b.end));
   }
 
   /** Role descriptions the corpus gives each full name ("germany's defense minister", "the spokesman for the minusma peacekeeping mission"), lower case. */
@@ -652,15 +661,18 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** Set while {@link QuotationIndex.stepwise} makes an index to fill step by step. */
+let deferBuild = false;
+
 /**
  * Extracts every quotation in the corpus's body text and headings with its speaker, and looks
  * them up by words or speaker. Identical quotations in several articles are one result.
  */
 export class QuotationIndex {
-  private readonly people: PersonRegistry;
-  private readonly groups: Quotation[];
+  private people: PersonRegistry;
+  private groups: Quotation[];
 
-  private readonly found: Found[];
+  private found: Found[];
 
   /**
    * `expand` gives, for a query, the related words searched for each of its terms (the answer
@@ -672,9 +684,61 @@ export class QuotationIndex {
       query: string,
     ) => ReadonlyMap<string, { target: string; weight: number }> = () => new Map(),
   ) {
-    this.people = new PersonRegistry(corpus);
-    this.found = corpus.articles.flatMap((a) => this.extract(a));
-    this.groups = this.group(this.found);
+    this.people = new PersonRegistry();
+    this.found = [];
+    this.groups = [];
+    if (deferBuild) return;
+    const steps = QuotationIndex.steps(corpus, this);
+    while (!steps.next().done);
+  }
+
+  /**
+   * The same index built a step at a time, for a build spread over idle moments (see
+   * Engine.prepareQuotations): each step reads one article (its names, then its roles, then its
+   * quotations) or warms one quotation's look-up terms; the last returns the index, identical
+   * to `new QuotationIndex(corpus, expand)` with its first look-up already made.
+   */
+  static *stepwise(
+    corpus: Corpus,
+    expand?: (query: string) => ReadonlyMap<string, { target: string; weight: number }>,
+  ): Generator<void, QuotationIndex, void> {
+    deferBuild = true;
+    let index: QuotationIndex;
+    try {
+      index = new QuotationIndex(corpus, expand);
+    } finally {
+      deferBuild = false;
+    }
+    yield* QuotationIndex.steps(corpus, index);
+    // What the first look-up works out for every quotation: its terms, its speaker's roles.
+    for (const q of index.groups) {
+      index.termsOf(q);
+      yield;
+    }
+    index.weightOf('');
+    index.vocabulary();
+    return index;
+  }
+
+  /** Fills `index` from the corpus, one article per step: names, roles, quotations, groups. */
+  private static *steps(corpus: Corpus, index: QuotationIndex): Generator<void, void, void> {
+    const people = new PersonRegistry();
+    for (const a of corpus.articles) {
+      people.addNames(a);
+      yield;
+    }
+    for (const a of corpus.articles) {
+      people.addRoles(a);
+      yield;
+    }
+    index.people = people;
+    const found: Found[] = [];
+    for (const a of corpus.articles) {
+      for (const f of index.extract(a)) found.push(f);
+      yield;
+    }
+    index.found = found;
+    index.groups = index.group(found);
   }
 
   /**
@@ -974,8 +1038,14 @@ export class QuotationIndex {
     heading: boolean,
     frAntecedent: string | null,
   ): string | null {
-    const before = text.slice(sentence.start, q.start).replace(/[\u201C"\u2018'\u00AB]\s*$/u, '');
-    const after = text.slice(q.end, sentence.end).replace(/^[\s\u00A0\u202F\u201D"\u2019'\u00BB.,]*/u, '');
+    // At most ATTRIBUTION_REACH characters either side: an attribution stands near its quotation,
+    // and a sentence of thousands of quotations (hostile input) is then read in linear time.
+    const before = text
+      .slice(Math.max(sentence.start, q.start - ATTRIBUTION_REACH), q.start)
+      .replace(/[\u201C"\u2018'\u00AB]\s*$/u, '');
+    const after = text
+      .slice(q.end, Math.min(sentence.end, q.end + ATTRIBUTION_REACH))
+      .replace(/^[\s\u00A0\u202F\u201D"\u2019'\u00BB.,]*/u, '');
     // "il"/"elle"/"they" stand for the last one to speak when it agrees with them (a body, "la
     // junte" for "elle"), else for the last person, as "he" and "she" do.
     const norm = (phrase: string) => {
@@ -1014,8 +1084,12 @@ export class QuotationIndex {
       return who ? (this.people.resolve(who) ?? who) : null;
     }
     const blank = (m: string) => ' '.repeat(m.length);
+    // Asides are blanked in the words just after the quotation only, where FR_AFTER reads: the
+    // look-behind patterns cost a scan of the alternation at every character, and over the rest
+    // of a long sentence, for every quotation in it, that made the build quadratic.
     const frAfter = FR_AFTER.exec(
       after
+        .slice(0, 300)
         .replace(FR_ASIDE, blank)
         .replace(FR_ASIDE, blank)
         .replace(FR_TO_WHOM, blank)
@@ -1716,6 +1790,9 @@ function anySenseSynonyms(word: string): string[] {
 }
 
 const synonymMemo = new Map<string, string[]>();
+
+/** How far from a quotation, in characters, its attribution is looked for within its sentence. */
+const ATTRIBUTION_REACH = 600;
 
 /** Weight of a query word found only in the sentence around a quotation. */
 const CONTEXT_MATCH = 0.6;

@@ -750,9 +750,32 @@ interface Prepared {
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
 
+/** Letter counts for withinEdits' first test, by character code modulo 64; all zero between calls. */
+const letterCounts = new Int32Array(64);
+
 /** True when a and b are within `max` Levenshtein edits (stops early once the band exceeds it). */
 export function withinEdits(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
+  // First a bound that rejects most words of a spelling bucket without the table: an edit changes
+  // by at most one both the letters a has beyond b's and those b has beyond a's (letters counted
+  // by code modulo 64, which can only lower both), so either above `max` means too far apart.
+  for (let i = 0; i < a.length; i++) letterCounts[a.charCodeAt(i) & 63]!++;
+  for (let j = 0; j < b.length; j++) letterCounts[b.charCodeAt(j) & 63]!--;
+  let extra = 0;
+  let missing = 0;
+  for (let i = 0; i < a.length; i++) {
+    const k = a.charCodeAt(i) & 63;
+    const c = letterCounts[k]!;
+    if (c > 0) extra += c;
+    else missing -= c;
+    letterCounts[k] = 0;
+  }
+  for (let j = 0; j < b.length; j++) {
+    const k = b.charCodeAt(j) & 63;
+    missing -= letterCounts[k]!;
+    letterCounts[k] = 0;
+  }
+  if (extra > max || missing > max) return false;
   if (b.length + 1 > rowA.length) {
     rowA = new Int32Array(b.length + 1);
     rowB = new Int32Array(b.length + 1);

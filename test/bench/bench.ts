@@ -16,6 +16,9 @@
  *                                     lines), to check that a speed change leaves answers alone
  *   npm run bench -- --no-expansions  E without related words (the lexicon's expansions), to
  *                                     measure what they cost; answers differ, of course
+ *   npm run bench -- --cold-quotations  E's quotation index not prepared after build: the first
+ *                                     "who said" question or quote lookup builds it (as before
+ *                                     Engine.prepareQuotations), and "first …, cold" shows it
  *
  * Start-up is timed in fresh processes both ways: loadCorpus + new Engine at every start, and
  * loadEngineFast (first run builds and saves the snapshot, second restores it), on copies of the
@@ -94,6 +97,8 @@ interface Options {
   answers: string | null;
   /** E asked without the lexicon's related words. */
   noExpansions: boolean;
+  /** E's quotation index left to be built by the first request that needs it. */
+  coldQuotations: boolean;
 }
 
 const CORPUS_NAMES = ['real', '10k', '100k', '1M'] as const;
@@ -130,6 +135,7 @@ function parseOptions(argv: readonly string[]): Options {
     skip: new Set(),
     answers: null,
     noExpansions: false,
+    coldQuotations: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -140,9 +146,10 @@ function parseOptions(argv: readonly string[]): Options {
     else if (a === '--skip') opt.skip = listOption('--skip', argv[++i], SKIPPABLE);
     else if (a === '--answers') opt.answers = resolve(argv[++i] ?? 'answers.jsonl');
     else if (a === '--no-expansions') opt.noExpansions = true;
+    else if (a === '--cold-quotations') opt.coldQuotations = true;
     else if (a === '--help' || a === '-h') {
       console.log(
-        'usage: npm run bench -- [--quick] [--huge] [--json FILE] [--cap SECONDS] [--questions N] [--only real,10k,100k,1M] [--skip a,startup,filtered,quote,profile] [--answers FILE] [--no-expansions]',
+        'usage: npm run bench -- [--quick] [--huge] [--json FILE] [--cap SECONDS] [--questions N] [--only real,10k,100k,1M] [--skip a,startup,filtered,quote,profile] [--answers FILE] [--no-expansions] [--cold-quotations]',
       );
       process.exit(0);
     } else if (a !== '--quick' && a !== '--huge') {
@@ -168,6 +175,8 @@ interface EngineUnderTest {
   answers: unknown;
   /** Asks within a filter (`/ask outlet: from: to:`), or null when the engine has no filters. */
   askWithin: ((question: string, filter: BenchFilter) => { status: string }) | null;
+  /** Builds the quotation index between other work (Engine.prepareQuotations), or null. */
+  prepareQuotations: (() => Promise<void>) | null;
 }
 
 /** A filter as the engine takes it (src/engine/filter.ts). */
@@ -245,6 +254,7 @@ async function engineFactory(): Promise<EngineFactory> {
           quote: typeof e.quote === 'function' ? (q) => e.quote(q) : null,
           answers: e.measurementView(),
           askWithin: (q, f) => e.ask(q, 5, f),
+          prepareQuotations: typeof e.prepareQuotations === 'function' ? () => e.prepareQuotations() : null,
         };
       },
     };
@@ -256,7 +266,7 @@ async function engineFactory(): Promise<EngineFactory> {
       quoteProblem: why,
       make(corpus) {
         const e = new m.AnswerEngine(corpus);
-        return { ask: (q) => e.ask(q), quote: null, answers: e, askWithin: null };
+        return { ask: (q) => e.ask(q), quote: null, answers: e, askWithin: null, prepareQuotations: null };
       },
     };
   }
@@ -358,6 +368,12 @@ interface CorpusFigures {
   askHeapGrowthE: number;
   /** … and after the quote lookups (the quotation index is built on the first lookup). */
   quoteHeapGrowthE: number;
+  /**
+   * E's quotation index prepared in the background after build (Engine.prepareQuotations), or
+   * null when it was not (--cold-quotations): wall time until ready, the longest the event loop
+   * was held at a stretch meanwhile, and the heap it added (counted in the heap target).
+   */
+  prepared: { ms: number; longestHoldMs: number; heapBytes: number } | null;
   profile: StageProfile | null;
   counters: SearchCounters | null;
   /** Why the profile or the counters are missing. */
@@ -984,6 +1000,26 @@ async function benchCorpus(
   const heapE = heapUsed() - corpusHeap;
   if (opt.noExpansions) await withoutExpansions(e.value.answers);
   const eSer = await engineSerialization(e.value.answers, corpus);
+  let prepared: CorpusFigures['prepared'] = null;
+  if (!opt.coldQuotations && e.value.prepareQuotations) {
+    log("  preparing E's quotations in the background (Engine.prepareQuotations)…");
+    const before = heapUsed();
+    // A 1 ms timer beside the build: the longest gap between its ticks is the longest the
+    // event loop (a bot's gateway, its other requests) was kept waiting.
+    let last = performance.now();
+    let longest = 0;
+    const tick = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 1);
+    const t = performance.now();
+    await e.value.prepareQuotations();
+    const ms = performance.now() - t;
+    clearInterval(tick);
+    longest = Math.max(longest, performance.now() - last);
+    prepared = { ms, longestHoldMs: longest, heapBytes: heapUsed() - before };
+  }
 
   const docs = paragraphs(corpus);
   const runA = !opt.skip.has('a');
@@ -1110,6 +1146,7 @@ async function benchCorpus(
     queryHeapGrowthE,
     askHeapGrowthE,
     quoteHeapGrowthE,
+    prepared,
     profile,
     counters,
     stagesProblem: problems.length > 0 ? problems.join('; ') : null,
@@ -1196,6 +1233,14 @@ function corpusTable(f: CorpusFigures): string {
     row('quote p99', f.quote ? formatMs(f.quote.p99) : 'n/a', '', ''),
     row('quotes timed', f.quote ? countNote(f.quote) : 'n/a', '', ''),
     row('first quote, cold', f.quote ? formatMs(f.quote.firstMs) : 'n/a', '', ''),
+    row(
+      f.prepared
+        ? `quotations prepared after build, in the background (longest hold of the event loop ${formatMs(f.prepared.longestHoldMs)})`
+        : 'quotations prepared after build (--cold-quotations: no; built by the first request)',
+      f.prepared ? formatMs(f.prepared.ms) : 'no',
+      '',
+      '',
+    ),
   ];
   return table(
     ['metric', 'E engine', 'a minisearch', 'b BM25', 'E/a', 'E/b'],
@@ -1317,7 +1362,8 @@ function targets(figures: CorpusFigures[]): Target[] {
   // Steady state: a fresh process started the bot's way (snapshot restored) after its first
   // answer, plus what the questions and quote lookups grew E's heap by in this process.
   const sb = big?.startup;
-  const growth = big ? Math.max(0, big.queryHeapGrowthE) : 0;
+  // The quotation index, when prepared before the questions, is in none of the growth figures: added here.
+  const growth = big ? Math.max(0, big.queryHeapGrowthE + (big.prepared?.heapBytes ?? 0)) : 0;
   const base = sb?.snapshotRestored.heapBytes ?? (big ? big.corpusHeapBytes + big.build.E.heapBytes : null);
   const heap = base === null ? null : base + growth;
   out.push({
@@ -1328,7 +1374,7 @@ function targets(figures: CorpusFigures[]): Target[] {
         : `${formatBytes(heap)} (${sb?.snapshotRestored.heapBytes ? 'fresh process, snapshot restored, after first answer' : 'in-process corpus + engine'} ${formatBytes(base!)} + growth over questions and quotes ${formatBytes(growth)})`,
     verdict: heap === null ? 'not measured' : verdict(heap / 1024 / 1024, 300),
     note: big
-      ? `in-process: corpus and bench state ${formatBytes(big.corpusHeapBytes)}; E after build ${formatBytes(big.build.E.heapBytes)}, after ${formatCount(big.ask.E.count)} questions ${formatBytes(big.build.E.heapBytes + big.askHeapGrowthE)}, after the quote lookups too ${formatBytes(big.build.E.heapBytes + big.queryHeapGrowthE)}` +
+      ? `in-process: corpus and bench state ${formatBytes(big.corpusHeapBytes)}; E after build ${formatBytes(big.build.E.heapBytes)}${big.prepared ? `, with its quotations prepared ${formatBytes(big.build.E.heapBytes + big.prepared.heapBytes)}` : ''}, after ${formatCount(big.ask.E.count)} questions ${formatBytes(big.build.E.heapBytes + (big.prepared?.heapBytes ?? 0) + big.askHeapGrowthE)}, after the quote lookups too ${formatBytes(big.build.E.heapBytes + (big.prepared?.heapBytes ?? 0) + big.queryHeapGrowthE)}` +
         (sb
           ? `; fresh-process heap after first answer: restored ${sb.snapshotRestored.heapBytes !== null ? formatBytes(sb.snapshotRestored.heapBytes) : 'n/a'}, built at start ${sb.build.heapBytes !== null ? formatBytes(sb.build.heapBytes) : 'n/a'}`
           : '')
@@ -1578,7 +1624,7 @@ async function main(): Promise<void> {
         );
     }
     print(
-      `E heap: after build ${formatBytes(f.build.E.heapBytes)}; after ${formatCount(f.ask.E.count)} questions ${formatBytes(f.build.E.heapBytes + f.askHeapGrowthE)} (+${formatBytes(f.askHeapGrowthE)}, per-text caches); after ${f.quote ? formatCount(f.quote.count) : 'no'} quote lookups ${formatBytes(f.build.E.heapBytes + f.queryHeapGrowthE)} (+${formatBytes(f.quoteHeapGrowthE)}, quotation index built on first lookup)`,
+      `E heap: after build ${formatBytes(f.build.E.heapBytes)}; ${f.prepared ? `after preparing the quotations ${formatBytes(f.build.E.heapBytes + f.prepared.heapBytes)} (+${formatBytes(f.prepared.heapBytes)}); ` : ''}after ${formatCount(f.ask.E.count)} questions ${formatBytes(f.build.E.heapBytes + (f.prepared?.heapBytes ?? 0) + f.askHeapGrowthE)} (+${formatBytes(f.askHeapGrowthE)}, per-text caches${f.prepared ? '' : '; the quotation index if a "who said" question built it'}); after ${f.quote ? formatCount(f.quote.count) : 'no'} quote lookups ${formatBytes(f.build.E.heapBytes + (f.prepared?.heapBytes ?? 0) + f.queryHeapGrowthE)} (+${formatBytes(f.quoteHeapGrowthE)}${f.prepared ? '' : ', quotation index built on first lookup'})`,
     );
     if (f.profile) {
       print();
