@@ -57,7 +57,7 @@ describe('the compiled bot (node dist/src/index.js)', () => {
     });
     const edit = await finalEdit(fake, id);
     expect(embedOf(edit.body).description?.split('\n')[0]).toBe(
-      '**Answer:** 2,400 [1] — sources disagree: close to 3000 [2]',
+      '**Answer:** 2,400 troops [1] — sources disagree: close to 3000 [2]',
     );
 
     // Not a terminal (as under systemd): one JSON object per line, warnings on stderr.

@@ -498,7 +498,13 @@ export class AnswerEngine {
     );
     const short =
       answered && first
-        ? extractAnswer(first.quote, firstRanked ? withMatched(q, firstRanked) : q, true)
+        ? extractAnswer(
+            first.quote,
+            firstRanked ? withMatched(q, firstRanked) : q,
+            true,
+            this.corpus.byId.get(first.articleId)?.meta.language ?? 'en',
+            sentenceBefore(this.corpus.byId.get(first.articleId)?.text ?? '', first.start),
+          )
         : null;
     // "When": the words as written, with the day they mean beside them ("on Monday (15 Aug 2022)").
     const dated =
@@ -738,6 +744,18 @@ function claimedCount(claim: string): { start: number; end: number; value: numbe
     if (after?.[2]) return { start: n.start, end: n.end, value: n.value, noun: after[2].toLowerCase() };
   }
   return null;
+}
+
+/**
+ * The sentence before an offset of an article (at most 400 characters back), for a short answer
+ * whose passage refers back to it ("He said…").
+ */
+function sentenceBefore(text: string, start: number): string {
+  const back = text.slice(Math.max(0, start - 400), start);
+  const ends = [...back.matchAll(/[.!?]["\u201D]?\s+(?=\S)/g)];
+  return ends.length >= 2
+    ? back.slice(ends[ends.length - 2]!.index! + ends[ends.length - 2]![0].length)
+    : back;
 }
 
 /** The resolved date of a "when" answer, as Answer.answerDate carries it. */

@@ -1,5 +1,8 @@
 import { memoByText } from './memo.js';
 import { COUNTRIES, NOT_NAME_WORDS, OTHER_PLACES, TITLE_WORDS } from './gazetteer.js';
+import { english } from '../text/english.js';
+import { STOP_WORDS } from '../text/stopwords.js';
+import { wordnet } from '../text/wordnet.js';
 
 /** A typed span found in a passage; offsets are relative to the string searched. */
 export interface Mention {
@@ -311,3 +314,103 @@ export const durationMentions: (text: string) => Mention[] = memoByText(duration
 export const placeMentionsOnce: (text: string) => Mention[] = (text) => placeMentionsUncached(text);
 /** Places in a text (memoised per text). */
 export const placeMentions: (text: string) => Mention[] = memoByText(placeMentionsUncached);
+
+/** WordNet's lexicographer classes of nouns that name people or bodies of people. */
+const PERSON_CLASS = 18;
+const GROUP_CLASS = 14;
+const LOCATION_CLASS = 15;
+/** How many of a noun's senses, most frequent first, are read for its class. */
+const CLASS_SENSES = 6;
+
+const classCache = new Map<string, ReadonlySet<number>>();
+
+/**
+ * The WordNet classes a word can have as a noun, from its most frequent senses ("junta" group,
+ * "sources" location and person, "region" location), empty for a word WordNet has no noun for.
+ * Remembered per word.
+ */
+export function nounClasses(word: string): ReadonlySet<number> {
+  const key = word.toLowerCase();
+  const known = classCache.get(key);
+  if (known) return known;
+  const out = new Set<number>();
+  const wn = wordnet();
+  for (const { lemma, pos } of english.lemmas(key)) {
+    if (pos !== 'n') continue;
+    const entry = wn.entry(lemma, 'n');
+    for (const offset of entry?.synsets.slice(0, CLASS_SENSES) ?? []) out.add(wn.synset(offset, 'n').lexFile);
+  }
+  if (classCache.size >= 50_000) classCache.clear();
+  classCache.set(key, out);
+  return out;
+}
+
+/** True for a noun that can name people or a body of them ("sources", "junta", "movement"). */
+export function namesPeople(word: string): boolean {
+  const c = nounClasses(word);
+  return c.has(PERSON_CLASS) || c.has(GROUP_CLASS);
+}
+
+/** True for a noun whose commonest senses include a place ("region", "north", "border"). */
+export function namesPlace(word: string): boolean {
+  const c = nounClasses(word);
+  return c.has(LOCATION_CLASS);
+}
+
+/** Words that open a noun phrase and are left out of it. */
+const NP_OPENER =
+  /^(?:the|a|an|its|their|his|her|our|this|that|these|those|some|several|many|most|all|any|each|every|other|such|no)$/i;
+
+/**
+ * The noun phrase that ends at a word (`end`, the offset after it), read back over the words
+ * that can modify a noun: adjectives, nouns, possessives ("the country's"), hyphenated and
+ * capitalised words, at most `max` of them; it stops at punctuation, a determiner, a function
+ * word or a word WordNet knows only as a verb or adverb ("a military junta" → "military junta",
+ * "the country's sprawling central region" → "country's sprawling central region"). Written by
+ * hand over WordNet's parts of speech: a tagger (wink-nlp) measured slower than the index build
+ * can afford at 100k passages (see the README's short-answer paragraph).
+ */
+export function nounPhraseEndingAt(text: string, start: number, end: number, max = 4): Mention {
+  let from = start;
+  let taken = 0;
+  const before = /([\p{L}\p{N}][\p{L}\p{N}'\u2019-]*)(\s+)$/u;
+  while (taken < max) {
+    const m = before.exec(text.slice(Math.max(0, from - 60), from));
+    if (!m?.[1]) break;
+    const word = m[1];
+    const bare = word.replace(/['\u2019]s$/, '').toLowerCase();
+    if (NP_OPENER.test(word) || STOP_WORDS.has(bare) || STOP_WORDS.has(word.toLowerCase())) break;
+    if (/^\d/.test(word)) break;
+    const lemmas = english.lemmas(bare);
+    const modifier =
+      /['\u2019]s$/.test(word) ||
+      /-/.test(word) ||
+      /^\p{Lu}/u.test(word) ||
+      lemmas.length === 0 ||
+      lemmas.some((l) => l.pos === 'n' || l.pos === 'a');
+    // A word WordNet reads first as a verb ending in -ed/-s is a predicate, not a modifier
+    // ("rebels attacked"), but an -ing or -ed form before a noun often modifies it ("sprawling").
+    if (!modifier) break;
+    if (/(?:ed|s)$/.test(bare) && lemmas.length > 0 && lemmas.every((l) => l.pos === 'v')) break;
+    from -= m[0].length;
+    taken++;
+  }
+  return { start: from, end, text: text.slice(from, end) };
+}
+
+/** Times of day: "1pm Paris time", "11:00 GMT", "Thursday morning", "midnight". */
+const TIME_RE = new RegExp(
+  String.raw`\b(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?:\s+[A-Z][a-z]+\s+time)?|\d{1,2}:\d{2}(?:\s*(?:GMT|UTC|local time))?|(?:(?:${DAYS})\s+)?(?:morning|afternoon|evening|night)|midnight|noon|midday|dawn)(?![\p{L}\d])`,
+  'giu',
+);
+
+function timeMentionsUncached(text: string): Mention[] {
+  return [...text.matchAll(TIME_RE)].map((m) => ({
+    start: m.index!,
+    end: m.index! + m[0].length,
+    text: m[0],
+  }));
+}
+
+/** Times of day in a text (memoised per text). */
+export const timeMentions: (text: string) => Mention[] = memoByText(timeMentionsUncached);

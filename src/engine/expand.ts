@@ -19,7 +19,7 @@ const FORM_WEIGHT = 0.8;
 export function expandQuestion(q: QuestionAnalysis, index: PassageIndex): Map<string, Expansion> {
   const out = new Map<string, Expansion>();
   const asked = new Set(q.terms);
-  const yesNo = YES_NO.test(q.words[0]?.text ?? '');
+  const yesNo = q.yesNo || YES_NO.test(q.words[0]?.text ?? '');
   const analyzer = analyzerFor(q.language);
   const offer = (term: string, x: Expansion) => {
     if (asked.has(term)) return;

@@ -2,18 +2,26 @@ import type { QuestionAnalysis } from './question.js';
 import {
   dateMentions,
   durationMentions,
+  namesPeople,
+  namesPlace,
+  nounPhraseEndingAt,
   numberMentions,
   personMentions,
   placeMentions,
   placeMentionsOnce,
+  timeMentions,
   titleBefore,
   type Mention,
 } from './entities.js';
 import { comparable } from '../text/normalize.js';
 import { formatResolved, resolveDates, type DateReference, type ResolvedDate } from '../corpus/dates.js';
 import { memoByText } from './memo.js';
+import { COUNTRIES, TITLE_WORDS } from './gazetteer.js';
 import { english, englishStem as stem } from '../text/english.js';
 import { tokenize } from '../text/tokenize.js';
+import { STOP_WORDS } from '../text/stopwords.js';
+import { withinEdits } from './search.js';
+import { analyzerFor } from '../text/languages.js';
 
 /** Words that count the same things, so "how many troops" also reads "2,400 soldiers". */
 const COUNT_NOUNS: Record<string, string[]> = {
@@ -24,10 +32,26 @@ const COUNT_NOUNS: Record<string, string[]> = {
   mercenari: ['mercenari', 'fighter'],
 };
 
-function headStems(head: string | null): string[] {
+/** The stems ranking reads a head noun as: the noun and the words the list above counts with it. */
+function narrowHeads(head: string | null): string[] {
   if (!head) return [];
   const s = stem(head);
   return COUNT_NOUNS[s] ?? [s];
+}
+
+/**
+ * The stems a short answer may find the question's head noun as: those of narrowHeads and the
+ * words the question's expansions reach from it ("countries" → "nations", "vote" →
+ * "election"), antonyms aside.
+ */
+function headStems(q: QuestionAnalysis): string[] {
+  const head = q.headNoun;
+  if (!head) return [];
+  const s = stem(head);
+  const out = new Set(COUNT_NOUNS[s] ?? [s]);
+  const target = english.term(head) ?? s;
+  for (const [term, x] of q.expansions) if (x.target === target && x.via !== 'antonym') out.add(term);
+  return [...out];
 }
 
 /** Word tokens of a string with their offsets, for proximity measures. */
@@ -147,6 +171,8 @@ const CASUALTY =
 /** A number that counts the question's head noun ("2,400 troops", "3000 French troops"). */
 export interface CountValue extends Mention {
   value: number;
+  /** Where the counted noun ends when it follows the number ("2,400 French troops"), else the number's end. */
+  nounEnd: number;
 }
 
 /**
@@ -154,8 +180,8 @@ export interface CountValue extends Mention {
  * three words by that noun (or a word that counts the same things), not a year, and not placed
  * by its clause in a place the question did not ask about.
  */
-export function countFor(text: string, q: QuestionAnalysis): CountValue | null {
-  const heads = headStems(q.headNoun);
+export function countFor(text: string, q: QuestionAnalysis, wide = false): CountValue | null {
+  const heads = wide ? headStems(q) : narrowHeads(q.headNoun);
   const ws = words(text);
   // Question and clause strings are short-lived: not memoised, so they do not pile up in caches.
   const qPlaces = new Set(
@@ -170,7 +196,17 @@ export function countFor(text: string, q: QuestionAnalysis): CountValue | null {
     let k = firstEndingAfter(ws, n.end);
     while (k < ws.length && ws[k]!.start < n.end) k++;
     const after = ws.slice(k, k + 4);
-    const attached = heads.length > 0 && after.some((w) => heads.includes(w.stem));
+    // The noun follows the number (for a short answer, with no conjunction or punctuation
+    // between: "2,400 troops and several bases" does not count bases in thousands).
+    const noun =
+      heads.length > 0
+        ? after.find(
+            (w) =>
+              heads.includes(w.stem) &&
+              (!wide || !/[,;:.()]|\b(?:and|or|but|while)\b/i.test(text.slice(n.end, w.start))),
+          )
+        : undefined;
+    const attached = noun !== undefined;
     // "Of those, some 2,400 were stationed in Mali": a number standing for the noun named before it.
     const standsFor =
       heads.length > 0 &&
@@ -186,7 +222,7 @@ export function countFor(text: string, q: QuestionAnalysis): CountValue | null {
     if (CASUALTY.test(near) !== askedCasualty) continue;
     const d = distanceToTerms(text, n, q);
     if (d < bestDist) {
-      best = { start: n.start, end: n.end, text: n.text, value: n.value };
+      best = { start: n.start, end: n.end, text: n.text, value: n.value, nounEnd: noun?.end ?? n.end };
       bestDist = d;
     }
   }
@@ -201,7 +237,43 @@ const CAUSE =
  * `span`, a question no typed extractor answers gets the passage's new words beside the matched
  * ones (see novelSpan); ranking asks without it, so only a typed answer earns the type bonus.
  */
-export function extractAnswer(text: string, q: QuestionAnalysis, span = false): Mention | null {
+export function extractAnswer(
+  text: string,
+  q: QuestionAnalysis,
+  span = false,
+  passageLanguage: string = q.language,
+  before = '',
+): Mention | null {
+  // A phrase answers only in the question's language: an English passage gives a French
+  // question its number, date, name or place, never English words as its answer.
+  if (span && passageLanguage.split('-')[0] !== q.language && !LANGUAGE_FREE.has(q.answerType)) return null;
+  if (!span) return typedAnswer(text, q, false, '', false);
+  const own = typedAnswer(text, q, true, before, false);
+  if (own) return own;
+  // "The group said it had killed…": a passage that refers back and has no answer of the asked
+  // kind itself is answered from the sentence before, when that one has it.
+  if (before !== '' && BACK_TYPES.has(q.answerType) && REFERS_TO.test(text)) {
+    const back = typedAnswer(before, q, true, '', false);
+    if (back) return back;
+  }
+  // Else the passage's new words beside the matched ones, where the type allows (novelSpan).
+  return typedAnswer(text, q, true, before, true);
+}
+
+/** Answer types a passage that refers back may take from the sentence before. */
+const BACK_TYPES: ReadonlySet<string> = new Set(['person', 'entity', 'place', 'date', 'definition']);
+/** Words that refer back to something named before: "he", "it", "the group", "this". */
+const REFERS_TO =
+  /\b(?:he|she|it|its|they|their|this|these|that|there|then|the (?:group|force|mission|movement|operation|organisation|organization|country|city|region|force|contingent|junta|government|alliance|coalition|bloc|minister|president|spokesman|spokesperson|official))\b/i;
+
+/** The answer of the asked type in one text (see extractAnswer). */
+function typedAnswer(
+  text: string,
+  q: QuestionAnalysis,
+  span: boolean,
+  before: string,
+  novel: boolean,
+): Mention | null {
   const pick = (ms: Mention[], score: (m: Mention) => number): Mention | null => {
     let best: Mention | null = null;
     let bestScore = -Infinity;
@@ -220,8 +292,10 @@ export function extractAnswer(text: string, q: QuestionAnalysis, span = false): 
 
   switch (q.answerType) {
     case 'number': {
-      const c = countFor(text, q);
-      if (c) return c;
+      const c = countFor(text, q, span);
+      // The short answer is the count with the noun it counts ("some 14 European nations"),
+      // when the noun follows it; ranking reads the number alone.
+      if (c) return span ? { start: c.start, end: c.nounEnd, text: text.slice(c.start, c.nounEnd) } : c;
       if (q.headNoun) return null;
       return pick(
         numberMentions(text).filter((n) => !n.isYear),
@@ -229,6 +303,11 @@ export function extractAnswer(text: string, q: QuestionAnalysis, span = false): 
       );
     }
     case 'date': {
+      // "At what time": a time of day ("1pm Paris time"), where the passage gives one.
+      if (span && q.dateKind === 'time') {
+        const t = pick(timeMentions(text), near);
+        if (t) return t;
+      }
       // Prefer the date nearest the question's words, then the most specific one.
       return pick(
         dateMentions(text),
@@ -242,7 +321,27 @@ export function extractAnswer(text: string, q: QuestionAnalysis, span = false): 
       );
     case 'person': {
       const people = personMentions(text);
-      return pick(people, (m) => (m.text.includes(' ') ? 1000 : 0) + near(m));
+      const named = pick(people, (m) => (m.text.includes(' ') ? 1000 : 0) + near(m));
+      if (!span || named?.text.includes(' ')) return named;
+      // A lone capitalised word inside a longer name ("Operation Serval", "France's Sabre special
+      // forces") names no person; one after a title ("President Macron") does.
+      const lone = people.filter((m) => {
+        const before = /([\p{L}'\u2019-]+)\s+$/u.exec(text.slice(Math.max(0, m.start - 40), m.start));
+        const prev = before?.[1]?.replace(/['\u2019]s$/, '');
+        return !prev || !/^\p{Lu}/u.test(prev) || TITLE_WORDS.has(prev.toLowerCase());
+      });
+      const named1 = pick(lone, near);
+      // "He said…": a passage that refers back to a person is answered by the last full name of
+      // the sentence before it.
+      if (REFERS_BACK.test(text)) {
+        const referent = personMentions(before)
+          .filter((m) => (m.text.includes(' ') || m.title !== '') && !echoesQuestion(m.text, q))
+          .pop();
+        if (referent) return referent;
+      }
+      // No full name: a phrase naming people or a body of them ("security sources", "a military
+      // junta") competes with a lone capitalised word, the nearer to the question's words winning.
+      return pick([...(named1 ? [named1] : []), ...headedPhrases(text, namesPeople)], near);
     }
     case 'place': {
       // "based in the capital, Niamey": a place right after a question word and a preposition
@@ -266,27 +365,113 @@ export function extractAnswer(text: string, q: QuestionAnalysis, span = false): 
         }
         return false;
       };
-      return pick(placeMentions(text), (m) => (anchored(m) ? 1e7 : 0) + near(m));
+      const named = pick(placeMentions(text), (m) => (anchored(m) ? 1e7 : 0) + 1e5 + near(m));
+      if (!span) return named;
+      // "Where in Mali…": a phrase naming a part of a place ("the country's sprawling central
+      // region") answers when a question word stands just before it and a named place does not.
+      return pick(
+        [...(named ? [named] : []), ...headedPhrases(text, namesPlace).filter(anchored)],
+        (m) => (anchored(m) ? 1e7 : 0) + (m === named ? 1e5 : 0) + near(m),
+      );
     }
     case 'entity':
-      return entityAnswer(text, q) ?? (span ? novelSpan(text, q) : null);
+      return span ? (entityAnswer(text, q) ?? (novel ? novelSpan(text, q) : null)) : firstEntity(text, q);
     case 'definition':
       return definitionAnswer(text, q);
     case 'reason':
-      return reasonAnswer(text) ?? (span ? novelSpan(text, q) : null);
+      return reasonAnswer(text) ?? (span && novel ? novelSpan(text, q) : null);
     default:
-      // A yes/no question gets no short answer unless the passage says yes or no plainly,
-      // which this extractor does not judge.
-      return span && !YES_NO_Q.test(q.words[0]?.text ?? '') ? novelSpan(text, q) : null;
+      // A yes/no question gets "Yes" or "No" only where the passage says so plainly.
+      if (q.yesNo || YES_NO_Q.test(q.words[0]?.text ?? '')) return span ? yesNoAnswer(text, q) : null;
+      if (!span) return null;
+      return (q.degree ? degreeAnswer(text, q.degree) : null) ?? (novel ? novelSpan(text, q) : null);
   }
 }
+
+/** How many words of a passage the WordNet-read spans (phrases, yes/no) look through. */
+const PHRASE_WORDS = 400;
+
+/**
+ * Noun phrases of a passage whose last word passes `head` (names people, names a place): "a
+ * military junta is also in charge" → "military junta". A word followed by another word of the
+ * phrase ("security" in "security sources") is no head.
+ */
+function headedPhrases(text: string, head: (word: string) => boolean): Mention[] {
+  const ws = words(text);
+  const out: Mention[] = [];
+  // Each word costs WordNet look-ups the first time it is seen: a passage is read only as far
+  // as PHRASE_WORDS words (a sentence is a few dozen; a 60,000-character one took 0.6 s whole).
+  for (let i = 0; i < Math.min(ws.length, PHRASE_WORDS); i++) {
+    const w = ws[i]!;
+    const word = text.slice(w.start, w.end);
+    if (!/^\p{Ll}/u.test(word) || word.length < 3 || STOP_WORDS.has(word)) continue;
+    const next = ws[i + 1];
+    if (next && /^\s+$/.test(text.slice(w.end, next.start))) {
+      const nextWord = text.slice(next.start, next.end).toLowerCase();
+      // The next word is a noun in its own right ("operation", "sources"), not a form of a verb.
+      const continues =
+        !STOP_WORDS.has(nextWord) &&
+        english
+          .lemmas(nextWord)
+          .some(
+            (l) =>
+              l.pos === 'n' &&
+              (l.lemma === nextWord || `${l.lemma}s` === nextWord || `${l.lemma}es` === nextWord),
+          );
+      if (continues) continue;
+    }
+    if (!head(word)) continue;
+    // A plural, or a phrase opened by a determiner ("a military junta", "the separatist
+    // movement"): "acceptance of failure" names no one.
+    const np = nounPhraseEndingAt(text, w.start, w.end);
+    const opened = /\b(?:the|a|an|its|their|his|her|this|that|these|those|several|some)\s+$/i.test(
+      text.slice(Math.max(0, np.start - 12), np.start),
+    );
+    if (opened || (/s$/.test(word) && !/ss$/.test(word))) out.push(np);
+  }
+  return out;
+}
+
+/**
+ * For "how poor is Mali": the noun phrase holding a form of the adjective ("one of the world's
+ * poorest nations" → "world's poorest nations"), or the adjective's own phrase up to its noun.
+ */
+function degreeAnswer(text: string, adjective: string): Mention | null {
+  const root = stem(adjective);
+  const ws = words(text);
+  for (let i = 0; i < ws.length; i++) {
+    const word = text.slice(ws[i]!.start, ws[i]!.end).toLowerCase();
+    if (!word.startsWith(root) || word.length > root.length + 4) continue;
+    // The noun it qualifies: the next word WordNet knows as a noun, at most two words on.
+    for (let k = i + 1; k < Math.min(ws.length, i + 3); k++) {
+      if (/[,;.]/.test(text.slice(ws[k - 1]!.end, ws[k]!.start))) break;
+      const next = text.slice(ws[k]!.start, ws[k]!.end).toLowerCase();
+      if (english.lemmas(next).some((l) => l.pos === 'n')) {
+        const np = nounPhraseEndingAt(text, ws[k]!.start, ws[k]!.end);
+        return np.start <= ws[i]!.start
+          ? np
+          : { start: ws[i]!.start, end: ws[k]!.end, text: text.slice(ws[i]!.start, ws[k]!.end) };
+      }
+    }
+    return { start: ws[i]!.start, end: ws[i]!.end, text: text.slice(ws[i]!.start, ws[i]!.end) };
+  }
+  return null;
+}
+
+/** A passage whose subject is a pronoun for a person named before it ("He said…", "she added"). */
+const REFERS_BACK = /^(?:He|She)\b|\b(?:he|she) (?:said|says|added|told|insisted|announced|warned|noted)\b/;
+
+/** Answer types whose answers read the same in any language (numbers, dates, names, places). */
+const LANGUAGE_FREE: ReadonlySet<string> = new Set(['number', 'date', 'person', 'place', 'duration']);
 
 /** Questions answered by yes or no ("Did…", "Was…"). */
 const YES_NO_Q =
   /^(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should)(?:n't)?$|^(?:won't|can't|cannot)$/;
 
-/** Characters that end a clause, for the spans of novelSpan. */
-const CLAUSE_BREAK = /[,;:()[\]"\u201C\u201D\u2014\u2013]|\.(?:\s|$)/;
+/** Characters that end a clause, for the spans of novelSpan (brackets do not: "ISIS (ISIL)"). */
+const CLAUSE_BREAK = /[,;:"\u201C\u201D\u2014\u2013]|\.(?:\s|$)/;
+/** Words that open another clause inside a sentence. */
+const CLAUSE_WORD = /^(?:who|whom|whose|which|while|whereas|where|although|though)$/i;
 
 /**
  * For questions no typed extractor answers ("what did X say…", "what is stoking…"): the run of
@@ -295,47 +480,59 @@ const CLAUSE_BREAK = /[,;:()[\]"\u201C\u201D\u2014\u2013]|\.(?:\s|$)/;
  * ones are most often what the question asks for.
  */
 export function novelSpan(text: string, q: QuestionAnalysis): Mention | null {
+  const analyzer = analyzerFor(q.language);
   const asked = new Set([...q.terms, ...q.expansions.keys()]);
-  const tokens = english.tokens(text);
+  const tokens = analyzer.tokens(text);
   const isAsked = tokens.map((t) => {
-    const term = english.term(t.text);
+    const term = analyzer.term(t.text);
     return term !== null && (asked.has(term) || [...asked].some((a) => a.length >= 5 && term.startsWith(a)));
   });
   if (!isAsked.some(Boolean)) return null;
+  // Between two tokens: a clause break, or a word that opens another clause ("who", "while").
+  const breaks = (k: number) =>
+    CLAUSE_BREAK.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start)) ||
+    CLAUSE_WORD.test(tokens[k + 1]!.text);
   let best: Mention | null = null;
   let bestScore = 0;
   let i = 0;
   while (i < tokens.length) {
-    if (isAsked[i]) {
+    if (isAsked[i] || CLAUSE_WORD.test(tokens[i]!.text)) {
       i++;
       continue;
     }
     // A run of unasked words, cut at clause breaks.
     let j = i;
-    while (
-      j + 1 < tokens.length &&
-      !isAsked[j + 1] &&
-      !CLAUSE_BREAK.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start))
-    )
-      j++;
+    while (j + 1 < tokens.length && !isAsked[j + 1] && !breaks(j)) j++;
     const run = tokens.slice(i, j + 1);
-    const content = run.filter((t) => english.term(t.text) !== null).length;
-    const before =
-      i > 0 && isAsked[i - 1] && !CLAUSE_BREAK.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
-    const after =
-      j + 1 < tokens.length &&
-      isAsked[j + 1] &&
-      !CLAUSE_BREAK.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start));
-    // Beside a matched word counts most; a run of one content word says too little, a long one too much.
-    const score = (before || after ? 2 : 0.5) * Math.min(content, 8) - (content > 14 ? 4 : 0);
-    if (content >= 2 && score > bestScore) {
+    const content = run.filter((t) => analyzer.term(t.text) !== null).length;
+    // follows: a matched word just before the run ("linked to ISIS…"); precedes: one just after.
+    const follows = i > 0 && isAsked[i - 1] && !breaks(i - 1);
+    const precedes = j + 1 < tokens.length && isAsked[j + 1] && !breaks(j);
+    // What follows a matched word (its object, its complement) answers most often, what links
+    // two of them ("the junta has shown hostility towards the foreign troops") more often still;
+    // a run of one content word says too little unless it links two, a long one too much.
+    // When the question word is the subject ("what has undermined…"), the answer precedes.
+    const [after, before] = q.askedSubject ? [1.2, 2] : [2, 1.2];
+    const place = follows && precedes ? 2.5 : follows ? after : precedes ? before : 0.5;
+    const score = place * Math.min(content, 8) - (content > 14 ? 4 : 0);
+    if ((content >= 2 || (content === 1 && follows && precedes)) && score > bestScore) {
       // Trim stop words off both ends.
       let a = 0;
       let b = run.length - 1;
-      while (a < b && english.term(run[a]!.text) === null) a++;
-      while (b > a && english.term(run[b]!.text) === null) b--;
-      const start = run[a]!.start;
+      while (a < b && analyzer.term(run[a]!.text) === null) a++;
+      while (b > a && analyzer.term(run[b]!.text) === null) b--;
+      let start = run[a]!.start;
       const end = run[b]!.end;
+      // A matched verb or adjective just before is kept with what it governs ("committed to
+      // combating Islamist insurgencies"), so the answer reads as the passage's predicate.
+      if (follows && !q.askedSubject && q.language === 'en') {
+        const anchor = tokens[i - 1]!;
+        const lemmas = english.lemmas(anchor.text);
+        const predicate =
+          /(?:ed|ing)$/.test(anchor.text) ||
+          (lemmas.length > 0 && lemmas.every((l) => l.pos === 'a' || l.pos === 'v'));
+        if (predicate) start = anchor.start;
+      }
       best = { start, end, text: text.slice(start, end) };
       bestScore = score;
     }
@@ -355,47 +552,107 @@ const NP_BREAK =
   /^(?:and|or|but|of|in|on|at|by|for|with|to|from|as|which|who|that|is|are|was|were|has|have|had|will|would|be|been|said|told)$/i;
 
 /**
- * For "which X" questions: a proper name right after the head noun ("group Wagner"), else the
- * noun phrase that ends in the head noun ("ethnic-Tuareg separatist movement"), else the nearest
- * place or name.
+ * For "which X" questions, every mention of the head noun (or a word the question reaches it
+ * by) is a candidate: a proper name right after it ("group Wagner", "Operation Serval") or right
+ * before it ("Postimees daily"), else the noun phrase it ends ("ethnic-Tuareg separatist
+ * movement"), else the word itself where it is not the question's own ("vote" → "elections").
+ * The mention with the most question words around it wins ("the Russian private security group
+ * Wagner" over "Support Group for Islam" for "which Russian group"); with none, the nearest
+ * place or name (a country for "which country").
  */
 function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
-  const head = q.headNoun ? stem(q.headNoun) : null;
+  const heads = new Set(headStems(q));
+  const own = q.headNoun ? stem(q.headNoun) : null;
+  const terms = new Set(q.terms);
   const ws = words(text);
-  if (head) {
-    for (let i = 0; i < ws.length; i++) {
-      if (ws[i]!.stem !== head) continue;
-      const next = ws[i + 1];
-      if (next && /^[A-Z]/.test(text.slice(next.start)) && text.slice(ws[i]!.end, next.start).trim() === '') {
-        const m = { start: next.start, end: next.end, text: text.slice(next.start, next.end) };
-        if (!echoesQuestion(m.text, q)) return m;
-      }
-      let j = i;
-      while (j > 0 && i - j < 4) {
-        const w = ws[j - 1]!;
-        const word = text.slice(w.start, w.end);
-        if (DETERMINER.test(word) || NP_BREAK.test(word) || /[,.;:]/.test(text.slice(w.end, ws[j]!.start)))
-          break;
-        j--;
-      }
-      if (j < i) {
-        const m = { start: ws[j]!.start, end: ws[i]!.end, text: text.slice(ws[j]!.start, ws[i]!.end) };
-        if (!echoesQuestion(m.text, q)) return m;
-      }
+  let best: Mention | null = null;
+  let bestScore = -Infinity;
+  const consider = (m: Mention, score: number) => {
+    if (score > bestScore && !echoesQuestion(m.text, q)) {
+      best = m;
+      bestScore = score;
     }
+  };
+  const capitalised = (w: Word) => /^\p{Lu}/u.test(text.slice(w.start, w.end));
+  const joined = (a: Word, b: Word) => /^\s+$/.test(text.slice(a.end, b.start));
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    if (!heads.has(w.stem)) continue;
+    let support = 0;
+    for (let j = Math.max(0, i - 4); j <= Math.min(ws.length - 1, i + 4); j++)
+      if (j !== i && terms.has(ws[j]!.stem) && !heads.has(ws[j]!.stem)) support++;
+    // A proper name after the head: up to three capitalised words, no punctuation between.
+    let k = i;
+    while (k + 1 < ws.length && k - i < 3 && capitalised(ws[k + 1]!) && joined(ws[k]!, ws[k + 1]!)) k++;
+    if (k > i)
+      consider(
+        { start: ws[i + 1]!.start, end: ws[k]!.end, text: text.slice(ws[i + 1]!.start, ws[k]!.end) },
+        3 + support,
+      );
+    // A proper name before it, kept with the head ("Barkhane force").
+    let b = i;
+    while (b > 0 && i - b < 3 && capitalised(ws[b - 1]!) && joined(ws[b - 1]!, ws[b]!) && !capitalised(w))
+      b--;
+    if (b < i && !(b === 0 || /[.!?]["\u201D]?\s*$/.test(text.slice(0, ws[b]!.start))))
+      consider({ start: ws[b]!.start, end: w.end, text: text.slice(ws[b]!.start, w.end) }, 3 + support);
+    // The phrase it ends, with a named place or body after "in" or "of" ("countries in the Gulf
+    // of Guinea").
+    const np = nounPhraseEndingAt(text, w.start, w.end, 3);
+    const of =
+      /^\s+(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}'\u2019-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'\u2019-]*){0,3}/u.exec(
+        text.slice(w.end, w.end + 80),
+      );
+    const phrase = of
+      ? { start: np.start, end: w.end + of[0].length, text: text.slice(np.start, w.end + of[0].length) }
+      : np;
+    // "The village of Djallo" for "which village": the name is the answer.
+    const named = of && w.stem === own && np.start === w.start && /^\s+of\s/.test(of[0]);
+    if (named) {
+      const at = w.end + of[0].search(/\p{Lu}/u);
+      consider(
+        { start: at, end: w.end + of[0].length, text: text.slice(at, w.end + of[0].length) },
+        3 + support,
+      );
+    } else if (np.start < w.start || of) consider(phrase, 1 + support);
+    else if (w.stem !== own) consider(phrase, 0.5 + support);
   }
-  const candidates: Mention[] = [...placeMentions(text), ...personMentions(text)];
+  if (best) return best;
+  const country = own !== null && /^(?:countri|nation|state)$/.test(own);
+  const candidates: Mention[] = country
+    ? placeMentions(text).filter((p) => COUNTRIES.has(p.text))
+    : [...placeMentions(text), ...personMentions(text)];
   const near = candidates.filter((m) => !echoesQuestion(m.text, q));
   near.sort((a, b) => distanceToTerms(text, a, q) - distanceToTerms(text, b, q));
   return near[0] ?? null;
 }
 
+/**
+ * Where a definition's subject stands in a passage: as written, or as a capitalised run of as
+ * many words each within one edit of the asked word (two for long words), so a misspelt name
+ * ("delina goxo") finds the passage's ("Delina Goxho").
+ */
+function subjectIn(text: string, subject: string): { at: number; end: number } | null {
+  const exact = comparable(text).indexOf(comparable(subject));
+  if (exact >= 0) return { at: exact, end: exact + subject.length };
+  const asked = subject.split(/\s+/).map((w) => comparable(w));
+  const ws = words(text);
+  for (let i = 0; i + asked.length <= ws.length; i++) {
+    if (!/^\p{Lu}/u.test(text.slice(ws[i]!.start, ws[i]!.end))) continue;
+    const fits = asked.every((a, k) => {
+      const w = comparable(text.slice(ws[i + k]!.start, ws[i + k]!.end));
+      return withinEdits(a, w, a.length > 6 ? 2 : 1);
+    });
+    if (fits) return { at: ws[i]!.start, end: ws[i + asked.length - 1]!.end };
+  }
+  return null;
+}
+
 /** For "what is X": the noun phrase X stands in apposition to, or that X modifies. */
 function definitionAnswer(text: string, q: QuestionAnalysis): Mention | null {
   if (!q.subject) return null;
-  const at = comparable(text).indexOf(comparable(q.subject));
-  if (at < 0) return null;
-  const end = at + q.subject.length;
+  const found = subjectIn(text, q.subject);
+  if (!found) return null;
+  const { at, end } = found;
   // "Support Group for Islam and Muslims (JNIM)": an acronym spelled out before it.
   const spelled = /((?<![\w-])[A-Z][A-Za-z']*(?:\s+(?:for|of|and|the|in|[A-Z][A-Za-z']*))*)\s*\($/.exec(
     text.slice(0, at),
@@ -406,13 +663,18 @@ function definitionAnswer(text: string, q: QuestionAnalysis): Mention | null {
   }
   // "Olivier Salgado, the spokesman for the MINUSMA mission, told…": an apposition after a comma.
   const apposition = /^,\s+((?:(?:the|a|an)\s+)?[a-z][^,;.]{3,100}?),/.exec(text.slice(end));
-  if (apposition?.[1] && !/^(?:who|which|that|and|but|said|told|says)\b/.test(apposition[1])) {
+  if (
+    apposition?.[1] &&
+    !/^(?:who|which|that|and|but|said|told|says|has|have|had|is|are|was|were|will|would)\b/.test(
+      apposition[1],
+    )
+  ) {
     const start = end + apposition[0].indexOf(apposition[1]);
     return { start, end: start + apposition[1].length, text: apposition[1] };
   }
   // "EU foreign policy chief Josep Borrell": the title before a name says who they are.
   // Only for a person's name ("Who is Josep Borrell?"): before "MINUSMA", "the UN's" is no title.
-  const personName = /^[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+$/.test(q.subject);
+  const personName = /^[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+$/.test(text.slice(at, end));
   const titleWords = personName ? titleBefore(text, at).split(' ').filter(Boolean).length : 0;
   if (titleWords > 0) {
     const words = text.slice(0, at).trimEnd().split(/\s+/);
@@ -500,3 +762,155 @@ export function dateAnswerText(
 /** Words whose date depends on the day they were written. */
 const RELATIVE_WORDS =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|tomorrow|last|next|this|ago|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd'hui|demain|dernier|derni\u00E8re|prochain|prochaine)\b/iu;
+
+/** Words that say a clause does not hold ("not", "never", "no longer", "without", "-n't"). */
+const NEGATION =
+  /(?:^|[^\p{L}])(?:not|never|no|nor|neither|without|none)(?![\p{L}])|n['\u2019]t(?![\p{L}])/iu;
+/**
+ * Stems of words that reverse what they govern: denying, refusing, going back on or leaving a
+ * thing says it does not (or no longer) hold ("denied that Russian mercenaries have been
+ * deployed", "reneged on its pledge", "withdrawing its contingent").
+ */
+const REVERSAL = new Set(
+  `deni deny refus reject reneg withdraw withdrawn withdrew abandon halt cancel quit leav left exit
+  fail stop scrap ceas suspend end expel expuls revers back-track backtrack dismiss rule-out`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+/** Words that make a statement less than plain: a yes or no is not read from it. */
+const HEDGE =
+  /(?:^|[^\p{L}])(?:may|might|could|likely|unlikely|possibly|perhaps|reportedly|allegedly|suspected|expected|rumou?red|unclear|whether|if|plans?|planned|would)(?![\p{L}])/iu;
+/** Where a sentence turns to another clause: a contrast or a semicolon. */
+const CLAUSE_TURN = /;|,?\s+(?:but|while|whereas|although|though|however)\s+|\.(?:\s|$)/giu;
+/** At most this many words of the passage follow a "Yes —" or "No —". */
+const YES_NO_WORDS = 30;
+
+/**
+ * "Yes" or "No" for a yes/no question, with the clause of the passage that says so ("No — Mali's
+ * military leaders have denied that Russian mercenaries have been deployed to the country"), or
+ * null where the passage does not say so plainly. The clause holding most of the question's
+ * words is read: a negation or a word that reverses what it governs ("denied", "reneged",
+ * "withdrawing"; not one the question itself asks about) or a WordNet antonym of a question word
+ * ("leave" for "stay") makes it a No; with none of these, every question word met and no hedge
+ * ("likely", "would"), a Yes. Both a negation and a reversal, or a hedge, leave it unanswered.
+ */
+export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
+  const own = [...new Set(q.words.map((w) => w.term).filter((t): t is string => t !== null))];
+  if (own.length === 0) return null;
+  // A passage word covers the question term it is, or the one it was reached from.
+  const covers = (s: string): string | null =>
+    own.includes(s)
+      ? s
+      : (() => {
+          const x = q.expansions.get(s);
+          return x && x.via !== 'antonym' && own.includes(x.target) ? x.target : null;
+        })();
+  // An irregular form covers its lemma's term too ("left" → "leave").
+  const coversWord = (w: Word): string | null => {
+    const direct = covers(w.stem);
+    if (direct) return direct;
+    for (const l of english.lemmas(text.slice(w.start, w.end).toLowerCase())) {
+      const t = covers(stem(l.lemma));
+      if (t) return t;
+    }
+    return null;
+  };
+  // "Did France leave Mali?" asks about a leaving itself: there, a reversing word in the
+  // passage ("left") is the asked act, not a reversal of it.
+  const asksReversal = q.words.some((w) => REVERSAL.has(stem(w.text)) || REVERSAL.has(w.text));
+  // As far as PHRASE_WORDS words: a yes or no is read from a sentence, not from pages of one.
+  const ws = words(text).slice(0, PHRASE_WORDS);
+  // Clauses: [start, end) offsets, split at contrasts, semicolons and sentence ends.
+  const cuts = [0];
+  for (const m of text.matchAll(CLAUSE_TURN)) cuts.push(m.index!, m.index! + m[0].length);
+  cuts.push(text.length);
+  let best: { start: number; end: number; covered: Set<string> } | null = null;
+  for (let c = 0; c + 1 < cuts.length; c += 2) {
+    const start = cuts[c]!;
+    const end = cuts[c + 1]!;
+    const covered = new Set<string>();
+    for (const w of ws)
+      if (w.start >= start && w.end <= end) {
+        const t = coversWord(w);
+        if (t) covered.add(t);
+      }
+    if (!best || covered.size > best.covered.size) best = { start, end, covered };
+  }
+  if (!best || best.covered.size < Math.min(2, own.length)) return null;
+  const clauseWords = ws.filter((w) => w.start >= best!.start && w.end <= best!.end);
+  const clause = text.slice(best.start, best.end);
+  const negated = NEGATION.test(clause);
+  const reversed =
+    !asksReversal &&
+    clauseWords.some((w, k) => {
+      if (coversWord(w) !== null) return false;
+      const word = text.slice(w.start, w.end).toLowerCase();
+      if (!REVERSAL.has(w.stem) && !REVERSAL.has(word)) return false;
+      // "the withdrawing forces": a participle before a noun describes it, it asserts nothing.
+      if (
+        /(?:ing|ed)$/.test(word) &&
+        /\b(?:the|a|an|its|their|his|her|some of the)\s+$/i.test(text.slice(0, w.start))
+      )
+        return false;
+      // It reverses the asked thing only when that is its object or subject: a question word
+      // among the four after it ("denied that Russian mercenaries") or the three before it.
+      const around = [...clauseWords.slice(k + 1, k + 5), ...clauseWords.slice(Math.max(0, k - 3), k)];
+      return around.some((x) => coversWord(x) !== null);
+    });
+  const opposite = clauseWords.some(
+    (w) => q.expansions.get(w.stem)?.via === 'antonym' && !own.includes(w.stem),
+  );
+  let verdict: 'Yes' | 'No' | null = null;
+  if (negated !== (reversed || opposite)) verdict = best.covered.size * 2 >= own.length ? 'No' : null;
+  else if (!negated && !reversed && !opposite && !HEDGE.test(clause) && best.covered.size === own.length)
+    verdict = 'Yes';
+  if (!verdict) return null;
+  // The clause as the passage words it, connectives and punctuation off its ends, at most
+  // YES_NO_WORDS words from just before the first question word or reversal when longer.
+  let first = 0;
+  if (clauseWords.length > YES_NO_WORDS) {
+    const k = clauseWords.findIndex((w) => coversWord(w) !== null || REVERSAL.has(w.stem));
+    first = Math.max(0, Math.min(k - 3, clauseWords.length - YES_NO_WORDS));
+  }
+  const kept = clauseWords.slice(first, first + YES_NO_WORDS);
+  const from = kept[0]!.start;
+  const to = kept[kept.length - 1]!.end;
+  const said = text.slice(from, to).replace(/^(?:and|but|so|as)\s+/i, '');
+  return { start: to - said.length, end: to, text: `${verdict} \u2014 ${said}` };
+}
+
+/**
+ * What ranking reads for a "which X" question (whether a passage has a typed answer, and how
+ * good): the first mention of the head noun with a proper name after it or a phrase before it,
+ * else the nearest place or name.
+ */
+function firstEntity(text: string, q: QuestionAnalysis): Mention | null {
+  const head = q.headNoun ? stem(q.headNoun) : null;
+  const ws = words(text);
+  if (head) {
+    for (let i = 0; i < ws.length; i++) {
+      if (ws[i]!.stem !== head) continue;
+      const next = ws[i + 1];
+      if (next && /^[A-Z]/.test(text.slice(next.start)) && text.slice(ws[i]!.end, next.start).trim() === '') {
+        const m = { start: next.start, end: next.end, text: text.slice(next.start, next.end) };
+        if (!echoesQuestion(m.text, q)) return m;
+      }
+      let j = i;
+      while (j > 0 && i - j < 4) {
+        const w = ws[j - 1]!;
+        const word = text.slice(w.start, w.end);
+        if (DETERMINER.test(word) || NP_BREAK.test(word) || /[,.;:]/.test(text.slice(w.end, ws[j]!.start)))
+          break;
+        j--;
+      }
+      if (j < i) {
+        const m = { start: ws[j]!.start, end: ws[i]!.end, text: text.slice(ws[j]!.start, ws[i]!.end) };
+        if (!echoesQuestion(m.text, q)) return m;
+      }
+    }
+  }
+  const candidates: Mention[] = [...placeMentions(text), ...personMentions(text)];
+  const near = candidates.filter((m) => !echoesQuestion(m.text, q));
+  near.sort((a, b) => distanceToTerms(text, a, q) - distanceToTerms(text, b, q));
+  return near[0] ?? null;
+}

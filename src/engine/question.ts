@@ -3,6 +3,7 @@ import { english } from '../text/english.js';
 import { analyzerFor, questionLanguage } from '../text/languages.js';
 import type { Via } from '../text/lexicon.js';
 import { STOP_WORDS } from '../text/stopwords.js';
+import { TITLE_WORDS } from './gazetteer.js';
 
 /** What the engine reads from a question before searching. */
 export interface QuestionAnalysis {
@@ -27,6 +28,20 @@ export interface QuestionAnalysis {
   dictionary: Set<string>;
   /** Every word of the question in order (stop words too), with its index term or null. */
   words: Array<{ text: string; term: string | null }>;
+  /** True for a question answered by yes or no ("Did…", "Aren't…", "so has niger agreed…"). */
+  yesNo: boolean;
+  /** For date questions: "time" when a time of day is asked ("at what time"), else null. */
+  dateKind: 'time' | null;
+  /**
+   * True when the question word is the subject of its verb ("What has undermined…", "what is
+   * stoking…", "what made…"): the answer stands before the passage's verb, not after it.
+   */
+  askedSubject: boolean;
+  /**
+   * For "how poor is Mali", "how big a change…": the adjective asked about, lower case, whose
+   * form in the passage ("poorest") stands in the answer; null otherwise.
+   */
+  degree: string | null;
 }
 
 /** A related term searched for a question term. */
@@ -40,13 +55,60 @@ export interface Expansion {
 }
 
 const NUMBER_Q =
-  /\b(?:how many|how much|what number|what percentage|what share|what proportion|how large|how big|death toll|number of|numbers?|count|size of|strength)\b/i;
+  /\b(?:how many|how much|what number|what percentage|what share|what proportion|how large|how big|death toll|human toll|toll of|number of|numbers?|count|size of|strength)\b/i;
 const DURATION_Q = /\bhow long\b/i;
+/** Openers of chatty questions ("so did…", "ok, and when…"), read past when the type is read. */
+const CHATTY_OPENER =
+  /^(?:\s*(?:so|and|but|ok|okay|well|then|hey|hi|now|also|quick question|just wondering|remind me)\b[,:]?)+\s*/i;
+/** An auxiliary verb first ("Did…", "aren't…", "has niger agreed…"): answered by yes or no. */
+const YES_NO_START =
+  /^(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|shall|may|might|must)(?:n['\u2019]?t)?\b|^(?:won['\u2019]?t|can['\u2019]?t|cannot)\b/i;
+/** "… X or Y?": a choice between alternatives is not answered by yes or no. */
+const ALTERNATIVES = /\bor\b/i;
+/** "What has undermined…", "what's stoking…", "what made…": the question word is the subject. */
+const SUBJECT_Q =
+  /^\s*(?:what|which|who)(?:['\u2019]s)?\s+(?:(?:has|have|had|is|are|was|were|will|would|could|might|can)\s+(?:been\s+)?)?(?:[a-z]+(?:ed|ing)|made|makes|drove|led|caused|brought|put|kept|left|gave|took|won|lost)\b/i;
+/** "How poor is…", "how big a change…": a degree, answered by the phrase around the adjective. */
+const DEGREE_Q = /\bhow ([a-z]{3,}) (?:an? [a-z-]+|(?:is|are|was|were|has|have)\b)/i;
+/** Words after "how" that ask for something else than a degree. */
+const NOT_DEGREE =
+  /^(?:many|much|long|often|far|old|come|did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)$/i;
+/** "At what time", "what hour": a time of day, not a date. */
+const TIME_Q = /\b(?:at )?what (?:time|hour)\b/i;
 const DATE_Q =
-  /^(?:\s*(?:since |until |till )?when\b|.*\b(?:at what (?:point|time)|what time)\b|.*\b(?:what|which) (?:date|day|year|month)\b|.*\bon what (?:date|day)\b)/i;
+  /^(?:\s*(?:since |until |till |from )?when\b|.*\b(?:at what (?:point|time|hour)|what time)\b|.*\b(?:what|which) (?:date|day|year|month)\b|.*\bon what (?:date|day)\b|\s*(?:the\s+)?(?:year|date|day|month)\s+(?!of\b)[a-z]|.*\b(?:year|date)\s*\?\s*$)/i;
 const PERSON_Q = /^\s*(?:who|whom|whose)\b/i;
 /** "Who is Olivier Salgado?": a named person to describe, not a person to name. */
 const WHO_IS_NAMED = /^\s*[Ww]ho (?:is|was) ([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\??$/;
+/** "who is olivier salgado", "what is minusma": a name written in lower case. */
+const WHO_IS_LOWER =
+  /^\s*who(?:'s|\u2019s| is| was)\s+([a-z][a-z'\u2019-]+(?:\s+[a-z][a-z'\u2019-]+){1,2})\s*\??\s*$/;
+const DEFINITION_LOWER =
+  /^\s*what(?:'s|\u2019s| is| are| was| were)\s+(?:the\s+)?([a-z][\w'\u2019-]*(?:\s+[a-z][\w'\u2019-]*){0,2})\s*\??\s*$/;
+
+/**
+ * True for words that read as a name though written in lower case: no stop word or title, none
+ * a verb, adjective or adverb to WordNet, and at least one word it does not know at all
+ * ("olivier salgado", "minusma"; not "the french foreign minister", not "running burkina faso").
+ */
+function nameInLowerCase(words: string | undefined): boolean {
+  if (!words) return false;
+  const ws = words.split(/\s+/);
+  const lemmas = ws.map((w) => english.lemmas(w));
+  return (
+    ws.every((w) => !STOP_WORDS.has(w) && !TITLE_WORDS.has(w)) &&
+    lemmas.every((ls) => ls.every((l) => l.pos === 'n')) &&
+    lemmas.some((ls) => ls.length === 0)
+  );
+}
+
+function nameOnly(m: RegExpExecArray | null): RegExpExecArray | null {
+  return m && nameInLowerCase(m[1]) ? m : null;
+}
+
+/** "delina goxo - who is she", "Olivier Salgado: who's that?": a name, then the question about it. */
+const NAMED_WHO_IS =
+  /^\s*([\p{L}][\p{L}'’.-]*(?:\s+[\p{L}][\p{L}'’.-]*){1,3})\s*[-–—:,]+\s*who(?:'s|’s| is| was)\s+(?:she|he|they|this|that|him|her)\s*\??\s*$/iu;
 const PLACE_Q =
   /^\s*(?:where|whereabouts)\b|\b(?:which|what) (?:part|area|border|frontier|village|province|district)\b|\b(?:which|what) (?:country|countries|city|cities|town|region|capital|place|nation)\b|\bin which (?:country|city|region)\b/i;
 const REASON_Q =
@@ -58,7 +120,7 @@ const ENTITY_Q =
 
 /** "name of the village …", "what's the name of the task force …": a named thing of that kind. */
 const NAME_OF_Q =
-  /\bname of (?:the |a |an |this |that )?(?:[a-z-]+ ){0,2}?([a-z-]+?)(?= (?:near|in|at|on|of|that|which|who|working|where|alongside|from|with|for)\b|\s*\??$)/i;
+  /\bname of (?:the |a |an |this |that )?(?:[\p{L}\d'\u2019-]+ ){0,3}?([a-z-]+?)(?= (?:near|in|at|on|of|that|which|who|working|where|alongside|from|with|for)\b|\s*\??$)/iu;
 
 const NOT_HEAD = new Set([
   'is',
@@ -95,14 +157,14 @@ const QUESTION_FILLERS: ReadonlySet<string> = new Set(
 );
 
 /** Reads the expected answer type, the head noun and the search terms of a question. */
-export function analyzeQuestion(question: string): QuestionAnalysis {
-  const language = questionLanguage(question);
+export function analyzeQuestion(input: string): QuestionAnalysis {
+  const language = questionLanguage(input);
   const analyzer = analyzerFor(language);
   const terms: string[] = [];
   const content: string[] = [];
   const words: QuestionAnalysis['words'] = [];
   const dictionary = new Set<string>();
-  for (const t of analyzer.tokens(question)) {
+  for (const t of analyzer.tokens(input)) {
     const term = language === 'en' && QUESTION_FILLERS.has(t.text) ? null : analyzer.term(t.text);
     words.push({ text: t.text, term });
     if (term === null) continue;
@@ -114,19 +176,31 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   let answerType: AnswerType = 'other';
   let headNoun: string | null = null;
   let subject: string | null = null;
-  if (NUMBER_Q.test(question)) {
+  // The type is read from the question on one line, a chatty opener ("so did…") dropped.
+  const question = input.replace(/\s+/g, ' ').replace(CHATTY_OPENER, '').trim();
+  const yesNo = language === 'en' && YES_NO_START.test(question) && !ALTERNATIVES.test(question);
+  const namedWho = NAMED_WHO_IS.exec(question);
+  if (yesNo) {
+    // Yes or no, whatever words it holds ("Was Macron looking to beef up French numbers…?").
+  } else if (NUMBER_Q.test(question)) {
     answerType = 'number';
     headNoun = countedNoun(question);
   } else if (DURATION_Q.test(question)) answerType = 'duration';
   else if (DATE_Q.test(question)) answerType = 'date';
-  else if (WHO_IS_NAMED.test(question.trim())) {
+  else if (WHO_IS_NAMED.test(question)) {
     answerType = 'definition';
-    subject = WHO_IS_NAMED.exec(question.trim())![1]!;
+    subject = WHO_IS_NAMED.exec(question)![1]!;
+  } else if (namedWho?.[1]) {
+    answerType = 'definition';
+    subject = namedWho[1];
+  } else if (nameInLowerCase(WHO_IS_LOWER.exec(question)?.[1])) {
+    answerType = 'definition';
+    subject = WHO_IS_LOWER.exec(question)![1]!;
   } else if (PERSON_Q.test(question)) answerType = 'person';
   else if (PLACE_Q.test(question)) answerType = 'place';
   else if (REASON_Q.test(question)) answerType = 'reason';
   else {
-    const def = DEFINITION_Q.exec(question.trim());
+    const def = DEFINITION_Q.exec(question) ?? nameOnly(DEFINITION_LOWER.exec(question));
     if (def?.[1] && !/^(?:the|a|an)$/i.test(def[1])) {
       answerType = 'definition';
       subject = def[1];
@@ -164,6 +238,10 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     language,
     words,
     dictionary,
+    yesNo,
+    dateKind: answerType === 'date' && TIME_Q.test(question) ? 'time' : null,
+    askedSubject: SUBJECT_Q.test(question),
+    degree: degreeOf(question, answerType),
   };
 }
 
@@ -211,4 +289,13 @@ function countedNoun(question: string): string | null {
     .reverse()
     .find((w) => NON_S_PLURALS.has(w) || (/s$/.test(w) && !/ss$/.test(w) && w.length > 3));
   return plural ?? words[words.length - 1] ?? null;
+}
+
+/** The adjective of a degree question ("how poor is Mali" → "poor"), or null. */
+function degreeOf(question: string, answerType: AnswerType): string | null {
+  if (answerType !== 'other') return null;
+  const m = DEGREE_Q.exec(question);
+  const word = m?.[1]?.toLowerCase();
+  if (!word || NOT_DEGREE.test(word)) return null;
+  return english.lemmas(word).some((l) => l.pos === 'a') ? word : null;
 }

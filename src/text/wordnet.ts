@@ -55,6 +55,11 @@ export interface Synset {
   pos: Pos;
   /** Its words, lower case, multiword lemmas joined by "_" as WordNet writes them. */
   words: string[];
+  /**
+   * Its lexicographer file number, WordNet's coarse semantic class (nouns: 14 group, 15 location,
+   * 18 person, 28 time; see lexnames(5)).
+   */
+  lexFile: number;
   /** Pointers to other synsets; `source`/`target` are word numbers (1-based), 0 for the whole synset. */
   pointers: Array<{ relation: Relation; offset: string; pos: Pos; source: number; target: number }>;
 }
@@ -162,7 +167,7 @@ export class WordNet {
         target: Number.parseInt(st.slice(2, 4), 16),
       });
     }
-    const s: Synset = { offset, pos, words, pointers };
+    const s: Synset = { offset, pos, words, lexFile: Number(f[1]), pointers };
     this.synsets.set(key, s);
     return s;
   }

@@ -53,7 +53,7 @@ describe('/ask outlet: from: to:', () => {
     const embed = embedOf((await finalEdit(h.fake, id)).body);
     const lines = embed.description!.split('\n');
     expect(lines[0]).toBe('*Within “Al Jazeera”, from 1 Aug 2022 on*');
-    expect(lines[1]).toBe('**Answer:** about 2,400 [1]');
+    expect(lines[1]).toBe('**Answer:** about 2,400 troops [1]');
     const sources = lines.filter((l) => /^\*\*\[\d+\]\*\* /.test(l));
     expect(sources).toHaveLength(3);
     for (const s of sources)

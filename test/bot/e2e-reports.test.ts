@@ -120,7 +120,7 @@ describe('Report a problem', () => {
       question: 'How many French troops were in Mali?',
       mode: 'question',
       status: 'answered',
-      short_answer: '2,400',
+      short_answer: '2,400 troops',
       user_id: '423456789012345678',
       asked_by: h.fake.user.id,
       guild_id: h.fake.guildId,

@@ -39,7 +39,7 @@ afterEach(async () => {
 
 const ASK_TROOPS = [option('question', 'How many French troops were in Mali?')];
 // The first line a reader sees: the short answer the seed articles give, and the other side.
-const TROOPS_ANSWER = '**Answer:** 2,400 [1] — sources disagree: close to 3000 [2]';
+const TROOPS_ANSWER = '**Answer:** 2,400 troops [1] — sources disagree: close to 3000 [2]';
 
 describe('Discord API trouble', () => {
   it('retries a 429 on the deferral and on the edit, and the answer still arrives', async () => {

@@ -36,8 +36,8 @@ function botPostsIn(h: Harness, channelId: string): RecordedRequest[] {
 describe('answers a reporter can trust at a glance', () => {
   it('shows the passages without an "Answer:" line when passage [1] gives no answer of the kind asked', async () => {
     h = await startBot();
-    const question = 'Did France leave Mali?';
-    // The engine finds passages, but a yes/no question gets no short answer from them.
+    const question = 'Did France stay in Mali?';
+    // The engine finds passages, but none says plainly whether France stayed: no short answer.
     expect(engine().ask(question, 10)).toMatchObject({
       status: 'answered',
       answer: null,
@@ -127,7 +127,7 @@ describe('French', () => {
     const edit = await finalEdit(h.fake, id);
     const embed = embedOf(edit.body);
     expect(embed.description?.split('\n')[0]).toBe(
-      '**Réponse :** 2,400 [1] — les sources divergent : close to 3000 [2]',
+      '**Réponse :** 2,400 troops [1] — les sources divergent : close to 3000 [2]',
     );
     expect(embed.description?.split('\n')[2]).toBe(
       '**[1]** Brussels Morning Newspaper · publié vers le 17 févr. 2022 (date déduite) · *(no headline)*',
@@ -154,7 +154,7 @@ describe('French', () => {
       (r) => r.method === 'POST' && r.path === `/channels/${question.id}/messages` && r.status === 200,
     );
     expect(embedOf(answer.body).description?.split('\n')[0]).toBe(
-      '**Réponse :** 2,400 [1] — les sources divergent : close to 3000 [2]',
+      '**Réponse :** 2,400 troops [1] — les sources divergent : close to 3000 [2]',
     );
   });
 

@@ -40,7 +40,7 @@ describe('/ask', () => {
     const embed = embedOf(edit.body);
     expect(embed.title).toBe('How many French troops were in Mali?');
     expect(embed.description?.split('\n')[0]).toBe(
-      '**Answer:** 2,400 [1] — sources disagree: close to 3000 [2]',
+      '**Answer:** 2,400 troops [1] — sources disagree: close to 3000 [2]',
     );
     // The first passage, whole and verbatim as Brussels Morning printed it.
     expect(embed.description).toContain(

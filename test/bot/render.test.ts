@@ -136,7 +136,7 @@ describe('renderAnswer on real engine results', () => {
     const embed = firstPage(answer).embeds![0]!;
     // The disagreement is in the headline, before any quote: the figure does not look settled.
     expect(embed.description!.split('\n')[0]).toBe(
-      '**Answer:** 2,400 [1] — sources disagree: close to 3000 [2]',
+      '**Answer:** 2,400 troops [1] — sources disagree: close to 3000 [2]',
     );
     expect(embed.color).toBe(COLORS.conflict);
     expect(embed.fields).toEqual([

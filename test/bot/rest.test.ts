@@ -41,7 +41,7 @@ describe('a burst of interactions', () => {
     ).map((sent) => sent.id);
     const edits = await Promise.all(ids.map((id) => finalEdit(h!.fake, id)));
     expect(edits.map((edit) => embedOf(edit.body).description?.split('\n')[0])).toEqual(
-      ids.map(() => '**Answer:** 2,400 [1] — sources disagree: close to 3000 [2]'),
+      ids.map(() => '**Answer:** 2,400 troops [1] — sources disagree: close to 3000 [2]'),
     );
     expect(waits).toEqual([]);
   }, 60_000);

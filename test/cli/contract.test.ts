@@ -46,7 +46,7 @@ describe('the command-line JSON contract', () => {
       [],
       'empty query: type a question or some words to look up',
     ]);
-    expect([a3.question, a3.status, a3.answer]).toEqual([q3, 'answered', 'some 1,300']);
+    expect([a3.question, a3.status, a3.answer]).toEqual([q3, 'answered', 'some 1,300 troops']);
     expect(a3.citations[0]).toMatchObject({
       articleId: 'dw-2022-02-17-france-announces-military-withdrawal-from-mali',
       outlet: 'DW',

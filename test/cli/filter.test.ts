@@ -22,7 +22,7 @@ describe('npm run ask with --outlet, --from and --to', () => {
     );
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json.answer).toBe('about 2,400');
+    expect(json.answer).toBe('about 2,400 troops');
     expect(json.citations.map((c: { outlet: string }) => c.outlet)).toEqual(Array(5).fill('Al Jazeera'));
     expect(json.filter).toEqual({
       outlet: 'Al Jazeera',

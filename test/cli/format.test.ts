@@ -10,7 +10,7 @@ describe('terminal output', () => {
     const text = formatAnswer(engine.ask('How many French troops were in Mali?', 3));
     const lines = text.split('\n');
     expect(lines[0]).toBe('Q: How many French troops were in Mali?');
-    expect(lines[1]).toBe('Answer: 2,400');
+    expect(lines[1]).toBe('Answer: 2,400 troops');
     expect(text).toContain(
       'Sources disagree:\n  • 2,400: Brussels Morning Newspaper (c. 17 Feb 2022), Al Jazeera (c. 15 Aug 2022)\n  • close to 3000: Outlet not named (c. 17 Feb 2022)',
     );

@@ -28,11 +28,11 @@ describe('npm run ask / quote', () => {
     const people = await run(['ask', 'How many French troops were in Mali?']);
     expect(people.printed.split('\n').slice(0, 2)).toEqual([
       'Q: How many French troops were in Mali?',
-      'Answer: 2,400',
+      'Answer: 2,400 troops',
     ]);
     expect(people.asks).toBe(1);
     const json = await run(['ask', '--json', 'How many French troops were in Mali?']);
-    expect(JSON.parse(json.printed).answer).toBe('2,400');
+    expect(JSON.parse(json.printed).answer).toBe('2,400 troops');
     expect(json.asks).toBe(1);
   });
 

@@ -55,7 +55,7 @@ describe('adding an article as the README says', () => {
     expect(reloads.filter((r) => r.ok).pop()).toEqual({ ok: true, summary: '6 articles' });
     const answer = holder.current().ask('How many armoured vehicles were in the last convoy?');
     expect(answer.citations[0]!.articleId).toBe(ID);
-    expect(answer.answer).toBe('47');
+    expect(answer.answer).toBe('47 armoured vehicles');
 
     const check = run('src/cli/corpus-check.ts', '--corpus', dir);
     expect(check.status).toBe(0);

@@ -56,7 +56,7 @@ describe('asking within a filter', () => {
     const unfiltered = engine.ask(TROOPS, 5);
     const within = engine.ask(TROOPS, 5, { outlet: 'al jazeera', from: null, to: null });
     expect(within.status).toBe('answered');
-    expect(within.answer).toBe('about 2,400');
+    expect(within.answer).toBe('about 2,400 troops');
     expect(within.citations).toHaveLength(5);
     expect(new Set(within.citations.map((c) => c.outlet))).toEqual(new Set(['Al Jazeera']));
     expect(within.citations[0]!.quote).toMatch(

@@ -25,6 +25,28 @@ describe('the asked type of answer', () => {
   it('reads "name of the X" and "which X" as a named thing of that kind', () => {
     expect(read('name of the village near the ambush')).toEqual(['entity', 'village']);
     expect(read('Which Russian group is operating in Mali?')).toEqual(['entity', 'group']);
+    expect(read('name of frances 2013 operation in mali')).toEqual(['entity', 'operation']);
+  });
+
+  it('reads a yes/no question past a chatty opener and a negation, not an either/or one', () => {
+    const yesNo = (q: string) => analyzeQuestion(q).yesNo;
+    expect(yesNo('So did the French end up staying on in Mali?')).toBe(true);
+    expect(yesNo("Aren't the Canadians staying on in Mali?")).toBe(true);
+    expect(yesNo('has niger agreed to take the troops leaving mali')).toBe(true);
+    expect(yesNo('Are they mercenaries or trainers?')).toBe(false);
+    expect(yesNo('Who is running Burkina Faso?')).toBe(false);
+    expect(yesNo('La France a-t-elle quitté le Mali ?')).toBe(false);
+  });
+
+  it('reads a time of day for "at what time", a person to describe for "X - who is she"', () => {
+    const q = analyzeQuestion('at what time did the last french troops get out of mali');
+    expect([q.answerType, q.dateKind]).toEqual(['date', 'time']);
+    expect(analyzeQuestion('When did they leave?').dateKind).toBeNull();
+    expect(read('who is olivier salgado')).toEqual(['definition', null]);
+    expect(read('who is running burkina faso')).toEqual(['person', null]);
+    expect(read('year barkhane kicked off?')).toEqual(['date', null]);
+    const who = analyzeQuestion('delina goxo - who is she');
+    expect([who.answerType, who.subject]).toEqual(['definition', 'delina goxo']);
   });
 });
 

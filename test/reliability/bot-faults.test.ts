@@ -34,7 +34,7 @@ const TROOPS = 'How many French troops were in Mali?';
 const WHO = 'Who announced the withdrawal?';
 
 /** The first line a reader sees for each question: the short answer the seed articles give. */
-const TROOPS_ANSWER = '**Answer:** 2,400 [1] — sources disagree: close to 3000 [2]';
+const TROOPS_ANSWER = '**Answer:** 2,400 troops [1] — sources disagree: close to 3000 [2]';
 const WHO_ANSWER = '**Answer:** Emmanuel Macron [1]';
 /** Generous bound for an answer that waits out a slow engine, a retry or a reconnect. */
 const SLOW_BOUND_MS = 20_000;

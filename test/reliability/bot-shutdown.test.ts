@@ -86,7 +86,7 @@ describe('SIGTERM while a reply is in flight', () => {
     expect(pending.status).toBe(200);
     // The short answer the seed articles give, as the child process renders it.
     expect(embedOf(pending.body).description?.split('\n')[0]).toBe(
-      '**Answer:** 2,400 [1] — sources disagree: close to 3000 [2]',
+      '**Answer:** 2,400 troops [1] — sources disagree: close to 3000 [2]',
     );
     expect(fake.interactionResponses(id).callback?.body).toEqual({ type: 5, data: { flags: 0 } });
     // The client closed its gateway connection itself, normally, ending the session.
