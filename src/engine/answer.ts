@@ -11,7 +11,7 @@ import type { Token } from '../text/analyzer.js';
 import { looseComparable } from '../text/normalize.js';
 import { indexTerms } from '../text/tokenize.js';
 import { queryProblem } from './validate.js';
-import { memoByText } from './memo.js';
+import { memoByText } from '../text/memo.js';
 import { expandQuestion } from './expand.js';
 import { dateConflict, type DateContext } from './date-conflicts.js';
 

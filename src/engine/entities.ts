@@ -1,4 +1,4 @@
-import { memoByText } from './memo.js';
+import { memoByText } from '../text/memo.js';
 import { COUNTRIES, NOT_NAME_WORDS, OTHER_PLACES, TITLE_WORDS } from './gazetteer.js';
 import { english } from '../text/english.js';
 import { STOP_WORDS } from '../text/stopwords.js';

@@ -15,7 +15,7 @@ import {
 } from './entities.js';
 import { comparable } from '../text/normalize.js';
 import { formatResolved, resolveDates, type DateReference, type ResolvedDate } from '../corpus/dates.js';
-import { memoByText } from './memo.js';
+import { memoByText } from '../text/memo.js';
 import { COUNTRIES, TITLE_WORDS } from './gazetteer.js';
 import { english, englishStem as stem } from '../text/english.js';
 import { tokenize } from '../text/tokenize.js';

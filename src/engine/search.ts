@@ -1,6 +1,7 @@
 import type { Passage } from '../corpus/load.js';
 import { analyzerFor } from '../text/languages.js';
 import { Lexicon, type LexiconSnapshot, type Via } from '../text/lexicon.js';
+import { memoByText } from '../text/memo.js';
 
 /** Passages kept per common term in its impact list. */
 const IMPACT_LIST = 128;
@@ -554,17 +555,8 @@ export class PassageIndex {
    * and a length within the allowed edits, at most that many edits away. Looking only there
    * keeps this cheap however large the vocabulary; misspellings rarely change the first letter.
    */
-  variants(term: string): string[] {
-    const known = this.variantCache.get(term);
-    if (known) return known;
-    const found = this.findVariants(term);
-    // Newsroom questions repeat their words; the cap keeps odd input from growing it for ever.
-    if (this.variantCache.size >= 10_000) this.variantCache.clear();
-    this.variantCache.set(term, found);
-    return found;
-  }
-
-  private readonly variantCache = new Map<string, string[]>();
+  // Newsroom questions repeat their words; the cap keeps odd input from growing it for ever.
+  readonly variants = memoByText((term: string) => this.findVariants(term), 10_000);
 
   private findVariants(term: string): string[] {
     const max = fuzzyDistance(term);

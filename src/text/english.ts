@@ -11,6 +11,7 @@ import { dataDir, readDataFile } from './datafile.js';
 import { foldDiacritics } from './normalize.js';
 import { STOP_WORDS } from './stopwords.js';
 import { wordnet, type Pos } from './wordnet.js';
+import { memoByText } from './memo.js';
 
 const IrregularLine = z
   .object({ text: z.string(), comment: z.string() })
@@ -29,19 +30,12 @@ function irregularForms(): ReadonlyMap<string, string> {
   return irregular;
 }
 
-const stemCache = new Map<string, string>();
-
 /** The English index form of a lower-case word: irregular forms first, then Porter2. */
-export function englishStem(word: string): string {
-  const hit = stemCache.get(word);
-  if (hit !== undefined) return hit;
+// Vocabularies are bounded in practice; the cap only guards against adversarial input.
+export const englishStem = memoByText((word: string): string => {
   const base = irregularForms().get(word) ?? word;
-  const result = base.length <= 2 || !/^[a-z]+$/.test(base) ? base : porter2(base);
-  // Vocabularies are bounded in practice; the cap only guards against adversarial input.
-  if (stemCache.size >= 200_000) stemCache.clear();
-  stemCache.set(word, result);
-  return result;
-}
+  return base.length <= 2 || !/^[a-z]+$/.test(base) ? base : porter2(base);
+}, 200_000);
 
 /** WordNet's detachment rules (morphy) for finding a word's base form in each part of speech. */
 const DETACH: Record<Pos, Array<[string, string]>> = {
@@ -83,7 +77,6 @@ export const MAX_SENSES = 3;
 /** The English analyser. */
 export class EnglishAnalyzer implements Analyzer {
   readonly language = 'en';
-  private readonly relatedCache = new Map<string, RelatedWord[]>();
 
   tokens(text: string): Token[] {
     return wordTokens(text).map((t) => ({ ...t, text: foldDiacritics(t.text) }));
@@ -103,21 +96,12 @@ export class EnglishAnalyzer implements Analyzer {
     return englishStem(bare);
   }
 
-  private readonly lemmaCache = new Map<string, ReadonlyArray<{ lemma: string; pos: Pos }>>();
-
   /**
    * WordNet lemmas a word may be a form of, with their part of speech ("expelled" → expel/v).
    * Remembered per word: each question word costs dozens of binary searches in WordNet's index
    * files otherwise (at 100k passages, 4% of the ask time went to them).
    */
-  lemmas(token: string): ReadonlyArray<{ lemma: string; pos: Pos }> {
-    const known = this.lemmaCache.get(token);
-    if (known) return known;
-    const found = this.findLemmas(token);
-    if (this.lemmaCache.size >= 50_000) this.lemmaCache.clear();
-    this.lemmaCache.set(token, found);
-    return found;
-  }
+  readonly lemmas = memoByText((token: string) => this.findLemmas(token), 50_000);
 
   private findLemmas(token: string): Array<{ lemma: string; pos: Pos }> {
     const wn = wordnet();
@@ -142,14 +126,7 @@ export class EnglishAnalyzer implements Analyzer {
     return out;
   }
 
-  related(token: string): RelatedWord[] {
-    const known = this.relatedCache.get(token);
-    if (known) return known;
-    const found = this.findRelated(token);
-    if (this.relatedCache.size >= 50_000) this.relatedCache.clear();
-    this.relatedCache.set(token, found);
-    return found;
-  }
+  readonly related = memoByText((token: string) => this.findRelated(token), 50_000);
 
   private findRelated(token: string): RelatedWord[] {
     const wn = wordnet();

@@ -9,6 +9,7 @@ import { stemmer as snowballFrench } from '@orama/stemmers/french';
 import { fra } from 'stopword';
 import { wordTokens, type Analyzer, type RelatedWord, type Token } from './analyzer.js';
 import { foldDiacritics } from './normalize.js';
+import { memoByText } from './memo.js';
 
 /** Elided articles, pronouns and conjunctions written before a vowel with an apostrophe. */
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'/;
@@ -30,7 +31,11 @@ const STOP: ReadonlySet<string> = new Set([
   'a',
 ]);
 
-const cache = new Map<string, string>();
+/** A word without its elision to its index form, once per word (bounded against odd input). */
+const frenchStem = memoByText((bare: string): string => {
+  const folded = foldDiacritics(bare);
+  return /^\p{L}+$/u.test(folded) && folded.length > 2 ? snowballFrench(folded) : folded;
+}, 200_000);
 
 /** The French analyser. */
 export class FrenchAnalyzer implements Analyzer {
@@ -51,14 +56,7 @@ export class FrenchAnalyzer implements Analyzer {
   }
 
   stem(token: string): string {
-    const bare = this.bare(token);
-    const hit = cache.get(bare);
-    if (hit !== undefined) return hit;
-    const folded = foldDiacritics(bare);
-    const result = /^\p{L}+$/u.test(folded) && folded.length > 2 ? snowballFrench(folded) : folded;
-    if (cache.size >= 200_000) cache.clear();
-    cache.set(bare, result);
-    return result;
+    return frenchStem(this.bare(token));
   }
 
   term(token: string): string | null {
