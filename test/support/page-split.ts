@@ -122,10 +122,11 @@ const WAVE_3_RULES: readonly PlannedPage[] = [
 
 /**
  * The fifth wave: pages collected and annotated by someone who never read the furniture rules or
- * the quotation code, to measure them on pages no rule was written against. Not drawn: every page
- * of it is `heldout`.
+ * the quotation code. They measured the rules twice while held out (README, "Real pages"); since
+ * then they are `rules` pages, to write rules on, and wave 6 took their place as the held-out
+ * wave. Not drawn: every page of it is `rules`.
  */
-const WAVE_5_HELDOUT: readonly PlannedPage[] = [
+const WAVE_5_RULES: readonly PlannedPage[] = [
   { id: 'nationafrica-2022-01-mali-junta-expels-french-ambassador', language: 'en', shape: 'captions' },
   {
     id: 'militaryafrica-2022-01-17-sweden-ditch-european-special-forces-mission',
@@ -176,13 +177,17 @@ const WAVE_4_RULES: readonly PlannedPage[] = [
   { id: 'newspravda-2023-10-23-troupes-ont-quitte-la-base', language: 'fr', shape: 'aggregator' },
 ];
 
-export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_3_RULES, WAVE_4_RULES];
+export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
+  WAVE_3_RULES,
+  WAVE_4_RULES,
+  WAVE_5_RULES,
+];
 
 /**
  * Waves collected only to measure rules on: never drawn, every page `heldout`. Their annotators
  * never read the rules.
  */
-export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_5_HELDOUT];
+export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [];
 
 /** Every planned page, in wave order. */
 export const PLANNED_PAGES: readonly PlannedPage[] = [
