@@ -711,8 +711,162 @@ function diversifyByValue<T extends Ranked>(
     head.splice(j, 1);
     head.push(r);
   }
+  otherSide(ranked, head, q, index);
   const inHead = new Set(head);
   return [...head, ...ranked.filter((r) => !inHead.has(r))];
+}
+
+/** Words either side of a value that say what it is the value of (see factTerms). */
+const FACT_WINDOW = 8;
+/** Fact words (or their related words) another article's value must share with the lead's. */
+const FACT_SHARED = 2;
+/** A word in more than this share of the passages ("troops", "Mali") says nothing of which fact it is. */
+const FACT_COMMON = 0.1;
+/** Relations close enough for a fact word to count as the same ("Islamist" and "jihadist"). */
+const FACT_RELATIONS: ReadonlySet<string> = new Set(['derived', 'pertainym', 'alias']);
+
+/**
+ * A count or a year a passage gives, where it stands, and for a count the terms of the words right
+ * after it, up to three and up to the first stop word or punctuation ("close to 3000 French troops
+ * deployed": "french", "troop", "deploy"), among which stands the noun it counts.
+ */
+type GivenValue = { key: string; start: number; end: number; after: string[] };
+
+/**
+ * The values of the asked kind a passage gives, as compared across articles: counts (not years)
+ * or, for a date, years ("what month": the month and year). Read from the passage's number
+ * mentions, with no answer extraction: this looks at every candidate.
+ */
+function givenValues(text: string, q: QuestionAnalysis, tokens: readonly TokenTerm[]): GivenValue[] {
+  const out: GivenValue[] = [];
+  const month = q.words.some((w) => w.text.toLowerCase() === 'month');
+  for (const n of numberMentions(text)) {
+    if (n.value === null) continue;
+    if (q.answerType === 'number') {
+      if (n.isYear) continue;
+      const after: string[] = [];
+      let end = n.end;
+      for (let at = tokens.findIndex((t) => t.start >= n.end); at >= 0 && at < tokens.length; at++) {
+        const t = tokens[at]!;
+        if (t.term === null || after.length === 3 || /[,;:.()]/.test(text.slice(end, t.start))) break;
+        after.push(t.term);
+        end = t.end;
+      }
+      out.push({ key: String(n.value), start: n.start, end: n.end, after });
+    } else if (n.isYear) {
+      if (!month) {
+        out.push({ key: n.text, start: n.start, end: n.end, after: [] });
+        continue;
+      }
+      const before = looseComparable(text.slice(Math.max(0, n.start - 16), n.start)).match(MONTH);
+      if (before)
+        out.push({ key: `${before[0].slice(0, 3)} ${n.text}`, start: n.start, end: n.end, after: [] });
+    }
+  }
+  return out;
+}
+
+/**
+ * The index terms standing within FACT_WINDOW words of a value (its own words left out), with
+ * the corpus terms the lexicon relates to them ("Islamist" → "jihadist"): what the value is a
+ * value of.
+ */
+function factTerms(
+  tokens: readonly TokenTerm[],
+  v: { start: number; end: number },
+  index: PassageIndex,
+  related = true,
+): Set<string> {
+  const out = new Set<string>();
+  let at = tokens.findIndex((t) => t.end > v.start);
+  if (at < 0) at = tokens.length;
+  let endAt = tokens.findIndex((t) => t.start >= v.end);
+  if (endAt < 0) endAt = tokens.length;
+  for (let i = Math.max(0, at - FACT_WINDOW); i < Math.min(tokens.length, endAt + FACT_WINDOW); i++) {
+    const term = tokens[i]!.term;
+    if (term === null || (i >= at && i < endAt)) continue;
+    if (!related || index.df(term) <= FACT_COMMON * index.size) out.add(term);
+  }
+  if (!related) return out;
+  for (const term of [...out])
+    for (const x of index.lexicon.expand(term)) if (FACT_RELATIONS.has(x.via)) out.add(x.term);
+  return out;
+}
+
+/**
+ * For a count or a date whose first `head` places show one value only: the best-ranked passage
+ * of another article, anywhere among the candidates, that gives another value for the same
+ * thing takes the last place. The same thing: for a count, the same counted term after the number
+ * ("2,400 troops", "close to 3000 French troops"); for both, at least FACT_SHARED of the words
+ * around the lead's value (or words related to them) around its own ("deployed troops in 2013 to
+ * beat back advancing jihadist fighters" beside "troops … fight against Islamist militants …
+ * since 2012"). Reads only number mentions and index terms of candidates already ranked: no
+ * search and no answer extraction.
+ */
+function otherSide<T extends Ranked>(
+  ranked: readonly T[],
+  head: T[],
+  q: QuestionAnalysis,
+  index: PassageIndex,
+): void {
+  const lead = head[0];
+  if (!lead?.found || head.length < 2) return;
+  const leadTokens = tokenTerms(index.languageOf(lead.passage.id))(lead.passage.text);
+  const leadValue = givenValues(lead.passage.text, q, leadTokens).find(
+    (v) => v.start < lead.found!.end && v.end > lead.found!.start,
+  );
+  if (!leadValue) return;
+  // The noun the lead's count counts: the question's head noun where it follows the number, else
+  // the last word right after it ("2,400 troops").
+  const heads = new Set([q.headNoun ? analyzerFor(q.language).term(q.headNoun) : null]);
+  for (const [term, x] of q.expansions) if (heads.has(x.target)) heads.add(term);
+  const noun =
+    q.answerType === 'number'
+      ? (leadValue.after.find((t) => heads.has(t)) ?? leadValue.after[leadValue.after.length - 1] ?? null)
+      : null;
+  if (q.answerType === 'number' && noun === null) return;
+  const fact = factTerms(leadTokens, leadValue, index);
+  // The question's own words, and the corpus words its expansions reach, each as one.
+  const askedTerms = new Set([...q.terms, ...q.expansions.keys()]);
+  const otherValue = (r: T): GivenValue | undefined => {
+    const tokens = tokenTerms(index.languageOf(r.passage.id))(r.passage.text);
+    return givenValues(r.passage.text, q, tokens).find((v) => {
+      if (v.key === leadValue.key || (noun !== null && !v.after.includes(noun))) return false;
+      const near = factTerms(tokens, v, index, false);
+      let shared = 0;
+      let asked = 0;
+      for (const t of near) {
+        if (t === noun) continue;
+        if (fact.has(t)) shared++;
+        if (askedTerms.has(t)) asked++;
+      }
+      // A count of the same noun beside the question's own words is about the same thing too.
+      return shared >= FACT_SHARED || (q.answerType === 'number' && asked >= FACT_SHARED);
+    });
+  };
+  // Another value for the same thing is in the first places already.
+  if (head.slice(1).some((h) => otherValue(h) !== undefined)) return;
+  const inHead = new Set(head);
+  for (const r of ranked) {
+    if (inHead.has(r) || r.passage.articleId === lead.passage.articleId) continue;
+    const other = otherValue(r);
+    if (!other) continue;
+    // The last passage that gives no other value of the kind (for a count, of the same noun) gives way.
+    for (let j = head.length - 1; j >= 1; j--) {
+      const h = head[j]!;
+      const tokens = tokenTerms(index.languageOf(h.passage.id))(h.passage.text);
+      if (
+        givenValues(h.passage.text, q, tokens).some(
+          (v) => v.key !== leadValue.key && (noun === null || v.after.includes(noun)),
+        )
+      )
+        continue;
+      head.splice(j, 1);
+      head.push(r);
+      return;
+    }
+    return;
+  }
 }
 
 /**
