@@ -41,7 +41,7 @@ export const DEFAULT_SETTINGS: AnswerSettings = {
  * How much each doubt lowers confidence (see AnswerEngine.confidence), chosen by measurement on
  * the tuning sets (README, "Confidence").
  */
-const CONFIDENCE = {
+export const CONFIDENCE = {
   /** Factor when the question asks for a type of answer the passage does not hold. */
   untyped: 0.5,
   /** Share lost at most when the passage's answer of the asked type stands far from its matched words. */
@@ -52,6 +52,8 @@ const CONFIDENCE = {
   margin: 0.3,
   /** Share lost at most when no other article's passage covers the same words. */
   agreement: 0.1,
+  /** Share lost per IDF share of the question's names the passage does not meet (see ConfidenceFeatures.unnamed). */
+  unnamed: 1,
 };
 
 /** What the confidence of an answer is built from (see AnswerEngine.confidence). */
@@ -68,17 +70,31 @@ export interface ConfidenceFeatures {
   agreement: number;
   /** How near the typed answer stands to the passage's matched words: 1 beside them, 0 far or absent. */
   near: number;
+  /**
+   * Share of the question's IDF weight in names ("Canadian", "Kremlin": see Analyzer.isName)
+   * that the passage does not meet, in its own text or the sentence before, by the word itself
+   * or a close relative (spelling, derived form, pertainym, member, alias, another language's
+   * form): "how many Canadian troops…" answered by Germany's troops (0–1). Broader or sister
+   * words ("British" → "European") do not meet a name.
+   */
+  unnamed: number;
 }
 
-/** Confidence from its features, 0–1: coverage, scaled down by each doubt (see CONFIDENCE). */
-export function confidenceOf(f: ConfidenceFeatures): number {
-  const c = CONFIDENCE;
+/** How much each doubt lowers confidence (see CONFIDENCE). */
+export type ConfidenceWeights = typeof CONFIDENCE;
+
+/**
+ * Confidence from its features, 0–1: coverage, scaled down by each doubt (see CONFIDENCE; other
+ * weights only for measuring them, as `npm run eval -- --cross-validate` does).
+ */
+export function confidenceOf(f: ConfidenceFeatures, c: ConfidenceWeights = CONFIDENCE): number {
   let conf = f.coverage;
   if (f.typed === false) conf *= c.untyped;
   if (f.typed === true) conf *= 1 - c.far * (1 - f.near);
   conf *= 1 - c.nowhere * f.nowhere;
   conf *= 1 - c.margin + c.margin * Math.min(1, f.margin * 4);
   conf *= 1 - c.agreement + c.agreement * f.agreement;
+  conf *= Math.max(0, 1 - c.unnamed * f.unnamed);
   return Math.max(0, Math.min(1, conf));
 }
 
@@ -110,6 +126,18 @@ function coverage(
   }
   return total === 0 ? 0 : got / total;
 }
+
+/** How a passage may meet a name of the question (see ConfidenceFeatures.unnamed); 'context' is the sentence before. */
+const NAME_MATCHES: ReadonlySet<string> = new Set([
+  'exact',
+  'spelling',
+  'form',
+  'derived',
+  'pertainym',
+  'member',
+  'alias',
+  'context',
+]);
 
 /** Words between a typed answer and the nearest word of the passage that matched the question. */
 const NEAR_WORDS = 12;
@@ -349,6 +377,15 @@ export class AnswerEngine {
     return f ? confidenceOf(f) : 0;
   }
 
+  /** For measurement (`npm run eval -- --cross-validate`): a question's confidence features, as ask reads them. */
+  featuresOf(question: string): ConfidenceFeatures | null {
+    if (queryProblem(question)) return null;
+    const asked = analyzeQuestion(question);
+    if (asked.terms.length === 0) return null;
+    const q = { ...asked, expansions: expandQuestion(asked, this.index) };
+    return this.confidenceFeatures(this.rank(q), q);
+  }
+
   /** What the confidence is built from (see ConfidenceFeatures); null with no passage. */
   confidenceFeatures(ranked: Ranked[], q: QuestionAnalysis): ConfidenceFeatures | null {
     const best = ranked[0];
@@ -368,6 +405,16 @@ export class AnswerEngine {
       if (r.passage.articleId === best.passage.articleId) continue;
       agreement = Math.max(agreement, keys.filter((k) => r.weights.has(k)).length / Math.max(1, keys.length));
     }
+    // IDF share of the question's names the best passage does not meet.
+    const analyzer = analyzerFor(q.language);
+    let unnamed = 0;
+    const named = new Set<string>();
+    for (const w of q.words) {
+      if (w.term === null || named.has(w.term) || !analyzer.isName(w.text)) continue;
+      named.add(w.term);
+      const m = best.matches.get(w.term);
+      if (!m || !NAME_MATCHES.has(m.via)) unnamed += this.index.idf(w.term);
+    }
     return {
       coverage: best.coverage,
       typed: q.answerType === 'other' ? null : best.hasAnswer,
@@ -375,6 +422,7 @@ export class AnswerEngine {
       margin: second ? 1 - second.final / best.final : 1,
       agreement,
       near: best.found ? nearness(best, best.found, this.index) : 0,
+      unnamed: total === 0 ? 0 : Math.min(1, unnamed / total),
     };
   }
 
