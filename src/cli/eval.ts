@@ -13,8 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CorpusError, loadCorpus, type Corpus } from '../corpus/load.js';
-import { BUNDLED_CORPUS_DIR } from '../engine/index.js';
-import { calibrationTable, type CalibrationRow } from './calibration.js';
+import { CONFIDENCE, confidenceOf } from '../engine/answer.js';
+import { BUNDLED_CORPUS_DIR, loadEngine } from '../engine/index.js';
+import { calibrationTable, crossValidationTable, type CalibrationRow } from './calibration.js';
 
 const QuestionSet = z.object({
   /** A corpus folder of its own, relative to the set's file; the set is scored on it. */
@@ -270,8 +271,13 @@ function scoreSet(
   return { lines, calibration };
 }
 
-const USAGE = `usage: npm run eval -- [--corpus DIR] [--calibrate] [--show-untouched-misses] [FILE ...]
-  FILE: a question set in the format of test/data/eval/README.md (default: every bundled set)`;
+const USAGE = `usage: npm run eval -- [--corpus DIR] [--calibrate] [--cross-validate] [--show-untouched-misses] [FILE ...]
+  FILE: a question set in the format of test/data/eval/README.md (default: every bundled set)
+  --cross-validate: five-fold cross-validation, over every set but the untouched ones, of the
+    weight of the question's names the passage does not meet and of the threshold`;
+
+/** The weights of unmet names (CONFIDENCE.unnamed) that --cross-validate chooses among. */
+const UNNAMED_GRID = [0, 0.5, 1, 1.5, 2];
 
 function main(): void {
   let parsed;
@@ -282,6 +288,7 @@ function main(): void {
         corpus: { type: 'string', default: BUNDLED_CORPUS_DIR },
         dev: { type: 'string' },
         calibrate: { type: 'boolean', default: false },
+        'cross-validate': { type: 'boolean', default: false },
         'show-untouched-misses': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -318,6 +325,7 @@ function main(): void {
     }
   };
   const tuned: SetResult['calibration'] = [];
+  const tunedQuestions: string[] = [];
   for (const file of files) {
     let set: QuestionSet;
     try {
@@ -336,12 +344,30 @@ function main(): void {
       !heldOut || values['show-untouched-misses'],
     );
     process.stdout.write(`${result.lines.join('\n')}\n\n`);
-    if (!heldOut) tuned.push(...result.calibration);
+    if (!heldOut) {
+      tuned.push(...result.calibration);
+      tunedQuestions.push(...set.ask.map((d) => d.question));
+    }
   }
   if (values.calibrate)
     process.stdout.write(
       `Calibration over every set but the untouched ones (${tuned.length} questions):\n${calibrationTable(tuned).join('\n')}\n`,
     );
+  if (values['cross-validate']) {
+    // The features are read in process, from the same engine the contract runs.
+    const answers = loadEngine(values.corpus).measurementView();
+    const rows = tuned.map((row, i) => {
+      const f = answers.featuresOf(tunedQuestions[i]!);
+      return {
+        ...row,
+        confidences: UNNAMED_GRID.map((w) => (f ? confidenceOf(f, { ...CONFIDENCE, unnamed: w }) : 0)),
+      };
+    });
+    const labels = UNNAMED_GRID.map((w) => `unmet-name weight ${w}`);
+    process.stdout.write(
+      `Five-fold cross-validation over every set but the untouched ones (${rows.length} questions; question i in fold i mod 5):\n${crossValidationTable(rows, labels).join('\n')}\n`,
+    );
+  }
 }
 
 main();
