@@ -62,7 +62,7 @@ const FULL_MONTH =
  * "Publié le 17/02/2022 à 10h30 …". Cut off, and the rest of the line classified on its own.
  */
 const DATE_STAMP_PREFIX = new RegExp(
-  String.raw`^\s*(?:date|published|updated|posted|publié|mis à jour|modifié)(?:\s+(?:on|le))?\s*:?\s+(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|${MONTH}\.? \d{1,2},? \d{4}|\d{1,2} ${MONTH}\.? \d{4})(?:\s*(?:at|à|-)?\s*\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s+|$)`,
+  String.raw`^\s*(?:date|published|updated|posted|publié|mis à jour|modifié)(?:\s+(?:on|le))?\s*:?\s+(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|${MONTH}\.? \d{1,2},? \d{4}|\d{1,2} ${MONTH}\.? \d{4})(?:\s*(?:at|à|-)?\s*\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s+|$|(?<=\d{2}[:h]\d{2})(?=\p{L}))`,
   'iu',
 );
 
@@ -83,6 +83,10 @@ const INLINE_SUFFIX: Array<[RegExp, string]> = [
   [
     /(?<=[.!?\u2026\u00BB\u201D")\]]|\p{Ll})\s*(?:Sources?|Via)\s?:\s*(?:https?:\/\/\S+|www\.\S+|[^!?:]{1,60})$/u,
     'source credit',
+  ],
+  [
+    /(?<=[.!?\u2026\u00BB\u201D"])\s*\((?:avec|with)?[^()]{0,200}\b(?:reporting|writing|editing|compiled|r\u00E9dig\u00E9 par|r\u00E9daction|version fran\u00E7aise|\u00E9dit\u00E9 par|traduit par|translated by)\b[^()]{0,200}\)\.?$/iu,
+    'reporting, writing and editing credits',
   ],
   [
     /(?<=\p{L})\s*\d{1,2}\s*(?:min(?:ute)?s?|mn)\.?\s*(?:read|de lecture)\b[^.!?]{0,60}$/iu,
@@ -127,6 +131,12 @@ const PROMPT =
 const TEASER =
   /^(?:(?:read (?:more|also|next)|also read|related|see also|watch|lire (?:aussi|également)|à lire (?:aussi|également)|voir aussi|sur le même sujet)\s*[:–—>»|-]|(?:read also|also read|see also|lire aussi|à lire aussi|lire également|à lire également|voir aussi)\s+(?=\p{Lu}))/iu;
 
+/**
+ * A "Related" label run into the headline it links to ("Related Chad ends defence cooperation
+ * with France"): case-sensitive, so that a sentence opening with the word is not taken for one.
+ */
+const RELATED_TEASER = /^(?:Related|Lire aussi|Voir aussi|Also read|Read also|See also)\s+\p{Lu}/u;
+
 /** A list of tags or topics: "Tags: Mali, France", "Mots-clés :", "#Mali #Barkhane". */
 const TAGS =
   /^(?:(?:tags?|mots[- ]cl\u00E9s|keywords|topics|sujets|th\u00E8mes|th\u00E9matiques)\s*:|#[\p{L}\d_]+(?:[\s,]+#[\p{L}\d_]+)+$)/iu;
@@ -159,7 +169,7 @@ const SHARE =
 
 /** An embedded social-media post: "pic.twitter.com/…", "— Name (@handle) February 17, 2022". */
 const SOCIAL_POST =
-  /pic\.twitter\.com\/|\(@\w{1,30}\)\s+\p{L}+\s+\d{1,2},\s+\d{4}$|^\u2014\s.*\(@\w{1,30}\)/u;
+  /pic\.twitter\.com\/|\(@\w{1,30}\)\s+\p{L}+\s+\d{1,2},\s+\d{4}$|^\u2014\s.*\(@\w{1,30}\)|(?:^|\s)https?:\/\/t\.co\/\w+(?:\s+(?:[#@][\p{L}\d_]+|https?:\/\/t\.co\/\w+))*\s*$/u;
 
 /** Messages of a video player, screen-reader labels, ads and cookie notices. */
 const PLAYER_OR_NOTICE =
@@ -172,6 +182,13 @@ const UPDATE_STAMP =
 /** The words of a photo caption: who stands where in the picture, what it shows. */
 const CAPTION_WORDS =
   /\b(?:is|are) (?:seen|pictured)\b|\bgestures?\b (?:as|while|during)|\blooks on\b|\bposes? for\b|\(\s*(?:L|R|C|\d-[LR]|left|right|centre|center)\s*\)|\bin this (?:file )?(?:photo|picture|image)\b|\bfile (?:photo|picture|image)\b|\bphoto(?:graph)? taken\b|\bphoto d'archives\b|\(\s*(?:photo|image)\s+(?:by|de)\b/iu;
+
+/** An author's box: "À propos de Jane Doe - Rédactrice en chef à …", "About Jane Doe, editor …". */
+const AUTHOR_BOX =
+  /^(?:\u00C0 propos de|A propos de|About)\s+\p{Lu}[^.]{0,80}?\s[-\u2013,]\s*(?:[Rr]\u00E9dact\p{L}*|[Jj]ournaliste|[Cc]orrespondant\p{L}*|[Cc]hroniqueu\p{L}*|[Ee]ditor|[Rr]eporter|[Ww]riter|[Jj]ournalist|[Cc]orrespondent)\b/u;
+
+/** An image's markup printed as text: "<image>data:image/png;base64,… alt="…"</image>". */
+const IMAGE_MARKUP = /^<image>.*<\/image>$|^<img\b[^>]*>$|\bdata:image\//u;
 
 /** A line that is a file or image name ("google-play-badge_FR", "IMG_2041.jpg"). */
 const FILE_NAME = /^[\w.-]*(?:_[\w.-]*|\.(?:jpe?g|png|gif|webp|svg))$/u;
@@ -223,6 +240,7 @@ function isMetaLine(s: string): boolean {
 const CREDIT_TAIL: RegExp[] = [
   /(?:^|\s)\(?(?:AP|AFP|Reuters|EPA|Getty Images|Xinhua|Anadolu|Sipa|Bloomberg)\s+Photo\s*\/\s*\p{L}[\p{L} .'-]{1,40}\)?$/u,
   /(?:^|\s)\/\s*(?:AFP|AP|Reuters|EPA|Xinhua|Anadolu)\s*\/\s*\p{L}[\p{L} .'-]{1,40}$/u,
+  /(?<=[.!?])\s+\/\s*(?:AFP|AP|AA|EPA|DPA|Reuters|Xinhua|Anadolu|Getty Images|Sipa|\p{Lu}{2,5})$/u,
   /(?:^|\s)(?:Photos?|Cr\u00E9dit photo|Photo credit|Image credit|Credit)\s?:\s*[^.!?:]{2,60}$/u,
   /(?:^|\s)(?:(?:Video|Vid\u00E9o|Photo|Image|Footage|Images?)\s+)?(?:courtesy|avec l'aimable autorisation)(?:\s+of|\s+de)?\s?:?\s*[^.!?:]{2,60}$/iu,
   /(?:^|\s)(?:\u00A9|\(c\))\s*[^.!?\u00A9]{1,60}$/iu,
@@ -261,6 +279,14 @@ const MEDIA_LABEL =
  */
 const SOURCE_PREFIX =
   /^\p{Lu}[\p{L}\d.'-]*(?:\s\p{Lu}[\p{L}\d.'-]*){0,3}\s?\/\s?\p{Lu}[\p{L}\d.'-]*(?:\s\p{Lu}[\p{L}\d.'-]*){0,3}\s?:\s+(?=\p{Lu})/u;
+
+/**
+ * A byline run in front of a wire dateline: "par Thiam Ndiaga OUAGADOUGOU (Reuters) - …", "By Jane
+ * Doe PARIS (AP) — …". Case-sensitive: the name's words are capitalised, the place in capitals,
+ * then the agency in brackets and a dash; the dateline stays with its sentence.
+ */
+const BYLINE_BEFORE_DATELINE =
+  /^(?:par|Par|by|By)\s+\p{Lu}[\p{Ll}'\u2019-]+(?:\s+\p{Lu}[\p{Ll}'\u2019-]+){0,3}\s+(?=\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*,?\s*(?:\p{Lu}[\p{L}.]*\s*)?\([^()]{2,30}\)\s*[-\u2013\u2014])/u;
 
 /** A stamp of how long ago, on a line of its own: "3 months ago", "il y a 2 heures". */
 const RELATIVE_TIME =
@@ -341,6 +367,12 @@ export function classifyBlocks(
       blocks.push({ ...cut, kind: 'furniture', reason: 'source credit' });
       span = trimSpan(text, { start: span.start + source[0].length, end: span.end });
     }
+    const byline = BYLINE_BEFORE_DATELINE.exec(text.slice(span.start, span.end));
+    if (byline) {
+      const cut = trimSpan(text, { start: span.start, end: span.start + byline[0].length });
+      blocks.push({ ...cut, kind: 'furniture', reason: 'byline before the dateline' });
+      span = trimSpan(text, { start: span.start + byline[0].length, end: span.end });
+    }
     const label = MEDIA_LABEL.exec(text.slice(span.start, span.end));
     if (label && wordCount(text.slice(span.start + label[0].length, span.end)) >= 6) {
       const cut = trimSpan(text, { start: span.start, end: span.start + label[0].length });
@@ -362,9 +394,11 @@ export function classifyBlocks(
         splitSentences(rest, { start: 0, end: rest.length }).length === 1;
       // A photographer's credit ("(Jane Doe/AP)", "(Jane Doe, Pool via AP)", "AP Photo/Jane Doe")
       // is printed under pictures only: the line it closes is a caption.
+      // A bare "/ AA" after the sentence is how agencies credit a picture, not a story.
       const photographer =
-        /\/|\bvia\s+(?:AP|AFP|Reuters|Getty|EPA)\b|\bPhoto\b|\bPool\b/u.test(m[0]) &&
-        /\b(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Anadolu|Sipa|Pool)\b/u.test(m[0]);
+        (/\/|\bvia\s+(?:AP|AFP|Reuters|Getty|EPA)\b|\bPhoto\b|\bPool\b/u.test(m[0]) &&
+          /\b(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Anadolu|Sipa|Pool)\b/u.test(m[0])) ||
+        /^\s+\/\s*\p{Lu}{2,5}$/u.test(m[0]);
       if (
         m.index < 20 ||
         photographer ||
@@ -455,6 +489,10 @@ export function classifyBlocks(
       furniture('photo caption (the day the photo was taken closes a sentence)');
       continue;
     }
+    if (SOCIAL_POST.test(body.trim())) {
+      furniture('embedded social-media post');
+      continue;
+    }
     if ((body.match(GLUED) ?? []).length >= 3 && !TERMINAL.test(body.trim())) {
       furniture('menu items run together');
       continue;
@@ -471,7 +509,10 @@ export function classifyBlocks(
       furniture('byline or agency line');
       continue;
     }
-    if (TEASER.test(body)) {
+    if (
+      TEASER.test(body) ||
+      (RELATED_TEASER.test(body) && !TERMINAL.test(body.trim()) && wordCount(body) <= 16)
+    ) {
       furniture('teaser for another story');
       continue;
     }
@@ -483,16 +524,20 @@ export function classifyBlocks(
       furniture('agency credit');
       continue;
     }
+    if (IMAGE_MARKUP.test(body.trim())) {
+      furniture("an image's markup printed as text");
+      continue;
+    }
+    if (AUTHOR_BOX.test(body.trim())) {
+      furniture('author bio');
+      continue;
+    }
     if (AUTHOR_BIO.test(body)) {
       furniture('author bio');
       continue;
     }
     if (SHARE.test(body.trim())) {
       furniture('sharing buttons');
-      continue;
-    }
-    if (SOCIAL_POST.test(body.trim())) {
-      furniture('embedded social-media post');
       continue;
     }
     if (PLAYER_OR_NOTICE.test(body.trim()) && wordCount(body) <= 40) {
@@ -552,6 +597,17 @@ export function classifyBlocks(
       }
       titleSeen = true;
       blocks.push({ ...span, kind: 'heading', reason: 'headline' });
+      continue;
+    }
+    // The headline printed again but cut short (an image's alt text, a truncated teaser).
+    if (
+      titleSeen &&
+      meta.title !== null &&
+      wordCount(body) >= 4 &&
+      !TERMINAL.test(body.trim()) &&
+      comparable(meta.title).startsWith(key)
+    ) {
+      furniture('repeated headline (cut short)');
       continue;
     }
     const short = wordCount(body) <= 16;
@@ -639,9 +695,13 @@ function dropGalleryCaptions(text: string, blocks: Block[]): void {
  * paragraphs never is on shape alone.
  */
 function dropByShape(text: string, blocks: Block[], paragraphs: readonly Span[]): void {
+  // The page's last paragraph, cut mid-sentence when the page was saved, is still the article's
+  // prose: a subheading before it stands between two paragraphs, not outside the article.
+  const textEnd = text.trimEnd().length;
   const isSentence = (b: Block) => {
     const s = text.slice(b.start, b.end).trim();
-    return b.kind === 'body' && wordCount(s) >= 8 && TERMINAL.test(s);
+    const cut = b.end >= textEnd && wordCount(s) >= 12 && /[\p{Ll},;]$/u.test(s);
+    return b.kind === 'body' && wordCount(s) >= 8 && (TERMINAL.test(s) || cut);
   };
   const first = blocks.findIndex(isSentence);
   let last = -1;

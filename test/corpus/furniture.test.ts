@@ -341,3 +341,92 @@ describe('classifyBlocks on page shapes beyond the seeds', () => {
     ]);
   });
 });
+
+describe('classifyBlocks on the shapes of the fourth and fifth waves', () => {
+  const AFTER = 'The last convoy crossed into Niger on Monday, the army said in a statement.';
+
+  it('drops a "Related" label run into the headline it links to, and keeps a sentence opening with the word', () => {
+    const related = 'Related talks between Paris and Bamako broke down in January, officials said.';
+    expect(
+      classify(`${BODY}\n\nRelated Chad ends defence cooperation with France\n\n${AFTER}\n\n${related}`),
+    ).toEqual([
+      ['body', BODY],
+      ['furniture', 'Related Chad ends defence cooperation with France'],
+      ['body', AFTER],
+      ['body', related],
+    ]);
+  });
+
+  it('cuts a byline run in front of a wire dateline and the credits run onto the last sentence, in French', () => {
+    const text =
+      "par Thiam Ndiaga OUAGADOUGOU (Reuters) - L'armée du Burkina Faso a annoncé dimanche la fin des opérations de la force Sabre. (Avec Sudip Kar-Gupta à Paris, rédigé par Alessandra Prentice, version française Laetitia Volga)";
+    const blocks = classifyBlocks(text, splitParagraphs(text), { title: null, furnitureHints: [] });
+    expect(blocks.map((b) => [b.kind, b.reason ?? null, text.slice(b.start, b.end)])).toEqual([
+      ['furniture', 'byline before the dateline', 'par Thiam Ndiaga'],
+      [
+        'body',
+        null,
+        "OUAGADOUGOU (Reuters) - L'armée du Burkina Faso a annoncé dimanche la fin des opérations de la force Sabre.",
+      ],
+      [
+        'furniture',
+        'reporting, writing and editing credits',
+        '(Avec Sudip Kar-Gupta à Paris, rédigé par Alessandra Prentice, version française Laetitia Volga)',
+      ],
+    ]);
+  });
+
+  it('drops an embedded post ending in its t.co links and a caption closed by a bare agency code', () => {
+    const post =
+      'Les troupes quittent le Sénégal https://t.co/1ApaWlYji7 @ledauphine https://t.co/xXK5VU2zw2';
+    const caption = 'France has handed over the Camp Geille military base to Senegalese authorities. / AA';
+    const text = `${BODY}\n\n${caption}\n\n${AFTER}\n\n${post}`;
+    const blocks = classifyBlocks(text, splitParagraphs(text), { title: null, furnitureHints: [] });
+    expect(blocks.map((b) => [b.kind, b.reason ?? null])).toEqual([
+      ['body', null],
+      ['furniture', 'photo caption with credit'],
+      ['body', null],
+      ['furniture', 'embedded social-media post'],
+    ]);
+  });
+
+  it('drops the headline printed again cut short, and keeps the headline', () => {
+    const title = 'France will withdraw its troops from Burkina Faso within a month';
+    expect(
+      classify(`${title}\n\nFrance will withdraw its troops from Burkina Faso within a\n\n${BODY}`, title),
+    ).toEqual([
+      ['heading', title],
+      ['furniture', 'France will withdraw its troops from Burkina Faso within a'],
+      ['body', BODY],
+    ]);
+  });
+
+  it('keeps a subheading before the last paragraph when the page was cut in the middle of it', () => {
+    const cut =
+      'Whereas Barkhane managed to leave Mali in six months, the 400 special forces will now have to leave Burkina Faso within';
+    expect(classify(`${BODY}\n\nLeave the country in a month\n\n${cut}`)).toEqual([
+      ['body', BODY],
+      ['heading', 'Leave the country in a month'],
+      ['body', cut],
+    ]);
+  });
+});
+
+describe('classifyBlocks on the shapes of the sixth wave', () => {
+  it("drops an image's markup printed as text and an author's box, and cuts a date stamp run into the first word", () => {
+    const markup =
+      '<image>data:image/s3,"s3://crabby-images/cd28a/cd28a8b5a7849dfddc6d20101ed93b22d2d1a0b7" alt="French troops to leave Niger"</image>';
+    const box =
+      "À propos de Félicité Vincent - Rédactrice en chef à Radio Sahel, Félicité s'engage pour la radio de demain. Nous Contacter";
+    const stamped =
+      'Publié le 22/05/2025 à 11:01Au cœur de Libreville, le camp de Gaulle connaît une métamorphose profonde.';
+    const text = `${markup}\n\n${box}\n\n${stamped}`;
+    const blocks = classifyBlocks(text, splitParagraphs(text), { title: null, furnitureHints: [] });
+    expect(blocks.map((b) => [b.kind, b.reason ?? null, text.slice(b.start, b.end)])).toEqual([
+      ['furniture', "an image's markup printed as text", markup],
+      ['furniture', 'author bio', box],
+      ['furniture', 'date stamp', 'Publié le 22/05/2025 à 11:01'],
+      ['body', null, 'Au cœur de Libreville, le camp de Gaulle connaît une métamorphose profonde.'],
+    ]);
+  });
+});
