@@ -14,13 +14,13 @@ export interface Block extends Span {
 
 /** Headings that open a sidebar of unrelated stories: everything from them on is furniture. */
 const SIDEBAR_HEADING =
-  /^(?:les plus (?:lus|partag\u00E9s|populaires)|dans la m\u00EAme rubrique|articles? (?:li\u00E9s|similaires)|sur le m\u00EAme sujet|\u00E0 lire aussi|lire aussi|related articles|more to read|more like this|you might also like|most (?:viewed|read|popular|shared|watched)|related (?:stories|articles|content|news|coverage|topics)|read (?:more|next|also)|recommended(?: for you)?|trending(?: now)?|more (?:from|stories|on this|news)|you may (?:also )?like|editor'?s picks|top stories|latest (?:news|stories)|popular (?:now|stories))\b/i;
+  /^(?:les plus (?:lus|partag\u00E9s|populaires)|dans la m\u00EAme rubrique|articles? (?:li\u00E9s|similaires)|sur le m\u00EAme sujet|(?:\u00E0|a) lire aussi|lire aussi|related articles|more to read|more like this|you might also like|most (?:viewed|read|popular|shared|watched)|related (?:stories|articles|content|news|coverage|topics)|read (?:more|next|also)|recommended(?: for you)?|trending(?: now)?|more (?:from|stories|on this|news)|you may (?:also )?like|editor'?s picks|top stories|latest (?:news|stories)|popular (?:now|stories))\b/i;
 
 const NAVIGATION =
   /^(?:\d+\.\s*)?(?:skip to\b|jump to\b|back to top\b|accessibility links$|aller au contenu\b|retour en haut\b|main menu\b|menu$|search$|sign in$|log in$|subscribe$|share$|advertisement$)/i;
 
 const IMAGE_LABEL =
-  /^(?:\(?(?:image|photo|picture|cr\u00E9dit photo) credit\b|\(?cr\u00E9dit photo\b|logo\b|content image\b|image\s*[:-]|photo\s*[:-]|picture\s*[:-]|file photo\b|video\s*[:-])/i;
+  /^(?:\(?(?:image|photo|picture|cr\u00E9dit photo) credit\b|\(?cr\u00E9dit photo\b|logo\b|content image\b|image\s*[:-]|photo\s*[:-]|picture\s*[:-]|file photo\b|video\s*[:-]|image (?:source|caption)\s*[,:]|l\u00E9gende de l['\u2019]image\b|photo d['\u2019]illustration\b|photo(?:graph)? by\b)/iu;
 
 const INFOGRAPHIC = /^(?:infografik|infographic|graphic|grafik|interactive|map|chart)\b/i;
 
@@ -34,17 +34,23 @@ const CAPTION_CREDIT =
  * way only: `(?:[A-Za-z]+,?\s*)+` could split "AFPReuters" every way, exponential in its length.
  */
 const BYLINE =
-  /^(?:sources?\s?:\s|(?:by|par)\s+[A-Z][\w.'-]+(?:\s+[A-Z0-9][\w.'-]*){0,3}(?:(?:,\s*|\s+and\s+|\s+et\s+)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}){0,3}$|[a-z]{1,4}(?:\/[a-z]{1,4})+\s*\([A-Za-z]+(?:(?:,\s*|\s+)[A-Za-z]+)*,?\s*\)$|\((?:AFP|Reuters|AP|dpa)\)$|with (?:afp|reuters|ap)$|copyright\b|©)/i;
+  /^(?:sources?\s?:\s?(?=\S)|(?:by|par)\s+[A-Z][\w.'-]+(?:\s+[A-Z0-9][\w.'-]*){0,3}(?:(?:,\s*|\s+and\s+|\s+et\s+)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}){0,3}$|[a-z]{1,4}(?:\/[a-z]{1,4})+\s*\([A-Za-z]+(?:(?:,\s*|\s+)[A-Za-z]+)*,?\s*\)$|\((?:AFP|Reuters|AP|dpa)\)$|with (?:afp|reuters|ap)$|copyright\b|©)/i;
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** French month names (and their usual abbreviations), for French date stamps. */
+const MOIS =
+  '(?:janv(?:ier)?\\.?|f\u00E9vr?(?:ier)?\\.?|fev(?:rier)?\\.?|mars|avr(?:il)?\\.?|mai|juin|juil(?:let)?\\.?|ao\u00FBt|aout|sept(?:embre)?\\.?|oct(?:obre)?\\.?|nov(?:embre)?\\.?|d\u00E9c(?:embre)?\\.?|dec(?:embre)?\\.?)';
+/** A weekday, in English or French, as date stamps open with it ("Thursday 17 February 2022", "jeudi 17 février"). */
+const WEEKDAY =
+  '(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche';
 /**
  * A block that is only a date or a "published/updated" stamp, perhaps before a view counter
  * ("2022-08-16 2", "… 104 vues"). An all-caps section label before it ("INTERNATIONAL
  * 31/01/2022") is taken off first, with {@link SECTION_LABEL}.
  */
 const DATE_ONLY = new RegExp(
-  String.raw`^(?:(?:published|updated|posted|publié|mis à jour)(?: on| le)?:?\s*)?(?:${MONTH}\.? \d{1,2},? \d{4}|\d{1,2} ${MONTH}\.? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})(?:[ ,]+(?:à\s*)?\d{1,2}[:.h]\d{2}.*)?(?:\s+\d+(?:\s*(?:vues|views|comments?|commentaires|reads|lectures))?)?$`,
+  String.raw`^(?:(?:published|updated|posted|publié|mis à jour)(?: on| le)?:?\s*)?(?:(?:${WEEKDAY}),?\s+)?(?:${MONTH}\.? \d{1,2},? \d{4}|\d{1,2}(?:er)? (?:${MONTH}|${MOIS})\.? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})(?:[ ,]+(?:à|at|-)?\s*\d{1,2}[:.h]\d{2}.*)?(?:\s+\d+(?:\s*(?:vues|views|comments?|commentaires|reads|lectures))?)?$`,
   'iu',
 );
 
@@ -62,7 +68,7 @@ const FULL_MONTH =
  * "Publié le 17/02/2022 à 10h30 …". Cut off, and the rest of the line classified on its own.
  */
 const DATE_STAMP_PREFIX = new RegExp(
-  String.raw`^\s*(?:date|published|updated|posted|publié|mis à jour|modifié)(?:\s+(?:on|le))?\s*:?\s+(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|${MONTH}\.? \d{1,2},? \d{4}|\d{1,2} ${MONTH}\.? \d{4})(?:\s*(?:at|à|-)?\s*\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s+|$|(?<=\d{2}[:h]\d{2})(?=\p{L}))`,
+  String.raw`^\s*(?:date|published|updated|posted|publié|mis à jour|modifié)(?:\s+(?:on|le))?\s*:?\s+(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|${MONTH}\.? \d{1,2},? \d{4}|\d{1,2} ${MONTH}\.? \d{4})(?:\s*(?:at|à|-)?\s*\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?m\.?)?)?(?:,?\s*(?:mis à jour|modifié|updated)(?:\s+(?:le|on))?\s*(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4})?\s*(?:à|at)?\s*\d{1,2}[:h.]\d{2})?(?:\s+|$|(?<=\d{2}[:h]\d{2})(?=\p{L}))`,
   'iu',
 );
 
@@ -167,7 +173,7 @@ const AUTHOR_BIO =
 
 /** Sharing tools printed as text: "Share", "Facebook Twitter WhatsApp", "Partager sur Facebook". */
 const SHARE =
-  /^(?:(?:share|partager|tweet|email|e-mail|mail|courriel|print|imprimer|copy short url|copy link|copy|copier le lien|short url|facebook|twitter|whatsapp|linkedin|telegram|messenger|reddit|pinterest|flipboard|x)(?:\s+(?:on|sur|this|cet article|article|story))?[\s|\u00B7,/]*)+$/iu;
+  /^(?:(?:share|partager|tweet|email|e-mail|mail|courriel|print|imprimer|copy short url|copy link|copy|copier le lien|short url|facebook|twitter|whatsapp|linkedin|telegram|messenger|reddit|pinterest|flipboard|x)(?:\s+(?:on|sur|this|cet article|article|story))?[\s|\u00B7,/:]*)+$/iu;
 
 /** An embedded social-media post: "pic.twitter.com/…", "— Name (@handle) February 17, 2022". */
 const SOCIAL_POST =
@@ -175,11 +181,11 @@ const SOCIAL_POST =
 
 /** Messages of a video player, screen-reader labels, ads and cookie notices. */
 const PLAYER_OR_NOTICE =
-  /^(?:your browser (?:does not|doesn't) support|this video (?:is|can|has)|please enable javascript|video (?:player|unavailable)|play video|watch the video|regarder la vid\u00E9o|votre navigateur ne|article content$|contenu de l'article$|story continues below|continue reading below|advertisement$|skip advertisement|publicit\u00E9$|sponsored$|ad$|(?:we|this (?:site|website)) uses? cookies|nous utilisons des cookies|ce site utilise des cookies|accept(?:er)? (?:all )?(?:the )?cookies|all rights reserved|tous droits r\u00E9serv\u00E9s)/iu;
+  /^(?:your browser (?:does not|doesn't) support|this video (?:is|can|has)|please enable javascript|video (?:player|unavailable)|play video|watch the video|regarder la vid\u00E9o|votre navigateur ne|article content$|contenu de l'article$|story continues below|continue reading below|advertisement$|skip advertisement|publicit\u00E9$|sponsored$|ad$|(?:we|this (?:site|website)) uses? cookies|nous utilisons des cookies|ce site utilise des cookies|accept(?:er)? (?:all )?(?:the )?cookies|all rights reserved|tous droits r\u00E9serv\u00E9s|(?:error\s*:\s*)?content is protected\b|contenu prot\u00E9g\u00E9\b)/iu;
 
 /** A stamp of when the page was updated or published, with no sentence around it. */
 const UPDATE_STAMP =
-  /^(?:last\s+)?(?:updated|published|posted|mis \u00E0 jour|publi\u00E9|modifi\u00E9)\b.{0,50}(?:\d{1,2}[:h]\d{2}|\bago\b|\bil y a\b|\d{4})\s*(?:[ap]\.?m\.?|gmt|utc|cet|cest)?\.?$/iu;
+  /^[|\u00B7\u2022\s-]*(?:last\s+)?(?:updated|published|posted|mis \u00E0 jour|publi\u00E9|modifi\u00E9)\b.{0,50}(?:\d{1,2}[:h]\d{2}|\bago\b|\bil y a\b|\d{4})\s*(?:[ap]\.?m\.?|gmt|utc|cet|cest)?\.?$/iu;
 
 /** The words of a photo caption: who stands where in the picture, what it shows. */
 const CAPTION_WORDS =
@@ -197,7 +203,7 @@ const FILE_NAME = /^[\w.-]*(?:_[\w.-]*|\.(?:jpe?g|png|gif|webp|svg))$/u;
 
 /** The comment form and its notices: "Leave a Reply", "Les commentaires sont désactivés". */
 const COMMENTS =
-  /^(?:leave a (?:reply|comment)|post a comment|add a comment|(?:show|view|hide|voir|afficher|masquer) (?:all |les )?(?:comments?|commentaires?)\b|\d+\s+(?:comments?|commentaires?)$|comments?$|commentaires?$|laisser un commentaire|ajouter un commentaire|your email address will not be published|votre adresse (?:e-mail|email|de messagerie) ne sera pas publi\u00E9e|required fields are marked)|\bcomments? (?:are|is) (?:closed|disabled)\b|\bcommentaires sont (?:ferm\u00E9s|d\u00E9sactiv\u00E9s|clos)\b/iu;
+  /^(?:leave a (?:reply|comment)|post a comment|add a comment|(?:show|view|hide|voir|afficher|masquer) (?:all |les )?(?:comments?|commentaires?)\b|\d+\s+(?:comments?|commentaires?)$|comments?$|commentaires?$|laisser un commentaire|ajouter un commentaire|your email address will not be published|votre adresse (?:e-mail|email|de messagerie) ne sera pas publi\u00E9e|required fields are marked|no comments yet\b|be the first to comment\b|soyez le premier \u00E0 (?:commenter|r\u00E9agir)\b|aucun commentaire\b)|\bcomments? (?:are|is) (?:closed|disabled)\b|\bcommentaires sont (?:ferm\u00E9s|d\u00E9sactiv\u00E9s|clos)\b/iu;
 
 /** A news feed's footer naming where the story first ran (WordPress prints it in both languages). */
 const FEED_FOOTER =
@@ -219,10 +225,10 @@ const PAYWALL_END =
 
 /** Verbs a call to action opens with, in English and French (imperatives). */
 const CTA_VERB =
-  /^(?:click|cliquez|tap|appuyez|read|lisez|discover|d\u00E9couvrez|subscribe|abonnez-vous|sign up|inscrivez-vous|register|download|t\u00E9l\u00E9chargez|follow|suivez|retrouvez|watch|regardez|listen|\u00E9coutez|join|rejoignez|get|obtenez|try|essayez|share|partagez|support|soutenez|gain|profitez)\b/iu;
+  /^(?:find out|click|cliquez|tap|appuyez|read|lisez|discover|d\u00E9couvrez|subscribe|abonnez-vous|sign up|inscrivez-vous|register|download|t\u00E9l\u00E9chargez|follow|suivez|retrouvez|watch|regardez|listen|\u00E9coutez|join|rejoignez|get|obtenez|try|essayez|share|partagez|support|soutenez|gain|profitez)\b/iu;
 /** What a call to action points at: the site, an article, an app, an account. */
 const CTA_OBJECT =
-  /\b(?:ici|here|article|story|stories|newsletter|app|application|source|site|website|link|lien|subscription|abonnement|access|acc\u00E8s|account|compte|contenus?|content|podcasts?|videos?|vid\u00E9os?|channel|cha\u00EEne|whatsapp|telegram|updates|alerts|alertes|news|actualit\u00E9s|offer|offre)\b/iu;
+  /\b(?:ici|here|article|story|stories|newsletter|app|application|source|site|website|link|lien|subscription|abonnement|access|acc\u00E8s|account|compte|contenus?|content|podcasts?|videos?|vid\u00E9os?|channel|cha\u00EEne|whatsapp|telegram|updates|alerts|alertes|news|actualit\u00E9s|offer|offre|coverage|couverture)\b|https?:\/\/|www\./iu;
 
 /**
  * A line of metadata fields between separators: "Jane Doe | 13/06/2024 | 104 vues", "AFP ·
@@ -242,6 +248,10 @@ function isMetaLine(s: string): boolean {
 const CREDIT_TAIL: RegExp[] = [
   /(?:^|\s)\(?(?:AP|AFP|Reuters|EPA|Getty Images|Xinhua|Anadolu|Sipa|Bloomberg)\s+Photo\s*\/\s*\p{L}[\p{L} .'-]{1,40}\)?$/u,
   /(?:^|\s)\/\s*(?:AFP|AP|Reuters|EPA|Xinhua|Anadolu)\s*\/\s*\p{L}[\p{L} .'-]{1,40}$/u,
+  /(?<=[.!?])\s+(?:REUTERS|AFP|AP|EPA|XINHUA|ANADOLU)\/\p{Lu}[\p{L} .'-]{1,40}$/u,
+  /(?<=[.!?])\s+Photos?\s+(?:AFP|AP|Reuters|EPA|DR|Xinhua|Anadolu|Getty Images)$/u,
+  /\((?:AP|AFP|Reuters) Photo\/[^()]{2,60}\)$/u,
+  /(?:^|\s)\(?(?:Photo by\s+)?[\p{Lu}][\p{L} .'-]{1,40}\/(?:AFP|AP|Reuters|EPA|Pool)\s+via\s+Getty Images\)?$/u,
   /(?<=[.!?])\s+\/\s*(?:AFP|AP|AA|EPA|DPA|Reuters|Xinhua|Anadolu|Getty Images|Sipa|\p{Lu}{2,5})$/u,
   /(?:^|\s)(?:Photos?|Cr\u00E9dit photo|Photo credit|Image credit|Credit)\s?:\s*[^.!?:]{2,60}$/u,
   /(?:^|\s)(?:(?:Video|Vid\u00E9o|Photo|Image|Footage|Images?)\s+)?(?:courtesy|avec l'aimable autorisation)(?:\s+of|\s+de)?\s?:?\s*[^.!?:]{2,60}$/iu,
@@ -341,12 +351,33 @@ const SLASHED_CREDIT =
 const AUTHOR_BOX_HEADING =
   /^(?:About|\u00C0 propos de|A propos de)\s+\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){0,3}(?:\s+\d[\d\s,.]*\s*(?:[Aa]rticles?|[Pp]osts?|[Pp]ublications?|[Ss]tories))?$/u;
 
+/** A control of the page on a line of its own: "Find out more", "Lire la suite", "Voir plus". */
+const READER_CONTROL =
+  /^(?:find out more|read more|learn more|see more|show more|en savoir plus|lire la suite|voir plus|afficher plus|lire plus)\b(?:\s+(?:about|on|sur|de|du|des)\b.*)?[\s.:>\u2026\u00BB\u2192]*$/iu;
+
+/** A credit line of its own: "(Crédit : AFP)", "Crédits photo : AFP", "Illustration : AFP", "Photo AFP". */
+const CREDIT_LINE =
+  /^\(?(?:[Cc]r\u00E9dits?(?: [Pp]hotos?)?|[Pp]hotos?|[Ii]llustration|[Ii]mage|[Vv]isuel)\s*:?\s*(?:\u00A9\s*)?[\p{Lu}][^.!?]{0,50}\)?$/u;
+
+/** Who contributed to a wire story: "Associated Press writer Jane Doe in Bamako contributed to this report." */
+const CONTRIBUTION =
+  /\bcontributed (?:to this (?:report|story|article)|reporting|additional reporting)\b|\bcontributed from\b/iu;
+
+/** A republication or editor's note: "This article was originally published on …", "Editor's note: …". */
+const EDITORS_NOTE =
+  /^(?:(?:editor['\u2019]?s note|note de la r\u00E9daction|ndlr)\s*:|this (?:article|story|piece) (?:was|is|has been) (?:originally |first )?(?:published|republished)\b|(?:cet article|cette d\u00E9p\u00EAche) (?:a \u00E9t\u00E9 |est )(?:initialement |d['\u2019]abord )?(?:publi\u00E9e?|paru)\b|our standards\s*:)/iu;
+
+/** A staff byline: "Rédaction Africanews", "La rédaction", "Jane Doe, Correspondent". */
+const STAFF_BYLINE =
+  /^(?:(?:[Ll]a )?[Rr]\u00E9daction(?:\s+\p{Lu}[\p{L}\d.'-]*){0,3}|\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){1,3},\s*(?:(?:[Ss]enior|[Cc]hief|[Ss]pecial|[Ss]taff|[Dd]eputy|[Gg]rand|[Ee]nvoy\u00E9e?s? [Ss]p\u00E9ciale?s?)\s+)?(?:[Cc]orrespondent|[Rr]eporter|[Ww]riter|[Ee]ditor|[Jj]ournalist|[Cc]orrespondante?|[Jj]ournaliste|[Rr]\u00E9dact(?:eur|rice))(?:\s+(?:in|at|\u00E0|en)\s+\p{Lu}[\p{L}-]+)?)$/u;
+
 /** Menu items flattened without spaces: a lower-case letter run into a capital ("LegalReuters"). */
 const GLUED = /\p{Ll}\p{Lu}/gu;
 
 /**
- * A paragraph of the article's prose, not a teaser: two sentences or more, or one of 25 words or
- * more, closed by sentence punctuation (a teaser's excerpt ends in "…" or nothing).
+ * A paragraph of the article's prose, not a teaser or an offer: two sentences or more, or one of
+ * 25 words or more, closed by sentence punctuation (a teaser's headline has none, its excerpt is
+ * one sentence or ends in "…", an offer is one short sentence).
  */
 function isProse(text: string, span: Span): boolean {
   const s = text.slice(span.start, span.end).trim();
@@ -490,7 +521,7 @@ export function classifyBlocks(
       // A bare "/ AA" after the sentence is how agencies credit a picture, not a story.
       const photographer =
         (/\/|\bvia\s+(?:AP|AFP|Reuters|Getty|EPA)\b|\bPhoto\b|\bPool\b/u.test(m[0]) &&
-          /\b(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Anadolu|Sipa|Pool)\b/u.test(m[0])) ||
+          /\b(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Xinhua|XINHUA|Anadolu|Sipa|Pool)\b/u.test(m[0])) ||
         /^\s+\/\s*\p{Lu}{2,5}$/u.test(m[0]);
       if (
         m.index < 20 ||
@@ -548,6 +579,26 @@ export function classifyBlocks(
     }
     if (WEB_ADDRESS.test(body.trim())) {
       furniture('a bare web address (a link)');
+      continue;
+    }
+    if (READER_CONTROL.test(body.trim()) && wordCount(body) <= 12) {
+      furniture('a reader control or link ("Find out more", "Lire la suite")');
+      continue;
+    }
+    if (CREDIT_LINE.test(body.trim()) && wordCount(body) <= 8) {
+      furniture('photo or image credit');
+      continue;
+    }
+    if (CONTRIBUTION.test(body) && wordCount(body) <= 30 && !/["\u201C\u00AB]/u.test(body)) {
+      furniture('who contributed to the report');
+      continue;
+    }
+    if (EDITORS_NOTE.test(body.trim()) && wordCount(body) <= 40) {
+      furniture("editor's or republication note");
+      continue;
+    }
+    if (STAFF_BYLINE.test(body.trim())) {
+      furniture('byline or agency line');
       continue;
     }
     if (LINK_MARKER.test(body.trim()) && wordCount(body) <= 25) {
@@ -788,6 +839,9 @@ function dropAfterPaywall(text: string, blocks: Block[]): void {
   let after: string | null = null;
   for (const b of blocks) {
     const s = text.slice(b.start, b.end);
+    // A page that goes on printing the article's prose after a "subscribers only" label (a badge
+    // over the opening) has not stopped at it: the label alone is furniture.
+    if (after !== null && b.kind === 'body' && isProse(text, b)) after = null;
     if (after !== null) {
       b.kind = 'furniture';
       b.reason = `after the paywall notice "${after}"`;

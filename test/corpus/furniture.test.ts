@@ -545,3 +545,102 @@ describe('classifyBlocks on list, feed, credit and headline shapes', () => {
     ]);
   });
 });
+
+describe('classifyBlocks on notices, credits, stamps and bylines of common page formats', () => {
+  const reasons = (text: string) =>
+    classifyBlocks(text, splitParagraphs(text), { title: null, furnitureHints: [] }).map((b) => [
+      b.kind,
+      b.reason ?? null,
+      text.slice(b.start, b.end),
+    ]);
+  const AFTER = 'The last convoy crossed into Niger on Monday, the army said in a statement.';
+  const LAST = 'About 2,400 French soldiers are deployed in Mali, most of them at bases in the north.';
+  /** The reason each line is dropped for, set between two paragraphs, or "kept" where it is not. */
+  const verdicts = (lines: string[]) =>
+    lines.map((line) => {
+      const text = `${BODY}\n\n${line}\n\n${AFTER}\n\n${LAST}`;
+      const block = classifyBlocks(text, splitParagraphs(text), { title: null, furnitureHints: [] }).find(
+        (b) => text.slice(b.start, b.end) === line,
+      );
+      return block?.kind === 'furniture' ? block.reason : `kept as ${block?.kind ?? 'cut'}`;
+    });
+
+  it('drops credits, notes and reader controls set between paragraphs, in English and French', () => {
+    expect(
+      verdicts([
+        'Associated Press writer Baba Ahmed in Bamako, Mali, contributed to this report.',
+        'This article was originally published on The Conversation.',
+        "Editor's note: This story has been updated.",
+        'Find out more about the Barkhane operation',
+        'Lire la suite',
+        '(Crédit : AFP)',
+        'Illustration : AFP',
+        'Photo d’illustration',
+        'Image caption, French troops have been in Mali since 2013',
+        'Photo by Thomas Coex/AFP via Getty Images',
+        'French troops in Mali. REUTERS/Benoit Tessier',
+        'Des soldats français à Gao, en juin 2021. Photo AFP',
+        'Rédaction Africanews',
+        'Jane Doe, Correspondent',
+        'Partager sur :',
+        'error: Content is protected !!',
+        'No comments yet. Why don’t you start the discussion?',
+        'Source :Skai',
+      ]),
+    ).toEqual([
+      'who contributed to the report',
+      "editor's or republication note",
+      "editor's or republication note",
+      'a reader control or link ("Find out more", "Lire la suite")',
+      'a reader control or link ("Find out more", "Lire la suite")',
+      'photo or image credit',
+      'photo or image credit',
+      'image label',
+      'image label',
+      'photo or agency credit',
+      'photo or agency credit',
+      'photo caption with credit',
+      'byline or agency line',
+      'byline or agency line',
+      'sharing buttons',
+      'video player, screen-reader, advertising or cookie notice',
+      'comment form',
+      'byline or agency line',
+    ]);
+  });
+
+  it('drops date stamps in French and English, with a weekday or an update time', () => {
+    expect(
+      verdicts([
+        '17 février 2022',
+        'jeudi 17 février 2022 à 10:35',
+        'Thursday 17 February 2022',
+        'Mis à jour le 21 février 2023 à 17:08',
+      ]),
+    ).toEqual(['date stamp', 'date stamp', 'date stamp', 'date stamp']);
+    const text = `Publié le 17/02/2022 à 10:31, mis à jour à 12:00\n\n${BODY}`;
+    expect(classify(text)).toEqual([
+      ['furniture', 'Publié le 17/02/2022 à 10:31, mis à jour à 12:00'],
+      ['body', BODY],
+    ]);
+  });
+
+  it('keeps a sentence that merely opens like a credit or a control', () => {
+    const lines = [
+      'Find out more people fled Gao on Monday than in the whole of last year, the UN said.',
+      'Photo evidence of the mass grave was released by the French army on Friday.',
+    ];
+    expect(verdicts(lines)).toEqual(['kept as body', 'kept as body']);
+  });
+
+  it('keeps printing an article after a subscribers-only label over its opening', () => {
+    const opening =
+      'La cérémonie se voulait très solennelle. Le 18 février, dans le camp de Kamboinsin, les militaires français et burkinabè ont descendu leurs drapeaux.';
+    const text = `${BODY}\n\nRéservé aux abonnés\n\n${opening}`;
+    expect(reasons(text)).toEqual([
+      ['body', null, BODY],
+      ['furniture', 'paywall, subscription, newsletter or app prompt', 'Réservé aux abonnés'],
+      ['body', null, opening],
+    ]);
+  });
+});
