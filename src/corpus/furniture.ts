@@ -62,6 +62,11 @@ const TERMINAL = /[.!?]["'\u201D\u2019)\u00BB]*$|["\u201D\u00BB]$/;
 const DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const FULL_MONTH =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+/**
+ * A month as captions write it: in full, or in the agencies' abbreviations ("Feb.", "Aug.",
+ * "Sept.": AP style abbreviates every month of more than five letters).
+ */
+const CAPTION_MONTH = `(?:${FULL_MONTH}|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\\.)`;
 
 /**
  * A date stamp run into the start of a line: "date 2022-02-15 …", "Published: 17 Feb 2022 …",
@@ -117,7 +122,9 @@ const INLINE_SUFFIX: Array<[RegExp, string]> = [
 ];
 
 /** A photo caption in the agencies' style: it ends with the day the photo was taken. */
-const CAPTION_DATE_END = new RegExp(String.raw`,?\s(?:on\s+)?${DAY},\s+${FULL_MONTH}\s+\d{1,2},\s+\d{4}\.?$`);
+const CAPTION_DATE_END = new RegExp(
+  String.raw`,?\s(?:on\s+)?${DAY},\s+${CAPTION_MONTH}\s+\d{1,2},\s+\d{4}\.?$`,
+);
 
 /** A credit at the end of a caption: "EFE/EPA/IAN LANGSDON / POOL", "(Name/AP)", "Photo: Name/AFP". */
 const CREDIT_END =
@@ -277,7 +284,7 @@ const AGENCY_TAIL =
 const PICTURE_WORDS =
   /\b(?:photo(?:graph)?s?|pictures?|pictured|images?|illustration|clich\u00E9s?|en photo|photo d'archives)\b|(?:^|[.!?]\s+)(?:Ici|Here),?\s/iu;
 const PHOTO_DATE = new RegExp(
-  String.raw`(?<!\b(?:on|since|until|by|from|of|to|before|after|in|at|during|through))\s+(?:,\s*)?${DAY},?\s+${FULL_MONTH}\s+\d{1,2},\s+\d{4}\.(?:\s|$)`,
+  String.raw`(?<!\b(?:on|since|until|by|from|of|to|before|after|in|at|during|through))\s+(?:,\s*)?${DAY},?\s+${CAPTION_MONTH}\s+\d{1,2},\s+\d{4}\.(?:\s|$)`,
   'u',
 );
 
@@ -523,7 +530,13 @@ export function classifyBlocks(
         (/\/|\bvia\s+(?:AP|AFP|Reuters|Getty|EPA)\b|\bPhoto\b|\bPool\b/u.test(m[0]) &&
           /\b(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Xinhua|XINHUA|Anadolu|Sipa|Pool)\b/u.test(m[0])) ||
         /^\s+\/\s*\p{Lu}{2,5}$/u.test(m[0]);
+      // A credit that names a photo ("Photo: Försvarsmakten", "Crédit photo : DR") closing a
+      // short paragraph credits the picture that paragraph is the caption of.
+      const photoCredit =
+        /^\s*\(?(?:Photos?|Cr\u00E9dit photo|Photo credit|Image credit)\b/u.test(m[0]) &&
+        wordCount(rest) <= 30;
       if (
+        photoCredit ||
         m.index < 20 ||
         photographer ||
         oneShortSentence ||
@@ -826,6 +839,7 @@ export function classifyBlocks(
   dropAfterPaywall(text, blocks);
   dropGalleryCaptions(text, blocks);
   dropByShape(text, blocks, paragraphs);
+  dropCaptionsOverCredits(text, blocks);
   return blocks;
 }
 
@@ -951,6 +965,30 @@ function dropByShape(text: string, blocks: Block[], paragraphs: readonly Span[])
         b.reason = `page furniture by its shape (${evidence.map(([e]) => e).join(', ')})`;
       }
     });
+}
+
+/**
+ * A picture flattened into text prints its name or label, its caption, then its credit on lines
+ * of their own: a short paragraph (30 words at most, no quotation) set between a short furniture
+ * line (the picture's name) and a photo credit line is the caption ("Joel Meyer" / "French
+ * Ambassador to Mali Joël Meyer. …" / "Photo credit: … | AFP)"), unless it is the page's only prose.
+ */
+function dropCaptionsOverCredits(text: string, blocks: Block[]): void {
+  const isCredit = (b: Block | undefined) =>
+    b?.kind === 'furniture' &&
+    /credit|image label/u.test(b.reason ?? '') &&
+    /^\(?(?:Photos?|Cr\u00E9dits?|Credits?|Image|Picture|\u00A9)\b/iu.test(text.slice(b.start, b.end).trim());
+  blocks.forEach((b, i) => {
+    const s = text.slice(b.start, b.end);
+    if (b.kind !== 'body' || wordCount(s) > 30 || /["\u201C\u201D\u00AB\u00BB]/u.test(s)) return;
+    const before = blocks[i - 1];
+    const label = before?.kind === 'furniture' && wordCount(text.slice(before.start, before.end)) <= 6;
+    const others = blocks.some((o) => o !== b && o.kind === 'body');
+    if (label && others && isCredit(blocks[i + 1])) {
+      b.kind = 'furniture';
+      b.reason = 'photo caption (between the picture and its credit)';
+    }
+  });
 }
 
 /**

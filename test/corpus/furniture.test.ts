@@ -644,3 +644,45 @@ describe('classifyBlocks on notices, credits, stamps and bylines of common page 
     ]);
   });
 });
+
+describe('classifyBlocks on captions without an agency credit', () => {
+  const AFTER = 'The last convoy crossed into Niger on Monday, the army said in a statement.';
+
+  it('drops a caption dated the way agencies write it, with the month abbreviated, and keeps "on Monday, Aug. 15"', () => {
+    const caption = 'French soldiers stand guard in Gao, Mali, Wednesday, Aug. 10, 2022.';
+    const sentence = 'The last French soldiers left on Monday, Aug. 15, 2022. They crossed into Niger.';
+    expect(classify(`${BODY}\n\n${caption}\n\n${sentence}\n\n${AFTER}`)).toEqual([
+      ['body', BODY],
+      ['furniture', caption],
+      ['body', sentence],
+      ['body', AFTER],
+    ]);
+  });
+
+  it('drops a short paragraph closed by a "Photo:" credit as a caption, whole', () => {
+    const caption =
+      'Multi-nationality. A Swedish JTAC supports French special units during an operation. Photo: Försvarsmakten';
+    expect(classify(`${BODY}\n\n${caption}\n\n${AFTER}`)).toEqual([
+      ['body', BODY],
+      ['furniture', caption],
+      ['body', AFTER],
+    ]);
+  });
+
+  it("drops a caption between a picture's name and its credit, and keeps a page's only prose there", () => {
+    const caption = 'French Ambassador to Mali Joël Meyer. The junta has decided to expel the ambassador.';
+    const text = `Mali expels French ambassador\n\nJoel Meyer\n\n${caption}\n\nPhoto credit: Nicolas Réméné | AFP)\n\n${AFTER}`;
+    expect(classify(text, 'Mali expels French ambassador')).toEqual([
+      ['heading', 'Mali expels French ambassador'],
+      ['furniture', 'Joel Meyer'],
+      ['furniture', caption],
+      ['furniture', 'Photo credit: Nicolas Réméné | AFP)'],
+      ['body', AFTER],
+    ]);
+    const only = `Mali expels French ambassador\n\nJoel Meyer\n\n${caption}\n\nPhoto credit: Nicolas Réméné | AFP)`;
+    expect(kept(classify(only, 'Mali expels French ambassador'))).toEqual([
+      ['heading', 'Mali expels French ambassador'],
+      ['body', caption],
+    ]);
+  });
+});
