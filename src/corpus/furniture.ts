@@ -196,7 +196,7 @@ const UPDATE_STAMP =
 
 /** The words of a photo caption: who stands where in the picture, what it shows. */
 const CAPTION_WORDS =
-  /\b(?:is|are) (?:seen|pictured)\b|\bgestures?\b (?:as|while|during)|\blooks on\b|\bposes? for\b|\(\s*(?:L|R|C|\d-[LR]|left|right|centre|center)\s*\)|\bin this (?:file )?(?:photo|picture|image)\b|\bfile (?:photo|picture|image)\b|\bphoto(?:graph)? taken\b|\bphoto d'archives\b|\(\s*(?:photo|image)\s+(?:by|de)\b/iu;
+  /\b(?:is|are) (?:seen|pictured)\b|\bgestures?\b (?:as|while|during)|\blooks on\b|\bposes? for\b|\(\s*(?:\d(?:st|nd|rd|th)\s+)?(?:L|R|C|\d-[LR]|left|right|centre|center)\s*\)|\bin this (?:file )?(?:photo|picture|image)\b|\bfile (?:photo|picture|image)\b|\bphoto(?:graph)? taken\b|\bphoto d'archives\b|\(\s*(?:photo|image)\s+(?:by|de)\b/iu;
 
 /** An author's box: "À propos de Jane Doe - Rédactrice en chef à …", "About Jane Doe, editor …". */
 const AUTHOR_BOX =
@@ -263,7 +263,7 @@ const CREDIT_TAIL: RegExp[] = [
   /(?:^|\s)(?:Photos?|Cr\u00E9dit photo|Photo credit|Image credit|Credit)\s?:\s*[^.!?:]{2,60}$/u,
   /(?:^|\s)(?:(?:Video|Vid\u00E9o|Photo|Image|Footage|Images?)\s+)?(?:courtesy|avec l'aimable autorisation)(?:\s+of|\s+de)?\s?:?\s*[^.!?:]{2,60}$/iu,
   /(?:^|\s)(?:\u00A9|\(c\))\s*[^.!?\u00A9]{1,60}$/iu,
-  /(?:^|\s)\((?:photo|image|picture|cr\u00E9dit photo|credit)s?\s*(?:credit)?\s*:[^()]{1,60}\)$/iu,
+  /(?:^|\s)\((?:photo|image|picture|cr\u00E9dit photo|credit)s?\s*(?:credit)?\s*:[^()]{1,60}\)\.?$/iu,
   /(?<=\p{Ll}\.|\d\.)\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}'-]+){1,2}$/u,
   /(?<=[.!?\u2026\u00BB\u201D"])\s+\((?![^()]*[.!?]\))(?![.\u2026\s]*\))[^()]{2,80}\)$/u,
 ];
@@ -533,8 +533,9 @@ export function classifyBlocks(
       // A credit that names a photo ("Photo: Försvarsmakten", "Crédit photo : DR") closing a
       // short paragraph credits the picture that paragraph is the caption of.
       const photoCredit =
-        /^\s*\(?(?:Photos?|Cr\u00E9dit photo|Photo credit|Image credit)\b/u.test(m[0]) &&
-        wordCount(rest) <= 30;
+        /^\s*\(?(?:Photos?|Pictures?|Cr\u00E9dit photo|Photo credit|Image credit|Picture credit)\b/iu.test(
+          m[0],
+        ) && wordCount(rest) <= 30;
       if (
         photoCredit ||
         m.index < 20 ||

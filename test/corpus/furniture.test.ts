@@ -686,3 +686,18 @@ describe('classifyBlocks on captions without an agency credit', () => {
     ]);
   });
 });
+
+describe('classifyBlocks on the captions of wave 11', () => {
+  const AFTER = 'The last convoy crossed into Niger on Monday, the army said in a statement.';
+
+  it('drops an alt text and its "(Picture: MOD)." caption, and a caption naming who stands where', () => {
+    const text = [
+      'British peacekeeping troops in Mali',
+      'British peacekeeping troops in Mali (Picture: MOD).',
+      BODY,
+      'Sadio Camara (3rd L) and Andrei Belousov (2nd R) hold a meeting in Moscow on May 10, 2025. Russian Defense Ministry / TASS',
+      AFTER,
+    ].join('\n\n');
+    expect(classify(text).map(([k]) => k)).toEqual(['furniture', 'furniture', 'body', 'furniture', 'body']);
+  });
+});

@@ -271,6 +271,33 @@ const WAVE_10_RULES: readonly PlannedPage[] = [
   { id: 'lbcgroup-2023-12-france-completes-troop-withdrawal-from-niger', language: 'en', shape: 'wire' },
 ];
 
+/**
+ * The eleventh wave, collected like the tenth after the rules written on it, annotated before any
+ * rule ran on it and measured once as collected: the British exit from MINUSMA (Nov 2022), the
+ * French ambassador leaving Niamey (Sept 2023) and Wagner's exit from Mali (June 2025). Shapes: an
+ * image's alt text and its "(Picture: MOD)" caption printed twice, a caption naming who stands
+ * where ("(3rd L)"), a gallery's picture number, a comment prompt naming the article, editors'
+ * initials, a widget's markup printed as text, a date field alone or with an advertising label.
+ */
+const WAVE_11_RULES: readonly PlannedPage[] = [
+  { id: 'briefly-2025-06-russias-wagner-mercenaries-leaving-mali', language: 'en', shape: 'aggregator' },
+  { id: 'burkina24-2023-09-27-l-ambassadeur-de-france-a-quitte-niamey', language: 'fr', shape: 'aggregator' },
+  { id: 'exbulletin-2022-11-15-britain-withdrawing-troops-from-mali', language: 'en', shape: 'aggregator' },
+  { id: 'fasoactu-2023-09-l-ambassadeur-de-france-est-rentre-a-paris', language: 'fr', shape: 'aggregator' },
+  {
+    id: 'forcesnews-2022-11-uk-to-withdraw-peacekeeping-troops-from-mali',
+    language: 'en',
+    shape: 'captions',
+  },
+  {
+    id: 'nouvellesducontinent-2023-09-l-ambassadeur-de-france-a-quitte-le-pays',
+    language: 'fr',
+    shape: 'original',
+  },
+  { id: 'rtmcpa-2022-11-15-british-troops-withdraw-from-mali', language: 'en', shape: 'aggregator' },
+  { id: 'themoscowtimes-2025-06-08-wagner-replaced-by-africa-corps-in-mali', language: 'en', shape: 'wire' },
+];
+
 /** The planned pages by wave; each wave's split is drawn over that wave alone. */
 export const PLANNED_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_1, WAVE_2];
 
@@ -305,6 +332,7 @@ export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
   WAVE_8_RULES,
   WAVE_9_RULES,
   WAVE_10_RULES,
+  WAVE_11_RULES,
 ];
 
 /**
