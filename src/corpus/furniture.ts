@@ -358,6 +358,13 @@ const SLASHED_CREDIT =
 const AUTHOR_BOX_HEADING =
   /^(?:About|\u00C0 propos de|A propos de)\s+\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){0,3}(?:\s+\d[\d\s,.]*\s*(?:[Aa]rticles?|[Pp]osts?|[Pp]ublications?|[Ss]tories))?$/u;
 
+/** A word naming a medium, alone on its line: the label over a picture, a caption or a video. */
+const MEDIA_WORD_ALONE =
+  /^(?:caption|l\u00E9gende|photos?|images?|pictures?|videos?|vid\u00E9os?|gallery|galerie|diaporama|slideshow)\s*:?$/iu;
+
+/** A file picture's caption in the agencies' style: "FILE - French soldiers patrol …". */
+const FILE_CAPTION = /^(?:FILE|ARCHIVES)\s*(?:PHOTO)?\s*[-\u2013\u2014:]\s+\p{Lu}/u;
+
 /** A control of the page on a line of its own: "Find out more", "Lire la suite", "Voir plus". */
 const READER_CONTROL =
   /^(?:find out more|read more|learn more|see more|show more|en savoir plus|lire la suite|voir plus|afficher plus|lire plus)\b(?:\s+(?:about|on|sur|de|du|des)\b.*)?[\s.:>\u2026\u00BB\u2192]*$/iu;
@@ -593,6 +600,14 @@ export function classifyBlocks(
     }
     if (WEB_ADDRESS.test(body.trim())) {
       furniture('a bare web address (a link)');
+      continue;
+    }
+    if (MEDIA_WORD_ALONE.test(body.trim())) {
+      furniture('label of a picture or a video');
+      continue;
+    }
+    if (FILE_CAPTION.test(body.trim()) && !/["\u201C\u00AB]/u.test(body) && wordCount(body) <= 60) {
+      furniture('photo caption (a file picture)');
       continue;
     }
     if (READER_CONTROL.test(body.trim()) && wordCount(body) <= 12) {

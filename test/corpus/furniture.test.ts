@@ -586,6 +586,9 @@ describe('classifyBlocks on notices, credits, stamps and bylines of common page 
         'error: Content is protected !!',
         'No comments yet. Why don’t you start the discussion?',
         'Source :Skai',
+        'FILE - French soldiers of the Barkhane force patrol in Gossi, Mali, on July 26, 2019.',
+        'Caption',
+        'Share this Story : Macron to assess Mali situation',
       ]),
     ).toEqual([
       'who contributed to the report',
@@ -606,6 +609,9 @@ describe('classifyBlocks on notices, credits, stamps and bylines of common page 
       'video player, screen-reader, advertising or cookie notice',
       'comment form',
       'byline or agency line',
+      'photo caption (a file picture)',
+      'label of a picture or a video',
+      'call to action (an order to the reader, pointing at the site)',
     ]);
   });
 
@@ -629,8 +635,9 @@ describe('classifyBlocks on notices, credits, stamps and bylines of common page 
     const lines = [
       'Find out more people fled Gao on Monday than in the whole of last year, the UN said.',
       'Photo evidence of the mass grave was released by the French army on Friday.',
+      'FILE photos of the base, released on Monday, show empty hangars, the army said.',
     ];
-    expect(verdicts(lines)).toEqual(['kept as body', 'kept as body']);
+    expect(verdicts(lines)).toEqual(['kept as body', 'kept as body', 'kept as body']);
   });
 
   it('keeps printing an article after a subscribers-only label over its opening', () => {
