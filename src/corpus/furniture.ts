@@ -324,11 +324,12 @@ const CODE_TOKEN =
   /\bfunction\s*\(|\bconsole\.\w+\(|\bdocument\.\w+|\bwindow\.\w+|\bvar\s+\w+\s*=|\blet\s+\w+\s*=|\bconst\s+\w+\s*=|\.push\(|\.setAttribute\(|\.appendChild\(|\}\s*\)\s*;|\)\s*;\s*\}|\bif\s*\([^)]*[=!]==?/g;
 
 /**
- * A news feed's item: a time of day, then the section or headline of another story ("17:23Monde -
- * Nouvelles pluies…", "07:00 Auto - Japon…"). Taken as furniture only where the page prints two or
- * more lines of this shape (a feed), never on one line alone.
+ * A news feed's item: a time of day run into the section, or followed by a section and a dash,
+ * then the headline of another story ("17:23Monde - Nouvelles pluies…", "07:00 Auto - Japon…").
+ * Taken as furniture only where the page prints two or more lines of this shape (a feed), never
+ * on one line alone; a live blog's entries ("10:30 French troops crossed…") are not of this shape.
  */
-const FEED_ITEM = /^\d{1,2}[:h]\d{2}\s*(?=\p{Lu})/u;
+const FEED_ITEM = /^\d{1,2}[:h]\d{2}(?:(?=\p{Lu})|\s*\p{Lu}[\p{L}-]*\s+[-\u2013\u2014|]\s)/u;
 
 /** A web address alone on its line, with or without its scheme: "military.africa/2020/09/…". */
 const WEB_ADDRESS =
@@ -352,11 +353,12 @@ const SLASHED_CREDIT =
   /^\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*){0,3}(?:\s*\/\s*\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*){0,3})+$/u;
 
 /**
- * The heading of an author's box: "About Geraldine Boechat 2664 Articles", "À propos de Jane Doe".
- * The block right after it, when it reads as a biography, is part of the box.
+ * The heading of an author's box, with the author's count of articles: "About Geraldine Boechat
+ * 2664 Articles" (a subheading "About Operation Barkhane" has no count). The block right after it,
+ * when it reads as a biography (a job in journalism), is part of the box.
  */
 const AUTHOR_BOX_HEADING =
-  /^(?:About|\u00C0 propos de|A propos de)\s+\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){0,3}(?:\s+\d[\d\s,.]*\s*(?:[Aa]rticles?|[Pp]osts?|[Pp]ublications?|[Ss]tories))?$/u;
+  /^(?:About|\u00C0 propos de|A propos de)\s+\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){0,3}\s+\d[\d\s,.]*\s*(?:[Aa]rticles?|[Pp]osts?|[Pp]ublications?|[Ss]tories)$/u;
 
 /** A word naming a medium, alone on its line: the label over a picture, a caption or a video. */
 const MEDIA_WORD_ALONE =
@@ -364,6 +366,10 @@ const MEDIA_WORD_ALONE =
 
 /** A file picture's caption in the agencies' style: "FILE - French soldiers patrol …". */
 const FILE_CAPTION = /^(?:FILE|ARCHIVES)\s*(?:PHOTO)?\s*[-\u2013\u2014:]\s+\p{Lu}/u;
+
+/** A job in journalism, as an author's biography names it. */
+const JOURNALISM_JOB =
+  /\b(?:editor|journalist|reporter|correspondent|writer|columnist|r\u00E9dact(?:eur|rice)|journaliste|correspondante?|chroniqueu(?:r|se))\b/iu;
 
 /** A control of the page on a line of its own: "Find out more", "Lire la suite", "Voir plus". */
 const READER_CONTROL =
@@ -651,7 +657,12 @@ export function classifyBlocks(
       furniture("author's box");
       continue;
     }
-    if (wasAuthorBox && wordCount(body) <= 60 && !/["\u201C\u00AB]/u.test(body)) {
+    if (
+      wasAuthorBox &&
+      wordCount(body) <= 60 &&
+      !/["\u201C\u00AB]/u.test(body) &&
+      JOURNALISM_JOB.test(body)
+    ) {
       furniture("author bio (the author's box)");
       continue;
     }

@@ -708,3 +708,25 @@ describe('classifyBlocks on the captions of wave 11', () => {
     expect(classify(text).map(([k]) => k)).toEqual(['furniture', 'furniture', 'body', 'furniture', 'body']);
   });
 });
+
+describe('classifyBlocks keeps body lines that share a shape with furniture', () => {
+  const AFTER = 'The last convoy crossed into Niger on Monday, the army said in a statement.';
+
+  it("keeps a live blog's timed entries, which are not a feed's time-and-section teasers", () => {
+    const entries = [
+      '10:30 French troops crossed the border into Niger before dawn, the army said.',
+      '11:05 Malian officials said the base at Gao was now under their control.',
+    ];
+    expect(kept(classify([BODY, ...entries, AFTER].join('\n\n')))).toHaveLength(4);
+  });
+
+  it('keeps a subheading "About …" and the paragraph under it, which are no author\'s box', () => {
+    const under = 'Barkhane was launched in 2014 and counted 5,100 soldiers at its peak across the Sahel.';
+    expect(classify(`${BODY}\n\nAbout Operation Barkhane\n\n${under}\n\n${AFTER}`)).toEqual([
+      ['body', BODY],
+      ['heading', 'About Operation Barkhane'],
+      ['body', under],
+      ['body', AFTER],
+    ]);
+  });
+});
