@@ -51,7 +51,7 @@ const FR_TO_WHOM = new RegExp(
 );
 /** Asides between a French verb of saying and its subject: "dans un autre communiqué", "jeudi", "lors d'une conférence de presse". */
 const FR_ASIDE = new RegExp(
-  `(?<=(?:${FR_PARTICIPLE}|${FR_PRESENT})\\s*)\\s(?:dans\\s+(?:un|une|le|la|son|sa|leur)\\s+(?:(?:autre|nouveau|nouvelle|bref|long|court)\\s+)?(?:communiqu\u00E9|d\u00E9claration|entretien|interview|message|tweet|discours|note|lettre)(?:\\s+(?:commun|conjoint|officiel|publi\u00E9|diffus\u00E9))?|lors\\s+d['\u2019]une\\s+conf\u00E9rence\\s+de\\s+presse|(?:ce\\s+|le\\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\\s+(?:matin|soir|apr\u00E8s-midi))?|aussi|encore|\u00E9galement|ensuite|alors|hier|pour\\s+sa\\s+part|de\\s+son\\s+c\u00F4t\u00E9|sur\\s+(?:Twitter|X|Facebook|les\\s+ondes\\s+de\\s+[\\p{L}-]+|[\\p{Lu}][\\p{L}-]*))(?=[\\s,]|$)`,
+  `(?<=(?:${FR_PARTICIPLE}|${FR_PRESENT})\\s*)\\s(?:dans\\s+(?:un|une|le|la|son|sa|leur)\\s+(?:(?:autre|nouveau|nouvelle|bref|long|court)\\s+)?(?:communiqu\u00E9|d\u00E9claration|entretien|interview|message|tweet|discours|note|lettre)(?:\\s+(?:commun|conjoint|officiel|publi\u00E9|diffus\u00E9))?|lors\\s+d['\u2019]une\\s+conf\u00E9rence\\s+de\\s+presse|(?:ce\\s+|le\\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\\s+(?:matin|soir|apr\u00E8s-midi))?|aussi|encore|\u00E9galement|ensuite|alors|hier|ainsi|notamment|d['\u2019]ailleurs|par\\s+ailleurs|toutefois|cependant|n\u00E9anmoins|quant\\s+\u00E0\\s+(?:lui|elle)|pour\\s+sa\\s+part|de\\s+son\\s+c\u00F4t\u00E9|sur\\s+(?:Twitter|X|Facebook|les\\s+ondes\\s+de\\s+[\\p{L}-]+|[\\p{Lu}][\\p{L}-]*))(?=[\\s,]|$)`,
   'giu',
 );
 /** X a déclaré : « … » / X affirme que « … » / Pour X, … « … » / Selon X, « … »: the speaker before the quotation. */
@@ -130,6 +130,19 @@ const FRENCH_VERB_PHRASE = new RegExp(
 /** "…, says Macron." / "…, stated the president." / "…, selon l'Élysée.": an attribution closing the sentence. */
 const CLOSING_ATTRIBUTION = new RegExp(
   `,\\s*(?:${SPEECH_VERB}|selon|d['\u2019]apr\u00E8s)\\s+([^,.;:!?\u201C\u201D"\u00AB\u00BB]{1,60}?)\\s*[.!?]?\\s*$`,
+  'iu',
+);
+/** ", foreign minister Abdoulaye Diop said on TV Monday." / ", he added": a subject and its verb of saying closing the sentence. */
+const CLOSING_SUBJECT_VERB = new RegExp(
+  `^,\\s*((?:[\\p{L}\\p{N}'\u2019.-]+\\s+){0,6}?[\\p{L}\\p{N}'\u2019.-]+)\\s+(?:(?:has|had|also)\\s+)?(?:${SPEECH_VERB})(?:\\s+[^,.;:!?]{0,40})?\\s*[.!?]?\\s*$`,
+  'iu',
+);
+/** «…», tacle le ministre / «…», lançait X: a French verb form (present, imperfect) opening the words after a quotation, a subject after it. */
+const FR_ANY_VERB_SUBJECT =
+  /^\s*,?\s*\p{Ll}{3,}(?:e|t|it|ent|ait|aient)(?=\s+(?:le|la|les|l['\u2019]|un|une|des|ce|cette|M\.|Mme|\p{Lu}))/u;
+/** ", a souligné …", ", indique …", ", selon …": a French clause that opens with its verb of saying. */
+const FR_CLOSING_VERB = new RegExp(
+  `^,\\s*(?:(?:a|avait|ont|avaient)\\s+(?:${FR_PARTICIPLE})|${FR_PRESENT}|selon|d['\u2019]apr\u00E8s)(?![\\p{L}])`,
   'iu',
 );
 /** A verb of saying closing a phrase ("… a ajouté", "… has said", "… déclare"), to strip from a subject. */
@@ -773,6 +786,10 @@ export class QuotationIndex {
     // The speaker of the last quotation when the block before ended on one: a paragraph that
     // opens with a quotation and names no one continues it.
     let carried: string | null = null;
+    // Every body sentence and every person named in body text, in text order: where a quotation
+    // that nothing attributes looks back for its speaker.
+    const bodySentences: Span[] = [];
+    const allMentions: PersonMention[] = [];
     for (const block of article.blocks) {
       if (block.kind === 'furniture') continue;
       const blockText = text.slice(block.start, block.end);
@@ -798,6 +815,7 @@ export class QuotationIndex {
           mentions.push({ ...sm, start: at, end: sm.end + block.start });
       }
       mentions.sort((x, y) => x.start - y.start);
+      if (block.kind === 'body') for (const p of mentions) allMentions.push(p);
       for (const p of mentions) {
         const full = this.people.resolve(p.name);
         if (full && this.people.full.has(full)) this.named.push({ name: full, at: p.start });
@@ -806,6 +824,7 @@ export class QuotationIndex {
       const quotes = quotationSpans(text, block);
       const sentences =
         block.kind === 'heading' ? [{ start: block.start, end: block.end }] : splitSentences(text, block);
+      if (block.kind === 'body') for (const sen of sentences) bodySentences.push(sen);
       let previousSpeaker: string | null = null;
       // Bodies that speak in this block before a quotation ("The ministry said … “…,” it said").
       const speaking = [
@@ -964,6 +983,7 @@ export class QuotationIndex {
         }
       }
     }
+    this.carryAcross(text, out, bodySentences, allMentions, titles);
     // A quotation open at the end of its paragraph and continued by the next paragraph's opening
     // quotation is the same speaker's, named only at its end: carried back.
     for (let i = out.length - 2; i >= 0; i--) {
@@ -989,6 +1009,91 @@ export class QuotationIndex {
       }
     }
     return out;
+  }
+
+  /**
+   * Speakers for quotations that nothing in their sentence attributes: the one person named
+   * before the quotation in its sentence; else whoever spoke last before it (the speaker of the
+   * last quotation, of a sentence that reports speech, or the one person a sentence names),
+   * looking back over at most CARRY_SENTENCES sentences, across paragraphs, and only when no one
+   * else is named or given a role in between. Each sentence is read at most CARRY_SENTENCES times.
+   */
+  private carryAcross(
+    text: string,
+    out: Found[],
+    sentences: readonly Span[],
+    mentions: readonly PersonMention[],
+    titles: Map<string, string>,
+  ): void {
+    // Quotations and names by sentence, bucketed in one pass (both lists are in text order).
+    const quotedIn: Found[][] = sentences.map(() => []);
+    const namedIn: PersonMention[][] = sentences.map(() => []);
+    const sentenceOf: number[] = [];
+    let k = 0;
+    for (const f of out) {
+      while (k + 1 < sentences.length && sentences[k + 1]!.start <= f.start) k++;
+      const inside =
+        sentences[k] !== undefined && sentences[k]!.start <= f.start && f.start < sentences[k]!.end;
+      sentenceOf.push(inside ? k : -1);
+      if (inside) quotedIn[k]!.push(f);
+    }
+    k = 0;
+    for (const m of mentions) {
+      while (k + 1 < sentences.length && sentences[k + 1]!.start <= m.start) k++;
+      if (sentences[k] && sentences[k]!.start <= m.start && m.end <= sentences[k]!.end) namedIn[k]!.push(m);
+    }
+    // What a sentence without quotations says about who speaks, worked out once per sentence.
+    const reportedIn = new Map<number, string | null>();
+    const reported = (i: number) => {
+      if (!reportedIn.has(i)) reportedIn.set(i, this.speakerOfSentence(text, sentences[i]!, null, titles));
+      return reportedIn.get(i)!;
+    };
+    for (let i = 0; i < out.length; i++) {
+      const f = out[i]!;
+      const s = sentenceOf[i]!;
+      if (f.speaker !== null || s < 0) continue;
+      // Someone named in the quotation's own sentence before it: "Macron a salué « le courage »
+      // des soldats", where no verb a rule reads attributes it, is that one person's.
+      const here = namedIn[s]!.filter((m) => m.end <= f.start);
+      if (here.length > 0) {
+        const names = new Set(here.map((m) => this.people.resolve(m.name) ?? m.name));
+        if (names.size === 1) f.speaker = [...names][0]!;
+        continue;
+      }
+      if (this.attributedInSentence(text, f)) continue;
+      let found: string | null = null;
+      for (let j = s - 1; j >= 0 && j >= s - CARRY_SENTENCES; j--) {
+        const quoted = quotedIn[j]!;
+        const said = quoted.filter((o) => o.speaker !== null).pop();
+        if (said) {
+          found = said.speaker;
+          break;
+        }
+        if (quoted.length > 0) continue; // a quotation no one was found for: look further back
+        const speaker = reported(j);
+        if (speaker !== null) {
+          found = speaker;
+          break;
+        }
+        const named = new Set(namedIn[j]!.map((m) => this.people.resolve(m.name) ?? m.name));
+        if (named.size === 1) found = [...named][0]!;
+        const sen = sentences[j]!;
+        if (named.size > 0 || namesSomeone(text.slice(sen.start, sen.end))) break;
+      }
+      if (found !== null && found !== IT && found !== PREV) {
+        f.speaker = found;
+        f.carried = true;
+      }
+    }
+  }
+
+  /** True when the words around a quotation in its own sentence attribute it (a verb of saying, "selon", a statement). */
+  private attributedInSentence(text: string, f: Found): boolean {
+    // Within ATTRIBUTION_REACH either side, as attribution reads: a sentence of thousands of
+    // quotations is then read in linear time.
+    const from = Math.max(f.sentence.start, f.start - ATTRIBUTION_REACH);
+    const to = Math.min(f.sentence.end, f.end + ATTRIBUTION_REACH);
+    return ATTRIBUTION_CUE.test(`${text.slice(from, f.start)} ${text.slice(f.end, to)}`);
   }
 
   /**
@@ -1087,27 +1192,32 @@ export class QuotationIndex {
     // Asides are blanked in the words just after the quotation only, where FR_AFTER reads: the
     // look-behind patterns cost a scan of the alternation at every character, and over the rest
     // of a long sentence, for every quotation in it, that made the build quadratic.
-    const frAfter = FR_AFTER.exec(
-      after
-        .slice(0, 300)
-        .replace(FR_ASIDE, blank)
-        .replace(FR_ASIDE, blank)
-        .replace(FR_TO_WHOM, blank)
-        .replace(FR_ASIDE, blank),
-    );
-    if (frAfter?.[1]) {
+    // «…», a souligné le porte-parole, le colonel X: the speaker after a French verb, with a name
+    // in apposition to a role.
+    const frAfterSpeaker = (words: string): string | null => {
+      const frAfter = FR_AFTER.exec(
+        words
+          .slice(0, 300)
+          .replace(FR_ASIDE, blank)
+          .replace(FR_ASIDE, blank)
+          .replace(FR_TO_WHOM, blank)
+          .replace(FR_ASIDE, blank),
+      );
+      if (!frAfter?.[1]) return null;
       // "a affirmé le porte-parole du gouvernement, Abdoulaye Maïga": the name in apposition.
-      const rest = after.slice(frAfter.index + frAfter[0].length);
+      const rest = words.slice(frAfter.index + frAfter[0].length);
       const apposition =
         /^\s*,\s*([\p{Lu}][\p{L}'\u2019-]+(?:\s+[\p{Lu}][\p{L}'\u2019-]+){1,3})\s*(?:[,.;]|$)/u.exec(rest);
       // "…, le colonel Pascal Ianni.": a title and the name.
       const titled = /^\s*,\s*([^,.;]{3,60})\s*(?:[,.;]|$)/u.exec(rest);
-      const sp =
+      return (
         (apposition?.[1] ? norm(apposition[1]) : null) ??
         (titled?.[1] && ROLE_PHRASE.test(frAfter[1]) ? this.personEnding(titled[1], true) : null) ??
-        norm(frAfter[1]);
-      if (sp) return sp;
-    }
+        norm(frAfter[1])
+      );
+    };
+    const frSp = frAfterSpeaker(after);
+    if (frSp) return frSp;
     // After the quotation: "…," Macron said / "…," said Borrell / "…" the statement said.
     const np = `((?:[\\p{L}\\p{N}'\\u2019.-]+\\s+){0,7}?[\\p{L}\\p{N}'\\u2019.-]+)`;
     const afterSubjectVerb = new RegExp(`^\\s*[,.]?\\s*${np}\\s+(?:${SPEECH_VERB})\\b`, 'iu').exec(after);
@@ -1168,12 +1278,27 @@ export class QuotationIndex {
       // "…", specifies the press release: a statement speaks for the body last quoted.
       if (speaks(sp) || (sp === IT && /^(?:the|a|an)\s/iu.test(anyVerbSubject[1]))) return sp;
     }
+    // «…», tacle le ministre / «…», lançait X: in French, any verb in the present or the imperfect
+    // right after the closing mark and its comma, its subject after it (read as after "dit").
+    const anyFrenchVerb = comma ? FR_ANY_VERB_SUBJECT.exec(after) : null;
+    if (anyFrenchVerb) {
+      const sp = frAfterSpeaker(`, dit ${after.slice(anyFrenchVerb[0].length)}`);
+      if (speaks(sp)) return sp;
+    }
     // "…' in Niger, says Macron." / "… “orderly” withdrawal, according to the ministry.": the
     // attribution closes the sentence, after words of the writer's own.
     const closing = CLOSING_ATTRIBUTION.exec(after);
     if (closing?.[1] && !verbBetween(before)) {
       const sp = norm(closing[1]);
       if (speaks(sp)) return sp;
+    }
+    // "« … » avec le transfert de Gao, a souligné le porte-parole, le colonel X, lors d'un point
+    // presse." / "“…” over the next months, he added." / "…, foreign minister X said on TV Monday.":
+    // the sentence's last clause attributes it, after words of the writer's own. Read from each
+    // comma after the quotation whose clause runs to the sentence's end with no quotation mark.
+    if (!verbBetween(before)) {
+      const sp = this.closingClause(after, norm, lastPerson, frAntecedent, frAfterSpeaker);
+      if (sp !== null && speaks(sp)) return sp;
     }
 
     // A statement named with its issuer before the quotation: "le communiqué des autorités
@@ -1291,6 +1416,49 @@ export class QuotationIndex {
     ) {
       const sp = norm(predicate[1]);
       if (sp && (BODY_NOUN.test(sp) || this.people.full.has(sp))) return sp;
+    }
+    return null;
+  }
+
+  /**
+   * The speaker named by the clause that closes a sentence after a quotation and words of the
+   * writer's own: "…, he added", "…, the Elysée recalled", "…, a-t-il ajouté", "…, a souligné le
+   * porte-parole". Null when no such clause ends the sentence. Each comma is tried once and the
+   * clause read is at most ATTRIBUTION_REACH long: linear in the sentence.
+   */
+  private closingClause(
+    after: string,
+    norm: (phrase: string) => string | null,
+    lastPerson: string | null,
+    frAntecedent: string | null,
+    frAfterSpeaker: (words: string) => string | null,
+  ): string | null {
+    // The clause must run to the sentence's end: a quotation mark in it means more quoted words.
+    const lastMark = Math.max(
+      after.lastIndexOf('\u201C'),
+      after.lastIndexOf('\u201D'),
+      after.lastIndexOf('"'),
+      after.lastIndexOf('\u00AB'),
+      after.lastIndexOf('\u00BB'),
+    );
+    for (let c = after.indexOf(',', lastMark + 1); c >= 0; c = after.indexOf(',', c + 1)) {
+      const tail = after.slice(c);
+      if (tail.length > 160) continue;
+      const en = CLOSING_SUBJECT_VERB.exec(tail);
+      if (en?.[1]) {
+        const sp = norm(en[1].replace(ADVERBS, ''));
+        if (sp) return sp;
+      }
+      const inverted = FR_INVERTED_PRONOUN.exec(tail);
+      if (inverted && /^[\s.!?…]*$/u.test(tail.slice(inverted.index + inverted[0].length))) {
+        const pronoun = /-\s?(il|elle|ils|elles)(?![\p{L}])/iu.exec(inverted[0])?.[1] ?? 'il';
+        const who = frAntecedent && this.agrees(pronoun, frAntecedent) ? frAntecedent : lastPerson;
+        if (who) return this.people.resolve(who) ?? who;
+      }
+      if (FR_CLOSING_VERB.test(tail)) {
+        const sp = frAfterSpeaker(tail);
+        if (sp) return sp;
+      }
     }
     return null;
   }
@@ -1790,6 +1958,18 @@ function anySenseSynonyms(word: string): string[] {
 }
 
 const synonymMemo = new Map<string, string[]>();
+
+/** A role that names a person ("the minister", "le porte-parole"), or any capitalised name: someone who could be speaking. */
+const SOMEONE =
+  /(?<![\p{L}])(?:minist(?:er|re)|pr\u00E9sident(?:e)?|president|spokes(?:man|woman|person)|porte-parole|g\u00E9n\u00E9ral|general|colonel|ambassad(?:or|eur)|chef|chief|commander|commandant|analyst|analyste|chercheu(?:r|se)|researcher|expert|official|responsable|diplomat|diplomate|envoy|premier)(?![\p{L}])/iu;
+
+/** True when a text names a person or a person's role: someone other than the last speaker may be speaking. */
+function namesSomeone(text: string): boolean {
+  return SOMEONE.test(text) || peopleIn(text).some((p) => p.name.includes(' '));
+}
+
+/** How many sentences back a quotation that nothing attributes looks for whoever spoke last. */
+const CARRY_SENTENCES = 6;
 
 /** How far from a quotation, in characters, its attribution is looked for within its sentence. */
 const ATTRIBUTION_REACH = 600;

@@ -520,3 +520,71 @@ describe('speaker attribution on real pages of the rules split', () => {
     ]);
   });
 });
+
+describe('speaker attribution from the rest of the sentence and from the sentences before', () => {
+  it('reads the clause that closes a sentence after words of the writer’s own, in English and French', () => {
+    expect(
+      speakers(
+        'French army spokesman General Pascal Ianni spoke in Paris.\n\nIt comes ahead of the last withdrawal “at the end of the summer” when the base at Gao will be returned to Malian forces, he added',
+      ),
+    ).toEqual(['Pascal Ianni: at the end of the summer']);
+    expect(
+      speakers(
+        'Mali has expelled the ambassador on grounds he made "hostile and outrageous" remarks, foreign minister Abdoulaye Diop said on TV Monday.',
+      ),
+    ).toEqual(['Abdoulaye Diop: hostile and outrageous']);
+    expect(
+      speakers(
+        'Les militaires français quitteront le Mali « à la fin de l’été » avec le transfert de Gao, a souligné le porte-parole de l’état-major, le colonel Pascal Ianni, lors d’un point presse.',
+        'fr',
+      ),
+    ).toEqual(['Pascal Ianni: à la fin de l’été']);
+    expect(
+      speakers(
+        'La France « prend note » de l’expulsion de son ambassadeur, a déclaré lundi le ministère des affaires étrangères français. « En réaction, la France a décidé de rappeler son ambassadeur ».',
+        'fr',
+      ),
+    ).toEqual([
+      'le ministère des affaires étrangères français: prend note',
+      'le ministère des affaires étrangères français: En réaction, la France a décidé de rappeler son ambassadeur',
+    ]);
+  });
+
+  it('reads any French verb in the present right after the closing mark and its comma', () => {
+    expect(
+      speakers(
+        'Le ministre des Armées Sébastien Lecornu était à Gao lundi.\n\n« Nous ne partirons pas en cachette », tacle le ministre.',
+        'fr',
+      ),
+    ).toEqual(['Sébastien Lecornu: Nous ne partirons pas en cachette']);
+  });
+
+  it('gives a quotation no verb attributes to the one person named before it in its sentence', () => {
+    expect(speakers('Josep Borrell voiced “deep solidarity with France” on Monday.')).toEqual([
+      'Josep Borrell: deep solidarity with France',
+    ]);
+  });
+
+  it('carries the last speaker across paragraphs to a quotation nothing attributes, unless someone else is named or given a role between', () => {
+    const opening =
+      'Emmanuel Macron announced the withdrawal on Thursday. “The heart of the operation will be in Niger,” Macron said.\n\n';
+    const closing = '\n\nThe withdrawal will take place “in an orderly manner” over several months.';
+    expect(speakers(`${opening}The region remains fragile.${closing}`)).toEqual([
+      'Emmanuel Macron: The heart of the operation will be in Niger',
+      'Emmanuel Macron: in an orderly manner',
+    ]);
+    expect(speakers(`${opening}The defence minister visited Gao on Friday.${closing}`)).toEqual([
+      'Emmanuel Macron: The heart of the operation will be in Niger',
+      '(none): in an orderly manner',
+    ]);
+  });
+
+  it('on a rules page, gives the words closing a sentence to the spokesman the sentence ends with', () => {
+    expect(pageSpeakers('crest1061fm-2022-06-french-army-quits-mali-base')).toContain(
+      'Pascal Ianni: at the end of the summer',
+    );
+    expect(pageSpeakers('abamako-2022-06-13-armee-francaise-quitte-menaka')).toContain(
+      "Pascal Ianni: à la fin de l'été",
+    );
+  });
+});
