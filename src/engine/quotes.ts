@@ -145,6 +145,11 @@ const FR_CLOSING_VERB = new RegExp(
   `^,\\s*(?:(?:a|avait|ont|avaient)\\s+(?:${FR_PARTICIPLE})|${FR_PRESENT}|selon|d['\u2019]apr\u00E8s)(?![\\p{L}])`,
   'iu',
 );
+/** A French verb of saying opening a subject phrase read after it ("assure la force française"). */
+const FR_LEADING_VERB = new RegExp(`^(?:${FR_PRESENT})\\s+(?=\\S)`, 'iu');
+/** "dans son communiqué", "dans un communiqué publié lundi": where a body spoke, not its name. */
+const FR_IN_STATEMENT =
+  /\s+dans\s+(?:son|sa|leur|un|une|le|la)\s+(?:communiqu\u00E9|d\u00E9claration|message|entretien|note)(?:\s.*)?$/iu;
 /** A verb of saying closing a phrase ("… a ajouté", "… has said", "… déclare"), to strip from a subject. */
 const SPEECH_VERB_AT_END = new RegExp(
   `\\s+(?:(?:(?:a|avait|ont|avaient)\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE}))|${FR_PRESENT}|(?:(?:has|have|had)\\s+)?(?:${SPEECH_VERB}))(?:\\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|on \\p{Lu}\\p{Ll}+day|today|yesterday))?\\s*$`,
@@ -235,10 +240,13 @@ export function quotationSpans(text: string, block: Span): Span[] {
 
 /** Words before a quoted term that mark it as a name or a scare quote, not someone's words. */
 const SO_CALLED =
-  /(?:so-called|so called|dubbed|nicknamed|known as|termed|baptis\u00E9e?s?|surnomm\u00E9e?s?|dite?s?|soi-disant|appel\u00E9e?s?|qualifi\u00E9e?s? de|the word|the term|le mot|le terme|means|meaning|signifie|veut dire|stands for)\s*(?:the\s+|la\s+|le\s+|les\s+|l['\u2019])?(?:[\p{L}-]+\s+){0,2}[\u201C"\u00AB\u2018']\s*$/iu;
+  /(?:so-called|so called|dubbed|nicknamed|known as|termed|baptis\u00E9e?s?|surnomm\u00E9e?s?|(?<!\bse\s)dite?s?|soi-disant|appel\u00E9e?s?|qualifi\u00E9e?s? de|the word|the term|le mot|le terme|means|meaning|signifie|veut dire|stands for)\s*(?:the\s+|la\s+|le\s+|les\s+|l['\u2019])?(?:[\p{L}-]+\s+){0,2}[\u201C"\u00AB\u2018']\s*$/iu;
+/** "X, qui se dit (être un) «", "X, who describes himself as “": a name (group 1) describing itself in quoted words. */
+const SELF_DESCRIPTION =
+  /((?:[\p{Lu}][\p{L}'\u2019-]+\s+){0,3}[\p{Lu}][\p{L}'\u2019-]+),?\s+(?:qui|who)\s+(?:se\s+(?:dit|proclame|pr\u00E9sente|d\u00E9crit|qualifie|d\u00E9finit|revendique)|s['\u2019](?:est|\u00E9tait)\s+(?:dit|dite|proclam\u00E9e?|pr\u00E9sent\u00E9e?|d\u00E9crite?)|(?:describes|described|calls|called|presents|presented|styles|styled)\s+(?:himself|herself|itself|themselves))(?:\s+(?:comme|as|\u00EAtre|de|d['\u2019]))?(?:\s+(?:un|une|le|la|a|an|the))?\s*$/u;
 /** Anything in a sentence that attributes words to someone: a verb of saying, "according to", "selon", a statement. */
 const ATTRIBUTION_CUE = new RegExp(
-  `(?<![\\p{L}])(?:${SPEECH_VERB}|${FR_PARTICIPLE}|${FR_PRESENT}|selon|d['\u2019]apr\u00E8s|pour|statement|communiqu\u00E9|d\u00E9claration|speech|discours|interview|entretien)(?![\\p{L}])|:\\s*[\u201C"\u00AB]`,
+  `(?<![\\p{L}])(?:${SPEECH_VERB}|${FR_PARTICIPLE}|${FR_PRESENT}|selon|d['\u2019]apr\u00E8s|pour|statement|communiqu\u00E9|d\u00E9claration|speech|discours|interview|entretien|se\\s+proclame|se\\s+pr\u00E9sente|se\\s+d\u00E9crit|se\\s+revendique|(?:calls|describes)\\s+(?:himself|herself|itself))(?![\\p{L}])|:\\s*[\u201C"\u00AB]`,
   'iu',
 );
 
@@ -385,7 +393,7 @@ function readsAsSurname(word: string, text: string, memo: TextMemo): boolean {
 
 /** Sentence adverbs a name-finder can take for a first name ("Later Dembélé added"). */
 const LEADING_ADVERB =
-  /^(?:Later|Then|Meanwhile|However|Earlier|Also|Now|Finally|Separately|Yesterday|Today|Speaking|Asked|Ensuite|Puis|Enfin|Hier)\s+/u;
+  /^(?:Later|Then|Meanwhile|However|Earlier|Also|Now|Finally|Separately|Yesterday|Today|Speaking|Asked|Before|After|Since|During|Until|Ensuite|Puis|Enfin|Hier|Avant|Apr\u00E8s|Depuis|Pendant|Durant|D\u00E8s|Jusqu['\u2019]\u00E0|Aujourd['\u2019]hui|Demain)\s+/u;
 
 /** Function words of either language, for a capitalised one that opened the sentence. */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set([...STOP_WORDS, ...fra, 'selon', 'lors', 'according']);
@@ -439,7 +447,8 @@ function peopleIn(text: string): PersonMention[] {
     const start = p.start + (p.name.length - name.length);
     if (BODY_AFTER_NAME.test(text.slice(p.end, p.end + 40))) continue;
     if (BODY_BEFORE_NAME.test(text.slice(Math.max(0, start - 30), start))) continue;
-    if (BODY_FIRST_WORD.test(name)) continue; // "Opération Barkhane", "Task Force Takuba"
+    // "Opération Barkhane", "Task Force Takuba", "La Base Opérationnelle Avancée"
+    if (BODY_FIRST_WORD.test(name.replace(/^(?:La|Le|Les|L['\u2019]|The)\s*/u, ''))) continue;
     if (ORG_LAST_WORD.test(name)) continue; // "General Staff", "High Command"
     out.push({ ...p, name, text: name, start });
   }
@@ -1160,6 +1169,13 @@ export class QuotationIndex {
       return this.normaliseSpeaker(phrase, lastPerson, titles);
     };
 
+    // "un certain Dia Diarra, qui se dit « ancien militaire »", "X, who calls himself a “patriot”":
+    // the words someone describes themselves with are that person's.
+    const self = SELF_DESCRIPTION.exec(before);
+    if (self?.[1]) {
+      const sp = norm(self[1]);
+      if (sp && (this.people.full.has(sp) || this.isPersonName(sp) || BODY_NOUN.test(sp))) return sp;
+    }
     if (heading) {
       // "Macron: France doesn't share 'strategy and hidden aims'": a person or a body before the colon.
       const colon = /^([^:]{2,40}):\s/.exec(text.slice(sentence.start, sentence.end));
@@ -1595,6 +1611,14 @@ export class QuotationIndex {
         '',
       )
       .replace(ADVERBS, '')
+      .trim()
+      // "… ont eu accès et que l'état-major français": the subject after "que" (the verb follows).
+      .replace(/^.*\s(?:et\s+)?qu(?:e\s+|['\u2019])(?=\S)/iu, '')
+      // "assure la force française dans son communiqué qui": an inverted verb of saying before
+      // the subject, the statement it speaks in and a relative pronoun after it are not the name.
+      .replace(FR_LEADING_VERB, '')
+      .replace(/\s+(?:qui|who|which)$/iu, '')
+      .replace(FR_IN_STATEMENT, '')
       .trim();
     if (p.length === 0) return null;
     if (/^it$/i.test(p)) return IT;
@@ -1624,12 +1648,22 @@ export class QuotationIndex {
         p,
       );
     if (afterTitle?.[1]) return this.people.resolve(afterTitle[1]) ?? afterTitle[1];
+    // "le Quai d'Orsay", "Palais de l'Élysée": a lone capitalised word followed by "d'"/"de" and
+    // another capitalised word names a place, not a person.
+    const placeName = (m: { start: number; end: number; name: string }, at: number) =>
+      !m.name.includes(' ') &&
+      (/^\s+(?:d['\u2019]|de\s+|du\s+)\p{Lu}/u.test(p.slice(m.end - at)) ||
+        /\p{Lu}\p{L}+\s+(?:d['\u2019]|de\s+|du\s+)$/u.test(p.slice(0, Math.max(0, m.start - at))));
     const person =
-      peopleIn(p).find((m) => !ofBody(m, 0)) ??
+      peopleIn(p).find((m) => !ofBody(m, 0) && !placeName(m, 0)) ??
       peopleIn(`X ${p}`).find(
         // A lone word that opened the phrase counts only as the surname of someone named in full
         // ("Dembélé added"), never as a name of its own ("Assertion").
-        (m) => m.start >= 2 && !ofBody(m, 2) && this.people.full.has(this.people.resolve(m.name) ?? ''),
+        (m) =>
+          m.start >= 2 &&
+          !ofBody(m, 2) &&
+          !placeName(m, 2) &&
+          this.people.full.has(this.people.resolve(m.name) ?? ''),
       );
     if (person) return this.people.resolve(person.name) ?? person.name;
     const single = /^(?:Mr|Mrs|Ms|Dr)?\.?\s*([A-Z][\p{L}'-]+)$/u.exec(p);
@@ -1672,7 +1706,7 @@ export class QuotationIndex {
         words.every(
           (w) =>
             /^[\p{Lu}]/u.test(w) ||
-            /^l['\u2019][\p{Lu}]/u.test(w) ||
+            /^[ld]['\u2019][\p{Lu}]/u.test(w) ||
             /^(?:of|for|and|on|et|de|du|des|la|le|les|the|pour|sur|l['\u2019]|d['\u2019])$/.test(w),
         ));
     // A capital or a country speaking for its government ("Paris said"). A lone capitalised word

@@ -588,3 +588,50 @@ describe('speaker attribution from the rest of the sentence and from the sentenc
     );
   });
 });
+
+describe('speakers that read as a person or a body, never a phrase', () => {
+  it('gives the words someone describes themselves with to that person, in French and English', () => {
+    expect(
+      speakers(
+        'Des images ont été diffusées sur le compte Twitter d’un dénommé Dia Diarra, qui se proclame « ancien militaire » et « patriote malien ».',
+        'fr',
+      ),
+    ).toEqual(['Dia Diarra: ancien militaire', 'Dia Diarra: patriote malien']);
+    expect(speakers('Yann Dupont, who calls himself a “proud soldier of France”, posted the video.')).toEqual(
+      ['Yann Dupont: proud soldier of France'],
+    );
+  });
+
+  it('names "le Quai d’Orsay" as a body, not a person called "Quai" or "Orsay"', () => {
+    expect(
+      speakers(
+        'La France a « pris note » de la décision et « décidé de rappeler son ambassadeur » dit le Quai d’Orsay.',
+        'fr',
+      ),
+    ).toEqual(['(none): pris note', 'le Quai d’Orsay: décidé de rappeler son ambassadeur']);
+  });
+
+  it('takes the subject after "que", never the verb phrase before it', () => {
+    expect(
+      speakers(
+        'Dans ces vidéos, auxquelles plusieurs médias ont eu accès et que l’état-major français qualifie d’« attaque informationnelle », on voit des soldats.',
+        'fr',
+      ),
+    ).toEqual(['l’état-major français: attaque informationnelle']);
+  });
+
+  it('never takes an adverb and a place opening a sentence ("Avant Ménaka") for a person', () => {
+    expect(
+      speakers(
+        'La remise de la base de Ménaka a eu lieu lundi. « Ce transfert s’inscrit dans le cadre fixé par le président. » Avant Ménaka, les bases de Kidal avaient été rendues.',
+        'fr',
+      ),
+    ).toEqual(['(none): Ce transfert s’inscrit dans le cadre fixé par le président.']);
+  });
+
+  it('on a rules page, gives "the words of the communiqué" to the force, not to the verb before it', () => {
+    expect(pageSpeakers('amap-2022-06-13-barkhane-retrocede-menaka')).toContain(
+      'la force française: l’emprise soit restituée dans les meilleures conditions possibles, avec en particulier le transfert de très bonnes infrastructures de protection',
+    );
+  });
+});
