@@ -64,6 +64,14 @@ const FR_FOR =
 /** Words between a subject and its verb that are not part of the subject ("Macron has previously said"). */
 const ADVERBS =
   /(?:\s+(?:has|have|had|also|then|later|previously|earlier|already|repeatedly|often|once|again|further|himself|herself|itself|themselves|publicly|separately|in a statement|in a speech|on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?))+$/iu;
+/** "sous couvert d'anonymat", "speaking on condition of anonymity": how a source spoke, after its description. */
+const ANONYMITY =
+  /,?\s+(?:(?:qui\s+a\s+requis\s+l['\u2019]anonymat)|(?:s'exprimant\s+)?sous\s+(?:le\s+)?couvert\s+(?:de\s+l['\u2019]|d['\u2019])anonymat|(?:speaking\s+)?on\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+(?:asked|declined)\s+(?:not\s+)?to\s+be\s+(?:named|identified))$/iu;
+/** "Col.", "Gen.", "Lt.", "Mr.": abbreviations before a name, whose full stop ends no phrase (group 1 without the stop). */
+const RANK_ABBREVIATION =
+  /(?<![\p{L}])(Col|Gen|Lt|Sgt|Maj|Capt|Cmdr|Adm|Gov|Sen|Rep|Mr|Mrs|Ms|Dr|Prof)\.(?=\s+\p{Lu})/gu;
+/** A French verb of saying read as an adjective after a body's noun ("français indique"), and what follows it. */
+const FR_VERB_AS_MODIFIER = new RegExp(`\\s+(?:${FR_PRESENT})(?![\\p{L}]).*$`, 'su');
 /** Nouns that name someone who can speak without a name: a ministry, an army, a general, a spokesman. */
 const BODY_NOUN =
   /(?<![\p{L}])(?:paratrooper|soldier|legionnaire|pilot|villager|trader|student|teacher|shopkeeper|driver|farmer|doctor|nurse|activist|protester|demonstrator|parachutiste|l\u00E9gionnaire|commer\u00E7ant|\u00E9tudiant|general|colonel|commander|officer|president|ambassador|envoy|diplomat|analyst|expert|researcher|resident|witness|journalist|leader|chief|official|spokesperson|g\u00E9n\u00E9ral|ministre|pr\u00E9sident|pr\u00E9sidente|ambassadeur|diplomate|analyste|chercheur|chercheuse|habitant|habitante|t\u00E9moin|soldat|officier|responsable|chef|allies|alli\u00E9s|partenaires|ministry|ministries|minister|army|armies|military|government|presidency|junta|forces?|mission|council|union|commission|office|palace|\u00E9lys\u00E9e|elysee|minist\u00E8re|arm\u00E9e|gouvernement|autorit\u00E9s|authorities|department|pentagon|embassy|spokes(?:man|woman|person)|porte-parole|officials?|sources?|group|movement|party|agency|command|staff|\u00E9tat[- ]major|task force|coalition|partners|countries|nations|leaders|statement|communiqu\u00E9|secretariat|headquarters|administration|cabinet|parliament|assembly|committee|conseil|comit\u00E9|assembl\u00E9e|organisation|organization|alliance|coalition|junte|pr\u00E9sidence|ministres?|soldiers|troops)(?![\p{L}])/iu;
@@ -1159,7 +1167,9 @@ export class QuotationIndex {
       .replace(/[\u201C"\u2018'\u00AB]\s*$/u, '');
     const after = text
       .slice(q.end, Math.min(sentence.end, q.end + ATTRIBUTION_REACH))
-      .replace(/^[\s\u00A0\u202F\u201D"\u2019'\u00BB.,]*/u, '');
+      .replace(/^[\s\u00A0\u202F\u201D"\u2019'\u00BB.,]*/u, '')
+      // "said Col. Souleymane Dembele": a rank's abbreviation is no end of the speaker's name.
+      .replace(RANK_ABBREVIATION, '$1');
     // "il"/"elle"/"they" stand for the last one to speak when it agrees with them (a body, "la
     // junte" for "elle"), else for the last person, as "he" and "she" do.
     const norm = (phrase: string) => {
@@ -1513,8 +1523,11 @@ export class QuotationIndex {
       const end = at + key.length;
       if (/\p{L}/u.test(text[at - 1] ?? '') || /\p{L}/u.test(text[end] ?? '')) continue;
       if (french) {
+        // "l'État major français indique": a verb of saying ending like an adjective ("-ique") is no modifier.
         const m = FR_BODY_MODIFIERS.exec(text.slice(end));
-        if (m?.[0].trim()) forms.set(m[0].trim().toLowerCase(), text.slice(at, end) + m[0].trimEnd());
+        const modifier = m?.[0].replace(FR_VERB_AS_MODIFIER, '') ?? '';
+        if (modifier.trim())
+          forms.set(modifier.trim().toLowerCase(), text.slice(at, end) + modifier.trimEnd());
       } else {
         const m = EN_BODY_MODIFIERS.exec(text.slice(Math.max(0, at - 60), at));
         if (m?.[1] && !FUNCTION_WORDS.has(m[1].toLowerCase()))
@@ -1605,7 +1618,7 @@ export class QuotationIndex {
     const p = phrase
       .trim()
       .replace(/[.,;:]+$/u, '')
-      .replace(/^(?:and|but|so|then|that|et|mais|que|qu['\u2019])\s*/iu, '')
+      .replace(/^(?:(?:and|but|so|then|that|et|mais|que)\s+|qu['\u2019]\s*)/iu, '')
       .replace(
         /^(?:later|then|also|meanwhile|however|earlier|finally|separately|again|now|ensuite|puis|enfin)\s+/iu,
         '',
@@ -1617,8 +1630,10 @@ export class QuotationIndex {
       // "assure la force française dans son communiqué qui": an inverted verb of saying before
       // the subject, the statement it speaks in and a relative pronoun after it are not the name.
       .replace(FR_LEADING_VERB, '')
-      .replace(/\s+(?:qui|who|which)$/iu, '')
+      .replace(/\s+(?:qui|who|which)(?:\s.*)?$/iu, '')
       .replace(FR_IN_STATEMENT, '')
+      // "un responsable malien sous couvert d'anonymat": how the source spoke is not its name.
+      .replace(ANONYMITY, '')
       .trim();
     if (p.length === 0) return null;
     if (/^it$/i.test(p)) return IT;
@@ -1665,7 +1680,8 @@ export class QuotationIndex {
           !placeName(m, 2) &&
           this.people.full.has(this.people.resolve(m.name) ?? ''),
       );
-    if (person) return this.people.resolve(person.name) ?? person.name;
+    if (person)
+      return this.people.resolve(person.name) ?? person.name.replace(/^(?:Mr|Mrs|Ms|Dr|M|Mme)\.?\s+/u, '');
     const single = /^(?:Mr|Mrs|Ms|Dr)?\.?\s*([A-Z][\p{L}'-]+)$/u.exec(p);
     if (single?.[1]) {
       const r = this.people.resolve(single[1]);

@@ -635,3 +635,43 @@ describe('speakers that read as a person or a body, never a phrase', () => {
     );
   });
 });
+
+describe('speaker names without the words around them', () => {
+  it('keeps a rank’s abbreviation inside the name and drops a courtesy title the page gives no full name for', () => {
+    expect(speakers('“The army is ready,” said Col. Souleymane Dembele, a spokesman for the army.')).toEqual([
+      'Souleymane Dembele: The army is ready',
+    ]);
+    expect(speakers('“We are leaving,” Mr. Macron said, according to Reuters.')).toEqual([
+      'Macron: We are leaving',
+    ]);
+  });
+
+  it('leaves out how an anonymous source spoke', () => {
+    expect(
+      speakers(
+        "« Nous ne sommes pas consultés », a déclaré à l'AFP un responsable malien sous couvert d'anonymat.",
+        'fr',
+      ),
+    ).toEqual(['Un responsable malien: Nous ne sommes pas consultés']);
+    expect(speakers('“We were not consulted,” said a Malian official who asked not to be named.')).toEqual([
+      'Malian official: We were not consulted',
+    ]);
+  });
+
+  it('never reads a verb of saying as a body’s adjective, nor "Son" as "So" and "n"', () => {
+    expect(
+      speakers(
+        'Dans ce communiqué, l’État major français indique que le commandement a été transféré. Cependant, il précise que ce retrait n’est pas la fin : « La transformation de l’opération ne se réduit pas à la fin de sa présence », précise l’État major.',
+        'fr',
+      ),
+    ).toEqual([
+      'l’État major français: La transformation de l’opération ne se réduit pas à la fin de sa présence',
+    ]);
+    expect(
+      speakers(
+        'Son état-major rappelle que cette « ré-articulation » du dispositif fait suite à une décision.',
+        'fr',
+      ),
+    ).toEqual(['Son état-major: ré-articulation']);
+  });
+});
