@@ -1245,7 +1245,8 @@ export class QuotationIndex {
     const frSp = frAfterSpeaker(after);
     if (frSp) return frSp;
     // After the quotation: "…," Macron said / "…," said Borrell / "…" the statement said.
-    const np = `((?:[\\p{L}\\p{N}'\\u2019.-]+\\s+){0,7}?[\\p{L}\\p{N}'\\u2019.-]+)`;
+    // Up to eleven words: "a representative for US Ambassador to the UN Linda Thomas-Greenfield said".
+    const np = `((?:[\\p{L}\\p{N}'\\u2019.-]+\\s+){0,10}?[\\p{L}\\p{N}'\\u2019.-]+)`;
     const afterSubjectVerb = new RegExp(`^\\s*[,.]?\\s*${np}\\s+(?:${SPEECH_VERB})\\b`, 'iu').exec(after);
     if (afterSubjectVerb?.[1] && !/[,;]/.test(afterSubjectVerb[1])) {
       const sp = norm(afterSubjectVerb[1].replace(ADVERBS, ''));

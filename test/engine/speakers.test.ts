@@ -646,6 +646,17 @@ describe('speaker names without the words around them', () => {
     ]);
   });
 
+  it('reads a long subject before the verb after the quotation, and never carries the paragraph before’s speaker over it', () => {
+    expect(
+      speakers(
+        'John Lechner, an independent researcher, said the group was “more concerned with legitimacy”.\n\n“The UN has a responsibility to minimize the risk,” a representative for US Ambassador to the UN Linda Thomas-Greenfield said after the vote.',
+      ),
+    ).toEqual([
+      'John Lechner: more concerned with legitimacy',
+      'Linda Thomas-Greenfield: The UN has a responsibility to minimize the risk',
+    ]);
+  });
+
   it('leaves out how an anonymous source spoke', () => {
     expect(
       speakers(
