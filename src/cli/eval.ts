@@ -2,11 +2,13 @@
  * `npm run eval [-- FILE …]`: scores question files through the command-line JSON contract,
  * exactly as the scoring described in test/data/eval/README.md. With no file it scores every
  * bundled set in test/data/eval/ and prints each apart. A set whose file name contains
- * "untouched" is scored without listing its misses: it is held out from tuning.
+ * "untouched" is scored without listing its misses: it is held out from tuning. A set that names
+ * its own `corpus` (a folder relative to the set's file, such as real pages added with
+ * `corpus:add` beside the seeds) is scored on that corpus; every other set on `--corpus`.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -16,6 +18,8 @@ import { BUNDLED_CORPUS_DIR, loadEngine } from '../engine/index.js';
 import { calibrationTable, crossValidationTable, type CalibrationRow } from './calibration.js';
 
 const QuestionSet = z.object({
+  /** A corpus folder of its own, relative to the set's file; the set is scored on it. */
+  corpus: z.string().optional(),
   ask: z.array(
     z.object({
       id: z.string(),
@@ -305,14 +309,21 @@ function main(): void {
       a === 'dev.json' ? -1 : b === 'dev.json' ? 1 : a.localeCompare(b),
     ))
       if (name.endsWith('.json')) files.push(join(EVAL_DIR, name));
-  let corpus: Corpus;
-  try {
-    corpus = loadCorpus(values.corpus);
-  } catch (err) {
-    if (!(err instanceof CorpusError)) throw err;
-    process.stderr.write(`eval: ${err.message}\n`);
-    process.exit(1);
-  }
+  // Each corpus is loaded once, however many sets are scored on it.
+  const corpora = new Map<string, Corpus>();
+  const corpusAt = (dir: string, forFile?: string): Corpus => {
+    const known = corpora.get(dir);
+    if (known) return known;
+    try {
+      const loaded = loadCorpus(dir);
+      corpora.set(dir, loaded);
+      return loaded;
+    } catch (err) {
+      if (!(err instanceof CorpusError)) throw err;
+      process.stderr.write(`eval: ${forFile ? `${forFile}: its corpus: ` : ''}${err.message}\n`);
+      process.exit(1);
+    }
+  };
   const tuned: SetResult['calibration'] = [];
   const tunedQuestions: string[] = [];
   for (const file of files) {
@@ -324,11 +335,12 @@ function main(): void {
       process.exit(2);
     }
     const heldOut = /untouched/i.test(basename(file));
+    const corpusDir = set.corpus ? resolve(dirname(file), set.corpus) : values.corpus;
     const result = scoreSet(
-      basename(file),
+      set.corpus ? `${basename(file)} (on its own corpus, ${set.corpus})` : basename(file),
       set,
-      corpus,
-      values.corpus,
+      corpusAt(corpusDir, set.corpus ? file : undefined),
+      corpusDir,
       !heldOut || values['show-untouched-misses'],
     );
     process.stdout.write(`${result.lines.join('\n')}\n\n`);
