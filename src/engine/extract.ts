@@ -1130,8 +1130,8 @@ const HEDGE =
   /(?:^|[^\p{L}])(?:may|might|could|likely|unlikely|possibly|perhaps|reportedly|allegedly|suspected|expected|rumou?red|unclear|whether|if|plans?|planned|would)(?![\p{L}])/iu;
 /** Where a sentence turns to another clause: a contrast or a semicolon. */
 const CLAUSE_TURN = /;|,?\s+(?:but|while|whereas|although|though|however)\s+|\.(?:\s|$)/giu;
-/** At most this many words of the passage follow a "Yes —" or "No —". */
-const YES_NO_WORDS = 30;
+/** At most this many words of the passage follow a "Yes —" or "No —": a clause, not a paragraph. */
+const YES_NO_WORDS = 12;
 
 /**
  * "Yes" or "No" for a yes/no question, with the clause of the passage that says so ("No — Mali's
@@ -1213,18 +1213,49 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
   else if (!negated && !reversed && !opposite && !HEDGE.test(clause) && best.covered.size === own.length)
     verdict = 'Yes';
   if (!verdict) return null;
-  // The clause as the passage words it, connectives and punctuation off its ends, at most
-  // YES_NO_WORDS words from just before the first question word or reversal when longer.
+  // The words that settle it, at most YES_NO_WORDS of the clause: the window holding the
+  // negation, reversal or antonym (for a No) and the most question words, connectives and
+  // function words off its ends ("No — Denmark announced it was withdrawing its contingent of
+  // elite soldiers in late January").
+  const decisive = clauseWords.findIndex((w) => {
+    const word = text.slice(w.start, w.end).toLowerCase();
+    return (
+      (verdict === 'No' && (NEGATION.test(word) || REVERSAL.has(w.stem) || REVERSAL.has(word))) ||
+      (verdict === 'No' && q.expansions.get(w.stem)?.via === 'antonym')
+    );
+  });
+  const weight = clauseWords.map((w) => (coversWord(w) !== null ? 1 : 0));
   let first = 0;
-  if (clauseWords.length > YES_NO_WORDS) {
-    const k = clauseWords.findIndex((w) => coversWord(w) !== null || REVERSAL.has(w.stem));
-    first = Math.max(0, Math.min(k - 3, clauseWords.length - YES_NO_WORDS));
+  let bestCount = -1;
+  for (let a = 0; a < Math.max(1, clauseWords.length - YES_NO_WORDS + 1); a++) {
+    if (decisive >= 0 && (decisive < a || decisive >= a + YES_NO_WORDS)) continue;
+    let count = 0;
+    for (let k = a; k < Math.min(clauseWords.length, a + YES_NO_WORDS); k++) count += weight[k]!;
+    if (count > bestCount) {
+      bestCount = count;
+      first = a;
+    }
   }
-  const kept = clauseWords.slice(first, first + YES_NO_WORDS);
-  const from = kept[0]!.start;
-  const to = kept[kept.length - 1]!.end;
-  const said = text.slice(from, to).replace(/^(?:and|but|so|as)\s+/i, '');
-  return { start: to - said.length, end: to, text: `${verdict} \u2014 ${said}` };
+  let last = Math.min(clauseWords.length, first + YES_NO_WORDS) - 1;
+  // A clause that ends two words later is kept whole, and a name or date the window cuts is
+  // finished ("…in late January", not "…in late").
+  if (clauseWords.length - 1 - last <= 2) last = clauseWords.length - 1;
+  for (let extra = 0; extra < 2 && last + 1 < clauseWords.length; extra++) {
+    const next = text.slice(clauseWords[last + 1]!.start, clauseWords[last + 1]!.end);
+    if (
+      !/^[\p{Lu}\p{N}]/u.test(next) ||
+      !/^\s+$/.test(text.slice(clauseWords[last]!.end, clauseWords[last + 1]!.start))
+    )
+      break;
+    last++;
+  }
+  const bare = (k: number) => text.slice(clauseWords[k]!.start, clauseWords[k]!.end).toLowerCase();
+  while (first < last && /^(?:and|but|so|as|that|which|who)$/.test(bare(first))) first++;
+  while (last > first && STOP_WORDS.has(bare(last)) && !NEGATION.test(bare(last))) last--;
+  const from = clauseWords[first]!.start;
+  const to = clauseWords[last]!.end;
+  const said = text.slice(from, to);
+  return { start: from, end: to, text: `${verdict} \u2014 ${said}` };
 }
 
 /**

@@ -296,7 +296,23 @@ describe('short answers, one span per asked type', () => {
         'so has Niger agreed to host the troops leaving Mali?',
         'Macron revealed that Niger had agreed to host some of the troops leaving Mali.',
       ),
-    ).toBe('Yes — Macron revealed that Niger had agreed to host some of the troops leaving Mali');
+    ).toBe('Yes — Niger had agreed to host some of the troops leaving Mali');
+  });
+
+  it('a yes or no carries at most a clause: the words that settle it, not the sentence', () => {
+    expect(
+      short(
+        'did the military junta keep its promise on the february vote?',
+        'Relations between Paris and Bamako soured as the ruling military junta reneged on its promise to hold a democratic vote in February, and proposed remaining in power until 2025.',
+      ),
+    ).toBe('No — ruling military junta reneged on its promise to hold a democratic vote');
+    // The window holds the reversal and the most question words; the clause after "and" is left.
+    expect(
+      short(
+        "doesn't denmark still have its elite troops in mali",
+        'Denmark announced it was withdrawing its contingent of elite troops from Mali in late January and Norway has abandoned a planned deployment.',
+      ),
+    ).toBe('No — Denmark announced it was withdrawing its contingent of elite troops from Mali');
   });
 
   it('no yes or no where the passage hedges or does not meet the question', () => {
