@@ -342,7 +342,8 @@ function countedNoun(question: string): string | null {
 const CALLED_HEAD =
   /^\s*what(?:'s|\u2019s|\s+(?:is|was|are|were))\s+(?:[\p{L}\d'\u2019-]+\s+){0,5}?([a-z-]+)(?:\s+(?:in|of|at|on|from|for|to)(?:\s+[\p{L}\d'\u2019-]+){1,3}?)?\s+(?:called|named|dubbed|known as)\b/iu;
 /** "what kind of help", "what sort of support": the noun after "kind of". */
-const KIND_OF_Q = /\b(?:what|which) (?:kinds?|sorts?|types?) of ([a-z][a-z-]*)\b/i;
+const KIND_OF_Q =
+  /\b(?:what|which) (?:kinds?|sorts?|types?) of ((?:[a-z][a-z-]*\s+){0,3}?[a-z][a-z-]*)(?=\s+(?:are|is|was|were|do|does|did|will|would|can|could|has|have|had|that|which|who|to|in|on|of|for|at|from|with)\b|\s*\??\s*$)/i;
 
 /** True when a noun's most frequent sense is a person ("diplomat", "minister", "researcher"). */
 function namesAPerson(noun: string): boolean {

@@ -56,6 +56,7 @@ describe('what else a question says about its answer', () => {
       'entity',
       'help',
     ]);
+    expect(read('which kinds of eu training programmes are up in the air')).toEqual(['entity', 'programmes']);
     const year = analyzeQuestion('barkane launch year');
     expect([year.answerType, year.dateKind]).toEqual(['date', 'year']);
     expect(analyzeQuestion('what year did french troops go into mali').dateKind).toBe('year');
