@@ -5,6 +5,7 @@ import type { Via } from '../text/lexicon.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 import { TITLE_WORDS } from './gazetteer.js';
 import { wordnet } from '../text/wordnet.js';
+import { withinEdits } from './search.js';
 
 /** What the engine reads from a question before searching. */
 export interface QuestionAnalysis {
@@ -247,7 +248,17 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
     } else {
       const named = NAME_OF_Q.exec(question) ?? CALLED_HEAD.exec(question);
       const ent = named ? null : (KIND_OF_Q.exec(question) ?? ENTITY_Q.exec(question));
-      if (named?.[1]) {
+      const nameEnd = named || ent ? null : NAME_LAST_Q.exec(question);
+      if (nameEnd?.[1]) {
+        // "estonian defence minster name", "eu foreign policy cheif name": a person's name when
+        // a title stands among the words, misspelt or not; else the thing of the last word.
+        const ws = nameEnd[1].toLowerCase().split(/\s+/);
+        if (ws.some(nearTitle)) answerType = 'person';
+        else if (!STOP_WORDS.has(ws[ws.length - 1]!)) {
+          answerType = 'entity';
+          headNoun = ws[ws.length - 1]!;
+        }
+      } else if (named?.[1]) {
         // "name of frances top diplomat", "what was the intervention called": a person's name
         // when the thing named is a person ("diplomat", "minister"), else a named thing.
         headNoun = named[1].toLowerCase();
@@ -336,6 +347,33 @@ function countedNoun(question: string): string | null {
     .reverse()
     .find((w) => NON_S_PLURALS.has(w) || (/s$/.test(w) && !/ss$/.test(w) && w.length > 3));
   return plural ?? words[words.length - 1] ?? null;
+}
+
+/** "estonian defence minister name", "the ambush village's name?": a name asked last. */
+const NAME_LAST_Q = /^\s*(?:the\s+)?([\p{L}][\p{L}'\u2019 -]*?)(?:['\u2019]s)?\s+name\s*\??\s*$/iu;
+
+/**
+ * True for a title word ("minister", "chief"), also misspelt by one edit or two letters swapped
+ * ("minster", "cheif") when it is five letters or more.
+ */
+function nearTitle(word: string): boolean {
+  if (TITLE_WORDS.has(word)) return true;
+  if (word.length < 5) return false;
+  for (const t of TITLE_WORDS) {
+    if (t.length < 5 || Math.abs(t.length - word.length) > 1) continue;
+    if (withinEdits(t, word, 1)) return true;
+    if (t.length === word.length) {
+      const diff = [...t].flatMap((c, i) => (c === word[i] ? [] : [i]));
+      if (
+        diff.length === 2 &&
+        diff[1] === diff[0]! + 1 &&
+        t[diff[0]!] === word[diff[1]!] &&
+        t[diff[1]!] === word[diff[0]!]
+      )
+        return true;
+    }
+  }
+  return false;
 }
 
 /** "What is X called": X's last word, the kind of thing named. */

@@ -66,6 +66,10 @@ describe('what else a question says about its answer', () => {
     expect(read('the sahel researcher dw spoke to, who is she')).toEqual(['person', null]);
     expect(read('name of frances top diplomat who talked about mali conditions')).toEqual(['person', null]);
     expect(read('what was the 2013 french intervention in mali called?')).toEqual(['entity', 'intervention']);
+    // A name asked last: a person's where a title stands among the words, misspelt or not.
+    expect(read('estonian defence minster name')).toEqual(['person', null]);
+    expect(read('eu foreign policy cheif name')).toEqual(['person', null]);
+    expect(read('the ambush village name?')).toEqual(['entity', 'village']);
   });
 
   it('reads the alternatives of "X or Y?", the subject of "what did X do", a purpose', () => {
