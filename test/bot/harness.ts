@@ -203,7 +203,11 @@ export function buttonsOf(body: unknown): string[] {
 }
 
 /** Waits until `predicate` holds, polling. */
-export async function until(predicate: () => boolean, timeoutMs = 5000, what = 'a condition'): Promise<void> {
+export async function until(
+  predicate: () => boolean,
+  timeoutMs = 15_000,
+  what = 'a condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);

@@ -324,7 +324,10 @@ export interface FailOptions {
 
 /** Options of {@link FakeDiscord.waitForRequest} and {@link FakeDiscord.waitForGateway}. */
 export interface WaitOptions {
-  /** Default 5000. */
+  /**
+   * Default 15000: a generous bound, since a wait asserts that something arrives, not how fast (the
+   * machines running the suite are shared, and a first answer there can take several seconds).
+   */
   timeoutMs?: number;
   /** Named in the timeout error. */
   description?: string;
@@ -1685,7 +1688,7 @@ export class FakeDiscord {
     options: WaitOptions,
     seen: () => string,
   ): Promise<T> {
-    const timeoutMs = options.timeoutMs ?? 5000;
+    const timeoutMs = options.timeoutMs ?? 15_000;
     const promise = new Promise<T>((resolve, reject) => {
       const waiter: Waiter<T> = {
         predicate,
