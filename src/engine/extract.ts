@@ -44,15 +44,30 @@ function narrowHeads(head: string | null): string[] {
  * words the question's expansions reach from it ("countries" → "nations", "vote" →
  * "election"), antonyms aside.
  */
-function headStems(q: QuestionAnalysis): string[] {
+function headStems(q: QuestionAnalysis, close = false): string[] {
   const head = q.headNoun;
   if (!head) return [];
   const s = stem(head);
   const out = new Set(COUNT_NOUNS[s] ?? [s]);
   const target = english.term(head) ?? s;
-  for (const [term, x] of q.expansions) if (x.target === target && x.via !== 'antonym') out.add(term);
+  for (const [term, x] of q.expansions)
+    if (x.target === target && x.via !== 'antonym' && (!close || !OTHER_KIND.has(x.via))) out.add(term);
   return [...out];
 }
+
+/**
+ * Relations by which a word names another kind of thing than the question's head noun: a broader
+ * word ("activity" for "help") or a sister; a narrower one names a kind of it ("elections" for
+ * "vote", "daily" for "paper") and stands for it.
+ */
+const OTHER_KIND: ReadonlySet<string> = new Set(['broader', 'sister', 'antonym']);
+
+/**
+ * Relations too loose for a word to stand for the question's own in a span: a broader word
+ * ("activity" for "help"), a sister ("confer" for "talk"), a narrower one ("continue" for
+ * "talk"), an antonym.
+ */
+const LOOSE_RELATIONS: ReadonlySet<string> = new Set(['broader', 'narrower', 'sister', 'antonym']);
 
 /** Word tokens of a string with their offsets, for proximity measures. */
 const words = memoByText(wordsUncached);
@@ -289,6 +304,11 @@ function typedAnswer(
   };
   // Far from every question word still beats no candidate at all.
   const near = (m: Mention) => -Math.min(distanceToTerms(text, m, q), 1e6);
+  // "Tabuka or Takuba?": the alternative the passage names, or the one it affirms.
+  if (span && q.alternatives) {
+    const chosen = choiceAnswer(text, q.alternatives);
+    if (chosen) return chosen;
+  }
 
   switch (q.answerType) {
     case 'number': {
@@ -308,10 +328,21 @@ function typedAnswer(
         const t = pick(timeMentions(text), near);
         if (t) return t;
       }
+      // "What year": a mention that gives the year, where the passage has one.
+      const all = dateMentions(text);
+      const years = span && q.dateKind === 'year' ? all.filter((m) => /\b(?:19|20)\d{2}\b/.test(m.text)) : [];
+      // A date after "by" or "until" is a deadline, not the day a thing happened: the answer
+      // to "when did they put out their declaration" is "Thursday morning", not "by June 2022".
+      const deadline = (m: Mention) =>
+        span &&
+        /\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?$/i.test(
+          text.slice(Math.max(0, m.start - 20), m.start),
+        );
       // Prefer the date nearest the question's words, then the most specific one.
       return pick(
-        dateMentions(text),
-        (m) => (m as Mention & { specificity: number }).specificity * 40 + near(m),
+        years.length > 0 ? years : all,
+        (m) =>
+          ((m as Mention & { specificity: number }).specificity - (deadline(m) ? 1.5 : 0)) * 40 + near(m),
       );
     }
     case 'duration':
@@ -340,8 +371,14 @@ function typedAnswer(
         if (referent) return referent;
       }
       // No full name: a phrase naming people or a body of them ("security sources", "a military
-      // junta") competes with a lone capitalised word, the nearer to the question's words winning.
-      return pick([...(named1 ? [named1] : []), ...headedPhrases(text, namesPeople)], near);
+      // junta"), or a country that acts ("Denmark announced…"), competes with a lone capitalised
+      // word, the nearer to the question's words winning. "The country", "the group" refer back
+      // to something named before, and the object of a verb ("to end the nine-year French
+      // mission", "withdrawing its contingent") is acted on: neither is who did it.
+      const phrases = headedPhrases(text, namesPeople).filter(
+        (m) => !refersBack(text, m) && !objectOfVerb(text, m.start),
+      );
+      return pick([...(named1 ? [named1] : []), ...phrases, ...actingPlaces(text)], near);
     }
     case 'place': {
       // "based in the capital, Niamey": a place right after a question word and a preposition
@@ -365,7 +402,15 @@ function typedAnswer(
         }
         return false;
       };
-      const named = pick(placeMentions(text), (m) => (anchored(m) ? 1e7 : 0) + 1e5 + near(m));
+      // "Which country": a country, where the passage names one, before a sea or a region.
+      const places = placeMentions(text);
+      const countries = /^(?:country|countries|nation|nations|state|states)$/.test(q.headNoun ?? '')
+        ? places.filter((m) => COUNTRIES.has(m.text) && !echoesQuestion(m.text, q))
+        : [];
+      const named = pick(
+        countries.length > 0 ? countries : places,
+        (m) => (anchored(m) ? 1e7 : 0) + 1e5 + near(m),
+      );
       if (!span) return named;
       // "Where in Mali…": a phrase naming a part of a place ("the country's sprawling central
       // region") answers when a question word stands just before it and a named place does not.
@@ -384,8 +429,196 @@ function typedAnswer(
       // A yes/no question gets "Yes" or "No" only where the passage says so plainly.
       if (q.yesNo || YES_NO_Q.test(q.words[0]?.text ?? '')) return span ? yesNoAnswer(text, q) : null;
       if (!span) return null;
-      return (q.degree ? degreeAnswer(text, q.degree) : null) ?? (novel ? novelSpan(text, q) : null);
+      return (
+        (q.predicateOf ? predicateAnswer(text, q) : null) ??
+        (q.purpose ? purposeAnswer(text, q) : null) ??
+        (q.degree ? degreeAnswer(text, q.degree) : null) ??
+        (novel ? novelSpan(text, q) : null)
+      );
   }
+}
+
+/**
+ * True when a phrase starting at `at` is the object of the verb just before it: "withdrawing
+ * its contingent", "to end the nine-year French mission" (a form in -ing or -ed, or a verb's
+ * own form after "to", then at most a determiner).
+ */
+function objectOfVerb(text: string, at: number): boolean {
+  const m =
+    /(?:^|\s)(?:(to)\s+)?([a-z]+)\s+(?:(?:the|a|an|its|their|his|her|this|that|these|those)\s+)?$/.exec(
+      text.slice(Math.max(0, at - 50), at),
+    );
+  const verb = m?.[2];
+  if (!verb || STOP_WORDS.has(verb)) return false;
+  const lemmas = english.lemmas(verb);
+  if (m[1]) return lemmas.some((l) => l.pos === 'v' && l.lemma === verb);
+  return /(?:ing|ed)$/.test(verb) && lemmas.some((l) => l.pos === 'v');
+}
+
+/** "the country", "the group": a head noun alone after "the" refers back to a thing named before. */
+function refersBack(text: string, m: Mention): boolean {
+  return (
+    !m.text.includes(' ') && /\b(?:the|this|that)\s+$/i.test(text.slice(Math.max(0, m.start - 6), m.start))
+  );
+}
+
+/** Countries that act in a passage: a country named just before a verb ("Denmark announced…"). */
+function actingPlaces(text: string): Mention[] {
+  return placeMentions(text).filter((p) => {
+    if (!COUNTRIES.has(p.text)) return false;
+    const next = /^\s+(?:has\s+|had\s+|have\s+|also\s+)?([a-z]+(?:ed|s))\b/.exec(
+      text.slice(p.end, p.end + 30),
+    );
+    return next?.[1] !== undefined && english.lemmas(next[1]).some((l) => l.pos === 'v');
+  });
+}
+
+/**
+ * For "X or Y?": the alternative the passage names when it names only one ("Takuba"), else the
+ * one it does not deny or reverse ("denied that Russian mercenaries…, saying instead it had
+ * invited “Russian trainers”" → "Russian trainers"), with the words before it that qualify it.
+ */
+function choiceAnswer(text: string, alternatives: string[]): Mention | null {
+  const ws = words(text).slice(0, PHRASE_WORDS);
+  const found = alternatives.map((alt) => {
+    const s = stem(comparable(alt));
+    return ws.filter((w) => {
+      const word = comparable(text.slice(w.start, w.end));
+      return (
+        w.stem === s ||
+        (s.length >= 5 && withinEdits(s, w.stem, 1)) ||
+        (word.length >= 5 && withinEdits(comparable(alt), word, 1) && word[0] === comparable(alt)[0])
+      );
+    });
+  });
+  const present = found.map((f, i) => ({ i, at: f })).filter((f) => f.at.length > 0);
+  if (present.length === 0) return null;
+  let chosen = present;
+  if (present.length > 1) {
+    // Both named: the one not in a clause that denies or negates it.
+    chosen = present.filter((p) => p.at.every((w) => !deniedAt(text, w.start)));
+    if (chosen.length !== 1) return null;
+  }
+  const w = chosen[0]!.at[0]!;
+  const word = text.slice(w.start, w.end);
+  if (/^\p{Lu}/u.test(word)) return { start: w.start, end: w.end, text: word };
+  return nounPhraseEndingAt(text, w.start, w.end, 2);
+}
+
+/** True when a word stands after a negation or a denying word in its own clause. */
+function deniedAt(text: string, at: number): boolean {
+  const from = Math.max(0, at - 80);
+  const back = text.slice(from, at);
+  const clause = back.slice(Math.max(0, back.search(/[,;:.][^,;:.]*$/) + 1));
+  return (
+    NEGATION.test(clause) || /\b(?:deni(?:ed|es)|deny|denying|rejected|refused|dismissed)\b/i.test(clause)
+  );
+}
+
+/** Auxiliary verbs that open a predicate ("has shown", "had been neutralised"). */
+const AUXILIARY =
+  /^(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|may|might|must|should)$/i;
+/** At most this many words of a passage make a predicate, purpose or other phrase answer. */
+const PHRASE_ANSWER_WORDS = 12;
+
+/**
+ * For "what did X do", "what became of X", "how has X been treating…": what the passage says X
+ * did, from the verb after X's words to the end of the clause (at most PHRASE_ANSWER_WORDS words,
+ * a second predicate after "and" left off): "Changes of governments also aided jihadist
+ * insurgents…" → "also aided jihadist insurgents operating in the wider region".
+ */
+function predicateAnswer(text: string, q: QuestionAnalysis): Mention | null {
+  const subject = new Set(
+    tokenize(q.predicateOf ?? '')
+      .filter((t) => !STOP_WORDS.has(t))
+      .map((t) => stem(t)),
+  );
+  if (subject.size === 0) return null;
+  const related = new Set(
+    [...q.expansions].filter(([, x]) => x.via !== 'antonym' && subject.has(x.target)).map(([t]) => t),
+  );
+  const ws = words(text).slice(0, PHRASE_WORDS);
+  for (let i = 0; i < ws.length; i++) {
+    if (!subject.has(ws[i]!.stem) && !related.has(ws[i]!.stem)) continue;
+    // The subject's phrase runs on over its other words; the predicate starts at the first
+    // auxiliary or verb form within three words after it.
+    let k = i + 1;
+    while (k < ws.length && (subject.has(ws[k]!.stem) || related.has(ws[k]!.stem))) k++;
+    for (let v = k; v < Math.min(ws.length, k + 4); v++) {
+      if (/[,;:.]/.test(text.slice(ws[v - 1]!.end, ws[v]!.start))) break;
+      const word = text.slice(ws[v]!.start, ws[v]!.end);
+      const lower = word.toLowerCase();
+      const verbForm =
+        AUXILIARY.test(lower) ||
+        (/(?:ed|en)$/.test(lower) && english.lemmas(lower).some((l) => l.pos === 'v'));
+      if (!verbForm) continue;
+      // "had come to secure…" for "what did the group come to do": the asked verb and "to" are
+      // the question's own words; what follows them is the answer.
+      const terms = new Set(q.terms);
+      for (let t = v; t + 1 < Math.min(ws.length, v + 4); t++) {
+        const word = text.slice(ws[t]!.start, ws[t]!.end).toLowerCase();
+        if (terms.has(ws[t]!.stem) && text.slice(ws[t + 1]!.start, ws[t + 1]!.end) === 'to' && ws[t + 2])
+          return clauseFrom(text, ws, ws[t + 2]!.start);
+        if (!AUXILIARY.test(word) && !/ly$|^(?:been|be|also|already)$/.test(word)) break;
+      }
+      // "also aided": an adverb just before the verb stays with it.
+      const adverb = v > k && /ly$|^also$|^already$/i.test(text.slice(ws[v - 1]!.start, ws[v - 1]!.end));
+      return clauseFrom(text, ws, adverb ? ws[v - 1]!.start : ws[v]!.start);
+    }
+  }
+  return null;
+}
+
+/**
+ * The words from `start` to the end of their clause: a comma, semicolon, colon, sentence end,
+ * or "and" before another verb; at most PHRASE_ANSWER_WORDS words, quotation marks off the ends
+ * only where unbalanced.
+ */
+function clauseFrom(text: string, ws: readonly Word[], start: number): Mention | null {
+  const k0 = firstEndingAfter(ws, start);
+  let end = start;
+  let n = 0;
+  for (let k = k0; k < ws.length && n < PHRASE_ANSWER_WORDS; k++) {
+    const w = ws[k]!;
+    if (k > k0 && /[,;:\u2014\u2013]|\.(?:\s|$)/.test(text.slice(ws[k - 1]!.end, w.start))) break;
+    const word = text.slice(w.start, w.end);
+    if (k > k0 && /^(?:and|but|while|which|who)$/i.test(word)) {
+      const next = ws[k + 1];
+      const nextWord = next ? text.slice(next.start, next.end).toLowerCase() : '';
+      if (/^(?:but|while|which|who)$/i.test(word) || /ed$/.test(nextWord) || AUXILIARY.test(nextWord)) break;
+    }
+    end = w.end;
+    n++;
+  }
+  if (end <= start) return null;
+  let span = text.slice(start, end);
+  // A closing quotation mark right after the last word belongs with it when one was opened.
+  if (/^[\u201D"]/.test(text.slice(end)) && /[\u201C"]/.test(span)) {
+    span += text[end];
+    end++;
+  }
+  return { start, end, text: span };
+}
+
+/**
+ * For "what are the Russians in Mali for": the "to …" clause of purpose after the question's
+ * words ("…invited “Russian trainers” to strengthen national defence" → "to strengthen national
+ * defence"), the one nearest them.
+ */
+function purposeAnswer(text: string, q: QuestionAnalysis): Mention | null {
+  const ws = words(text).slice(0, PHRASE_WORDS);
+  const out: Mention[] = [];
+  for (let i = 0; i + 1 < ws.length; i++) {
+    if (text.slice(ws[i]!.start, ws[i]!.end) !== 'to') continue;
+    const verb = text.slice(ws[i + 1]!.start, ws[i + 1]!.end).toLowerCase();
+    // "to strengthen": a verb in its own base form, not "to Mali" or "to the bases".
+    if (!english.lemmas(verb).some((l) => l.pos === 'v' && l.lemma === verb)) continue;
+    const m = clauseFrom(text, ws, ws[i]!.start);
+    if (m && m.text.split(/\s+/).length >= 3) out.push(m);
+  }
+  if (out.length === 0) return null;
+  out.sort((a, b) => distanceToTerms(text, a, q) - distanceToTerms(text, b, q));
+  return out[0]!;
 }
 
 /** How many words of a passage the WordNet-read spans (phrases, yes/no) look through. */
@@ -481,7 +714,12 @@ const CLAUSE_WORD = /^(?:who|whom|whose|which|while|whereas|where|although|thoug
  */
 export function novelSpan(text: string, q: QuestionAnalysis): Mention | null {
   const analyzer = analyzerFor(q.language);
-  const asked = new Set([...q.terms, ...q.expansions.keys()]);
+  // The question's words and their close relatives: a broader or narrower word ("continue" for
+  // "talk") is new matter the passage brings, not a word the question already said.
+  const asked = new Set([
+    ...q.terms,
+    ...[...q.expansions].filter(([, x]) => !LOOSE_RELATIONS.has(x.via)).map(([t]) => t),
+  ]);
   const tokens = analyzer.tokens(text);
   const isAsked = tokens.map((t) => {
     const term = analyzer.term(t.text);
@@ -561,7 +799,7 @@ const NP_BREAK =
  * place or name (a country for "which country").
  */
 function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
-  const heads = new Set(headStems(q));
+  const heads = new Set(headStems(q, true));
   const own = q.headNoun ? stem(q.headNoun) : null;
   const terms = new Set(q.terms);
   const ws = words(text);
@@ -575,25 +813,58 @@ function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
   };
   const capitalised = (w: Word) => /^\p{Lu}/u.test(text.slice(w.start, w.end));
   const joined = (a: Word, b: Word) => /^\s+$/.test(text.slice(a.end, b.start));
+  // A capitalised word that opens a sentence may be capitalised only for that.
+  const sentenceOpens = (at: number) =>
+    at === 0 || /[.!?]["\u201D]?\s*$/.test(text.slice(Math.max(0, at - 4), at));
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
     if (!heads.has(w.stem)) continue;
+    // A word reached through the question's expansions stands for the head only as a noun:
+    // "states" reaches "said" through the verb "state", which names no state.
+    if (w.stem !== own && !isNoun(text.slice(w.start, w.end))) continue;
     let support = 0;
     for (let j = Math.max(0, i - 4); j <= Math.min(ws.length - 1, i + 4); j++)
       if (j !== i && terms.has(ws[j]!.stem) && !heads.has(ws[j]!.stem)) support++;
+    // The head inside a capitalised name ("Support Group for Islam and Muslims (JNIM)"): the
+    // whole name is the answer.
+    if (capitalised(w) && i > 0 && !sentenceOpens(ws[i]!.start)) {
+      const name = nameAround(text, ws, i);
+      if (name) consider(name, 3 + support);
+    }
     // A proper name after the head: up to three capitalised words, no punctuation between.
     let k = i;
     while (k + 1 < ws.length && k - i < 3 && capitalised(ws[k + 1]!) && joined(ws[k]!, ws[k + 1]!)) k++;
-    if (k > i)
-      consider(
-        { start: ws[i + 1]!.start, end: ws[k]!.end, text: text.slice(ws[i + 1]!.start, ws[k]!.end) },
-        3 + support,
-      );
-    // A proper name before it, kept with the head ("Barkhane force").
+    if (k > i) {
+      const after = {
+        start: ws[i + 1]!.start,
+        end: ws[k]!.end,
+        text: text.slice(ws[i + 1]!.start, ws[k]!.end),
+      };
+      // "the Russian private security group Wagner" for a question naming Wagner: this head is
+      // the question's own thing, not the one asked for.
+      if (echoesQuestion(after.text, q)) continue;
+      consider(after, 3 + support);
+    }
+    // A proper name before it, kept with the head ("Barkhane force"), or names joined by "and"
+    // ("EUTM and EUCAP missions").
     let b = i;
-    while (b > 0 && i - b < 3 && capitalised(ws[b - 1]!) && joined(ws[b - 1]!, ws[b]!) && !capitalised(w))
-      b--;
-    if (b < i && !(b === 0 || /[.!?]["\u201D]?\s*$/.test(text.slice(0, ws[b]!.start))))
+    while (b > 0 && i - b < 5 && !capitalised(w)) {
+      const prev = ws[b - 1]!;
+      // A possessive ("the EU's EUTM missions") owns the name, it is not part of it.
+      const possessive = /['\u2019]s$/.test(text.slice(prev.start, prev.end));
+      if (capitalised(prev) && joined(prev, ws[b]!) && !possessive) b--;
+      else if (
+        b < i &&
+        b > 1 &&
+        /^(?:and|or)$/i.test(text.slice(prev.start, prev.end)) &&
+        capitalised(ws[b - 2]!) &&
+        joined(ws[b - 2]!, prev) &&
+        joined(prev, ws[b]!)
+      )
+        b -= 2;
+      else break;
+    }
+    if (b < i && !sentenceOpens(ws[b]!.start))
       consider({ start: ws[b]!.start, end: w.end, text: text.slice(ws[b]!.start, w.end) }, 3 + support);
     // The phrase it ends, with a named place or body after "in" or "of" ("countries in the Gulf
     // of Guinea").
@@ -618,12 +889,89 @@ function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
   }
   if (best) return best;
   const country = own !== null && /^(?:countri|nation|state)$/.test(own);
-  const candidates: Mention[] = country
-    ? placeMentions(text).filter((p) => COUNTRIES.has(p.text))
-    : [...placeMentions(text), ...personMentions(text)];
-  const near = candidates.filter((m) => !echoesQuestion(m.text, q));
-  near.sort((a, b) => distanceToTerms(text, a, q) - distanceToTerms(text, b, q));
-  return near[0] ?? null;
+  const byDistance = (ms: Mention[]) =>
+    ms
+      .filter((m) => !echoesQuestion(m.text, q))
+      .sort((a, b) => distanceToTerms(text, a, q) - distanceToTerms(text, b, q));
+  if (country) return byDistance(placeMentions(text).filter((p) => COUNTRIES.has(p.text)))[0] ?? null;
+  // A head that names neither a place nor people ("intervention", "operation") is answered by
+  // a name of several words that is no place ("Operation Serval"), before a place or a person.
+  const head = q.headNoun ?? '';
+  if (head !== '' && !namesPlace(head) && !namesPeople(head)) {
+    const things = byDistance(namedThings(text));
+    if (things[0]) return things[0];
+  }
+  return byDistance([...placeMentions(text), ...personMentions(text)])[0] ?? null;
+}
+
+/**
+ * True for a word WordNet knows as a noun in this very form or its plural ("countries",
+ * "missions"; not "said", whose noun is "say").
+ */
+function isNoun(word: string): boolean {
+  const w = word.toLowerCase();
+  return english
+    .lemmas(w)
+    .some(
+      (l) =>
+        l.pos === 'n' &&
+        (l.lemma === w ||
+          w === `${l.lemma}s` ||
+          w === `${l.lemma}es` ||
+          (l.lemma.endsWith('y') && w === `${l.lemma.slice(0, -1)}ies`)),
+    );
+}
+
+/**
+ * Names of several capitalised words that are no place and do not open a sentence ("Operation
+ * Serval", "Support Group for Islam and Muslims"): named things, events, bodies.
+ */
+function namedThings(text: string): Mention[] {
+  const ws = words(text).slice(0, PHRASE_WORDS);
+  const places = placeMentions(text);
+  const out: Mention[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    if (!/^\p{Lu}/u.test(text.slice(ws[i]!.start, ws[i]!.end))) continue;
+    const name = nameAround(text, ws, i);
+    if (!name) continue;
+    const opens = /(?:^|[.!?]["\u201D]?\s+)$/.test(text.slice(Math.max(0, name.start - 3), name.start));
+    if (!opens && !places.some((p) => p.start === name.start && p.end === name.end)) out.push(name);
+    i = firstEndingAfter(ws, name.end - 1);
+  }
+  return out;
+}
+
+/** Lower-case words that may stand inside a capitalised name ("Support Group for Islam and Muslims"). */
+const NAME_LINK = /^(?:for|of|and|the|de|du|des|la|le|pour|et)$/;
+
+/**
+ * The capitalised name a word stands in: the run of capitalised words around it, joined by
+ * spaces and a few linking words ("for", "of", "and"), with an acronym in brackets after it
+ * ("Support Group for Islam and Muslims (JNIM)" → "Support Group for Islam and Muslims"); null
+ * when the word stands alone.
+ */
+function nameAround(text: string, ws: readonly Word[], i: number): Mention | null {
+  const cap = (k: number) => /^\p{Lu}/u.test(text.slice(ws[k]!.start, ws[k]!.end));
+  const gap = (a: number, b: number) => /^\s+$/.test(text.slice(ws[a]!.end, ws[b]!.start));
+  const link = (k: number) => NAME_LINK.test(text.slice(ws[k]!.start, ws[k]!.end));
+  let a = i;
+  while (a > 0 && i - a < 4 && gap(a - 1, a) && cap(a - 1)) a--;
+  let b = i;
+  for (;;) {
+    if (b + 1 < ws.length && gap(b, b + 1) && cap(b + 1) && b - i < 6) b++;
+    else if (
+      b + 2 < ws.length &&
+      gap(b, b + 1) &&
+      gap(b + 1, b + 2) &&
+      link(b + 1) &&
+      cap(b + 2) &&
+      b - i < 6
+    )
+      b += 2;
+    else break;
+  }
+  if (a === b) return null;
+  return { start: ws[a]!.start, end: ws[b]!.end, text: text.slice(ws[a]!.start, ws[b]!.end) };
 }
 
 /**
@@ -782,8 +1130,8 @@ const HEDGE =
   /(?:^|[^\p{L}])(?:may|might|could|likely|unlikely|possibly|perhaps|reportedly|allegedly|suspected|expected|rumou?red|unclear|whether|if|plans?|planned|would)(?![\p{L}])/iu;
 /** Where a sentence turns to another clause: a contrast or a semicolon. */
 const CLAUSE_TURN = /;|,?\s+(?:but|while|whereas|although|though|however)\s+|\.(?:\s|$)/giu;
-/** At most this many words of the passage follow a "Yes —" or "No —". */
-const YES_NO_WORDS = 30;
+/** At most this many words of the passage follow a "Yes —" or "No —": a clause, not a paragraph. */
+const YES_NO_WORDS = 12;
 
 /**
  * "Yes" or "No" for a yes/no question, with the clause of the passage that says so ("No — Mali's
@@ -865,18 +1213,49 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
   else if (!negated && !reversed && !opposite && !HEDGE.test(clause) && best.covered.size === own.length)
     verdict = 'Yes';
   if (!verdict) return null;
-  // The clause as the passage words it, connectives and punctuation off its ends, at most
-  // YES_NO_WORDS words from just before the first question word or reversal when longer.
+  // The words that settle it, at most YES_NO_WORDS of the clause: the window holding the
+  // negation, reversal or antonym (for a No) and the most question words, connectives and
+  // function words off its ends ("No — Denmark announced it was withdrawing its contingent of
+  // elite soldiers in late January").
+  const decisive = clauseWords.findIndex((w) => {
+    const word = text.slice(w.start, w.end).toLowerCase();
+    return (
+      (verdict === 'No' && (NEGATION.test(word) || REVERSAL.has(w.stem) || REVERSAL.has(word))) ||
+      (verdict === 'No' && q.expansions.get(w.stem)?.via === 'antonym')
+    );
+  });
+  const weight = clauseWords.map((w) => (coversWord(w) !== null ? 1 : 0));
   let first = 0;
-  if (clauseWords.length > YES_NO_WORDS) {
-    const k = clauseWords.findIndex((w) => coversWord(w) !== null || REVERSAL.has(w.stem));
-    first = Math.max(0, Math.min(k - 3, clauseWords.length - YES_NO_WORDS));
+  let bestCount = -1;
+  for (let a = 0; a < Math.max(1, clauseWords.length - YES_NO_WORDS + 1); a++) {
+    if (decisive >= 0 && (decisive < a || decisive >= a + YES_NO_WORDS)) continue;
+    let count = 0;
+    for (let k = a; k < Math.min(clauseWords.length, a + YES_NO_WORDS); k++) count += weight[k]!;
+    if (count > bestCount) {
+      bestCount = count;
+      first = a;
+    }
   }
-  const kept = clauseWords.slice(first, first + YES_NO_WORDS);
-  const from = kept[0]!.start;
-  const to = kept[kept.length - 1]!.end;
-  const said = text.slice(from, to).replace(/^(?:and|but|so|as)\s+/i, '');
-  return { start: to - said.length, end: to, text: `${verdict} \u2014 ${said}` };
+  let last = Math.min(clauseWords.length, first + YES_NO_WORDS) - 1;
+  // A clause that ends two words later is kept whole, and a name or date the window cuts is
+  // finished ("…in late January", not "…in late").
+  if (clauseWords.length - 1 - last <= 2) last = clauseWords.length - 1;
+  for (let extra = 0; extra < 2 && last + 1 < clauseWords.length; extra++) {
+    const next = text.slice(clauseWords[last + 1]!.start, clauseWords[last + 1]!.end);
+    if (
+      !/^[\p{Lu}\p{N}]/u.test(next) ||
+      !/^\s+$/.test(text.slice(clauseWords[last]!.end, clauseWords[last + 1]!.start))
+    )
+      break;
+    last++;
+  }
+  const bare = (k: number) => text.slice(clauseWords[k]!.start, clauseWords[k]!.end).toLowerCase();
+  while (first < last && /^(?:and|but|so|as|that|which|who)$/.test(bare(first))) first++;
+  while (last > first && STOP_WORDS.has(bare(last)) && !NEGATION.test(bare(last))) last--;
+  const from = clauseWords[first]!.start;
+  const to = clauseWords[last]!.end;
+  const said = text.slice(from, to);
+  return { start: from, end: to, text: `${verdict} \u2014 ${said}` };
 }
 
 /**

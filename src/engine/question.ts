@@ -4,6 +4,8 @@ import { analyzerFor, questionLanguage } from '../text/languages.js';
 import type { Via } from '../text/lexicon.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 import { TITLE_WORDS } from './gazetteer.js';
+import { wordnet } from '../text/wordnet.js';
+import { withinEdits } from './search.js';
 
 /** What the engine reads from a question before searching. */
 export interface QuestionAnalysis {
@@ -30,8 +32,23 @@ export interface QuestionAnalysis {
   words: Array<{ text: string; term: string | null }>;
   /** True for a question answered by yes or no ("Did…", "Aren't…", "so has niger agreed…"). */
   yesNo: boolean;
-  /** For date questions: "time" when a time of day is asked ("at what time"), else null. */
-  dateKind: 'time' | null;
+  /**
+   * For date questions: "time" when a time of day is asked ("at what time"), "year" when a year
+   * is ("what year", "barkhane launch year"), else null.
+   */
+  dateKind: 'time' | 'year' | null;
+  /**
+   * For "X or Y?": the alternatives' last words as written, lower case ("tabuka", "takuba");
+   * the answer is the one the passage names or affirms. Null for other questions.
+   */
+  alternatives: string[] | null;
+  /**
+   * For "what did X do", "what became of X", "how has X been treating…": X as written; the
+   * answer is what the passage says X did (its predicate). Null for other questions.
+   */
+  predicateOf: string | null;
+  /** For "what are the Russians in Mali for": a purpose, answered by the passage's "to …" clause. */
+  purpose: boolean;
   /**
    * True when the question word is the subject of its verb ("What has undermined…", "what is
    * stoking…", "what made…"): the answer stands before the passage's verb, not after it.
@@ -55,7 +72,7 @@ export interface Expansion {
 }
 
 const NUMBER_Q =
-  /\b(?:how many|how much|what number|what percentage|what share|what proportion|how large|how big|death toll|human toll|toll of|number of|numbers?|count|size of|strength)\b/i;
+  /\b(?:how many|how much|what number|what percentage|what share|what proportion|how large|how big|death toll|human toll|toll of|number of|numbers?|count(?!\s+(?:on|upon|for|as)\b)|size of|strength)\b/i;
 const DURATION_Q = /\bhow long\b/i;
 /** Openers of chatty questions ("so did…", "ok, and when…"), read past when the type is read. */
 const CHATTY_OPENER =
@@ -65,6 +82,24 @@ const YES_NO_START =
   /^(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|shall|may|might|must)(?:n['\u2019]?t)?\b|^(?:won['\u2019]?t|can['\u2019]?t|cannot)\b/i;
 /** "… X or Y?": a choice between alternatives is not answered by yes or no. */
 const ALTERNATIVES = /\bor\b/i;
+/**
+ * "…, tabuka or takuba?", "mercenaries or just trainers?": the two alternatives at the end of
+ * the question, each read as its last word (a hedge such as "just" or "really" dropped).
+ */
+const CHOICE =
+  /(?:^|[\s,:;-])([\p{L}][\p{L}'\u2019-]*)\s+or\s+(?:(?:just|only|simply|really|actually|rather|more|maybe|perhaps)\s+)?(?:(?:the|a|an)\s+)?([\p{L}][\p{L}'\u2019-]*)\s*\??\s*$/iu;
+/** "what did X do (for Y)", "what has X done": X, whose predicate in the passage is the answer. */
+const WHAT_DID_DO =
+  /(?:^|[,;:]\s*)what\s+(?:did|does|do|has|have|had|will|would|could|can)\s+(.+?)\s+(?:do|done|doing)\b/i;
+/** "what became of X", "what does macron say happened to X". */
+const BECAME_OF = /\bwhat\b.*?\b(?:became|become|becomes|happened|happens)\s+(?:of|to)\s+(.+?)\s*\??\s*$/i;
+/** "How has X been treating Y", "how did X react": the manner, told by X's predicate. */
+const HOW_DID =
+  /^\s*how\s+(?:has|have|had|did|does|do|is|are|was|were)\s+(.+?)\s+(?:been\s+)?([a-z]+(?:ing|ed)|react|respond|treat|handle|view|see|take|feel)\b/i;
+/** "what are the Russians in Mali for", "what for": a purpose. */
+const PURPOSE_Q = /^\s*what\b.*\s(?:for)\s*\??\s*$|\bwhat for\b|\bfor what purpose\b/i;
+/** "the sahel researcher dw spoke to, who is she": a person described, asked to be named. */
+const DESCRIBED_WHO = /[,:;-]\s*who(?:'s|\u2019s| is| was)\s+(?:she|he|that|this|they)\s*\??\s*$/i;
 /** "What has undermined…", "what's stoking…", "what made…": the question word is the subject. */
 const SUBJECT_Q =
   /^\s*(?:what|which|who)(?:['\u2019]s)?\s+(?:(?:has|have|had|is|are|was|were|will|would|could|might|can)\s+(?:been\s+)?)?(?:[a-z]+(?:ed|ing)|made|makes|drove|led|caused|brought|put|kept|left|gave|took|won|lost)\b/i;
@@ -76,7 +111,9 @@ const NOT_DEGREE =
 /** "At what time", "what hour": a time of day, not a date. */
 const TIME_Q = /\b(?:at )?what (?:time|hour)\b/i;
 const DATE_Q =
-  /^(?:\s*(?:since |until |till |from )?when\b|.*\b(?:at what (?:point|time|hour)|what time)\b|.*\b(?:what|which) (?:date|day|year|month)\b|.*\bon what (?:date|day)\b|\s*(?:the\s+)?(?:year|date|day|month)\s+(?!of\b)[a-z]|.*\b(?:year|date)\s*\?\s*$)/i;
+  /^(?:\s*(?:since |until |till |from )?when\b|.*\b(?:at what (?:point|time|hour)|what time)\b|.*\b(?:what|which) (?:date|day|year|month)\b|.*\bon what (?:date|day)\b|\s*(?:the\s+)?(?:year|date|day|month)\s+(?!of\b)[a-z]|.*\b(?:year|date)\s*\??\s*$)/i;
+/** A year asked for: "what year", "in which year", "barkhane launch year", "year barkhane began". */
+const YEAR_Q = /\b(?:what|which) (?:yr|year)\b|^\s*(?:the\s+)?year\s|\byear\s*\??\s*$/i;
 const PERSON_Q = /^\s*(?:who|whom|whose)\b/i;
 /** "Who is Olivier Salgado?": a named person to describe, not a person to name. */
 const WHO_IS_NAMED = /^\s*[Ww]ho (?:is|was) ([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\??$/;
@@ -190,10 +227,14 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
   else if (WHO_IS_NAMED.test(question)) {
     answerType = 'definition';
     subject = WHO_IS_NAMED.exec(question)![1]!;
+  } else if (namedWho?.[1] && !nameInLowerCase(namedWho[1]) && DESCRIBED_WHO.test(question)) {
+    // "the sahel researcher dw spoke to, who is she": a description, not a name: the person's name.
+    answerType = 'person';
   } else if (namedWho?.[1]) {
     answerType = 'definition';
     subject = namedWho[1];
-  } else if (nameInLowerCase(WHO_IS_LOWER.exec(question)?.[1])) {
+  } else if (DESCRIBED_WHO.test(question)) answerType = 'person';
+  else if (nameInLowerCase(WHO_IS_LOWER.exec(question)?.[1])) {
     answerType = 'definition';
     subject = WHO_IS_LOWER.exec(question)![1]!;
   } else if (PERSON_Q.test(question)) answerType = 'person';
@@ -205,11 +246,24 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
       answerType = 'definition';
       subject = def[1];
     } else {
-      const named = NAME_OF_Q.exec(question);
-      const ent = named ? null : ENTITY_Q.exec(question);
-      if (named?.[1]) {
-        answerType = 'entity';
+      const named = NAME_OF_Q.exec(question) ?? CALLED_HEAD.exec(question);
+      const ent = named ? null : (KIND_OF_Q.exec(question) ?? ENTITY_Q.exec(question));
+      const nameEnd = named || ent ? null : NAME_LAST_Q.exec(question);
+      if (nameEnd?.[1]) {
+        // "estonian defence minster name", "eu foreign policy cheif name": a person's name when
+        // a title stands among the words, misspelt or not; else the thing of the last word.
+        const ws = nameEnd[1].toLowerCase().split(/\s+/);
+        if (ws.some(nearTitle)) answerType = 'person';
+        else if (!STOP_WORDS.has(ws[ws.length - 1]!)) {
+          answerType = 'entity';
+          headNoun = ws[ws.length - 1]!;
+        }
+      } else if (named?.[1]) {
+        // "name of frances top diplomat", "what was the intervention called": a person's name
+        // when the thing named is a person ("diplomat", "minister"), else a named thing.
         headNoun = named[1].toLowerCase();
+        answerType = namesAPerson(headNoun) ? 'person' : 'entity';
+        if (answerType === 'person') headNoun = null;
       } else if (ent?.[1]) {
         const words = ent[1]
           .toLowerCase()
@@ -239,7 +293,11 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
     words,
     dictionary,
     yesNo,
-    dateKind: answerType === 'date' && TIME_Q.test(question) ? 'time' : null,
+    dateKind:
+      answerType !== 'date' ? null : TIME_Q.test(question) ? 'time' : YEAR_Q.test(question) ? 'year' : null,
+    alternatives: language === 'en' ? alternativesOf(question) : null,
+    predicateOf: language === 'en' && answerType === 'other' && !yesNo ? predicateSubject(question) : null,
+    purpose: language === 'en' && answerType === 'other' && !yesNo && PURPOSE_Q.test(question),
     askedSubject: SUBJECT_Q.test(question),
     degree: degreeOf(question, answerType),
   };
@@ -289,6 +347,76 @@ function countedNoun(question: string): string | null {
     .reverse()
     .find((w) => NON_S_PLURALS.has(w) || (/s$/.test(w) && !/ss$/.test(w) && w.length > 3));
   return plural ?? words[words.length - 1] ?? null;
+}
+
+/** "estonian defence minister name", "the ambush village's name?": a name asked last. */
+const NAME_LAST_Q = /^\s*(?:the\s+)?([\p{L}][\p{L}'\u2019 -]*?)(?:['\u2019]s)?\s+name\s*\??\s*$/iu;
+
+/**
+ * True for a title word ("minister", "chief"), also misspelt by one edit or two letters swapped
+ * ("minster", "cheif") when it is five letters or more.
+ */
+function nearTitle(word: string): boolean {
+  if (TITLE_WORDS.has(word)) return true;
+  if (word.length < 5) return false;
+  for (const t of TITLE_WORDS) {
+    if (t.length < 5 || Math.abs(t.length - word.length) > 1) continue;
+    if (withinEdits(t, word, 1)) return true;
+    if (t.length === word.length) {
+      const diff = [...t].flatMap((c, i) => (c === word[i] ? [] : [i]));
+      if (
+        diff.length === 2 &&
+        diff[1] === diff[0]! + 1 &&
+        t[diff[0]!] === word[diff[1]!] &&
+        t[diff[1]!] === word[diff[0]!]
+      )
+        return true;
+    }
+  }
+  return false;
+}
+
+/** "What is X called": X's last word, the kind of thing named. */
+const CALLED_HEAD =
+  /^\s*what(?:'s|\u2019s|\s+(?:is|was|are|were))\s+(?:[\p{L}\d'\u2019-]+\s+){0,5}?([a-z-]+)(?:\s+(?:in|of|at|on|from|for|to)(?:\s+[\p{L}\d'\u2019-]+){1,3}?)?\s+(?:called|named|dubbed|known as)\b/iu;
+/** "what kind of help", "what sort of support": the noun after "kind of". */
+const KIND_OF_Q =
+  /\b(?:what|which) (?:kinds?|sorts?|types?) of ((?:[a-z][a-z-]*\s+){0,3}?[a-z][a-z-]*)(?=\s+(?:are|is|was|were|do|does|did|will|would|can|could|has|have|had|that|which|who|to|in|on|of|for|at|from|with)\b|\s*\??\s*$)/i;
+
+/** True when a noun's most frequent sense is a person ("diplomat", "minister", "researcher"). */
+function namesAPerson(noun: string): boolean {
+  const wn = wordnet();
+  for (const { lemma, pos } of english.lemmas(noun)) {
+    if (pos !== 'n') continue;
+    const first = wn.entry(lemma, 'n')?.synsets[0];
+    return first !== undefined && wn.synset(first, 'n').lexFile === PERSON_CLASS;
+  }
+  return false;
+}
+/** WordNet's lexicographer class of nouns naming people (noun.person). */
+const PERSON_CLASS = 18;
+
+/** The two alternatives of an "X or Y?" question, lower case, or null. */
+function alternativesOf(question: string): string[] | null {
+  const m = CHOICE.exec(question);
+  if (!m?.[1] || !m[2]) return null;
+  const a = m[1].toLowerCase();
+  const b = m[2].toLowerCase();
+  if (STOP_WORDS.has(a) || STOP_WORDS.has(b) || a === b) return null;
+  return [a, b];
+}
+
+/** For "what did X do", "what became of X", "how has X been treating…": X as written, or null. */
+function predicateSubject(question: string): string | null {
+  const m = WHAT_DID_DO.exec(question) ?? BECAME_OF.exec(question) ?? HOW_DID.exec(question);
+  // "what did Macron say the Wagner group came to do": the subject is the group, after "say";
+  // "came to", "want to" before "do" belong to the predicate asked for.
+  const subject = m?.[1]
+    ?.replace(/^.*?\b(?:say|said|says|think|thinks|believe|believes|claim|claims)\s+(?:that\s+)?/i, '')
+    .replace(/\s+[a-z]+\s+to$/i, '')
+    .trim();
+  if (!subject || /^(?:many|much|long|often|far)\b/i.test(subject)) return null;
+  return subject;
 }
 
 /** The adjective of a degree question ("how poor is Mali" → "poor"), or null. */

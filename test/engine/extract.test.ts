@@ -35,6 +35,21 @@ describe('short answers, one span per asked type', () => {
     ).toBe('Thursday, February 17, 2022');
   });
 
+  it('a date: the year for "what year", and not a deadline after "by"', () => {
+    expect(
+      short(
+        'barkane launch year',
+        'Today the final contingent of the Barkhane force crossed the border; the force was launched in 2014.',
+      ),
+    ).toBe('2014');
+    expect(
+      short(
+        'at what point did the task force countries put out their declaration?',
+        'In a statement released on Thursday morning, the countries agreed to set out plans by June 2022.',
+      ),
+    ).toBe('Thursday morning');
+  });
+
   it('a person by full name, without the title before it', () => {
     expect(
       short(
@@ -51,6 +66,13 @@ describe('short answers, one span per asked type', () => {
         'The troops will be based in the capital, Niamey, officials said.',
       ),
     ).toBe('Niamey');
+    // "Which country": a country before a sea.
+    expect(
+      short(
+        'which country agreed to take in the soldiers leaving mali',
+        'The allies will stay involved in the region, most notably Niger and the Gulf of Guinea countries.',
+      ),
+    ).toBe('Niger');
   });
 
   it('a duration', () => {
@@ -89,10 +111,63 @@ describe('short answers, one span per asked type', () => {
   it('for other questions, the new words beside the matched ones', () => {
     expect(
       short(
+        'What were the leaders talking about in Paris?',
+        'The leaders met in Paris, where they talked about plans to keep fighting militants in the region.',
+      ),
+    ).toBe('talked about plans to keep fighting militants in the region');
+  });
+
+  it('what X did: the predicate after X, the asked verb and a second predicate left off', () => {
+    expect(
+      short(
         'What did Macron say the Wagner group came to do?',
         'Macron said the group had come to secure their economic interests and the junta itself.',
       ),
-    ).toBe('secure their economic interests and the junta');
+    ).toBe('secure their economic interests and the junta itself');
+    expect(
+      short(
+        'apart from letting mercenaries in, what did the changes of government do for the jihadists',
+        'Changes of governments also aided jihadist insurgents operating in the wider region and opened the doors to Russian mercenaries.',
+      ),
+    ).toBe('also aided jihadist insurgents operating in the wider region');
+    expect(
+      short(
+        'what does macron say became of most of the senior terrorist figures',
+        'He said most high-ranking members of the \u201Cterrorist groups\u201D had been \u201Cneutralised\u201D.',
+      ),
+    ).toBe('had been \u201Cneutralised\u201D');
+    expect(
+      short(
+        "How has Mali's junta been treating foreign forces lately?",
+        'In recent months the governing military junta has shown hostility towards the foreign troops.',
+      ),
+    ).toBe('has shown hostility towards the foreign troops');
+  });
+
+  it('a purpose: the "to" clause', () => {
+    expect(
+      short(
+        'what are the russians actually in mali for',
+        'Mali denied that Russian mercenaries are in the country, saying it had invited Russian trainers to strengthen national defence.',
+      ),
+    ).toBe('to strengthen national defence');
+  });
+
+  it('X or Y: the alternative the passage names, or the one it does not deny', () => {
+    expect(
+      short(
+        'whats the european task force called, tabuka or takuba?',
+        'France also ended the European force called Takuba that had been operating near the border.',
+      ),
+    ).toBe('Takuba');
+    expect(
+      short(
+        'russians in mali: mercenaries or just trainers?',
+        'Mali\u2019s military leaders have denied that Russian mercenaries have been deployed to the country, saying instead it had invited \u201CRussian trainers\u201D.',
+      ),
+    ).toBe('Russian trainers');
+    // Both named and neither denied: no choice is made.
+    expect(short('mercenaries or trainers?', 'Both mercenaries and trainers arrived.')).toBeNull();
   });
 
   it('a time of day for "at what time"', () => {
@@ -117,6 +192,13 @@ describe('short answers, one span per asked type', () => {
         'France intervened in 2013, under Operation Serval, to respond to an offensive by the ethnic-Tuareg separatist movement in the north.',
       ),
     ).toBe('ethnic-Tuareg separatist movement');
+    // The object of a verb is acted on: the sources who said it are the answer.
+    expect(
+      short(
+        'Who tipped off reporters about when Macron would make the announcement?',
+        'Several security sources, speaking on condition of anonymity, said that Macron\u2019s announcement to end the nine-year French mission in Mali will coincide with a summit.',
+      ),
+    ).toBe('security sources');
   });
 
   it('where: a phrase naming part of a place, after a question word', () => {
@@ -141,6 +223,46 @@ describe('short answers, one span per asked type', () => {
         'The minister told the Postimees newspaper on February 12.',
       ),
     ).toBe('Postimees newspaper');
+    // The head inside a name is the whole name; the group the question names is not the answer.
+    expect(
+      short(
+        'which militant group claims it ambushed the wagner fighters',
+        'On Monday, the al-Qaeda-affiliated Support Group for Islam and Muslims (JNIM) said it had killed four mercenaries from the Russian private security group Wagner in an ambush.',
+      ),
+    ).toBe('Support Group for Islam and Muslims');
+    // Names joined by "and" before the head.
+    expect(
+      short(
+        'which eu missions will be hurt by the departure',
+        'The departure will impact the EU\u2019s EUTM and EUCAP missions, which rely on French support.',
+      ),
+    ).toBe('EUTM and EUCAP missions');
+    // "What was X called": a name of several words that is no place.
+    expect(
+      short(
+        'what was the 2013 french intervention in mali called?',
+        'France had intervened at the request of Bamako in 2013, under Operation Serval, to respond to an offensive.',
+      ),
+    ).toBe('Operation Serval');
+  });
+
+  it('which: a word reached through the expansions stands for the head only as a noun', () => {
+    const q = analyzeQuestion('Which states will the remaining French forces be helping?');
+    const via = { weight: 0.6, via: 'synonym' as const, from: 'states', target: 'state' };
+    const expanded = {
+      ...q,
+      expansions: new Map([
+        ['said', via],
+        ['countri', via],
+      ]),
+    };
+    expect(
+      extractAnswer(
+        'Macron also said the remaining forces would provide help for countries in the Gulf of Guinea.',
+        expanded,
+        true,
+      )?.text,
+    ).toBe('countries in the Gulf of Guinea');
   });
 
   it('who is X, with the name misspelt', () => {
@@ -174,7 +296,23 @@ describe('short answers, one span per asked type', () => {
         'so has Niger agreed to host the troops leaving Mali?',
         'Macron revealed that Niger had agreed to host some of the troops leaving Mali.',
       ),
-    ).toBe('Yes — Macron revealed that Niger had agreed to host some of the troops leaving Mali');
+    ).toBe('Yes — Niger had agreed to host some of the troops leaving Mali');
+  });
+
+  it('a yes or no carries at most a clause: the words that settle it, not the sentence', () => {
+    expect(
+      short(
+        'did the military junta keep its promise on the february vote?',
+        'Relations between Paris and Bamako soured as the ruling military junta reneged on its promise to hold a democratic vote in February, and proposed remaining in power until 2025.',
+      ),
+    ).toBe('No — ruling military junta reneged on its promise to hold a democratic vote');
+    // The window holds the reversal and the most question words; the clause after "and" is left.
+    expect(
+      short(
+        "doesn't denmark still have its elite troops in mali",
+        'Denmark announced it was withdrawing its contingent of elite troops from Mali in late January and Norway has abandoned a planned deployment.',
+      ),
+    ).toBe('No — Denmark announced it was withdrawing its contingent of elite troops from Mali');
   });
 
   it('no yes or no where the passage hedges or does not meet the question', () => {

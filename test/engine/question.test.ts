@@ -50,6 +50,53 @@ describe('the asked type of answer', () => {
   });
 });
 
+describe('what else a question says about its answer', () => {
+  it('reads "count on" as no count, a year asked without a question mark, "what kind of X"', () => {
+    expect(read('what kind of help do the un and eu missions count on the french for')).toEqual([
+      'entity',
+      'help',
+    ]);
+    expect(read('which kinds of eu training programmes are up in the air')).toEqual(['entity', 'programmes']);
+    const year = analyzeQuestion('barkane launch year');
+    expect([year.answerType, year.dateKind]).toEqual(['date', 'year']);
+    expect(analyzeQuestion('what year did french troops go into mali').dateKind).toBe('year');
+  });
+
+  it('reads a person asked by a description or by a title, and a named thing asked "what is X called"', () => {
+    expect(read('the sahel researcher dw spoke to, who is she')).toEqual(['person', null]);
+    expect(read('name of frances top diplomat who talked about mali conditions')).toEqual(['person', null]);
+    expect(read('what was the 2013 french intervention in mali called?')).toEqual(['entity', 'intervention']);
+    // A name asked last: a person's where a title stands among the words, misspelt or not.
+    expect(read('estonian defence minster name')).toEqual(['person', null]);
+    expect(read('eu foreign policy cheif name')).toEqual(['person', null]);
+    expect(read('the ambush village name?')).toEqual(['entity', 'village']);
+  });
+
+  it('reads the alternatives of "X or Y?", the subject of "what did X do", a purpose', () => {
+    expect(analyzeQuestion('whats the european task force called, tabuka or takuba?').alternatives).toEqual([
+      'tabuka',
+      'takuba',
+    ]);
+    expect(analyzeQuestion('russians in mali: mercenaries or just trainers?').alternatives).toEqual([
+      'mercenaries',
+      'trainers',
+    ]);
+    expect(analyzeQuestion('When did they leave?').alternatives).toBeNull();
+    expect(analyzeQuestion('What did Macron say the Wagner group came to do?').predicateOf).toBe(
+      'the Wagner group',
+    );
+    expect(
+      analyzeQuestion('what does macron say became of most of the senior terrorist figures').predicateOf,
+    ).toBe('most of the senior terrorist figures');
+    expect(analyzeQuestion("How has Mali's junta been treating foreign forces lately?").predicateOf).toBe(
+      "Mali's junta",
+    );
+    expect(analyzeQuestion('How many troops did France have?').predicateOf).toBeNull();
+    expect(analyzeQuestion('what are the russians actually in mali for').purpose).toBe(true);
+    expect(analyzeQuestion('what are the russians doing in mali').purpose).toBe(false);
+  });
+});
+
 describe('the search terms of a question', () => {
   it('leave out the words that only frame a question', () => {
     expect(analyzeQuestion('What exactly is really going on in Mali these days?').terms).toEqual([
