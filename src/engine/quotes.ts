@@ -1775,6 +1775,7 @@ export class QuotationIndex {
       contextWords: Set<string>;
       nearWords: Set<string>;
       folded: string;
+      surname: string | undefined;
     }
   >();
   private vocab: Set<string> | null = null;
@@ -1846,13 +1847,14 @@ export class QuotationIndex {
     return previous ? article.text.slice(previous.start, previous.end) : '';
   }
 
-  /** Index terms of a quotation's words, its speaker and its sentence, and its folded text, computed once. */
+  /** Index terms of a quotation's words, its speaker and its sentence, its folded text and its speaker's surname, computed once. */
   private termsOf(q: Quotation): {
     words: Set<string>;
     speakerWords: Set<string>;
     contextWords: Set<string>;
     nearWords: Set<string>;
     folded: string;
+    surname: string | undefined;
   } {
     let t = this.terms.get(q);
     if (!t) {
@@ -1863,6 +1865,8 @@ export class QuotationIndex {
         contextWords: new Set(this.wordsOf(q.articleId, q.context)),
         nearWords: new Set(this.wordsOf(q.articleId, this.sentenceBefore(q))),
         folded: comparable(q.text),
+        // The last index term of the speaker's name, which a query naming the speaker uses.
+        surname: q.speaker ? indexTerms(q.speaker).at(-1) : undefined,
       };
       this.terms.set(q, t);
     }
@@ -1955,7 +1959,7 @@ export class QuotationIndex {
     const scored = this.groups
       .filter((q) => !speakerFilter || (q.speaker !== null && comparable(q.speaker).includes(speakerFilter)))
       .map((q) => {
-        const { words, speakerWords, contextWords, nearWords, folded } = this.termsOf(q);
+        const { words, speakerWords, contextWords, nearWords, folded, surname } = this.termsOf(q);
         let inText = 0;
         let matched = 0;
         // Query words met in the quotation, its speaker or its sentence, or through a related word:
@@ -1983,13 +1987,20 @@ export class QuotationIndex {
           if (w >= FIRM_MATCH) firm++;
         }
         const coverage = terms.length === 0 ? 1 : matched / total;
+        // The query names this speaker: a query word is the last word of the speaker's name
+        // ("macron …" for Emmanuel Macron, "… army says" for the French army), spelling variants too.
+        const named =
+          surname !== undefined && terms.some((t) => t === surname || variants.get(t)!.includes(surname))
+            ? 1
+            : 0;
         const exact = phrase.length > 0 && folded.includes(phrase) ? 1 : 0;
-        return { q, coverage, exact, inText, firm, unscored: terms.length === 0 };
+        return { q, coverage, exact, inText, firm, named, unscored: terms.length === 0 };
       })
       .filter((s) => s.coverage > 0 || s.unscored)
       .sort(
         (a, b) =>
           b.exact - a.exact ||
+          b.named - a.named ||
           b.coverage - a.coverage ||
           b.inText - a.inText ||
           b.q.alsoIn.length - a.q.alsoIn.length ||

@@ -135,3 +135,19 @@ describe('quotation look-up threshold: paraphrases pass, off-topic queries do no
     expect(engine.quote('boxing title bout of the year').quotes).toEqual([]);
   });
 });
+
+describe('quotation look-up by a named speaker', () => {
+  it('ranks the quotations of the speaker the query names before another speaker’s closer match', () => {
+    // The French Presidency's statement has "Gulf of Guinea" in its words; Macron's, in the
+    // sentence before. The query names Macron, so his comes first.
+    expect(
+      engine
+        .quote('macron on terror groups around the gulf of guinea')
+        .quotes.slice(0, 2)
+        .map((q) => q.speaker),
+    ).toEqual(['Emmanuel Macron', 'Emmanuel Macron']);
+    expect(engine.quote('macron on terror groups around the gulf of guinea').quotes[0]?.text).toMatch(
+      /^These states are increasingly exposed to efforts by terrorist groups/,
+    );
+  });
+});
