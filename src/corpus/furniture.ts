@@ -50,7 +50,7 @@ const WEEKDAY =
  * 31/01/2022") is taken off first, with {@link SECTION_LABEL}.
  */
 const DATE_ONLY = new RegExp(
-  String.raw`^(?:(?:published|updated|posted|publié|mis à jour)(?: on| le)?:?\s*)?(?:(?:${WEEKDAY}),?\s+)?(?:${MONTH}\.? \d{1,2},? \d{4}|\d{1,2}(?:er)? (?:${MONTH}|${MOIS})\.? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})(?:[ ,]+(?:à|at|-)?\s*\d{1,2}[:.h]\d{2}.*)?(?:\s+\d+(?:\s*(?:vues|views|comments?|commentaires|reads|lectures))?)?$`,
+  String.raw`^(?:(?:published|updated|posted|publié|mis à jour)(?: on| le)?:?\s*)?(?:(?:${WEEKDAY}),?\s+)?(?:${MONTH}\.? \d{1,2},? \d{4}|\d{1,2}(?:er)? (?:${MONTH}|${MOIS})\.? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})(?:[ ,]+(?:à|at|-)?\s*\d{1,2}[:.h]\d{2}(?![^.!?]*\p{Ll}{3,}[^.!?]*[.!?]$).*)?(?:\s+\d+(?:\s*(?:vues|views|comments?|commentaires|reads|lectures))?)?$`,
   'iu',
 );
 

@@ -636,8 +636,9 @@ describe('classifyBlocks on notices, credits, stamps and bylines of common page 
       'Find out more people fled Gao on Monday than in the whole of last year, the UN said.',
       'Photo evidence of the mass grave was released by the French army on Friday.',
       'FILE photos of the base, released on Monday, show empty hangars, the army said.',
+      '17 février 2022 à 10h35 – Emmanuel Macron annonce le retrait des troupes françaises du Mali.',
     ];
-    expect(verdicts(lines)).toEqual(['kept as body', 'kept as body', 'kept as body']);
+    expect(verdicts(lines)).toEqual(['kept as body', 'kept as body', 'kept as body', 'kept as body']);
   });
 
   it('keeps printing an article after a subscribers-only label over its opening', () => {
