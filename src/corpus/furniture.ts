@@ -83,6 +83,11 @@ const DATE_STAMP_PREFIX = new RegExp(
  * credit ("© Name / Outlet", "(Photo: AFP)").
  */
 const INLINE_SUFFIX: Array<[RegExp, string]> = [
+  // A teaser for another story run onto the end of a paragraph: "… le 15 août. Lire aussi : Mali, …".
+  [
+    /(?<=[.!?\u2026\u00BB\u201D"])\s+(?:(?:\u00C0|A) lire aussi|Lire aussi|Lire \u00E9galement|Voir aussi|Read also|Also read|See also|ALSO READ|LIRE AUSSI)\s*[:>|\u2013\u2014-]\s*\S.{0,200}$/u,
+    'teaser for another story',
+  ],
   // A wire's end mark after the last sentence: "… à New Delhi. Fin", "… (FIN)", "-30-", "###".
   [/(?<=[.!?\u2026\u00BB\u201D"])\s+\(?(?:Fin|FIN|ENDS?|-30-|###)\)?\.?$/u, "the wire's end mark"],
   [

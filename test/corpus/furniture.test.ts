@@ -731,3 +731,15 @@ describe('classifyBlocks keeps body lines that share a shape with furniture', ()
     ]);
   });
 });
+
+describe('classifyBlocks on a teaser run onto a paragraph', () => {
+  it('cuts a "Lire aussi :" teaser from the end of a paragraph and keeps the paragraph as printed', () => {
+    const para = 'Les derniers soldats français ont quitté Gao lundi, a annoncé l’état-major.';
+    const text = `${para} Lire aussi : Mali, la junte dénonce les accords de défense`;
+    const blocks = classifyBlocks(text, splitParagraphs(text), { title: null, furnitureHints: [] });
+    expect(blocks.map((b) => [b.kind, b.reason ?? null, text.slice(b.start, b.end)])).toEqual([
+      ['body', null, para],
+      ['furniture', 'teaser for another story', 'Lire aussi : Mali, la junte dénonce les accords de défense'],
+    ]);
+  });
+});
