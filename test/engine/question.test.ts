@@ -34,6 +34,8 @@ describe('the asked type of answer', () => {
     expect(yesNo("Aren't the Canadians staying on in Mali?")).toBe(true);
     expect(yesNo('has niger agreed to take the troops leaving mali')).toBe(true);
     expect(yesNo('Are they mercenaries or trainers?')).toBe(false);
+    expect(yesNo('mali used to be a french colony right?')).toBe(true);
+    expect(yesNo('who was in charge, right?')).toBe(false);
     expect(yesNo('Who is running Burkina Faso?')).toBe(false);
     expect(yesNo('La France a-t-elle quitté le Mali ?')).toBe(false);
   });
@@ -57,6 +59,8 @@ describe('what else a question says about its answer', () => {
       'help',
     ]);
     expect(read('which kinds of eu training programmes are up in the air')).toEqual(['entity', 'programmes']);
+    expect(read("which conditions weren't there any more?")).toEqual(['entity', 'conditions']);
+    expect(read('What reason does Bamako give for bringing the Russians in?')).toEqual(['reason', null]);
     const year = analyzeQuestion('barkane launch year');
     expect([year.answerType, year.dateKind]).toEqual(['date', 'year']);
     expect(analyzeQuestion('what year did french troops go into mali').dateKind).toBe('year');
