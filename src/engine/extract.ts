@@ -100,6 +100,23 @@ function echoesQuestion(mention: string, q: QuestionAnalysis): boolean {
   return mt.length > 0 && mt.every((t) => set.has(t) || long.some((x) => t.startsWith(x) || x.startsWith(t)));
 }
 
+/**
+ * True when every word of a phrase is a question word or a close relative of one (a synonym,
+ * an alias, a derived form: "elite soldiers" for "elite troops"), one at least the question's
+ * own: the question's own thing said in other words, not an answer. For short answers only; ranking reads echoesQuestion alone.
+ */
+function echoesCloseWords(mention: string, q: QuestionAnalysis): boolean {
+  const own = new Set(q.tokens.map((t) => stem(t)));
+  const close = new Set(own);
+  for (const [term, x] of q.expansions) if (!LOOSE_RELATIONS.has(x.via)) close.add(term);
+  const mt = tokenize(mention)
+    .filter((t) => !STOP_WORDS.has(t))
+    .map((t) => stem(t));
+  // A phrase, one of whose words the question says itself: a single word the question only
+  // reaches by an alias ("Brussels" for "EU") may well be the answer.
+  return mt.length >= 2 && mt.some((t) => own.has(t)) && mt.every((t) => close.has(t));
+}
+
 type Word = { start: number; end: number; stem: string };
 
 /** Index of the first word ending after `pos` (words are in text order): a binary search. */
@@ -312,7 +329,7 @@ function typedAnswer(
     let best: Mention | null = null;
     let bestScore = -Infinity;
     for (const m of ms) {
-      if (echoesQuestion(m.text, q)) continue;
+      if (echoesQuestion(m.text, q) || (span && echoesCloseWords(m.text, q))) continue;
       const s = score(m);
       if (best === null || s > bestScore) {
         best = m;
@@ -401,7 +418,7 @@ function typedAnswer(
       const phrases = headedPhrases(text, namesPeople).filter(
         (m) => !refersBack(text, m) && !objectOfVerb(text, m.start),
       );
-      return pick([...(named1 ? [named1] : []), ...phrases, ...actingPlaces(text)], near);
+      return pick([...(named1 ? [named1] : []), ...phrases, ...actingPlaces(text, q)], near);
     }
     case 'place': {
       // "based in the capital, Niamey": a place right after a question word and a preposition
@@ -491,14 +508,28 @@ function refersBack(text: string, m: Mention): boolean {
   );
 }
 
-/** Countries that act in a passage: a country named just before a verb ("Denmark announced…"). */
-function actingPlaces(text: string): Mention[] {
+/**
+ * Countries that do what the question asks about: a country named just before a verb, with a
+ * question word among the six words after it in the same clause ("Denmark announced it was
+ * withdrawing…" for "who withdrew…"; not "Norway has abandoned a planned deployment").
+ */
+function actingPlaces(text: string, q: QuestionAnalysis): Mention[] {
+  const terms = new Set(q.terms);
+  const ws = words(text);
   return placeMentions(text).filter((p) => {
     if (!COUNTRIES.has(p.text)) return false;
     const next = /^\s+(?:has\s+|had\s+|have\s+|also\s+)?([a-z]+(?:ed|s))\b/.exec(
       text.slice(p.end, p.end + 30),
     );
-    return next?.[1] !== undefined && english.lemmas(next[1]).some((l) => l.pos === 'v');
+    if (next?.[1] === undefined || !english.lemmas(next[1]).some((l) => l.pos === 'v')) return false;
+    const k = firstEndingAfter(ws, p.end);
+    for (let i = k; i < Math.min(ws.length, k + 6); i++) {
+      const w = ws[i]!;
+      const word = text.slice(w.start, w.end).toLowerCase();
+      if (i > k && (/[,;:.]/.test(text.slice(ws[i - 1]!.end, w.start)) || word === 'and')) break;
+      if (terms.has(w.stem) || english.lemmas(word).some((l) => terms.has(stem(l.lemma)))) return true;
+    }
+    return false;
   });
 }
 

@@ -252,6 +252,16 @@ describe('short answers, one span per asked type', () => {
         'Several security sources, speaking on condition of anonymity, said that Macron\u2019s announcement to end the nine-year French mission in Mali will coincide with a summit.',
       ),
     ).toBe('security sources');
+    // A country that does what is asked; the question's own "elite troops" in other words is no answer.
+    const q = analyzeQuestion('who withdrew their elite troops at the end of january');
+    const alias = { weight: 0.6, via: 'alias' as const, from: 'troops', target: 'troop' };
+    expect(
+      extractAnswer(
+        'Denmark announced it was withdrawing its contingent of elite soldiers in late January and Norway has abandoned a planned deployment.',
+        { ...q, expansions: new Map([['soldier', alias]]) },
+        true,
+      )?.text,
+    ).toBe('Denmark');
   });
 
   it('where: a phrase naming part of a place, after a question word', () => {
