@@ -360,6 +360,42 @@ export function firstNounClass(word: string): number | null {
   return null;
 }
 
+const cityCache = new Map<string, boolean>();
+
+/**
+ * True for a place WordNet holds as an instance of a city or town ("Niamey": a national capital,
+ * a city; not "Sahel", a region), read up at most four broader steps. Remembered per name.
+ */
+export function namesCity(name: string): boolean {
+  const key = name.toLowerCase().replace(/\s+/g, '_');
+  const known = cityCache.get(key);
+  if (known !== undefined) return known;
+  const wn = wordnet();
+  let found = false;
+  const first = wn.entry(key, 'n')?.synsets[0];
+  if (first !== undefined) {
+    let level = wn
+      .synset(first, 'n')
+      .pointers.filter((p) => p.relation === 'instance' && p.pos === 'n')
+      .map((p) => p.offset);
+    for (let step = 0; step < 5 && level.length > 0 && !found; step++) {
+      const next: string[] = [];
+      for (const offset of level) {
+        const s = wn.synset(offset, 'n');
+        if (s.words.some((w) => /^(?:city|town|municipality|national_capital|capital)$/.test(w)))
+          found = true;
+        next.push(
+          ...s.pointers.filter((p) => p.relation === 'broader' && p.pos === 'n').map((p) => p.offset),
+        );
+      }
+      level = next;
+    }
+  }
+  if (cityCache.size >= 10_000) cityCache.clear();
+  cityCache.set(key, found);
+  return found;
+}
+
 /** True for a noun that can name people or a body of them ("sources", "junta", "movement"). */
 export function namesPeople(word: string): boolean {
   const c = nounClasses(word);

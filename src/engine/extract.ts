@@ -4,6 +4,7 @@ import {
   durationMentions,
   firstNounClass,
   GROUP_CLASS,
+  namesCity,
   nounClasses,
   PERSON_CLASS,
   namesPeople,
@@ -452,11 +453,27 @@ function typedAnswer(
         (m) => (anchored(m) ? 1e7 : 0) + 1e5 + near(m),
       );
       if (!span) return named;
+      const head = q.headNoun ?? '';
+      // "Through which frontier…": the border the passage names ("border between Mali and Niger").
+      if (/^(?:border|frontier)$/.test(head)) {
+        const border = pick(borderMentions(text), near);
+        if (border) return border;
+      }
+      // "Which city": a place WordNet holds as a city ("Niamey", not "Sahel").
+      if (/^(?:city|cities|town|capital)$/.test(head)) {
+        const city = pick(
+          places.filter((m) => namesCity(m.text)),
+          (m) => (anchored(m) ? 1e7 : 0) + near(m),
+        );
+        if (city) return city;
+      }
+      // "Which part of the country": a place with the part named ("northern Mali").
+      const parts = /^(?:part|area|region|district|province)$/.test(head) ? partMentions(text) : [];
       // "Where in Mali…": a phrase naming a part of a place ("the country's sprawling central
       // region") answers when a question word stands just before it and a named place does not.
       return pick(
-        [...(named ? [named] : []), ...headedPhrases(text, namesPlace).filter(anchored)],
-        (m) => (anchored(m) ? 1e7 : 0) + (m === named ? 1e5 : 0) + near(m),
+        [...parts, ...(named ? [named] : []), ...headedPhrases(text, namesPlace).filter(anchored)],
+        (m) => (anchored(m) ? 1e7 : 0) + (parts.includes(m) ? 2e5 : 0) + (m === named ? 1e5 : 0) + near(m),
       );
     }
     case 'entity':
@@ -506,6 +523,36 @@ function refersBack(text: string, m: Mention): boolean {
   return (
     !m.text.includes(' ') && /\b(?:the|this|that)\s+$/i.test(text.slice(Math.max(0, m.start - 6), m.start))
   );
+}
+
+/** Compass words that name part of a place ("northern Mali", "central Mali", "north-eastern Nigeria"). */
+const COMPASS =
+  /\b((?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|upper|lower)\s+)$/i;
+
+/** Places with the part of them named before them: "northern Mali", "central Mali". */
+function partMentions(text: string): Mention[] {
+  return placeMentions(text).flatMap((p) => {
+    const m = COMPASS.exec(text.slice(Math.max(0, p.start - 20), p.start));
+    if (!m?.[1]) return [];
+    const start = p.start - m[1].length;
+    return [{ start, end: p.end, text: text.slice(start, p.end) }];
+  });
+}
+
+/** "the border between Mali and Niger", "the frontier with Niger": a border named by its places. */
+function borderMentions(text: string): Mention[] {
+  const out: Mention[] = [];
+  const places = placeMentions(text);
+  for (const m of text.matchAll(/\b(?:borders?|frontiers?|boundary)\s+(?:between|with)\s+/gi)) {
+    const at = m.index! + m[0].length;
+    const first = places.find((p) => p.start === at);
+    if (!first) continue;
+    const and = /^\s+and\s+/.exec(text.slice(first.end));
+    const second = and ? places.find((p) => p.start === first.end + and[0].length) : undefined;
+    const end = second?.end ?? first.end;
+    out.push({ start: m.index!, end, text: text.slice(m.index!, end) });
+  }
+  return out;
 }
 
 /**

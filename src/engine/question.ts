@@ -286,9 +286,10 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
     }
   }
   if (answerType === 'place' && headNoun === null) {
-    const m = /\b(?:which|what) (country|countries|city|cities|town|region|capital|place|nation)\b/i.exec(
-      question,
-    );
+    const m =
+      /\b(?:which|what) (country|countries|city|cities|town|region|capital|place|nation|part|area|border|frontier|district|province)\b/i.exec(
+        question,
+      );
     headNoun = m?.[1]?.toLowerCase() ?? null;
   }
   return {

@@ -4,6 +4,7 @@ import {
   durationMentions,
   firstNounClass,
   GROUP_CLASS,
+  namesCity,
   numberMentions,
   PERSON_CLASS,
   wordNumberValue,
@@ -58,5 +59,18 @@ describe("a noun's most frequent sense", () => {
     expect(firstNounClass('junta')).toBe(GROUP_CLASS);
     expect(firstNounClass('bases')).not.toBe(PERSON_CLASS);
     expect(firstNounClass('neutralised')).toBeNull();
+  });
+});
+
+describe('cities', () => {
+  it('are places WordNet holds as a city or a capital, not regions or countries', () => {
+    expect(['Niamey', 'Bamako', 'Paris', 'Sahel', 'Niger', 'Gulf of Guinea'].map(namesCity)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });

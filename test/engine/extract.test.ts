@@ -111,6 +111,26 @@ describe('short answers, one span per asked type', () => {
         'The allies will stay involved in the region, most notably Niger and the Gulf of Guinea countries.',
       ),
     ).toBe('Niger');
+    // "Which city": a city to WordNet, not a region; "which frontier": the border by its places;
+    // "which part": the place with its part named.
+    expect(
+      short(
+        'new french hub in niger, which city?',
+        'Niger will now become the hub for French troops in the Sahel, with 1,000 soldiers based in the capital, Niamey.',
+      ),
+    ).toBe('Niamey');
+    expect(
+      short(
+        'Through which frontier did the last Barkhane unit leave Mali?',
+        'The final contingent of the Barkhane force crossed the border between Mali and Niger, using roads built with Chad.',
+      ),
+    ).toBe('border between Mali and Niger');
+    expect(
+      short(
+        'Which part of the country were the jihadists pushing into when French troops first arrived?',
+        'France initially deployed troops in 2013 to beat back advancing jihadist fighters in northern Mali.',
+      ),
+    ).toBe('northern Mali');
   });
 
   it('a duration', () => {
