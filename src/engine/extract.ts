@@ -1,4 +1,4 @@
-import type { QuestionAnalysis } from './question.js';
+import { QUESTION_FILLERS, type QuestionAnalysis } from './question.js';
 import {
   dateMentions,
   durationMentions,
@@ -476,8 +476,16 @@ function typedAnswer(
         (m) => (anchored(m) ? 1e7 : 0) + (parts.includes(m) ? 2e5 : 0) + (m === named ? 1e5 : 0) + near(m),
       );
     }
-    case 'entity':
-      return span ? (entityAnswer(text, q) ?? (novel ? novelSpan(text, q) : null)) : firstEntity(text, q);
+    case 'entity': {
+      if (!span) return firstEntity(text, q);
+      // "what else has been rubbing…": a head WordNet knows, but not as a noun, names no kind of
+      // thing; the passage's new words answer, as for other questions.
+      const head = q.headNoun ?? '';
+      const noHead =
+        QUESTION_FILLERS.has(head) ||
+        (head !== '' && english.lemmas(head).length > 0 && !english.lemmas(head).some((l) => l.pos === 'n'));
+      return (noHead ? null : entityAnswer(text, q)) ?? (novel ? novelSpan(text, q) : null);
+    }
     case 'definition':
       return definitionAnswer(text, q);
     case 'reason':
@@ -1015,12 +1023,20 @@ function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
   if (country) return byDistance(placeMentions(text).filter((p) => COUNTRIES.has(p.text)))[0] ?? null;
   // A head that names neither a place nor people ("intervention", "operation") is answered by
   // a name of several words that is no place ("Operation Serval"), before a place or a person.
-  const head = q.headNoun ?? '';
+  // A head WordNet does not know (misspelt: "vilage") says nothing of what it names.
+  const head = q.headNoun !== null && nounClasses(q.headNoun).size > 0 ? q.headNoun : '';
   if (head !== '' && !namesPlace(head) && !namesPeople(head)) {
     const things = byDistance(namedThings(text));
     if (things[0]) return things[0];
   }
-  return byDistance([...placeMentions(text), ...personMentions(text)])[0] ?? null;
+  // Else the nearest place or person, where the head can name one: "which programmes" is
+  // answered by no minister's name, "which wire service" by no country.
+  const placeOk = head === '' || namesPlace(head);
+  const personOk = head === '' || namesPeople(head);
+  return (
+    byDistance([...(placeOk ? placeMentions(text) : []), ...(personOk ? personMentions(text) : [])])[0] ??
+    null
+  );
 }
 
 /**
@@ -1048,13 +1064,17 @@ function isNoun(word: string): boolean {
 function namedThings(text: string): Mention[] {
   const ws = words(text).slice(0, PHRASE_WORDS);
   const places = placeMentions(text);
+  const people = personMentions(text);
   const out: Mention[] = [];
   for (let i = 0; i < ws.length; i++) {
     if (!/^\p{Lu}/u.test(text.slice(ws[i]!.start, ws[i]!.end))) continue;
     const name = nameAround(text, ws, i);
     if (!name) continue;
     const opens = /(?:^|[.!?]["\u201D]?\s+)$/.test(text.slice(Math.max(0, name.start - 3), name.start));
-    if (!opens && !places.some((p) => p.start === name.start && p.end === name.end)) out.push(name);
+    // A person's full name ("Josep Borrell") is no named thing.
+    const person = people.some((p) => p.text.includes(' ') && p.start < name.end && p.end > name.start);
+    if (!opens && !person && !places.some((p) => p.start === name.start && p.end === name.end))
+      out.push(name);
     i = firstEndingAfter(ws, name.end - 1);
   }
   return out;

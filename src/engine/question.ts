@@ -187,7 +187,7 @@ const NOT_HEAD = new Set([
  * days", "the name of", "what kind of"): left out of a question's search terms, though a
  * passage's own use of them is indexed as usual.
  */
-const QUESTION_FILLERS: ReadonlySet<string> = new Set(
+export const QUESTION_FILLERS: ReadonlySet<string> = new Set(
   `really actually exactly just basically apart besides else ever even lately currently nowadays
   days overall something anything everything someone anyone thing things stuff kind kinds sort
   sorts type types name names way lot lots bit like anyway okay ok hey hi hello seeing

@@ -329,6 +329,16 @@ describe('short answers, one span per asked type', () => {
     ).toBe('Operation Serval');
   });
 
+  it('which: "what else" has no head noun; the passage\'s new words answer', () => {
+    // "What else…": no head noun; the passage's new words answer.
+    expect(
+      short(
+        'what else has been rubbing Western governments the wrong way?',
+        'Western governments complain that the junta has become increasingly hostile to foreign soldiers.',
+      ),
+    ).toBe('complain that the junta has become increasingly hostile to foreign soldiers');
+  });
+
   it('which: a word reached through the expansions stands for the head only as a noun', () => {
     const q = analyzeQuestion('Which states will the remaining French forces be helping?');
     const via = { weight: 0.6, via: 'synonym' as const, from: 'states', target: 'state' };

@@ -17,7 +17,7 @@ describe('the asked type of answer', () => {
     expect(read('How long will the withdrawal take?')).toEqual(['duration', null]);
     expect(read('Who announced the withdrawal?')).toEqual(['person', null]);
     expect(read('whereabouts was takuba operating')).toEqual(['place', null]);
-    expect(read('Which part of the country were the jihadists pushing into?')).toEqual(['place', null]);
+    expect(read('Which part of the country were the jihadists pushing into?')).toEqual(['place', 'part']);
     expect(read('What made Macron shrink the Barkhane force?')).toEqual(['reason', null]);
     expect(read("What's stoking communal tensions in central Mali?")).toEqual(['reason', null]);
   });
