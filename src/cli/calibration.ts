@@ -90,3 +90,101 @@ export function calibrationTable(
     );
   return out;
 }
+
+/** One question as cross-validation reads it: its confidence under each candidate setting. */
+export interface SettingsRow {
+  /** The confidence under each setting, in the order of the settings' labels. */
+  confidences: readonly number[];
+  answerable: boolean;
+  right: boolean;
+}
+
+/** What one fold chose on the other folds, and what that gave on its own questions. */
+export interface FoldResult {
+  fold: number;
+  /** Questions in the fold, and how many of them are out of scope. */
+  questions: number;
+  outOfScopeQuestions: number;
+  /** The setting (by index) and threshold with the most right answers net of wrong ones on the other folds. */
+  setting: number;
+  threshold: number;
+  /** On this fold's questions, at that setting and threshold. */
+  right: number;
+  wrong: number;
+  outOfScope: number;
+}
+
+/**
+ * K-fold cross-validation of a confidence setting and its threshold: question i is in fold i mod
+ * k; each fold takes the setting and threshold with the most right answers net of wrong ones on
+ * the other folds (the first setting, then the lower threshold, on a tie) and is scored with them.
+ */
+export function crossValidate(
+  rows: readonly SettingsRow[],
+  settings: number,
+  k = 5,
+  thresholds: readonly number[] = THRESHOLDS,
+): FoldResult[] {
+  const out: FoldResult[] = [];
+  for (let fold = 0; fold < k; fold++) {
+    const train = rows.filter((_, i) => i % k !== fold);
+    const test = rows.filter((_, i) => i % k === fold);
+    let best = { setting: 0, threshold: thresholds[0] ?? 0, net: -Infinity };
+    for (let s = 0; s < settings; s++) {
+      const results = thresholdResults(
+        train.map((r) => ({ confidence: r.confidences[s]!, answerable: r.answerable, right: r.right })),
+        thresholds,
+      );
+      const b = bestThreshold(results);
+      if (b && b.right - b.wrong > best.net)
+        best = { setting: s, threshold: b.threshold, net: b.right - b.wrong };
+    }
+    const answered = test.filter((r) => r.confidences[best.setting]! >= best.threshold);
+    const right = answered.filter((r) => r.right).length;
+    out.push({
+      fold,
+      questions: test.length,
+      outOfScopeQuestions: test.filter((r) => !r.answerable).length,
+      setting: best.setting,
+      threshold: best.threshold,
+      right,
+      wrong: answered.length - right,
+      outOfScope: answered.filter((r) => !r.answerable).length,
+    });
+  }
+  return out;
+}
+
+/** The cross-validation as printed: one line per fold, then the folds together. */
+export function crossValidationTable(
+  rows: readonly SettingsRow[],
+  labels: readonly string[],
+  k = 5,
+  thresholds: readonly number[] = THRESHOLDS,
+): string[] {
+  const folds = crossValidate(rows, labels.length, k, thresholds);
+  const out = folds.map(
+    (f) =>
+      `fold ${f.fold + 1}: ${f.questions} questions (${f.outOfScopeQuestions} out of scope); chose ${labels[f.setting]}, confidence ≥ ${f.threshold.toFixed(2)} on the others; here ${f.right} right, ${f.wrong} wrong (${f.outOfScope} out of scope answered)`,
+  );
+  const sum = (key: 'right' | 'wrong' | 'outOfScope') => folds.reduce((n, f) => n + f[key], 0);
+  out.push(
+    `folds together: ${sum('right')} right, ${sum('wrong')} wrong (${sum('outOfScope')} out of scope answered), net ${sum('right') - sum('wrong')}`,
+  );
+  // Each setting held fixed, only the threshold chosen per fold: what choosing the setting adds.
+  labels.forEach((label, s) => {
+    const alone = crossValidate(
+      rows.map((r) => ({ ...r, confidences: [r.confidences[s]!] })),
+      1,
+      k,
+      thresholds,
+    );
+    const right = alone.reduce((n, f) => n + f.right, 0);
+    const wrong = alone.reduce((n, f) => n + f.wrong, 0);
+    const oos = alone.reduce((n, f) => n + f.outOfScope, 0);
+    out.push(
+      `${label} alone: ${right} right, ${wrong} wrong (${oos} out of scope answered), net ${right - wrong}`,
+    );
+  });
+  return out;
+}

@@ -2,19 +2,24 @@
  * `npm run eval [-- FILE …]`: scores question files through the command-line JSON contract,
  * exactly as the scoring described in test/data/eval/README.md. With no file it scores every
  * bundled set in test/data/eval/ and prints each apart. A set whose file name contains
- * "untouched" is scored without listing its misses: it is held out from tuning.
+ * "untouched" is scored without listing its misses: it is held out from tuning. A set that names
+ * its own `corpus` (a folder relative to the set's file, such as real pages added with
+ * `corpus:add` beside the seeds) is scored on that corpus; every other set on `--corpus`.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CorpusError, loadCorpus, type Corpus } from '../corpus/load.js';
-import { BUNDLED_CORPUS_DIR } from '../engine/index.js';
-import { calibrationTable, type CalibrationRow } from './calibration.js';
+import { CONFIDENCE, confidenceOf } from '../engine/answer.js';
+import { BUNDLED_CORPUS_DIR, loadEngine } from '../engine/index.js';
+import { calibrationTable, crossValidationTable, type CalibrationRow } from './calibration.js';
 
 const QuestionSet = z.object({
+  /** A corpus folder of its own, relative to the set's file; the set is scored on it. */
+  corpus: z.string().optional(),
   ask: z.array(
     z.object({
       id: z.string(),
@@ -266,8 +271,13 @@ function scoreSet(
   return { lines, calibration };
 }
 
-const USAGE = `usage: npm run eval -- [--corpus DIR] [--calibrate] [--show-untouched-misses] [FILE ...]
-  FILE: a question set in the format of test/data/eval/README.md (default: every bundled set)`;
+const USAGE = `usage: npm run eval -- [--corpus DIR] [--calibrate] [--cross-validate] [--show-untouched-misses] [FILE ...]
+  FILE: a question set in the format of test/data/eval/README.md (default: every bundled set)
+  --cross-validate: five-fold cross-validation, over every set but the untouched ones, of the
+    weight of the question's names the passage does not meet and of the threshold`;
+
+/** The weights of unmet names (CONFIDENCE.unnamed) that --cross-validate chooses among. */
+const UNNAMED_GRID = [0, 0.5, 1, 1.5, 2];
 
 function main(): void {
   let parsed;
@@ -278,6 +288,7 @@ function main(): void {
         corpus: { type: 'string', default: BUNDLED_CORPUS_DIR },
         dev: { type: 'string' },
         calibrate: { type: 'boolean', default: false },
+        'cross-validate': { type: 'boolean', default: false },
         'show-untouched-misses': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -298,15 +309,23 @@ function main(): void {
       a === 'dev.json' ? -1 : b === 'dev.json' ? 1 : a.localeCompare(b),
     ))
       if (name.endsWith('.json')) files.push(join(EVAL_DIR, name));
-  let corpus: Corpus;
-  try {
-    corpus = loadCorpus(values.corpus);
-  } catch (err) {
-    if (!(err instanceof CorpusError)) throw err;
-    process.stderr.write(`eval: ${err.message}\n`);
-    process.exit(1);
-  }
+  // Each corpus is loaded once, however many sets are scored on it.
+  const corpora = new Map<string, Corpus>();
+  const corpusAt = (dir: string, forFile?: string): Corpus => {
+    const known = corpora.get(dir);
+    if (known) return known;
+    try {
+      const loaded = loadCorpus(dir);
+      corpora.set(dir, loaded);
+      return loaded;
+    } catch (err) {
+      if (!(err instanceof CorpusError)) throw err;
+      process.stderr.write(`eval: ${forFile ? `${forFile}: its corpus: ` : ''}${err.message}\n`);
+      process.exit(1);
+    }
+  };
   const tuned: SetResult['calibration'] = [];
+  const tunedQuestions: string[] = [];
   for (const file of files) {
     let set: QuestionSet;
     try {
@@ -316,20 +335,39 @@ function main(): void {
       process.exit(2);
     }
     const heldOut = /untouched/i.test(basename(file));
+    const corpusDir = set.corpus ? resolve(dirname(file), set.corpus) : values.corpus;
     const result = scoreSet(
-      basename(file),
+      set.corpus ? `${basename(file)} (on its own corpus, ${set.corpus})` : basename(file),
       set,
-      corpus,
-      values.corpus,
+      corpusAt(corpusDir, set.corpus ? file : undefined),
+      corpusDir,
       !heldOut || values['show-untouched-misses'],
     );
     process.stdout.write(`${result.lines.join('\n')}\n\n`);
-    if (!heldOut) tuned.push(...result.calibration);
+    if (!heldOut) {
+      tuned.push(...result.calibration);
+      tunedQuestions.push(...set.ask.map((d) => d.question));
+    }
   }
   if (values.calibrate)
     process.stdout.write(
       `Calibration over every set but the untouched ones (${tuned.length} questions):\n${calibrationTable(tuned).join('\n')}\n`,
     );
+  if (values['cross-validate']) {
+    // The features are read in process, from the same engine the contract runs.
+    const answers = loadEngine(values.corpus).measurementView();
+    const rows = tuned.map((row, i) => {
+      const f = answers.featuresOf(tunedQuestions[i]!);
+      return {
+        ...row,
+        confidences: UNNAMED_GRID.map((w) => (f ? confidenceOf(f, { ...CONFIDENCE, unnamed: w }) : 0)),
+      };
+    });
+    const labels = UNNAMED_GRID.map((w) => `unmet-name weight ${w}`);
+    process.stdout.write(
+      `Five-fold cross-validation over every set but the untouched ones (${rows.length} questions; question i in fold i mod 5):\n${crossValidationTable(rows, labels).join('\n')}\n`,
+    );
+  }
 }
 
 main();

@@ -62,7 +62,7 @@ const FULL_MONTH =
  * "Publié le 17/02/2022 à 10h30 …". Cut off, and the rest of the line classified on its own.
  */
 const DATE_STAMP_PREFIX = new RegExp(
-  String.raw`^\s*(?:date|published|updated|posted|publié|mis à jour|modifié)(?:\s+(?:on|le))?\s*:?\s+(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|${MONTH}\.? \d{1,2},? \d{4}|\d{1,2} ${MONTH}\.? \d{4})(?:\s*(?:at|à|-)?\s*\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s+|$)`,
+  String.raw`^\s*(?:date|published|updated|posted|publié|mis à jour|modifié)(?:\s+(?:on|le))?\s*:?\s+(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|${MONTH}\.? \d{1,2},? \d{4}|\d{1,2} ${MONTH}\.? \d{4})(?:\s*(?:at|à|-)?\s*\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s+|$|(?<=\d{2}[:h]\d{2})(?=\p{L}))`,
   'iu',
 );
 
@@ -72,6 +72,8 @@ const DATE_STAMP_PREFIX = new RegExp(
  * credit ("© Name / Outlet", "(Photo: AFP)").
  */
 const INLINE_SUFFIX: Array<[RegExp, string]> = [
+  // A wire's end mark after the last sentence: "… à New Delhi. Fin", "… (FIN)", "-30-", "###".
+  [/(?<=[.!?\u2026\u00BB\u201D"])\s+\(?(?:Fin|FIN|ENDS?|-30-|###)\)?\.?$/u, "the wire's end mark"],
   [
     /(?:\.{3}|…)?\s*(?:suite de l'article|suite de l’article|lire la suite|la suite sur|read more|continue reading|read (?:the )?full (?:article|story)|full story)\b[^.!?]{0,80}$/iu,
     'link to the rest of the article',
@@ -83,6 +85,10 @@ const INLINE_SUFFIX: Array<[RegExp, string]> = [
   [
     /(?<=[.!?\u2026\u00BB\u201D")\]]|\p{Ll})\s*(?:Sources?|Via)\s?:\s*(?:https?:\/\/\S+|www\.\S+|[^!?:]{1,60})$/u,
     'source credit',
+  ],
+  [
+    /(?<=[.!?\u2026\u00BB\u201D"])\s*\((?:avec|with)?[^()]{0,200}\b(?:reporting|writing|editing|compiled|r\u00E9dig\u00E9 par|r\u00E9daction|version fran\u00E7aise|\u00E9dit\u00E9 par|traduit par|translated by)\b[^()]{0,200}\)\.?$/iu,
+    'reporting, writing and editing credits',
   ],
   [
     /(?<=\p{L})\s*\d{1,2}\s*(?:min(?:ute)?s?|mn)\.?\s*(?:read|de lecture)\b[^.!?]{0,60}$/iu,
@@ -127,6 +133,12 @@ const PROMPT =
 const TEASER =
   /^(?:(?:read (?:more|also|next)|also read|related|see also|watch|lire (?:aussi|également)|à lire (?:aussi|également)|voir aussi|sur le même sujet)\s*[:–—>»|-]|(?:read also|also read|see also|lire aussi|à lire aussi|lire également|à lire également|voir aussi)\s+(?=\p{Lu}))/iu;
 
+/**
+ * A "Related" label run into the headline it links to ("Related Chad ends defence cooperation
+ * with France"): case-sensitive, so that a sentence opening with the word is not taken for one.
+ */
+const RELATED_TEASER = /^(?:Related|Lire aussi|Voir aussi|Also read|Read also|See also)\s+\p{Lu}/u;
+
 /** A list of tags or topics: "Tags: Mali, France", "Mots-clés :", "#Mali #Barkhane". */
 const TAGS =
   /^(?:(?:tags?|mots[- ]cl\u00E9s|keywords|topics|sujets|th\u00E8mes|th\u00E9matiques)\s*:|#[\p{L}\d_]+(?:[\s,]+#[\p{L}\d_]+)+$)/iu;
@@ -159,7 +171,7 @@ const SHARE =
 
 /** An embedded social-media post: "pic.twitter.com/…", "— Name (@handle) February 17, 2022". */
 const SOCIAL_POST =
-  /pic\.twitter\.com\/|\(@\w{1,30}\)\s+\p{L}+\s+\d{1,2},\s+\d{4}$|^\u2014\s.*\(@\w{1,30}\)/u;
+  /pic\.twitter\.com\/|\(@\w{1,30}\)\s+\p{L}+\s+\d{1,2},\s+\d{4}$|^\u2014\s.*\(@\w{1,30}\)|(?:^|\s)https?:\/\/t\.co\/\w+(?:\s+(?:[#@][\p{L}\d_]+|https?:\/\/t\.co\/\w+))*\s*$/u;
 
 /** Messages of a video player, screen-reader labels, ads and cookie notices. */
 const PLAYER_OR_NOTICE =
@@ -172,6 +184,13 @@ const UPDATE_STAMP =
 /** The words of a photo caption: who stands where in the picture, what it shows. */
 const CAPTION_WORDS =
   /\b(?:is|are) (?:seen|pictured)\b|\bgestures?\b (?:as|while|during)|\blooks on\b|\bposes? for\b|\(\s*(?:L|R|C|\d-[LR]|left|right|centre|center)\s*\)|\bin this (?:file )?(?:photo|picture|image)\b|\bfile (?:photo|picture|image)\b|\bphoto(?:graph)? taken\b|\bphoto d'archives\b|\(\s*(?:photo|image)\s+(?:by|de)\b/iu;
+
+/** An author's box: "À propos de Jane Doe - Rédactrice en chef à …", "About Jane Doe, editor …". */
+const AUTHOR_BOX =
+  /^(?:\u00C0 propos de|A propos de|About)\s+\p{Lu}[^.]{0,80}?\s[-\u2013,]\s*(?:[Rr]\u00E9dact\p{L}*|[Jj]ournaliste|[Cc]orrespondant\p{L}*|[Cc]hroniqueu\p{L}*|[Ee]ditor|[Rr]eporter|[Ww]riter|[Jj]ournalist|[Cc]orrespondent)\b/u;
+
+/** An image's markup printed as text: "<image>data:image/png;base64,… alt="…"</image>". */
+const IMAGE_MARKUP = /^<image>.*<\/image>$|^<img\b[^>]*>$|\bdata:image\//u;
 
 /** A line that is a file or image name ("google-play-badge_FR", "IMG_2041.jpg"). */
 const FILE_NAME = /^[\w.-]*(?:_[\w.-]*|\.(?:jpe?g|png|gif|webp|svg))$/u;
@@ -223,6 +242,7 @@ function isMetaLine(s: string): boolean {
 const CREDIT_TAIL: RegExp[] = [
   /(?:^|\s)\(?(?:AP|AFP|Reuters|EPA|Getty Images|Xinhua|Anadolu|Sipa|Bloomberg)\s+Photo\s*\/\s*\p{L}[\p{L} .'-]{1,40}\)?$/u,
   /(?:^|\s)\/\s*(?:AFP|AP|Reuters|EPA|Xinhua|Anadolu)\s*\/\s*\p{L}[\p{L} .'-]{1,40}$/u,
+  /(?<=[.!?])\s+\/\s*(?:AFP|AP|AA|EPA|DPA|Reuters|Xinhua|Anadolu|Getty Images|Sipa|\p{Lu}{2,5})$/u,
   /(?:^|\s)(?:Photos?|Cr\u00E9dit photo|Photo credit|Image credit|Credit)\s?:\s*[^.!?:]{2,60}$/u,
   /(?:^|\s)(?:(?:Video|Vid\u00E9o|Photo|Image|Footage|Images?)\s+)?(?:courtesy|avec l'aimable autorisation)(?:\s+of|\s+de)?\s?:?\s*[^.!?:]{2,60}$/iu,
   /(?:^|\s)(?:\u00A9|\(c\))\s*[^.!?\u00A9]{1,60}$/iu,
@@ -262,6 +282,14 @@ const MEDIA_LABEL =
 const SOURCE_PREFIX =
   /^\p{Lu}[\p{L}\d.'-]*(?:\s\p{Lu}[\p{L}\d.'-]*){0,3}\s?\/\s?\p{Lu}[\p{L}\d.'-]*(?:\s\p{Lu}[\p{L}\d.'-]*){0,3}\s?:\s+(?=\p{Lu})/u;
 
+/**
+ * A byline run in front of a wire dateline: "par Thiam Ndiaga OUAGADOUGOU (Reuters) - …", "By Jane
+ * Doe PARIS (AP) — …". Case-sensitive: the name's words are capitalised, the place in capitals,
+ * then the agency in brackets and a dash; the dateline stays with its sentence.
+ */
+const BYLINE_BEFORE_DATELINE =
+  /^(?:par|Par|by|By)\s+\p{Lu}[\p{Ll}'\u2019-]+(?:\s+\p{Lu}[\p{Ll}'\u2019-]+){0,3}\s+(?=\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*,?\s*(?:\p{Lu}[\p{L}.]*\s*)?\([^()]{2,30}\)\s*[-\u2013\u2014])/u;
+
 /** A stamp of how long ago, on a line of its own: "3 months ago", "il y a 2 heures". */
 const RELATIVE_TIME =
   /^(?:(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|il y a\s+\d+\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?))$/iu;
@@ -278,8 +306,73 @@ const NAMED_AGENCY_CREDIT =
 const CODE_TOKEN =
   /\bfunction\s*\(|\bconsole\.\w+\(|\bdocument\.\w+|\bwindow\.\w+|\bvar\s+\w+\s*=|\blet\s+\w+\s*=|\bconst\s+\w+\s*=|\.push\(|\.setAttribute\(|\.appendChild\(|\}\s*\)\s*;|\)\s*;\s*\}|\bif\s*\([^)]*[=!]==?/g;
 
+/**
+ * A news feed's item: a time of day, then the section or headline of another story ("17:23Monde -
+ * Nouvelles pluies…", "07:00 Auto - Japon…"). Taken as furniture only where the page prints two or
+ * more lines of this shape (a feed), never on one line alone.
+ */
+const FEED_ITEM = /^\d{1,2}[:h]\d{2}\s*(?=\p{Lu})/u;
+
+/** A web address alone on its line, with or without its scheme: "military.africa/2020/09/…". */
+const WEB_ADDRESS =
+  /^(?:https?:\/\/)?(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)+\/\S*$|^(?:https?:\/\/|www\.)\S+$/u;
+
+/** A link to another story marked by an arrow: "> Mali : près de 300 civils tués…", "→ Read". */
+const LINK_MARKER = /^[>\u203A\u2192\u25B6\u25BA\u27A4]\s*\p{Lu}/u;
+
+/**
+ * A caption labelled by a bracketed word closing it: "Retrait de Barkhane de Tessalit (Archives)",
+ * "… (illustration)", "… (file photo)". Only on a line with no sentence punctuation before it.
+ */
+const CAPTION_LABEL_END =
+  /\((?:archives?|photo d['\u2019]archives|file(?: photo| picture)?|illustration|photo|image|picture)\)\s*$/iu;
+
+/**
+ * A credit line of names joined by slashes, as printed under a picture: "Ludovic Marin/AFP/Getty
+ * Images", "Jane Doe / Reuters". Every part is capitalised words; no verb, no punctuation.
+ */
+const SLASHED_CREDIT =
+  /^\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*){0,3}(?:\s*\/\s*\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*){0,3})+$/u;
+
+/**
+ * The heading of an author's box: "About Geraldine Boechat 2664 Articles", "À propos de Jane Doe".
+ * The block right after it, when it reads as a biography, is part of the box.
+ */
+const AUTHOR_BOX_HEADING =
+  /^(?:About|\u00C0 propos de|A propos de)\s+\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){0,3}(?:\s+\d[\d\s,.]*\s*(?:[Aa]rticles?|[Pp]osts?|[Pp]ublications?|[Ss]tories))?$/u;
+
 /** Menu items flattened without spaces: a lower-case letter run into a capital ("LegalReuters"). */
 const GLUED = /\p{Ll}\p{Lu}/gu;
+
+/**
+ * A paragraph of the article's prose, not a teaser: two sentences or more, or one of 25 words or
+ * more, closed by sentence punctuation (a teaser's excerpt ends in "…" or nothing).
+ */
+function isProse(text: string, span: Span): boolean {
+  const s = text.slice(span.start, span.end).trim();
+  if (!TERMINAL.test(s) || /(?:\.{3}|\u2026)$/u.test(s)) return false;
+  return wordCount(s) >= 25 || (wordCount(s) >= 12 && splitSentences(text, span).length >= 2);
+}
+
+/**
+ * Where the headline ends on a line that prints it with something run onto it: a short tail of
+ * no sentence (a site's name, section labels, a date or a "published" stamp). Null when the line
+ * does not start with the headline or goes on as prose.
+ */
+function headlineRunIn(text: string, span: Span, title: string): number | null {
+  const line = text.slice(span.start, span.end);
+  const want = comparable(title);
+  if (want.length < 12 || !comparable(line).startsWith(`${want} `)) return null;
+  for (const m of line.matchAll(/\s+/gu)) {
+    const at = m.index;
+    if (comparable(line.slice(0, at)) !== want) continue;
+    const tail = line.slice(at).trim();
+    if (wordCount(tail) > 10 || (TERMINAL.test(tail) && wordCount(tail) > 3 && !/\d{4}\.?$/u.test(tail)))
+      return null;
+    return span.start + at;
+  }
+  return null;
+}
 
 function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
@@ -305,6 +398,8 @@ export function classifyBlocks(
   let titleSeen = false;
   let inSidebar: string | null = null;
   let bodySeen = false;
+  let afterAuthorBox = false;
+  const feedItems = paragraphs.filter((p) => FEED_ITEM.test(text.slice(p.start, p.end).trim())).length;
 
   for (let i = 0; i < paragraphs.length; i++) {
     let span = paragraphs[i]!;
@@ -315,6 +410,30 @@ export function classifyBlocks(
       if (cut.end > cut.start) blocks.push({ ...cut, kind: 'furniture', reason: 'date stamp' });
       span = trimSpan(text, { start: span.start + stamp[0].length, end: span.end });
       if (span.end <= span.start) continue;
+    }
+    // The headline with the site's name, a section label or a date run onto it ("… - abamako.com",
+    // "… Publié le lundi 13 juin 2022"), above the article: the rest is cut, and a second printing
+    // is dropped whole. (After the article, such a line is a link to the story, left to the rules below.)
+    const runIn = meta.title && !bodySeen ? headlineRunIn(text, span, meta.title) : null;
+    if (runIn) {
+      const rest = trimSpan(text, { start: runIn, end: span.end });
+      const head = trimSpan(text, { start: span.start, end: runIn });
+      if (titleSeen) {
+        blocks.push({
+          ...span,
+          kind: 'furniture',
+          reason: 'repeated headline (with a stamp or label run onto it)',
+        });
+        continue;
+      }
+      titleSeen = true;
+      blocks.push({ ...head, kind: 'heading', reason: 'headline' });
+      blocks.push({
+        ...rest,
+        kind: 'furniture',
+        reason: 'site name, section label or date run onto the headline',
+      });
+      continue;
     }
     for (const [re, reason] of INLINE_SUFFIX) {
       const line = text.slice(span.start, span.end);
@@ -341,6 +460,12 @@ export function classifyBlocks(
       blocks.push({ ...cut, kind: 'furniture', reason: 'source credit' });
       span = trimSpan(text, { start: span.start + source[0].length, end: span.end });
     }
+    const byline = BYLINE_BEFORE_DATELINE.exec(text.slice(span.start, span.end));
+    if (byline) {
+      const cut = trimSpan(text, { start: span.start, end: span.start + byline[0].length });
+      blocks.push({ ...cut, kind: 'furniture', reason: 'byline before the dateline' });
+      span = trimSpan(text, { start: span.start + byline[0].length, end: span.end });
+    }
     const label = MEDIA_LABEL.exec(text.slice(span.start, span.end));
     if (label && wordCount(text.slice(span.start + label[0].length, span.end)) >= 6) {
       const cut = trimSpan(text, { start: span.start, end: span.start + label[0].length });
@@ -362,9 +487,11 @@ export function classifyBlocks(
         splitSentences(rest, { start: 0, end: rest.length }).length === 1;
       // A photographer's credit ("(Jane Doe/AP)", "(Jane Doe, Pool via AP)", "AP Photo/Jane Doe")
       // is printed under pictures only: the line it closes is a caption.
+      // A bare "/ AA" after the sentence is how agencies credit a picture, not a story.
       const photographer =
-        /\/|\bvia\s+(?:AP|AFP|Reuters|Getty|EPA)\b|\bPhoto\b|\bPool\b/u.test(m[0]) &&
-        /\b(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Anadolu|Sipa|Pool)\b/u.test(m[0]);
+        (/\/|\bvia\s+(?:AP|AFP|Reuters|Getty|EPA)\b|\bPhoto\b|\bPool\b/u.test(m[0]) &&
+          /\b(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Anadolu|Sipa|Pool)\b/u.test(m[0])) ||
+        /^\s+\/\s*\p{Lu}{2,5}$/u.test(m[0]);
       if (
         m.index < 20 ||
         photographer ||
@@ -389,6 +516,9 @@ export function classifyBlocks(
     const furniture = (reason: string) => blocks.push({ ...span, kind: 'furniture', reason });
 
     const hint = meta.furnitureHints.find((h) => raw.startsWith(h.startsWith));
+    // A sidebar is a run of teasers: it ends where the article's prose resumes (a paragraph of
+    // two sentences or more, or one long sentence), as on pages that set the list mid-article.
+    if (inSidebar !== null && isProse(text, span)) inSidebar = null;
     if (inSidebar !== null) {
       furniture(`sidebar "${inSidebar}"`);
       continue;
@@ -404,6 +534,45 @@ export function classifyBlocks(
     }
     if (caption) {
       furniture(wordCount(body) <= 8 ? 'photo or agency credit' : 'photo caption with credit');
+      continue;
+    }
+    const wasAuthorBox = afterAuthorBox;
+    afterAuthorBox = false;
+    if (!/\p{L}/u.test(body)) {
+      furniture('no words (a separator or a counter)');
+      continue;
+    }
+    if (feedItems >= 2 && FEED_ITEM.test(body.trim()) && wordCount(body) <= 25) {
+      furniture('news-feed teaser (a time, then the headline of another story)');
+      continue;
+    }
+    if (WEB_ADDRESS.test(body.trim())) {
+      furniture('a bare web address (a link)');
+      continue;
+    }
+    if (LINK_MARKER.test(body.trim()) && wordCount(body) <= 25) {
+      furniture('link to another story (marked by an arrow)');
+      continue;
+    }
+    if (
+      CAPTION_LABEL_END.test(body) &&
+      !/[.!?]/u.test(body.replace(CAPTION_LABEL_END, '')) &&
+      wordCount(body) <= 25
+    ) {
+      furniture('photo caption (labelled in brackets, e.g. "(Archives)")');
+      continue;
+    }
+    if (SLASHED_CREDIT.test(body.trim()) && wordCount(body) <= 8) {
+      furniture('photo or agency credit (names joined by slashes)');
+      continue;
+    }
+    if (AUTHOR_BOX_HEADING.test(body.trim())) {
+      afterAuthorBox = true;
+      furniture("author's box");
+      continue;
+    }
+    if (wasAuthorBox && wordCount(body) <= 60 && !/["\u201C\u00AB]/u.test(body)) {
+      furniture("author bio (the author's box)");
       continue;
     }
     if (TAGS.test(body.trim()) && !TERMINAL.test(body.trim())) {
@@ -455,6 +624,10 @@ export function classifyBlocks(
       furniture('photo caption (the day the photo was taken closes a sentence)');
       continue;
     }
+    if (SOCIAL_POST.test(body.trim())) {
+      furniture('embedded social-media post');
+      continue;
+    }
     if ((body.match(GLUED) ?? []).length >= 3 && !TERMINAL.test(body.trim())) {
       furniture('menu items run together');
       continue;
@@ -471,7 +644,10 @@ export function classifyBlocks(
       furniture('byline or agency line');
       continue;
     }
-    if (TEASER.test(body)) {
+    if (
+      TEASER.test(body) ||
+      (RELATED_TEASER.test(body) && !TERMINAL.test(body.trim()) && wordCount(body) <= 16)
+    ) {
       furniture('teaser for another story');
       continue;
     }
@@ -483,16 +659,20 @@ export function classifyBlocks(
       furniture('agency credit');
       continue;
     }
+    if (IMAGE_MARKUP.test(body.trim())) {
+      furniture("an image's markup printed as text");
+      continue;
+    }
+    if (AUTHOR_BOX.test(body.trim())) {
+      furniture('author bio');
+      continue;
+    }
     if (AUTHOR_BIO.test(body)) {
       furniture('author bio');
       continue;
     }
     if (SHARE.test(body.trim())) {
       furniture('sharing buttons');
-      continue;
-    }
-    if (SOCIAL_POST.test(body.trim())) {
-      furniture('embedded social-media post');
       continue;
     }
     if (PLAYER_OR_NOTICE.test(body.trim()) && wordCount(body) <= 40) {
@@ -552,6 +732,17 @@ export function classifyBlocks(
       }
       titleSeen = true;
       blocks.push({ ...span, kind: 'heading', reason: 'headline' });
+      continue;
+    }
+    // The headline printed again but cut short (an image's alt text, a truncated teaser).
+    if (
+      titleSeen &&
+      meta.title !== null &&
+      wordCount(body) >= 4 &&
+      !TERMINAL.test(body.trim()) &&
+      comparable(meta.title).startsWith(key)
+    ) {
+      furniture('repeated headline (cut short)');
       continue;
     }
     const short = wordCount(body) <= 16;
@@ -639,9 +830,15 @@ function dropGalleryCaptions(text: string, blocks: Block[]): void {
  * paragraphs never is on shape alone.
  */
 function dropByShape(text: string, blocks: Block[], paragraphs: readonly Span[]): void {
+  // The page's last paragraph, cut mid-sentence when the page was saved, is still the article's
+  // prose: a subheading before it stands between two paragraphs, not outside the article.
+  const textEnd = text.trimEnd().length;
   const isSentence = (b: Block) => {
     const s = text.slice(b.start, b.end).trim();
-    return b.kind === 'body' && wordCount(s) >= 8 && TERMINAL.test(s);
+    const cut = b.end >= textEnd && wordCount(s) >= 12 && /[\p{Ll},;]$/u.test(s);
+    // A paragraph wholly in brackets is a note about the story, not a sentence of it.
+    if (/^\([^()]+\)$/u.test(s)) return false;
+    return b.kind === 'body' && wordCount(s) >= 8 && (TERMINAL.test(s) || cut);
   };
   const first = blocks.findIndex(isSentence);
   let last = -1;
@@ -664,7 +861,13 @@ function dropByShape(text: string, blocks: Block[], paragraphs: readonly Span[])
     blocks.forEach((b, i) => {
       if (b.kind === 'furniture' || b.reason === 'headline') return;
       const s = text.slice(b.start, b.end).trim();
-      if (/["\u201C\u201D\u00AB\u00BB]/u.test(s)) return;
+      // Quotation marks protect a line, unless it is a short label with no sentence in it (a
+      // publisher's signature: GSV "Russia - Islamic World").
+      if (
+        /["\u201C\u201D\u00AB\u00BB]/u.test(s) &&
+        (wordCount(s) > 6 || TERMINAL.test(s.replace(/["\u201D\u00BB]$/u, '')))
+      )
+        return;
       const outside = first === -1 || i > last || (i < first && i !== headline);
       const neighbour = [blocks[i - 1], blocks[i + 1]].some((n) => n?.kind === 'furniture');
       // Each piece of evidence with its weight; a reader control ("Show more") is near proof.
@@ -672,13 +875,17 @@ function dropByShape(text: string, blocks: Block[], paragraphs: readonly Span[])
       if (outside)
         evidence.push([first === -1 ? 'no article sentence on the page' : 'outside the article', 1]);
       // A long line is prose even when cut off without its full stop (an aggregator's excerpt).
-      if (!TERMINAL.test(s) && wordCount(s) <= 16) evidence.push(['no sentence punctuation', 1]);
+      // A closing quotation mark alone does not end a sentence: GSV "Russia - Islamic World".
+      const unpunctuated = !TERMINAL.test(s) || (wordCount(s) <= 6 && !/[.!?]["\u201D\u00BB]?$/u.test(s));
+      if (unpunctuated && wordCount(s) <= 16) evidence.push(['no sentence punctuation', 1]);
       if (wordCount(s) <= 6) evidence.push(['short', 1]);
       if (/\p{L}{2}/u.test(s) && s === s.toUpperCase() && wordCount(s) >= 2)
         evidence.push(['all capitals', 1]);
       if (/\b(?:you|your|vous|votre|vos)\b/iu.test(s) || CTA_VERB.test(s))
         evidence.push(['speaks to the reader', 1]);
       if (UI_TAIL.test(s)) evidence.push(['a reader control ("show more")', 2]);
+      // A paragraph wholly in brackets is an editor's note ("(This story has not been edited…)").
+      if (/^\([^()]+\)$/u.test(s)) evidence.push(['wholly in brackets (a note)', 2]);
       if (/\b(?:share|shares|partag\w*|tweet|retweet)\b/iu.test(s) && wordCount(s) <= 6)
         evidence.push(['sharing words', 1]);
       if (outside && neighbour) evidence.push(['next to furniture', 1]);

@@ -41,7 +41,7 @@ export const DEFAULT_SETTINGS: AnswerSettings = {
  * How much each doubt lowers confidence (see AnswerEngine.confidence), chosen by measurement on
  * the tuning sets (README, "Confidence").
  */
-const CONFIDENCE = {
+export const CONFIDENCE = {
   /** Factor when the question asks for a type of answer the passage does not hold. */
   untyped: 0.5,
   /** Share lost at most when the passage's answer of the asked type stands far from its matched words. */
@@ -52,6 +52,8 @@ const CONFIDENCE = {
   margin: 0.3,
   /** Share lost at most when no other article's passage covers the same words. */
   agreement: 0.1,
+  /** Share lost per IDF share of the question's names the passage does not meet (see ConfidenceFeatures.unnamed). */
+  unnamed: 1,
 };
 
 /** What the confidence of an answer is built from (see AnswerEngine.confidence). */
@@ -68,17 +70,31 @@ export interface ConfidenceFeatures {
   agreement: number;
   /** How near the typed answer stands to the passage's matched words: 1 beside them, 0 far or absent. */
   near: number;
+  /**
+   * Share of the question's IDF weight in names ("Canadian", "Kremlin": see Analyzer.isName)
+   * that the passage does not meet, in its own text or the sentence before, by the word itself
+   * or a close relative (spelling, derived form, pertainym, member, alias, another language's
+   * form): "how many Canadian troops…" answered by Germany's troops (0–1). Broader or sister
+   * words ("British" → "European") do not meet a name.
+   */
+  unnamed: number;
 }
 
-/** Confidence from its features, 0–1: coverage, scaled down by each doubt (see CONFIDENCE). */
-export function confidenceOf(f: ConfidenceFeatures): number {
-  const c = CONFIDENCE;
+/** How much each doubt lowers confidence (see CONFIDENCE). */
+export type ConfidenceWeights = typeof CONFIDENCE;
+
+/**
+ * Confidence from its features, 0–1: coverage, scaled down by each doubt (see CONFIDENCE; other
+ * weights only for measuring them, as `npm run eval -- --cross-validate` does).
+ */
+export function confidenceOf(f: ConfidenceFeatures, c: ConfidenceWeights = CONFIDENCE): number {
   let conf = f.coverage;
   if (f.typed === false) conf *= c.untyped;
   if (f.typed === true) conf *= 1 - c.far * (1 - f.near);
   conf *= 1 - c.nowhere * f.nowhere;
   conf *= 1 - c.margin + c.margin * Math.min(1, f.margin * 4);
   conf *= 1 - c.agreement + c.agreement * f.agreement;
+  conf *= Math.max(0, 1 - c.unnamed * f.unnamed);
   return Math.max(0, Math.min(1, conf));
 }
 
@@ -110,6 +126,18 @@ function coverage(
   }
   return total === 0 ? 0 : got / total;
 }
+
+/** How a passage may meet a name of the question (see ConfidenceFeatures.unnamed); 'context' is the sentence before. */
+const NAME_MATCHES: ReadonlySet<string> = new Set([
+  'exact',
+  'spelling',
+  'form',
+  'derived',
+  'pertainym',
+  'member',
+  'alias',
+  'context',
+]);
 
 /** Words between a typed answer and the nearest word of the passage that matched the question. */
 const NEAR_WORDS = 12;
@@ -349,6 +377,15 @@ export class AnswerEngine {
     return f ? confidenceOf(f) : 0;
   }
 
+  /** For measurement (`npm run eval -- --cross-validate`): a question's confidence features, as ask reads them. */
+  featuresOf(question: string): ConfidenceFeatures | null {
+    if (queryProblem(question)) return null;
+    const asked = analyzeQuestion(question);
+    if (asked.terms.length === 0) return null;
+    const q = { ...asked, expansions: expandQuestion(asked, this.index) };
+    return this.confidenceFeatures(this.rank(q), q);
+  }
+
   /** What the confidence is built from (see ConfidenceFeatures); null with no passage. */
   confidenceFeatures(ranked: Ranked[], q: QuestionAnalysis): ConfidenceFeatures | null {
     const best = ranked[0];
@@ -368,6 +405,16 @@ export class AnswerEngine {
       if (r.passage.articleId === best.passage.articleId) continue;
       agreement = Math.max(agreement, keys.filter((k) => r.weights.has(k)).length / Math.max(1, keys.length));
     }
+    // IDF share of the question's names the best passage does not meet.
+    const analyzer = analyzerFor(q.language);
+    let unnamed = 0;
+    const named = new Set<string>();
+    for (const w of q.words) {
+      if (w.term === null || named.has(w.term) || !analyzer.isName(w.text)) continue;
+      named.add(w.term);
+      const m = best.matches.get(w.term);
+      if (!m || !NAME_MATCHES.has(m.via)) unnamed += this.index.idf(w.term);
+    }
     return {
       coverage: best.coverage,
       typed: q.answerType === 'other' ? null : best.hasAnswer,
@@ -375,6 +422,7 @@ export class AnswerEngine {
       margin: second ? 1 - second.final / best.final : 1,
       agreement,
       near: best.found ? nearness(best, best.found, this.index) : 0,
+      unnamed: total === 0 ? 0 : Math.min(1, unnamed / total),
     };
   }
 
@@ -711,8 +759,162 @@ function diversifyByValue<T extends Ranked>(
     head.splice(j, 1);
     head.push(r);
   }
+  otherSide(ranked, head, q, index);
   const inHead = new Set(head);
   return [...head, ...ranked.filter((r) => !inHead.has(r))];
+}
+
+/** Words either side of a value that say what it is the value of (see factTerms). */
+const FACT_WINDOW = 8;
+/** Fact words (or their related words) another article's value must share with the lead's. */
+const FACT_SHARED = 2;
+/** A word in more than this share of the passages ("troops", "Mali") says nothing of which fact it is. */
+const FACT_COMMON = 0.1;
+/** Relations close enough for a fact word to count as the same ("Islamist" and "jihadist"). */
+const FACT_RELATIONS: ReadonlySet<string> = new Set(['derived', 'pertainym', 'alias']);
+
+/**
+ * A count or a year a passage gives, where it stands, and for a count the terms of the words right
+ * after it, up to three and up to the first stop word or punctuation ("close to 3000 French troops
+ * deployed": "french", "troop", "deploy"), among which stands the noun it counts.
+ */
+type GivenValue = { key: string; start: number; end: number; after: string[] };
+
+/**
+ * The values of the asked kind a passage gives, as compared across articles: counts (not years)
+ * or, for a date, years ("what month": the month and year). Read from the passage's number
+ * mentions, with no answer extraction: this looks at every candidate.
+ */
+function givenValues(text: string, q: QuestionAnalysis, tokens: readonly TokenTerm[]): GivenValue[] {
+  const out: GivenValue[] = [];
+  const month = q.words.some((w) => w.text.toLowerCase() === 'month');
+  for (const n of numberMentions(text)) {
+    if (n.value === null) continue;
+    if (q.answerType === 'number') {
+      if (n.isYear) continue;
+      const after: string[] = [];
+      let end = n.end;
+      for (let at = tokens.findIndex((t) => t.start >= n.end); at >= 0 && at < tokens.length; at++) {
+        const t = tokens[at]!;
+        if (t.term === null || after.length === 3 || /[,;:.()]/.test(text.slice(end, t.start))) break;
+        after.push(t.term);
+        end = t.end;
+      }
+      out.push({ key: String(n.value), start: n.start, end: n.end, after });
+    } else if (n.isYear) {
+      if (!month) {
+        out.push({ key: n.text, start: n.start, end: n.end, after: [] });
+        continue;
+      }
+      const before = looseComparable(text.slice(Math.max(0, n.start - 16), n.start)).match(MONTH);
+      if (before)
+        out.push({ key: `${before[0].slice(0, 3)} ${n.text}`, start: n.start, end: n.end, after: [] });
+    }
+  }
+  return out;
+}
+
+/**
+ * The index terms standing within FACT_WINDOW words of a value (its own words left out), with
+ * the corpus terms the lexicon relates to them ("Islamist" → "jihadist"): what the value is a
+ * value of.
+ */
+function factTerms(
+  tokens: readonly TokenTerm[],
+  v: { start: number; end: number },
+  index: PassageIndex,
+  related = true,
+): Set<string> {
+  const out = new Set<string>();
+  let at = tokens.findIndex((t) => t.end > v.start);
+  if (at < 0) at = tokens.length;
+  let endAt = tokens.findIndex((t) => t.start >= v.end);
+  if (endAt < 0) endAt = tokens.length;
+  for (let i = Math.max(0, at - FACT_WINDOW); i < Math.min(tokens.length, endAt + FACT_WINDOW); i++) {
+    const term = tokens[i]!.term;
+    if (term === null || (i >= at && i < endAt)) continue;
+    if (!related || index.df(term) <= FACT_COMMON * index.size) out.add(term);
+  }
+  if (!related) return out;
+  for (const term of [...out])
+    for (const x of index.lexicon.expand(term)) if (FACT_RELATIONS.has(x.via)) out.add(x.term);
+  return out;
+}
+
+/**
+ * For a count or a date whose first `head` places show one value only: the best-ranked passage
+ * of another article, anywhere among the candidates, that gives another value for the same
+ * thing takes the last place. The same thing: for a count, the same counted term after the number
+ * ("2,400 troops", "close to 3000 French troops"); for both, at least FACT_SHARED of the words
+ * around the lead's value (or words related to them) around its own ("deployed troops in 2013 to
+ * beat back advancing jihadist fighters" beside "troops … fight against Islamist militants …
+ * since 2012"). Reads only number mentions and index terms of candidates already ranked: no
+ * search and no answer extraction.
+ */
+function otherSide<T extends Ranked>(
+  ranked: readonly T[],
+  head: T[],
+  q: QuestionAnalysis,
+  index: PassageIndex,
+): void {
+  const lead = head[0];
+  if (!lead?.found || head.length < 2) return;
+  const leadTokens = tokenTerms(index.languageOf(lead.passage.id))(lead.passage.text);
+  const leadValue = givenValues(lead.passage.text, q, leadTokens).find(
+    (v) => v.start < lead.found!.end && v.end > lead.found!.start,
+  );
+  if (!leadValue) return;
+  // The noun the lead's count counts: the question's head noun where it follows the number, else
+  // the last word right after it ("2,400 troops").
+  const heads = new Set([q.headNoun ? analyzerFor(q.language).term(q.headNoun) : null]);
+  for (const [term, x] of q.expansions) if (heads.has(x.target)) heads.add(term);
+  const noun =
+    q.answerType === 'number'
+      ? (leadValue.after.find((t) => heads.has(t)) ?? leadValue.after[leadValue.after.length - 1] ?? null)
+      : null;
+  if (q.answerType === 'number' && noun === null) return;
+  const fact = factTerms(leadTokens, leadValue, index);
+  // The question's own words, and the corpus words its expansions reach, each as one.
+  const askedTerms = new Set([...q.terms, ...q.expansions.keys()]);
+  const otherValue = (r: T): GivenValue | undefined => {
+    const tokens = tokenTerms(index.languageOf(r.passage.id))(r.passage.text);
+    return givenValues(r.passage.text, q, tokens).find((v) => {
+      if (v.key === leadValue.key || (noun !== null && !v.after.includes(noun))) return false;
+      const near = factTerms(tokens, v, index, false);
+      let shared = 0;
+      let asked = 0;
+      for (const t of near) {
+        if (t === noun) continue;
+        if (fact.has(t)) shared++;
+        if (askedTerms.has(t)) asked++;
+      }
+      // A count of the same noun beside the question's own words is about the same thing too.
+      return shared >= FACT_SHARED || (q.answerType === 'number' && asked >= FACT_SHARED);
+    });
+  };
+  // Another value for the same thing is in the first places already.
+  if (head.slice(1).some((h) => otherValue(h) !== undefined)) return;
+  const inHead = new Set(head);
+  for (const r of ranked) {
+    if (inHead.has(r) || r.passage.articleId === lead.passage.articleId) continue;
+    const other = otherValue(r);
+    if (!other) continue;
+    // The last passage that gives no other value of the kind (for a count, of the same noun) gives way.
+    for (let j = head.length - 1; j >= 1; j--) {
+      const h = head[j]!;
+      const tokens = tokenTerms(index.languageOf(h.passage.id))(h.passage.text);
+      if (
+        givenValues(h.passage.text, q, tokens).some(
+          (v) => v.key !== leadValue.key && (noun === null || v.after.includes(noun)),
+        )
+      )
+        continue;
+      head.splice(j, 1);
+      head.push(r);
+      return;
+    }
+    return;
+  }
 }
 
 /**

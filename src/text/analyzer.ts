@@ -37,6 +37,12 @@ export interface Analyzer {
   term(token: string): string | null;
   /** Words the language's lexical database relates to this one (none where it has none). */
   related(token: string): RelatedWord[];
+  /**
+   * True for a word whose most frequent sense the lexical database knows as a name, or as the
+   * adjective of one: a place, a body, a person ("Canada", "Kremlin", "Canadian"). False where
+   * the language has no lexical database.
+   */
+  isName(token: string): boolean;
 }
 
 /** Index terms of a text under one analyser, stop words dropped. */

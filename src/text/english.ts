@@ -128,6 +128,30 @@ export class EnglishAnalyzer implements Analyzer {
 
   readonly related = memoByText((token: string) => this.findRelated(token), 50_000);
 
+  /**
+   * True when the word's most frequent noun sense is an instance in WordNet ("Canada",
+   * "Kremlin", "Paris": names, WordNet's `@i`), or its most frequent adjective sense pertains to
+   * one ("Canadian", "British"). Remembered per word.
+   */
+  readonly isName = memoByText((token: string) => this.findIsName(token), 50_000);
+
+  private findIsName(token: string): boolean {
+    const wn = wordnet();
+    for (const { lemma, pos } of this.lemmas(token)) {
+      if (pos !== 'n' && pos !== 'a') continue;
+      const first = wn.entry(lemma, pos)?.synsets[0];
+      if (first === undefined) continue;
+      const s = wn.synset(first, pos);
+      if (pos === 'n' && s.instanceOf) return true;
+      if (
+        pos === 'a' &&
+        s.pointers.some((p) => p.relation === 'pertainym' && wn.synset(p.offset, p.pos).instanceOf)
+      )
+        return true;
+    }
+    return false;
+  }
+
   private findRelated(token: string): RelatedWord[] {
     const wn = wordnet();
     const out: RelatedWord[] = [];

@@ -64,6 +64,11 @@ export class FrenchAnalyzer implements Analyzer {
     return this.stem(token);
   }
 
+  /** No French lexical database is bundled: no word is known as a name. */
+  isName(_token: string): boolean {
+    return false;
+  }
+
   related(_token: string): RelatedWord[] {
     return [];
   }

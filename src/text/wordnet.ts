@@ -62,6 +62,8 @@ export interface Synset {
   lexFile: number;
   /** Pointers to other synsets; `source`/`target` are word numbers (1-based), 0 for the whole synset. */
   pointers: Array<{ relation: Relation; offset: string; pos: Pos; source: number; target: number }>;
+  /** True when the synset is an instance of another (WordNet's `@i`: "Canada", "Kremlin"): a name. */
+  instanceOf: boolean;
 }
 
 /** An index entry: a lemma's synsets in one part of speech, most frequent sense first. */
@@ -154,7 +156,9 @@ export class WordNet {
     const pointerCount = Number(f[k]);
     k++;
     const pointers: Synset['pointers'] = [];
+    let instanceOf = false;
     for (let i = 0; i < pointerCount; i++, k += 4) {
+      if (f[k] === '@i') instanceOf = true;
       const relation = POINTERS[f[k]!];
       if (!relation) continue;
       const p = f[k + 2] === 's' ? 'a' : (f[k + 2] as Pos);
@@ -167,7 +171,7 @@ export class WordNet {
         target: Number.parseInt(st.slice(2, 4), 16),
       });
     }
-    const s: Synset = { offset, pos, words, lexFile: Number(f[1]), pointers };
+    const s: Synset = { offset, pos, words, lexFile: Number(f[1]), pointers, instanceOf };
     this.synsets.set(key, s);
     return s;
   }

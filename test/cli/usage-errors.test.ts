@@ -1,6 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -42,5 +46,57 @@ describe('the measuring commands on a mistyped option', () => {
     const r = run('src/cli/corpus-check.ts', '--help');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('npm run corpus:check -- [--corpus DIR] [--verbose]');
+  });
+});
+
+describe('eval on a question set that names its own corpus', () => {
+  let dir: string | null = null;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = null;
+  });
+
+  /** A question set file in a temporary folder, naming `corpus` relative to it. */
+  function setFile(corpus: string): string {
+    dir = mkdtempSync(join(tmpdir(), 'eval-own-corpus-'));
+    const file = join(dir, 'pages.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        corpus,
+        ask: [
+          {
+            id: 'p1',
+            kind: 'fact',
+            question: 'which city hosts the french fighter jets, drones and helicopters in niger',
+            answers: ['Niamey'],
+            sources: ['003'],
+          },
+        ],
+        quote: [],
+      }),
+    );
+    return file;
+  }
+
+  it('scores the set on that corpus, whatever --corpus says, and says so in its heading', () => {
+    const file = setFile('corpora/mine');
+    cpSync(FIXTURE_CORPUS_DIR, join(dir!, 'corpora', 'mine'), { recursive: true });
+    const r = run('src/cli/eval.ts', '--corpus', '/nonexistent-corpus', file);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(
+      'pages.json (on its own corpus, corpora/mine): 1 questions, 0 quotation lookups (through ask/quote --json)',
+    );
+    expect(r.stdout).toContain('  hit@5 (fact + conflict)            1/1 (100%)');
+  });
+
+  it('names the set file and the missing folder when its corpus is not there', () => {
+    const file = setFile('corpora/missing');
+    const r = run('src/cli/eval.ts', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `eval: ${file}: its corpus: corpus: ${join(dir!, 'corpora', 'missing', 'articles')}: directory not found\n`,
+    );
   });
 });

@@ -341,3 +341,207 @@ describe('classifyBlocks on page shapes beyond the seeds', () => {
     ]);
   });
 });
+
+describe('classifyBlocks on the shapes of waves 7 and 8', () => {
+  const AFTER = 'The last convoy crossed into Niger on Monday, the army said in a statement.';
+
+  it('drops a "Related" label run into the headline it links to, and keeps a sentence opening with the word', () => {
+    const related = 'Related talks between Paris and Bamako broke down in January, officials said.';
+    expect(
+      classify(`${BODY}\n\nRelated Chad ends defence cooperation with France\n\n${AFTER}\n\n${related}`),
+    ).toEqual([
+      ['body', BODY],
+      ['furniture', 'Related Chad ends defence cooperation with France'],
+      ['body', AFTER],
+      ['body', related],
+    ]);
+  });
+
+  it('cuts a byline run in front of a wire dateline and the credits run onto the last sentence, in French', () => {
+    const text =
+      "par Thiam Ndiaga OUAGADOUGOU (Reuters) - L'armée du Burkina Faso a annoncé dimanche la fin des opérations de la force Sabre. (Avec Sudip Kar-Gupta à Paris, rédigé par Alessandra Prentice, version française Laetitia Volga)";
+    const blocks = classifyBlocks(text, splitParagraphs(text), { title: null, furnitureHints: [] });
+    expect(blocks.map((b) => [b.kind, b.reason ?? null, text.slice(b.start, b.end)])).toEqual([
+      ['furniture', 'byline before the dateline', 'par Thiam Ndiaga'],
+      [
+        'body',
+        null,
+        "OUAGADOUGOU (Reuters) - L'armée du Burkina Faso a annoncé dimanche la fin des opérations de la force Sabre.",
+      ],
+      [
+        'furniture',
+        'reporting, writing and editing credits',
+        '(Avec Sudip Kar-Gupta à Paris, rédigé par Alessandra Prentice, version française Laetitia Volga)',
+      ],
+    ]);
+  });
+
+  it('drops an embedded post ending in its t.co links and a caption closed by a bare agency code', () => {
+    const post =
+      'Les troupes quittent le Sénégal https://t.co/1ApaWlYji7 @ledauphine https://t.co/xXK5VU2zw2';
+    const caption = 'France has handed over the Camp Geille military base to Senegalese authorities. / AA';
+    const text = `${BODY}\n\n${caption}\n\n${AFTER}\n\n${post}`;
+    const blocks = classifyBlocks(text, splitParagraphs(text), { title: null, furnitureHints: [] });
+    expect(blocks.map((b) => [b.kind, b.reason ?? null])).toEqual([
+      ['body', null],
+      ['furniture', 'photo caption with credit'],
+      ['body', null],
+      ['furniture', 'embedded social-media post'],
+    ]);
+  });
+
+  it('drops the headline printed again cut short, and keeps the headline', () => {
+    const title = 'France will withdraw its troops from Burkina Faso within a month';
+    expect(
+      classify(`${title}\n\nFrance will withdraw its troops from Burkina Faso within a\n\n${BODY}`, title),
+    ).toEqual([
+      ['heading', title],
+      ['furniture', 'France will withdraw its troops from Burkina Faso within a'],
+      ['body', BODY],
+    ]);
+  });
+
+  it('keeps a subheading before the last paragraph when the page was cut in the middle of it', () => {
+    const cut =
+      'Whereas Barkhane managed to leave Mali in six months, the 400 special forces will now have to leave Burkina Faso within';
+    expect(classify(`${BODY}\n\nLeave the country in a month\n\n${cut}`)).toEqual([
+      ['body', BODY],
+      ['heading', 'Leave the country in a month'],
+      ['body', cut],
+    ]);
+  });
+});
+
+describe('classifyBlocks on the shapes of wave 9', () => {
+  it("drops an image's markup printed as text and an author's box, and cuts a date stamp run into the first word", () => {
+    const markup =
+      '<image>data:image/s3,"s3://crabby-images/cd28a/cd28a8b5a7849dfddc6d20101ed93b22d2d1a0b7" alt="French troops to leave Niger"</image>';
+    const box =
+      "À propos de Félicité Vincent - Rédactrice en chef à Radio Sahel, Félicité s'engage pour la radio de demain. Nous Contacter";
+    const stamped =
+      'Publié le 22/05/2025 à 11:01Au cœur de Libreville, le camp de Gaulle connaît une métamorphose profonde.';
+    const text = `${markup}\n\n${box}\n\n${stamped}`;
+    const blocks = classifyBlocks(text, splitParagraphs(text), { title: null, furnitureHints: [] });
+    expect(blocks.map((b) => [b.kind, b.reason ?? null, text.slice(b.start, b.end)])).toEqual([
+      ['furniture', "an image's markup printed as text", markup],
+      ['furniture', 'author bio', box],
+      ['furniture', 'date stamp', 'Publié le 22/05/2025 à 11:01'],
+      ['body', null, 'Au cœur de Libreville, le camp de Gaulle connaît une métamorphose profonde.'],
+    ]);
+  });
+});
+
+describe('classifyBlocks on list, feed, credit and headline shapes', () => {
+  const AFTER = 'The last convoy crossed into Niger on Monday, the army said in a statement.';
+  const reasons = (text: string, title: string | null = null) =>
+    classifyBlocks(text, splitParagraphs(text), { title, furnitureHints: [] }).map((b) => [
+      b.kind,
+      b.reason ?? null,
+      text.slice(b.start, b.end),
+    ]);
+
+  it("ends a sidebar of teasers where the article's prose resumes", () => {
+    const prose =
+      'Sweden is leaving these two commitments after its foreign minister criticised the junta. The mission was slated to end in March.';
+    expect(
+      classify(
+        `${BODY}\n\nYou Might Also Like\n\nIndia, Egypt look to deepen military co-operation\n\nFrench forces asked to leave Burkina Faso\n\n${prose}\n\n${AFTER}`,
+      ),
+    ).toEqual([
+      ['body', BODY],
+      ['furniture', 'You Might Also Like'],
+      ['furniture', 'India, Egypt look to deepen military co-operation'],
+      ['furniture', 'French forces asked to leave Burkina Faso'],
+      ['body', prose],
+      ['body', AFTER],
+    ]);
+  });
+
+  it('drops a news feed of timed teasers and its separators, and keeps one timed line alone', () => {
+    const feed = `${BODY}\n\n-\n\n17:23Monde - Nouvelles pluies torrentielles en Espagne\n\n-\n\n07:00 Auto - Japon : Téléphone à vélo, direction la prison !`;
+    expect(reasons(feed).map(([k, r]) => [k, r])).toEqual([
+      ['body', null],
+      ['furniture', 'no words (a separator or a counter)'],
+      ['furniture', 'news-feed teaser (a time, then the headline of another story)'],
+      ['furniture', 'no words (a separator or a counter)'],
+      ['furniture', 'news-feed teaser (a time, then the headline of another story)'],
+    ]);
+    const one = `${BODY}\n\n10:30 Troops crossed the border into Niger before dawn on Monday, officials said.`;
+    expect(classify(one).map(([k]) => k)).toEqual(['body', 'body']);
+  });
+
+  it('cuts what is run onto the headline above the article, and drops the headline printed again with its stamp', () => {
+    const title = 'Mali : l’armée française quitte Ménaka';
+    const text = `${title} - abamako.com\n\n${title} Publié le lundi 13 juin 2022\n\n${BODY}`;
+    expect(reasons(text, title)).toEqual([
+      ['heading', 'headline', title],
+      ['furniture', 'site name, section label or date run onto the headline', '- abamako.com'],
+      [
+        'furniture',
+        'repeated headline (with a stamp or label run onto it)',
+        `${title} Publié le lundi 13 juin 2022`,
+      ],
+      ['body', null, BODY],
+    ]);
+    // A sentence that opens with the headline's words is the article, not a label run onto it.
+    const sentence = `${title} pour de bon, a annoncé lundi l'état-major des armées à Paris.`;
+    expect(classify(`${sentence}\n\n${BODY}`, title).map(([k]) => k)).toEqual(['body', 'body']);
+  });
+
+  it('drops a bare address, an arrowed link, a caption labelled "(Archives)" and a credit of slashed names', () => {
+    const text = [
+      BODY,
+      'military.africa/2020/09/150-swedish-special-operations-troops-prepare-for-malian-deployment',
+      '> Mali : près de 300 civils tués en mars par des soldats maliens',
+      'Retrait de Barkhane de Tessalit, extrême Nord du Mali (Archives)',
+      'Ludovic Marin/AFP/Getty Images',
+      AFTER,
+    ].join('\n\n');
+    expect(reasons(text).map(([k, r]) => [k, r])).toEqual([
+      ['body', null],
+      ['furniture', 'a bare web address (a link)'],
+      ['furniture', 'link to another story (marked by an arrow)'],
+      ['furniture', 'photo caption (labelled in brackets, e.g. "(Archives)")'],
+      ['furniture', 'photo or agency credit (names joined by slashes)'],
+      ['body', null],
+    ]);
+  });
+
+  it("drops an author's box and the biography under it, an editor's note in brackets and a wire's end mark", () => {
+    const text = [
+      `${BODY} Fin`,
+      AFTER,
+      '(This story has not been edited by our staff and is auto-generated from a syndicated feed.)',
+      'About Geraldine Boechat 2664 Articles',
+      'Senior Editor for Medafrica Times and former journalist for Swiss National Television',
+    ].join('\n\n');
+    expect(reasons(text)).toEqual([
+      ['body', null, BODY],
+      ['furniture', "the wire's end mark", 'Fin'],
+      ['body', null, AFTER],
+      [
+        'furniture',
+        'page furniture by its shape (outside the article, wholly in brackets (a note), next to furniture)',
+        '(This story has not been edited by our staff and is auto-generated from a syndicated feed.)',
+      ],
+      ['furniture', "author's box", 'About Geraldine Boechat 2664 Articles'],
+      [
+        'furniture',
+        "author bio (the author's box)",
+        'Senior Editor for Medafrica Times and former journalist for Swiss National Television',
+      ],
+    ]);
+  });
+
+  it('drops a short quoted signature after the article, and keeps a quotation there', () => {
+    const quote = '“We will leave in good order,” the general said.';
+    const text = `${BODY}\n\n${AFTER}\n\n${quote}\n\nGSV "Russia - Islamic World"\n\nBased on materials from TASS`;
+    expect(classify(text)).toEqual([
+      ['body', BODY],
+      ['body', AFTER],
+      ['body', quote],
+      ['furniture', 'GSV "Russia - Islamic World"'],
+      ['furniture', 'Based on materials from TASS'],
+    ]);
+  });
+});

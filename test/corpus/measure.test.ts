@@ -152,4 +152,50 @@ describe('real rules-split pages, read as corpus:add reads them', () => {
       'photo caption (the day the photo was taken closes a sentence)',
     ]);
   });
+
+  it('Military Africa: the "You Might Also Like" teasers are dropped and the article after them indexed', () => {
+    const page = readPage('militaryafrica-2022-01-17-sweden-ditch-european-special-forces-mission');
+    expect(page.furniture.filter((f) => f.startsWith('sidebar'))).toEqual([
+      'sidebar "You Might Also Like": You Might Also Like',
+      'sidebar "You Might Also Like": India, Egypt looks to deepen military co-operation',
+      'sidebar "You Might Also Like": “Act of War” Rwanda attacks DRC’s SU-25 aircraft as threat of invasion looms',
+      'sidebar "You Might Also Like": French forces asked to leave Burkina Faso amid closer ties with Russia',
+    ]);
+    expect(page.passages.slice(3, 7)).toEqual([
+      'Sweden is leaving these two commitments after Foreign Minister Ann Linde criticized Mali’s military junta for trying to extend its grip on power and for hiring the Russian mercenaries.',
+      'The mission was slated to end in March and was to last for two years.',
+      '“We have already decided that this year we will withdraw (from) the force of Takuba,” Ann Linde told reporters on Friday on the sidelines of an EU foreign ministers meeting in western France, referring to the European task force.',
+      '“The question is what do we do with Minusma,” she said, referring to the U.N. peacekeeping mission in Mali.',
+    ]);
+  });
+
+  it("Orange: the video player's messages and the news feed after the description are dropped, each with its reason", () => {
+    const page = readPage('orange-2022-04-quand-la-milice-wagner-cherche-a-pieger');
+    expect(page.passages).toHaveLength(2);
+    expect(page.furniture).toEqual([
+      'byline or agency line: par BFMTV',
+      'page furniture by its shape (outside the article, no sentence punctuation, short): Vidéo suivante dans 5 secondes',
+      'page furniture by its shape (outside the article, no sentence punctuation, short, next to furniture): Autres vidéos',
+      'page furniture by its shape (outside the article, short, speaks to the reader, next to furniture): Vos réactions doivent respecter nos CGU.',
+      'no words (a separator or a counter): -',
+      'news-feed teaser (a time, then the headline of another story): 17:23Monde - Nouvelles pluies torrentielles en Espagne, deux semaines après les inondations',
+      'no words (a separator or a counter): -',
+      'news-feed teaser (a time, then the headline of another story): 17:22Politique - Kasbarian félicite Elon Musk, nommé pour "démanteler la bureaucratie", et s\'attire des critiques',
+      'no words (a separator or a counter): -',
+      'news-feed teaser (a time, then the headline of another story): 17:20Environnement - Le militant écologiste Paul Watson reste en détention au Groenland',
+      'no words (a separator or a counter): -',
+      'news-feed teaser (a time, then the headline of another story): 17:12Sports - Bleus : Kanté sera bien capitaine contre Israël',
+      'no words (a separator or a counter): -',
+      'news-feed teaser (a time, then the headline of another story): 07:00Auto - Japon : Téléphone à vélo, direction la prison !',
+    ]);
+  });
+
+  it('abamako: the site name is cut from the headline and its second printing, run into its stamp, dropped', () => {
+    const page = readPage('abamako-2022-06-13-armee-francaise-quitte-menaka');
+    expect(page.furniture).toEqual([
+      'date stamp: date 2022-06',
+      'site name, section label or date run onto the headline: - abamako.com',
+      "repeated headline (with a stamp or label run onto it): Mali : l'armée française quitte Ménaka, avant-dernière étape du départ de Barkhane Publié le lundi 13 juin 2022",
+    ]);
+  });
 });

@@ -6,7 +6,7 @@ import { loadEngine } from '../../src/engine/index.js';
 import { analyzeQuestion } from '../../src/engine/question.js';
 import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
-const sure = { coverage: 1, typed: true, nowhere: 0, margin: 1, agreement: 1, near: 1 };
+const sure = { coverage: 1, typed: true, nowhere: 0, margin: 1, agreement: 1, near: 1, unnamed: 0 };
 
 describe('confidence from its features', () => {
   it('is the coverage when nothing is in doubt', () => {
@@ -32,6 +32,11 @@ describe('confidence from its features', () => {
     expect(confidenceOf({ ...sure, margin: 0 })).toBeCloseTo(0.7, 10);
     expect(confidenceOf({ ...sure, margin: 0.125 })).toBeCloseTo(0.85, 10);
     expect(confidenceOf({ ...sure, agreement: 0 })).toBeCloseTo(0.9, 10);
+  });
+
+  it("drops by the share of the question's names the passage does not meet", () => {
+    expect(confidenceOf({ ...sure, unnamed: 0.4 })).toBeCloseTo(0.6, 10);
+    expect(confidenceOf({ ...sure, unnamed: 1 })).toBe(0);
   });
 });
 
@@ -97,5 +102,43 @@ describe('confidence features on a small corpus', () => {
     // "Portugal" is in no passage and weighs most of the question: most of it is matched nowhere.
     expect(features('How many soldiers did Portugal withdraw?').nowhere).toBeCloseTo(0.689, 3);
     expect(engine.ask('How many soldiers did Portugal withdraw?').status).toBe('no_answer');
+  });
+});
+
+describe('names of the question in the passage', () => {
+  const engine = new AnswerEngine(
+    buildCorpus([
+      ['denmark', 'Outlet One', 'Denmark withdrew 90 soldiers from Mali in January.'],
+      ['sweden', 'Outlet Two', 'Swedish soldiers stayed in Mali through March.'],
+      ['other', 'Outlet Three', 'Farmers near Mopti reported a poor harvest this year.'],
+    ]),
+  );
+  const features = (question: string) => {
+    const read = analyzeQuestion(question);
+    const q = { ...read, expansions: expandQuestion(read, engine.index) };
+    const ranked = engine.rank(q);
+    return { first: ranked[0]?.passage.text, ...engine.confidenceFeatures(ranked, q) };
+  };
+
+  it('counts a name the best passage does not meet, though another passage does', () => {
+    // "Swedish" stands in the second passage only; the first, with the count, answers for
+    // another country.
+    const f = features('How many Swedish soldiers withdrew from Mali?');
+    expect(f.first).toBe('Denmark withdrew 90 soldiers from Mali in January.');
+    expect(f.nowhere).toBe(0);
+    // BM25 IDFs over 3 passages, ln(1 + (3 − df + 0.5) / (df + 0.5)): "swedish" and "withdraw"
+    // (df 1) 0.981 each, "soldier" and "mali" (df 2) 0.470 each; 0.981 / 2.902 = 0.338.
+    expect(f.unnamed).toBeCloseTo(0.338, 3);
+  });
+
+  it('counts nothing when the passage holds the name', () => {
+    expect(features('How many soldiers did Denmark withdraw from Mali?')).toMatchObject({
+      first: 'Denmark withdrew 90 soldiers from Mali in January.',
+      unnamed: 0,
+    });
+    expect(engine.ask('How many soldiers did Denmark withdraw from Mali?')).toMatchObject({
+      status: 'answered',
+      answer: '90 soldiers',
+    });
   });
 });

@@ -56,3 +56,18 @@ describe('the language of a question', () => {
     expect(questionLanguage('Barkhane')).toBe('en');
   });
 });
+
+describe('names', () => {
+  it('are words whose commonest sense WordNet knows as an instance, or the adjective of one', () => {
+    const names = ['Canadian', 'kremlin', 'Paris', 'danish', 'Niger'].map((w) =>
+      english.isName(w.toLowerCase()),
+    );
+    expect(names).toEqual([true, true, true, true, true]);
+    const common = ['ambassador', 'troops', 'april', 'junta', 'wounded'].map((w) => english.isName(w));
+    expect(common).toEqual([false, false, false, false, false]);
+  });
+
+  it('are none in French, which has no lexical database here', () => {
+    expect(french.isName('canada')).toBe(false);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { buildCorpus } from '../support/memory-corpus.js';
+import { AnswerEngine } from '../../src/engine/answer.js';
+
+/** Passages that match every word of the troop question but give no count, from ten outlets. */
+const FILLERS: Array<[string, string, string]> = [
+  'French troops stationed in Mali patrolled the roads near Gao at dawn.',
+  'Villagers said French troops stationed in Mali rarely left their camps.',
+  'The French troops stationed in Mali were tired, one officer admitted.',
+  'Reporters met French troops stationed in Mali at a desert outpost.',
+  'French troops stationed in Mali guarded the airport through the night.',
+  'Critics asked what French troops stationed in Mali had achieved.',
+  'Families of French troops stationed in Mali waited for news.',
+  'French troops stationed in Mali trained local soldiers on Tuesdays.',
+  'Some French troops stationed in Mali were moved north in the spring.',
+  'Supplies for French troops stationed in Mali came by air.',
+].map((text, i) => [`filler-${i}`, `Filler ${i}`, text]);
+
+const LEAD = 'In February, France had about 2,400 troops stationed in Mali, officials said.';
+
+describe('the other side of a count or a date, from anywhere among the candidates', () => {
+  it('brings another article’s count of the same noun beside the question’s words into the first five', () => {
+    const other = 'Relations soured despite close to 3000 French troops deployed in Mali.';
+    const engine = new AnswerEngine(
+      buildCorpus([['lead', 'Lead Outlet', LEAD], ...FILLERS, ['other', 'Other Outlet', other]]),
+    );
+    const a = engine.ask('How many French troops were stationed in Mali?');
+    expect(a.citations[0]!.quote).toBe(LEAD);
+    // Ranked alone it comes twelfth (it lacks "stationed"); it takes the fifth place.
+    expect(a.citations.map((c) => c.quote).indexOf(other)).toBe(4);
+  });
+
+  it('leaves out a count of another noun, and one far from the question’s words', () => {
+    const vehicles = 'Relations soured despite close to 3000 French vehicles deployed in Mali.';
+    const elsewhere = 'About 3000 troops, the ministry said in a long statement on French policy in Mali.';
+    const engine = new AnswerEngine(
+      buildCorpus([
+        ['lead', 'Lead Outlet', LEAD],
+        ...FILLERS,
+        ['vehicles', 'Vehicle Outlet', vehicles],
+        ['elsewhere', 'Elsewhere Outlet', elsewhere],
+      ]),
+    );
+    const a = engine.ask('How many French troops were stationed in Mali?');
+    expect(a.citations[0]!.quote).toBe(LEAD);
+    expect(a.citations.map((c) => c.outlet)).not.toContain('Vehicle Outlet');
+    expect(a.citations.map((c) => c.outlet)).not.toContain('Elsewhere Outlet');
+  });
+
+  it('brings another article’s year for the same event, told in related words, into the first five', () => {
+    const lead = 'French troops stationed in Mali have fought Islamist militants there since 2012.';
+    const other = 'France first deployed troops in 2013 to push back jihadist fighters.';
+    // The fillers give the lead's year and outrank the other side; unrelated reports make the
+    // question's words rarer.
+    const fillers = FILLERS.map(([id, outlet, text]): [string, string, string] => [
+      id,
+      outlet,
+      text.replace('stationed in Mali', 'stationed in Mali since 2012'),
+    ]);
+    const unrelated = ['rain', 'wheat', 'markets', 'schools', 'roads', 'music', 'football', 'prices'].map(
+      (w): [string, string, string] => [
+        `n-${w}`,
+        `Notes ${w}`,
+        `Reports about ${w} in the capital came out this week.`,
+      ],
+    );
+    const engine = new AnswerEngine(
+      buildCorpus([
+        ['lead', 'Lead Outlet', lead],
+        ...fillers,
+        ...unrelated,
+        ['other', 'Other Outlet', other],
+      ]),
+    );
+    const a = engine.ask('Since what year have French troops stationed in Mali been fighting?');
+    expect(a.citations[0]!.quote).toBe(lead);
+    // Ranked alone it comes twelfth. "Islamist" and "jihadist" (an alias), "fought" and
+    // "fighters" (derived) around the years: the same event; it takes the fifth place.
+    expect(a.citations.map((c) => c.quote).indexOf(other)).toBe(4);
+  });
+});
