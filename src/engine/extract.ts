@@ -550,13 +550,13 @@ function partMentions(text: string): Mention[] {
 /** "the border between Mali and Niger", "the frontier with Niger": a border named by its places. */
 function borderMentions(text: string): Mention[] {
   const out: Mention[] = [];
-  const places = placeMentions(text);
+  const placeAt = new Map(placeMentions(text).map((p) => [p.start, p]));
   for (const m of text.matchAll(/\b(?:borders?|frontiers?|boundary)\s+(?:between|with)\s+/gi)) {
     const at = m.index! + m[0].length;
-    const first = places.find((p) => p.start === at);
+    const first = placeAt.get(at);
     if (!first) continue;
-    const and = /^\s+and\s+/.exec(text.slice(first.end));
-    const second = and ? places.find((p) => p.start === first.end + and[0].length) : undefined;
+    const and = /^\s+and\s+/.exec(text.slice(first.end, first.end + 10));
+    const second = and ? placeAt.get(first.end + and[0].length) : undefined;
     const end = second?.end ?? first.end;
     out.push({ start: m.index!, end, text: text.slice(m.index!, end) });
   }
@@ -1204,7 +1204,9 @@ function reasonAnswer(text: string, span = false): Mention | null {
   );
   for (const m of marks) {
     const start = m.index! + m[0].length;
-    const rest = text.slice(start);
+    // A reason is a phrase: 400 characters are plenty, and a passage of thousands of markers
+    // would copy the rest of itself for each one.
+    const rest = text.slice(start, start + 400);
     const stop = rest.search(/[,;]|\.(?:\s|$)|\s(?:and|but|which|who|while)\s/);
     const phrase = rest.slice(0, stop < 0 ? rest.length : stop).trim();
     const n = phrase.split(/\s+/).length;
