@@ -66,7 +66,10 @@ describe('the compiled bot (node dist/src/index.js)', () => {
         .trim()
         .split('\n')
         .map((line) => JSON.parse(line) as { level: string; msg: string; time: string });
-    expect(records(bot.stderr())).toEqual([
+    // The stall warning depends on the machine's load, not on the bot: it is left out here (its
+    // own tests are in test/bot/stall.test.ts).
+    const timed = (r: { msg: string }) => !r.msg.startsWith('event loop blocked');
+    expect(records(bot.stderr()).filter(timed)).toEqual([
       {
         time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         level: 'warn',

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CorpusError, loadCorpus, type Corpus } from '../corpus/load.js';
 import { CONFIDENCE, confidenceOf } from '../engine/answer.js';
-import { BUNDLED_CORPUS_DIR, loadEngine } from '../engine/index.js';
+import { BUNDLED_CORPUS_DIR, Engine } from '../engine/index.js';
 import { calibrationTable, crossValidationTable, type CalibrationRow } from './calibration.js';
 
 const QuestionSet = z.object({
@@ -325,7 +325,7 @@ function main(): void {
     }
   };
   const tuned: SetResult['calibration'] = [];
-  const tunedQuestions: string[] = [];
+  const tunedQuestions: Array<{ question: string; corpusDir: string }> = [];
   for (const file of files) {
     let set: QuestionSet;
     try {
@@ -346,7 +346,7 @@ function main(): void {
     process.stdout.write(`${result.lines.join('\n')}\n\n`);
     if (!heldOut) {
       tuned.push(...result.calibration);
-      tunedQuestions.push(...set.ask.map((d) => d.question));
+      tunedQuestions.push(...set.ask.map((d) => ({ question: d.question, corpusDir })));
     }
   }
   if (values.calibrate)
@@ -354,10 +354,16 @@ function main(): void {
       `Calibration over every set but the untouched ones (${tuned.length} questions):\n${calibrationTable(tuned).join('\n')}\n`,
     );
   if (values['cross-validate']) {
-    // The features are read in process, from the same engine the contract runs.
-    const answers = loadEngine(values.corpus).measurementView();
+    // The features are read in process, from the engine the contract ran each set on.
+    const engines = new Map<string, ReturnType<Engine['measurementView']>>();
     const rows = tuned.map((row, i) => {
-      const f = answers.featuresOf(tunedQuestions[i]!);
+      const { question, corpusDir } = tunedQuestions[i]!;
+      let answers = engines.get(corpusDir);
+      if (!answers) {
+        answers = new Engine(corpusAt(corpusDir)).measurementView();
+        engines.set(corpusDir, answers);
+      }
+      const f = answers.featuresOf(question);
       return {
         ...row,
         confidences: UNNAMED_GRID.map((w) => (f ? confidenceOf(f, { ...CONFIDENCE, unnamed: w }) : 0)),

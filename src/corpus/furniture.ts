@@ -14,13 +14,13 @@ export interface Block extends Span {
 
 /** Headings that open a sidebar of unrelated stories: everything from them on is furniture. */
 const SIDEBAR_HEADING =
-  /^(?:les plus (?:lus|partag\u00E9s|populaires)|dans la m\u00EAme rubrique|articles? (?:li\u00E9s|similaires)|sur le m\u00EAme sujet|\u00E0 lire aussi|lire aussi|related articles|more to read|more like this|you might also like|most (?:viewed|read|popular|shared|watched)|related (?:stories|articles|content|news|coverage|topics)|read (?:more|next|also)|recommended(?: for you)?|trending(?: now)?|more (?:from|stories|on this|news)|you may (?:also )?like|editor'?s picks|top stories|latest (?:news|stories)|popular (?:now|stories))\b/i;
+  /^(?:les plus (?:lus|partag\u00E9s|populaires)|dans la m\u00EAme rubrique|articles? (?:li\u00E9s|similaires)|sur le m\u00EAme sujet|(?:\u00E0|a) lire aussi|lire aussi|related articles|more to read|more like this|you might also like|most (?:viewed|read|popular|shared|watched)|related (?:stories|articles|content|news|coverage|topics)|read (?:more|next|also)|recommended(?: for you)?|trending(?: now)?|more (?:from|stories|on this|news)|you may (?:also )?like|editor'?s picks|top stories|latest (?:news|stories)|popular (?:now|stories))\b/i;
 
 const NAVIGATION =
   /^(?:\d+\.\s*)?(?:skip to\b|jump to\b|back to top\b|accessibility links$|aller au contenu\b|retour en haut\b|main menu\b|menu$|search$|sign in$|log in$|subscribe$|share$|advertisement$)/i;
 
 const IMAGE_LABEL =
-  /^(?:\(?(?:image|photo|picture|cr\u00E9dit photo) credit\b|\(?cr\u00E9dit photo\b|logo\b|content image\b|image\s*[:-]|photo\s*[:-]|picture\s*[:-]|file photo\b|video\s*[:-])/i;
+  /^(?:\(?(?:image|photo|picture|cr\u00E9dit photo) credit\b|\(?cr\u00E9dit photo\b|logo\b|content image\b|image\s*[:-]|photo\s*[:-]|picture\s*[:-]|file photo\b|video\s*[:-]|image (?:source|caption)\s*[,:]|l\u00E9gende de l['\u2019]image\b|photo d['\u2019]illustration\b|photo(?:graph)? by\b)/iu;
 
 const INFOGRAPHIC = /^(?:infografik|infographic|graphic|grafik|interactive|map|chart)\b/i;
 
@@ -34,17 +34,23 @@ const CAPTION_CREDIT =
  * way only: `(?:[A-Za-z]+,?\s*)+` could split "AFPReuters" every way, exponential in its length.
  */
 const BYLINE =
-  /^(?:sources?\s?:\s|(?:by|par)\s+[A-Z][\w.'-]+(?:\s+[A-Z0-9][\w.'-]*){0,3}(?:(?:,\s*|\s+and\s+|\s+et\s+)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}){0,3}$|[a-z]{1,4}(?:\/[a-z]{1,4})+\s*\([A-Za-z]+(?:(?:,\s*|\s+)[A-Za-z]+)*,?\s*\)$|\((?:AFP|Reuters|AP|dpa)\)$|with (?:afp|reuters|ap)$|copyright\b|©)/i;
+  /^(?:sources?\s?:\s?(?=\S)|(?:by|par)\s+[A-Z][\w.'-]+(?:\s+[A-Z0-9][\w.'-]*){0,3}(?:(?:,\s*|\s+and\s+|\s+et\s+)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}){0,3}$|[a-z]{1,4}(?:\/[a-z]{1,4})+\s*\([A-Za-z]+(?:(?:,\s*|\s+)[A-Za-z]+)*,?\s*\)$|\((?:AFP|Reuters|AP|dpa)\)$|with (?:afp|reuters|ap)$|copyright\b|©)/i;
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** French month names (and their usual abbreviations), for French date stamps. */
+const MOIS =
+  '(?:janv(?:ier)?\\.?|f\u00E9vr?(?:ier)?\\.?|fev(?:rier)?\\.?|mars|avr(?:il)?\\.?|mai|juin|juil(?:let)?\\.?|ao\u00FBt|aout|sept(?:embre)?\\.?|oct(?:obre)?\\.?|nov(?:embre)?\\.?|d\u00E9c(?:embre)?\\.?|dec(?:embre)?\\.?)';
+/** A weekday, in English or French, as date stamps open with it ("Thursday 17 February 2022", "jeudi 17 février"). */
+const WEEKDAY =
+  '(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche';
 /**
  * A block that is only a date or a "published/updated" stamp, perhaps before a view counter
  * ("2022-08-16 2", "… 104 vues"). An all-caps section label before it ("INTERNATIONAL
  * 31/01/2022") is taken off first, with {@link SECTION_LABEL}.
  */
 const DATE_ONLY = new RegExp(
-  String.raw`^(?:(?:published|updated|posted|publié|mis à jour)(?: on| le)?:?\s*)?(?:${MONTH}\.? \d{1,2},? \d{4}|\d{1,2} ${MONTH}\.? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})(?:[ ,]+(?:à\s*)?\d{1,2}[:.h]\d{2}.*)?(?:\s+\d+(?:\s*(?:vues|views|comments?|commentaires|reads|lectures))?)?$`,
+  String.raw`^(?:(?:published|updated|posted|publié|mis à jour)(?: on| le)?:?\s*)?(?:(?:${WEEKDAY}),?\s+)?(?:${MONTH}\.? \d{1,2},? \d{4}|\d{1,2}(?:er)? (?:${MONTH}|${MOIS})\.? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})(?:[ ,]+(?:à|at|-)?\s*\d{1,2}[:.h]\d{2}.*)?(?:\s+\d+(?:\s*(?:vues|views|comments?|commentaires|reads|lectures))?)?$`,
   'iu',
 );
 
@@ -56,13 +62,18 @@ const TERMINAL = /[.!?]["'\u201D\u2019)\u00BB]*$|["\u201D\u00BB]$/;
 const DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const FULL_MONTH =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+/**
+ * A month as captions write it: in full, or in the agencies' abbreviations ("Feb.", "Aug.",
+ * "Sept.": AP style abbreviates every month of more than five letters).
+ */
+const CAPTION_MONTH = `(?:${FULL_MONTH}|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\\.)`;
 
 /**
  * A date stamp run into the start of a line: "date 2022-02-15 …", "Published: 17 Feb 2022 …",
  * "Publié le 17/02/2022 à 10h30 …". Cut off, and the rest of the line classified on its own.
  */
 const DATE_STAMP_PREFIX = new RegExp(
-  String.raw`^\s*(?:date|published|updated|posted|publié|mis à jour|modifié)(?:\s+(?:on|le))?\s*:?\s+(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|${MONTH}\.? \d{1,2},? \d{4}|\d{1,2} ${MONTH}\.? \d{4})(?:\s*(?:at|à|-)?\s*\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s+|$|(?<=\d{2}[:h]\d{2})(?=\p{L}))`,
+  String.raw`^\s*(?:date|published|updated|posted|publié|mis à jour|modifié)(?:\s+(?:on|le))?\s*:?\s+(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|${MONTH}\.? \d{1,2},? \d{4}|\d{1,2} ${MONTH}\.? \d{4})(?:\s*(?:at|à|-)?\s*\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?m\.?)?)?(?:,?\s*(?:mis à jour|modifié|updated)(?:\s+(?:le|on))?\s*(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4})?\s*(?:à|at)?\s*\d{1,2}[:h.]\d{2})?(?:\s+|$|(?<=\d{2}[:h]\d{2})(?=\p{L}))`,
   'iu',
 );
 
@@ -111,7 +122,9 @@ const INLINE_SUFFIX: Array<[RegExp, string]> = [
 ];
 
 /** A photo caption in the agencies' style: it ends with the day the photo was taken. */
-const CAPTION_DATE_END = new RegExp(String.raw`,?\s(?:on\s+)?${DAY},\s+${FULL_MONTH}\s+\d{1,2},\s+\d{4}\.?$`);
+const CAPTION_DATE_END = new RegExp(
+  String.raw`,?\s(?:on\s+)?${DAY},\s+${CAPTION_MONTH}\s+\d{1,2},\s+\d{4}\.?$`,
+);
 
 /** A credit at the end of a caption: "EFE/EPA/IAN LANGSDON / POOL", "(Name/AP)", "Photo: Name/AFP". */
 const CREDIT_END =
@@ -167,7 +180,7 @@ const AUTHOR_BIO =
 
 /** Sharing tools printed as text: "Share", "Facebook Twitter WhatsApp", "Partager sur Facebook". */
 const SHARE =
-  /^(?:(?:share|partager|tweet|email|e-mail|mail|courriel|print|imprimer|copy short url|copy link|copy|copier le lien|short url|facebook|twitter|whatsapp|linkedin|telegram|messenger|reddit|pinterest|flipboard|x)(?:\s+(?:on|sur|this|cet article|article|story))?[\s|\u00B7,/]*)+$/iu;
+  /^(?:(?:share|partager|tweet|email|e-mail|mail|courriel|print|imprimer|copy short url|copy link|copy|copier le lien|short url|facebook|twitter|whatsapp|linkedin|telegram|messenger|reddit|pinterest|flipboard|x)(?:\s+(?:on|sur|this|cet article|article|story))?[\s|\u00B7,/:]*)+$/iu;
 
 /** An embedded social-media post: "pic.twitter.com/…", "— Name (@handle) February 17, 2022". */
 const SOCIAL_POST =
@@ -175,15 +188,15 @@ const SOCIAL_POST =
 
 /** Messages of a video player, screen-reader labels, ads and cookie notices. */
 const PLAYER_OR_NOTICE =
-  /^(?:your browser (?:does not|doesn't) support|this video (?:is|can|has)|please enable javascript|video (?:player|unavailable)|play video|watch the video|regarder la vid\u00E9o|votre navigateur ne|article content$|contenu de l'article$|story continues below|continue reading below|advertisement$|skip advertisement|publicit\u00E9$|sponsored$|ad$|(?:we|this (?:site|website)) uses? cookies|nous utilisons des cookies|ce site utilise des cookies|accept(?:er)? (?:all )?(?:the )?cookies|all rights reserved|tous droits r\u00E9serv\u00E9s)/iu;
+  /^(?:your browser (?:does not|doesn't) support|this video (?:is|can|has)|please enable javascript|video (?:player|unavailable)|play video|watch the video|regarder la vid\u00E9o|votre navigateur ne|article content$|contenu de l'article$|story continues below|continue reading below|advertisement$|skip advertisement|publicit\u00E9$|sponsored$|ad$|(?:we|this (?:site|website)) uses? cookies|nous utilisons des cookies|ce site utilise des cookies|accept(?:er)? (?:all )?(?:the )?cookies|all rights reserved|tous droits r\u00E9serv\u00E9s|(?:error\s*:\s*)?content is protected\b|contenu prot\u00E9g\u00E9\b)/iu;
 
 /** A stamp of when the page was updated or published, with no sentence around it. */
 const UPDATE_STAMP =
-  /^(?:last\s+)?(?:updated|published|posted|mis \u00E0 jour|publi\u00E9|modifi\u00E9)\b.{0,50}(?:\d{1,2}[:h]\d{2}|\bago\b|\bil y a\b|\d{4})\s*(?:[ap]\.?m\.?|gmt|utc|cet|cest)?\.?$/iu;
+  /^[|\u00B7\u2022\s-]*(?:last\s+)?(?:updated|published|posted|mis \u00E0 jour|publi\u00E9|modifi\u00E9)\b.{0,50}(?:\d{1,2}[:h]\d{2}|\bago\b|\bil y a\b|\d{4})\s*(?:[ap]\.?m\.?|gmt|utc|cet|cest)?\.?$/iu;
 
 /** The words of a photo caption: who stands where in the picture, what it shows. */
 const CAPTION_WORDS =
-  /\b(?:is|are) (?:seen|pictured)\b|\bgestures?\b (?:as|while|during)|\blooks on\b|\bposes? for\b|\(\s*(?:L|R|C|\d-[LR]|left|right|centre|center)\s*\)|\bin this (?:file )?(?:photo|picture|image)\b|\bfile (?:photo|picture|image)\b|\bphoto(?:graph)? taken\b|\bphoto d'archives\b|\(\s*(?:photo|image)\s+(?:by|de)\b/iu;
+  /\b(?:is|are) (?:seen|pictured)\b|\bgestures?\b (?:as|while|during)|\blooks on\b|\bposes? for\b|\(\s*(?:\d(?:st|nd|rd|th)\s+)?(?:L|R|C|\d-[LR]|left|right|centre|center)\s*\)|\bin this (?:file )?(?:photo|picture|image)\b|\bfile (?:photo|picture|image)\b|\bphoto(?:graph)? taken\b|\bphoto d'archives\b|\(\s*(?:photo|image)\s+(?:by|de)\b/iu;
 
 /** An author's box: "À propos de Jane Doe - Rédactrice en chef à …", "About Jane Doe, editor …". */
 const AUTHOR_BOX =
@@ -197,7 +210,7 @@ const FILE_NAME = /^[\w.-]*(?:_[\w.-]*|\.(?:jpe?g|png|gif|webp|svg))$/u;
 
 /** The comment form and its notices: "Leave a Reply", "Les commentaires sont désactivés". */
 const COMMENTS =
-  /^(?:leave a (?:reply|comment)|post a comment|add a comment|(?:show|view|hide|voir|afficher|masquer) (?:all |les )?(?:comments?|commentaires?)\b|\d+\s+(?:comments?|commentaires?)$|comments?$|commentaires?$|laisser un commentaire|ajouter un commentaire|your email address will not be published|votre adresse (?:e-mail|email|de messagerie) ne sera pas publi\u00E9e|required fields are marked)|\bcomments? (?:are|is) (?:closed|disabled)\b|\bcommentaires sont (?:ferm\u00E9s|d\u00E9sactiv\u00E9s|clos)\b/iu;
+  /^(?:leave a (?:reply|comment)|post a comment|add a comment|(?:show|view|hide|voir|afficher|masquer) (?:all |les )?(?:comments?|commentaires?)\b|\d+\s+(?:comments?|commentaires?)$|comments?$|commentaires?$|laisser un commentaire|ajouter un commentaire|your email address will not be published|votre adresse (?:e-mail|email|de messagerie) ne sera pas publi\u00E9e|required fields are marked|no comments yet\b|be the first to comment\b|soyez le premier \u00E0 (?:commenter|r\u00E9agir)\b|aucun commentaire\b)|\bcomments? (?:are|is) (?:closed|disabled)\b|\bcommentaires sont (?:ferm\u00E9s|d\u00E9sactiv\u00E9s|clos)\b/iu;
 
 /** A news feed's footer naming where the story first ran (WordPress prints it in both languages). */
 const FEED_FOOTER =
@@ -219,10 +232,10 @@ const PAYWALL_END =
 
 /** Verbs a call to action opens with, in English and French (imperatives). */
 const CTA_VERB =
-  /^(?:click|cliquez|tap|appuyez|read|lisez|discover|d\u00E9couvrez|subscribe|abonnez-vous|sign up|inscrivez-vous|register|download|t\u00E9l\u00E9chargez|follow|suivez|retrouvez|watch|regardez|listen|\u00E9coutez|join|rejoignez|get|obtenez|try|essayez|share|partagez|support|soutenez|gain|profitez)\b/iu;
+  /^(?:find out|click|cliquez|tap|appuyez|read|lisez|discover|d\u00E9couvrez|subscribe|abonnez-vous|sign up|inscrivez-vous|register|download|t\u00E9l\u00E9chargez|follow|suivez|retrouvez|watch|regardez|listen|\u00E9coutez|join|rejoignez|get|obtenez|try|essayez|share|partagez|support|soutenez|gain|profitez)\b/iu;
 /** What a call to action points at: the site, an article, an app, an account. */
 const CTA_OBJECT =
-  /\b(?:ici|here|article|story|stories|newsletter|app|application|source|site|website|link|lien|subscription|abonnement|access|acc\u00E8s|account|compte|contenus?|content|podcasts?|videos?|vid\u00E9os?|channel|cha\u00EEne|whatsapp|telegram|updates|alerts|alertes|news|actualit\u00E9s|offer|offre)\b/iu;
+  /\b(?:ici|here|article|story|stories|newsletter|app|application|source|site|website|link|lien|subscription|abonnement|access|acc\u00E8s|account|compte|contenus?|content|podcasts?|videos?|vid\u00E9os?|channel|cha\u00EEne|whatsapp|telegram|updates|alerts|alertes|news|actualit\u00E9s|offer|offre|coverage|couverture)\b|https?:\/\/|www\./iu;
 
 /**
  * A line of metadata fields between separators: "Jane Doe | 13/06/2024 | 104 vues", "AFP ·
@@ -242,11 +255,15 @@ function isMetaLine(s: string): boolean {
 const CREDIT_TAIL: RegExp[] = [
   /(?:^|\s)\(?(?:AP|AFP|Reuters|EPA|Getty Images|Xinhua|Anadolu|Sipa|Bloomberg)\s+Photo\s*\/\s*\p{L}[\p{L} .'-]{1,40}\)?$/u,
   /(?:^|\s)\/\s*(?:AFP|AP|Reuters|EPA|Xinhua|Anadolu)\s*\/\s*\p{L}[\p{L} .'-]{1,40}$/u,
+  /(?<=[.!?])\s+(?:REUTERS|AFP|AP|EPA|XINHUA|ANADOLU)\/\p{Lu}[\p{L} .'-]{1,40}$/u,
+  /(?<=[.!?])\s+Photos?\s+(?:AFP|AP|Reuters|EPA|DR|Xinhua|Anadolu|Getty Images)$/u,
+  /\((?:AP|AFP|Reuters) Photo\/[^()]{2,60}\)$/u,
+  /(?:^|\s)\(?(?:Photo by\s+)?[\p{Lu}][\p{L} .'-]{1,40}\/(?:AFP|AP|Reuters|EPA|Pool)\s+via\s+Getty Images\)?$/u,
   /(?<=[.!?])\s+\/\s*(?:AFP|AP|AA|EPA|DPA|Reuters|Xinhua|Anadolu|Getty Images|Sipa|\p{Lu}{2,5})$/u,
   /(?:^|\s)(?:Photos?|Cr\u00E9dit photo|Photo credit|Image credit|Credit)\s?:\s*[^.!?:]{2,60}$/u,
   /(?:^|\s)(?:(?:Video|Vid\u00E9o|Photo|Image|Footage|Images?)\s+)?(?:courtesy|avec l'aimable autorisation)(?:\s+of|\s+de)?\s?:?\s*[^.!?:]{2,60}$/iu,
   /(?:^|\s)(?:\u00A9|\(c\))\s*[^.!?\u00A9]{1,60}$/iu,
-  /(?:^|\s)\((?:photo|image|picture|cr\u00E9dit photo|credit)s?\s*(?:credit)?\s*:[^()]{1,60}\)$/iu,
+  /(?:^|\s)\((?:photo|image|picture|cr\u00E9dit photo|credit)s?\s*(?:credit)?\s*:[^()]{1,60}\)\.?$/iu,
   /(?<=\p{Ll}\.|\d\.)\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}'-]+){1,2}$/u,
   /(?<=[.!?\u2026\u00BB\u201D"])\s+\((?![^()]*[.!?]\))(?![.\u2026\s]*\))[^()]{2,80}\)$/u,
 ];
@@ -267,7 +284,7 @@ const AGENCY_TAIL =
 const PICTURE_WORDS =
   /\b(?:photo(?:graph)?s?|pictures?|pictured|images?|illustration|clich\u00E9s?|en photo|photo d'archives)\b|(?:^|[.!?]\s+)(?:Ici|Here),?\s/iu;
 const PHOTO_DATE = new RegExp(
-  String.raw`(?<!\b(?:on|since|until|by|from|of|to|before|after|in|at|during|through))\s+(?:,\s*)?${DAY},?\s+${FULL_MONTH}\s+\d{1,2},\s+\d{4}\.(?:\s|$)`,
+  String.raw`(?<!\b(?:on|since|until|by|from|of|to|before|after|in|at|during|through))\s+(?:,\s*)?${DAY},?\s+${CAPTION_MONTH}\s+\d{1,2},\s+\d{4}\.(?:\s|$)`,
   'u',
 );
 
@@ -307,11 +324,12 @@ const CODE_TOKEN =
   /\bfunction\s*\(|\bconsole\.\w+\(|\bdocument\.\w+|\bwindow\.\w+|\bvar\s+\w+\s*=|\blet\s+\w+\s*=|\bconst\s+\w+\s*=|\.push\(|\.setAttribute\(|\.appendChild\(|\}\s*\)\s*;|\)\s*;\s*\}|\bif\s*\([^)]*[=!]==?/g;
 
 /**
- * A news feed's item: a time of day, then the section or headline of another story ("17:23Monde -
- * Nouvelles pluies…", "07:00 Auto - Japon…"). Taken as furniture only where the page prints two or
- * more lines of this shape (a feed), never on one line alone.
+ * A news feed's item: a time of day run into the section, or followed by a section and a dash,
+ * then the headline of another story ("17:23Monde - Nouvelles pluies…", "07:00 Auto - Japon…").
+ * Taken as furniture only where the page prints two or more lines of this shape (a feed), never
+ * on one line alone; a live blog's entries ("10:30 French troops crossed…") are not of this shape.
  */
-const FEED_ITEM = /^\d{1,2}[:h]\d{2}\s*(?=\p{Lu})/u;
+const FEED_ITEM = /^\d{1,2}[:h]\d{2}(?:(?=\p{Lu})|\s*\p{Lu}[\p{L}-]*\s+[-\u2013\u2014|]\s)/u;
 
 /** A web address alone on its line, with or without its scheme: "military.africa/2020/09/…". */
 const WEB_ADDRESS =
@@ -335,18 +353,51 @@ const SLASHED_CREDIT =
   /^\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*){0,3}(?:\s*\/\s*\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*){0,3})+$/u;
 
 /**
- * The heading of an author's box: "About Geraldine Boechat 2664 Articles", "À propos de Jane Doe".
- * The block right after it, when it reads as a biography, is part of the box.
+ * The heading of an author's box, with the author's count of articles: "About Geraldine Boechat
+ * 2664 Articles" (a subheading "About Operation Barkhane" has no count). The block right after it,
+ * when it reads as a biography (a job in journalism), is part of the box.
  */
 const AUTHOR_BOX_HEADING =
-  /^(?:About|\u00C0 propos de|A propos de)\s+\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){0,3}(?:\s+\d[\d\s,.]*\s*(?:[Aa]rticles?|[Pp]osts?|[Pp]ublications?|[Ss]tories))?$/u;
+  /^(?:About|\u00C0 propos de|A propos de)\s+\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){0,3}\s+\d[\d\s,.]*\s*(?:[Aa]rticles?|[Pp]osts?|[Pp]ublications?|[Ss]tories)$/u;
+
+/** A word naming a medium, alone on its line: the label over a picture, a caption or a video. */
+const MEDIA_WORD_ALONE =
+  /^(?:caption|l\u00E9gende|photos?|images?|pictures?|videos?|vid\u00E9os?|gallery|galerie|diaporama|slideshow)\s*:?$/iu;
+
+/** A file picture's caption in the agencies' style: "FILE - French soldiers patrol …". */
+const FILE_CAPTION = /^(?:FILE|ARCHIVES)\s*(?:PHOTO)?\s*[-\u2013\u2014:]\s+\p{Lu}/u;
+
+/** A job in journalism, as an author's biography names it. */
+const JOURNALISM_JOB =
+  /\b(?:editor|journalist|reporter|correspondent|writer|columnist|r\u00E9dact(?:eur|rice)|journaliste|correspondante?|chroniqueu(?:r|se))\b/iu;
+
+/** A control of the page on a line of its own: "Find out more", "Lire la suite", "Voir plus". */
+const READER_CONTROL =
+  /^(?:find out more|read more|learn more|see more|show more|en savoir plus|lire la suite|voir plus|afficher plus|lire plus)\b(?:\s+(?:about|on|sur|de|du|des)\b.*)?[\s.:>\u2026\u00BB\u2192]*$/iu;
+
+/** A credit line of its own: "(Crédit : AFP)", "Crédits photo : AFP", "Illustration : AFP", "Photo AFP". */
+const CREDIT_LINE =
+  /^\(?(?:[Cc]r\u00E9dits?(?: [Pp]hotos?)?|[Pp]hotos?|[Ii]llustration|[Ii]mage|[Vv]isuel)\s*:?\s*(?:\u00A9\s*)?[\p{Lu}][^.!?]{0,50}\)?$/u;
+
+/** Who contributed to a wire story: "Associated Press writer Jane Doe in Bamako contributed to this report." */
+const CONTRIBUTION =
+  /\bcontributed (?:to this (?:report|story|article)|reporting|additional reporting)\b|\bcontributed from\b/iu;
+
+/** A republication or editor's note: "This article was originally published on …", "Editor's note: …". */
+const EDITORS_NOTE =
+  /^(?:(?:editor['\u2019]?s note|note de la r\u00E9daction|ndlr)\s*:|this (?:article|story|piece) (?:was|is|has been) (?:originally |first )?(?:published|republished)\b|(?:cet article|cette d\u00E9p\u00EAche) (?:a \u00E9t\u00E9 |est )(?:initialement |d['\u2019]abord )?(?:publi\u00E9e?|paru)\b|our standards\s*:)/iu;
+
+/** A staff byline: "Rédaction Africanews", "La rédaction", "Jane Doe, Correspondent". */
+const STAFF_BYLINE =
+  /^(?:(?:[Ll]a )?[Rr]\u00E9daction(?:\s+\p{Lu}[\p{L}\d.'-]*){0,3}|\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){1,3},\s*(?:(?:[Ss]enior|[Cc]hief|[Ss]pecial|[Ss]taff|[Dd]eputy|[Gg]rand|[Ee]nvoy\u00E9e?s? [Ss]p\u00E9ciale?s?)\s+)?(?:[Cc]orrespondent|[Rr]eporter|[Ww]riter|[Ee]ditor|[Jj]ournalist|[Cc]orrespondante?|[Jj]ournaliste|[Rr]\u00E9dact(?:eur|rice))(?:\s+(?:in|at|\u00E0|en)\s+\p{Lu}[\p{L}-]+)?)$/u;
 
 /** Menu items flattened without spaces: a lower-case letter run into a capital ("LegalReuters"). */
 const GLUED = /\p{Ll}\p{Lu}/gu;
 
 /**
- * A paragraph of the article's prose, not a teaser: two sentences or more, or one of 25 words or
- * more, closed by sentence punctuation (a teaser's excerpt ends in "…" or nothing).
+ * A paragraph of the article's prose, not a teaser or an offer: two sentences or more, or one of
+ * 25 words or more, closed by sentence punctuation (a teaser's headline has none, its excerpt is
+ * one sentence or ends in "…", an offer is one short sentence).
  */
 function isProse(text: string, span: Span): boolean {
   const s = text.slice(span.start, span.end).trim();
@@ -490,9 +541,16 @@ export function classifyBlocks(
       // A bare "/ AA" after the sentence is how agencies credit a picture, not a story.
       const photographer =
         (/\/|\bvia\s+(?:AP|AFP|Reuters|Getty|EPA)\b|\bPhoto\b|\bPool\b/u.test(m[0]) &&
-          /\b(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Anadolu|Sipa|Pool)\b/u.test(m[0])) ||
+          /\b(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Xinhua|XINHUA|Anadolu|Sipa|Pool)\b/u.test(m[0])) ||
         /^\s+\/\s*\p{Lu}{2,5}$/u.test(m[0]);
+      // A credit that names a photo ("Photo: Försvarsmakten", "Crédit photo : DR") closing a
+      // short paragraph credits the picture that paragraph is the caption of.
+      const photoCredit =
+        /^\s*\(?(?:Photos?|Pictures?|Cr\u00E9dit photo|Photo credit|Image credit|Picture credit)\b/iu.test(
+          m[0],
+        ) && wordCount(rest) <= 30;
       if (
+        photoCredit ||
         m.index < 20 ||
         photographer ||
         oneShortSentence ||
@@ -550,6 +608,34 @@ export function classifyBlocks(
       furniture('a bare web address (a link)');
       continue;
     }
+    if (MEDIA_WORD_ALONE.test(body.trim())) {
+      furniture('label of a picture or a video');
+      continue;
+    }
+    if (FILE_CAPTION.test(body.trim()) && !/["\u201C\u00AB]/u.test(body) && wordCount(body) <= 60) {
+      furniture('photo caption (a file picture)');
+      continue;
+    }
+    if (READER_CONTROL.test(body.trim()) && wordCount(body) <= 12) {
+      furniture('a reader control or link ("Find out more", "Lire la suite")');
+      continue;
+    }
+    if (CREDIT_LINE.test(body.trim()) && wordCount(body) <= 8) {
+      furniture('photo or image credit');
+      continue;
+    }
+    if (CONTRIBUTION.test(body) && wordCount(body) <= 30 && !/["\u201C\u00AB]/u.test(body)) {
+      furniture('who contributed to the report');
+      continue;
+    }
+    if (EDITORS_NOTE.test(body.trim()) && wordCount(body) <= 40) {
+      furniture("editor's or republication note");
+      continue;
+    }
+    if (STAFF_BYLINE.test(body.trim())) {
+      furniture('byline or agency line');
+      continue;
+    }
     if (LINK_MARKER.test(body.trim()) && wordCount(body) <= 25) {
       furniture('link to another story (marked by an arrow)');
       continue;
@@ -571,7 +657,12 @@ export function classifyBlocks(
       furniture("author's box");
       continue;
     }
-    if (wasAuthorBox && wordCount(body) <= 60 && !/["\u201C\u00AB]/u.test(body)) {
+    if (
+      wasAuthorBox &&
+      wordCount(body) <= 60 &&
+      !/["\u201C\u00AB]/u.test(body) &&
+      JOURNALISM_JOB.test(body)
+    ) {
       furniture("author bio (the author's box)");
       continue;
     }
@@ -775,6 +866,7 @@ export function classifyBlocks(
   dropAfterPaywall(text, blocks);
   dropGalleryCaptions(text, blocks);
   dropByShape(text, blocks, paragraphs);
+  dropCaptionsOverCredits(text, blocks);
   return blocks;
 }
 
@@ -788,6 +880,9 @@ function dropAfterPaywall(text: string, blocks: Block[]): void {
   let after: string | null = null;
   for (const b of blocks) {
     const s = text.slice(b.start, b.end);
+    // A page that goes on printing the article's prose after a "subscribers only" label (a badge
+    // over the opening) has not stopped at it: the label alone is furniture.
+    if (after !== null && b.kind === 'body' && isProse(text, b)) after = null;
     if (after !== null) {
       b.kind = 'furniture';
       b.reason = `after the paywall notice "${after}"`;
@@ -897,6 +992,30 @@ function dropByShape(text: string, blocks: Block[], paragraphs: readonly Span[])
         b.reason = `page furniture by its shape (${evidence.map(([e]) => e).join(', ')})`;
       }
     });
+}
+
+/**
+ * A picture flattened into text prints its name or label, its caption, then its credit on lines
+ * of their own: a short paragraph (30 words at most, no quotation) set between a short furniture
+ * line (the picture's name) and a photo credit line is the caption ("Joel Meyer" / "French
+ * Ambassador to Mali Joël Meyer. …" / "Photo credit: … | AFP)"), unless it is the page's only prose.
+ */
+function dropCaptionsOverCredits(text: string, blocks: Block[]): void {
+  const isCredit = (b: Block | undefined) =>
+    b?.kind === 'furniture' &&
+    /credit|image label/u.test(b.reason ?? '') &&
+    /^\(?(?:Photos?|Cr\u00E9dits?|Credits?|Image|Picture|\u00A9)\b/iu.test(text.slice(b.start, b.end).trim());
+  blocks.forEach((b, i) => {
+    const s = text.slice(b.start, b.end);
+    if (b.kind !== 'body' || wordCount(s) > 30 || /["\u201C\u201D\u00AB\u00BB]/u.test(s)) return;
+    const before = blocks[i - 1];
+    const label = before?.kind === 'furniture' && wordCount(text.slice(before.start, before.end)) <= 6;
+    const others = blocks.some((o) => o !== b && o.kind === 'body');
+    if (label && others && isCredit(blocks[i + 1])) {
+      b.kind = 'furniture';
+      b.reason = 'photo caption (between the picture and its credit)';
+    }
+  });
 }
 
 /**

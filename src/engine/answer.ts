@@ -1,7 +1,7 @@
 import type { Article, Corpus, Passage } from '../corpus/load.js';
 import { analyzeQuestion, type QuestionAnalysis } from './question.js';
 import { answerQuality, countFor, dateAnswerText, extractAnswer } from './extract.js';
-import { numberMentions, type Mention } from './entities.js';
+import { numberMentions, placeMentions, placeMentionsOnce, type Mention } from './entities.js';
 import { PassageIndex, type Hit, type IndexSnapshot } from './search.js';
 import { sourceOf } from './sources.js';
 import type { Answer, AnswerDate, Citation, ConflictSide, MatchedWord } from './types.js';
@@ -778,7 +778,7 @@ const FACT_RELATIONS: ReadonlySet<string> = new Set(['derived', 'pertainym', 'al
  * after it, up to three and up to the first stop word or punctuation ("close to 3000 French troops
  * deployed": "french", "troop", "deploy"), among which stands the noun it counts.
  */
-type GivenValue = { key: string; start: number; end: number; after: string[] };
+type GivenValue = { key: string; start: number; end: number; after: string[]; noun: string | null };
 
 /**
  * The values of the asked kind a passage gives, as compared across articles: counts (not years)
@@ -787,30 +787,57 @@ type GivenValue = { key: string; start: number; end: number; after: string[] };
  */
 function givenValues(text: string, q: QuestionAnalysis, tokens: readonly TokenTerm[]): GivenValue[] {
   const out: GivenValue[] = [];
+  const analyzer = analyzerFor(q.language);
   const month = q.words.some((w) => w.text.toLowerCase() === 'month');
   for (const n of numberMentions(text)) {
     if (n.value === null) continue;
     if (q.answerType === 'number') {
       if (n.isYear) continue;
       const after: string[] = [];
+      let noun: string | null = null;
       let end = n.end;
       for (let at = tokens.findIndex((t) => t.start >= n.end); at >= 0 && at < tokens.length; at++) {
         const t = tokens[at]!;
         if (t.term === null || after.length === 3 || /[,;:.()]/.test(text.slice(end, t.start))) break;
         after.push(t.term);
+        // The counted noun: the first word after the number that is no name ("French troops").
+        if (noun === null && !analyzer.isName(text.slice(t.start, t.end).toLowerCase())) noun = t.term;
         end = t.end;
       }
-      out.push({ key: String(n.value), start: n.start, end: n.end, after });
+      out.push({ key: String(n.value), start: n.start, end: n.end, after, noun });
     } else if (n.isYear) {
       if (!month) {
-        out.push({ key: n.text, start: n.start, end: n.end, after: [] });
+        out.push({ key: n.text, start: n.start, end: n.end, after: [], noun: null });
         continue;
       }
       const before = looseComparable(text.slice(Math.max(0, n.start - 16), n.start)).match(MONTH);
       if (before)
-        out.push({ key: `${before[0].slice(0, 3)} ${n.text}`, start: n.start, end: n.end, after: [] });
+        out.push({
+          key: `${before[0].slice(0, 3)} ${n.text}`,
+          start: n.start,
+          end: n.end,
+          after: [],
+          noun: null,
+        });
     }
   }
+  return out;
+}
+
+/** The places (entities.ts's gazetteer) named within FACT_WINDOW words of a value, lower case. */
+function placesNear(
+  text: string,
+  tokens: readonly TokenTerm[],
+  v: { start: number; end: number },
+): Set<string> {
+  let at = tokens.findIndex((t) => t.end > v.start);
+  if (at < 0) at = tokens.length;
+  let endAt = tokens.findIndex((t) => t.start >= v.end);
+  if (endAt < 0) endAt = tokens.length;
+  const from = tokens[Math.max(0, at - FACT_WINDOW)]?.start ?? 0;
+  const to = tokens[Math.min(tokens.length, endAt + FACT_WINDOW) - 1]?.end ?? text.length;
+  const out = new Set<string>();
+  for (const p of placeMentions(text)) if (p.start >= from && p.end <= to) out.add(p.text.toLowerCase());
   return out;
 }
 
@@ -842,7 +869,7 @@ function factTerms(
 }
 
 /**
- * For a count or a date whose first `head` places show one value only: the best-ranked passage
+ * For a count or a date whose first `head` places show one value only (exported for its tests): the best-ranked passage
  * of another article, anywhere among the candidates, that gives another value for the same
  * thing takes the last place. The same thing: for a count, the same counted term after the number
  * ("2,400 troops", "close to 3000 French troops"); for both, at least FACT_SHARED of the words
@@ -851,7 +878,7 @@ function factTerms(
  * since 2012"). Reads only number mentions and index terms of candidates already ranked: no
  * search and no answer extraction.
  */
-function otherSide<T extends Ranked>(
+export function otherSide<T extends Ranked>(
   ranked: readonly T[],
   head: T[],
   q: QuestionAnalysis,
@@ -860,26 +887,59 @@ function otherSide<T extends Ranked>(
   const lead = head[0];
   if (!lead?.found || head.length < 2) return;
   const leadTokens = tokenTerms(index.languageOf(lead.passage.id))(lead.passage.text);
-  const leadValue = givenValues(lead.passage.text, q, leadTokens).find(
-    (v) => v.start < lead.found!.end && v.end > lead.found!.start,
-  );
-  if (!leadValue) return;
+  const values = givenValues(lead.passage.text, q, leadTokens);
+  const found = lead.found;
+  // The lead's answer first, then (for a count) the passage's other counts, each with its noun.
+  const first = values.filter((v) => v.start < found.end && v.end > found.start);
+  // The passage's other counts, when the answer counts something the question does not name
+  // ("nine years" for "French boots on the ground in Mali, how many?").
+  const asked = new Set([...q.terms, ...q.expansions.keys()]);
+  const rest =
+    q.answerType === 'number' && first.every((v) => v.noun === null || !asked.has(v.noun))
+      ? values.filter((v) => !first.includes(v)).slice(0, 3)
+      : [];
+  for (const leadValue of [...first, ...rest]) {
+    const done = otherSideOf(leadValue, leadTokens, ranked, head, q, index);
+    if (done) return;
+  }
+}
+
+/**
+ * otherSide for one value of the lead passage: true when the first places already show another
+ * value for the same thing, or one was brought in.
+ */
+function otherSideOf<T extends Ranked>(
+  leadValue: GivenValue,
+  leadTokens: readonly TokenTerm[],
+  ranked: readonly T[],
+  head: T[],
+  q: QuestionAnalysis,
+  index: PassageIndex,
+): boolean {
+  const lead = head[0]!;
   // The noun the lead's count counts: the question's head noun where it follows the number, else
   // the last word right after it ("2,400 troops").
   const heads = new Set([q.headNoun ? analyzerFor(q.language).term(q.headNoun) : null]);
   for (const [term, x] of q.expansions) if (heads.has(x.target)) heads.add(term);
   const noun =
-    q.answerType === 'number'
-      ? (leadValue.after.find((t) => heads.has(t)) ?? leadValue.after[leadValue.after.length - 1] ?? null)
-      : null;
-  if (q.answerType === 'number' && noun === null) return;
+    q.answerType === 'number' ? (leadValue.after.find((t) => heads.has(t)) ?? leadValue.noun ?? null) : null;
+  if (q.answerType === 'number' && noun === null) return false;
+
   const fact = factTerms(leadTokens, leadValue, index);
+  // The places around the lead's value and those the question names (capitalised, as countFor reads them).
+  const leadPlaces = placesNear(lead.passage.text, leadTokens, leadValue);
+  for (const p of placeMentionsOnce(q.tokens.join(' ').replace(/\b\w/g, (c) => c.toUpperCase())))
+    leadPlaces.add(p.text.toLowerCase());
   // The question's own words, and the corpus words its expansions reach, each as one.
   const askedTerms = new Set([...q.terms, ...q.expansions.keys()]);
   const otherValue = (r: T): GivenValue | undefined => {
     const tokens = tokenTerms(index.languageOf(r.passage.id))(r.passage.text);
     return givenValues(r.passage.text, q, tokens).find((v) => {
       if (v.key === leadValue.key || (noun !== null && !v.after.includes(noun))) return false;
+      // A value beside another place than the lead's and the question's is about that place.
+      const places = placesNear(r.passage.text, tokens, v);
+      if (q.answerType === 'number' && places.size > 0 && ![...places].some((p) => leadPlaces.has(p)))
+        return false;
       const near = factTerms(tokens, v, index, false);
       let shared = 0;
       let asked = 0;
@@ -893,7 +953,7 @@ function otherSide<T extends Ranked>(
     });
   };
   // Another value for the same thing is in the first places already.
-  if (head.slice(1).some((h) => otherValue(h) !== undefined)) return;
+  if (head.slice(1).some((h) => otherValue(h) !== undefined)) return true;
   const inHead = new Set(head);
   for (const r of ranked) {
     if (inHead.has(r) || r.passage.articleId === lead.passage.articleId) continue;
@@ -911,10 +971,11 @@ function otherSide<T extends Ranked>(
         continue;
       head.splice(j, 1);
       head.push(r);
-      return;
+      return true;
     }
-    return;
+    return true;
   }
+  return false;
 }
 
 /**

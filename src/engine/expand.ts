@@ -5,6 +5,7 @@
  * words as those languages' analysers index them are searched too, so names and numbers meet.
  */
 import { analyzerFor } from '../text/languages.js';
+import { RELATION_WEIGHTS } from '../text/lexicon.js';
 import type { Expansion, QuestionAnalysis } from './question.js';
 import type { PassageIndex } from './search.js';
 
@@ -34,6 +35,14 @@ export function expandQuestion(q: QuestionAnalysis, index: PassageIndex): Map<st
   };
   q.words.forEach((w, i) => {
     if (w.term !== null) expandKey(w.term, w.term, w.text);
+    // A member's whole from the question word's side ("Nigerien" → "Niger"), where the corpus
+    // holds it: the lexicon, built from the corpus words, has it only when both words are there.
+    if (w.term !== null)
+      for (const whole of analyzer.memberOf(w.text)) {
+        const term = analyzer.term(whole);
+        if (term !== null && term !== w.term && index.df(term) > 0)
+          offer(term, { target: w.term, weight: RELATION_WEIGHTS.member, via: 'member', from: w.text });
+      }
     const next = q.words[i + 1];
     if (!next) return;
     const target = next.term ?? w.term;

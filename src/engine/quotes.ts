@@ -51,7 +51,7 @@ const FR_TO_WHOM = new RegExp(
 );
 /** Asides between a French verb of saying and its subject: "dans un autre communiqué", "jeudi", "lors d'une conférence de presse". */
 const FR_ASIDE = new RegExp(
-  `(?<=(?:${FR_PARTICIPLE}|${FR_PRESENT})\\s*)\\s(?:dans\\s+(?:un|une|le|la|son|sa|leur)\\s+(?:(?:autre|nouveau|nouvelle|bref|long|court)\\s+)?(?:communiqu\u00E9|d\u00E9claration|entretien|interview|message|tweet|discours|note|lettre)(?:\\s+(?:commun|conjoint|officiel|publi\u00E9|diffus\u00E9))?|lors\\s+d['\u2019]une\\s+conf\u00E9rence\\s+de\\s+presse|(?:ce\\s+|le\\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\\s+(?:matin|soir|apr\u00E8s-midi))?|aussi|encore|\u00E9galement|ensuite|alors|hier|pour\\s+sa\\s+part|de\\s+son\\s+c\u00F4t\u00E9|sur\\s+(?:Twitter|X|Facebook|les\\s+ondes\\s+de\\s+[\\p{L}-]+|[\\p{Lu}][\\p{L}-]*))(?=[\\s,]|$)`,
+  `(?<=(?:${FR_PARTICIPLE}|${FR_PRESENT})\\s*)\\s(?:dans\\s+(?:un|une|le|la|son|sa|leur)\\s+(?:(?:autre|nouveau|nouvelle|bref|long|court)\\s+)?(?:communiqu\u00E9|d\u00E9claration|entretien|interview|message|tweet|discours|note|lettre)(?:\\s+(?:commun|conjoint|officiel|publi\u00E9|diffus\u00E9))?|lors\\s+d['\u2019]une\\s+conf\u00E9rence\\s+de\\s+presse|(?:ce\\s+|le\\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\\s+(?:matin|soir|apr\u00E8s-midi))?|aussi|encore|\u00E9galement|ensuite|alors|hier|ainsi|notamment|d['\u2019]ailleurs|par\\s+ailleurs|toutefois|cependant|n\u00E9anmoins|quant\\s+\u00E0\\s+(?:lui|elle)|pour\\s+sa\\s+part|de\\s+son\\s+c\u00F4t\u00E9|sur\\s+(?:Twitter|X|Facebook|les\\s+ondes\\s+de\\s+[\\p{L}-]+|[\\p{Lu}][\\p{L}-]*))(?=[\\s,]|$)`,
   'giu',
 );
 /** X a déclaré : « … » / X affirme que « … » / Pour X, … « … » / Selon X, « … »: the speaker before the quotation. */
@@ -64,6 +64,14 @@ const FR_FOR =
 /** Words between a subject and its verb that are not part of the subject ("Macron has previously said"). */
 const ADVERBS =
   /(?:\s+(?:has|have|had|also|then|later|previously|earlier|already|repeatedly|often|once|again|further|himself|herself|itself|themselves|publicly|separately|in a statement|in a speech|on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?))+$/iu;
+/** "sous couvert d'anonymat", "speaking on condition of anonymity": how a source spoke, after its description. */
+const ANONYMITY =
+  /,?\s+(?:(?:qui\s+a\s+requis\s+l['\u2019]anonymat)|(?:s'exprimant\s+)?sous\s+(?:le\s+)?couvert\s+(?:de\s+l['\u2019]|d['\u2019])anonymat|(?:speaking\s+)?on\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+(?:asked|declined)\s+(?:not\s+)?to\s+be\s+(?:named|identified))$/iu;
+/** "Col.", "Gen.", "Lt.", "Mr.": abbreviations before a name, whose full stop ends no phrase (group 1 without the stop). */
+const RANK_ABBREVIATION =
+  /(?<![\p{L}])(Col|Gen|Lt|Sgt|Maj|Capt|Cmdr|Adm|Gov|Sen|Rep|Mr|Mrs|Ms|Dr|Prof)\.(?=\s+\p{Lu})/gu;
+/** A French verb of saying read as an adjective after a body's noun ("français indique"), and what follows it. */
+const FR_VERB_AS_MODIFIER = new RegExp(`\\s+(?:${FR_PRESENT})(?![\\p{L}]).*$`, 'su');
 /** Nouns that name someone who can speak without a name: a ministry, an army, a general, a spokesman. */
 const BODY_NOUN =
   /(?<![\p{L}])(?:paratrooper|soldier|legionnaire|pilot|villager|trader|student|teacher|shopkeeper|driver|farmer|doctor|nurse|activist|protester|demonstrator|parachutiste|l\u00E9gionnaire|commer\u00E7ant|\u00E9tudiant|general|colonel|commander|officer|president|ambassador|envoy|diplomat|analyst|expert|researcher|resident|witness|journalist|leader|chief|official|spokesperson|g\u00E9n\u00E9ral|ministre|pr\u00E9sident|pr\u00E9sidente|ambassadeur|diplomate|analyste|chercheur|chercheuse|habitant|habitante|t\u00E9moin|soldat|officier|responsable|chef|allies|alli\u00E9s|partenaires|ministry|ministries|minister|army|armies|military|government|presidency|junta|forces?|mission|council|union|commission|office|palace|\u00E9lys\u00E9e|elysee|minist\u00E8re|arm\u00E9e|gouvernement|autorit\u00E9s|authorities|department|pentagon|embassy|spokes(?:man|woman|person)|porte-parole|officials?|sources?|group|movement|party|agency|command|staff|\u00E9tat[- ]major|task force|coalition|partners|countries|nations|leaders|statement|communiqu\u00E9|secretariat|headquarters|administration|cabinet|parliament|assembly|committee|conseil|comit\u00E9|assembl\u00E9e|organisation|organization|alliance|coalition|junte|pr\u00E9sidence|ministres?|soldiers|troops)(?![\p{L}])/iu;
@@ -132,6 +140,24 @@ const CLOSING_ATTRIBUTION = new RegExp(
   `,\\s*(?:${SPEECH_VERB}|selon|d['\u2019]apr\u00E8s)\\s+([^,.;:!?\u201C\u201D"\u00AB\u00BB]{1,60}?)\\s*[.!?]?\\s*$`,
   'iu',
 );
+/** ", foreign minister Abdoulaye Diop said on TV Monday." / ", he added": a subject and its verb of saying closing the sentence. */
+const CLOSING_SUBJECT_VERB = new RegExp(
+  `^,\\s*((?:[\\p{L}\\p{N}'\u2019.-]+\\s+){0,6}?[\\p{L}\\p{N}'\u2019.-]+)\\s+(?:(?:has|had|also)\\s+)?(?:${SPEECH_VERB})(?:\\s+[^,.;:!?]{0,40})?\\s*[.!?]?\\s*$`,
+  'iu',
+);
+/** «…», tacle le ministre / «…», lançait X: a French verb form (present, imperfect) opening the words after a quotation, a subject after it. */
+const FR_ANY_VERB_SUBJECT =
+  /^\s*,?\s*\p{Ll}{3,}(?:e|t|it|ent|ait|aient)(?=\s+(?:le|la|les|l['\u2019]|un|une|des|ce|cette|M\.|Mme|\p{Lu}))/u;
+/** ", a souligné …", ", indique …", ", selon …": a French clause that opens with its verb of saying. */
+const FR_CLOSING_VERB = new RegExp(
+  `^,\\s*(?:(?:a|avait|ont|avaient)\\s+(?:${FR_PARTICIPLE})|${FR_PRESENT}|selon|d['\u2019]apr\u00E8s)(?![\\p{L}])`,
+  'iu',
+);
+/** A French verb of saying opening a subject phrase read after it ("assure la force française"). */
+const FR_LEADING_VERB = new RegExp(`^(?:${FR_PRESENT})\\s+(?=\\S)`, 'iu');
+/** "dans son communiqué", "dans un communiqué publié lundi": where a body spoke, not its name. */
+const FR_IN_STATEMENT =
+  /\s+dans\s+(?:son|sa|leur|un|une|le|la)\s+(?:communiqu\u00E9|d\u00E9claration|message|entretien|note)(?:\s.*)?$/iu;
 /** A verb of saying closing a phrase ("… a ajouté", "… has said", "… déclare"), to strip from a subject. */
 const SPEECH_VERB_AT_END = new RegExp(
   `\\s+(?:(?:(?:a|avait|ont|avaient)\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE}))|${FR_PRESENT}|(?:(?:has|have|had)\\s+)?(?:${SPEECH_VERB}))(?:\\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|on \\p{Lu}\\p{Ll}+day|today|yesterday))?\\s*$`,
@@ -222,10 +248,13 @@ export function quotationSpans(text: string, block: Span): Span[] {
 
 /** Words before a quoted term that mark it as a name or a scare quote, not someone's words. */
 const SO_CALLED =
-  /(?:so-called|so called|dubbed|nicknamed|known as|termed|baptis\u00E9e?s?|surnomm\u00E9e?s?|dite?s?|soi-disant|appel\u00E9e?s?|qualifi\u00E9e?s? de|the word|the term|le mot|le terme|means|meaning|signifie|veut dire|stands for)\s*(?:the\s+|la\s+|le\s+|les\s+|l['\u2019])?(?:[\p{L}-]+\s+){0,2}[\u201C"\u00AB\u2018']\s*$/iu;
+  /(?:so-called|so called|dubbed|nicknamed|known as|termed|baptis\u00E9e?s?|surnomm\u00E9e?s?|(?<!\bse\s)dite?s?|soi-disant|appel\u00E9e?s?|qualifi\u00E9e?s? de|the word|the term|le mot|le terme|means|meaning|signifie|veut dire|stands for)\s*(?:the\s+|la\s+|le\s+|les\s+|l['\u2019])?(?:[\p{L}-]+\s+){0,2}[\u201C"\u00AB\u2018']\s*$/iu;
+/** "X, qui se dit (être un) «", "X, who describes himself as “": a name (group 1) describing itself in quoted words. */
+const SELF_DESCRIPTION =
+  /((?:[\p{Lu}][\p{L}'\u2019-]+\s+){0,3}[\p{Lu}][\p{L}'\u2019-]+),?\s+(?:qui|who)\s+(?:se\s+(?:dit|proclame|pr\u00E9sente|d\u00E9crit|qualifie|d\u00E9finit|revendique)|s['\u2019](?:est|\u00E9tait)\s+(?:dit|dite|proclam\u00E9e?|pr\u00E9sent\u00E9e?|d\u00E9crite?)|(?:describes|described|calls|called|presents|presented|styles|styled)\s+(?:himself|herself|itself|themselves))(?:\s+(?:comme|as|\u00EAtre|de|d['\u2019]))?(?:\s+(?:un|une|le|la|a|an|the))?\s*$/u;
 /** Anything in a sentence that attributes words to someone: a verb of saying, "according to", "selon", a statement. */
 const ATTRIBUTION_CUE = new RegExp(
-  `(?<![\\p{L}])(?:${SPEECH_VERB}|${FR_PARTICIPLE}|${FR_PRESENT}|selon|d['\u2019]apr\u00E8s|pour|statement|communiqu\u00E9|d\u00E9claration|speech|discours|interview|entretien)(?![\\p{L}])|:\\s*[\u201C"\u00AB]`,
+  `(?<![\\p{L}])(?:${SPEECH_VERB}|${FR_PARTICIPLE}|${FR_PRESENT}|selon|d['\u2019]apr\u00E8s|pour|statement|communiqu\u00E9|d\u00E9claration|speech|discours|interview|entretien|se\\s+proclame|se\\s+pr\u00E9sente|se\\s+d\u00E9crit|se\\s+revendique|(?:calls|describes)\\s+(?:himself|herself|itself))(?![\\p{L}])|:\\s*[\u201C"\u00AB]`,
   'iu',
 );
 
@@ -372,7 +401,7 @@ function readsAsSurname(word: string, text: string, memo: TextMemo): boolean {
 
 /** Sentence adverbs a name-finder can take for a first name ("Later Dembélé added"). */
 const LEADING_ADVERB =
-  /^(?:Later|Then|Meanwhile|However|Earlier|Also|Now|Finally|Separately|Yesterday|Today|Speaking|Asked|Ensuite|Puis|Enfin|Hier)\s+/u;
+  /^(?:Later|Then|Meanwhile|However|Earlier|Also|Now|Finally|Separately|Yesterday|Today|Speaking|Asked|Before|After|Since|During|Until|Ensuite|Puis|Enfin|Hier|Avant|Apr\u00E8s|Depuis|Pendant|Durant|D\u00E8s|Jusqu['\u2019]\u00E0|Aujourd['\u2019]hui|Demain)\s+/u;
 
 /** Function words of either language, for a capitalised one that opened the sentence. */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set([...STOP_WORDS, ...fra, 'selon', 'lors', 'according']);
@@ -426,7 +455,8 @@ function peopleIn(text: string): PersonMention[] {
     const start = p.start + (p.name.length - name.length);
     if (BODY_AFTER_NAME.test(text.slice(p.end, p.end + 40))) continue;
     if (BODY_BEFORE_NAME.test(text.slice(Math.max(0, start - 30), start))) continue;
-    if (BODY_FIRST_WORD.test(name)) continue; // "Opération Barkhane", "Task Force Takuba"
+    // "Opération Barkhane", "Task Force Takuba", "La Base Opérationnelle Avancée"
+    if (BODY_FIRST_WORD.test(name.replace(/^(?:La|Le|Les|L['\u2019]|The)\s*/u, ''))) continue;
     if (ORG_LAST_WORD.test(name)) continue; // "General Staff", "High Command"
     out.push({ ...p, name, text: name, start });
   }
@@ -773,6 +803,10 @@ export class QuotationIndex {
     // The speaker of the last quotation when the block before ended on one: a paragraph that
     // opens with a quotation and names no one continues it.
     let carried: string | null = null;
+    // Every body sentence and every person named in body text, in text order: where a quotation
+    // that nothing attributes looks back for its speaker.
+    const bodySentences: Span[] = [];
+    const allMentions: PersonMention[] = [];
     for (const block of article.blocks) {
       if (block.kind === 'furniture') continue;
       const blockText = text.slice(block.start, block.end);
@@ -798,6 +832,7 @@ export class QuotationIndex {
           mentions.push({ ...sm, start: at, end: sm.end + block.start });
       }
       mentions.sort((x, y) => x.start - y.start);
+      if (block.kind === 'body') for (const p of mentions) allMentions.push(p);
       for (const p of mentions) {
         const full = this.people.resolve(p.name);
         if (full && this.people.full.has(full)) this.named.push({ name: full, at: p.start });
@@ -806,6 +841,7 @@ export class QuotationIndex {
       const quotes = quotationSpans(text, block);
       const sentences =
         block.kind === 'heading' ? [{ start: block.start, end: block.end }] : splitSentences(text, block);
+      if (block.kind === 'body') for (const sen of sentences) bodySentences.push(sen);
       let previousSpeaker: string | null = null;
       // Bodies that speak in this block before a quotation ("The ministry said … “…,” it said").
       const speaking = [
@@ -964,6 +1000,7 @@ export class QuotationIndex {
         }
       }
     }
+    this.carryAcross(text, out, bodySentences, allMentions, titles);
     // A quotation open at the end of its paragraph and continued by the next paragraph's opening
     // quotation is the same speaker's, named only at its end: carried back.
     for (let i = out.length - 2; i >= 0; i--) {
@@ -989,6 +1026,91 @@ export class QuotationIndex {
       }
     }
     return out;
+  }
+
+  /**
+   * Speakers for quotations that nothing in their sentence attributes: the one person named
+   * before the quotation in its sentence; else whoever spoke last before it (the speaker of the
+   * last quotation, of a sentence that reports speech, or the one person a sentence names),
+   * looking back over at most CARRY_SENTENCES sentences, across paragraphs, and only when no one
+   * else is named or given a role in between. Each sentence is read at most CARRY_SENTENCES times.
+   */
+  private carryAcross(
+    text: string,
+    out: Found[],
+    sentences: readonly Span[],
+    mentions: readonly PersonMention[],
+    titles: Map<string, string>,
+  ): void {
+    // Quotations and names by sentence, bucketed in one pass (both lists are in text order).
+    const quotedIn: Found[][] = sentences.map(() => []);
+    const namedIn: PersonMention[][] = sentences.map(() => []);
+    const sentenceOf: number[] = [];
+    let k = 0;
+    for (const f of out) {
+      while (k + 1 < sentences.length && sentences[k + 1]!.start <= f.start) k++;
+      const inside =
+        sentences[k] !== undefined && sentences[k]!.start <= f.start && f.start < sentences[k]!.end;
+      sentenceOf.push(inside ? k : -1);
+      if (inside) quotedIn[k]!.push(f);
+    }
+    k = 0;
+    for (const m of mentions) {
+      while (k + 1 < sentences.length && sentences[k + 1]!.start <= m.start) k++;
+      if (sentences[k] && sentences[k]!.start <= m.start && m.end <= sentences[k]!.end) namedIn[k]!.push(m);
+    }
+    // What a sentence without quotations says about who speaks, worked out once per sentence.
+    const reportedIn = new Map<number, string | null>();
+    const reported = (i: number) => {
+      if (!reportedIn.has(i)) reportedIn.set(i, this.speakerOfSentence(text, sentences[i]!, null, titles));
+      return reportedIn.get(i)!;
+    };
+    for (let i = 0; i < out.length; i++) {
+      const f = out[i]!;
+      const s = sentenceOf[i]!;
+      if (f.speaker !== null || s < 0) continue;
+      // Someone named in the quotation's own sentence before it: "Macron a salué « le courage »
+      // des soldats", where no verb a rule reads attributes it, is that one person's.
+      const here = namedIn[s]!.filter((m) => m.end <= f.start);
+      if (here.length > 0) {
+        const names = new Set(here.map((m) => this.people.resolve(m.name) ?? m.name));
+        if (names.size === 1) f.speaker = [...names][0]!;
+        continue;
+      }
+      if (this.attributedInSentence(text, f)) continue;
+      let found: string | null = null;
+      for (let j = s - 1; j >= 0 && j >= s - CARRY_SENTENCES; j--) {
+        const quoted = quotedIn[j]!;
+        const said = quoted.filter((o) => o.speaker !== null).pop();
+        if (said) {
+          found = said.speaker;
+          break;
+        }
+        if (quoted.length > 0) continue; // a quotation no one was found for: look further back
+        const speaker = reported(j);
+        if (speaker !== null) {
+          found = speaker;
+          break;
+        }
+        const named = new Set(namedIn[j]!.map((m) => this.people.resolve(m.name) ?? m.name));
+        if (named.size === 1) found = [...named][0]!;
+        const sen = sentences[j]!;
+        if (named.size > 0 || namesSomeone(text.slice(sen.start, sen.end))) break;
+      }
+      if (found !== null && found !== IT && found !== PREV) {
+        f.speaker = found;
+        f.carried = true;
+      }
+    }
+  }
+
+  /** True when the words around a quotation in its own sentence attribute it (a verb of saying, "selon", a statement). */
+  private attributedInSentence(text: string, f: Found): boolean {
+    // Within ATTRIBUTION_REACH either side, as attribution reads: a sentence of thousands of
+    // quotations is then read in linear time.
+    const from = Math.max(f.sentence.start, f.start - ATTRIBUTION_REACH);
+    const to = Math.min(f.sentence.end, f.end + ATTRIBUTION_REACH);
+    return ATTRIBUTION_CUE.test(`${text.slice(from, f.start)} ${text.slice(f.end, to)}`);
   }
 
   /**
@@ -1045,7 +1167,9 @@ export class QuotationIndex {
       .replace(/[\u201C"\u2018'\u00AB]\s*$/u, '');
     const after = text
       .slice(q.end, Math.min(sentence.end, q.end + ATTRIBUTION_REACH))
-      .replace(/^[\s\u00A0\u202F\u201D"\u2019'\u00BB.,]*/u, '');
+      .replace(/^[\s\u00A0\u202F\u201D"\u2019'\u00BB.,]*/u, '')
+      // "said Col. Souleymane Dembele": a rank's abbreviation is no end of the speaker's name.
+      .replace(RANK_ABBREVIATION, '$1');
     // "il"/"elle"/"they" stand for the last one to speak when it agrees with them (a body, "la
     // junte" for "elle"), else for the last person, as "he" and "she" do.
     const norm = (phrase: string) => {
@@ -1055,6 +1179,13 @@ export class QuotationIndex {
       return this.normaliseSpeaker(phrase, lastPerson, titles);
     };
 
+    // "un certain Dia Diarra, qui se dit « ancien militaire »", "X, who calls himself a “patriot”":
+    // the words someone describes themselves with are that person's.
+    const self = SELF_DESCRIPTION.exec(before);
+    if (self?.[1]) {
+      const sp = norm(self[1]);
+      if (sp && (this.people.full.has(sp) || this.isPersonName(sp) || BODY_NOUN.test(sp))) return sp;
+    }
     if (heading) {
       // "Macron: France doesn't share 'strategy and hidden aims'": a person or a body before the colon.
       const colon = /^([^:]{2,40}):\s/.exec(text.slice(sentence.start, sentence.end));
@@ -1087,29 +1218,35 @@ export class QuotationIndex {
     // Asides are blanked in the words just after the quotation only, where FR_AFTER reads: the
     // look-behind patterns cost a scan of the alternation at every character, and over the rest
     // of a long sentence, for every quotation in it, that made the build quadratic.
-    const frAfter = FR_AFTER.exec(
-      after
-        .slice(0, 300)
-        .replace(FR_ASIDE, blank)
-        .replace(FR_ASIDE, blank)
-        .replace(FR_TO_WHOM, blank)
-        .replace(FR_ASIDE, blank),
-    );
-    if (frAfter?.[1]) {
+    // «…», a souligné le porte-parole, le colonel X: the speaker after a French verb, with a name
+    // in apposition to a role.
+    const frAfterSpeaker = (words: string): string | null => {
+      const frAfter = FR_AFTER.exec(
+        words
+          .slice(0, 300)
+          .replace(FR_ASIDE, blank)
+          .replace(FR_ASIDE, blank)
+          .replace(FR_TO_WHOM, blank)
+          .replace(FR_ASIDE, blank),
+      );
+      if (!frAfter?.[1]) return null;
       // "a affirmé le porte-parole du gouvernement, Abdoulaye Maïga": the name in apposition.
-      const rest = after.slice(frAfter.index + frAfter[0].length);
+      const rest = words.slice(frAfter.index + frAfter[0].length);
       const apposition =
         /^\s*,\s*([\p{Lu}][\p{L}'\u2019-]+(?:\s+[\p{Lu}][\p{L}'\u2019-]+){1,3})\s*(?:[,.;]|$)/u.exec(rest);
       // "…, le colonel Pascal Ianni.": a title and the name.
       const titled = /^\s*,\s*([^,.;]{3,60})\s*(?:[,.;]|$)/u.exec(rest);
-      const sp =
+      return (
         (apposition?.[1] ? norm(apposition[1]) : null) ??
         (titled?.[1] && ROLE_PHRASE.test(frAfter[1]) ? this.personEnding(titled[1], true) : null) ??
-        norm(frAfter[1]);
-      if (sp) return sp;
-    }
+        norm(frAfter[1])
+      );
+    };
+    const frSp = frAfterSpeaker(after);
+    if (frSp) return frSp;
     // After the quotation: "…," Macron said / "…," said Borrell / "…" the statement said.
-    const np = `((?:[\\p{L}\\p{N}'\\u2019.-]+\\s+){0,7}?[\\p{L}\\p{N}'\\u2019.-]+)`;
+    // Up to eleven words: "a representative for US Ambassador to the UN Linda Thomas-Greenfield said".
+    const np = `((?:[\\p{L}\\p{N}'\\u2019.-]+\\s+){0,10}?[\\p{L}\\p{N}'\\u2019.-]+)`;
     const afterSubjectVerb = new RegExp(`^\\s*[,.]?\\s*${np}\\s+(?:${SPEECH_VERB})\\b`, 'iu').exec(after);
     if (afterSubjectVerb?.[1] && !/[,;]/.test(afterSubjectVerb[1])) {
       const sp = norm(afterSubjectVerb[1].replace(ADVERBS, ''));
@@ -1168,12 +1305,27 @@ export class QuotationIndex {
       // "…", specifies the press release: a statement speaks for the body last quoted.
       if (speaks(sp) || (sp === IT && /^(?:the|a|an)\s/iu.test(anyVerbSubject[1]))) return sp;
     }
+    // «…», tacle le ministre / «…», lançait X: in French, any verb in the present or the imperfect
+    // right after the closing mark and its comma, its subject after it (read as after "dit").
+    const anyFrenchVerb = comma ? FR_ANY_VERB_SUBJECT.exec(after) : null;
+    if (anyFrenchVerb) {
+      const sp = frAfterSpeaker(`, dit ${after.slice(anyFrenchVerb[0].length)}`);
+      if (speaks(sp)) return sp;
+    }
     // "…' in Niger, says Macron." / "… “orderly” withdrawal, according to the ministry.": the
     // attribution closes the sentence, after words of the writer's own.
     const closing = CLOSING_ATTRIBUTION.exec(after);
     if (closing?.[1] && !verbBetween(before)) {
       const sp = norm(closing[1]);
       if (speaks(sp)) return sp;
+    }
+    // "« … » avec le transfert de Gao, a souligné le porte-parole, le colonel X, lors d'un point
+    // presse." / "“…” over the next months, he added." / "…, foreign minister X said on TV Monday.":
+    // the sentence's last clause attributes it, after words of the writer's own. Read from each
+    // comma after the quotation whose clause runs to the sentence's end with no quotation mark.
+    if (!verbBetween(before)) {
+      const sp = this.closingClause(after, norm, lastPerson, frAntecedent, frAfterSpeaker);
+      if (sp !== null && speaks(sp)) return sp;
     }
 
     // A statement named with its issuer before the quotation: "le communiqué des autorités
@@ -1296,6 +1448,49 @@ export class QuotationIndex {
   }
 
   /**
+   * The speaker named by the clause that closes a sentence after a quotation and words of the
+   * writer's own: "…, he added", "…, the Elysée recalled", "…, a-t-il ajouté", "…, a souligné le
+   * porte-parole". Null when no such clause ends the sentence. Each comma is tried once and the
+   * clause read is at most ATTRIBUTION_REACH long: linear in the sentence.
+   */
+  private closingClause(
+    after: string,
+    norm: (phrase: string) => string | null,
+    lastPerson: string | null,
+    frAntecedent: string | null,
+    frAfterSpeaker: (words: string) => string | null,
+  ): string | null {
+    // The clause must run to the sentence's end: a quotation mark in it means more quoted words.
+    const lastMark = Math.max(
+      after.lastIndexOf('\u201C'),
+      after.lastIndexOf('\u201D'),
+      after.lastIndexOf('"'),
+      after.lastIndexOf('\u00AB'),
+      after.lastIndexOf('\u00BB'),
+    );
+    for (let c = after.indexOf(',', lastMark + 1); c >= 0; c = after.indexOf(',', c + 1)) {
+      const tail = after.slice(c);
+      if (tail.length > 160) continue;
+      const en = CLOSING_SUBJECT_VERB.exec(tail);
+      if (en?.[1]) {
+        const sp = norm(en[1].replace(ADVERBS, ''));
+        if (sp) return sp;
+      }
+      const inverted = FR_INVERTED_PRONOUN.exec(tail);
+      if (inverted && /^[\s.!?…]*$/u.test(tail.slice(inverted.index + inverted[0].length))) {
+        const pronoun = /-\s?(il|elle|ils|elles)(?![\p{L}])/iu.exec(inverted[0])?.[1] ?? 'il';
+        const who = frAntecedent && this.agrees(pronoun, frAntecedent) ? frAntecedent : lastPerson;
+        if (who) return this.people.resolve(who) ?? who;
+      }
+      if (FR_CLOSING_VERB.test(tail)) {
+        const sp = frAfterSpeaker(tail);
+        if (sp) return sp;
+      }
+    }
+    return null;
+  }
+
+  /**
    * A body named by its role alone ("the defence ministry", "l'état-major") under the fuller name
    * the same article gives it elsewhere ("France's defence ministry", "l'état-major français"):
    * English modifiers before the noun, French ones after it. Kept as it is when the article gives
@@ -1329,8 +1524,11 @@ export class QuotationIndex {
       const end = at + key.length;
       if (/\p{L}/u.test(text[at - 1] ?? '') || /\p{L}/u.test(text[end] ?? '')) continue;
       if (french) {
+        // "l'État major français indique": a verb of saying ending like an adjective ("-ique") is no modifier.
         const m = FR_BODY_MODIFIERS.exec(text.slice(end));
-        if (m?.[0].trim()) forms.set(m[0].trim().toLowerCase(), text.slice(at, end) + m[0].trimEnd());
+        const modifier = m?.[0].replace(FR_VERB_AS_MODIFIER, '') ?? '';
+        if (modifier.trim())
+          forms.set(modifier.trim().toLowerCase(), text.slice(at, end) + modifier.trimEnd());
       } else {
         const m = EN_BODY_MODIFIERS.exec(text.slice(Math.max(0, at - 60), at));
         if (m?.[1] && !FUNCTION_WORDS.has(m[1].toLowerCase()))
@@ -1421,12 +1619,22 @@ export class QuotationIndex {
     const p = phrase
       .trim()
       .replace(/[.,;:]+$/u, '')
-      .replace(/^(?:and|but|so|then|that|et|mais|que|qu['\u2019])\s*/iu, '')
+      .replace(/^(?:(?:and|but|so|then|that|et|mais|que)\s+|qu['\u2019]\s*)/iu, '')
       .replace(
         /^(?:later|then|also|meanwhile|however|earlier|finally|separately|again|now|ensuite|puis|enfin)\s+/iu,
         '',
       )
       .replace(ADVERBS, '')
+      .trim()
+      // "… ont eu accès et que l'état-major français": the subject after "que" (the verb follows).
+      .replace(/^.*\s(?:et\s+)?qu(?:e\s+|['\u2019])(?=\S)/iu, '')
+      // "assure la force française dans son communiqué qui": an inverted verb of saying before
+      // the subject, the statement it speaks in and a relative pronoun after it are not the name.
+      .replace(FR_LEADING_VERB, '')
+      .replace(/\s+(?:qui|who|which)(?:\s.*)?$/iu, '')
+      .replace(FR_IN_STATEMENT, '')
+      // "un responsable malien sous couvert d'anonymat": how the source spoke is not its name.
+      .replace(ANONYMITY, '')
       .trim();
     if (p.length === 0) return null;
     if (/^it$/i.test(p)) return IT;
@@ -1456,14 +1664,25 @@ export class QuotationIndex {
         p,
       );
     if (afterTitle?.[1]) return this.people.resolve(afterTitle[1]) ?? afterTitle[1];
+    // "le Quai d'Orsay", "Palais de l'Élysée": a lone capitalised word followed by "d'"/"de" and
+    // another capitalised word names a place, not a person.
+    const placeName = (m: { start: number; end: number; name: string }, at: number) =>
+      !m.name.includes(' ') &&
+      (/^\s+(?:d['\u2019]|de\s+|du\s+)\p{Lu}/u.test(p.slice(m.end - at)) ||
+        /\p{Lu}\p{L}+\s+(?:d['\u2019]|de\s+|du\s+)$/u.test(p.slice(0, Math.max(0, m.start - at))));
     const person =
-      peopleIn(p).find((m) => !ofBody(m, 0)) ??
+      peopleIn(p).find((m) => !ofBody(m, 0) && !placeName(m, 0)) ??
       peopleIn(`X ${p}`).find(
         // A lone word that opened the phrase counts only as the surname of someone named in full
         // ("Dembélé added"), never as a name of its own ("Assertion").
-        (m) => m.start >= 2 && !ofBody(m, 2) && this.people.full.has(this.people.resolve(m.name) ?? ''),
+        (m) =>
+          m.start >= 2 &&
+          !ofBody(m, 2) &&
+          !placeName(m, 2) &&
+          this.people.full.has(this.people.resolve(m.name) ?? ''),
       );
-    if (person) return this.people.resolve(person.name) ?? person.name;
+    if (person)
+      return this.people.resolve(person.name) ?? person.name.replace(/^(?:Mr|Mrs|Ms|Dr|M|Mme)\.?\s+/u, '');
     const single = /^(?:Mr|Mrs|Ms|Dr)?\.?\s*([A-Z][\p{L}'-]+)$/u.exec(p);
     if (single?.[1]) {
       const r = this.people.resolve(single[1]);
@@ -1504,7 +1723,7 @@ export class QuotationIndex {
         words.every(
           (w) =>
             /^[\p{Lu}]/u.test(w) ||
-            /^l['\u2019][\p{Lu}]/u.test(w) ||
+            /^[ld]['\u2019][\p{Lu}]/u.test(w) ||
             /^(?:of|for|and|on|et|de|du|des|la|le|les|the|pour|sur|l['\u2019]|d['\u2019])$/.test(w),
         ));
     // A capital or a country speaking for its government ("Paris said"). A lone capitalised word
@@ -1790,6 +2009,18 @@ function anySenseSynonyms(word: string): string[] {
 }
 
 const synonymMemo = new Map<string, string[]>();
+
+/** A role that names a person ("the minister", "le porte-parole"), or any capitalised name: someone who could be speaking. */
+const SOMEONE =
+  /(?<![\p{L}])(?:minist(?:er|re)|pr\u00E9sident(?:e)?|president|spokes(?:man|woman|person)|porte-parole|g\u00E9n\u00E9ral|general|colonel|ambassad(?:or|eur)|chef|chief|commander|commandant|analyst|analyste|chercheu(?:r|se)|researcher|expert|official|responsable|diplomat|diplomate|envoy|premier)(?![\p{L}])/iu;
+
+/** True when a text names a person or a person's role: someone other than the last speaker may be speaking. */
+function namesSomeone(text: string): boolean {
+  return SOMEONE.test(text) || peopleIn(text).some((p) => p.name.includes(' '));
+}
+
+/** How many sentences back a quotation that nothing attributes looks for whoever spoke last. */
+const CARRY_SENTENCES = 6;
 
 /** How far from a quotation, in characters, its attribution is looked for within its sentence. */
 const ATTRIBUTION_REACH = 600;

@@ -43,6 +43,13 @@ export interface Analyzer {
    * the language has no lexical database.
    */
   isName(token: string): boolean;
+  /**
+   * The wholes the lexical database makes the word's commonest senses a member of, as lemmas
+   * ("Nigerien" → "niger", "German" → "germany"): a pointer that runs from the member's side only,
+   * so the lexicon, built from the corpus words' side, misses it when the question word is not in
+   * the corpus. None where the language has no lexical database.
+   */
+  memberOf(token: string): readonly string[];
 }
 
 /** Index terms of a text under one analyser, stop words dropped. */

@@ -69,6 +69,11 @@ export class FrenchAnalyzer implements Analyzer {
     return false;
   }
 
+  /** No French lexical database is bundled: no word is a member of anything. */
+  memberOf(_token: string): readonly string[] {
+    return [];
+  }
+
   related(_token: string): RelatedWord[] {
     return [];
   }

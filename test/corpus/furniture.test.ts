@@ -545,3 +545,188 @@ describe('classifyBlocks on list, feed, credit and headline shapes', () => {
     ]);
   });
 });
+
+describe('classifyBlocks on notices, credits, stamps and bylines of common page formats', () => {
+  const reasons = (text: string) =>
+    classifyBlocks(text, splitParagraphs(text), { title: null, furnitureHints: [] }).map((b) => [
+      b.kind,
+      b.reason ?? null,
+      text.slice(b.start, b.end),
+    ]);
+  const AFTER = 'The last convoy crossed into Niger on Monday, the army said in a statement.';
+  const LAST = 'About 2,400 French soldiers are deployed in Mali, most of them at bases in the north.';
+  /** The reason each line is dropped for, set between two paragraphs, or "kept" where it is not. */
+  const verdicts = (lines: string[]) =>
+    lines.map((line) => {
+      const text = `${BODY}\n\n${line}\n\n${AFTER}\n\n${LAST}`;
+      const block = classifyBlocks(text, splitParagraphs(text), { title: null, furnitureHints: [] }).find(
+        (b) => text.slice(b.start, b.end) === line,
+      );
+      return block?.kind === 'furniture' ? block.reason : `kept as ${block?.kind ?? 'cut'}`;
+    });
+
+  it('drops credits, notes and reader controls set between paragraphs, in English and French', () => {
+    expect(
+      verdicts([
+        'Associated Press writer Baba Ahmed in Bamako, Mali, contributed to this report.',
+        'This article was originally published on The Conversation.',
+        "Editor's note: This story has been updated.",
+        'Find out more about the Barkhane operation',
+        'Lire la suite',
+        '(Crédit : AFP)',
+        'Illustration : AFP',
+        'Photo d’illustration',
+        'Image caption, French troops have been in Mali since 2013',
+        'Photo by Thomas Coex/AFP via Getty Images',
+        'French troops in Mali. REUTERS/Benoit Tessier',
+        'Des soldats français à Gao, en juin 2021. Photo AFP',
+        'Rédaction Africanews',
+        'Jane Doe, Correspondent',
+        'Partager sur :',
+        'error: Content is protected !!',
+        'No comments yet. Why don’t you start the discussion?',
+        'Source :Skai',
+        'FILE - French soldiers of the Barkhane force patrol in Gossi, Mali, on July 26, 2019.',
+        'Caption',
+        'Share this Story : Macron to assess Mali situation',
+      ]),
+    ).toEqual([
+      'who contributed to the report',
+      "editor's or republication note",
+      "editor's or republication note",
+      'a reader control or link ("Find out more", "Lire la suite")',
+      'a reader control or link ("Find out more", "Lire la suite")',
+      'photo or image credit',
+      'photo or image credit',
+      'image label',
+      'image label',
+      'photo or agency credit',
+      'photo or agency credit',
+      'photo caption with credit',
+      'byline or agency line',
+      'byline or agency line',
+      'sharing buttons',
+      'video player, screen-reader, advertising or cookie notice',
+      'comment form',
+      'byline or agency line',
+      'photo caption (a file picture)',
+      'label of a picture or a video',
+      'call to action (an order to the reader, pointing at the site)',
+    ]);
+  });
+
+  it('drops date stamps in French and English, with a weekday or an update time', () => {
+    expect(
+      verdicts([
+        '17 février 2022',
+        'jeudi 17 février 2022 à 10:35',
+        'Thursday 17 February 2022',
+        'Mis à jour le 21 février 2023 à 17:08',
+      ]),
+    ).toEqual(['date stamp', 'date stamp', 'date stamp', 'date stamp']);
+    const text = `Publié le 17/02/2022 à 10:31, mis à jour à 12:00\n\n${BODY}`;
+    expect(classify(text)).toEqual([
+      ['furniture', 'Publié le 17/02/2022 à 10:31, mis à jour à 12:00'],
+      ['body', BODY],
+    ]);
+  });
+
+  it('keeps a sentence that merely opens like a credit or a control', () => {
+    const lines = [
+      'Find out more people fled Gao on Monday than in the whole of last year, the UN said.',
+      'Photo evidence of the mass grave was released by the French army on Friday.',
+      'FILE photos of the base, released on Monday, show empty hangars, the army said.',
+    ];
+    expect(verdicts(lines)).toEqual(['kept as body', 'kept as body', 'kept as body']);
+  });
+
+  it('keeps printing an article after a subscribers-only label over its opening', () => {
+    const opening =
+      'La cérémonie se voulait très solennelle. Le 18 février, dans le camp de Kamboinsin, les militaires français et burkinabè ont descendu leurs drapeaux.';
+    const text = `${BODY}\n\nRéservé aux abonnés\n\n${opening}`;
+    expect(reasons(text)).toEqual([
+      ['body', null, BODY],
+      ['furniture', 'paywall, subscription, newsletter or app prompt', 'Réservé aux abonnés'],
+      ['body', null, opening],
+    ]);
+  });
+});
+
+describe('classifyBlocks on captions without an agency credit', () => {
+  const AFTER = 'The last convoy crossed into Niger on Monday, the army said in a statement.';
+
+  it('drops a caption dated the way agencies write it, with the month abbreviated, and keeps "on Monday, Aug. 15"', () => {
+    const caption = 'French soldiers stand guard in Gao, Mali, Wednesday, Aug. 10, 2022.';
+    const sentence = 'The last French soldiers left on Monday, Aug. 15, 2022. They crossed into Niger.';
+    expect(classify(`${BODY}\n\n${caption}\n\n${sentence}\n\n${AFTER}`)).toEqual([
+      ['body', BODY],
+      ['furniture', caption],
+      ['body', sentence],
+      ['body', AFTER],
+    ]);
+  });
+
+  it('drops a short paragraph closed by a "Photo:" credit as a caption, whole', () => {
+    const caption =
+      'Multi-nationality. A Swedish JTAC supports French special units during an operation. Photo: Försvarsmakten';
+    expect(classify(`${BODY}\n\n${caption}\n\n${AFTER}`)).toEqual([
+      ['body', BODY],
+      ['furniture', caption],
+      ['body', AFTER],
+    ]);
+  });
+
+  it("drops a caption between a picture's name and its credit, and keeps a page's only prose there", () => {
+    const caption = 'French Ambassador to Mali Joël Meyer. The junta has decided to expel the ambassador.';
+    const text = `Mali expels French ambassador\n\nJoel Meyer\n\n${caption}\n\nPhoto credit: Nicolas Réméné | AFP)\n\n${AFTER}`;
+    expect(classify(text, 'Mali expels French ambassador')).toEqual([
+      ['heading', 'Mali expels French ambassador'],
+      ['furniture', 'Joel Meyer'],
+      ['furniture', caption],
+      ['furniture', 'Photo credit: Nicolas Réméné | AFP)'],
+      ['body', AFTER],
+    ]);
+    const only = `Mali expels French ambassador\n\nJoel Meyer\n\n${caption}\n\nPhoto credit: Nicolas Réméné | AFP)`;
+    expect(kept(classify(only, 'Mali expels French ambassador'))).toEqual([
+      ['heading', 'Mali expels French ambassador'],
+      ['body', caption],
+    ]);
+  });
+});
+
+describe('classifyBlocks on the captions of wave 11', () => {
+  const AFTER = 'The last convoy crossed into Niger on Monday, the army said in a statement.';
+
+  it('drops an alt text and its "(Picture: MOD)." caption, and a caption naming who stands where', () => {
+    const text = [
+      'British peacekeeping troops in Mali',
+      'British peacekeeping troops in Mali (Picture: MOD).',
+      BODY,
+      'Sadio Camara (3rd L) and Andrei Belousov (2nd R) hold a meeting in Moscow on May 10, 2025. Russian Defense Ministry / TASS',
+      AFTER,
+    ].join('\n\n');
+    expect(classify(text).map(([k]) => k)).toEqual(['furniture', 'furniture', 'body', 'furniture', 'body']);
+  });
+});
+
+describe('classifyBlocks keeps body lines that share a shape with furniture', () => {
+  const AFTER = 'The last convoy crossed into Niger on Monday, the army said in a statement.';
+
+  it("keeps a live blog's timed entries, which are not a feed's time-and-section teasers", () => {
+    const entries = [
+      '10:30 French troops crossed the border into Niger before dawn, the army said.',
+      '11:05 Malian officials said the base at Gao was now under their control.',
+    ];
+    expect(kept(classify([BODY, ...entries, AFTER].join('\n\n')))).toHaveLength(4);
+  });
+
+  it('keeps a subheading "About …" and the paragraph under it, which are no author\'s box', () => {
+    const under = 'Barkhane was launched in 2014 and counted 5,100 soldiers at its peak across the Sahel.';
+    expect(classify(`${BODY}\n\nAbout Operation Barkhane\n\n${under}\n\n${AFTER}`)).toEqual([
+      ['body', BODY],
+      ['heading', 'About Operation Barkhane'],
+      ['body', under],
+      ['body', AFTER],
+    ]);
+  });
+});

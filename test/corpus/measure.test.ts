@@ -198,4 +198,19 @@ describe('real rules-split pages, read as corpus:add reads them', () => {
       "repeated headline (with a stamp or label run onto it): Mali : l'armée française quitte Ménaka, avant-dernière étape du départ de Barkhane Publié le lundi 13 juin 2022",
     ]);
   });
+
+  it('Jeune Afrique: a subscribers-only label over the opening does not end the article the page still prints', () => {
+    const page = readPage('jeuneafrique-2023-02-21-dans-les-coulisses-du-depart-de-sabre');
+    expect(page.passages.slice(2)).toEqual([
+      'La cérémonie se voulait très solennelle.',
+      'Le 18 février, dans l’enceinte du camp militaire Bila-Zagré de Kamboinsin, dans les faubourgs nord-ouest de Ouagadougou, les militaires français et burkinabè ont descendu leurs drapeaux respectifs pour marquer la fin officielle des opérations de la task force Sabre, le détachement des forces spéciales françaises au Burkina Faso.',
+      'Ils étaient dirigés par le chef de l’armée de terre burkinabè, le colonel Adam Néré, et le lieutenant-colonel français Louis Lecacheur, qui représentait le commandant de la force.',
+    ]);
+    expect(page.furniture.map((f) => f.slice(0, f.indexOf(': ')))).toEqual([
+      'page furniture by its shape (outside the article, no sentence punctuation, short)',
+      'paywall, subscription, newsletter or app prompt',
+      'after the paywall notice "Réservé aux abonnés"',
+      'after the paywall notice "Réservé aux abonnés"',
+    ]);
+  });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../support/memory-corpus.js';
-import { AnswerEngine } from '../../src/engine/answer.js';
+import { AnswerEngine, otherSide } from '../../src/engine/answer.js';
+import { expandQuestion } from '../../src/engine/expand.js';
+import { analyzeQuestion } from '../../src/engine/question.js';
 
 /** Passages that match every word of the troop question but give no count, from ten outlets. */
 const FILLERS: Array<[string, string, string]> = [
@@ -77,5 +79,43 @@ describe('the other side of a count or a date, from anywhere among the candidate
     // Ranked alone it comes twelfth. "Islamist" and "jihadist" (an alias), "fought" and
     // "fighters" (derived) around the years: the same event; it takes the fifth place.
     expect(a.citations.map((c) => c.quote).indexOf(other)).toBe(4);
+  });
+
+  it('leaves out a count of the same noun beside another place than the lead’s and the question’s', () => {
+    const chad = 'About 1,000 French troops are also stationed in Chad, officials said.';
+    const engine = new AnswerEngine(
+      buildCorpus([['lead', 'Lead Outlet', LEAD], ...FILLERS, ['chad', 'Chad Outlet', chad]]),
+    );
+    const a = engine.ask('How many French troops were stationed in Mali?');
+    expect(a.citations[0]!.quote).toBe(LEAD);
+    expect(a.citations.map((c) => c.outlet)).not.toContain('Chad Outlet');
+  });
+
+  it('looks at the lead’s other counts when its answer counts something the question does not name', () => {
+    const lead =
+      'A French contingent of 2,400 troops stationed in Mali for the past nine years was joined by allies.';
+    const other = 'Relations soured despite close to 3000 French troops deployed in Mali.';
+    const engine = new AnswerEngine(
+      buildCorpus([['lead', 'Lead Outlet', lead], ...FILLERS, ['other', 'Other Outlet', other]]),
+    );
+    const read = analyzeQuestion('How many French soldiers were on the ground in Mali?');
+    const q = { ...read, expansions: expandQuestion(read, engine.index) };
+    const ranked = engine.rank(q).filter((r) => r.passage.text !== other);
+    const otherRanked = engine.rank(q).find((r) => r.passage.text === other)!;
+    // The lead's answer read as "nine years" (the question names no years): its troops count.
+    const nine = lead.indexOf('nine years');
+    const head = [
+      ranked.find((r) => r.passage.text === lead)!,
+      ...ranked.filter((r) => r.passage.text !== lead).slice(0, 4),
+    ];
+    head[0]!.found = { start: nine, end: nine + 'nine years'.length, text: 'nine years' };
+    otherSide([...head, ...ranked.slice(5), otherRanked], head, q, engine.index);
+    expect(head.map((r) => r.passage.text)[4]).toBe(other);
+    // Asked for years, the answer's own count is the one compared: no troop count comes in.
+    const years = analyzeQuestion('For how many years were French soldiers on the ground in Mali?');
+    const qy = { ...years, expansions: expandQuestion(years, engine.index) };
+    const headY = [head[0]!, ...ranked.filter((r) => r.passage.text !== lead).slice(0, 4)];
+    otherSide([...headY, otherRanked], headY, qy, engine.index);
+    expect(headY.map((r) => r.passage.text)).not.toContain(other);
   });
 });

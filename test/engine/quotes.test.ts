@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { quotationSpans } from '../../src/engine/quotes.js';
+import { QuotationIndex, quotationSpans } from '../../src/engine/quotes.js';
+import { prepareArticle, type Corpus } from '../../src/corpus/load.js';
 import { citationLine, loadEngine } from '../../src/engine/index.js';
 import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
@@ -89,9 +90,9 @@ describe('quotation attribution in the bundled corpus', () => {
     expect([q.text, q.speaker]).toEqual(['It’s impossible to continue in such conditions', 'Kalle Lane']);
   });
 
-  it('gives no speaker for "in an orderly manner", which the article attributes to no one', () => {
+  it('gives "in an orderly manner", which its sentence attributes to no one, to Emmanuel Macron, who spoke last before it with no one named between', () => {
     const q = engine.quote('in an orderly manner').quotes[0]!;
-    expect([q.text, q.speaker, q.articleId]).toEqual(['in an orderly manner', null, BM]);
+    expect([q.text, q.speaker, q.articleId]).toEqual(['in an orderly manner', 'Emmanuel Macron', BM]);
   });
 
   it('gives every quotation’s context as the verbatim sentence around it', () => {
@@ -153,9 +154,30 @@ describe('citationLine', () => {
   });
 
   it('says plainly when the article names no speaker', () => {
-    const q = engine.quote('in an orderly manner').quotes[0]!;
-    expect(citationLine(q)).toBe(
-      '“in an orderly manner,” the article says, without naming a speaker (Brussels Morning Newspaper, c. 17 Feb 2022)',
+    const article = prepareArticle(
+      {
+        id: 'a',
+        outlet: 'Test Outlet',
+        title: null,
+        published: '2022-08-15',
+        url: null,
+        language: 'en',
+        sha256: '0'.repeat(64),
+        inferred: {},
+        furnitureHints: [],
+      },
+      'The town was quiet on Monday.\n\nThe base now stands “empty, silent and closed” at the edge of town.',
+      'a.txt',
+    );
+    const corpus: Corpus = {
+      dir: '.',
+      articles: [article],
+      byId: new Map([['a', article]]),
+      passages: article.passages,
+    };
+    const [q] = new QuotationIndex(corpus).all();
+    expect(citationLine(q!)).toBe(
+      '“empty, silent and closed,” the article says, without naming a speaker (Test Outlet, 15 Aug 2022)',
     );
   });
 });

@@ -520,3 +520,169 @@ describe('speaker attribution on real pages of the rules split', () => {
     ]);
   });
 });
+
+describe('speaker attribution from the rest of the sentence and from the sentences before', () => {
+  it('reads the clause that closes a sentence after words of the writer’s own, in English and French', () => {
+    expect(
+      speakers(
+        'French army spokesman General Pascal Ianni spoke in Paris.\n\nIt comes ahead of the last withdrawal “at the end of the summer” when the base at Gao will be returned to Malian forces, he added',
+      ),
+    ).toEqual(['Pascal Ianni: at the end of the summer']);
+    expect(
+      speakers(
+        'Mali has expelled the ambassador on grounds he made "hostile and outrageous" remarks, foreign minister Abdoulaye Diop said on TV Monday.',
+      ),
+    ).toEqual(['Abdoulaye Diop: hostile and outrageous']);
+    expect(
+      speakers(
+        'Les militaires français quitteront le Mali « à la fin de l’été » avec le transfert de Gao, a souligné le porte-parole de l’état-major, le colonel Pascal Ianni, lors d’un point presse.',
+        'fr',
+      ),
+    ).toEqual(['Pascal Ianni: à la fin de l’été']);
+    expect(
+      speakers(
+        'La France « prend note » de l’expulsion de son ambassadeur, a déclaré lundi le ministère des affaires étrangères français. « En réaction, la France a décidé de rappeler son ambassadeur ».',
+        'fr',
+      ),
+    ).toEqual([
+      'le ministère des affaires étrangères français: prend note',
+      'le ministère des affaires étrangères français: En réaction, la France a décidé de rappeler son ambassadeur',
+    ]);
+  });
+
+  it('reads any French verb in the present right after the closing mark and its comma', () => {
+    expect(
+      speakers(
+        'Le ministre des Armées Sébastien Lecornu était à Gao lundi.\n\n« Nous ne partirons pas en cachette », tacle le ministre.',
+        'fr',
+      ),
+    ).toEqual(['Sébastien Lecornu: Nous ne partirons pas en cachette']);
+  });
+
+  it('gives a quotation no verb attributes to the one person named before it in its sentence', () => {
+    expect(speakers('Josep Borrell voiced “deep solidarity with France” on Monday.')).toEqual([
+      'Josep Borrell: deep solidarity with France',
+    ]);
+  });
+
+  it('carries the last speaker across paragraphs to a quotation nothing attributes, unless someone else is named or given a role between', () => {
+    const opening =
+      'Emmanuel Macron announced the withdrawal on Thursday. “The heart of the operation will be in Niger,” Macron said.\n\n';
+    const closing = '\n\nThe withdrawal will take place “in an orderly manner” over several months.';
+    expect(speakers(`${opening}The region remains fragile.${closing}`)).toEqual([
+      'Emmanuel Macron: The heart of the operation will be in Niger',
+      'Emmanuel Macron: in an orderly manner',
+    ]);
+    expect(speakers(`${opening}The defence minister visited Gao on Friday.${closing}`)).toEqual([
+      'Emmanuel Macron: The heart of the operation will be in Niger',
+      '(none): in an orderly manner',
+    ]);
+  });
+
+  it('on a rules page, gives the words closing a sentence to the spokesman the sentence ends with', () => {
+    expect(pageSpeakers('crest1061fm-2022-06-french-army-quits-mali-base')).toContain(
+      'Pascal Ianni: at the end of the summer',
+    );
+    expect(pageSpeakers('abamako-2022-06-13-armee-francaise-quitte-menaka')).toContain(
+      "Pascal Ianni: à la fin de l'été",
+    );
+  });
+});
+
+describe('speakers that read as a person or a body, never a phrase', () => {
+  it('gives the words someone describes themselves with to that person, in French and English', () => {
+    expect(
+      speakers(
+        'Des images ont été diffusées sur le compte Twitter d’un dénommé Dia Diarra, qui se proclame « ancien militaire » et « patriote malien ».',
+        'fr',
+      ),
+    ).toEqual(['Dia Diarra: ancien militaire', 'Dia Diarra: patriote malien']);
+    expect(speakers('Yann Dupont, who calls himself a “proud soldier of France”, posted the video.')).toEqual(
+      ['Yann Dupont: proud soldier of France'],
+    );
+  });
+
+  it('names "le Quai d’Orsay" as a body, not a person called "Quai" or "Orsay"', () => {
+    expect(
+      speakers(
+        'La France a « pris note » de la décision et « décidé de rappeler son ambassadeur » dit le Quai d’Orsay.',
+        'fr',
+      ),
+    ).toEqual(['(none): pris note', 'le Quai d’Orsay: décidé de rappeler son ambassadeur']);
+  });
+
+  it('takes the subject after "que", never the verb phrase before it', () => {
+    expect(
+      speakers(
+        'Dans ces vidéos, auxquelles plusieurs médias ont eu accès et que l’état-major français qualifie d’« attaque informationnelle », on voit des soldats.',
+        'fr',
+      ),
+    ).toEqual(['l’état-major français: attaque informationnelle']);
+  });
+
+  it('never takes an adverb and a place opening a sentence ("Avant Ménaka") for a person', () => {
+    expect(
+      speakers(
+        'La remise de la base de Ménaka a eu lieu lundi. « Ce transfert s’inscrit dans le cadre fixé par le président. » Avant Ménaka, les bases de Kidal avaient été rendues.',
+        'fr',
+      ),
+    ).toEqual(['(none): Ce transfert s’inscrit dans le cadre fixé par le président.']);
+  });
+
+  it('on a rules page, gives "the words of the communiqué" to the force, not to the verb before it', () => {
+    expect(pageSpeakers('amap-2022-06-13-barkhane-retrocede-menaka')).toContain(
+      'la force française: l’emprise soit restituée dans les meilleures conditions possibles, avec en particulier le transfert de très bonnes infrastructures de protection',
+    );
+  });
+});
+
+describe('speaker names without the words around them', () => {
+  it('keeps a rank’s abbreviation inside the name and drops a courtesy title the page gives no full name for', () => {
+    expect(speakers('“The army is ready,” said Col. Souleymane Dembele, a spokesman for the army.')).toEqual([
+      'Souleymane Dembele: The army is ready',
+    ]);
+    expect(speakers('“We are leaving,” Mr. Macron said, according to Reuters.')).toEqual([
+      'Macron: We are leaving',
+    ]);
+  });
+
+  it('reads a long subject before the verb after the quotation, and never carries the paragraph before’s speaker over it', () => {
+    expect(
+      speakers(
+        'John Lechner, an independent researcher, said the group was “more concerned with legitimacy”.\n\n“The UN has a responsibility to minimize the risk,” a representative for US Ambassador to the UN Linda Thomas-Greenfield said after the vote.',
+      ),
+    ).toEqual([
+      'John Lechner: more concerned with legitimacy',
+      'Linda Thomas-Greenfield: The UN has a responsibility to minimize the risk',
+    ]);
+  });
+
+  it('leaves out how an anonymous source spoke', () => {
+    expect(
+      speakers(
+        "« Nous ne sommes pas consultés », a déclaré à l'AFP un responsable malien sous couvert d'anonymat.",
+        'fr',
+      ),
+    ).toEqual(['Un responsable malien: Nous ne sommes pas consultés']);
+    expect(speakers('“We were not consulted,” said a Malian official who asked not to be named.')).toEqual([
+      'Malian official: We were not consulted',
+    ]);
+  });
+
+  it('never reads a verb of saying as a body’s adjective, nor "Son" as "So" and "n"', () => {
+    expect(
+      speakers(
+        'Dans ce communiqué, l’État major français indique que le commandement a été transféré. Cependant, il précise que ce retrait n’est pas la fin : « La transformation de l’opération ne se réduit pas à la fin de sa présence », précise l’État major.',
+        'fr',
+      ),
+    ).toEqual([
+      'l’État major français: La transformation de l’opération ne se réduit pas à la fin de sa présence',
+    ]);
+    expect(
+      speakers(
+        'Son état-major rappelle que cette « ré-articulation » du dispositif fait suite à une décision.',
+        'fr',
+      ),
+    ).toEqual(['Son état-major: ré-articulation']);
+  });
+});

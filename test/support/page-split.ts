@@ -244,6 +244,60 @@ const WAVE_9_RULES: readonly PlannedPage[] = [
   { id: 'printyourfood-2023-12-24-last-french-soldiers-leave-niger', language: 'en', shape: 'aggregator' },
 ];
 
+/**
+ * The tenth wave: pages collected by this session's furniture engineer from the team's search tool
+ * to write furniture rules on, annotated before any rule ran on them and measured once as
+ * collected (README, "Furniture and speakers on real pages"). Stories kept off the held-out ones:
+ * the end of Sabre in Burkina Faso, the end of Barkhane (Nov 2022), the departures from Niger and
+ * Chad and the German exit from MINUSMA. Shapes: a subscribers-only label above an article the page
+ * still prints, a paywall with an empty date label and the author's name, section labels, a
+ * copy-protection notice, comment forms, a headline printed twice, a date line and an agency
+ * signing off, a "Read also" list set between paragraphs, source credits, a nameless author bio.
+ */
+const WAVE_10_RULES: readonly PlannedPage[] = [
+  { id: 'raids-2023-01-ultimatum-du-burkina-faso-a-sabre', language: 'fr', shape: 'original' },
+  { id: 'intelligences-2023-02-20-fin-de-l-operation-sabre', language: 'fr', shape: 'aggregator' },
+  { id: 'jeuneafrique-2023-02-21-dans-les-coulisses-du-depart-de-sabre', language: 'fr', shape: 'original' },
+  { id: 'cnews-2022-11-09-macron-officialise-la-fin-de-barkhane', language: 'fr', shape: 'original' },
+  { id: 'nahoy-2024-12-france-hands-over-first-military-base-chad', language: 'en', shape: 'aggregator' },
+  { id: 'punchng-2024-12-26-france-hands-over-first-military-base-in-chad', language: 'en', shape: 'wire' },
+  { id: 'raxanreeb-2023-10-first-french-troops-have-left-niger', language: 'en', shape: 'aggregator' },
+  {
+    id: 'aussiedlerbote-2023-12-pistorius-receives-last-bundeswehr-contingent',
+    language: 'en',
+    shape: 'aggregator',
+  },
+  { id: 'newsbulletin247-2023-half-of-german-troops-have-left-mali', language: 'en', shape: 'aggregator' },
+  { id: 'lbcgroup-2023-12-france-completes-troop-withdrawal-from-niger', language: 'en', shape: 'wire' },
+];
+
+/**
+ * The eleventh wave, collected like the tenth after the rules written on it, annotated before any
+ * rule ran on it and measured once as collected: the British exit from MINUSMA (Nov 2022), the
+ * French ambassador leaving Niamey (Sept 2023) and Wagner's exit from Mali (June 2025). Shapes: an
+ * image's alt text and its "(Picture: MOD)" caption printed twice, a caption naming who stands
+ * where ("(3rd L)"), a gallery's picture number, a comment prompt naming the article, editors'
+ * initials, a widget's markup printed as text, a date field alone or with an advertising label.
+ */
+const WAVE_11_RULES: readonly PlannedPage[] = [
+  { id: 'briefly-2025-06-russias-wagner-mercenaries-leaving-mali', language: 'en', shape: 'aggregator' },
+  { id: 'burkina24-2023-09-27-l-ambassadeur-de-france-a-quitte-niamey', language: 'fr', shape: 'aggregator' },
+  { id: 'exbulletin-2022-11-15-britain-withdrawing-troops-from-mali', language: 'en', shape: 'aggregator' },
+  { id: 'fasoactu-2023-09-l-ambassadeur-de-france-est-rentre-a-paris', language: 'fr', shape: 'aggregator' },
+  {
+    id: 'forcesnews-2022-11-uk-to-withdraw-peacekeeping-troops-from-mali',
+    language: 'en',
+    shape: 'captions',
+  },
+  {
+    id: 'nouvellesducontinent-2023-09-l-ambassadeur-de-france-a-quitte-le-pays',
+    language: 'fr',
+    shape: 'original',
+  },
+  { id: 'rtmcpa-2022-11-15-british-troops-withdraw-from-mali', language: 'en', shape: 'aggregator' },
+  { id: 'themoscowtimes-2025-06-08-wagner-replaced-by-africa-corps-in-mali', language: 'en', shape: 'wire' },
+];
+
 /** The planned pages by wave; each wave's split is drawn over that wave alone. */
 export const PLANNED_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_1, WAVE_2];
 
@@ -277,6 +331,8 @@ export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
   WAVE_7_RULES,
   WAVE_8_RULES,
   WAVE_9_RULES,
+  WAVE_10_RULES,
+  WAVE_11_RULES,
 ];
 
 /**
