@@ -349,6 +349,10 @@ function typedAnswer(
 
   switch (q.answerType) {
     case 'number': {
+      // "How big a change of course is…" asks a degree, not a count: no number of anything
+      // ("two military coups") answers it.
+      if (span && q.headNoun === null && DEGREE_OF_THING.test(q.words.map((w) => w.text).join(' ')))
+        return null;
       const c = countFor(text, q, span);
       // The short answer is the count with the noun it counts ("some 14 European nations"),
       // when the noun follows it; ranking reads the number alone.
@@ -735,6 +739,10 @@ function purposeAnswer(text: string, q: QuestionAnalysis): Mention | null {
   out.sort((a, b) => distanceToTerms(text, a, q) - distanceToTerms(text, b, q));
   return out[0]!;
 }
+
+/** "how big a change", "how large an operation": a degree of a thing, not a count. */
+const DEGREE_OF_THING =
+  /\bhow (?:big|large|serious|major|significant|important) (?:an? )?(?!(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could)\b)[a-z]/;
 
 /** How many words of a passage the WordNet-read spans (phrases, yes/no) look through. */
 const PHRASE_WORDS = 400;

@@ -54,6 +54,13 @@ describe('short answers, one span per asked type', () => {
         'Another 300 to 400 would be dispatched for special operations in the border regions.',
       ),
     ).toBe('300 to 400');
+    // "How big a change" asks a degree: no number of anything answers it.
+    expect(
+      short(
+        'How big a change of course is the pull-out for France?',
+        'The pullout amounts to a major strategic shift by France, after two military coups.',
+      ),
+    ).toBeNull();
     // A count of things is not a count of people.
     expect(short('how many bases does France have?', 'France has about 2,400 soldiers.')).toBeNull();
   });
