@@ -1037,14 +1037,7 @@ function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
     const things = byDistance(namedThings(text));
     if (things[0]) return things[0];
   }
-  // Else the nearest place or person, where the head can name one: "which programmes" is
-  // answered by no minister's name, "which wire service" by no country.
-  const placeOk = head === '' || namesPlace(head);
-  const personOk = head === '' || namesPeople(head);
-  return (
-    byDistance([...(placeOk ? placeMentions(text) : []), ...(personOk ? personMentions(text) : [])])[0] ??
-    null
-  );
+  return byDistance([...placeMentions(text), ...personMentions(text)])[0] ?? null;
 }
 
 /**
