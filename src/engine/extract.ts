@@ -697,6 +697,7 @@ function clauseFrom(text: string, ws: readonly Word[], start: number): Mention |
   const k0 = firstEndingAfter(ws, start);
   let end = start;
   let n = 0;
+  let lastContent = start;
   for (let k = k0; k < ws.length && n < PHRASE_ANSWER_WORDS; k++) {
     const w = ws[k]!;
     if (k > k0 && /[,;:\u2014\u2013]|\.(?:\s|$)/.test(text.slice(ws[k - 1]!.end, w.start))) break;
@@ -707,8 +708,11 @@ function clauseFrom(text: string, ws: readonly Word[], start: number): Mention |
       if (/^(?:but|while|which|who)$/i.test(word) || /ed$/.test(nextWord) || AUXILIARY.test(nextWord)) break;
     }
     end = w.end;
+    if (!STOP_WORDS.has(word.toLowerCase())) lastContent = w.end;
     n++;
   }
+  // Cut at the word limit, a phrase does not end on "in" or "the".
+  if (n >= PHRASE_ANSWER_WORDS && lastContent > start) end = lastContent;
   if (end <= start) return null;
   let span = text.slice(start, end);
   // A closing quotation mark right after the last word belongs with it when one was opened.
@@ -894,7 +898,22 @@ export function novelSpan(text: string, q: QuestionAnalysis): Mention | null {
           (lemmas.length > 0 && lemmas.every((l) => l.pos === 'a' || l.pos === 'v'));
         if (predicate) start = anchor.start;
       }
-      best = { start, end, text: text.slice(start, end) };
+      // At most PHRASE_ANSWER_WORDS words: a phrase, not a paragraph; the words next to the
+      // matched one are kept.
+      const inRun = run.filter((t) => t.start >= start && t.end <= end);
+      if (inRun.length > PHRASE_ANSWER_WORDS) {
+        const kept =
+          follows || !precedes ? inRun.slice(0, PHRASE_ANSWER_WORDS) : inRun.slice(-PHRASE_ANSWER_WORDS);
+        let k1 = kept.length - 1;
+        while (k1 > 0 && analyzer.term(kept[k1]!.text) === null) k1--;
+        let k0 = 0;
+        while (k0 < k1 && analyzer.term(kept[k0]!.text) === null) k0++;
+        const s0 = follows || !precedes ? start : kept[k0]!.start;
+        // A hyphenated word is not cut in two ("decade-long").
+        let e0 = kept[k1]!.end;
+        while (e0 < end && /[\p{L}\p{N}'\u2019-]/u.test(text[e0]!)) e0++;
+        best = { start: s0, end: e0, text: text.slice(s0, e0) };
+      } else best = { start, end, text: text.slice(start, end) };
       bestScore = score;
     }
     i = j + 1;

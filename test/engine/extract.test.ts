@@ -197,6 +197,20 @@ describe('short answers, one span per asked type', () => {
     ).toBe('talked about plans to keep fighting militants in the region');
   });
 
+  it('a phrase answer is at most 12 words, and does not end on a function word', () => {
+    const answer = short(
+      'What did the reduction bring?',
+      'The reduction came amid questions over both the financial cost of the nearly decade-long mission and its rising human toll.',
+    );
+    expect(answer).toBe('came amid questions over both the financial cost of the nearly decade-long');
+    expect(
+      short(
+        'what did france do in 2013?',
+        'France initially deployed troops in 2013 to beat back advancing jihadist fighters in northern Mali.',
+      ),
+    ).toBe('initially deployed troops in 2013 to beat back advancing jihadist fighters');
+  });
+
   it('what X did: the predicate after X, the asked verb and a second predicate left off', () => {
     expect(
       short(
