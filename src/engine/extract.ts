@@ -634,6 +634,10 @@ function deniedAt(text: string, at: number): boolean {
   );
 }
 
+/** WordNet's lexicographer classes of nouns naming acts (noun.act) and events (noun.event). */
+const ACT_CLASS = 4;
+const EVENT_CLASS = 11;
+
 /** Auxiliary verbs that open a predicate ("has shown", "had been neutralised"). */
 const AUXILIARY =
   /^(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|may|might|must|should)$/i;
@@ -657,6 +661,30 @@ function predicateAnswer(text: string, q: QuestionAnalysis): Mention | null {
     [...q.expansions].filter(([, x]) => x.via !== 'antonym' && subject.has(x.target)).map(([t]) => t),
   );
   const ws = words(text).slice(0, PHRASE_WORDS);
+  // "What happened to the French ambassador": first the event named of X ("the expulsion of the
+  // French ambassador"), where the question asks what happened or became of X; X there is not
+  // the subject of the verb after it.
+  if (/\b(?:happened|happens|became|become)\b/.test(q.words.map((w) => w.text).join(' '))) {
+    for (const m of text.slice(0, 4000).matchAll(/\b(?:the|an?|its|their)\s+([a-z]+)\s+of\s+(?:the\s+)?/gi)) {
+      const after = firstEndingAfter(ws, m.index! + m[0].length);
+      const w = ws[after];
+      // The event's noun: an act or event to WordNet ("expulsion", "withdrawal", "death"; not
+      // "presence" or "number"), or a word it does not know ("explusion", as printed).
+      const classes = nounClasses(m[1]!);
+      const known = english.lemmas(m[1]!.toLowerCase()).length > 0;
+      const event = classes.has(ACT_CLASS) || classes.has(EVENT_CLASS);
+      if (!w || (!subject.has(w.stem) && !related.has(w.stem)) || (known && !(isNoun(m[1]!) && event)))
+        continue;
+      let end = w.end;
+      for (let k = after + 1; k < Math.min(ws.length, after + 4); k++) {
+        if (!subject.has(ws[k]!.stem) && !related.has(ws[k]!.stem)) break;
+        if (!/^\s+$/.test(text.slice(ws[k - 1]!.end, ws[k]!.start))) break;
+        end = ws[k]!.end;
+      }
+      const start = m.index! + m[0].indexOf(m[1]!);
+      return { start, end, text: text.slice(start, end) };
+    }
+  }
   for (let i = 0; i < ws.length; i++) {
     if (!subject.has(ws[i]!.stem) && !related.has(ws[i]!.stem)) continue;
     // The subject's phrase runs on over its other words; the predicate starts at the first

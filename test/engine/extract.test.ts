@@ -236,6 +236,13 @@ describe('short answers, one span per asked type', () => {
         'In recent months the governing military junta has shown hostility towards the foreign troops.',
       ),
     ).toBe('has shown hostility towards the foreign troops');
+    // With no verb after X, the event named of it.
+    expect(
+      short(
+        'what happened to the french ambassador?',
+        'A researcher told DW that the expulsion of the French ambassador to Mali had proved decisive.',
+      ),
+    ).toBe('expulsion of the French ambassador');
   });
 
   it('a purpose: the "to" clause', () => {
