@@ -345,19 +345,29 @@ export function nounClasses(word: string): ReadonlySet<number> {
   return out;
 }
 
+const firstClassCache = new Map<string, number | null>();
+
 /**
  * The WordNet class of a noun's most frequent sense, in this form or as its plural ("soldiers"
  * → person, "garrison" → group), or null for a word WordNet has no noun for.
  */
 export function firstNounClass(word: string): number | null {
   const w = word.toLowerCase();
+  const known = firstClassCache.get(w);
+  if (known !== undefined) return known;
   const wn = wordnet();
+  let found: number | null = null;
   for (const { lemma, pos } of english.lemmas(w)) {
     if (pos !== 'n') continue;
     const first = wn.entry(lemma, 'n')?.synsets[0];
-    if (first !== undefined) return wn.synset(first, 'n').lexFile;
+    if (first !== undefined) {
+      found = wn.synset(first, 'n').lexFile;
+      break;
+    }
   }
-  return null;
+  if (firstClassCache.size >= 50_000) firstClassCache.clear();
+  firstClassCache.set(w, found);
+  return found;
 }
 
 const cityCache = new Map<string, boolean>();

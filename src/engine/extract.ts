@@ -349,6 +349,10 @@ function typedAnswer(
 
   switch (q.answerType) {
     case 'number': {
+      // "How big a change of course is…" asks a degree, not a count: no number of anything
+      // ("two military coups") answers it.
+      if (span && q.headNoun === null && DEGREE_OF_THING.test(q.words.map((w) => w.text).join(' ')))
+        return null;
       const c = countFor(text, q, span);
       // The short answer is the count with the noun it counts ("some 14 European nations"),
       // when the noun follows it; ranking reads the number alone.
@@ -550,13 +554,13 @@ function partMentions(text: string): Mention[] {
 /** "the border between Mali and Niger", "the frontier with Niger": a border named by its places. */
 function borderMentions(text: string): Mention[] {
   const out: Mention[] = [];
-  const places = placeMentions(text);
+  const placeAt = new Map(placeMentions(text).map((p) => [p.start, p]));
   for (const m of text.matchAll(/\b(?:borders?|frontiers?|boundary)\s+(?:between|with)\s+/gi)) {
     const at = m.index! + m[0].length;
-    const first = places.find((p) => p.start === at);
+    const first = placeAt.get(at);
     if (!first) continue;
-    const and = /^\s+and\s+/.exec(text.slice(first.end));
-    const second = and ? places.find((p) => p.start === first.end + and[0].length) : undefined;
+    const and = /^\s+and\s+/.exec(text.slice(first.end, first.end + 10));
+    const second = and ? placeAt.get(first.end + and[0].length) : undefined;
     const end = second?.end ?? first.end;
     out.push({ start: m.index!, end, text: text.slice(m.index!, end) });
   }
@@ -630,6 +634,10 @@ function deniedAt(text: string, at: number): boolean {
   );
 }
 
+/** WordNet's lexicographer classes of nouns naming acts (noun.act) and events (noun.event). */
+const ACT_CLASS = 4;
+const EVENT_CLASS = 11;
+
 /** Auxiliary verbs that open a predicate ("has shown", "had been neutralised"). */
 const AUXILIARY =
   /^(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|may|might|must|should)$/i;
@@ -653,6 +661,30 @@ function predicateAnswer(text: string, q: QuestionAnalysis): Mention | null {
     [...q.expansions].filter(([, x]) => x.via !== 'antonym' && subject.has(x.target)).map(([t]) => t),
   );
   const ws = words(text).slice(0, PHRASE_WORDS);
+  // "What happened to the French ambassador": first the event named of X ("the expulsion of the
+  // French ambassador"), where the question asks what happened or became of X; X there is not
+  // the subject of the verb after it.
+  if (/\b(?:happened|happens|became|become)\b/.test(q.words.map((w) => w.text).join(' '))) {
+    for (const m of text.slice(0, 4000).matchAll(/\b(?:the|an?|its|their)\s+([a-z]+)\s+of\s+(?:the\s+)?/gi)) {
+      const after = firstEndingAfter(ws, m.index! + m[0].length);
+      const w = ws[after];
+      // The event's noun: an act or event to WordNet ("expulsion", "withdrawal", "death"; not
+      // "presence" or "number"), or a word it does not know ("explusion", as printed).
+      const classes = nounClasses(m[1]!);
+      const known = english.lemmas(m[1]!.toLowerCase()).length > 0;
+      const event = classes.has(ACT_CLASS) || classes.has(EVENT_CLASS);
+      if (!w || (!subject.has(w.stem) && !related.has(w.stem)) || (known && !(isNoun(m[1]!) && event)))
+        continue;
+      let end = w.end;
+      for (let k = after + 1; k < Math.min(ws.length, after + 4); k++) {
+        if (!subject.has(ws[k]!.stem) && !related.has(ws[k]!.stem)) break;
+        if (!/^\s+$/.test(text.slice(ws[k - 1]!.end, ws[k]!.start))) break;
+        end = ws[k]!.end;
+      }
+      const start = m.index! + m[0].indexOf(m[1]!);
+      return { start, end, text: text.slice(start, end) };
+    }
+  }
   for (let i = 0; i < ws.length; i++) {
     if (!subject.has(ws[i]!.stem) && !related.has(ws[i]!.stem)) continue;
     // The subject's phrase runs on over its other words; the predicate starts at the first
@@ -693,6 +725,7 @@ function clauseFrom(text: string, ws: readonly Word[], start: number): Mention |
   const k0 = firstEndingAfter(ws, start);
   let end = start;
   let n = 0;
+  let lastContent = start;
   for (let k = k0; k < ws.length && n < PHRASE_ANSWER_WORDS; k++) {
     const w = ws[k]!;
     if (k > k0 && /[,;:\u2014\u2013]|\.(?:\s|$)/.test(text.slice(ws[k - 1]!.end, w.start))) break;
@@ -703,8 +736,11 @@ function clauseFrom(text: string, ws: readonly Word[], start: number): Mention |
       if (/^(?:but|while|which|who)$/i.test(word) || /ed$/.test(nextWord) || AUXILIARY.test(nextWord)) break;
     }
     end = w.end;
+    if (!STOP_WORDS.has(word.toLowerCase())) lastContent = w.end;
     n++;
   }
+  // Cut at the word limit, a phrase does not end on "in" or "the".
+  if (n >= PHRASE_ANSWER_WORDS && lastContent > start) end = lastContent;
   if (end <= start) return null;
   let span = text.slice(start, end);
   // A closing quotation mark right after the last word belongs with it when one was opened.
@@ -735,6 +771,10 @@ function purposeAnswer(text: string, q: QuestionAnalysis): Mention | null {
   out.sort((a, b) => distanceToTerms(text, a, q) - distanceToTerms(text, b, q));
   return out[0]!;
 }
+
+/** "how big a change", "how large an operation": a degree of a thing, not a count. */
+const DEGREE_OF_THING =
+  /\bhow (?:big|large|serious|major|significant|important) (?:an? )?(?!(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could)\b)[a-z]/;
 
 /** How many words of a passage the WordNet-read spans (phrases, yes/no) look through. */
 const PHRASE_WORDS = 400;
@@ -886,7 +926,22 @@ export function novelSpan(text: string, q: QuestionAnalysis): Mention | null {
           (lemmas.length > 0 && lemmas.every((l) => l.pos === 'a' || l.pos === 'v'));
         if (predicate) start = anchor.start;
       }
-      best = { start, end, text: text.slice(start, end) };
+      // At most PHRASE_ANSWER_WORDS words: a phrase, not a paragraph; the words next to the
+      // matched one are kept.
+      const inRun = run.filter((t) => t.start >= start && t.end <= end);
+      if (inRun.length > PHRASE_ANSWER_WORDS) {
+        const kept =
+          follows || !precedes ? inRun.slice(0, PHRASE_ANSWER_WORDS) : inRun.slice(-PHRASE_ANSWER_WORDS);
+        let k1 = kept.length - 1;
+        while (k1 > 0 && analyzer.term(kept[k1]!.text) === null) k1--;
+        let k0 = 0;
+        while (k0 < k1 && analyzer.term(kept[k0]!.text) === null) k0++;
+        const s0 = follows || !precedes ? start : kept[k0]!.start;
+        // A hyphenated word is not cut in two ("decade-long").
+        let e0 = kept[k1]!.end;
+        while (e0 < end && /[\p{L}\p{N}'\u2019-]/u.test(text[e0]!)) e0++;
+        best = { start: s0, end: e0, text: text.slice(s0, e0) };
+      } else best = { start, end, text: text.slice(start, end) };
       bestScore = score;
     }
     i = j + 1;
@@ -1029,14 +1084,7 @@ function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
     const things = byDistance(namedThings(text));
     if (things[0]) return things[0];
   }
-  // Else the nearest place or person, where the head can name one: "which programmes" is
-  // answered by no minister's name, "which wire service" by no country.
-  const placeOk = head === '' || namesPlace(head);
-  const personOk = head === '' || namesPeople(head);
-  return (
-    byDistance([...(placeOk ? placeMentions(text) : []), ...(personOk ? personMentions(text) : [])])[0] ??
-    null
-  );
+  return byDistance([...placeMentions(text), ...personMentions(text)])[0] ?? null;
 }
 
 /**
@@ -1204,7 +1252,9 @@ function reasonAnswer(text: string, span = false): Mention | null {
   );
   for (const m of marks) {
     const start = m.index! + m[0].length;
-    const rest = text.slice(start);
+    // A reason is a phrase: 400 characters are plenty, and a passage of thousands of markers
+    // would copy the rest of itself for each one.
+    const rest = text.slice(start, start + 400);
     const stop = rest.search(/[,;]|\.(?:\s|$)|\s(?:and|but|which|who|while)\s/);
     const phrase = rest.slice(0, stop < 0 ? rest.length : stop).trim();
     const n = phrase.split(/\s+/).length;

@@ -82,7 +82,9 @@ const YES_NO_START =
   /^(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|shall|may|might|must)(?:n['\u2019]?t)?\b|^(?:won['\u2019]?t|can['\u2019]?t|cannot)\b/i;
 /** "mali used to be a french colony right?", "…, isn't it?": a statement asked to be confirmed. */
 const TAG_QUESTION =
-  /^(?!\s*(?:who|whom|whose|what|which|when|where|why|how)\b).+?[\s,]+(?:right|correct|true|yes|no|isn['\u2019]?t it|is(?:n['\u2019]?t)? that (?:so|right|true)|didn['\u2019]?t (?:it|they|he|she)|wasn['\u2019]?t (?:it|he|she))\s*\?\s*$/i;
+  /\S[\s,](?:right|correct|true|yes|no|isn['\u2019]?t it|is(?:n['\u2019]?t)? that (?:so|right|true)|didn['\u2019]?t (?:it|they|he|she)|wasn['\u2019]?t (?:it|he|she))\s*\?\s*$/i;
+/** A question word first: "who was in charge, right?" asks who, not yes or no. */
+const WH_START = /^\s*(?:who|whom|whose|what|which|when|where|why|how)\b/i;
 /** "… X or Y?": a choice between alternatives is not answered by yes or no. */
 const ALTERNATIVES = /\bor\b/i;
 /**
@@ -220,7 +222,7 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
   const question = input.replace(/\s+/g, ' ').replace(CHATTY_OPENER, '').trim();
   const yesNo =
     language === 'en' &&
-    (YES_NO_START.test(question) || TAG_QUESTION.test(question)) &&
+    (YES_NO_START.test(question) || (TAG_QUESTION.test(question) && !WH_START.test(question))) &&
     !ALTERNATIVES.test(question);
   const namedWho = NAMED_WHO_IS.exec(question);
   if (yesNo) {

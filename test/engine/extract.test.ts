@@ -54,6 +54,13 @@ describe('short answers, one span per asked type', () => {
         'Another 300 to 400 would be dispatched for special operations in the border regions.',
       ),
     ).toBe('300 to 400');
+    // "How big a change" asks a degree: no number of anything answers it.
+    expect(
+      short(
+        'How big a change of course is the pull-out for France?',
+        'The pullout amounts to a major strategic shift by France, after two military coups.',
+      ),
+    ).toBeNull();
     // A count of things is not a count of people.
     expect(short('how many bases does France have?', 'France has about 2,400 soldiers.')).toBeNull();
   });
@@ -190,6 +197,20 @@ describe('short answers, one span per asked type', () => {
     ).toBe('talked about plans to keep fighting militants in the region');
   });
 
+  it('a phrase answer is at most 12 words, and does not end on a function word', () => {
+    const answer = short(
+      'What did the reduction bring?',
+      'The reduction came amid questions over both the financial cost of the nearly decade-long mission and its rising human toll.',
+    );
+    expect(answer).toBe('came amid questions over both the financial cost of the nearly decade-long');
+    expect(
+      short(
+        'what did france do in 2013?',
+        'France initially deployed troops in 2013 to beat back advancing jihadist fighters in northern Mali.',
+      ),
+    ).toBe('initially deployed troops in 2013 to beat back advancing jihadist fighters');
+  });
+
   it('what X did: the predicate after X, the asked verb and a second predicate left off', () => {
     expect(
       short(
@@ -215,6 +236,13 @@ describe('short answers, one span per asked type', () => {
         'In recent months the governing military junta has shown hostility towards the foreign troops.',
       ),
     ).toBe('has shown hostility towards the foreign troops');
+    // With no verb after X, the event named of it.
+    expect(
+      short(
+        'what happened to the french ambassador?',
+        'A researcher told DW that the expulsion of the French ambassador to Mali had proved decisive.',
+      ),
+    ).toBe('expulsion of the French ambassador');
   });
 
   it('a purpose: the "to" clause', () => {
