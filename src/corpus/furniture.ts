@@ -50,7 +50,7 @@ const WEEKDAY =
  * 31/01/2022") is taken off first, with {@link SECTION_LABEL}.
  */
 const DATE_ONLY = new RegExp(
-  String.raw`^(?:(?:published|updated|posted|publié|mis à jour)(?: on| le)?:?\s*)?(?:(?:${WEEKDAY}),?\s+)?(?:${MONTH}\.? \d{1,2},? \d{4}|\d{1,2}(?:er)? (?:${MONTH}|${MOIS})\.? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})(?:[ ,]+(?:à|at|-)?\s*\d{1,2}[:.h]\d{2}.*)?(?:\s+\d+(?:\s*(?:vues|views|comments?|commentaires|reads|lectures))?)?$`,
+  String.raw`^(?:(?:published|updated|posted|publié|mis à jour)(?: on| le)?:?\s*)?(?:(?:${WEEKDAY}),?\s+)?(?:${MONTH}\.? \d{1,2},? \d{4}|\d{1,2}(?:er)? (?:${MONTH}|${MOIS})\.? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})(?:[ ,]+(?:à|at|-)?\s*\d{1,2}[:.h]\d{2}(?![^.!?]*\p{Ll}{3,}[^.!?]*[.!?]$).*)?(?:\s+\d+(?:\s*(?:vues|views|comments?|commentaires|reads|lectures))?)?$`,
   'iu',
 );
 
@@ -83,6 +83,11 @@ const DATE_STAMP_PREFIX = new RegExp(
  * credit ("© Name / Outlet", "(Photo: AFP)").
  */
 const INLINE_SUFFIX: Array<[RegExp, string]> = [
+  // A teaser for another story run onto the end of a paragraph: "… le 15 août. Lire aussi : Mali, …".
+  [
+    /(?<=[.!?\u2026\u00BB\u201D"])\s+(?:(?:\u00C0|A) lire aussi|Lire aussi|Lire \u00E9galement|Voir aussi|Read also|Also read|See also|ALSO READ|LIRE AUSSI)\s*[:>|\u2013\u2014-]\s*\S.{0,200}$/u,
+    'teaser for another story',
+  ],
   // A wire's end mark after the last sentence: "… à New Delhi. Fin", "… (FIN)", "-30-", "###".
   [/(?<=[.!?\u2026\u00BB\u201D"])\s+\(?(?:Fin|FIN|ENDS?|-30-|###)\)?\.?$/u, "the wire's end mark"],
   [

@@ -316,8 +316,8 @@ export const placeMentionsOnce: (text: string) => Mention[] = (text) => placeMen
 export const placeMentions: (text: string) => Mention[] = memoByText(placeMentionsUncached);
 
 /** WordNet's lexicographer classes of nouns that name people or bodies of people. */
-const PERSON_CLASS = 18;
-const GROUP_CLASS = 14;
+export const PERSON_CLASS = 18;
+export const GROUP_CLASS = 14;
 const LOCATION_CLASS = 15;
 /** How many of a noun's senses, most frequent first, are read for its class. */
 const CLASS_SENSES = 6;
@@ -343,6 +343,57 @@ export function nounClasses(word: string): ReadonlySet<number> {
   if (classCache.size >= 50_000) classCache.clear();
   classCache.set(key, out);
   return out;
+}
+
+/**
+ * The WordNet class of a noun's most frequent sense, in this form or as its plural ("soldiers"
+ * → person, "garrison" → group), or null for a word WordNet has no noun for.
+ */
+export function firstNounClass(word: string): number | null {
+  const w = word.toLowerCase();
+  const wn = wordnet();
+  for (const { lemma, pos } of english.lemmas(w)) {
+    if (pos !== 'n') continue;
+    const first = wn.entry(lemma, 'n')?.synsets[0];
+    if (first !== undefined) return wn.synset(first, 'n').lexFile;
+  }
+  return null;
+}
+
+const cityCache = new Map<string, boolean>();
+
+/**
+ * True for a place WordNet holds as an instance of a city or town ("Niamey": a national capital,
+ * a city; not "Sahel", a region), read up at most four broader steps. Remembered per name.
+ */
+export function namesCity(name: string): boolean {
+  const key = name.toLowerCase().replace(/\s+/g, '_');
+  const known = cityCache.get(key);
+  if (known !== undefined) return known;
+  const wn = wordnet();
+  let found = false;
+  const first = wn.entry(key, 'n')?.synsets[0];
+  if (first !== undefined) {
+    let level = wn
+      .synset(first, 'n')
+      .pointers.filter((p) => p.relation === 'instance' && p.pos === 'n')
+      .map((p) => p.offset);
+    for (let step = 0; step < 5 && level.length > 0 && !found; step++) {
+      const next: string[] = [];
+      for (const offset of level) {
+        const s = wn.synset(offset, 'n');
+        if (s.words.some((w) => /^(?:city|town|municipality|national_capital|capital)$/.test(w)))
+          found = true;
+        next.push(
+          ...s.pointers.filter((p) => p.relation === 'broader' && p.pos === 'n').map((p) => p.offset),
+        );
+      }
+      level = next;
+    }
+  }
+  if (cityCache.size >= 10_000) cityCache.clear();
+  cityCache.set(key, found);
+  return found;
 }
 
 /** True for a noun that can name people or a body of them ("sources", "junta", "movement"). */

@@ -1,7 +1,12 @@
-import type { QuestionAnalysis } from './question.js';
+import { QUESTION_FILLERS, type QuestionAnalysis } from './question.js';
 import {
   dateMentions,
   durationMentions,
+  firstNounClass,
+  GROUP_CLASS,
+  namesCity,
+  nounClasses,
+  PERSON_CLASS,
   namesPeople,
   namesPlace,
   nounPhraseEndingAt,
@@ -94,6 +99,23 @@ function echoesQuestion(mention: string, q: QuestionAnalysis): boolean {
   const { set, long } = qs;
   const mt = tokenize(mention).map((t) => stem(t));
   return mt.length > 0 && mt.every((t) => set.has(t) || long.some((x) => t.startsWith(x) || x.startsWith(t)));
+}
+
+/**
+ * True when every word of a phrase is a question word or a close relative of one (a synonym,
+ * an alias, a derived form: "elite soldiers" for "elite troops"), one at least the question's
+ * own: the question's own thing said in other words, not an answer. For short answers only; ranking reads echoesQuestion alone.
+ */
+function echoesCloseWords(mention: string, q: QuestionAnalysis): boolean {
+  const own = new Set(q.tokens.map((t) => stem(t)));
+  const close = new Set(own);
+  for (const [term, x] of q.expansions) if (!LOOSE_RELATIONS.has(x.via)) close.add(term);
+  const mt = tokenize(mention)
+    .filter((t) => !STOP_WORDS.has(t))
+    .map((t) => stem(t));
+  // A phrase, one of whose words the question says itself: a single word the question only
+  // reaches by an alias ("Brussels" for "EU") may well be the answer.
+  return mt.length >= 2 && mt.some((t) => own.has(t)) && mt.every((t) => close.has(t));
 }
 
 type Word = { start: number; end: number; stem: string };
@@ -205,6 +227,8 @@ export function countFor(text: string, q: QuestionAnalysis, wide = false): Count
   let best: CountValue | null = null;
   let bestDist = Infinity;
   const askedCasualty = CASUALTY.test(q.tokens.join(' '));
+  const headClasses = q.headNoun ? nounClasses(q.headNoun) : new Set<number>();
+  const countsPeople = headClasses.has(PERSON_CLASS) || headClasses.has(GROUP_CLASS);
   for (const n of numberMentions(text)) {
     if (n.value === null || n.isYear) continue;
     // The four words after the number (words are in order: found by position, not by a scan).
@@ -213,20 +237,30 @@ export function countFor(text: string, q: QuestionAnalysis, wide = false): Count
     const after = ws.slice(k, k + 4);
     // The noun follows the number (for a short answer, with no conjunction or punctuation
     // between: "2,400 troops and several bases" does not count bases in thousands).
+    const unbroken = (w: Word) => !/[,;:.()]|\b(?:and|or|but|while)\b/i.test(text.slice(n.end, w.start));
     const noun =
       heads.length > 0
-        ? after.find(
-            (w) =>
-              heads.includes(w.stem) &&
-              (!wide || !/[,;:.()]|\b(?:and|or|but|while)\b/i.test(text.slice(n.end, w.start))),
-          )
+        ? (after.find((w) => heads.includes(w.stem) && (!wide || unbroken(w))) ??
+          // For a short answer, people counted by another word for people ("some 1,000
+          // mercenaries" for "how many wagner fighters", "about 1,000 soldiers" for "the size of
+          // the garrison"): the asked noun names people or a body of them, the passage's a person.
+          (wide && countsPeople
+            ? after.find((w) => unbroken(w) && firstNounClass(text.slice(w.start, w.end)) === PERSON_CLASS)
+            : undefined))
         : undefined;
     const attached = noun !== undefined;
-    // "Of those, some 2,400 were stationed in Mali": a number standing for the noun named before it.
+    // "Of those, some 2,400 were stationed in Mali": a number standing for the noun named before
+    // it; for a short answer also a number that opens the passage as its subject ("Another 300
+    // to 400 would be dispatched…").
+    const verbAfter = /^(?:\s+to\s+[\d,]+)?\s+(?:were|are|was|is|will|would|remain(?:ed)?|have|had)\b/.test(
+      text.slice(n.end),
+    );
     const standsFor =
       heads.length > 0 &&
-      /^\s+(?:were|are|was|is|will|would|remain(?:ed)?|have|had)\b/.test(text.slice(n.end)) &&
-      ws.some((w) => w.end <= n.start && heads.includes(w.stem));
+      verbAfter &&
+      (ws.some((w) => w.end <= n.start && heads.includes(w.stem)) ||
+        (wide &&
+          /^\s*(?:(?:another|some|about|around|roughly|nearly|up to)\s+)?$/i.test(text.slice(0, n.start))));
     if (heads.length > 0 && !attached && !standsFor) continue;
     const clause = clauseAround(text, n.start, n.end);
     const places = placeMentionsOnce(clause).map((p) => p.text);
@@ -237,7 +271,10 @@ export function countFor(text: string, q: QuestionAnalysis, wide = false): Count
     if (CASUALTY.test(near) !== askedCasualty) continue;
     const d = distanceToTerms(text, n, q);
     if (d < bestDist) {
-      best = { start: n.start, end: n.end, text: n.text, value: n.value, nounEnd: noun?.end ?? n.end };
+      // "300 to 400": a range is given whole.
+      const range = wide ? /^\s*(?:to|-|\u2013)\s*[\d,]+\b/.exec(text.slice(n.end)) : null;
+      const end = noun?.end ?? n.end + (range?.[0].length ?? 0);
+      best = { start: n.start, end: n.end, text: n.text, value: n.value, nounEnd: end };
       bestDist = d;
     }
   }
@@ -293,7 +330,7 @@ function typedAnswer(
     let best: Mention | null = null;
     let bestScore = -Infinity;
     for (const m of ms) {
-      if (echoesQuestion(m.text, q)) continue;
+      if (echoesQuestion(m.text, q) || (span && echoesCloseWords(m.text, q))) continue;
       const s = score(m);
       if (best === null || s > bestScore) {
         best = m;
@@ -345,11 +382,15 @@ function typedAnswer(
           ((m as Mention & { specificity: number }).specificity - (deadline(m) ? 1.5 : 0)) * 40 + near(m),
       );
     }
-    case 'duration':
-      return pick(
+    case 'duration': {
+      const d = pick(
         durationMentions(text).map((m) => strip(m, /^(?:over|for|within|in)\s+(?:a period of\s+)?/i)),
         near,
       );
+      if (d || !span) return d;
+      // "How long does the junta want to hold power": "until 2025", where no length is given.
+      return pick(untilMentions(text), near);
+    }
     case 'person': {
       const people = personMentions(text);
       const named = pick(people, (m) => (m.text.includes(' ') ? 1000 : 0) + near(m));
@@ -378,7 +419,7 @@ function typedAnswer(
       const phrases = headedPhrases(text, namesPeople).filter(
         (m) => !refersBack(text, m) && !objectOfVerb(text, m.start),
       );
-      return pick([...(named1 ? [named1] : []), ...phrases, ...actingPlaces(text)], near);
+      return pick([...(named1 ? [named1] : []), ...phrases, ...actingPlaces(text, q)], near);
     }
     case 'place': {
       // "based in the capital, Niamey": a place right after a question word and a preposition
@@ -412,19 +453,49 @@ function typedAnswer(
         (m) => (anchored(m) ? 1e7 : 0) + 1e5 + near(m),
       );
       if (!span) return named;
+      const head = q.headNoun ?? '';
+      // "Through which frontier…": the border the passage names ("border between Mali and Niger").
+      if (/^(?:border|frontier)$/.test(head)) {
+        const border = pick(borderMentions(text), near);
+        if (border) return border;
+      }
+      // "Which city": a place WordNet holds as a city ("Niamey", not "Sahel").
+      if (/^(?:city|cities|town|capital)$/.test(head)) {
+        const city = pick(
+          places.filter((m) => namesCity(m.text)),
+          (m) => (anchored(m) ? 1e7 : 0) + near(m),
+        );
+        if (city) return city;
+      }
+      // "Which part of the country": a place with the part named ("northern Mali").
+      const parts = /^(?:part|area|region|district|province)$/.test(head) ? partMentions(text) : [];
       // "Where in Mali…": a phrase naming a part of a place ("the country's sprawling central
       // region") answers when a question word stands just before it and a named place does not.
       return pick(
-        [...(named ? [named] : []), ...headedPhrases(text, namesPlace).filter(anchored)],
-        (m) => (anchored(m) ? 1e7 : 0) + (m === named ? 1e5 : 0) + near(m),
+        [...parts, ...(named ? [named] : []), ...headedPhrases(text, namesPlace).filter(anchored)],
+        (m) => (anchored(m) ? 1e7 : 0) + (parts.includes(m) ? 2e5 : 0) + (m === named ? 1e5 : 0) + near(m),
       );
     }
-    case 'entity':
-      return span ? (entityAnswer(text, q) ?? (novel ? novelSpan(text, q) : null)) : firstEntity(text, q);
+    case 'entity': {
+      if (!span) return firstEntity(text, q);
+      // "what else has been rubbing…": a head WordNet knows, but not as a noun, names no kind of
+      // thing; the passage's new words answer, as for other questions.
+      const head = q.headNoun ?? '';
+      const noHead =
+        QUESTION_FILLERS.has(head) ||
+        (head !== '' && english.lemmas(head).length > 0 && !english.lemmas(head).some((l) => l.pos === 'n'));
+      return (noHead ? null : entityAnswer(text, q)) ?? (novel ? novelSpan(text, q) : null);
+    }
     case 'definition':
       return definitionAnswer(text, q);
     case 'reason':
-      return reasonAnswer(text) ?? (span && novel ? novelSpan(text, q) : null);
+      // A cause, else (for a short answer) a purpose ("to strengthen national defence"), else
+      // the passage's new words.
+      return (
+        reasonAnswer(text, span) ??
+        (span ? purposeAnswer(text, q) : null) ??
+        (span && novel ? novelSpan(text, q) : null)
+      );
     default:
       // A yes/no question gets "Yes" or "No" only where the passage says so plainly.
       if (q.yesNo || YES_NO_Q.test(q.words[0]?.text ?? '')) return span ? yesNoAnswer(text, q) : null;
@@ -462,14 +533,58 @@ function refersBack(text: string, m: Mention): boolean {
   );
 }
 
-/** Countries that act in a passage: a country named just before a verb ("Denmark announced…"). */
-function actingPlaces(text: string): Mention[] {
+/** Compass words that name part of a place ("northern Mali", "central Mali", "north-eastern Nigeria"). */
+const COMPASS =
+  /\b((?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|upper|lower)\s+)$/i;
+
+/** Places with the part of them named before them: "northern Mali", "central Mali". */
+function partMentions(text: string): Mention[] {
+  return placeMentions(text).flatMap((p) => {
+    const m = COMPASS.exec(text.slice(Math.max(0, p.start - 20), p.start));
+    if (!m?.[1]) return [];
+    const start = p.start - m[1].length;
+    return [{ start, end: p.end, text: text.slice(start, p.end) }];
+  });
+}
+
+/** "the border between Mali and Niger", "the frontier with Niger": a border named by its places. */
+function borderMentions(text: string): Mention[] {
+  const out: Mention[] = [];
+  const places = placeMentions(text);
+  for (const m of text.matchAll(/\b(?:borders?|frontiers?|boundary)\s+(?:between|with)\s+/gi)) {
+    const at = m.index! + m[0].length;
+    const first = places.find((p) => p.start === at);
+    if (!first) continue;
+    const and = /^\s+and\s+/.exec(text.slice(first.end));
+    const second = and ? places.find((p) => p.start === first.end + and[0].length) : undefined;
+    const end = second?.end ?? first.end;
+    out.push({ start: m.index!, end, text: text.slice(m.index!, end) });
+  }
+  return out;
+}
+
+/**
+ * Countries that do what the question asks about: a country named just before a verb, with a
+ * question word among the six words after it in the same clause ("Denmark announced it was
+ * withdrawing…" for "who withdrew…"; not "Norway has abandoned a planned deployment").
+ */
+function actingPlaces(text: string, q: QuestionAnalysis): Mention[] {
+  const terms = new Set(q.terms);
+  const ws = words(text);
   return placeMentions(text).filter((p) => {
     if (!COUNTRIES.has(p.text)) return false;
     const next = /^\s+(?:has\s+|had\s+|have\s+|also\s+)?([a-z]+(?:ed|s))\b/.exec(
       text.slice(p.end, p.end + 30),
     );
-    return next?.[1] !== undefined && english.lemmas(next[1]).some((l) => l.pos === 'v');
+    if (next?.[1] === undefined || !english.lemmas(next[1]).some((l) => l.pos === 'v')) return false;
+    const k = firstEndingAfter(ws, p.end);
+    for (let i = k; i < Math.min(ws.length, k + 6); i++) {
+      const w = ws[i]!;
+      const word = text.slice(w.start, w.end).toLowerCase();
+      if (i > k && (/[,;:.]/.test(text.slice(ws[i - 1]!.end, w.start)) || word === 'and')) break;
+      if (terms.has(w.stem) || english.lemmas(word).some((l) => terms.has(stem(l.lemma)))) return true;
+    }
+    return false;
   });
 }
 
@@ -779,6 +894,18 @@ export function novelSpan(text: string, q: QuestionAnalysis): Mention | null {
   return best;
 }
 
+/** "until 2025", "till the end of the year", "until February": an end, for "how long". */
+function untilMentions(text: string): Mention[] {
+  return dateMentions(text).flatMap((m) => {
+    const before = /\b(?:until|till|through|to)\s+(?:the\s+end\s+of\s+|at\s+least\s+)?$/i.exec(
+      text.slice(Math.max(0, m.start - 30), m.start),
+    );
+    if (!before) return [];
+    const start = m.start - before[0].length;
+    return [{ start, end: m.end, text: text.slice(start, m.end) }];
+  });
+}
+
 function strip(m: Mention, prefix: RegExp): Mention {
   const p = prefix.exec(m.text);
   if (!p) return m;
@@ -896,12 +1023,20 @@ function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
   if (country) return byDistance(placeMentions(text).filter((p) => COUNTRIES.has(p.text)))[0] ?? null;
   // A head that names neither a place nor people ("intervention", "operation") is answered by
   // a name of several words that is no place ("Operation Serval"), before a place or a person.
-  const head = q.headNoun ?? '';
+  // A head WordNet does not know (misspelt: "vilage") says nothing of what it names.
+  const head = q.headNoun !== null && nounClasses(q.headNoun).size > 0 ? q.headNoun : '';
   if (head !== '' && !namesPlace(head) && !namesPeople(head)) {
     const things = byDistance(namedThings(text));
     if (things[0]) return things[0];
   }
-  return byDistance([...placeMentions(text), ...personMentions(text)])[0] ?? null;
+  // Else the nearest place or person, where the head can name one: "which programmes" is
+  // answered by no minister's name, "which wire service" by no country.
+  const placeOk = head === '' || namesPlace(head);
+  const personOk = head === '' || namesPeople(head);
+  return (
+    byDistance([...(placeOk ? placeMentions(text) : []), ...(personOk ? personMentions(text) : [])])[0] ??
+    null
+  );
 }
 
 /**
@@ -929,13 +1064,17 @@ function isNoun(word: string): boolean {
 function namedThings(text: string): Mention[] {
   const ws = words(text).slice(0, PHRASE_WORDS);
   const places = placeMentions(text);
+  const people = personMentions(text);
   const out: Mention[] = [];
   for (let i = 0; i < ws.length; i++) {
     if (!/^\p{Lu}/u.test(text.slice(ws[i]!.start, ws[i]!.end))) continue;
     const name = nameAround(text, ws, i);
     if (!name) continue;
     const opens = /(?:^|[.!?]["\u201D]?\s+)$/.test(text.slice(Math.max(0, name.start - 3), name.start));
-    if (!opens && !places.some((p) => p.start === name.start && p.end === name.end)) out.push(name);
+    // A person's full name ("Josep Borrell") is no named thing.
+    const person = people.some((p) => p.text.includes(' ') && p.start < name.end && p.end > name.start);
+    if (!opens && !person && !places.some((p) => p.start === name.start && p.end === name.end))
+      out.push(name);
     i = firstEndingAfter(ws, name.end - 1);
   }
   return out;
@@ -1050,10 +1189,20 @@ function definitionAnswer(text: string, q: QuestionAnalysis): Mention | null {
   return null;
 }
 
+/**
+ * Passive causal markers ("tensions fuelled by dwindling resources", "a shift spurred by a
+ * breakdown"), read for short answers (ranking reads CAUSE alone, as before).
+ */
+const CAUSED_BY =
+  /\b(?:fuel(?:l)?ed|driven|caused|sparked|triggered|prompted|spurred|stoked|fanned|motivated|explained)\s+(?:largely\s+|partly\s+|mainly\s+)?by\s+/gi;
+
 /** For "why": the phrase after a causal marker, up to the next comma or sentence end. */
-function reasonAnswer(text: string): Mention | null {
+function reasonAnswer(text: string, span = false): Mention | null {
   CAUSE.lastIndex = 0;
-  for (const m of text.matchAll(CAUSE)) {
+  const marks = [...text.matchAll(CAUSE), ...(span ? text.matchAll(CAUSED_BY) : [])].sort(
+    (a, b) => a.index! - b.index!,
+  );
+  for (const m of marks) {
     const start = m.index! + m[0].length;
     const rest = text.slice(start);
     const stop = rest.search(/[,;]|\.(?:\s|$)|\s(?:and|but|which|who|while)\s/);
@@ -1120,7 +1269,7 @@ const NEGATION =
  * deployed", "reneged on its pledge", "withdrawing its contingent").
  */
 const REVERSAL = new Set(
-  `deni deny refus reject reneg withdraw withdrawn withdrew abandon halt cancel quit leav left exit
+  `deni deny refus reject reneg withdraw withdrawn withdrew abandon halt cancel quit leav left exit pull pullout
   fail stop scrap ceas suspend end expel expuls revers back-track backtrack dismiss rule-out`
     .split(/\s+/)
     .filter(Boolean),
@@ -1143,7 +1292,28 @@ const YES_NO_WORDS = 12;
  * ("likely", "would"), a Yes. Both a negation and a reversal, or a hedge, leave it unanswered.
  */
 export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
-  const own = [...new Set(q.words.map((w) => w.term).filter((t): t is string => t !== null))];
+  // "did Norway end up sending troops", "Mali used to be a French colony": "end up" and "used
+  // to" say when, not what; the passage need not say them.
+  const aspect = new Set<number>();
+  q.words.forEach((w, i) => {
+    const next = q.words[i + 1]?.text;
+    if (
+      (/^(?:end|ends|ended|ending|wind|winds|wound)$/.test(w.text) && next === 'up') ||
+      (w.text === 'used' && next === 'to')
+    )
+      aspect.add(i);
+    // "mali used to be a french colony right?": the tag asks for confirmation, it is no topic.
+    if (i === q.words.length - 1 && /^(?:right|correct|true)$/.test(w.text)) aspect.add(i);
+  });
+  const asked = q.words.filter((_, i) => !aspect.has(i));
+  const own = [
+    ...new Set(
+      q.words
+        .filter((_, i) => !aspect.has(i))
+        .map((w) => w.term)
+        .filter((t): t is string => t !== null),
+    ),
+  ];
   if (own.length === 0) return null;
   // A passage word covers the question term it is, or the one it was reached from.
   const covers = (s: string): string | null =>
@@ -1165,7 +1335,7 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
   };
   // "Did France leave Mali?" asks about a leaving itself: there, a reversing word in the
   // passage ("left") is the asked act, not a reversal of it.
-  const asksReversal = q.words.some((w) => REVERSAL.has(stem(w.text)) || REVERSAL.has(w.text));
+  const asksReversal = asked.some((w) => REVERSAL.has(stem(w.text)) || REVERSAL.has(w.text));
   // As far as PHRASE_WORDS words: a yes or no is read from a sentence, not from pages of one.
   const ws = words(text).slice(0, PHRASE_WORDS);
   // Clauses: [start, end) offsets, split at contrasts, semicolons and sentence ends.
@@ -1201,8 +1371,14 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
       )
         return false;
       // It reverses the asked thing only when that is its object or subject: a question word
-      // among the four after it ("denied that Russian mercenaries") or the three before it.
-      const around = [...clauseWords.slice(k + 1, k + 5), ...clauseWords.slice(Math.max(0, k - 3), k)];
+      // among the four after it ("denied that Russian mercenaries") or the three before it; an
+      // object clause after "the idea that", "claims that" is read as far ("rejected the idea
+      // that France had failed").
+      const that = clauseWords
+        .slice(k + 1, k + 4)
+        .findIndex((x) => text.slice(x.start, x.end).toLowerCase() === 'that');
+      const reach = that >= 0 ? k + 2 + that + 4 : k + 5;
+      const around = [...clauseWords.slice(k + 1, reach), ...clauseWords.slice(Math.max(0, k - 3), k)];
       return around.some((x) => coversWord(x) !== null);
     });
   const opposite = clauseWords.some(
@@ -1217,25 +1393,53 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
   // negation, reversal or antonym (for a No) and the most question words, connectives and
   // function words off its ends ("No — Denmark announced it was withdrawing its contingent of
   // elite soldiers in late January").
-  const decisive = clauseWords.findIndex((w) => {
+  const decisive = clauseWords.flatMap((w, k) => {
     const word = text.slice(w.start, w.end).toLowerCase();
-    return (
-      (verdict === 'No' && (NEGATION.test(word) || REVERSAL.has(w.stem) || REVERSAL.has(word))) ||
-      (verdict === 'No' && q.expansions.get(w.stem)?.via === 'antonym')
-    );
+    const settles =
+      verdict === 'No' &&
+      (NEGATION.test(word) ||
+        REVERSAL.has(w.stem) ||
+        REVERSAL.has(word) ||
+        q.expansions.get(w.stem)?.via === 'antonym');
+    return settles ? [k] : [];
   });
   const weight = clauseWords.map((w) => (coversWord(w) !== null ? 1 : 0));
+  // A settling word with a question word within three words of it (its subject or object:
+  // "Norway has abandoned…") is the one that answers, of two in a sentence; a name it governs
+  // ("Norway") more than a common noun ("contingent").
+  const governs = (d: number) => {
+    let g = 0;
+    for (let k = Math.max(0, d - 3); k < Math.min(clauseWords.length, d + 4); k++)
+      if (weight[k]! > 0) g = Math.max(g, /^\p{Lu}/u.test(text.slice(clauseWords[k]!.start)) ? 1 : 0.5);
+    return g;
+  };
   let first = 0;
-  let bestCount = -1;
+  let bestScore = -1;
   for (let a = 0; a < Math.max(1, clauseWords.length - YES_NO_WORDS + 1); a++) {
-    if (decisive >= 0 && (decisive < a || decisive >= a + YES_NO_WORDS)) continue;
-    let count = 0;
-    for (let k = a; k < Math.min(clauseWords.length, a + YES_NO_WORDS); k++) count += weight[k]!;
-    if (count > bestCount) {
-      bestCount = count;
+    const inside = decisive.filter((d) => d >= a && d < a + YES_NO_WORDS);
+    if (decisive.length > 0 && inside.length === 0) continue;
+    let score = Math.max(0, ...inside.map(governs));
+    for (let k = a; k < Math.min(clauseWords.length, a + YES_NO_WORDS); k++) score += weight[k]!;
+    if (score > bestScore) {
+      bestScore = score;
       first = a;
     }
   }
+  // The window starts at its first question word or settling word, and runs on from there.
+  const settling = decisive.filter((d) => d >= first && d < first + YES_NO_WORDS);
+  const limit = settling.length > 0 ? Math.min(...settling) : clauseWords.length - 1;
+  while (first < limit && weight[first] === 0) first++;
+  // A name just before the settling word is its subject: the answer starts there ("No — Norway
+  // has abandoned a planned deployment", not the clause about Denmark before it).
+  const d0 = settling.length > 0 ? settling.reduce((a, b) => (governs(b) > governs(a) ? b : a)) : -1;
+  for (let k = Math.max(first, d0 - 3); d0 >= 0 && k < d0; k++)
+    if (weight[k]! > 0 && /^\p{Lu}/u.test(text.slice(clauseWords[k]!.start))) {
+      first = k;
+      break;
+    }
+  // …with the words that qualify it ("former French colonies", not "French colonies").
+  const np = nounPhraseEndingAt(text, clauseWords[first]!.start, clauseWords[first]!.end, 2);
+  while (first > 0 && clauseWords[first - 1]!.start >= np.start) first--;
   let last = Math.min(clauseWords.length, first + YES_NO_WORDS) - 1;
   // A clause that ends two words later is kept whole, and a name or date the window cuts is
   // finished ("…in late January", not "…in late").

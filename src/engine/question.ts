@@ -4,7 +4,7 @@ import { analyzerFor, questionLanguage } from '../text/languages.js';
 import type { Via } from '../text/lexicon.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 import { TITLE_WORDS } from './gazetteer.js';
-import { wordnet } from '../text/wordnet.js';
+import { firstNounClass, PERSON_CLASS } from './entities.js';
 import { withinEdits } from './search.js';
 
 /** What the engine reads from a question before searching. */
@@ -80,6 +80,9 @@ const CHATTY_OPENER =
 /** An auxiliary verb first ("Did…", "aren't…", "has niger agreed…"): answered by yes or no. */
 const YES_NO_START =
   /^(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|shall|may|might|must)(?:n['\u2019]?t)?\b|^(?:won['\u2019]?t|can['\u2019]?t|cannot)\b/i;
+/** "mali used to be a french colony right?", "…, isn't it?": a statement asked to be confirmed. */
+const TAG_QUESTION =
+  /^(?!\s*(?:who|whom|whose|what|which|when|where|why|how)\b).+?[\s,]+(?:right|correct|true|yes|no|isn['\u2019]?t it|is(?:n['\u2019]?t)? that (?:so|right|true)|didn['\u2019]?t (?:it|they|he|she)|wasn['\u2019]?t (?:it|he|she))\s*\?\s*$/i;
 /** "… X or Y?": a choice between alternatives is not answered by yes or no. */
 const ALTERNATIVES = /\bor\b/i;
 /**
@@ -111,7 +114,7 @@ const NOT_DEGREE =
 /** "At what time", "what hour": a time of day, not a date. */
 const TIME_Q = /\b(?:at )?what (?:time|hour)\b/i;
 const DATE_Q =
-  /^(?:\s*(?:since |until |till |from )?when\b|.*\b(?:at what (?:point|time|hour)|what time)\b|.*\b(?:what|which) (?:date|day|year|month)\b|.*\bon what (?:date|day)\b|\s*(?:the\s+)?(?:year|date|day|month)\s+(?!of\b)[a-z]|.*\b(?:year|date)\s*\??\s*$)/i;
+  /^(?:\s*(?:since |until |till |from )?when\b|.*\b(?:at what (?:point|time|hour)|what time)\b|.*\b(?:what|which) (?:date|day|year|yr|month)\b|.*\bon what (?:date|day)\b|\s*(?:the\s+)?(?:year|date|day|month)\s+(?!of\b)[a-z]|.*\b(?:year|date)\s*\??\s*$)/i;
 /** A year asked for: "what year", "in which year", "barkhane launch year", "year barkhane began". */
 const YEAR_Q = /\b(?:what|which) (?:yr|year)\b|^\s*(?:the\s+)?year\s|\byear\s*\??\s*$/i;
 const PERSON_Q = /^\s*(?:who|whom|whose)\b/i;
@@ -149,7 +152,7 @@ const NAMED_WHO_IS =
 const PLACE_Q =
   /^\s*(?:where|whereabouts)\b|\b(?:which|what) (?:part|area|border|frontier|village|province|district)\b|\b(?:which|what) (?:country|countries|city|cities|town|region|capital|place|nation)\b|\bin which (?:country|city|region)\b/i;
 const REASON_Q =
-  /^\s*why\b|\bblamed?\b|\bwhat (?:did|does) .* (?:blame|cite)\b|\bwhat (?:was|is) the reason\b|\bfor what reason\b|\bwhat(?:'s|\u2019s| is| was| has been)? (?:caused|causing|led to|prompted|prompting|made|makes|drove|drives|driving|stoking|stoked|fuel(?:l)?ing|fuel(?:l)?ed|behind)\b/i;
+  /^\s*why\b|\bblamed?\b|\bwhat (?:did|does) .* (?:blame|cite)\b|\bwhat (?:was|is) the reason\b|\bfor what reason\b|^\s*what reasons?\b|\bwhat(?:'s|\u2019s| is| was| has been)? (?:caused|causing|led to|prompted|prompting|made|makes|drove|drives|driving|stoking|stoked|fuel(?:l)?ing|fuel(?:l)?ed|behind)\b/i;
 const DEFINITION_Q =
   /^\s*[Ww]hat (?:is|are|was|were) (?:the |an? )?([A-Z0-9][\w'’-]*(?:\s+[\w'’-]+){0,3})\s*\??$/;
 const ENTITY_Q =
@@ -184,7 +187,7 @@ const NOT_HEAD = new Set([
  * days", "the name of", "what kind of"): left out of a question's search terms, though a
  * passage's own use of them is indexed as usual.
  */
-const QUESTION_FILLERS: ReadonlySet<string> = new Set(
+export const QUESTION_FILLERS: ReadonlySet<string> = new Set(
   `really actually exactly just basically apart besides else ever even lately currently nowadays
   days overall something anything everything someone anyone thing things stuff kind kinds sort
   sorts type types name names way lot lots bit like anyway okay ok hey hi hello seeing
@@ -215,7 +218,10 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
   let subject: string | null = null;
   // The type is read from the question on one line, a chatty opener ("so did…") dropped.
   const question = input.replace(/\s+/g, ' ').replace(CHATTY_OPENER, '').trim();
-  const yesNo = language === 'en' && YES_NO_START.test(question) && !ALTERNATIVES.test(question);
+  const yesNo =
+    language === 'en' &&
+    (YES_NO_START.test(question) || TAG_QUESTION.test(question)) &&
+    !ALTERNATIVES.test(question);
   const namedWho = NAMED_WHO_IS.exec(question);
   if (yesNo) {
     // Yes or no, whatever words it holds ("Was Macron looking to beef up French numbers…?").
@@ -268,7 +274,10 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
         const words = ent[1]
           .toLowerCase()
           .split(/\s+/)
-          .filter((w) => !NOT_HEAD.has(w) && !STOP_WORDS.has(w) && !/ed$/.test(w));
+          .filter(
+            (w) =>
+              !NOT_HEAD.has(w) && !STOP_WORDS.has(w) && !/ed$/.test(w) && !CONTRACTED.test(w) && !onlyVerb(w),
+          );
         if (words.length > 0) {
           answerType = 'entity';
           headNoun = words[words.length - 1]!;
@@ -277,9 +286,10 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
     }
   }
   if (answerType === 'place' && headNoun === null) {
-    const m = /\b(?:which|what) (country|countries|city|cities|town|region|capital|place|nation)\b/i.exec(
-      question,
-    );
+    const m =
+      /\b(?:which|what) (country|countries|city|cities|town|region|capital|place|nation|part|area|border|frontier|district|province)\b/i.exec(
+        question,
+      );
     headNoun = m?.[1]?.toLowerCase() ?? null;
   }
   return {
@@ -376,6 +386,15 @@ function nearTitle(word: string): boolean {
   return false;
 }
 
+/** What is left of "weren't", "didn't" when the apostrophe cuts the word. */
+const CONTRACTED = /^(?:weren|wasn|isn|aren|didn|doesn|don|hasn|haven|hadn|won|wouldn|couldn|shouldn|can)$/;
+
+/** True for a word WordNet knows only as a verb ("gets", "tipped"): no head noun. */
+function onlyVerb(word: string): boolean {
+  const ls = english.lemmas(word);
+  return ls.length > 0 && ls.every((l) => l.pos === 'v');
+}
+
 /** "What is X called": X's last word, the kind of thing named. */
 const CALLED_HEAD =
   /^\s*what(?:'s|\u2019s|\s+(?:is|was|are|were))\s+(?:[\p{L}\d'\u2019-]+\s+){0,5}?([a-z-]+)(?:\s+(?:in|of|at|on|from|for|to)(?:\s+[\p{L}\d'\u2019-]+){1,3}?)?\s+(?:called|named|dubbed|known as)\b/iu;
@@ -385,16 +404,8 @@ const KIND_OF_Q =
 
 /** True when a noun's most frequent sense is a person ("diplomat", "minister", "researcher"). */
 function namesAPerson(noun: string): boolean {
-  const wn = wordnet();
-  for (const { lemma, pos } of english.lemmas(noun)) {
-    if (pos !== 'n') continue;
-    const first = wn.entry(lemma, 'n')?.synsets[0];
-    return first !== undefined && wn.synset(first, 'n').lexFile === PERSON_CLASS;
-  }
-  return false;
+  return firstNounClass(noun) === PERSON_CLASS;
 }
-/** WordNet's lexicographer class of nouns naming people (noun.person). */
-const PERSON_CLASS = 18;
 
 /** The two alternatives of an "X or Y?" question, lower case, or null. */
 function alternativesOf(question: string): string[] | null {

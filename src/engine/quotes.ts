@@ -1775,6 +1775,7 @@ export class QuotationIndex {
       contextWords: Set<string>;
       nearWords: Set<string>;
       folded: string;
+      surname: string | undefined;
     }
   >();
   private vocab: Set<string> | null = null;
@@ -1846,13 +1847,14 @@ export class QuotationIndex {
     return previous ? article.text.slice(previous.start, previous.end) : '';
   }
 
-  /** Index terms of a quotation's words, its speaker and its sentence, and its folded text, computed once. */
+  /** Index terms of a quotation's words, its speaker and its sentence, its folded text and its speaker's surname, computed once. */
   private termsOf(q: Quotation): {
     words: Set<string>;
     speakerWords: Set<string>;
     contextWords: Set<string>;
     nearWords: Set<string>;
     folded: string;
+    surname: string | undefined;
   } {
     let t = this.terms.get(q);
     if (!t) {
@@ -1863,6 +1865,8 @@ export class QuotationIndex {
         contextWords: new Set(this.wordsOf(q.articleId, q.context)),
         nearWords: new Set(this.wordsOf(q.articleId, this.sentenceBefore(q))),
         folded: comparable(q.text),
+        // The last index term of the speaker's name, which a query naming the speaker uses.
+        surname: q.speaker ? indexTerms(q.speaker).at(-1) : undefined,
       };
       this.terms.set(q, t);
     }
@@ -1894,15 +1898,36 @@ export class QuotationIndex {
   /** Finds quotations whose words or speaker match the query, best first. */
   lookup(query: string, options: { speaker?: string | null; limit?: number } = {}): QuoteResult {
     const limit = Math.max(1, Math.min(25, options.limit ?? 10));
+    const scored = this.scored(query, options);
+    if ('error' in scored) return { query, quotes: [], error: scored.error };
+    return {
+      query,
+      quotes: scored
+        .filter((s) => s.unscored || passes(s.coverage, s.firm))
+        .slice(0, limit)
+        .map((s) => s.q),
+    };
+  }
+
+  /**
+   * Every quotation the query matches at all, best first, with the share of the query's weight it
+   * matched (`coverage`) and how many query words it met firmly (`firm`: in its words, speaker or
+   * sentence, or through a related word of weight at least {@link FIRM_MATCH}); `unscored` when the
+   * query has no words (a speaker filter alone). {@link lookup} keeps those that {@link passes}.
+   */
+  scored(
+    query: string,
+    options: { speaker?: string | null } = {},
+  ): Array<{ q: Quotation; coverage: number; firm: number; unscored: boolean }> | { error: string } {
     const trimmed = query.trim();
     const speakerFilter = options.speaker?.trim() ? comparable(options.speaker) : null;
     const problem = trimmed.length === 0 && speakerFilter ? null : queryProblem(query);
-    if (problem) return { query, quotes: [], error: problem };
+    if (problem) return { error: problem };
     // A French query is read with French stems ("a déclaré" is then a verb of saying too).
     const queryAnalyzer = analyzerFor(questionLanguage(trimmed));
     const terms = termsOf(queryAnalyzer, trimmed).filter((t) => !SPEECH_TERMS.has(t));
     if (trimmed.length > 0 && terms.length === 0 && !speakerFilter)
-      return { query, quotes: [], error: 'no searchable words in the query' };
+      return { error: 'no searchable words in the query' };
     const phrase = comparable(trimmed);
     // Spelling variants of each query term among the quotations' own words, found once per lookup.
     // Names are often misspelt by two letters ("Lambrekt"), so long terms may differ by two.
@@ -1934,9 +1959,12 @@ export class QuotationIndex {
     const scored = this.groups
       .filter((q) => !speakerFilter || (q.speaker !== null && comparable(q.speaker).includes(speakerFilter)))
       .map((q) => {
-        const { words, speakerWords, contextWords, nearWords, folded } = this.termsOf(q);
+        const { words, speakerWords, contextWords, nearWords, folded, surname } = this.termsOf(q);
         let inText = 0;
         let matched = 0;
+        // Query words met in the quotation, its speaker or its sentence, or through a related word:
+        // not only in the sentence before nor through a weak relation.
+        let firm = 0;
         const has = (set: Set<string>, t: string) => set.has(t) || variants.get(t)!.some((v) => set.has(v));
         for (const t of terms) {
           // Best of: the quotation's own words (1), the speaker's name (1), a related word in the
@@ -1956,21 +1984,29 @@ export class QuotationIndex {
               if (contextWords.has(r.term)) w = Math.max(w, CONTEXT_MATCH * r.weight);
           }
           matched += w * this.weightOf(t);
+          if (w >= FIRM_MATCH) firm++;
         }
         const coverage = terms.length === 0 ? 1 : matched / total;
+        // The query names this speaker: a query word is the last word of the speaker's name
+        // ("macron …" for Emmanuel Macron, "… army says" for the French army), spelling variants too.
+        const named =
+          surname !== undefined && terms.some((t) => t === surname || variants.get(t)!.includes(surname))
+            ? 1
+            : 0;
         const exact = phrase.length > 0 && folded.includes(phrase) ? 1 : 0;
-        return { q, coverage, exact, inText };
+        return { q, coverage, exact, inText, firm, named, unscored: terms.length === 0 };
       })
-      .filter((s) => s.coverage >= MIN_QUOTE_COVERAGE || terms.length === 0)
+      .filter((s) => s.coverage > 0 || s.unscored)
       .sort(
         (a, b) =>
           b.exact - a.exact ||
+          b.named - a.named ||
           b.coverage - a.coverage ||
           b.inText - a.inText ||
           b.q.alsoIn.length - a.q.alsoIn.length ||
           b.q.text.length - a.q.text.length,
       );
-    return { query, quotes: scored.slice(0, limit).map((s) => s.q) };
+    return scored.map(({ q, coverage, firm, unscored }) => ({ q, coverage, firm, unscored }));
   }
 }
 
@@ -1979,6 +2015,21 @@ export class QuotationIndex {
  * sets' quote look-ups together with their "absent" queries (which must return nothing).
  */
 const MIN_QUOTE_COVERAGE = 0.4;
+/**
+ * A paraphrase shares few of its words with the quotation ("brussels' top diplomat says a
+ * decision is only days away": Brussels → Borrell's EU, "days"), so a lower share passes when at
+ * least {@link MIN_FIRM_TERMS} query words are met firmly; an off-topic query ("most anticipated
+ * fight of the year") meets the quotations in one word, the rest only in a nearby sentence.
+ */
+const MIN_PARAPHRASE_COVERAGE = 0.2;
+const MIN_FIRM_TERMS = 2;
+/** Weight from which a query word's match counts as firm (the sentence around the quotation, a frequent-sense synonym). */
+const FIRM_MATCH = 0.6;
+
+/** True when a quotation matching this share of the query, with this many firm words, is returned. */
+function passes(coverage: number, firm: number): boolean {
+  return coverage >= MIN_QUOTE_COVERAGE || (coverage >= MIN_PARAPHRASE_COVERAGE && firm >= MIN_FIRM_TERMS);
+}
 
 /** Verbs of saying: in a look-up ("macron says …") they name the act, not the words. */
 const SPEECH_TERMS: ReadonlySet<string> = new Set([

@@ -636,8 +636,9 @@ describe('classifyBlocks on notices, credits, stamps and bylines of common page 
       'Find out more people fled Gao on Monday than in the whole of last year, the UN said.',
       'Photo evidence of the mass grave was released by the French army on Friday.',
       'FILE photos of the base, released on Monday, show empty hangars, the army said.',
+      '17 février 2022 à 10h35 – Emmanuel Macron annonce le retrait des troupes françaises du Mali.',
     ];
-    expect(verdicts(lines)).toEqual(['kept as body', 'kept as body', 'kept as body']);
+    expect(verdicts(lines)).toEqual(['kept as body', 'kept as body', 'kept as body', 'kept as body']);
   });
 
   it('keeps printing an article after a subscribers-only label over its opening', () => {
@@ -727,6 +728,18 @@ describe('classifyBlocks keeps body lines that share a shape with furniture', ()
       ['heading', 'About Operation Barkhane'],
       ['body', under],
       ['body', AFTER],
+    ]);
+  });
+});
+
+describe('classifyBlocks on a teaser run onto a paragraph', () => {
+  it('cuts a "Lire aussi :" teaser from the end of a paragraph and keeps the paragraph as printed', () => {
+    const para = 'Les derniers soldats français ont quitté Gao lundi, a annoncé l’état-major.';
+    const text = `${para} Lire aussi : Mali, la junte dénonce les accords de défense`;
+    const blocks = classifyBlocks(text, splitParagraphs(text), { title: null, furnitureHints: [] });
+    expect(blocks.map((b) => [b.kind, b.reason ?? null, text.slice(b.start, b.end)])).toEqual([
+      ['body', null, para],
+      ['furniture', 'teaser for another story', 'Lire aussi : Mali, la junte dénonce les accords de défense'],
     ]);
   });
 });

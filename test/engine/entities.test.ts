@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   dateMentions,
   durationMentions,
+  firstNounClass,
+  GROUP_CLASS,
+  namesCity,
   numberMentions,
+  PERSON_CLASS,
   wordNumberValue,
 } from '../../src/engine/entities.js';
 
@@ -44,6 +48,29 @@ describe('dates and durations', () => {
     ]);
     expect(durationMentions('over a period of several months').map((m) => m.text)).toEqual([
       'over a period of several months',
+    ]);
+  });
+});
+
+describe("a noun's most frequent sense", () => {
+  it('is a person for "soldiers" and "diplomat", a group for "junta", none for a verb alone', () => {
+    expect(firstNounClass('soldiers')).toBe(PERSON_CLASS);
+    expect(firstNounClass('diplomat')).toBe(PERSON_CLASS);
+    expect(firstNounClass('junta')).toBe(GROUP_CLASS);
+    expect(firstNounClass('bases')).not.toBe(PERSON_CLASS);
+    expect(firstNounClass('neutralised')).toBeNull();
+  });
+});
+
+describe('cities', () => {
+  it('are places WordNet holds as a city or a capital, not regions or countries', () => {
+    expect(['Niamey', 'Bamako', 'Paris', 'Sahel', 'Niger', 'Gulf of Guinea'].map(namesCity)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
     ]);
   });
 });

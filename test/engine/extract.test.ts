@@ -35,6 +35,38 @@ describe('short answers, one span per asked type', () => {
     ).toBe('Thursday, February 17, 2022');
   });
 
+  it('a count of people by another word for people, a range whole, a count that opens the passage', () => {
+    expect(
+      short(
+        'roughly how many wagner fighters are in mali',
+        'Another source of controversy is the presence of some 1,000 mercenaries from the Wagner group.',
+      ),
+    ).toBe('some 1,000 mercenaries');
+    expect(
+      short(
+        "size of the french garrison in niger's capital after the exit",
+        'Niger will now become the hub, with about 1,000 soldiers based in the capital, along with fighter jets.',
+      ),
+    ).toBe('about 1,000 soldiers');
+    expect(
+      short(
+        'how many more troops will be sent out alongside units near the borders?',
+        'Another 300 to 400 would be dispatched for special operations in the border regions.',
+      ),
+    ).toBe('300 to 400');
+    // A count of things is not a count of people.
+    expect(short('how many bases does France have?', 'France has about 2,400 soldiers.')).toBeNull();
+  });
+
+  it('a duration: "until" an end where no length is given', () => {
+    expect(
+      short(
+        'how long does the junta want to hang on to power',
+        'The junta reneged on an agreement to arrange elections and vowed to hold power until 2025.',
+      ),
+    ).toBe('until 2025');
+  });
+
   it('a date: the year for "what year", and not a deadline after "by"', () => {
     expect(
       short(
@@ -42,6 +74,12 @@ describe('short answers, one span per asked type', () => {
         'Today the final contingent of the Barkhane force crossed the border; the force was launched in 2014.',
       ),
     ).toBe('2014');
+    expect(
+      short(
+        'what yr did the extremists spread into the centre of mali',
+        'On Monday it was reported that the extremists regrouped and in 2015 moved into central Mali.',
+      ),
+    ).toBe('2015');
     expect(
       short(
         'at what point did the task force countries put out their declaration?',
@@ -73,6 +111,26 @@ describe('short answers, one span per asked type', () => {
         'The allies will stay involved in the region, most notably Niger and the Gulf of Guinea countries.',
       ),
     ).toBe('Niger');
+    // "Which city": a city to WordNet, not a region; "which frontier": the border by its places;
+    // "which part": the place with its part named.
+    expect(
+      short(
+        'new french hub in niger, which city?',
+        'Niger will now become the hub for French troops in the Sahel, with 1,000 soldiers based in the capital, Niamey.',
+      ),
+    ).toBe('Niamey');
+    expect(
+      short(
+        'Through which frontier did the last Barkhane unit leave Mali?',
+        'The final contingent of the Barkhane force crossed the border between Mali and Niger, using roads built with Chad.',
+      ),
+    ).toBe('border between Mali and Niger');
+    expect(
+      short(
+        'Which part of the country were the jihadists pushing into when French troops first arrived?',
+        'France initially deployed troops in 2013 to beat back advancing jihadist fighters in northern Mali.',
+      ),
+    ).toBe('northern Mali');
   });
 
   it('a duration', () => {
@@ -82,6 +140,21 @@ describe('short answers, one span per asked type', () => {
         'The withdrawal will take place over a period of several months.',
       ),
     ).toBe('several months');
+  });
+
+  it('a reason: a passive cause ("fuelled by"), else a purpose', () => {
+    expect(
+      short(
+        "What's stoking communal tensions in central Mali?",
+        'Armed groups often exploit communal tensions fuelled by dwindling resources in central Mali.',
+      ),
+    ).toBe('dwindling resources in central Mali');
+    expect(
+      short(
+        'What reason does Bamako give for bringing the Russians in?',
+        'Mali denied that mercenaries were deployed, saying it had invited Russian trainers to strengthen national defence.',
+      ),
+    ).toBe('to strengthen national defence');
   });
 
   it('a reason clause', () => {
@@ -199,6 +272,16 @@ describe('short answers, one span per asked type', () => {
         'Several security sources, speaking on condition of anonymity, said that Macron\u2019s announcement to end the nine-year French mission in Mali will coincide with a summit.',
       ),
     ).toBe('security sources');
+    // A country that does what is asked; the question's own "elite troops" in other words is no answer.
+    const q = analyzeQuestion('who withdrew their elite troops at the end of january');
+    const alias = { weight: 0.6, via: 'alias' as const, from: 'troops', target: 'troop' };
+    expect(
+      extractAnswer(
+        'Denmark announced it was withdrawing its contingent of elite soldiers in late January and Norway has abandoned a planned deployment.',
+        { ...q, expansions: new Map([['soldier', alias]]) },
+        true,
+      )?.text,
+    ).toBe('Denmark');
   });
 
   it('where: a phrase naming part of a place, after a question word', () => {
@@ -244,6 +327,16 @@ describe('short answers, one span per asked type', () => {
         'France had intervened at the request of Bamako in 2013, under Operation Serval, to respond to an offensive.',
       ),
     ).toBe('Operation Serval');
+  });
+
+  it('which: "what else" has no head noun; the passage\'s new words answer', () => {
+    // "What else…": no head noun; the passage's new words answer.
+    expect(
+      short(
+        'what else has been rubbing Western governments the wrong way?',
+        'Western governments complain that the junta has become increasingly hostile to foreign soldiers.',
+      ),
+    ).toBe('complain that the junta has become increasingly hostile to foreign soldiers');
   });
 
   it('which: a word reached through the expansions stands for the head only as a noun', () => {
@@ -315,12 +408,41 @@ describe('short answers, one span per asked type', () => {
     ).toBe('No — Denmark announced it was withdrawing its contingent of elite troops from Mali');
   });
 
+  it('a yes or no to a tag question, past "end up" and "used to", from the clause the name governs', () => {
+    expect(
+      short(
+        'mali used to be a french colony right?',
+        'A succession of coups in the former French colonies of Mali and Chad has weakened alliances.',
+      ),
+    ).toBe('Yes — former French colonies of Mali and Chad has weakened alliances');
+    expect(
+      short(
+        'did norway end up sending troops to mali?',
+        'Denmark announced it was withdrawing its troops in late January and Norway has abandoned a planned troop deployment to Mali.',
+      ),
+    ).toBe('No — Norway has abandoned a planned troop deployment to Mali');
+    // "Rejected the idea that…": the reversal reaches over "the idea that".
+    expect(
+      short(
+        "didn't macron concede the mission was a failure?",
+        'Macron said he "completely" rejected the idea that the mission was a failure.',
+      ),
+    ).toBe('No — Macron said he "completely" rejected the idea that the mission was a failure');
+  });
+
   it('no yes or no where the passage hedges or does not meet the question', () => {
     expect(
       short('Will France keep troops in Niger?', 'France is expected to keep troops in Niger.'),
     ).toBeNull();
     expect(
       short('Was Mali relaxed about the cut?', 'The cut prompted a furious reaction from Mali.'),
+    ).toBeNull();
+    // "Pulling out" asks about a leaving: "withdrawal" is the asked act, not its reversal.
+    expect(
+      short(
+        'is canada pulling its forces too',
+        'The European partners, as well as Canada, said they would begin a coordinated withdrawal.',
+      ),
     ).toBeNull();
   });
 

@@ -116,3 +116,38 @@ describe('quotation look-up by role and in French', () => {
     expect(fr.speakers()).toContain('Abdoulaye Maïga');
   });
 });
+
+describe('quotation look-up threshold: paraphrases pass, off-topic queries do not', () => {
+  it('returns a paraphrase that meets the quotation in two words below the plain coverage threshold', () => {
+    // "un" and "mission" meet Salgado's role (the MINUSMA peacekeeping mission), "impact" his
+    // words: under 0.4 of the query's weight, but two words met firmly.
+    expect(
+      engine
+        .quote('the un mission fears a big impact')
+        .quotes.slice(0, 1)
+        .map((q) => [q.speaker, q.text]),
+    ).toEqual([['Olivier Salgado', 'there is bound to be an impact']]);
+  });
+
+  it('returns nothing for an off-topic query that meets the quotations in one word only', () => {
+    // "fight" is in a quotation and "years" near one: one firm word is not a match.
+    expect(engine.quote('the best fight in years').quotes).toEqual([]);
+    expect(engine.quote('boxing title bout of the year').quotes).toEqual([]);
+  });
+});
+
+describe('quotation look-up by a named speaker', () => {
+  it('ranks the quotations of the speaker the query names before another speaker’s closer match', () => {
+    // The French Presidency's statement has "Gulf of Guinea" in its words; Macron's, in the
+    // sentence before. The query names Macron, so his comes first.
+    expect(
+      engine
+        .quote('macron on terror groups around the gulf of guinea')
+        .quotes.slice(0, 2)
+        .map((q) => q.speaker),
+    ).toEqual(['Emmanuel Macron', 'Emmanuel Macron']);
+    expect(engine.quote('macron on terror groups around the gulf of guinea').quotes[0]?.text).toMatch(
+      /^These states are increasingly exposed to efforts by terrorist groups/,
+    );
+  });
+});

@@ -17,7 +17,7 @@ describe('the asked type of answer', () => {
     expect(read('How long will the withdrawal take?')).toEqual(['duration', null]);
     expect(read('Who announced the withdrawal?')).toEqual(['person', null]);
     expect(read('whereabouts was takuba operating')).toEqual(['place', null]);
-    expect(read('Which part of the country were the jihadists pushing into?')).toEqual(['place', null]);
+    expect(read('Which part of the country were the jihadists pushing into?')).toEqual(['place', 'part']);
     expect(read('What made Macron shrink the Barkhane force?')).toEqual(['reason', null]);
     expect(read("What's stoking communal tensions in central Mali?")).toEqual(['reason', null]);
   });
@@ -34,6 +34,8 @@ describe('the asked type of answer', () => {
     expect(yesNo("Aren't the Canadians staying on in Mali?")).toBe(true);
     expect(yesNo('has niger agreed to take the troops leaving mali')).toBe(true);
     expect(yesNo('Are they mercenaries or trainers?')).toBe(false);
+    expect(yesNo('mali used to be a french colony right?')).toBe(true);
+    expect(yesNo('who was in charge, right?')).toBe(false);
     expect(yesNo('Who is running Burkina Faso?')).toBe(false);
     expect(yesNo('La France a-t-elle quitté le Mali ?')).toBe(false);
   });
@@ -57,6 +59,8 @@ describe('what else a question says about its answer', () => {
       'help',
     ]);
     expect(read('which kinds of eu training programmes are up in the air')).toEqual(['entity', 'programmes']);
+    expect(read("which conditions weren't there any more?")).toEqual(['entity', 'conditions']);
+    expect(read('What reason does Bamako give for bringing the Russians in?')).toEqual(['reason', null]);
     const year = analyzeQuestion('barkane launch year');
     expect([year.answerType, year.dateKind]).toEqual(['date', 'year']);
     expect(analyzeQuestion('what year did french troops go into mali').dateKind).toBe('year');

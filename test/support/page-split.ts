@@ -298,6 +298,35 @@ const WAVE_11_RULES: readonly PlannedPage[] = [
   { id: 'themoscowtimes-2025-06-08-wagner-replaced-by-africa-corps-in-mali', language: 'en', shape: 'wire' },
 ];
 
+/**
+ * The twelfth wave: four French pages on the last French base in Chad (January 2025) that print
+ * nothing but their article, collected and annotated like the tenth and measured once as
+ * collected, to check that the rules drop no body line of plain pages (a headline and subheadings
+ * run into the paragraphs, a syndication dateline, unattributed partial quotations).
+ */
+const WAVE_12_RULES: readonly PlannedPage[] = [
+  {
+    id: 'djazairess-2025-01-la-base-historique-de-ndjamena-livree-au-tchad',
+    language: 'fr',
+    shape: 'aggregator',
+  },
+  {
+    id: 'htsyndication-2025-02-01-fin-de-la-presence-militaire-francaise-au-tchad',
+    language: 'fr',
+    shape: 'aggregator',
+  },
+  {
+    id: 'ru24-2025-01-retrocession-de-la-base-sergent-adji-kossei',
+    language: 'fr',
+    shape: 'aggregator',
+  },
+  {
+    id: 'yenisafak-2025-01-l-armee-francaise-quitte-le-sahel',
+    language: 'fr',
+    shape: 'wire',
+  },
+];
+
 /** The planned pages by wave; each wave's split is drawn over that wave alone. */
 export const PLANNED_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_1, WAVE_2];
 
@@ -333,6 +362,7 @@ export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
   WAVE_9_RULES,
   WAVE_10_RULES,
   WAVE_11_RULES,
+  WAVE_12_RULES,
 ];
 
 /**
