@@ -366,10 +366,57 @@ export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
 ];
 
 /**
+ * The sixth wave: 18 pages (9 English, 9 French) about the withdrawal from Mali, collected and
+ * annotated by someone who never read the furniture rules or the quotation code (nor any other file
+ * of `src/`, nor their tests, nor any fixture page already here), only to measure them. It takes
+ * the place of wave 5 as the held-out wave. Not drawn: every page of it is `heldout`.
+ */
+const WAVE_6_HELDOUT: readonly PlannedPage[] = [
+  { id: 'arabnews-2025-06-07-wagner-group-leaving-mali', language: 'en', shape: 'wire' },
+  { id: 'shropshirestar-2022-02-17-france-to-withdraw-troops-from-mali', language: 'en', shape: 'wire' },
+  { id: 'urdupoint-2022-01-31-mali-expels-french-ambassador', language: 'en', shape: 'wire' },
+  {
+    id: 'africanews-2022-07-01-european-counterterrorist-force-leaves-mali',
+    language: 'en',
+    shape: 'captions',
+  },
+  {
+    id: 'africadailyreport-2024-11-07-un-mission-withdrawal-complete-by-mid-november',
+    language: 'en',
+    shape: 'wire',
+  },
+  {
+    id: 'wenewsenglish-2024-un-peacekeeping-mission-hands-over-last-camp',
+    language: 'en',
+    shape: 'aggregator',
+  },
+  { id: 'vietnamvn-2023-minusma-completes-withdrawal', language: 'en', shape: 'captions' },
+  { id: 'alwaysfreshnews-2022-04-19-french-army-hands-over-gossi-base', language: 'en', shape: 'aggregator' },
+  {
+    id: 'theinsightpost-2022-08-barkhane-troops-fully-withdraw-from-mali',
+    language: 'en',
+    shape: 'original',
+  },
+  { id: 'afriquerevelation-2022-01-ambassadeur-somme-de-quitter-le-mali', language: 'fr', shape: 'original' },
+  { id: 'ndarinfo-2022-02-ambassadeur-expulse-a-plie-bagages', language: 'fr', shape: 'repeated-body' },
+  { id: 'leclik-2022-02-01-mali-expulsion-ambassadeur-de-france', language: 'fr', shape: 'aggregator' },
+  { id: 'maghress-2022-04-armee-francaise-remet-la-base-de-gossi', language: 'fr', shape: 'aggregator' },
+  { id: 'canalactu-2022-07-01-fin-officielle-de-la-task-force-takuba', language: 'fr', shape: 'original' },
+  { id: 'fratmat-2022-07-fin-de-la-force-europeenne-takuba', language: 'fr', shape: 'captions' },
+  { id: 'francetvinfo-2022-06-armee-francaise-quitte-sa-base-de-menaka', language: 'fr', shape: 'original' },
+  {
+    id: 'actucameroun-2022-08-15-derniers-soldats-francais-ont-quitte-gao',
+    language: 'fr',
+    shape: 'original',
+  },
+  { id: 'alain-2023-06-sahel-depart-de-la-minusma-du-mali', language: 'fr', shape: 'original' },
+];
+
+/**
  * Waves collected only to measure rules on: never drawn, every page `heldout`. Their annotators
  * never read the rules.
  */
-export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [];
+export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_6_HELDOUT];
 
 /** Every planned page, in wave order. */
 export const PLANNED_PAGES: readonly PlannedPage[] = [
