@@ -62,6 +62,14 @@ describe('confidence on the fixture corpus', () => {
   });
 });
 
+/** The best passage for `question` and the features its confidence is built from. */
+function featuresOf(engine: AnswerEngine, question: string) {
+  const read = analyzeQuestion(question);
+  const q = { ...read, expansions: expandQuestion(read, engine.index) };
+  const ranked = engine.rank(q);
+  return { first: ranked[0]?.passage.text, ...engine.confidenceFeatures(ranked, q) };
+}
+
 describe('confidence features on a small corpus', () => {
   const engine = new AnswerEngine(
     buildCorpus([
@@ -70,12 +78,7 @@ describe('confidence features on a small corpus', () => {
       ['other', 'Outlet Three', 'Farmers near Mopti reported a poor harvest this year.'],
     ]),
   );
-  const features = (question: string) => {
-    const read = analyzeQuestion(question);
-    const q = { ...read, expansions: expandQuestion(read, engine.index) };
-    const ranked = engine.rank(q);
-    return { first: ranked[0]?.passage.text, ...engine.confidenceFeatures(ranked, q) };
-  };
+  const features = (question: string) => featuresOf(engine, question);
 
   it('sees the count of the asked noun beside the matched words', () => {
     expect(features('How many soldiers did Denmark withdraw?')).toMatchObject({
@@ -113,12 +116,7 @@ describe('names of the question in the passage', () => {
       ['other', 'Outlet Three', 'Farmers near Mopti reported a poor harvest this year.'],
     ]),
   );
-  const features = (question: string) => {
-    const read = analyzeQuestion(question);
-    const q = { ...read, expansions: expandQuestion(read, engine.index) };
-    const ranked = engine.rank(q);
-    return { first: ranked[0]?.passage.text, ...engine.confidenceFeatures(ranked, q) };
-  };
+  const features = (question: string) => featuresOf(engine, question);
 
   it('counts a name the best passage does not meet, though another passage does', () => {
     // "Swedish" stands in the second passage only; the first, with the count, answers for
