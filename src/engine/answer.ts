@@ -824,16 +824,23 @@ function givenValues(text: string, q: QuestionAnalysis, tokens: readonly TokenTe
   return out;
 }
 
+/** The tokens a value spans: from `at` (its first) to `endAt` (the first after it). */
+function valueTokens(
+  tokens: readonly TokenTerm[],
+  v: { start: number; end: number },
+): { at: number; endAt: number } {
+  const at = tokens.findIndex((t) => t.end > v.start);
+  const endAt = tokens.findIndex((t) => t.start >= v.end);
+  return { at: at < 0 ? tokens.length : at, endAt: endAt < 0 ? tokens.length : endAt };
+}
+
 /** The places (entities.ts's gazetteer) named within FACT_WINDOW words of a value, lower case. */
 function placesNear(
   text: string,
   tokens: readonly TokenTerm[],
   v: { start: number; end: number },
 ): Set<string> {
-  let at = tokens.findIndex((t) => t.end > v.start);
-  if (at < 0) at = tokens.length;
-  let endAt = tokens.findIndex((t) => t.start >= v.end);
-  if (endAt < 0) endAt = tokens.length;
+  const { at, endAt } = valueTokens(tokens, v);
   const from = tokens[Math.max(0, at - FACT_WINDOW)]?.start ?? 0;
   const to = tokens[Math.min(tokens.length, endAt + FACT_WINDOW) - 1]?.end ?? text.length;
   const out = new Set<string>();
@@ -853,10 +860,7 @@ function factTerms(
   related = true,
 ): Set<string> {
   const out = new Set<string>();
-  let at = tokens.findIndex((t) => t.end > v.start);
-  if (at < 0) at = tokens.length;
-  let endAt = tokens.findIndex((t) => t.start >= v.end);
-  if (endAt < 0) endAt = tokens.length;
+  const { at, endAt } = valueTokens(tokens, v);
   for (let i = Math.max(0, at - FACT_WINDOW); i < Math.min(tokens.length, endAt + FACT_WINDOW); i++) {
     const term = tokens[i]!.term;
     if (term === null || (i >= at && i < endAt)) continue;
