@@ -1956,6 +1956,8 @@ export class QuotationIndex {
 
     // Rare words weigh more: a query's "mission" says less than its "caliphate".
     const total = terms.reduce((sum, t) => sum + this.weightOf(t), 0);
+    // The query's terms and their spelling variants, once: a speaker's surname among them is named.
+    const forms = new Set(terms.flatMap((t) => [t, ...variants.get(t)!]));
     const scored = this.groups
       .filter((q) => !speakerFilter || (q.speaker !== null && comparable(q.speaker).includes(speakerFilter)))
       .map((q) => {
@@ -1989,10 +1991,7 @@ export class QuotationIndex {
         const coverage = terms.length === 0 ? 1 : matched / total;
         // The query names this speaker: a query word is the last word of the speaker's name
         // ("macron …" for Emmanuel Macron, "… army says" for the French army), spelling variants too.
-        const named =
-          surname !== undefined && terms.some((t) => t === surname || variants.get(t)!.includes(surname))
-            ? 1
-            : 0;
+        const named = surname !== undefined && forms.has(surname) ? 1 : 0;
         const exact = phrase.length > 0 && folded.includes(phrase) ? 1 : 0;
         return { q, coverage, exact, inText, firm, named, unscored: terms.length === 0 };
       })
