@@ -353,25 +353,14 @@ const WAVE_4_RULES: readonly PlannedPage[] = [
   { id: 'newspravda-2023-10-23-troupes-ont-quitte-la-base', language: 'fr', shape: 'aggregator' },
 ];
 
-export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
-  WAVE_3_RULES,
-  WAVE_4_RULES,
-  WAVE_5_RULES,
-  WAVE_7_RULES,
-  WAVE_8_RULES,
-  WAVE_9_RULES,
-  WAVE_10_RULES,
-  WAVE_11_RULES,
-  WAVE_12_RULES,
-];
-
 /**
  * The sixth wave: 18 pages (9 English, 9 French) about the withdrawal from Mali, collected and
  * annotated by someone who never read the furniture rules or the quotation code (nor any other file
- * of `src/`, nor their tests, nor any fixture page already here), only to measure them. It takes
- * the place of wave 5 as the held-out wave. Not drawn: every page of it is `heldout`.
+ * of `src/`, nor their tests, nor any fixture page already here), only to measure them. It was the
+ * held-out wave on 1 Dec 2026 (measured at the start and the end of that evening only) and became a
+ * rules-only wave on 2 Dec 2026, when a newer wave annotated the same way took its place.
  */
-const WAVE_6_HELDOUT: readonly PlannedPage[] = [
+const WAVE_6_RULES: readonly PlannedPage[] = [
   { id: 'arabnews-2025-06-07-wagner-group-leaving-mali', language: 'en', shape: 'wire' },
   { id: 'shropshirestar-2022-02-17-france-to-withdraw-troops-from-mali', language: 'en', shape: 'wire' },
   { id: 'urdupoint-2022-01-31-mali-expels-french-ambassador', language: 'en', shape: 'wire' },
@@ -412,11 +401,24 @@ const WAVE_6_HELDOUT: readonly PlannedPage[] = [
   { id: 'alain-2023-06-sahel-depart-de-la-minusma-du-mali', language: 'fr', shape: 'original' },
 ];
 
+export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
+  WAVE_3_RULES,
+  WAVE_4_RULES,
+  WAVE_5_RULES,
+  WAVE_7_RULES,
+  WAVE_8_RULES,
+  WAVE_9_RULES,
+  WAVE_10_RULES,
+  WAVE_11_RULES,
+  WAVE_12_RULES,
+  WAVE_6_RULES,
+];
+
 /**
  * Waves collected only to measure rules on: never drawn, every page `heldout`. Their annotators
  * never read the rules.
  */
-export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_6_HELDOUT];
+export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [];
 
 /** Every planned page, in wave order. */
 export const PLANNED_PAGES: readonly PlannedPage[] = [
