@@ -861,7 +861,9 @@ export function classifyBlocks(
       furniture('image caption with credit');
       continue;
     }
-    if (next.length > key.length && next.startsWith(key) && !TERMINAL.test(raw)) {
+    // An alt text names what the picture shows in three words or more; a one-word label ("Mali")
+    // over a paragraph that opens with the same word ("Mali's ruling junta…") is no alt text.
+    if (next.length > key.length && next.startsWith(key) && !TERMINAL.test(raw) && wordCount(raw) >= 3) {
       furniture('image alt text repeated by its caption');
       continue;
     }

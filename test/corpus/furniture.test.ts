@@ -888,6 +888,15 @@ describe('classifyBlocks on the shapes of wave 14', () => {
     ]);
   });
 
+  it("names a one-word label over a paragraph opening with the same word by its shape, not as an image's alt text", () => {
+    const text = `Mali\nMali's ruling junta said on Monday it was ending its defence accords with France.\n${second}`;
+    expect(blocksOf(text)[0]).toEqual([
+      'furniture',
+      'page furniture by its shape (outside the article, no sentence punctuation, short)',
+      'Mali',
+    ]);
+  });
+
   it('drops a "Lire la suite ›" link closed by a single guillemet', () => {
     expect(blocksOf(`${first}\nLire la suite \u203A`)).toEqual([
       ['body', null, first],
