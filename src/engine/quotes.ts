@@ -196,9 +196,87 @@ interface Found {
   opensBlock?: boolean;
 }
 
+/** Double quotation marks of either shape and language, as oriented by {@link orientMarks}. */
+const DOUBLE_MARK = /[\u201C\u201D"\u00AB\u00BB]/gu;
+
+/**
+ * A block's double quotation marks turned the way they are used, where a page prints them the
+ * wrong way round, as pages typed or converted in haste do: a second « that closes the open one
+ * before a comma or a full stop ("… depuis la fin de matinée« , a indiqué …"), a » that opens a
+ * quotation closed later in the paragraph (" » La force Takuba … 2020.  »"), a second “ closing the
+ * open one ("… between the two countries “."), and a closing mark with no opening one before it
+ * at a paragraph's start, its words being a quotation from the paragraph's start ("this
+ * redeployment has been effective …," the Elysee said; "… request. “, declared …"), which
+ * becomes ” whatever its shape. Same length as the text: offsets are unchanged, and the quoted
+ * words are always taken from the text as printed. Hand-written: no library orients marks.
+ */
+export function orientMarks(text: string): string {
+  const marks = [...text.matchAll(DOUBLE_MARK)];
+  if (marks.length === 0) return text;
+  const out = text.split('');
+  const nextNonSpace = (i: number) => /^[ \t\u00A0\u202F]*(.?)/u.exec(text.slice(i + 1, i + 4))?.[1] ?? '';
+  const prevChar = (i: number) => text.charAt(i - 1);
+  // Closing shape: punctuation or the paragraph's end follows (spaces inside the mark allowed).
+  const closesHere = (i: number) => /^(?:[,.;:!?)]|\n|)$/u.test(nextNonSpace(i));
+  // Opening shape: a space or the paragraph's start before, a word right after.
+  const opensHere = (i: number) => /^(?:\s|\(|)$/u.test(prevChar(i)) && /[\p{L}\p{N}]/u.test(nextNonSpace(i));
+  let guillemetOpen = false;
+  let curlyOpen = false;
+  let firstInParagraph = true;
+  for (let k = 0; k < marks.length; k++) {
+    const i = marks[k]!.index!;
+    const c = marks[k]![0];
+    // A new paragraph (a line break since the last mark) starts with nothing open.
+    const prev = marks[k - 1];
+    if (!prev || text.slice(prev.index! + 1, i).includes('\n')) {
+      guillemetOpen = false;
+      curlyOpen = false;
+      firstInParagraph = true;
+    }
+    const laterInParagraph = (want: RegExp) => {
+      const end = text.indexOf('\n', i);
+      return want.test(text.slice(i + 1, end < 0 ? text.length : end));
+    };
+    // A closing mark with nothing open, first in its paragraph, after a sentence's punctuation.
+    // French spacing puts a space inside every guillemet, so only punctuation after one, or after
+    // a curly mark, shows it closing; a straight mark closes before a space too.
+    const leadingCloser =
+      firstInParagraph &&
+      (c === '"' ? /^(?:\s|[,.;:!?)]|)$/u.test(text.charAt(i + 1)) : closesHere(i)) &&
+      /[.,!?\u2026]/u.test(
+        text
+          .slice(Math.max(0, i - 2), i)
+          .trim()
+          .slice(-1),
+      ) &&
+      !/^\s*$/u.test(text.slice(text.lastIndexOf('\n', i - 1) + 1, i));
+    firstInParagraph = false;
+    if (c === '\u00AB') {
+      if (guillemetOpen && closesHere(i)) {
+        out[i] = '\u00BB';
+        guillemetOpen = false;
+      } else if (!guillemetOpen && leadingCloser) out[i] = '\u201D';
+      else guillemetOpen = true;
+    } else if (c === '\u00BB') {
+      if (!guillemetOpen && opensHere(i) && laterInParagraph(/[\u00BB\u00AB]/u)) {
+        out[i] = '\u00AB';
+        guillemetOpen = true;
+      } else guillemetOpen = false;
+    } else if (c === '\u201C') {
+      if (curlyOpen && closesHere(i)) {
+        out[i] = '\u201D';
+        curlyOpen = false;
+      } else if (!curlyOpen && leadingCloser) out[i] = '\u201D';
+      else curlyOpen = true;
+    } else if (c === '\u201D') curlyOpen = false;
+    else if (leadingCloser) out[i] = '\u201D'; // a straight mark closing words begun before the paragraph
+  }
+  return out.join('');
+}
+
 /** Finds quotation spans (inner text) in a block: “…”, "…", ‘…’ and '…' pairs. */
 export function quotationSpans(text: string, block: Span): Span[] {
-  const s = text.slice(block.start, block.end);
+  const s = orientMarks(text.slice(block.start, block.end));
   const out: Span[] = [];
   const push = (a: number, b: number) => {
     let start = a;
@@ -207,6 +285,11 @@ export function quotationSpans(text: string, block: Span): Span[] {
     while (end > start && /[\s,;:]/.test(s[end - 1]!)) end--;
     if (end - start >= 2) out.push({ start: block.start + start, end: block.start + end });
   };
+  // Words before a closing mark that opens the paragraph: a quotation begun before it (a summary
+  // that starts inside the quotation it repeats).
+  const firstMark = /[\u201C\u201D"\u00AB\u00BB]/u.exec(s);
+  if (firstMark?.[0] === '\u201D' && /[.,!?\u2026]\s?$/u.test(s.slice(0, firstMark.index)))
+    push(s.lastIndexOf('\n', firstMark.index) + 1, firstMark.index);
   // Double quotation marks: curly pairs, then straight ones toggling open/closed.
   for (const m of s.matchAll(/\u201C([^\u201C\u201D]*)(?:\u201D|$)/g))
     push(m.index! + 1, m.index! + 1 + m[1]!.length);
@@ -794,7 +877,9 @@ export class QuotationIndex {
     this.issuers = [];
     this.named = [];
     this.quoteAt = Number.POSITIVE_INFINITY;
-    const text = article.text;
+    // Marks printed the wrong way round read as the way they are used (same offsets); the quoted
+    // words themselves are taken from the text as printed.
+    const text = orientMarks(article.text);
     const out: Found[] = [];
     const titles = new Map<string, string>(); // "french president" → "Emmanuel Macron"
     let lastPerson: { name: string; at: number } | null = null;
@@ -929,7 +1014,7 @@ export class QuotationIndex {
           wasCarried = true;
         }
         if (speaker !== null && speaker !== IT && !this.people.full.has(speaker))
-          speaker = titledName(speaker, text) ?? this.fullerBody(speaker, article);
+          speaker = titledName(speaker, text) ?? this.fullerBody(speaker, article, q.start);
         previousSpeaker = speaker;
         if (speaker !== null) lastQuoted = { name: speaker, at: q.start };
         if (speaker !== null && !this.people.full.has(speaker)) lastBody = speaker;
@@ -937,7 +1022,7 @@ export class QuotationIndex {
           article,
           start: q.start,
           end: q.end,
-          text: text.slice(q.start, q.end),
+          text: article.text.slice(q.start, q.end),
           speaker,
           sentence,
           carried: wasCarried,
@@ -1491,12 +1576,16 @@ export class QuotationIndex {
   }
 
   /**
-   * A body named by its role alone ("the defence ministry", "l'état-major") under the fuller name
-   * the same article gives it elsewhere ("France's defence ministry", "l'état-major français"):
-   * English modifiers before the noun, French ones after it. Kept as it is when the article gives
-   * none, or gives different ones ("French army" and "Malian army").
+   * A body named by its role alone ("the defence ministry", "l'état-major", "the group") under the
+   * fuller name the same article gives it in its body text ("France's defence ministry",
+   * "l'état-major français", "the Wagner Group"): English modifiers before the noun, French ones
+   * after it, read within one paragraph (never from a caption or a tag list beside it). When the
+   * article gives several ("French army" and "Malian army"), the one printed last before the
+   * quotation `before` (a character offset) is the body meant; with none before it, a single one
+   * after it. Kept as it is when the article gives none, or when the name already says whose the
+   * body is ("Mali's transitional government").
    */
-  private fullerBody(name: string, article: Article): string {
+  private fullerBody(name: string, article: Article, before = Number.POSITIVE_INFINITY): string {
     name = expandAcronyms(name, article.text);
     // "The allies" after "a statement signed by France and its African and European allies": the
     // one longer issuer the article gave, ending with the same noun.
@@ -1516,28 +1605,49 @@ export class QuotationIndex {
     // Only a role noun ("ministry", "armée") is completed; a proper name is already the body's.
     if (bare.length < 3 || bare.split(/\s+/).length > 3 || !BODY_NOUN.test(bare)) return name;
     if (/(?:^|\s)[\p{Lu}]/u.test(bare.replace(/^\S+/u, ''))) return name;
+    if (/^[\p{Lu}][\p{L}-]*['\u2019]s\s/u.test(bare)) return name; // "Mali's transitional government"
     const text = article.text;
     const lower = text.toLowerCase();
     const key = bare.toLowerCase();
-    const forms = new Map<string, string>(); // the modifier, lower case → the fuller form as printed
-    for (let at = lower.indexOf(key); at >= 0; at = lower.indexOf(key, at + key.length)) {
-      const end = at + key.length;
-      if (/\p{L}/u.test(text[at - 1] ?? '') || /\p{L}/u.test(text[end] ?? '')) continue;
-      if (french) {
-        // "l'État major français indique": a verb of saying ending like an adjective ("-ique") is no modifier.
-        const m = FR_BODY_MODIFIERS.exec(text.slice(end));
-        const modifier = m?.[0].replace(FR_VERB_AS_MODIFIER, '') ?? '';
-        if (modifier.trim())
-          forms.set(modifier.trim().toLowerCase(), text.slice(at, end) + modifier.trimEnd());
-      } else {
-        const m = EN_BODY_MODIFIERS.exec(text.slice(Math.max(0, at - 60), at));
-        if (m?.[1] && !FUNCTION_WORDS.has(m[1].toLowerCase()))
-          forms.set(m[1].replace(/['\u2019]s$/u, '').toLowerCase(), m[0] + text.slice(at, end));
+    // The modifier, lower case → the fuller form as printed and where it was last printed before
+    // the quotation (or first after it).
+    const forms = new Map<string, { form: string; at: number }>();
+    for (const block of article.blocks) {
+      if (block.kind === 'furniture') continue;
+      const from = block.start;
+      const to = block.end;
+      for (
+        let at = lower.indexOf(key, from);
+        at >= 0 && at + key.length <= to;
+        at = lower.indexOf(key, at + key.length)
+      ) {
+        const end = at + key.length;
+        if (/\p{L}/u.test(text[at - 1] ?? '') || /\p{L}/u.test(text[end] ?? '')) continue;
+        let modifier = '';
+        let form = '';
+        if (french) {
+          // "l'État major français indique": a verb of saying ending like an adjective ("-ique") is no modifier.
+          const m = FR_BODY_MODIFIERS.exec(text.slice(end, to));
+          modifier = m?.[0].replace(FR_VERB_AS_MODIFIER, '') ?? '';
+          form = text.slice(at, end) + modifier.trimEnd();
+        } else {
+          const m = EN_BODY_MODIFIERS.exec(text.slice(Math.max(from, at - 60), at));
+          if (m?.[1] && !FUNCTION_WORDS.has(m[1].toLowerCase())) {
+            modifier = m[1].replace(/['\u2019]s$/u, '');
+            form = m[0] + text.slice(at, end);
+          }
+        }
+        if (!modifier.trim()) continue;
+        const k = modifier.trim().toLowerCase();
+        const known = forms.get(k);
+        if (!known || (at < before && (known.at < at || known.at >= before))) forms.set(k, { form, at });
       }
     }
-    if (forms.size !== 1) return name;
-    const form = [...forms.values()][0]!;
-    return french ? lead + form : capitalise(form);
+    if (forms.size === 0) return name;
+    const earlier = [...forms.values()].filter((f) => f.at < before).sort((a, b) => b.at - a.at);
+    const chosen = earlier[0] ?? (forms.size === 1 ? [...forms.values()][0]! : null);
+    if (!chosen) return name;
+    return french ? lead + chosen.form : capitalise(chosen.form);
   }
 
   /**

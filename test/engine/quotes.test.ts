@@ -34,6 +34,32 @@ describe('quotationSpans', () => {
     expect(spans("It’s Mali’s junta, and it's Mali's choice, Macron’s aides said.")).toEqual([]);
   });
 
+  it('reads marks printed the wrong way round as they are used, in French and English', () => {
+    // A second « closing the open one before its comma; a » opening words closed later.
+    expect(spans('« Le transfert est effectif depuis la fin de matinée« , a indiqué le colonel.')).toEqual([
+      'Le transfert est effectif depuis la fin de matinée',
+    ]);
+    expect(spans('Le général est le porte-parole.  » La force avait pour vocation d’agir.  »')).toEqual([
+      'La force avait pour vocation d’agir.',
+    ]);
+    expect(spans('It was not a question of “ the end of diplomatic relations “.')).toEqual([
+      'the end of diplomatic relations',
+    ]);
+    // A guillemet opened with French spacing after a full stop still opens.
+    expect(spans('Il a parlé. « Nous partons », a-t-il dit.')).toEqual(['Nous partons']);
+  });
+
+  it('takes the words before a closing mark that opens a paragraph for a quotation begun before it', () => {
+    expect(
+      spans('this redeployment has been effective," the Elysee said. "France remains engaged," it said.'),
+    ).toEqual(['this redeployment has been effective', 'France remains engaged']);
+    expect(spans('We will honor the terms of this agreement. “, declared the ministry.')).toEqual([
+      'We will honor the terms of this agreement.',
+    ]);
+    // Not a closing mark: an ordinary opening one after a sentence.
+    expect(spans('He spoke. "We leave," he said.')).toEqual(['We leave']);
+  });
+
   it('gives offsets into the whole text when the block starts later', () => {
     const text = 'Intro.\n“Stay calm,” she said.';
     const q = quotationSpans(text, { start: 7, end: text.length });

@@ -500,6 +500,45 @@ function pageSpeakers(id: string): string[] {
     .map((q) => `${q.speaker ?? '(none)'}: ${q.text}`);
 }
 
+describe('speakers of quotations whose marks are printed the wrong way round', () => {
+  it('attributes a quotation closed with an opening guillemet, as printed', () => {
+    expect(
+      speakers(
+        "L'armée française a remis mardi la base de Gossi. « Le transfert de la base avancée de Gossi est effectif depuis la fin de matinée« , a indiqué le porte-parole de l'état-major, le colonel Pascal Ianni.",
+        'fr',
+      ),
+    ).toEqual([
+      'Pascal Ianni: Le transfert de la base avancée de Gossi est effectif depuis la fin de matinée',
+    ]);
+  });
+
+  it('gives a summary that starts inside a quotation the words’ speaker named after it', () => {
+    expect(
+      speakers(
+        'this redeployment has been effective," the Elysee said in a statement. "France remains engaged in Sahel," it said.',
+      ),
+    ).toEqual(['Elysee: this redeployment has been effective', 'Elysee: France remains engaged in Sahel']);
+  });
+});
+
+describe('a body named by its noun alone takes the fuller name printed before it', () => {
+  it('takes the nearest fuller name before the quotation, not one printed after it', () => {
+    expect(
+      speakers(
+        'The Russia-backed Wagner Group said Friday it is leaving Mali.\n\n“Mission accomplished. Wagner returns home,” the group announced via Telegram.\n\nThe country still fights the Daesh group in the east.',
+      ),
+    ).toEqual(['Wagner Group: Mission accomplished. Wagner returns home']);
+  });
+
+  it('never completes a name that already says whose body it is, nor reads across paragraphs', () => {
+    expect(
+      speakers(
+        'Photo by Jane Doe/AFP or licensors\n\nMali\'s transitional government demanded France leave "without delay" in February.',
+      ),
+    ).toEqual(["Mali's transitional government: without delay"]);
+  });
+});
+
 describe('speaker attribution on real pages of the rules split', () => {
   it('gives the AP page’s statement to the French military that issued it, and “heart” to Macron', () => {
     expect(pageSpeakers('yahoo-2022-08-15-last-group-soldiers-left-mali')).toEqual([
