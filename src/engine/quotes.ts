@@ -29,6 +29,12 @@ const FR_PRESENT =
  * in FR_PARTICIPLE, which can never list every verb a writer uses for saying.
  */
 const FR_ANY_PARTICIPLE = '\\p{Ll}{3,}(?:\u00E9|i|u)';
+/**
+ * An adverb or a short aside between a French auxiliary and its participle ("a aussi estimé",
+ * "avait déjà accusé", "a pour sa part indiqué", "avait, deux jours après, qualifié").
+ */
+const FR_AUX_ADVERB =
+  '(?:\\s+(?:aussi|d\u00E9j\u00E0|\u00E9galement|encore|pourtant|notamment|alors|ainsi|enfin|ensuite|toutefois|d[\'\u2019]abord|m\u00EAme|bien|pour\\s+sa\\s+part|de\\s+son\\s+c\u00F4t\u00E9|quant\\s+\u00E0\\s+(?:lui|elle)|\u00E0\\s+nouveau|une\\s+nouvelle\\s+fois|plusieurs\\s+fois)|\\s*,[^,.;:\u00AB\u00BB\u201C\u201D"]{2,40},)?';
 /** «…», a-t-il justifié / «…», dit-elle: an inverted verb with a pronoun, pointing back to the last person. */
 const FR_INVERTED_PRONOUN = new RegExp(
   `^\\s*[,.]?\\s*(?:(?:a\\s?-\\s?t|avait|avaient|ont|aurait|auraient)\\s?-\\s?(?:il|elle|ils|elles)\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE})|(?:${FR_PRESENT}|\\p{Ll}{3,}[e\u00E9]|\\p{Ll}{3,}(?:it|ent))(?:-t)?-(?:il|elle|ils|elles)|s['\u2019](?:est|\u00E9tait)-(?:il|elle)\\s+\\p{L}+|se\\s+\\p{L}+-t-(?:il|elle)|(?:a|avait)-t-(?:il|elle)\\s+(?:tenu|voulu|souhait\u00E9)\\s+\u00E0\\s+\\p{L}+)(?![\\p{L}])`,
@@ -41,7 +47,7 @@ const FR_INVERTED_ON = new RegExp(
 );
 /** «…», a déclaré le colonel Maïga / «…», selon l'Élysée / «…», poursuit le ministre: the speaker after the verb. */
 const FR_AFTER = new RegExp(
-  `^\\s*[,.:]?\\s*(?:(?:c['\u2019]est\\s+)?(?:ce\\s+qu['\u2019]|comme\\s+l['\u2019])?(?:a|avait|ont|avaient)\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE})|${FR_PRESENT}|selon|d['\u2019]apr[eè]s)\\s+((?:[\\p{L}\\p{N}'\u2019.-]+\\s+){0,9}?[\\p{L}\\p{N}'\u2019.-]+)(?=\\s*(?:[,.;:(]|\\s(?:au|aux|lors|dans|devant|sur|en|à|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|après|avant|depuis|pendant|face|qui|que|dont|concernant|\\p{Ll}+ant)\\b|$))`,
+  `^\\s*[,.:]?\\s*(?:(?:c['\u2019]est\\s+)?(?:ce\\s+qu['\u2019]|comme\\s+l['\u2019])?(?:a|avait|ont|avaient)${FR_AUX_ADVERB}\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE})|${FR_PRESENT}|selon|d['\u2019]apr[eè]s)\\s+((?:[\\p{L}\\p{N}'\u2019.-]+\\s+){0,9}?[\\p{L}\\p{N}'\u2019.-]+)(?=\\s*(?:[,.;:(]|\\s(?:au|aux|lors|dans|devant|sur|en|à|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|après|avant|depuis|pendant|face|qui|que|dont|concernant|\\p{Ll}+ant)\\b|$))`,
   'iu',
 );
 /** "à l'AFP", "au Monde", "à la presse": to whom it was said, between the verb and the speaker. */
@@ -51,12 +57,12 @@ const FR_TO_WHOM = new RegExp(
 );
 /** Asides between a French verb of saying and its subject: "dans un autre communiqué", "jeudi", "lors d'une conférence de presse". */
 const FR_ASIDE = new RegExp(
-  `(?<=(?:${FR_PARTICIPLE}|${FR_PRESENT})\\s*)\\s(?:dans\\s+(?:un|une|le|la|son|sa|leur)\\s+(?:(?:autre|nouveau|nouvelle|bref|long|court)\\s+)?(?:communiqu\u00E9|d\u00E9claration|entretien|interview|message|tweet|discours|note|lettre)(?:\\s+(?:commun|conjoint|officiel|publi\u00E9|diffus\u00E9))?|lors\\s+d['\u2019]une\\s+conf\u00E9rence\\s+de\\s+presse|(?:ce\\s+|le\\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\\s+(?:matin|soir|apr\u00E8s-midi))?|aussi|encore|\u00E9galement|ensuite|alors|hier|ainsi|notamment|d['\u2019]ailleurs|par\\s+ailleurs|toutefois|cependant|n\u00E9anmoins|quant\\s+\u00E0\\s+(?:lui|elle)|pour\\s+sa\\s+part|de\\s+son\\s+c\u00F4t\u00E9|sur\\s+(?:Twitter|X|Facebook|les\\s+ondes\\s+de\\s+[\\p{L}-]+|[\\p{Lu}][\\p{L}-]*))(?=[\\s,]|$)`,
+  `(?<=(?:${FR_PARTICIPLE}|${FR_PRESENT})\\s*),?\\s(?:dans\\s+(?:la\\s+)?(?:soir\u00E9e|matin\u00E9e|nuit|journ\u00E9e)|dans\\s+l['\u2019]apr\u00E8s-midi|dans\\s+(?:un|une|le|la|son|sa|leur)\\s+(?:(?:autre|nouveau|nouvelle|bref|long|court)\\s+)?(?:communiqu\u00E9|d\u00E9claration|entretien|interview|message|tweet|discours|note|lettre)(?:\\s+(?:commun|conjoint|officiel|publi\u00E9|diffus\u00E9))?|lors\\s+d['\u2019]une\\s+conf\u00E9rence\\s+de\\s+presse|(?:ce\\s+|le\\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\\s+(?:matin|soir|apr\u00E8s-midi))?|aussi|encore|\u00E9galement|ensuite|alors|hier|ainsi|notamment|d['\u2019]ailleurs|par\\s+ailleurs|toutefois|cependant|n\u00E9anmoins|quant\\s+\u00E0\\s+(?:lui|elle)|pour\\s+sa\\s+part|de\\s+son\\s+c\u00F4t\u00E9|sur\\s+(?:Twitter|X|Facebook|les\\s+ondes\\s+de\\s+[\\p{L}-]+|[\\p{Lu}][\\p{L}-]*))(?=[\\s,]|$)`,
   'giu',
 );
 /** X a déclaré : « … » / X affirme que « … » / Pour X, … « … » / Selon X, « … »: the speaker before the quotation. */
 const FR_BEFORE_VERB = new RegExp(
-  `(?<![\\p{L}])(?:(?:a|avait|ont)\\s+(?:${FR_PARTICIPLE})|${FR_PRESENT})(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:(?:a|avait|ont|avaient)${FR_AUX_ADVERB}\\s+(?:${FR_PARTICIPLE})|${FR_PRESENT})(?![\\p{L}])`,
   'giu',
 );
 const FR_FOR =
@@ -119,10 +125,10 @@ const FR_TITLE_BEFORE =
   /(?:pr\u00E9sident|pr\u00E9sidente|colonel|g\u00E9n\u00E9ral|ministre|capitaine|commandant|lieutenant|porte-parole|chef|M\.|Mme)\s+$/u;
 /** A body announcing something in the writer's words: "The defence ministry announced …". */
 const ANNOUNCES =
-  /((?:the|The)\s+(?:[\p{L}-]+\s+){0,3}?(?:ministry|army|military|government|presidency|junta|forces?|mission|council|office|palace|command|staff|task force|coalition|embassy|department|agency))\s+(?:has\s+)?(?:said|announced|stated|declared|confirmed|added|reported)\b/gu;
+  /((?:the|The)\s+(?:[\p{L}-]+\s+){0,3}?(?:ministry|army|military|government|presidency|junta|forces?|mission|council|office|palace|command|staff|task force|coalition|embassy|department|agency))\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|also|later|earlier)\s+)?(?:has\s+)?(?:said|announced|stated|declared|confirmed|added|reported)\b/gu;
 /** The same in French: "Le ministère des Armées a annoncé …", "l'état-major indique …". */
 const FR_ANNOUNCES =
-  /((?:[Ll]es?|[Ll]a|[Ll]['\u2019])\s*(?:[\p{L}-]+\s+){0,4}?(?:minist\u00E8re|arm\u00E9e|arm\u00E9es|\u00E9tat-major|\u00C9tat-major|gouvernement|pr\u00E9sidence|\u00C9lys\u00E9e|junte|force|mission|commandement|autorit\u00E9s)(?:\s+[\p{L}'\u2019-]+){0,3}?)\s+(?:a|ont|avait)\s+(?:annonc\u00E9|indiqu\u00E9|d\u00E9clar\u00E9|confirm\u00E9|pr\u00E9cis\u00E9|affirm\u00E9|publi\u00E9|fait savoir)(?![\p{L}])/gu;
+  /((?:[Ll]es?|[Ll]a|[Ll]['\u2019])\s*(?:[\p{L}-]+\s+){0,4}?(?:minist\u00E8re|arm\u00E9e|arm\u00E9es|\u00E9tat-major|\u00C9tat-major|gouvernement|pr\u00E9sidence|\u00C9lys\u00E9e|junte|force|mission|commandement|autorit\u00E9s)(?:\s+[\p{L}'\u2019-]+){0,3}?)\s+(?:(?:a|ont|avait)\s+(?:annonc\u00E9|indiqu\u00E9|d\u00E9clar\u00E9|confirm\u00E9|pr\u00E9cis\u00E9|affirm\u00E9|publi\u00E9|fait savoir)|annonce|indique|d\u00E9clare|confirme|pr\u00E9cise|affirme|annoncent|indiquent|d\u00E9clarent|confirment|pr\u00E9cisent|affirment)(?![\p{L}])/gu;
 /** True when a speech verb stands in the text, so the nearer verb's subject is the speaker. */
 function verbBetween(s: string): boolean {
   return (

@@ -539,6 +539,51 @@ describe('a body named by its noun alone takes the fuller name printed before it
   });
 });
 
+describe('bodies that announce before their statement is quoted, and French verbs with an adverb inside', () => {
+  it('gives "the statement said" to the body that confirmed the news on Monday, not to a capital named since', () => {
+    expect(
+      speakers(
+        'The French military on Monday confirmed that its last soldier had left Mali.\n\nParis had announced it would withdraw its forces six months ago.\n\n“Today the final contingent crossed the border,” the statement said.',
+      ),
+    ).toEqual(['French military: Today the final contingent crossed the border']);
+  });
+
+  it('gives "peut-on lire dans le communiqué" to the body that speaks in the present before it', () => {
+    expect(
+      speakers(
+        'Dans un communiqué, l’armée française indique que ses derniers soldats ont franchi la frontière.\n\n« Ce jour, les derniers militaires ont franchi la frontière », peut-on lire dans le communiqué.',
+        'fr',
+      ),
+    ).toEqual(['l’armée française: Ce jour, les derniers militaires ont franchi la frontière']);
+  });
+
+  it('reads "avait déjà accusé", "avait, deux jours après, qualifié", "avaient annoncé" and "a dit, dans la soirée"', () => {
+    expect(
+      speakers(
+        'La ministre des Armées, Florence Parly, avait déclaré que la junte multipliait « les provocations ». Son homologue Jean-Yves Le Drian avait, deux jours après, qualifié la junte « d’illégitime ».',
+        'fr',
+      ),
+    ).toEqual(['Florence Parly: les provocations', 'Jean-Yves Le Drian: d’illégitime']);
+    expect(
+      speakers(
+        'Le colonel Abdoulaye Maïga, porte-parole du gouvernement, avait déjà accusé la France d’« instrumentaliser » les organisations.',
+        'fr',
+      ),
+    ).toEqual(['Abdoulaye Maïga: instrumentaliser']);
+    expect(
+      speakers('Les autorités tchadiennes avaient annoncé que la date serait « impérative ».', 'fr'),
+    ).toEqual(['Les autorités tchadiennes: impérative']);
+    expect(
+      speakers(
+        '« Vous ne pouvez pas être accrédité auprès d’autorités que vous ne reconnaissez pas », a dit, dans la soirée le ministre des affaires étrangères Abdoulaye Diop, à la télévision.',
+        'fr',
+      ),
+    ).toEqual([
+      'Abdoulaye Diop: Vous ne pouvez pas être accrédité auprès d’autorités que vous ne reconnaissez pas',
+    ]);
+  });
+});
+
 describe('speaker attribution on real pages of the rules split', () => {
   it('gives the AP page’s statement to the French military that issued it, and “heart” to Macron', () => {
     expect(pageSpeakers('yahoo-2022-08-15-last-group-soldiers-left-mali')).toEqual([
