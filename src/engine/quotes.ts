@@ -17,7 +17,7 @@ import { wordnet, type Pos } from '../text/wordnet.js';
 
 /** Verbs that introduce or close a quotation. */
 const SPEECH_VERB =
-  'said|says|say|told|tells|ordered|orders|added|adds|adding|warned|warns|warning|stated|states|declared|insisted|announced|announces|cited|citing|wrote|writes|asked|argued|explained|noted|claimed|denied|acknowledged|vowed|urged|called|described|saying|telling|stressed|insisting|explaining|continued|continues|concluded|affirmed|tweeted|posted|emphasised|emphasized|pointed out|remarked|replied|responded|recalled|conceded|admitted|promised|pledged|threatened|accused|condemned|denounced|demanded|asserted|maintained|suggested|observed|commented|confirmed|lamented|hailed|praised|welcomed|branded|dubbed|reiterated|indicated|assured|underlined|underscored|reported|estimated|predicted|according to|en disant|en affirmant|en d\u00E9clarant|en expliquant|en soulignant|en ajoutant|en assurant|en estimant|en pr\u00E9cisant|en rappelant|en indiquant';
+  'said|says|say|told|tells|ordered|orders|added|adds|adding|warned|warns|warning|stated|states|declared|insisted|announced|announces|cited|citing|wrote|writes|asked|argued|explained|noted|claimed|denied|acknowledged|vowed|urged|called|described|saying|telling|stressed|insisting|explaining|continued|continues|concluded|affirmed|tweeted|posted|emphasised|emphasized|pointed out|remarked|replied|responded|recalled|conceded|admitted|promised|pledged|threatened|accused|condemned|denounced|demanded|asserted|maintained|suggested|observed|commented|confirmed|lamented|hailed|praised|welcomed|branded|dubbed|reiterated|indicated|assured|underlined|underscored|reported|estimated|predicted|specified|voiced|criticized|criticised|according to|en disant|en affirmant|en d\u00E9clarant|en expliquant|en soulignant|en ajoutant|en assurant|en estimant|en pr\u00E9cisant|en rappelant|en indiquant';
 /** French verbs of saying, as past participles ("a déclaré") and present forms ("déclare"). */
 const FR_PARTICIPLE =
   'déclaré|lancé|affirmé|ajouté|indiqué|expliqué|souligné|dit|estimé|assuré|précisé|justifié|martelé|insisté|averti|annoncé|répondu|rappelé|confié|écrit|prévenu|tranché|dénoncé|conclu|reconnu|promis|fait savoir|commenté|regretté|déploré|jugé|considéré|observé|noté|relevé|poursuivi|martelé|clamé|plaidé|fustigé|ironisé|lâché|asséné|glissé|raconté|résumé|analysé|tonné|accusé|demandé|exigé|réclamé|répété|avancé|soutenu|admis|qualifié|tweeté|félicité|interrogé|réagi|signalé|détaillé|insisté|menacé|mis en garde|prévenu|renchéri|complété|argué|avoué|certifié|garanti|martelé|nuancé|objecté|protesté|répliqué|rétorqué|souhaité|suggéré|témoigné|salué|évoqué|appelé|exhorté|invité|reproché|mentionné|expliqué|prédit|craint|dit|lu|informé';
@@ -69,7 +69,7 @@ const FR_FOR =
   /(?:^|[.;]\s+|,\s*)(?:according to|pour|selon|d['\u2019]apr[eè]s)\s+((?:[\p{L}\p{N}'\u2019.-]+\s+){0,6}?[\p{L}\p{N}'\u2019.-]+)\s*,/giu;
 /** Words between a subject and its verb that are not part of the subject ("Macron has previously said"). */
 const ADVERBS =
-  /(?:\s+(?:has|have|had|also|then|later|previously|earlier|already|repeatedly|often|once|again|further|himself|herself|itself|themselves|publicly|separately|in a statement|in a speech|on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?))+$/iu;
+  /(?:\s+(?:has|have|had|also|then|later|previously|earlier|already|repeatedly|often|once|again|further|however|though|nonetheless|meanwhile|himself|herself|itself|themselves|publicly|separately|in a statement|in a speech|on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?))+$/iu;
 /** "sous couvert d'anonymat", "speaking on condition of anonymity": how a source spoke, after its description. */
 const ANONYMITY =
   /,?\s+(?:(?:qui\s+a\s+requis\s+l['\u2019]anonymat)|(?:s'exprimant\s+)?sous\s+(?:le\s+)?couvert\s+(?:de\s+l['\u2019]|d['\u2019])anonymat|(?:speaking\s+)?on\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+(?:asked|declined)\s+(?:not\s+)?to\s+be\s+(?:named|identified))$/iu;
@@ -136,6 +136,8 @@ function verbBetween(s: string): boolean {
   );
 }
 const VERB_RE = new RegExp(`\\b(?:${SPEECH_VERB})\\b`, 'gi');
+/** A verb of saying in the passive ("is noted", "was denounced"): it names no speaker. */
+const PASSIVE_SPEECH = new RegExp(`\\b(?:was|were|been|being|is|are)\\s+(?:${SPEECH_VERB})\\b`, 'giu');
 /** A French verb in a phrase ("a ajouté", "ont déclaré", "est parti"): such a phrase is no name. */
 const FRENCH_VERB_PHRASE = new RegExp(
   `(?<![\\p{L}])(?:a|ont|avait|avaient|est|sont|\u00E9tait)\\s+(?:${FR_PARTICIPLE}|\\p{Ll}{3,}(?:\u00E9|\u00E9e|\u00E9s|i|u))(?![\\p{L}])`,
@@ -531,6 +533,14 @@ function peopleIn(text: string): PersonMention[] {
   const out: PersonMention[] = [];
   for (const p of personMentions(text)) {
     let name = withoutLeadingAdverb(p.name);
+    // "Under-Secretary-General Atul Khare", "Lieutenant-Colonel X": a hyphenated title is no first name.
+    const first = name.split(' ')[0]!;
+    if (
+      name.split(' ').length >= 3 &&
+      first.includes('-') &&
+      first.split('-').some((part) => TITLE_WORDS.has(part.toLowerCase()))
+    )
+      name = name.slice(first.length + 1);
     // "le ministre des Armées Sébastien Lecornu": the first capital after "des" completes the
     // title, and the person is the words after it.
     const parts = name.split(' ');
@@ -1201,7 +1211,10 @@ export class QuotationIndex {
     // quotations is then read in linear time.
     const from = Math.max(f.sentence.start, f.start - ATTRIBUTION_REACH);
     const to = Math.min(f.sentence.end, f.end + ATTRIBUTION_REACH);
-    return ATTRIBUTION_CUE.test(`${text.slice(from, f.start)} ${text.slice(f.end, to)}`);
+    // A verb in the passive ("It is noted that …", "the agreement that was denounced") names no speaker.
+    return ATTRIBUTION_CUE.test(
+      `${text.slice(from, f.start)} ${text.slice(f.end, to)}`.replace(PASSIVE_SPEECH, ' '),
+    );
   }
 
   /**
@@ -1348,12 +1361,22 @@ export class QuotationIndex {
       after,
     );
     if (afterVerbSubject?.[1]) {
-      const sp = norm(
-        afterVerbSubject[1].replace(
-          /\s+(?:on|in|at|during|after|before|last|this|yesterday|to|from)\b.*$/i,
-          '',
-        ),
-      );
+      // "…," indicated the spokesman for the staff, Colonel Pascal Ianni, specifying …: the name in
+      // apposition to the role is the speaker.
+      const rest = after.slice(afterVerbSubject.index + afterVerbSubject[0].length);
+      const apposition = /^\s*,\s*([^,.;:]{3,60}?)\s*(?:[,.;]|$)/u.exec(rest);
+      const person =
+        apposition?.[1] && ROLE_PHRASE.test(afterVerbSubject[1].trim())
+          ? this.personEnding(apposition[1], true)
+          : null;
+      const sp =
+        person ??
+        norm(
+          afterVerbSubject[1].replace(
+            /\s+(?:on|in|at|during|after|before|last|this|yesterday|to|from|regarding|concerning|about|while|when)\b.*$/i,
+            '',
+          ),
+        );
       if (sp) return sp;
     }
     // "…," Colonel Pascal Ianni, spokesman for the general staff, said.
@@ -1457,7 +1480,11 @@ export class QuotationIndex {
     const frVerbs = [...before.matchAll(FR_BEFORE_VERB)];
     const frVerb = frVerbs[frVerbs.length - 1];
     // Before the quotation: the nearest speech verb and the noun phrase before it.
-    const verbs = [...before.matchAll(VERB_RE)];
+    // A verb in the passive ("the agreement that was denounced by …") says nothing of the subject.
+    const verbs = [...before.matchAll(VERB_RE)].filter(
+      (v) =>
+        !/\b(?:was|were|been|being|is|are)\s+$/iu.test(before.slice(Math.max(0, v.index! - 8), v.index!)),
+    );
     const enVerb = verbs[verbs.length - 1];
     const verb = frVerb && (!enVerb || frVerb.index! > enVerb.index!) ? frVerb : enVerb;
     if (verb) {

@@ -584,6 +584,48 @@ describe('bodies that announce before their statement is quoted, and French verb
   });
 });
 
+describe('English attribution: a name after its role, titles and adverbs, the passive', () => {
+  it('gives the words to the name in apposition after the verb and the role', () => {
+    expect(
+      speakers(
+        '“The transfer of the base has been effective since the end of the morning”, indicated the spokesman for the staff, Colonel Pascal Ianni, specifying that the base held 300 soldiers.',
+      ),
+    ).toEqual(['Pascal Ianni: The transfer of the base has been effective since the end of the morning']);
+  });
+
+  it('drops a hyphenated title from the name and an adverb after the subject', () => {
+    expect(
+      speakers(
+        'The camp “has played a crucial role”, said UN Under-Secretary-General Atul Khare at the ceremony.',
+      ),
+    ).toEqual(['Atul Khare: has played a crucial role']);
+    expect(
+      speakers(
+        'They included General Pascal Ianni, the head of the French forces in Africa.\n\nThe French general however insisted that the pull-out “takes nothing away from the sacrifices made”.',
+      ),
+    ).toEqual(['Pascal Ianni: takes nothing away from the sacrifices made']);
+  });
+
+  it('reads "voiced" and "criticized" as verbs of saying, and never a verb in the passive', () => {
+    expect(
+      speakers('EU foreign affairs chief Josep Borrell voiced "solidarity" with France and Denmark.'),
+    ).toEqual(['Josep Borrell: solidarity']);
+    expect(
+      speakers(
+        '"The Government of Mali gives him 72 hours to leave," the Malian government said in a statement.\n\nIt is noted that this decision was caused by "hostile and outrageous" statements by the French minister.',
+      ),
+    ).toEqual([
+      'Malian government: The Government of Mali gives him 72 hours to leave',
+      'Malian government: hostile and outrageous',
+    ]);
+    expect(
+      speakers(
+        'The Burkinabè government specified that it was the agreement that was denounced by the authorities, not “ the end of diplomatic relations “.',
+      ),
+    ).toEqual(['Burkinabè government: the end of diplomatic relations']);
+  });
+});
+
 describe('speaker attribution on real pages of the rules split', () => {
   it('gives the AP page’s statement to the French military that issued it, and “heart” to Macron', () => {
     expect(pageSpeakers('yahoo-2022-08-15-last-group-soldiers-left-mali')).toEqual([
