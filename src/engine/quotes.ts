@@ -155,7 +155,7 @@ const CLOSING_SUBJECT_VERB = new RegExp(
 );
 /** «…», tacle le ministre / «…», lançait X: a French verb form (present, imperfect) opening the words after a quotation, a subject after it. */
 const FR_ANY_VERB_SUBJECT =
-  /^\s*,?\s*\p{Ll}{3,}(?:e|t|it|ent|ait|aient)(?=\s+(?:le|la|les|l['\u2019]|un|une|des|ce|cette|M\.|Mme|\p{Lu}))/u;
+  /^\s*,?\s*(?!\p{Ll}+ant(?![\p{L}]))\p{Ll}{3,}(?:e|t|it|ent|ait|aient)(?=\s+(?:le|la|les|l['\u2019]|un|une|des|ce|cette|M\.|Mme|\p{Lu}))/u;
 /** ", a souligné …", ", indique …", ", selon …": a French clause that opens with its verb of saying. */
 const FR_CLOSING_VERB = new RegExp(
   `^,\\s*(?:(?:a|avait|ont|avaient)\\s+(?:${FR_PARTICIPLE})|${FR_PRESENT}|selon|d['\u2019]apr\u00E8s)(?![\\p{L}])`,
@@ -1266,9 +1266,15 @@ export class QuotationIndex {
   ): string | null {
     // At most ATTRIBUTION_REACH characters either side: an attribution stands near its quotation,
     // and a sentence of thousands of quotations (hostile input) is then read in linear time.
+    // The words of earlier quotations in the sentence are someone's speech, not the writer's:
+    // blanked (same length), so a verb inside them ("… ne répond pas …") attributes nothing.
     const before = text
       .slice(Math.max(sentence.start, q.start - ATTRIBUTION_REACH), q.start)
-      .replace(/[\u201C"\u2018'\u00AB]\s*$/u, '');
+      .replace(/[\u201C"\u2018'\u00AB]\s*$/u, '')
+      .replace(
+        /(\u201C|"|\u00AB)([^\u201C\u201D"\u00AB\u00BB]+)(\u201D|"|\u00BB)/gu,
+        (_m, open: string, inner: string, close: string) => open + ' '.repeat(inner.length) + close,
+      );
     const after = text
       .slice(q.end, Math.min(sentence.end, q.end + ATTRIBUTION_REACH))
       .replace(/^[\s\u00A0\u202F\u201D"\u2019'\u00BB.,]*/u, '')
@@ -2008,8 +2014,10 @@ export class QuotationIndex {
         contextWords: new Set(this.wordsOf(q.articleId, q.context)),
         nearWords: new Set(this.wordsOf(q.articleId, this.sentenceBefore(q))),
         folded: comparable(q.text),
-        // The last index term of the speaker's name, which a query naming the speaker uses.
-        surname: q.speaker ? indexTerms(q.speaker).at(-1) : undefined,
+        // The last index term of the speaker's name, which a query naming the speaker uses; none
+        // when the name ends in a role or a body's noun ("Council of ministers", "Spokesman for the
+        // staff"), which a query naming a role uses for anyone holding it.
+        surname: nameTerm(q.speaker),
       };
       this.terms.set(q, t);
     }
@@ -2172,6 +2180,26 @@ const FIRM_MATCH = 0.6;
 function passes(coverage: number, firm: number): boolean {
   return coverage >= MIN_QUOTE_COVERAGE || (coverage >= MIN_PARAPHRASE_COVERAGE && firm >= MIN_FIRM_TERMS);
 }
+
+/**
+ * The index term a query naming this speaker uses: the last word of a person's or a body's own
+ * name ("Macron", "Barkhane", "Wagner" of "Wagner Group"), never a role or a body's common noun
+ * ("ministers", "staff", "army") nor a nationality, which a query uses for whoever holds them.
+ */
+function nameTerm(speaker: string | null): string | undefined {
+  if (!speaker) return undefined;
+  const words = speaker.split(/\s+/u);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!.replace(/^(?:l|d)['\u2019]/iu, '');
+    if (BODY_NOUN.test(w) || SOMEONE.test(w) || FUNCTION_WORDS.has(w.toLowerCase())) continue;
+    if (!/^\p{Lu}/u.test(w) || NATIONALITY.test(w)) return undefined;
+    return indexTerms(w).at(-1);
+  }
+  return undefined;
+}
+
+/** Nationality adjectives, which name no one ("French", "Malian", "française", "malien"). */
+const NATIONALITY = /^(?:\p{Lu}\p{Ll}+(?:ian|ean|ese|ish|ch|an|ais|aise|ien|ienne|ain|aine|ois|oise)s?)$/u;
 
 /** Verbs of saying: in a look-up ("macron says …") they name the act, not the words. */
 const SPEECH_TERMS: ReadonlySet<string> = new Set([

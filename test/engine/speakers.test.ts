@@ -626,6 +626,29 @@ describe('English attribution: a name after its role, titles and adverbs, the pa
   });
 });
 
+describe('partial quotations later in a sentence', () => {
+  it('never reads a verb inside an earlier quotation as the attribution of a later one', () => {
+    expect(
+      speakers(
+        '"Le réalisme impose le constat de l’échec de la Minusma, dont le mandat ne répond pas aux défis", dénonçait le ministre malien des Affaires étrangères, Abdoulaye Diop, réclamant le "retrait sans délai" de la force.',
+        'fr',
+      ),
+    ).toEqual([
+      'Abdoulaye Diop: Le réalisme impose le constat de l’échec de la Minusma, dont le mandat ne répond pas aux défis',
+      'Abdoulaye Diop: retrait sans délai',
+    ]);
+  });
+
+  it('never takes the object of a present participle after a quotation for its speaker', () => {
+    expect(
+      speakers(
+        'Les Casques bleus organiseront leur départ "d\'ici le 31 décembre", officialisant la fin de la mission déployée depuis 2013.',
+        'fr',
+      ),
+    ).toEqual(["(none): d'ici le 31 décembre"]);
+  });
+});
+
 describe('speaker attribution on real pages of the rules split', () => {
   it('gives the AP page’s statement to the French military that issued it, and “heart” to Macron', () => {
     expect(pageSpeakers('yahoo-2022-08-15-last-group-soldiers-left-mali')).toEqual([
