@@ -182,7 +182,7 @@ const FR_BODY_MODIFIERS =
   /^(?:\s+(?:\p{Ll}+(?:ais|aise|ien|ienne|ain|aine|ois|oise|\u00E9en|\u00E9enne|ique|aux|al|ale)s?(?![\p{L}])|\s+(?:de\s+la|de\s+l['\u2019]|des|du|de)\s*[\p{Lu}][\p{L}-]*)){1,2}/u;
 /** A role or description in apposition to a name: "the spokesman for …", "France's foreign minister", "ministre des Armées". */
 const ROLE_PHRASE =
-  /^(?:(?:the|a|an|his|her|its|their|le|la|l['\u2019]|un|une|son|sa)\s+|[\p{Lu}][\p{L}-]*['\u2019]s\s+)?(?:[\p{L}-]+\s+){0,3}?(?:spokes(?:man|woman|person)|minister|ministre|chief|head|leader|president|pr\u00E9sident|pr\u00E9sidente|director|directeur|directrice|commander|commandant|general|g\u00E9n\u00E9ral|colonel|ambassador|ambassadeur|envoy|official|officer|secretary|secr\u00E9taire|researcher|chercheur|chercheuse|analyst|analyste|expert|porte-parole|chef|responsable|representative|repr\u00E9sentant|coordinator|coordinateur|adviser|advisor|conseiller|conseill\u00E8re|mayor|maire|governor|gouverneur|professor|professeur|journalist|journaliste)(?![\p{L}])/iu;
+  /^(?:(?:the|a|an|his|her|its|their|le|la|un|une|son|sa)\s+|l['\u2019]\s*|[\p{Lu}][\p{L}-]*['\u2019]s\s+)?(?:[\p{L}-]+\s+){0,3}?(?:spokes(?:man|woman|person)|minister|ministre|chief|head|leader|president|pr\u00E9sident|pr\u00E9sidente|director|directeur|directrice|commander|commandant|general|g\u00E9n\u00E9ral|colonel|ambassador|ambassadeur|envoy|official|officer|secretary|secr\u00E9taire|researcher|chercheur|chercheuse|analyst|analyste|expert|porte-parole|chef|responsable|representative|repr\u00E9sentant|coordinator|coordinateur|adviser|advisor|conseiller|conseill\u00E8re|mayor|maire|governor|gouverneur|professor|professeur|journalist|journaliste)(?![\p{L}])/iu;
 /** Marker for a quotation that continues the one before it in the same sentence. */
 const PREV = '\u0000prev';
 /** Marker for a quotation attributed to "it": resolved to the last body quoted, never to a person. */
@@ -1755,6 +1755,29 @@ export class QuotationIndex {
   }
 
   /**
+   * The person a definite role stands for when no one in the corpus is given that role: the last
+   * person named, with no role of their own, in the {@link ROLE_REACH} characters before the
+   * quotation ("Emmanuel Macron avait annoncé … Quelques jours plus tôt, le chef de l'État avait
+   * déclaré …"; "… par Jean-Yves le Drian. ¶ En rappel, le chef de la diplomatie française avait
+   * jugé …"), as a writer names someone and then calls them by their office. Null for a plural
+   * or indefinite role.
+   */
+  private personJustNamed(phrase: string): string | null {
+    const p = phrase.trim();
+    if (!/^(?:the|le|la|l['\u2019])\s*/iu.test(p) || !ROLE_PHRASE.test(p)) return null;
+    if (
+      /^(?:the|le|la|l['\u2019])\s*\S+s(?:\s|$)/iu.test(p) &&
+      !/^(?:the|le|la|l['\u2019])\s*(?:chef|porte-parole)/iu.test(p)
+    )
+      return null; // "the ministers", "les ministres"
+    const near = this.named
+      .filter((m) => m.at < this.quoteAt && m.at >= this.quoteAt - ROLE_REACH)
+      .filter((m) => !ROLE_PHRASE.test(m.name) && (this.people.roles.get(m.name)?.size ?? 0) === 0)
+      .sort((a, b) => b.at - a.at);
+    return near[0]?.name ?? null;
+  }
+
+  /**
    * Maps a speaker phrase to one canonical name: a person's full name, or the body named. A
    * statement speaks for its issuer ("the French army statement" → French army; "the statement"
    * → the body last quoted, through IT). Anything that names neither a person nor a body (a
@@ -1846,6 +1869,8 @@ export class QuotationIndex {
     for (const m of this.named) if (m.at < this.quoteAt) recent.set(m.name, m.at);
     const byRole = this.people.byRole(p, recent);
     if (byRole) return byRole;
+    const justNamed = this.personJustNamed(p);
+    if (justNamed) return justNamed;
     if (bare.split(/\s+/).length > (BODY_NOUN.test(bare) ? 9 : 6)) return null;
     // A body: a noun that names one ("ministry", "army", "autorités"), an acronym (JNIM), or a
     // proper name of capitalised words. Times, verbs and phrases are not speakers.
@@ -2239,6 +2264,9 @@ const SOMEONE =
 function namesSomeone(text: string): boolean {
   return SOMEONE.test(text) || peopleIn(text).some((p) => p.name.includes(' '));
 }
+
+/** How far before a quotation, in characters, a person called by their office alone was named. */
+const ROLE_REACH = 700;
 
 /** How many sentences back a quotation that nothing attributes looks for whoever spoke last. */
 const CARRY_SENTENCES = 6;

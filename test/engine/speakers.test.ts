@@ -649,6 +649,36 @@ describe('partial quotations later in a sentence', () => {
   });
 });
 
+describe('a person called by their office after being named', () => {
+  it('gives a definite office no one in the corpus holds to the person just named without a role', () => {
+    expect(
+      speakers(
+        'Sylvain Itté, l’ambassadeur de France au Niger, a quitté le pays. Emmanuel Macron avait annoncé son rapatriement dimanche. Quelques jours plus tôt, le chef de l’État avait déclaré que l’ambassadeur était pris en « otage » par les militaires.',
+        'fr',
+      ),
+    ).toEqual(['Emmanuel Macron: otage']);
+    expect(
+      speakers(
+        'The decision followed remarks by Jean-Yves Le Drian on Friday.\n\nThe French foreign minister had called the junta “illegitimate”.',
+      ),
+    ).toEqual(['Jean-Yves Le Drian: illegitimate']);
+  });
+
+  it('never gives an office to someone the article gives another role, nor a plural office to anyone', () => {
+    expect(
+      speakers(
+        'Sylvain Itté, l’ambassadeur de France au Niger, a quitté le pays. Le ministre a déclaré que l’ambassadeur était un « otage ».',
+        'fr',
+      ),
+    ).toEqual(['Le ministre: otage']);
+    expect(
+      speakers(
+        'The decision followed remarks by Jean-Yves Le Drian on Friday.\n\nThe ministers had called the junta “illegitimate”.',
+      ),
+    ).toEqual(['(none): illegitimate']);
+  });
+});
+
 describe('speaker attribution on real pages of the rules split', () => {
   it('gives the AP page’s statement to the French military that issued it, and “heart” to Macron', () => {
     expect(pageSpeakers('yahoo-2022-08-15-last-group-soldiers-left-mali')).toEqual([
