@@ -264,9 +264,9 @@ function durationMentionsUncached(text: string): Mention[] {
     .map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
 }
 
-/** "over a period of several months", "more than three and a half years", "nine years". */
+/** "over a period of several months", "nine years". */
 const DURATION_EN =
-  /\b(?:(?:over|for|within|in)\s+)?(?:a period of\s+)?(?:(?:more than|less than|nearly|almost|about|around|roughly|some|at least|just over|just under|up to)\s+)?(?:several|a few|a couple of|many|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty)(?:\s+and\s+a\s+half)?\s+(?:hours?|days?|weeks?|months?|years?|decades?)\b/gi;
+  /\b(?:(?:over|for|within|in)\s+)?(?:a period of\s+)?(?:several|a few|a couple of|many|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty)\s+(?:hours?|days?|weeks?|months?|years?|decades?)\b/gi;
 /** French: "soixante-douze heures", "un délai de 4 à 6 mois", "plus de neuf ans", "72H". */
 const DURATION_FR =
   /\b(?:(?:pendant|sous|dans|en|depuis)\s+)?(?:un d[ée]lai de\s+)?(?:(?:plus de|moins de|pr[èe]s de|environ|quelque|au moins)\s+)?(?:\d+\s*[hH](?![\p{L}\p{N}])|(?:\d+(?:\s*(?:à|a|-)\s*\d+)?|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante(?:-(?:douze|dix))?|quelques|plusieurs)\s+(?:heures?|jours?|semaines?|mois|ans|ann[ée]es?)(?![\p{L}]))/giu;

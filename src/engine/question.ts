@@ -198,9 +198,6 @@ export const QUESTION_FILLERS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
-/** "Why…", "so why…": a reason is asked, whatever else the question holds. */
-const WHY_START = /^\s*why\b/i;
-
 /** French question words and what they ask (see frenchAskedType). */
 const FR_DURATION =
   /\b(?:combien de temps|pendant combien|depuis combien|quelle dur[ée]e|combien (?:d['\u2019]heures|de jours|de semaines|de mois|d['\u2019]ann[ée]es))(?![\p{L}])/iu;
@@ -283,10 +280,6 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
     // with none of them (or a short English one read as French: "eu … name") as before.
     answerType = french.type;
     headNoun = french.head;
-  } else if (WHY_START.test(question)) {
-    // "why did macron trim barkhane last year": the question word says what is asked, whatever
-    // time words end the question.
-    answerType = 'reason';
   } else if (NUMBER_Q.test(question)) {
     answerType = 'number';
     headNoun = countedNoun(question);
