@@ -17,7 +17,6 @@ import {
   timeMentions,
   titleBefore,
   type Mention,
-  type PersonMention,
 } from './entities.js';
 import { comparable } from '../text/normalize.js';
 import { formatResolved, resolveDates, type DateReference, type ResolvedDate } from '../corpus/dates.js';
@@ -416,16 +415,7 @@ function typedAnswer(
     }
     case 'person': {
       const people = personMentions(text);
-      // A name that stands as a person's (a title before it, a person noun in apposition after
-      // it, a verb of saying) beats one nearer the question's words that may name a body
-      // ("Delina Goxho, researcher … at the Scuola Normale Superiore").
-      const named = pick(
-        people,
-        (m) =>
-          (m.text.includes(' ') ? 1000 : 0) +
-          (span && standsAsPerson(text, m as PersonMention) ? 500 : 0) +
-          near(m),
-      );
+      const named = pick(people, (m) => (m.text.includes(' ') ? 1000 : 0) + near(m));
       if (!span || named?.text.includes(' ')) return named;
       // French passages name bodies and places by lone capitalised words ("le Nord") and no
       // lexical database tells people from them: a full name or nothing.
@@ -542,38 +532,6 @@ function typedAnswer(
         (novel ? novelSpan(text, q) : null)
       );
   }
-}
-
-/** Verbs of saying that follow a person's name ("Ann Linde told reporters"). */
-const SAYS_AFTER = /^\s+(?:has\s+|had\s+)?(?:said|says|told|tells|added|announced|stated|wrote|warned)\b/;
-
-/**
- * True when a name reads as a person's: a title before it ("Defense Minister Christine
- * Lambrecht"), a verb of saying after it, or a noun WordNet holds as a person in apposition
- * after it ("Delina Goxho, researcher on…", "Joël Meyer, a diplomat").
- */
-function standsAsPerson(text: string, m: PersonMention): boolean {
-  if (m.title !== '') return true;
-  // "France's ambassador to Bamako, Joël Meyer": the name in apposition after a person noun.
-  const role = /([a-z]+)(?:\s+(?:to|of|for|in|at)\s+(?:the\s+)?[\p{L}'\u2019-]+){0,2},\s*$/u.exec(
-    text.slice(Math.max(0, m.start - 60), m.start),
-  );
-  if (
-    role?.[1] &&
-    firstNounClass(role[1]) === PERSON_CLASS &&
-    english.lemmas(role[1]).every((l) => l.pos === 'n')
-  )
-    return true;
-  const after = text.slice(m.end, m.end + 60);
-  if (SAYS_AFTER.test(after)) return true;
-  const apposition = /^,\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,2}?([a-z]+)\b/.exec(after);
-  const noun = apposition?.[1];
-  // A noun only: "told" is a verb, though WordNet's "Tell" is a person.
-  return (
-    noun !== undefined &&
-    english.lemmas(noun).every((l) => l.pos === 'n') &&
-    firstNounClass(noun) === PERSON_CLASS
-  );
 }
 
 /**

@@ -310,11 +310,7 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
       const named = NAME_OF_Q.exec(question) ?? CALLED_HEAD.exec(question);
       const ent = named ? null : (KIND_OF_Q.exec(question) ?? ENTITY_Q.exec(question));
       const nameEnd = named || ent ? null : NAME_LAST_Q.exec(question);
-      if (describesPerson(question, named)) {
-        // "wagner boss who led the failed mutiny", "the french ambassador's name, the one…",
-        // "name of the sahel academic dw interviewed": a person described, asked to be named.
-        answerType = 'person';
-      } else if (nameEnd?.[1]) {
+      if (nameEnd?.[1]) {
         // "estonian defence minster name", "eu foreign policy cheif name": a person's name when
         // a title stands among the words, misspelt or not; else the thing of the last word.
         const ws = nameEnd[1].toLowerCase().split(/\s+/);
@@ -468,38 +464,6 @@ const CALLED_HEAD =
 /** "what kind of help", "what sort of support": the noun after "kind of". */
 const KIND_OF_Q =
   /\b(?:what|which) (?:kinds?|sorts?|types?) of ((?:[a-z][a-z-]*\s+){0,3}?[a-z][a-z-]*)(?=\s+(?:are|is|was|were|do|does|did|will|would|can|could|has|have|had|that|which|who|to|in|on|of|for|at|from|with)\b|\s*\??\s*$)/i;
-
-/** "wagner boss who led…", "swedish foreign minister who announced…": the noun before "who". */
-const NOUN_WHO = /^\s*(?:the\s+)?(?:[\p{L}'\u2019-]+\s+){0,5}?([\p{L}-]+)\s+who\b/iu;
-/** "the french ambassador's name": the noun whose name is asked. */
-const POSSESSIVE_NAME = /\b([\p{L}-]+)['\u2019]s\s+name\b/iu;
-
-/**
- * True when a question names a person by a description and asks for the name: a noun phrase
- * whose noun is a person or a title, then "who…" (not a question opened by a question word),
- * "the X's name", or "name of the … X" with a person or title word before its head.
- */
-function describesPerson(question: string, named: RegExpExecArray | null): boolean {
-  const person = (w: string | undefined) =>
-    w !== undefined && (namesAPerson(w.toLowerCase()) || nearTitle(w.toLowerCase()));
-  if (!WH_START.test(question) && person(NOUN_WHO.exec(question)?.[1])) return true;
-  if (person(POSSESSIVE_NAME.exec(question)?.[1])) return true;
-  if (named?.[1] && /\bname of\b/i.test(named[0])) {
-    // The person word heads its phrase: no noun follows it ("european task force" names a
-    // force, "sahel academic dw interviewed" an academic).
-    const ws = named[0]
-      .replace(/^.*?\bname of\s+/i, '')
-      .toLowerCase()
-      .split(/\s+/);
-    return ws.slice(0, -1).some((w, i) => !STOP_WORDS.has(w) && person(w) && !isNoun(ws[i + 1]!));
-  }
-  return false;
-}
-
-/** True for a word WordNet knows as a noun ("task", "force"; not "dw" or "interviewed"). */
-function isNoun(word: string): boolean {
-  return english.lemmas(word).some((l) => l.pos === 'n');
-}
 
 /** True when a noun's most frequent sense is a person ("diplomat", "minister", "researcher"). */
 function namesAPerson(noun: string): boolean {
