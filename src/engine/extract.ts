@@ -219,8 +219,9 @@ export interface CountValue extends Mention {
  */
 export function countFor(text: string, q: QuestionAnalysis, wide = false): CountValue | null {
   const heads = wide ? headStems(q) : narrowHeads(q.headNoun);
-  // The question's own noun also as written short or misspelt: "mercs" for "mercenaries", "civillians".
-  const own = q.headNoun ? stem(q.headNoun) : '';
+  // The question's own noun also as written short or misspelt ("mercs" for "mercenaries",
+  // "civillians"), when it is no word WordNet knows: "bases" means bases, not "basements".
+  const own = q.headNoun && english.lemmas(q.headNoun).length === 0 ? stem(q.headNoun) : '';
   const isHead = (s: string) =>
     heads.includes(s) ||
     (own.length >= 4 && s.length >= own.length + 3 && s.startsWith(own)) ||
