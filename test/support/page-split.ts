@@ -358,7 +358,7 @@ const WAVE_4_RULES: readonly PlannedPage[] = [
  * annotated by someone who never read the furniture rules or the quotation code (nor any other file
  * of `src/`, nor their tests, nor any fixture page already here), only to measure them. It was the
  * held-out wave on 1 Dec 2026 (measured at the start and the end of that evening only) and became a
- * rules-only wave on 2 Dec 2026, when a newer wave annotated the same way took its place.
+ * rules-only wave later that night (20:30 UTC), when a newer wave annotated the same way took its place.
  */
 const WAVE_6_RULES: readonly PlannedPage[] = [
   { id: 'arabnews-2025-06-07-wagner-group-leaving-mali', language: 'en', shape: 'wire' },
@@ -476,10 +476,65 @@ export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
 ];
 
 /**
+ * The thirteenth wave: 18 pages (9 English, 9 French) about the withdrawal from Mali, collected and
+ * annotated on 1 Dec 2026 by two people who never read the furniture rules or the quotation code (nor
+ * any other file of `src/`, nor their tests, nor any fixture page already here), only to measure
+ * them; it takes the place of wave 6 as the held-out wave. Not drawn: every page of it is `heldout`.
+ */
+const WAVE_13_HELDOUT: readonly PlannedPage[] = [
+  {
+    id: 'africachinapresscentre-2023-06-30-un-security-council-ends-peacekeeping-mission-in-mali',
+    language: 'en',
+    shape: 'wire',
+  },
+  {
+    id: 'allnewspress-2022-02-junta-asks-france-to-withdraw-its-soldiers-without-delay',
+    language: 'en',
+    shape: 'aggregator',
+  },
+  {
+    id: 'atalayar-2022-08-18-france-outlines-its-new-strategy-in-the-sahel',
+    language: 'en',
+    shape: 'captions',
+  },
+  { id: 'beninwebtv-2022-04-retrait-de-barkhane-base-de-gossi', language: 'fr', shape: 'repeated-body' },
+  { id: 'camer-2022-01-le-mali-donne-72-heures-a-l-ambassadeur', language: 'fr', shape: 'wire' },
+  {
+    id: 'dogruhaber-2022-02-france-to-withdraw-troops-from-mali-macron-announces',
+    language: 'en',
+    shape: 'wire',
+  },
+  { id: 'frontierindia-2022-04-discovery-of-a-mass-grave-in-gossi', language: 'en', shape: 'original' },
+  { id: 'impact-2022-01-31-expulsion-de-l-ambassadeur-joel-meyer', language: 'fr', shape: 'captions' },
+  { id: 'jowhar-2022-01-31-junta-in-mali-gives-french-ambassador-72-hours', language: 'en', shape: 'wire' },
+  { id: 'koaci-2022-06-13-barkhane-remet-les-cles-de-menaka', language: 'fr', shape: 'original' },
+  { id: 'maliactu-2022-07-fin-des-operations-de-takuba', language: 'fr', shape: 'aggregator' },
+  { id: 'maliweb-2022-08-barkhane-quitte-definitivement-le-pays', language: 'fr', shape: 'aggregator' },
+  { id: 'mosaiquefm-2023-06-fin-de-mission-pour-les-casques-bleus', language: 'fr', shape: 'wire' },
+  {
+    id: 'newsbreak-2022-07-01-european-force-battling-extremists-withdraws-from-mali',
+    language: 'en',
+    shape: 'captions',
+  },
+  { id: 'rfi-2022-02-04-barkhane-et-takuba-pourraient-quitter-le-mali', language: 'fr', shape: 'captions' },
+  {
+    id: 'themaghrebtimes-2022-06-menaka-base-transferred-to-the-malian-army',
+    language: 'en',
+    shape: 'aggregator',
+  },
+  {
+    id: 'tvcnews-2023-12-un-mission-in-mali-hands-over-timbuktu-camp',
+    language: 'en',
+    shape: 'repeated-body',
+  },
+  { id: 'wakatsera-2022-06-militaires-francais-cedent-menaka', language: 'fr', shape: 'original' },
+];
+
+/**
  * Waves collected only to measure rules on: never drawn, every page `heldout`. Their annotators
  * never read the rules.
  */
-export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [];
+export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_13_HELDOUT];
 
 /** Every planned page, in wave order. */
 export const PLANNED_PAGES: readonly PlannedPage[] = [
