@@ -516,6 +516,45 @@ const WAVE_15_RULES: readonly PlannedPage[] = [
   },
 ];
 
+/**
+ * The sixteenth wave: eight pages collected and annotated like the fifteenth, after the rules
+ * written on it, and measured once as collected with this session's final rules: the last French
+ * base in northern Mali, Timbuktu, handed over (Dec 2021) and the junta's ban on French-funded NGOs
+ * (Nov 2022). Shapes: a source credit of another outlet signing off, an agency credit in brackets,
+ * a site's editorial comments and its labels of embedded videos, a "See also:" teaser, a pull
+ * quote printed without marks, an archive page's excerpt, a machine-reworded wire story.
+ */
+const WAVE_16_RULES: readonly PlannedPage[] = [
+  { id: 'leadershipmagazine-2022-11-22-mali-bans-french-funded-ngos', language: 'en', shape: 'aggregator' },
+  { id: 'sott-2022-11-mali-bans-french-ngos-alleging-subterfuge', language: 'en', shape: 'aggregator' },
+  {
+    id: 'jowhar-2022-11-malis-army-junta-bans-the-actions-of-french-funded-ngos',
+    language: 'en',
+    shape: 'wire',
+  },
+  { id: 'theatlasnews-2022-11-24-malian-junta-bans-all-french-ngos', language: 'en', shape: 'original' },
+  {
+    id: 'lanouvelletribune-2021-12-mali-la-france-remet-le-camp-de-tombouctou-aux-forces-maliennes',
+    language: 'fr',
+    shape: 'original',
+  },
+  {
+    id: 'euronews-2021-12-15-les-soldats-francais-retrocedent-le-camp-de-tombouctou',
+    language: 'fr',
+    shape: 'original',
+  },
+  {
+    id: 'dzonline-2021-12-15-les-soldats-de-barkhane-ont-quitte-tombouctou-archive-page',
+    language: 'fr',
+    shape: 'aggregator',
+  },
+  {
+    id: 'jeuneafrique-2021-12-mali-volley-ball-et-lits-picots-la-france-vient-de-quitter-tombouctou',
+    language: 'fr',
+    shape: 'original',
+  },
+];
+
 export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
   WAVE_3_RULES,
   WAVE_4_RULES,
@@ -529,6 +568,7 @@ export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
   WAVE_6_RULES,
   WAVE_14_RULES,
   WAVE_15_RULES,
+  WAVE_16_RULES,
 ];
 
 /**
