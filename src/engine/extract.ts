@@ -510,10 +510,7 @@ function typedAnswer(
       const noHead =
         QUESTION_FILLERS.has(head) ||
         (head !== '' && english.lemmas(head).length > 0 && !english.lemmas(head).some((l) => l.pos === 'n'));
-      return (
-        (noHead ? null : ((q.kindOf ? kindAnswer(text, q) : null) ?? entityAnswer(text, q))) ??
-        (novel ? novelSpan(text, q) : null)
-      );
+      return (noHead ? null : entityAnswer(text, q)) ?? (novel ? novelSpan(text, q) : null);
     }
     case 'definition':
       return definitionAnswer(text, q);
@@ -1005,67 +1002,6 @@ const NP_BREAK =
  * Wagner" over "Support Group for Islam" for "which Russian group"); with none, the nearest
  * place or name (a country for "which country").
  */
-/** Words that count or frame a noun without saying what kind it is ("numerous local projects"). */
-const NOT_A_KIND =
-  /^(?:numerous|many|several|some|various|other|more|most|such|few|new|certain|different|any|all|both|each|own|main)$/i;
-/** "projects in the areas of education, health…", "support such as…": a list of kinds after the noun. */
-const KINDS_AFTER =
-  /^\s+(?:in the (?:areas?|fields?|domains?|sectors?|form) of|such as|including|like|ranging from|notably)\s+/i;
-
-/**
- * For "what kind of X": the kind the passage gives of X (the question's noun or a close
- * relative, a noun there): the words before it that qualify it, adjectives, nouns and their
- * lists ("medical, aerial and emergency reinforcement support" for "what sort of backup"), where
- * one of them is no question word or counting word; else the list after it ("numerous local
- * projects in the areas of education, health, food security and access to water" → "education,
- * health, food security and access to water"). Null where the passage gives no kind.
- */
-function kindAnswer(text: string, q: QuestionAnalysis): Mention | null {
-  // A broader word names another kind of thing ("activities" for "help"): close relatives only.
-  const heads = new Set(headStems(q, true));
-  const terms = new Set(q.terms);
-  const ws = words(text).slice(0, PHRASE_WORDS);
-  const modifier = (w: Word) => {
-    const word = text.slice(w.start, w.end).toLowerCase();
-    if (STOP_WORDS.has(word) || DETERMINER.test(word)) return false;
-    const ls = english.lemmas(word);
-    return ls.some((l) => l.pos === 'a' || l.pos === 's' || l.pos === 'n') && !ls.every((l) => l.pos === 'v');
-  };
-  for (let i = 0; i < ws.length; i++) {
-    const w = ws[i]!;
-    if (!heads.has(w.stem) || !isNoun(text.slice(w.start, w.end))) continue;
-    // Back over the words that qualify it, through commas and "and"/"or" between them.
-    let j = i;
-    while (j > 0) {
-      const prev = ws[j - 1]!;
-      const gap = text.slice(prev.end, ws[j]!.start);
-      const word = text.slice(prev.start, prev.end).toLowerCase();
-      if (/^(?:and|or)$/.test(word) && /^\s+$/.test(gap) && j < i) {
-        j--;
-        continue;
-      }
-      if (!/^(?:\s+|,\s+)$/.test(gap) || !modifier(prev)) break;
-      j--;
-    }
-    while (j < i && /^(?:and|or)$/i.test(text.slice(ws[j]!.start, ws[j]!.end))) j++;
-    const kinds = ws
-      .slice(j, i)
-      .filter((x) => !terms.has(x.stem) && !NOT_A_KIND.test(text.slice(x.start, x.end)))
-      .filter((x) => !/^(?:and|or)$/i.test(text.slice(x.start, x.end)));
-    if (kinds.length > 0) return { start: ws[j]!.start, end: w.end, text: text.slice(ws[j]!.start, w.end) };
-    const after = KINDS_AFTER.exec(text.slice(w.end));
-    if (after) {
-      const start = w.end + after[0].length;
-      const rest = text.slice(start, start + 300);
-      const stop = rest.search(/[;:]|\.(?:\s|$)|\s(?:which|who|while|but)\s/);
-      const list = rest.slice(0, stop < 0 ? rest.length : stop).trim();
-      if (list.length > 0 && list.split(/\s+/).length <= 15)
-        return { start, end: start + list.length, text: list };
-    }
-  }
-  return null;
-}
-
 function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
   const heads = new Set(headStems(q, true));
   const own = q.headNoun ? stem(q.headNoun) : null;

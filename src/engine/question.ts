@@ -59,12 +59,6 @@ export interface QuestionAnalysis {
    * form in the passage ("poorest") stands in the answer; null otherwise.
    */
   degree: string | null;
-  /**
-   * True for "what kind of X", "what sorts of X": the answer is the kind, the words that
-   * qualify X in the passage ("medical, aerial and emergency reinforcement support") or the
-   * list it names ("in the areas of education, health…").
-   */
-  kindOf: boolean;
 }
 
 /** A related term searched for a question term. */
@@ -379,7 +373,6 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
     purpose: language === 'en' && answerType === 'other' && !yesNo && PURPOSE_Q.test(question),
     askedSubject: SUBJECT_Q.test(question),
     degree: degreeOf(question, answerType),
-    kindOf: answerType === 'entity' && KIND_OF_Q.test(question),
   };
 }
 
