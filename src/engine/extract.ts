@@ -1351,6 +1351,10 @@ const HEDGE =
   /(?:^|[^\p{L}])(?:may|might|could|likely|unlikely|possibly|perhaps|reportedly|allegedly|suspected|expected|rumou?red|unclear|whether|if|plans?|planned|would)(?![\p{L}])/iu;
 /** Where a sentence turns to another clause: a contrast or a semicolon. */
 const CLAUSE_TURN = /;|,?\s+(?:but|while|whereas|although|though|however)\s+|\.(?:\s|$)/giu;
+/** Question words that accuse: what they ask is whether someone said the thing was done. */
+const ACCUSING = /^(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|alleg(?:e|es|ed|ing))$/i;
+/** Verbs by which a passage reports a thing as done ("an investigation has said…", "found"). */
+const REPORTING = /^(?:said|says|say|found|finds|concluded|concludes|reported|reports|stated|states)$/i;
 /** At most this many words of the passage follow a "Yes —" or "No —": a clause, not a paragraph. */
 const YES_NO_WORDS = 12;
 
@@ -1419,11 +1423,23 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
     const start = cuts[c]!;
     const end = cuts[c + 1]!;
     const covered = new Set<string>();
-    for (const w of ws)
-      if (w.start >= start && w.end <= end) {
-        const t = coversWord(w);
-        if (t) covered.add(t);
+    const inClause = ws.filter((w) => w.start >= start && w.end <= end);
+    inClause.forEach((w, k) => {
+      const t = coversWord(w);
+      if (t) covered.add(t);
+      // "air strikes" covers "airstrikes", "pull out" "pullout": two words written as one.
+      const next = inClause[k + 1];
+      if (next && /^[\s-]$/.test(text.slice(w.end, next.start))) {
+        const joined = covers(
+          stem(comparable(text.slice(w.start, w.end) + text.slice(next.start, next.end))),
+        );
+        if (joined) covered.add(joined);
       }
+    });
+    // "has a UN probe accused French airstrikes of killing civilians": an accusation is a
+    // report that the thing was done; a verb of saying or finding in the clause covers it.
+    if (inClause.some((w) => REPORTING.test(text.slice(w.start, w.end))))
+      for (const w of asked) if (w.term && ACCUSING.test(w.text)) covered.add(w.term);
     if (!best || covered.size > best.covered.size) best = { start, end, covered };
   }
   if (!best || best.covered.size < Math.min(2, own.length)) return null;

@@ -458,6 +458,22 @@ describe('short answers, one span per asked type', () => {
     ).toBe('No — Macron said he "completely" rejected the idea that the mission was a failure');
   });
 
+  it('a yes to an accusation from a report that the thing was done, a compound met as two words', () => {
+    expect(
+      short(
+        'has a united nations investigation accused french airstrikes of killing civilians',
+        'A United Nations investigation has said French air strikes have killed dozens of civilians.',
+      ),
+    ).toBe('Yes — United Nations investigation has said French air strikes have killed dozens of civilians');
+    // No verb of saying or finding: an accusation is not met by the act alone.
+    expect(
+      short(
+        'has a united nations investigation accused french airstrikes of killing civilians',
+        'A United Nations investigation is under way after French air strikes killed dozens of civilians.',
+      ),
+    ).toBeNull();
+  });
+
   it('no yes or no where the passage hedges or does not meet the question', () => {
     expect(
       short('Will France keep troops in Niger?', 'France is expected to keep troops in Niger.'),
