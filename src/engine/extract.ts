@@ -376,10 +376,9 @@ function typedAnswer(
     }
     case 'date': {
       // "At what time": a time of day ("1pm Paris time"), where the passage gives one.
-      if (span && q.dateKind === 'time') {
-        const t = pick(timeMentions(text), near);
-        if (t) return t;
-      }
+      // With none, no answer: a day ("Today") is no answer to "what time", and a reporter
+      // would take it for one.
+      if (span && q.dateKind === 'time') return pick(timeMentions(text), near);
       // "What year": a mention that gives the year, where the passage has one.
       const all = dateMentions(text);
       const years = span && q.dateKind === 'year' ? all.filter((m) => /\b(?:19|20)\d{2}\b/.test(m.text)) : [];

@@ -278,6 +278,13 @@ describe('short answers, one span per asked type', () => {
         'Today at 1pm Paris time the final contingent crossed the border, in a mission launched in 2014.',
       ),
     ).toBe('1pm Paris time');
+    // No time of day in the passage: no answer, not the day.
+    expect(
+      short(
+        'At what time did the last troops cross the border?',
+        'Today the final contingent crossed the border, in a mission launched in 2014.',
+      ),
+    ).toBeNull();
   });
 
   it('who: a phrase naming a body of people where no full name is given', () => {
