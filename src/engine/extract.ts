@@ -1048,30 +1048,6 @@ function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
       if (echoesQuestion(after.text, q)) continue;
       consider(after, 3 + support);
     }
-    // "the smaller French-led European Union force called Takuba": the name the passage gives
-    // the head after "called", "named", "known as" is its name.
-    const naming = /^,?\s+(?:called|named|dubbed|known as|code-?named)\s+(?:the\s+)?/i.exec(
-      text.slice(w.end, w.end + 40),
-    );
-    if (naming) {
-      const first = firstEndingAfter(ws, w.end + naming[0].length);
-      let last = first;
-      while (
-        last + 1 < ws.length &&
-        last - first < 3 &&
-        capitalised(ws[last + 1]!) &&
-        joined(ws[last]!, ws[last + 1]!)
-      )
-        last++;
-      if (first < ws.length && capitalised(ws[first]!)) {
-        const m = {
-          start: ws[first]!.start,
-          end: ws[last]!.end,
-          text: text.slice(ws[first]!.start, ws[last]!.end),
-        };
-        consider(m, 4 + support);
-      }
-    }
     // A proper name before it, kept with the head ("Barkhane force"), or names joined by "and"
     // ("EUTM and EUCAP missions").
     let b = i;
