@@ -17,6 +17,7 @@ import {
   timeMentions,
   titleBefore,
   type Mention,
+  type PersonMention,
 } from './entities.js';
 import { comparable } from '../text/normalize.js';
 import { formatResolved, resolveDates, type DateReference, type ResolvedDate } from '../corpus/dates.js';
@@ -415,7 +416,16 @@ function typedAnswer(
     }
     case 'person': {
       const people = personMentions(text);
-      const named = pick(people, (m) => (m.text.includes(' ') ? 1000 : 0) + near(m));
+      // A name that stands as a person's (a title before it, a person noun in apposition, a
+      // verb of saying after it) beats one nearer the question's words that may name a body
+      // ("Delina Goxho, researcher … at the Scuola Normale Superiore").
+      const named = pick(
+        people,
+        (m) =>
+          (m.text.includes(' ') ? 1000 : 0) +
+          (span && standsAsPerson(text, m as PersonMention) ? 500 : 0) +
+          near(m),
+      );
       if (!span || named?.text.includes(' ')) return named;
       // French passages name bodies and places by lone capitalised words ("le Nord") and no
       // lexical database tells people from them: a full name or nothing.
@@ -532,6 +542,32 @@ function typedAnswer(
         (novel ? novelSpan(text, q) : null)
       );
   }
+}
+
+/** Verbs of saying that follow a person's name ("Ann Linde told reporters"). */
+const SAYS_AFTER = /^\s+(?:has\s+|had\s+)?(?:said|says|told|tells|added|announced|stated|wrote|warned)\b/;
+
+/** True for a noun only, whose first sense WordNet holds as a person ("researcher"; not "told"). */
+function personNoun(word: string): boolean {
+  return english.lemmas(word).every((l) => l.pos === 'n') && firstNounClass(word) === PERSON_CLASS;
+}
+
+/**
+ * True when a name reads as a person's: a title before it ("Defense Minister Christine
+ * Lambrecht"), in apposition after a person noun ("France's ambassador to Bamako, Joël Meyer"),
+ * a verb of saying after it, or a person noun in apposition after it ("Delina Goxho,
+ * researcher on…"); "told" is a verb, though WordNet's "Tell" is a person.
+ */
+function standsAsPerson(text: string, m: PersonMention): boolean {
+  if (m.title !== '') return true;
+  const role = /([a-z]+)(?:\s+(?:to|of|for|in|at)\s+(?:the\s+)?[\p{L}'\u2019-]+){0,2},\s*$/u.exec(
+    text.slice(Math.max(0, m.start - 60), m.start),
+  );
+  if (role?.[1] && personNoun(role[1])) return true;
+  const after = text.slice(m.end, m.end + 60);
+  if (SAYS_AFTER.test(after)) return true;
+  const apposition = /^,\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,2}?([a-z]+)\b/.exec(after);
+  return apposition?.[1] !== undefined && personNoun(apposition[1]);
 }
 
 /**
@@ -1004,6 +1040,9 @@ const NP_BREAK =
 function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
   const heads = new Set(headStems(q, true));
   const own = q.headNoun ? stem(q.headNoun) : null;
+  // A head WordNet does not know, misspelt by one letter ("missons"), meets the word it misspells.
+  const misspelt = own !== null && own.length >= 6 && english.lemmas(q.headNoun!).length === 0;
+  for (const w of words(text)) if (misspelt && withinEdits(own, w.stem, 1)) heads.add(w.stem);
   const terms = new Set(q.terms);
   const ws = words(text);
   let best: Mention | null = null;
