@@ -556,6 +556,27 @@ describe('short answers, one span per asked type', () => {
     expect(short('how many bases are in gao', 'Some 300 basements are in Gao.')).toBeNull();
   });
 
+  it("a person described: the name that stands as a person's, a thing described: its name", () => {
+    expect(
+      short(
+        'name of the sahel academic dw interviewed?',
+        'Delina Goxho, researcher on the Sahel region at the Scuola Normale Superiore, told DW it was decisive.',
+      ),
+    ).toBe('Delina Goxho');
+    expect(
+      short(
+        "what's the french ambassador's name, the one bamako kicked out",
+        "Mali's junta has expelled France's ambassador to Bamako, Joël Meyer, foreign minister Abdoulaye Diop said.",
+      ),
+    ).toBe('Joël Meyer');
+    expect(
+      short(
+        'eu missons that will feel the french departure?',
+        'The departure is likely to impact UN activities, as well as those of the EU’s EUTM and EUCAP missions.',
+      ),
+    ).toBe('EUTM and EUCAP missions');
+  });
+
   it('a date asked "by when" is the deadline itself', () => {
     expect(
       short(

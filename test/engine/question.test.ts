@@ -101,6 +101,22 @@ describe('what else a question says about its answer', () => {
   });
 });
 
+describe('a question that is a noun phrase', () => {
+  it('asks for a person where its noun is a person or a title, then "who"', () => {
+    expect(read('wagner boss who led the failed mutiny against russian brass')).toEqual(['person', null]);
+    expect(read('swedish foreign minister who announced the takuba pull-out')).toEqual(['person', null]);
+    expect(read("what's the french ambassador's name, the one bamako kicked out")).toEqual(['person', null]);
+    expect(read('name of the sahel academic dw interviewed?')).toEqual(['person', null]);
+  });
+
+  it('asks to name its noun otherwise, a misspelt one too; a word before another noun is no head', () => {
+    expect(read('eu missons that will feel the french departure?')).toEqual(['entity', 'missons']);
+    expect(read('name of the european task force working alongside barkhane')).toEqual(['entity', 'force']);
+    // Opened by a question word, it is read as before.
+    expect(read('Who announced the withdrawal that Macron spoke of?')).toEqual(['person', null]);
+  });
+});
+
 describe('the asked type of a French question', () => {
   const fr = (q: string) => {
     const a = analyzeQuestion(q);
