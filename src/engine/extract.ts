@@ -359,11 +359,6 @@ function typedAnswer(
     if (chosen) return chosen;
   }
 
-  // "What did the junta accuse the UN mission of doing": what the accusation names.
-  if (q.charge) {
-    const charged = chargeAnswer(text);
-    if (charged) return charged;
-  }
   switch (q.answerType) {
     case 'number': {
       // "How big a change of course is…" asks a degree, not a count: no number of anything
@@ -1308,35 +1303,6 @@ function definitionAnswer(text: string, q: QuestionAnalysis): Mention | null {
  */
 const CAUSED_BY =
   /\b(?:fuel(?:l)?ed|driven|caused|sparked|triggered|prompted|spurred|stoked|fanned|motivated|explained)\s+(?:largely\s+|partly\s+|mainly\s+)?by\s+/gi;
-
-/** A word that accuses or blames ("accused", "blamed", "accuses"), whose charge follows "of" or "for". */
-const ACCUSATION = /\b(?:accus|blam|criticis|criticiz|condemn|fault|suspect)[a-z]*\b/gi;
-
-/**
- * For "what did X accuse Y of": the words after the accusation's "of" or "for", to the end of
- * their clause ("accused the UN mission of “fuelling community tensions”" → "“fuelling
- * community tensions”"; "blamed the junta … for its decision to hire a private Russian military
- * contractor…"), the "of" or "for" at most ten words after the accusing word.
- */
-function chargeAnswer(text: string): Mention | null {
-  const ws = words(text).slice(0, PHRASE_WORDS);
-  for (const m of text.slice(0, 4000).matchAll(ACCUSATION)) {
-    const k = firstEndingAfter(ws, m.index! + m[0].length);
-    for (let i = k; i < Math.min(ws.length, k + 10); i++) {
-      if (/[;:.]/.test(text.slice(ws[i - 1]?.end ?? m.index!, ws[i]!.start))) break;
-      const word = text.slice(ws[i]!.start, ws[i]!.end).toLowerCase();
-      if ((word === 'of' || word === 'for') && ws[i + 1]) {
-        const c = clauseFrom(
-          text,
-          ws,
-          ws[i + 1]!.start - (/[\u201C"]$/.test(text.slice(0, ws[i + 1]!.start)) ? 1 : 0),
-        );
-        if (c) return c;
-      }
-    }
-  }
-  return null;
-}
 
 /** For "why": the phrase after a causal marker, up to the next comma or sentence end. */
 function reasonAnswer(text: string, span = false): Mention | null {

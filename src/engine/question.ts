@@ -59,11 +59,6 @@ export interface QuestionAnalysis {
    * form in the passage ("poorest") stands in the answer; null otherwise.
    */
   degree: string | null;
-  /**
-   * True for "what did X accuse Y of (doing)", "what did X blame Y for": the answer is what the
-   * passage's accusation names after its "of" or "for".
-   */
-  charge: boolean;
 }
 
 /** A related term searched for a question term. */
@@ -202,10 +197,6 @@ export const QUESTION_FILLERS: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
-
-/** "what did the junta accuse the un mission of doing", "… blame the junta for hiring". */
-const CHARGE_Q =
-  /^\s*what\b.*\b(?:accus|blam|criticis|criticiz|condemn|fault|suspect)[a-z]*\b.*\b(?:of|for)(?:\s+[a-z]+ing)?\s*\??\s*$/i;
 
 /** French question words and what they ask (see frenchAskedType). */
 const FR_DURATION =
@@ -391,7 +382,6 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
     purpose: language === 'en' && answerType === 'other' && !yesNo && PURPOSE_Q.test(question),
     askedSubject: SUBJECT_Q.test(question),
     degree: degreeOf(question, answerType),
-    charge: language === 'en' && !yesNo && CHARGE_Q.test(question),
   };
 }
 
