@@ -1387,9 +1387,8 @@ const REVERSAL = new Set(
 /** Words that make a statement less than plain: a yes or no is not read from it. */
 const HEDGE =
   /(?:^|[^\p{L}])(?:may|might|could|likely|unlikely|possibly|perhaps|reportedly|allegedly|suspected|expected|rumou?red|unclear|whether|if|plans?|planned|would)(?![\p{L}])/iu;
-/** Where a sentence turns to another clause: a contrast or concession ("despite"), or a semicolon. */
-const CLAUSE_TURN =
-  /;|,?\s+(?:but|while|whereas|although|though|however|despite|in spite of)\s+|\.(?:\s|$)/giu;
+/** Where a sentence turns to another clause: a contrast or a semicolon. */
+const CLAUSE_TURN = /;|,?\s+(?:but|while|whereas|although|though|however)\s+|\.(?:\s|$)/giu;
 /** Question words that accuse: what they ask is whether someone said the thing was done. */
 const ACCUSING = /^(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|alleg(?:e|es|ed|ing))$/i;
 /** Verbs by which a passage reports a thing as done ("an investigation has said…", "found"). */
@@ -1480,31 +1479,6 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
     if (inClause.some((w) => REPORTING.test(text.slice(w.start, w.end))))
       for (const w of asked) if (w.term && ACCUSING.test(w.text)) covered.add(w.term);
     if (!best || covered.size > best.covered.size) best = { start, end, covered };
-  }
-  // "France will withdraw its troops from Mali but maintain a military presence in
-  // neighbouring nations": no clause meets every question word, the sentence does. A plain
-  // sentence (no negation, hedge, reversing word or antonym anywhere in it) is then read whole,
-  // for a Yes only.
-  if (best && best.covered.size < own.length) {
-    for (const m of text.matchAll(/[^.;]+(?:[.;]|$)/g)) {
-      const start = m.index!;
-      const end = start + m[0].length;
-      const inside = ws.filter((w) => w.start >= start && w.end <= end);
-      const covered = new Set(inside.map(coversWord).filter((t): t is string => t !== null));
-      const sentence = m[0];
-      const plain =
-        !NEGATION.test(sentence) &&
-        !HEDGE.test(sentence) &&
-        inside.every((w) => {
-          const word = text.slice(w.start, w.end).toLowerCase();
-          const reverses = REVERSAL.has(w.stem) || REVERSAL.has(word);
-          return (asksReversal || !reverses) && q.expansions.get(w.stem)?.via !== 'antonym';
-        });
-      if (plain && covered.size === own.length) {
-        best = { start, end, covered };
-        break;
-      }
-    }
   }
   if (!best || best.covered.size < Math.min(2, own.length)) return null;
   const clauseWords = ws.filter((w) => w.start >= best!.start && w.end <= best!.end);
