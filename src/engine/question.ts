@@ -72,7 +72,7 @@ export interface Expansion {
 }
 
 const NUMBER_Q =
-  /\b(?:how many|how much|what number|what percentage|what share|what proportion|how large|how big|death toll|human toll|toll of|number of|numbers?|count(?!\s+(?:on|upon|for|as)\b)|size of|strength)\b/i;
+  /\b(?:how many|how much|what number|what percentage|what share|what proportion|how large|how big|death toll|human toll|toll of|number of|numbers?|count(?!\s+(?:on|upon|for|as)\b)|size of|strength|head ?count|population|tally|manpower)\b/i;
 const DURATION_Q = /\bhow long\b/i;
 /** Openers of chatty questions ("so did…", "ok, and when…"), read past when the type is read. */
 const CHATTY_OPENER =
@@ -411,7 +411,7 @@ function countedNoun(question: string): string | null {
     );
   if (of?.[1]) return of[1].toLowerCase();
   // "estonian troop numbers", "barkhane troop count", "how big is the danish contingent".
-  const before = /\b([a-z]+)\s+(?:numbers?|count|strength)\b/i.exec(question);
+  const before = /\b([a-z]+)\s+(?:numbers?|count|strength|head ?count|tally)\b/i.exec(question);
   if (before?.[1] && !/^(?:the|a|what|total|overall)$/i.test(before[1])) return before[1].toLowerCase();
   const big =
     /\bhow (?:big|large) (?:is|was|are|were) (?:the |its |their )?(?:[A-Za-z'’-]+\s+){0,2}?([a-z]+)\s*\??$/i.exec(

@@ -9,6 +9,10 @@ const read = (q: string) => {
 describe('the asked type of answer', () => {
   it('reads counts with the noun counted', () => {
     expect(read('How many French troops were in Mali?')).toEqual(['number', 'troops']);
+    // A count asked by a noun that means one: "headcount", "population", "tally".
+    expect(read('french troop headcount in mali?')).toEqual(['number', 'troop']);
+    expect(read('population of mali')).toEqual(['number', null]);
+    expect(read('casualty tally of the ambush')).toEqual(['number', 'casualty']);
   });
 
   it('reads dates, durations, people, places and reasons', () => {
@@ -107,6 +111,8 @@ describe('a question that is a noun phrase', () => {
     expect(read('swedish foreign minister who announced the takuba pull-out')).toEqual(['person', null]);
     expect(read("what's the french ambassador's name, the one bamako kicked out")).toEqual(['person', null]);
     expect(read('name of the sahel academic dw interviewed?')).toEqual(['person', null]);
+    // A trailing "who?", the title misspelt.
+    expect(read('germnay defence minster who?')).toEqual(['person', null]);
   });
 
   it('asks to name its noun otherwise, a misspelt one too; a word before another noun is no head', () => {
