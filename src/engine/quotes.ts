@@ -1998,6 +1998,12 @@ export class QuotationIndex {
       for (const role of this.people.roles.get(speaker) ?? [])
         for (const t of [...indexTerms(role), ...termsOf(french, role)]) found.add(t);
     }
+    // The same office or body in the other language ("l'état-major" is the general staff, "the
+    // foreign minister" le ministre des affaires étrangères), so that a query in either language
+    // names the speaker by role: read from the speaker's name and roles only, never added to a
+    // quotation's own words.
+    for (const said of [speaker, ...(this.people.roles.get(speaker) ?? [])])
+      for (const t of officeTerms(said)) found.add(t);
     const out = [...found];
     this.roles.set(speaker, out);
     return out;
@@ -2217,7 +2223,9 @@ function nameTerm(speaker: string | null): string | undefined {
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i]!.replace(/^(?:l|d)['\u2019]/iu, '');
     if (BODY_NOUN.test(w) || SOMEONE.test(w) || FUNCTION_WORDS.has(w.toLowerCase())) continue;
-    if (!/^\p{Lu}/u.test(w) || NATIONALITY.test(w)) return undefined;
+    // A possessive or a country ("Mali's military leaders", "France") says whose, not who.
+    if (!/^\p{Lu}/u.test(w) || NATIONALITY.test(w) || /['\u2019]s$/u.test(w) || COUNTRIES.has(w))
+      return undefined;
     return indexTerms(w).at(-1);
   }
   return undefined;
@@ -2225,6 +2233,55 @@ function nameTerm(speaker: string | null): string | undefined {
 
 /** Nationality adjectives, which name no one ("French", "Malian", "française", "malien"). */
 const NATIONALITY = /^(?:\p{Lu}\p{Ll}+(?:ian|ean|ese|ish|ch|an|ais|aise|ien|ienne|ain|aine|ois|oise)s?)$/u;
+
+/**
+ * Offices and bodies in the other language: a speaker's name or role as written (left) also reads
+ * as the phrases on the right, English ones for an English query, French ones for a French query.
+ * A small table of general offices and nationalities, not of anyone's words: what no lexical
+ * database here relates across the two languages. (Other names in the same language, "top
+ * diplomat" for the foreign minister, were tried and dropped: "the EU's top diplomat" is no
+ * foreign minister, and two tuning look-ups for him were lost.)
+ */
+const OFFICE_READINGS: ReadonlyArray<readonly [RegExp, { en?: string; fr?: string }]> = [
+  [
+    /\bforeign (?:affairs )?minister\b|\bminister of foreign affairs\b/iu,
+    { fr: 'ministre des affaires étrangères' },
+  ],
+  [/ministre des affaires [ée]trang[èe]res/iu, { en: 'foreign minister' }],
+  [
+    /\b(?:defen[cs]e|armed forces) minister\b|\bminister of (?:the )?(?:defen[cs]e|armed forces)\b/iu,
+    { fr: 'ministre des armées' },
+  ],
+  [/ministre des arm[ée]es/iu, { en: 'armed forces minister' }],
+  [/\bpresident\b/iu, { fr: 'président' }],
+  [/pr[ée]sident(?:e)?\b/iu, { en: 'president' }],
+  [/\bspokes(?:man|woman|person)\b/iu, { fr: 'porte-parole' }],
+  [/porte-parole/iu, { en: 'spokesman spokesperson' }],
+  [/\bgeneral staff\b|\bchief of staff\b/iu, { fr: 'état-major' }],
+  [/[ée]tat[- ]major/iu, { en: 'general staff' }],
+  [/\bambassador\b/iu, { fr: 'ambassadeur' }],
+  [/ambassadeur/iu, { en: 'ambassador' }],
+  [/\bgovernment\b/iu, { fr: 'gouvernement' }],
+  [/gouvernement/iu, { en: 'government' }],
+  [/\barmy\b|\bmilitary\b|\barmed forces\b/iu, { fr: 'armée' }],
+  [/arm[ée]e/iu, { en: 'army military' }],
+  [/\bjunta\b/iu, { fr: 'junte' }],
+  [/junte/iu, { en: 'junta' }],
+  [/\bauthorities\b/iu, { fr: 'autorités' }],
+  [/autorit[ée]s/iu, { en: 'authorities' }],
+  [/\bfrench\b/iu, { fr: 'français' }],
+  [/fran[cç]ais/iu, { en: 'French' }],
+  [/\bmalian\b/iu, { fr: 'malien' }],
+  [/malien/iu, { en: 'Malian' }],
+];
+
+/** Index terms of the other language's names for the offices a role or speaker's name holds ({@link OFFICE_READINGS}). */
+function officeTerms(said: string): string[] {
+  return OFFICE_READINGS.filter(([pattern]) => pattern.test(said)).flatMap(([, other]) => [
+    ...(other.en ? indexTerms(other.en) : []),
+    ...(other.fr ? termsOf(french, other.fr) : []),
+  ]);
+}
 
 /** Verbs of saying: in a look-up ("macron says …") they name the act, not the words. */
 const SPEECH_TERMS: ReadonlySet<string> = new Set([
