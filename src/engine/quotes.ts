@@ -80,7 +80,7 @@ const RANK_ABBREVIATION =
 const FR_VERB_AS_MODIFIER = new RegExp(`\\s+(?:${FR_PRESENT})(?![\\p{L}]).*$`, 'su');
 /** Nouns that name someone who can speak without a name: a ministry, an army, a general, a spokesman. */
 const BODY_NOUN =
-  /(?<![\p{L}])(?:paratrooper|soldier|legionnaire|pilot|villager|trader|student|teacher|shopkeeper|driver|farmer|doctor|nurse|activist|protester|demonstrator|parachutiste|l\u00E9gionnaire|commer\u00E7ant|\u00E9tudiant|general|colonel|commander|officer|president|ambassador|envoy|diplomat|analyst|expert|researcher|resident|witness|journalist|leader|chief|official|spokesperson|g\u00E9n\u00E9ral|ministre|pr\u00E9sident|pr\u00E9sidente|ambassadeur|diplomate|analyste|chercheur|chercheuse|habitant|habitante|t\u00E9moin|soldat|officier|responsable|chef|allies|alli\u00E9s|partenaires|ministry|ministries|minister|army|armies|military|government|presidency|junta|forces?|mission|council|union|commission|office|palace|\u00E9lys\u00E9e|elysee|minist\u00E8re|arm\u00E9e|gouvernement|autorit\u00E9s|authorities|department|pentagon|embassy|spokes(?:man|woman|person)|porte-parole|officials?|sources?|group|movement|party|agency|command|staff|\u00E9tat[- ]major|task force|coalition|partners|countries|nations|leaders|statement|communiqu\u00E9|secretariat|headquarters|administration|cabinet|parliament|assembly|committee|conseil|comit\u00E9|assembl\u00E9e|organisation|organization|alliance|coalition|junte|pr\u00E9sidence|ministres?|soldiers|troops)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:paratrooper|soldier|legionnaire|pilot|villager|trader|student|teacher|shopkeeper|driver|farmer|doctor|nurse|activist|protester|demonstrator|parachutiste|l\u00E9gionnaire|commer\u00E7ant|\u00E9tudiant|general|colonel|commander|officer|president|ambassador|envoy|diplomat|analyst|expert|researcher|resident|witness|journalist|leader|chief|official|spokesperson|g\u00E9n\u00E9ral|ministre|pr\u00E9sident|pr\u00E9sidente|ambassadeur|diplomate|analyste|chercheur|chercheuse|habitant|habitante|t\u00E9moin|soldat|officier|responsable|chef|allies|alli\u00E9s|partenaires|ministry|ministries|minister|army|armies|military|government|presidency|junta|forces?|mission|council|union|commission|office|palace|\u00E9lys\u00E9e|elysee|minist\u00E8re|arm\u00E9e|gouvernement|autorit\u00E9s|authorities|department|pentagon|embassy|spokes(?:man|woman|person)|porte-parole|officials?|sources?|group|movement|party|agency|command|staff|[\u00E9e]tat[- ]major|task force|coalition|partners|countries|nations|leaders|statement|communiqu\u00E9|secretariat|headquarters|administration|cabinet|parliament|assembly|committee|conseil|comit\u00E9|assembl\u00E9e|organisation|organization|alliance|coalition|junte|pr\u00E9sidence|ministres?|soldiers|troops)(?![\p{L}])/iu;
 /** A statement, communiqué or declaration: it speaks for whoever issued it. */
 const STATEMENT =
   /^(?:(?:the|a|an|its|their|this|that|le|la|un|une|ce|cette)\s+)?(?:(?:joint|new|written|official|brief|short)\s+)?(?:statement|communiqu\u00E9|d\u00E9claration|press release|release)$/iu;
@@ -128,7 +128,7 @@ const ANNOUNCES =
   /((?:the|The)\s+(?:[\p{L}-]+\s+){0,3}?(?:ministry|army|military|government|presidency|junta|forces?|mission|council|office|palace|command|staff|task force|coalition|embassy|department|agency))\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|also|later|earlier)\s+)?(?:has\s+)?(?:said|announced|stated|declared|confirmed|added|reported)\b/gu;
 /** The same in French: "Le ministère des Armées a annoncé …", "l'état-major indique …". */
 const FR_ANNOUNCES =
-  /((?:[Ll]es?|[Ll]a|[Ll]['\u2019])\s*(?:[\p{L}-]+\s+){0,4}?(?:minist\u00E8re|arm\u00E9e|arm\u00E9es|\u00E9tat-major|\u00C9tat-major|gouvernement|pr\u00E9sidence|\u00C9lys\u00E9e|junte|force|mission|commandement|autorit\u00E9s)(?:\s+[\p{L}'\u2019-]+){0,3}?)\s+(?:(?:a|ont|avait)\s+(?:annonc\u00E9|indiqu\u00E9|d\u00E9clar\u00E9|confirm\u00E9|pr\u00E9cis\u00E9|affirm\u00E9|publi\u00E9|fait savoir)|annonce|indique|d\u00E9clare|confirme|pr\u00E9cise|affirme|annoncent|indiquent|d\u00E9clarent|confirment|pr\u00E9cisent|affirment)(?![\p{L}])/gu;
+  /((?:[Ll]es?|[Ll]a|[Ll]['\u2019])\s*(?:[\p{L}-]+\s+){0,4}?(?:minist\u00E8re|arm\u00E9e|arm\u00E9es|\u00E9tat-major|\u00C9tat-major|[Ee]tat-major|gouvernement|pr\u00E9sidence|\u00C9lys\u00E9e|junte|force|mission|commandement|autorit\u00E9s)(?:\s+[\p{L}'\u2019-]+){0,3}?)\s+(?:(?:a|ont|avait)\s+(?:annonc\u00E9|indiqu\u00E9|d\u00E9clar\u00E9|confirm\u00E9|pr\u00E9cis\u00E9|affirm\u00E9|publi\u00E9|fait savoir)|annonce|indique|d\u00E9clare|confirme|pr\u00E9cise|affirme|annoncent|indiquent|d\u00E9clarent|confirment|pr\u00E9cisent|affirment)(?![\p{L}])/gu;
 /** True when a speech verb stands in the text, so the nearer verb's subject is the speaker. */
 function verbBetween(s: string): boolean {
   return (
@@ -215,7 +215,8 @@ const DOUBLE_MARK = /[\u201C\u201D"\u00AB\u00BB]/gu;
  * open one ("… between the two countries “."), and a closing mark with no opening one before it
  * at a paragraph's start, its words being a quotation from the paragraph's start ("this
  * redeployment has been effective …," the Elysee said; "… request. “, declared …"), which
- * becomes ” whatever its shape. Same length as the text: offsets are unchanged, and the quoted
+ * becomes ” whatever its shape; a straight mark between two letters ("à l"armée") is an apostrophe.
+ * Same length as the text: offsets are unchanged, and the quoted
  * words are always taken from the text as printed. Hand-written: no library orients marks.
  */
 export function orientMarks(text: string): string {
@@ -277,6 +278,8 @@ export function orientMarks(text: string): string {
       } else if (!curlyOpen && leadingCloser) out[i] = '\u201D';
       else curlyOpen = true;
     } else if (c === '\u201D') curlyOpen = false;
+    else if (/\p{L}/u.test(prevChar(i)) && /\p{L}/u.test(text.charAt(i + 1)))
+      out[i] = '\u2019'; // between two letters ("l"armée"), an apostrophe typed as a mark
     else if (leadingCloser) out[i] = '\u201D'; // a straight mark closing words begun before the paragraph
   }
   return out.join('');
@@ -885,12 +888,15 @@ export class QuotationIndex {
 
   /** People the article being read has named so far (full names) and where: for "the minister". */
   private named: Array<{ name: string; at: number }> = [];
+  /** Speakers the article being read has been given so far, in text order: for "the same source". */
+  private spoken: string[] = [];
   /** Where the quotation being attributed starts. */
   private quoteAt = Number.POSITIVE_INFINITY;
 
   private extract(article: Article): Found[] {
     this.current = article;
     this.issuers = [];
+    this.spoken = [];
     this.named = [];
     this.quoteAt = Number.POSITIVE_INFINITY;
     // Marks printed the wrong way round read as the way they are used (same offsets); the quoted
@@ -1010,6 +1016,27 @@ export class QuotationIndex {
           frAntecedent,
         );
         if (speaker === PREV) speaker = previousSpeaker;
+        // "La France a « pris note » de la décision et « décidé de rappeler son ambassadeur » dit
+        // le Quai d'Orsay": the attribution after the sentence's last quotation names the earlier
+        // ones too, when nothing between them attributes words to anyone else.
+        if (speaker === null) {
+          const lastInSentence = quotes.filter((o) => o.start > q.end && o.start < sentence.end).pop();
+          if (lastInSentence && !verbBetween(text.slice(q.end, lastInSentence.start))) {
+            this.quoteAt = lastInSentence.start;
+            const sp = this.attribute(
+              text,
+              sentence,
+              lastInSentence,
+              last?.name ?? null,
+              titles,
+              block.kind === 'heading',
+              lastBody,
+              frAntecedent,
+            );
+            this.quoteAt = q.start;
+            if (sp !== null && sp !== PREV && sp !== IT) speaker = sp;
+          }
+        }
         if (speaker === null && previousSpeaker !== null) speaker = previousSpeaker; // quotation continued in the same paragraph
         // "Le général Michon a annoncé lundi la fin de la mission. « Nous partons. »": a quotation
         // whose own sentence attributes nothing is the words of whoever speaks in the sentence before.
@@ -1032,6 +1059,7 @@ export class QuotationIndex {
         if (speaker !== null && speaker !== IT && !this.people.full.has(speaker))
           speaker = titledName(speaker, text) ?? this.fullerBody(speaker, article, q.start);
         previousSpeaker = speaker;
+        if (speaker !== null) this.spoken.push(speaker);
         if (speaker !== null) lastQuoted = { name: speaker, at: q.start };
         if (speaker !== null && !this.people.full.has(speaker)) lastBody = speaker;
         out.push({
@@ -1807,9 +1835,22 @@ export class QuotationIndex {
       .replace(FR_IN_STATEMENT, '')
       // "un responsable malien sous couvert d'anonymat": how the source spoke is not its name.
       .replace(ANONYMITY, '')
+      // "un responsable de l'armée française cité dans une publication": where it was quoted neither.
+      .replace(
+        /\s+(?:cit\u00E9e?s?|contact\u00E9e?s?|interrog\u00E9e?s?|joint|jointe|quoted|cited|contacted|interviewed)(?:\s.*)?$/iu,
+        '',
+      )
       .trim();
     if (p.length === 0) return null;
     if (/^it$/i.test(p)) return IT;
+    // "the same diplomatic source", "la même source": the speaker the article last gave those words.
+    const same = /^(?:the|la|le|les)\s+(?:same|m\u00EAmes?)\s+(.+)$/iu.exec(p);
+    if (same?.[1]) {
+      const noun = comparable(same[1]);
+      for (let i = this.spoken.length - 1; i >= 0; i--)
+        if (comparable(this.spoken[i]!).includes(noun)) return this.spoken[i]!;
+      return null;
+    }
     if (PRONOUN.test(p)) return lastPerson ? (this.people.resolve(lastPerson) ?? lastPerson) : null;
     if (STATEMENT.test(p)) return IT;
     const issuer = STATEMENT_OF.exec(p);

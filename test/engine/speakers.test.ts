@@ -679,6 +679,50 @@ describe('a person called by their office after being named', () => {
   });
 });
 
+describe('quotations attributed later in their sentence or by "the same source"', () => {
+  it('gives earlier quotations of a sentence the speaker named after its last one', () => {
+    expect(
+      speakers(
+        'Les autorités maliennes ont justifié cet acte par des déclarations « hostiles ». La France a « pris note » de la décision et « décidé de rappeler son ambassadeur » dit le Quai d’Orsay.',
+        'fr',
+      ),
+    ).toEqual([
+      'Les autorités maliennes: hostiles',
+      'le Quai d’Orsay: pris note',
+      'le Quai d’Orsay: décidé de rappeler son ambassadeur',
+    ]);
+    expect(
+      speakers(
+        'Les véhicules de Faya Largeau doivent être "rapatriés en France via le port de Douala" et "le trajet maritime prendra trois semaines" selon un responsable de l\'armée française cité dans une publication du ministère.',
+        'fr',
+      ),
+    ).toEqual([
+      "Un responsable de l'armée française: rapatriés en France via le port de Douala",
+      "Un responsable de l'armée française: le trajet maritime prendra trois semaines",
+    ]);
+  });
+
+  it('gives "the same source" the words of the source quoted before', () => {
+    expect(
+      speakers(
+        '“Officially, Wagner is no longer present in Mali,” one diplomatic source in the Sahel region said.\n\nMali has never admitted Wagner’s presence.\n\n“The Kremlin remains in control,” the same diplomatic source added.',
+      ),
+    ).toEqual([
+      'One diplomatic source in the Sahel region: Officially, Wagner is no longer present in Mali',
+      'One diplomatic source in the Sahel region: The Kremlin remains in control',
+    ]);
+  });
+
+  it('reads a body spelt without its accent, and a straight mark between two letters as an apostrophe', () => {
+    expect(
+      speakers(
+        'La base de Faya a été "rétrocédée" jeudi à l"armée tchadienne, moins d\'un mois après l\'annonce, a annoncé l\'Etat-major tchadien dans un communiqué.',
+        'fr',
+      ),
+    ).toEqual(["l'Etat-major tchadien: rétrocédée"]);
+  });
+});
+
 describe('speaker attribution on real pages of the rules split', () => {
   it('gives the AP page’s statement to the French military that issued it, and “heart” to Macron', () => {
     expect(pageSpeakers('yahoo-2022-08-15-last-group-soldiers-left-mali')).toEqual([
@@ -787,7 +831,7 @@ describe('speakers that read as a person or a body, never a phrase', () => {
         'La France a « pris note » de la décision et « décidé de rappeler son ambassadeur » dit le Quai d’Orsay.',
         'fr',
       ),
-    ).toEqual(['(none): pris note', 'le Quai d’Orsay: décidé de rappeler son ambassadeur']);
+    ).toEqual(['le Quai d’Orsay: pris note', 'le Quai d’Orsay: décidé de rappeler son ambassadeur']);
   });
 
   it('takes the subject after "que", never the verb phrase before it', () => {
