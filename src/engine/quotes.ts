@@ -153,6 +153,13 @@ const CLOSING_SUBJECT_VERB = new RegExp(
   `^,\\s*((?:[\\p{L}\\p{N}'\u2019.-]+\\s+){0,6}?[\\p{L}\\p{N}'\u2019.-]+)\\s+(?:(?:has|had|also)\\s+)?(?:${SPEECH_VERB})(?:\\s+[^,.;:!?]{0,40})?\\s*[.!?]?\\s*$`,
   'iu',
 );
+/**
+ * A present participle and its object inside a phrase ("la dernière ville comprenant des forces
+ * françaises", "a force comprising the …"): a clause about something, never a speaker's name.
+ * Nouns in -ant that name people ("le commandant des forces") are not participles.
+ */
+const PARTICIPLE_CLAUSE =
+  /(?<![\p{L}])(?!(?:commandant|repr\u00E9sentant|dirigeant|habitant|combattant|manifestant|participant|intervenant|assistant|\u00E9tudiant|enseignant|lieutenant|militant|r\u00E9sistant|occupant|n\u00E9gociant|surveillant|gouvernant|adjudant)(?![\p{L}]))\p{Ll}{4,}(?:ant|ing)\s+(?:des|les|la|le|un|une|du|l['\u2019]|the|a|an|its|their)\s*\p{L}/iu;
 /** «…», tacle le ministre / «…», lançait X: a French verb form (present, imperfect) opening the words after a quotation, a subject after it. */
 const FR_ANY_VERB_SUBJECT =
   /^\s*,?\s*(?!\p{Ll}+ant(?![\p{L}]))\p{Ll}{3,}(?:e|t|it|ent|ait|aient)(?=\s+(?:le|la|les|l['\u2019]|un|une|des|ce|cette|M\.|Mme|\p{Lu}))/u;
@@ -1894,6 +1901,18 @@ export class QuotationIndex {
           !placeName(m, 2) &&
           this.people.full.has(this.people.resolve(m.name) ?? ''),
       );
+    // "A Telegram account affiliated with Wagner", "a spokesman for Barkhane": a lone capitalised
+    // word inside a description that opens with an article and names a body or a role is part of
+    // the description, not a person of that name.
+    const describes =
+      person !== undefined &&
+      !person.name.includes(' ') &&
+      !this.people.full.has(this.people.resolve(person.name) ?? '') &&
+      /^(?:a|an|the|un|une|le|la|l['\u2019])\s*\S/iu.test(p) &&
+      (BODY_NOUN.test(p.replace(person.name, ' ')) ||
+        /(?<![\p{L}])(?:account|compte)(?![\p{L}])/iu.test(p)) &&
+      p.split(/\s+/).length <= 9;
+    if (describes) return p;
     if (person)
       return this.people.resolve(person.name) ?? person.name.replace(/^(?:Mr|Mrs|Ms|Dr|M|Mme)\.?\s+/u, '');
     const single = /^(?:Mr|Mrs|Ms|Dr)?\.?\s*([A-Z][\p{L}'-]+)$/u.exec(p);
@@ -1927,7 +1946,8 @@ export class QuotationIndex {
         `\\b(?:${SPEECH_VERB}|has|have|had|is|are|was|were|will|would|can|could|may|might)\\b`,
         'i',
       ).test(bare) ||
-      FRENCH_VERB_PHRASE.test(bare)
+      FRENCH_VERB_PHRASE.test(bare) ||
+      PARTICIPLE_CLAUSE.test(bare)
     )
       return null;
     const words = bare.split(/\s+/);

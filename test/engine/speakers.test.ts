@@ -723,6 +723,22 @@ describe('quotations attributed later in their sentence or by "the same source"'
   });
 });
 
+describe('descriptions that are no name', () => {
+  it('never gives the words to a clause with a present participle, nor to one word of a description', () => {
+    expect(
+      speakers(
+        'Des dizaines de personnes dans la ville de Gao, la dernière ville comprenant des forces françaises, ont protesté contre la présence de "Barkhane".',
+        'fr',
+      ),
+    ).toEqual(['(none): Barkhane']);
+    expect(
+      speakers(
+        'A Telegram account affiliated with Wagner said: “Mission accomplished. PMC Wagner is going home.”',
+      ),
+    ).toEqual(['A Telegram account affiliated with Wagner: Mission accomplished. PMC Wagner is going home.']);
+  });
+});
+
 describe('speaker attribution on real pages of the rules split', () => {
   it('gives the AP page’s statement to the French military that issued it, and “heart” to Macron', () => {
     expect(pageSpeakers('yahoo-2022-08-15-last-group-soldiers-left-mali')).toEqual([
