@@ -723,6 +723,21 @@ describe('quotations attributed later in their sentence or by "the same source"'
   });
 });
 
+describe('a passive verb before a quotation and a rank in apposition', () => {
+  it('reads the attribution closing a sentence whose opening verb is passive, and a lieutenant named after his role', () => {
+    expect(
+      speakers(
+        'The ceremony was concluded with the “signing” of a “joint document” by the two chiefs of staff, said Lieutenant Salim Ibrahim.',
+      ),
+    ).toEqual(['Salim Ibrahim: signing', 'Salim Ibrahim: joint document']);
+    expect(
+      speakers(
+        'The last French soldiers left on Friday. “Today marks the end of the process,” declared a lieutenant in the Nigerien army, Salim Ibrahim.',
+      ),
+    ).toEqual(['Salim Ibrahim: Today marks the end of the process']);
+  });
+});
+
 describe('descriptions that are no name', () => {
   it('never gives the words to a clause with a present participle, nor to one word of a description', () => {
     expect(
