@@ -602,9 +602,12 @@ function rolesBeside(text: string, p: PersonMention): string[] {
     );
   if (apposedBefore?.[1] && ROLE_PHRASE.test(apposedBefore[1].trim()))
     out.push(apposedBefore[1].trim().toLowerCase());
-  const after = /^\s*,\s*([^,.;:()\u201C\u201D"\u00AB\u00BB]{3,90}?)\s*(?:[,.;:)]|$)/u.exec(
-    text.slice(p.end, p.end + 100),
-  );
+  // The apposition ends at its closing comma, or at the verb when the writer left the comma out
+  // ("Le colonel Abdoulaye Maïga, ministre et porte-parole du gouvernement avait déjà accusé …").
+  const after =
+    /^\s*,\s*([^,.;:()\u201C\u201D"\u00AB\u00BB]{3,90}?)\s*(?:[,.;:)]|$|(?=\s(?:a|avait|avaient|ont|est|has|had|have|is|was|said|says|told)\s))/u.exec(
+      text.slice(p.end, p.end + 100),
+    );
   if (after?.[1] && ROLE_PHRASE.test(after[1].trim())) out.push(after[1].trim().toLowerCase());
   return out;
 }

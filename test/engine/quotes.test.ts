@@ -277,4 +277,16 @@ describe('quotation lookup by the speaker’s role', () => {
       "Il n'est pas envisagé de transférer Takuba au Niger",
     ]);
   });
+
+  it('finds a speaker by a role printed in apposition with no comma before the verb', () => {
+    const index = indexOf(
+      "Le porte-parole de l'état-major, le colonel Pascal Ianni, a évoqué à Paris un inventaire « documenté » face aux accusations du gouvernement de transition.\n\n" +
+        'Le colonel Abdoulaye Maïga, ministre et porte-parole du gouvernement de transition avait déjà accusé mercredi la France de conserver ses « réflexes coloniaux ».',
+      'fr',
+    );
+    const [first] = index.lookup(
+      'porte-parole du gouvernement de transition accuse paris de colonialisme',
+    ).quotes;
+    expect([first?.speaker, first?.text]).toEqual(['Abdoulaye Maïga', 'réflexes coloniaux']);
+  });
 });
