@@ -20,7 +20,7 @@ const SPEECH_VERB =
   'said|says|say|told|tells|ordered|orders|added|adds|adding|warned|warns|warning|stated|states|declared|insisted|announced|announces|cited|citing|wrote|writes|asked|argued|explained|noted|claimed|denied|acknowledged|vowed|urged|called|described|saying|telling|stressed|insisting|explaining|continued|continues|concluded|affirmed|tweeted|posted|emphasised|emphasized|pointed out|remarked|replied|responded|recalled|conceded|admitted|promised|pledged|threatened|accused|condemned|denounced|demanded|asserted|maintained|suggested|observed|commented|confirmed|lamented|hailed|praised|welcomed|branded|dubbed|reiterated|indicated|assured|underlined|underscored|reported|estimated|predicted|specified|voiced|criticized|criticised|according to|en disant|en affirmant|en d\u00E9clarant|en expliquant|en soulignant|en ajoutant|en assurant|en estimant|en pr\u00E9cisant|en rappelant|en indiquant';
 /** French verbs of saying, as past participles ("a déclaré") and present forms ("déclare"). */
 const FR_PARTICIPLE =
-  'déclaré|lancé|affirmé|ajouté|indiqué|expliqué|souligné|dit|estimé|assuré|précisé|justifié|martelé|insisté|averti|annoncé|répondu|rappelé|confié|écrit|prévenu|tranché|dénoncé|conclu|reconnu|promis|fait savoir|commenté|regretté|déploré|jugé|considéré|observé|noté|relevé|poursuivi|martelé|clamé|plaidé|fustigé|ironisé|lâché|asséné|glissé|raconté|résumé|analysé|tonné|accusé|demandé|exigé|réclamé|répété|avancé|soutenu|admis|qualifié|tweeté|félicité|interrogé|réagi|signalé|détaillé|insisté|menacé|mis en garde|prévenu|renchéri|complété|argué|avoué|certifié|garanti|martelé|nuancé|objecté|protesté|répliqué|rétorqué|souhaité|suggéré|témoigné|salué|évoqué|appelé|exhorté|invité|reproché|mentionné|expliqué|prédit|craint|dit|lu|informé';
+  'déclaré|réitéré|réaffirmé|lancé|affirmé|ajouté|indiqué|expliqué|souligné|dit|estimé|assuré|précisé|justifié|martelé|insisté|averti|annoncé|répondu|rappelé|confié|écrit|prévenu|tranché|dénoncé|conclu|reconnu|promis|fait savoir|commenté|regretté|déploré|jugé|considéré|observé|noté|relevé|poursuivi|martelé|clamé|plaidé|fustigé|ironisé|lâché|asséné|glissé|raconté|résumé|analysé|tonné|accusé|demandé|exigé|réclamé|répété|avancé|soutenu|admis|qualifié|tweeté|félicité|interrogé|réagi|signalé|détaillé|insisté|menacé|mis en garde|prévenu|renchéri|complété|argué|avoué|certifié|garanti|martelé|nuancé|objecté|protesté|répliqué|rétorqué|souhaité|suggéré|témoigné|salué|évoqué|appelé|exhorté|invité|reproché|mentionné|expliqué|prédit|craint|dit|lu|informé';
 const FR_PRESENT =
   'dit|déclare|affirme|ajoute|estime|explique|poursuit|précise|souligne|indique|assure|lance|martèle|insiste|rappelle|conclut|tranche|confie|avertit|reconnaît|juge|note|relève|observe|commente|regrette|déplore|fustige|dénonce|ironise|lâche|prévient|assène|glisse|raconte|résume|analyse|tonne|accuse|demande|exige|réclame|répète|avance|soutient|admet|promet|annonce|qualifie|écrit|renchérit|complète|argue|avoue|nuance|objecte|proteste|réplique|rétorque|souhaite|suggère|témoigne|détaille|menace|s.insurge|s.interroge|s.indigne|se félicite|se désole|estiment|affirment|déclarent|ajoutent|indiquent|précisent|soulignent|expliquent|assurent|rappellent|annoncent|dénoncent|jugent|notent|insistent|lancent|martèlent|tranchent|confient|relèvent|observent|commentent|regrettent|déplorent|fustigent|ironisent|lâchent|assènent|glissent|racontent|résument|analysent|tonnent|accusent|demandent|exigent|réclament|répètent|avancent|qualifient|complètent|arguent|avouent|nuancent|objectent|protestent|répliquent|rétorquent|souhaitent|suggèrent|témoignent|détaillent|menacent|informe|informent|font savoir|fait savoir|poursuivent|concluent|reconnaissent|préviennent|répondent|répond|écrivent|admettent|soutiennent';
 /**
@@ -569,6 +569,9 @@ function peopleIn(text: string): PersonMention[] {
     // "Opération Barkhane", "Task Force Takuba", "La Base Opérationnelle Avancée"
     if (BODY_FIRST_WORD.test(name.replace(/^(?:La|Le|Les|L['\u2019]|The)\s*/u, ''))) continue;
     if (ORG_LAST_WORD.test(name)) continue; // "General Staff", "High Command"
+    // "Le Danemark", "La France": a country or a place is no one's surname.
+    const lastWord = name.split(' ').pop()!;
+    if (COUNTRIES.has(lastWord) || OTHER_PLACES.has(lastWord)) continue;
     out.push({ ...p, name, text: name, start });
   }
   return out;
@@ -1326,6 +1329,16 @@ export class QuotationIndex {
       const pronoun = /^\s*(il|elle|ils|elles|they)\s*$/iu.exec(phrase)?.[1];
       if (pronoun && frAntecedent && this.agrees(pronoun, frAntecedent))
         return this.people.resolve(frAntecedent) ?? frAntecedent;
+      // "La junte malienne a ordonné … en raison, selon elle, de « fausses allégations »": with no
+      // one before it to stand for, the pronoun is the subject its own sentence opens with.
+      if (pronoun) {
+        const opening = this.normaliseSpeaker(
+          sentenceSubject(text.slice(sentence.start, q.start).trimStart()),
+          null,
+          titles,
+        );
+        if (opening && opening !== IT && opening !== PREV && this.agrees(pronoun, opening)) return opening;
+      }
       return this.normaliseSpeaker(phrase, lastPerson, titles);
     };
 
@@ -1344,6 +1357,15 @@ export class QuotationIndex {
     }
     // "Le Drian : « On ne part pas »", "Macron: “We cannot remain”": a name and a colon before the quotation.
     const colon = /^\s*([^:,;.!?\u201C\u201D"\u00AB\u00BB]{2,50}?)\s*:\s*$/u.exec(before);
+    // "Et d'ajouter : « … »", "And to add: “…”", "Avant de conclure :": the last one to speak goes on.
+    if (
+      colon?.[1] &&
+      frAntecedent &&
+      /^(?:(?:and|et)\s+(?:then\s+)?|avant\s+|before\s+)(?:to\s+\p{L}+|d['\u2019]\s*\p{L}+|de\s+\p{L}+|\p{L}+ing)$/iu.test(
+        colon[1].trim(),
+      )
+    )
+      return this.people.resolve(frAntecedent) ?? frAntecedent;
     if (colon?.[1]) {
       // "Le ministre a ajouté :", "The minister added:": the subject, without its verb of saying.
       const sp = norm(colon[1].replace(SPEECH_VERB_AT_END, ''));
@@ -1812,6 +1834,9 @@ export class QuotationIndex {
       return null; // "the ministers", "les ministres"
     const near = this.named
       .filter((m) => m.at < this.quoteAt && m.at >= this.quoteAt - ROLE_REACH)
+      // Not a name that opens with an article ("Le Danemark"): a country or a body, unless the
+      // corpus gives it a first name ("Le Drian" is Jean-Yves Le Drian, kept in full).
+      .filter((m) => !/^(?:Le|La|Les|L['\u2019])\s/u.test(m.name))
       .filter((m) => !ROLE_PHRASE.test(m.name) && (this.people.roles.get(m.name)?.size ?? 0) === 0)
       .sort((a, b) => b.at - a.at);
     return near[0]?.name ?? null;

@@ -738,6 +738,49 @@ describe('a passive verb before a quotation and a rank in apposition', () => {
   });
 });
 
+describe('the speaker going on, and a pronoun for the sentence’s own subject', () => {
+  it('gives "And to add:" and "Et d’ajouter :" to the one who spoke last', () => {
+    expect(
+      speakers(
+        'Estonian Defense Minister Kalle Laanet announced the withdrawal.\n\nLaanet explained: “It is not possible to continue under such conditions.”\n\nAnd to add: “The European allies stressed that it is no longer possible to continue the mission.”',
+      ),
+    ).toEqual([
+      'Kalle Laanet: It is not possible to continue under such conditions.',
+      'Kalle Laanet: The European allies stressed that it is no longer possible to continue the mission.',
+    ]);
+    expect(
+      speakers(
+        '« Nous partons », a déclaré le ministre des Affaires étrangères Jeppe Kofod.\n\nEt d’ajouter : « Le Danemark n’est pas le bienvenu. »',
+        'fr',
+      ),
+    ).toEqual(['Jeppe Kofod: Nous partons', 'Jeppe Kofod: Le Danemark n’est pas le bienvenu.']);
+  });
+
+  it('reads "selon elle" as the body the sentence opens with, and "ont réitéré" with an aside after it', () => {
+    expect(
+      speakers(
+        'La junte malienne a ordonné la suspension de France 24 en raison, selon elle, de "fausses allégations" d\'exactions.',
+        'fr',
+      ),
+    ).toEqual(['La junte malienne: fausses allégations']);
+    expect(
+      speakers(
+        'Les autorités de transition au Mali ont réitéré, dans la nuit de mercredi à jeudi, « avec insistance » leur demande.',
+        'fr',
+      ),
+    ).toEqual(['Les autorités de transition au Mali: avec insistance']);
+  });
+
+  it('never gives an office to a country the page names like a person ("Le Danemark")', () => {
+    expect(
+      speakers(
+        'Le Danemark a décidé de retirer ses soldats. De son côté, la ministre danoise de la Défense a indiqué que le rapatriement allait « prendre un peu de temps ».',
+        'fr',
+      ),
+    ).toEqual(['la ministre danoise de la Défense: prendre un peu de temps']);
+  });
+});
+
 describe('descriptions that are no name', () => {
   it('never gives the words to a clause with a present participle, nor to one word of a description', () => {
     expect(
