@@ -2080,9 +2080,21 @@ export class QuotationIndex {
     if (known) return known;
     const found = new Set<string>();
     if (speaker.includes(' ')) {
+      // A body's description beside its name is read in the same scan: the words just before it
+      // in its clause and an "of …" after it ("the Russia-backed Wagner Group", "the Wagner Group
+      // of mercenaries"), as a query describes the body ("russian mercenary group").
+      const body = BODY_NOUN.test(speaker) && !this.people.full.has(speaker);
       for (const a of this.corpus.articles) {
-        for (let at = a.text.indexOf(speaker); at >= 0; at = a.text.indexOf(speaker, at + speaker.length))
+        for (let at = a.text.indexOf(speaker); at >= 0; at = a.text.indexOf(speaker, at + speaker.length)) {
           for (const t of indexTerms(titleBefore(a.text, at))) found.add(t);
+          if (!body) continue;
+          const before = /((?:[\p{L}-]+\s+){1,2})$/u.exec(a.text.slice(Math.max(0, at - 40), at))?.[1] ?? '';
+          const after =
+            /^\s+(?:of|de|des|du)\s+((?:[\p{L}-]+\s+){0,1}[\p{L}-]+)/u.exec(
+              a.text.slice(at + speaker.length, at + speaker.length + 40),
+            )?.[1] ?? '';
+          for (const t of indexTerms(`${before} ${after}`)) found.add(t);
+        }
       }
       // Appositions and French titles too ("Olivier Salgado, the spokesman for the MINUSMA
       // peacekeeping mission", "le porte-parole du gouvernement, le colonel Abdoulaye Maïga").

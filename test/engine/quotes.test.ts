@@ -289,4 +289,18 @@ describe('quotation lookup by the speaker’s role', () => {
     ).quotes;
     expect([first?.speaker, first?.text]).toEqual(['Abdoulaye Maïga', 'réflexes coloniaux']);
   });
+
+  it('finds a body by the description the corpus prints beside its name ("the Russia-backed Wagner Group of mercenaries")', () => {
+    const index = indexOf(
+      'The Russia-backed Wagner Group of mercenaries said on Friday it was leaving Mali.\n\n' +
+        '“We bid farewell to the group,” said Malian Foreign Minister Abdoulaye Diop.\n\n' +
+        'The army took over the camps in the north.\n\n' +
+        '“Mission accomplished. Wagner returns home,” the Wagner Group announced.',
+    );
+    const [first] = index.lookup('russia-backed mercenary group farewell').quotes;
+    expect([first?.speaker, first?.text]).toEqual([
+      'Wagner Group',
+      'Mission accomplished. Wagner returns home',
+    ]);
+  });
 });
