@@ -2341,16 +2341,23 @@ const NATIONALITY = /^(?:\p{Lu}\p{Ll}+(?:ian|ean|ese|ish|ch|an|ais|aise|ien|ienn
  * Offices and bodies in the other language: a speaker's name or role as written (left) also reads
  * as the phrases on the right, English ones for an English query, French ones for a French query.
  * A small table of general offices and nationalities, not of anyone's words: what no lexical
- * database here relates across the two languages. (Other names in the same language, "top
- * diplomat" for the foreign minister, were tried and dropped: "the EU's top diplomat" is no
- * foreign minister, and two tuning look-ups for him were lost.)
+ * database here relates across the two languages, and "top diplomat", which newsrooms use for a
+ * foreign minister and for the EU's foreign policy chief alike (given to the minister alone, it
+ * took "the EU's top diplomat" from Borrell).
  */
 const OFFICE_READINGS: ReadonlyArray<readonly [RegExp, { en?: string; fr?: string }]> = [
   [
     /\bforeign (?:affairs )?minister\b|\bminister of foreign affairs\b/iu,
-    { fr: 'ministre des affaires étrangères' },
+    { en: 'top diplomat', fr: 'ministre des affaires étrangères' },
   ],
-  [/ministre des affaires [ée]trang[èe]res/iu, { en: 'foreign minister' }],
+  [
+    /\bforeign (?:policy|affairs) chief\b|\bhigh representative\b/iu,
+    { en: 'top diplomat', fr: 'chef de la diplomatie' },
+  ],
+  [
+    /ministre des affaires [ée]trang[èe]res|chef(?:fe)? de la diplomatie/iu,
+    { en: 'foreign minister top diplomat' },
+  ],
   [
     /\b(?:defen[cs]e|armed forces) minister\b|\bminister of (?:the )?(?:defen[cs]e|armed forces)\b/iu,
     { fr: 'ministre des armées' },

@@ -303,4 +303,14 @@ describe('quotation lookup by the speaker’s role', () => {
       'Mission accomplished. Wagner returns home',
     ]);
   });
+
+  it('finds a foreign minister, and the EU’s foreign policy chief, by "top diplomat"', () => {
+    const index = indexOf(
+      '“Mali must answer for this,” French Foreign Minister Jean-Yves Le Drian said.\n\n' +
+        '“The junta in Mali has chosen isolation,” said the spokesman Olivier Salgado.\n\n' +
+        '“The European Union waits for an answer from the junta,” EU foreign policy chief Josep Borrell said.',
+    );
+    expect(index.lookup('french top diplomat on mali junta').quotes[0]?.speaker).toBe('Jean-Yves Le Drian');
+    expect(index.lookup('eu top diplomat on mali junta').quotes[0]?.speaker).toBe('Josep Borrell');
+  });
 });
