@@ -2080,9 +2080,21 @@ export class QuotationIndex {
     if (known) return known;
     const found = new Set<string>();
     if (speaker.includes(' ')) {
+      // A body's description beside its name is read in the same scan: the words just before it
+      // in its clause and an "of …" after it ("the Russia-backed Wagner Group", "the Wagner Group
+      // of mercenaries"), as a query describes the body ("russian mercenary group").
+      const body = BODY_NOUN.test(speaker) && !this.people.full.has(speaker);
       for (const a of this.corpus.articles) {
-        for (let at = a.text.indexOf(speaker); at >= 0; at = a.text.indexOf(speaker, at + speaker.length))
+        for (let at = a.text.indexOf(speaker); at >= 0; at = a.text.indexOf(speaker, at + speaker.length)) {
           for (const t of indexTerms(titleBefore(a.text, at))) found.add(t);
+          if (!body) continue;
+          const before = /((?:[\p{L}-]+\s+){1,2})$/u.exec(a.text.slice(Math.max(0, at - 40), at))?.[1] ?? '';
+          const after =
+            /^\s+(?:of|de|des|du)\s+((?:[\p{L}-]+\s+){0,1}[\p{L}-]+)/u.exec(
+              a.text.slice(at + speaker.length, at + speaker.length + 40),
+            )?.[1] ?? '';
+          for (const t of indexTerms(`${before} ${after}`)) found.add(t);
+        }
       }
       // Appositions and French titles too ("Olivier Salgado, the spokesman for the MINUSMA
       // peacekeeping mission", "le porte-parole du gouvernement, le colonel Abdoulaye Maïga").
@@ -2329,16 +2341,23 @@ const NATIONALITY = /^(?:\p{Lu}\p{Ll}+(?:ian|ean|ese|ish|ch|an|ais|aise|ien|ienn
  * Offices and bodies in the other language: a speaker's name or role as written (left) also reads
  * as the phrases on the right, English ones for an English query, French ones for a French query.
  * A small table of general offices and nationalities, not of anyone's words: what no lexical
- * database here relates across the two languages. (Other names in the same language, "top
- * diplomat" for the foreign minister, were tried and dropped: "the EU's top diplomat" is no
- * foreign minister, and two tuning look-ups for him were lost.)
+ * database here relates across the two languages, and "top diplomat", which newsrooms use for a
+ * foreign minister and for the EU's foreign policy chief alike (given to the minister alone, it
+ * took "the EU's top diplomat" from Borrell).
  */
 const OFFICE_READINGS: ReadonlyArray<readonly [RegExp, { en?: string; fr?: string }]> = [
   [
     /\bforeign (?:affairs )?minister\b|\bminister of foreign affairs\b/iu,
-    { fr: 'ministre des affaires étrangères' },
+    { en: 'top diplomat', fr: 'ministre des affaires étrangères' },
   ],
-  [/ministre des affaires [ée]trang[èe]res/iu, { en: 'foreign minister' }],
+  [
+    /\bforeign (?:policy|affairs) chief\b|\bhigh representative\b/iu,
+    { en: 'top diplomat', fr: 'chef de la diplomatie' },
+  ],
+  [
+    /ministre des affaires [ée]trang[èe]res|chef(?:fe)? de la diplomatie/iu,
+    { en: 'foreign minister top diplomat' },
+  ],
   [
     /\b(?:defen[cs]e|armed forces) minister\b|\bminister of (?:the )?(?:defen[cs]e|armed forces)\b/iu,
     { fr: 'ministre des armées' },

@@ -289,4 +289,28 @@ describe('quotation lookup by the speaker’s role', () => {
     ).quotes;
     expect([first?.speaker, first?.text]).toEqual(['Abdoulaye Maïga', 'réflexes coloniaux']);
   });
+
+  it('finds a body by the description the corpus prints beside its name ("the Russia-backed Wagner Group of mercenaries")', () => {
+    const index = indexOf(
+      'The Russia-backed Wagner Group of mercenaries said on Friday it was leaving Mali.\n\n' +
+        '“We bid farewell to the group,” said Malian Foreign Minister Abdoulaye Diop.\n\n' +
+        'The army took over the camps in the north.\n\n' +
+        '“Mission accomplished. Wagner returns home,” the Wagner Group announced.',
+    );
+    const [first] = index.lookup('russia-backed mercenary group farewell').quotes;
+    expect([first?.speaker, first?.text]).toEqual([
+      'Wagner Group',
+      'Mission accomplished. Wagner returns home',
+    ]);
+  });
+
+  it('finds a foreign minister, and the EU’s foreign policy chief, by "top diplomat"', () => {
+    const index = indexOf(
+      '“Mali must answer for this,” French Foreign Minister Jean-Yves Le Drian said.\n\n' +
+        '“The junta in Mali has chosen isolation,” said the spokesman Olivier Salgado.\n\n' +
+        '“The European Union waits for an answer from the junta,” EU foreign policy chief Josep Borrell said.',
+    );
+    expect(index.lookup('french top diplomat on mali junta').quotes[0]?.speaker).toBe('Jean-Yves Le Drian');
+    expect(index.lookup('eu top diplomat on mali junta').quotes[0]?.speaker).toBe('Josep Borrell');
+  });
 });
