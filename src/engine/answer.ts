@@ -325,7 +325,11 @@ export class AnswerEngine {
     const s = this.settings;
     const idfs = q.terms.map((t) => this.index.idf(t));
     const hits = this.index
-      .search(q.terms, { candidates: s.candidates, within, dictionary: q.dictionary }, q.expansions)
+      .search(
+        q.terms,
+        { candidates: s.candidates, within, dictionary: q.dictionary, language: q.language },
+        q.expansions,
+      )
       .filter(
         (h) =>
           [...h.matches.values()].some(
