@@ -1,6 +1,8 @@
 import type { ArticleMetadata } from './schema.js';
 import { type Span, splitSentences, trimSpan } from './segment.js';
 import { comparable } from '../text/normalize.js';
+import { termsOf } from '../text/analyzer.js';
+import { analyzerFor } from '../text/languages.js';
 
 /** What a paragraph of an article is, for indexing purposes. */
 export type BlockKind = 'body' | 'heading' | 'furniture';
@@ -50,7 +52,7 @@ const WEEKDAY =
  * 31/01/2022") is taken off first, with {@link SECTION_LABEL}.
  */
 const DATE_ONLY = new RegExp(
-  String.raw`^(?:(?:published|updated|posted|publié|mis à jour)(?: on| le)?:?\s*)?(?:(?:${WEEKDAY}),?\s+)?(?:${MONTH}\.? \d{1,2},? \d{4}|\d{1,2}(?:er)? (?:${MONTH}|${MOIS})\.? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})(?:[ ,]+(?:à|at|-)?\s*\d{1,2}[:.h]\d{2}(?![^.!?]*\p{Ll}{3,}[^.!?]*[.!?]$).*)?(?:\s+\d+(?:\s*(?:vues|views|comments?|commentaires|reads|lectures))?)?$`,
+  String.raw`^(?:(?:published|updated|posted|publié|mis à jour)(?: on| le)?:?\s*)?(?:(?:${WEEKDAY}),?\s+)?(?:${MONTH}\.? \d{1,2},? \d{4}|\d{1,2}(?:er)? (?:${MONTH}|${MOIS})\.? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})(?:[ ,]+(?:à|at|[-\u2013\u2014])?\s*\d{1,2}[:.h]\d{2}(?![^.!?]*\p{Ll}{3,}[^.!?]*[.!?]$).*)?(?:\s+\d+(?:\s*(?:vues|views|comments?|commentaires|reads|lectures))?)?$`,
   'iu',
 );
 
@@ -73,7 +75,7 @@ const CAPTION_MONTH = `(?:${FULL_MONTH}|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\\.)`;
  * "Publié le 17/02/2022 à 10h30 …". Cut off, and the rest of the line classified on its own.
  */
 const DATE_STAMP_PREFIX = new RegExp(
-  String.raw`^\s*(?:date|published|updated|posted|publié|mis à jour|modifié)(?:\s+(?:on|le))?\s*:?\s+(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|${MONTH}\.? \d{1,2},? \d{4}|\d{1,2} ${MONTH}\.? \d{4})(?:\s*(?:at|à|-)?\s*\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?m\.?)?)?(?:,?\s*(?:mis à jour|modifié|updated)(?:\s+(?:le|on))?\s*(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4})?\s*(?:à|at)?\s*\d{1,2}[:h.]\d{2})?(?:\s+|$|(?<=\d{2}[:h]\d{2})(?=\p{L}))`,
+  String.raw`^\s*(?:date|published|updated|posted|publié|mis à jour|modifié)(?:\s+(?:on|le))?\s*:?\s+(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|${MONTH}\.? \d{1,2},? \d{4}|\d{1,2} ${MONTH}\.? \d{4})(?:\s*(?:at|à|[-\u2013\u2014])?\s*\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?m\.?)?)?(?:,?\s*(?:mis à jour|modifié|updated)(?:\s+(?:le|on))?\s*(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4})?\s*(?:à|at)?\s*\d{1,2}[:h.]\d{2})?(?:\s+|$|(?<=\d{2}[:h]\d{2})(?=\p{L}))`,
   'iu',
 );
 
@@ -293,6 +295,17 @@ const PHOTO_DATE = new RegExp(
   'u',
 );
 
+/**
+ * The day a photo was taken, appended to its caption's sentence after a comma, as agencies date
+ * pictures ("… patrol in Timbuktu, Mali, December 8, 2021.", "… in Bamako, on February 19,
+ * 2022."): prose dates an event inside its sentence ("left on May 14, 2017."), with no comma
+ * setting the date apart.
+ */
+const PHOTO_DATE_COMMA = new RegExp(
+  String.raw`(?<=\p{L})(?<!\b${DAY}),\s+(?:on\s+)?${CAPTION_MONTH}\s+\d{1,2},\s+\d{4}\.(?:\s|$)`,
+  'u',
+);
+
 /** A label run into the start of a line, naming what the block holds: "IMAGES …", "VIDÉO …". */
 const MEDIA_LABEL =
   /^(?:IMAGES|VID\u00C9OS?|VIDEOS?|PHOTOS?|AUDIO|LIVE|EN DIRECT|DIRECT|EXCLUSIF|EXCLUSIVE|BREAKING|URGENT|INFOGRAPHIE|REPORTAGE|ANALYSE|ANALYSIS|OPINION|TRIBUNE|INTERVIEW|ENTRETIEN|D\u00C9CRYPTAGE|WATCH|PODCAST)\s*[:|\u2013\u2014-]?\s+(?=\p{Lu})/u;
@@ -396,6 +409,9 @@ const EDITORS_NOTE =
 const STAFF_BYLINE =
   /^(?:(?:[Ll]a )?[Rr]\u00E9daction(?:\s+\p{Lu}[\p{L}\d.'-]*){0,3}|\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){1,3},\s*(?:(?:[Ss]enior|[Cc]hief|[Ss]pecial|[Ss]taff|[Dd]eputy|[Gg]rand|[Ee]nvoy\u00E9e?s? [Ss]p\u00E9ciale?s?)\s+)?(?:[Cc]orrespondent|[Rr]eporter|[Ww]riter|[Ee]ditor|[Jj]ournalist|[Cc]orrespondante?|[Jj]ournaliste|[Rr]\u00E9dact(?:eur|rice))(?:\s+(?:in|at|\u00E0|en)\s+\p{Lu}[\p{L}-]+)?)$/u;
 
+/** One or two lower-case words with no punctuation but hyphens, apostrophes and underscores. */
+const LOWER_CASE_ALONE = /^\p{Ll}[\p{Ll}\d_'\u2019-]*(?:\s\p{Ll}[\p{Ll}\d_'\u2019-]*)?$/u;
+
 /** Menu items flattened without spaces: a lower-case letter run into a capital ("LegalReuters"). */
 const GLUED = /\p{Ll}\p{Lu}/gu;
 
@@ -445,8 +461,8 @@ function wordCount(s: string): number {
  */
 export function classifyBlocks(
   text: string,
-  paragraphs: readonly Span[],
-  meta: Pick<ArticleMetadata, 'title' | 'furnitureHints'>,
+  printed: readonly Span[],
+  meta: Pick<ArticleMetadata, 'title' | 'furnitureHints'> & { language?: string },
 ): Block[] {
   const blocks: Block[] = [];
   const seenHeadings = new Set<string>();
@@ -455,10 +471,15 @@ export function classifyBlocks(
   let inSidebar: string | null = null;
   let bodySeen = false;
   let afterAuthorBox = false;
+  const { paragraphs, teasers } = splitAtRunInTeasers(text, printed);
   const feedItems = paragraphs.filter((p) => FEED_ITEM.test(text.slice(p.start, p.end).trim())).length;
 
   for (let i = 0; i < paragraphs.length; i++) {
     let span = paragraphs[i]!;
+    if (teasers.has(span.start)) {
+      blocks.push({ ...span, kind: 'furniture', reason: 'teaser for another story (run into a paragraph)' });
+      continue;
+    }
     // Furniture run into a body line is cut off first, so the rest is classified on its own.
     const stamp = DATE_STAMP_PREFIX.exec(text.slice(span.start, span.end));
     if (stamp) {
@@ -561,7 +582,8 @@ export function classifyBlocks(
         oneShortSentence ||
         PICTURE_WORDS.test(rest) ||
         CAPTION_WORDS.test(rest) ||
-        PHOTO_DATE.test(rest)
+        PHOTO_DATE.test(rest) ||
+        PHOTO_DATE_COMMA.test(rest)
       ) {
         caption = true;
         break;
@@ -603,6 +625,20 @@ export function classifyBlocks(
     afterAuthorBox = false;
     if (!/\p{L}/u.test(body)) {
       furniture('no words (a separator or a counter)');
+      continue;
+    }
+    // One or two lower-case words alone ("blank", "webmaster", "dpa"): a placeholder, a label or a
+    // name the page prints. The article's words in a paragraph of their own start a sentence or a
+    // subheading in capitals; the end of a hard-wrapped sentence is joined to it (segment.ts) or
+    // follows a paragraph left open, which is checked here.
+    if (
+      LOWER_CASE_ALONE.test(body.trim()) &&
+      (i === 0 ||
+        /[.!?:;"'\u201D\u2019\u00BB)\]]\s*$/u.test(
+          text.slice(paragraphs[i - 1]!.start, paragraphs[i - 1]!.end),
+        ))
+    ) {
+      furniture('one or two lower-case words alone (a placeholder, a label or a name)');
       continue;
     }
     if (feedItems >= 2 && FEED_ITEM.test(body.trim()) && wordCount(body) <= 25) {
@@ -716,7 +752,7 @@ export function classifyBlocks(
       furniture('call to action (an order to the reader, pointing at the site)');
       continue;
     }
-    if (PHOTO_DATE.test(body) && !/["\u201C\u00AB]/u.test(body)) {
+    if ((PHOTO_DATE.test(body) || PHOTO_DATE_COMMA.test(body)) && !/["\u201C\u00AB]/u.test(body)) {
       furniture('photo caption (the day the photo was taken closes a sentence)');
       continue;
     }
@@ -872,7 +908,107 @@ export function classifyBlocks(
   dropGalleryCaptions(text, blocks);
   dropByShape(text, blocks, paragraphs);
   dropCaptionsOverCredits(text, blocks);
+  dropOffTopicHeadlines(text, blocks, meta.title, meta.language);
   return blocks;
+}
+
+/** A "Lire aussi :" / "Read also:" link run into a paragraph after one of its sentences, arrow and all. */
+const RUN_IN_TEASER =
+  /(?<=[.!?\u2026\u00BB\u201D"])\s+(?:[>\u203A\u2192\u25B6\u25BA\u27A4]\s*)?(?:(?:\u00C0|A) lire aussi|Lire aussi|Lire \u00E9galement|Voir aussi|Read also|Also read|See also|ALSO READ|LIRE AUSSI)\s*[:>|\u2013\u2014-]\s*/gu;
+
+/**
+ * Words that open a sentence, capitalised: where the article's prose resumes after a teaser's
+ * headline run into the paragraph ("… RFI et France 24 Le président français…"), since a headline
+ * has no full stop to end it.
+ */
+const SENTENCE_OPENER =
+  /^(?:Le|La|Les|L['\u2019]\p{L}+|Un|Une|Des|Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|On|Selon|Depuis|Apr\u00E8s|Dans|Pour|Mais|The|A|An|This|These|It|He|She|They|In|After|According|But)$/u;
+
+/**
+ * Cuts a paragraph where a teaser for another story is run into it between two of its sentences
+ * (a related-link box flattened into the text): the teaser, from its "Lire aussi :" to the first
+ * word that opens a sentence after at least three words of headline, is set apart so the prose on
+ * both sides is classified, and indexed, as printed. A teaser that runs to the end of the line is
+ * left to the end-of-line rules; one of more than 25 words is not cut.
+ */
+function splitAtRunInTeasers(
+  text: string,
+  printed: readonly Span[],
+): { paragraphs: Span[]; teasers: Set<number> } {
+  const paragraphs: Span[] = [];
+  const teasers = new Set<number>();
+  for (const p of printed) {
+    const line = text.slice(p.start, p.end);
+    let from = 0;
+    for (const m of line.matchAll(RUN_IN_TEASER)) {
+      if (m.index < 20 || m.index < from) continue;
+      const after = line.slice(m.index + m[0].length);
+      const words = [...after.matchAll(/\S+/gu)];
+      const resume = words.findIndex(
+        (w, k) => k >= 3 && k <= 25 && SENTENCE_OPENER.test(w[0]) && !/[.!?:;,]$/u.test(words[k - 1]![0]),
+      );
+      if (resume === -1) continue;
+      const rest = after.slice(words[resume]!.index);
+      if (wordCount(rest) < 8) continue;
+      const teaserStart = p.start + m.index;
+      const teaserEnd = p.start + m.index + m[0].length + words[resume]!.index;
+      paragraphs.push(trimSpan(text, { start: p.start + from, end: teaserStart }));
+      const teaser = trimSpan(text, { start: teaserStart, end: teaserEnd });
+      paragraphs.push(teaser);
+      teasers.add(teaser.start);
+      from = teaserEnd - p.start;
+    }
+    paragraphs.push(trimSpan(text, { start: p.start + from, end: p.end }));
+  }
+  return { paragraphs, teasers };
+}
+
+/** Share of a set-between line's words that the rest of the page must print for it to be a subheading. */
+const SUBHEADING_SHARED_WORDS = 0.35;
+
+/**
+ * A teaser for another story set between the paragraphs prints that story's headline: a line of
+ * six topic words or more and no sentence punctuation, kept so far as a subheading, most of whose
+ * words (stemmed, stop words left out, by the article's language) the headline and the paragraphs
+ * of this page never use. A subheading announces what the next paragraphs say, so it shares
+ * their words ("Barkhane quitte la base de Ménaka" over a paragraph about the handover); another
+ * story's headline ("Gisèle Pelicot : Jugements imminents dans le procès…") does not.
+ */
+function dropOffTopicHeadlines(
+  text: string,
+  blocks: Block[],
+  title: string | null,
+  language: string | undefined,
+): void {
+  const analyzer = analyzerFor(language);
+  const stems = (s: string) => termsOf(analyzer, s).map((t) => t.slice(0, 5));
+  const isBody = (b: Block | undefined) => b?.kind === 'body';
+  blocks.forEach((b, i) => {
+    if (b.kind !== 'heading' || b.reason !== 'subheading') return;
+    if (!blocks.slice(0, i).some(isBody) || !blocks.slice(i + 1).some(isBody)) return;
+    const line = text.slice(b.start, b.end);
+    if (wordCount(line) < 6 || TERMINAL.test(line.trim())) return;
+    // An item of a list the paragraph above introduces ("Deux institutions … :" / "- L'EAFDL …")
+    // names something of this story in words of its own; a line closed by a colon introduces what
+    // follows, which a headline never does.
+    if (/^[-\u2013\u2022\u00B7*]\s/u.test(line) || /:\s*$/u.test(line)) return;
+    const own = new Set(stems(line));
+    // A short subheading ("A base built for ten years") has too few words to judge by.
+    if (own.size < 6) return;
+    const page = new Set(
+      stems(
+        [
+          title ?? '',
+          ...blocks.filter((o) => o !== b && o.kind !== 'furniture').map((o) => text.slice(o.start, o.end)),
+        ].join('\n'),
+      ),
+    );
+    const shared = [...own].filter((t) => page.has(t)).length;
+    if (shared / own.size < SUBHEADING_SHARED_WORDS) {
+      b.kind = 'furniture';
+      b.reason = `teaser for another story (a headline set between the paragraphs that shares ${shared} of its ${own.size} words with this article)`;
+    }
+  });
 }
 
 /**

@@ -743,3 +743,96 @@ describe('classifyBlocks on a teaser run onto a paragraph', () => {
     ]);
   });
 });
+
+describe('classifyBlocks on lines judged against the rest of their page', () => {
+  const blocksOf = (text: string, title: string | null, language = 'en') =>
+    classifyBlocks(text, splitParagraphs(text), { title, furnitureHints: [], language }).map((b) => [
+      b.kind,
+      b.reason ?? null,
+      text.slice(b.start, b.end),
+    ]);
+
+  it("drops another story's headline set between the paragraphs, and keeps a subheading that shares the article's words", () => {
+    const first = 'The last French soldiers left the Gao base on Monday, the general staff said in Paris.';
+    const teaser = 'Flooding Forces Thousands From Their Homes Across Coastal Bangladesh';
+    const subheading = 'Gao base handed to the Malian army';
+    const second = 'The Malian army took over the base the same day, ending nine years of French presence.';
+    const short = 'What the engineers built over a decade';
+    const text = [first, teaser, subheading, second, short, second.replace('same', 'next')].join('\n\n');
+    expect(blocksOf(text, 'France completes its withdrawal from Mali')).toEqual([
+      ['body', null, first],
+      [
+        'furniture',
+        'teaser for another story (a headline set between the paragraphs that shares 0 of its 7 words with this article)',
+        teaser,
+      ],
+      ['heading', 'subheading', subheading],
+      ['body', null, second],
+      // Too few words to judge by (engineer, built, decade): kept as a subheading.
+      ['heading', 'subheading', short],
+      ['body', null, second.replace('same', 'next')],
+    ]);
+  });
+
+  it("judges a French page's lines with French stems, and leaves the items of a list the paragraph introduces", () => {
+    const first =
+      'Les militaires français ont quitté le camp de Ménaka lundi, selon l’état-major des armées.';
+    const intro = 'Deux unités maliennes occupent désormais le camp :';
+    const item = '- Le bataillon du génie, arrivé de Bamako en juillet dernier avec ses engins';
+    const teaser = 'Coupe du monde : les Bleus qualifiés pour les huitièmes de finale au Qatar';
+    const last = 'Le transfert du camp de Ménaka avait été annoncé en février par le président français.';
+    const text = [first, intro, item, teaser, last].join('\n');
+    expect(blocksOf(text, 'Barkhane quitte le camp de Ménaka', 'fr').map(([k, , t]) => [k, t])).toEqual([
+      ['body', first],
+      ['heading', intro],
+      ['heading', item],
+      ['furniture', teaser],
+      ['body', last],
+    ]);
+  });
+
+  it('drops one or two lower-case words alone between paragraphs, and keeps a capitalised subheading', () => {
+    const para = 'The ambassador was given 72 hours to leave the country.';
+    expect(blocksOf(`${para}\n\nblank\n\n${para.replace('72', '48')}`, null)).toEqual([
+      ['body', null, para],
+      ['furniture', 'one or two lower-case words alone (a placeholder, a label or a name)', 'blank'],
+      ['body', null, para.replace('72', '48')],
+    ]);
+    expect(blocksOf(`${para}\n\nReactions\n\n${para.replace('72', '48')}`, null)).toEqual([
+      ['body', null, para],
+      ['heading', 'subheading', 'Reactions'],
+      ['body', null, para.replace('72', '48')],
+    ]);
+  });
+
+  it('cuts a publication stamp whose time follows an en dash, and keeps the sentence it runs into', () => {
+    const para =
+      'Two months after the announcement, the keys to the base were handed over to the Malian army.';
+    expect(blocksOf(`Published on: 04/19/2022 \u2013 15:48 ${para}`, null)).toEqual([
+      ['furniture', 'date stamp', 'Published on: 04/19/2022 \u2013 15:48'],
+      ['body', null, para],
+    ]);
+  });
+
+  it('cuts a "Lire aussi" teaser run into the middle of a paragraph, and keeps the prose on both sides as printed', () => {
+    const before = 'La force Barkhane a été lancée le 1er août 2014.';
+    const teaser = '\u2192 Lire aussi : Le Mali suspend la diffusion de deux radios étrangères';
+    const after = 'Le président français avait annoncé en juin un désengagement progressif du Sahel.';
+    const text = `${before} ${teaser} ${after}`;
+    expect(blocksOf(text, null, 'fr')).toEqual([
+      ['body', null, before],
+      ['furniture', 'teaser for another story (run into a paragraph)', teaser],
+      ['body', null, after],
+    ]);
+  });
+
+  it('drops a caption dated after a comma the way agencies date pictures, and keeps a sentence dating an event', () => {
+    const caption = 'Peacekeepers patrol in Timbuktu, Mali, December 8, 2021. (Source: AFP) |';
+    const prose = 'The mission closed its last camp in Timbuktu on December 8, 2023.';
+    expect(blocksOf(`${prose}\n\n${caption}\n\n${prose.replace('last', 'final')}`, null)).toEqual([
+      ['body', null, prose],
+      ['furniture', 'photo caption (the day the photo was taken closes a sentence)', caption],
+      ['body', null, prose.replace('last', 'final')],
+    ]);
+  });
+});
