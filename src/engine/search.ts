@@ -604,7 +604,7 @@ export class PassageIndex {
     const out: string[] = [];
     for (let len = term.length - max; len <= term.length + max; len++) {
       for (const v of this.buckets.get(`${term[0]}${len}`) ?? []) {
-        if (v !== term && withinEdits(term, v, max)) out.push(v);
+        if (v !== term && withinEdits(term, v, max, true)) out.push(v);
       }
     }
     // The commonest variants first: a misspelling most likely meant a word the corpus uses often.
@@ -655,7 +655,7 @@ export class PassageIndex {
       for (const v of this.variants(t).filter(
         (x) =>
           !(options.dictionary?.has(t) || (options.language && !this.usedIn(x, options.language))) ||
-          withinEdits(t, x, 1),
+          withinEdits(t, x, 1, true),
       ))
         if (!searched.has(v))
           searched.set(v, { target: t, boost: FUZZY_WEIGHT, weight: 0.8, via: 'spelling' });
@@ -810,15 +810,20 @@ interface Prepared {
   targets: number;
 }
 
-/** Two reusable rows for withinEdits: query terms are short, so 64 cells is plenty. */
+/** Three reusable rows for withinEdits (the third for swaps): query terms are short, so 64 cells is plenty. */
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
 
 /** Letter counts for withinEdits' first test, by character code modulo 64; all zero between calls. */
 const letterCounts = new Int32Array(64);
 
-/** True when a and b are within `max` Levenshtein edits (stops early once the band exceeds it). */
-export function withinEdits(a: string, b: string, max: number): boolean {
+/**
+ * True when a and b are within `max` Levenshtein edits (stops early once the band exceeds it).
+ * With `swaps`, two neighbouring letters swapped count as one edit ("frist" / "first", "cheif" /
+ * "chief": the optimal string alignment distance), as a typist's slip most often is.
+ */
+export function withinEdits(a: string, b: string, max: number, swaps = false): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
   // First a bound that rejects most words of a spelling bucket without the table: an edit changes
   // by at most one both the letters a has beyond b's and those b has beyond a's (letters counted
@@ -843,7 +848,9 @@ export function withinEdits(a: string, b: string, max: number): boolean {
   if (b.length + 1 > rowA.length) {
     rowA = new Int32Array(b.length + 1);
     rowB = new Int32Array(b.length + 1);
+    rowC = new Int32Array(b.length + 1);
   }
+  let before = rowC;
   let prev = rowA;
   let cur = rowB;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
@@ -852,12 +859,23 @@ export function withinEdits(a: string, b: string, max: number): boolean {
     let rowMin = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      if (
+        swaps &&
+        i > 1 &&
+        j > 1 &&
+        ca === b.charCodeAt(j - 2) &&
+        a.charCodeAt(i - 2) === b.charCodeAt(j - 1) &&
+        before[j - 2]! + 1 < v
+      )
+        v = before[j - 2]! + 1;
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > max) return false;
-    const t = prev;
+    // A swap reaches back two rows, so the band may not be cut on one row alone.
+    if (rowMin > max && !swaps) return false;
+    const t = before;
+    before = prev;
     prev = cur;
     cur = t;
   }
