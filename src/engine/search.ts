@@ -854,6 +854,7 @@ export function withinEdits(a: string, b: string, max: number, swaps = false): b
   let prev = rowA;
   let cur = rowB;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
+  let lastMin = 0;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = i;
@@ -872,8 +873,9 @@ export function withinEdits(a: string, b: string, max: number, swaps = false): b
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
-    // A swap reaches back two rows, so the band may not be cut on one row alone.
-    if (rowMin > max && !swaps) return false;
+    // A swap reaches back two rows, so with swaps the band is cut once two rows in turn exceed it.
+    if (rowMin > max && (!swaps || lastMin > max)) return false;
+    lastMin = rowMin;
     const t = before;
     before = prev;
     prev = cur;
