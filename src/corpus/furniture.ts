@@ -267,7 +267,8 @@ const CREDIT_TAIL: RegExp[] = [
   /\((?:AP|AFP|Reuters) Photo\/[^()]{2,60}\)$/u,
   /(?:^|\s)\(?(?:Photo by\s+)?[\p{Lu}][\p{L} .'-]{1,40}\/(?:AFP|AP|Reuters|EPA|Pool)\s+via\s+Getty Images\)?$/u,
   /(?<=[.!?])\s+\/\s*(?:AFP|AP|AA|EPA|DPA|Reuters|Xinhua|Anadolu|Getty Images|Sipa|\p{Lu}{2,5})$/u,
-  /(?:^|\s)(?:Photos?|Cr\u00E9dit photo|Photo credit|Image credit|Credit)\s?:\s*[^.!?:]{2,60}$/u,
+  // The credit may name a web address ("Photo: mil.ee"): a dot inside a word is no full stop.
+  /(?:^|\s)(?:Photos?|Cr\u00E9dit photo|Photo credit|Image credit|Credit)\s?:\s*(?:[^.!?:]|\.(?=[\p{L}\d])){2,60}$/u,
   /(?:^|\s)(?:(?:Video|Vid\u00E9o|Photo|Image|Footage|Images?)\s+)?(?:courtesy|avec l'aimable autorisation)(?:\s+of|\s+de)?\s?:?\s*[^.!?:]{2,60}$/iu,
   /(?:^|\s)(?:\u00A9|\(c\))\s*[^.!?\u00A9]{1,60}$/iu,
   /(?:^|\s)\((?:photo|image|picture|cr\u00E9dit photo|credit)s?\s*(?:credit)?\s*:[^()]{1,60}\)\.?$/iu,
@@ -349,6 +350,9 @@ const CODE_TOKEN =
  */
 const FEED_ITEM = /^\d{1,2}[:h]\d{2}(?:(?=\p{Lu})|\s*\p{Lu}[\p{L}-]*\s+[-\u2013\u2014|]\s)/u;
 
+/** A video's duration alone on its line: "01:03", "1:02:33". */
+const DURATION_ALONE = /^\d{1,2}:\d{2}(?::\d{2})?$/u;
+
 /** A web address alone on its line, with or without its scheme: "military.africa/2020/09/…". */
 const WEB_ADDRESS =
   /^(?:https?:\/\/)?(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)+\/\S*$|^(?:https?:\/\/|www\.)\S+$/u;
@@ -391,7 +395,7 @@ const JOURNALISM_JOB =
 
 /** A control of the page on a line of its own: "Find out more", "Lire la suite", "Voir plus". */
 const READER_CONTROL =
-  /^(?:find out more|read more|learn more|see more|show more|en savoir plus|lire la suite|voir plus|afficher plus|lire plus)\b(?:\s+(?:about|on|sur|de|du|des)\b.*)?[\s.:>\u2026\u00BB\u2192]*$/iu;
+  /^(?:find out more|read more|learn more|see more|show more|en savoir plus|lire la suite|voir plus|afficher plus|lire plus)\b(?:\s+(?:about|on|sur|de|du|des)\b.*)?[\s.:>\u2026\u00BB\u203A\u2192]*$/iu;
 
 /** A credit line of its own: "(Crédit : AFP)", "Crédits photo : AFP", "Illustration : AFP", "Photo AFP". */
 const CREDIT_LINE =
@@ -472,6 +476,7 @@ export function classifyBlocks(
   let bodySeen = false;
   let afterAuthorBox = false;
   const { paragraphs, teasers } = splitAtRunInTeasers(text, printed);
+  const durations = paragraphs.filter((p) => DURATION_ALONE.test(text.slice(p.start, p.end).trim())).length;
   const feedItems = paragraphs.filter((p) => FEED_ITEM.test(text.slice(p.start, p.end).trim())).length;
 
   for (let i = 0; i < paragraphs.length; i++) {
@@ -639,6 +644,19 @@ export function classifyBlocks(
         ))
     ) {
       furniture('one or two lower-case words alone (a placeholder, a label or a name)');
+      continue;
+    }
+    // A video feed: a duration alone on its line, then another video's headline (no full stop),
+    // two times or more on the page.
+    const afterDuration =
+      i > 0 && DURATION_ALONE.test(text.slice(paragraphs[i - 1]!.start, paragraphs[i - 1]!.end).trim());
+    if (
+      durations >= 2 &&
+      afterDuration &&
+      wordCount(body) <= 25 &&
+      !/[.!?]["'\u201D\u2019)\u00BB]*$/u.test(body.trim())
+    ) {
+      furniture("video feed (a video's duration, then its headline)");
       continue;
     }
     if (feedItems >= 2 && FEED_ITEM.test(body.trim()) && wordCount(body) <= 25) {
@@ -843,7 +861,9 @@ export function classifyBlocks(
       furniture('image caption with credit');
       continue;
     }
-    if (next.length > key.length && next.startsWith(key) && !TERMINAL.test(raw)) {
+    // An alt text names what the picture shows in three words or more; a one-word label ("Mali")
+    // over a paragraph that opens with the same word ("Mali's ruling junta…") is no alt text.
+    if (next.length > key.length && next.startsWith(key) && !TERMINAL.test(raw) && wordCount(raw) >= 3) {
       furniture('image alt text repeated by its caption');
       continue;
     }
@@ -909,7 +929,27 @@ export function classifyBlocks(
   dropByShape(text, blocks, paragraphs);
   dropCaptionsOverCredits(text, blocks);
   dropOffTopicHeadlines(text, blocks, meta.title, meta.language);
+  dropAltTextsOfCaptions(text, blocks);
   return blocks;
+}
+
+/**
+ * A picture flattened into text prints its alt text, then its caption that begins with the same
+ * words and adds a credit ("EDF personnel in Mali." / "EDF personnel in Mali. Source: Mil.ee"): a
+ * line kept so far whose words all open the caption right after it is that caption printed twice.
+ */
+function dropAltTextsOfCaptions(text: string, blocks: Block[]): void {
+  blocks.forEach((b, i) => {
+    const next = blocks[i + 1];
+    if (b.kind === 'furniture' || next?.kind !== 'furniture' || !/caption|credit/u.test(next.reason ?? ''))
+      return;
+    const own = comparable(text.slice(b.start, b.end)).replace(/[.!?]+$/u, '');
+    const caption = comparable(text.slice(next.start, next.end));
+    if (own.split(' ').length >= 3 && caption.length > own.length && caption.startsWith(own)) {
+      b.kind = 'furniture';
+      b.reason = 'image alt text printed again in its caption';
+    }
+  });
 }
 
 /** A "Lire aussi :" / "Read also:" link run into a paragraph after one of its sentences, arrow and all. */

@@ -190,6 +190,9 @@ function numberMentionsUncached(text: string): NumberMention[] {
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const DAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+const FR_MONTHS =
+  'janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre';
+const FR_DAYS = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche';
 const DATE_PATTERNS: Array<[RegExp, number]> = [
   [
     new RegExp(String.raw`\b(?:(?:${DAYS}),?\s+)?(?:${MONTHS})\s+\d{1,2}(?:-\d{1,2})?(?:,?\s+\d{4})?\b`, 'g'),
@@ -213,6 +216,17 @@ const DATE_PATTERNS: Array<[RegExp, number]> = [
     1,
   ],
   [/\b(?:today|yesterday|last (?:week|month|year)|this week)\b/gi, 1],
+  // French: "lundi 13 juin", "1er août 2014", "juin 2022", "en 2018", "fin 2019" (months and
+  // days in lower case, as French writes them).
+  [
+    new RegExp(
+      String.raw`\b(?:(?:${FR_DAYS})\s+)?(?:1er|\d{1,2})\s+(?:${FR_MONTHS})(?![\p{L}])(?:\s+\d{4})?`,
+      'giu',
+    ),
+    4,
+  ],
+  [new RegExp(String.raw`\b(?:${FR_MONTHS})\s+(?:19|20)\d{2}\b`, 'giu'), 3],
+  [/\b(?:en|depuis|fin|d[ée]but|mi-)\s*((?:19|20)\d{2})\b/giu, 2],
 ];
 
 /** A date expression with how specific it is (4: day and month; 1: relative or month only). */
@@ -245,10 +259,17 @@ function dateMentionsUncached(text: string): DateMention[] {
 
 /** Finds durations ("several months", "nine years", "a period of several months"). */
 function durationMentionsUncached(text: string): Mention[] {
-  const re =
-    /\b(?:(?:over|for|within|in)\s+)?(?:a period of\s+)?(?:several|a few|a couple of|many|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen)\s+(?:days?|weeks?|months?|years?|decades?)\b/gi;
-  return [...text.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
+  return [...text.matchAll(DURATION_EN), ...text.matchAll(DURATION_FR)]
+    .sort((a, b) => a.index! - b.index!)
+    .map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
 }
+
+/** "over a period of several months", "nine years". */
+const DURATION_EN =
+  /\b(?:(?:over|for|within|in)\s+)?(?:a period of\s+)?(?:several|a few|a couple of|many|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty)\s+(?:hours?|days?|weeks?|months?|years?|decades?)\b/gi;
+/** French: "soixante-douze heures", "un délai de 4 à 6 mois", "plus de neuf ans", "72H". */
+const DURATION_FR =
+  /\b(?:(?:pendant|sous|dans|en|depuis)\s+)?(?:un d[ée]lai de\s+)?(?:(?:plus de|moins de|pr[èe]s de|environ|quelque|au moins)\s+)?(?:\d+\s*[hH](?![\p{L}\p{N}])|(?:\d+(?:\s*(?:à|a|-)\s*\d+)?|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante(?:-(?:douze|dix))?|quelques|plusieurs)\s+(?:heures?|jours?|semaines?|mois|ans|ann[ée]es?)(?![\p{L}]))/giu;
 
 /**
  * The most words any known place name has ("Central African Republic": 3). No longer sub-run

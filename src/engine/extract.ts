@@ -219,6 +219,13 @@ export interface CountValue extends Mention {
  */
 export function countFor(text: string, q: QuestionAnalysis, wide = false): CountValue | null {
   const heads = wide ? headStems(q) : narrowHeads(q.headNoun);
+  // The question's own noun also as written short or misspelt ("mercs" for "mercenaries",
+  // "civillians"), when it is no word WordNet knows: "bases" means bases, not "basements".
+  const own = q.headNoun && english.lemmas(q.headNoun).length === 0 ? stem(q.headNoun) : '';
+  const isHead = (s: string) =>
+    heads.includes(s) ||
+    (own.length >= 4 && s.length >= own.length + 3 && s.startsWith(own)) ||
+    (own.length >= 6 && withinEdits(own, s, 1));
   const ws = words(text);
   // Question and clause strings are short-lived: not memoised, so they do not pile up in caches.
   const qPlaces = new Set(
@@ -240,7 +247,7 @@ export function countFor(text: string, q: QuestionAnalysis, wide = false): Count
     const unbroken = (w: Word) => !/[,;:.()]|\b(?:and|or|but|while)\b/i.test(text.slice(n.end, w.start));
     const noun =
       heads.length > 0
-        ? (after.find((w) => heads.includes(w.stem) && (!wide || unbroken(w))) ??
+        ? (after.find((w) => isHead(w.stem) && (!wide || unbroken(w))) ??
           // For a short answer, people counted by another word for people ("some 1,000
           // mercenaries" for "how many wagner fighters", "about 1,000 soldiers" for "the size of
           // the garrison"): the asked noun names people or a body of them, the passage's a person.
@@ -258,7 +265,7 @@ export function countFor(text: string, q: QuestionAnalysis, wide = false): Count
     const standsFor =
       heads.length > 0 &&
       verbAfter &&
-      (ws.some((w) => w.end <= n.start && heads.includes(w.stem)) ||
+      (ws.some((w) => w.end <= n.start && isHead(w.stem)) ||
         (wide &&
           /^\s*(?:(?:another|some|about|around|roughly|nearly|up to)\s+)?$/i.test(text.slice(0, n.start))));
     if (heads.length > 0 && !attached && !standsFor) continue;
@@ -308,6 +315,10 @@ export function extractAnswer(
     const back = typedAnswer(before, q, true, '', false);
     if (back) return back;
   }
+  // A French "qui…" or "pourquoi…" the passage answers with no name or cause it can read
+  // ("L'armée malienne a affirmé…"): its new words beside the matched ones, as for "what…".
+  if (q.language !== 'en' && (q.answerType === 'person' || q.answerType === 'reason'))
+    return novelSpan(text, q);
   // Else the passage's new words beside the matched ones, where the type allows (novelSpan).
   return typedAnswer(text, q, true, before, true);
 }
@@ -374,8 +385,11 @@ function typedAnswer(
       const years = span && q.dateKind === 'year' ? all.filter((m) => /\b(?:19|20)\d{2}\b/.test(m.text)) : [];
       // A date after "by" or "until" is a deadline, not the day a thing happened: the answer
       // to "when did they put out their declaration" is "Thursday morning", not "by June 2022".
+      // "By when…", "till what year…" ask for that end itself.
+      const asksEnd = /^(?:by|until|till|untill)$/.test(q.words[0]?.text ?? '');
       const deadline = (m: Mention) =>
         span &&
+        !asksEnd &&
         /\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?$/i.test(
           text.slice(Math.max(0, m.start - 20), m.start),
         );
@@ -388,7 +402,12 @@ function typedAnswer(
     }
     case 'duration': {
       const d = pick(
-        durationMentions(text).map((m) => strip(m, /^(?:over|for|within|in)\s+(?:a period of\s+)?/i)),
+        durationMentions(text).map((m) =>
+          strip(
+            m,
+            /^(?:(?:over|for|within|in|pendant|sous|dans|en|depuis)\s+)?(?:a period of\s+|un d[ée]lai de\s+)?/iu,
+          ),
+        ),
         near,
       );
       if (d || !span) return d;
@@ -399,6 +418,9 @@ function typedAnswer(
       const people = personMentions(text);
       const named = pick(people, (m) => (m.text.includes(' ') ? 1000 : 0) + near(m));
       if (!span || named?.text.includes(' ')) return named;
+      // French passages name bodies and places by lone capitalised words ("le Nord") and no
+      // lexical database tells people from them: a full name or nothing.
+      if (q.language !== 'en') return null;
       // A lone capitalised word inside a longer name ("Operation Serval", "France's Sabre special
       // forces") names no person; one after a title ("President Macron") does.
       const lone = people.filter((m) => {

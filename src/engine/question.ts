@@ -116,7 +116,7 @@ const NOT_DEGREE =
 /** "At what time", "what hour": a time of day, not a date. */
 const TIME_Q = /\b(?:at )?what (?:time|hour)\b/i;
 const DATE_Q =
-  /^(?:\s*(?:since |until |till |from )?when\b|.*\b(?:at what (?:point|time|hour)|what time)\b|.*\b(?:what|which) (?:date|day|year|yr|month)\b|.*\bon what (?:date|day)\b|\s*(?:the\s+)?(?:year|date|day|month)\s+(?!of\b)[a-z]|.*\b(?:year|date)\s*\??\s*$)/i;
+  /^(?:\s*(?:since |until |till |from |by )?when\b|.*\b(?:at what (?:point|time|hour)|what time)\b|.*\b(?:what|which) (?:date|day|year|yr|month)\b|.*\bon what (?:date|day)\b|\s*(?:the\s+)?(?:year|date|day|month)\s+(?!of\b)[a-z]|.*\b(?:year|date)\s*\??\s*$)/i;
 /** A year asked for: "what year", "in which year", "barkhane launch year", "year barkhane began". */
 const YEAR_Q = /\b(?:what|which) (?:yr|year)\b|^\s*(?:the\s+)?year\s|\byear\s*\??\s*$/i;
 const PERSON_Q = /^\s*(?:who|whom|whose)\b/i;
@@ -198,6 +198,53 @@ export const QUESTION_FILLERS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/** French question words and what they ask (see frenchAskedType). */
+const FR_DURATION =
+  /\b(?:combien de temps|pendant combien|depuis combien|quelle dur[ée]e|combien (?:d['\u2019]heures|de jours|de semaines|de mois|d['\u2019]ann[ée]es))(?![\p{L}])/iu;
+const FR_NUMBER = /\bcombien\b/iu;
+const FR_YEAR = /\bquelle ann[ée]e\b/iu;
+const FR_DATE = /\bquand\b|\bquel(?:le)? (?:jour|date|ann[ée]e|mois)\b|(?:^|\s)[àa] quelle date\b/iu;
+const FR_TIME = /(?:^|\s)[àa] quelle heure\b/iu;
+/**
+ * "… c'est qui", "qui est-ce…": a person to name. A leading "qui a…" is not read as a person:
+ * its answer is as often a body ("L'armée malienne a affirmé…", "Ces collaborateurs…"), which
+ * no French lexical database here can type, so the passage's new words answer it.
+ */
+const FR_PERSON = /\bc['\u2019]est qui\s*\??\s*$|\bqui est-ce\b|^\s*qui (?:est|sont|était|etait)\b/iu;
+const FR_PLACE =
+  /^\s*o[ùu] (?!pas\b)|\bo[ùu]\s*\??\s*$|\b(?:dans|de) quel(?:le)? (?:pays|ville|r[ée]gion)\b/iu;
+const FR_REASON = /\bpourquoi\b/iu;
+/** "combien de soldats", "combien d'heures": the noun counted. */
+const FR_COUNTED = /\bcombien\s+(?:de\s+|d['\u2019])([\p{L}-]+)/iu;
+
+/**
+ * What a French question asks, from its question words: "combien de temps" a duration,
+ * "combien (de X)" a count of X, "quand", "quel jour", "en quelle année" a date (a year for
+ * "année"), "qui" (first, or "…c'est qui") a person, "où" a place, "pourquoi" a reason; null
+ * when no question word says (the passage's new words answer, as for an English "what…").
+ * "ou" without its accent is read as "où" only first in the question or last ("… il est où"),
+ * since inside a question it is "or" ("négocié ou pas").
+ */
+function frenchAskedType(
+  question: string,
+): { type: AnswerType; head: string | null; dateKind: 'time' | 'year' | null } | null {
+  if (FR_DURATION.test(question)) return { type: 'duration', head: null, dateKind: null };
+  if (FR_NUMBER.test(question)) {
+    const head = FR_COUNTED.exec(question)?.[1]?.toLowerCase() ?? null;
+    return { type: 'number', head, dateKind: null };
+  }
+  if (FR_DATE.test(question) || FR_TIME.test(question))
+    return {
+      type: 'date',
+      head: null,
+      dateKind: FR_TIME.test(question) ? 'time' : FR_YEAR.test(question) ? 'year' : null,
+    };
+  if (FR_PERSON.test(question)) return { type: 'person', head: null, dateKind: null };
+  if (FR_PLACE.test(question)) return { type: 'place', head: null, dateKind: null };
+  if (FR_REASON.test(question)) return { type: 'reason', head: null, dateKind: null };
+  return null;
+}
+
 /** Reads the expected answer type, the head noun and the search terms of a question. */
 export function analyzeQuestion(input: string): QuestionAnalysis {
   const language = questionLanguage(input);
@@ -225,8 +272,14 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
     (YES_NO_START.test(question) || (TAG_QUESTION.test(question) && !WH_START.test(question))) &&
     !ALTERNATIVES.test(question);
   const namedWho = NAMED_WHO_IS.exec(question);
+  const french = language === 'fr' ? frenchAskedType(question) : null;
   if (yesNo) {
     // Yes or no, whatever words it holds ("Was Macron looking to beef up French numbers…?").
+  } else if (french) {
+    // A French question is read by its own question words ("combien", "quand", "qui"…); one
+    // with none of them (or a short English one read as French: "eu … name") as before.
+    answerType = french.type;
+    headNoun = french.head;
   } else if (NUMBER_Q.test(question)) {
     answerType = 'number';
     headNoun = countedNoun(question);
@@ -306,7 +359,15 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
     dictionary,
     yesNo,
     dateKind:
-      answerType !== 'date' ? null : TIME_Q.test(question) ? 'time' : YEAR_Q.test(question) ? 'year' : null,
+      answerType !== 'date'
+        ? null
+        : language === 'fr'
+          ? (french?.dateKind ?? null)
+          : TIME_Q.test(question)
+            ? 'time'
+            : YEAR_Q.test(question)
+              ? 'year'
+              : null,
     alternatives: language === 'en' ? alternativesOf(question) : null,
     predicateOf: language === 'en' && answerType === 'other' && !yesNo ? predicateSubject(question) : null,
     purpose: language === 'en' && answerType === 'other' && !yesNo && PURPOSE_Q.test(question),

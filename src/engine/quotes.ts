@@ -17,7 +17,7 @@ import { wordnet, type Pos } from '../text/wordnet.js';
 
 /** Verbs that introduce or close a quotation. */
 const SPEECH_VERB =
-  'said|says|say|told|tells|ordered|orders|added|adds|adding|warned|warns|warning|stated|states|declared|insisted|announced|announces|cited|citing|wrote|writes|asked|argued|explained|noted|claimed|denied|acknowledged|vowed|urged|called|described|saying|telling|stressed|insisting|explaining|continued|continues|concluded|affirmed|tweeted|posted|emphasised|emphasized|pointed out|remarked|replied|responded|recalled|conceded|admitted|promised|pledged|threatened|accused|condemned|denounced|demanded|asserted|maintained|suggested|observed|commented|confirmed|lamented|hailed|praised|welcomed|branded|dubbed|reiterated|indicated|assured|underlined|underscored|reported|estimated|predicted|according to|en disant|en affirmant|en d\u00E9clarant|en expliquant|en soulignant|en ajoutant|en assurant|en estimant|en pr\u00E9cisant|en rappelant|en indiquant';
+  'said|says|say|told|tells|ordered|orders|added|adds|adding|warned|warns|warning|stated|states|declared|insisted|announced|announces|cited|citing|wrote|writes|asked|argued|explained|noted|claimed|denied|acknowledged|vowed|urged|called|described|saying|telling|stressed|insisting|explaining|continued|continues|concluded|affirmed|tweeted|posted|emphasised|emphasized|pointed out|remarked|replied|responded|recalled|conceded|admitted|promised|pledged|threatened|accused|condemned|denounced|demanded|asserted|maintained|suggested|observed|commented|confirmed|lamented|hailed|praised|welcomed|branded|dubbed|reiterated|indicated|assured|underlined|underscored|reported|estimated|predicted|specified|voiced|criticized|criticised|according to|en disant|en affirmant|en d\u00E9clarant|en expliquant|en soulignant|en ajoutant|en assurant|en estimant|en pr\u00E9cisant|en rappelant|en indiquant';
 /** French verbs of saying, as past participles ("a déclaré") and present forms ("déclare"). */
 const FR_PARTICIPLE =
   'déclaré|lancé|affirmé|ajouté|indiqué|expliqué|souligné|dit|estimé|assuré|précisé|justifié|martelé|insisté|averti|annoncé|répondu|rappelé|confié|écrit|prévenu|tranché|dénoncé|conclu|reconnu|promis|fait savoir|commenté|regretté|déploré|jugé|considéré|observé|noté|relevé|poursuivi|martelé|clamé|plaidé|fustigé|ironisé|lâché|asséné|glissé|raconté|résumé|analysé|tonné|accusé|demandé|exigé|réclamé|répété|avancé|soutenu|admis|qualifié|tweeté|félicité|interrogé|réagi|signalé|détaillé|insisté|menacé|mis en garde|prévenu|renchéri|complété|argué|avoué|certifié|garanti|martelé|nuancé|objecté|protesté|répliqué|rétorqué|souhaité|suggéré|témoigné|salué|évoqué|appelé|exhorté|invité|reproché|mentionné|expliqué|prédit|craint|dit|lu|informé';
@@ -29,6 +29,12 @@ const FR_PRESENT =
  * in FR_PARTICIPLE, which can never list every verb a writer uses for saying.
  */
 const FR_ANY_PARTICIPLE = '\\p{Ll}{3,}(?:\u00E9|i|u)';
+/**
+ * An adverb or a short aside between a French auxiliary and its participle ("a aussi estimé",
+ * "avait déjà accusé", "a pour sa part indiqué", "avait, deux jours après, qualifié").
+ */
+const FR_AUX_ADVERB =
+  '(?:\\s+(?:aussi|d\u00E9j\u00E0|\u00E9galement|encore|pourtant|notamment|alors|ainsi|enfin|ensuite|toutefois|d[\'\u2019]abord|m\u00EAme|bien|pour\\s+sa\\s+part|de\\s+son\\s+c\u00F4t\u00E9|quant\\s+\u00E0\\s+(?:lui|elle)|\u00E0\\s+nouveau|une\\s+nouvelle\\s+fois|plusieurs\\s+fois)|\\s*,[^,.;:\u00AB\u00BB\u201C\u201D"]{2,40},)?';
 /** «…», a-t-il justifié / «…», dit-elle: an inverted verb with a pronoun, pointing back to the last person. */
 const FR_INVERTED_PRONOUN = new RegExp(
   `^\\s*[,.]?\\s*(?:(?:a\\s?-\\s?t|avait|avaient|ont|aurait|auraient)\\s?-\\s?(?:il|elle|ils|elles)\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE})|(?:${FR_PRESENT}|\\p{Ll}{3,}[e\u00E9]|\\p{Ll}{3,}(?:it|ent))(?:-t)?-(?:il|elle|ils|elles)|s['\u2019](?:est|\u00E9tait)-(?:il|elle)\\s+\\p{L}+|se\\s+\\p{L}+-t-(?:il|elle)|(?:a|avait)-t-(?:il|elle)\\s+(?:tenu|voulu|souhait\u00E9)\\s+\u00E0\\s+\\p{L}+)(?![\\p{L}])`,
@@ -41,7 +47,7 @@ const FR_INVERTED_ON = new RegExp(
 );
 /** «…», a déclaré le colonel Maïga / «…», selon l'Élysée / «…», poursuit le ministre: the speaker after the verb. */
 const FR_AFTER = new RegExp(
-  `^\\s*[,.:]?\\s*(?:(?:c['\u2019]est\\s+)?(?:ce\\s+qu['\u2019]|comme\\s+l['\u2019])?(?:a|avait|ont|avaient)\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE})|${FR_PRESENT}|selon|d['\u2019]apr[eè]s)\\s+((?:[\\p{L}\\p{N}'\u2019.-]+\\s+){0,9}?[\\p{L}\\p{N}'\u2019.-]+)(?=\\s*(?:[,.;:(]|\\s(?:au|aux|lors|dans|devant|sur|en|à|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|après|avant|depuis|pendant|face|qui|que|dont|concernant|\\p{Ll}+ant)\\b|$))`,
+  `^\\s*[,.:]?\\s*(?:(?:c['\u2019]est\\s+)?(?:ce\\s+qu['\u2019]|comme\\s+l['\u2019])?(?:a|avait|ont|avaient)${FR_AUX_ADVERB}\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE})|${FR_PRESENT}|selon|d['\u2019]apr[eè]s)\\s+((?:[\\p{L}\\p{N}'\u2019.-]+\\s+){0,9}?[\\p{L}\\p{N}'\u2019.-]+)(?=\\s*(?:[,.;:(]|\\s(?:au|aux|lors|dans|devant|sur|en|à|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|après|avant|depuis|pendant|face|qui|que|dont|concernant|\\p{Ll}+ant)\\b|$))`,
   'iu',
 );
 /** "à l'AFP", "au Monde", "à la presse": to whom it was said, between the verb and the speaker. */
@@ -51,19 +57,19 @@ const FR_TO_WHOM = new RegExp(
 );
 /** Asides between a French verb of saying and its subject: "dans un autre communiqué", "jeudi", "lors d'une conférence de presse". */
 const FR_ASIDE = new RegExp(
-  `(?<=(?:${FR_PARTICIPLE}|${FR_PRESENT})\\s*)\\s(?:dans\\s+(?:un|une|le|la|son|sa|leur)\\s+(?:(?:autre|nouveau|nouvelle|bref|long|court)\\s+)?(?:communiqu\u00E9|d\u00E9claration|entretien|interview|message|tweet|discours|note|lettre)(?:\\s+(?:commun|conjoint|officiel|publi\u00E9|diffus\u00E9))?|lors\\s+d['\u2019]une\\s+conf\u00E9rence\\s+de\\s+presse|(?:ce\\s+|le\\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\\s+(?:matin|soir|apr\u00E8s-midi))?|aussi|encore|\u00E9galement|ensuite|alors|hier|ainsi|notamment|d['\u2019]ailleurs|par\\s+ailleurs|toutefois|cependant|n\u00E9anmoins|quant\\s+\u00E0\\s+(?:lui|elle)|pour\\s+sa\\s+part|de\\s+son\\s+c\u00F4t\u00E9|sur\\s+(?:Twitter|X|Facebook|les\\s+ondes\\s+de\\s+[\\p{L}-]+|[\\p{Lu}][\\p{L}-]*))(?=[\\s,]|$)`,
+  `(?<=(?:${FR_PARTICIPLE}|${FR_PRESENT})\\s*),?\\s(?:dans\\s+(?:la\\s+)?(?:soir\u00E9e|matin\u00E9e|nuit|journ\u00E9e)|dans\\s+l['\u2019]apr\u00E8s-midi|dans\\s+(?:un|une|le|la|son|sa|leur)\\s+(?:(?:autre|nouveau|nouvelle|bref|long|court)\\s+)?(?:communiqu\u00E9|d\u00E9claration|entretien|interview|message|tweet|discours|note|lettre)(?:\\s+(?:commun|conjoint|officiel|publi\u00E9|diffus\u00E9))?|lors\\s+d['\u2019]une\\s+conf\u00E9rence\\s+de\\s+presse|(?:ce\\s+|le\\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\\s+(?:matin|soir|apr\u00E8s-midi))?|aussi|encore|\u00E9galement|ensuite|alors|hier|ainsi|notamment|d['\u2019]ailleurs|par\\s+ailleurs|toutefois|cependant|n\u00E9anmoins|quant\\s+\u00E0\\s+(?:lui|elle)|pour\\s+sa\\s+part|de\\s+son\\s+c\u00F4t\u00E9|sur\\s+(?:Twitter|X|Facebook|les\\s+ondes\\s+de\\s+[\\p{L}-]+|[\\p{Lu}][\\p{L}-]*))(?=[\\s,]|$)`,
   'giu',
 );
 /** X a déclaré : « … » / X affirme que « … » / Pour X, … « … » / Selon X, « … »: the speaker before the quotation. */
 const FR_BEFORE_VERB = new RegExp(
-  `(?<![\\p{L}])(?:(?:a|avait|ont)\\s+(?:${FR_PARTICIPLE})|${FR_PRESENT})(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:(?:a|avait|ont|avaient)${FR_AUX_ADVERB}\\s+(?:${FR_PARTICIPLE})|${FR_PRESENT})(?![\\p{L}])`,
   'giu',
 );
 const FR_FOR =
   /(?:^|[.;]\s+|,\s*)(?:according to|pour|selon|d['\u2019]apr[eè]s)\s+((?:[\p{L}\p{N}'\u2019.-]+\s+){0,6}?[\p{L}\p{N}'\u2019.-]+)\s*,/giu;
 /** Words between a subject and its verb that are not part of the subject ("Macron has previously said"). */
 const ADVERBS =
-  /(?:\s+(?:has|have|had|also|then|later|previously|earlier|already|repeatedly|often|once|again|further|himself|herself|itself|themselves|publicly|separately|in a statement|in a speech|on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?))+$/iu;
+  /(?:\s+(?:has|have|had|also|then|later|previously|earlier|already|repeatedly|often|once|again|further|however|though|nonetheless|meanwhile|himself|herself|itself|themselves|publicly|separately|in a statement|in a speech|on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?))+$/iu;
 /** "sous couvert d'anonymat", "speaking on condition of anonymity": how a source spoke, after its description. */
 const ANONYMITY =
   /,?\s+(?:(?:qui\s+a\s+requis\s+l['\u2019]anonymat)|(?:s'exprimant\s+)?sous\s+(?:le\s+)?couvert\s+(?:de\s+l['\u2019]|d['\u2019])anonymat|(?:speaking\s+)?on\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+(?:asked|declined)\s+(?:not\s+)?to\s+be\s+(?:named|identified))$/iu;
@@ -119,10 +125,10 @@ const FR_TITLE_BEFORE =
   /(?:pr\u00E9sident|pr\u00E9sidente|colonel|g\u00E9n\u00E9ral|ministre|capitaine|commandant|lieutenant|porte-parole|chef|M\.|Mme)\s+$/u;
 /** A body announcing something in the writer's words: "The defence ministry announced …". */
 const ANNOUNCES =
-  /((?:the|The)\s+(?:[\p{L}-]+\s+){0,3}?(?:ministry|army|military|government|presidency|junta|forces?|mission|council|office|palace|command|staff|task force|coalition|embassy|department|agency))\s+(?:has\s+)?(?:said|announced|stated|declared|confirmed|added|reported)\b/gu;
+  /((?:the|The)\s+(?:[\p{L}-]+\s+){0,3}?(?:ministry|army|military|government|presidency|junta|forces?|mission|council|office|palace|command|staff|task force|coalition|embassy|department|agency))\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|also|later|earlier)\s+)?(?:has\s+)?(?:said|announced|stated|declared|confirmed|added|reported)\b/gu;
 /** The same in French: "Le ministère des Armées a annoncé …", "l'état-major indique …". */
 const FR_ANNOUNCES =
-  /((?:[Ll]es?|[Ll]a|[Ll]['\u2019])\s*(?:[\p{L}-]+\s+){0,4}?(?:minist\u00E8re|arm\u00E9e|arm\u00E9es|\u00E9tat-major|\u00C9tat-major|gouvernement|pr\u00E9sidence|\u00C9lys\u00E9e|junte|force|mission|commandement|autorit\u00E9s)(?:\s+[\p{L}'\u2019-]+){0,3}?)\s+(?:a|ont|avait)\s+(?:annonc\u00E9|indiqu\u00E9|d\u00E9clar\u00E9|confirm\u00E9|pr\u00E9cis\u00E9|affirm\u00E9|publi\u00E9|fait savoir)(?![\p{L}])/gu;
+  /((?:[Ll]es?|[Ll]a|[Ll]['\u2019])\s*(?:[\p{L}-]+\s+){0,4}?(?:minist\u00E8re|arm\u00E9e|arm\u00E9es|\u00E9tat-major|\u00C9tat-major|gouvernement|pr\u00E9sidence|\u00C9lys\u00E9e|junte|force|mission|commandement|autorit\u00E9s)(?:\s+[\p{L}'\u2019-]+){0,3}?)\s+(?:(?:a|ont|avait)\s+(?:annonc\u00E9|indiqu\u00E9|d\u00E9clar\u00E9|confirm\u00E9|pr\u00E9cis\u00E9|affirm\u00E9|publi\u00E9|fait savoir)|annonce|indique|d\u00E9clare|confirme|pr\u00E9cise|affirme|annoncent|indiquent|d\u00E9clarent|confirment|pr\u00E9cisent|affirment)(?![\p{L}])/gu;
 /** True when a speech verb stands in the text, so the nearer verb's subject is the speaker. */
 function verbBetween(s: string): boolean {
   return (
@@ -130,6 +136,8 @@ function verbBetween(s: string): boolean {
   );
 }
 const VERB_RE = new RegExp(`\\b(?:${SPEECH_VERB})\\b`, 'gi');
+/** A verb of saying in the passive ("is noted", "was denounced"): it names no speaker. */
+const PASSIVE_SPEECH = new RegExp(`\\b(?:was|were|been|being|is|are)\\s+(?:${SPEECH_VERB})\\b`, 'giu');
 /** A French verb in a phrase ("a ajouté", "ont déclaré", "est parti"): such a phrase is no name. */
 const FRENCH_VERB_PHRASE = new RegExp(
   `(?<![\\p{L}])(?:a|ont|avait|avaient|est|sont|\u00E9tait)\\s+(?:${FR_PARTICIPLE}|\\p{Ll}{3,}(?:\u00E9|\u00E9e|\u00E9s|i|u))(?![\\p{L}])`,
@@ -147,7 +155,7 @@ const CLOSING_SUBJECT_VERB = new RegExp(
 );
 /** «…», tacle le ministre / «…», lançait X: a French verb form (present, imperfect) opening the words after a quotation, a subject after it. */
 const FR_ANY_VERB_SUBJECT =
-  /^\s*,?\s*\p{Ll}{3,}(?:e|t|it|ent|ait|aient)(?=\s+(?:le|la|les|l['\u2019]|un|une|des|ce|cette|M\.|Mme|\p{Lu}))/u;
+  /^\s*,?\s*(?!\p{Ll}+ant(?![\p{L}]))\p{Ll}{3,}(?:e|t|it|ent|ait|aient)(?=\s+(?:le|la|les|l['\u2019]|un|une|des|ce|cette|M\.|Mme|\p{Lu}))/u;
 /** ", a souligné …", ", indique …", ", selon …": a French clause that opens with its verb of saying. */
 const FR_CLOSING_VERB = new RegExp(
   `^,\\s*(?:(?:a|avait|ont|avaient)\\s+(?:${FR_PARTICIPLE})|${FR_PRESENT}|selon|d['\u2019]apr\u00E8s)(?![\\p{L}])`,
@@ -174,7 +182,7 @@ const FR_BODY_MODIFIERS =
   /^(?:\s+(?:\p{Ll}+(?:ais|aise|ien|ienne|ain|aine|ois|oise|\u00E9en|\u00E9enne|ique|aux|al|ale)s?(?![\p{L}])|\s+(?:de\s+la|de\s+l['\u2019]|des|du|de)\s*[\p{Lu}][\p{L}-]*)){1,2}/u;
 /** A role or description in apposition to a name: "the spokesman for …", "France's foreign minister", "ministre des Armées". */
 const ROLE_PHRASE =
-  /^(?:(?:the|a|an|his|her|its|their|le|la|l['\u2019]|un|une|son|sa)\s+|[\p{Lu}][\p{L}-]*['\u2019]s\s+)?(?:[\p{L}-]+\s+){0,3}?(?:spokes(?:man|woman|person)|minister|ministre|chief|head|leader|president|pr\u00E9sident|pr\u00E9sidente|director|directeur|directrice|commander|commandant|general|g\u00E9n\u00E9ral|colonel|ambassador|ambassadeur|envoy|official|officer|secretary|secr\u00E9taire|researcher|chercheur|chercheuse|analyst|analyste|expert|porte-parole|chef|responsable|representative|repr\u00E9sentant|coordinator|coordinateur|adviser|advisor|conseiller|conseill\u00E8re|mayor|maire|governor|gouverneur|professor|professeur|journalist|journaliste)(?![\p{L}])/iu;
+  /^(?:(?:the|a|an|his|her|its|their|le|la|un|une|son|sa)\s+|l['\u2019]\s*|[\p{Lu}][\p{L}-]*['\u2019]s\s+)?(?:[\p{L}-]+\s+){0,3}?(?:spokes(?:man|woman|person)|minister|ministre|chief|head|leader|president|pr\u00E9sident|pr\u00E9sidente|director|directeur|directrice|commander|commandant|general|g\u00E9n\u00E9ral|colonel|ambassador|ambassadeur|envoy|official|officer|secretary|secr\u00E9taire|researcher|chercheur|chercheuse|analyst|analyste|expert|porte-parole|chef|responsable|representative|repr\u00E9sentant|coordinator|coordinateur|adviser|advisor|conseiller|conseill\u00E8re|mayor|maire|governor|gouverneur|professor|professeur|journalist|journaliste)(?![\p{L}])/iu;
 /** Marker for a quotation that continues the one before it in the same sentence. */
 const PREV = '\u0000prev';
 /** Marker for a quotation attributed to "it": resolved to the last body quoted, never to a person. */
@@ -196,9 +204,87 @@ interface Found {
   opensBlock?: boolean;
 }
 
+/** Double quotation marks of either shape and language, as oriented by {@link orientMarks}. */
+const DOUBLE_MARK = /[\u201C\u201D"\u00AB\u00BB]/gu;
+
+/**
+ * A block's double quotation marks turned the way they are used, where a page prints them the
+ * wrong way round, as pages typed or converted in haste do: a second « that closes the open one
+ * before a comma or a full stop ("… depuis la fin de matinée« , a indiqué …"), a » that opens a
+ * quotation closed later in the paragraph (" » La force Takuba … 2020.  »"), a second “ closing the
+ * open one ("… between the two countries “."), and a closing mark with no opening one before it
+ * at a paragraph's start, its words being a quotation from the paragraph's start ("this
+ * redeployment has been effective …," the Elysee said; "… request. “, declared …"), which
+ * becomes ” whatever its shape. Same length as the text: offsets are unchanged, and the quoted
+ * words are always taken from the text as printed. Hand-written: no library orients marks.
+ */
+export function orientMarks(text: string): string {
+  const marks = [...text.matchAll(DOUBLE_MARK)];
+  if (marks.length === 0) return text;
+  const out = text.split('');
+  const nextNonSpace = (i: number) => /^[ \t\u00A0\u202F]*(.?)/u.exec(text.slice(i + 1, i + 4))?.[1] ?? '';
+  const prevChar = (i: number) => text.charAt(i - 1);
+  // Closing shape: punctuation or the paragraph's end follows (spaces inside the mark allowed).
+  const closesHere = (i: number) => /^(?:[,.;:!?)]|\n|)$/u.test(nextNonSpace(i));
+  // Opening shape: a space or the paragraph's start before, a word right after.
+  const opensHere = (i: number) => /^(?:\s|\(|)$/u.test(prevChar(i)) && /[\p{L}\p{N}]/u.test(nextNonSpace(i));
+  let guillemetOpen = false;
+  let curlyOpen = false;
+  let firstInParagraph = true;
+  for (let k = 0; k < marks.length; k++) {
+    const i = marks[k]!.index!;
+    const c = marks[k]![0];
+    // A new paragraph (a line break since the last mark) starts with nothing open.
+    const prev = marks[k - 1];
+    if (!prev || text.slice(prev.index! + 1, i).includes('\n')) {
+      guillemetOpen = false;
+      curlyOpen = false;
+      firstInParagraph = true;
+    }
+    const laterInParagraph = (want: RegExp) => {
+      const end = text.indexOf('\n', i);
+      return want.test(text.slice(i + 1, end < 0 ? text.length : end));
+    };
+    // A closing mark with nothing open, first in its paragraph, after a sentence's punctuation.
+    // French spacing puts a space inside every guillemet, so only punctuation after one, or after
+    // a curly mark, shows it closing; a straight mark closes before a space too.
+    const leadingCloser =
+      firstInParagraph &&
+      (c === '"' ? /^(?:\s|[,.;:!?)]|)$/u.test(text.charAt(i + 1)) : closesHere(i)) &&
+      /[.,!?\u2026]/u.test(
+        text
+          .slice(Math.max(0, i - 2), i)
+          .trim()
+          .slice(-1),
+      ) &&
+      !/^\s*$/u.test(text.slice(text.lastIndexOf('\n', i - 1) + 1, i));
+    firstInParagraph = false;
+    if (c === '\u00AB') {
+      if (guillemetOpen && closesHere(i)) {
+        out[i] = '\u00BB';
+        guillemetOpen = false;
+      } else if (!guillemetOpen && leadingCloser) out[i] = '\u201D';
+      else guillemetOpen = true;
+    } else if (c === '\u00BB') {
+      if (!guillemetOpen && opensHere(i) && laterInParagraph(/[\u00BB\u00AB]/u)) {
+        out[i] = '\u00AB';
+        guillemetOpen = true;
+      } else guillemetOpen = false;
+    } else if (c === '\u201C') {
+      if (curlyOpen && closesHere(i)) {
+        out[i] = '\u201D';
+        curlyOpen = false;
+      } else if (!curlyOpen && leadingCloser) out[i] = '\u201D';
+      else curlyOpen = true;
+    } else if (c === '\u201D') curlyOpen = false;
+    else if (leadingCloser) out[i] = '\u201D'; // a straight mark closing words begun before the paragraph
+  }
+  return out.join('');
+}
+
 /** Finds quotation spans (inner text) in a block: “…”, "…", ‘…’ and '…' pairs. */
 export function quotationSpans(text: string, block: Span): Span[] {
-  const s = text.slice(block.start, block.end);
+  const s = orientMarks(text.slice(block.start, block.end));
   const out: Span[] = [];
   const push = (a: number, b: number) => {
     let start = a;
@@ -207,6 +293,11 @@ export function quotationSpans(text: string, block: Span): Span[] {
     while (end > start && /[\s,;:]/.test(s[end - 1]!)) end--;
     if (end - start >= 2) out.push({ start: block.start + start, end: block.start + end });
   };
+  // Words before a closing mark that opens the paragraph: a quotation begun before it (a summary
+  // that starts inside the quotation it repeats).
+  const firstMark = /[\u201C\u201D"\u00AB\u00BB]/u.exec(s);
+  if (firstMark?.[0] === '\u201D' && /[.,!?\u2026]\s?$/u.test(s.slice(0, firstMark.index)))
+    push(s.lastIndexOf('\n', firstMark.index) + 1, firstMark.index);
   // Double quotation marks: curly pairs, then straight ones toggling open/closed.
   for (const m of s.matchAll(/\u201C([^\u201C\u201D]*)(?:\u201D|$)/g))
     push(m.index! + 1, m.index! + 1 + m[1]!.length);
@@ -442,6 +533,14 @@ function peopleIn(text: string): PersonMention[] {
   const out: PersonMention[] = [];
   for (const p of personMentions(text)) {
     let name = withoutLeadingAdverb(p.name);
+    // "Under-Secretary-General Atul Khare", "Lieutenant-Colonel X": a hyphenated title is no first name.
+    const first = name.split(' ')[0]!;
+    if (
+      name.split(' ').length >= 3 &&
+      first.includes('-') &&
+      first.split('-').some((part) => TITLE_WORDS.has(part.toLowerCase()))
+    )
+      name = name.slice(first.length + 1);
     // "le ministre des Armées Sébastien Lecornu": the first capital after "des" completes the
     // title, and the person is the words after it.
     const parts = name.split(' ');
@@ -794,7 +893,9 @@ export class QuotationIndex {
     this.issuers = [];
     this.named = [];
     this.quoteAt = Number.POSITIVE_INFINITY;
-    const text = article.text;
+    // Marks printed the wrong way round read as the way they are used (same offsets); the quoted
+    // words themselves are taken from the text as printed.
+    const text = orientMarks(article.text);
     const out: Found[] = [];
     const titles = new Map<string, string>(); // "french president" → "Emmanuel Macron"
     let lastPerson: { name: string; at: number } | null = null;
@@ -929,7 +1030,7 @@ export class QuotationIndex {
           wasCarried = true;
         }
         if (speaker !== null && speaker !== IT && !this.people.full.has(speaker))
-          speaker = titledName(speaker, text) ?? this.fullerBody(speaker, article);
+          speaker = titledName(speaker, text) ?? this.fullerBody(speaker, article, q.start);
         previousSpeaker = speaker;
         if (speaker !== null) lastQuoted = { name: speaker, at: q.start };
         if (speaker !== null && !this.people.full.has(speaker)) lastBody = speaker;
@@ -937,7 +1038,7 @@ export class QuotationIndex {
           article,
           start: q.start,
           end: q.end,
-          text: text.slice(q.start, q.end),
+          text: article.text.slice(q.start, q.end),
           speaker,
           sentence,
           carried: wasCarried,
@@ -1110,7 +1211,10 @@ export class QuotationIndex {
     // quotations is then read in linear time.
     const from = Math.max(f.sentence.start, f.start - ATTRIBUTION_REACH);
     const to = Math.min(f.sentence.end, f.end + ATTRIBUTION_REACH);
-    return ATTRIBUTION_CUE.test(`${text.slice(from, f.start)} ${text.slice(f.end, to)}`);
+    // A verb in the passive ("It is noted that …", "the agreement that was denounced") names no speaker.
+    return ATTRIBUTION_CUE.test(
+      `${text.slice(from, f.start)} ${text.slice(f.end, to)}`.replace(PASSIVE_SPEECH, ' '),
+    );
   }
 
   /**
@@ -1162,9 +1266,15 @@ export class QuotationIndex {
   ): string | null {
     // At most ATTRIBUTION_REACH characters either side: an attribution stands near its quotation,
     // and a sentence of thousands of quotations (hostile input) is then read in linear time.
+    // The words of earlier quotations in the sentence are someone's speech, not the writer's:
+    // blanked (same length), so a verb inside them ("… ne répond pas …") attributes nothing.
     const before = text
       .slice(Math.max(sentence.start, q.start - ATTRIBUTION_REACH), q.start)
-      .replace(/[\u201C"\u2018'\u00AB]\s*$/u, '');
+      .replace(/[\u201C"\u2018'\u00AB]\s*$/u, '')
+      .replace(
+        /(\u201C|"|\u00AB)([^\u201C\u201D"\u00AB\u00BB]+)(\u201D|"|\u00BB)/gu,
+        (_m, open: string, inner: string, close: string) => open + ' '.repeat(inner.length) + close,
+      );
     const after = text
       .slice(q.end, Math.min(sentence.end, q.end + ATTRIBUTION_REACH))
       .replace(/^[\s\u00A0\u202F\u201D"\u2019'\u00BB.,]*/u, '')
@@ -1257,12 +1367,22 @@ export class QuotationIndex {
       after,
     );
     if (afterVerbSubject?.[1]) {
-      const sp = norm(
-        afterVerbSubject[1].replace(
-          /\s+(?:on|in|at|during|after|before|last|this|yesterday|to|from)\b.*$/i,
-          '',
-        ),
-      );
+      // "…," indicated the spokesman for the staff, Colonel Pascal Ianni, specifying …: the name in
+      // apposition to the role is the speaker.
+      const rest = after.slice(afterVerbSubject.index + afterVerbSubject[0].length);
+      const apposition = /^\s*,\s*([^,.;:]{3,60}?)\s*(?:[,.;]|$)/u.exec(rest);
+      const person =
+        apposition?.[1] && ROLE_PHRASE.test(afterVerbSubject[1].trim())
+          ? this.personEnding(apposition[1], true)
+          : null;
+      const sp =
+        person ??
+        norm(
+          afterVerbSubject[1].replace(
+            /\s+(?:on|in|at|during|after|before|last|this|yesterday|to|from|regarding|concerning|about|while|when)\b.*$/i,
+            '',
+          ),
+        );
       if (sp) return sp;
     }
     // "…," Colonel Pascal Ianni, spokesman for the general staff, said.
@@ -1366,7 +1486,11 @@ export class QuotationIndex {
     const frVerbs = [...before.matchAll(FR_BEFORE_VERB)];
     const frVerb = frVerbs[frVerbs.length - 1];
     // Before the quotation: the nearest speech verb and the noun phrase before it.
-    const verbs = [...before.matchAll(VERB_RE)];
+    // A verb in the passive ("the agreement that was denounced by …") says nothing of the subject.
+    const verbs = [...before.matchAll(VERB_RE)].filter(
+      (v) =>
+        !/\b(?:was|were|been|being|is|are)\s+$/iu.test(before.slice(Math.max(0, v.index! - 8), v.index!)),
+    );
     const enVerb = verbs[verbs.length - 1];
     const verb = frVerb && (!enVerb || frVerb.index! > enVerb.index!) ? frVerb : enVerb;
     if (verb) {
@@ -1491,12 +1615,16 @@ export class QuotationIndex {
   }
 
   /**
-   * A body named by its role alone ("the defence ministry", "l'état-major") under the fuller name
-   * the same article gives it elsewhere ("France's defence ministry", "l'état-major français"):
-   * English modifiers before the noun, French ones after it. Kept as it is when the article gives
-   * none, or gives different ones ("French army" and "Malian army").
+   * A body named by its role alone ("the defence ministry", "l'état-major", "the group") under the
+   * fuller name the same article gives it in its body text ("France's defence ministry",
+   * "l'état-major français", "the Wagner Group"): English modifiers before the noun, French ones
+   * after it, read within one paragraph (never from a caption or a tag list beside it). When the
+   * article gives several ("French army" and "Malian army"), the one printed last before the
+   * quotation `before` (a character offset) is the body meant; with none before it, a single one
+   * after it. Kept as it is when the article gives none, or when the name already says whose the
+   * body is ("Mali's transitional government").
    */
-  private fullerBody(name: string, article: Article): string {
+  private fullerBody(name: string, article: Article, before = Number.POSITIVE_INFINITY): string {
     name = expandAcronyms(name, article.text);
     // "The allies" after "a statement signed by France and its African and European allies": the
     // one longer issuer the article gave, ending with the same noun.
@@ -1516,28 +1644,49 @@ export class QuotationIndex {
     // Only a role noun ("ministry", "armée") is completed; a proper name is already the body's.
     if (bare.length < 3 || bare.split(/\s+/).length > 3 || !BODY_NOUN.test(bare)) return name;
     if (/(?:^|\s)[\p{Lu}]/u.test(bare.replace(/^\S+/u, ''))) return name;
+    if (/^[\p{Lu}][\p{L}-]*['\u2019]s\s/u.test(bare)) return name; // "Mali's transitional government"
     const text = article.text;
     const lower = text.toLowerCase();
     const key = bare.toLowerCase();
-    const forms = new Map<string, string>(); // the modifier, lower case → the fuller form as printed
-    for (let at = lower.indexOf(key); at >= 0; at = lower.indexOf(key, at + key.length)) {
-      const end = at + key.length;
-      if (/\p{L}/u.test(text[at - 1] ?? '') || /\p{L}/u.test(text[end] ?? '')) continue;
-      if (french) {
-        // "l'État major français indique": a verb of saying ending like an adjective ("-ique") is no modifier.
-        const m = FR_BODY_MODIFIERS.exec(text.slice(end));
-        const modifier = m?.[0].replace(FR_VERB_AS_MODIFIER, '') ?? '';
-        if (modifier.trim())
-          forms.set(modifier.trim().toLowerCase(), text.slice(at, end) + modifier.trimEnd());
-      } else {
-        const m = EN_BODY_MODIFIERS.exec(text.slice(Math.max(0, at - 60), at));
-        if (m?.[1] && !FUNCTION_WORDS.has(m[1].toLowerCase()))
-          forms.set(m[1].replace(/['\u2019]s$/u, '').toLowerCase(), m[0] + text.slice(at, end));
+    // The modifier, lower case → the fuller form as printed and where it was last printed before
+    // the quotation (or first after it).
+    const forms = new Map<string, { form: string; at: number }>();
+    for (const block of article.blocks) {
+      if (block.kind === 'furniture') continue;
+      const from = block.start;
+      const to = block.end;
+      for (
+        let at = lower.indexOf(key, from);
+        at >= 0 && at + key.length <= to;
+        at = lower.indexOf(key, at + key.length)
+      ) {
+        const end = at + key.length;
+        if (/\p{L}/u.test(text[at - 1] ?? '') || /\p{L}/u.test(text[end] ?? '')) continue;
+        let modifier = '';
+        let form = '';
+        if (french) {
+          // "l'État major français indique": a verb of saying ending like an adjective ("-ique") is no modifier.
+          const m = FR_BODY_MODIFIERS.exec(text.slice(end, to));
+          modifier = m?.[0].replace(FR_VERB_AS_MODIFIER, '') ?? '';
+          form = text.slice(at, end) + modifier.trimEnd();
+        } else {
+          const m = EN_BODY_MODIFIERS.exec(text.slice(Math.max(from, at - 60), at));
+          if (m?.[1] && !FUNCTION_WORDS.has(m[1].toLowerCase())) {
+            modifier = m[1].replace(/['\u2019]s$/u, '');
+            form = m[0] + text.slice(at, end);
+          }
+        }
+        if (!modifier.trim()) continue;
+        const k = modifier.trim().toLowerCase();
+        const known = forms.get(k);
+        if (!known || (at < before && (known.at < at || known.at >= before))) forms.set(k, { form, at });
       }
     }
-    if (forms.size !== 1) return name;
-    const form = [...forms.values()][0]!;
-    return french ? lead + form : capitalise(form);
+    if (forms.size === 0) return name;
+    const earlier = [...forms.values()].filter((f) => f.at < before).sort((a, b) => b.at - a.at);
+    const chosen = earlier[0] ?? (forms.size === 1 ? [...forms.values()][0]! : null);
+    if (!chosen) return name;
+    return french ? lead + chosen.form : capitalise(chosen.form);
   }
 
   /**
@@ -1603,6 +1752,29 @@ export class QuotationIndex {
       return null;
     const full = this.people.resolve(m.name);
     return full?.includes(' ') ? full : null;
+  }
+
+  /**
+   * The person a definite role stands for when no one in the corpus is given that role: the last
+   * person named, with no role of their own, in the {@link ROLE_REACH} characters before the
+   * quotation ("Emmanuel Macron avait annoncé … Quelques jours plus tôt, le chef de l'État avait
+   * déclaré …"; "… par Jean-Yves le Drian. ¶ En rappel, le chef de la diplomatie française avait
+   * jugé …"), as a writer names someone and then calls them by their office. Null for a plural
+   * or indefinite role.
+   */
+  private personJustNamed(phrase: string): string | null {
+    const p = phrase.trim();
+    if (!/^(?:the|le|la|l['\u2019])\s*/iu.test(p) || !ROLE_PHRASE.test(p)) return null;
+    if (
+      /^(?:the|le|la|l['\u2019])\s*\S+s(?:\s|$)/iu.test(p) &&
+      !/^(?:the|le|la|l['\u2019])\s*(?:chef|porte-parole)/iu.test(p)
+    )
+      return null; // "the ministers", "les ministres"
+    const near = this.named
+      .filter((m) => m.at < this.quoteAt && m.at >= this.quoteAt - ROLE_REACH)
+      .filter((m) => !ROLE_PHRASE.test(m.name) && (this.people.roles.get(m.name)?.size ?? 0) === 0)
+      .sort((a, b) => b.at - a.at);
+    return near[0]?.name ?? null;
   }
 
   /**
@@ -1697,6 +1869,8 @@ export class QuotationIndex {
     for (const m of this.named) if (m.at < this.quoteAt) recent.set(m.name, m.at);
     const byRole = this.people.byRole(p, recent);
     if (byRole) return byRole;
+    const justNamed = this.personJustNamed(p);
+    if (justNamed) return justNamed;
     if (bare.split(/\s+/).length > (BODY_NOUN.test(bare) ? 9 : 6)) return null;
     // A body: a noun that names one ("ministry", "army", "autorités"), an acronym (JNIM), or a
     // proper name of capitalised words. Times, verbs and phrases are not speakers.
@@ -1865,8 +2039,10 @@ export class QuotationIndex {
         contextWords: new Set(this.wordsOf(q.articleId, q.context)),
         nearWords: new Set(this.wordsOf(q.articleId, this.sentenceBefore(q))),
         folded: comparable(q.text),
-        // The last index term of the speaker's name, which a query naming the speaker uses.
-        surname: q.speaker ? indexTerms(q.speaker).at(-1) : undefined,
+        // The last index term of the speaker's name, which a query naming the speaker uses; none
+        // when the name ends in a role or a body's noun ("Council of ministers", "Spokesman for the
+        // staff"), which a query naming a role uses for anyone holding it.
+        surname: nameTerm(q.speaker),
       };
       this.terms.set(q, t);
     }
@@ -2030,6 +2206,26 @@ function passes(coverage: number, firm: number): boolean {
   return coverage >= MIN_QUOTE_COVERAGE || (coverage >= MIN_PARAPHRASE_COVERAGE && firm >= MIN_FIRM_TERMS);
 }
 
+/**
+ * The index term a query naming this speaker uses: the last word of a person's or a body's own
+ * name ("Macron", "Barkhane", "Wagner" of "Wagner Group"), never a role or a body's common noun
+ * ("ministers", "staff", "army") nor a nationality, which a query uses for whoever holds them.
+ */
+function nameTerm(speaker: string | null): string | undefined {
+  if (!speaker) return undefined;
+  const words = speaker.split(/\s+/u);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!.replace(/^(?:l|d)['\u2019]/iu, '');
+    if (BODY_NOUN.test(w) || SOMEONE.test(w) || FUNCTION_WORDS.has(w.toLowerCase())) continue;
+    if (!/^\p{Lu}/u.test(w) || NATIONALITY.test(w)) return undefined;
+    return indexTerms(w).at(-1);
+  }
+  return undefined;
+}
+
+/** Nationality adjectives, which name no one ("French", "Malian", "française", "malien"). */
+const NATIONALITY = /^(?:\p{Lu}\p{Ll}+(?:ian|ean|ese|ish|ch|an|ais|aise|ien|ienne|ain|aine|ois|oise)s?)$/u;
+
 /** Verbs of saying: in a look-up ("macron says …") they name the act, not the words. */
 const SPEECH_TERMS: ReadonlySet<string> = new Set([
   ...indexTerms(
@@ -2068,6 +2264,9 @@ const SOMEONE =
 function namesSomeone(text: string): boolean {
   return SOMEONE.test(text) || peopleIn(text).some((p) => p.name.includes(' '));
 }
+
+/** How far before a quotation, in characters, a person called by their office alone was named. */
+const ROLE_REACH = 700;
 
 /** How many sentences back a quotation that nothing attributes looks for whoever spoke last. */
 const CARRY_SENTENCES = 6;

@@ -836,3 +836,71 @@ describe('classifyBlocks on lines judged against the rest of their page', () => 
     ]);
   });
 });
+
+describe('classifyBlocks on the shapes of wave 14', () => {
+  const blocksOf = (text: string) =>
+    classifyBlocks(text, splitParagraphs(text), { title: null, furnitureHints: [] }).map((b) => [
+      b.kind,
+      b.reason ?? null,
+      text.slice(b.start, b.end),
+    ]);
+  const first =
+    'The Estonian contingent based in Gao will return home by the end of June, the ministry said.';
+  const second =
+    'A new mission may be sent to the region later, the undersecretary told reporters in Tallinn.';
+
+  it('drops an alt text printed again in its caption, whose credit names a web address', () => {
+    const alt = 'Soldiers of the contingent at the Gao base.';
+    const text = [first, alt, `${alt} Photo: army.example`, second].join('\n');
+    expect(blocksOf(text)).toEqual([
+      ['body', null, first],
+      ['furniture', 'image alt text printed again in its caption', alt],
+      ['furniture', 'photo caption with credit', `${alt} Photo: army.example`],
+      ['body', null, second],
+    ]);
+  });
+
+  it("drops a video feed of durations and headlines, and keeps a live blog's timed sentences", () => {
+    const feed = [
+      '01:03',
+      'Hundreds march in the capital for the "departure of France"',
+      '00:52',
+      'Leaders trade arrest warrants',
+    ];
+    expect(blocksOf([first, second, ...feed].join('\n'))).toEqual([
+      ['body', null, first],
+      ['body', null, second],
+      ['furniture', 'no words (a separator or a counter)', '01:03'],
+      ['furniture', "video feed (a video's duration, then its headline)", feed[1]],
+      ['furniture', 'no words (a separator or a counter)', '00:52'],
+      ['furniture', "video feed (a video's duration, then its headline)", feed[3]],
+    ]);
+    const blog = [
+      '10:30',
+      'French troops crossed the border at dawn, the army said.',
+      '11:05',
+      'The convoy reached Niamey.',
+    ];
+    expect(blocksOf([first, ...blog].join('\n')).filter(([k]) => k !== 'furniture')).toEqual([
+      ['body', null, first],
+      ['body', null, blog[1]],
+      ['body', null, blog[3]],
+    ]);
+  });
+
+  it("names a one-word label over a paragraph opening with the same word by its shape, not as an image's alt text", () => {
+    const text = `Mali\nMali's ruling junta said on Monday it was ending its defence accords with France.\n${second}`;
+    expect(blocksOf(text)[0]).toEqual([
+      'furniture',
+      'page furniture by its shape (outside the article, no sentence punctuation, short)',
+      'Mali',
+    ]);
+  });
+
+  it('drops a "Lire la suite ›" link closed by a single guillemet', () => {
+    expect(blocksOf(`${first}\nLire la suite \u203A`)).toEqual([
+      ['body', null, first],
+      ['furniture', 'a reader control or link ("Find out more", "Lire la suite")', 'Lire la suite \u203A'],
+    ]);
+  });
+});

@@ -50,6 +50,28 @@ describe('dates and durations', () => {
       'over a period of several months',
     ]);
   });
+
+  it('reads French dates in lower case, with a weekday, "1er" or a year alone', () => {
+    const dates = (t: string) => dateMentions(t).map((m) => m.text);
+    expect(dates('quitter la base de Ménaka, lundi 13 juin, a fait savoir')).toEqual(['lundi 13 juin']);
+    expect(dates("l'opération lancée le 1er août 2014 au Sahel")).toEqual(['1er août 2014']);
+    expect(dates('La base a été ouverte en 2018 au nord du pays.')).toEqual(['2018']);
+    expect(dates('depuis juin 2022')).toEqual(['juin 2022']);
+    // No month name in it: a number and a word are no date.
+    expect(dates('13 mesures en faveur du Mali')).toEqual([]);
+  });
+
+  it('reads French durations: number words, ranges and hours written "72H"', () => {
+    const spans = (t: string) => durationMentions(t).map((m) => m.text);
+    expect(spans('quitter le territoire dans un délai de soixante-douze heures.')).toEqual([
+      'dans un délai de soixante-douze heures',
+    ]);
+    expect(spans('Paris avance un délai de 4 à 6 mois pour évacuer ses bases')).toEqual([
+      'un délai de 4 à 6 mois',
+    ]);
+    expect(spans('avaient donné 72H aux forces françaises')).toEqual(['72H']);
+    expect(spans('après plus de neuf ans de présence')).toEqual(['plus de neuf ans']);
+  });
 });
 
 describe("a noun's most frequent sense", () => {

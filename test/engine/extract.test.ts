@@ -516,6 +516,69 @@ describe('short answers, one span per asked type', () => {
     ).toBe('world’s poorest nations');
   });
 
+  it('a count whose noun the question clips or misspells', () => {
+    expect(
+      short(
+        'how many russian mercs were killed in the ambush',
+        'JNIM said it had killed four mercenaries from the Russian group Wagner in an ambush.',
+      ),
+    ).toBe('four mercenaries');
+    expect(
+      short(
+        'how many civillians have been displaced in central mali',
+        'More than two million civilians have been forced to flee homes in central Mali.',
+      ),
+    ).toBe('More than two million civilians');
+    // A clipped noun is read only three letters or more short of the passage's word.
+    expect(short('how many bases are in gao', 'Some 300 basements are in Gao.')).toBeNull();
+  });
+
+  it('a date asked "by when" is the deadline itself', () => {
+    expect(
+      short(
+        'by when are the members supposed to set out their plans',
+        'In a statement on Thursday morning, the members agreed to set out plans by June 2022.',
+      ),
+    ).toBe('June 2022');
+    expect(
+      short(
+        'when did the members agree to set out their plans',
+        'In a statement on Thursday morning, the members agreed to set out plans by June 2022.',
+      ),
+    ).toBe('Thursday morning');
+  });
+
+  it('a French question: a French date, year or duration, a full name for "c\'est qui"', () => {
+    const fr = (question: string, passage: string) =>
+      extractAnswer(passage, analyzeQuestion(question), true, 'fr')?.text ?? null;
+    expect(
+      fr(
+        'barkhane quitte menaka quelle date',
+        "L'armée française doit quitter la base de Ménaka, dans le nord-est du Mali, lundi 13 juin, a fait savoir l'état-major.",
+      ),
+    ).toBe('lundi 13 juin');
+    expect(
+      fr(
+        'la base de ménaka a ouvert en quelle année',
+        'La base de Ménaka a été ouverte en 2018 au nord du pays.',
+      ),
+    ).toBe('2018');
+    expect(
+      fr(
+        "combien de temps l'ambassadeur a pour quitter le mali",
+        "Le gouvernement l'invite à quitter le territoire national dans un délai de soixante-douze heures.",
+      ),
+    ).toBe('soixante-douze heures');
+    expect(
+      fr(
+        "le compte twitter qui accuse l'armée du charnier c'est qui",
+        "Des images ont été diffusées sur le compte Twitter d'un dénommé Dia Diarra, qui se proclame « patriote malien ».",
+      ),
+    ).toBe('Dia Diarra');
+    // A lone capitalised word in French is as often a place or a body ("le Nord"): no answer.
+    expect(fr("c'est qui le chef", 'Il est arrivé dans le Nord du pays hier.')).toBeNull();
+  });
+
   it('a French question gets no English phrase, and no yes or no', () => {
     const q = analyzeQuestion('Est-ce que la France a quitté le Mali ?');
     expect(extractAnswer('France has left Mali.', q, true, 'en')).toBeNull();

@@ -101,6 +101,51 @@ describe('what else a question says about its answer', () => {
   });
 });
 
+describe('the asked type of a French question', () => {
+  const fr = (q: string) => {
+    const a = analyzeQuestion(q);
+    return [a.language, a.answerType, a.headNoun, a.dateKind];
+  };
+  it('reads "combien" as a count of the noun after it, "combien de temps" or "d\'heures" as a duration', () => {
+    expect(fr('combien de soldats français restent au Mali ?')).toEqual(['fr', 'number', 'soldats', null]);
+    expect(fr("combien de temps l'ambassadeur a pour quitter le mali")).toEqual([
+      'fr',
+      'duration',
+      null,
+      null,
+    ]);
+    expect(fr("ultimatum combien d'heures aux soldats francais pour partir")).toEqual([
+      'fr',
+      'duration',
+      null,
+      null,
+    ]);
+  });
+
+  it('reads "quand", "quelle date" as a date and "en quelle année" as a year', () => {
+    expect(fr('barkhane lancée quand exactement')).toEqual(['fr', 'date', null, null]);
+    expect(fr('barkhane quitte menaka quelle date')).toEqual(['fr', 'date', null, null]);
+    expect(fr('la base de ménaka a ouvert en quelle année')).toEqual(['fr', 'date', null, 'year']);
+  });
+
+  it('reads "c\'est qui" as a person, "pourquoi" as a reason, "où" as a place', () => {
+    expect(fr("le compte twitter qui accuse l'armée du charnier c'est qui")).toEqual([
+      'fr',
+      'person',
+      null,
+      null,
+    ]);
+    expect(fr('pourquoi la france quitte le mali')).toEqual(['fr', 'reason', null, null]);
+    expect(fr('où sont les soldats français aujourd’hui ?')).toEqual(['fr', 'place', null, null]);
+  });
+
+  it('leaves a leading "qui a…" and an "ou" meaning "or" untyped', () => {
+    // "Qui a rendu hommage…" is as often answered by a body ("Ces collaborateurs") as by a name.
+    expect(fr("qui a rendu hommage a l'ambassadeur avant son depart")).toEqual(['fr', 'other', null, null]);
+    expect(fr('le retrait a été négocié avec bamako ou pas ?')).toEqual(['fr', 'other', null, null]);
+  });
+});
+
 describe('the search terms of a question', () => {
   it('leave out the words that only frame a question', () => {
     expect(analyzeQuestion('What exactly is really going on in Mali these days?').terms).toEqual([

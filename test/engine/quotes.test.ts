@@ -34,6 +34,32 @@ describe('quotationSpans', () => {
     expect(spans("It’s Mali’s junta, and it's Mali's choice, Macron’s aides said.")).toEqual([]);
   });
 
+  it('reads marks printed the wrong way round as they are used, in French and English', () => {
+    // A second « closing the open one before its comma; a » opening words closed later.
+    expect(spans('« Le transfert est effectif depuis la fin de matinée« , a indiqué le colonel.')).toEqual([
+      'Le transfert est effectif depuis la fin de matinée',
+    ]);
+    expect(spans('Le général est le porte-parole.  » La force avait pour vocation d’agir.  »')).toEqual([
+      'La force avait pour vocation d’agir.',
+    ]);
+    expect(spans('It was not a question of “ the end of diplomatic relations “.')).toEqual([
+      'the end of diplomatic relations',
+    ]);
+    // A guillemet opened with French spacing after a full stop still opens.
+    expect(spans('Il a parlé. « Nous partons », a-t-il dit.')).toEqual(['Nous partons']);
+  });
+
+  it('takes the words before a closing mark that opens a paragraph for a quotation begun before it', () => {
+    expect(
+      spans('this redeployment has been effective," the Elysee said. "France remains engaged," it said.'),
+    ).toEqual(['this redeployment has been effective', 'France remains engaged']);
+    expect(spans('We will honor the terms of this agreement. “, declared the ministry.')).toEqual([
+      'We will honor the terms of this agreement.',
+    ]);
+    // Not a closing mark: an ordinary opening one after a sentence.
+    expect(spans('He spoke. "We leave," he said.')).toEqual(['We leave']);
+  });
+
   it('gives offsets into the whole text when the block starts later', () => {
     const text = 'Intro.\n“Stay calm,” she said.';
     const q = quotationSpans(text, { start: 7, end: text.length });
@@ -190,5 +216,52 @@ describe('quotation lookup with misspellings', () => {
 
   it('finds a speaker whose short name is misspelt by one letter', () => {
     expect(new Set(engine.quote('Borel').quotes.map((q) => q.speaker))).toEqual(new Set(['Josep Borrell']));
+  });
+});
+
+/** A quotation index over one English article given as text. */
+function indexOf(text: string): QuotationIndex {
+  const article = prepareArticle(
+    {
+      id: 'a',
+      outlet: 'Test Outlet',
+      title: null,
+      published: '2022-08-15',
+      url: null,
+      language: 'en',
+      sha256: '0'.repeat(64),
+      inferred: {},
+      furnitureHints: [],
+    },
+    text,
+    'a.txt',
+  );
+  return new QuotationIndex({
+    dir: '.',
+    articles: [article],
+    byId: new Map([['a', article]]),
+    passages: article.passages,
+  });
+}
+
+describe('quotation lookup by the speaker’s role', () => {
+  it('never ranks a body first because its name ends in the role a query names ("Council of ministers" for "minister")', () => {
+    const index = indexOf(
+      '“The mission ends on November 15 with the handover of its last camp to the Malian authorities,” the Council of ministers said.\n\n' +
+        '“The mission was not in a position to meet the expectations of the Malian people,” said Malian Foreign Minister Abdoulaye Diop.',
+    );
+    const [first] = index.lookup('malian foreign minister on the mission letting malians down').quotes;
+    expect([first?.speaker, first?.text]).toEqual([
+      'Abdoulaye Diop',
+      'The mission was not in a position to meet the expectations of the Malian people',
+    ]);
+  });
+
+  it('still ranks first the quotation of a speaker the query names by surname', () => {
+    const index = indexOf(
+      '“The camp has played a crucial role in the mission,” said UN Under-Secretary-General Atul Khare.\n\n' +
+        '“The mission has played no role at all,” said Malian Foreign Minister Abdoulaye Diop.',
+    );
+    expect(index.lookup('diop on the role of the mission').quotes[0]?.speaker).toBe('Abdoulaye Diop');
   });
 });

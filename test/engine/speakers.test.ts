@@ -500,6 +500,185 @@ function pageSpeakers(id: string): string[] {
     .map((q) => `${q.speaker ?? '(none)'}: ${q.text}`);
 }
 
+describe('speakers of quotations whose marks are printed the wrong way round', () => {
+  it('attributes a quotation closed with an opening guillemet, as printed', () => {
+    expect(
+      speakers(
+        "L'armée française a remis mardi la base de Gossi. « Le transfert de la base avancée de Gossi est effectif depuis la fin de matinée« , a indiqué le porte-parole de l'état-major, le colonel Pascal Ianni.",
+        'fr',
+      ),
+    ).toEqual([
+      'Pascal Ianni: Le transfert de la base avancée de Gossi est effectif depuis la fin de matinée',
+    ]);
+  });
+
+  it('gives a summary that starts inside a quotation the words’ speaker named after it', () => {
+    expect(
+      speakers(
+        'this redeployment has been effective," the Elysee said in a statement. "France remains engaged in Sahel," it said.',
+      ),
+    ).toEqual(['Elysee: this redeployment has been effective', 'Elysee: France remains engaged in Sahel']);
+  });
+});
+
+describe('a body named by its noun alone takes the fuller name printed before it', () => {
+  it('takes the nearest fuller name before the quotation, not one printed after it', () => {
+    expect(
+      speakers(
+        'The Russia-backed Wagner Group said Friday it is leaving Mali.\n\n“Mission accomplished. Wagner returns home,” the group announced via Telegram.\n\nThe country still fights the Daesh group in the east.',
+      ),
+    ).toEqual(['Wagner Group: Mission accomplished. Wagner returns home']);
+  });
+
+  it('never completes a name that already says whose body it is, nor reads across paragraphs', () => {
+    expect(
+      speakers(
+        'Photo by Jane Doe/AFP or licensors\n\nMali\'s transitional government demanded France leave "without delay" in February.',
+      ),
+    ).toEqual(["Mali's transitional government: without delay"]);
+  });
+});
+
+describe('bodies that announce before their statement is quoted, and French verbs with an adverb inside', () => {
+  it('gives "the statement said" to the body that confirmed the news on Monday, not to a capital named since', () => {
+    expect(
+      speakers(
+        'The French military on Monday confirmed that its last soldier had left Mali.\n\nParis had announced it would withdraw its forces six months ago.\n\n“Today the final contingent crossed the border,” the statement said.',
+      ),
+    ).toEqual(['French military: Today the final contingent crossed the border']);
+  });
+
+  it('gives "peut-on lire dans le communiqué" to the body that speaks in the present before it', () => {
+    expect(
+      speakers(
+        'Dans un communiqué, l’armée française indique que ses derniers soldats ont franchi la frontière.\n\n« Ce jour, les derniers militaires ont franchi la frontière », peut-on lire dans le communiqué.',
+        'fr',
+      ),
+    ).toEqual(['l’armée française: Ce jour, les derniers militaires ont franchi la frontière']);
+  });
+
+  it('reads "avait déjà accusé", "avait, deux jours après, qualifié", "avaient annoncé" and "a dit, dans la soirée"', () => {
+    expect(
+      speakers(
+        'La ministre des Armées, Florence Parly, avait déclaré que la junte multipliait « les provocations ». Son homologue Jean-Yves Le Drian avait, deux jours après, qualifié la junte « d’illégitime ».',
+        'fr',
+      ),
+    ).toEqual(['Florence Parly: les provocations', 'Jean-Yves Le Drian: d’illégitime']);
+    expect(
+      speakers(
+        'Le colonel Abdoulaye Maïga, porte-parole du gouvernement, avait déjà accusé la France d’« instrumentaliser » les organisations.',
+        'fr',
+      ),
+    ).toEqual(['Abdoulaye Maïga: instrumentaliser']);
+    expect(
+      speakers('Les autorités tchadiennes avaient annoncé que la date serait « impérative ».', 'fr'),
+    ).toEqual(['Les autorités tchadiennes: impérative']);
+    expect(
+      speakers(
+        '« Vous ne pouvez pas être accrédité auprès d’autorités que vous ne reconnaissez pas », a dit, dans la soirée le ministre des affaires étrangères Abdoulaye Diop, à la télévision.',
+        'fr',
+      ),
+    ).toEqual([
+      'Abdoulaye Diop: Vous ne pouvez pas être accrédité auprès d’autorités que vous ne reconnaissez pas',
+    ]);
+  });
+});
+
+describe('English attribution: a name after its role, titles and adverbs, the passive', () => {
+  it('gives the words to the name in apposition after the verb and the role', () => {
+    expect(
+      speakers(
+        '“The transfer of the base has been effective since the end of the morning”, indicated the spokesman for the staff, Colonel Pascal Ianni, specifying that the base held 300 soldiers.',
+      ),
+    ).toEqual(['Pascal Ianni: The transfer of the base has been effective since the end of the morning']);
+  });
+
+  it('drops a hyphenated title from the name and an adverb after the subject', () => {
+    expect(
+      speakers(
+        'The camp “has played a crucial role”, said UN Under-Secretary-General Atul Khare at the ceremony.',
+      ),
+    ).toEqual(['Atul Khare: has played a crucial role']);
+    expect(
+      speakers(
+        'They included General Pascal Ianni, the head of the French forces in Africa.\n\nThe French general however insisted that the pull-out “takes nothing away from the sacrifices made”.',
+      ),
+    ).toEqual(['Pascal Ianni: takes nothing away from the sacrifices made']);
+  });
+
+  it('reads "voiced" and "criticized" as verbs of saying, and never a verb in the passive', () => {
+    expect(
+      speakers('EU foreign affairs chief Josep Borrell voiced "solidarity" with France and Denmark.'),
+    ).toEqual(['Josep Borrell: solidarity']);
+    expect(
+      speakers(
+        '"The Government of Mali gives him 72 hours to leave," the Malian government said in a statement.\n\nIt is noted that this decision was caused by "hostile and outrageous" statements by the French minister.',
+      ),
+    ).toEqual([
+      'Malian government: The Government of Mali gives him 72 hours to leave',
+      'Malian government: hostile and outrageous',
+    ]);
+    expect(
+      speakers(
+        'The Burkinabè government specified that it was the agreement that was denounced by the authorities, not “ the end of diplomatic relations “.',
+      ),
+    ).toEqual(['Burkinabè government: the end of diplomatic relations']);
+  });
+});
+
+describe('partial quotations later in a sentence', () => {
+  it('never reads a verb inside an earlier quotation as the attribution of a later one', () => {
+    expect(
+      speakers(
+        '"Le réalisme impose le constat de l’échec de la Minusma, dont le mandat ne répond pas aux défis", dénonçait le ministre malien des Affaires étrangères, Abdoulaye Diop, réclamant le "retrait sans délai" de la force.',
+        'fr',
+      ),
+    ).toEqual([
+      'Abdoulaye Diop: Le réalisme impose le constat de l’échec de la Minusma, dont le mandat ne répond pas aux défis',
+      'Abdoulaye Diop: retrait sans délai',
+    ]);
+  });
+
+  it('never takes the object of a present participle after a quotation for its speaker', () => {
+    expect(
+      speakers(
+        'Les Casques bleus organiseront leur départ "d\'ici le 31 décembre", officialisant la fin de la mission déployée depuis 2013.',
+        'fr',
+      ),
+    ).toEqual(["(none): d'ici le 31 décembre"]);
+  });
+});
+
+describe('a person called by their office after being named', () => {
+  it('gives a definite office no one in the corpus holds to the person just named without a role', () => {
+    expect(
+      speakers(
+        'Sylvain Itté, l’ambassadeur de France au Niger, a quitté le pays. Emmanuel Macron avait annoncé son rapatriement dimanche. Quelques jours plus tôt, le chef de l’État avait déclaré que l’ambassadeur était pris en « otage » par les militaires.',
+        'fr',
+      ),
+    ).toEqual(['Emmanuel Macron: otage']);
+    expect(
+      speakers(
+        'The decision followed remarks by Jean-Yves Le Drian on Friday.\n\nThe French foreign minister had called the junta “illegitimate”.',
+      ),
+    ).toEqual(['Jean-Yves Le Drian: illegitimate']);
+  });
+
+  it('never gives an office to someone the article gives another role, nor a plural office to anyone', () => {
+    expect(
+      speakers(
+        'Sylvain Itté, l’ambassadeur de France au Niger, a quitté le pays. Le ministre a déclaré que l’ambassadeur était un « otage ».',
+        'fr',
+      ),
+    ).toEqual(['Le ministre: otage']);
+    expect(
+      speakers(
+        'The decision followed remarks by Jean-Yves Le Drian on Friday.\n\nThe ministers had called the junta “illegitimate”.',
+      ),
+    ).toEqual(['(none): illegitimate']);
+  });
+});
+
 describe('speaker attribution on real pages of the rules split', () => {
   it('gives the AP page’s statement to the French military that issued it, and “heart” to Macron', () => {
     expect(pageSpeakers('yahoo-2022-08-15-last-group-soldiers-left-mali')).toEqual([

@@ -401,6 +401,66 @@ const WAVE_6_RULES: readonly PlannedPage[] = [
   { id: 'alain-2023-06-sahel-depart-de-la-minusma-du-mali', language: 'fr', shape: 'original' },
 ];
 
+/**
+ * The fourteenth wave: ten pages collected by this session's furniture engineer from the search
+ * tool's stored pages, annotated in full before any rule ran on them, then measured once as
+ * collected (README, "Furniture and speakers on real pages") before rules were written on them.
+ * Stories off the held-out ones: the Estonian exit from Mali (2022), the junta ending the defence
+ * accords with France (May 2022), the suspension of RFI and France 24 (March 2022) and the Danish
+ * contingent sent home (January 2022). Shapes: a stock ticker above a wire story, a video feed of
+ * durations and headlines, an alt text printed again in its credited caption, section labels, an
+ * editor's credit, an agency and place line, a translation credit, an agency's subscription
+ * notice, a "LIRE AUSSI :" teaser, an author's name signing off, an archive page's excerpt.
+ */
+const WAVE_14_RULES: readonly PlannedPage[] = [
+  { id: 'err-2022-05-04-estonian-troops-to-leave-mali-by-end-of-june', language: 'en', shape: 'original' },
+  {
+    id: 'postimees-2022-estonia-terminates-mission-in-the-area-taken-over-by-wagner',
+    language: 'en',
+    shape: 'original',
+  },
+  {
+    id: 'archyde-2022-02-estonia-decides-to-withdraw-its-forces-deployed-in-mali',
+    language: 'en',
+    shape: 'aggregator',
+  },
+  {
+    id: 'zuerchernachrichten-2022-05-malis-junta-breaks-off-from-defence-accords-with-france',
+    language: 'en',
+    shape: 'wire',
+  },
+  {
+    id: 'africanews-2022-05-03-mali-s-junta-breaks-off-from-defence-accords-with-france',
+    language: 'en',
+    shape: 'wire',
+  },
+  {
+    id: 'france24-2022-03-17-mali-la-junte-suspend-la-diffusion-de-france-24-et-rfi',
+    language: 'fr',
+    shape: 'original',
+  },
+  {
+    id: 'letheoricien-2022-03-rfi-et-france-24-ne-sera-plus-diffuse-au-mali',
+    language: 'fr',
+    shape: 'original',
+  },
+  {
+    id: '7info-2022-01-mali-voici-pourquoi-le-danemark-est-somme-de-retirer-ses-militaires',
+    language: 'fr',
+    shape: 'original',
+  },
+  {
+    id: 'atlasinfo-2022-01-le-danemark-annonce-le-retrait-de-ses-troupes-du-mali',
+    language: 'fr',
+    shape: 'wire',
+  },
+  {
+    id: 'journaldupays-2022-01-mali-le-danemark-retire-ses-soldats-archive-page',
+    language: 'fr',
+    shape: 'aggregator',
+  },
+];
+
 export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
   WAVE_3_RULES,
   WAVE_4_RULES,
@@ -412,6 +472,7 @@ export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
   WAVE_11_RULES,
   WAVE_12_RULES,
   WAVE_6_RULES,
+  WAVE_14_RULES,
 ];
 
 /**
