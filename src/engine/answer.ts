@@ -157,11 +157,25 @@ const NAME_MATCHES: ReadonlySet<string> = new Set([
   'context',
 ]);
 
+/** A French count: digits that are no year, or a number word ("dix pays", "un millier"). */
+const FRENCH_COUNT =
+  /(?<![\d.,])(?!(?:1[89]|20)\d\d(?!\d|[.,]\d))\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|milliers?|centaines?|dizaines?|millions?)\b/iu;
+/** A French date: a weekday, a month, a year or a time of day ("remis mardi", "13 juin", "13h"). */
+const FRENCH_DATE =
+  /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|hier|aujourd'hui|(?:1[89]|20)\d\d|\d{1,2}\s?h(?:\d\d)?)\b/iu;
+
 /**
  * True when a count or a date is asked and the text holds no number that is no year (for a
- * count) or no date, year or time of day (for a date): see ConfidenceFeatures.bare.
+ * count) or no date, year or time of day (for a date): see ConfidenceFeatures.bare. A French
+ * text is read for digits, number words, weekdays and months (entities.ts reads English ones:
+ * "dix pays", "remis mardi").
  */
-export function holdsNone(text: string, q: Pick<QuestionAnalysis, 'answerType'>): boolean {
+export function holdsNone(text: string, q: Pick<QuestionAnalysis, 'answerType'>, language = 'en'): boolean {
+  if (language === 'fr') {
+    if (q.answerType === 'number') return !FRENCH_COUNT.test(text);
+    if (q.answerType === 'date') return !FRENCH_DATE.test(text);
+    return false;
+  }
   if (q.answerType === 'number') return !numberMentions(text).some((n) => n.value !== null && !n.isYear);
   if (q.answerType === 'date')
     return (
@@ -460,7 +474,7 @@ export class AnswerEngine {
       agreement,
       near: best.found ? nearness(best, best.found, this.index) : 0,
       unnamed: total === 0 ? 0 : Math.min(1, unnamed / total),
-      bare: holdsNone(best.passage.text, q),
+      bare: holdsNone(best.passage.text, q, this.index.languageOf(best.passage.id)),
     };
   }
 

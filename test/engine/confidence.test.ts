@@ -177,6 +177,15 @@ describe('a passage that holds no count or date at all', () => {
     expect(holdsNone('Norway withdrew its soldiers after the talks.', { answerType: 'date' })).toBe(true);
   });
 
+  it('reads a French passage for digits, number words, weekdays and months', () => {
+    expect(holdsNone('Elle regroupait dix pays européens.', { answerType: 'number' }, 'fr')).toBe(false);
+    expect(holdsNone('Elle a été lancée en mars 2020.', { answerType: 'number' }, 'fr')).toBe(true);
+    expect(holdsNone('L’armée a remis mardi la base aux FAMa.', { answerType: 'date' }, 'fr')).toBe(false);
+    expect(holdsNone('Elle regroupait 800 soldats de forces spéciales.', { answerType: 'date' }, 'fr')).toBe(
+      true,
+    );
+  });
+
   it('never counts for a question that asks for neither', () => {
     expect(holdsNone('Norway withdrew its soldiers after the talks.', { answerType: 'person' })).toBe(false);
   });
