@@ -219,8 +219,8 @@ describe('quotation lookup with misspellings', () => {
   });
 });
 
-/** A quotation index over one English article given as text. */
-function indexOf(text: string): QuotationIndex {
+/** A quotation index over one article given as text (English unless said). */
+function indexOf(text: string, language = 'en'): QuotationIndex {
   const article = prepareArticle(
     {
       id: 'a',
@@ -228,7 +228,7 @@ function indexOf(text: string): QuotationIndex {
       title: null,
       published: '2022-08-15',
       url: null,
-      language: 'en',
+      language,
       sha256: '0'.repeat(64),
       inferred: {},
       furnitureHints: [],
@@ -263,5 +263,30 @@ describe('quotation lookup by the speaker’s role', () => {
         '“The mission has played no role at all,” said Malian Foreign Minister Abdoulaye Diop.',
     );
     expect(index.lookup('diop on the role of the mission').quotes[0]?.speaker).toBe('Abdoulaye Diop');
+  });
+
+  it('finds a French body by an English query naming its office ("general staff" for « l’état-major »)', () => {
+    const index = indexOf(
+      "« Il n'est pas envisagé de transférer Takuba au Niger », a indiqué l'état-major français.\n\n" +
+        "« Takuba a été un succès pour l'Europe », a déclaré Jean Dupont, chercheur à l'Ifri.",
+      'fr',
+    );
+    const [first] = index.lookup('french general staff on takuba').quotes;
+    expect([first?.speaker, first?.text]).toEqual([
+      "l'état-major français",
+      "Il n'est pas envisagé de transférer Takuba au Niger",
+    ]);
+  });
+
+  it('finds a speaker by a role printed in apposition with no comma before the verb', () => {
+    const index = indexOf(
+      "Le porte-parole de l'état-major, le colonel Pascal Ianni, a évoqué à Paris un inventaire « documenté » face aux accusations du gouvernement de transition.\n\n" +
+        'Le colonel Abdoulaye Maïga, ministre et porte-parole du gouvernement de transition avait déjà accusé mercredi la France de conserver ses « réflexes coloniaux ».',
+      'fr',
+    );
+    const [first] = index.lookup(
+      'porte-parole du gouvernement de transition accuse paris de colonialisme',
+    ).quotes;
+    expect([first?.speaker, first?.text]).toEqual(['Abdoulaye Maïga', 'réflexes coloniaux']);
   });
 });
