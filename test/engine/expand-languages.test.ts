@@ -68,6 +68,8 @@ describe('cognates in another language’s passages', () => {
       via: 'form',
       from: 'soldiers',
     });
+    // Left out when asked to (quotation look-ups do).
+    expect(expandQuestion(read, engine.index, { cognates: false }).get('soldat')).toBeUndefined();
     const a = engine.ask('How many soldiers were based at Gossi?');
     const gossi = a.citations.find((c) => c.articleId === 'gossi');
     expect(gossi?.matched).toEqual([
