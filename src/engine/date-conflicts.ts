@@ -123,8 +123,11 @@ export function dateConflict<R extends Candidate>(
   // The event is the best dated candidate's (the answer's): another article must contradict it.
   const leadAt = candidates.findIndex((c) => datedOf(c) !== null);
   const lead = leadAt < 0 ? null : datedOf(candidates[leadAt]!)!;
+  // The lead is the first passage, whose date the answer gives: sides found below a first passage
+  // that dates nothing (or not the same way) would move two other passages above it.
   if (
     !lead ||
+    lead.r !== ranked[0] ||
     !candidates.slice(leadAt + 1).some((c) => {
       if (c.r.passage.articleId === lead.r.passage.articleId) return false;
       if (![...lead.event].every((t) => c.rare.has(t))) return false; // its event cannot be the same

@@ -15,9 +15,16 @@ const YES_NO =
 
 /** Weight of a question word in another language's index form (see Via 'form'). */
 const FORM_WEIGHT = 0.8;
+/** Weight of a cognate in another language's passages (see PassageIndex.cognates). */
+const COGNATE_WEIGHT = 0.6;
 
 /** The expansions of a question over an index (see QuestionAnalysis.expansions). */
-export function expandQuestion(q: QuestionAnalysis, index: PassageIndex): Map<string, Expansion> {
+export function expandQuestion(
+  q: QuestionAnalysis,
+  index: PassageIndex,
+  /** `cognates: false` leaves other languages' cognates out (see PassageIndex.cognates). */
+  options: { cognates?: boolean } = {},
+): Map<string, Expansion> {
   const out = new Map<string, Expansion>();
   const asked = new Set(q.terms);
   const yesNo = q.yesNo || YES_NO.test(q.words[0]?.text ?? '');
@@ -60,8 +67,14 @@ export function expandQuestion(q: QuestionAnalysis, index: PassageIndex): Map<st
     for (const w of q.words) {
       if (w.term === null) continue;
       const form = other.term(w.text);
-      if (form !== null && form !== w.term && index.df(form) > 0)
+      if (form === null) continue;
+      if (form !== w.term && index.usedIn(form, language))
         offer(form, { target: w.term, weight: FORM_WEIGHT, via: 'form', from: w.text });
+      // The same word spelt the other language's way ("soldiers" / "soldats"), a little below.
+      if (options.cognates === false) continue;
+      for (const cognate of index.cognates(`${language}:${w.text}:${form}`))
+        if (cognate !== w.term)
+          offer(cognate, { target: w.term, weight: COGNATE_WEIGHT, via: 'form', from: w.text });
     }
   }
   return out;

@@ -20,7 +20,7 @@ const SPEECH_VERB =
   'said|says|say|told|tells|ordered|orders|added|adds|adding|warned|warns|warning|stated|states|declared|insisted|announced|announces|cited|citing|wrote|writes|asked|argued|explained|noted|claimed|denied|acknowledged|vowed|urged|called|described|saying|telling|stressed|insisting|explaining|continued|continues|concluded|affirmed|tweeted|posted|emphasised|emphasized|pointed out|remarked|replied|responded|recalled|conceded|admitted|promised|pledged|threatened|accused|condemned|denounced|demanded|asserted|maintained|suggested|observed|commented|confirmed|lamented|hailed|praised|welcomed|branded|dubbed|reiterated|indicated|assured|underlined|underscored|reported|estimated|predicted|specified|voiced|criticized|criticised|according to|en disant|en affirmant|en d\u00E9clarant|en expliquant|en soulignant|en ajoutant|en assurant|en estimant|en pr\u00E9cisant|en rappelant|en indiquant';
 /** French verbs of saying, as past participles ("a déclaré") and present forms ("déclare"). */
 const FR_PARTICIPLE =
-  'déclaré|lancé|affirmé|ajouté|indiqué|expliqué|souligné|dit|estimé|assuré|précisé|justifié|martelé|insisté|averti|annoncé|répondu|rappelé|confié|écrit|prévenu|tranché|dénoncé|conclu|reconnu|promis|fait savoir|commenté|regretté|déploré|jugé|considéré|observé|noté|relevé|poursuivi|martelé|clamé|plaidé|fustigé|ironisé|lâché|asséné|glissé|raconté|résumé|analysé|tonné|accusé|demandé|exigé|réclamé|répété|avancé|soutenu|admis|qualifié|tweeté|félicité|interrogé|réagi|signalé|détaillé|insisté|menacé|mis en garde|prévenu|renchéri|complété|argué|avoué|certifié|garanti|martelé|nuancé|objecté|protesté|répliqué|rétorqué|souhaité|suggéré|témoigné|salué|évoqué|appelé|exhorté|invité|reproché|mentionné|expliqué|prédit|craint|dit|lu|informé';
+  'déclaré|réitéré|réaffirmé|lancé|affirmé|ajouté|indiqué|expliqué|souligné|dit|estimé|assuré|précisé|justifié|martelé|insisté|averti|annoncé|répondu|rappelé|confié|écrit|prévenu|tranché|dénoncé|conclu|reconnu|promis|fait savoir|commenté|regretté|déploré|jugé|considéré|observé|noté|relevé|poursuivi|martelé|clamé|plaidé|fustigé|ironisé|lâché|asséné|glissé|raconté|résumé|analysé|tonné|accusé|demandé|exigé|réclamé|répété|avancé|soutenu|admis|qualifié|tweeté|félicité|interrogé|réagi|signalé|détaillé|insisté|menacé|mis en garde|prévenu|renchéri|complété|argué|avoué|certifié|garanti|martelé|nuancé|objecté|protesté|répliqué|rétorqué|souhaité|suggéré|témoigné|salué|évoqué|appelé|exhorté|invité|reproché|mentionné|expliqué|prédit|craint|dit|lu|informé';
 const FR_PRESENT =
   'dit|déclare|affirme|ajoute|estime|explique|poursuit|précise|souligne|indique|assure|lance|martèle|insiste|rappelle|conclut|tranche|confie|avertit|reconnaît|juge|note|relève|observe|commente|regrette|déplore|fustige|dénonce|ironise|lâche|prévient|assène|glisse|raconte|résume|analyse|tonne|accuse|demande|exige|réclame|répète|avance|soutient|admet|promet|annonce|qualifie|écrit|renchérit|complète|argue|avoue|nuance|objecte|proteste|réplique|rétorque|souhaite|suggère|témoigne|détaille|menace|s.insurge|s.interroge|s.indigne|se félicite|se désole|estiment|affirment|déclarent|ajoutent|indiquent|précisent|soulignent|expliquent|assurent|rappellent|annoncent|dénoncent|jugent|notent|insistent|lancent|martèlent|tranchent|confient|relèvent|observent|commentent|regrettent|déplorent|fustigent|ironisent|lâchent|assènent|glissent|racontent|résument|analysent|tonnent|accusent|demandent|exigent|réclament|répètent|avancent|qualifient|complètent|arguent|avouent|nuancent|objectent|protestent|répliquent|rétorquent|souhaitent|suggèrent|témoignent|détaillent|menacent|informe|informent|font savoir|fait savoir|poursuivent|concluent|reconnaissent|préviennent|répondent|répond|écrivent|admettent|soutiennent';
 /**
@@ -80,7 +80,7 @@ const RANK_ABBREVIATION =
 const FR_VERB_AS_MODIFIER = new RegExp(`\\s+(?:${FR_PRESENT})(?![\\p{L}]).*$`, 'su');
 /** Nouns that name someone who can speak without a name: a ministry, an army, a general, a spokesman. */
 const BODY_NOUN =
-  /(?<![\p{L}])(?:paratrooper|soldier|legionnaire|pilot|villager|trader|student|teacher|shopkeeper|driver|farmer|doctor|nurse|activist|protester|demonstrator|parachutiste|l\u00E9gionnaire|commer\u00E7ant|\u00E9tudiant|general|colonel|commander|officer|president|ambassador|envoy|diplomat|analyst|expert|researcher|resident|witness|journalist|leader|chief|official|spokesperson|g\u00E9n\u00E9ral|ministre|pr\u00E9sident|pr\u00E9sidente|ambassadeur|diplomate|analyste|chercheur|chercheuse|habitant|habitante|t\u00E9moin|soldat|officier|responsable|chef|allies|alli\u00E9s|partenaires|ministry|ministries|minister|army|armies|military|government|presidency|junta|forces?|mission|council|union|commission|office|palace|\u00E9lys\u00E9e|elysee|minist\u00E8re|arm\u00E9e|gouvernement|autorit\u00E9s|authorities|department|pentagon|embassy|spokes(?:man|woman|person)|porte-parole|officials?|sources?|group|movement|party|agency|command|staff|\u00E9tat[- ]major|task force|coalition|partners|countries|nations|leaders|statement|communiqu\u00E9|secretariat|headquarters|administration|cabinet|parliament|assembly|committee|conseil|comit\u00E9|assembl\u00E9e|organisation|organization|alliance|coalition|junte|pr\u00E9sidence|ministres?|soldiers|troops)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:paratrooper|soldier|legionnaire|pilot|villager|trader|student|teacher|shopkeeper|driver|farmer|doctor|nurse|activist|protester|demonstrator|parachutiste|l\u00E9gionnaire|commer\u00E7ant|\u00E9tudiant|general|colonel|commander|officer|president|ambassador|envoy|diplomat|analyst|expert|researcher|resident|witness|journalist|leader|chief|official|spokesperson|g\u00E9n\u00E9ral|ministre|pr\u00E9sident|pr\u00E9sidente|ambassadeur|diplomate|analyste|chercheur|chercheuse|habitant|habitante|t\u00E9moin|soldat|officier|responsable|chef|allies|alli\u00E9s|partenaires|ministry|ministries|minister|army|armies|military|government|presidency|junta|forces?|mission|council|union|commission|office|palace|\u00E9lys\u00E9e|elysee|minist\u00E8re|arm\u00E9e|gouvernement|autorit\u00E9s|authorities|department|pentagon|embassy|spokes(?:man|woman|person)|porte-parole|officials?|sources?|group|movement|party|agency|command|staff|[\u00E9e]tat[- ]major|task force|coalition|partners|countries|nations|leaders|statement|communiqu\u00E9|secretariat|headquarters|administration|cabinet|parliament|assembly|committee|conseil|comit\u00E9|assembl\u00E9e|organisation|organization|alliance|coalition|junte|pr\u00E9sidence|ministres?|soldiers|troops)(?![\p{L}])/iu;
 /** A statement, communiqué or declaration: it speaks for whoever issued it. */
 const STATEMENT =
   /^(?:(?:the|a|an|its|their|this|that|le|la|un|une|ce|cette)\s+)?(?:(?:joint|new|written|official|brief|short)\s+)?(?:statement|communiqu\u00E9|d\u00E9claration|press release|release)$/iu;
@@ -128,9 +128,11 @@ const ANNOUNCES =
   /((?:the|The)\s+(?:[\p{L}-]+\s+){0,3}?(?:ministry|army|military|government|presidency|junta|forces?|mission|council|office|palace|command|staff|task force|coalition|embassy|department|agency))\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|also|later|earlier)\s+)?(?:has\s+)?(?:said|announced|stated|declared|confirmed|added|reported)\b/gu;
 /** The same in French: "Le ministère des Armées a annoncé …", "l'état-major indique …". */
 const FR_ANNOUNCES =
-  /((?:[Ll]es?|[Ll]a|[Ll]['\u2019])\s*(?:[\p{L}-]+\s+){0,4}?(?:minist\u00E8re|arm\u00E9e|arm\u00E9es|\u00E9tat-major|\u00C9tat-major|gouvernement|pr\u00E9sidence|\u00C9lys\u00E9e|junte|force|mission|commandement|autorit\u00E9s)(?:\s+[\p{L}'\u2019-]+){0,3}?)\s+(?:(?:a|ont|avait)\s+(?:annonc\u00E9|indiqu\u00E9|d\u00E9clar\u00E9|confirm\u00E9|pr\u00E9cis\u00E9|affirm\u00E9|publi\u00E9|fait savoir)|annonce|indique|d\u00E9clare|confirme|pr\u00E9cise|affirme|annoncent|indiquent|d\u00E9clarent|confirment|pr\u00E9cisent|affirment)(?![\p{L}])/gu;
+  /((?:[Ll]es?|[Ll]a|[Ll]['\u2019])\s*(?:[\p{L}-]+\s+){0,4}?(?:minist\u00E8re|arm\u00E9e|arm\u00E9es|\u00E9tat-major|\u00C9tat-major|[Ee]tat-major|gouvernement|pr\u00E9sidence|\u00C9lys\u00E9e|junte|force|mission|commandement|autorit\u00E9s)(?:\s+[\p{L}'\u2019-]+){0,3}?)\s+(?:(?:a|ont|avait)\s+(?:annonc\u00E9|indiqu\u00E9|d\u00E9clar\u00E9|confirm\u00E9|pr\u00E9cis\u00E9|affirm\u00E9|publi\u00E9|fait savoir)|annonce|indique|d\u00E9clare|confirme|pr\u00E9cise|affirme|annoncent|indiquent|d\u00E9clarent|confirment|pr\u00E9cisent|affirment)(?![\p{L}])/gu;
 /** True when a speech verb stands in the text, so the nearer verb's subject is the speaker. */
-function verbBetween(s: string): boolean {
+function verbBetween(text: string): boolean {
+  // A verb in the passive ("The ceremony was concluded with …") attributes nothing.
+  const s = text.replace(PASSIVE_SPEECH, ' ');
   return (
     new RegExp(`\\b(?:${SPEECH_VERB})\\b`, 'i').test(s) || new RegExp(FR_BEFORE_VERB.source, 'iu').test(s)
   );
@@ -153,6 +155,13 @@ const CLOSING_SUBJECT_VERB = new RegExp(
   `^,\\s*((?:[\\p{L}\\p{N}'\u2019.-]+\\s+){0,6}?[\\p{L}\\p{N}'\u2019.-]+)\\s+(?:(?:has|had|also)\\s+)?(?:${SPEECH_VERB})(?:\\s+[^,.;:!?]{0,40})?\\s*[.!?]?\\s*$`,
   'iu',
 );
+/**
+ * A present participle and its object inside a phrase ("la dernière ville comprenant des forces
+ * françaises", "a force comprising the …"): a clause about something, never a speaker's name.
+ * Nouns in -ant that name people ("le commandant des forces") are not participles.
+ */
+const PARTICIPLE_CLAUSE =
+  /(?<![\p{L}])(?!(?:commandant|repr\u00E9sentant|dirigeant|habitant|combattant|manifestant|participant|intervenant|assistant|\u00E9tudiant|enseignant|lieutenant|militant|r\u00E9sistant|occupant|n\u00E9gociant|surveillant|gouvernant|adjudant)(?![\p{L}]))\p{Ll}{4,}(?:ant|ing)\s+(?:des|les|la|le|un|une|du|l['\u2019]|the|a|an|its|their)\s*\p{L}/iu;
 /** «…», tacle le ministre / «…», lançait X: a French verb form (present, imperfect) opening the words after a quotation, a subject after it. */
 const FR_ANY_VERB_SUBJECT =
   /^\s*,?\s*(?!\p{Ll}+ant(?![\p{L}]))\p{Ll}{3,}(?:e|t|it|ent|ait|aient)(?=\s+(?:le|la|les|l['\u2019]|un|une|des|ce|cette|M\.|Mme|\p{Lu}))/u;
@@ -182,7 +191,7 @@ const FR_BODY_MODIFIERS =
   /^(?:\s+(?:\p{Ll}+(?:ais|aise|ien|ienne|ain|aine|ois|oise|\u00E9en|\u00E9enne|ique|aux|al|ale)s?(?![\p{L}])|\s+(?:de\s+la|de\s+l['\u2019]|des|du|de)\s*[\p{Lu}][\p{L}-]*)){1,2}/u;
 /** A role or description in apposition to a name: "the spokesman for …", "France's foreign minister", "ministre des Armées". */
 const ROLE_PHRASE =
-  /^(?:(?:the|a|an|his|her|its|their|le|la|un|une|son|sa)\s+|l['\u2019]\s*|[\p{Lu}][\p{L}-]*['\u2019]s\s+)?(?:[\p{L}-]+\s+){0,3}?(?:spokes(?:man|woman|person)|minister|ministre|chief|head|leader|president|pr\u00E9sident|pr\u00E9sidente|director|directeur|directrice|commander|commandant|general|g\u00E9n\u00E9ral|colonel|ambassador|ambassadeur|envoy|official|officer|secretary|secr\u00E9taire|researcher|chercheur|chercheuse|analyst|analyste|expert|porte-parole|chef|responsable|representative|repr\u00E9sentant|coordinator|coordinateur|adviser|advisor|conseiller|conseill\u00E8re|mayor|maire|governor|gouverneur|professor|professeur|journalist|journaliste)(?![\p{L}])/iu;
+  /^(?:(?:the|a|an|his|her|its|their|le|la|un|une|son|sa)\s+|l['\u2019]\s*|[\p{Lu}][\p{L}-]*['\u2019]s\s+)?(?:[\p{L}-]+\s+){0,3}?(?:spokes(?:man|woman|person)|minister|ministre|chief|head|leader|president|pr\u00E9sident|pr\u00E9sidente|director|directeur|directrice|commander|commandant|general|g\u00E9n\u00E9ral|colonel|lieutenant|captain|capitaine|ambassador|ambassadeur|envoy|official|officer|secretary|secr\u00E9taire|researcher|chercheur|chercheuse|analyst|analyste|expert|porte-parole|chef|responsable|representative|repr\u00E9sentant|coordinator|coordinateur|adviser|advisor|conseiller|conseill\u00E8re|mayor|maire|governor|gouverneur|professor|professeur|journalist|journaliste)(?![\p{L}])/iu;
 /** Marker for a quotation that continues the one before it in the same sentence. */
 const PREV = '\u0000prev';
 /** Marker for a quotation attributed to "it": resolved to the last body quoted, never to a person. */
@@ -215,7 +224,8 @@ const DOUBLE_MARK = /[\u201C\u201D"\u00AB\u00BB]/gu;
  * open one ("… between the two countries “."), and a closing mark with no opening one before it
  * at a paragraph's start, its words being a quotation from the paragraph's start ("this
  * redeployment has been effective …," the Elysee said; "… request. “, declared …"), which
- * becomes ” whatever its shape. Same length as the text: offsets are unchanged, and the quoted
+ * becomes ” whatever its shape; a straight mark between two letters ("à l"armée") is an apostrophe.
+ * Same length as the text: offsets are unchanged, and the quoted
  * words are always taken from the text as printed. Hand-written: no library orients marks.
  */
 export function orientMarks(text: string): string {
@@ -277,6 +287,8 @@ export function orientMarks(text: string): string {
       } else if (!curlyOpen && leadingCloser) out[i] = '\u201D';
       else curlyOpen = true;
     } else if (c === '\u201D') curlyOpen = false;
+    else if (/\p{L}/u.test(prevChar(i)) && /\p{L}/u.test(text.charAt(i + 1)))
+      out[i] = '\u2019'; // between two letters ("l"armée"), an apostrophe typed as a mark
     else if (leadingCloser) out[i] = '\u201D'; // a straight mark closing words begun before the paragraph
   }
   return out.join('');
@@ -557,6 +569,9 @@ function peopleIn(text: string): PersonMention[] {
     // "Opération Barkhane", "Task Force Takuba", "La Base Opérationnelle Avancée"
     if (BODY_FIRST_WORD.test(name.replace(/^(?:La|Le|Les|L['\u2019]|The)\s*/u, ''))) continue;
     if (ORG_LAST_WORD.test(name)) continue; // "General Staff", "High Command"
+    // "Le Danemark", "La France": a country or a place is no one's surname.
+    const lastWord = name.split(' ').pop()!;
+    if (COUNTRIES.has(lastWord) || OTHER_PLACES.has(lastWord)) continue;
     out.push({ ...p, name, text: name, start });
   }
   return out;
@@ -590,9 +605,12 @@ function rolesBeside(text: string, p: PersonMention): string[] {
     );
   if (apposedBefore?.[1] && ROLE_PHRASE.test(apposedBefore[1].trim()))
     out.push(apposedBefore[1].trim().toLowerCase());
-  const after = /^\s*,\s*([^,.;:()\u201C\u201D"\u00AB\u00BB]{3,90}?)\s*(?:[,.;:)]|$)/u.exec(
-    text.slice(p.end, p.end + 100),
-  );
+  // The apposition ends at its closing comma, or at the verb when the writer left the comma out
+  // ("Le colonel Abdoulaye Maïga, ministre et porte-parole du gouvernement avait déjà accusé …").
+  const after =
+    /^\s*,\s*([^,.;:()\u201C\u201D"\u00AB\u00BB]{3,90}?)\s*(?:[,.;:)]|$|(?=\s(?:a|avait|avaient|ont|est|has|had|have|is|was|said|says|told)\s))/u.exec(
+      text.slice(p.end, p.end + 100),
+    );
   if (after?.[1] && ROLE_PHRASE.test(after[1].trim())) out.push(after[1].trim().toLowerCase());
   return out;
 }
@@ -885,12 +903,15 @@ export class QuotationIndex {
 
   /** People the article being read has named so far (full names) and where: for "the minister". */
   private named: Array<{ name: string; at: number }> = [];
+  /** Speakers the article being read has been given so far, in text order: for "the same source". */
+  private spoken: string[] = [];
   /** Where the quotation being attributed starts. */
   private quoteAt = Number.POSITIVE_INFINITY;
 
   private extract(article: Article): Found[] {
     this.current = article;
     this.issuers = [];
+    this.spoken = [];
     this.named = [];
     this.quoteAt = Number.POSITIVE_INFINITY;
     // Marks printed the wrong way round read as the way they are used (same offsets); the quoted
@@ -1010,6 +1031,27 @@ export class QuotationIndex {
           frAntecedent,
         );
         if (speaker === PREV) speaker = previousSpeaker;
+        // "La France a « pris note » de la décision et « décidé de rappeler son ambassadeur » dit
+        // le Quai d'Orsay": the attribution after the sentence's last quotation names the earlier
+        // ones too, when nothing between them attributes words to anyone else.
+        if (speaker === null) {
+          const lastInSentence = quotes.filter((o) => o.start > q.end && o.start < sentence.end).pop();
+          if (lastInSentence && !verbBetween(text.slice(q.end, lastInSentence.start))) {
+            this.quoteAt = lastInSentence.start;
+            const sp = this.attribute(
+              text,
+              sentence,
+              lastInSentence,
+              last?.name ?? null,
+              titles,
+              block.kind === 'heading',
+              lastBody,
+              frAntecedent,
+            );
+            this.quoteAt = q.start;
+            if (sp !== null && sp !== PREV && sp !== IT) speaker = sp;
+          }
+        }
         if (speaker === null && previousSpeaker !== null) speaker = previousSpeaker; // quotation continued in the same paragraph
         // "Le général Michon a annoncé lundi la fin de la mission. « Nous partons. »": a quotation
         // whose own sentence attributes nothing is the words of whoever speaks in the sentence before.
@@ -1032,6 +1074,7 @@ export class QuotationIndex {
         if (speaker !== null && speaker !== IT && !this.people.full.has(speaker))
           speaker = titledName(speaker, text) ?? this.fullerBody(speaker, article, q.start);
         previousSpeaker = speaker;
+        if (speaker !== null) this.spoken.push(speaker);
         if (speaker !== null) lastQuoted = { name: speaker, at: q.start };
         if (speaker !== null && !this.people.full.has(speaker)) lastBody = speaker;
         out.push({
@@ -1286,6 +1329,16 @@ export class QuotationIndex {
       const pronoun = /^\s*(il|elle|ils|elles|they)\s*$/iu.exec(phrase)?.[1];
       if (pronoun && frAntecedent && this.agrees(pronoun, frAntecedent))
         return this.people.resolve(frAntecedent) ?? frAntecedent;
+      // "La junte malienne a ordonné … en raison, selon elle, de « fausses allégations »": with no
+      // one before it to stand for, the pronoun is the subject its own sentence opens with.
+      if (pronoun) {
+        const opening = this.normaliseSpeaker(
+          sentenceSubject(text.slice(sentence.start, q.start).trimStart()),
+          null,
+          titles,
+        );
+        if (opening && opening !== IT && opening !== PREV && this.agrees(pronoun, opening)) return opening;
+      }
       return this.normaliseSpeaker(phrase, lastPerson, titles);
     };
 
@@ -1304,6 +1357,15 @@ export class QuotationIndex {
     }
     // "Le Drian : « On ne part pas »", "Macron: “We cannot remain”": a name and a colon before the quotation.
     const colon = /^\s*([^:,;.!?\u201C\u201D"\u00AB\u00BB]{2,50}?)\s*:\s*$/u.exec(before);
+    // "Et d'ajouter : « … »", "And to add: “…”", "Avant de conclure :": the last one to speak goes on.
+    if (
+      colon?.[1] &&
+      frAntecedent &&
+      /^(?:(?:and|et)\s+(?:then\s+)?|avant\s+|before\s+)(?:to\s+\p{L}+|d['\u2019]\s*\p{L}+|de\s+\p{L}+|\p{L}+ing)$/iu.test(
+        colon[1].trim(),
+      )
+    )
+      return this.people.resolve(frAntecedent) ?? frAntecedent;
     if (colon?.[1]) {
       // "Le ministre a ajouté :", "The minister added:": the subject, without its verb of saying.
       const sp = norm(colon[1].replace(SPEECH_VERB_AT_END, ''));
@@ -1772,6 +1834,9 @@ export class QuotationIndex {
       return null; // "the ministers", "les ministres"
     const near = this.named
       .filter((m) => m.at < this.quoteAt && m.at >= this.quoteAt - ROLE_REACH)
+      // Not a name that opens with an article ("Le Danemark"): a country or a body, unless the
+      // corpus gives it a first name ("Le Drian" is Jean-Yves Le Drian, kept in full).
+      .filter((m) => !/^(?:Le|La|Les|L['\u2019])\s/u.test(m.name))
       .filter((m) => !ROLE_PHRASE.test(m.name) && (this.people.roles.get(m.name)?.size ?? 0) === 0)
       .sort((a, b) => b.at - a.at);
     return near[0]?.name ?? null;
@@ -1807,9 +1872,22 @@ export class QuotationIndex {
       .replace(FR_IN_STATEMENT, '')
       // "un responsable malien sous couvert d'anonymat": how the source spoke is not its name.
       .replace(ANONYMITY, '')
+      // "un responsable de l'armée française cité dans une publication": where it was quoted neither.
+      .replace(
+        /\s+(?:cit\u00E9e?s?|contact\u00E9e?s?|interrog\u00E9e?s?|joint|jointe|quoted|cited|contacted|interviewed)(?:\s.*)?$/iu,
+        '',
+      )
       .trim();
     if (p.length === 0) return null;
     if (/^it$/i.test(p)) return IT;
+    // "the same diplomatic source", "la même source": the speaker the article last gave those words.
+    const same = /^(?:the|la|le|les)\s+(?:same|m\u00EAmes?)\s+(.+)$/iu.exec(p);
+    if (same?.[1]) {
+      const noun = comparable(same[1]);
+      for (let i = this.spoken.length - 1; i >= 0; i--)
+        if (comparable(this.spoken[i]!).includes(noun)) return this.spoken[i]!;
+      return null;
+    }
     if (PRONOUN.test(p)) return lastPerson ? (this.people.resolve(lastPerson) ?? lastPerson) : null;
     if (STATEMENT.test(p)) return IT;
     const issuer = STATEMENT_OF.exec(p);
@@ -1853,6 +1931,18 @@ export class QuotationIndex {
           !placeName(m, 2) &&
           this.people.full.has(this.people.resolve(m.name) ?? ''),
       );
+    // "A Telegram account affiliated with Wagner", "a spokesman for Barkhane": a lone capitalised
+    // word inside a description that opens with an article and names a body or a role is part of
+    // the description, not a person of that name.
+    const describes =
+      person !== undefined &&
+      !person.name.includes(' ') &&
+      !this.people.full.has(this.people.resolve(person.name) ?? '') &&
+      /^(?:a|an|the|un|une|le|la|l['\u2019])\s*\S/iu.test(p) &&
+      (BODY_NOUN.test(p.replace(person.name, ' ')) ||
+        /(?<![\p{L}])(?:account|compte)(?![\p{L}])/iu.test(p)) &&
+      p.split(/\s+/).length <= 9;
+    if (describes) return p;
     if (person)
       return this.people.resolve(person.name) ?? person.name.replace(/^(?:Mr|Mrs|Ms|Dr|M|Mme)\.?\s+/u, '');
     const single = /^(?:Mr|Mrs|Ms|Dr)?\.?\s*([A-Z][\p{L}'-]+)$/u.exec(p);
@@ -1886,7 +1976,8 @@ export class QuotationIndex {
         `\\b(?:${SPEECH_VERB}|has|have|had|is|are|was|were|will|would|can|could|may|might)\\b`,
         'i',
       ).test(bare) ||
-      FRENCH_VERB_PHRASE.test(bare)
+      FRENCH_VERB_PHRASE.test(bare) ||
+      PARTICIPLE_CLAUSE.test(bare)
     )
       return null;
     const words = bare.split(/\s+/);
@@ -1989,15 +2080,33 @@ export class QuotationIndex {
     if (known) return known;
     const found = new Set<string>();
     if (speaker.includes(' ')) {
+      // A body's description beside its name is read in the same scan: the words just before it
+      // in its clause and an "of …" after it ("the Russia-backed Wagner Group", "the Wagner Group
+      // of mercenaries"), as a query describes the body ("russian mercenary group").
+      const body = BODY_NOUN.test(speaker) && !this.people.full.has(speaker);
       for (const a of this.corpus.articles) {
-        for (let at = a.text.indexOf(speaker); at >= 0; at = a.text.indexOf(speaker, at + speaker.length))
+        for (let at = a.text.indexOf(speaker); at >= 0; at = a.text.indexOf(speaker, at + speaker.length)) {
           for (const t of indexTerms(titleBefore(a.text, at))) found.add(t);
+          if (!body) continue;
+          const before = /((?:[\p{L}-]+\s+){1,2})$/u.exec(a.text.slice(Math.max(0, at - 40), at))?.[1] ?? '';
+          const after =
+            /^\s+(?:of|de|des|du)\s+((?:[\p{L}-]+\s+){0,1}[\p{L}-]+)/u.exec(
+              a.text.slice(at + speaker.length, at + speaker.length + 40),
+            )?.[1] ?? '';
+          for (const t of indexTerms(`${before} ${after}`)) found.add(t);
+        }
       }
       // Appositions and French titles too ("Olivier Salgado, the spokesman for the MINUSMA
       // peacekeeping mission", "le porte-parole du gouvernement, le colonel Abdoulaye Maïga").
       for (const role of this.people.roles.get(speaker) ?? [])
         for (const t of [...indexTerms(role), ...termsOf(french, role)]) found.add(t);
     }
+    // The same office or body in the other language ("l'état-major" is the general staff, "the
+    // foreign minister" le ministre des affaires étrangères), so that a query in either language
+    // names the speaker by role: read from the speaker's name and roles only, never added to a
+    // quotation's own words.
+    for (const said of [speaker, ...(this.people.roles.get(speaker) ?? [])])
+      for (const t of officeTerms(said)) found.add(t);
     const out = [...found];
     this.roles.set(speaker, out);
     return out;
@@ -2217,7 +2326,9 @@ function nameTerm(speaker: string | null): string | undefined {
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i]!.replace(/^(?:l|d)['\u2019]/iu, '');
     if (BODY_NOUN.test(w) || SOMEONE.test(w) || FUNCTION_WORDS.has(w.toLowerCase())) continue;
-    if (!/^\p{Lu}/u.test(w) || NATIONALITY.test(w)) return undefined;
+    // A possessive or a country ("Mali's military leaders", "France") says whose, not who.
+    if (!/^\p{Lu}/u.test(w) || NATIONALITY.test(w) || /['\u2019]s$/u.test(w) || COUNTRIES.has(w))
+      return undefined;
     return indexTerms(w).at(-1);
   }
   return undefined;
@@ -2225,6 +2336,62 @@ function nameTerm(speaker: string | null): string | undefined {
 
 /** Nationality adjectives, which name no one ("French", "Malian", "française", "malien"). */
 const NATIONALITY = /^(?:\p{Lu}\p{Ll}+(?:ian|ean|ese|ish|ch|an|ais|aise|ien|ienne|ain|aine|ois|oise)s?)$/u;
+
+/**
+ * Offices and bodies in the other language: a speaker's name or role as written (left) also reads
+ * as the phrases on the right, English ones for an English query, French ones for a French query.
+ * A small table of general offices and nationalities, not of anyone's words: what no lexical
+ * database here relates across the two languages, and "top diplomat", which newsrooms use for a
+ * foreign minister and for the EU's foreign policy chief alike (given to the minister alone, it
+ * took "the EU's top diplomat" from Borrell).
+ */
+const OFFICE_READINGS: ReadonlyArray<readonly [RegExp, { en?: string; fr?: string }]> = [
+  [
+    /\bforeign (?:affairs )?minister\b|\bminister of foreign affairs\b/iu,
+    { en: 'top diplomat', fr: 'ministre des affaires étrangères' },
+  ],
+  [
+    /\bforeign (?:policy|affairs) chief\b|\bhigh representative\b/iu,
+    { en: 'top diplomat', fr: 'chef de la diplomatie' },
+  ],
+  [
+    /ministre des affaires [ée]trang[èe]res|chef(?:fe)? de la diplomatie/iu,
+    { en: 'foreign minister top diplomat' },
+  ],
+  [
+    /\b(?:defen[cs]e|armed forces) minister\b|\bminister of (?:the )?(?:defen[cs]e|armed forces)\b/iu,
+    { fr: 'ministre des armées' },
+  ],
+  [/ministre des arm[ée]es/iu, { en: 'armed forces minister' }],
+  [/\bpresident\b/iu, { fr: 'président' }],
+  [/pr[ée]sident(?:e)?\b/iu, { en: 'president' }],
+  [/\bspokes(?:man|woman|person)\b/iu, { fr: 'porte-parole' }],
+  [/porte-parole/iu, { en: 'spokesman spokesperson' }],
+  [/\bgeneral staff\b|\bchief of staff\b/iu, { fr: 'état-major' }],
+  [/[ée]tat[- ]major/iu, { en: 'general staff' }],
+  [/\bambassador\b/iu, { fr: 'ambassadeur' }],
+  [/ambassadeur/iu, { en: 'ambassador' }],
+  [/\bgovernment\b/iu, { fr: 'gouvernement' }],
+  [/gouvernement/iu, { en: 'government' }],
+  [/\barmy\b|\bmilitary\b|\barmed forces\b/iu, { fr: 'armée' }],
+  [/arm[ée]e/iu, { en: 'army military' }],
+  [/\bjunta\b/iu, { fr: 'junte' }],
+  [/junte/iu, { en: 'junta' }],
+  [/\bauthorities\b/iu, { fr: 'autorités' }],
+  [/autorit[ée]s/iu, { en: 'authorities' }],
+  [/\bfrench\b/iu, { fr: 'français' }],
+  [/fran[cç]ais/iu, { en: 'French' }],
+  [/\bmalian\b/iu, { fr: 'malien' }],
+  [/malien/iu, { en: 'Malian' }],
+];
+
+/** Index terms of the other language's names for the offices a role or speaker's name holds ({@link OFFICE_READINGS}). */
+function officeTerms(said: string): string[] {
+  return OFFICE_READINGS.filter(([pattern]) => pattern.test(said)).flatMap(([, other]) => [
+    ...(other.en ? indexTerms(other.en) : []),
+    ...(other.fr ? termsOf(french, other.fr) : []),
+  ]);
+}
 
 /** Verbs of saying: in a look-up ("macron says …") they name the act, not the words. */
 const SPEECH_TERMS: ReadonlySet<string> = new Set([

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addArticle } from '../../src/corpus/ingest.js';
+import { dateConflict } from '../../src/engine/date-conflicts.js';
 import { loadEngine, type Engine } from '../../src/engine/index.js';
+import { analyzeQuestion } from '../../src/engine/question.js';
 import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
 let dir: string;
@@ -83,5 +85,52 @@ describe('date conflicts', () => {
     const a = seeds.ask('When was the withdrawal announced?');
     expect(a.conflict).toBeNull();
     expect(a.citations.every((c) => c.value === null)).toBe(true);
+  });
+});
+
+describe('a date conflict below a first passage that dates nothing', () => {
+  /** A candidate as the answer engine ranks them: one passage with what it matched exactly. */
+  const candidate = (id: number, articleId: string, text: string, terms: string[]) => ({
+    passage: { id, articleId, block: 0, start: 0, end: text.length, text },
+    matches: new Map(terms.map((t) => [t, { term: t, via: 'exact' as const, weight: 1 }])),
+  });
+  const ctx = {
+    referenceOf: () => ({ reference: { date: '2022-02-03', approximate: false }, language: 'en' }),
+    df: () => 1,
+    size: 100,
+  };
+  const q = analyzeQuestion('When did the junta expel the ambassador?');
+
+  it('is no conflict: the sides would move two other passages above the first', () => {
+    const ranked = [
+      candidate(0, 'lead', 'The junta expelled the ambassador over his remarks.', [
+        'junta',
+        'expel',
+        'ambassador',
+      ]),
+      candidate(1, 'monday', 'The ambassador was expelled on Monday, officials said.', [
+        'expel',
+        'ambassador',
+      ]),
+      candidate(2, 'tuesday', 'The ambassador was expelled on Tuesday, the ministry said.', [
+        'expel',
+        'ambassador',
+      ]),
+    ];
+    expect(dateConflict(ranked, q, ctx)).toBeNull();
+  });
+
+  it('is one when the first passage dates the event itself', () => {
+    const ranked = [
+      candidate(1, 'monday', 'The ambassador was expelled on Monday, officials said.', [
+        'expel',
+        'ambassador',
+      ]),
+      candidate(2, 'tuesday', 'The ambassador was expelled on Tuesday, the ministry said.', [
+        'expel',
+        'ambassador',
+      ]),
+    ];
+    expect(dateConflict(ranked, q, ctx)?.sides.map((s) => s.label)).toEqual(['31 Jan 2022', '1 Feb 2022']);
   });
 });

@@ -219,8 +219,8 @@ describe('quotation lookup with misspellings', () => {
   });
 });
 
-/** A quotation index over one English article given as text. */
-function indexOf(text: string): QuotationIndex {
+/** A quotation index over one article given as text (English unless said). */
+function indexOf(text: string, language = 'en'): QuotationIndex {
   const article = prepareArticle(
     {
       id: 'a',
@@ -228,7 +228,7 @@ function indexOf(text: string): QuotationIndex {
       title: null,
       published: '2022-08-15',
       url: null,
-      language: 'en',
+      language,
       sha256: '0'.repeat(64),
       inferred: {},
       furnitureHints: [],
@@ -263,5 +263,54 @@ describe('quotation lookup by the speaker’s role', () => {
         '“The mission has played no role at all,” said Malian Foreign Minister Abdoulaye Diop.',
     );
     expect(index.lookup('diop on the role of the mission').quotes[0]?.speaker).toBe('Abdoulaye Diop');
+  });
+
+  it('finds a French body by an English query naming its office ("general staff" for « l’état-major »)', () => {
+    const index = indexOf(
+      "« Il n'est pas envisagé de transférer Takuba au Niger », a indiqué l'état-major français.\n\n" +
+        "« Takuba a été un succès pour l'Europe », a déclaré Jean Dupont, chercheur à l'Ifri.",
+      'fr',
+    );
+    const [first] = index.lookup('french general staff on takuba').quotes;
+    expect([first?.speaker, first?.text]).toEqual([
+      "l'état-major français",
+      "Il n'est pas envisagé de transférer Takuba au Niger",
+    ]);
+  });
+
+  it('finds a speaker by a role printed in apposition with no comma before the verb', () => {
+    const index = indexOf(
+      "Le porte-parole de l'état-major, le colonel Pascal Ianni, a évoqué à Paris un inventaire « documenté » face aux accusations du gouvernement de transition.\n\n" +
+        'Le colonel Abdoulaye Maïga, ministre et porte-parole du gouvernement de transition avait déjà accusé mercredi la France de conserver ses « réflexes coloniaux ».',
+      'fr',
+    );
+    const [first] = index.lookup(
+      'porte-parole du gouvernement de transition accuse paris de colonialisme',
+    ).quotes;
+    expect([first?.speaker, first?.text]).toEqual(['Abdoulaye Maïga', 'réflexes coloniaux']);
+  });
+
+  it('finds a body by the description the corpus prints beside its name ("the Russia-backed Wagner Group of mercenaries")', () => {
+    const index = indexOf(
+      'The Russia-backed Wagner Group of mercenaries said on Friday it was leaving Mali.\n\n' +
+        '“We bid farewell to the group,” said Malian Foreign Minister Abdoulaye Diop.\n\n' +
+        'The army took over the camps in the north.\n\n' +
+        '“Mission accomplished. Wagner returns home,” the Wagner Group announced.',
+    );
+    const [first] = index.lookup('russia-backed mercenary group farewell').quotes;
+    expect([first?.speaker, first?.text]).toEqual([
+      'Wagner Group',
+      'Mission accomplished. Wagner returns home',
+    ]);
+  });
+
+  it('finds a foreign minister, and the EU’s foreign policy chief, by "top diplomat"', () => {
+    const index = indexOf(
+      '“Mali must answer for this,” French Foreign Minister Jean-Yves Le Drian said.\n\n' +
+        '“The junta in Mali has chosen isolation,” said the spokesman Olivier Salgado.\n\n' +
+        '“The European Union waits for an answer from the junta,” EU foreign policy chief Josep Borrell said.',
+    );
+    expect(index.lookup('french top diplomat on mali junta').quotes[0]?.speaker).toBe('Jean-Yves Le Drian');
+    expect(index.lookup('eu top diplomat on mali junta').quotes[0]?.speaker).toBe('Josep Borrell');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../src/corpus/load.js';
-import { PassageIndex } from '../../src/engine/search.js';
+import { PassageIndex, withinEdits } from '../../src/engine/search.js';
 import { indexTerms } from '../../src/text/tokenize.js';
 
 /** Passages in one article, each a sentence; ids are positions. */
@@ -52,5 +52,31 @@ describe('PassageIndex posting budget', () => {
     const hits = index.search(indexTerms('convvoy'), { candidates: 5 });
     expect(hits[0]!.passage.text).toBe('A convoy of troops was seen near Gao.');
     expect(hits[0]!.weights.get(indexTerms('convvoy')[0]!)).toBe(0.8);
+  });
+});
+
+describe('two neighbouring letters swapped', () => {
+  it('count as one edit with swaps, as two without', () => {
+    expect(withinEdits('frist', 'first', 1, true)).toBe(true);
+    expect(withinEdits('frist', 'first', 1)).toBe(false);
+    expect(withinEdits('germnay', 'germani', 1, true)).toBe(false);
+    expect(withinEdits('germnay', 'germany', 1, true)).toBe(true);
+    // Two swaps are two edits; a letter carried over two places is no single swap.
+    expect(withinEdits('cheif', 'chief', 1, true)).toBe(true);
+    expect(withinEdits('abcd', 'badc', 1, true)).toBe(false);
+    expect(withinEdits('abcd', 'badc', 2, true)).toBe(true);
+    expect(withinEdits('abc', 'bca', 1, true)).toBe(false);
+  });
+
+  it('let a typed slip of a short word meet the word as a spelling variant', () => {
+    const index = new PassageIndex(
+      passages(['Germany sent troops.', 'Denmark recalled its soldiers.', 'Estonia stayed.']),
+    );
+    // "germnay" is two edits (a swap and y → i) from the index's "germani" with swaps, three without.
+    expect(index.variants('germnay')).toEqual(['germani']);
+    const hits = index.search(['germnay'], { candidates: 5 });
+    expect(hits.map((h) => [h.passage.text, h.matches.get('germnay')?.via])).toEqual([
+      ['Germany sent troops.', 'spelling'],
+    ]);
   });
 });

@@ -679,6 +679,124 @@ describe('a person called by their office after being named', () => {
   });
 });
 
+describe('quotations attributed later in their sentence or by "the same source"', () => {
+  it('gives earlier quotations of a sentence the speaker named after its last one', () => {
+    expect(
+      speakers(
+        'Les autorités maliennes ont justifié cet acte par des déclarations « hostiles ». La France a « pris note » de la décision et « décidé de rappeler son ambassadeur » dit le Quai d’Orsay.',
+        'fr',
+      ),
+    ).toEqual([
+      'Les autorités maliennes: hostiles',
+      'le Quai d’Orsay: pris note',
+      'le Quai d’Orsay: décidé de rappeler son ambassadeur',
+    ]);
+    expect(
+      speakers(
+        'Les véhicules de Faya Largeau doivent être "rapatriés en France via le port de Douala" et "le trajet maritime prendra trois semaines" selon un responsable de l\'armée française cité dans une publication du ministère.',
+        'fr',
+      ),
+    ).toEqual([
+      "Un responsable de l'armée française: rapatriés en France via le port de Douala",
+      "Un responsable de l'armée française: le trajet maritime prendra trois semaines",
+    ]);
+  });
+
+  it('gives "the same source" the words of the source quoted before', () => {
+    expect(
+      speakers(
+        '“Officially, Wagner is no longer present in Mali,” one diplomatic source in the Sahel region said.\n\nMali has never admitted Wagner’s presence.\n\n“The Kremlin remains in control,” the same diplomatic source added.',
+      ),
+    ).toEqual([
+      'One diplomatic source in the Sahel region: Officially, Wagner is no longer present in Mali',
+      'One diplomatic source in the Sahel region: The Kremlin remains in control',
+    ]);
+  });
+
+  it('reads a body spelt without its accent, and a straight mark between two letters as an apostrophe', () => {
+    expect(
+      speakers(
+        'La base de Faya a été "rétrocédée" jeudi à l"armée tchadienne, moins d\'un mois après l\'annonce, a annoncé l\'Etat-major tchadien dans un communiqué.',
+        'fr',
+      ),
+    ).toEqual(["l'Etat-major tchadien: rétrocédée"]);
+  });
+});
+
+describe('a passive verb before a quotation and a rank in apposition', () => {
+  it('reads the attribution closing a sentence whose opening verb is passive, and a lieutenant named after his role', () => {
+    expect(
+      speakers(
+        'The ceremony was concluded with the “signing” of a “joint document” by the two chiefs of staff, said Lieutenant Salim Ibrahim.',
+      ),
+    ).toEqual(['Salim Ibrahim: signing', 'Salim Ibrahim: joint document']);
+    expect(
+      speakers(
+        'The last French soldiers left on Friday. “Today marks the end of the process,” declared a lieutenant in the Nigerien army, Salim Ibrahim.',
+      ),
+    ).toEqual(['Salim Ibrahim: Today marks the end of the process']);
+  });
+});
+
+describe('the speaker going on, and a pronoun for the sentence’s own subject', () => {
+  it('gives "And to add:" and "Et d’ajouter :" to the one who spoke last', () => {
+    expect(
+      speakers(
+        'Estonian Defense Minister Kalle Laanet announced the withdrawal.\n\nLaanet explained: “It is not possible to continue under such conditions.”\n\nAnd to add: “The European allies stressed that it is no longer possible to continue the mission.”',
+      ),
+    ).toEqual([
+      'Kalle Laanet: It is not possible to continue under such conditions.',
+      'Kalle Laanet: The European allies stressed that it is no longer possible to continue the mission.',
+    ]);
+    expect(
+      speakers(
+        '« Nous partons », a déclaré le ministre des Affaires étrangères Jeppe Kofod.\n\nEt d’ajouter : « Le Danemark n’est pas le bienvenu. »',
+        'fr',
+      ),
+    ).toEqual(['Jeppe Kofod: Nous partons', 'Jeppe Kofod: Le Danemark n’est pas le bienvenu.']);
+  });
+
+  it('reads "selon elle" as the body the sentence opens with, and "ont réitéré" with an aside after it', () => {
+    expect(
+      speakers(
+        'La junte malienne a ordonné la suspension de France 24 en raison, selon elle, de "fausses allégations" d\'exactions.',
+        'fr',
+      ),
+    ).toEqual(['La junte malienne: fausses allégations']);
+    expect(
+      speakers(
+        'Les autorités de transition au Mali ont réitéré, dans la nuit de mercredi à jeudi, « avec insistance » leur demande.',
+        'fr',
+      ),
+    ).toEqual(['Les autorités de transition au Mali: avec insistance']);
+  });
+
+  it('never gives an office to a country the page names like a person ("Le Danemark")', () => {
+    expect(
+      speakers(
+        'Le Danemark a décidé de retirer ses soldats. De son côté, la ministre danoise de la Défense a indiqué que le rapatriement allait « prendre un peu de temps ».',
+        'fr',
+      ),
+    ).toEqual(['la ministre danoise de la Défense: prendre un peu de temps']);
+  });
+});
+
+describe('descriptions that are no name', () => {
+  it('never gives the words to a clause with a present participle, nor to one word of a description', () => {
+    expect(
+      speakers(
+        'Des dizaines de personnes dans la ville de Gao, la dernière ville comprenant des forces françaises, ont protesté contre la présence de "Barkhane".',
+        'fr',
+      ),
+    ).toEqual(['(none): Barkhane']);
+    expect(
+      speakers(
+        'A Telegram account affiliated with Wagner said: “Mission accomplished. PMC Wagner is going home.”',
+      ),
+    ).toEqual(['A Telegram account affiliated with Wagner: Mission accomplished. PMC Wagner is going home.']);
+  });
+});
+
 describe('speaker attribution on real pages of the rules split', () => {
   it('gives the AP page’s statement to the French military that issued it, and “heart” to Macron', () => {
     expect(pageSpeakers('yahoo-2022-08-15-last-group-soldiers-left-mali')).toEqual([
@@ -787,7 +905,7 @@ describe('speakers that read as a person or a body, never a phrase', () => {
         'La France a « pris note » de la décision et « décidé de rappeler son ambassadeur » dit le Quai d’Orsay.',
         'fr',
       ),
-    ).toEqual(['(none): pris note', 'le Quai d’Orsay: décidé de rappeler son ambassadeur']);
+    ).toEqual(['le Quai d’Orsay: pris note', 'le Quai d’Orsay: décidé de rappeler son ambassadeur']);
   });
 
   it('takes the subject after "que", never the verb phrase before it', () => {
