@@ -98,6 +98,11 @@ function formatReport(r: AddReport): string {
       ? [`  same story as ${r.meta.sameStoryAs.join(', ')} (shown together in answers)`]
       : []),
     ...articleListing(r.article, quotes),
+    ...(r.sharesSentencesWith
+      ? [
+          `  note: ${r.sharesSentencesWith.shared} of its ${r.sharesSentencesWith.total} sentences are also in "${r.sharesSentencesWith.id}" (${r.sharesSentencesWith.file}); if it is the same story from another outlet, add it with --same-story to record the twin`,
+        ]
+      : []),
     ...r.leftovers.map((l) => `  warning: ${l}`),
   ];
   return `${lines.join('\n')}\n`;

@@ -27,6 +27,40 @@ export function normaliseUrl(url: string): string {
   return s.replace(/\/$/, '');
 }
 
+/** Share of a new article's sentences found in one existing article that reads as the same story. */
+export const SAME_STORY_OVERLAP = 0.3;
+
+/** The existing article that prints most of a new article's sentences, and how many. */
+export interface SharedSentences {
+  id: string;
+  file: string;
+  /** Sentences of the new article (of four words or more) found word for word in that article. */
+  shared: number;
+  /** The new article's sentences of four words or more. */
+  total: number;
+}
+
+/**
+ * The article of `corpus` that prints most of the candidate's body sentences (of four words or
+ * more, case, quotes and spacing folded), or null when none prints any. Below the duplicate
+ * threshold this is how the same wire story edited by two outlets shows ("He referred to …" /
+ * "He also referred to …").
+ */
+export function mostSharedSentences(
+  corpus: Pick<Corpus, 'articles'>,
+  candidate: Article,
+): SharedSentences | null {
+  const sentences = candidate.passages.map((p) => comparable(p.text)).filter((s) => s.split(' ').length >= 4);
+  let best: SharedSentences | null = null;
+  for (const a of corpus.articles) {
+    const existing = comparable(a.text);
+    const shared = sentences.filter((s) => existing.includes(s)).length;
+    if (shared > 0 && (best === null || shared > best.shared))
+      best = { id: a.meta.id, file: a.file, shared, total: sentences.length };
+  }
+  return best;
+}
+
 /** An existing article a new one duplicates, and why. */
 export interface Duplicate {
   id: string;

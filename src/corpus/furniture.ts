@@ -926,7 +926,7 @@ export function classifyBlocks(
   dropPromptFragments(blocks);
   dropAfterPaywall(text, blocks);
   dropGalleryCaptions(text, blocks);
-  dropByShape(text, blocks, paragraphs);
+  dropByShape(text, blocks, paragraphs, meta.title, meta.language);
   dropCaptionsOverCredits(text, blocks);
   dropOffTopicHeadlines(text, blocks, meta.title, meta.language);
   dropAltTextsOfCaptions(text, blocks);
@@ -1105,16 +1105,26 @@ function dropGalleryCaptions(text: string, blocks: Block[]): void {
  * other furniture. Enough of it together, and the line is furniture; a subheading between two
  * paragraphs never is on shape alone.
  */
-function dropByShape(text: string, blocks: Block[], paragraphs: readonly Span[]): void {
+/** Words of a page's last paragraph, cut off without its full stop, that make it prose. */
+const CUT_SENTENCE_WORDS = 6;
+function dropByShape(
+  text: string,
+  blocks: Block[],
+  paragraphs: readonly Span[],
+  title: string | null,
+  language: string | undefined,
+): void {
   // The page's last paragraph, cut mid-sentence when the page was saved, is still the article's
   // prose: a subheading before it stands between two paragraphs, not outside the article.
   const textEnd = text.trimEnd().length;
   const isSentence = (b: Block) => {
     const s = text.slice(b.start, b.end).trim();
-    const cut = b.end >= textEnd && wordCount(s) >= 12 && /[\p{Ll},;]$/u.test(s);
+    const cut = b.end >= textEnd && wordCount(s) >= CUT_SENTENCE_WORDS && /[\p{Ll},;]$/u.test(s);
     // A paragraph wholly in brackets is a note about the story, not a sentence of it.
     if (/^\([^()]+\)$/u.test(s)) return false;
-    return b.kind === 'body' && wordCount(s) >= 8 && (TERMINAL.test(s) || cut);
+    // The cut piece may be short enough to have been kept as a subheading ("The incident takes
+    // place against a b"): a heading does not stop mid-word at the end of the page.
+    return (b.kind === 'body' && wordCount(s) >= 8 && TERMINAL.test(s)) || (cut && b.kind !== 'furniture');
   };
   const first = blocks.findIndex(isSentence);
   let last = -1;
@@ -1122,14 +1132,23 @@ function dropByShape(text: string, blocks: Block[], paragraphs: readonly Span[])
     if (isSentence(b)) last = i;
   });
   // The headline stands before the first sentence and is no furniture: the line matching the
-  // title, else the first line kept that reads as a headline (three words or more, no full stop).
+  // title, else the first line kept that reads as a headline (three words or more, no full stop)
+  // and, where the title is known, repeats words of it: a byline above the article ("from RUDD
+  // KONTE in Bamako, Mali") reads as a headline too, but shares no more than a place with it.
+  const analyzer = analyzerFor(language);
+  const titleStems = new Set(title === null ? [] : termsOf(analyzer, title).map((t) => t.slice(0, 5)));
+  const repeatsTitle = (s: string) => {
+    if (titleStems.size === 0) return true;
+    const own = new Set(termsOf(analyzer, s).map((t) => t.slice(0, 5)));
+    return [...own].filter((t) => titleStems.has(t)).length >= Math.min(2, titleStems.size);
+  };
   const titled = blocks.findIndex((b) => b.reason === 'headline');
   const headline =
     titled !== -1
       ? titled
       : blocks.findIndex((b) => {
           const s = text.slice(b.start, b.end).trim();
-          return b.kind !== 'furniture' && wordCount(s) >= 3 && !/[.!?]$/.test(s);
+          return b.kind !== 'furniture' && wordCount(s) >= 3 && !/[.!?]$/.test(s) && repeatsTitle(s);
         });
   const lastParagraph = paragraphs[paragraphs.length - 1];
   // Furniture comes in runs: a second pass sees the lines the first one set aside as neighbours.
@@ -1166,7 +1185,12 @@ function dropByShape(text: string, blocks: Block[], paragraphs: readonly Span[])
         evidence.push(['sharing words', 1]);
       if (outside && neighbour) evidence.push(['next to furniture', 1]);
       // The page's last line, cut by the collection, may be a short piece of a sentence.
-      const isLastLine = lastParagraph !== undefined && b.end >= lastParagraph.end && wordCount(s) >= 3;
+      // A line of capitalised words alone is a name signing off ("– CAJ News"), not a cut sentence.
+      const isLastLine =
+        lastParagraph !== undefined &&
+        b.end >= lastParagraph.end &&
+        wordCount(s) >= 3 &&
+        /(?:^|\s)\p{Ll}{2,}/u.test(s);
       const score = evidence.reduce((n, [, w]) => n + w, 0);
       if (outside && score >= (isLastLine ? 4 : 3)) {
         b.kind = 'furniture';

@@ -41,7 +41,12 @@ import {
   type BuiltArticle,
   type Overrides,
 } from './metadata.js';
-import { findDuplicate } from './duplicates.js';
+import {
+  SAME_STORY_OVERLAP,
+  findDuplicate,
+  mostSharedSentences,
+  type SharedSentences,
+} from './duplicates.js';
 import { comparable } from '../text/normalize.js';
 
 /** One source field in the report: its value and, when the text does not state it, how it was worked out. */
@@ -81,6 +86,11 @@ export interface AddReport {
   corpus: Corpus;
   /** Files in the articles directory left out of the corpus (see corpusLeftovers). */
   leftovers: string[];
+  /**
+   * Added without --same-story although an article of the corpus prints 30% of its sentences or
+   * more (the same wire story edited by another outlet, most likely): that article and the count.
+   */
+  sharesSentencesWith: SharedSentences | null;
 }
 
 function display(path: string): string {
@@ -282,6 +292,7 @@ export function addArticle(
 
   const hasArticles = readdirSync(articlesDir).some((n) => n.endsWith('.json') || n.endsWith('.txt'));
   let existing: Corpus | null = null;
+  let sharesSentencesWith: SharedSentences | null = null;
   if (hasArticles) {
     try {
       existing = loadCorpus(corpusDir);
@@ -292,7 +303,14 @@ export function addArticle(
       );
     }
     const dup = findDuplicate(existing, article);
-    const twin = dup ? existing.byId.get(dup.id) : undefined;
+    const shared = dup ? null : mostSharedSentences(existing, article);
+    if (!options.sameStory && shared && shared.shared / shared.total >= SAME_STORY_OVERLAP)
+      sharesSentencesWith = { ...shared, file: display(shared.file) };
+    const twin = dup
+      ? existing.byId.get(dup.id)
+      : shared && options.sameStory
+        ? existing.byId.get(shared.id)
+        : undefined;
     if (dup && options.sameStory && twin && !/same URL/.test(dup.reason)) {
       if (
         twin.meta.outlet !== null &&
@@ -304,6 +322,25 @@ export function addArticle(
           `duplicates article "${dup.id}" (${dup.file}), which ${dup.reason}, from the same outlet (${meta.outlet}); --same-story is for the same story from another outlet`,
         );
       meta.sameStoryAs = [dup.id];
+      metaJson = `${JSON.stringify(meta, null, 2)}\n`;
+    } else if (!dup && options.sameStory) {
+      // Below the duplicate threshold, --same-story names the article printing most of its
+      // sentences; with none printing enough, the flag is refused rather than silently ignored.
+      if (!shared || !twin || shared.shared / shared.total < SAME_STORY_OVERLAP)
+        throw new IngestError(
+          inputFile,
+          `--same-story: no article in the corpus prints its sentences (${shared ? `the most any prints is ${shared.shared} of its ${shared.total}, in "${shared.id}"` : 'none prints any'}); add it without --same-story`,
+        );
+      if (
+        twin.meta.outlet !== null &&
+        meta.outlet !== null &&
+        comparable(twin.meta.outlet) === comparable(meta.outlet)
+      )
+        throw new IngestError(
+          inputFile,
+          `shares ${shared.shared} of its ${shared.total} sentences with article "${shared.id}" (${display(shared.file)}) from the same outlet (${meta.outlet}); --same-story is for the same story from another outlet`,
+        );
+      meta.sameStoryAs = [shared.id];
       metaJson = `${JSON.stringify(meta, null, 2)}\n`;
     } else if (dup)
       throw new IngestError(
@@ -377,5 +414,6 @@ export function addArticle(
     article: withArticle.byId.get(meta.id) ?? article,
     corpus: withArticle,
     leftovers: corpusLeftovers(corpusDir),
+    sharesSentencesWith,
   };
 }

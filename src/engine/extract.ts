@@ -17,6 +17,7 @@ import {
   timeMentions,
   titleBefore,
   type Mention,
+  type PersonMention,
 } from './entities.js';
 import { comparable } from '../text/normalize.js';
 import { formatResolved, resolveDates, type DateReference, type ResolvedDate } from '../corpus/dates.js';
@@ -376,10 +377,9 @@ function typedAnswer(
     }
     case 'date': {
       // "At what time": a time of day ("1pm Paris time"), where the passage gives one.
-      if (span && q.dateKind === 'time') {
-        const t = pick(timeMentions(text), near);
-        if (t) return t;
-      }
+      // With none, no answer: a day ("Today") is no answer to "what time", and a reporter
+      // would take it for one.
+      if (span && q.dateKind === 'time') return pick(timeMentions(text), near);
       // "What year": a mention that gives the year, where the passage has one.
       const all = dateMentions(text);
       const years = span && q.dateKind === 'year' ? all.filter((m) => /\b(?:19|20)\d{2}\b/.test(m.text)) : [];
@@ -416,7 +416,16 @@ function typedAnswer(
     }
     case 'person': {
       const people = personMentions(text);
-      const named = pick(people, (m) => (m.text.includes(' ') ? 1000 : 0) + near(m));
+      // A name that stands as a person's (a title before it, a person noun in apposition, a
+      // verb of saying after it) beats one nearer the question's words that may name a body
+      // ("Delina Goxho, researcher … at the Scuola Normale Superiore").
+      const named = pick(
+        people,
+        (m) =>
+          (m.text.includes(' ') ? 1000 : 0) +
+          (span && standsAsPerson(text, m as PersonMention) ? 500 : 0) +
+          near(m),
+      );
       if (!span || named?.text.includes(' ')) return named;
       // French passages name bodies and places by lone capitalised words ("le Nord") and no
       // lexical database tells people from them: a full name or nothing.
@@ -533,6 +542,32 @@ function typedAnswer(
         (novel ? novelSpan(text, q) : null)
       );
   }
+}
+
+/** Verbs of saying that follow a person's name ("Ann Linde told reporters"). */
+const SAYS_AFTER = /^\s+(?:has\s+|had\s+)?(?:said|says|told|tells|added|announced|stated|wrote|warned)\b/;
+
+/** True for a noun only, whose first sense WordNet holds as a person ("researcher"; not "told"). */
+function personNoun(word: string): boolean {
+  return english.lemmas(word).every((l) => l.pos === 'n') && firstNounClass(word) === PERSON_CLASS;
+}
+
+/**
+ * True when a name reads as a person's: a title before it ("Defense Minister Christine
+ * Lambrecht"), in apposition after a person noun ("France's ambassador to Bamako, Joël Meyer"),
+ * a verb of saying after it, or a person noun in apposition after it ("Delina Goxho,
+ * researcher on…"); "told" is a verb, though WordNet's "Tell" is a person.
+ */
+function standsAsPerson(text: string, m: PersonMention): boolean {
+  if (m.title !== '') return true;
+  const role = /([a-z]+)(?:\s+(?:to|of|for|in|at)\s+(?:the\s+)?[\p{L}'\u2019-]+){0,2},\s*$/u.exec(
+    text.slice(Math.max(0, m.start - 60), m.start),
+  );
+  if (role?.[1] && personNoun(role[1])) return true;
+  const after = text.slice(m.end, m.end + 60);
+  if (SAYS_AFTER.test(after)) return true;
+  const apposition = /^,\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,2}?([a-z]+)\b/.exec(after);
+  return apposition?.[1] !== undefined && personNoun(apposition[1]);
 }
 
 /**
@@ -1005,6 +1040,9 @@ const NP_BREAK =
 function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
   const heads = new Set(headStems(q, true));
   const own = q.headNoun ? stem(q.headNoun) : null;
+  // A head WordNet does not know, misspelt by one letter ("missons"), meets the word it misspells.
+  const misspelt = own !== null && own.length >= 6 && english.lemmas(q.headNoun!).length === 0;
+  for (const w of words(text)) if (misspelt && withinEdits(own, w.stem, 1)) heads.add(w.stem);
   const terms = new Set(q.terms);
   const ws = words(text);
   let best: Mention | null = null;
@@ -1351,6 +1389,10 @@ const HEDGE =
   /(?:^|[^\p{L}])(?:may|might|could|likely|unlikely|possibly|perhaps|reportedly|allegedly|suspected|expected|rumou?red|unclear|whether|if|plans?|planned|would)(?![\p{L}])/iu;
 /** Where a sentence turns to another clause: a contrast or a semicolon. */
 const CLAUSE_TURN = /;|,?\s+(?:but|while|whereas|although|though|however)\s+|\.(?:\s|$)/giu;
+/** Question words that accuse: what they ask is whether someone said the thing was done. */
+const ACCUSING = /^(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|alleg(?:e|es|ed|ing))$/i;
+/** Verbs by which a passage reports a thing as done ("an investigation has said…", "found"). */
+const REPORTING = /^(?:said|says|say|found|finds|concluded|concludes|reported|reports|stated|states)$/i;
 /** At most this many words of the passage follow a "Yes —" or "No —": a clause, not a paragraph. */
 const YES_NO_WORDS = 12;
 
@@ -1419,11 +1461,23 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
     const start = cuts[c]!;
     const end = cuts[c + 1]!;
     const covered = new Set<string>();
-    for (const w of ws)
-      if (w.start >= start && w.end <= end) {
-        const t = coversWord(w);
-        if (t) covered.add(t);
+    const inClause = ws.filter((w) => w.start >= start && w.end <= end);
+    inClause.forEach((w, k) => {
+      const t = coversWord(w);
+      if (t) covered.add(t);
+      // "air strikes" covers "airstrikes", "pull out" "pullout": two words written as one.
+      const next = inClause[k + 1];
+      if (next && /^[\s-]$/.test(text.slice(w.end, next.start))) {
+        const joined = covers(
+          stem(comparable(text.slice(w.start, w.end) + text.slice(next.start, next.end))),
+        );
+        if (joined) covered.add(joined);
       }
+    });
+    // "has a UN probe accused French airstrikes of killing civilians": an accusation is a
+    // report that the thing was done; a verb of saying or finding in the clause covers it.
+    if (inClause.some((w) => REPORTING.test(text.slice(w.start, w.end))))
+      for (const w of asked) if (w.term && ACCUSING.test(w.text)) covered.add(w.term);
     if (!best || covered.size > best.covered.size) best = { start, end, covered };
   }
   if (!best || best.covered.size < Math.min(2, own.length)) return null;

@@ -72,7 +72,7 @@ export interface Expansion {
 }
 
 const NUMBER_Q =
-  /\b(?:how many|how much|what number|what percentage|what share|what proportion|how large|how big|death toll|human toll|toll of|number of|numbers?|count(?!\s+(?:on|upon|for|as)\b)|size of|strength)\b/i;
+  /\b(?:how many|how much|what number|what percentage|what share|what proportion|how large|how big|death toll|human toll|toll of|number of|numbers?|count(?!\s+(?:on|upon|for|as)\b)|size of|strength|head ?count|population|tally|manpower)\b/i;
 const DURATION_Q = /\bhow long\b/i;
 /** Openers of chatty questions ("so did…", "ok, and when…"), read past when the type is read. */
 const CHATTY_OPENER =
@@ -310,7 +310,16 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
       const named = NAME_OF_Q.exec(question) ?? CALLED_HEAD.exec(question);
       const ent = named ? null : (KIND_OF_Q.exec(question) ?? ENTITY_Q.exec(question));
       const nameEnd = named || ent ? null : NAME_LAST_Q.exec(question);
-      if (nameEnd?.[1]) {
+      const described = describedThing(question, named);
+      if (described === 'person') {
+        // "wagner boss who led the failed mutiny", "the french ambassador's name, the one…",
+        // "name of the sahel academic dw interviewed": a person described, asked to be named.
+        answerType = 'person';
+      } else if (described) {
+        // "eu missons that will feel the french departure?": a thing described, to be named.
+        answerType = 'entity';
+        headNoun = described;
+      } else if (nameEnd?.[1]) {
         // "estonian defence minster name", "eu foreign policy cheif name": a person's name when
         // a title stands among the words, misspelt or not; else the thing of the last word.
         const ws = nameEnd[1].toLowerCase().split(/\s+/);
@@ -402,7 +411,7 @@ function countedNoun(question: string): string | null {
     );
   if (of?.[1]) return of[1].toLowerCase();
   // "estonian troop numbers", "barkhane troop count", "how big is the danish contingent".
-  const before = /\b([a-z]+)\s+(?:numbers?|count|strength)\b/i.exec(question);
+  const before = /\b([a-z]+)\s+(?:numbers?|count|strength|head ?count|tally)\b/i.exec(question);
   if (before?.[1] && !/^(?:the|a|what|total|overall)$/i.test(before[1])) return before[1].toLowerCase();
   const big =
     /\bhow (?:big|large) (?:is|was|are|were) (?:the |its |their )?(?:[A-Za-z'’-]+\s+){0,2}?([a-z]+)\s*\??$/i.exec(
@@ -464,6 +473,48 @@ const CALLED_HEAD =
 /** "what kind of help", "what sort of support": the noun after "kind of". */
 const KIND_OF_Q =
   /\b(?:what|which) (?:kinds?|sorts?|types?) of ((?:[a-z][a-z-]*\s+){0,3}?[a-z][a-z-]*)(?=\s+(?:are|is|was|were|do|does|did|will|would|can|could|has|have|had|that|which|who|to|in|on|of|for|at|from|with)\b|\s*\??\s*$)/i;
+
+/**
+ * "wagner boss who led…", "eu missons that will feel…": a question that is a noun phrase, its
+ * noun then "who", "that" or "which".
+ */
+const NOUN_REL = /^\s*(?:the\s+)?(?:[\p{L}'\u2019-]+\s+){0,5}?([\p{L}-]+)\s+(?:who|that|which)\b/iu;
+/** "the french ambassador's name": the noun whose name is asked. */
+const POSSESSIVE_NAME = /\b([\p{L}-]+)['\u2019]s\s+name\b/iu;
+
+/**
+ * What a question that describes its answer asks to be named: "person" for a noun phrase whose
+ * noun is a person or a title then "who…" ("swedish foreign minister who announced…"), for
+ * "the X's name" with X a person, and for "name of the … X" with a person or title word
+ * heading a phrase before X; the noun itself for a noun phrase of another noun then "that" or
+ * "which" ("eu missons that will feel…", a misspelt noun WordNet does not know included).
+ * Null for a question opened by a question word, and for other questions.
+ */
+function describedThing(question: string, named: RegExpExecArray | null): 'person' | string | null {
+  const person = (w: string | undefined) =>
+    w !== undefined && (namesAPerson(w.toLowerCase()) || nearTitle(w.toLowerCase()));
+  const rel = WH_START.test(question) ? undefined : NOUN_REL.exec(question)?.[1]?.toLowerCase();
+  if (person(rel)) return 'person';
+  if (person(POSSESSIVE_NAME.exec(question)?.[1])) return 'person';
+  if (named?.[1] && /\bname of\b/i.test(named[0])) {
+    // The person word heads its phrase: no noun follows it ("european task force" names a
+    // force, "sahel academic dw interviewed" an academic).
+    const ws = named[0]
+      .replace(/^.*?\bname of\s+/i, '')
+      .toLowerCase()
+      .split(/\s+/);
+    if (ws.slice(0, -1).some((w, i) => !STOP_WORDS.has(w) && person(w) && !isNoun(ws[i + 1]!)))
+      return 'person';
+  }
+  if (rel && !STOP_WORDS.has(rel) && !onlyVerb(rel) && (isNoun(rel) || english.lemmas(rel).length === 0))
+    return rel;
+  return null;
+}
+
+/** True for a word WordNet knows as a noun ("task", "force"; not "dw" or "interviewed"). */
+function isNoun(word: string): boolean {
+  return english.lemmas(word).some((l) => l.pos === 'n');
+}
 
 /** True when a noun's most frequent sense is a person ("diplomat", "minister", "researcher"). */
 function namesAPerson(noun: string): boolean {

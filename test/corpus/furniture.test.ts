@@ -904,3 +904,50 @@ describe('classifyBlocks on the shapes of wave 14', () => {
     ]);
   });
 });
+
+describe('classifyBlocks on the shapes of wave 15', () => {
+  const blocksOf = (text: string, title: string | null) =>
+    classifyBlocks(text, splitParagraphs(text), { title, furnitureHints: [], language: 'en' }).map((b) => [
+      b.kind,
+      text.slice(b.start, b.end),
+    ]);
+  const first =
+    'The junta gave the mission spokesman 72 hours to leave the country on Wednesday, the ministry said.';
+  const second = 'The United Nations said it deeply regretted the decision and would follow it up in Bamako.';
+
+  it('keeps a subheading above the last paragraph when the page was cut a few words into it', () => {
+    const cut = 'The incident takes place against a b';
+    expect(blocksOf([first, second, 'Instability', cut].join('\n'), null)).toEqual([
+      ['body', first],
+      ['body', second],
+      ['heading', 'Instability'],
+      ['heading', cut],
+    ]);
+  });
+
+  it('drops a byline above the article that reads as a headline but shares no words with the title', () => {
+    const text = ['from JANE DOE in Bamako, Mali', 'Mali Bureau', first, second].join('\n\n');
+    expect(
+      blocksOf(text, 'Expulsion of the UN spokesman strains ties')
+        .slice(0, 2)
+        .map(([k]) => k),
+    ).toEqual(['furniture', 'furniture']);
+    // The headline printed above the article, in other words than the title, is kept.
+    const headed = ['UN spokesman expelled from Mali', first, second].join('\n\n');
+    expect(blocksOf(headed, 'Mali expels the UN mission spokesman')[0]).toEqual([
+      'heading',
+      'UN spokesman expelled from Mali',
+    ]);
+  });
+
+  it("drops an agency's name signing off as the page's last line, and keeps a cut sentence there", () => {
+    expect(blocksOf([first, second, '\u2013 CAJ News'].join('\n\n'), null)[2]).toEqual([
+      'furniture',
+      '\u2013 CAJ News',
+    ]);
+    expect(blocksOf([first, second, 'Mali has been in crisis since'].join('\n\n'), null)[2]).toEqual([
+      'heading',
+      'Mali has been in crisis since',
+    ]);
+  });
+});

@@ -364,6 +364,118 @@ describe('addArticle: dates, language and the same story from another outlet', (
   });
 });
 
+describe('addArticle: the same wire story edited by another outlet', () => {
+  const STORY = [
+    'The ruling junta announced on Monday it was ending its defence accords with France.',
+    'The spokesman cited several violations of the national airspace by French aircraft.',
+    'He also mentioned the decision taken in February to pull the French troops out.',
+    'The authorities said they had informed Paris of the decision on Monday afternoon.',
+    'France has not yet issued an official reaction to the announcement made in Bamako.',
+  ];
+  // The same story as another outlet edits it: two sentences word for word, three reworded.
+  const EDITED = [
+    STORY[0]!,
+    'The spokesman cited multiple instances of French aircraft violating the airspace.',
+    'He referred as well to the decision of February to withdraw the French troops.',
+    STORY[3]!,
+    'Paris has so far not reacted officially to what the junta announced in Bamako.',
+  ];
+  const file = (name: string, lines: string[]) => inputFile(name, `${lines.join('\n\n')}\n`);
+
+  it('notes the article that prints 30% of its sentences or more, and records it as the twin with --same-story', () => {
+    const dir = tempCorpus();
+    const first = addArticle(dir, file('a.txt', STORY), {
+      outlet: 'Sahel Wire',
+      published: '2022-05-02',
+      title: 'Junta ends defence accords',
+    });
+    const edited = file('b.txt', EDITED);
+    const plain = addArticle(
+      dir,
+      edited,
+      { outlet: 'Bamako Daily', published: '2022-05-03' },
+      { dryRun: true },
+    );
+    expect(plain.sharesSentencesWith).toEqual({
+      id: first.id,
+      file: relative(process.cwd(), join(dir, 'articles', `${first.id}.txt`)),
+      shared: 2,
+      total: 5,
+    });
+    expect(plain.meta.sameStoryAs).toBeUndefined();
+    const twin = addArticle(
+      dir,
+      edited,
+      { outlet: 'Bamako Daily', published: '2022-05-03' },
+      { sameStory: true },
+    );
+    expect(twin.meta.sameStoryAs).toEqual([first.id]);
+    expect(twin.sharesSentencesWith).toBeNull();
+    expect(loadCorpus(dir).byId.get(twin.id)!.meta.sameStoryAs).toEqual([first.id]);
+  });
+
+  it("prints the note in corpus:add's report, naming the article and the count", () => {
+    const dir = tempCorpus();
+    const first = addArticle(dir, file('a.txt', STORY), {
+      outlet: 'Sahel Wire',
+      published: '2022-05-02',
+      title: 'Junta ends defence accords',
+    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        fileURLToPath(new URL('../../src/cli/corpus-add.ts', import.meta.url)),
+        file('b.txt', EDITED),
+        '--corpus',
+        dir,
+        '--outlet',
+        'Bamako Daily',
+        '--dry-run',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(run.status).toBe(0);
+    expect(run.stdout.split('\n').filter((l) => l.startsWith('  note:'))).toEqual([
+      `  note: 2 of its 5 sentences are also in "${first.id}" (${relative(process.cwd(), join(dir, 'articles', `${first.id}.txt`))}); if it is the same story from another outlet, add it with --same-story to record the twin`,
+    ]);
+  });
+
+  it('refuses --same-story when no article prints its sentences, instead of ignoring the flag', () => {
+    const dir = tempCorpus();
+    addArticle(dir, file('a.txt', STORY), {
+      outlet: 'Sahel Wire',
+      published: '2022-05-02',
+      title: 'Junta ends defence accords',
+    });
+    const other = file('c.txt', [
+      'Estonia will bring its infantry platoon home from Gao by the end of June.',
+      'The defence ministry said a new mission to the region was being discussed.',
+    ]);
+    expect(errorOf(() => addArticle(dir, other, { outlet: 'Baltic Times' }, { sameStory: true }))).toBe(
+      '--same-story: no article in the corpus prints its sentences (none prints any); add it without --same-story',
+    );
+    expect(
+      errorOf(() =>
+        addArticle(
+          dir,
+          file('d.txt', [
+            STORY[0]!,
+            ...EDITED.slice(1, 3),
+            'A fourth sentence that no other article prints at all.',
+            'And a fifth one that nobody else prints either.',
+          ]),
+          { outlet: 'Bamako Daily' },
+          { sameStory: true },
+        ),
+      ),
+    ).toBe(
+      `--same-story: no article in the corpus prints its sentences (the most any prints is 1 of its 5, in "sahel-wire-2022-05-02-junta-ends-defence-accords"); add it without --same-story`,
+    );
+  });
+});
+
 describe('npm run corpus:add', () => {
   const cli = (...args: string[]) =>
     spawnSync(

@@ -278,6 +278,13 @@ describe('short answers, one span per asked type', () => {
         'Today at 1pm Paris time the final contingent crossed the border, in a mission launched in 2014.',
       ),
     ).toBe('1pm Paris time');
+    // No time of day in the passage: no answer, not the day.
+    expect(
+      short(
+        'At what time did the last troops cross the border?',
+        'Today the final contingent crossed the border, in a mission launched in 2014.',
+      ),
+    ).toBeNull();
   });
 
   it('who: a phrase naming a body of people where no full name is given', () => {
@@ -458,6 +465,22 @@ describe('short answers, one span per asked type', () => {
     ).toBe('No — Macron said he "completely" rejected the idea that the mission was a failure');
   });
 
+  it('a yes to an accusation from a report that the thing was done, a compound met as two words', () => {
+    expect(
+      short(
+        'has a united nations investigation accused french airstrikes of killing civilians',
+        'A United Nations investigation has said French air strikes have killed dozens of civilians.',
+      ),
+    ).toBe('Yes — United Nations investigation has said French air strikes have killed dozens of civilians');
+    // No verb of saying or finding: an accusation is not met by the act alone.
+    expect(
+      short(
+        'has a united nations investigation accused french airstrikes of killing civilians',
+        'A United Nations investigation is under way after French air strikes killed dozens of civilians.',
+      ),
+    ).toBeNull();
+  });
+
   it('no yes or no where the passage hedges or does not meet the question', () => {
     expect(
       short('Will France keep troops in Niger?', 'France is expected to keep troops in Niger.'),
@@ -531,6 +554,27 @@ describe('short answers, one span per asked type', () => {
     ).toBe('More than two million civilians');
     // A clipped noun is read only three letters or more short of the passage's word.
     expect(short('how many bases are in gao', 'Some 300 basements are in Gao.')).toBeNull();
+  });
+
+  it("a person described: the name that stands as a person's, a thing described: its name", () => {
+    expect(
+      short(
+        'name of the sahel academic dw interviewed?',
+        'Delina Goxho, researcher on the Sahel region at the Scuola Normale Superiore, told DW it was decisive.',
+      ),
+    ).toBe('Delina Goxho');
+    expect(
+      short(
+        "what's the french ambassador's name, the one bamako kicked out",
+        "Mali's junta has expelled France's ambassador to Bamako, Joël Meyer, foreign minister Abdoulaye Diop said.",
+      ),
+    ).toBe('Joël Meyer');
+    expect(
+      short(
+        'eu missons that will feel the french departure?',
+        'The departure is likely to impact UN activities, as well as those of the EU’s EUTM and EUCAP missions.',
+      ),
+    ).toBe('EUTM and EUCAP missions');
   });
 
   it('a date asked "by when" is the deadline itself', () => {

@@ -9,6 +9,10 @@ const read = (q: string) => {
 describe('the asked type of answer', () => {
   it('reads counts with the noun counted', () => {
     expect(read('How many French troops were in Mali?')).toEqual(['number', 'troops']);
+    // A count asked by a noun that means one: "headcount", "population", "tally".
+    expect(read('french troop headcount in mali?')).toEqual(['number', 'troop']);
+    expect(read('population of mali')).toEqual(['number', null]);
+    expect(read('casualty tally of the ambush')).toEqual(['number', 'casualty']);
   });
 
   it('reads dates, durations, people, places and reasons', () => {
@@ -98,6 +102,24 @@ describe('what else a question says about its answer', () => {
     expect(analyzeQuestion('How many troops did France have?').predicateOf).toBeNull();
     expect(analyzeQuestion('what are the russians actually in mali for').purpose).toBe(true);
     expect(analyzeQuestion('what are the russians doing in mali').purpose).toBe(false);
+  });
+});
+
+describe('a question that is a noun phrase', () => {
+  it('asks for a person where its noun is a person or a title, then "who"', () => {
+    expect(read('wagner boss who led the failed mutiny against russian brass')).toEqual(['person', null]);
+    expect(read('swedish foreign minister who announced the takuba pull-out')).toEqual(['person', null]);
+    expect(read("what's the french ambassador's name, the one bamako kicked out")).toEqual(['person', null]);
+    expect(read('name of the sahel academic dw interviewed?')).toEqual(['person', null]);
+    // A trailing "who?", the title misspelt.
+    expect(read('germnay defence minster who?')).toEqual(['person', null]);
+  });
+
+  it('asks to name its noun otherwise, a misspelt one too; a word before another noun is no head', () => {
+    expect(read('eu missons that will feel the french departure?')).toEqual(['entity', 'missons']);
+    expect(read('name of the european task force working alongside barkhane')).toEqual(['entity', 'force']);
+    // Opened by a question word, it is read as before.
+    expect(read('Who announced the withdrawal that Macron spoke of?')).toEqual(['person', null]);
   });
 });
 

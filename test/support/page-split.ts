@@ -461,6 +461,100 @@ const WAVE_14_RULES: readonly PlannedPage[] = [
   },
 ];
 
+/**
+ * The fifteenth wave: ten pages collected and annotated like the fourteenth, after the rules
+ * written on it, and measured once as collected before rules were written on them: the French
+ * bases of Kidal and Tessalit handed over (Oct–Nov 2021) and MINUSMA's spokesman expelled (July
+ * 2022). Mostly plain pages, to check that no body line is lost: a caption with the date field run
+ * in front, a byline "from NAME in Place", a desk label, an agency signing off after a dash, a
+ * headline with the site's section and name run onto it, question subheadings, a related story's
+ * headline printed as a sentence, a label of the site after the article, archive pages, a garbled
+ * cut mark.
+ */
+const WAVE_15_RULES: readonly PlannedPage[] = [
+  {
+    id: 'france24-2022-07-20-mali-expels-spokesperson-of-un-peacekeeping-mission-minusma',
+    language: 'en',
+    shape: 'wire',
+  },
+  {
+    id: 'onlinegamernews-2022-07-west-africa-mali-expels-the-spokesman-of-the-un-mission',
+    language: 'en',
+    shape: 'aggregator',
+  },
+  {
+    id: 'cajnewsafrica-2022-07-21-dismissal-of-minusma-spokesman-a-dent-on-mali',
+    language: 'en',
+    shape: 'original',
+  },
+  {
+    id: 'namegypt-2022-07-mali-expels-un-peacekeeping-mission-spokesperson',
+    language: 'en',
+    shape: 'aggregator',
+  },
+  {
+    id: 'inkl-2022-07-mali-expels-un-spokesman-adding-to-growing-diplomatic-tensions',
+    language: 'en',
+    shape: 'aggregator',
+  },
+  { id: 'afriquesur7-2021-11-barkhane-leve-le-camp-de-tessalit', language: 'fr', shape: 'original' },
+  {
+    id: 'beninwebtv-2021-11-mali-la-france-remet-les-cles-d-une-nouvelle-base-militaire',
+    language: 'fr',
+    shape: 'original',
+  },
+  {
+    id: 'icilome-2022-07-mali-renvoi-du-porte-parole-de-la-minusma-archive-page',
+    language: 'fr',
+    shape: 'aggregator',
+  },
+  { id: 'lovesahara-2021-le-retrait-de-tessalit-est-en-cours', language: 'fr', shape: 'aggregator' },
+  {
+    id: 'omondo-2022-07-mali-le-porte-parole-de-la-mission-de-l-onu-expulse',
+    language: 'fr',
+    shape: 'original',
+  },
+];
+
+/**
+ * The sixteenth wave: eight pages collected and annotated like the fifteenth, after the rules
+ * written on it, and measured once as collected with this session's final rules: the last French
+ * base in northern Mali, Timbuktu, handed over (Dec 2021) and the junta's ban on French-funded NGOs
+ * (Nov 2022). Shapes: a source credit of another outlet signing off, an agency credit in brackets,
+ * a site's editorial comments and its labels of embedded videos, a "See also:" teaser, a pull
+ * quote printed without marks, an archive page's excerpt, a machine-reworded wire story.
+ */
+const WAVE_16_RULES: readonly PlannedPage[] = [
+  { id: 'leadershipmagazine-2022-11-22-mali-bans-french-funded-ngos', language: 'en', shape: 'aggregator' },
+  { id: 'sott-2022-11-mali-bans-french-ngos-alleging-subterfuge', language: 'en', shape: 'aggregator' },
+  {
+    id: 'jowhar-2022-11-malis-army-junta-bans-the-actions-of-french-funded-ngos',
+    language: 'en',
+    shape: 'wire',
+  },
+  { id: 'theatlasnews-2022-11-24-malian-junta-bans-all-french-ngos', language: 'en', shape: 'original' },
+  {
+    id: 'lanouvelletribune-2021-12-mali-la-france-remet-le-camp-de-tombouctou-aux-forces-maliennes',
+    language: 'fr',
+    shape: 'original',
+  },
+  {
+    id: 'euronews-2021-12-15-les-soldats-francais-retrocedent-le-camp-de-tombouctou',
+    language: 'fr',
+    shape: 'original',
+  },
+  {
+    id: 'dzonline-2021-12-15-les-soldats-de-barkhane-ont-quitte-tombouctou-archive-page',
+    language: 'fr',
+    shape: 'aggregator',
+  },
+  {
+    id: 'jeuneafrique-2021-12-mali-volley-ball-et-lits-picots-la-france-vient-de-quitter-tombouctou',
+    language: 'fr',
+    shape: 'original',
+  },
+];
+
 export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
   WAVE_3_RULES,
   WAVE_4_RULES,
@@ -473,6 +567,8 @@ export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
   WAVE_12_RULES,
   WAVE_6_RULES,
   WAVE_14_RULES,
+  WAVE_15_RULES,
+  WAVE_16_RULES,
 ];
 
 /**
