@@ -274,10 +274,13 @@ function scoreSet(
 const USAGE = `usage: npm run eval -- [--corpus DIR] [--calibrate] [--cross-validate] [--show-untouched-misses] [FILE ...]
   FILE: a question set in the format of test/data/eval/README.md (default: every bundled set)
   --cross-validate: five-fold cross-validation, over every set but the untouched ones, of the
-    weight of the question's names the passage does not meet and of the threshold`;
+    weight of a count or a date asked of a passage holding none, and of the threshold`;
 
-/** The weights of unmet names (CONFIDENCE.unnamed) that --cross-validate chooses among. */
-const UNNAMED_GRID = [0, 0.5, 1, 1.5, 2];
+/**
+ * The weights that --cross-validate chooses among: of a count or a date asked of a passage that
+ * holds none (CONFIDENCE.bare), every other weight as the engine has it.
+ */
+const BARE_GRID = [0, 0.25, 0.5, 0.75];
 
 function main(): void {
   let parsed;
@@ -366,10 +369,10 @@ function main(): void {
       const f = answers.featuresOf(question);
       return {
         ...row,
-        confidences: UNNAMED_GRID.map((w) => (f ? confidenceOf(f, { ...CONFIDENCE, unnamed: w }) : 0)),
+        confidences: BARE_GRID.map((w) => (f ? confidenceOf(f, { ...CONFIDENCE, bare: w }) : 0)),
       };
     });
-    const labels = UNNAMED_GRID.map((w) => `unmet-name weight ${w}`);
+    const labels = BARE_GRID.map((w) => `no-count/no-date weight ${w}`);
     process.stdout.write(
       `Five-fold cross-validation over every set but the untouched ones (${rows.length} questions; question i in fold i mod 5):\n${crossValidationTable(rows, labels).join('\n')}\n`,
     );

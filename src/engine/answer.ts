@@ -1,7 +1,14 @@
 import type { Article, Corpus, Passage } from '../corpus/load.js';
 import { analyzeQuestion, type QuestionAnalysis } from './question.js';
 import { answerQuality, countFor, dateAnswerText, extractAnswer } from './extract.js';
-import { numberMentions, placeMentions, placeMentionsOnce, type Mention } from './entities.js';
+import {
+  dateMentions,
+  numberMentions,
+  placeMentions,
+  placeMentionsOnce,
+  timeMentions,
+  type Mention,
+} from './entities.js';
 import { PassageIndex, type Hit, type IndexSnapshot } from './search.js';
 import { sourceOf } from './sources.js';
 import type { Answer, AnswerDate, Citation, ConflictSide, MatchedWord } from './types.js';
@@ -54,6 +61,8 @@ export const CONFIDENCE = {
   agreement: 0.1,
   /** Share lost per IDF share of the question's names the passage does not meet (see ConfidenceFeatures.unnamed). */
   unnamed: 1,
+  /** Share lost when a count or a date is asked and the passage holds no number or date at all (see ConfidenceFeatures.bare). */
+  bare: 0.5,
 };
 
 /** What the confidence of an answer is built from (see AnswerEngine.confidence). */
@@ -78,6 +87,14 @@ export interface ConfidenceFeatures {
    * words ("British" → "European") do not meet a name.
    */
   unnamed: number;
+  /**
+   * True when the question asks for a count or a date and the passage holds none at all: no
+   * number but years for a count, no date, year or time for a date ("how many soldiers were in
+   * the Danish contingent" met by "Denmark announced it was withdrawing its contingent…"). Unlike
+   * `typed`, which also fails where the passage's count counts another thing or its span is not
+   * read, a passage with no number cannot give one.
+   */
+  bare: boolean;
 }
 
 /** How much each doubt lowers confidence (see CONFIDENCE). */
@@ -95,6 +112,7 @@ export function confidenceOf(f: ConfidenceFeatures, c: ConfidenceWeights = CONFI
   conf *= 1 - c.margin + c.margin * Math.min(1, f.margin * 4);
   conf *= 1 - c.agreement + c.agreement * f.agreement;
   conf *= Math.max(0, 1 - c.unnamed * f.unnamed);
+  if (f.bare) conf *= 1 - c.bare;
   return Math.max(0, Math.min(1, conf));
 }
 
@@ -138,6 +156,21 @@ const NAME_MATCHES: ReadonlySet<string> = new Set([
   'alias',
   'context',
 ]);
+
+/**
+ * True when a count or a date is asked and the text holds no number that is no year (for a
+ * count) or no date, year or time of day (for a date): see ConfidenceFeatures.bare.
+ */
+export function holdsNone(text: string, q: Pick<QuestionAnalysis, 'answerType'>): boolean {
+  if (q.answerType === 'number') return !numberMentions(text).some((n) => n.value !== null && !n.isYear);
+  if (q.answerType === 'date')
+    return (
+      dateMentions(text).length === 0 &&
+      timeMentions(text).length === 0 &&
+      !numberMentions(text).some((n) => n.isYear)
+    );
+  return false;
+}
 
 /** Words between a typed answer and the nearest word of the passage that matched the question. */
 const NEAR_WORDS = 12;
@@ -325,7 +358,11 @@ export class AnswerEngine {
     const s = this.settings;
     const idfs = q.terms.map((t) => this.index.idf(t));
     const hits = this.index
-      .search(q.terms, { candidates: s.candidates, within, dictionary: q.dictionary }, q.expansions)
+      .search(
+        q.terms,
+        { candidates: s.candidates, within, dictionary: q.dictionary, language: q.language },
+        q.expansions,
+      )
       .filter(
         (h) =>
           [...h.matches.values()].some(
@@ -423,6 +460,7 @@ export class AnswerEngine {
       agreement,
       near: best.found ? nearness(best, best.found, this.index) : 0,
       unnamed: total === 0 ? 0 : Math.min(1, unnamed / total),
+      bare: holdsNone(best.passage.text, q),
     };
   }
 

@@ -15,6 +15,8 @@ const YES_NO =
 
 /** Weight of a question word in another language's index form (see Via 'form'). */
 const FORM_WEIGHT = 0.8;
+/** Weight of a cognate in another language's passages (see PassageIndex.cognates). */
+const COGNATE_WEIGHT = 0.6;
 
 /** The expansions of a question over an index (see QuestionAnalysis.expansions). */
 export function expandQuestion(q: QuestionAnalysis, index: PassageIndex): Map<string, Expansion> {
@@ -60,8 +62,13 @@ export function expandQuestion(q: QuestionAnalysis, index: PassageIndex): Map<st
     for (const w of q.words) {
       if (w.term === null) continue;
       const form = other.term(w.text);
-      if (form !== null && form !== w.term && index.df(form) > 0)
+      if (form === null) continue;
+      if (form !== w.term && index.usedIn(form, language))
         offer(form, { target: w.term, weight: FORM_WEIGHT, via: 'form', from: w.text });
+      // The same word spelt the other language's way ("soldiers" / "soldats"), a little below.
+      for (const cognate of index.cognates(`${language}:${w.text}:${form}`))
+        if (cognate !== w.term)
+          offer(cognate, { target: w.term, weight: COGNATE_WEIGHT, via: 'form', from: w.text });
     }
   }
   return out;

@@ -59,6 +59,13 @@ export interface SearchOptions {
    */
   dictionary?: ReadonlySet<string>;
   /**
+   * The question's language: a spelling variant no passage of that language uses (a word of
+   * another language's passages) may differ by one edit only, since it is a cognate ("troupes" /
+   * "troops"), not a slip of the keyboard, and at two edits mostly a false friend ("soldats" /
+   * "solidarity").
+   */
+  language?: string;
+  /**
    * Only these passages (by id) may be candidates: a question asked within an outlet or dates.
    * Applied before any candidate is chosen, so the best passages within it are found.
    */
@@ -243,6 +250,14 @@ export class PassageIndex {
     this.docStart[n] = at;
     const v = this.terms.length;
 
+    // The languages each term is used in, one bit per language (see usedIn).
+    this.termLanguages = new Uint32Array(v);
+    for (let i = 0; i < n; i++) {
+      const bit = this.languageBit(this.languageList[i] ?? 'en');
+      for (let k = this.docStart[i]!; k < this.docStart[i + 1]!; k++)
+        this.termLanguages[this.docTerms[k]!]! |= bit;
+    }
+
     // Document frequencies and distinct terms per passage.
     this.docFreq = new Uint32Array(v);
     this.distinct = new Uint32Array(n);
@@ -365,6 +380,31 @@ export class PassageIndex {
     for (let k = this.docStart[passageId]!; k < this.docStart[passageId + 1]!; k++)
       own.push(this.terms[this.docTerms[k]!]!);
     return own;
+  }
+
+  /** One bit per language the passages are written in, in order of first use. */
+  private readonly languageBits = new Map<string, number>();
+  /** By term number: the bits of the languages whose passages use the term. */
+  private readonly termLanguages: Uint32Array;
+
+  private languageBit(language: string): number {
+    let bit = this.languageBits.get(language);
+    if (bit === undefined) {
+      bit = 1 << Math.min(31, this.languageBits.size);
+      this.languageBits.set(language, bit);
+    }
+    return bit;
+  }
+
+  /**
+   * True when a passage written in `language` holds the term: an English word's French index form
+   * ("leader" → "lead") is looked for in French passages, not in English ones that happen to
+   * index the same letters.
+   */
+  usedIn(term: string, language: string): boolean {
+    const t = this.vocabulary.get(term);
+    const bit = this.languageBits.get(language);
+    return t !== undefined && bit !== undefined && (this.termLanguages[t]! & bit) !== 0;
   }
 
   /** Number of passages whose text holds the term exactly. */
@@ -571,6 +611,36 @@ export class PassageIndex {
     return out.sort((a, b) => this.df(b) - this.df(a)).slice(0, 8);
   }
 
+  /**
+   * Words of another language's passages that look like a question word's index form in that
+   * language: the same first four letters and within the spelling edits of its length ("soldi",
+   * the French analyser's form of "soldiers", meets "soldat"; "militari" meets "militair";
+   * "ambassador" meets "ambassadeur"). Only terms the passages of `language` use; as many edits
+   * as the question word's own length allows a spelling variant (see fuzzyDistance). The key is
+   * `language:word:form`. Most cognates
+   * differ in their endings, which the two stemmers cut differently; the shared start keeps false
+   * friends of the same length out ("bases" is no "basse").
+   */
+  readonly cognates = memoByText((key: string) => {
+    const [language, word, form] = key.split(':') as [string, string, string];
+    return this.findCognates(form, language, fuzzyDistance(word));
+  }, 10_000);
+
+  private findCognates(form: string, language: string, max: number): string[] {
+    if (max === 0) return [];
+    const out: string[] = [];
+    for (let len = form.length - max; len <= form.length + max; len++)
+      for (const v of this.buckets.get(`${form[0]}${len}`) ?? [])
+        if (
+          v !== form &&
+          v.startsWith(form.slice(0, 4)) &&
+          this.usedIn(v, language) &&
+          withinEdits(form, v, max)
+        )
+          out.push(v);
+    return out.sort((a, b) => this.df(b) - this.df(a)).slice(0, 4);
+  }
+
   /** Searches for passages matching any of the terms, best first. */
   search(
     terms: readonly string[],
@@ -582,9 +652,11 @@ export class PassageIndex {
     const searched = new Map<string, Searched>();
     for (const t of terms) searched.set(t, { target: t, boost: 1, weight: 1, via: 'exact' });
     for (const t of terms)
-      for (const v of options.dictionary?.has(t)
-        ? this.variants(t).filter((x) => withinEdits(t, x, 1))
-        : this.variants(t))
+      for (const v of this.variants(t).filter(
+        (x) =>
+          !(options.dictionary?.has(t) || (options.language && !this.usedIn(x, options.language))) ||
+          withinEdits(t, x, 1),
+      ))
         if (!searched.has(v))
           searched.set(v, { target: t, boost: FUZZY_WEIGHT, weight: 0.8, via: 'spelling' });
     for (const [r, x] of related)

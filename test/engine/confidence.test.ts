@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../support/memory-corpus.js';
-import { AnswerEngine, confidenceOf } from '../../src/engine/answer.js';
+import { AnswerEngine, confidenceOf, holdsNone } from '../../src/engine/answer.js';
 import { expandQuestion } from '../../src/engine/expand.js';
 import { loadEngine } from '../../src/engine/index.js';
 import { analyzeQuestion } from '../../src/engine/question.js';
 import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
 
-const sure = { coverage: 1, typed: true, nowhere: 0, margin: 1, agreement: 1, near: 1, unnamed: 0 };
+const sure = {
+  coverage: 1,
+  typed: true,
+  nowhere: 0,
+  margin: 1,
+  agreement: 1,
+  near: 1,
+  unnamed: 0,
+  bare: false,
+};
 
 describe('confidence from its features', () => {
   it('is the coverage when nothing is in doubt', () => {
@@ -32,6 +41,10 @@ describe('confidence from its features', () => {
     expect(confidenceOf({ ...sure, margin: 0 })).toBeCloseTo(0.7, 10);
     expect(confidenceOf({ ...sure, margin: 0.125 })).toBeCloseTo(0.85, 10);
     expect(confidenceOf({ ...sure, agreement: 0 })).toBeCloseTo(0.9, 10);
+  });
+
+  it('halves again when a count or a date is asked of a passage that holds none', () => {
+    expect(confidenceOf({ ...sure, typed: false, near: 0, bare: true })).toBeCloseTo(0.25, 10);
   });
 
   it("drops by the share of the question's names the passage does not meet", () => {
@@ -101,6 +114,12 @@ describe('confidence features on a small corpus', () => {
     expect(engine.ask('How many soldiers did Norway withdraw?').confidence).toBeLessThanOrEqual(0.5);
   });
 
+  it('abstains on a count asked of a passage that holds no number at all', () => {
+    expect(features('How many soldiers did Norway withdraw?').bare).toBe(true);
+    expect(features('How many soldiers did Denmark withdraw?').bare).toBe(false);
+    expect(engine.ask('How many soldiers did Norway withdraw?').status).toBe('no_answer');
+  });
+
   it('abstains when the rarest word of the question stands in no passage', () => {
     // "Portugal" is in no passage and weighs most of the question: most of it is matched nowhere.
     expect(features('How many soldiers did Portugal withdraw?').nowhere).toBeCloseTo(0.689, 3);
@@ -138,5 +157,27 @@ describe('names of the question in the passage', () => {
       status: 'answered',
       answer: '90 soldiers',
     });
+  });
+});
+
+describe('a passage that holds no count or date at all', () => {
+  it('holds no count when its only numbers are years', () => {
+    expect(
+      holdsNone('Norway withdrew its soldiers from Mali after the talks.', { answerType: 'number' }),
+    ).toBe(true);
+    expect(holdsNone('France deployed troops in 2013.', { answerType: 'number' })).toBe(true);
+    expect(holdsNone('Denmark withdrew 90 soldiers from Mali.', { answerType: 'number' })).toBe(false);
+    expect(holdsNone('Several hundred soldiers stayed.', { answerType: 'number' })).toBe(false);
+  });
+
+  it('holds a date when it names a month, a year or a time of day', () => {
+    expect(holdsNone('Denmark withdrew its soldiers in late January.', { answerType: 'date' })).toBe(false);
+    expect(holdsNone('France deployed troops in 2013.', { answerType: 'date' })).toBe(false);
+    expect(holdsNone('The convoy crossed the border at 1pm Paris time.', { answerType: 'date' })).toBe(false);
+    expect(holdsNone('Norway withdrew its soldiers after the talks.', { answerType: 'date' })).toBe(true);
+  });
+
+  it('never counts for a question that asks for neither', () => {
+    expect(holdsNone('Norway withdrew its soldiers after the talks.', { answerType: 'person' })).toBe(false);
   });
 });

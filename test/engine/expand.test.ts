@@ -36,3 +36,19 @@ describe('a member’s whole, from the question word’s side', () => {
     expect(a.citations[0]!.matched).toContainEqual({ question: 'nigerien', passage: 'Niger', how: 'member' });
   });
 });
+
+describe('the newsroom’s alias list', () => {
+  const engine = new AnswerEngine(
+    buildCorpus([['un', 'Outlet One', 'More than 170 peacekeepers have died in Mali.']]),
+  );
+
+  it('leads "blue helmets", a phrase no lexical database holds, to the peacekeepers', () => {
+    const read = analyzeQuestion('How many blue helmets were killed in Mali?');
+    expect(expandQuestion(read, engine.index).get('peacekeep')).toEqual({
+      target: 'helmet',
+      weight: 0.6,
+      via: 'alias',
+      from: 'blue helmets',
+    });
+  });
+});

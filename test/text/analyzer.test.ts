@@ -71,3 +71,18 @@ describe('names', () => {
     expect(french.isName('canada')).toBe(false);
   });
 });
+
+describe('chat shorthand', () => {
+  it('is indexed as the word it stands for, so "govt" meets "government"', () => {
+    expect(['govt', 'ppl', 'yr', 'yrs', 'op', 'ops'].map((w) => english.term(w))).toEqual([
+      'govern',
+      'peopl',
+      'year',
+      'year',
+      'oper',
+      'oper',
+    ]);
+    expect(english.term('government')).toBe('govern');
+    expect(english.term('operations')).toBe('oper');
+  });
+});
