@@ -600,9 +600,11 @@ function rolesBeside(text: string, p: PersonMention): string[] {
     );
   if (fr?.[1] && ROLE_PHRASE.test(fr[1].trim())) out.push(fr[1].trim().toLowerCase());
   const apposedBefore =
-    /(?:^|[.;:]\s+|,\s+)((?:the|a|an|le|la|l['\u2019]|[\p{Lu}][\p{L}-]*['\u2019]s)\s*[^,.;:]{2,70}),\s*(?:(?:the\s+)?(?:Colonel|General|Captain|Col\.|Gen\.|Lt\.|le colonel|le g\u00E9n\u00E9ral)\s+)?$/u.exec(
+    /(?:^|[.;:]\s+|,\s+)((?:[Tt]he|[Aa]n?|[Ll][ea]|[Ll]['\u2019]|[\p{Lu}][\p{L}-]*['\u2019]s)\s*[^,.;:]{2,70}),\s*(?:(?:the\s+)?(?:Colonel|General|Captain|Col\.|Gen\.|Lt\.|le colonel|le g\u00E9n\u00E9ral)\s+|(?:the|le|la)\s+)?$/u.exec(
       before,
     );
+  // "Le porte-parole du gouvernement malien, le colonel Abdoulaye Maïga": the name-finder may take
+  // the rank into the name, leaving only its article before it.
   if (apposedBefore?.[1] && ROLE_PHRASE.test(apposedBefore[1].trim()))
     out.push(apposedBefore[1].trim().toLowerCase());
   // The apposition ends at its closing comma, or at the verb when the writer left the comma out
