@@ -101,7 +101,12 @@ export function titleBefore(text: string, start: number): string {
 }
 
 const QUALIFIER = String.raw`(?:(?:some|about|around|roughly|approximately|nearly|almost|close to|more than|over|under|fewer than|less than|at least|up to|an estimated|a total of(?: about)?)\s+)?`;
-const NUMBER = String.raw`\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?`;
+/**
+ * "2,400", "2.5", and French thousands set apart by a space ("2 400", with the no-break or
+ * narrow no-break space French typography uses, or a plain one): read as one number, not as
+ * "2" and "400".
+ */
+const NUMBER = String.raw`\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00A0\u202F ]\d{3})+(?![\d,.])|\d+(?:\.\d+)?`;
 const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
 const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
@@ -171,8 +176,8 @@ function numberMentionsUncached(text: string): NumberMention[] {
   const out: NumberMention[] = [];
   for (const m of text.matchAll(NUMBER_RE)) {
     const raw = m[0];
-    const digits = /\d[\d,]*(?:\.\d+)?/.exec(raw);
-    let value = digits ? Number(digits[0].replace(/,/g, '')) : null;
+    const digits = /\d(?:[\d,]|[\u00A0\u202F ](?=\d{3}(?![\d,.])))*(?:\.\d+)?/.exec(raw);
+    let value = digits ? Number(digits[0].replace(/[,\u00A0\u202F ]/g, '')) : null;
     if (value === null)
       value = wordNumberValue(
         raw.replace(

@@ -506,7 +506,13 @@ function describedThing(question: string, named: RegExpExecArray | null): 'perso
     if (ws.slice(0, -1).some((w, i) => !STOP_WORDS.has(w) && person(w) && !isNoun(ws[i + 1]!)))
       return 'person';
   }
-  if (rel && !STOP_WORDS.has(rel) && !onlyVerb(rel) && (isNoun(rel) || english.lemmas(rel).length === 0))
+  if (
+    rel &&
+    !STOP_WORDS.has(rel) &&
+    !QUESTION_FILLERS.has(rel) &&
+    !onlyVerb(rel) &&
+    (isNoun(rel) || english.lemmas(rel).length === 0)
+  )
     return rel;
   return null;
 }

@@ -30,6 +30,16 @@ describe('numbers', () => {
     expect(numbers('2.5 million people')).toEqual([['2.5 million', 2_500_000]]);
   });
 
+  it('reads French thousands set apart by a space as one number', () => {
+    expect(numbers('La France compte 2 400 soldats au Mali.')).toEqual([['2 400', 2400]]);
+    expect(numbers('soit 5\u202F100 militaires')).toEqual([['5\u202F100', 5100]]);
+    // A year then a count stay two numbers.
+    expect(numbers('in 2013 500 soldiers')).toEqual([
+      ['2013', 2013],
+      ['500', 500],
+    ]);
+  });
+
   it('does not read the pronoun "one" as a count', () => {
     expect(numbers('one of them said')).toEqual([]);
   });

@@ -619,6 +619,9 @@ describe('short answers, one span per asked type', () => {
         "Des images ont été diffusées sur le compte Twitter d'un dénommé Dia Diarra, qui se proclame « patriote malien ».",
       ),
     ).toBe('Dia Diarra');
+    expect(
+      fr('combien de soldats français sont au Mali ?', 'La France compte 2 400 soldats au Mali depuis 2013.'),
+    ).toBe('2 400 soldats');
     // A lone capitalised word in French is as often a place or a body ("le Nord"): no answer.
     expect(fr("c'est qui le chef", 'Il est arrivé dans le Nord du pays hier.')).toBeNull();
   });

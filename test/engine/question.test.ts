@@ -118,6 +118,8 @@ describe('a question that is a noun phrase', () => {
   it('asks to name its noun otherwise, a misspelt one too; a word before another noun is no head', () => {
     expect(read('eu missons that will feel the french departure?')).toEqual(['entity', 'missons']);
     expect(read('name of the european task force working alongside barkhane')).toEqual(['entity', 'force']);
+    // A word that only frames the question names nothing to find.
+    expect(read('the things that france left behind')).toEqual(['other', null]);
     // Opened by a question word, it is read as before.
     expect(read('Who announced the withdrawal that Macron spoke of?')).toEqual(['person', null]);
   });
