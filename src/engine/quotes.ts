@@ -600,9 +600,11 @@ function rolesBeside(text: string, p: PersonMention): string[] {
     );
   if (fr?.[1] && ROLE_PHRASE.test(fr[1].trim())) out.push(fr[1].trim().toLowerCase());
   const apposedBefore =
-    /(?:^|[.;:]\s+|,\s+)((?:the|a|an|le|la|l['\u2019]|[\p{Lu}][\p{L}-]*['\u2019]s)\s*[^,.;:]{2,70}),\s*(?:(?:the\s+)?(?:Colonel|General|Captain|Col\.|Gen\.|Lt\.|le colonel|le g\u00E9n\u00E9ral)\s+)?$/u.exec(
+    /(?:^|[.;:]\s+|,\s+)((?:[Tt]he|[Aa]n?|[Ll][ea]|[Ll]['\u2019]|[\p{Lu}][\p{L}-]*['\u2019]s)\s*[^,.;:]{2,70}),\s*(?:(?:the\s+)?(?:Colonel|General|Captain|Col\.|Gen\.|Lt\.|le colonel|le g\u00E9n\u00E9ral)\s+|(?:the|le|la)\s+)?$/u.exec(
       before,
     );
+  // "Le porte-parole du gouvernement malien, le colonel Abdoulaye Maïga": the name-finder may take
+  // the rank into the name, leaving only its article before it.
   if (apposedBefore?.[1] && ROLE_PHRASE.test(apposedBefore[1].trim()))
     out.push(apposedBefore[1].trim().toLowerCase());
   // The apposition ends at its closing comma, or at the verb when the writer left the comma out
@@ -1733,7 +1735,19 @@ export class QuotationIndex {
           form = text.slice(at, end) + modifier.trimEnd();
         } else {
           const m = EN_BODY_MODIFIERS.exec(text.slice(Math.max(from, at - 60), at));
-          if (m?.[1] && !FUNCTION_WORDS.has(m[1].toLowerCase())) {
+          // The words between the name and the noun are its modifiers, never an article or a
+          // time ("Last week a foreign ministry source" is no body called "Last").
+          const between =
+            m?.[0]
+              .slice(m[1]?.length ?? 0)
+              .trim()
+              .split(/\s+/u)
+              .filter(Boolean) ?? [];
+          if (
+            m?.[1] &&
+            !FUNCTION_WORDS.has(m[1].toLowerCase()) &&
+            !between.some((w) => FUNCTION_WORDS.has(w))
+          ) {
             modifier = m[1].replace(/['\u2019]s$/u, '');
             form = m[0] + text.slice(at, end);
           }
@@ -1861,6 +1875,11 @@ export class QuotationIndex {
         /^(?:later|then|also|meanwhile|however|earlier|finally|separately|again|now|ensuite|puis|enfin)\s+/iu,
         '',
       )
+      // "Last week a foreign ministry source": when it spoke is not who.
+      .replace(
+        /^(?:(?:last|this|earlier this|next)\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today)\s+(?=\S)/iu,
+        '',
+      )
       .replace(ADVERBS, '')
       .trim()
       // "… ont eu accès et que l'état-major français": the subject after "que" (the verb follows).
@@ -1943,13 +1962,22 @@ export class QuotationIndex {
         /(?<![\p{L}])(?:account|compte)(?![\p{L}])/iu.test(p)) &&
       p.split(/\s+/).length <= 9;
     if (describes) return p;
+    // "Ivorian", "Malian": a nationality the name-finder took for a name names no one.
+    if (
+      person &&
+      !person.name.includes(' ') &&
+      NATIONALITY.test(person.name) &&
+      !this.people.full.has(person.name)
+    )
+      return null;
     if (person)
       return this.people.resolve(person.name) ?? person.name.replace(/^(?:Mr|Mrs|Ms|Dr|M|Mme)\.?\s+/u, '');
     const single = /^(?:Mr|Mrs|Ms|Dr)?\.?\s*([A-Z][\p{L}'-]+)$/u.exec(p);
     if (single?.[1]) {
       const r = this.people.resolve(single[1]);
       if (r) return r;
-      if (this.current && isSurnameIn(single[1], this.current.text)) return single[1];
+      if (this.current && isSurnameIn(single[1], this.current.text) && !NATIONALITY.test(single[1]))
+        return single[1];
     }
     const bare = p.replace(/^(?:the|a|an)\s+/i, '');
     const byTitle = titles.get(bare.toLowerCase()) ?? titles.get(titleBefore(`${bare} X`, bare.length + 1));
@@ -1995,6 +2023,10 @@ export class QuotationIndex {
     // that is neither a place nor a surname the article names in full ("Assertion") is no speaker.
     if (!named && words.length === 1 && (COUNTRIES.has(bare) || OTHER_PLACES.has(bare))) return bare;
     if (!named) return null;
+    // A nationality alone ("Ivorian") or a phrase opening with a preposition ("With no mission")
+    // names no one.
+    if (words.length === 1 && NATIONALITY.test(bare) && !this.people.full.has(bare)) return null;
+    if (/^(?:with|without|despite|amid|avec|sans|malgr\u00E9)\s/iu.test(bare)) return null;
     return /^(?:le|la|les|l['\u2019])/iu.test(p) ? p : capitalise(bare);
   }
 

@@ -781,6 +781,20 @@ describe('the speaker going on, and a pronoun for the sentence’s own subject',
   });
 });
 
+describe('no nationality, preposition or time as a speaker', () => {
+  it('never gives words to "Ivorian", to a phrase opening with "With", nor a time to a body’s name', () => {
+    expect(speakers('The Ivorian soldiers were arrested. Ivorian said they were “mercenaries”.')).toEqual([
+      '(none): mercenaries',
+    ]);
+    expect(speakers('With no mission in place, the Malian authorities called them “mercenaries”.')).toEqual([
+      'Malian authorities: mercenaries',
+    ]);
+    expect(
+      speakers('Last week a foreign ministry source said the ban covered “civil society organizations”.'),
+    ).toEqual(['Foreign ministry source: civil society organizations']);
+  });
+});
+
 describe('descriptions that are no name', () => {
   it('never gives the words to a clause with a present participle, nor to one word of a description', () => {
     expect(
