@@ -222,6 +222,11 @@ function writeArticle(
   }
 }
 
+/** Whether two articles' metadata name the same outlet (case, accents and spacing aside). */
+function sameOutlet(a: { outlet: string | null }, b: { outlet: string | null }): boolean {
+  return a.outlet !== null && b.outlet !== null && comparable(a.outlet) === comparable(b.outlet);
+}
+
 /**
  * Adds one article to a corpus directory from a `.txt` file (kept byte for byte) or a saved
  * `.html`/`.htm` page (extracted). Builds and validates the metadata, refuses duplicates and
@@ -312,11 +317,7 @@ export function addArticle(
         ? existing.byId.get(shared.id)
         : undefined;
     if (dup && options.sameStory && twin && !/same URL/.test(dup.reason)) {
-      if (
-        twin.meta.outlet !== null &&
-        meta.outlet !== null &&
-        comparable(twin.meta.outlet) === comparable(meta.outlet)
-      )
+      if (sameOutlet(twin.meta, meta))
         throw new IngestError(
           inputFile,
           `duplicates article "${dup.id}" (${dup.file}), which ${dup.reason}, from the same outlet (${meta.outlet}); --same-story is for the same story from another outlet`,
@@ -331,11 +332,7 @@ export function addArticle(
           inputFile,
           `--same-story: no article in the corpus prints its sentences (${shared ? `the most any prints is ${shared.shared} of its ${shared.total}, in "${shared.id}"` : 'none prints any'}); add it without --same-story`,
         );
-      if (
-        twin.meta.outlet !== null &&
-        meta.outlet !== null &&
-        comparable(twin.meta.outlet) === comparable(meta.outlet)
-      )
+      if (sameOutlet(twin.meta, meta))
         throw new IngestError(
           inputFile,
           `shares ${shared.shared} of its ${shared.total} sentences with article "${shared.id}" (${display(shared.file)}) from the same outlet (${meta.outlet}); --same-story is for the same story from another outlet`,
