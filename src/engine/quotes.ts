@@ -1022,16 +1022,18 @@ export class QuotationIndex {
         const frAntecedent =
           announcer && (!latest || announcer.at > latest.at) ? announcer.who : (latest?.name ?? null);
         this.quoteAt = q.start;
-        let speaker = this.attribute(
-          text,
-          sentence,
-          q,
-          last?.name ?? null,
-          titles,
-          block.kind === 'heading',
-          lastBody,
-          frAntecedent,
-        );
+        const attributeOf = (quote: typeof q): string | null =>
+          this.attribute(
+            text,
+            sentence,
+            quote,
+            last?.name ?? null,
+            titles,
+            block.kind === 'heading',
+            lastBody,
+            frAntecedent,
+          );
+        let speaker = attributeOf(q);
         if (speaker === PREV) speaker = previousSpeaker;
         // "La France a « pris note » de la décision et « décidé de rappeler son ambassadeur » dit
         // le Quai d'Orsay": the attribution after the sentence's last quotation names the earlier
@@ -1040,16 +1042,7 @@ export class QuotationIndex {
           const lastInSentence = quotes.filter((o) => o.start > q.end && o.start < sentence.end).pop();
           if (lastInSentence && !verbBetween(text.slice(q.end, lastInSentence.start))) {
             this.quoteAt = lastInSentence.start;
-            const sp = this.attribute(
-              text,
-              sentence,
-              lastInSentence,
-              last?.name ?? null,
-              titles,
-              block.kind === 'heading',
-              lastBody,
-              frAntecedent,
-            );
+            const sp = attributeOf(lastInSentence);
             this.quoteAt = q.start;
             if (sp !== null && sp !== PREV && sp !== IT) speaker = sp;
           }
