@@ -555,29 +555,15 @@ const WAVE_16_RULES: readonly PlannedPage[] = [
   },
 ];
 
-export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
-  WAVE_3_RULES,
-  WAVE_4_RULES,
-  WAVE_5_RULES,
-  WAVE_7_RULES,
-  WAVE_8_RULES,
-  WAVE_9_RULES,
-  WAVE_10_RULES,
-  WAVE_11_RULES,
-  WAVE_12_RULES,
-  WAVE_6_RULES,
-  WAVE_14_RULES,
-  WAVE_15_RULES,
-  WAVE_16_RULES,
-];
-
 /**
  * The thirteenth wave: 18 pages (9 English, 9 French) about the withdrawal from Mali, collected and
  * annotated on 1 Dec 2026 by two people who never read the furniture rules or the quotation code (nor
  * any other file of `src/`, nor their tests, nor any fixture page already here), only to measure
- * them; it takes the place of wave 6 as the held-out wave. Not drawn: every page of it is `heldout`.
+ * them. It was the held-out wave on the late session of 1 Dec 2026 (measured at its start and end
+ * only) and became a rules-only wave at 23:30 UTC that night, when a newer wave annotated the same
+ * way took its place.
  */
-const WAVE_13_HELDOUT: readonly PlannedPage[] = [
+const WAVE_13_RULES: readonly PlannedPage[] = [
   {
     id: 'africachinapresscentre-2023-06-30-un-security-council-ends-peacekeeping-mission-in-mali',
     language: 'en',
@@ -626,11 +612,28 @@ const WAVE_13_HELDOUT: readonly PlannedPage[] = [
   { id: 'wakatsera-2022-06-militaires-francais-cedent-menaka', language: 'fr', shape: 'original' },
 ];
 
+export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
+  WAVE_3_RULES,
+  WAVE_4_RULES,
+  WAVE_5_RULES,
+  WAVE_7_RULES,
+  WAVE_8_RULES,
+  WAVE_9_RULES,
+  WAVE_10_RULES,
+  WAVE_11_RULES,
+  WAVE_12_RULES,
+  WAVE_6_RULES,
+  WAVE_14_RULES,
+  WAVE_15_RULES,
+  WAVE_16_RULES,
+  WAVE_13_RULES,
+];
+
 /**
  * Waves collected only to measure rules on: never drawn, every page `heldout`. Their annotators
  * never read the rules.
  */
-export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_13_HELDOUT];
+export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [];
 
 /** Every planned page, in wave order. */
 export const PLANNED_PAGES: readonly PlannedPage[] = [
