@@ -29,9 +29,14 @@ import { fitLogistic, pairwiseRows } from '../engine/model-fit.js';
 import { bundledSets, isUntouched, norm, QuestionSet } from './question-set.js';
 
 /** L2 strengths tried; each held-out set's is chosen by leave-one-set-out over the other sets. */
-const RANK_L2 = [0.3, 1, 3, 10];
-/** L2 strength of the confidence model (rows count one a question). */
-const CONFIDENCE_L2 = 1;
+const RANK_L2 = [0.1, 0.3, 1, 3];
+/**
+ * L2 strengths of the confidence model tried (rows count one a question), each held-out set's
+ * chosen by leave-one-set-out over the other sets; the weights shrink towards the hand chain
+ * alone (weight 1 on its logarithm, 0 elsewhere), which orders questions as the chain does.
+ */
+const CONFIDENCE_L2 = [1, 10, 100];
+const CONFIDENCE_CENTER = Float64Array.from(CONFIDENCE_FEATURES.map((f) => (f === 'logHand' ? 1 : 0)));
 /** Thresholds of the confidence table. */
 const THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
 
@@ -225,11 +230,44 @@ function bestThreshold(
 /** A finer grid the per-fold threshold is chosen from. */
 const FINE = Array.from({ length: 17 }, (_, i) => 0.1 + 0.05 * i);
 
-function fitConfidence(rows: readonly ConfidenceRow[]) {
+function fitConfidence(rows: readonly ConfidenceRow[], l2: number) {
   return fitLogistic(
     rows.map((r) => ({ x: r.vector, y: r.right ? 1 : 0 })),
-    { l2: CONFIDENCE_L2, intercept: true },
+    { l2, intercept: true, center: CONFIDENCE_CENTER },
   );
+}
+
+/** The probability a fitted confidence model gives a row. */
+const probability = (fit: { weights: Float64Array; bias: number }) => (r: ConfidenceRow) =>
+  sigmoid(dot(fit.weights, r.vector) + fit.bias);
+
+/**
+ * The confidence model's L2 strength and threshold, chosen on some rows by leave-one-set-out
+ * among their sets: the L2 whose held-out answers, at the threshold chosen on the other sets,
+ * are the most right net of wrong (the first on a tie); then the threshold on all the rows.
+ */
+function chooseConfidence(rows: readonly ConfidenceRow[]): { l2: number } {
+  const sets = [...new Set(rows.map((r) => r.set))];
+  let best = CONFIDENCE_L2[0]!;
+  let bestNet = -Infinity;
+  for (const l2 of CONFIDENCE_L2) {
+    let net = 0;
+    for (const name of sets) {
+      const train = rows.filter((r) => r.set !== name);
+      const p = probability(fitConfidence(train, l2));
+      const a = answeredAt(
+        rows.filter((r) => r.set === name),
+        p,
+        bestThreshold(train, p, FINE),
+      );
+      net += 2 * a.right - a.answered;
+    }
+    if (net > bestNet) {
+      bestNet = net;
+      best = l2;
+    }
+  }
+  return { l2: best };
 }
 
 const pad = (s: string | number, n: number) => String(s).padStart(n);
@@ -315,12 +353,14 @@ function main(): void {
   // Each question's probability from the model fitted without its set.
   const held = new Map<ConfidenceRow, number>();
   const chosen = new Map<string, number>();
+  const chosenL2 = new Map<string, number>();
   for (const name of names) {
     const train = rows.filter((r) => r.set !== name);
-    const fit = fitConfidence(train);
-    const p = (r: ConfidenceRow) => sigmoid(dot(fit.weights, r.vector) + fit.bias);
+    const { l2 } = chooseConfidence(train);
+    const p = probability(fitConfidence(train, l2));
     for (const r of rows) if (r.set === name) held.set(r, p(r));
     chosen.set(name, bestThreshold(train, p, FINE));
+    chosenL2.set(name, l2);
   }
   const learnedP = (r: ConfidenceRow) => held.get(r)!;
   const handP = (r: ConfidenceRow) => r.hand;
@@ -351,14 +391,15 @@ function main(): void {
     if (net(l) > net(h)) cBetter++;
     if (net(l) < net(h)) cWorse++;
     process.stdout.write(
-      `${name.padEnd(28)} hand: ${h.right} right ${h.answered - h.right} wrong (${h.outOfScope} oos) net ${net(h)}   learned ≥ ${chosen.get(name)!.toFixed(2)}: ${l.right} right ${l.answered - l.right} wrong (${l.outOfScope} oos) net ${net(l)}\n`,
+      `${name.padEnd(28)} hand: ${h.right} right ${h.answered - h.right} wrong (${h.outOfScope} oos) net ${net(h)}   learned (L2 ${chosenL2.get(name)}) ≥ ${chosen.get(name)!.toFixed(2)}: ${l.right} right ${l.answered - l.right} wrong (${l.outOfScope} oos) net ${net(l)}\n`,
     );
   }
   const confAdopted = cBetter > names.length / 2;
-  const confFit = fitConfidence(rows);
-  const threshold = bestThreshold(rows, (r) => sigmoid(dot(confFit.weights, r.vector) + confFit.bias), FINE);
+  const confL2 = chooseConfidence(rows).l2;
+  const confFit = fitConfidence(rows, confL2);
+  const threshold = bestThreshold(rows, probability(confFit), FINE);
   process.stdout.write(
-    `learned better on ${cBetter} of ${names.length} sets, worse on ${cWorse}: ${confAdopted ? 'adopted' : 'NOT adopted (the hand chain stays)'}; fitted on every set: threshold ${threshold.toFixed(2)}, bias ${confFit.bias.toFixed(3)}, ${CONFIDENCE_FEATURES.map((f, i) => `${f} ${confFit.weights[i]!.toFixed(3)}`).join(', ')}\n`,
+    `learned better on ${cBetter} of ${names.length} sets, worse on ${cWorse}: ${confAdopted ? 'adopted' : 'NOT adopted (the hand chain stays)'}; fitted on every set (L2 ${confL2}): threshold ${threshold.toFixed(2)}, bias ${confFit.bias.toFixed(3)}, ${CONFIDENCE_FEATURES.map((f, i) => `${f} ${confFit.weights[i]!.toFixed(3)}`).join(', ')}\n`,
   );
 
   const file: ModelFile = {

@@ -85,7 +85,10 @@ export interface ConfidenceFeatures {
   typed: boolean | null;
   /** IDF share of question terms that no passage among the best ten matches in any way (0–1). */
   nowhere: number;
-  /** How far the next different passage scores below the best: 1 − its score / the best's (0–1). */
+  /**
+   * How far the next different passage scores below the best: 1 − its score / the best's (0–1),
+   * both scored by the hand formula (model.ts HAND_RANK) whatever model ranked them.
+   */
   margin: number;
   /** Most of the best passage's matched terms that a passage of another article also matches (0–1). */
   agreement: number;
@@ -187,6 +190,11 @@ const COVERAGE_BY: Record<Via, number> = {
 };
 /** Candidates, best by BM25, against which a candidate's agreement is read (the `agree` feature). */
 const AGREE_AMONG = 10;
+
+/** A candidate's score by the hand formula (model.ts HAND_RANK), whatever model ranked it. */
+function handFinal(r: Ranked): number {
+  return Math.exp(dot(HAND_RANK_MODEL.weights, r.features));
+}
 
 /** The confidence model's features (model.ts CONFIDENCE_FEATURES order) of an answer's best passage. */
 export function confidenceVector(f: ConfidenceFeatures, best: Ranked): Float64Array {
@@ -700,7 +708,9 @@ export class AnswerEngine {
       coverage: best.coverage,
       typed: q.answerType === 'other' ? null : best.hasAnswer,
       nowhere: total === 0 ? 0 : nowhere / total,
-      margin: second ? 1 - second.final / best.final : 1,
+      // On the hand formula's scale whatever the rank model: a learned model's scores spread
+      // wider, and the margin would read as surer than the confidence was calibrated for.
+      margin: second ? Math.max(0, 1 - handFinal(second) / handFinal(best)) : 1,
       agreement,
       near: best.found ? nearness(best, best.found, this.index) : 0,
       unnamed: total === 0 ? 0 : Math.min(1, unnamed / total),
@@ -732,7 +742,9 @@ export class AnswerEngine {
     const rest = `${claim.slice(0, claimed.start)} ${claim.slice(claimed.end)}`;
     const read = { ...analyzeQuestion(rest), answerType: 'number' as const, headNoun: claimed.noun };
     const q = { ...read, expansions: expandQuestion(read, this.index) };
-    const result = this.answer(claim, q, limit, null);
+    // The confidence model was fitted on questions as asked, not on claims read as one: a
+    // claim's check abstains by the hand chain (README, "Confidence").
+    const result = this.answer(claim, q, limit, null, undefined, true);
     for (const c of result.citations) {
       const given = onSameFact(c.quote, q) ? countFor(c.quote, q) : null;
       c.stance = given
@@ -764,6 +776,8 @@ export class AnswerEngine {
     limit: number,
     problem: string | null,
     within?: ReadonlySet<number>,
+    /** Abstain by the hand chain (confidenceOf at settings.minConfidence), not by the confidence model. */
+    byHandChain = false,
   ): Answer {
     const q: QuestionAnalysis =
       asked.expansions.size > 0 ? asked : { ...asked, expansions: expandQuestion(asked, this.index) };
@@ -784,8 +798,10 @@ export class AnswerEngine {
 
     const ranked = this.rank(q, within);
     const best = ranked[0];
-    const confidence = best ? this.confidence(ranked, q) : 0;
-    const answered = best !== undefined && confidence >= this.minConfidence;
+    const handFeatures = byHandChain && best ? this.confidenceFeatures(ranked, q) : null;
+    const confidence = handFeatures ? confidenceOf(handFeatures) : best ? this.confidence(ranked, q) : 0;
+    const answered =
+      best !== undefined && confidence >= (byHandChain ? this.settings.minConfidence : this.minConfidence);
     // Dates (owner: dates, see date-conflicts.ts): outlets dating the same event differently.
     const dateSides =
       answered && q.answerType === 'date' ? dateConflict(ranked, q, this.dateContext()) : null;
@@ -932,7 +948,8 @@ export class AnswerEngine {
     ranked: Ranked[],
     limit: number,
     q: QuestionAnalysis,
-    answered: boolean,
+    /** Give each citation the count it gives (when the engine answers, or a claim is checked). */
+    withValues: boolean,
     /** Date sides by `articleId:start` (date-conflicts.ts): passages on different sides are never twins. */
     sideOf?: ReadonlyMap<string, string>,
   ): Citation[] {
@@ -954,7 +971,7 @@ export class AnswerEngine {
       }
       if (out.length >= limit) continue;
       const value =
-        answered && q.answerType === 'number' && q.headNoun
+        withValues && q.answerType === 'number' && q.headNoun
           ? (countFor(p.text, q)?.text.replace(/\s+/g, ' ') ?? null)
           : null;
       out.push({
