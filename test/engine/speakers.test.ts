@@ -997,3 +997,35 @@ describe('speaker names without the words around them', () => {
     ).toEqual(['Son état-major: ré-articulation']);
   });
 });
+
+describe('bodies by their fuller name, and English attribution closing a sentence', () => {
+  it('reads "the general staff" as a body, never as a person ranked General called Staff', () => {
+    expect(
+      speakers(
+        'The French general staff had broadcast videos of the base.\n\n“There are no plans to transfer Takuba to Niger,” said the staff.',
+      ),
+    ).toEqual(['French general staff: There are no plans to transfer Takuba to Niger']);
+  });
+
+  it('completes a role noun printed in capitals with the nationality the article gives it', () => {
+    expect(
+      speakers(
+        'In a statement later Monday, the French Foreign Ministry said it was recalling its ambassador.\n\n“France notes the decision,” the ministry said in a statement.',
+      ),
+    ).toEqual(['French Foreign Ministry: France notes the decision']);
+  });
+
+  it('keeps a proper name whole, without the compound adjective before it', () => {
+    expect(
+      speakers('The Russia-backed Wagner Group posted a message.\n\n“Mission accomplished,” the group said.'),
+    ).toEqual(['Wagner Group: Mission accomplished']);
+  });
+
+  it('reads a verb before its subject in the clause that closes the sentence, with a name in apposition', () => {
+    expect(
+      speakers(
+        'The soldiers will leave Mali “at the end of the summer” with the transfer of Gao, underlined the spokesman for the general staff, General Pascal Ianni, during a press briefing.',
+      ),
+    ).toEqual(['Pascal Ianni: at the end of the summer']);
+  });
+});
