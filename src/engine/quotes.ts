@@ -192,6 +192,24 @@ const FR_BODY_MODIFIERS =
 /** A role or description in apposition to a name: "the spokesman for …", "France's foreign minister", "ministre des Armées". */
 const ROLE_PHRASE =
   /^(?:(?:the|a|an|his|her|its|their|le|la|un|une|son|sa)\s+|l['\u2019]\s*|[\p{Lu}][\p{L}-]*['\u2019]s\s+)?(?:[\p{L}-]+\s+){0,3}?(?:spokes(?:man|woman|person)|minister|ministre|chief|head|leader|president|pr\u00E9sident|pr\u00E9sidente|director|directeur|directrice|commander|commandant|general|g\u00E9n\u00E9ral|colonel|lieutenant|captain|capitaine|ambassador|ambassadeur|envoy|official|officer|secretary|secr\u00E9taire|researcher|chercheur|chercheuse|analyst|analyste|expert|porte-parole|chef|responsable|representative|repr\u00E9sentant|coordinator|coordinateur|adviser|advisor|conseiller|conseill\u00E8re|mayor|maire|governor|gouverneur|professor|professeur|journalist|journaliste)(?![\p{L}])/iu;
+/** Adverbs and short asides between a verb and the "that" / "que" it opens ("considère par ailleurs que"). */
+const THAT_ASIDE =
+  "(?:\\s+(?:par\\s+ailleurs|d['\u2019]ailleurs|aussi|\u00E9galement|encore|toutefois|cependant|n\u00E9anmoins|pour\\s+sa\\s+part|de\\s+son\\s+c\u00F4t\u00E9|also|further|however|nonetheless|too))?";
+/** "The minister believes that ": a subject (group 1) and any verb in -s or -ed whose "that" clause follows, ending the text. */
+const EN_THAT_CLAUSE = new RegExp(
+  `(?:^|[,;]\\s*)([^,;:\u201C\u201D"\u00AB\u00BB]{2,120}?)\\s+(?:has\\s+|had\\s+)?\\p{Ll}{3,}(?:s|ed)${THAT_ASIDE}\\s+that\\s*$`,
+  'u',
+);
+/** "L'état-major considère que ", "X a estimé qu'": a subject (group 1) and a French verb (present or compound past) before "que". */
+const FR_THAT_CLAUSE = new RegExp(
+  `(?:^|[,;]\\s*)([^,;:\u201C\u201D"\u00AB\u00BB]{2,120}?)\\s+(?:(?:a|ont|avait|avaient)\\s+\\p{Ll}{3,}(?:\u00E9|i|u|it|is)|\\p{Ll}{3,}(?:e|t|ent))${THAT_ASIDE}\\s+qu(?:e\\s+|['\u2019]\\s*)$`,
+  'u',
+);
+/** A sentence opening with a present participle ("Qualifiant …", "Describing …"). */
+const PARTICIPLE_OPENING = /^[\s\u201C"\u00AB]*\p{Lu}\p{Ll}{2,}(?:ant|ing)\s/u;
+/** After a quotation in an opening participle clause: the rest of the clause, its comma, then the main clause's subject (group 1) and verb. */
+const MAIN_SUBJECT =
+  /^(?:[^,;:\u201C\u201D"\u00AB\u00BB]{0,100},)?\s*((?:[\p{L}'\u2019-]+\s+){0,5}?[\p{L}'\u2019-]+)\s+(?:(?:a|ont|has|have|had)\s+)?\p{Ll}{3,}(?:e|t|ent|s|ed|\u00E9)(?![\p{L}])/u;
 /** Marker for a quotation that continues the one before it in the same sentence. */
 const PREV = '\u0000prev';
 /** Marker for a quotation attributed to "it": resolved to the last body quoted, never to a person. */
@@ -1548,6 +1566,23 @@ export class QuotationIndex {
       const sp = person ?? norm(lastFor[1]);
       if (sp) return sp;
     }
+    // "Qualifiant la Task force de « succès stratégique », l'armée française rappelle …",
+    // "Describing the handover as “orderly”, the ministry said …": a quotation inside a participle
+    // clause that opens the sentence is the words of the main clause's subject.
+    const opening = text.slice(sentence.start, q.start);
+    if (PARTICIPLE_OPENING.test(opening) && !/[,;:]/u.test(opening)) {
+      const main = MAIN_SUBJECT.exec(after);
+      const sp = main?.[1] ? norm(main[1]) : null;
+      if (speaks(sp)) return sp;
+    }
+    // "L'état-major considère par ailleurs que « … »", "The minister believes that “…”": any verb
+    // whose complement clause the quotation opens attributes it to that verb's subject, listed
+    // among the verbs of saying or not (no list of them is complete; the position is).
+    const that = (this.current?.meta.language === 'fr' ? FR_THAT_CLAUSE : EN_THAT_CLAUSE).exec(before);
+    if (that?.[1] && !/^(?:il|it|on|ce|cela|this|that|there)$/iu.test(that[1].trim())) {
+      const sp = norm(that[1].replace(ADVERBS, ''));
+      if (speaks(sp)) return sp;
+    }
     const frVerbs = [...before.matchAll(FR_BEFORE_VERB)];
     const frVerb = frVerbs[frVerbs.length - 1];
     // Before the quotation: the nearest speech verb and the noun phrase before it.
@@ -1562,7 +1597,11 @@ export class QuotationIndex {
       const head = before.slice(0, verb.index!);
       // «…», a souligné la présidence, ainsi que «…»: a second quotation in the sentence of one
       // whose speaker follows its verb continues that speaker's words.
-      if (/[\u201D"\u00BB]/u.test(head) && /^[\s,;.]*$/u.test(head.split(/[\u201D"\u00BB]/u).pop()!))
+      // "X considère que « … » et assure que « … »": a verb joined by "et"/"and" has the same subject.
+      if (
+        /[\u201D"\u00BB]/u.test(head) &&
+        /^[\s,;.]*(?:(?:et|and|puis|then|mais|but)\s+)?$/iu.test(head.split(/[\u201D"\u00BB]/u).pop()!)
+      )
         return PREV;
       if (PARTICIPLE.test(verb[0]) && /,\s*$/.test(head)) {
         // "…,” the French army statement said Monday, adding that “…”: the subject of the verb the

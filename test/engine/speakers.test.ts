@@ -1029,3 +1029,37 @@ describe('bodies by their fuller name, and English attribution closing a sentenc
     ).toEqual(['Pascal Ianni: at the end of the summer']);
   });
 });
+
+describe('a quotation as the complement of any verb, or inside an opening participle clause', () => {
+  it('gives the words a "que" clause opens to the subject of the verb before it, and the verb joined by "et" the same subject', () => {
+    expect(
+      speakers(
+        'L’état-major des armées considère par ailleurs que « l’opération a montré ce dont les Européens sont capables » et assure que « les leçons perdureront ».',
+        'fr',
+      ),
+    ).toEqual([
+      'L’état-major des armées: l’opération a montré ce dont les Européens sont capables',
+      'L’état-major des armées: les leçons perdureront',
+    ]);
+  });
+
+  it('does the same in English, and never takes the verb for part of the speaker', () => {
+    expect(
+      speakers('The minister believes that “the mission is over” and warned that “nothing is left behind”.'),
+    ).toEqual(['Minister: the mission is over', 'Minister: nothing is left behind']);
+  });
+
+  it('gives a quotation in a participle clause opening the sentence to the main clause’s subject', () => {
+    expect(
+      speakers(
+        'Qualifiant la Task force Takuba de « succès stratégique et tactique », l’armée française rappelle qu’elle a réuni dix pays.',
+        'fr',
+      ),
+    ).toEqual(['l’armée française: succès stratégique et tactique']);
+    expect(
+      speakers(
+        'Describing the handover as “orderly and complete” in a long note, the defence ministry insisted the last troops had left.',
+      ),
+    ).toEqual(['Defence ministry: orderly and complete']);
+  });
+});
