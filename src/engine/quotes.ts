@@ -205,6 +205,36 @@ const FR_THAT_CLAUSE = new RegExp(
   `(?:^|[,;]\\s*)([^,;:\u201C\u201D"\u00AB\u00BB]{2,120}?)\\s+(?:(?:a|ont|avait|avaient)\\s+\\p{Ll}{3,}(?:\u00E9|i|u|it|is)|\\p{Ll}{3,}(?:e|t|ent))${THAT_ASIDE}\\s+qu(?:e\\s+|['\u2019]\\s*)$`,
   'u',
 );
+/** A participle right after a quoted term, then "by"/"par" and its agent (group 1): "… annoncée par Emmanuel Macron". */
+const PASSIVE_AGENT =
+  /^\s*(?:(?:de|of|du|des|d['\u2019])\s*(?:[\p{L}'\u2019-]+\s+){0,2}?)?\p{Ll}{3,}(?:\u00E9|\u00E9e|\u00E9s|\u00E9es|ed)\s+(?:par|by)\s+((?:[\p{L}\p{N}'\u2019.-]+\s+){0,5}?[\p{L}\p{N}'\u2019.-]+)(?=\s*(?:[,.;:!?)]|\s(?:in|on|at|last|en|le|lors|dans)\s|$))/u;
+/** "what the UN refers to as the ", "ce que l'armée appelle la ": a naming verb's subject (group 1) before the named term. */
+const NAMING_SUBJECT =
+  /(?<![\p{L}])(?:what|ce\s+qu(?:e|['\u2019]))\s*((?:[\p{L}\p{N}'\u2019.-]+\s+){0,4}?[\p{L}\p{N}'\u2019.-]+)\s+(?:refers?\s+to|referred\s+to|calls?|called|describes?|described|terms?|termed|appelle|appellent|nomme|nomment|d\u00E9signe|d\u00E9signent|qualifie|qualifient)(?:\s+(?:it|them|cela|\u00E7a))?(?:\s+(?:as|de|d['\u2019]))?\s*(?:(?:the|a|an|la|le|les|un|une|l['\u2019])\s*)?(?:[\p{L}-]+\s+){0,2}$/iu;
+/** ", acknowledging only the support of ": a participle (group 1) opening the last clause before a quotation. */
+const HANGING_PARTICIPLE = /,\s*(\p{Ll}{3,}ing)\s+[^,;:\u201C\u201D"\u00AB\u00BB]{0,80}$/u;
+
+/**
+ * The subject a clause opens with: its words up to the first that reads as a finite verb (a
+ * lower-case word in -s or -ed after the first word, an auxiliary, a verb of saying), at most
+ * seven words. "Bamako denies this" → "Bamako".
+ */
+function leadingSubject(clause: string): string {
+  const words = clause.trim().split(/\s+/u);
+  const out: string[] = [];
+  for (const w of words.slice(0, 8)) {
+    if (
+      out.length > 0 &&
+      (/^\p{Ll}+(?:s|ed)$/u.test(w) ||
+        /^(?:has|have|had|is|are|was|were|will|would|did|does|a|ont|est|sont)$/iu.test(w) ||
+        new RegExp(`^(?:${SPEECH_VERB})$`, 'iu').test(w))
+    )
+      break;
+    out.push(w);
+  }
+  return out.join(' ');
+}
+
 /** A sentence opening with a present participle ("Qualifiant …", "Describing …"). */
 const PARTICIPLE_OPENING = /^[\s\u201C"\u00AB]*\p{Lu}\p{Ll}{2,}(?:ant|ing)\s/u;
 /** After a quotation in an opening participle clause: the rest of the clause, its comma, then the main clause's subject (group 1) and verb. */
@@ -380,8 +410,29 @@ const ATTRIBUTION_CUE = new RegExp(
 );
 
 /**
+ * Every inflection of the listed English verbs of saying ("acknowledged" → acknowledge,
+ * acknowledges, acknowledging) and French participles as they agree ("annoncé" → annoncée,
+ * annoncés), with verbs that name or judge words ("refers to … as", "spoke of", "traitant … de",
+ * "considered", "jugé"): a writer who reports someone's term uses any form of them.
+ */
+const INFLECTED_SPEECH = new RegExp(
+  `(?<![\\p{L}])(?:${[
+    ...new Set(
+      SPEECH_VERB.split('|')
+        .filter((v) => /^[a-z]+ed$/.test(v))
+        .map((v) => `${v.slice(0, -2)}(?:e|es|ed|ing|s)`),
+    ),
+  ].join('|')}|(?:${FR_PARTICIPLE.split('|')
+    .filter((v) => v.endsWith('\u00E9'))
+    .join(
+      '|',
+    )})(?:e|s|es)|refer(?:s|red|ring)?\\s+to|sp(?:eaks?|oke|eaking)\\s+of|talk(?:s|ed|ing)?\\s+of|parl\\p{L}*\\s+d|trait\\p{L}*\\s|consid\\p{L}+|jug\\p{L}+|appell?ent|appelle|nomment|nomme|d\u00E9signent|d\u00E9signe|qualifient|qualifie)(?![\\p{L}])`,
+  'iu',
+);
+
+/**
  * A term in quotation marks that quotes no one: one or two words after "so-called" or "dubbed",
- * or in a sentence with no verb of saying, no "according to" and no statement.
+ * or in a sentence with no verb of saying (in any of its forms), no "according to" and no statement.
  */
 function isScareQuote(text: string, q: Span, sentence: Span): boolean {
   const words = text.slice(q.start, q.end).trim().split(/\s+/u).length;
@@ -390,9 +441,8 @@ function isScareQuote(text: string, q: Span, sentence: Span): boolean {
   const s = text.slice(sentence.start, sentence.end);
   const inner = q.start - sentence.start;
   // The sentence without the quoted words themselves ("the “announced” date" is no cue).
-  return !ATTRIBUTION_CUE.test(
-    s.slice(0, inner) + ' '.repeat(q.end - q.start) + s.slice(q.end - sentence.start),
-  );
+  const rest = s.slice(0, inner) + ' '.repeat(q.end - q.start) + s.slice(q.end - sentence.start);
+  return !ATTRIBUTION_CUE.test(rest) && !INFLECTED_SPEECH.test(rest);
 }
 
 /** Small words skipped when reading a name's initials ("Union européenne" → UE, "European Union" → EU). */
@@ -1565,6 +1615,29 @@ export class QuotationIndex {
         apposition?.[1] && ROLE_PHRASE.test(lastFor[1]) ? this.personEnding(apposition[1], true) : null;
       const sp = person ?? norm(lastFor[1]);
       if (sp) return sp;
+    }
+    // "la « réorganisation profonde » de Barkhane annoncée par Emmanuel Macron", "the “orderly”
+    // withdrawal announced by the ministry": a verb of saying in the passive right after the
+    // quoted term, with its agent, names who used the words.
+    const agent = PASSIVE_AGENT.exec(after);
+    if (agent?.[1] && INFLECTED_SPEECH.test(agent[0])) {
+      const sp = norm(agent[1]);
+      if (speaks(sp)) return sp;
+    }
+    // "what the UN refers to as the “liquidation”", "ce que l'armée appelle la « reconquête »":
+    // the subject of a verb that names the term.
+    const naming = NAMING_SUBJECT.exec(before);
+    if (naming?.[1]) {
+      const sp = norm(naming[1]);
+      if (sp !== null && sp !== IT && sp !== PREV) return sp;
+    }
+    // "Bamako denies this, acknowledging only the support of Russian “instructors”": a participle
+    // of saying after a comma hangs on the main clause, whose subject used the words.
+    const hanging = HANGING_PARTICIPLE.exec(before);
+    if (hanging && INFLECTED_SPEECH.test(hanging[1]!)) {
+      const sp = norm(leadingSubject(before.slice(0, hanging.index)));
+      // A capital or a country speaks for its government ("Bamako denies").
+      if (speaks(sp) || (sp !== null && (COUNTRIES.has(sp) || OTHER_PLACES.has(sp)))) return sp;
     }
     // "Qualifiant la Task force de « succès stratégique », l'armée française rappelle …",
     // "Describing the handover as “orderly”, the ministry said …": a quotation inside a participle

@@ -1063,3 +1063,38 @@ describe('a quotation as the complement of any verb, or inside an opening partic
     ).toEqual(['Defence ministry: orderly and complete']);
   });
 });
+
+describe('a short quoted term someone used, not a scare quote', () => {
+  it('keeps a term named by a verb of saying in any of its forms, and gives it to the agent of a passive verb', () => {
+    expect(
+      speakers(
+        'La base est la dernière rétrocédée dans le cadre de la « réorganisation profonde » de Barkhane annoncée par Emmanuel Macron en juin dernier.',
+        'fr',
+      ),
+    ).toEqual(['Emmanuel Macron: réorganisation profonde']);
+  });
+
+  it('gives a term to the subject of the verb that names it', () => {
+    expect(
+      speakers('Plans were in place for what the UN refers to as the “liquidation” of the mission.'),
+    ).toEqual(['UN: liquidation']);
+    expect(
+      speakers(
+        'Les soldats sont partis après ce que l’état-major appelle la « réarticulation » du dispositif.',
+        'fr',
+      ),
+    ).toEqual(['l’état-major: réarticulation']);
+  });
+
+  it('gives a term after a participle of saying to the subject of the main clause', () => {
+    expect(
+      speakers(
+        'The French foreign ministry said last week it had made the decision. Bamako denies this, acknowledging only the support of Russian military "instructors".',
+      ),
+    ).toEqual(['Bamako: instructors']);
+  });
+
+  it('still drops a term no one is said to use', () => {
+    expect(speakers('The soldiers left the “camp” at dawn.')).toEqual([]);
+  });
+});
