@@ -621,6 +621,10 @@ function peopleIn(text: string): PersonMention[] {
       first.split('-').some((part) => TITLE_WORDS.has(part.toLowerCase()))
     )
       name = name.slice(first.length + 1);
+    // "le Président Emmanuel Macron", "President Emmanuel Macron": a title printed with a capital
+    // before a first name and a surname is no part of the name (accents ignored: "Président").
+    const lead = name.split(' ');
+    if (lead.length >= 3 && TITLE_WORDS.has(comparable(lead[0]!))) name = lead.slice(1).join(' ');
     // "le ministre des Armées Sébastien Lecornu": the first capital after "des" completes the
     // title, and the person is the words after it.
     const parts = name.split(' ');

@@ -1098,3 +1098,14 @@ describe('a short quoted term someone used, not a scare quote', () => {
     expect(speakers('The soldiers left the “camp” at dawn.')).toEqual([]);
   });
 });
+
+describe('name forms', () => {
+  it('leaves a capitalised title out of a person’s name, so both forms are one speaker', () => {
+    expect(
+      speakers(
+        'Il y avait été convoqué pour des propos tenus par le Président Emmanuel Macron. « Nous partons », a déclaré le Président Emmanuel Macron.',
+        'fr',
+      ),
+    ).toEqual(['Emmanuel Macron: Nous partons']);
+  });
+});
