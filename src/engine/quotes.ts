@@ -235,6 +235,12 @@ function leadingSubject(clause: string): string {
   return out.join(' ');
 }
 
+/** A sentence that points back at the words before it: "This was …", "C'est l'extrait …", "Tels sont …". */
+const POINTS_BACK =
+  /^[\s\u201D"\u00BB]*(?:this|that|these|those|such|thus|c['\u2019](?:est|\u00E9tait)|ce\s+sont|ce\s+fut|voil\u00E0|tel(?:le)?s?\s+(?:est|sont|\u00E9tait))(?![\p{L}])/iu;
+/** A statement and its issuer (group 1): "the communiqué issued on Monday by the French army's general staff", "du communiqué des autorités maliennes". */
+const STATEMENT_ISSUER =
+  /(?:statement|communiqu[\u00E9e]|d\u00E9claration|declaration|press\s+release)\s+(?:(?:issued|released|published|signed|put\s+out|publi\u00E9|diffus\u00E9|sign\u00E9)(?:\s+[^,.;:]{0,30}?)?\s+(?:by|par)|of|from|(des|du|de\s+la|de\s+l['\u2019]))\s*((?:[\p{L}\p{N}'\u2019-]+\s+){0,7}?[\p{L}\p{N}'\u2019-]+)\s*(?:[,.;:!?]|$)/iu;
 /** A sentence opening with a present participle ("Qualifiant …", "Describing …"). */
 const PARTICIPLE_OPENING = /^[\s\u201C"\u00AB]*\p{Lu}\p{Ll}{2,}(?:ant|ing)\s/u;
 /** After a quotation in an opening participle clause: the rest of the clause, its comma, then the main clause's subject (group 1) and verb. */
@@ -1142,6 +1148,25 @@ export class QuotationIndex {
         ) {
           speaker = carried;
           wasCarried = true;
+        }
+        // "“…”. This was the opening line of the communiqué issued on Monday by the general staff.",
+        // "« … » C'est l'extrait du communiqué des autorités maliennes.": a quotation nothing in
+        // its own sentence attributes, pointed back to by the next one as a statement's words, is
+        // the issuer's.
+        if (speaker === null && block.kind === 'body') {
+          // The pointing sentence may be read as the end of the quotation's own ("« … » C'est …").
+          const tail = text.slice(q.end, sentence.end).replace(/^[\s\u201D"\u00BB.!?…]+/u, '');
+          const inOwn = POINTS_BACK.test(tail);
+          const rest = text.slice(sentence.start, q.start) + (inOwn ? '' : text.slice(q.end, sentence.end));
+          const following = sentences.find((x) => x.start >= q.end);
+          const said = inOwn ? tail : following ? text.slice(following.start, following.end) : '';
+          const pointer = POINTS_BACK.test(said) && !/[\u201C\u201D"\u00AB\u00BB]/u.test(said);
+          const issuer = pointer && !ATTRIBUTION_CUE.test(rest) ? STATEMENT_ISSUER.exec(said) : null;
+          // "du communiqué des autorités maliennes": the issuer with the article "des" holds.
+          const article = { des: 'les ', du: 'le ', 'de la': 'la ' }[issuer?.[1]?.toLowerCase() ?? ''] ?? '';
+          const named = issuer?.[2] ? `${issuer[1] && !article ? "l'" : article}${issuer[2]}` : null;
+          const who = named ? this.normaliseSpeaker(named, null, titles) : null;
+          if (who !== null && who !== IT && who !== PREV && BODY_NOUN.test(who)) speaker = who;
         }
         if (speaker !== null && speaker !== IT && !this.people.full.has(speaker))
           speaker = titledName(speaker, text) ?? this.fullerBody(speaker, article, q.start);

@@ -1109,3 +1109,31 @@ describe('name forms', () => {
     ).toEqual(['Emmanuel Macron: Nous partons']);
   });
 });
+
+describe('a quotation the next sentence points back to as a statement', () => {
+  it('gives it to the statement’s issuer, in English and in French', () => {
+    expect(
+      speakers(
+        '"Today, at 13:00 hours, the last detachment crossed the border. It came from Gao". This was the opening line of the communiqué issued on Monday by the French army\'s general staff.',
+      ),
+    ).toEqual([
+      "French army's general staff: Today, at 13:00 hours, the last detachment crossed the border. It came from Gao",
+    ]);
+    expect(
+      speakers(
+        '« Le gouvernement de la République du Mali informe l’opinion de la fin de la mission. » C’est l’extrait du communiqué des autorités maliennes.',
+        'fr',
+      ),
+    ).toEqual([
+      'les autorités maliennes: Le gouvernement de la République du Mali informe l’opinion de la fin de la mission.',
+    ]);
+  });
+
+  it('leaves it without a speaker when the next sentence does not point back to it', () => {
+    expect(
+      speakers(
+        '"The last detachment crossed the border today". Paris published the communiqué of the general staff later.',
+      ),
+    ).toEqual(['(none): The last detachment crossed the border today']);
+  });
+});
