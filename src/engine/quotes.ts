@@ -242,7 +242,8 @@ const POINTS_BACK =
 const STATEMENT_ISSUER =
   /(?:statement|communiqu[\u00E9e]|d\u00E9claration|declaration|press\s+release)\s+(?:(?:issued|released|published|signed|put\s+out|publi\u00E9|diffus\u00E9|sign\u00E9)(?:\s+[^,.;:]{0,30}?)?\s+(?:by|par)|of|from|(des|du|de\s+la|de\s+l['\u2019]))\s*((?:[\p{L}\p{N}'\u2019-]+\s+){0,7}?[\p{L}\p{N}'\u2019-]+)\s*(?:[,.;:!?]|$)/iu;
 /** A sentence opening with a present participle ("Qualifiant …", "Describing …"). */
-const PARTICIPLE_OPENING = /^[\s\u201C"\u00AB]*\p{Lu}\p{Ll}{2,}(?:ant|ing)\s/u;
+const PARTICIPLE_OPENING =
+  /^[\s\u201C"\u00AB]*(?!(?:During|According|Following|Regarding|Concerning|Including|Excluding|Pending|Notwithstanding|Considering|Barring|Durant|Pendant|Suivant|Moyennant|Nonobstant|Concernant|Avant)\s)\p{Lu}\p{Ll}{2,}(?:ant|ing)\s/u;
 /** After a quotation in an opening participle clause: the rest of the clause, its comma, then the main clause's subject (group 1) and verb. */
 const MAIN_SUBJECT =
   /^(?:[^,;:\u201C\u201D"\u00AB\u00BB]{0,100},)?\s*((?:[\p{L}'\u2019-]+\s+){0,5}?[\p{L}'\u2019-]+)\s+(?:(?:a|ont|has|have|had)\s+)?\p{Ll}{3,}(?:e|t|ent|s|ed|\u00E9)(?![\p{L}])/u;
@@ -1680,8 +1681,14 @@ export class QuotationIndex {
     // "L'état-major considère par ailleurs que « … »", "The minister believes that “…”": any verb
     // whose complement clause the quotation opens attributes it to that verb's subject, listed
     // among the verbs of saying or not (no list of them is complete; the position is).
+    // Only for a verb the lists do not hold: a listed verb's subject is read below, with its
+    // appositions and roles ("Olivier Salgado, the spokesman, said that …").
     const that = (this.current?.meta.language === 'fr' ? FR_THAT_CLAUSE : EN_THAT_CLAUSE).exec(before);
-    if (that?.[1] && !/^(?:il|it|on|ce|cela|this|that|there)$/iu.test(that[1].trim())) {
+    if (
+      that?.[1] &&
+      !/^(?:il|it|on|ce|cela|this|that|there)$/iu.test(that[1].trim()) &&
+      !verbBetween(that[0].slice(that[0].indexOf(that[1]) + that[1].length))
+    ) {
       const sp = norm(that[1].replace(ADVERBS, ''));
       if (speaks(sp)) return sp;
     }
@@ -1861,7 +1868,9 @@ export class QuotationIndex {
     // proper name ("Wagner Group") is not: every capitalised word after the first must be a
     // common word, one the article also prints in lower case or a body's noun.
     const common = (w: string) =>
-      BODY_NOUN.test(w) || new RegExp(`(?<![\\p{L}])${w.toLowerCase()}(?![\\p{L}])`, 'u').test(text);
+      BODY_NOUN.test(w) ||
+      TITLE_WORDS.has(w.toLowerCase()) ||
+      new RegExp(`(?<![\\p{L}])${w.toLowerCase()}(?![\\p{L}])`, 'u').test(text);
     const words = bare.split(/\s+/u);
     if (
       words.slice(1).some((w) => /^\p{Lu}/u.test(w)) &&
@@ -1902,7 +1911,12 @@ export class QuotationIndex {
               .filter(Boolean) ?? [];
           // A run of capitalised words ("the French Foreign Ministry"), without the article or
           // other small word that opens it ("The French army").
-          const run = (m?.[1] ?? '').split(/\s+/u);
+          // From the last word that is a name rather than a common word printed in capitals
+          // ("On Monday French army" → French army; "French Foreign Ministry" stays whole).
+          let run = (m?.[1] ?? '').split(/\s+/u);
+          const proper = run.map((w) => !common(w.replace(/[^\p{L}-]/gu, '')));
+          const lastProper = proper.lastIndexOf(true);
+          if (lastProper > 0) run = run.slice(lastProper);
           // A compound adjective ("the Russia-backed Wagner Group") describes the body; it is no part of its name.
           while (run.length > 0 && (FUNCTION_WORDS.has(run[0]!.toLowerCase()) || /-\p{Ll}/u.test(run[0]!)))
             run.shift();

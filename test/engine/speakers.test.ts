@@ -1137,3 +1137,22 @@ describe('a quotation the next sentence points back to as a statement', () => {
     ).toEqual(['(none): The last detachment crossed the border today']);
   });
 });
+
+describe('the new readings leave the old ones alone', () => {
+  it('reads a listed verb’s "that" clause with its apposition, and a day before a body is no part of its name', () => {
+    expect(
+      speakers('Olivier Salgado, the spokesman for the mission, said that “the impact is certain”.'),
+    ).toEqual(['Olivier Salgado: the impact is certain']);
+    expect(speakers('On Monday French army officers left.\n\n“We left,” said the army.')).toEqual([
+      'French army: We left',
+    ]);
+  });
+
+  it('never takes a preposition in -ing for a participle opening the sentence', () => {
+    expect(
+      speakers(
+        'During the “long and difficult withdrawal from the north”, the ministry keeps its figures secret.',
+      ),
+    ).toEqual(['(none): long and difficult withdrawal from the north']);
+  });
+});
