@@ -1664,7 +1664,8 @@ export class QuotationIndex {
     // "Bamako denies this, acknowledging only the support of Russian “instructors”": a participle
     // of saying after a comma hangs on the main clause, whose subject used the words.
     const hanging = HANGING_PARTICIPLE.exec(before);
-    if (hanging && INFLECTED_SPEECH.test(hanging[1]!)) {
+    // Listed participles ("saying", "adding") are read below with the verb they hang on.
+    if (hanging && INFLECTED_SPEECH.test(hanging[1]!) && !PARTICIPLE.test(hanging[1]!)) {
       const sp = norm(leadingSubject(before.slice(0, hanging.index)));
       // A capital or a country speaks for its government ("Bamako denies").
       if (speaks(sp) || (sp !== null && (COUNTRIES.has(sp) || OTHER_PLACES.has(sp)))) return sp;
