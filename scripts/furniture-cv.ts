@@ -123,9 +123,9 @@ function scoreWith(page: AnnotatedPage, model: LineModel | null) {
   return scorePage(page, article, []);
 }
 
-/** Furniture precision and recall of a score. */
+/** Furniture precision and recall of a score, and the share of furniture kept out of the index. */
 function furnitureLine(s: Score): string {
-  return `precision ${percent(s.claimedRight, s.claimed)} · recall ${percent(s.found, s.furniture)}`;
+  return `precision ${percent(s.claimedRight, s.claimed)} · recall ${percent(s.found, s.furniture)} · out of the index ${percent(s.outOfIndex, s.furniture)}`;
 }
 
 function main(): void {

@@ -153,6 +153,11 @@ export interface Score {
   claimedRight: number;
   /** Annotated units none of whose characters is kept. */
   found: number;
+  /**
+   * Annotated units none of whose characters is indexed as a passage (kept as a heading at most:
+   * searched for quotations, never cited as an answer).
+   */
+  outOfIndex: number;
   /** Repeated body lines, and those not indexed a second time. */
   repeats: number;
   repeatsOnce: number;
@@ -178,6 +183,7 @@ const EMPTY: Score = {
   claimed: 0,
   claimedRight: 0,
   found: 0,
+  outOfIndex: 0,
   repeats: 0,
   repeatsOnce: 0,
   quotations: 0,
@@ -259,6 +265,7 @@ export function scorePage(
   let claimed = 0;
   let claimedRight = 0;
   let foundUnits = 0;
+  let outOfIndex = 0;
   const nLines = starts.length;
   for (let n = 1; n <= nLines; n++) {
     const s = starts[n - 1]!;
@@ -270,6 +277,7 @@ export function scorePage(
       furniture++;
       if (droppedWhole) foundUnits++;
       else problems.push(`line ${n}: furniture kept (${a.furnitureWhy[String(n)] ?? 'furniture'}): ${line}`);
+      if (!anyIn(indexed, s, e)) outOfIndex++;
       if (droppedWhole) {
         claimed++;
         claimedRight++;
@@ -301,6 +309,7 @@ export function scorePage(
   }
   for (const f of inline) {
     furniture++;
+    if (!anyIn(indexed, f.start, f.end)) outOfIndex++;
     if (!anyIn(kept, f.start, f.end)) foundUnits++;
     else
       problems.push(
@@ -372,6 +381,7 @@ export function scorePage(
       claimed,
       claimedRight,
       found: foundUnits,
+      outOfIndex,
       repeats: a.repeatsBody.length,
       repeatsOnce,
       quotations: a.quotations.length,
@@ -393,6 +403,7 @@ export function scoreLine(s: Score): string {
   return [
     `furniture precision ${percent(s.claimedRight, s.claimed)}`,
     `recall ${percent(s.found, s.furniture)}`,
+    `out of the index ${percent(s.outOfIndex, s.furniture)}`,
     `speakers ${percent(s.speakersRight, s.quotations)}`,
     `repeats indexed once ${percent(s.repeatsOnce, s.repeats)}`,
     `extra quotations ${s.extraQuotations}`,

@@ -11,10 +11,15 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'measure-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A page of five lines: a byline, a caption, two body lines (one with a date stamp run in), a prompt. */
+/**
+ * A page of six lines: a body line with a date stamp run in, a caption, a label the rules keep as
+ * a subheading (searched for quotations, never cited), a quotation, a prompt, and the first line
+ * printed again.
+ */
 const TEXT = [
   ' date 2022-08-15 The last French soldiers left Mali on Monday, the army said.',
   'Soldiers board a plane in Gao (Jane Doe/AP)',
+  'Our partners in the region',
   '“The withdrawal is complete,” the French army said in a statement.',
   'Sign up for our newsletter',
   'The last French soldiers left Mali on Monday, the army said.',
@@ -28,12 +33,16 @@ function annotation(split: 'rules' | 'heldout', speaker: string) {
     published: '2022-08-15',
     language: 'en',
     split,
-    body: [1, 3, 5],
-    furniture: [2, 4],
-    furnitureWhy: { 2: 'photo caption with credit', 4: 'newsletter prompt' },
+    body: [1, 4, 6],
+    furniture: [2, 3, 5],
+    furnitureWhy: {
+      2: 'photo caption with credit',
+      3: "label of the site's partners box",
+      5: 'newsletter prompt',
+    },
     inlineFurniture: [{ line: 1, text: ' date 2022-08-15 ', why: 'date stamp' }],
-    quotations: [{ text: 'The withdrawal is complete', speaker, line: 3, partial: false }],
-    repeatsBody: [{ line: 5, of: 1 }],
+    quotations: [{ text: 'The withdrawal is complete', speaker, line: 4, partial: false }],
+    repeatsBody: [{ line: 6, of: 1 }],
   };
 }
 
@@ -60,22 +69,22 @@ function check(...args: string[]) {
 }
 
 describe('npm run corpus:check -- --against', () => {
-  it('prints furniture precision and recall, speaker accuracy and repeats per page and per split', () => {
+  it('prints furniture precision, recall and how much is kept out of the index, speaker accuracy and repeats per page and per split', () => {
     const r = check('--against', dir);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.slice(-2)).toEqual([
-      'rules (1 page(s)): furniture precision 100.0% (3/3) · recall 100.0% (3/3) · speakers 100.0% (1/1) · repeats indexed once 100.0% (1/1) · extra quotations 0',
-      'heldout (1 page(s)): furniture precision 100.0% (3/3) · recall 100.0% (3/3) · speakers 0.0% (0/1) · repeats indexed once 100.0% (1/1) · extra quotations 0',
+      'rules (1 page(s)): furniture precision 100.0% (3/3) · recall 75.0% (3/4) · out of the index 100.0% (4/4) · speakers 100.0% (1/1) · repeats indexed once 100.0% (1/1) · extra quotations 0',
+      'heldout (1 page(s)): furniture precision 100.0% (3/3) · recall 75.0% (3/4) · out of the index 100.0% (4/4) · speakers 0.0% (0/1) · repeats indexed once 100.0% (1/1) · extra quotations 0',
     ]);
     // A held-out page's misses are counted, not printed, unless asked for.
     expect(r.stdout).not.toContain('annotated "Emmanuel Macron"');
     expect(r.stdout).toContain(
-      '    (1 miss line(s) not shown: a held-out page is measured, not read; --show-heldout-misses prints them)\n',
+      '    (2 miss line(s) not shown: a held-out page is measured, not read; --show-heldout-misses prints them)\n',
     );
     expect(check('--against', dir, '--show-heldout-misses').stdout).toContain(
-      '    line 3: speaker "French army", annotated "Emmanuel Macron": “The withdrawal is complete”\n',
+      '    line 4: speaker "French army", annotated "Emmanuel Macron": “The withdrawal is complete”\n',
     );
     // The kinds of speaker error, counted per split with no text of the pages.
     expect(lines.slice(-5, -2)).toEqual([
