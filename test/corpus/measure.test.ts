@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { articleOfPage, readAnnotatedPages } from '../../src/corpus/measure.js';
+import { articleOfPage, readAnnotatedPages, ruleReach } from '../../src/corpus/measure.js';
 import { PAGE_FIXTURES_DIR } from '../support/page-annotations.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -91,6 +91,18 @@ describe('npm run corpus:check -- --against', () => {
       'heldout speaker misses (1): body vs person 1',
       'heldout speaker misses by kind and where the annotated speaker is printed: body vs person, not printed as annotated 1',
       'heldout speaker misses by language and kind: en, body vs person 1',
+    ]);
+  });
+
+  it('--by-rule prints what each rule set aside on the rules pages, widest reach first', () => {
+    const lines = check('--against', dir, '--by-rule').stdout.trimEnd().split('\n');
+    const at = lines.findIndex((l) => l.startsWith('rules pages, furniture set aside'));
+    expect(lines.slice(at, at + 5)).toEqual([
+      'rules pages, furniture set aside by each rule (3 rules), widest reach first:',
+      '  1 outlet(s), 1 page(s), 1 unit(s): call to action (an order to the reader, pointing at the site)',
+      '  1 outlet(s), 1 page(s), 1 unit(s): date stamp',
+      '  1 outlet(s), 1 page(s), 1 unit(s): image caption with credit',
+      'rules pages: 3 of 3 rules set aside furniture on one outlet only (3 of 3 units)',
     ]);
   });
 
@@ -220,6 +232,55 @@ describe('real rules-split pages, read as corpus:add reads them', () => {
       'paywall, subscription, newsletter or app prompt',
       'after the paywall notice "Réservé aux abonnés"',
       'after the paywall notice "Réservé aux abonnés"',
+    ]);
+  });
+});
+
+describe('ruleReach', () => {
+  const result = (id: string, claims: Array<{ reason: string; right: boolean }>) => ({
+    id,
+    split: 'rules' as const,
+    score: {
+      furniture: 0,
+      claimed: 0,
+      claimedRight: 0,
+      found: 0,
+      outOfIndex: 0,
+      repeats: 0,
+      repeatsOnce: 0,
+      quotations: 0,
+      speakersRight: 0,
+      extraQuotations: 0,
+    },
+    problems: [],
+    speakerMisses: [],
+    claims,
+  });
+
+  it('counts the pages and outlets a rule catches furniture on, folding the parts of its reason that vary', () => {
+    const reach = ruleReach(
+      [
+        result('a1', [
+          { reason: 'sidebar "Most read"', right: true },
+          { reason: 'page furniture by its shape (outside the article, short)', right: true },
+        ]),
+        result('a2', [{ reason: 'sidebar "Related stories"', right: true }]),
+        result('b1', [
+          { reason: 'page furniture by its shape (short, all capitals)', right: true },
+          { reason: 'sidebar "À lire aussi"', right: true },
+          { reason: 'date stamp', right: false },
+        ]),
+      ],
+      new Map([
+        ['a1', 'Outlet A'],
+        ['a2', 'Outlet A'],
+        ['b1', 'Outlet B'],
+      ]),
+    );
+    expect(reach).toEqual([
+      { reason: 'sidebar "…"', right: 3, wrong: 0, pages: 3, outlets: 2 },
+      { reason: 'page furniture by its shape', right: 2, wrong: 0, pages: 2, outlets: 2 },
+      { reason: 'date stamp', right: 0, wrong: 1, pages: 0, outlets: 0 },
     ]);
   });
 });
