@@ -485,9 +485,16 @@ export function nounPhraseEndingAt(text: string, start: number, end: number, max
   return { start: from, end, text: text.slice(from, end) };
 }
 
-/** Times of day: "1pm Paris time", "11:00 GMT", "Thursday morning", "midnight". */
+/** One clock time as news writes it: "1pm Paris time", "11:00 GMT", "1300 Paris time". */
+const CLOCK = String.raw`(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?:\s+[A-Z][a-z]+\s+time)?|\d{1,2}:\d{2}(?:\s*(?:GMT|UTC|local time))?|(?:[01]\d|2[0-3])[0-5]\d\s+(?:[A-Z][a-z]+\s+time|GMT|UTC|local time|hours))`;
+/**
+ * Times of day: a clock time (four figures only with a zone or "hours" after them, so a year is
+ * none), with the same time in another zone in brackets after it kept as one mention ("1300
+ * Paris time (1100 GMT)", "1pm Paris time [11:00 GMT]"), or a part of the day ("Thursday
+ * morning", "midnight").
+ */
 const TIME_RE = new RegExp(
-  String.raw`\b(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?:\s+[A-Z][a-z]+\s+time)?|\d{1,2}:\d{2}(?:\s*(?:GMT|UTC|local time))?|(?:(?:${DAYS})\s+)?(?:morning|afternoon|evening|night)|midnight|noon|midday|dawn)(?![\p{L}\d])`,
+  String.raw`\b(?:${CLOCK}(?:\s*[([]${CLOCK}[)\]])?|(?:(?:${DAYS})\s+)?(?:morning|afternoon|evening|night)|midnight|noon|midday|dawn)(?![\p{L}\d])`,
   'giu',
 );
 

@@ -1029,6 +1029,53 @@ const NP_BREAK =
   /^(?:and|or|but|of|in|on|at|by|for|with|to|from|as|which|who|that|is|are|was|were|has|have|had|will|would|be|been|said|told)$/i;
 
 /**
+ * Words after a noun that introduce what it is: a name ("force called Takuba", "known as"), the
+ * bodies it is tied to ("groups linked to ISIS"), its members ("projects in the areas of
+ * education, health…", "such as", "including") or its content ("pledge to hold elections").
+ * Each kind with what may stand inside the answer: a list keeps its commas.
+ */
+const COMPLEMENT: ReadonlyArray<{ re: RegExp; list?: boolean; content?: boolean }> = [
+  { re: /^\s+(?:called|named|dubbed|known as)\s+/i },
+  { re: /^\s+(?:linked|tied|affiliated|allied|loyal|belonging|close)\s+(?:to|with)\s+(?:the\s+)?/i },
+  {
+    re: /^,?\s+(?:such as|including|like|in the (?:areas?|fields?|sectors?|domains?) of|ranging from)\s+/i,
+    list: true,
+  },
+  { re: /^\s+to\s+(?=[a-z])/, content: true },
+];
+/** Where a complement stops: a clause break, or a word that opens another clause. */
+const COMPLEMENT_END =
+  /[;:"\u201C\u201D\u2014\u2013]|\.(?:\s|$)|\s(?:who|which|that|while|whereas|but|after|before|when|because|as)\s/i;
+
+/**
+ * What the passage says the head noun at `end` is (see COMPLEMENT), to the end of its clause
+ * and at most PHRASE_ANSWER_WORDS words; null when no such words follow it. An infinitive
+ * counts only after a noun that can hold one ("pledge to…", "plan to…"; not "troops to…"): one
+ * of whose commoner WordNet senses is an act, a communication or a cognition.
+ */
+function complementAfter(text: string, end: number, noun: string): Mention | null {
+  const rest = text.slice(end, end + 400);
+  for (const { re, list, content } of COMPLEMENT) {
+    const m = re.exec(rest);
+    if (!m) continue;
+    if (content && ![...nounClasses(noun)].some((c) => CONTENT_CLASSES.has(c))) return null;
+    const from = end + m[0].length;
+    const tail = text.slice(from, from + 300);
+    const stop = tail.search(list ? COMPLEMENT_END : new RegExp(`,|${COMPLEMENT_END.source}`, 'i'));
+    let body = stop < 0 ? tail : tail.slice(0, stop);
+    const ws = body.match(/\S+/g) ?? [];
+    if (ws.length === 0) return null;
+    if (ws.length > PHRASE_ANSWER_WORDS) body = ws.slice(0, PHRASE_ANSWER_WORDS).join(' ');
+    body = body.replace(/[\s,]+$/, '');
+    return { start: from, end: from + body.length, text: text.slice(from, from + body.length) };
+  }
+  return null;
+}
+
+/** WordNet noun classes whose nouns take an infinitive of their content: act, communication, cognition. */
+const CONTENT_CLASSES: ReadonlySet<number> = new Set([4, 9, 10]);
+
+/**
  * For "which X" questions, every mention of the head noun (or a word the question reaches it
  * by) is a candidate: a proper name right after it ("group Wagner", "Operation Serval") or right
  * before it ("Postimees daily"), else the noun phrase it ends ("ethnic-Tuareg separatist
@@ -1108,6 +1155,10 @@ function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
     }
     if (b < i && !sentenceOpens(ws[b]!.start))
       consider({ start: ws[b]!.start, end: w.end, text: text.slice(ws[b]!.start, w.end) }, 3 + support);
+    // What the passage says it is ("force called Takuba", "pledge to hold…", "groups linked to
+    // ISIS…"): the words after it, before the phrase it ends.
+    const complement = complementAfter(text, w.end, text.slice(w.start, w.end));
+    if (complement && !echoesQuestion(complement.text, q)) consider(complement, 4 + support);
     // The phrase it ends, with a named place or body after "in" or "of" ("countries in the Gulf
     // of Guinea").
     const np = nounPhraseEndingAt(text, w.start, w.end, 3);

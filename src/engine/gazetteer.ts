@@ -29,3 +29,19 @@ export const TITLE_WORDS: ReadonlySet<string> = list('title-words.txt');
 
 /** Capitalised words that are never part of a person's name (data/not-name-words.txt). */
 export const NOT_NAME_WORDS: ReadonlySet<string> = list('not-name-words.txt');
+
+const FrenchNoun = z
+  .object({ text: z.string(), comment: z.string() })
+  .transform((l) => l.text.split('=').map((s) => s.trim().toLowerCase()))
+  .refine((p) => p.length === 2 && p.every((w) => /^[\p{L}'\u2019-]{2,40}$/u.test(w)), {
+    message: 'must be "french = english", one word each side',
+  })
+  .transform((p) => [p[0]!, p[1]!] as const);
+
+/**
+ * French nouns a question names its answer's kind by ("quelle ministre", "nom du porte-parole"),
+ * each with the English noun whose WordNet sense types it (data/french-question-nouns.txt).
+ */
+export const FRENCH_QUESTION_NOUNS: ReadonlyMap<string, string> = new Map(
+  readDataFile(join(dataDir(), 'french-question-nouns.txt'), FrenchNoun),
+);

@@ -185,13 +185,31 @@ const PARTICIPLE =
 const PRONOUN = /^(?:he|she|they|il|elle|lui|eux)$/i;
 /** "France's defence", "French", "Takuba": the name or nationality before a body's role noun (group 1), and lower-case words after it. */
 const EN_BODY_MODIFIERS =
-  /(?<!(?:\band|\bor|,)\s+)(?<![\p{L}'\u2019-])([\p{Lu}][\p{L}-]*(?:['\u2019]s)?)\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
+  /(?<!(?:\band|\bor|,)\s+)(?<![\p{L}'\u2019-])((?:[\p{Lu}][\p{L}-]*\s+){0,2}[\p{Lu}][\p{L}-]*(?:['\u2019]s)?)\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
 /** "français", "des Armées", "malienne de la défense": what follows a French body's role noun. */
 const FR_BODY_MODIFIERS =
   /^(?:\s+(?:\p{Ll}+(?:ais|aise|ien|ienne|ain|aine|ois|oise|\u00E9en|\u00E9enne|ique|aux|al|ale)s?(?![\p{L}])|\s+(?:de\s+la|de\s+l['\u2019]|des|du|de)\s*[\p{Lu}][\p{L}-]*)){1,2}/u;
 /** A role or description in apposition to a name: "the spokesman for …", "France's foreign minister", "ministre des Armées". */
 const ROLE_PHRASE =
   /^(?:(?:the|a|an|his|her|its|their|le|la|un|une|son|sa)\s+|l['\u2019]\s*|[\p{Lu}][\p{L}-]*['\u2019]s\s+)?(?:[\p{L}-]+\s+){0,3}?(?:spokes(?:man|woman|person)|minister|ministre|chief|head|leader|president|pr\u00E9sident|pr\u00E9sidente|director|directeur|directrice|commander|commandant|general|g\u00E9n\u00E9ral|colonel|lieutenant|captain|capitaine|ambassador|ambassadeur|envoy|official|officer|secretary|secr\u00E9taire|researcher|chercheur|chercheuse|analyst|analyste|expert|porte-parole|chef|responsable|representative|repr\u00E9sentant|coordinator|coordinateur|adviser|advisor|conseiller|conseill\u00E8re|mayor|maire|governor|gouverneur|professor|professeur|journalist|journaliste)(?![\p{L}])/iu;
+/** Adverbs and short asides between a verb and the "that" / "que" it opens ("considère par ailleurs que"). */
+const THAT_ASIDE =
+  "(?:\\s+(?:par\\s+ailleurs|d['\u2019]ailleurs|aussi|\u00E9galement|encore|toutefois|cependant|n\u00E9anmoins|pour\\s+sa\\s+part|de\\s+son\\s+c\u00F4t\u00E9|also|further|however|nonetheless|too))?";
+/** "The minister believes that ": a subject (group 1) and any verb in -s or -ed whose "that" clause follows, ending the text. */
+const EN_THAT_CLAUSE = new RegExp(
+  `(?:^|[,;]\\s*)([^,;:\u201C\u201D"\u00AB\u00BB]{2,120}?)\\s+(?:has\\s+|had\\s+)?\\p{Ll}{3,}(?:s|ed)${THAT_ASIDE}\\s+that\\s*$`,
+  'u',
+);
+/** "L'état-major considère que ", "X a estimé qu'": a subject (group 1) and a French verb (present or compound past) before "que". */
+const FR_THAT_CLAUSE = new RegExp(
+  `(?:^|[,;]\\s*)([^,;:\u201C\u201D"\u00AB\u00BB]{2,120}?)\\s+(?:(?:a|ont|avait|avaient)\\s+\\p{Ll}{3,}(?:\u00E9|i|u|it|is)|\\p{Ll}{3,}(?:e|t|ent))${THAT_ASIDE}\\s+qu(?:e\\s+|['\u2019]\\s*)$`,
+  'u',
+);
+/** A sentence opening with a present participle ("Qualifiant …", "Describing …"). */
+const PARTICIPLE_OPENING = /^[\s\u201C"\u00AB]*\p{Lu}\p{Ll}{2,}(?:ant|ing)\s/u;
+/** After a quotation in an opening participle clause: the rest of the clause, its comma, then the main clause's subject (group 1) and verb. */
+const MAIN_SUBJECT =
+  /^(?:[^,;:\u201C\u201D"\u00AB\u00BB]{0,100},)?\s*((?:[\p{L}'\u2019-]+\s+){0,5}?[\p{L}'\u2019-]+)\s+(?:(?:a|ont|has|have|had)\s+)?\p{Ll}{3,}(?:e|t|ent|s|ed|\u00E9)(?![\p{L}])/u;
 /** Marker for a quotation that continues the one before it in the same sentence. */
 const PREV = '\u0000prev';
 /** Marker for a quotation attributed to "it": resolved to the last body quoted, never to a person. */
@@ -785,6 +803,8 @@ const RANK_BEFORE_ONE_NAME =
  */
 function titledName(name: string, text: string): string | null {
   if (!/^[\p{Lu}][\p{Ll}'\u2019-]+$/u.test(name)) return null;
+  // "the general staff", "Major Forces": a rank before a body's noun names a body, not a person.
+  if (BODY_NOUN.test(name)) return null;
   const memo = memoFor(text);
   const known = memo.titled.get(name);
   if (known !== undefined) return known;
@@ -797,8 +817,11 @@ function titledNameIn(name: string, text: string): string | null {
   const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = new RegExp(`(?<![\\p{L}])${RANK_BEFORE_ONE_NAME}\\s+${esc}(?![\\p{L}'\u2019-])`, 'giu');
   // Not when a surname follows ("le colonel Abdoulaye Maïga" is named in full elsewhere).
-  for (const m of text.matchAll(re))
+  for (const m of text.matchAll(re)) {
+    // The name as printed must be capitalised ("General Yann", never "general yann").
+    if (!/^\p{Lu}/u.test(text.slice(m.index! + m[0].length - name.length))) continue;
     if (!/^\s+\p{Lu}/u.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 3))) return m[0];
+  }
   return null;
 }
 
@@ -1420,28 +1443,31 @@ export class QuotationIndex {
       if (sp) return sp;
     }
     // "…," said Olivier Salgado, the spokesman / "…", according to the ministry.
-    const afterVerbSubject = new RegExp(`^\\s*[,.]?\\s*(?:${SPEECH_VERB})\\s+([^,.;:!?]{1,80})`, 'iu').exec(
-      after,
-    );
-    if (afterVerbSubject?.[1]) {
+    const enVerbSubject = (words: string): string | null => {
+      const afterVerbSubject = new RegExp(`^\\s*[,.]?\\s*(?:${SPEECH_VERB})\\s+([^,.;:!?]{1,80})`, 'iu').exec(
+        words,
+      );
+      if (!afterVerbSubject?.[1]) return null;
       // "…," indicated the spokesman for the staff, Colonel Pascal Ianni, specifying …: the name in
       // apposition to the role is the speaker.
-      const rest = after.slice(afterVerbSubject.index + afterVerbSubject[0].length);
+      const rest = words.slice(afterVerbSubject.index + afterVerbSubject[0].length);
       const apposition = /^\s*,\s*([^,.;:]{3,60}?)\s*(?:[,.;]|$)/u.exec(rest);
       const person =
         apposition?.[1] && ROLE_PHRASE.test(afterVerbSubject[1].trim())
           ? this.personEnding(apposition[1], true)
           : null;
-      const sp =
+      return (
         person ??
         norm(
           afterVerbSubject[1].replace(
             /\s+(?:on|in|at|during|after|before|last|this|yesterday|to|from|regarding|concerning|about|while|when)\b.*$/i,
             '',
           ),
-        );
-      if (sp) return sp;
-    }
+        )
+      );
+    };
+    const enSp = enVerbSubject(after);
+    if (enSp) return enSp;
     // "…," Colonel Pascal Ianni, spokesman for the general staff, said.
     const apposed = new RegExp(
       `^\\s*[,.]?\\s*([^,.;:]{2,90}),[^,;:]{2,90},\\s*(?:${SPEECH_VERB})\\b`,
@@ -1501,7 +1527,7 @@ export class QuotationIndex {
     // the sentence's last clause attributes it, after words of the writer's own. Read from each
     // comma after the quotation whose clause runs to the sentence's end with no quotation mark.
     if (!verbBetween(before)) {
-      const sp = this.closingClause(after, norm, lastPerson, frAntecedent, frAfterSpeaker);
+      const sp = this.closingClause(after, norm, lastPerson, frAntecedent, frAfterSpeaker, enVerbSubject);
       if (sp !== null && speaks(sp)) return sp;
     }
 
@@ -1540,6 +1566,23 @@ export class QuotationIndex {
       const sp = person ?? norm(lastFor[1]);
       if (sp) return sp;
     }
+    // "Qualifiant la Task force de « succès stratégique », l'armée française rappelle …",
+    // "Describing the handover as “orderly”, the ministry said …": a quotation inside a participle
+    // clause that opens the sentence is the words of the main clause's subject.
+    const opening = text.slice(sentence.start, q.start);
+    if (PARTICIPLE_OPENING.test(opening) && !/[,;:]/u.test(opening)) {
+      const main = MAIN_SUBJECT.exec(after);
+      const sp = main?.[1] ? norm(main[1]) : null;
+      if (speaks(sp)) return sp;
+    }
+    // "L'état-major considère par ailleurs que « … »", "The minister believes that “…”": any verb
+    // whose complement clause the quotation opens attributes it to that verb's subject, listed
+    // among the verbs of saying or not (no list of them is complete; the position is).
+    const that = (this.current?.meta.language === 'fr' ? FR_THAT_CLAUSE : EN_THAT_CLAUSE).exec(before);
+    if (that?.[1] && !/^(?:il|it|on|ce|cela|this|that|there)$/iu.test(that[1].trim())) {
+      const sp = norm(that[1].replace(ADVERBS, ''));
+      if (speaks(sp)) return sp;
+    }
     const frVerbs = [...before.matchAll(FR_BEFORE_VERB)];
     const frVerb = frVerbs[frVerbs.length - 1];
     // Before the quotation: the nearest speech verb and the noun phrase before it.
@@ -1554,7 +1597,11 @@ export class QuotationIndex {
       const head = before.slice(0, verb.index!);
       // «…», a souligné la présidence, ainsi que «…»: a second quotation in the sentence of one
       // whose speaker follows its verb continues that speaker's words.
-      if (/[\u201D"\u00BB]/u.test(head) && /^[\s,;.]*$/u.test(head.split(/[\u201D"\u00BB]/u).pop()!))
+      // "X considère que « … » et assure que « … »": a verb joined by "et"/"and" has the same subject.
+      if (
+        /[\u201D"\u00BB]/u.test(head) &&
+        /^[\s,;.]*(?:(?:et|and|puis|then|mais|but)\s+)?$/iu.test(head.split(/[\u201D"\u00BB]/u).pop()!)
+      )
         return PREV;
       if (PARTICIPLE.test(verb[0]) && /,\s*$/.test(head)) {
         // "…,” the French army statement said Monday, adding that “…”: the subject of the verb the
@@ -1640,6 +1687,7 @@ export class QuotationIndex {
     lastPerson: string | null,
     frAntecedent: string | null,
     frAfterSpeaker: (words: string) => string | null,
+    enVerbSubject: (words: string) => string | null,
   ): string | null {
     // The clause must run to the sentence's end: a quotation mark in it means more quoted words.
     const lastMark = Math.max(
@@ -1667,6 +1715,10 @@ export class QuotationIndex {
         const sp = frAfterSpeaker(tail);
         if (sp) return sp;
       }
+      // ", underlined the spokesman for the general staff, General Pascal Ianni, during a press
+      // briefing.": the English verb before its subject, as in French, with a name in apposition.
+      const sp = enVerbSubject(tail.slice(1));
+      if (sp) return sp;
     }
     return null;
   }
@@ -1700,10 +1752,20 @@ export class QuotationIndex {
     const bare = name.slice(lead.length);
     // Only a role noun ("ministry", "armée") is completed; a proper name is already the body's.
     if (bare.length < 3 || bare.split(/\s+/).length > 3 || !BODY_NOUN.test(bare)) return name;
-    if (/(?:^|\s)[\p{Lu}]/u.test(bare.replace(/^\S+/u, ''))) return name;
     if (/^[\p{Lu}][\p{L}-]*['\u2019]s\s/u.test(bare)) return name; // "Mali's transitional government"
     const text = article.text;
     const lower = text.toLowerCase();
+    // A role noun printed in capitals ("Foreign Ministry", "General Staff") is completed too; a
+    // proper name ("Wagner Group") is not: every capitalised word after the first must be a
+    // common word, one the article also prints in lower case or a body's noun.
+    const common = (w: string) =>
+      BODY_NOUN.test(w) || new RegExp(`(?<![\\p{L}])${w.toLowerCase()}(?![\\p{L}])`, 'u').test(text);
+    const words = bare.split(/\s+/u);
+    if (
+      words.slice(1).some((w) => /^\p{Lu}/u.test(w)) &&
+      words.some((w) => /^\p{Lu}/u.test(w) && !common(w.replace(/[^\p{L}-]/gu, '')))
+    )
+      return name;
     const key = bare.toLowerCase();
     // The modifier, lower case → the fuller form as printed and where it was last printed before
     // the quotation (or first after it).
@@ -1736,13 +1798,16 @@ export class QuotationIndex {
               .trim()
               .split(/\s+/u)
               .filter(Boolean) ?? [];
-          if (
-            m?.[1] &&
-            !FUNCTION_WORDS.has(m[1].toLowerCase()) &&
-            !between.some((w) => FUNCTION_WORDS.has(w))
-          ) {
-            modifier = m[1].replace(/['\u2019]s$/u, '');
-            form = m[0] + text.slice(at, end);
+          // A run of capitalised words ("the French Foreign Ministry"), without the article or
+          // other small word that opens it ("The French army").
+          const run = (m?.[1] ?? '').split(/\s+/u);
+          // A compound adjective ("the Russia-backed Wagner Group") describes the body; it is no part of its name.
+          while (run.length > 0 && (FUNCTION_WORDS.has(run[0]!.toLowerCase()) || /-\p{Ll}/u.test(run[0]!)))
+            run.shift();
+          const named = run.join(' ');
+          if (m?.[1] && named && !between.some((w) => FUNCTION_WORDS.has(w))) {
+            modifier = named.replace(/['\u2019]s$/u, '');
+            form = m[0].slice(m[0].indexOf(named)) + text.slice(at, end);
           }
         }
         if (!modifier.trim()) continue;

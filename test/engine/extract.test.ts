@@ -626,6 +626,46 @@ describe('short answers, one span per asked type', () => {
     expect(fr("c'est qui le chef", 'Il est arrivé dans le Nord du pays hier.')).toBeNull();
   });
 
+  it('what the passage says the asked thing is: its name, the bodies it is tied to, its members, its content', () => {
+    expect(
+      short(
+        "what's the river patrol in gao called",
+        'The army also ended the river patrol called Niger Shield that had watched the banks since 2019.',
+      ),
+    ).toBe('Niger Shield');
+    expect(
+      short(
+        'which militias is the army fighting in the east',
+        'The army is fighting militias linked to the former rebel leadership in the east.',
+      ),
+    ).toBe('former rebel leadership in the east');
+    expect(
+      short(
+        'what kinds of projects did the agency fund',
+        'The agency funded many projects in the areas of schooling, clean water and roads.',
+      ),
+    ).toBe('schooling, clean water and roads');
+    expect(
+      short(
+        'what promise did the council break',
+        'Residents say the council broke its promise to reopen the clinic in March, and then fell silent.',
+      ),
+    ).toBe('reopen the clinic in March');
+  });
+
+  it('a time of day with the same time in another zone after it, a four-figure time only with its zone', () => {
+    expect(
+      short(
+        'what time did the convoy reach the border',
+        'At 1300 Paris time (1100 GMT) the convoy reached the border, the army said.',
+      ),
+    ).toBe('1300 Paris time (1100 GMT)');
+    expect(
+      short('what time did the convoy leave', 'The convoy left at 9am local time [07:00 GMT] on Monday.'),
+    ).toBe('9am local time [07:00 GMT]');
+    expect(short('what time did the convoy leave', 'The convoy left in 2014 from Gao.')).toBeNull();
+  });
+
   it('a French question gets no English phrase, and no yes or no', () => {
     const q = analyzeQuestion('Est-ce que la France a quitté le Mali ?');
     expect(extractAnswer('France has left Mali.', q, true, 'en')).toBeNull();

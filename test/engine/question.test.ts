@@ -125,6 +125,27 @@ describe('a question that is a noun phrase', () => {
   });
 });
 
+describe('a date named in a question that asks something else', () => {
+  it('reads "last year", "this year" at the end as when, not what is asked', () => {
+    expect(read('why did the ministry shut the consulate last year')).toEqual(['reason', null]);
+    expect(analyzeQuestion('how did the farmers react this year').answerType).toBe('other');
+    expect(analyzeQuestion('how did the farmers react this year').predicateOf).toBe('the farmers');
+    // A year asked for still is.
+    const launch = analyzeQuestion('the operation launch year');
+    expect([launch.answerType, launch.dateKind]).toEqual(['date', 'year']);
+  });
+
+  it('reads a question opened by "time" as a time of day', () => {
+    const q = analyzeQuestion('time the last convoy reached gao');
+    expect([q.answerType, q.dateKind]).toEqual(['date', 'time']);
+  });
+
+  it('counts people written in shorthand', () => {
+    expect(read('how many ppl fled the town')).toEqual(['number', 'people']);
+    expect(read('how many displaced ppl live in the camp')).toEqual(['number', 'people']);
+  });
+});
+
 describe('the asked type of a French question', () => {
   const fr = (q: string) => {
     const a = analyzeQuestion(q);
@@ -161,6 +182,15 @@ describe('the asked type of a French question', () => {
     ]);
     expect(fr('pourquoi la france quitte le mali')).toEqual(['fr', 'reason', null, null]);
     expect(fr('où sont les soldats français aujourd’hui ?')).toEqual(['fr', 'place', null, null]);
+  });
+
+  it('reads "quel(le) X" and "nom de X" by what X names: a title a person, "ville" a place', () => {
+    expect(fr('quel ministre a signé le décret')).toEqual(['fr', 'person', null, null]);
+    expect(fr('nom du porte-parole de la mission')).toEqual(['fr', 'person', null, null]);
+    expect(fr("nom de l'ambassadrice expulsee")).toEqual(['fr', 'person', null, null]);
+    expect(fr('quelle ville accueille le nouvel état-major')).toEqual(['fr', 'place', 'city', null]);
+    // A noun of another kind ("quelle base") or one the list does not hold: untyped, as before.
+    expect(fr('quelle base reste à rendre aux soldats maliens')).toEqual(['fr', 'other', null, null]);
   });
 
   it('leaves a leading "qui a…" and an "ou" meaning "or" untyped', () => {

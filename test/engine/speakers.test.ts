@@ -997,3 +997,69 @@ describe('speaker names without the words around them', () => {
     ).toEqual(['Son état-major: ré-articulation']);
   });
 });
+
+describe('bodies by their fuller name, and English attribution closing a sentence', () => {
+  it('reads "the general staff" as a body, never as a person ranked General called Staff', () => {
+    expect(
+      speakers(
+        'The French general staff had broadcast videos of the base.\n\n“There are no plans to transfer Takuba to Niger,” said the staff.',
+      ),
+    ).toEqual(['French general staff: There are no plans to transfer Takuba to Niger']);
+  });
+
+  it('completes a role noun printed in capitals with the nationality the article gives it', () => {
+    expect(
+      speakers(
+        'In a statement later Monday, the French Foreign Ministry said it was recalling its ambassador.\n\n“France notes the decision,” the ministry said in a statement.',
+      ),
+    ).toEqual(['French Foreign Ministry: France notes the decision']);
+  });
+
+  it('keeps a proper name whole, without the compound adjective before it', () => {
+    expect(
+      speakers('The Russia-backed Wagner Group posted a message.\n\n“Mission accomplished,” the group said.'),
+    ).toEqual(['Wagner Group: Mission accomplished']);
+  });
+
+  it('reads a verb before its subject in the clause that closes the sentence, with a name in apposition', () => {
+    expect(
+      speakers(
+        'The soldiers will leave Mali “at the end of the summer” with the transfer of Gao, underlined the spokesman for the general staff, General Pascal Ianni, during a press briefing.',
+      ),
+    ).toEqual(['Pascal Ianni: at the end of the summer']);
+  });
+});
+
+describe('a quotation as the complement of any verb, or inside an opening participle clause', () => {
+  it('gives the words a "que" clause opens to the subject of the verb before it, and the verb joined by "et" the same subject', () => {
+    expect(
+      speakers(
+        'L’état-major des armées considère par ailleurs que « l’opération a montré ce dont les Européens sont capables » et assure que « les leçons perdureront ».',
+        'fr',
+      ),
+    ).toEqual([
+      'L’état-major des armées: l’opération a montré ce dont les Européens sont capables',
+      'L’état-major des armées: les leçons perdureront',
+    ]);
+  });
+
+  it('does the same in English, and never takes the verb for part of the speaker', () => {
+    expect(
+      speakers('The minister believes that “the mission is over” and warned that “nothing is left behind”.'),
+    ).toEqual(['Minister: the mission is over', 'Minister: nothing is left behind']);
+  });
+
+  it('gives a quotation in a participle clause opening the sentence to the main clause’s subject', () => {
+    expect(
+      speakers(
+        'Qualifiant la Task force Takuba de « succès stratégique et tactique », l’armée française rappelle qu’elle a réuni dix pays.',
+        'fr',
+      ),
+    ).toEqual(['l’armée française: succès stratégique et tactique']);
+    expect(
+      speakers(
+        'Describing the handover as “orderly and complete” in a long note, the defence ministry insisted the last troops had left.',
+      ),
+    ).toEqual(['Defence ministry: orderly and complete']);
+  });
+});
