@@ -7,48 +7,17 @@
  * `corpus:add` beside the seeds) is scored on that corpus; every other set on `--corpus`.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { CorpusError, loadCorpus, type Corpus } from '../corpus/load.js';
 import { CONFIDENCE, confidenceOf } from '../engine/answer.js';
 import { BUNDLED_CORPUS_DIR, Engine } from '../engine/index.js';
+import { bundledSets, isUntouched, norm, QuestionSet } from './question-set.js';
 import { calibrationTable, crossValidationTable, type CalibrationRow } from './calibration.js';
 
-const QuestionSet = z.object({
-  /** A corpus folder of its own, relative to the set's file; the set is scored on it. */
-  corpus: z.string().optional(),
-  ask: z.array(
-    z.object({
-      id: z.string(),
-      kind: z.enum(['fact', 'conflict', 'abstain']),
-      question: z.string(),
-      answers: z.array(z.string()).optional(),
-      variants: z.array(z.array(z.string())).optional(),
-      sources: z.array(z.string()).optional(),
-    }),
-  ),
-  quote: z
-    .array(
-      z.union([
-        z.object({
-          id: z.string(),
-          query: z.string(),
-          speaker: z.string(),
-          text: z.string(),
-          sources: z.array(z.string()),
-        }),
-        z.object({ id: z.string(), query: z.string(), absent: z.literal(true) }),
-      ]),
-    )
-    .default([]),
-});
-type QuestionSet = z.infer<typeof QuestionSet>;
-
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const EVAL_DIR = join(root, 'test', 'data', 'eval');
 /**
  * True when `part` stands in `whole` as whole words (case, curly quotes and white space ignored):
  * a short answer "No" is not inside "announced", nor "2" inside "2,400".
@@ -64,14 +33,6 @@ function containsWords(whole: string, part: string): boolean {
   }
   return false;
 }
-
-const norm = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201C\u201D]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 /** Runs one contract command over all lines at once (stdin batch) and parses its JSON lines. */
 function runContract(command: 'ask' | 'quote', lines: string[], corpusDir: string): unknown[] {
@@ -307,11 +268,7 @@ function main(): void {
     return;
   }
   const files = [...positionals, ...(values.dev ? [values.dev] : [])];
-  if (files.length === 0)
-    for (const name of readdirSync(EVAL_DIR).sort((a, b) =>
-      a === 'dev.json' ? -1 : b === 'dev.json' ? 1 : a.localeCompare(b),
-    ))
-      if (name.endsWith('.json')) files.push(join(EVAL_DIR, name));
+  if (files.length === 0) files.push(...bundledSets());
   // Each corpus is loaded once, however many sets are scored on it.
   const corpora = new Map<string, Corpus>();
   const corpusAt = (dir: string, forFile?: string): Corpus => {
@@ -337,7 +294,7 @@ function main(): void {
       process.stderr.write(`eval: ${file}: not a question set: ${(err as Error).message}\n`);
       process.exit(2);
     }
-    const heldOut = /untouched/i.test(basename(file));
+    const heldOut = isUntouched(file);
     const corpusDir = set.corpus ? resolve(dirname(file), set.corpus) : values.corpus;
     const result = scoreSet(
       set.corpus ? `${basename(file)} (on its own corpus, ${set.corpus})` : basename(file),

@@ -21,6 +21,18 @@ import { queryProblem } from './validate.js';
 import { memoByText } from '../text/memo.js';
 import { expandQuestion } from './expand.js';
 import { dateConflict, type DateContext } from './date-conflicts.js';
+import {
+  ANSWER_FEATURES,
+  bundledModel,
+  dot,
+  HAND_RANK_MODEL,
+  RANK_FEATURES,
+  sigmoid,
+  type EngineModel,
+  type RankFeature,
+  type RankModel,
+} from './model.js';
+import type { Via } from '../text/lexicon.js';
 
 /** Ranking and abstention settings, chosen by measurement (see `npm run eval`). */
 export interface AnswerSettings {
@@ -73,7 +85,10 @@ export interface ConfidenceFeatures {
   typed: boolean | null;
   /** IDF share of question terms that no passage among the best ten matches in any way (0–1). */
   nowhere: number;
-  /** How far the next different passage scores below the best: 1 − its score / the best's (0–1). */
+  /**
+   * How far the next different passage scores below the best: 1 − its score / the best's (0–1),
+   * both scored by the hand formula (model.ts HAND_RANK) whatever model ranked them.
+   */
   margin: number;
   /** Most of the best passage's matched terms that a passage of another article also matches (0–1). */
   agreement: number;
@@ -116,12 +131,88 @@ export function confidenceOf(f: ConfidenceFeatures, c: ConfidenceWeights = CONFI
   return Math.max(0, Math.min(1, conf));
 }
 
-interface Ranked extends Hit {
+/** A ranked candidate passage. */
+export interface Ranked extends Hit {
   coverage: number;
+  /** Its rank score, e^(model · features): with the hand formula, its product of factors. */
   final: number;
   hasAnswer: boolean;
   /** The answer of the asked type found in the passage, if looked for and found. */
   found: Mention | null;
+  /** Its rank features (model.ts RANK_FEATURES order). */
+  features: Float64Array;
+}
+
+/** A question as `npm run train` reads it (see AnswerEngine.trainingQuestion). */
+export interface TrainingQuestion {
+  q: QuestionAnalysis;
+  /** Every candidate, with every feature read (the answer features of all of them). */
+  candidates: Array<{ passage: Passage; features: Float64Array }>;
+  /** The candidates as rank would order them under a rank model. */
+  order(model: RankModel): Ranked[];
+  /** For an order: the hand chain's confidence and the confidence model's features; null with no passage. */
+  confidence(ranked: Ranked[]): { hand: number; vector: Float64Array } | null;
+}
+
+const at = (name: RankFeature) => RANK_FEATURES.indexOf(name);
+const LOG_BM25 = at('logBm25');
+const LOG_COVERAGE = at('logCoverage');
+const LOG_PROXIMITY = at('logProximity');
+const UNNAMED = at('unnamed');
+const NAMED = at('named');
+const LEAD = at('lead');
+const LENGTH = at('length');
+const TITLE = at('title');
+const AGREE = at('agree');
+const FOUND = at('found');
+const LOG_QUALITY = at('logQuality');
+const BARE = at('bare');
+const COV_EXACT = at('covExact');
+const ANSWER_AT = ANSWER_FEATURES.map(at);
+/** Where each way of matching adds its coverage share. */
+const COVERAGE_BY: Record<Via, number> = {
+  exact: at('covExact'),
+  spelling: at('covSpelling'),
+  form: at('covForm'),
+  synonym: at('covSynonym'),
+  derived: at('covDerived'),
+  pertainym: at('covPertainym'),
+  broader: at('covBroader'),
+  narrower: at('covNarrower'),
+  instance: at('covNarrower'),
+  sister: at('covSister'),
+  similar: at('covSimilar'),
+  member: at('covMember'),
+  region: at('covRegion'),
+  antonym: at('covAntonym'),
+  alias: at('covAlias'),
+  context: at('covContext'),
+};
+/** Candidates, best by BM25, against which a candidate's agreement is read (the `agree` feature). */
+const AGREE_AMONG = 10;
+
+/** A candidate's score by the hand formula (model.ts HAND_RANK), whatever model ranked it. */
+function handFinal(r: Ranked): number {
+  return Math.exp(dot(HAND_RANK_MODEL.weights, r.features));
+}
+
+/** The confidence model's features (model.ts CONFIDENCE_FEATURES order) of an answer's best passage. */
+export function confidenceVector(f: ConfidenceFeatures, best: Ranked): Float64Array {
+  return Float64Array.from([
+    Math.log(Math.max(0.01, confidenceOf(f))),
+    f.coverage,
+    f.typed === true ? 1 : 0,
+    f.typed === false ? 1 : 0,
+    f.near,
+    f.nowhere,
+    Math.min(1, f.margin * 4),
+    f.agreement,
+    f.unnamed,
+    f.bare ? 1 : 0,
+    best.features[COV_EXACT]!,
+    best.features[LOG_PROXIMITY]!,
+    best.features[TITLE]!,
+  ]);
 }
 
 /**
@@ -349,6 +440,8 @@ export class AnswerEngine {
     private readonly corpus: Corpus,
     readonly settings: AnswerSettings = DEFAULT_SETTINGS,
     snapshot?: IndexSnapshot,
+    /** The learned models (model.ts); the bundled data/rank-model.json by default. */
+    readonly model: EngineModel = bundledModel(),
   ) {
     this.index = new PassageIndex(
       corpus.passages,
@@ -356,6 +449,10 @@ export class AnswerEngine {
       {},
       (p) => corpus.byId.get(p.articleId)?.meta.language ?? 'en',
     );
+    for (const a of corpus.articles)
+      a.passages.forEach((p, i) => {
+        this.positions[p.id] = i;
+      });
   }
 
   private article(p: Passage): Article {
@@ -366,9 +463,56 @@ export class AnswerEngine {
    * Ranks candidate passages for an analysed question, only among `within` (passage ids) when
    * given. A passage that meets the question only through related words, and for less than half
    * its weight, is no candidate: a word's other senses ("match" the contest, "match" to couple)
-   * would otherwise put unrelated passages forward.
+   * would otherwise put unrelated passages forward. Each candidate scores the rank model's dot
+   * product with its features (model.ts); the answer features are read for the best
+   * `extractFrom` candidates only, answer extraction being the costly part.
    */
   rank(q: QuestionAnalysis, within?: ReadonlySet<number>): Ranked[] {
+    return this.orderBy(this.candidates(q, within), q, this.rankModel, (r) => this.readAnswer(r, q));
+  }
+
+  /** The rank model in use: the model file's when adopted, else the hand formula (model.ts HAND_RANK). */
+  private get rankModel(): RankModel {
+    return this.model.rank ?? HAND_RANK_MODEL;
+  }
+
+  /**
+   * Orders candidates as rank does: by the model's score over their cheap features first, then,
+   * once `answer` has read the answer features of the best `extractFrom` (for a question that
+   * asks a type), by the score over all of them. `final` is e^score: the hand formula's product.
+   */
+  private orderBy(
+    ranked: Ranked[],
+    q: QuestionAnalysis,
+    model: RankModel,
+    answer: (r: Ranked) => void,
+  ): Ranked[] {
+    const byFinal = (a: Ranked, b: Ranked) => b.final - a.final || a.passage.id - b.passage.id;
+    for (const r of ranked) r.final = Math.exp(dot(model.weights, r.features));
+    ranked.sort(byFinal);
+    if (q.answerType === 'other') return ranked;
+    for (const r of ranked.slice(0, this.settings.extractFrom)) {
+      answer(r);
+      r.final = Math.exp(dot(model.weights, r.features));
+    }
+    return ranked.sort(byFinal);
+  }
+
+  /** Reads a candidate's answer features (model.ts ANSWER_FEATURES): extracts its answer of the asked type. */
+  private readAnswer(r: Ranked, q: QuestionAnalysis): void {
+    const found = extractAnswer(r.passage.text, q);
+    r.hasAnswer = found !== null;
+    r.found = found;
+    const x = r.features;
+    if (found) {
+      x[FOUND] = 1;
+      x[LOG_QUALITY] = Math.log(1 + this.settings.typeBonus * answerQuality(found, q));
+    }
+    x[BARE] = holdsNone(r.passage.text, q, this.index.languageOf(r.passage.id)) ? 1 : 0;
+  }
+
+  /** The search's candidates with their cheap features (model.ts CHEAP_FEATURES); answer features 0. */
+  private candidates(q: QuestionAnalysis, within?: ReadonlySet<number>): Ranked[] {
     const s = this.settings;
     const idfs = q.terms.map((t) => this.index.idf(t));
     const hits = this.index
@@ -384,35 +528,122 @@ export class AnswerEngine {
           ) || coverage(this.index, q, h.weights, idfs) >= 0.5,
       );
     const top = hits[0]?.score ?? 1;
-    // Score every candidate by BM25 and coverage first; answer extraction, the costly part,
-    // runs only on the best `extractFrom` of them.
-    const ranked = hits
-      .map((h) => {
-        const cov = coverage(this.index, q, h.weights, idfs);
-        const prox = PROXIMITY * proximity(this.index.termsAt(h.passage.id), h);
-        // Fields named rather than spread: with `...h` here, the collector promoted about 75 KB
-        // more per question to the old generation (77 → 43 MB over 1,000 questions at 20k).
-        return {
-          passage: h.passage,
-          score: h.score,
-          weights: h.weights,
-          matches: h.matches,
-          coverage: cov,
-          final: (h.score / top) * (1 - s.coverageWeight + s.coverageWeight * cov) * (1 + prox),
-          hasAnswer: false,
-          found: null as Mention | null,
-        };
-      })
-      .sort((a, b) => b.final - a.final || a.passage.id - b.passage.id);
-    if (q.answerType !== 'other') {
-      for (const r of ranked.slice(0, s.extractFrom)) {
-        const found = extractAnswer(r.passage.text, q);
-        r.hasAnswer = found !== null;
-        r.found = found;
-        if (found) r.final *= 1 + s.typeBonus * answerQuality(found, q);
+    const total = idfs.reduce((a, b) => a + b, 0) || 1;
+    // The question's names, once, with their IDFs (see ConfidenceFeatures.unnamed).
+    const analyzer = analyzerFor(q.language);
+    const names = new Map<string, number>();
+    for (const w of q.words)
+      if (w.term !== null && !names.has(w.term) && analyzer.isName(w.text))
+        names.set(w.term, this.index.idf(w.term));
+    // Agreement is read against the ten best by BM25, whatever the model: no circle.
+    const byBm25 = [...hits].sort((a, b) => b.score - a.score).slice(0, AGREE_AMONG);
+    return hits.map((h) => {
+      const x = new Float64Array(RANK_FEATURES.length);
+      let cov = 0;
+      for (let i = 0; i < q.terms.length; i++) {
+        const t = q.terms[i]!;
+        const m = h.matches.get(t);
+        if (!m) continue;
+        const got = idfs[i]! * (h.weights.get(t) ?? 0);
+        cov += got;
+        x[COVERAGE_BY[m.via]]! += got / total;
       }
+      cov /= total;
+      const terms = this.index.termsAt(h.passage.id);
+      x[LOG_BM25] = Math.log(Math.max(1e-9, h.score / top));
+      x[LOG_COVERAGE] = Math.log(1 - s.coverageWeight + s.coverageWeight * cov);
+      x[LOG_PROXIMITY] = Math.log(1 + PROXIMITY * proximity(terms, h));
+      let unnamed = 0;
+      let named = 0;
+      for (const [term, idf] of names) {
+        const m = h.matches.get(term);
+        if (m && NAME_MATCHES.has(m.via)) named += idf;
+        else unnamed += idf;
+      }
+      x[UNNAMED] = Math.min(1, unnamed / total);
+      x[NAMED] = Math.min(1, named / total);
+      x[LEAD] = 1 / (1 + (this.positions[h.passage.id] ?? 0));
+      x[LENGTH] = Math.log(1 + terms.length) / 5;
+      const title = this.titleTerms(h.passage.articleId);
+      let inTitle = 0;
+      for (let i = 0; i < q.terms.length; i++) if (title.has(q.terms[i]!)) inTitle += idfs[i]!;
+      x[TITLE] = inTitle / total;
+      const keys = [...h.weights.keys()];
+      const agreeing = new Set<string>();
+      for (const r of byBm25) {
+        if (r.passage.articleId === h.passage.articleId || agreeing.has(r.passage.articleId)) continue;
+        if (keys.filter((k) => r.weights.has(k)).length * 2 >= keys.length) agreeing.add(r.passage.articleId);
+      }
+      x[AGREE] = Math.min(1, agreeing.size / 5);
+      // Fields named rather than spread: with `...h` here, the collector promoted about 75 KB
+      // more per question to the old generation (77 → 43 MB over 1,000 questions at 20k).
+      return {
+        passage: h.passage,
+        score: h.score,
+        weights: h.weights,
+        matches: h.matches,
+        coverage: cov,
+        final: 0,
+        hasAnswer: false,
+        found: null as Mention | null,
+        features: x,
+      };
+    });
+  }
+
+  /** Each passage's place in its article (0 for the first), by passage id. */
+  private readonly positions: number[] = [];
+  /** Each article's title terms, read when first needed. */
+  private readonly titles = new Map<string, Set<string>>();
+
+  private titleTerms(articleId: string): Set<string> {
+    let terms = this.titles.get(articleId);
+    if (!terms) {
+      const article = this.corpus.byId.get(articleId);
+      const analyzer = analyzerFor(article?.meta.language ?? 'en');
+      terms = new Set();
+      for (const t of analyzer.tokens(article?.meta.title ?? '')) {
+        const term = analyzer.term(t.text);
+        if (term !== null) terms.add(term);
+      }
+      this.titles.set(articleId, terms);
     }
-    return ranked.sort((a, b) => b.final - a.final || a.passage.id - b.passage.id);
+    return terms;
+  }
+
+  /**
+   * For `npm run train`: a question's candidates with every feature read, the answer features
+   * of all of them (not only of the best `extractFrom`), to be ordered by any rank model exactly
+   * as rank would order them (see TrainingQuestion). Null for a question with no searchable word.
+   */
+  trainingQuestion(question: string): TrainingQuestion | null {
+    if (queryProblem(question)) return null;
+    const asked = analyzeQuestion(question);
+    if (asked.terms.length === 0) return null;
+    const q = { ...asked, expansions: expandQuestion(asked, this.index) };
+    const all = this.candidates(q);
+    if (q.answerType !== 'other') for (const r of all) this.readAnswer(r, q);
+    const cheap = (r: Ranked): Ranked => {
+      const features = r.features.slice();
+      for (const i of ANSWER_AT) features[i] = 0;
+      return { ...r, features, hasAnswer: false, found: null };
+    };
+    const full = new Map(all.map((r) => [r.passage.id, r]));
+    return {
+      q,
+      candidates: all.map((r) => ({ passage: r.passage, features: r.features })),
+      order: (model) =>
+        this.orderBy(all.map(cheap), q, model, (r) => {
+          const f = full.get(r.passage.id)!;
+          r.features = f.features;
+          r.found = f.found;
+          r.hasAnswer = f.hasAnswer;
+        }),
+      confidence: (ranked) => {
+        const f = this.confidenceFeatures(ranked, q);
+        return f ? { hand: confidenceOf(f), vector: confidenceVector(f, ranked[0]!) } : null;
+      },
+    };
   }
 
   /**
@@ -425,7 +656,14 @@ export class AnswerEngine {
    */
   confidence(ranked: Ranked[], q: QuestionAnalysis): number {
     const f = this.confidenceFeatures(ranked, q);
-    return f ? confidenceOf(f) : 0;
+    if (!f) return 0;
+    const m = this.model.confidence;
+    return m ? sigmoid(dot(m.weights, confidenceVector(f, ranked[0]!)) + m.bias) : confidenceOf(f);
+  }
+
+  /** Below this confidence the engine abstains: the confidence model's threshold, else settings.minConfidence. */
+  get minConfidence(): number {
+    return this.model.confidence?.threshold ?? this.settings.minConfidence;
   }
 
   /** For measurement (`npm run eval -- --cross-validate`): a question's confidence features, as ask reads them. */
@@ -470,7 +708,9 @@ export class AnswerEngine {
       coverage: best.coverage,
       typed: q.answerType === 'other' ? null : best.hasAnswer,
       nowhere: total === 0 ? 0 : nowhere / total,
-      margin: second ? 1 - second.final / best.final : 1,
+      // On the hand formula's scale whatever the rank model: a learned model's scores spread
+      // wider, and the margin would read as surer than the confidence was calibrated for.
+      margin: second ? Math.max(0, 1 - handFinal(second) / handFinal(best)) : 1,
       agreement,
       near: best.found ? nearness(best, best.found, this.index) : 0,
       unnamed: total === 0 ? 0 : Math.min(1, unnamed / total),
@@ -502,7 +742,9 @@ export class AnswerEngine {
     const rest = `${claim.slice(0, claimed.start)} ${claim.slice(claimed.end)}`;
     const read = { ...analyzeQuestion(rest), answerType: 'number' as const, headNoun: claimed.noun };
     const q = { ...read, expansions: expandQuestion(read, this.index) };
-    const result = this.answer(claim, q, limit, null);
+    // The confidence model was fitted on questions as asked, not on claims read as one: a
+    // claim's check abstains by the hand chain (README, "Confidence").
+    const result = this.answer(claim, q, limit, null, undefined, true);
     for (const c of result.citations) {
       const given = onSameFact(c.quote, q) ? countFor(c.quote, q) : null;
       c.stance = given
@@ -534,6 +776,8 @@ export class AnswerEngine {
     limit: number,
     problem: string | null,
     within?: ReadonlySet<number>,
+    /** Abstain by the hand chain (confidenceOf at settings.minConfidence), not by the confidence model. */
+    byHandChain = false,
   ): Answer {
     const q: QuestionAnalysis =
       asked.expansions.size > 0 ? asked : { ...asked, expansions: expandQuestion(asked, this.index) };
@@ -554,8 +798,10 @@ export class AnswerEngine {
 
     const ranked = this.rank(q, within);
     const best = ranked[0];
-    const confidence = best ? this.confidence(ranked, q) : 0;
-    const answered = best !== undefined && confidence >= this.settings.minConfidence;
+    const handFeatures = byHandChain && best ? this.confidenceFeatures(ranked, q) : null;
+    const confidence = handFeatures ? confidenceOf(handFeatures) : best ? this.confidence(ranked, q) : 0;
+    const answered =
+      best !== undefined && confidence >= (byHandChain ? this.settings.minConfidence : this.minConfidence);
     // Dates (owner: dates, see date-conflicts.ts): outlets dating the same event differently.
     const dateSides =
       answered && q.answerType === 'date' ? dateConflict(ranked, q, this.dateContext()) : null;
@@ -702,7 +948,8 @@ export class AnswerEngine {
     ranked: Ranked[],
     limit: number,
     q: QuestionAnalysis,
-    answered: boolean,
+    /** Give each citation the count it gives (when the engine answers, or a claim is checked). */
+    withValues: boolean,
     /** Date sides by `articleId:start` (date-conflicts.ts): passages on different sides are never twins. */
     sideOf?: ReadonlyMap<string, string>,
   ): Citation[] {
@@ -724,7 +971,7 @@ export class AnswerEngine {
       }
       if (out.length >= limit) continue;
       const value =
-        answered && q.answerType === 'number' && q.headNoun
+        withValues && q.answerType === 'number' && q.headNoun
           ? (countFor(p.text, q)?.text.replace(/\s+/g, ' ') ?? null)
           : null;
       out.push({

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../support/memory-corpus.js';
+import type { EngineModel } from '../../src/engine/model.js';
+
+/** The hand formula, whatever the model file adopts: these tests place passages by its order. */
+const HAND_ORDER: EngineModel = { rank: null, confidence: null };
 import { AnswerEngine, otherSide } from '../../src/engine/answer.js';
 import { expandQuestion } from '../../src/engine/expand.js';
 import { analyzeQuestion } from '../../src/engine/question.js';
@@ -25,6 +29,9 @@ describe('the other side of a count or a date, from anywhere among the candidate
     const other = 'Relations soured despite close to 3000 French troops deployed in Mali.';
     const engine = new AnswerEngine(
       buildCorpus([['lead', 'Lead Outlet', LEAD], ...FILLERS, ['other', 'Other Outlet', other]]),
+      undefined,
+      undefined,
+      HAND_ORDER,
     );
     const a = engine.ask('How many French troops were stationed in Mali?');
     expect(a.citations[0]!.quote).toBe(LEAD);
@@ -42,6 +49,9 @@ describe('the other side of a count or a date, from anywhere among the candidate
         ['vehicles', 'Vehicle Outlet', vehicles],
         ['elsewhere', 'Elsewhere Outlet', elsewhere],
       ]),
+      undefined,
+      undefined,
+      HAND_ORDER,
     );
     const a = engine.ask('How many French troops were stationed in Mali?');
     expect(a.citations[0]!.quote).toBe(LEAD);
@@ -73,6 +83,9 @@ describe('the other side of a count or a date, from anywhere among the candidate
         ...unrelated,
         ['other', 'Other Outlet', other],
       ]),
+      undefined,
+      undefined,
+      HAND_ORDER,
     );
     const a = engine.ask('Since what year have French troops stationed in Mali been fighting?');
     expect(a.citations[0]!.quote).toBe(lead);
@@ -85,6 +98,9 @@ describe('the other side of a count or a date, from anywhere among the candidate
     const chad = 'About 1,000 French troops are also stationed in Chad, officials said.';
     const engine = new AnswerEngine(
       buildCorpus([['lead', 'Lead Outlet', LEAD], ...FILLERS, ['chad', 'Chad Outlet', chad]]),
+      undefined,
+      undefined,
+      HAND_ORDER,
     );
     const a = engine.ask('How many French troops were stationed in Mali?');
     expect(a.citations[0]!.quote).toBe(LEAD);
@@ -97,6 +113,9 @@ describe('the other side of a count or a date, from anywhere among the candidate
     const other = 'Relations soured despite close to 3000 French troops deployed in Mali.';
     const engine = new AnswerEngine(
       buildCorpus([['lead', 'Lead Outlet', lead], ...FILLERS, ['other', 'Other Outlet', other]]),
+      undefined,
+      undefined,
+      HAND_ORDER,
     );
     const read = analyzeQuestion('How many French soldiers were on the ground in Mali?');
     const q = { ...read, expansions: expandQuestion(read, engine.index) };

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../support/memory-corpus.js';
+import type { EngineModel } from '../../src/engine/model.js';
+
+/** The hand formula, whatever the model file adopts: these tests place passages by its order. */
+const HAND_ORDER: EngineModel = { rank: null, confidence: null };
 import { AnswerEngine, proximity, spreadRepeats } from '../../src/engine/answer.js';
 import type { Hit, Match } from '../../src/engine/search.js';
 
@@ -104,6 +108,9 @@ describe('reranking', () => {
         ],
         ['other', 'Outlet Three', 'Farmers near Mopti reported a poor harvest this year.'],
       ]),
+      undefined,
+      undefined,
+      HAND_ORDER,
     );
     const a = engine.ask('desert convoy');
     expect(a.citations.map((c) => c.outlet)).toEqual(['Outlet Two', 'Outlet One']);
@@ -154,6 +161,9 @@ describe('reranking', () => {
           'According to one historian, French special forces began a quiet campaign against the insurgents in the desert in 2012, months before the main one was announced.',
         ],
       ]),
+      undefined,
+      undefined,
+      HAND_ORDER,
     );
     const a = engine.ask('When did the French campaign against the insurgents begin?');
     // Ranked alone, the 2012 passage comes sixth; it takes the place of a passage repeating 2013.
