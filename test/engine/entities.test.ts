@@ -40,6 +40,14 @@ describe('numbers', () => {
     ]);
   });
 
+  it('reads thousands set apart by full stops as one number, a decimal before a per cent as a decimal', () => {
+    expect(numbers('contre plus de 5.000 hommes aujourd’hui')).toEqual([['5.000', 5000]]);
+    expect(numbers('une force de 13.000 casques bleus')).toEqual([['13.000', 13000]]);
+    expect(numbers('entre 2.500-3.000 hommes')).toEqual([['2.500-3.000', 2500]]);
+    expect(numbers('prices rose 1.250% in May')).toEqual([['1.250', 1.25]]);
+    expect(numbers('a grave 3.6 km away')).toEqual([['3.6', 3.6]]);
+  });
+
   it('does not read the pronoun "one" as a count', () => {
     expect(numbers('one of them said')).toEqual([]);
   });
