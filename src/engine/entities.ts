@@ -324,7 +324,9 @@ function placeMentionsUncached(text: string): Mention[] {
           .map((w) => w.word)
           .join(' ')
           .replace(/['\u2019]s$/, '');
-        if (COUNTRIES.has(span) || OTHER_PLACES.has(span)) {
+        // The lists write the straight apostrophe; pages often the curly one ("N’Djamena").
+        const key = span.replace(/\u2019/g, "'");
+        if (COUNTRIES.has(key) || OTHER_PLACES.has(key)) {
           const start = words[i]!.start;
           const last = words[j - 1]!;
           const end = last.start + last.word.replace(/['\u2019]s$/, '').length;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  placeMentions,
   dateMentions,
   durationMentions,
   firstNounClass,
@@ -99,6 +100,16 @@ describe("a noun's most frequent sense", () => {
     expect(firstNounClass('junta')).toBe(GROUP_CLASS);
     expect(firstNounClass('bases')).not.toBe(PERSON_CLASS);
     expect(firstNounClass('neutralised')).toBeNull();
+  });
+});
+
+describe('places', () => {
+  it('are found whichever apostrophe the page prints, and given as printed', () => {
+    expect(placeMentions('headquartered in N’Djamena, the capital of Chad').map((m) => m.text)).toEqual([
+      'N’Djamena',
+      'Chad',
+    ]);
+    expect(placeMentions("based in N'Djamena").map((m) => m.text)).toEqual(["N'Djamena"]);
   });
 });
 
