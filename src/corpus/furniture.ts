@@ -455,6 +455,159 @@ function wordCount(s: string): number {
 }
 
 /**
+ * Furniture run in front of a line's prose, in order: each cut off when the line goes on with at
+ * least that many words, and the rest of the line classified on its own.
+ */
+const PREFIX_CUTS: ReadonlyArray<readonly [prefix: RegExp, reason: string, wordsAfter: number]> = [
+  [SOURCE_PREFIX, 'source credit', 6],
+  [BYLINE_BEFORE_DATELINE, 'byline before the dateline', 0],
+  [MEDIA_LABEL, 'label naming what the block holds', 6],
+];
+
+/** What a rule of the line chain sees of a paragraph: its words and its place on the page. */
+interface LineView {
+  /** The paragraph as printed. */
+  raw: string;
+  /** The paragraph without a leading bullet or dash, and that trimmed. */
+  body: string;
+  line: string;
+  /** Words of `body` and of `raw`. */
+  words: number;
+  rawWords: number;
+  /** The paragraph, and the next one, as compared (case, accents and spacing folded). */
+  key: string;
+  next: string;
+  /** The paragraph before, as printed; null for the page's first. */
+  previous: string | null;
+  /** The paragraph before is a video's duration alone. */
+  afterDuration: boolean;
+  /** Durations alone and news-feed items on the page. */
+  durations: number;
+  feedItems: number;
+  /** The paragraph before was an author's box heading. */
+  wasAuthorBox: boolean;
+  /** `body` holds an opening quotation mark (a line that quotes someone is never a caption or a prompt). */
+  quoted: boolean;
+}
+
+/**
+ * The chain of line rules, in order: the first whose test holds sets the paragraph aside as
+ * furniture, for the reason it names. (The headline, subheading and body verdicts that follow the
+ * chain, and the cuts before it, are in {@link classifyBlocks}.)
+ */
+const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) => boolean]> = [
+  ['no words (a separator or a counter)', (l) => !/\p{L}/u.test(l.body)],
+  // One or two lower-case words alone ("blank", "webmaster", "dpa"): a placeholder, a label or a
+  // name the page prints. The article's words in a paragraph of their own start a sentence or a
+  // subheading in capitals; the end of a hard-wrapped sentence is joined to it (segment.ts) or
+  // follows a paragraph left open, which is checked here.
+  [
+    'one or two lower-case words alone (a placeholder, a label or a name)',
+    (l) =>
+      LOWER_CASE_ALONE.test(l.line) &&
+      (l.previous === null || /[.!?:;"'\u201D\u2019\u00BB)\]]\s*$/u.test(l.previous)),
+  ],
+  // A video feed: a duration alone on its line, then another video's headline (no full stop),
+  // two times or more on the page.
+  [
+    "video feed (a video's duration, then its headline)",
+    (l) =>
+      l.durations >= 2 && l.afterDuration && l.words <= 25 && !/[.!?]["'\u201D\u2019)\u00BB]*$/u.test(l.line),
+  ],
+  [
+    'news-feed teaser (a time, then the headline of another story)',
+    (l) => l.feedItems >= 2 && FEED_ITEM.test(l.line) && l.words <= 25,
+  ],
+  ['a bare web address (a link)', (l) => WEB_ADDRESS.test(l.line)],
+  ['label of a picture or a video', (l) => MEDIA_WORD_ALONE.test(l.line)],
+  ['photo caption (a file picture)', (l) => FILE_CAPTION.test(l.line) && !l.quoted && l.words <= 60],
+  [
+    'a reader control or link ("Find out more", "Lire la suite")',
+    (l) => READER_CONTROL.test(l.line) && l.words <= 12,
+  ],
+  ['photo or image credit', (l) => CREDIT_LINE.test(l.line) && l.words <= 8],
+  ['who contributed to the report', (l) => CONTRIBUTION.test(l.body) && l.words <= 30 && !l.quoted],
+  ["editor's or republication note", (l) => EDITORS_NOTE.test(l.line) && l.words <= 40],
+  ['byline or agency line', (l) => STAFF_BYLINE.test(l.line)],
+  ['link to another story (marked by an arrow)', (l) => LINK_MARKER.test(l.line) && l.words <= 25],
+  [
+    'photo caption (labelled in brackets, e.g. "(Archives)")',
+    (l) =>
+      CAPTION_LABEL_END.test(l.body) &&
+      !/[.!?]/u.test(l.body.replace(CAPTION_LABEL_END, '')) &&
+      l.words <= 25,
+  ],
+  ['photo or agency credit (names joined by slashes)', (l) => SLASHED_CREDIT.test(l.line) && l.words <= 8],
+  ["author's box", (l) => AUTHOR_BOX_HEADING.test(l.line)],
+  [
+    "author bio (the author's box)",
+    (l) => l.wasAuthorBox && l.words <= 60 && !l.quoted && JOURNALISM_JOB.test(l.body),
+  ],
+  ['list of tags', (l) => TAGS.test(l.line) && !TERMINAL.test(l.line)],
+  ['reporting and editing credits', (l) => REPORTING_CREDIT.test(l.line)],
+  ['comment form', (l) => COMMENTS.test(l.line)],
+  ['feed footer naming where the story first ran', (l) => FEED_FOOTER.test(l.line)],
+  ['date stamp', (l) => DATE_ONLY.test(l.line.replace(SECTION_LABEL, ''))],
+  ['time stamp', (l) => RELATIVE_TIME.test(l.line)],
+  ['byline, date or counter line', (l) => isMetaLine(l.line)],
+  ['byline or agency line', (l) => NAMED_AGENCY_CREDIT.test(l.line)],
+  [
+    'paywall, subscription, newsletter or app prompt',
+    (l) => PAYWALL.test(l.body) && l.words <= 25 && !l.quoted,
+  ],
+  [
+    'call to action (an order to the reader, pointing at the site)',
+    (l) => CTA_VERB.test(l.body) && CTA_OBJECT.test(l.body) && l.words <= 20 && !l.quoted,
+  ],
+  [
+    'photo caption (the day the photo was taken closes a sentence)',
+    (l) => (PHOTO_DATE.test(l.body) || PHOTO_DATE_COMMA.test(l.body)) && !l.quoted,
+  ],
+  ['embedded social-media post', (l) => SOCIAL_POST.test(l.line)],
+  ['menu items run together', (l) => (l.body.match(GLUED) ?? []).length >= 3 && !TERMINAL.test(l.line)],
+  ['navigation', (l) => NAVIGATION.test(l.body)],
+  ['reading time', (l) => READ_TIME.test(l.body)],
+  ['byline or agency line', (l) => AGENCY_LINE.test(l.line)],
+  [
+    'teaser for another story',
+    (l) => TEASER.test(l.body) || (RELATED_TEASER.test(l.body) && !TERMINAL.test(l.line) && l.words <= 16),
+  ],
+  [
+    'paywall, subscription, newsletter or app prompt',
+    (l) => (PROMPT.test(l.body) && l.words <= 25) || isPromotion(l.body),
+  ],
+  ['agency credit', (l) => AGENCY_CREDIT.test(l.line)],
+  ["an image's markup printed as text", (l) => IMAGE_MARKUP.test(l.line)],
+  ['author bio', (l) => AUTHOR_BOX.test(l.line)],
+  ['author bio', (l) => AUTHOR_BIO.test(l.body)],
+  ['sharing buttons', (l) => SHARE.test(l.line)],
+  [
+    'video player, screen-reader, advertising or cookie notice',
+    (l) => PLAYER_OR_NOTICE.test(l.line) && l.words <= 40,
+  ],
+  ['date stamp', (l) => UPDATE_STAMP.test(l.line)],
+  ['image caption', (l) => CAPTION_WORDS.test(l.body) && !l.quoted],
+  ['image file name', (l) => FILE_NAME.test(l.line)],
+  ['image caption with credit', (l) => CREDIT_END.test(l.line)],
+  ['photo caption (ends with the day the photo was taken)', (l) => CAPTION_DATE_END.test(l.line)],
+  ['image label', (l) => IMAGE_LABEL.test(l.body)],
+  ['infographic label', (l) => INFOGRAPHIC.test(l.body) && !TERMINAL.test(l.body)],
+  ['image caption with credit', (l) => CAPTION_CREDIT.test(l.body)],
+  // An alt text names what the picture shows in three words or more; a one-word label ("Mali")
+  // over a paragraph that opens with the same word ("Mali's ruling junta…") is no alt text.
+  [
+    'image alt text repeated by its caption',
+    (l) =>
+      l.next.length > l.key.length && l.next.startsWith(l.key) && !TERMINAL.test(l.raw) && l.rawWords >= 3,
+  ],
+  ['byline or agency line', (l) => BYLINE.test(l.body)],
+  ['date stamp', (l) => DATE_ONLY.test(l.body)],
+];
+
+/** The reason of the author's box heading, after which a biography is part of the box. */
+const AUTHOR_BOX_REASON = "author's box";
+
+/**
  * Classifies every paragraph of an article as body text, a heading, or page furniture, using
  * general rules (navigation, image labels and captions, credits, bylines, date stamps,
  * infographic labels, repeated headlines, sidebars, reading times, paywall and app prompts,
@@ -536,23 +689,15 @@ export function classifyBlocks(
       span = trimSpan(text, { start: span.start + end, end: span.end });
       if (span.end <= span.start) continue;
     }
-    const source = SOURCE_PREFIX.exec(text.slice(span.start, span.end));
-    if (source && wordCount(text.slice(span.start + source[0].length, span.end)) >= 6) {
-      const cut = trimSpan(text, { start: span.start, end: span.start + source[0].length });
-      blocks.push({ ...cut, kind: 'furniture', reason: 'source credit' });
-      span = trimSpan(text, { start: span.start + source[0].length, end: span.end });
-    }
-    const byline = BYLINE_BEFORE_DATELINE.exec(text.slice(span.start, span.end));
-    if (byline) {
-      const cut = trimSpan(text, { start: span.start, end: span.start + byline[0].length });
-      blocks.push({ ...cut, kind: 'furniture', reason: 'byline before the dateline' });
-      span = trimSpan(text, { start: span.start + byline[0].length, end: span.end });
-    }
-    const label = MEDIA_LABEL.exec(text.slice(span.start, span.end));
-    if (label && wordCount(text.slice(span.start + label[0].length, span.end)) >= 6) {
-      const cut = trimSpan(text, { start: span.start, end: span.start + label[0].length });
-      blocks.push({ ...cut, kind: 'furniture', reason: 'label naming what the block holds' });
-      span = trimSpan(text, { start: span.start + label[0].length, end: span.end });
+    for (const [re, reason, wordsAfter] of PREFIX_CUTS) {
+      const m = re.exec(text.slice(span.start, span.end));
+      if (!m || wordCount(text.slice(span.start + m[0].length, span.end)) < wordsAfter) continue;
+      blocks.push({
+        ...trimSpan(text, { start: span.start, end: span.start + m[0].length }),
+        kind: 'furniture',
+        reason,
+      });
+      span = trimSpan(text, { start: span.start + m[0].length, end: span.end });
     }
     // A credit closing a line: the whole line is a caption when it reads as one (picture words,
     // the day a photo was taken) or is nothing but the credit; else only the credit is cut and
@@ -628,251 +773,26 @@ export function classifyBlocks(
     }
     const wasAuthorBox = afterAuthorBox;
     afterAuthorBox = false;
-    if (!/\p{L}/u.test(body)) {
-      furniture('no words (a separator or a counter)');
-      continue;
-    }
-    // One or two lower-case words alone ("blank", "webmaster", "dpa"): a placeholder, a label or a
-    // name the page prints. The article's words in a paragraph of their own start a sentence or a
-    // subheading in capitals; the end of a hard-wrapped sentence is joined to it (segment.ts) or
-    // follows a paragraph left open, which is checked here.
-    if (
-      LOWER_CASE_ALONE.test(body.trim()) &&
-      (i === 0 ||
-        /[.!?:;"'\u201D\u2019\u00BB)\]]\s*$/u.test(
-          text.slice(paragraphs[i - 1]!.start, paragraphs[i - 1]!.end),
-        ))
-    ) {
-      furniture('one or two lower-case words alone (a placeholder, a label or a name)');
-      continue;
-    }
-    // A video feed: a duration alone on its line, then another video's headline (no full stop),
-    // two times or more on the page.
-    const afterDuration =
-      i > 0 && DURATION_ALONE.test(text.slice(paragraphs[i - 1]!.start, paragraphs[i - 1]!.end).trim());
-    if (
-      durations >= 2 &&
-      afterDuration &&
-      wordCount(body) <= 25 &&
-      !/[.!?]["'\u201D\u2019)\u00BB]*$/u.test(body.trim())
-    ) {
-      furniture("video feed (a video's duration, then its headline)");
-      continue;
-    }
-    if (feedItems >= 2 && FEED_ITEM.test(body.trim()) && wordCount(body) <= 25) {
-      furniture('news-feed teaser (a time, then the headline of another story)');
-      continue;
-    }
-    if (WEB_ADDRESS.test(body.trim())) {
-      furniture('a bare web address (a link)');
-      continue;
-    }
-    if (MEDIA_WORD_ALONE.test(body.trim())) {
-      furniture('label of a picture or a video');
-      continue;
-    }
-    if (FILE_CAPTION.test(body.trim()) && !/["\u201C\u00AB]/u.test(body) && wordCount(body) <= 60) {
-      furniture('photo caption (a file picture)');
-      continue;
-    }
-    if (READER_CONTROL.test(body.trim()) && wordCount(body) <= 12) {
-      furniture('a reader control or link ("Find out more", "Lire la suite")');
-      continue;
-    }
-    if (CREDIT_LINE.test(body.trim()) && wordCount(body) <= 8) {
-      furniture('photo or image credit');
-      continue;
-    }
-    if (CONTRIBUTION.test(body) && wordCount(body) <= 30 && !/["\u201C\u00AB]/u.test(body)) {
-      furniture('who contributed to the report');
-      continue;
-    }
-    if (EDITORS_NOTE.test(body.trim()) && wordCount(body) <= 40) {
-      furniture("editor's or republication note");
-      continue;
-    }
-    if (STAFF_BYLINE.test(body.trim())) {
-      furniture('byline or agency line');
-      continue;
-    }
-    if (LINK_MARKER.test(body.trim()) && wordCount(body) <= 25) {
-      furniture('link to another story (marked by an arrow)');
-      continue;
-    }
-    if (
-      CAPTION_LABEL_END.test(body) &&
-      !/[.!?]/u.test(body.replace(CAPTION_LABEL_END, '')) &&
-      wordCount(body) <= 25
-    ) {
-      furniture('photo caption (labelled in brackets, e.g. "(Archives)")');
-      continue;
-    }
-    if (SLASHED_CREDIT.test(body.trim()) && wordCount(body) <= 8) {
-      furniture('photo or agency credit (names joined by slashes)');
-      continue;
-    }
-    if (AUTHOR_BOX_HEADING.test(body.trim())) {
-      afterAuthorBox = true;
-      furniture("author's box");
-      continue;
-    }
-    if (
-      wasAuthorBox &&
-      wordCount(body) <= 60 &&
-      !/["\u201C\u00AB]/u.test(body) &&
-      JOURNALISM_JOB.test(body)
-    ) {
-      furniture("author bio (the author's box)");
-      continue;
-    }
-    if (TAGS.test(body.trim()) && !TERMINAL.test(body.trim())) {
-      furniture('list of tags');
-      continue;
-    }
-    if (REPORTING_CREDIT.test(body.trim())) {
-      furniture('reporting and editing credits');
-      continue;
-    }
-    if (COMMENTS.test(body.trim())) {
-      furniture('comment form');
-      continue;
-    }
-    if (FEED_FOOTER.test(body.trim())) {
-      furniture('feed footer naming where the story first ran');
-      continue;
-    }
-    if (DATE_ONLY.test(body.trim().replace(SECTION_LABEL, ''))) {
-      furniture('date stamp');
-      continue;
-    }
-    if (RELATIVE_TIME.test(body.trim())) {
-      furniture('time stamp');
-      continue;
-    }
-    if (isMetaLine(body.trim())) {
-      furniture('byline, date or counter line');
-      continue;
-    }
-    if (NAMED_AGENCY_CREDIT.test(body.trim())) {
-      furniture('byline or agency line');
-      continue;
-    }
-    if (PAYWALL.test(body) && wordCount(body) <= 25 && !/["\u201C\u00AB]/u.test(body)) {
-      furniture('paywall, subscription, newsletter or app prompt');
-      continue;
-    }
-    if (
-      CTA_VERB.test(body) &&
-      CTA_OBJECT.test(body) &&
-      wordCount(body) <= 20 &&
-      !/["\u201C\u00AB]/u.test(body)
-    ) {
-      furniture('call to action (an order to the reader, pointing at the site)');
-      continue;
-    }
-    if ((PHOTO_DATE.test(body) || PHOTO_DATE_COMMA.test(body)) && !/["\u201C\u00AB]/u.test(body)) {
-      furniture('photo caption (the day the photo was taken closes a sentence)');
-      continue;
-    }
-    if (SOCIAL_POST.test(body.trim())) {
-      furniture('embedded social-media post');
-      continue;
-    }
-    if ((body.match(GLUED) ?? []).length >= 3 && !TERMINAL.test(body.trim())) {
-      furniture('menu items run together');
-      continue;
-    }
-    if (NAVIGATION.test(body)) {
-      furniture('navigation');
-      continue;
-    }
-    if (READ_TIME.test(body)) {
-      furniture('reading time');
-      continue;
-    }
-    if (AGENCY_LINE.test(body.trim())) {
-      furniture('byline or agency line');
-      continue;
-    }
-    if (
-      TEASER.test(body) ||
-      (RELATED_TEASER.test(body) && !TERMINAL.test(body.trim()) && wordCount(body) <= 16)
-    ) {
-      furniture('teaser for another story');
-      continue;
-    }
-    if ((PROMPT.test(body) && wordCount(body) <= 25) || isPromotion(body)) {
-      furniture('paywall, subscription, newsletter or app prompt');
-      continue;
-    }
-    if (AGENCY_CREDIT.test(body.trim())) {
-      furniture('agency credit');
-      continue;
-    }
-    if (IMAGE_MARKUP.test(body.trim())) {
-      furniture("an image's markup printed as text");
-      continue;
-    }
-    if (AUTHOR_BOX.test(body.trim())) {
-      furniture('author bio');
-      continue;
-    }
-    if (AUTHOR_BIO.test(body)) {
-      furniture('author bio');
-      continue;
-    }
-    if (SHARE.test(body.trim())) {
-      furniture('sharing buttons');
-      continue;
-    }
-    if (PLAYER_OR_NOTICE.test(body.trim()) && wordCount(body) <= 40) {
-      furniture('video player, screen-reader, advertising or cookie notice');
-      continue;
-    }
-    if (UPDATE_STAMP.test(body.trim())) {
-      furniture('date stamp');
-      continue;
-    }
-    if (CAPTION_WORDS.test(body) && !/["\u201C\u00AB]/u.test(body)) {
-      furniture('image caption');
-      continue;
-    }
-    if (FILE_NAME.test(body.trim())) {
-      furniture('image file name');
-      continue;
-    }
-    if (CREDIT_END.test(body.trim())) {
-      furniture('image caption with credit');
-      continue;
-    }
-    if (CAPTION_DATE_END.test(body.trim())) {
-      furniture('photo caption (ends with the day the photo was taken)');
-      continue;
-    }
-    if (IMAGE_LABEL.test(body)) {
-      furniture('image label');
-      continue;
-    }
-    if (INFOGRAPHIC.test(body) && !TERMINAL.test(body)) {
-      furniture('infographic label');
-      continue;
-    }
-    if (CAPTION_CREDIT.test(body)) {
-      furniture('image caption with credit');
-      continue;
-    }
-    // An alt text names what the picture shows in three words or more; a one-word label ("Mali")
-    // over a paragraph that opens with the same word ("Mali's ruling junta…") is no alt text.
-    if (next.length > key.length && next.startsWith(key) && !TERMINAL.test(raw) && wordCount(raw) >= 3) {
-      furniture('image alt text repeated by its caption');
-      continue;
-    }
-    if (BYLINE.test(body)) {
-      furniture('byline or agency line');
-      continue;
-    }
-    if (DATE_ONLY.test(body)) {
-      furniture('date stamp');
+    const previous = i > 0 ? text.slice(paragraphs[i - 1]!.start, paragraphs[i - 1]!.end) : null;
+    const view: LineView = {
+      raw,
+      body,
+      line: body.trim(),
+      words: wordCount(body),
+      rawWords: wordCount(raw),
+      key,
+      next,
+      previous,
+      afterDuration: previous !== null && DURATION_ALONE.test(previous.trim()),
+      durations,
+      feedItems,
+      wasAuthorBox,
+      quoted: /["\u201C\u00AB]/u.test(body),
+    };
+    const rule = LINE_RULES.find(([, test]) => test(view));
+    if (rule) {
+      afterAuthorBox = rule[0] === AUTHOR_BOX_REASON;
+      furniture(rule[0]);
       continue;
     }
 
