@@ -1226,6 +1226,14 @@ function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
     }
     if (b < i && !sentenceOpens(ws[b]!.start))
       consider({ start: ws[b]!.start, end: w.end, text: text.slice(ws[b]!.start, w.end) }, 3 + support);
+    // A quoted phrase right before it says what kind it is ('"hostile and outrageous" remarks').
+    const quotedBefore = /[\u201C"]([^\u201C\u201D"]{1,80})[\u201D"]\s+$/u.exec(
+      text.slice(Math.max(0, w.start - 90), w.start),
+    );
+    if (quotedBefore?.[1]) {
+      const at = w.start - quotedBefore[0].length + 1;
+      consider({ start: at, end: at + quotedBefore[1].length, text: quotedBefore[1] }, 3 + support);
+    }
     // What the passage says it is ("force called Takuba", "pledge to hold…", "groups linked to
     // ISIS…"): the words after it, before the phrase it ends.
     const complement = complementAfter(text, w.end, text.slice(w.start, w.end));

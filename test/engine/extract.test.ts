@@ -666,6 +666,15 @@ describe('short answers, one span per asked type', () => {
     ).toBe('reopen the clinic in March');
   });
 
+  it('the kind asked by a closing "what kind of X": the quoted words before X', () => {
+    expect(
+      short(
+        'why was the reporter detained, what kind of charges',
+        'The reporter was detained on "vague and sweeping" charges, her lawyer said on Friday.',
+      ),
+    ).toBe('vague and sweeping');
+  });
+
   it("someone's own words: the quoted phrase with the question's words, else the nearest one", () => {
     expect(
       short(
