@@ -123,27 +123,38 @@ function scoreWith(page: AnnotatedPage, model: LineModel | null) {
   return scorePage(page, article, []);
 }
 
-/** Furniture precision and recall of a score. */
+/** Furniture precision and recall of a score, and the share of furniture kept out of the index. */
 function furnitureLine(s: Score): string {
-  return `precision ${percent(s.claimedRight, s.claimed)} · recall ${percent(s.found, s.furniture)}`;
+  return `precision ${percent(s.claimedRight, s.claimed)} · recall ${percent(s.found, s.furniture)} · out of the index ${percent(s.outOfIndex, s.furniture)}`;
 }
 
 function main(): void {
-  const { values } = parseArgs({
-    options: {
-      against: { type: 'string', default: 'test/fixtures/pages' },
-      train: { type: 'string', default: 'all' },
-      show: { type: 'string' },
-      floor: { type: 'string', default: '0.5' },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        against: { type: 'string', default: 'test/fixtures/pages' },
+        train: { type: 'string', default: 'all' },
+        show: { type: 'string' },
+        floor: { type: 'string', default: '0.5' },
+      },
+    });
+  } catch (err) {
+    throw new Error(`furniture:cv: ${(err as Error).message}`);
+  }
+  const { values } = parsed;
   if (values.train !== 'all' && values.train !== 'kept')
     throw new Error(`furniture:cv --train: "${values.train}" is neither all nor kept`);
   const floor = Number(values.floor);
   if (!(floor >= 0 && floor < 1))
     throw new Error(`furniture:cv --floor: "${values.floor}" is not a number in [0, 1)`);
   const waves = waveOf();
-  const pages = readAnnotatedPages(values.against).filter((p) => p.annotation.split === 'rules');
+  let pages: AnnotatedPage[];
+  try {
+    pages = readAnnotatedPages(values.against).filter((p) => p.annotation.split === 'rules');
+  } catch (err) {
+    throw new Error(`furniture:cv --against: ${(err as Error).message}`);
+  }
   for (const p of pages)
     if (!waves.has(p.annotation.id))
       throw new Error(
@@ -189,4 +200,12 @@ function main(): void {
   );
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    main();
+  } catch (err) {
+    // A bad option or page is named in one line, not a stack trace.
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}

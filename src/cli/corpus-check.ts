@@ -18,6 +18,7 @@ import {
   articleOfPage,
   corpusOfArticle,
   readAnnotatedPages,
+  ruleReach,
   scoreLine,
   scorePage,
   type AnnotatedPage,
@@ -31,7 +32,12 @@ import {
  * `--split rules|heldout` keeps one split (rules are written looking at `rules` pages only).
  * A held-out page's miss lines are printed only with `--show-heldout-misses`.
  */
-function measureAgainst(target: string, only: string | undefined, showHeldout: boolean): number {
+function measureAgainst(
+  target: string,
+  only: string | undefined,
+  showHeldout: boolean,
+  byRule = false,
+): number {
   if (only !== undefined && only !== 'rules' && only !== 'heldout') {
     process.stderr.write(`corpus:check --split: "${only}" is neither rules nor heldout\n`);
     return 1;
@@ -71,6 +77,25 @@ function measureAgainst(target: string, only: string | undefined, showHeldout: b
         `${split} speaker misses by language and kind: ${tally(misses.map((m) => `${m.language}, ${m.kind}`))}\n`,
     );
   }
+  // Each rule's reach over the rules pages (held-out pages measure the rules, they are not read).
+  if (byRule) {
+    const outletOf = new Map(pages.map((p) => [p.annotation.id, p.annotation.outlet]));
+    const reach = ruleReach(
+      results.filter((r) => r.split === 'rules'),
+      outletOf,
+    );
+    process.stdout.write(
+      `rules pages, furniture set aside by each rule (${reach.length} rules), widest reach first:\n`,
+    );
+    for (const r of reach)
+      process.stdout.write(
+        `  ${r.outlets} outlet(s), ${r.pages} page(s), ${r.right} unit(s)${r.wrong ? `, ${r.wrong} body` : ''}: ${r.reason}\n`,
+      );
+    const narrow = reach.filter((r) => r.outlets === 1);
+    process.stdout.write(
+      `rules pages: ${narrow.length} of ${reach.length} rules set aside furniture on one outlet only (${narrow.reduce((n, r) => n + r.right, 0)} of ${reach.reduce((n, r) => n + r.right, 0)} units)\n`,
+    );
+  }
   for (const split of ['rules', 'heldout'] as const) {
     const mine = results.filter((r) => r.split === split);
     if (mine.length === 0) continue;
@@ -83,8 +108,9 @@ function measureAgainst(target: string, only: string | undefined, showHeldout: b
 
 const USAGE = `usage:
   npm run corpus:check -- [--corpus DIR] [--verbose]       every article's passages, furniture and quotations
-  npm run corpus:check -- --against DIR-or-FILE [--split rules|heldout] [--show-heldout-misses]
-                                                           furniture and speaker figures on annotated pages`;
+  npm run corpus:check -- --against DIR-or-FILE [--split rules|heldout] [--show-heldout-misses] [--by-rule]
+                                                           furniture and speaker figures on annotated pages
+                                                           (--by-rule: what each rule sets aside on the rules pages)`;
 
 function main(): void {
   let parsed;
@@ -96,6 +122,7 @@ function main(): void {
         against: { type: 'string' },
         split: { type: 'string' },
         'show-heldout-misses': { type: 'boolean', default: false },
+        'by-rule': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     });
@@ -111,7 +138,12 @@ function main(): void {
     return;
   }
   if (values.against !== undefined) {
-    process.exitCode = measureAgainst(values.against, values.split, values['show-heldout-misses']);
+    process.exitCode = measureAgainst(
+      values.against,
+      values.split,
+      values['show-heldout-misses'],
+      values['by-rule'],
+    );
     return;
   }
   let corpus;

@@ -7,7 +7,7 @@
  * on; these features name no outlet, wording or page, so what they learn can be measured on a wave
  * of pages left out of the fit: `npm run furniture:cv` does so, wave by wave. It is not run by
  * classifyBlocks: measured that way it set aside no furniture the rules keep at a threshold that
- * drops no body line (README, "Adding an article").
+ * drops no body line (README, "Furniture and speakers on real pages").
  */
 import type { Block } from './furniture.js';
 import { splitSentences } from './segment.js';

@@ -153,6 +153,11 @@ export interface Score {
   claimedRight: number;
   /** Annotated units none of whose characters is kept. */
   found: number;
+  /**
+   * Annotated units none of whose characters is indexed as a passage (kept as a heading at most:
+   * searched for quotations, never cited as an answer).
+   */
+  outOfIndex: number;
   /** Repeated body lines, and those not indexed a second time. */
   repeats: number;
   repeatsOnce: number;
@@ -171,6 +176,8 @@ export interface PageResult {
   problems: string[];
   /** Each quotation whose speaker was missed, by kind of error (counts only, no page text). */
   speakerMisses: SpeakerMiss[];
+  /** Every unit the rules set aside, with the reason the rules gave and whether it is furniture. */
+  claims: Array<{ reason: string; right: boolean }>;
 }
 
 const EMPTY: Score = {
@@ -178,6 +185,7 @@ const EMPTY: Score = {
   claimed: 0,
   claimedRight: 0,
   found: 0,
+  outOfIndex: 0,
   repeats: 0,
   repeatsOnce: 0,
   quotations: 0,
@@ -259,6 +267,17 @@ export function scorePage(
   let claimed = 0;
   let claimedRight = 0;
   let foundUnits = 0;
+  let outOfIndex = 0;
+  const claims: PageResult['claims'] = [];
+  // The reason of the furniture block that covers most of [from, to).
+  const reasonAt = (from: number, to: number) => {
+    let best: { reason: string; overlap: number } = { reason: '?', overlap: 0 };
+    for (const b of article.blocks) {
+      const overlap = Math.min(b.end, to) - Math.max(b.start, from);
+      if (b.kind === 'furniture' && overlap > best.overlap) best = { reason: b.reason ?? '?', overlap };
+    }
+    return best.reason;
+  };
   const nLines = starts.length;
   for (let n = 1; n <= nLines; n++) {
     const s = starts[n - 1]!;
@@ -270,16 +289,19 @@ export function scorePage(
       furniture++;
       if (droppedWhole) foundUnits++;
       else problems.push(`line ${n}: furniture kept (${a.furnitureWhy[String(n)] ?? 'furniture'}): ${line}`);
+      if (!anyIn(indexed, s, e)) outOfIndex++;
       if (droppedWhole) {
         claimed++;
         claimedRight++;
+        claims.push({ reason: reasonAt(s, e), right: true });
       }
       continue;
     }
     if (droppedWhole) {
       claimed++;
-      const reason = article.blocks.find((b) => b.kind === 'furniture' && b.start < e && b.end > s)?.reason;
-      problems.push(`line ${n}: body dropped as furniture (${reason ?? '?'}): ${line}`);
+      const reason = reasonAt(s, e);
+      claims.push({ reason, right: false });
+      problems.push(`line ${n}: body dropped as furniture (${reason}): ${line}`);
       continue;
     }
     // A kept line: stretches the rules cut from it are claimed inline furniture.
@@ -293,6 +315,7 @@ export function scorePage(
       if (/\S/.test(text.slice(i, j))) {
         claimed++;
         const hit = inline.some((f) => f.line === n && f.start < j && f.end > i);
+        claims.push({ reason: reasonAt(i, j), right: hit });
         if (hit) claimedRight++;
         else problems.push(`line ${n}: body cut as furniture: "${excerpt(text.slice(i, j), 50)}"`);
       }
@@ -301,6 +324,7 @@ export function scorePage(
   }
   for (const f of inline) {
     furniture++;
+    if (!anyIn(indexed, f.start, f.end)) outOfIndex++;
     if (!anyIn(kept, f.start, f.end)) foundUnits++;
     else
       problems.push(
@@ -372,6 +396,7 @@ export function scorePage(
       claimed,
       claimedRight,
       found: foundUnits,
+      outOfIndex,
       repeats: a.repeatsBody.length,
       repeatsOnce,
       quotations: a.quotations.length,
@@ -380,7 +405,55 @@ export function scorePage(
     },
     problems,
     speakerMisses,
+    claims,
   };
+}
+
+/** One rule's reach over a set of pages: what it set aside, on how many pages and outlets. */
+export interface RuleReach {
+  reason: string;
+  /** Units it set aside that are furniture, and those that are body. */
+  right: number;
+  wrong: number;
+  pages: number;
+  outlets: number;
+}
+
+/**
+ * What each rule (by the reason it gives, its varying parts folded: a quoted label, a count, the
+ * evidence listed by the shape judge) set aside over these pages, widest reach first: a rule that catches
+ * furniture on one page or one outlet only was written for that page's wording, one that catches it
+ * on many outlets is a shape that may hold on the next.
+ */
+export function ruleReach(
+  results: readonly PageResult[],
+  outletOf: ReadonlyMap<string, string>,
+): RuleReach[] {
+  const by = new Map<string, { right: number; wrong: number; pages: Set<string>; outlets: Set<string> }>();
+  for (const r of results)
+    for (const c of r.claims) {
+      const reason = c.reason
+        .replace(/^(page furniture by its (?:learned )?shape) \(.*\)$/u, '$1')
+        .replace(/"[^"]*"/gu, '"…"')
+        .replace(/\d+(?:\.\d+)?/gu, 'N');
+      const e = by.get(reason) ?? { right: 0, wrong: 0, pages: new Set(), outlets: new Set() };
+      if (c.right) e.right++;
+      else e.wrong++;
+      if (c.right) {
+        e.pages.add(r.id);
+        e.outlets.add(outletOf.get(r.id) ?? r.id);
+      }
+      by.set(reason, e);
+    }
+  return [...by.entries()]
+    .map(([reason, e]) => ({
+      reason,
+      right: e.right,
+      wrong: e.wrong,
+      pages: e.pages.size,
+      outlets: e.outlets.size,
+    }))
+    .sort((a, b) => b.outlets - a.outlets || b.right - a.right || a.reason.localeCompare(b.reason));
 }
 
 /** "98.0% (49/50)", or "n/a (0/0)" where there is nothing to count. */
@@ -393,6 +466,7 @@ export function scoreLine(s: Score): string {
   return [
     `furniture precision ${percent(s.claimedRight, s.claimed)}`,
     `recall ${percent(s.found, s.furniture)}`,
+    `out of the index ${percent(s.outOfIndex, s.furniture)}`,
     `speakers ${percent(s.speakersRight, s.quotations)}`,
     `repeats indexed once ${percent(s.repeatsOnce, s.repeats)}`,
     `extra quotations ${s.extraQuotations}`,

@@ -4,17 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { articleOfPage, readAnnotatedPages } from '../../src/corpus/measure.js';
+import { articleOfPage, readAnnotatedPages, ruleReach } from '../../src/corpus/measure.js';
 import { PAGE_FIXTURES_DIR } from '../support/page-annotations.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'measure-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A page of five lines: a byline, a caption, two body lines (one with a date stamp run in), a prompt. */
+/**
+ * A page of six lines: a body line with a date stamp run in, a caption, a label the rules keep as
+ * a subheading (searched for quotations, never cited), a quotation, a prompt, and the first line
+ * printed again.
+ */
 const TEXT = [
   ' date 2022-08-15 The last French soldiers left Mali on Monday, the army said.',
   'Soldiers board a plane in Gao (Jane Doe/AP)',
+  'Our partners in the region',
   '“The withdrawal is complete,” the French army said in a statement.',
   'Sign up for our newsletter',
   'The last French soldiers left Mali on Monday, the army said.',
@@ -28,12 +33,16 @@ function annotation(split: 'rules' | 'heldout', speaker: string) {
     published: '2022-08-15',
     language: 'en',
     split,
-    body: [1, 3, 5],
-    furniture: [2, 4],
-    furnitureWhy: { 2: 'photo caption with credit', 4: 'newsletter prompt' },
+    body: [1, 4, 6],
+    furniture: [2, 3, 5],
+    furnitureWhy: {
+      2: 'photo caption with credit',
+      3: "label of the site's partners box",
+      5: 'newsletter prompt',
+    },
     inlineFurniture: [{ line: 1, text: ' date 2022-08-15 ', why: 'date stamp' }],
-    quotations: [{ text: 'The withdrawal is complete', speaker, line: 3, partial: false }],
-    repeatsBody: [{ line: 5, of: 1 }],
+    quotations: [{ text: 'The withdrawal is complete', speaker, line: 4, partial: false }],
+    repeatsBody: [{ line: 6, of: 1 }],
   };
 }
 
@@ -60,28 +69,40 @@ function check(...args: string[]) {
 }
 
 describe('npm run corpus:check -- --against', () => {
-  it('prints furniture precision and recall, speaker accuracy and repeats per page and per split', () => {
+  it('prints furniture precision, recall and how much is kept out of the index, speaker accuracy and repeats per page and per split', () => {
     const r = check('--against', dir);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.slice(-2)).toEqual([
-      'rules (1 page(s)): furniture precision 100.0% (3/3) · recall 100.0% (3/3) · speakers 100.0% (1/1) · repeats indexed once 100.0% (1/1) · extra quotations 0',
-      'heldout (1 page(s)): furniture precision 100.0% (3/3) · recall 100.0% (3/3) · speakers 0.0% (0/1) · repeats indexed once 100.0% (1/1) · extra quotations 0',
+      'rules (1 page(s)): furniture precision 100.0% (3/3) · recall 75.0% (3/4) · out of the index 100.0% (4/4) · speakers 100.0% (1/1) · repeats indexed once 100.0% (1/1) · extra quotations 0',
+      'heldout (1 page(s)): furniture precision 100.0% (3/3) · recall 75.0% (3/4) · out of the index 100.0% (4/4) · speakers 0.0% (0/1) · repeats indexed once 100.0% (1/1) · extra quotations 0',
     ]);
     // A held-out page's misses are counted, not printed, unless asked for.
     expect(r.stdout).not.toContain('annotated "Emmanuel Macron"');
     expect(r.stdout).toContain(
-      '    (1 miss line(s) not shown: a held-out page is measured, not read; --show-heldout-misses prints them)\n',
+      '    (2 miss line(s) not shown: a held-out page is measured, not read; --show-heldout-misses prints them)\n',
     );
     expect(check('--against', dir, '--show-heldout-misses').stdout).toContain(
-      '    line 3: speaker "French army", annotated "Emmanuel Macron": “The withdrawal is complete”\n',
+      '    line 4: speaker "French army", annotated "Emmanuel Macron": “The withdrawal is complete”\n',
     );
     // The kinds of speaker error, counted per split with no text of the pages.
     expect(lines.slice(-5, -2)).toEqual([
       'heldout speaker misses (1): body vs person 1',
       'heldout speaker misses by kind and where the annotated speaker is printed: body vs person, not printed as annotated 1',
       'heldout speaker misses by language and kind: en, body vs person 1',
+    ]);
+  });
+
+  it('--by-rule prints what each rule set aside on the rules pages, widest reach first', () => {
+    const lines = check('--against', dir, '--by-rule').stdout.trimEnd().split('\n');
+    const at = lines.findIndex((l) => l.startsWith('rules pages, furniture set aside'));
+    expect(lines.slice(at, at + 5)).toEqual([
+      'rules pages, furniture set aside by each rule (3 rules), widest reach first:',
+      '  1 outlet(s), 1 page(s), 1 unit(s): call to action (an order to the reader, pointing at the site)',
+      '  1 outlet(s), 1 page(s), 1 unit(s): date stamp',
+      '  1 outlet(s), 1 page(s), 1 unit(s): image caption with credit',
+      'rules pages: 3 of 3 rules set aside furniture on one outlet only (3 of 3 units)',
     ]);
   });
 
@@ -211,6 +232,55 @@ describe('real rules-split pages, read as corpus:add reads them', () => {
       'paywall, subscription, newsletter or app prompt',
       'after the paywall notice "Réservé aux abonnés"',
       'after the paywall notice "Réservé aux abonnés"',
+    ]);
+  });
+});
+
+describe('ruleReach', () => {
+  const result = (id: string, claims: Array<{ reason: string; right: boolean }>) => ({
+    id,
+    split: 'rules' as const,
+    score: {
+      furniture: 0,
+      claimed: 0,
+      claimedRight: 0,
+      found: 0,
+      outOfIndex: 0,
+      repeats: 0,
+      repeatsOnce: 0,
+      quotations: 0,
+      speakersRight: 0,
+      extraQuotations: 0,
+    },
+    problems: [],
+    speakerMisses: [],
+    claims,
+  });
+
+  it('counts the pages and outlets a rule catches furniture on, folding the parts of its reason that vary', () => {
+    const reach = ruleReach(
+      [
+        result('a1', [
+          { reason: 'sidebar "Most read"', right: true },
+          { reason: 'page furniture by its shape (outside the article, short)', right: true },
+        ]),
+        result('a2', [{ reason: 'sidebar "Related stories"', right: true }]),
+        result('b1', [
+          { reason: 'page furniture by its shape (short, all capitals)', right: true },
+          { reason: 'sidebar "À lire aussi"', right: true },
+          { reason: 'date stamp', right: false },
+        ]),
+      ],
+      new Map([
+        ['a1', 'Outlet A'],
+        ['a2', 'Outlet A'],
+        ['b1', 'Outlet B'],
+      ]),
+    );
+    expect(reach).toEqual([
+      { reason: 'sidebar "…"', right: 3, wrong: 0, pages: 3, outlets: 2 },
+      { reason: 'page furniture by its shape', right: 2, wrong: 0, pages: 2, outlets: 2 },
+      { reason: 'date stamp', right: 0, wrong: 1, pages: 0, outlets: 0 },
     ]);
   });
 });
