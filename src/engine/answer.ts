@@ -837,10 +837,15 @@ type GivenValue = { key: string; start: number; end: number; after: string[]; no
  * or, for a date, years ("what month": the month and year). Read from the passage's number
  * mentions, with no answer extraction: this looks at every candidate.
  */
-function givenValues(text: string, q: QuestionAnalysis, tokens: readonly TokenTerm[]): GivenValue[] {
+function givenValues(
+  text: string,
+  q: QuestionAnalysis,
+  tokens: readonly TokenTerm[],
+  byMonth = false,
+): GivenValue[] {
   const out: GivenValue[] = [];
   const analyzer = analyzerFor(q.language);
-  const month = q.words.some((w) => w.text.toLowerCase() === 'month');
+  const month = byMonth || q.words.some((w) => w.text.toLowerCase() === 'month');
   for (const n of numberMentions(text)) {
     if (n.value === null) continue;
     if (q.answerType === 'number') {
@@ -886,17 +891,33 @@ function valueTokens(
   return { at: at < 0 ? tokens.length : at, endAt: endAt < 0 ? tokens.length : endAt };
 }
 
-/** The places (entities.ts's gazetteer) named within FACT_WINDOW words of a value, lower case. */
+/**
+ * Words before a place that make it where a thing is or goes ("stationed in Mali", "across the
+ * Sahel", "deployment to Mali"), not whose it is ("problems for France", "France's troops").
+ */
+const LOCATIVE =
+  /\b(?:in|at|into|inside|within|across|throughout|to|from|out of)\s+(?:the\s+)?(?:[\p{L}'\u2019-]+\s+){0,2}$/iu;
+
+/**
+ * The places (entities.ts's gazetteer) named where something is (see LOCATIVE), lower case:
+ * within FACT_WINDOW words of a value, or anywhere in the text when no value is given.
+ */
 function placesNear(
   text: string,
   tokens: readonly TokenTerm[],
-  v: { start: number; end: number },
+  v: { start: number; end: number } | null,
 ): Set<string> {
-  const { at, endAt } = valueTokens(tokens, v);
-  const from = tokens[Math.max(0, at - FACT_WINDOW)]?.start ?? 0;
-  const to = tokens[Math.min(tokens.length, endAt + FACT_WINDOW) - 1]?.end ?? text.length;
+  let from = 0;
+  let to = text.length;
+  if (v) {
+    const { at, endAt } = valueTokens(tokens, v);
+    from = tokens[Math.max(0, at - FACT_WINDOW)]?.start ?? 0;
+    to = tokens[Math.min(tokens.length, endAt + FACT_WINDOW) - 1]?.end ?? text.length;
+  }
   const out = new Set<string>();
-  for (const p of placeMentions(text)) if (p.start >= from && p.end <= to) out.add(p.text.toLowerCase());
+  for (const p of placeMentions(text))
+    if (p.start >= from && p.end <= to && LOCATIVE.test(text.slice(Math.max(0, p.start - 40), p.start)))
+      out.add(p.text.toLowerCase());
   return out;
 }
 
@@ -943,7 +964,11 @@ export function otherSide<T extends Ranked>(
   const lead = head[0];
   if (!lead?.found || head.length < 2) return;
   const leadTokens = tokenTerms(index.languageOf(lead.passage.id))(lead.passage.text);
-  const values = givenValues(lead.passage.text, q, leadTokens);
+  // Dates are compared at the grain the lead's answer gives: "August 2020" and "since May 2020"
+  // differ, though both are 2020; a year question compares years.
+  const byMonth =
+    q.answerType === 'date' && q.dateKind !== 'year' && MONTH.test(looseComparable(lead.found.text));
+  const values = givenValues(lead.passage.text, q, leadTokens, byMonth);
   const found = lead.found;
   // The lead's answer first, then (for a count) the passage's other counts, each with its noun.
   const first = values.filter((v) => v.start < found.end && v.end > found.start);
@@ -955,7 +980,7 @@ export function otherSide<T extends Ranked>(
       ? values.filter((v) => !first.includes(v)).slice(0, 3)
       : [];
   for (const leadValue of [...first, ...rest]) {
-    const done = otherSideOf(leadValue, leadTokens, ranked, head, q, index);
+    const done = otherSideOf(leadValue, leadTokens, ranked, head, q, index, byMonth);
     if (done) return;
   }
 }
@@ -971,6 +996,7 @@ function otherSideOf<T extends Ranked>(
   head: T[],
   q: QuestionAnalysis,
   index: PassageIndex,
+  byMonth: boolean,
 ): boolean {
   const lead = head[0]!;
   // The noun the lead's count counts: the question's head noun where it follows the number, else
@@ -982,19 +1008,27 @@ function otherSideOf<T extends Ranked>(
   if (q.answerType === 'number' && noun === null) return false;
 
   const fact = factTerms(leadTokens, leadValue, index);
-  // The places around the lead's value and those the question names (capitalised, as countFor reads them).
-  const leadPlaces = placesNear(lead.passage.text, leadTokens, leadValue);
+  // Where the lead's value is: the places around it, else those of its whole passage ("The
+  // deployment to Mali … 48 of the 53 soldiers"), and those the question names (capitalised, as
+  // countFor reads them). With none anywhere, no place rules another count out.
+  const around = placesNear(lead.passage.text, leadTokens, leadValue);
+  const leadPlaces = around.size > 0 ? around : placesNear(lead.passage.text, leadTokens, null);
   for (const p of placeMentionsOnce(q.tokens.join(' ').replace(/\b\w/g, (c) => c.toUpperCase())))
     leadPlaces.add(p.text.toLowerCase());
   // The question's own words, and the corpus words its expansions reach, each as one.
   const askedTerms = new Set([...q.terms, ...q.expansions.keys()]);
   const otherValue = (r: T): GivenValue | undefined => {
     const tokens = tokenTerms(index.languageOf(r.passage.id))(r.passage.text);
-    return givenValues(r.passage.text, q, tokens).find((v) => {
+    return givenValues(r.passage.text, q, tokens, byMonth).find((v) => {
       if (v.key === leadValue.key || (noun !== null && !v.after.includes(noun))) return false;
       // A value beside another place than the lead's and the question's is about that place.
       const places = placesNear(r.passage.text, tokens, v);
-      if (q.answerType === 'number' && places.size > 0 && ![...places].some((p) => leadPlaces.has(p)))
+      if (
+        q.answerType === 'number' &&
+        leadPlaces.size > 0 &&
+        places.size > 0 &&
+        ![...places].some((p) => leadPlaces.has(p))
+      )
         return false;
       const near = factTerms(tokens, v, index, false);
       let shared = 0;
@@ -1020,7 +1054,7 @@ function otherSideOf<T extends Ranked>(
       const h = head[j]!;
       const tokens = tokenTerms(index.languageOf(h.passage.id))(h.passage.text);
       if (
-        givenValues(h.passage.text, q, tokens).some(
+        givenValues(h.passage.text, q, tokens, byMonth).some(
           (v) => v.key !== leadValue.key && (noun === null || v.after.includes(noun)),
         )
       )

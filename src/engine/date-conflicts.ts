@@ -12,6 +12,7 @@
 import type { Passage } from '../corpus/load.js';
 import { formatResolved, resolveDates, type DateReference, type ResolvedDate } from '../corpus/dates.js';
 import { indexTerms } from '../text/tokenize.js';
+import { firstNounClass, GROUP_CLASS, PERSON_CLASS } from './entities.js';
 import { extractAnswer } from './extract.js';
 import type { QuestionAnalysis } from './question.js';
 import type { Match } from './search.js';
@@ -59,8 +60,12 @@ function compatible(a: string, b: string): boolean {
 const NOT_EVENT =
   /^(?:since|until|till|from|after|before|during|ago|later|earlier|former|latter|first|second|last|next|early|late|mid|days?|weeks?|months?|years?|decades?|times?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|\d[\d,.]*)$/iu;
 
-/** The terms of the event words within NEAR_WORDS of a date, in its sentence (see NOT_EVENT). */
-function nearTerms(text: string, d: ResolvedDate): Set<string> {
+/**
+ * The terms of the event words within NEAR_WORDS of a date, in its sentence (see NOT_EVENT),
+ * with those of words that name who acted (a noun whose most frequent WordNet sense is a person
+ * or a group: "army", "junta") in `actors`.
+ */
+function nearTerms(text: string, d: ResolvedDate, actors?: Set<string>): Set<string> {
   const sentenceStart = Math.max(text.lastIndexOf('. ', d.start) + 1, 0);
   const nextStop = text.slice(d.end).search(/[.!?](?:\s|$)/);
   const sentenceEnd = nextStop < 0 ? text.length : d.end + nextStop;
@@ -69,6 +74,11 @@ function nearTerms(text: string, d: ResolvedDate): Set<string> {
   const words = [...before, ...after]
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter((w) => w !== '' && !/^\p{Lu}/u.test(w) && !NOT_EVENT.test(w));
+  if (actors)
+    for (const w of words) {
+      const c = firstNounClass(w);
+      if (c === PERSON_CLASS || c === GROUP_CLASS) for (const t of indexTerms(w)) actors.add(t);
+    }
   return new Set(indexTerms(words.join(' ')));
 }
 
@@ -115,9 +125,13 @@ export function dateConflict<R extends Candidate>(
     const text = r.passage.text;
     const { reference, language } = ctx.referenceOf(r.passage);
     const date = resolveDates(text, reference, language).find((d) => d.start < m.end && d.end > m.start);
-    // The event: the words the passage matched for the question that stand near its date.
-    const event = date ? new Set([...nearTerms(text, date)].filter((t) => c.rare.has(t))) : null;
-    c.dated = date && event && event.size > 0 ? { r, date, event } : null;
+    // The event: the words the passage matched for the question that stand near its date. One
+    // that names who acted, alone, tells no event ("the army seized power in August 2020" and
+    // "the French army said on Monday" share only "army").
+    const actors = new Set<string>();
+    const event = date ? new Set([...nearTerms(text, date, actors)].filter((t) => c.rare.has(t))) : null;
+    const told = event !== null && [...event].some((t) => !actors.has(t));
+    c.dated = date && event && told ? { r, date, event } : null;
     return c.dated;
   };
   // The event is the best dated candidate's (the answer's): another article must contradict it.

@@ -71,6 +71,12 @@ export interface Expansion {
   from: string;
 }
 
+/**
+ * A count asked as a noun phrase opened by "total" or "overall" whose noun counts things ("total
+ * french troops across the sahel?", "overall troop presence"; not "the total bill").
+ */
+const TOTAL_Q =
+  /^\s*(?:the\s+)?(?:total|overall)\s+(?:[\p{L}'\u2019-]+\s+){0,2}?(?:(?:[a-z]+[^s\W]s|people|personnel|staff)\b|[a-z]+\s+presence\b)/iu;
 const NUMBER_Q =
   /\b(?:how many|how much|what number|what percentage|what share|what proportion|how large|how big|death toll|human toll|toll of|number of|numbers?|count(?!\s+(?:on|upon|for|as)\b)|size of|strength|head ?count|population|tally|manpower)\b/i;
 const DURATION_Q = /\bhow long\b/i;
@@ -321,7 +327,7 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
     // with none of them (or a short English one read as French: "eu … name") as before.
     answerType = french.type;
     headNoun = french.head;
-  } else if (NUMBER_Q.test(question)) {
+  } else if (NUMBER_Q.test(question) || TOTAL_Q.test(question)) {
     answerType = 'number';
     headNoun = countedNoun(question);
   } else if (DURATION_Q.test(question)) answerType = 'duration';
@@ -462,14 +468,17 @@ function countedNoun(question: string): string | null {
     );
   if (of?.[1]) return of[1].toLowerCase();
   // "estonian troop numbers", "barkhane troop count", "how big is the danish contingent".
-  const before = /\b([a-z]+)\s+(?:numbers?|count|strength|head ?count|tally)\b/i.exec(question);
+  const before = /\b([a-z]+)\s+(?:numbers?|count|strength|head ?count|tally|presence)\b/i.exec(question);
   if (before?.[1] && !/^(?:the|a|what|total|overall)$/i.test(before[1])) return before[1].toLowerCase();
   const big =
     /\bhow (?:big|large) (?:is|was|are|were) (?:the |its |their )?(?:[A-Za-z'’-]+\s+){0,2}?([a-z]+)\s*\??$/i.exec(
       question,
     );
   if (big?.[1]) return big[1].toLowerCase();
-  const m = /\bhow (?:many|much)\s+(?:of\s+the\s+|of\s+)?((?:[A-Za-z'-]+\s*){1,5})/i.exec(question);
+  const howMany = /\bhow (?:many|much)\s+(?:of\s+the\s+|of\s+)?((?:[A-Za-z'-]+\s*){1,5})/i.exec(question);
+  // "total french troops across…": the plural after "total" or "overall", and only a plural
+  // ("overall human toll" names no counted noun).
+  const m = howMany ?? /^\s*(?:the\s+)?(?:total|overall)\s+((?:[A-Za-z'-]+\s*){1,5})/i.exec(question);
   if (!m?.[1]) return null;
   const words: string[] = [];
   for (const w of m[1].trim().split(/\s+/)) {
@@ -479,7 +488,7 @@ function countedNoun(question: string): string | null {
   const plural = [...words]
     .reverse()
     .find((w) => NON_S_PLURALS.has(w) || (/s$/.test(w) && !/ss$/.test(w) && w.length > 3));
-  return plural ?? words[words.length - 1] ?? null;
+  return plural ?? (howMany ? (words[words.length - 1] ?? null) : null);
 }
 
 /** "estonian defence minister name", "the ambush village's name?": a name asked last. */

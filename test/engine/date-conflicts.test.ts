@@ -74,6 +74,14 @@ describe('date conflicts', () => {
     ]);
   });
 
+  it('is no conflict when the only word the dates share names who acted ("the army")', () => {
+    // "the army seized power in coup August 2020" and "the French army said on Monday" (Al
+    // Jazeera, 15 Aug 2022) share only the question's "army": two events, not two datings of one.
+    const a = seeds.ask('Since when has the army been in charge of the country?');
+    expect(a.answer).toBe('August 2020');
+    expect(a.conflict).toBeNull();
+  });
+
   it('is no conflict when the dates are of different events sharing a word ("met the challenge", "meeting of leaders")', () => {
     const a = seeds.ask('When did the leaders meet in Paris?');
     expect(a.answer).toBe('Wednesday night (c. 16 Feb 2022)');

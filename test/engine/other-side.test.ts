@@ -118,4 +118,76 @@ describe('the other side of a count or a date, from anywhere among the candidate
     otherSide([...headY, otherRanked], headY, qy, engine.index);
     expect(headY.map((r) => r.passage.text)).not.toContain(other);
   });
+
+  it('reads a place as where a count is only after "in", "to", "across"…: "for France" names whose it is', () => {
+    const lead = 'The mission has been costly for France, with 48 soldiers killed since it began.';
+    const other = 'Officials said 59 French soldiers had been killed in Mali during the mission.';
+    const fillers = FILLERS.map(([id, outlet, text]): [string, string, string] => [
+      id,
+      outlet,
+      text.replace('French troops stationed in Mali', 'French soldiers of the mission'),
+    ]);
+    const engine = new AnswerEngine(
+      buildCorpus([['lead', 'Lead Outlet', lead], ...fillers, ['other', 'Other Outlet', other]]),
+    );
+    const read = analyzeQuestion('How many French soldiers were killed during the mission?');
+    const q = { ...read, expansions: expandQuestion(read, engine.index) };
+    const ranked = engine.rank(q);
+    const leadRanked = ranked.find((r) => r.passage.text === lead)!;
+    expect(leadRanked.found?.text).toBe('48');
+    const head = [
+      leadRanked,
+      ...ranked.filter((r) => r.passage.text !== lead && r.passage.text !== other).slice(0, 4),
+    ];
+    otherSide(ranked, head, q, engine.index);
+    expect(head.map((r) => r.passage.text)[4]).toBe(other);
+  });
+
+  it('compares dates at the grain of the lead’s answer: "August 2020" and "since May 2020" differ', () => {
+    const lead = 'Relations soured after the army seized power in August 2020.';
+    const other = 'The army seized power in May 2020, one report says.';
+    const fillers = FILLERS.map(([id, outlet, text]): [string, string, string] => [
+      id,
+      outlet,
+      text.replace('French troops stationed in Mali', 'Army officers in Mali'),
+    ]);
+    // Unrelated reports make the two passages' shared words ("seized", "power") rare.
+    const unrelated = ['rain', 'wheat', 'markets', 'schools', 'roads', 'music', 'football', 'prices'].map(
+      (w): [string, string, string] => [
+        `n-${w}`,
+        `Notes ${w}`,
+        `Reports about ${w} in the capital came out this week.`,
+      ],
+    );
+    const engine = new AnswerEngine(
+      buildCorpus([
+        ['lead', 'Lead Outlet', lead],
+        ...fillers,
+        ...unrelated,
+        ['other', 'Other Outlet', other],
+      ]),
+    );
+    const read = analyzeQuestion('When did the army seize power?');
+    const q = { ...read, expansions: expandQuestion(read, engine.index) };
+    const ranked = engine.rank(q);
+    const leadRanked = ranked.find((r) => r.passage.text === lead)!;
+    const at = lead.indexOf('August 2020');
+    leadRanked.found = { start: at, end: at + 'August 2020'.length, text: 'August 2020' };
+    const head = [
+      leadRanked,
+      ...ranked.filter((r) => r.passage.text !== lead && r.passage.text !== other).slice(0, 4),
+    ];
+    otherSide(ranked, head, q, engine.index);
+    expect(head[0]!.passage.text).toBe(lead);
+    expect(head.map((r) => r.passage.text)).toContain(other);
+    // Asked for a year, the two are one side (2020): nothing comes in.
+    const year = analyzeQuestion('What year did the army seize power?');
+    const qy = { ...year, expansions: expandQuestion(year, engine.index) };
+    const headY = [
+      leadRanked,
+      ...ranked.filter((r) => r.passage.text !== lead && r.passage.text !== other).slice(0, 4),
+    ];
+    otherSide(ranked, headY, qy, engine.index);
+    expect(headY.map((r) => r.passage.text)).not.toContain(other);
+  });
 });

@@ -140,6 +140,13 @@ describe('a date named in a question that asks something else', () => {
     expect([q.answerType, q.dateKind]).toEqual(['date', 'time']);
   });
 
+  it('reads a noun phrase opened by "total" or "overall" as a count of its noun', () => {
+    expect(read('total police officers in the north?')).toEqual(['number', 'officers']);
+    expect(read('overall police presence in the north')).toEqual(['number', 'police']);
+    // "the total bill" counts nothing.
+    expect(read('the total bill for the bridge')).toEqual(['other', null]);
+  });
+
   it('counts people written in shorthand', () => {
     expect(read('how many ppl fled the town')).toEqual(['number', 'people']);
     expect(read('how many displaced ppl live in the camp')).toEqual(['number', 'people']);
