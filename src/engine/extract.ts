@@ -536,12 +536,69 @@ function typedAnswer(
       if (q.yesNo || YES_NO_Q.test(q.words[0]?.text ?? '')) return span ? yesNoAnswer(text, q) : null;
       if (!span) return null;
       return (
+        (asksWords(q) ? quotedAnswer(text, q) : null) ??
         (q.predicateOf ? predicateAnswer(text, q) : null) ??
         (q.purpose ? purposeAnswer(text, q) : null) ??
         (q.degree ? degreeAnswer(text, q.degree) : null) ??
         (novel ? novelSpan(text, q) : null)
       );
   }
+}
+
+/**
+ * Question words that ask for someone's own words: "what did X say", "what did X call Y", "how
+ * did X sum it up", "what did X accuse Y of" (English questions asked with "what" or "how").
+ */
+const WORDS_VERB =
+  /^(?:say|says|said|call|calls|called|describe|describes|described|label|labels|labelled|labeled|term|termed|dub|dubbed|sum|summed|characterise|characterised|characterize|characterized|accuse|accused|brand|branded)$/;
+
+/**
+ * True for a question that asks for someone's own words (see WORDS_VERB), its question word among
+ * its first three ("takuba - how did the french military sum it up"). Not when saying only
+ * frames another question ("what does macron say became of…": what became of them is asked).
+ */
+function asksWords(q: QuestionAnalysis): boolean {
+  if (q.language !== 'en' || !q.words.slice(0, 3).some((w) => /^(?:what|how)$/.test(w.text))) return false;
+  if (q.words.some((w) => /^(?:became|become|becomes|happened|happens|happen)$/.test(w.text))) return false;
+  return q.words.some((w) => WORDS_VERB.test(w.text));
+}
+
+/** A quotation of at most this many words is a phrase someone used, not a statement. */
+const QUOTED_WORDS = 12;
+
+/**
+ * For a question asking for someone's own words: the phrase in quotation marks ("out of control",
+ * "strategic and tactical success"), of at most QUOTED_WORDS words, that holds the most of the
+ * question's own words, then the nearest to them; null where the passage quotes no phrase.
+ */
+function quotedAnswer(text: string, q: QuestionAnalysis): Mention | null {
+  // The question's own words only: a related word the ranking matched ("saying" for "sum it
+  // up") does not make a quotation, or one beside it, the one asked for.
+  const terms = new Set(q.tokens.map((t) => stem(t)));
+  const own = words(text).filter((w) => terms.has(w.stem));
+  const distance = (m: Mention) =>
+    Math.min(
+      999,
+      ...own
+        .filter((w) => w.end <= m.start || w.start >= m.end)
+        .map((w) => (w.end <= m.start ? m.start - w.end : w.start - m.end)),
+    );
+  let best: Mention | null = null;
+  let bestScore = -Infinity;
+  for (const m of text.matchAll(/[\u201C"]([^\u201C\u201D"]{2,200})[\u201D"]/gu)) {
+    const inner = m[1]!.replace(/[\s,.;:]+$/, '');
+    const count = inner.split(/\s+/).filter(Boolean).length;
+    if (count === 0 || count > QUOTED_WORDS || echoesQuestion(inner, q)) continue;
+    const start = m.index! + 1;
+    const mention = { start, end: start + inner.length, text: inner };
+    const inside = words(inner).filter((w) => terms.has(w.stem)).length;
+    const score = inside * 1000 - distance(mention);
+    if (score > bestScore) {
+      best = mention;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 /** Verbs of saying that follow a person's name ("Ann Linde told reporters"). */

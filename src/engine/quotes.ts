@@ -205,8 +205,45 @@ const FR_THAT_CLAUSE = new RegExp(
   `(?:^|[,;]\\s*)([^,;:\u201C\u201D"\u00AB\u00BB]{2,120}?)\\s+(?:(?:a|ont|avait|avaient)\\s+\\p{Ll}{3,}(?:\u00E9|i|u|it|is)|\\p{Ll}{3,}(?:e|t|ent))${THAT_ASIDE}\\s+qu(?:e\\s+|['\u2019]\\s*)$`,
   'u',
 );
+/** A participle right after a quoted term, then "by"/"par" and its agent (group 1): "… annoncée par Emmanuel Macron". */
+const PASSIVE_AGENT =
+  /^\s*(?:(?:de|of|du|des|d['\u2019])\s*(?:[\p{L}'\u2019-]+\s+){0,2}?)?\p{Ll}{3,}(?:\u00E9|\u00E9e|\u00E9s|\u00E9es|ed)\s+(?:par|by)\s+((?:[\p{L}\p{N}'\u2019.-]+\s+){0,5}?[\p{L}\p{N}'\u2019.-]+)(?=\s*(?:[,.;:!?)]|\s(?:in|on|at|last|en|le|lors|dans)\s|$))/u;
+/** "what the UN refers to as the ", "ce que l'armée appelle la ": a naming verb's subject (group 1) before the named term. */
+const NAMING_SUBJECT =
+  /(?<![\p{L}])(?:what|ce\s+qu(?:e|['\u2019]))\s*((?:[\p{L}\p{N}'\u2019.-]+\s+){0,4}?[\p{L}\p{N}'\u2019.-]+)\s+(?:refers?\s+to|referred\s+to|calls?|called|describes?|described|terms?|termed|appelle|appellent|nomme|nomment|d\u00E9signe|d\u00E9signent|qualifie|qualifient)(?:\s+(?:it|them|cela|\u00E7a))?(?:\s+(?:as|de|d['\u2019]))?\s*(?:(?:the|a|an|la|le|les|un|une|l['\u2019])\s*)?(?:[\p{L}-]+\s+){0,2}$/iu;
+/** ", acknowledging only the support of ": a participle (group 1) opening the last clause before a quotation. */
+const HANGING_PARTICIPLE = /,\s*(\p{Ll}{3,}ing)\s+[^,;:\u201C\u201D"\u00AB\u00BB]{0,80}$/u;
+
+/**
+ * The subject a clause opens with: its words up to the first that reads as a finite verb (a
+ * lower-case word in -s or -ed after the first word, an auxiliary, a verb of saying), at most
+ * seven words. "Bamako denies this" → "Bamako".
+ */
+function leadingSubject(clause: string): string {
+  const words = clause.trim().split(/\s+/u);
+  const out: string[] = [];
+  for (const w of words.slice(0, 8)) {
+    if (
+      out.length > 0 &&
+      (/^\p{Ll}+(?:s|ed)$/u.test(w) ||
+        /^(?:has|have|had|is|are|was|were|will|would|did|does|a|ont|est|sont)$/iu.test(w) ||
+        new RegExp(`^(?:${SPEECH_VERB})$`, 'iu').test(w))
+    )
+      break;
+    out.push(w);
+  }
+  return out.join(' ');
+}
+
+/** A sentence that points back at the words before it: "This was …", "C'est l'extrait …", "Tels sont …". */
+const POINTS_BACK =
+  /^[\s\u201D"\u00BB]*(?:this|that|these|those|such|thus|c['\u2019](?:est|\u00E9tait)|ce\s+sont|ce\s+fut|voil\u00E0|tel(?:le)?s?\s+(?:est|sont|\u00E9tait))(?![\p{L}])/iu;
+/** A statement and its issuer (group 1): "the communiqué issued on Monday by the French army's general staff", "du communiqué des autorités maliennes". */
+const STATEMENT_ISSUER =
+  /(?:statement|communiqu[\u00E9e]|d\u00E9claration|declaration|press\s+release)\s+(?:(?:issued|released|published|signed|put\s+out|publi\u00E9|diffus\u00E9|sign\u00E9)(?:\s+[^,.;:]{0,30}?)?\s+(?:by|par)|of|from|(des|du|de\s+la|de\s+l['\u2019]))\s*((?:[\p{L}\p{N}'\u2019-]+\s+){0,7}?[\p{L}\p{N}'\u2019-]+)\s*(?:[,.;:!?]|$)/iu;
 /** A sentence opening with a present participle ("Qualifiant …", "Describing …"). */
-const PARTICIPLE_OPENING = /^[\s\u201C"\u00AB]*\p{Lu}\p{Ll}{2,}(?:ant|ing)\s/u;
+const PARTICIPLE_OPENING =
+  /^[\s\u201C"\u00AB]*(?!(?:During|According|Following|Regarding|Concerning|Including|Excluding|Pending|Notwithstanding|Considering|Barring|Durant|Pendant|Suivant|Moyennant|Nonobstant|Concernant|Avant)\s)\p{Lu}\p{Ll}{2,}(?:ant|ing)\s/u;
 /** After a quotation in an opening participle clause: the rest of the clause, its comma, then the main clause's subject (group 1) and verb. */
 const MAIN_SUBJECT =
   /^(?:[^,;:\u201C\u201D"\u00AB\u00BB]{0,100},)?\s*((?:[\p{L}'\u2019-]+\s+){0,5}?[\p{L}'\u2019-]+)\s+(?:(?:a|ont|has|have|had)\s+)?\p{Ll}{3,}(?:e|t|ent|s|ed|\u00E9)(?![\p{L}])/u;
@@ -380,8 +417,29 @@ const ATTRIBUTION_CUE = new RegExp(
 );
 
 /**
+ * Every inflection of the listed English verbs of saying ("acknowledged" → acknowledge,
+ * acknowledges, acknowledging) and French participles as they agree ("annoncé" → annoncée,
+ * annoncés), with verbs that name or judge words ("refers to … as", "spoke of", "traitant … de",
+ * "considered", "jugé"): a writer who reports someone's term uses any form of them.
+ */
+const INFLECTED_SPEECH = new RegExp(
+  `(?<![\\p{L}])(?:${[
+    ...new Set(
+      SPEECH_VERB.split('|')
+        .filter((v) => /^[a-z]+ed$/.test(v))
+        .map((v) => `${v.slice(0, -2)}(?:e|es|ed|ing|s)`),
+    ),
+  ].join('|')}|(?:${FR_PARTICIPLE.split('|')
+    .filter((v) => v.endsWith('\u00E9'))
+    .join(
+      '|',
+    )})(?:e|s|es)|refer(?:s|red|ring)?\\s+to|sp(?:eaks?|oke|eaking)\\s+of|talk(?:s|ed|ing)?\\s+of|parl\\p{L}*\\s+d|trait\\p{L}*\\s|consid\\p{L}+|jug\\p{L}+|appell?ent|appelle|nomment|nomme|d\u00E9signent|d\u00E9signe|qualifient|qualifie)(?![\\p{L}])`,
+  'iu',
+);
+
+/**
  * A term in quotation marks that quotes no one: one or two words after "so-called" or "dubbed",
- * or in a sentence with no verb of saying, no "according to" and no statement.
+ * or in a sentence with no verb of saying (in any of its forms), no "according to" and no statement.
  */
 function isScareQuote(text: string, q: Span, sentence: Span): boolean {
   const words = text.slice(q.start, q.end).trim().split(/\s+/u).length;
@@ -390,9 +448,8 @@ function isScareQuote(text: string, q: Span, sentence: Span): boolean {
   const s = text.slice(sentence.start, sentence.end);
   const inner = q.start - sentence.start;
   // The sentence without the quoted words themselves ("the “announced” date" is no cue).
-  return !ATTRIBUTION_CUE.test(
-    s.slice(0, inner) + ' '.repeat(q.end - q.start) + s.slice(q.end - sentence.start),
-  );
+  const rest = s.slice(0, inner) + ' '.repeat(q.end - q.start) + s.slice(q.end - sentence.start);
+  return !ATTRIBUTION_CUE.test(rest) && !INFLECTED_SPEECH.test(rest);
 }
 
 /** Small words skipped when reading a name's initials ("Union européenne" → UE, "European Union" → EU). */
@@ -571,6 +628,10 @@ function peopleIn(text: string): PersonMention[] {
       first.split('-').some((part) => TITLE_WORDS.has(part.toLowerCase()))
     )
       name = name.slice(first.length + 1);
+    // "le Président Emmanuel Macron", "President Emmanuel Macron": a title printed with a capital
+    // before a first name and a surname is no part of the name (accents ignored: "Président").
+    const lead = name.split(' ');
+    if (lead.length >= 3 && TITLE_WORDS.has(comparable(lead[0]!))) name = lead.slice(1).join(' ');
     // "le ministre des Armées Sébastien Lecornu": the first capital after "des" completes the
     // title, and the person is the words after it.
     const parts = name.split(' ');
@@ -1089,6 +1150,25 @@ export class QuotationIndex {
           speaker = carried;
           wasCarried = true;
         }
+        // "“…”. This was the opening line of the communiqué issued on Monday by the general staff.",
+        // "« … » C'est l'extrait du communiqué des autorités maliennes.": a quotation nothing in
+        // its own sentence attributes, pointed back to by the next one as a statement's words, is
+        // the issuer's.
+        if (speaker === null && block.kind === 'body') {
+          // The pointing sentence may be read as the end of the quotation's own ("« … » C'est …").
+          const tail = text.slice(q.end, sentence.end).replace(/^[\s\u201D"\u00BB.!?…]+/u, '');
+          const inOwn = POINTS_BACK.test(tail);
+          const rest = text.slice(sentence.start, q.start) + (inOwn ? '' : text.slice(q.end, sentence.end));
+          const following = sentences.find((x) => x.start >= q.end);
+          const said = inOwn ? tail : following ? text.slice(following.start, following.end) : '';
+          const pointer = POINTS_BACK.test(said) && !/[\u201C\u201D"\u00AB\u00BB]/u.test(said);
+          const issuer = pointer && !ATTRIBUTION_CUE.test(rest) ? STATEMENT_ISSUER.exec(said) : null;
+          // "du communiqué des autorités maliennes": the issuer with the article "des" holds.
+          const article = { des: 'les ', du: 'le ', 'de la': 'la ' }[issuer?.[1]?.toLowerCase() ?? ''] ?? '';
+          const named = issuer?.[2] ? `${issuer[1] && !article ? "l'" : article}${issuer[2]}` : null;
+          const who = named ? this.normaliseSpeaker(named, null, titles) : null;
+          if (who !== null && who !== IT && who !== PREV && BODY_NOUN.test(who)) speaker = who;
+        }
         if (speaker !== null && speaker !== IT && !this.people.full.has(speaker))
           speaker = titledName(speaker, text) ?? this.fullerBody(speaker, article, q.start);
         previousSpeaker = speaker;
@@ -1566,6 +1646,30 @@ export class QuotationIndex {
       const sp = person ?? norm(lastFor[1]);
       if (sp) return sp;
     }
+    // "la « réorganisation profonde » de Barkhane annoncée par Emmanuel Macron", "the “orderly”
+    // withdrawal announced by the ministry": a verb of saying in the passive right after the
+    // quoted term, with its agent, names who used the words.
+    const agent = PASSIVE_AGENT.exec(after);
+    if (agent?.[1] && INFLECTED_SPEECH.test(agent[0])) {
+      const sp = norm(agent[1]);
+      if (speaks(sp)) return sp;
+    }
+    // "what the UN refers to as the “liquidation”", "ce que l'armée appelle la « reconquête »":
+    // the subject of a verb that names the term.
+    const naming = NAMING_SUBJECT.exec(before);
+    if (naming?.[1]) {
+      const sp = norm(naming[1]);
+      if (sp !== null && sp !== IT && sp !== PREV) return sp;
+    }
+    // "Bamako denies this, acknowledging only the support of Russian “instructors”": a participle
+    // of saying after a comma hangs on the main clause, whose subject used the words.
+    const hanging = HANGING_PARTICIPLE.exec(before);
+    // Listed participles ("saying", "adding") are read below with the verb they hang on.
+    if (hanging && INFLECTED_SPEECH.test(hanging[1]!) && !PARTICIPLE.test(hanging[1]!)) {
+      const sp = norm(leadingSubject(before.slice(0, hanging.index)));
+      // A capital or a country speaks for its government ("Bamako denies").
+      if (speaks(sp) || (sp !== null && (COUNTRIES.has(sp) || OTHER_PLACES.has(sp)))) return sp;
+    }
     // "Qualifiant la Task force de « succès stratégique », l'armée française rappelle …",
     // "Describing the handover as “orderly”, the ministry said …": a quotation inside a participle
     // clause that opens the sentence is the words of the main clause's subject.
@@ -1578,8 +1682,14 @@ export class QuotationIndex {
     // "L'état-major considère par ailleurs que « … »", "The minister believes that “…”": any verb
     // whose complement clause the quotation opens attributes it to that verb's subject, listed
     // among the verbs of saying or not (no list of them is complete; the position is).
+    // Only for a verb the lists do not hold: a listed verb's subject is read below, with its
+    // appositions and roles ("Olivier Salgado, the spokesman, said that …").
     const that = (this.current?.meta.language === 'fr' ? FR_THAT_CLAUSE : EN_THAT_CLAUSE).exec(before);
-    if (that?.[1] && !/^(?:il|it|on|ce|cela|this|that|there)$/iu.test(that[1].trim())) {
+    if (
+      that?.[1] &&
+      !/^(?:il|it|on|ce|cela|this|that|there)$/iu.test(that[1].trim()) &&
+      !verbBetween(that[0].slice(that[0].indexOf(that[1]) + that[1].length))
+    ) {
       const sp = norm(that[1].replace(ADVERBS, ''));
       if (speaks(sp)) return sp;
     }
@@ -1759,7 +1869,9 @@ export class QuotationIndex {
     // proper name ("Wagner Group") is not: every capitalised word after the first must be a
     // common word, one the article also prints in lower case or a body's noun.
     const common = (w: string) =>
-      BODY_NOUN.test(w) || new RegExp(`(?<![\\p{L}])${w.toLowerCase()}(?![\\p{L}])`, 'u').test(text);
+      BODY_NOUN.test(w) ||
+      TITLE_WORDS.has(w.toLowerCase()) ||
+      new RegExp(`(?<![\\p{L}])${w.toLowerCase()}(?![\\p{L}])`, 'u').test(text);
     const words = bare.split(/\s+/u);
     if (
       words.slice(1).some((w) => /^\p{Lu}/u.test(w)) &&
@@ -1800,7 +1912,12 @@ export class QuotationIndex {
               .filter(Boolean) ?? [];
           // A run of capitalised words ("the French Foreign Ministry"), without the article or
           // other small word that opens it ("The French army").
-          const run = (m?.[1] ?? '').split(/\s+/u);
+          // From the last word that is a name rather than a common word printed in capitals
+          // ("On Monday French army" → French army; "French Foreign Ministry" stays whole).
+          let run = (m?.[1] ?? '').split(/\s+/u);
+          const proper = run.map((w) => !common(w.replace(/[^\p{L}-]/gu, '')));
+          const lastProper = proper.lastIndexOf(true);
+          if (lastProper > 0) run = run.slice(lastProper);
           // A compound adjective ("the Russia-backed Wagner Group") describes the body; it is no part of its name.
           while (run.length > 0 && (FUNCTION_WORDS.has(run[0]!.toLowerCase()) || /-\p{Ll}/u.test(run[0]!)))
             run.shift();

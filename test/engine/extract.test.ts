@@ -653,6 +653,28 @@ describe('short answers, one span per asked type', () => {
     ).toBe('reopen the clinic in March');
   });
 
+  it("someone's own words: the quoted phrase with the question's words, else the nearest one", () => {
+    expect(
+      short(
+        'what did the mayor call the flood',
+        'The mayor said the flood was “a catastrophe without precedent” and promised “rapid help”.',
+      ),
+    ).toBe('a catastrophe without precedent');
+    expect(
+      short(
+        'what did the union accuse the company of',
+        'The union accused the company of “breaking every promise”, a spokesman said on “Radio Ten”.',
+      ),
+    ).toBe('breaking every promise');
+    // Saying only frames the question: what became of the prisoners is asked, not a quotation.
+    expect(
+      short(
+        'what does the minister say became of the prisoners',
+        'The minister said the “dangerous prisoners” had been released.',
+      ),
+    ).toBe('had been released');
+  });
+
   it('a time of day with the same time in another zone after it, a four-figure time only with its zone', () => {
     expect(
       short(

@@ -1063,3 +1063,96 @@ describe('a quotation as the complement of any verb, or inside an opening partic
     ).toEqual(['Defence ministry: orderly and complete']);
   });
 });
+
+describe('a short quoted term someone used, not a scare quote', () => {
+  it('keeps a term named by a verb of saying in any of its forms, and gives it to the agent of a passive verb', () => {
+    expect(
+      speakers(
+        'La base est la dernière rétrocédée dans le cadre de la « réorganisation profonde » de Barkhane annoncée par Emmanuel Macron en juin dernier.',
+        'fr',
+      ),
+    ).toEqual(['Emmanuel Macron: réorganisation profonde']);
+  });
+
+  it('gives a term to the subject of the verb that names it', () => {
+    expect(
+      speakers('Plans were in place for what the UN refers to as the “liquidation” of the mission.'),
+    ).toEqual(['UN: liquidation']);
+    expect(
+      speakers(
+        'Les soldats sont partis après ce que l’état-major appelle la « réarticulation » du dispositif.',
+        'fr',
+      ),
+    ).toEqual(['l’état-major: réarticulation']);
+  });
+
+  it('gives a term after a participle of saying to the subject of the main clause', () => {
+    expect(
+      speakers(
+        'The French foreign ministry said last week it had made the decision. Bamako denies this, acknowledging only the support of Russian military "instructors".',
+      ),
+    ).toEqual(['Bamako: instructors']);
+  });
+
+  it('still drops a term no one is said to use', () => {
+    expect(speakers('The soldiers left the “camp” at dawn.')).toEqual([]);
+  });
+});
+
+describe('name forms', () => {
+  it('leaves a capitalised title out of a person’s name, so both forms are one speaker', () => {
+    expect(
+      speakers(
+        'Il y avait été convoqué pour des propos tenus par le Président Emmanuel Macron. « Nous partons », a déclaré le Président Emmanuel Macron.',
+        'fr',
+      ),
+    ).toEqual(['Emmanuel Macron: Nous partons']);
+  });
+});
+
+describe('a quotation the next sentence points back to as a statement', () => {
+  it('gives it to the statement’s issuer, in English and in French', () => {
+    expect(
+      speakers(
+        '"Today, at 13:00 hours, the last detachment crossed the border. It came from Gao". This was the opening line of the communiqué issued on Monday by the French army\'s general staff.',
+      ),
+    ).toEqual([
+      "French army's general staff: Today, at 13:00 hours, the last detachment crossed the border. It came from Gao",
+    ]);
+    expect(
+      speakers(
+        '« Le gouvernement de la République du Mali informe l’opinion de la fin de la mission. » C’est l’extrait du communiqué des autorités maliennes.',
+        'fr',
+      ),
+    ).toEqual([
+      'les autorités maliennes: Le gouvernement de la République du Mali informe l’opinion de la fin de la mission.',
+    ]);
+  });
+
+  it('leaves it without a speaker when the next sentence does not point back to it', () => {
+    expect(
+      speakers(
+        '"The last detachment crossed the border today". Paris published the communiqué of the general staff later.',
+      ),
+    ).toEqual(['(none): The last detachment crossed the border today']);
+  });
+});
+
+describe('the new readings leave the old ones alone', () => {
+  it('reads a listed verb’s "that" clause with its apposition, and a day before a body is no part of its name', () => {
+    expect(
+      speakers('Olivier Salgado, the spokesman for the mission, said that “the impact is certain”.'),
+    ).toEqual(['Olivier Salgado: the impact is certain']);
+    expect(speakers('On Monday French army officers left.\n\n“We left,” said the army.')).toEqual([
+      'French army: We left',
+    ]);
+  });
+
+  it('never takes a preposition in -ing for a participle opening the sentence', () => {
+    expect(
+      speakers(
+        'During the “long and difficult withdrawal from the north”, the ministry keeps its figures secret.',
+      ),
+    ).toEqual(['(none): long and difficult withdrawal from the north']);
+  });
+});
