@@ -100,13 +100,16 @@ export function titleBefore(text: string, start: number): string {
   return title.join(' ');
 }
 
+/** Thousands set apart by full stops, as French and German write them ("5.000", "2.500"). */
+const DOT_THOUSANDS = String.raw`\d{1,3}(?:\.\d{3})+(?![\d,.])(?!\s*(?:%|percent|per cent|pour cent))`;
 const QUALIFIER = String.raw`(?:(?:some|about|around|roughly|approximately|nearly|almost|close to|more than|over|under|fewer than|less than|at least|up to|an estimated|a total of(?: about)?)\s+)?`;
 /**
  * "2,400", "2.5", and French thousands set apart by a space ("2 400", with the no-break or
- * narrow no-break space French typography uses, or a plain one): read as one number, not as
- * "2" and "400".
+ * narrow no-break space French typography uses, or a plain one) or by a full stop ("5.000",
+ * "13.000": groups of exactly three figures, not before a per cent): read as one number, not as
+ * "2" and "400" or 5.
  */
-const NUMBER = String.raw`\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00A0\u202F ]\d{3})+(?![\d,.])|\d+(?:\.\d+)?`;
+const NUMBER = String.raw`\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00A0\u202F ]\d{3})+(?![\d,.])|${DOT_THOUSANDS}|\d+(?:\.\d+)?`;
 const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
 const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
@@ -171,13 +174,20 @@ export interface NumberMention extends Mention {
   isYear: boolean;
 }
 
+/** DOT_THOUSANDS at the first figure of a number mention. */
+const DOT_THOUSANDS_AT = new RegExp(`^${DOT_THOUSANDS}`);
+
 /** Finds counts and amounts, including qualified ones ("some 2,400", "48 of the 53", "700 to 1,000"). */
 function numberMentionsUncached(text: string): NumberMention[] {
   const out: NumberMention[] = [];
   for (const m of text.matchAll(NUMBER_RE)) {
     const raw = m[0];
-    const digits = /\d(?:[\d,]|[\u00A0\u202F ](?=\d{3}(?![\d,.])))*(?:\.\d+)?/.exec(raw);
-    let value = digits ? Number(digits[0].replace(/[,\u00A0\u202F ]/g, '')) : null;
+    // Read in the text, not the mention alone: "1.250%" is a decimal before its per cent sign.
+    const at = raw.search(/\d/);
+    const dotted =
+      at < 0 ? null : DOT_THOUSANDS_AT.exec(text.slice(m.index! + at, m.index! + raw.length + 12));
+    const digits = dotted ?? /\d(?:[\d,]|[\u00A0\u202F ](?=\d{3}(?![\d,.])))*(?:\.\d+)?/.exec(raw);
+    let value = digits ? Number(digits[0].replace(dotted ? /\./g : /[,\u00A0\u202F ]/g, '')) : null;
     if (value === null)
       value = wordNumberValue(
         raw.replace(
@@ -314,7 +324,9 @@ function placeMentionsUncached(text: string): Mention[] {
           .map((w) => w.word)
           .join(' ')
           .replace(/['\u2019]s$/, '');
-        if (COUNTRIES.has(span) || OTHER_PLACES.has(span)) {
+        // The lists write the straight apostrophe; pages often the curly one ("N’Djamena").
+        const key = span.replace(/\u2019/g, "'");
+        if (COUNTRIES.has(key) || OTHER_PLACES.has(key)) {
           const start = words[i]!.start;
           const last = words[j - 1]!;
           const end = last.start + last.word.replace(/['\u2019]s$/, '').length;

@@ -269,7 +269,21 @@ export function countFor(text: string, q: QuestionAnalysis, wide = false): Count
       (ws.some((w) => w.end <= n.start && isHead(w.stem)) ||
         (wide &&
           /^\s*(?:(?:another|some|about|around|roughly|nearly|up to)\s+)?$/i.test(text.slice(0, n.start))));
-    if (heads.length > 0 && !attached && !standsFor) continue;
+    // "A French contingent of 2,400 troops", "a force of 5,000": the asked noun, then "of", then
+    // the number (its qualifier aside) counts it.
+    const ofHead = (() => {
+      const k = firstEndingAfter(ws, n.start) - 1;
+      const w = ws[k];
+      return (
+        heads.length > 0 &&
+        w !== undefined &&
+        text.slice(w.start, w.end).toLowerCase() === 'of' &&
+        k > 0 &&
+        isHead(ws[k - 1]!.stem) &&
+        /^\s+$/.test(text.slice(w.end, n.start))
+      );
+    })();
+    if (heads.length > 0 && !attached && !standsFor && !ofHead) continue;
     const clause = clauseAround(text, n.start, n.end);
     const places = placeMentionsOnce(clause).map((p) => p.text);
     if (qPlaces.size > 0 && places.length > 0 && !places.some((p) => qPlaces.has(p))) continue;
@@ -1212,6 +1226,14 @@ function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
     }
     if (b < i && !sentenceOpens(ws[b]!.start))
       consider({ start: ws[b]!.start, end: w.end, text: text.slice(ws[b]!.start, w.end) }, 3 + support);
+    // A quoted phrase right before it says what kind it is ('"hostile and outrageous" remarks').
+    const quotedBefore = /[\u201C"]([^\u201C\u201D"]{1,80})[\u201D"]\s+$/u.exec(
+      text.slice(Math.max(0, w.start - 90), w.start),
+    );
+    if (quotedBefore?.[1]) {
+      const at = w.start - quotedBefore[0].length + 1;
+      consider({ start: at, end: at + quotedBefore[1].length, text: quotedBefore[1] }, 3 + support);
+    }
     // What the passage says it is ("force called Takuba", "pledge to hold…", "groups linked to
     // ISIS…"): the words after it, before the phrase it ends.
     const complement = complementAfter(text, w.end, text.slice(w.start, w.end));

@@ -4,7 +4,7 @@ import { analyzerFor, questionLanguage } from '../text/languages.js';
 import type { Via } from '../text/lexicon.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 import { FRENCH_QUESTION_NOUNS, TITLE_WORDS } from './gazetteer.js';
-import { firstNounClass, PERSON_CLASS } from './entities.js';
+import { firstNounClass, namesPlace, PERSON_CLASS } from './entities.js';
 import { withinEdits } from './search.js';
 
 /** What the engine reads from a question before searching. */
@@ -319,9 +319,15 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
     (YES_NO_START.test(question) || (TAG_QUESTION.test(question) && !WH_START.test(question))) &&
     !ALTERNATIVES.test(question);
   const namedWho = NAMED_WHO_IS.exec(question);
+  // "who did the spokesman talk to, which agency", "why was he expelled, what kind of remarks":
+  // a question word phrase after a comma at the end says what is asked.
+  const clarified = language === 'en' ? clarifiedHead(question) : null;
   const french = language === 'fr' ? frenchAskedType(question) : null;
   if (yesNo) {
     // Yes or no, whatever words it holds ("Was Macron looking to beef up French numbers…?").
+  } else if (clarified) {
+    answerType = namesAPerson(clarified) ? 'person' : 'entity';
+    headNoun = answerType === 'person' ? null : clarified;
   } else if (french) {
     // A French question is read by its own question words ("combien", "quand", "qui"…); one
     // with none of them (or a short English one read as French: "eu … name") as before.
@@ -585,6 +591,24 @@ function isNoun(word: string): boolean {
 /** True when a noun's most frequent sense is a person ("diplomat", "minister", "researcher"). */
 function namesAPerson(noun: string): boolean {
   return firstNounClass(noun) === PERSON_CLASS;
+}
+
+/** ", which agency?", ", what kind of remarks": a closing phrase that names the asked kind. */
+const CLARIFIED =
+  /,\s*(?:and\s+)?(?:which|what)\s+(?:(?:kinds?|sorts?|types?)\s+of\s+)?([a-z][a-z-]*)\s*\??\s*$/i;
+
+/**
+ * The noun of a closing "…, which X" or "…, what kind of X" (lower case), where it is a noun
+ * WordNet knows and no question filler; null otherwise.
+ */
+function clarifiedHead(question: string): string | null {
+  const noun = CLARIFIED.exec(question)?.[1]?.toLowerCase();
+  if (!noun || STOP_WORDS.has(noun) || QUESTION_FILLERS.has(noun) || !isNoun(noun)) return null;
+  // "…, which city?", "when was the first coup, what month" are read as a place or a date
+  // question already (PLACE_Q, DATE_Q), as counts and lengths are.
+  if (namesPlace(noun) || DATE_Q.test(question) || NUMBER_Q.test(question) || DURATION_Q.test(question))
+    return null;
+  return noun;
 }
 
 /** The two alternatives of an "X or Y?" question, lower case, or null. */

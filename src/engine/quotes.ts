@@ -433,7 +433,7 @@ const INFLECTED_SPEECH = new RegExp(
     .filter((v) => v.endsWith('\u00E9'))
     .join(
       '|',
-    )})(?:e|s|es)|refer(?:s|red|ring)?\\s+to|sp(?:eaks?|oke|eaking)\\s+of|talk(?:s|ed|ing)?\\s+of|parl\\p{L}*\\s+d|trait\\p{L}*\\s|consid\\p{L}+|jug\\p{L}+|appell?ent|appelle|nomment|nomme|d\u00E9signent|d\u00E9signe|qualifient|qualifie)(?![\\p{L}])`,
+    )})(?:e|s|es)|refer(?:s|red|ring)?\\s+to|sp(?:eaks?|oke|eaking)\\s+of|talk(?:s|ed|ing)?\\s+of|parl\\p{L}*\\s+(?:de|des|du|d['\u2019])|trait(?:ant|ait|aient|e|ent|\u00E9|\u00E9e|\u00E9s|er)|consid\\p{L}+|jug\\p{L}+|appell?ent|appelle|nomment|nomme|d\u00E9signent|d\u00E9signe|qualifient|qualifie)(?![\\p{L}])`,
   'iu',
 );
 
@@ -2206,6 +2206,20 @@ export class QuotationIndex {
   }
 
   private group(found: Found[]): Quotation[] {
+    // One spelling per speaker across the corpus: "Jean-Yves le Drian" and "Jean-Yves Le Drian"
+    // (a particle's case, accents) are one speaker, under the spelling given most often (the
+    // first given on a tie), so a look-up by name or role finds all of their words.
+    const spellings = new Map<string, Map<string, number>>();
+    for (const f of found) {
+      if (f.speaker === null || f.speaker === IT || f.speaker === PREV) continue;
+      const forms = spellings.get(comparable(f.speaker)) ?? new Map<string, number>();
+      forms.set(f.speaker, (forms.get(f.speaker) ?? 0) + 1);
+      spellings.set(comparable(f.speaker), forms);
+    }
+    for (const f of found) {
+      const forms = f.speaker === null ? undefined : spellings.get(comparable(f.speaker));
+      if (forms && forms.size > 1) f.speaker = [...forms].sort((a, b) => b[1] - a[1])[0]![0];
+    }
     const byKey = new Map<string, Quotation>();
     const order: Quotation[] = [];
     for (const f of found) {
@@ -2532,7 +2546,14 @@ function nameTerm(speaker: string | null): string | undefined {
   const words = speaker.split(/\s+/u);
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i]!.replace(/^(?:l|d)['\u2019]/iu, '');
-    if (BODY_NOUN.test(w) || SOMEONE.test(w) || FUNCTION_WORDS.has(w.toLowerCase())) continue;
+    // Words of an office or department ("Foreign", "Defence", "Armed") are no one's name either.
+    if (
+      BODY_NOUN.test(w) ||
+      SOMEONE.test(w) ||
+      FUNCTION_WORDS.has(w.toLowerCase()) ||
+      TITLE_WORDS.has(comparable(w))
+    )
+      continue;
     // A possessive or a country ("Mali's military leaders", "France") says whose, not who.
     if (!/^\p{Lu}/u.test(w) || NATIONALITY.test(w) || /['\u2019]s$/u.test(w) || COUNTRIES.has(w))
       return undefined;

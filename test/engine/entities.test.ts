@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  placeMentions,
   dateMentions,
   durationMentions,
   firstNounClass,
@@ -38,6 +39,14 @@ describe('numbers', () => {
       ['2013', 2013],
       ['500', 500],
     ]);
+  });
+
+  it('reads thousands set apart by full stops as one number, a decimal before a per cent as a decimal', () => {
+    expect(numbers('contre plus de 5.000 hommes aujourd’hui')).toEqual([['5.000', 5000]]);
+    expect(numbers('une force de 13.000 casques bleus')).toEqual([['13.000', 13000]]);
+    expect(numbers('entre 2.500-3.000 hommes')).toEqual([['2.500-3.000', 2500]]);
+    expect(numbers('prices rose 1.250% in May')).toEqual([['1.250', 1.25]]);
+    expect(numbers('a grave 3.6 km away')).toEqual([['3.6', 3.6]]);
   });
 
   it('does not read the pronoun "one" as a count', () => {
@@ -91,6 +100,16 @@ describe("a noun's most frequent sense", () => {
     expect(firstNounClass('junta')).toBe(GROUP_CLASS);
     expect(firstNounClass('bases')).not.toBe(PERSON_CLASS);
     expect(firstNounClass('neutralised')).toBeNull();
+  });
+});
+
+describe('places', () => {
+  it('are found whichever apostrophe the page prints, and given as printed', () => {
+    expect(placeMentions('headquartered in N’Djamena, the capital of Chad').map((m) => m.text)).toEqual([
+      'N’Djamena',
+      'Chad',
+    ]);
+    expect(placeMentions("based in N'Djamena").map((m) => m.text)).toEqual(["N'Djamena"]);
   });
 });
 

@@ -26,6 +26,19 @@ describe('short answers, one span per asked type', () => {
     ).toBe('some 2,400');
   });
 
+  it('a count after the asked noun and "of", also as ranking reads it: "a contingent of 90 soldiers"', () => {
+    const q = analyzeQuestion('size of the danish contingent in gao?');
+    const ranked = (text: string) => extractAnswer(text, q)?.text ?? null;
+    expect(ranked('A Danish contingent of 90 soldiers reached Gao in May.')).toBe('90');
+    expect(ranked('A Danish contingent reached Gao with 90 trucks in May.')).toBeNull();
+    expect(
+      short(
+        'size of the danish contingent in gao?',
+        'A Danish contingent of 90 soldiers reached Gao in May.',
+      ),
+    ).toBe('90 soldiers');
+  });
+
   it('a date, the most specific one', () => {
     expect(
       short(
@@ -651,6 +664,15 @@ describe('short answers, one span per asked type', () => {
         'Residents say the council broke its promise to reopen the clinic in March, and then fell silent.',
       ),
     ).toBe('reopen the clinic in March');
+  });
+
+  it('the kind asked by a closing "what kind of X": the quoted words before X', () => {
+    expect(
+      short(
+        'why was the reporter detained, what kind of charges',
+        'The reporter was detained on "vague and sweeping" charges, her lawyer said on Friday.',
+      ),
+    ).toBe('vague and sweeping');
   });
 
   it("someone's own words: the quoted phrase with the question's words, else the nearest one", () => {

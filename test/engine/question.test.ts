@@ -147,6 +147,13 @@ describe('a date named in a question that asks something else', () => {
     expect(read('the total bill for the bridge')).toEqual(['other', null]);
   });
 
+  it('reads a closing ", which X" or ", what kind of X" as the kind asked, not for a place, date or count', () => {
+    expect(read('who did the minister brief, which newspaper')).toEqual(['entity', 'newspaper']);
+    expect(read('why was the reporter detained, what kind of charges')).toEqual(['entity', 'charges']);
+    expect(read('where did the talks happen, which city')).toEqual(['place', 'city']);
+    expect(read('when did the talks happen, what month')).toEqual(['date', null]);
+  });
+
   it('counts people written in shorthand', () => {
     expect(read('how many ppl fled the town')).toEqual(['number', 'people']);
     expect(read('how many displaced ppl live in the camp')).toEqual(['number', 'people']);

@@ -1156,3 +1156,53 @@ describe('the new readings leave the old ones alone', () => {
     ).toEqual(['(none): long and difficult withdrawal from the north']);
   });
 });
+
+describe('one speaker, one spelling; a term given with "traiter … de"', () => {
+  it('gives the words of one person spelt two ways the one spelling printed first', () => {
+    expect(
+      speakers(
+        'Jean-Yves le Drian a déclaré : « Nous partons. »\n\nPlus tard, Jean-Yves Le Drian a ajouté : « Nous restons vigilants. »',
+        'fr',
+      ),
+    ).toEqual(['Jean-Yves le Drian: Nous partons.', 'Jean-Yves le Drian: Nous restons vigilants.']);
+  });
+
+  it('keeps the terms someone is said to call others by, and gives them to that person', () => {
+    expect(
+      speakers(
+        'C’est la réaction du gouvernement malien après les propos de Jean-Yves Le Drian traitant les autorités de « illégitimes » et « irresponsables ».',
+        'fr',
+      ),
+    ).toEqual(['Jean-Yves Le Drian: illégitimes', 'Jean-Yves Le Drian: irresponsables']);
+  });
+});
+
+describe('a department’s word is no speaker’s name in a look-up', () => {
+  it('does not rank a ministry first because the query says "foreign"', () => {
+    const article = prepareArticle(
+      {
+        id: 'a',
+        outlet: 'Test Outlet',
+        title: null,
+        published: '2022-08-15',
+        url: null,
+        language: 'en',
+        sha256: '0'.repeat(64),
+        inferred: {},
+        furnitureHints: [],
+      },
+      'In a statement, the French Foreign Ministry said it was recalling its ambassador.\n\n“France notes the decision,” the ministry said.\n\nFrench Foreign Minister Jean-Yves Le Drian said the junta was “out of control and illegitimate”.',
+      'a.txt',
+    );
+    const corpus: Corpus = {
+      dir: '.',
+      articles: [article],
+      byId: new Map([['a', article]]),
+      passages: article.passages,
+    };
+    // Every quotation the query meets, best first (the look-up then keeps those above its threshold).
+    const scored = new QuotationIndex(corpus).scored('foreign minister says the junta is out of control');
+    if ('error' in scored) throw new Error(scored.error);
+    expect(scored.map((s) => s.q.speaker)).toEqual(['Jean-Yves Le Drian', 'French Foreign Ministry']);
+  });
+});
