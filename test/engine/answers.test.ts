@@ -70,10 +70,10 @@ describe('short answers from the bundled corpus', () => {
     ).toBe(true);
   });
 
-  // Known loss of the learned rank model (data/rank-model.json, README "Ranking"): it ranks first
+  // Known loss of the learned models (data/rank-model.json, README "Ranking"): the rank model ranks first
   // "The withdrawal comes amid tanking relations between Paris and Bamako, which has increasingly
   // turned to Russia…" (a reason found in it counts for much, and none is read from "since Mali's
-  // military leaders reneged…").
+  // military leaders reneged…"), and the learned confidence abstains (0.456).
   it.fails('cites the DW passage on why relations between Paris and Bamako deteriorated', () => {
     const a = engine.ask('Why did relations between Paris and Bamako deteriorate?');
     expect([a.status, a.answerType]).toEqual(['answered', 'reason']);
