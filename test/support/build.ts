@@ -1,7 +1,7 @@
 /**
  * The compiled bot for tests that run it as `npm start` does (`node dist/src/index.js`): builds
- * dist/ with `npm run build` when it is missing or older than any source it is compiled from, so
- * such a test never runs stale JavaScript. `.ci/run` builds first, so there it is already fresh.
+ * dist/ with `npm run build` when it is missing or older than any source it is compiled from or any
+ * data file its snapshot key covers, so such a test never runs stale JavaScript. `.ci/run` builds first, so there it is already fresh.
  * Test files that need it call {@link ensureBuilt} in `beforeAll`; a lock directory keeps two test
  * files (vitest runs them in parallel) from building into dist/ at the same time.
  */
@@ -32,7 +32,16 @@ function newestMtime(path: string): number {
 
 function fresh(): boolean {
   if (!existsSync(STAMP)) return false;
-  const inputs = ['src', 'commands', 'scripts', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+  // data/ too: its files (the rank model, word lists) are part of the code key the build records.
+  const inputs = [
+    'src',
+    'commands',
+    'scripts',
+    'data',
+    'tsconfig.json',
+    'tsconfig.build.json',
+    'package.json',
+  ];
   return statSync(STAMP).mtimeMs >= Math.max(...inputs.map((input) => newestMtime(join(ROOT, input))));
 }
 
