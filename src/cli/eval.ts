@@ -6,8 +6,9 @@
  * its own `corpus` (a folder relative to the set's file, such as real pages added with
  * `corpus:add` beside the seeds) is scored on that corpus; every other set on `--corpus`.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -34,21 +35,53 @@ function containsWords(whole: string, part: string): boolean {
   return false;
 }
 
-/** Runs one contract command over all lines at once (stdin batch) and parses its JSON lines. */
-function runContract(command: 'ask' | 'quote', lines: string[], corpusDir: string): unknown[] {
+/**
+ * Runs one contract command over all lines at once (stdin batch) and parses its JSON lines. Each
+ * run starts a process (about 2 s, most of it start-up), so runs go in parallel (see `pooled`).
+ */
+function runContract(command: 'ask' | 'quote', lines: string[], corpusDir: string): Promise<unknown[]> {
   // A set with no quotation entries (such as reports exported by npm run feedback) has nothing to run.
-  if (lines.length === 0) return [];
+  if (lines.length === 0) return Promise.resolve([]);
   const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
-  const res = spawnSync(
-    process.execPath,
-    [tsx, 'src/cli/main.ts', command, '--json', '--corpus', corpusDir],
-    { cwd: root, input: `${lines.join('\n')}\n`, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
-  );
-  if (res.status !== 0) throw new Error(`${command} --json exited ${res.status}: ${res.stderr}`);
-  const out = res.stdout.split('\n').filter((l) => l.length > 0);
-  if (out.length !== lines.length)
-    throw new Error(`${command} --json printed ${out.length} lines for ${lines.length} inputs`);
-  return out.map((l) => JSON.parse(l));
+  return new Promise((done, fail) => {
+    const child = spawn(
+      process.execPath,
+      [tsx, 'src/cli/main.ts', command, '--json', '--corpus', corpusDir],
+      {
+        cwd: root,
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', fail);
+    child.on('close', (code, signal) => {
+      const what = `${command} --json on ${corpusDir}`;
+      // 143 is 128 + SIGTERM: tsx relays a signal as that exit code.
+      if (signal || code === 143 || code === 130)
+        return fail(new Error(`${what} was stopped from outside (${signal ?? `exit ${code}`}): ${stderr}`));
+      if (code !== 0) return fail(new Error(`${what} exited ${code}: ${stderr}`));
+      const out = stdout.split('\n').filter((l) => l.length > 0);
+      if (out.length !== lines.length)
+        return fail(new Error(`${what} printed ${out.length} lines for ${lines.length} inputs`));
+      done(out.map((l) => JSON.parse(l)));
+    });
+    child.stdin.end(`${lines.join('\n')}\n`);
+  });
+}
+
+/** Runs `jobs` at most `limit` at a time; the results keep the jobs' order. */
+function pooled<T>(jobs: Array<() => Promise<T>>, limit: number): Promise<T[]> {
+  const results: T[] = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      results[i] = await jobs[i]!();
+    }
+  };
+  return Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker)).then(() => results);
 }
 
 type Cited = { articleId: string; outlet?: string; title?: string; quote?: string; text?: string };
@@ -84,24 +117,16 @@ interface SetResult {
   calibration: CalibrationRow[];
 }
 
+type Quoted = { quotes: Array<Cited & { text: string; speaker: string | null }> };
+
 function scoreSet(
   name: string,
   set: QuestionSet,
   corpus: Corpus,
-  corpusDir: string,
+  { asks, quotes }: { asks: Asked[]; quotes: Quoted[] },
   showMisses: boolean,
 ): SetResult {
   const prefixOf = (id: string) => corpus.byId.get(id)?.meta.collectedAs?.slice(0, 3) ?? '?';
-  const asks = runContract(
-    'ask',
-    set.ask.map((d) => d.question),
-    corpusDir,
-  ) as Asked[];
-  const quotes = runContract(
-    'quote',
-    set.quote.map((d) => d.query),
-    corpusDir,
-  ) as Array<{ quotes: Array<Cited & { text: string; speaker: string | null }> }>;
 
   let factN = 0,
     h1 = 0,
@@ -243,7 +268,7 @@ const USAGE = `usage: npm run eval -- [--corpus DIR] [--calibrate] [--cross-vali
  */
 const BARE_GRID = [0, 0.25, 0.5, 0.75];
 
-function main(): void {
+async function main(): Promise<void> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -286,7 +311,7 @@ function main(): void {
   };
   const tuned: SetResult['calibration'] = [];
   const tunedQuestions: Array<{ question: string; corpusDir: string }> = [];
-  for (const file of files) {
+  const sets = files.map((file) => {
     let set: QuestionSet;
     try {
       set = QuestionSet.parse(JSON.parse(readFileSync(file, 'utf8')));
@@ -294,13 +319,34 @@ function main(): void {
       process.stderr.write(`eval: ${file}: not a question set: ${(err as Error).message}\n`);
       process.exit(2);
     }
-    const heldOut = isUntouched(file);
     const corpusDir = set.corpus ? resolve(dirname(file), set.corpus) : values.corpus;
+    return { file, set, corpusDir, corpus: corpusAt(corpusDir, set.corpus ? file : undefined) };
+  });
+  // Every set's two contract runs, in parallel; the sets are then scored and printed in order.
+  const outputs = await pooled(
+    sets.flatMap(({ set, corpusDir }) => [
+      () =>
+        runContract(
+          'ask',
+          set.ask.map((d) => d.question),
+          corpusDir,
+        ),
+      () =>
+        runContract(
+          'quote',
+          set.quote.map((d) => d.query),
+          corpusDir,
+        ),
+    ]),
+    availableParallelism(),
+  );
+  sets.forEach(({ file, set, corpusDir, corpus }, i) => {
+    const heldOut = isUntouched(file);
     const result = scoreSet(
       set.corpus ? `${basename(file)} (on its own corpus, ${set.corpus})` : basename(file),
       set,
-      corpusAt(corpusDir, set.corpus ? file : undefined),
-      corpusDir,
+      corpus,
+      { asks: outputs[2 * i] as Asked[], quotes: outputs[2 * i + 1] as Quoted[] },
       !heldOut || values['show-untouched-misses'],
     );
     process.stdout.write(`${result.lines.join('\n')}\n\n`);
@@ -308,7 +354,7 @@ function main(): void {
       tuned.push(...result.calibration);
       tunedQuestions.push(...set.ask.map((d) => ({ question: d.question, corpusDir })));
     }
-  }
+  });
   if (values.calibrate)
     process.stdout.write(
       `Calibration over every set but the untouched ones (${tuned.length} questions):\n${calibrationTable(tuned).join('\n')}\n`,
@@ -336,4 +382,7 @@ function main(): void {
   }
 }
 
-main();
+main().catch((err: unknown) => {
+  process.stderr.write(`eval: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
