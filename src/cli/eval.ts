@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { CorpusError, loadCorpus, type Corpus } from '../corpus/load.js';
 import { CONFIDENCE, confidenceOf } from '../engine/answer.js';
 import { BUNDLED_CORPUS_DIR, Engine } from '../engine/index.js';
-import { bundledSets, isUntouched, norm, QuestionSet } from './question-set.js';
+import { answersIt, bundledSets, isUntouched, norm, QuestionSet, sourceOf } from './question-set.js';
 import { calibrationTable, crossValidationTable, type CalibrationRow } from './calibration.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -126,7 +126,7 @@ function scoreSet(
   { asks, quotes }: { asks: Asked[]; quotes: Quoted[] },
   showMisses: boolean,
 ): SetResult {
-  const prefixOf = (id: string) => corpus.byId.get(id)?.meta.collectedAs?.slice(0, 3) ?? '?';
+  const prefixOf = (id: string) => sourceOf(corpus, id);
 
   let factN = 0,
     h1 = 0,
@@ -165,9 +165,7 @@ function scoreSet(
       return;
     }
     factN++;
-    const hit = (c: Cited & { quote: string }) =>
-      (d.answers ?? []).some((x) => norm(c.quote).includes(norm(x))) &&
-      (d.sources ?? []).includes(prefixOf(c.articleId));
+    const hit = (c: Cited & { quote: string }) => answersIt(d, c.quote, prefixOf(c.articleId));
     const first = a.citations[0];
     const firstRight = first !== undefined && hit(first);
     calibration.push({ confidence: a.confidence ?? 0, answerable: true, right: firstRight });

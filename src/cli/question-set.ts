@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { Corpus } from '../corpus/load.js';
 
 /** A question set file. */
 export const QuestionSet = z.object({
@@ -62,3 +63,17 @@ export const norm = (s: string) =>
     .replace(/[\u201C\u201D]/g, '"')
     .replace(/\s+/g, ' ')
     .trim();
+
+/** The source name a set gives an article: the first three characters of the file it was collected as. */
+export function sourceOf(corpus: Corpus, articleId: string): string {
+  return corpus.byId.get(articleId)?.meta.collectedAs?.slice(0, 3) ?? '?';
+}
+
+/** The scoring's rule for a fact: `text` holds one of the answers and stands in one of the sources. */
+export function answersIt(
+  d: { answers?: readonly string[]; sources?: readonly string[] },
+  text: string,
+  source: string,
+): boolean {
+  return (d.answers ?? []).some((x) => norm(text).includes(norm(x))) && (d.sources ?? []).includes(source);
+}

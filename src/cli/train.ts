@@ -26,7 +26,7 @@ import {
   type RankModel,
 } from '../engine/model.js';
 import { fitLogistic, pairwiseRows } from '../engine/model-fit.js';
-import { bundledSets, isUntouched, norm, QuestionSet } from './question-set.js';
+import { answersIt, bundledSets, isUntouched, QuestionSet, sourceOf } from './question-set.js';
 
 /** L2 strengths tried; each held-out set's is chosen by leave-one-set-out over the other sets. */
 const RANK_L2 = [0.1, 0.3, 1, 3];
@@ -76,7 +76,6 @@ function readSets(files: readonly string[]): Map<string, Question[]> {
       engine = new Engine(corpus).measurementView();
       engines.set(dir, engine);
     }
-    const prefixOf = (id: string) => corpus.byId.get(id)?.meta.collectedAs?.slice(0, 3) ?? '?';
     const name = basename(file, '.json');
     const questions: Question[] = [];
     for (const d of set.ask) {
@@ -85,11 +84,7 @@ function readSets(files: readonly string[]): Map<string, Question[]> {
       const right = new Set<number>();
       if (d.kind !== 'abstain')
         for (const c of tq.candidates)
-          if (
-            (d.answers ?? []).some((x) => norm(c.passage.text).includes(norm(x))) &&
-            (d.sources ?? []).includes(prefixOf(c.passage.articleId))
-          )
-            right.add(c.passage.id);
+          if (answersIt(d, c.passage.text, sourceOf(corpus, c.passage.articleId))) right.add(c.passage.id);
       const top = new Set(
         tq
           .order(HAND_RANK_MODEL)
