@@ -612,30 +612,15 @@ const WAVE_13_RULES: readonly PlannedPage[] = [
   { id: 'wakatsera-2022-06-militaires-francais-cedent-menaka', language: 'fr', shape: 'original' },
 ];
 
-export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
-  WAVE_3_RULES,
-  WAVE_4_RULES,
-  WAVE_5_RULES,
-  WAVE_7_RULES,
-  WAVE_8_RULES,
-  WAVE_9_RULES,
-  WAVE_10_RULES,
-  WAVE_11_RULES,
-  WAVE_12_RULES,
-  WAVE_6_RULES,
-  WAVE_14_RULES,
-  WAVE_15_RULES,
-  WAVE_16_RULES,
-  WAVE_13_RULES,
-];
-
 /**
  * The seventeenth wave: 18 pages (9 English, 9 French) about the withdrawal from Mali, collected and
  * annotated late on 1 Dec 2026 (23:20-23:30 UTC) by two people who never read the furniture rules or the quotation code (nor
  * any other file of `src/`, nor their tests, nor any fixture page already here), only to measure
- * them; it takes the place of wave 13 as the held-out wave. Not drawn: every page of it is `heldout`.
+ * them. It was the held-out wave on the night of 1 to 2 Dec 2026 (measured at its start and end
+ * only) and became a rules-only wave at 02:20 UTC on 2 Dec 2026, when a newer wave annotated the
+ * same way took its place.
  */
-const WAVE_17_HELDOUT: readonly PlannedPage[] = [
+const WAVE_17_RULES: readonly PlannedPage[] = [
   { id: '2nacheki-2021-europe-deploys-takuba-task-force-in-mali', language: 'en', shape: 'aggregator' },
   { id: 'africawebnews-2022-02-03-joel-meyer-quitte-bamako', language: 'fr', shape: 'original' },
   { id: 'afriupdate-2022-02-no-redeployment-to-niger', language: 'en', shape: 'wire' },
@@ -656,11 +641,29 @@ const WAVE_17_HELDOUT: readonly PlannedPage[] = [
   { id: 'zeppelin-2021-09-barkhane-retrait-du-nord-mali', language: 'fr', shape: 'captions' },
 ];
 
+export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
+  WAVE_3_RULES,
+  WAVE_4_RULES,
+  WAVE_5_RULES,
+  WAVE_7_RULES,
+  WAVE_8_RULES,
+  WAVE_9_RULES,
+  WAVE_10_RULES,
+  WAVE_11_RULES,
+  WAVE_12_RULES,
+  WAVE_6_RULES,
+  WAVE_14_RULES,
+  WAVE_15_RULES,
+  WAVE_16_RULES,
+  WAVE_13_RULES,
+  WAVE_17_RULES,
+];
+
 /**
  * Waves collected only to measure rules on: never drawn, every page `heldout`. Their annotators
  * never read the rules.
  */
-export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_17_HELDOUT];
+export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [];
 
 /** Every planned page, in wave order. */
 export const PLANNED_PAGES: readonly PlannedPage[] = [
