@@ -1205,8 +1205,9 @@ function dropCaptionsOverCredits(text: string, blocks: Block[]): void {
 
 /**
  * A page that prints its body twice, or a summary that repeats a paragraph word for word, is
- * indexed once: a body paragraph whose words stand again in another body paragraph (the same
- * paragraph printed later, or a longer one holding it) is set aside.
+ * indexed once: a body paragraph whose words stand again in another body paragraph (a longer one
+ * holding it, or the same paragraph printed again: the later printing, or the earlier one when it
+ * stands apart from the paragraphs as a standfirst and the later stands among them) is set aside.
  */
 function dropRepeats(text: string, blocks: Block[]): void {
   const body = blocks
