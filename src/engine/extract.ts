@@ -1,4 +1,4 @@
-import { QUESTION_FILLERS, type QuestionAnalysis } from './question.js';
+import { englishNounOf, QUESTION_FILLERS, type QuestionAnalysis } from './question.js';
 import {
   dateMentions,
   durationMentions,
@@ -22,7 +22,7 @@ import {
 import { comparable } from '../text/normalize.js';
 import { formatResolved, resolveDates, type DateReference, type ResolvedDate } from '../corpus/dates.js';
 import { memoByText } from '../text/memo.js';
-import { COUNTRIES, TITLE_WORDS } from './gazetteer.js';
+import { COUNTRIES, REGIONS, TITLE_WORDS } from './gazetteer.js';
 import { english, englishStem as stem } from '../text/english.js';
 import { tokenize } from '../text/tokenize.js';
 import { STOP_WORDS } from '../text/stopwords.js';
@@ -36,6 +36,7 @@ const COUNT_NOUNS: Record<string, string[]> = {
   peopl: ['peopl', 'civilian', 'person', 'resid'],
   civilian: ['civilian', 'peopl'],
   mercenari: ['mercenari', 'fighter'],
+  countri: ['countri', 'nation', 'state'],
 };
 
 /** The stems ranking reads a head noun as: the noun and the words the list above counts with it. */
@@ -203,8 +204,34 @@ function clauseAround(text: string, start: number, end: number): string {
   return text.slice(from, after < 0 ? Math.min(text.length, end + CLAUSE_REACH) : end + after);
 }
 
+/**
+ * True when a clause puts its count in another place than the question's: it names places, none
+ * of them one the question names ("2,400 in Mali" for a question about the Sahel). A country
+ * does not rule out a town the question names ("the camp in northeast Mali" for "the Menaka
+ * camp"): the town may lie in it; a region wider than a country (data/regions.txt: "the Sahel")
+ * it does.
+ */
+function placedElsewhere(clause: string, qPlaces: ReadonlySet<string>): boolean {
+  const placed = placeMentionsOnce(clause).map((p) => p.text);
+  if (placed.length === 0 || placed.some((p) => qPlaces.has(p))) return false;
+  const askedTown = [...qPlaces].some((p) => !COUNTRIES.has(p) && !REGIONS.has(p));
+  return !(askedTown && placed.every((p) => COUNTRIES.has(p)));
+}
+
 const CASUALTY =
-  /\b(?:kill(?:ed|ing|s)?|died|dies|die|dead|deaths?|wounded|injured|casualt(?:y|ies)|toll)\b/i;
+  /(?<![\p{L}])(?:kill(?:ed|ing|s)?|died|dies|die|dead|deaths?|wounded|injured|casualt(?:y|ies)|toll|tu[ée]e?s?|morte?s?|d[ée]c[ée]d[ée]e?s?|bless[ée]e?s?|pertes)(?![\p{L}])/iu;
+
+/**
+ * Where the noun a number counts ends, when it follows the number though the question named
+ * another ("some 4,300 troops" for "how big was the force", "30 hectares"): at most two
+ * capitalised words ("French", "MINUSMA") and then a plural noun, with only spaces between;
+ * else `end` itself. A count is given with its noun.
+ */
+function countedNounEnd(text: string, end: number): number {
+  const m = /^(\s+(?:\p{Lu}[\p{L}-]*\s+){0,2})(\p{Ll}[\p{L}-]*)/u.exec(text.slice(end));
+  if (!m || !/s$/.test(m[2]!) || !isNoun(m[2]!)) return end;
+  return end + m[0].length;
+}
 
 /** A number that counts the question's head noun ("2,400 troops", "3000 French troops"). */
 export interface CountValue extends Mention {
@@ -219,7 +246,10 @@ export interface CountValue extends Mention {
  * by its clause in a place the question did not ask about.
  */
 export function countFor(text: string, q: QuestionAnalysis, wide = false): CountValue | null {
-  const heads = wide ? headStems(q) : narrowHeads(q.headNoun);
+  // A French question's counted noun is also found by its English noun ("combien de soldats"
+  // in "some 4,300 troops"): passages in either language answer it.
+  const inEnglish = q.language !== 'en' && q.headNoun ? englishNounOf(q.headNoun) : null;
+  const heads = [...(wide ? headStems(q) : narrowHeads(q.headNoun)), ...narrowHeads(inEnglish)];
   // The question's own noun also as written short or misspelt ("mercs" for "mercenaries",
   // "civillians"), when it is no word WordNet knows: "bases" means bases, not "basements".
   const own = q.headNoun && english.lemmas(q.headNoun).length === 0 ? stem(q.headNoun) : '';
@@ -235,7 +265,7 @@ export function countFor(text: string, q: QuestionAnalysis, wide = false): Count
   let best: CountValue | null = null;
   let bestDist = Infinity;
   const askedCasualty = CASUALTY.test(q.tokens.join(' '));
-  const headClasses = q.headNoun ? nounClasses(q.headNoun) : new Set<number>();
+  const headClasses = q.headNoun ? nounClasses(inEnglish ?? q.headNoun) : new Set<number>();
   const countsPeople = headClasses.has(PERSON_CLASS) || headClasses.has(GROUP_CLASS);
   for (const n of numberMentions(text)) {
     if (n.value === null || n.isYear) continue;
@@ -284,9 +314,7 @@ export function countFor(text: string, q: QuestionAnalysis, wide = false): Count
       );
     })();
     if (heads.length > 0 && !attached && !standsFor && !ofHead) continue;
-    const clause = clauseAround(text, n.start, n.end);
-    const places = placeMentionsOnce(clause).map((p) => p.text);
-    if (qPlaces.size > 0 && places.length > 0 && !places.some((p) => qPlaces.has(p))) continue;
+    if (qPlaces.size > 0 && placedElsewhere(clauseAround(text, n.start, n.end), qPlaces)) continue;
     if (echoesQuestion(n.text, q)) continue;
     // A death toll is a different fact from a deployment count, and the other way round.
     const near = text.slice(Math.max(0, n.start - 25), n.end + 60);
@@ -382,7 +410,11 @@ function typedAnswer(
       const c = countFor(text, q, span);
       // The short answer is the count with the noun it counts ("some 14 European nations"),
       // when the noun follows it; ranking reads the number alone.
-      if (c) return span ? { start: c.start, end: c.nounEnd, text: text.slice(c.start, c.nounEnd) } : c;
+      if (c) {
+        if (!span) return c;
+        const end = c.nounEnd > c.end ? c.nounEnd : countedNounEnd(text, c.nounEnd);
+        return { start: c.start, end, text: text.slice(c.start, end) };
+      }
       if (q.headNoun) return null;
       return pick(
         numberMentions(text).filter((n) => !n.isYear),
@@ -400,7 +432,9 @@ function typedAnswer(
       // A date after "by" or "until" is a deadline, not the day a thing happened: the answer
       // to "when did they put out their declaration" is "Thursday morning", not "by June 2022".
       // "By when…", "till what year…" ask for that end itself.
-      const asksEnd = /^(?:by|until|till|untill)$/.test(q.words[0]?.text ?? '');
+      const asksEnd = q.words.some(
+        (w, i) => /^(?:by|until|till|untill)$/.test(w.text) && (i === 0 || q.words[i + 1]?.text === 'when'),
+      );
       const deadline = (m: Mention) =>
         span &&
         !asksEnd &&
@@ -749,6 +783,14 @@ function choiceAnswer(text: string, alternatives: string[]): Mention | null {
   const w = chosen[0]!.at[0]!;
   const word = text.slice(w.start, w.end);
   if (/^\p{Lu}/u.test(word)) return { start: w.start, end: w.end, text: word };
+  // A year or a count with the preposition that places it ("since 2012", "in 2013").
+  if (/^\p{N}/u.test(word)) {
+    const prep = /(?:^|\s)((?:since|in|from|until|till|by|before|after|depuis|en|avant|apr[èe]s)\s+)$/iu.exec(
+      text.slice(Math.max(0, w.start - 12), w.start),
+    );
+    const start = w.start - (prep?.[1]?.length ?? 0);
+    return { start, end: w.end, text: text.slice(start, w.end) };
+  }
   return nounPhraseEndingAt(text, w.start, w.end, 2);
 }
 

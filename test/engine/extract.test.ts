@@ -710,6 +710,59 @@ describe('short answers, one span per asked type', () => {
     expect(short('what time did the convoy leave', 'The convoy left in 2014 from Gao.')).toBeNull();
   });
 
+  it('a count with the noun it counts, though the question named another', () => {
+    expect(
+      short('how large was the force at its height', 'At its height the force had some 1,200 troops.'),
+    ).toBe('some 1,200 troops');
+    expect(short('how large was the force at its height', 'At its height it had 900 French soldiers.')).toBe(
+      '900 French soldiers',
+    );
+    // A number followed by no noun stays alone.
+    expect(short('how large was the force at its height', 'At its height it grew to 1,200.')).toBe('1,200');
+  });
+
+  it('a French count question in an English passage, by the noun in English', () => {
+    const q = analyzeQuestion('combien de soldats restent à Gao ?');
+    expect(extractAnswer('About 600 soldiers remain in Gao, officials said.', q, true, 'en')?.text).toBe(
+      'About 600 soldiers',
+    );
+    // "tués" asks a death toll: a deployment count is no answer, the toll is.
+    const toll = analyzeQuestion('combien de mercenaires tués par le groupe ?');
+    expect(
+      extractAnswer('Some 300 mercenaries were deployed near Gao last year.', toll, true, 'en'),
+    ).toBeNull();
+    expect(
+      extractAnswer('The group said it had killed six mercenaries in an ambush.', toll, true, 'en')?.text,
+    ).toBe('six mercenaries');
+  });
+
+  it('a count placed in a country still answers for a town of the question, not for a wider region', () => {
+    expect(
+      short(
+        'how many soldiers were at the kidal camp',
+        'The camp in northern Mali held some 400 soldiers until June.',
+      ),
+    ).toBe('some 400 soldiers');
+    expect(
+      short('how many soldiers are there in the sahel', 'Some 400 soldiers are stationed in Mali.'),
+    ).toBeNull();
+  });
+
+  it('a date asked by a question word at the end: "… till when", "… held when"', () => {
+    expect(
+      short('the junta wants to stay in power till when', 'The junta proposed to hold power until 2026.'),
+    ).toBe('2026');
+    expect(
+      short('the vote was supposed to be held when', 'The junta had promised to hold a vote in March.'),
+    ).toBe('March');
+  });
+
+  it('"X or Y?" between two years: the one the passage gives', () => {
+    expect(
+      short('danish troops in gao since 2019 or 2020?', 'Danish troops have been based in Gao since 2019.'),
+    ).toBe('since 2019');
+  });
+
   it('a French question gets no English phrase, and no yes or no', () => {
     const q = analyzeQuestion('Est-ce que la France a quitté le Mali ?');
     expect(extractAnswer('France has left Mali.', q, true, 'en')).toBeNull();
