@@ -22,7 +22,7 @@ import {
 import { comparable } from '../text/normalize.js';
 import { formatResolved, resolveDates, type DateReference, type ResolvedDate } from '../corpus/dates.js';
 import { memoByText } from '../text/memo.js';
-import { COUNTRIES, REGIONS, TITLE_WORDS } from './gazetteer.js';
+import { COUNTRIES, OTHER_PLACES, REGIONS, TITLE_WORDS } from './gazetteer.js';
 import { english, englishStem as stem } from '../text/english.js';
 import { tokenize } from '../text/tokenize.js';
 import { STOP_WORDS } from '../text/stopwords.js';
@@ -1556,9 +1556,9 @@ const REVERSAL = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
-/** Words that make a statement less than plain: a yes or no is not read from it. */
+/** Words that make a statement less than plain (an exception too: "…will leave, except…"): a yes or no is not read from it. */
 const HEDGE =
-  /(?:^|[^\p{L}])(?:may|might|could|likely|unlikely|possibly|perhaps|reportedly|allegedly|suspected|expected|rumou?red|unclear|whether|if|plans?|planned|would)(?![\p{L}])/iu;
+  /(?:^|[^\p{L}])(?:may|might|could|likely|unlikely|possibly|perhaps|reportedly|allegedly|suspected|expected|rumou?red|unclear|whether|if|plans?|planned|would|except|excluding)(?![\p{L}])/iu;
 /** Where a sentence turns to another clause: a contrast or a semicolon. */
 const CLAUSE_TURN = /;|,?\s+(?:but|while|whereas|although|though|however)\s+|\.(?:\s|$)/giu;
 /** Question words that accuse: what they ask is whether someone said the thing was done. */
@@ -1567,6 +1567,43 @@ const ACCUSING = /^(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|alleg(?:e|es|ed|i
 const REPORTING = /^(?:said|says|say|found|finds|concluded|concludes|reported|reports|stated|states)$/i;
 /** At most this many words of the passage follow a "Yes —" or "No —": a clause, not a paragraph. */
 const YES_NO_WORDS = 12;
+
+/** Verbs of saying after the one who says: "did the UN say…", "has Paris claimed…". */
+const SAYING = /^(?:say|said|says|claim|claimed|claims|announce|announced|report|reported|admit|admitted)$/;
+/** Of a question's terms, at least this share must stand in a clause for a plain yes. */
+const YES_SHARE = 0.75;
+
+/**
+ * True when a clause covers a yes/no question's terms well enough for a plain "Yes": all of
+ * them, or at least YES_SHARE of them (two at least) with every name among them: a word the
+ * dictionary does not know ("Barkhane", "MINUSMA") or a place ("Canada", "Bamako"), and every
+ * verb. A word of the question's own framing ("in the first place") may find no counterpart in
+ * a passage that says the thing; who (also who said it), where and what was done must.
+ */
+function plainlyCovered(
+  covered: ReadonlySet<string>,
+  own: readonly string[],
+  q: QuestionAnalysis,
+  asked: ReadonlyArray<{ text: string; term: string | null }>,
+): boolean {
+  if (covered.size === own.length) return true;
+  if (covered.size < Math.max(2, Math.ceil(YES_SHARE * own.length))) return false;
+  const names = new Set(own.filter((t) => !q.dictionary.has(t)));
+  asked.forEach((w, i) => {
+    const cap = w.text.charAt(0).toUpperCase() + w.text.slice(1);
+    if (w.term && (COUNTRIES.has(cap) || OTHER_PLACES.has(cap))) names.add(w.term);
+    // "did the UN say…": who said it must be the one the passage has say it.
+    if (w.term && SAYING.test(asked[i + 1]?.text ?? '')) names.add(w.term);
+  });
+  // The asked act must be met: a word WordNet knows as a verb may go unmet only inside a
+  // phrase a preposition opens ("in the first place").
+  const framing = (i: number) =>
+    asked.slice(Math.max(0, i - 3), i).some((w) => /^(?:in|of|at|on|for|by|from|with)$/.test(w.text));
+  asked.forEach((w, i) => {
+    if (w.term && !framing(i) && english.lemmas(w.text).some((l) => l.pos === 'v')) names.add(w.term);
+  });
+  return [...names].every((t) => covered.has(t));
+}
 
 /**
  * "Yes" or "No" for a yes/no question, with the clause of the passage that says so ("No — Mali's
@@ -1684,7 +1721,13 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
   );
   let verdict: 'Yes' | 'No' | null = null;
   if (negated !== (reversed || opposite)) verdict = best.covered.size * 2 >= own.length ? 'No' : null;
-  else if (!negated && !reversed && !opposite && !HEDGE.test(clause) && best.covered.size === own.length)
+  else if (
+    !negated &&
+    !reversed &&
+    !opposite &&
+    !HEDGE.test(clause) &&
+    plainlyCovered(best.covered, own, q, asked)
+  )
     verdict = 'Yes';
   if (!verdict) return null;
   // The words that settle it, at most YES_NO_WORDS of the clause: the window holding the

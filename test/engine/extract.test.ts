@@ -510,6 +510,36 @@ describe('short answers, one span per asked type', () => {
     ).toBeNull();
   });
 
+  it('a plain yes where three in four question words and every name stand in the clause', () => {
+    // "in the first place" frames the question; the passage says the thing.
+    expect(
+      short(
+        'did niger invite german troops to help mali in the first place',
+        'German troops came to help Mali when Niger invited them.',
+      ),
+    ).toBe('Yes — German troops came to help Mali when Niger invited');
+    // A name the clause does not hold, or the one who said it, leaves no yes.
+    expect(
+      short(
+        'did chad invite german troops to help mali in the first place',
+        'German troops came to help Mali when Niger invited them.',
+      ),
+    ).toBeNull();
+    expect(
+      short(
+        'did the un say the base would be safe',
+        'The army said the base was handed over safely and in order.',
+      ),
+    ).toBeNull();
+    // An exception is no plain yes to "every".
+    expect(
+      short(
+        'will every soldier have left gao by june',
+        'By June every soldier will have left Gao, except for a few guards.',
+      ),
+    ).toBeNull();
+  });
+
   it('a passage that refers back is answered from the sentence before it', () => {
     const q = analyzeQuestion('Who spoke to the Postimees daily?');
     const before = 'Estonian Defence Minister Kalle Laanet was blunt.';
