@@ -22,7 +22,7 @@ import {
 import { comparable } from '../text/normalize.js';
 import { formatResolved, resolveDates, type DateReference, type ResolvedDate } from '../corpus/dates.js';
 import { memoByText } from '../text/memo.js';
-import { COUNTRIES, OTHER_PLACES, REGIONS, TITLE_WORDS } from './gazetteer.js';
+import { COUNTRIES, OTHER_PLACES, TITLE_WORDS } from './gazetteer.js';
 import { english, englishStem as stem } from '../text/english.js';
 import { tokenize } from '../text/tokenize.js';
 import { STOP_WORDS } from '../text/stopwords.js';
@@ -204,20 +204,6 @@ function clauseAround(text: string, start: number, end: number): string {
   return text.slice(from, after < 0 ? Math.min(text.length, end + CLAUSE_REACH) : end + after);
 }
 
-/**
- * True when a clause puts its count in another place than the question's: it names places, none
- * of them one the question names ("2,400 in Mali" for a question about the Sahel). A country
- * does not rule out a town the question names ("the camp in northeast Mali" for "the Menaka
- * camp"): the town may lie in it; a region wider than a country (data/regions.txt: "the Sahel")
- * it does.
- */
-function placedElsewhere(clause: string, qPlaces: ReadonlySet<string>): boolean {
-  const placed = placeMentionsOnce(clause).map((p) => p.text);
-  if (placed.length === 0 || placed.some((p) => qPlaces.has(p))) return false;
-  const askedTown = [...qPlaces].some((p) => !COUNTRIES.has(p) && !REGIONS.has(p));
-  return !(askedTown && placed.every((p) => COUNTRIES.has(p)));
-}
-
 const CASUALTY =
   /(?<![\p{L}])(?:kill(?:ed|ing|s)?|died|dies|die|dead|deaths?|wounded|injured|casualt(?:y|ies)|toll|tu[ée]e?s?|morte?s?|d[ée]c[ée]d[ée]e?s?|bless[ée]e?s?|pertes)(?![\p{L}])/iu;
 
@@ -314,7 +300,9 @@ export function countFor(text: string, q: QuestionAnalysis, wide = false): Count
       );
     })();
     if (heads.length > 0 && !attached && !standsFor && !ofHead) continue;
-    if (qPlaces.size > 0 && placedElsewhere(clauseAround(text, n.start, n.end), qPlaces)) continue;
+    const clause = clauseAround(text, n.start, n.end);
+    const places = placeMentionsOnce(clause).map((p) => p.text);
+    if (qPlaces.size > 0 && places.length > 0 && !places.some((p) => qPlaces.has(p))) continue;
     if (echoesQuestion(n.text, q)) continue;
     // A death toll is a different fact from a deployment count, and the other way round.
     const near = text.slice(Math.max(0, n.start - 25), n.end + 60);

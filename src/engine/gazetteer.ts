@@ -24,9 +24,6 @@ export const COUNTRIES: ReadonlySet<string> = list('countries.txt');
 /** Regions, capitals and other places that often stand where a country would (data/places.txt). */
 export const OTHER_PLACES: ReadonlySet<string> = list('places.txt');
 
-/** Places that span several countries, such as the Sahel (data/regions.txt). */
-export const REGIONS: ReadonlySet<string> = list('regions.txt');
-
 /** Words of rank or office that can precede a person's name and are not part of it (data/title-words.txt). */
 export const TITLE_WORDS: ReadonlySet<string> = list('title-words.txt');
 
