@@ -419,9 +419,11 @@ function typedAnswer(
       const years = span && q.dateKind === 'year' ? all.filter((m) => /\b(?:19|20)\d{2}\b/.test(m.text)) : [];
       // A date after "by" or "until" is a deadline, not the day a thing happened: the answer
       // to "when did they put out their declaration" is "Thursday morning", not "by June 2022".
-      // "By when…", "till what year…" ask for that end itself.
+      // "By when…", "till what year…", "the deadline for…" ask for that end itself.
       const asksEnd = q.words.some(
-        (w, i) => /^(?:by|until|till|untill)$/.test(w.text) && (i === 0 || q.words[i + 1]?.text === 'when'),
+        (w, i) =>
+          /^(?:deadlines?|cutoff|cut-off)$/.test(w.text) ||
+          (/^(?:by|until|till|untill)$/.test(w.text) && (i === 0 || q.words[i + 1]?.text === 'when')),
       );
       const deadline = (m: Mention) =>
         span &&

@@ -3,7 +3,7 @@ import { english } from '../text/english.js';
 import { analyzerFor, questionLanguage } from '../text/languages.js';
 import type { Via } from '../text/lexicon.js';
 import { STOP_WORDS } from '../text/stopwords.js';
-import { FRENCH_QUESTION_NOUNS, TITLE_WORDS } from './gazetteer.js';
+import { COUNTRIES, FRENCH_QUESTION_NOUNS, OTHER_PLACES, TITLE_WORDS } from './gazetteer.js';
 import { firstNounClass, namesPlace, PERSON_CLASS } from './entities.js';
 import { withinEdits } from './search.js';
 
@@ -106,6 +106,29 @@ const OR_NOT = /[\s,-]+or not\s*\??\s*$/i;
  * stay in power till when", "elections were supposed to be held when", "france been fighting in
  * mali since when, 2012?", "eu au summit where and when". It asks what it asks first in a question.
  */
+/** WordNet's lexicographer classes of nouns naming a time (noun.time) and a place (noun.location). */
+const TIME_CLASS = 28;
+const LOCATION_CLASS = 15;
+/** A question that opens with a noun: its first word, past an article ("the deadline for…"). */
+const OPENING_NOUN = /^\s*(?:the\s+|a\s+|an\s+)?([a-z][a-z-]+)\b/i;
+
+/**
+ * What a question put as a noun phrase asks by the class of its first noun: a time ("deadline
+ * for the task force's plans", "timetable of…") a date, a place ("venue of the summit") a place.
+ */
+function openingNounAsks(question: string): AnswerType | null {
+  const word = OPENING_NOUN.exec(question)?.[1]?.toLowerCase();
+  const lemmas = english.lemmas(word ?? '');
+  // A noun in this very form, and no adjective or adverb ("last" is one).
+  if (!word || STOP_WORDS.has(word) || !lemmas.some((l) => l.pos === 'n' && l.lemma === word)) return null;
+  if (lemmas.some((l) => l.pos !== 'n' && l.pos !== 'v')) return null;
+  // A place's own name ("norway mali deployment status") names the topic, not what is asked.
+  const name = word.charAt(0).toUpperCase() + word.slice(1);
+  if (COUNTRIES.has(name) || OTHER_PLACES.has(name)) return null;
+  const c = firstNounClass(word);
+  return c === TIME_CLASS ? 'date' : c === LOCATION_CLASS ? 'place' : null;
+}
+
 const TRAILING_WH = /(?:^|\s)(when|where|who)\s*(?:\?+\s*$|$|,\s*[^,]{1,30}$)/i;
 /** "what did X do (for Y)", "what has X done": X, whose predicate in the passage is the answer. */
 const WHAT_DID_DO =
@@ -360,6 +383,8 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
     headNoun = countedNoun(question);
   } else if (DURATION_Q.test(question)) answerType = 'duration';
   else if (DATE_Q.test(question)) answerType = 'date';
+  else if (language === 'en' && !WH_START.test(question) && openingNounAsks(question))
+    answerType = openingNounAsks(question)!;
   else if (WHO_IS_NAMED.test(question)) {
     answerType = 'definition';
     subject = WHO_IS_NAMED.exec(question)![1]!;

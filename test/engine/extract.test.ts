@@ -775,6 +775,15 @@ describe('short answers, one span per asked type', () => {
     ).toBe('March');
   });
 
+  it('a deadline asked is the date after "by", not the day it was set', () => {
+    expect(
+      short(
+        'deadline for the partners to send their plans',
+        'On Monday the partners agreed to send their plans by March 2023.',
+      ),
+    ).toBe('March 2023');
+  });
+
   it('"X or Y?" between two years: the one the passage gives', () => {
     expect(
       short('danish troops in gao since 2019 or 2020?', 'Danish troops have been based in Gao since 2019.'),

@@ -35,6 +35,14 @@ describe('the asked type of answer', () => {
     expect(read('What happened when the convoy left?')).toEqual(['other', null]);
   });
 
+  it('reads a question put as a noun phrase by its first noun: a time a date, a place a place', () => {
+    expect(read('deadline for the new government to hold a vote')).toEqual(['date', null]);
+    expect(read('venue of the donors conference')).toEqual(['place', null]);
+    // "last" is also an adjective; a country's name is the topic.
+    expect(read('last convoy crossed into which country')).toEqual(['place', 'country']);
+    expect(read('niger troop deployment status')[0]).toBe('other');
+  });
+
   it('reads "… or not?" as a yes/no question, not as a choice', () => {
     const a = analyzeQuestion('was the vote unanimous or not?');
     expect([a.yesNo, a.alternatives]).toEqual([true, null]);
