@@ -109,8 +109,11 @@ const OR_NOT = /[\s,-]+or not\s*\??\s*$/i;
 /** WordNet's lexicographer classes of nouns naming a time (noun.time) and a place (noun.location). */
 const TIME_CLASS = 28;
 const LOCATION_CLASS = 15;
-/** A question that opens with a noun: its first word, past an article ("the deadline for…"). */
-const OPENING_NOUN = /^\s*(?:the\s+|a\s+|an\s+)?([a-z][a-z-]+)\b/i;
+/**
+ * A question that opens with its head noun: its first word (past an article), then a preposition
+ * ("the deadline for…", "venue of…"), not a noun that qualifies the next ("night airlift").
+ */
+const OPENING_NOUN = /^\s*(?:the\s+|a\s+|an\s+)?([a-z][a-z-]+)(?:\s+(?:for|of|to|in|at|on)\b|\s*\??\s*$)/i;
 
 /**
  * What a question put as a noun phrase asks by the class of its first noun: a time ("deadline

@@ -41,6 +41,8 @@ describe('the asked type of answer', () => {
     // "last" is also an adjective; a country's name is the topic.
     expect(read('last convoy crossed into which country')).toEqual(['place', 'country']);
     expect(read('niger troop deployment status')[0]).toBe('other');
+    // A time noun that qualifies the next one names the topic: "night airlift" asks no date.
+    expect(read('night airlift')[0]).toBe('other');
   });
 
   it('reads "… or not?" as a yes/no question, not as a choice', () => {
