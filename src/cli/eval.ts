@@ -16,26 +16,18 @@ import { CorpusError, loadCorpus, type Corpus } from '../corpus/load.js';
 import type { Block } from '../corpus/furniture.js';
 import { CONFIDENCE, confidenceOf } from '../engine/answer.js';
 import { BUNDLED_CORPUS_DIR, Engine } from '../engine/index.js';
-import { answersIt, bundledSets, isUntouched, norm, QuestionSet, sourceOf } from './question-set.js';
+import {
+  answersIt,
+  bundledSets,
+  isUntouched,
+  norm,
+  QuestionSet,
+  shortAnswerRight,
+  sourceOf,
+} from './question-set.js';
 import { calibrationTable, crossValidationTable, type CalibrationRow } from './calibration.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-/**
- * True when `part` stands in `whole` as whole words (case, curly quotes and white space ignored):
- * a short answer "No" is not inside "announced", nor "2" inside "2,400".
- */
-function containsWords(whole: string, part: string): boolean {
-  const p = norm(part);
-  if (p === '') return false;
-  const w = norm(whole);
-  for (let at = w.indexOf(p); at !== -1; at = w.indexOf(p, at + 1)) {
-    const before = w.charAt(at - 1);
-    const after = w.charAt(at + p.length);
-    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
-  }
-  return false;
-}
-
 /**
  * Runs one contract command over all lines at once (stdin batch) and parses its JSON lines. Each
  * run starts a process (about 2 s, most of it start-up), so runs go in parallel (see `pooled`).
@@ -242,13 +234,7 @@ function scoreSet(
       );
     if (a.citations.slice(0, 3).some(hit)) h3++;
     if (a.citations.slice(0, 5).some(hit)) h5++;
-    const shortRight =
-      a.answer !== null &&
-      // A 'when' answer carries its resolved date after the article's words ("Monday (15 Aug
-      // 2022)"): the words alone are scored too, since the expected answers quote the article.
-      [a.answer, a.answer.replace(/\s*\([^()]*\)$/, '')].some((given) =>
-        (d.answers ?? []).some((x) => containsWords(given, x) || containsWords(x, given)),
-      );
+    const shortRight = shortAnswerRight(d, a.answer);
     if (shortRight) shortOk++;
     else if (answered && firstRight) misses.push(`${d.id} short answer: ${JSON.stringify(a.answer)}`);
     if (d.kind === 'conflict') {

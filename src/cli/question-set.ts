@@ -77,3 +77,50 @@ export function answersIt(
 ): boolean {
   return (d.answers ?? []).some((x) => norm(text).includes(norm(x))) && (d.sources ?? []).includes(source);
 }
+
+/**
+ * True when `part` stands in `whole` as whole words (case, curly quotes and white space ignored):
+ * a short answer "No" is not inside "announced", nor "2" or "400" inside "2,400".
+ */
+export function containsWords(whole: string, part: string): boolean {
+  const p = norm(part);
+  if (p === '') return false;
+  const w = norm(whole);
+  for (let at = w.indexOf(p); at !== -1; at = w.indexOf(p, at + 1)) {
+    // A digit group of a longer number ("400" of "2,400", "4" of "4.5") is no whole word.
+    const before = w.slice(Math.max(0, at - 2), at);
+    const after = w.slice(at + p.length, at + p.length + 2);
+    if (!/[\p{L}\p{N}]$|\p{N}[,.]$/u.test(before) && !/^[\p{L}\p{N}]|^[,.]\p{N}/u.test(after)) return true;
+  }
+  return false;
+}
+
+/** The verdict a yes/no short answer opens with ("No — Norway has abandoned…"), lower case, or null. */
+function verdictOf(text: string): 'yes' | 'no' | null {
+  const m = /^\s*(yes|no|oui|non)\b/i.exec(text);
+  if (!m) return null;
+  return /^(?:yes|oui)$/i.test(m[1]!) ? 'yes' : 'no';
+}
+
+/**
+ * The scoring's rule for a short answer: it holds one of the expected answers as whole words, or
+ * stands inside one (a 'when' answer is also scored without the resolved date it carries at its
+ * end, "Monday (15 Aug 2022)", since the expected answers quote the article). A yes/no answer
+ * ("Yes — <the clause that says so>") whose verdict is the opposite of the one the set gives
+ * ("Yes" or "No" among its answers) is wrong, whatever clause it quotes: the clause alone is
+ * evidence, the verdict is the answer.
+ */
+export function shortAnswerRight(d: { answers?: readonly string[] }, answer: string | null): boolean {
+  if (answer === null) return false;
+  const expected = d.answers ?? [];
+  const given = verdictOf(answer);
+  if (given !== null) {
+    const verdicts = new Set(
+      expected.map((x) => (/^\s*(?:yes|no|oui|non)\s*$/i.test(x) ? verdictOf(x) : null)),
+    );
+    if (verdicts.has(given === 'yes' ? 'no' : 'yes') && !verdicts.has(given)) return false;
+  }
+  return [answer, answer.replace(/\s*\([^()]*\)$/, '')].some((text) =>
+    expected.some((x) => containsWords(text, x) || containsWords(x, text)),
+  );
+}

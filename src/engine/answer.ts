@@ -1230,6 +1230,70 @@ export function otherSide<T extends Ranked>(
     const done = otherSideOf(leadValue, leadTokens, ranked, head, q, index, byMonth);
     if (done) return;
   }
+  // None among the candidates: the question's words did not reach the other side ("grab power"
+  // never meets "two coups … since May 2020"), but the lead's own words around its value may.
+  // The index is searched once for them, and the passages found are compared the same way.
+  for (const leadValue of first) {
+    const extra = secondLook(leadValue, leadTokens, ranked, head, q, index);
+    if (extra.length > 0 && otherSideOf(leadValue, leadTokens, extra, head, q, index, byMonth)) return;
+  }
+}
+
+/** How many passages the second look of otherSide takes from the index. */
+const SECOND_LOOK = 20;
+/** At most this many of the lead's fact words (the rarest) are searched for. */
+const SECOND_LOOK_TERMS = 12;
+
+/**
+ * Passages the candidates left out that hold at least FACT_SHARED of the rare words around the
+ * lead's value (or words related to them), from other articles than the lead's among those the
+ * candidates come from (so a question asked within an outlet or dates stays within them), as
+ * candidates that take the last place when they give another value (see otherSideOf).
+ */
+function secondLook<T extends Ranked>(
+  leadValue: GivenValue,
+  leadTokens: readonly TokenTerm[],
+  ranked: readonly T[],
+  head: readonly T[],
+  q: QuestionAnalysis,
+  index: PassageIndex,
+): T[] {
+  const lead = head[0]!;
+  // The rare words (as factTerms keeps them), no number or month: they say what the value is of.
+  const fact = [...factTerms(leadTokens, leadValue, index, false)]
+    .filter((t) => index.df(t) > 0 && index.df(t) <= FACT_COMMON * index.size)
+    .filter((t) => !/^\d/.test(t) && !MONTH.test(t))
+    .sort((a, b) => index.df(a) - index.df(b))
+    .slice(0, SECOND_LOOK_TERMS);
+  if (fact.length < FACT_SHARED) return [];
+  const related = new Map<string, { target: string; weight: number; via: Via }>();
+  for (const t of fact)
+    for (const x of index.lexicon.expand(t))
+      if (FACT_RELATIONS.has(x.via) && !fact.includes(x.term) && !related.has(x.term))
+        related.set(x.term, { target: t, weight: 1, via: x.via });
+  const articles = new Set(ranked.map((r) => r.passage.articleId));
+  const known = new Set(ranked.map((r) => r.passage.id));
+  const last = head[head.length - 1]!;
+  return index
+    .search(fact, { candidates: SECOND_LOOK, language: q.language }, related)
+    .filter(
+      (h) =>
+        h.passage.articleId !== lead.passage.articleId &&
+        articles.has(h.passage.articleId) &&
+        !known.has(h.passage.id) &&
+        h.matches.size >= FACT_SHARED,
+    )
+    .map(
+      (h) =>
+        ({
+          ...h,
+          coverage: 0,
+          final: last.final,
+          hasAnswer: false,
+          found: null,
+          features: new Float64Array(last.features.length),
+        }) as unknown as T,
+    );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { QUESTION_FILLERS, type QuestionAnalysis } from './question.js';
+import { englishNounOf, QUESTION_FILLERS, type QuestionAnalysis } from './question.js';
 import {
   dateMentions,
   durationMentions,
@@ -22,7 +22,7 @@ import {
 import { comparable } from '../text/normalize.js';
 import { formatResolved, resolveDates, type DateReference, type ResolvedDate } from '../corpus/dates.js';
 import { memoByText } from '../text/memo.js';
-import { COUNTRIES, TITLE_WORDS } from './gazetteer.js';
+import { COUNTRIES, OTHER_PLACES, TITLE_WORDS } from './gazetteer.js';
 import { english, englishStem as stem } from '../text/english.js';
 import { tokenize } from '../text/tokenize.js';
 import { STOP_WORDS } from '../text/stopwords.js';
@@ -36,6 +36,7 @@ const COUNT_NOUNS: Record<string, string[]> = {
   peopl: ['peopl', 'civilian', 'person', 'resid'],
   civilian: ['civilian', 'peopl'],
   mercenari: ['mercenari', 'fighter'],
+  countri: ['countri', 'nation', 'state'],
 };
 
 /** The stems ranking reads a head noun as: the noun and the words the list above counts with it. */
@@ -204,7 +205,19 @@ function clauseAround(text: string, start: number, end: number): string {
 }
 
 const CASUALTY =
-  /\b(?:kill(?:ed|ing|s)?|died|dies|die|dead|deaths?|wounded|injured|casualt(?:y|ies)|toll)\b/i;
+  /(?<![\p{L}])(?:kill(?:ed|ing|s)?|died|dies|die|dead|deaths?|wounded|injured|casualt(?:y|ies)|toll|tu[ée]e?s?|morte?s?|d[ée]c[ée]d[ée]e?s?|bless[ée]e?s?|pertes)(?![\p{L}])/iu;
+
+/**
+ * Where the noun a number counts ends, when it follows the number though the question named
+ * another ("some 4,300 troops" for "how big was the force", "30 hectares"): at most two
+ * capitalised words ("French", "MINUSMA") and then a plural noun, with only spaces between;
+ * else `end` itself. A count is given with its noun.
+ */
+function countedNounEnd(text: string, end: number): number {
+  const m = /^(\s+(?:\p{Lu}[\p{L}-]*\s+){0,2})(\p{Ll}[\p{L}-]*)/u.exec(text.slice(end));
+  if (!m || !/s$/.test(m[2]!) || !isNoun(m[2]!)) return end;
+  return end + m[0].length;
+}
 
 /** A number that counts the question's head noun ("2,400 troops", "3000 French troops"). */
 export interface CountValue extends Mention {
@@ -219,7 +232,10 @@ export interface CountValue extends Mention {
  * by its clause in a place the question did not ask about.
  */
 export function countFor(text: string, q: QuestionAnalysis, wide = false): CountValue | null {
-  const heads = wide ? headStems(q) : narrowHeads(q.headNoun);
+  // A French question's counted noun is also found by its English noun ("combien de soldats"
+  // in "some 4,300 troops"): passages in either language answer it.
+  const inEnglish = q.language !== 'en' && q.headNoun ? englishNounOf(q.headNoun) : null;
+  const heads = [...(wide ? headStems(q) : narrowHeads(q.headNoun)), ...narrowHeads(inEnglish)];
   // The question's own noun also as written short or misspelt ("mercs" for "mercenaries",
   // "civillians"), when it is no word WordNet knows: "bases" means bases, not "basements".
   const own = q.headNoun && english.lemmas(q.headNoun).length === 0 ? stem(q.headNoun) : '';
@@ -235,7 +251,7 @@ export function countFor(text: string, q: QuestionAnalysis, wide = false): Count
   let best: CountValue | null = null;
   let bestDist = Infinity;
   const askedCasualty = CASUALTY.test(q.tokens.join(' '));
-  const headClasses = q.headNoun ? nounClasses(q.headNoun) : new Set<number>();
+  const headClasses = q.headNoun ? nounClasses(inEnglish ?? q.headNoun) : new Set<number>();
   const countsPeople = headClasses.has(PERSON_CLASS) || headClasses.has(GROUP_CLASS);
   for (const n of numberMentions(text)) {
     if (n.value === null || n.isYear) continue;
@@ -382,7 +398,11 @@ function typedAnswer(
       const c = countFor(text, q, span);
       // The short answer is the count with the noun it counts ("some 14 European nations"),
       // when the noun follows it; ranking reads the number alone.
-      if (c) return span ? { start: c.start, end: c.nounEnd, text: text.slice(c.start, c.nounEnd) } : c;
+      if (c) {
+        if (!span) return c;
+        const end = c.nounEnd > c.end ? c.nounEnd : countedNounEnd(text, c.nounEnd);
+        return { start: c.start, end, text: text.slice(c.start, end) };
+      }
       if (q.headNoun) return null;
       return pick(
         numberMentions(text).filter((n) => !n.isYear),
@@ -399,8 +419,12 @@ function typedAnswer(
       const years = span && q.dateKind === 'year' ? all.filter((m) => /\b(?:19|20)\d{2}\b/.test(m.text)) : [];
       // A date after "by" or "until" is a deadline, not the day a thing happened: the answer
       // to "when did they put out their declaration" is "Thursday morning", not "by June 2022".
-      // "By when…", "till what year…" ask for that end itself.
-      const asksEnd = /^(?:by|until|till|untill)$/.test(q.words[0]?.text ?? '');
+      // "By when…", "till what year…", "the deadline for…" ask for that end itself.
+      const asksEnd = q.words.some(
+        (w, i) =>
+          /^(?:deadlines?|cutoff|cut-off)$/.test(w.text) ||
+          (/^(?:by|until|till|untill)$/.test(w.text) && (i === 0 || q.words[i + 1]?.text === 'when')),
+      );
       const deadline = (m: Mention) =>
         span &&
         !asksEnd &&
@@ -749,6 +773,14 @@ function choiceAnswer(text: string, alternatives: string[]): Mention | null {
   const w = chosen[0]!.at[0]!;
   const word = text.slice(w.start, w.end);
   if (/^\p{Lu}/u.test(word)) return { start: w.start, end: w.end, text: word };
+  // A year or a count with the preposition that places it ("since 2012", "in 2013").
+  if (/^\p{N}/u.test(word)) {
+    const prep = /(?:^|\s)((?:since|in|from|until|till|by|before|after|depuis|en|avant|apr[èe]s)\s+)$/iu.exec(
+      text.slice(Math.max(0, w.start - 12), w.start),
+    );
+    const start = w.start - (prep?.[1]?.length ?? 0);
+    return { start, end: w.end, text: text.slice(start, w.end) };
+  }
   return nounPhraseEndingAt(text, w.start, w.end, 2);
 }
 
@@ -1514,9 +1546,9 @@ const REVERSAL = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
-/** Words that make a statement less than plain: a yes or no is not read from it. */
+/** Words that make a statement less than plain (an exception too: "…will leave, except…"): a yes or no is not read from it. */
 const HEDGE =
-  /(?:^|[^\p{L}])(?:may|might|could|likely|unlikely|possibly|perhaps|reportedly|allegedly|suspected|expected|rumou?red|unclear|whether|if|plans?|planned|would)(?![\p{L}])/iu;
+  /(?:^|[^\p{L}])(?:may|might|could|likely|unlikely|possibly|perhaps|reportedly|allegedly|suspected|expected|rumou?red|unclear|whether|if|plans?|planned|would|except|excluding)(?![\p{L}])/iu;
 /** Where a sentence turns to another clause: a contrast or a semicolon. */
 const CLAUSE_TURN = /;|,?\s+(?:but|while|whereas|although|though|however)\s+|\.(?:\s|$)/giu;
 /** Question words that accuse: what they ask is whether someone said the thing was done. */
@@ -1525,6 +1557,43 @@ const ACCUSING = /^(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|alleg(?:e|es|ed|i
 const REPORTING = /^(?:said|says|say|found|finds|concluded|concludes|reported|reports|stated|states)$/i;
 /** At most this many words of the passage follow a "Yes —" or "No —": a clause, not a paragraph. */
 const YES_NO_WORDS = 12;
+
+/** Verbs of saying after the one who says: "did the UN say…", "has Paris claimed…". */
+const SAYING = /^(?:say|said|says|claim|claimed|claims|announce|announced|report|reported|admit|admitted)$/;
+/** Of a question's terms, at least this share must stand in a clause for a plain yes. */
+const YES_SHARE = 0.75;
+
+/**
+ * True when a clause covers a yes/no question's terms well enough for a plain "Yes": all of
+ * them, or at least YES_SHARE of them (two at least) with every name among them: a word the
+ * dictionary does not know ("Barkhane", "MINUSMA") or a place ("Canada", "Bamako"), and every
+ * verb. A word of the question's own framing ("in the first place") may find no counterpart in
+ * a passage that says the thing; who (also who said it), where and what was done must.
+ */
+function plainlyCovered(
+  covered: ReadonlySet<string>,
+  own: readonly string[],
+  q: QuestionAnalysis,
+  asked: ReadonlyArray<{ text: string; term: string | null }>,
+): boolean {
+  if (covered.size === own.length) return true;
+  if (covered.size < Math.max(2, Math.ceil(YES_SHARE * own.length))) return false;
+  const names = new Set(own.filter((t) => !q.dictionary.has(t)));
+  asked.forEach((w, i) => {
+    const cap = w.text.charAt(0).toUpperCase() + w.text.slice(1);
+    if (w.term && (COUNTRIES.has(cap) || OTHER_PLACES.has(cap))) names.add(w.term);
+    // "did the UN say…": who said it must be the one the passage has say it.
+    if (w.term && SAYING.test(asked[i + 1]?.text ?? '')) names.add(w.term);
+  });
+  // The asked act must be met: a word WordNet knows as a verb may go unmet only inside a
+  // phrase a preposition opens ("in the first place").
+  const framing = (i: number) =>
+    asked.slice(Math.max(0, i - 3), i).some((w) => /^(?:in|of|at|on|for|by|from|with)$/.test(w.text));
+  asked.forEach((w, i) => {
+    if (w.term && !framing(i) && english.lemmas(w.text).some((l) => l.pos === 'v')) names.add(w.term);
+  });
+  return [...names].every((t) => covered.has(t));
+}
 
 /**
  * "Yes" or "No" for a yes/no question, with the clause of the passage that says so ("No — Mali's
@@ -1642,7 +1711,13 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
   );
   let verdict: 'Yes' | 'No' | null = null;
   if (negated !== (reversed || opposite)) verdict = best.covered.size * 2 >= own.length ? 'No' : null;
-  else if (!negated && !reversed && !opposite && !HEDGE.test(clause) && best.covered.size === own.length)
+  else if (
+    !negated &&
+    !reversed &&
+    !opposite &&
+    !HEDGE.test(clause) &&
+    plainlyCovered(best.covered, own, q, asked)
+  )
     verdict = 'Yes';
   if (!verdict) return null;
   // The words that settle it, at most YES_NO_WORDS of the clause: the window holding the

@@ -3,7 +3,7 @@ import { english } from '../text/english.js';
 import { analyzerFor, questionLanguage } from '../text/languages.js';
 import type { Via } from '../text/lexicon.js';
 import { STOP_WORDS } from '../text/stopwords.js';
-import { FRENCH_QUESTION_NOUNS, TITLE_WORDS } from './gazetteer.js';
+import { COUNTRIES, FRENCH_QUESTION_NOUNS, OTHER_PLACES, TITLE_WORDS } from './gazetteer.js';
 import { firstNounClass, namesPlace, PERSON_CLASS } from './entities.js';
 import { withinEdits } from './search.js';
 
@@ -98,7 +98,41 @@ const ALTERNATIVES = /\bor\b/i;
  * the question, each read as its last word (a hedge such as "just" or "really" dropped).
  */
 const CHOICE =
-  /(?:^|[\s,:;-])([\p{L}][\p{L}'\u2019-]*)\s+or\s+(?:(?:just|only|simply|really|actually|rather|more|maybe|perhaps)\s+)?(?:(?:the|a|an)\s+)?([\p{L}][\p{L}'\u2019-]*)\s*\??\s*$/iu;
+  /(?:^|[\s,:;-])([\p{L}\p{N}][\p{L}\p{N}'\u2019-]*)\s+or\s+(?:(?:just|only|simply|really|actually|rather|more|maybe|perhaps)\s+)?(?:(?:the|a|an)\s+)?([\p{L}\p{N}][\p{L}\p{N}'\u2019-]*)\s*\??\s*$/iu;
+/** "… unanimous or not?", "did macron admit it was a failure or not": a yes/no question. */
+const OR_NOT = /[\s,-]+or not\s*\??\s*$/i;
+/**
+ * A question word that closes the question, or its clause before a last guess: "junta vowed to
+ * stay in power till when", "elections were supposed to be held when", "france been fighting in
+ * mali since when, 2012?", "eu au summit where and when". It asks what it asks first in a question.
+ */
+/** WordNet's lexicographer classes of nouns naming a time (noun.time) and a place (noun.location). */
+const TIME_CLASS = 28;
+const LOCATION_CLASS = 15;
+/**
+ * A question that opens with its head noun: its first word (past an article), then a preposition
+ * ("the deadline for…", "venue of…"), not a noun that qualifies the next ("night airlift").
+ */
+const OPENING_NOUN = /^\s*(?:the\s+|a\s+|an\s+)?([a-z][a-z-]+)(?:\s+(?:for|of|to|in|at|on)\b|\s*\??\s*$)/i;
+
+/**
+ * What a question put as a noun phrase asks by the class of its first noun: a time ("deadline
+ * for the task force's plans", "timetable of…") a date, a place ("venue of the summit") a place.
+ */
+function openingNounAsks(question: string): AnswerType | null {
+  const word = OPENING_NOUN.exec(question)?.[1]?.toLowerCase();
+  const lemmas = english.lemmas(word ?? '');
+  // A noun in this very form, and no adjective or adverb ("last" is one).
+  if (!word || STOP_WORDS.has(word) || !lemmas.some((l) => l.pos === 'n' && l.lemma === word)) return null;
+  if (lemmas.some((l) => l.pos !== 'n' && l.pos !== 'v')) return null;
+  // A place's own name ("norway mali deployment status") names the topic, not what is asked.
+  const name = word.charAt(0).toUpperCase() + word.slice(1);
+  if (COUNTRIES.has(name) || OTHER_PLACES.has(name)) return null;
+  const c = firstNounClass(word);
+  return c === TIME_CLASS ? 'date' : c === LOCATION_CLASS ? 'place' : null;
+}
+
+const TRAILING_WH = /(?:^|\s)(when|where|who)\s*(?:\?+\s*$|$|,\s*[^,]{1,30}$)/i;
 /** "what did X do (for Y)", "what has X done": X, whose predicate in the passage is the answer. */
 const WHAT_DID_DO =
   /(?:^|[,;:]\s*)what\s+(?:did|does|do|has|have|had|will|would|could|can)\s+(.+?)\s+(?:do|done|doing)\b/i;
@@ -239,6 +273,15 @@ const unaccented = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLo
 const FRENCH_NOUNS = new Map([...FRENCH_QUESTION_NOUNS].map(([fr, en]) => [unaccented(fr), en]));
 
 /**
+ * The English noun of a French noun the list above holds ("soldats" → "soldier"), singular or
+ * plural, accents or none; null for a noun it does not hold.
+ */
+export function englishNounOf(word: string): string | null {
+  const w = unaccented(word);
+  return FRENCH_NOUNS.get(w) ?? FRENCH_NOUNS.get(w.replace(/[sx]$/, '')) ?? null;
+}
+
+/**
  * The kind of answer a French noun asks for, through its English noun: a person for a title or
  * a noun whose first WordNet sense is a person ("ministre", "porte-parole"), a place for
  * "pays", "ville", "région", "capitale"; null for another noun and for one the list does not
@@ -246,8 +289,7 @@ const FRENCH_NOUNS = new Map([...FRENCH_QUESTION_NOUNS].map(([fr, en]) => [unacc
  */
 function frenchNounAsks(word: string | undefined): { type: AnswerType; head: string | null } | null {
   if (!word) return null;
-  const w = unaccented(word);
-  const en = FRENCH_NOUNS.get(w) ?? FRENCH_NOUNS.get(w.replace(/[sx]$/, ''));
+  const en = englishNounOf(word);
   if (!en) return null;
   if (TITLE_WORDS.has(en) || firstNounClass(en) === PERSON_CLASS) return { type: 'person', head: null };
   if (/^(?:country|city|region|capital)$/.test(en)) return { type: 'place', head: en };
@@ -314,10 +356,14 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
   let subject: string | null = null;
   // The type is read from the question on one line, a chatty opener ("so did…") dropped.
   const question = input.replace(/\s+/g, ' ').replace(CHATTY_OPENER, '').trim();
+  // "… or not?" asks yes or no of what comes before it ("unanimous or not?").
+  const orNot = OR_NOT.test(question) && !WH_START.test(question);
+  const asked = question.replace(OR_NOT, '');
   const yesNo =
     language === 'en' &&
-    (YES_NO_START.test(question) || (TAG_QUESTION.test(question) && !WH_START.test(question))) &&
-    !ALTERNATIVES.test(question);
+    (orNot || YES_NO_START.test(asked) || (TAG_QUESTION.test(asked) && !WH_START.test(asked))) &&
+    !ALTERNATIVES.test(asked);
+  const trailing = WH_START.test(question) ? null : TRAILING_WH.exec(question)?.[1]?.toLowerCase();
   const namedWho = NAMED_WHO_IS.exec(question);
   // "who did the spokesman talk to, which agency", "why was he expelled, what kind of remarks":
   // a question word phrase after a comma at the end says what is asked.
@@ -333,11 +379,15 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
     // with none of them (or a short English one read as French: "eu … name") as before.
     answerType = french.type;
     headNoun = french.head;
+  } else if (language === 'en' && trailing) {
+    answerType = trailing === 'when' ? 'date' : trailing === 'where' ? 'place' : 'person';
   } else if (NUMBER_Q.test(question) || TOTAL_Q.test(question)) {
     answerType = 'number';
     headNoun = countedNoun(question);
   } else if (DURATION_Q.test(question)) answerType = 'duration';
   else if (DATE_Q.test(question)) answerType = 'date';
+  else if (language === 'en' && !WH_START.test(question) && openingNounAsks(question))
+    answerType = openingNounAsks(question)!;
   else if (WHO_IS_NAMED.test(question)) {
     answerType = 'definition';
     subject = WHO_IS_NAMED.exec(question)![1]!;

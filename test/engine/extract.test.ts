@@ -510,6 +510,36 @@ describe('short answers, one span per asked type', () => {
     ).toBeNull();
   });
 
+  it('a plain yes where three in four question words and every name stand in the clause', () => {
+    // "in the first place" frames the question; the passage says the thing.
+    expect(
+      short(
+        'did niger invite german troops to help mali in the first place',
+        'German troops came to help Mali when Niger invited them.',
+      ),
+    ).toBe('Yes — German troops came to help Mali when Niger invited');
+    // A name the clause does not hold, or the one who said it, leaves no yes.
+    expect(
+      short(
+        'did chad invite german troops to help mali in the first place',
+        'German troops came to help Mali when Niger invited them.',
+      ),
+    ).toBeNull();
+    expect(
+      short(
+        'did the un say the base would be safe',
+        'The army said the base was handed over safely and in order.',
+      ),
+    ).toBeNull();
+    // An exception is no plain yes to "every".
+    expect(
+      short(
+        'will every soldier have left gao by june',
+        'By June every soldier will have left Gao, except for a few guards.',
+      ),
+    ).toBeNull();
+  });
+
   it('a passage that refers back is answered from the sentence before it', () => {
     const q = analyzeQuestion('Who spoke to the Postimees daily?');
     const before = 'Estonian Defence Minister Kalle Laanet was blunt.';
@@ -708,6 +738,56 @@ describe('short answers, one span per asked type', () => {
       short('what time did the convoy leave', 'The convoy left at 9am local time [07:00 GMT] on Monday.'),
     ).toBe('9am local time [07:00 GMT]');
     expect(short('what time did the convoy leave', 'The convoy left in 2014 from Gao.')).toBeNull();
+  });
+
+  it('a count with the noun it counts, though the question named another', () => {
+    expect(
+      short('how large was the force at its height', 'At its height the force had some 1,200 troops.'),
+    ).toBe('some 1,200 troops');
+    expect(short('how large was the force at its height', 'At its height it had 900 French soldiers.')).toBe(
+      '900 French soldiers',
+    );
+    // A number followed by no noun stays alone.
+    expect(short('how large was the force at its height', 'At its height it grew to 1,200.')).toBe('1,200');
+  });
+
+  it('a French count question in an English passage, by the noun in English', () => {
+    const q = analyzeQuestion('combien de soldats restent à Gao ?');
+    expect(extractAnswer('About 600 soldiers remain in Gao, officials said.', q, true, 'en')?.text).toBe(
+      'About 600 soldiers',
+    );
+    // "tués" asks a death toll: a deployment count is no answer, the toll is.
+    const toll = analyzeQuestion('combien de mercenaires tués par le groupe ?');
+    expect(
+      extractAnswer('Some 300 mercenaries were deployed near Gao last year.', toll, true, 'en'),
+    ).toBeNull();
+    expect(
+      extractAnswer('The group said it had killed six mercenaries in an ambush.', toll, true, 'en')?.text,
+    ).toBe('six mercenaries');
+  });
+
+  it('a date asked by a question word at the end: "… till when", "… held when"', () => {
+    expect(
+      short('the junta wants to stay in power till when', 'The junta proposed to hold power until 2026.'),
+    ).toBe('2026');
+    expect(
+      short('the vote was supposed to be held when', 'The junta had promised to hold a vote in March.'),
+    ).toBe('March');
+  });
+
+  it('a deadline asked is the date after "by", not the day it was set', () => {
+    expect(
+      short(
+        'deadline for the partners to send their plans',
+        'On Monday the partners agreed to send their plans by March 2023.',
+      ),
+    ).toBe('March 2023');
+  });
+
+  it('"X or Y?" between two years: the one the passage gives', () => {
+    expect(
+      short('danish troops in gao since 2019 or 2020?', 'Danish troops have been based in Gao since 2019.'),
+    ).toBe('since 2019');
   });
 
   it('a French question gets no English phrase, and no yes or no', () => {

@@ -94,6 +94,40 @@ describe('the other side of a count or a date, from anywhere among the candidate
     expect(a.citations.map((c) => c.quote).indexOf(other)).toBe(4);
   });
 
+  it('searches the lead’s own words around its date when no candidate gives another one', () => {
+    const lead = 'The army seized power in a coup in August 2020, months after mass protests.';
+    // The other side shares "coup" and "protests" with the lead, and none of the question's
+    // words: no search for the question reaches it. Its article has a candidate passage.
+    const sideText = 'Two coups have shaken the country since May 2020, as the protests grew.';
+    const other = `The army patrols the streets at night.\n\n${sideText}`;
+    // Another date with none of the lead's words around it is no side.
+    const festival = 'The music festival moved to May 2021 after the rains.';
+    const unrelated = ['rain', 'wheat', 'markets', 'schools', 'roads', 'music', 'football', 'prices'].flatMap(
+      (w): Array<[string, string, string]> => [
+        [`n-${w}`, `Notes ${w}`, `Reports about ${w} in the capital came out this week.`],
+        [`m-${w}`, `More ${w}`, `A longer report about ${w} and the capital is due next month.`],
+      ],
+    );
+    const engine = new AnswerEngine(
+      buildCorpus([
+        ['lead', 'Lead Outlet', lead],
+        ['other', 'Other Outlet', other],
+        ['festival', 'Festival Outlet', festival],
+        ...['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'].map(
+          (d, i): [string, string, string] => [`army-${i}`, `Army ${i}`, `The army held a parade on ${d}.`],
+        ),
+        ...unrelated,
+      ]),
+      undefined,
+      undefined,
+      HAND_ORDER,
+    );
+    const a = engine.ask('When did the army grab power?');
+    expect(a.citations[0]!.quote).toBe(lead);
+    expect(a.citations.map((c) => c.quote)).toContain(sideText);
+    expect(a.citations.map((c) => c.quote)).not.toContain(festival);
+  });
+
   it('leaves out a count of the same noun beside another place than the lead’s and the question’s', () => {
     const chad = 'About 1,000 French troops are also stationed in Chad, officials said.';
     const engine = new AnswerEngine(

@@ -26,6 +26,32 @@ describe('the asked type of answer', () => {
     expect(read("What's stoking communal tensions in central Mali?")).toEqual(['reason', null]);
   });
 
+  it('reads a question word that closes the question, or its clause before a last guess', () => {
+    expect(read('the convoy reached niger when')).toEqual(['date', null]);
+    expect(read('danish troops arrived in gao since when, 2019?')).toEqual(['date', null]);
+    expect(read('the summit took place where')).toEqual(['place', null]);
+    expect(read('the statement was read out by who?')).toEqual(['person', null]);
+    // A question word first is read as before; "when" inside a clause asks nothing.
+    expect(read('What happened when the convoy left?')).toEqual(['other', null]);
+  });
+
+  it('reads a question put as a noun phrase by its first noun: a time a date, a place a place', () => {
+    expect(read('deadline for the new government to hold a vote')).toEqual(['date', null]);
+    expect(read('venue of the donors conference')).toEqual(['place', null]);
+    // "last" is also an adjective; a country's name is the topic.
+    expect(read('last convoy crossed into which country')).toEqual(['place', 'country']);
+    expect(read('niger troop deployment status')[0]).toBe('other');
+    // A time noun that qualifies the next one names the topic: "night airlift" asks no date.
+    expect(read('night airlift')[0]).toBe('other');
+  });
+
+  it('reads "… or not?" as a yes/no question, not as a choice', () => {
+    const a = analyzeQuestion('was the vote unanimous or not?');
+    expect([a.yesNo, a.alternatives]).toEqual([true, null]);
+    expect(analyzeQuestion('danish troops: pulled out or not').yesNo).toBe(true);
+    expect(analyzeQuestion('why did the vote fail or not').yesNo).toBe(false);
+  });
+
   it('reads "name of the X" and "which X" as a named thing of that kind', () => {
     expect(read('name of the village near the ambush')).toEqual(['entity', 'village']);
     expect(read('Which Russian group is operating in Mali?')).toEqual(['entity', 'group']);
