@@ -165,7 +165,7 @@ const CLOSING_ATTRIBUTION = new RegExp(
 );
 /** ", foreign minister Abdoulaye Diop said on TV Monday." / ", he added": a subject and its verb of saying closing the sentence. */
 const CLOSING_SUBJECT_VERB = new RegExp(
-  `^,\\s*((?:[\\p{L}\\p{N}'\u2019.-]+\\s+){0,6}?[\\p{L}\\p{N}'\u2019.-]+)\\s+(?:(?:has|had|also)\\s+)?(?:${SPEECH_VERB})(?:\\s+[^,.;:!?]{0,40})?\\s*[.!?]?\\s*$`,
+  `^,\\s*((?:[\\p{L}\\p{N}'\u2019.-]+\\s+){0,6}?[\\p{L}\\p{N}'\u2019.-]+)\\s+(?:(?:has|had|also)\\s+)?(?:${SPEECH_VERB})(?:\\s+[^,.;:!?]{0,80})?\\s*[.!?]?\\s*$`,
   'iu',
 );
 /**
@@ -1546,13 +1546,17 @@ export class QuotationIndex {
     }
     // "Le Drian : « On ne part pas »", "Macron: “We cannot remain”": a name and a colon before the quotation.
     const colon = /^\s*([^:,;.!?\u201C\u201D"\u00AB\u00BB]{2,50}?)\s*:\s*$/u.exec(before);
-    // "Et d'ajouter : « … »", "And to add: “…”", "Avant de conclure :": the last one to speak goes on.
+    // "Et d'ajouter : « … »", "And to add: “…”", "Avant de conclure :", "Puis, de préciser :": an
+    // infinitive of narration, the last one to speak goes on.
     if (
-      colon?.[1] &&
       frAntecedent &&
-      /^(?:(?:and|et)\s+(?:then\s+)?|avant\s+|before\s+)(?:to\s+\p{L}+|d['\u2019]\s*\p{L}+|de\s+\p{L}+|\p{L}+ing)$/iu.test(
-        colon[1].trim(),
-      )
+      ((colon?.[1] &&
+        /^(?:(?:and|et)\s+(?:then\s+)?|avant\s+|before\s+)(?:to\s+\p{L}+|d['\u2019]\s*\p{L}+|de\s+\p{L}+|\p{L}+ing)$/iu.test(
+          colon[1].trim(),
+        )) ||
+        /(?:^|[.!?]\s+)(?:(?:puis|ensuite|enfin|then|finally)\s*,\s*)(?:to\s+\p{L}+|d['\u2019]\s*\p{L}+|de\s+\p{L}+)\s*:\s*$/iu.test(
+          before,
+        ))
     )
       return this.people.resolve(frAntecedent) ?? frAntecedent;
     if (colon?.[1]) {

@@ -1277,6 +1277,26 @@ describe('speaker attribution: what a page says of a speaker elsewhere (name for
     ).toEqual(['(none): Le délai est de 72 heures']);
   });
 
+  it('lets an infinitive of narration after "Puis," go on with the last one to speak', () => {
+    expect(
+      speakers(
+        '« La base a été remise aux FAMa », a indiqué un communiqué de l’état-major français.\n\nPuis, de préciser : « Le transfert a été progressif. »',
+        'fr',
+      ),
+    ).toEqual([
+      'État-major français: La base a été remise aux FAMa',
+      'État-major français: Le transfert a été progressif.',
+    ]);
+  });
+
+  it('reads a closing "X said" followed by a long adjunct, over the person the sentence is about', () => {
+    expect(
+      speakers(
+        'Colonel Jean Dufour was told to leave over “hostile remarks” he made about the convoy, the defence ministry said in a statement received by reporters on Thursday.',
+      ),
+    ).toEqual(['Defence ministry: hostile remarks']);
+  });
+
   it('takes a lone name after "in" or "from" for a place or a language, not the speaker', () => {
     expect(
       speakers('Two men are heard on the video. Reply from his companion in Bambara: “dig deeper.”'),
