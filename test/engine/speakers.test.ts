@@ -1297,6 +1297,21 @@ describe('speaker attribution: what a page says of a speaker elsewhere (name for
     ).toEqual(['Defence ministry: hostile remarks']);
   });
 
+  it('keeps the rank of a person named by one name whichever rule found them', () => {
+    expect(speakers('Sur place, le capitaine Florian a dit que « la page se tourne ».', 'fr')).toEqual([
+      'le capitaine Florian: la page se tourne',
+    ]);
+  });
+
+  it('gives "pouvait-on lire" to the body a sentence before says spoke in a communiqué', () => {
+    expect(
+      speakers(
+        'Dans l’escalade verbale, la junte a décidé d’expulser l’ambassadeur, dans un communiqué publié lundi. « Le délai est de 72 heures », pouvait-on lire.',
+        'fr',
+      ),
+    ).toEqual(['la junte: Le délai est de 72 heures']);
+  });
+
   it('takes a lone name after "in" or "from" for a place or a language, not the speaker', () => {
     expect(
       speakers('Two men are heard on the video. Reply from his companion in Bambara: “dig deeper.”'),
