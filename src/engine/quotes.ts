@@ -163,7 +163,7 @@ const VERB_RE = new RegExp(`\\b(?:${SPEECH_VERB})\\b`, 'gi');
 const PASSIVE_SPEECH = new RegExp(`\\b(?:was|were|been|being|is|are)\\s+(?:${SPEECH_VERB})\\b`, 'giu');
 /** A French verb in a phrase ("a ajouté", "ont déclaré", "est parti"): such a phrase is no name. */
 const FRENCH_VERB_PHRASE = new RegExp(
-  `(?<![\\p{L}])(?:a|ont|avait|avaient|est|sont|\u00E9tait)\\s+(?:${FR_PARTICIPLE}|\u00E9t\u00E9|\\p{Ll}{3,}(?:\u00E9|\u00E9e|\u00E9s|i|u))(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:(?:a|ont|avait|avaient|est|sont|\u00E9tait)\\s+(?:${FR_PARTICIPLE}|\u00E9t\u00E9|\\p{Ll}{3,}(?:\u00E9|\u00E9e|\u00E9s|i|u))|d['\u2019]\\s*\u00EAtre)(?![\\p{L}])`,
   'u',
 );
 /** "…, says Macron." / "…, stated the president." / "…, selon l'Élysée.": an attribution closing the sentence. */
@@ -783,6 +783,9 @@ class PersonRegistry {
         const name = p.name;
         const words = name.split(' ');
         if (words.length < 2) continue;
+        // No one's surname is an article or a function word ("Tombouctou Le", a teaser's words
+        // run together): such a run of capitals names no person.
+        if (FUNCTION_WORDS.has(words[words.length - 1]!.toLowerCase())) continue;
         this.full.add(name);
         const surname = words[words.length - 1]!;
         (this.bySurname.get(surname) ?? this.bySurname.set(surname, new Set()).get(surname)!).add(name);
@@ -1416,6 +1419,26 @@ export class QuotationIndex {
       const f = out[i]!;
       const s = sentenceOf[i]!;
       if (f.speaker !== null || s < 0) continue;
+      // A body the quotation's own sentence opens with, as its subject: "Le gouvernement malien
+      // justifie l'expulsion d'Olivier Salgado par une « série … »", "Les autorités maliennes …
+      // justifient son expulsion par les déclarations jugées « hostiles »": the words are the
+      // body's, not those of a person the sentence or the one before names as its object.
+      const sen = sentences[s]!;
+      const opening = text.slice(sen.start, f.start);
+      if (!/[\u201C\u201D"\u00AB\u00BB]/u.test(opening.slice(0, -2))) {
+        const subject = this.normaliseSpeaker(sentenceSubject(opening.trimStart()), null, titles);
+        if (
+          subject !== null &&
+          subject !== IT &&
+          subject !== PREV &&
+          !this.people.full.has(subject) &&
+          BODY_NOUN.test(subject) &&
+          !STATEMENT.test(subject)
+        ) {
+          f.speaker = this.fullerBody(subject, this.current!, f.start);
+          continue;
+        }
+      }
       // Someone named in the quotation's own sentence before it: "Macron a salué « le courage »
       // des soldats", where no verb a rule reads attributes it, is that one person's.
       const here = namedIn[s]!.filter((m) => m.end <= f.start);

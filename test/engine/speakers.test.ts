@@ -1312,6 +1312,27 @@ describe('speaker attribution: what a page says of a speaker elsewhere (name for
     ).toEqual(['la junte: Le délai est de 72 heures']);
   });
 
+  it('registers no person whose "surname" is an article, so "Le détachement" resolves to no one', () => {
+    expect(
+      speakers(
+        'Arrivée des troupes à Tombouctou Le convoi est parti.\n\nL’état-major français a annoncé lundi le départ du dernier détachement.\n\n« Le détachement a franchi la frontière », lit-on dans le communiqué. Le détachement, précise le communiqué, « venait de Gao ».',
+        'fr',
+      ),
+    ).toEqual([
+      'L’état-major français: Le détachement a franchi la frontière',
+      'L’état-major français: venait de Gao',
+    ]);
+  });
+
+  it('gives a quotation in the predicate of a body subject to the body, not to a person named before', () => {
+    expect(
+      speakers(
+        'L’ambassadeur de France, Jean Dupont, est en poste à Bamako depuis 2018. Les autorités maliennes, dominées par les militaires, justifient son expulsion par des déclarations jugées « hostiles ».',
+        'fr',
+      ),
+    ).toEqual(['Les autorités maliennes: hostiles']);
+  });
+
   it('takes a lone name after "in" or "from" for a place or a language, not the speaker', () => {
     expect(
       speakers('Two men are heard on the video. Reply from his companion in Bambara: “dig deeper.”'),
