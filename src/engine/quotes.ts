@@ -50,6 +50,19 @@ const FR_AFTER = new RegExp(
   `^\\s*[,.:]?\\s*(?:(?:c['\u2019]est\\s+)?(?:ce\\s+qu['\u2019]|comme\\s+l['\u2019])?(?:a|avait|ont|avaient)${FR_AUX_ADVERB}\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE})|${FR_PRESENT}|selon|d['\u2019]apr[eè]s)\\s+((?:[\\p{L}\\p{N}'\u2019.-]+\\s+){0,9}?[\\p{L}\\p{N}'\u2019.-]+)(?=\\s*(?:[,.;:(]|\\s(?:au|aux|lors|dans|devant|sur|en|à|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|après|avant|depuis|pendant|face|qui|que|dont|concernant|\\p{Ll}+ant)\\b|$))`,
   'iu',
 );
+/**
+ * A clause that ends with a finite verb and a colon, right before a quotation: its words from
+ * the clause's start (group 1, opening with a capital), the comma before the verb if any (group
+ * 2) and the verb (group 3: English in -s or -ed, French in the present, or a compound past).
+ */
+const VERB_BEFORE_COLON =
+  /(?:^|[.!?;]\s+)(\p{Lu}[^.!?;:\u201C\u201D"\u00AB\u00BB]{1,150}?)(,?)\s+((?:(?:a|ont)\s+)?\p{Ll}{3,}(?:s|ed|e|t|\u00E9))\s*:\s*$/u;
+/** Words a speaker's name never opens with: prepositions, relative pronouns, conjunctions of time. */
+const NOT_A_NAME_OPENING =
+  /^(?:with|without|despite|amid|in|into|at|during|from|by|under|after|before|since|through|who|whom|whose|which|where|when|while|avec|sans|malgr\u00E9|dans|lors|pendant|durant|depuis|par|sous|apr\u00E8s|avant|qui|dont|o\u00F9|lorsque|quand)\s/iu;
+/** An article or a possessive ending a text: a verb-like word after it is a noun ("l'annonce", "his warning"). */
+const DETERMINER_BEFORE =
+  /(?:(?<![\p{L}])(?:l['\u2019]|d['\u2019]|la|le|les|un|une|des|du|cette|ces|son|sa|ses|leur|leurs|the|a|an|this|his|her|its|their)\s*)$/iu;
 /** "à l'AFP", "au Monde", "à la presse": to whom it was said, between the verb and the speaker. */
 const FR_TO_WHOM = new RegExp(
   `(?<=(?:${FR_PARTICIPLE}|${FR_PRESENT}))\\s+(?:à|au|aux)\\s+(?:l['\u2019]|la\\s+|les\\s+)?[\\p{L}-]+`,
@@ -142,7 +155,7 @@ const VERB_RE = new RegExp(`\\b(?:${SPEECH_VERB})\\b`, 'gi');
 const PASSIVE_SPEECH = new RegExp(`\\b(?:was|were|been|being|is|are)\\s+(?:${SPEECH_VERB})\\b`, 'giu');
 /** A French verb in a phrase ("a ajouté", "ont déclaré", "est parti"): such a phrase is no name. */
 const FRENCH_VERB_PHRASE = new RegExp(
-  `(?<![\\p{L}])(?:a|ont|avait|avaient|est|sont|\u00E9tait)\\s+(?:${FR_PARTICIPLE}|\\p{Ll}{3,}(?:\u00E9|\u00E9e|\u00E9s|i|u))(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:a|ont|avait|avaient|est|sont|\u00E9tait)\\s+(?:${FR_PARTICIPLE}|\u00E9t\u00E9|\\p{Ll}{3,}(?:\u00E9|\u00E9e|\u00E9s|i|u))(?![\\p{L}])`,
   'u',
 );
 /** "…, says Macron." / "…, stated the president." / "…, selon l'Élysée.": an attribution closing the sentence. */
@@ -696,6 +709,32 @@ function rolesBeside(text: string, p: PersonMention): string[] {
   return out;
 }
 
+/**
+ * The description a text sets between commas after a person's name whatever its noun
+ * ({@link DESCRIPTION}: "Colonel Laurent Grebil, logistics manager for Operation Barkhane, has
+ * …"), lower case, or null: what a look-up by role meets. Kept apart from the roles of
+ * {@link rolesBeside}, which attribution reads ("le chef de la diplomatie" is the one person given
+ * that office): a description names no office.
+ */
+function descriptionAfter(text: string, p: PersonMention): string | null {
+  const after = /^\s*,\s*([^,.;:()\u201C\u201D"\u00AB\u00BB]{3,90}?)\s*[,.;:)]/u.exec(
+    text.slice(p.end, p.end + 100),
+  );
+  const d = after?.[1]?.trim();
+  return d && !ROLE_PHRASE.test(d) && DESCRIPTION.test(d) ? d.toLowerCase() : null;
+}
+
+/**
+ * An apposition that describes a person whatever its noun ("logistics manager for Operation
+ * Barkhane", "a member of la Coordination des Mouvements de l'Azawad"): it opens with an article,
+ * a lower-case word or a possessive, is no participle clause ("specifying that …") and holds no
+ * verb (no auxiliary, no verb of saying) and no relative or "that" clause, at most ten words. No list of role nouns is complete; the place after a name between commas is.
+ */
+const DESCRIPTION = new RegExp(
+  `^(?!(?:[\\p{L}'\u2019-]+\\s+){10})(?!\\p{Ll}+(?:ing|ant)(?![\\p{L}]))(?:(?:a|an|the|un|une|le|la|l['\u2019])\\s*|\\p{Ll}|[\\p{Lu}][\\p{L}-]*['\u2019]s\\s)(?![^]*(?<![\\p{L}])(?:is|are|was|were|has|have|had|will|would|est|sont|ont|that|which|who|que|qui|${SPEECH_VERB})(?![\\p{L}]))`,
+  'u',
+);
+
 /** A role word without a feminine or plural ending, so "française" meets "français", "cheffe" "chef". */
 function stemRole(word: string): string {
   return word.length > 4 ? word.replace(/(?:e|s|es)$/u, '') : word;
@@ -731,7 +770,8 @@ class PersonRegistry {
   addNames(a: Article): void {
     for (const b of a.blocks) {
       if (b.kind === 'furniture') continue;
-      for (const p of peopleIn(a.text.slice(b.start, b.end))) {
+      const blockText = a.text.slice(b.start, b.end);
+      for (const p of [...peopleIn(blockText), ...particleNames(blockText, a.text)]) {
         const name = p.name;
         const words = name.split(' ');
         if (words.length < 2) continue;
@@ -750,11 +790,17 @@ class PersonRegistry {
   /** Role descriptions the corpus gives each full name ("germany's defense minister", "the spokesman for the minusma peacekeeping mission"), lower case. */
   readonly roles = new Map<string, Set<string>>();
 
+  /** Descriptions the corpus sets beside each full name that name no office ("logistics manager for Operation Barkhane"), lower case: for look-ups only. */
+  readonly descriptions = new Map<string, Set<string>>();
+
   /** Records the role descriptions beside each person named in a text. */
   private collectRoles(text: string): void {
     for (const p of peopleIn(text)) {
       const full = this.resolve(p.name);
       if (!full?.includes(' ')) continue;
+      const described = descriptionAfter(text, p);
+      if (described)
+        (this.descriptions.get(full) ?? this.descriptions.set(full, new Set()).get(full)!).add(described);
       const found = rolesBeside(text, p);
       if (found.length === 0) continue;
       const set = this.roles.get(full) ?? this.roles.set(full, new Set()).get(full)!;
@@ -852,6 +898,51 @@ class PersonRegistry {
     if (candidates && candidates.size === 1) return [...candidates][0]!;
     return words.length >= 2 ? bare : null;
   }
+}
+
+/** "Etienne du Peyroux", "Charles de Gaulle": a first name, a lower-case particle, a surname (groups 1-3). */
+const PARTICLE_NAME =
+  /(?<![\p{L}'\u2019-])([\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?)\s+(du|de|des|de la)\s+([\p{Lu}][\p{Ll}'\u2019-]+)(?![\p{L}])/gu;
+
+/**
+ * Names with a lower-case particle, which the name-finder reads as two names or none
+ * ("le général Etienne du Peyroux"): kept only when the page also calls the person by the
+ * particle and surname alone ("… a déclaré du Peyroux", "Le général du Peyroux"), the way a
+ * writer names someone in full and then by surname, and when neither the first word is a title,
+ * a body's noun or a function word nor the surname a place (so "ministère de la Défense" and
+ * "Camp de Gaulle" name no one).
+ */
+function particleNames(text: string, page: string): PersonMention[] {
+  const out: PersonMention[] = [];
+  for (const m of text.matchAll(PARTICLE_NAME)) {
+    const [whole, first, particle, surname] = m as unknown as [string, string, string, string];
+    const firstWords = first.split('-');
+    if (
+      firstWords.some(
+        (w) =>
+          TITLE_WORDS.has(comparable(w)) ||
+          FUNCTION_WORDS.has(w.toLowerCase()) ||
+          NOT_NAME_WORDS.has(w) ||
+          BODY_NOUN.test(w) ||
+          BODY_FIRST_WORD.test(`${w} `),
+      ) ||
+      COUNTRIES.has(first) ||
+      OTHER_PLACES.has(first) ||
+      COUNTRIES.has(surname) ||
+      OTHER_PLACES.has(surname) ||
+      NOT_NAME_WORDS.has(surname)
+    )
+      continue;
+    const short = new RegExp(
+      `(?<![\\p{L}'\u2019-])${particle.replace(/^./, (c) => `[${c}${c.toUpperCase()}]`)}\\s+${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`,
+      'gu',
+    );
+    // Printed without this first name at least once.
+    const inFull = page.split(whole).length - 1;
+    if ([...page.matchAll(short)].length <= inFull) continue;
+    out.push({ start: m.index!, end: m.index! + whole.length, text: whole, name: whole, title: '' });
+  }
+  return out;
 }
 
 /** Ranks and titles printed before a person the page names by one name only ("le capitaine Yann"). */
@@ -1608,7 +1699,9 @@ export class QuotationIndex {
     // comma after the quotation whose clause runs to the sentence's end with no quotation mark.
     if (!verbBetween(before)) {
       const sp = this.closingClause(after, norm, lastPerson, frAntecedent, frAfterSpeaker, enVerbSubject);
-      if (sp !== null && speaks(sp)) return sp;
+      // "“…”, or Malian armed forces, the statement said.": a statement closing the sentence after
+      // an aside speaks for the body whose statement it is (IT: the body last quoted).
+      if (sp !== null && (speaks(sp) || sp === IT)) return sp;
     }
 
     // A statement named with its issuer before the quotation: "le communiqué des autorités
@@ -1693,12 +1786,34 @@ export class QuotationIndex {
       const sp = norm(that[1].replace(ADVERBS, ''));
       if (speaks(sp)) return sp;
     }
-    const frVerbs = [...before.matchAll(FR_BEFORE_VERB)];
+    // "Commander Thierry, coordinator of logistical movements, agrees: “…”", "Le ministre,
+    // lui, tranche : « … »": a clause whose subject opens it and whose verb, listed among the verbs
+    // of saying or not, ends it before a colon introduces the quotation (the colon is what makes
+    // the verb an attribution). The subject is the clause's first phrase, before any apposition.
+    const colonClause = VERB_BEFORE_COLON.exec(before);
+    // The verb follows the subject (at most four words) or the comma closing its apposition, so
+    // that a noun or an adjective ending the clause ("…, la télévision nationale :") is no verb.
+    if (
+      colonClause?.[1] &&
+      !VERB_RE.test(colonClause[3]!) &&
+      (colonClause[2] === ',' || colonClause[1].trim().split(/\s+/u).length <= 4)
+    ) {
+      const subject = colonClause[1].split(/,\s*/u)[0]!.replace(ADVERBS, '').trim();
+      const sp = subject ? norm(subject) : null;
+      if (speaks(sp)) return sp;
+    }
+    VERB_RE.lastIndex = 0;
+    // A verb form after an article or a possessive is its noun ("qualifie l'annonce du
+    // désengagement de « … »", "the warning that “…”"): it names no one's act of saying.
+    const asNoun = (v: RegExpMatchArray) =>
+      DETERMINER_BEFORE.test(before.slice(Math.max(0, v.index! - 12), v.index!));
+    const frVerbs = [...before.matchAll(FR_BEFORE_VERB)].filter((v) => !asNoun(v));
     const frVerb = frVerbs[frVerbs.length - 1];
     // Before the quotation: the nearest speech verb and the noun phrase before it.
     // A verb in the passive ("the agreement that was denounced by …") says nothing of the subject.
     const verbs = [...before.matchAll(VERB_RE)].filter(
       (v) =>
+        !asNoun(v) &&
         !/\b(?:was|were|been|being|is|are)\s+$/iu.test(before.slice(Math.max(0, v.index! - 8), v.index!)),
     );
     const enVerb = verbs[verbs.length - 1];
@@ -1728,7 +1843,13 @@ export class QuotationIndex {
         }
         return norm(sentenceSubject(head));
       }
-      const pieces = head.split(/[,;:(]\s*/).filter((x) => x.trim() !== '');
+      // "« … » Le général du Vernet a ajouté": the subject stands after the last quotation before
+      // the verb (the quoted words are someone's, not the clause's).
+      const pieces = head
+        .split(/[\u201D"\u00BB]/u)
+        .pop()!
+        .split(/[,;:(]\s*/)
+        .filter((x) => x.trim() !== '');
       // "Olivier Salgado, the spokesman for the MINUSMA mission, told AFP": the name, not its
       // apposition, is the speaker.
       const role = pieces[pieces.length - 1];
@@ -1736,6 +1857,12 @@ export class QuotationIndex {
       if (role !== undefined && named !== undefined && ROLE_PHRASE.test(role.trim())) {
         const who = this.personEnding(named);
         if (who) return who;
+      }
+      // "General Laurent Michon, who commands the Barkhane force, told …": a relative clause set
+      // between commas describes the subject before it; it is not the subject.
+      if (/^\s*(?:who|whose|qui|dont)\s+\S/iu.test(role ?? '') && named !== undefined) {
+        const sp = this.personEnding(named) ?? norm(named);
+        if (sp) return sp;
       }
       // "threats from MUJAO, which declared …": the name the relative pronoun stands for.
       if (/^\s*(?:which|who|qui)\s*$/iu.test(role ?? '') && named !== undefined) {
@@ -2083,6 +2210,17 @@ export class QuotationIndex {
       return null;
     }
     if (PRONOUN.test(p)) return lastPerson ? (this.people.resolve(lastPerson) ?? lastPerson) : null;
+    // "du Peyroux", "le général du Peyroux": a surname with its particle, by the full name the
+    // corpus gives it ("Etienne du Peyroux"); the particle's case is the sentence's, not the name's.
+    const particled =
+      /^(?:(?:the|le|la|l['\u2019])\s*)?(?:\p{Ll}[\p{L}-]*\s+|[\p{Lu}][\p{Ll}-]*\s+(?=\p{Ll}))?((?:du|de|des|de la)\s+[\p{Lu}][\p{L}'\u2019-]+)$/iu.exec(
+        p,
+      );
+    if (particled?.[1]) {
+      const bare = particled[1].replace(/^\p{Lu}/u, (c) => c.toLowerCase());
+      const full = this.people.resolve(bare);
+      if (full !== null && full !== bare && this.people.full.has(full)) return full;
+    }
     if (STATEMENT.test(p)) return IT;
     const issuer = STATEMENT_OF.exec(p);
     if (issuer) {
@@ -2114,8 +2252,16 @@ export class QuotationIndex {
       !m.name.includes(' ') &&
       (/^\s+(?:d['\u2019]|de\s+|du\s+)\p{Lu}/u.test(p.slice(m.end - at)) ||
         /\p{Lu}\p{L}+\s+(?:d['\u2019]|de\s+|du\s+)$/u.test(p.slice(0, Math.max(0, m.start - at))));
+    // "his interlocutor in Bambara", "a source in Gao": a lone name after "in", "at", "from" is a
+    // place or a language the phrase mentions, not who speaks (unless the corpus names them in full).
+    const mentioned = (m: { start: number; name: string }, at: number) =>
+      !m.name.includes(' ') &&
+      !this.people.full.has(this.people.resolve(m.name) ?? '') &&
+      /(?:^|\s)(?:in|at|from|into|en|dans|\u00E0|au|aux|depuis)\s+$/iu.test(
+        p.slice(0, Math.max(0, m.start - at)),
+      );
     const person =
-      peopleIn(p).find((m) => !ofBody(m, 0) && !placeName(m, 0)) ??
+      peopleIn(p).find((m) => !ofBody(m, 0) && !placeName(m, 0) && !mentioned(m, 0)) ??
       peopleIn(`X ${p}`).find(
         // A lone word that opened the phrase counts only as the surname of someone named in full
         // ("Dembélé added"), never as a name of its own ("Assertion").
@@ -2198,10 +2344,11 @@ export class QuotationIndex {
     // that is neither a place nor a surname the article names in full ("Assertion") is no speaker.
     if (!named && words.length === 1 && (COUNTRIES.has(bare) || OTHER_PLACES.has(bare))) return bare;
     if (!named) return null;
-    // A nationality alone ("Ivorian") or a phrase opening with a preposition ("With no mission")
+    // A nationality alone ("Ivorian"), a phrase opening with a preposition ("With no mission",
+    // "Dans un communiqué lu à la télévision") or a relative clause ("who commands the force")
     // names no one.
     if (words.length === 1 && NATIONALITY.test(bare) && !this.people.full.has(bare)) return null;
-    if (/^(?:with|without|despite|amid|avec|sans|malgr\u00E9)\s/iu.test(bare)) return null;
+    if (NOT_A_NAME_OPENING.test(bare)) return null;
     return /^(?:le|la|les|l['\u2019])/iu.test(p) ? p : capitalise(bare);
   }
 
@@ -2319,7 +2466,11 @@ export class QuotationIndex {
       }
       // Appositions and French titles too ("Olivier Salgado, the spokesman for the MINUSMA
       // peacekeeping mission", "le porte-parole du gouvernement, le colonel Abdoulaye Maïga").
-      for (const role of this.people.roles.get(speaker) ?? [])
+      // And any description set beside the name ("logistics manager for Operation Barkhane").
+      for (const role of [
+        ...(this.people.roles.get(speaker) ?? []),
+        ...(this.people.descriptions.get(speaker) ?? []),
+      ])
         for (const t of [...indexTerms(role), ...termsOf(french, role)]) found.add(t);
     }
     // The same office or body in the other language ("l'état-major" is the general staff, "the

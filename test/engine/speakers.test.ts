@@ -1206,3 +1206,126 @@ describe('a department’s word is no speaker’s name in a look-up', () => {
     expect(scored.map((s) => s.q.speaker)).toEqual(['Jean-Yves Le Drian', 'French Foreign Ministry']);
   });
 });
+
+describe('speaker attribution: what a page says of a speaker elsewhere (name forms, clauses, colons)', () => {
+  it('reads a verb form after an article as a noun, so the subject of the real verb speaks', () => {
+    expect(
+      speakers(
+        'Dans un communiqué lu à la radio, le porte-parole de l’armée, le colonel Jean Dufour, qualifie l’annonce du retrait de « décision unilatérale ».',
+        'fr',
+      ),
+    ).toEqual(['Jean Dufour: décision unilatérale']);
+    // Nor is the phrase that opens the sentence ("Dans un communiqué …") ever the speaker.
+    expect(
+      speakers(
+        'Dans un communiqué lu à la radio, le porte-parole de l’armée, le colonel Jean Dufour, juge l’annonce du retrait « unilatérale ».',
+        'fr',
+      ),
+    ).toEqual(['Jean Dufour: unilatérale']);
+  });
+
+  it('skips a relative clause between the subject and its verb, and never gives it as a speaker', () => {
+    expect(
+      speakers(
+        'Colonel Anne Dupont, who heads the logistics task force in Niamey, told reporters the move was “on schedule”.',
+      ),
+    ).toEqual(['Anne Dupont: on schedule']);
+    // A phrase opening with a preposition names no one.
+    expect(speakers('In a long interview with the radio, “we will go on”.')).toEqual([
+      '(none): we will go on',
+    ]);
+  });
+
+  it('gives a surname with its particle the full name the page prints, whatever the particle’s case', () => {
+    expect(
+      speakers(
+        'General Jean-Marc de Villiers handed over the keys on Tuesday.\n\nThe army “will stay in the region,” said de Villiers.',
+      ),
+    ).toEqual(['Jean-Marc de Villiers: will stay in the region']);
+    expect(
+      speakers(
+        'Le général Paul du Vernet a remis les clés.\n\nDu Vernet a déclaré : « Nous restons. » Le général du Vernet a ajouté que « rien ne change ».',
+        'fr',
+      ),
+    ).toEqual(['Paul du Vernet: Nous restons.', 'Paul du Vernet: rien ne change']);
+    // A body's noun before "de" is no first name: "Camp de Gaulle" is not de Gaulle's full name.
+    expect(
+      speakers('The troops left Camp de Gaulle on Friday.\n\n“It was a hard week,” said de Gaulle.'),
+    ).toEqual(['De Gaulle: It was a hard week']);
+  });
+
+  it('gives "the statement said" after an aside to the body whose statement it is', () => {
+    expect(
+      speakers(
+        '“Weapons were found in the camp”, the army’s general staff said in a statement.\n\nThe town was calm on Tuesday.\n\n“The camp was handed over empty”, or nearly so, the statement said.',
+      ),
+    ).toEqual([
+      'Army’s general staff: Weapons were found in the camp',
+      'Army’s general staff: The camp was handed over empty',
+    ]);
+  });
+
+  it('gives a quotation introduced by any verb and a colon to the clause’s subject, not to the last speaker', () => {
+    expect(
+      speakers(
+        '“We are leaving in order,” says Colonel Marc Lenoir, head of the base. Captain Sophie Martin, his deputy, concurs: “Nothing will be left behind.”',
+      ),
+    ).toEqual(['Marc Lenoir: We are leaving in order', 'Sophie Martin: Nothing will be left behind.']);
+    // A noun ending the clause before the colon is no verb: the issuer is not "… nationale".
+    expect(
+      speakers('Le communiqué a été lu à la télévision nationale : « Le délai est de 72 heures ».', 'fr'),
+    ).toEqual(['(none): Le délai est de 72 heures']);
+  });
+
+  it('takes a lone name after "in" or "from" for a place or a language, not the speaker', () => {
+    expect(
+      speakers('Two men are heard on the video. Reply from his companion in Bambara: “dig deeper.”'),
+    ).toEqual(['(none): dig deeper.']);
+  });
+});
+
+describe('a look-up by role meets the description a page sets beside the name', () => {
+  it('finds a person by the apposition after their name, whatever its noun, and never by a participle clause', () => {
+    const article = prepareArticle(
+      {
+        id: 'a',
+        outlet: 'Test Outlet',
+        title: null,
+        published: '2022-08-15',
+        url: null,
+        language: 'en',
+        sha256: '0'.repeat(64),
+        inferred: {},
+        furnitureHints: [],
+      },
+      'Marc Lenoir, supply manager for the Gao base, has run such moves before. “It will take most of a year,” he says.\n\n' +
+        'Anne Dupont, the spokesperson, told reporters it was “a year of hard work for the convoys”.\n\n' +
+        'Paul Martin, specifying that supply convoys were ready, said the base was “calm”.',
+      'a.txt',
+    );
+    const corpus: Corpus = {
+      dir: '.',
+      articles: [article],
+      byId: new Map([['a', article]]),
+      passages: article.passages,
+    };
+    const index = new QuotationIndex(corpus);
+    const order = (query: string) => {
+      const scored = index.scored(query);
+      if ('error' in scored) throw new Error(scored.error);
+      return scored.map((s) => `${s.q.speaker}: ${s.q.text}`);
+    };
+    // "supply manager" is no listed role noun, but it stands between commas after the name.
+    // (Paul Martin's sentence says "supply" too: a weaker match, last.)
+    expect(order('supply manager: a year of work')).toEqual([
+      'Marc Lenoir: It will take most of a year',
+      'Anne Dupont: a year of hard work for the convoys',
+      'Paul Martin: calm',
+    ]);
+    // "specifying that supply convoys were ready" is a clause, not Paul Martin's role.
+    expect(order('supply manager says calm')).toEqual([
+      'Marc Lenoir: It will take most of a year',
+      'Paul Martin: calm',
+    ]);
+  });
+});
