@@ -13,30 +13,35 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CorpusError, loadCorpus, type Corpus } from '../corpus/load.js';
-import type { Ranked, TrainingQuestion } from '../engine/answer.js';
+import { DEFAULT_SETTINGS, type Ranked, type TrainingQuestion } from '../engine/answer.js';
 import { BUNDLED_CORPUS_DIR, Engine } from '../engine/index.js';
 import {
   CONFIDENCE_FEATURES,
   HAND_RANK_MODEL,
   modelFilePath,
+  vectorOf,
   RANK_FEATURES,
-  sigmoid,
-  dot,
-  type ModelFile,
+  ModelFile,
   type RankModel,
 } from '../engine/model.js';
-import { fitLogistic, pairwiseRows } from '../engine/model-fit.js';
+import { fitLogistic, pairwiseRows, type Fitted } from '../engine/model-fit.js';
+import {
+  adoption,
+  bestThreshold,
+  chooseSetting,
+  fitConfidence,
+  FORMS,
+  leaveOneSetOut,
+  net,
+  tally,
+  type ConfidenceRow,
+  type SetComparison,
+  type Tally,
+} from './confidence-fit.js';
 import { answersIt, bundledSets, isUntouched, QuestionSet, sourceOf } from './question-set.js';
 
 /** L2 strengths tried; each held-out set's is chosen by leave-one-set-out over the other sets. */
 const RANK_L2 = [0.1, 0.3, 1, 3];
-/**
- * L2 strengths of the confidence model tried (rows count one a question), each held-out set's
- * chosen by leave-one-set-out over the other sets; the weights shrink towards the hand chain
- * alone (weight 1 on its logarithm, 0 elsewhere), which orders questions as the chain does.
- */
-const CONFIDENCE_L2 = [1, 10, 100];
-const CONFIDENCE_CENTER = Float64Array.from(CONFIDENCE_FEATURES.map((f) => (f === 'logHand' ? 1 : 0)));
 /** Thresholds of the confidence table. */
 const THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
 
@@ -170,109 +175,178 @@ function chooseL2(sets: ReadonlyMap<string, Question[]>, without: readonly strin
   return best;
 }
 
-/** A row of the confidence table: what answering at or above a threshold gives. */
-interface AnsweredAt {
-  answered: number;
-  right: number;
-  outOfScope: number;
-  answerable: number;
-  questions: number;
-}
-
-/** One question as the confidence model reads it, under the ranking in use. */
-interface ConfidenceRow {
-  set: string;
-  answerable: boolean;
-  right: boolean;
-  hand: number;
-  vector: Float64Array;
-}
-
-function answeredAt(
-  rows: readonly ConfidenceRow[],
-  conf: (r: ConfidenceRow) => number,
-  t: number,
-): AnsweredAt {
-  const ans = rows.filter((r) => conf(r) >= t);
-  return {
-    answered: ans.length,
-    right: ans.filter((r) => r.right).length,
-    outOfScope: ans.filter((r) => !r.answerable).length,
-    answerable: rows.filter((r) => r.answerable).length,
-    questions: rows.length,
-  };
-}
-
-/** The threshold with the most right answers net of wrong ones (the lower on a tie), as calibration.ts chooses. */
-function bestThreshold(
-  rows: readonly ConfidenceRow[],
-  conf: (r: ConfidenceRow) => number,
-  grid: readonly number[],
-) {
-  let best = grid[0]!;
-  let net = -Infinity;
-  for (const t of grid) {
-    const a = answeredAt(rows, conf, t);
-    const n = 2 * a.right - a.answered;
-    if (n > net) {
-      net = n;
-      best = t;
-    }
-  }
-  return best;
-}
-
-/** A finer grid the per-fold threshold is chosen from. */
-const FINE = Array.from({ length: 17 }, (_, i) => 0.1 + 0.05 * i);
-
-function fitConfidence(rows: readonly ConfidenceRow[], l2: number) {
-  return fitLogistic(
-    rows.map((r) => ({ x: r.vector, y: r.right ? 1 : 0 })),
-    { l2, intercept: true, center: CONFIDENCE_CENTER },
-  );
-}
-
-/** The probability a fitted confidence model gives a row. */
-const probability = (fit: { weights: Float64Array; bias: number }) => (r: ConfidenceRow) =>
-  sigmoid(dot(fit.weights, r.vector) + fit.bias);
-
-/**
- * The confidence model's L2 strength and threshold, chosen on some rows by leave-one-set-out
- * among their sets: the L2 whose held-out answers, at the threshold chosen on the other sets,
- * are the most right net of wrong (the first on a tie); then the threshold on all the rows.
- */
-function chooseConfidence(rows: readonly ConfidenceRow[]): { l2: number } {
-  const sets = [...new Set(rows.map((r) => r.set))];
-  let best = CONFIDENCE_L2[0]!;
-  let bestNet = -Infinity;
-  for (const l2 of CONFIDENCE_L2) {
-    let net = 0;
-    for (const name of sets) {
-      const train = rows.filter((r) => r.set !== name);
-      const p = probability(fitConfidence(train, l2));
-      const a = answeredAt(
-        rows.filter((r) => r.set === name),
-        p,
-        bestThreshold(train, p, FINE),
-      );
-      net += 2 * a.right - a.answered;
-    }
-    if (net > bestNet) {
-      bestNet = net;
-      best = l2;
-    }
-  }
-  return { l2: best };
-}
-
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 const pct = (a: number, b: number) => (b === 0 ? '-' : `${Math.round((100 * a) / b)}%`);
+
+/**
+ * The confidence model, judged leave-one-set-out and fitted on every set: prints the table of
+ * each threshold (hand chain and held-out model over every set), the table of each set at the
+ * threshold chosen from it, and the rule of adoption's reading (confidence-fit.ts adoption).
+ */
+function judgeConfidence(rows: readonly ConfidenceRow[], names: readonly string[]) {
+  const held = leaveOneSetOut(rows);
+  const learnedP = (r: ConfidenceRow) => held.p.get(r)!;
+  const handP = (r: ConfidenceRow) => r.hand;
+  const out = (s: string) => process.stdout.write(s);
+  out(
+    `Confidence, leave-one-set-out (${rows.length} questions, ${rows.filter((r) => !r.answerable).length} out of scope; right = first candidate right; each set scored by the form, L2 and model chosen and fitted on the other sets):\n`,
+  );
+  out(
+    `${'threshold'.padEnd(10)}${'hand chain: answered precision / recall / abstained / out-of-scope answered'.padEnd(78)}learned (held out)\n`,
+  );
+  const line = (a: Tally) =>
+    `${pad(a.answered, 4)} ${pad(pct(a.right, a.answered), 5)} ${pad(pct(a.right, a.answerable), 5)} ${pad(a.questions - a.answered, 4)} ${pad(a.outOfScope, 3)}`;
+  for (const t of THRESHOLDS)
+    out(
+      `${t.toFixed(2).padEnd(10)}${line(tally(rows, handP, t)).padEnd(78)}${line(tally(rows, learnedP, t))}\n`,
+    );
+  // The threshold the engine will use: the most right net of wrong over the held-out table.
+  const threshold = bestThreshold(rows, learnedP);
+  const handAt = DEFAULT_SETTINGS.minConfidence;
+  out(
+    `\nPer set (hand chain at ${handAt.toFixed(2)}; learned held out, at the threshold its fold chose on the other sets, and at ${threshold.toFixed(2)}, the best of the held-out table):\n`,
+  );
+  out(
+    `${'set'.padEnd(24)}${pad('q', 4)}${pad('oos', 4)}  ${'hand: prec / recall / abst / oos abst / net'.padEnd(44)}${'learned, fold: t / form / prec / recall / abst / oos abst / net'.padEnd(72)}learned ≥ ${threshold.toFixed(2)}: prec / recall / abst / oos abst / net\n`,
+  );
+  const cell = (a: Tally) =>
+    `${pad(`${a.right}/${a.answered}`, 7)} ${pad(`${a.right}/${a.answerable}`, 7)} ${pad(a.questions - a.answered, 4)} ${pad(`${a.questions - a.answerable - a.outOfScope}/${a.questions - a.answerable}`, 6)} ${pad(net(a), 4)}`;
+  const comparisons: SetComparison[] = [];
+  for (const name of names) {
+    const rs = rows.filter((r) => r.set === name);
+    const hand = tally(rs, handP, handAt);
+    const t = held.threshold.get(name)!;
+    const learned = tally(rs, learnedP, t);
+    const at = tally(rs, learnedP, threshold);
+    comparisons.push({ set: name, hand, learned });
+    const setting = held.setting.get(name)!;
+    out(
+      `${name.padEnd(24)}${pad(rs.length, 4)}${pad(hand.questions - hand.answerable, 4)}  ${cell(hand).padEnd(44)}${`${t.toFixed(2)} ${`${setting.variant.name} L2 ${setting.l2}`.padEnd(26)} ${cell(learned)}`.padEnd(72)}${cell(at)}\n`,
+    );
+  }
+  const sum = (f: (c: SetComparison) => Tally) =>
+    comparisons.reduce<Tally>(
+      (acc, c) => {
+        const a = f(c);
+        return {
+          questions: acc.questions + a.questions,
+          answerable: acc.answerable + a.answerable,
+          answered: acc.answered + a.answered,
+          right: acc.right + a.right,
+          outOfScope: acc.outOfScope + a.outOfScope,
+        };
+      },
+      { questions: 0, answerable: 0, answered: 0, right: 0, outOfScope: 0 },
+    );
+  out(
+    `${'all'.padEnd(32)}  ${cell(sum((c) => c.hand)).padEnd(44)}${`${''.padEnd(31)} ${cell(sum((c) => c.learned))}`.padEnd(72)}${cell(tally(rows, learnedP, threshold))}\n`,
+  );
+  const verdict = adoption(comparisons);
+  out(
+    `learned (each fold at its own threshold) better on ${verdict.better} of ${names.length} sets, worse on ${verdict.worse}; net ${verdict.handNet} → ${verdict.learnedNet}; worst set ${verdict.worstDelta}; out of scope answered ${verdict.handOutOfScope} → ${verdict.learnedOutOfScope}, worst set +${verdict.worstOutOfScopeRise}: ${verdict.adopted ? 'adopted' : `NOT adopted (the hand chain stays): ${verdict.reasons.join('; ')}`}\n`,
+  );
+  // The folds' weights, to see whether refits agree.
+  const weightsOf = (f: Fitted) =>
+    `bias ${f.bias.toFixed(2)} ${CONFIDENCE_FEATURES.map((n, i) =>
+      f.weights[i] ? `${n} ${f.weights[i]!.toFixed(2)}` : '',
+    )
+      .filter(Boolean)
+      .join(' ')}`;
+  out('weights of each fold (features at 0 not shown):\n');
+  for (const name of names) out(`  without ${name.padEnd(24)} ${weightsOf(held.fit.get(name)!)}\n`);
+  // The other forms, judged by the same rule, for comparison only.
+  for (const form of FORMS.slice(1)) {
+    const other = leaveOneSetOut(rows, [form]);
+    const p = (r: ConfidenceRow) => other.p.get(r)!;
+    const v = adoption(
+      names.map((name) => {
+        const rs = rows.filter((r) => r.set === name);
+        return {
+          set: name,
+          hand: tally(rs, handP, handAt),
+          learned: tally(rs, p, other.threshold.get(name)!),
+        };
+      }),
+    );
+    out(
+      `for comparison, form "${form.name}": better on ${v.better}, worse on ${v.worse}; net ${v.handNet} → ${v.learnedNet}; worst set ${v.worstDelta}; out of scope answered ${v.handOutOfScope} → ${v.learnedOutOfScope}, worst set +${v.worstOutOfScopeRise}${v.adopted ? '' : `; would not be adopted: ${v.reasons.join('; ')}`}\n`,
+    );
+  }
+  const setting = chooseSetting(rows);
+  const fit = fitConfidence(rows, setting.variant, setting.l2);
+  out(
+    `fitted on every set (${setting.variant.name}, L2 ${setting.l2}), threshold ${threshold.toFixed(2)}: ${weightsOf(fit)}\n`,
+  );
+  return { ...verdict, fit, threshold };
+}
+
+/** The rank model judged leave-one-set-out against the hand formula, and fitted on every set. */
+function judgeRank(sets: ReadonlyMap<string, Question[]>, names: readonly string[]) {
+  // Ranking, leave one set out: each set scored by a model fitted on the others.
+  process.stdout.write(
+    'Ranking, leave-one-set-out (candidates as rank orders them; hit@k over fact + conflict questions):\n',
+  );
+  process.stdout.write(
+    `${'set'.padEnd(28)}${pad('n', 5)}${pad('hand@1', 8)}${pad('learn@1', 9)}${pad('hand@3', 8)}${pad('learn@3', 9)}  L2\n`,
+  );
+  let better = 0;
+  let worse = 0;
+  const tot = { n: 0, h1: 0, l1: 0, h3: 0, l3: 0 };
+  for (const name of names) {
+    const foldL2 = chooseL2(sets, [name]);
+    const fold = fitWithout(sets, [name], foldL2);
+    const hand = hits(sets.get(name)!, HAND_RANK_MODEL);
+    const learned = hits(sets.get(name)!, fold);
+    const cmp = learned.h1 - hand.h1 || learned.h3 - hand.h3;
+    if (cmp > 0) better++;
+    if (cmp < 0) worse++;
+    tot.n += hand.n;
+    tot.h1 += hand.h1;
+    tot.l1 += learned.h1;
+    tot.h3 += hand.h3;
+    tot.l3 += learned.h3;
+    process.stdout.write(
+      `${name.padEnd(28)}${pad(hand.n, 5)}${pad(hand.h1, 8)}${pad(learned.h1, 9)}${pad(hand.h3, 8)}${pad(learned.h3, 9)}  ${foldL2}\n`,
+    );
+  }
+  process.stdout.write(
+    `${'all'.padEnd(28)}${pad(tot.n, 5)}${pad(tot.h1, 8)}${pad(tot.l1, 9)}${pad(tot.h3, 8)}${pad(tot.l3, 9)}\n`,
+  );
+  const adopted = better > names.length / 2;
+  process.stdout.write(
+    `learned better on ${better} of ${names.length} sets, worse on ${worse} (hit@1, then hit@3): ${adopted ? 'adopted' : 'NOT adopted (the hand formula stays)'}\n`,
+  );
+  const l2 = chooseL2(sets, []);
+  const model = fitWithout(sets, [], l2);
+  process.stdout.write(
+    `fitted on every tuning set (L2 ${l2}): ${RANK_FEATURES.map((f, i) => `${f} ${model.weights[i]!.toFixed(3)}`).join(', ')}\n\n`,
+  );
+
+  return { adopted, better, worse, model };
+}
+
+/** The rank model as a model file has it (for --confidence-only). */
+function rankOfFile(path: string) {
+  // Only the rank section is read: the confidence section may be of an older feature list.
+  const file = { rank: ModelFile.shape.rank.parse(JSON.parse(readFileSync(path, 'utf8')).rank) };
+  process.stdout.write(
+    `Ranking as ${relative(process.cwd(), path)} has it (${file.rank.adopted ? 'adopted' : 'not adopted: the hand formula'}); not refitted.\n\n`,
+  );
+  return {
+    adopted: file.rank.adopted,
+    better: file.rank.measured.better,
+    worse: file.rank.measured.worse,
+    model: { weights: vectorOf(file.rank.weights, RANK_FEATURES) },
+  };
+}
 
 function main(): void {
   const { values } = parseArgs({
     options: {
       out: { type: 'string', default: modelFilePath() },
       'dry-run': { type: 'boolean', default: false },
+      /** Keep the rank model of the file (--out) as it is and fit the confidence model alone under it. */
+      'confidence-only': { type: 'boolean', default: false },
     },
   });
   const files = bundledSets().filter((f) => !isUntouched(f));
@@ -290,48 +364,11 @@ function main(): void {
     `Tuning sets (untouched sets left out): ${names.join(', ')}; ${all.length} questions.\n\n`,
   );
 
-  // Ranking, leave one set out: each set scored by a model fitted on the others.
-  process.stdout.write(
-    'Ranking, leave-one-set-out (candidates as rank orders them; hit@k over fact + conflict questions):\n',
-  );
-  process.stdout.write(
-    `${'set'.padEnd(28)}${pad('n', 5)}${pad('hand@1', 8)}${pad('learn@1', 9)}${pad('hand@3', 8)}${pad('learn@3', 9)}  L2\n`,
-  );
-  let better = 0;
-  let worse = 0;
-  const tot = { n: 0, h1: 0, l1: 0, h3: 0, l3: 0 };
-  for (const name of names) {
-    const l2 = chooseL2(sets, [name]);
-    const model = fitWithout(sets, [name], l2);
-    const hand = hits(sets.get(name)!, HAND_RANK_MODEL);
-    const learned = hits(sets.get(name)!, model);
-    const cmp = learned.h1 - hand.h1 || learned.h3 - hand.h3;
-    if (cmp > 0) better++;
-    if (cmp < 0) worse++;
-    tot.n += hand.n;
-    tot.h1 += hand.h1;
-    tot.l1 += learned.h1;
-    tot.h3 += hand.h3;
-    tot.l3 += learned.h3;
-    process.stdout.write(
-      `${name.padEnd(28)}${pad(hand.n, 5)}${pad(hand.h1, 8)}${pad(learned.h1, 9)}${pad(hand.h3, 8)}${pad(learned.h3, 9)}  ${l2}\n`,
-    );
-  }
-  process.stdout.write(
-    `${'all'.padEnd(28)}${pad(tot.n, 5)}${pad(tot.h1, 8)}${pad(tot.l1, 9)}${pad(tot.h3, 8)}${pad(tot.l3, 9)}\n`,
-  );
-  const rankAdopted = better > names.length / 2;
-  process.stdout.write(
-    `learned better on ${better} of ${names.length} sets, worse on ${worse} (hit@1, then hit@3): ${rankAdopted ? 'adopted' : 'NOT adopted (the hand formula stays)'}\n`,
-  );
-  const rankL2 = chooseL2(sets, []);
-  const rankModel = fitWithout(sets, [], rankL2);
-  process.stdout.write(
-    `fitted on every tuning set (L2 ${rankL2}): ${RANK_FEATURES.map((f, i) => `${f} ${rankModel.weights[i]!.toFixed(3)}`).join(', ')}\n\n`,
-  );
+  // Ranking: judged leave-one-set-out and refitted, or, with --confidence-only, as the model file has it.
+  const rank = values['confidence-only'] ? rankOfFile(values.out) : judgeRank(sets, names);
 
   // Confidence, under the ranking the engine will use.
-  const used = rankAdopted ? rankModel : HAND_RANK_MODEL;
+  const used = rank.adopted ? rank.model : HAND_RANK_MODEL;
   const rows: ConfidenceRow[] = [];
   for (const q of all) {
     const ranked: Ranked[] = q.tq.order(used);
@@ -345,75 +382,25 @@ function main(): void {
       vector: c.vector,
     });
   }
-  // Each question's probability from the model fitted without its set.
-  const held = new Map<ConfidenceRow, number>();
-  const chosen = new Map<string, number>();
-  const chosenL2 = new Map<string, number>();
-  for (const name of names) {
-    const train = rows.filter((r) => r.set !== name);
-    const { l2 } = chooseConfidence(train);
-    const p = probability(fitConfidence(train, l2));
-    for (const r of rows) if (r.set === name) held.set(r, p(r));
-    chosen.set(name, bestThreshold(train, p, FINE));
-    chosenL2.set(name, l2);
-  }
-  const learnedP = (r: ConfidenceRow) => held.get(r)!;
-  const handP = (r: ConfidenceRow) => r.hand;
-  process.stdout.write(
-    `Confidence, leave-one-set-out (${rows.length} questions, ${rows.filter((r) => !r.answerable).length} out of scope; right = first candidate right):\n`,
-  );
-  process.stdout.write(
-    `${'threshold'.padEnd(10)}${'hand chain: answered precision / recall / abstentions / out-of-scope answered'.padEnd(80)}learned (held out)\n`,
-  );
-  const line = (a: AnsweredAt) =>
-    `${pad(a.answered, 4)} ${pad(pct(a.right, a.answered), 5)} ${pad(pct(a.right, a.answerable), 5)} ${pad(a.questions - a.answered, 4)} ${pad(a.outOfScope, 3)}`;
-  for (const t of THRESHOLDS)
-    process.stdout.write(
-      `${t.toFixed(2).padEnd(10)}${line(answeredAt(rows, handP, t)).padEnd(80)}${line(answeredAt(rows, learnedP, t))}\n`,
-    );
-  // Per set: the hand chain at its own threshold against the learned model at the threshold
-  // chosen on the other sets.
-  process.stdout.write(
-    `\nPer set, net = right − wrong answered (hand chain at 0.30; learned at the threshold chosen on the other sets):\n`,
-  );
-  let cBetter = 0;
-  let cWorse = 0;
-  const net = (a: AnsweredAt) => 2 * a.right - a.answered;
-  for (const name of names) {
-    const rs = rows.filter((r) => r.set === name);
-    const h = answeredAt(rs, handP, 0.3);
-    const l = answeredAt(rs, learnedP, chosen.get(name)!);
-    if (net(l) > net(h)) cBetter++;
-    if (net(l) < net(h)) cWorse++;
-    process.stdout.write(
-      `${name.padEnd(28)} hand: ${h.right} right ${h.answered - h.right} wrong (${h.outOfScope} oos) net ${net(h)}   learned (L2 ${chosenL2.get(name)}) ≥ ${chosen.get(name)!.toFixed(2)}: ${l.right} right ${l.answered - l.right} wrong (${l.outOfScope} oos) net ${net(l)}\n`,
-    );
-  }
-  const confAdopted = cBetter > names.length / 2;
-  const confL2 = chooseConfidence(rows).l2;
-  const confFit = fitConfidence(rows, confL2);
-  const threshold = bestThreshold(rows, probability(confFit), FINE);
-  process.stdout.write(
-    `learned better on ${cBetter} of ${names.length} sets, worse on ${cWorse}: ${confAdopted ? 'adopted' : 'NOT adopted (the hand chain stays)'}; fitted on every set (L2 ${confL2}): threshold ${threshold.toFixed(2)}, bias ${confFit.bias.toFixed(3)}, ${CONFIDENCE_FEATURES.map((f, i) => `${f} ${confFit.weights[i]!.toFixed(3)}`).join(', ')}\n`,
-  );
+  const confidence = judgeConfidence(rows, names);
 
   const file: ModelFile = {
     version: 1,
     rank: {
-      adopted: rankAdopted,
+      adopted: rank.adopted,
       weights: Object.fromEntries(
-        RANK_FEATURES.map((f, i) => [f, round(rankModel.weights[i]!)]),
+        RANK_FEATURES.map((f, i) => [f, round(rank.model.weights[i]!)]),
       ) as ModelFile['rank']['weights'],
-      measured: { sets: names, better, worse },
+      measured: { sets: names, better: rank.better, worse: rank.worse },
     },
     confidence: {
-      adopted: confAdopted,
-      bias: round(confFit.bias),
+      adopted: confidence.adopted,
+      bias: round(confidence.fit.bias),
       weights: Object.fromEntries(
-        CONFIDENCE_FEATURES.map((f, i) => [f, round(confFit.weights[i]!)]),
+        CONFIDENCE_FEATURES.map((f, i) => [f, round(confidence.fit.weights[i]!)]),
       ) as ModelFile['confidence']['weights'],
-      threshold: Math.round(threshold * 100) / 100,
-      measured: { sets: names, better: cBetter, worse: cWorse },
+      threshold: confidence.threshold,
+      measured: { sets: names, better: confidence.better, worse: confidence.worse },
     },
   };
   if (values['dry-run']) return;

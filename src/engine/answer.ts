@@ -27,7 +27,7 @@ import {
   dot,
   HAND_RANK_MODEL,
   RANK_FEATURES,
-  sigmoid,
+  confidenceProbability,
   type EngineModel,
   type RankFeature,
   type RankModel,
@@ -110,6 +110,47 @@ export interface ConfidenceFeatures {
    * read, a passage with no number cannot give one.
    */
   bare: boolean;
+  /**
+   * IDF share of the question's specific words (see specificTerms: names, numbers, and words
+   * rarer in the corpus than the question's average) that no candidate passage matches in any
+   * way, through expansions included: what was asked about is not in what the corpus gave (0–1).
+   */
+  missing: number;
+  /**
+   * IDF share of the question's specific words that the best passage does not match in any way,
+   * in its own text or the sentence before (0–1).
+   */
+  unmetSpecific: number;
+  /**
+   * How far the scores fall below the best among the next (at most four) different passages:
+   * 1 − their mean score over the best's, on the hand formula's scale (0–1; 0 with no other
+   * passage, where nothing is seen to fall). A flat top (several passages about as good, none
+   * better) is how an unanswerable question often looks.
+   */
+  spread: number;
+}
+
+/**
+ * The question's specific terms: those of its names (Analyzer.isName), of words holding a
+ * digit, and those whose IDF is at least the mean of its terms' IDFs (the rarer half, by
+ * weight). Scale-free: no corpus-size constant.
+ */
+export function specificTerms(
+  q: Pick<QuestionAnalysis, 'terms' | 'words' | 'language'>,
+  idf: (term: string) => number,
+): Set<string> {
+  const out = new Set<string>();
+  if (q.terms.length === 0) return out;
+  const idfs = q.terms.map(idf);
+  const mean = idfs.reduce((a, b) => a + b, 0) / idfs.length;
+  q.terms.forEach((t, i) => {
+    if (idfs[i]! >= mean) out.add(t);
+  });
+  const analyzer = analyzerFor(q.language);
+  for (const w of q.words)
+    if (w.term !== null && q.terms.includes(w.term) && (/\d/.test(w.text) || analyzer.isName(w.text)))
+      out.add(w.term);
+  return out;
 }
 
 /** How much each doubt lowers confidence (see CONFIDENCE). */
@@ -212,6 +253,9 @@ export function confidenceVector(f: ConfidenceFeatures, best: Ranked): Float64Ar
     best.features[COV_EXACT]!,
     best.features[LOG_PROXIMITY]!,
     best.features[TITLE]!,
+    f.missing,
+    f.unmetSpecific,
+    f.spread,
   ]);
 }
 
@@ -276,6 +320,9 @@ export function holdsNone(text: string, q: Pick<QuestionAnalysis, 'answerType'>,
     );
   return false;
 }
+
+/** How many passages after the best the spread of the scores is read over (ConfidenceFeatures.spread). */
+const SPREAD_OF = 4;
 
 /** Words between a typed answer and the nearest word of the passage that matched the question. */
 const NEAR_WORDS = 12;
@@ -658,7 +705,7 @@ export class AnswerEngine {
     const f = this.confidenceFeatures(ranked, q);
     if (!f) return 0;
     const m = this.model.confidence;
-    return m ? sigmoid(dot(m.weights, confidenceVector(f, ranked[0]!)) + m.bias) : confidenceOf(f);
+    return m ? confidenceProbability(m, confidenceVector(f, ranked[0]!)) : confidenceOf(f);
   }
 
   /** Below this confidence the engine abstains: the confidence model's threshold, else settings.minConfidence. */
@@ -704,6 +751,26 @@ export class AnswerEngine {
       const m = best.matches.get(w.term);
       if (!m || !NAME_MATCHES.has(m.via)) unnamed += this.index.idf(w.term);
     }
+    // The question's specific words matched by no candidate, and by not the best passage.
+    let missing = 0;
+    let unmetSpecific = 0;
+    for (const t of specificTerms(q, (term) => this.index.idf(term))) {
+      const w = this.index.idf(t);
+      if (!best.weights.has(t)) unmetSpecific += w;
+      if (!ranked.some((r) => r.weights.has(t))) missing += w;
+    }
+    // The next four different passages' scores against the best's, on the hand scale.
+    const bestHand = handFinal(best);
+    let following = 0;
+    let counted = 0;
+    const seen = new Set([best.passage.text]);
+    for (const r of ranked) {
+      if (counted === SPREAD_OF) break;
+      if (seen.has(r.passage.text)) continue;
+      seen.add(r.passage.text);
+      following += Math.min(1, handFinal(r) / (bestHand || 1));
+      counted++;
+    }
     return {
       coverage: best.coverage,
       typed: q.answerType === 'other' ? null : best.hasAnswer,
@@ -715,6 +782,11 @@ export class AnswerEngine {
       near: best.found ? nearness(best, best.found, this.index) : 0,
       unnamed: total === 0 ? 0 : Math.min(1, unnamed / total),
       bare: holdsNone(best.passage.text, q, this.index.languageOf(best.passage.id)),
+      missing: total === 0 ? 0 : Math.min(1, missing / total),
+      unmetSpecific: total === 0 ? 0 : Math.min(1, unmetSpecific / total),
+      // With no other passage nothing is seen to fall below the best: a question one passage
+      // matches at all ("how do i reset my iphone") earns no spread.
+      spread: counted === 0 ? 0 : 1 - following / counted,
     };
   }
 

@@ -27,6 +27,14 @@ export interface FitOptions {
   center?: ArrayLike<number>;
   /** Newton steps at most (default 50). */
   steps?: number;
+  /**
+   * Per feature, the sign its weight must have (1: at least 0, −1: at most 0, 0: either); a
+   * weight that comes out with the other sign is held at 0 and the rest refitted (an active
+   * set), so that, say, more of the question left unmatched can never raise confidence.
+   */
+  signs?: ArrayLike<number>;
+  /** Per feature, false to hold its weight at its center (the feature is not used). */
+  free?: ArrayLike<boolean>;
 }
 
 /** The fitted weights (and bias, 0 without intercept). */
@@ -71,6 +79,27 @@ function solve(a: Float64Array, b: Float64Array, n: number): Float64Array {
  * Throws when the rows are empty or of different lengths.
  */
 export function fitLogistic(rows: readonly FitRow[], options: FitOptions): Fitted {
+  if (!options.signs && !options.free) return fitFree(rows, options, null);
+  const d = rows[0]?.x.length ?? 0;
+  const held = Array.from({ length: d }, (_, i) => options.free?.[i] === false);
+  for (;;) {
+    const fitted = fitFree(rows, options, held);
+    let changed = false;
+    for (let i = 0; i < d; i++) {
+      const sign = options.signs?.[i] ?? 0;
+      if (held[i] || sign === 0 || fitted.weights[i]! * sign >= 0) continue;
+      held[i] = true;
+      changed = true;
+    }
+    if (!changed) return fitted;
+  }
+}
+
+/**
+ * The fit of fitLogistic with the features `held` (when given) kept at their center, or at 0
+ * for a sign-constrained one the active set holds (a held feature's center is its value).
+ */
+function fitFree(rows: readonly FitRow[], options: FitOptions, held: readonly boolean[] | null): Fitted {
   if (rows.length === 0) throw new Error('fitLogistic: no rows');
   const d = rows[0]!.x.length;
   for (const r of rows)
@@ -78,6 +107,10 @@ export function fitLogistic(rows: readonly FitRow[], options: FitOptions): Fitte
   // The bias, when fitted, is the last coordinate.
   const n = d + (options.intercept ? 1 : 0);
   const center = Float64Array.from({ length: n }, (_, i) => (i < d ? (options.center?.[i] ?? 0) : 0));
+  // A sign-held weight whose center has the wrong sign is held at 0, not at its center.
+  if (held)
+    for (let i = 0; i < d; i++)
+      if (held[i] && options.free?.[i] !== false && (options.signs?.[i] ?? 0) * center[i]! < 0) center[i] = 0;
   const w = Float64Array.from(center);
   // Each row once as a dense vector, the bias's 1 last.
   const xs = rows.map((r) => Float64Array.from({ length: n }, (_, i) => (i < d ? r.x[i]! : 1)));
@@ -106,6 +139,17 @@ export function fitLogistic(rows: readonly FitRow[], options: FitOptions): Fitte
       }
     });
     for (let i = 0; i < n; i++) for (let k = 0; k < i; k++) hess[i * n + k] = hess[k * n + i]!;
+    if (held)
+      for (let i = 0; i < d; i++) {
+        if (!held[i]) continue;
+        // A held weight does not move: its row and column of the system become the identity's.
+        for (let k = 0; k < n; k++) {
+          hess[i * n + k] = 0;
+          hess[k * n + i] = 0;
+        }
+        hess[i * n + i] = 1;
+        grad[i] = 0;
+      }
     const delta = solve(hess, grad, n);
     let size = 0;
     for (let i = 0; i < n; i++) size = Math.max(size, Math.abs(delta[i]!));

@@ -95,6 +95,12 @@ export const CONFIDENCE_FEATURES = [
   'proximity',
   /** The best passage's title overlap (its title feature). */
   'title',
+  /** IDF share of the question's specific words no candidate matches (ConfidenceFeatures.missing). */
+  'missing',
+  /** IDF share of the question's specific words the best passage does not match (ConfidenceFeatures.unmetSpecific). */
+  'unmetSpecific',
+  /** How far the next four passages score below the best (ConfidenceFeatures.spread). */
+  'spread',
 ] as const;
 export type ConfidenceFeature = (typeof CONFIDENCE_FEATURES)[number];
 
@@ -141,6 +147,25 @@ export function dot(w: ArrayLike<number>, x: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < w.length; i++) s += w[i]! * x[i]!;
   return s;
+}
+
+/**
+ * The share a confidence model's probability keeps when a count or a date is asked of a passage
+ * holding none (the `bare` feature), as the hand chain's CONFIDENCE.bare halves the chain: of the
+ * 784 tuning questions of 2 Dec 2026, no right first passage was bare, and a passage that stands
+ * far above the rest but holds no number cannot give one.
+ */
+export const BARE_KEEPS = 0.5;
+
+const BARE_AT = CONFIDENCE_FEATURES.indexOf('bare');
+
+/** A confidence model's probability for a feature vector (CONFIDENCE_FEATURES order), the bare share applied. */
+export function confidenceProbability(
+  m: { weights: ArrayLike<number>; bias: number },
+  x: ArrayLike<number>,
+): number {
+  const p = sigmoid(dot(m.weights, x) + m.bias);
+  return x[BARE_AT] === 1 ? BARE_KEEPS * p : p;
 }
 
 /** The logistic function. */

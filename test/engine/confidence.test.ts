@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../support/memory-corpus.js';
-import { AnswerEngine, confidenceOf, holdsNone } from '../../src/engine/answer.js';
+import { AnswerEngine, confidenceOf, holdsNone, specificTerms } from '../../src/engine/answer.js';
 import { expandQuestion } from '../../src/engine/expand.js';
 import { loadEngine } from '../../src/engine/index.js';
 import { analyzeQuestion } from '../../src/engine/question.js';
@@ -15,6 +15,9 @@ const sure = {
   near: 1,
   unnamed: 0,
   bare: false,
+  missing: 0,
+  unmetSpecific: 0,
+  spread: 1,
 };
 
 describe('confidence from its features', () => {
@@ -125,6 +128,32 @@ describe('confidence features on a small corpus', () => {
     expect(features('How many soldiers did Portugal withdraw?').nowhere).toBeCloseTo(0.689, 3);
     expect(engine.ask('How many soldiers did Portugal withdraw?').status).toBe('no_answer');
   });
+
+  it('counts the specific word no candidate matches as missing, and as unmet by the best passage', () => {
+    // "portugal" (IDF ln 8 = 2.079, above the question's mean) is the only specific word:
+    // "soldier" and "withdraw" (df 2, 0.470 each) are below the mean. 2.079 / 3.019 = 0.689.
+    const f = features('How many soldiers did Portugal withdraw?');
+    expect(f.missing).toBeCloseTo(0.689, 3);
+    expect(f.unmetSpecific).toBeCloseTo(0.689, 3);
+    // Every word met by the best passage: nothing missing or unmet.
+    expect(features('How many soldiers did Denmark withdraw?')).toMatchObject({
+      missing: 0,
+      unmetSpecific: 0,
+    });
+  });
+
+  it('reads the spread below the best as the margin when one other passage competes, 0 when none does', () => {
+    const two = features('How many soldiers did Denmark withdraw?');
+    expect(two.spread).toBe(two.margin);
+    expect(two.spread).toBeGreaterThan(0);
+    expect(two.spread).toBeLessThan(1);
+    // No other passage: nothing is seen to fall below the best.
+    expect(features('What did farmers near Mopti report?')).toMatchObject({
+      first: 'Farmers near Mopti reported a poor harvest this year.',
+      spread: 0,
+      margin: 1,
+    });
+  });
 });
 
 describe('names of the question in the passage', () => {
@@ -146,6 +175,16 @@ describe('names of the question in the passage', () => {
     // BM25 IDFs over 3 passages, ln(1 + (3 − df + 0.5) / (df + 0.5)): "swedish" and "withdraw"
     // (df 1) 0.981 each, "soldier" and "mali" (df 2) 0.470 each; 0.981 / 2.902 = 0.338.
     expect(f.unnamed).toBeCloseTo(0.338, 3);
+  });
+
+  it('counts as unmet specific the name the best passage misses, not as missing, since another candidate has it', () => {
+    // Specific: "swedish" and "withdraw" (IDF 0.981, above the mean 0.726) and the name "mali";
+    // the best passage misses "swedish" only (0.981 / 2.902), which the second passage holds.
+    expect(features('How many Swedish soldiers withdrew from Mali?')).toMatchObject({
+      first: 'Denmark withdrew 90 soldiers from Mali in January.',
+      missing: 0,
+    });
+    expect(features('How many Swedish soldiers withdrew from Mali?').unmetSpecific).toBeCloseTo(0.338, 3);
   });
 
   it('counts nothing when the passage holds the name', () => {
@@ -188,5 +227,26 @@ describe('a passage that holds no count or date at all', () => {
 
   it('never counts for a question that asks for neither', () => {
     expect(holdsNone('Norway withdrew its soldiers after the talks.', { answerType: 'person' })).toBe(false);
+  });
+});
+
+describe("the question's specific words", () => {
+  const q = (words: string[]) => ({
+    terms: words.map((w) => w.toLowerCase()),
+    // As analyzeQuestion gives them: folded to lower case.
+    words: words.map((w) => ({ text: w.toLowerCase(), term: w.toLowerCase() })),
+    language: 'en',
+  });
+  const idfs: Record<string, number> = { troops: 0.5, withdrew: 1, 2022: 0.2, canadian: 0.3, convoy: 2.5 };
+
+  it('are the words at or above the mean IDF, the names and the numbers', () => {
+    // Mean IDF 0.9: "withdrew" and "convoy" are above it; "2022" holds a digit; "Canadian" is a name.
+    expect(
+      [...specificTerms(q(['troops', 'withdrew', '2022', 'Canadian', 'convoy']), (t) => idfs[t]!)].sort(),
+    ).toEqual(['2022', 'canadian', 'convoy', 'withdrew']);
+  });
+
+  it('are none for a question with no terms', () => {
+    expect(specificTerms(q([]), () => 1).size).toBe(0);
   });
 });
