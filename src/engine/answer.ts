@@ -1173,7 +1173,11 @@ function placesNear(
  * The index terms of the countries named within FACT_WINDOW words of a value other than where
  * it is (see LOCATIVE): whose it is ("Germany has some 1,300 troops", "France's 4,300 troops").
  */
-function ownersNear(text: string, tokens: readonly TokenTerm[], v: { start: number; end: number }): Set<string> {
+function ownersNear(
+  text: string,
+  tokens: readonly TokenTerm[],
+  v: { start: number; end: number },
+): Set<string> {
   const { at, endAt } = valueTokens(tokens, v);
   const from = tokens[Math.max(0, at - FACT_WINDOW)]?.start ?? 0;
   const to = tokens[Math.min(tokens.length, endAt + FACT_WINDOW) - 1]?.end ?? text.length;
@@ -1353,16 +1357,14 @@ function otherSideOf<T extends Ranked>(
   // pertain to ("French" → France, "German" → Germany).
   const owners = new Set([...askedTerms, ...factTerms(leadTokens, leadValue, index, false)]);
   for (const t of [...owners])
-    for (const x of index.lexicon.expand(t)) if (x.via === 'pertainym' || x.via === 'member') owners.add(x.term);
+    for (const x of index.lexicon.expand(t))
+      if (x.via === 'pertainym' || x.via === 'member') owners.add(x.term);
   const otherValue = (r: T): GivenValue | undefined => {
     const tokens = tokenTerms(index.languageOf(r.passage.id))(r.passage.text);
     return givenValues(r.passage.text, q, tokens, byMonth).find((v) => {
       if (v.key === leadValue.key || (noun !== null && !v.after.includes(noun))) return false;
       // "Germany has some 1,300 troops deployed in Mali" counts Germany's troops, not France's.
-      if (
-        q.answerType === 'number' &&
-        [...ownersNear(r.passage.text, tokens, v)].some((t) => !owners.has(t))
-      )
+      if (q.answerType === 'number' && [...ownersNear(r.passage.text, tokens, v)].some((t) => !owners.has(t)))
         return false;
       // A value beside another place than the lead's and the question's is about that place.
       const places = placesNear(r.passage.text, tokens, v);

@@ -575,7 +575,7 @@ function typedAnswer(
       if (!span) return null;
       return (
         (asksWords(q) ? quotedAnswer(text, q) : null) ??
-        (q.predicateOf ? predicateAnswer(text, q) : null) ??
+        (q.predicateOf ? (mannerNounAnswer(text, q) ?? predicateAnswer(text, q)) : null) ??
         (q.purpose ? purposeAnswer(text, q) : null) ??
         (q.degree ? degreeAnswer(text, q.degree) : null) ??
         (novel ? novelSpan(text, q) : null)
@@ -1791,6 +1791,34 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
   const to = clauseWords[last]!.end;
   const said = text.slice(from, to);
   return { start: from, end: to, text: `${verdict} \u2014 ${said}` };
+}
+
+/**
+ * For "how did X react", "how has X responded": the noun the passage makes of the asked verb
+ * (WordNet's derivationally related form, as the question's expansions hold it: "react" →
+ * "reaction") with the words that qualify it before ("prompting a furious reaction from Mali" →
+ * "a furious reaction"): the manner is told by what qualifies the act. Null where the passage
+ * holds no such noun.
+ */
+function mannerNounAnswer(text: string, q: QuestionAnalysis): Mention | null {
+  if (q.words[0]?.text !== 'how') return null;
+  const verbs = new Set(
+    q.words
+      .filter((w) => w.term !== null && english.lemmas(w.text).some((l) => l.pos === 'v'))
+      .map((w) => w.term!),
+  );
+  const derived = new Set(
+    [...q.expansions].filter(([, x]) => x.via === 'derived' && verbs.has(x.target)).map(([t]) => t),
+  );
+  if (derived.size === 0) return null;
+  for (const w of words(text).slice(0, PHRASE_WORDS)) {
+    const word = text.slice(w.start, w.end);
+    if (!derived.has(w.stem) || !isNoun(word)) continue;
+    const np = nounPhraseEndingAt(text, w.start, w.end, 2);
+    // A bare noun tells no manner: only one with a word that qualifies it.
+    if (np.start < w.start && /\p{L}/u.test(text.slice(np.start, w.start))) return np;
+  }
+  return null;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractAnswer } from '../../src/engine/extract.js';
 import { analyzeQuestion } from '../../src/engine/question.js';
+import { AnswerEngine } from '../../src/engine/answer.js';
+import { buildCorpus } from '../support/memory-corpus.js';
 
 /** The short answer a passage gives a question, as a reader would see it. */
 const short = (question: string, passage: string) =>
@@ -794,5 +796,20 @@ describe('short answers, one span per asked type', () => {
     const q = analyzeQuestion('Est-ce que la France a quitté le Mali ?');
     expect(extractAnswer('France has left Mali.', q, true, 'en')).toBeNull();
     expect(extractAnswer('La France a quitté le Mali.', q, true, 'fr')).toBeNull();
+  });
+});
+
+describe('a manner told by the noun the passage makes of the asked verb', () => {
+  const docs: Array<[string, string, string]> = [
+    ['a', 'Outlet A', 'The new levy on fuel prompted an angry reaction from the unions.'],
+    ['b', 'Outlet B', 'Traders closed their shops for a day after the levy on fuel began.'],
+    ['c', 'Outlet C', 'The levy on fuel was announced by the finance ministry in May.'],
+  ];
+  const engine = new AnswerEngine(buildCorpus(docs), undefined, undefined, { rank: null, confidence: null });
+
+  it('"how did X react": the qualified noun of "react"', () => {
+    const a = engine.ask('how did the unions react to the levy on fuel');
+    expect(a.citations[0]!.articleId).toBe('a');
+    expect(a.answer).toBe('angry reaction');
   });
 });
