@@ -27,6 +27,7 @@ import { english, englishStem as stem } from '../text/english.js';
 import { tokenize } from '../text/tokenize.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 import { withinEdits } from './search.js';
+import { wordnet } from '../text/wordnet.js';
 import { analyzerFor } from '../text/languages.js';
 
 /** Words that count the same things, so "how many troops" also reads "2,400 soldiers". */
@@ -1188,7 +1189,7 @@ const CONTENT_CLASSES: ReadonlySet<number> = new Set([4, 9, 10]);
  * place or name (a country for "which country").
  */
 function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
-  const heads = new Set(headStems(q, true));
+  const heads = new Set([...headStems(q, true), ...compoundHeads(q)]);
   const own = q.headNoun ? stem(q.headNoun) : null;
   // A head WordNet does not know, misspelt by one letter ("missons"), meets the word it misspells.
   const misspelt = own !== null && own.length >= 6 && english.lemmas(q.headNoun!).length === 0;
@@ -1307,6 +1308,26 @@ function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
     if (things[0]) return things[0];
   }
   return byDistance([...placeMentions(text), ...personMentions(text)])[0] ?? null;
+}
+
+/**
+ * For a head noun the question qualifies by the word before it into a compound WordNet knows
+ * ("which wire service"): the stems of the last words of that compound's synonyms in its first
+ * sense ("news agency", "press agency" → "agency"), which a passage names it by.
+ */
+function compoundHeads(q: QuestionAnalysis): string[] {
+  const head = q.headNoun;
+  if (!head) return [];
+  const at = q.words.findIndex((w) => w.text === head);
+  const before = at > 0 ? q.words[at - 1]!.text : null;
+  if (!before || STOP_WORDS.has(before)) return [];
+  const wn = wordnet();
+  const first = wn.entry(`${before}_${head}`, 'n')?.synsets[0];
+  if (first === undefined) return [];
+  return wn
+    .synset(first, 'n')
+    .words.filter((w) => w.includes('_'))
+    .map((w) => stem(w.split('_').pop()!.toLowerCase()));
 }
 
 /**

@@ -413,7 +413,13 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
       const named = NAME_OF_Q.exec(question) ?? CALLED_HEAD.exec(question);
       const ent = named ? null : (KIND_OF_Q.exec(question) ?? ENTITY_Q.exec(question));
       const nameEnd = named || ent ? null : NAME_LAST_Q.exec(question);
-      const described = describedThing(question, named);
+      // "the minusma spokesman told which wire service": a "which X" of a thing asks the thing,
+      // whoever the question describes besides.
+      const whichHead = ent?.[1]?.toLowerCase().split(/\s+/).pop();
+      const whichThing =
+        whichHead !== undefined && ent !== null && /\bwhich\b/i.test(ent[0]) && isNounNotPerson(whichHead);
+      const describedAs = describedThing(question, named);
+      const described = describedAs === 'person' && whichThing ? null : describedAs;
       if (described === 'person') {
         // "wagner boss who led the failed mutiny", "the french ambassador's name, the one…",
         // "name of the sahel academic dw interviewed": a person described, asked to be named.
@@ -682,6 +688,16 @@ function predicateSubject(question: string): string | null {
     .trim();
   if (!subject || /^(?:many|much|long|often|far)\b/i.test(subject)) return null;
   return subject;
+}
+
+/** True for a word WordNet knows as a noun whose first sense is no person ("service", not "spokesman"). */
+function isNounNotPerson(word: string): boolean {
+  return (
+    !STOP_WORDS.has(word) &&
+    english.lemmas(word).some((l) => l.pos === 'n') &&
+    firstNounClass(word) !== PERSON_CLASS &&
+    !TITLE_WORDS.has(word)
+  );
 }
 
 /** The adjective of a degree question ("how poor is Mali" → "poor"), or null. */

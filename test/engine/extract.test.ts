@@ -777,6 +777,15 @@ describe('short answers, one span per asked type', () => {
     ).toBe('March');
   });
 
+  it('a head qualified into a compound WordNet knows meets that compound’s synonyms', () => {
+    expect(
+      short(
+        'which wire service did the general speak to',
+        'General Dupont, the head of the mission, told the Reuters news agency that the base would close.',
+      ),
+    ).toBe('Reuters news agency');
+  });
+
   it('a deadline asked is the date after "by", not the day it was set', () => {
     expect(
       short(
