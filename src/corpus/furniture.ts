@@ -274,6 +274,10 @@ const CREDIT_TAIL: RegExp[] = [
   /(?:^|\s)\((?:photo|image|picture|cr\u00E9dit photo|credit)s?\s*(?:credit)?\s*:[^()]{1,60}\)\.?$/iu,
   /(?<=\p{Ll}\.|\d\.)\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}'-]+){1,2}$/u,
   /(?<=[.!?\u2026\u00BB\u201D"])\s+\((?![^()]*[.!?]\))(?![.\u2026\s]*\))[^()]{2,80}\)$/u,
+  // A photographer's credit: "File Photo by H. Diakite/EPA-EFE", "Photo by Jane Doe/AFP".
+  /(?:^|\s)(?:File\s+)?Photos?\s+(?:by|de|par)\s+\p{Lu}[\p{L}.' -]{1,40}(?:\s*\/\s*\p{Lu}[\p{L}-]{1,20}){1,3}$/u,
+  // A picture agency's name in square brackets after the last sentence: "… an investigation. [Getty]".
+  /(?<=[.!?\u2026\u00BB\u201D"])\s+\[(?:Getty Images|Getty|AFP|AP|Reuters|EPA|EPA-EFE|Anadolu|AA|Xinhua|Sipa|Pool)\]$/u,
 ];
 
 /**
@@ -282,7 +286,7 @@ const CREDIT_TAIL: RegExp[] = [
  * signs the story off and only the name is cut.
  */
 const AGENCY_TAIL =
-  /(?<=[.!?\u2026\u00BB\u201D"])\s+(?:[-\u2013\u2014]\s*)?\(?(?:AFP|AP|Reuters|EFE|DPA|dpa|Xinhua|APA|MAP|ATS|Belga|ANSA|Anadolu|PTI|IANS)\)?\.?$/u;
+  /(?<=[.!?\u2026\u00BB\u201D"])(?:\s+(?:[-\u2013\u2014]\s*)?|[-\u2013\u2014]\s*)\(?(?:AFP|AP|Reuters|EFE|DPA|dpa|Xinhua|APA|MAP|ATS|Belga|ANSA|Anadolu|PTI|IANS)\)?\.?$/u;
 
 /**
  * The words of a caption: what a picture shows ("photograph", "image", "pictured", "Ici une
@@ -413,6 +417,28 @@ const EDITORS_NOTE =
 const STAFF_BYLINE =
   /^(?:(?:[Ll]a )?[Rr]\u00E9daction(?:\s+\p{Lu}[\p{L}\d.'-]*){0,3}|\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){1,3},\s*(?:(?:[Ss]enior|[Cc]hief|[Ss]pecial|[Ss]taff|[Dd]eputy|[Gg]rand|[Ee]nvoy\u00E9e?s? [Ss]p\u00E9ciale?s?)\s+)?(?:[Cc]orrespondent|[Rr]eporter|[Ww]riter|[Ee]ditor|[Jj]ournalist|[Cc]orrespondante?|[Jj]ournaliste|[Rr]\u00E9dact(?:eur|rice))(?:\s+(?:in|at|\u00E0|en)\s+\p{Lu}[\p{L}-]+)?)$/u;
 
+/**
+ * A field label of the page's article header left without its value (the value was a widget the
+ * collection did not keep): "Publié le", "Mis à jour le", "Temps de lecture :", "Published on",
+ * "Reading time:", "Source", "By:". A sentence never stops on a preposition or a colon this short.
+ */
+const LABEL_WITHOUT_VALUE =
+  /^(?:(?:publi\u00E9e?|mis(?:e)? \u00E0 jour|modifi\u00E9e?|post\u00E9e?|published|updated|last updated|posted|modified)(?:\s+(?:le|on|at|\u00E0))?|(?:temps|dur\u00E9e) de lecture|reading time|read time|lecture|sources?|auteurs?|authors?|written by|texte|text|par|by|de)\s*:?$/iu;
+
+/** A reading time alone on its line, its "read" left off: "5 min", "2 mn", "3 minutes". */
+const MINUTES_ALONE = /^\d{1,2}\s*(?:min(?:ute)?s?|mn)\.?$/iu;
+
+/**
+ * A picture's dateline opening its caption: the place and the full date the photo was taken,
+ * year and all, in square brackets ("[Gao, Mali, 2 septembre 2021] Un mécanicien répare…") or
+ * closed by the agencies' ".-" ("Paris (France), 17/02/2022.- French President…"). A story's
+ * dateline gives no year, or names its agency after the date ("LIBREVILLE, 20 février 2025 (AGP) –").
+ */
+const PICTURE_DATELINE = new RegExp(
+  String.raw`^(?:\[\p{Lu}[^\]]{0,60}?,\s*(?:\d{1,2}(?:er)?\s+(?:${MONTH}|${MOIS})\.?\s+\d{4}|${MONTH}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{4})\]|\p{Lu}[^.!?()]{0,40}(?:\s\([^()]{2,30}\))?,\s*(?:\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{1,2}(?:er)?\s+(?:${MONTH}|${MOIS})\.?\s+\d{4}|${MONTH}\.?\s+\d{1,2},?\s+\d{4})\.-)\s*\p{Lu}`,
+  'iu',
+);
+
 /** One or two lower-case words with no punctuation but hyphens, apostrophes and underscores. */
 const LOWER_CASE_ALONE = /^\p{Ll}[\p{Ll}\d_'\u2019-]*(?:\s\p{Ll}[\p{Ll}\d_'\u2019-]*)?$/u;
 
@@ -488,6 +514,8 @@ interface LineView {
   wasAuthorBox: boolean;
   /** `body` holds an opening quotation mark (a line that quotes someone is never a caption or a prompt). */
   quoted: boolean;
+  /** The outlet's name as compared (without a web domain's ending), or null when it is not known. */
+  outlet: string | null;
 }
 
 /**
@@ -520,6 +548,21 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
   ],
   ['a bare web address (a link)', (l) => WEB_ADDRESS.test(l.line)],
   ['label of a picture or a video', (l) => MEDIA_WORD_ALONE.test(l.line)],
+  [
+    'a field label left without its value ("Publié le", "Reading time:")',
+    (l) => LABEL_WITHOUT_VALUE.test(l.line),
+  ],
+  ['reading time (its minutes alone)', (l) => MINUTES_ALONE.test(l.line)],
+  // The page's signature or byline: the outlet's name alone, perhaps after "By"/"Par".
+  [
+    "the outlet's name alone (the site's signature or byline)",
+    (l) =>
+      l.outlet !== null && l.words <= 6 && outletKey(l.line.replace(/^(?:by|par|de)\s+/iu, '')) === l.outlet,
+  ],
+  [
+    "photo caption (opened by the picture's place and date)",
+    (l) => PICTURE_DATELINE.test(l.line) && !l.quoted,
+  ],
   ['photo caption (a file picture)', (l) => FILE_CAPTION.test(l.line) && !l.quoted && l.words <= 60],
   [
     'a reader control or link ("Find out more", "Lire la suite")',
@@ -604,6 +647,14 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
   ['date stamp', (l) => DATE_ONLY.test(l.body)],
 ];
 
+/** An outlet's name as compared: case and accents folded, a web domain's ending ("Kaceto.net") and final punctuation left off. */
+function outletKey(name: string): string {
+  return comparable(name)
+    .replace(/[.,;:!?]+$/u, '')
+    .replace(/\.(?:com|net|org|info|fr|sn|ml|tv|news|africa|co\.uk)$/u, '')
+    .trim();
+}
+
 /** The reason of the author's box heading, after which a biography is part of the box. */
 const AUTHOR_BOX_REASON = "author's box";
 
@@ -619,7 +670,10 @@ const AUTHOR_BOX_REASON = "author's box";
 export function classifyBlocks(
   text: string,
   printed: readonly Span[],
-  meta: Pick<ArticleMetadata, 'title' | 'furnitureHints'> & { language?: string },
+  meta: Pick<ArticleMetadata, 'title' | 'furnitureHints'> & {
+    language?: string;
+    outlet?: string | null;
+  },
 ): Block[] {
   const blocks: Block[] = [];
   const seenHeadings = new Set<string>();
@@ -631,6 +685,7 @@ export function classifyBlocks(
   const { paragraphs, teasers } = splitAtRunInTeasers(text, printed);
   const durations = paragraphs.filter((p) => DURATION_ALONE.test(text.slice(p.start, p.end).trim())).length;
   const feedItems = paragraphs.filter((p) => FEED_ITEM.test(text.slice(p.start, p.end).trim())).length;
+  const outlet = meta.outlet ? outletKey(meta.outlet) : null;
 
   for (let i = 0; i < paragraphs.length; i++) {
     let span = paragraphs[i]!;
@@ -718,7 +773,9 @@ export function classifyBlocks(
       const photographer =
         (/\/|\bvia\s+(?:AP|AFP|Reuters|Getty|EPA)\b|\bPhoto\b|\bPool\b/u.test(m[0]) &&
           /\b(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Xinhua|XINHUA|Anadolu|Sipa|Pool)\b/u.test(m[0])) ||
-        /^\s+\/\s*\p{Lu}{2,5}$/u.test(m[0]);
+        /^\s+\/\s*\p{Lu}{2,5}$/u.test(m[0]) ||
+        // Square brackets hold a picture's credit, never a story's ("… [Getty]", "[Name/AFP]").
+        /^\s*\[[^\]]+\]$/u.test(m[0]);
       // A credit that names a photo ("Photo: Försvarsmakten", "Crédit photo : DR") closing a
       // short paragraph credits the picture that paragraph is the caption of.
       const photoCredit =
@@ -788,6 +845,7 @@ export function classifyBlocks(
       feedItems,
       wasAuthorBox,
       quoted: /["\u201C\u00AB]/u.test(body),
+      outlet: outlet === '' ? null : outlet,
     };
     const rule = LINE_RULES.find(([, test]) => test(view));
     if (rule) {
@@ -818,8 +876,10 @@ export function classifyBlocks(
       continue;
     }
     const short = wordCount(body) <= 16;
+    // A line closed by a comma or a semicolon is a sentence the page left open: body, not a heading.
+    const leftOpen = /[,;]$/u.test(body.trim()) && wordCount(body) >= 6;
     if (
-      (short && !TERMINAL.test(body.trim())) ||
+      (short && !TERMINAL.test(body.trim()) && !leftOpen) ||
       (short && /\?$/.test(body) && wordCount(body) <= 8 && bodySeen)
     ) {
       if (seenHeadings.has(key)) {
@@ -1145,19 +1205,30 @@ function dropCaptionsOverCredits(text: string, blocks: Block[]): void {
 
 /**
  * A page that prints its body twice, or a summary that repeats a paragraph word for word, is
- * indexed once: a body paragraph whose words stand again in another body paragraph (the same
- * paragraph printed later, or a longer one holding it) is set aside.
+ * indexed once: a body paragraph whose words stand again in another body paragraph (a longer one
+ * holding it, or the same paragraph printed again: the later printing, or the earlier one when it
+ * stands apart from the paragraphs as a standfirst and the later stands among them) is set aside.
  */
 function dropRepeats(text: string, blocks: Block[]): void {
   const body = blocks
     .map((b, i) => ({ b, i, key: comparable(text.slice(b.start, b.end)) }))
     .filter((x) => x.b.kind === 'body' && x.key.split(' ').length >= 6);
+  // A paragraph between two of the article's paragraphs, and one set apart from them (no body
+  // paragraph on either side: a standfirst between the headline and the page's furniture).
+  const amongParagraphs = (i: number) => blocks[i - 1]?.kind === 'body' && blocks[i + 1]?.kind === 'body';
+  const setApart = (i: number) => blocks[i - 1]?.kind !== 'body' && blocks[i + 1]?.kind !== 'body';
+  // Of two identical printings, the one kept is the first, unless the first is set apart and the
+  // second stands among the paragraphs: then the page prints the article's paragraph again above
+  // it as a summary, and the summary is what is set aside (as a paragraph that holds a shorter
+  // one keeps the longer).
+  const keeps = (y: (typeof body)[number], x: (typeof body)[number]) =>
+    y.i < x.i ? !(setApart(y.i) && amongParagraphs(x.i)) : setApart(x.i) && amongParagraphs(y.i);
   for (const x of body) {
     const holder = body.find(
       (y) =>
         y !== x &&
         y.b.kind === 'body' &&
-        (y.key.length > x.key.length ? y.key.includes(x.key) : y.key === x.key && y.i < x.i),
+        (y.key.length > x.key.length ? y.key.includes(x.key) : y.key === x.key && keeps(y, x)),
     );
     if (holder) {
       x.b.kind = 'furniture';

@@ -709,6 +709,32 @@ function rolesBeside(text: string, p: PersonMention): string[] {
   return out;
 }
 
+/**
+ * The description a text sets between commas after a person's name whatever its noun
+ * ({@link DESCRIPTION}: "Colonel Laurent Grebil, logistics manager for Operation Barkhane, has
+ * …"), lower case, or null: what a look-up by role meets. Kept apart from the roles of
+ * {@link rolesBeside}, which attribution reads ("le chef de la diplomatie" is the one person given
+ * that office): a description names no office.
+ */
+function descriptionAfter(text: string, p: PersonMention): string | null {
+  const after = /^\s*,\s*([^,.;:()\u201C\u201D"\u00AB\u00BB]{3,90}?)\s*[,.;:)]/u.exec(
+    text.slice(p.end, p.end + 100),
+  );
+  const d = after?.[1]?.trim();
+  return d && !ROLE_PHRASE.test(d) && DESCRIPTION.test(d) ? d.toLowerCase() : null;
+}
+
+/**
+ * An apposition that describes a person whatever its noun ("logistics manager for Operation
+ * Barkhane", "a member of la Coordination des Mouvements de l'Azawad"): it opens with an article,
+ * a lower-case word or a possessive, is no participle clause ("specifying that …") and holds no
+ * verb (no auxiliary, no verb of saying) and no relative or "that" clause, at most ten words. No list of role nouns is complete; the place after a name between commas is.
+ */
+const DESCRIPTION = new RegExp(
+  `^(?!(?:[\\p{L}'\u2019-]+\\s+){10})(?!\\p{Ll}+(?:ing|ant)(?![\\p{L}]))(?:(?:a|an|the|un|une|le|la|l['\u2019])\\s*|\\p{Ll}|[\\p{Lu}][\\p{L}-]*['\u2019]s\\s)(?![^]*(?<![\\p{L}])(?:is|are|was|were|has|have|had|will|would|est|sont|ont|that|which|who|que|qui|${SPEECH_VERB})(?![\\p{L}]))`,
+  'u',
+);
+
 /** A role word without a feminine or plural ending, so "française" meets "français", "cheffe" "chef". */
 function stemRole(word: string): string {
   return word.length > 4 ? word.replace(/(?:e|s|es)$/u, '') : word;
@@ -764,11 +790,17 @@ class PersonRegistry {
   /** Role descriptions the corpus gives each full name ("germany's defense minister", "the spokesman for the minusma peacekeeping mission"), lower case. */
   readonly roles = new Map<string, Set<string>>();
 
+  /** Descriptions the corpus sets beside each full name that name no office ("logistics manager for Operation Barkhane"), lower case: for look-ups only. */
+  readonly descriptions = new Map<string, Set<string>>();
+
   /** Records the role descriptions beside each person named in a text. */
   private collectRoles(text: string): void {
     for (const p of peopleIn(text)) {
       const full = this.resolve(p.name);
       if (!full?.includes(' ')) continue;
+      const described = descriptionAfter(text, p);
+      if (described)
+        (this.descriptions.get(full) ?? this.descriptions.set(full, new Set()).get(full)!).add(described);
       const found = rolesBeside(text, p);
       if (found.length === 0) continue;
       const set = this.roles.get(full) ?? this.roles.set(full, new Set()).get(full)!;
@@ -2434,7 +2466,11 @@ export class QuotationIndex {
       }
       // Appositions and French titles too ("Olivier Salgado, the spokesman for the MINUSMA
       // peacekeeping mission", "le porte-parole du gouvernement, le colonel Abdoulaye Maïga").
-      for (const role of this.people.roles.get(speaker) ?? [])
+      // And any description set beside the name ("logistics manager for Operation Barkhane").
+      for (const role of [
+        ...(this.people.roles.get(speaker) ?? []),
+        ...(this.people.descriptions.get(speaker) ?? []),
+      ])
         for (const t of [...indexTerms(role), ...termsOf(french, role)]) found.add(t);
     }
     // The same office or body in the other language ("l'état-major" is the general staff, "the

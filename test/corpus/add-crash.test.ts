@@ -4,10 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { embedOf, finalEdit, option, until } from '../bot/harness.js';
 import { addArticle } from '../../src/corpus/ingest.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { loadEngine } from '../../src/engine/index.js';
 import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
+import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord.js';
+import { killAll, startProcess } from '../support/process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const INGEST = fileURLToPath(new URL('../../src/corpus/ingest.ts', import.meta.url));
@@ -15,7 +18,11 @@ const NEWS_PAGE = fileURLToPath(new URL('../fixtures/html/sahel-dispatch-convoy.
 const NEWS_ID = 'sahel-dispatch-2022-08-16-french-convoy-reaches-niger-last-troops';
 
 const temps: string[] = [];
-afterEach(() => {
+let fake: FakeDiscord | undefined;
+afterEach(async () => {
+  killAll();
+  await fake?.stop();
+  fake = undefined;
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -97,4 +104,48 @@ describe('corpus:add interrupted by a crash', () => {
     expect(corpus.byId.has(NEWS_ID)).toBe(true);
     expect(corpus.leftovers).toEqual([]);
   });
+
+  it('the bot started on what a crash between the renames left starts, names each leftover in its log and answers', async () => {
+    const dir = tempCorpus();
+    expect(addAndCrashAfter(dir, 'staged')).toBe(true);
+    expect(addAndCrashAfter(dir, 'text placed')).toBe(true);
+    const articles = join(dir, 'articles');
+    const leftovers = readdirSync(articles)
+      .filter((n) => n.endsWith('.tmp') || n === `${NEWS_ID}.txt`)
+      .sort();
+    // Two staging files from the first add, the orphan text and its metadata's staging file from the second.
+    expect(leftovers).toHaveLength(4);
+    fake = await startFakeDiscord();
+    // From source, as `npm run dev` runs it; an empty working directory, so no developer's .env is read.
+    const cwd = mkdtempSync(join(tmpdir(), 'crash-bot-'));
+    temps.push(cwd);
+    const bot = startProcess([join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/index.ts')], {
+      cwd,
+      env: {
+        DISCORD_TOKEN: fake.token,
+        DISCORD_API_URL: fake.restUrl,
+        CORPUS_DIR: dir,
+        COOLDOWN_SECONDS: '0',
+        LOG_FORMAT: 'text',
+      },
+    });
+    // A hang bound, not a measurement.
+    await until(() => bot.stdout().includes(' INFO  ready as '), 30_000, `ready; got:\n${bot.output()}`);
+    const warned = bot
+      .output()
+      .split('\n')
+      .filter((l) => l.includes('corpus file left out'))
+      .map((l) => l.replace(/^\S+ /, ''));
+    expect(warned).toHaveLength(4);
+    // One warning per file, naming it (the path as corpusLeftovers gives it, relative to the bot's directory).
+    const named = warned.map((l) => /^WARN {2}corpus file left out file="?(.+?): left out, /u.exec(l)?.[1]);
+    expect(named.map((f) => f?.split('/').at(-1)).sort()).toEqual(leftovers);
+    const { id } = fake.sendInteraction({
+      commandName: 'ask',
+      options: [option('question', 'How many French troops were in Mali?')],
+    });
+    expect(embedOf((await finalEdit(fake, id)).body).description?.split('\n')[0]).toBe(
+      '**Answer:** 2,400 troops [1] — sources disagree: close to 3000 [2]',
+    );
+  }, 90_000);
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +66,24 @@ describe('npm run furniture:cv', () => {
     expect([none.status, none.stderr]).toEqual([
       1,
       `furniture:cv --against: ${empty}: no annotated pages (<id>.json beside <id>.txt) in it\n`,
+    ]);
+  });
+
+  it("--rules-only scores the rules wave by wave with no model, and --misses prints one wave's misses", () => {
+    const one = join(dir, 'wave17');
+    mkdirSync(one);
+    const id = 'atlantico-2022-04-22-mercenaires-russes-charnier-gossi';
+    for (const ext of ['.json', '.txt'])
+      copyFileSync(join(ROOT, 'test/fixtures/pages', `${id}${ext}`), join(one, `${id}${ext}`));
+    const r = cv('--rules-only', '--misses', '17', '--against', one);
+    expect([r.status, r.stdout.split('\n')]).toEqual([
+      0,
+      [
+        'wave 17 (1 pages): rules precision n/a (0/0) · recall 0.0% (0/1) · out of the index 0.0% (0/1)',
+        `    ${id} line 1: furniture kept (the collection's date field run into a photo caption (a soldier of the 126e régiment d'infanterie on the Gossi–Hombori road)): date 2022-04 Un soldat français du 126e régiment d'infanterie surveil…`,
+        'all waves: rules precision n/a (0/0) · recall 0.0% (0/1) · out of the index 0.0% (0/1)',
+        '',
+      ],
     ]);
   });
 });

@@ -1,8 +1,11 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyBlocks } from '../../src/corpus/furniture.js';
 import { loadCorpus } from '../../src/corpus/load.js';
+import { articleOfPage, readAnnotatedPages } from '../../src/corpus/measure.js';
 import { splitParagraphs } from '../../src/corpus/segment.js';
 import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
+import { PAGE_FIXTURES_DIR } from '../support/page-annotations.js';
 
 const CORPUS = FIXTURE_CORPUS_DIR;
 const corpus = loadCorpus(CORPUS);
@@ -949,5 +952,142 @@ describe('classifyBlocks on the shapes of wave 15', () => {
       'heading',
       'Mali has been in crisis since',
     ]);
+  });
+});
+
+describe('classifyBlocks on the shapes of wave 17', () => {
+  /** A rules-split page read as corpus:add reads it: its furniture ("reason: text") and its passages. */
+  const readPage = (id: string) => {
+    const article = articleOfPage(readAnnotatedPages(join(PAGE_FIXTURES_DIR, `${id}.json`))[0]!);
+    const slice = (b: { start: number; end: number }) => article.text.slice(b.start, b.end);
+    return {
+      furniture: article.blocks.filter((b) => b.kind === 'furniture').map((b) => `${b.reason}: ${slice(b)}`),
+      passages: article.passages.map((p) => p.text),
+    };
+  };
+  const blocksOf = (
+    text: string,
+    extra: { title?: string | null; outlet?: string | null; language?: string } = {},
+  ) =>
+    classifyBlocks(text, splitParagraphs(text), { title: null, furnitureHints: [], ...extra }).map((b) => [
+      b.kind,
+      text.slice(b.start, b.end),
+    ]);
+  const first =
+    'The Malian army said on Friday it had uncovered a mass grave close to a base France handed back.';
+  const second =
+    'France officially handed control of the Gossi base to the Malian army on Tuesday, the army said.';
+
+  it("Public Sénat: the header's labels left without their values, its minutes and the outlet's name are dropped", () => {
+    expect(readPage('publicsenat-2022-02-17-retrait-coordonne-du-territoire-malien').furniture).toEqual([
+      'repeated headline: Emmanuel Macron annonce le retrait de la « présence militaire » de la France au Mali',
+      expect.stringMatching(
+        /^repeated paragraph \(the page prints it again\): L’Elysée a décidé le « retrait coordonné/u,
+      ),
+      "the outlet's name alone (the site's signature or byline): Public Sénat",
+      'a field label left without its value ("Publié le", "Reading time:"): Temps de lecture :',
+      'reading time (its minutes alone): 5 min',
+      'a field label left without its value ("Publié le", "Reading time:"): Publié le',
+      'a field label left without its value ("Publié le", "Reading time:"): Mis à jour le',
+    ]);
+  });
+
+  it('drops the same labels in English, and keeps a sentence that names the outlet or ends on a preposition', () => {
+    const text = [
+      'Sahel Wire',
+      'By Sahel Wire',
+      'Published on',
+      'Reading time:',
+      '3 minutes',
+      first,
+      second,
+    ].join('\n');
+    expect(blocksOf(text, { outlet: 'Sahel Wire' }).map(([k]) => k)).toEqual([
+      'furniture',
+      'furniture',
+      'furniture',
+      'furniture',
+      'furniture',
+      'body',
+      'body',
+    ]);
+    const named = 'Sahel Wire reported on Friday that the base was handed over to the Malian army.';
+    expect(blocksOf([first, named, second].join('\n'), { outlet: 'Sahel Wire' }).map(([k]) => k)).toEqual([
+      'body',
+      'body',
+      'body',
+    ]);
+    // A site's name with its domain ending is the outlet's name too; another name alone is not.
+    expect(blocksOf(['Kaceto.net', first, second].join('\n'), { outlet: 'Kaceto.net' })[0]).toEqual([
+      'furniture',
+      'Kaceto.net',
+    ]);
+  });
+
+  it("Zeppelin: a gallery's captions opened by the picture's place and date in brackets are dropped, its standfirst indexed", () => {
+    const page = readPage('zeppelin-2021-09-barkhane-retrait-du-nord-mali');
+    const reason = "photo caption (opened by the picture's place and date): ";
+    const captions = page.furniture.filter((f) => f.startsWith(reason)).map((f) => f.slice(reason.length));
+    expect(captions.map((c) => c.slice(0, 30))).toEqual([
+      '[Région de Gao, Mali, 4 septem',
+      '[Gao, Mali, 6 septembre 2021] ',
+      '[Gao, Mali, 2 septembre 2021] ',
+      '[Niamey, Niger, 1er septembre ',
+      '[Gao, Mali, 2 septembre 2021] ',
+      '[Gao, Mali, 2 septembre 2021] ',
+      '[Gao, Mali, 3 septembre 2021] ',
+    ]);
+    expect(page.passages[0]).toBe(
+      "Avec plus de 5000 militaires déployés dans cinq pays du Sahel, Barkhane est la plus importante opération extérieure actuellement menée par l'armée française.",
+    );
+  });
+
+  it("drops an agency's picture dated the EFE way, and keeps a story's dateline that names its agency", () => {
+    const efe =
+      "Paris (France), 17/02/2022.- French President Emmanuel Macron holds a joint press conference with Ghana's President.";
+    const agp =
+      'LIBREVILLE, 20 février 2025 (AGP) – La France a rétrocédé, ce jeudi, à l’armée ivoirienne, le camp militaire de Port-Bouët.';
+    expect(blocksOf([efe, first, second].join('\n'))[0]).toEqual(['furniture', efe]);
+    expect(blocksOf([agp, first].join('\n'), { language: 'fr' })[0]).toEqual(['body', agp]);
+  });
+
+  it('UPI: a caption closed by "File Photo by Name/Agency" is dropped whole, and a sentence left open on a comma stays body', () => {
+    const page = readPage('upi-2022-01-31-mali-expels-french-ambassador');
+    expect(page.furniture).toEqual([
+      'photo caption with credit: Mali\'s interim president, Col. Assimi Goita, and his ruling military junta expelled the French ambassador Monday, after comments Friday from the French Foreign Minister saying the junta was "out of control." File Photo by H. Diakite/EPA-EFE',
+    ]);
+    expect(page.passages).toContain(
+      'Goita was behind the coup to dethrone President Boubacar Ibrahim Keita in August 2020,',
+    );
+    expect(page.passages).not.toContain('File Photo by H.');
+  });
+
+  it('The New Arab: a caption credited "[Getty]" is dropped, and of a paragraph printed twice the printing among the paragraphs is kept', () => {
+    const page = readPage('newarab-2022-04-mali-army-says-uncovered-mass-grave');
+    const standfirst =
+      "The announcement comes just hours after the French army said it had filmed Russian mercenaries burying bodies near the base to falsely accuse France's departing forces of leaving behind mass graves.";
+    expect(page.furniture).toEqual([
+      `repeated paragraph (the page prints it again): ${standfirst}`,
+      'reading time: 2 min read',
+      'photo caption with credit: The defence ministry has been asked to open an investigation. [Getty]',
+    ]);
+    // Indexed once, in its place between the first and the third paragraph.
+    expect(page.passages.filter((p) => p === standfirst)).toHaveLength(1);
+    expect(page.passages.indexOf(standfirst)).toBe(1);
+    // Two printings with paragraphs on both sides: the first is kept, as before.
+    expect(blocksOf([first, second, first, second].join('\n\n')).map(([k]) => k)).toEqual([
+      'body',
+      'body',
+      'furniture',
+      'furniture',
+    ]);
+  });
+
+  it('The Sun Daily: an agency credit glued to the last full stop ("…mercenaries.-AFP") is cut, the sentence kept as printed', () => {
+    const page = readPage('thesundaily-2022-04-23-mali-army-says-uncovered-mass-grave');
+    expect(page.furniture).toEqual(['date stamp: date 2022-04-23', 'photo or agency credit: -AFP']);
+    expect(page.passages.at(-1)).toBe(
+      "France's pull-out from Mali came as swathes of territory remained under the control of rebels linked to Al-Qaeda and the Islamic State group and as tensions spiked between Paris and Bamako over the alleged deployment of Wagner mercenaries.",
+    );
   });
 });

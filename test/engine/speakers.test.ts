@@ -1283,3 +1283,49 @@ describe('speaker attribution: what a page says of a speaker elsewhere (name for
     ).toEqual(['(none): dig deeper.']);
   });
 });
+
+describe('a look-up by role meets the description a page sets beside the name', () => {
+  it('finds a person by the apposition after their name, whatever its noun, and never by a participle clause', () => {
+    const article = prepareArticle(
+      {
+        id: 'a',
+        outlet: 'Test Outlet',
+        title: null,
+        published: '2022-08-15',
+        url: null,
+        language: 'en',
+        sha256: '0'.repeat(64),
+        inferred: {},
+        furnitureHints: [],
+      },
+      'Marc Lenoir, supply manager for the Gao base, has run such moves before. “It will take most of a year,” he says.\n\n' +
+        'Anne Dupont, the spokesperson, told reporters it was “a year of hard work for the convoys”.\n\n' +
+        'Paul Martin, specifying that supply convoys were ready, said the base was “calm”.',
+      'a.txt',
+    );
+    const corpus: Corpus = {
+      dir: '.',
+      articles: [article],
+      byId: new Map([['a', article]]),
+      passages: article.passages,
+    };
+    const index = new QuotationIndex(corpus);
+    const order = (query: string) => {
+      const scored = index.scored(query);
+      if ('error' in scored) throw new Error(scored.error);
+      return scored.map((s) => `${s.q.speaker}: ${s.q.text}`);
+    };
+    // "supply manager" is no listed role noun, but it stands between commas after the name.
+    // (Paul Martin's sentence says "supply" too: a weaker match, last.)
+    expect(order('supply manager: a year of work')).toEqual([
+      'Marc Lenoir: It will take most of a year',
+      'Anne Dupont: a year of hard work for the convoys',
+      'Paul Martin: calm',
+    ]);
+    // "specifying that supply convoys were ready" is a clause, not Paul Martin's role.
+    expect(order('supply manager says calm')).toEqual([
+      'Marc Lenoir: It will take most of a year',
+      'Paul Martin: calm',
+    ]);
+  });
+});
