@@ -95,7 +95,8 @@ const questionStems = new WeakMap<QuestionAnalysis, { set: Set<string>; long: st
 function echoesQuestion(mention: string, q: QuestionAnalysis): boolean {
   let qs = questionStems.get(q);
   if (!qs) {
-    const set = new Set(q.tokens.map((t) => stem(t)));
+    const guess = new Set(q.guess ?? []);
+    const set = new Set(q.tokens.filter((t) => !guess.has(t)).map((t) => stem(t)));
     qs = { set, long: [...set].filter((x) => x.length >= 4) };
     questionStems.set(q, qs);
   }

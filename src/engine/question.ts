@@ -59,6 +59,11 @@ export interface QuestionAnalysis {
    * form in the passage ("poorest") stands in the answer; null otherwise.
    */
   degree: string | null;
+  /**
+   * The words of a guess the question ends on, after its question word ("… since when, 2012?":
+   * "2012"), lower case: the answer may well be them, so they are no echo of the question.
+   */
+  guess?: readonly string[];
 }
 
 /** A related term searched for a question term. */
@@ -363,7 +368,9 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
     language === 'en' &&
     (orNot || YES_NO_START.test(asked) || (TAG_QUESTION.test(asked) && !WH_START.test(asked))) &&
     !ALTERNATIVES.test(asked);
-  const trailing = WH_START.test(question) ? null : TRAILING_WH.exec(question)?.[1]?.toLowerCase();
+  const trailingMatch = WH_START.test(question) ? null : TRAILING_WH.exec(question);
+  const trailing = trailingMatch?.[1]?.toLowerCase();
+  const guessText = /,\s*([^,]+?)\s*\?*\s*$/.exec(trailingMatch?.[0] ?? '')?.[1];
   const namedWho = NAMED_WHO_IS.exec(question);
   // "who did the spokesman talk to, which agency", "why was he expelled, what kind of remarks":
   // a question word phrase after a comma at the end says what is asked.
@@ -491,6 +498,7 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
     purpose: language === 'en' && answerType === 'other' && !yesNo && PURPOSE_Q.test(question),
     askedSubject: SUBJECT_Q.test(question),
     degree: degreeOf(question, answerType),
+    ...(guessText ? { guess: analyzer.tokens(guessText).map((t) => t.text) } : {}),
   };
 }
 

@@ -795,6 +795,15 @@ describe('short answers, one span per asked type', () => {
     ).toBe('March 2023');
   });
 
+  it('a guess the question ends on may be the answer: "… since when, 2019?"', () => {
+    expect(
+      short(
+        'danish troops been in gao since when, 2019?',
+        'Danish troops have been based in Gao since 2019.',
+      ),
+    ).toBe('2019');
+  });
+
   it('"X or Y?" between two years: the one the passage gives', () => {
     expect(
       short('danish troops in gao since 2019 or 2020?', 'Danish troops have been based in Gao since 2019.'),
