@@ -42,7 +42,7 @@ const FR_INVERTED_PRONOUN = new RegExp(
 );
 /** «…», peut-on lire dans le communiqué / «…», ajoute-t-on: words of a statement, its issuer named after or earlier. */
 const FR_INVERTED_ON = new RegExp(
-  `^\\s*[,.]?\\s*(?:peut-on\\s+lire|lit-on|(?:a-t-on|avait-on)\\s+(?:${FR_PARTICIPLE}|appris|lu)|(?:${FR_PRESENT}|fait)(?:-t)?-on(?:\\s+savoir)?)(?![\\p{L}])`,
+  `^\\s*[,.]?\\s*(?:(?:peut|pouvait|pourra)-on\\s+lire|lit-on|(?:a-t-on|avait-on)\\s+(?:${FR_PARTICIPLE}|appris|lu)|(?:${FR_PRESENT}|fait)(?:-t)?-on(?:\\s+savoir)?)(?![\\p{L}])`,
   'iu',
 );
 /** «…», a déclaré le colonel Maïga / «…», selon l'Élysée / «…», poursuit le ministre: the speaker after the verb. */
@@ -60,6 +60,14 @@ const VERB_BEFORE_COLON =
 /** Words a speaker's name never opens with: prepositions, relative pronouns, conjunctions of time. */
 const NOT_A_NAME_OPENING =
   /^(?:with|without|despite|amid|in|into|at|during|from|by|under|after|before|since|through|who|whom|whose|which|where|when|while|avec|sans|malgr\u00E9|dans|lors|pendant|durant|depuis|par|sous|apr\u00E8s|avant|qui|dont|o\u00F9|lorsque|quand)\s/iu;
+/** "dans un communiqué", "in a statement": a sentence says its subject spoke in a statement. */
+const IN_A_STATEMENT =
+  /(?<![\p{L}])(?:(?:dans|par)\s+(?:un|le|son|sa|leur)\s+(?:communiqu\u00E9|d\u00E9claration)|in\s+(?:a|its|their)\s+(?:written\s+)?statement)(?![\p{L}])/iu;
+/** "Dans l'escalade verbale, ", "After the vote, ": a prepositional phrase opening a sentence before its subject. */
+const LEADING_ADJUNCT =
+  /^\s*(?:dans|en|lors|apr\u00E8s|avant|depuis|pour|face|malgr\u00E9|in|on|at|after|before|since|amid|during|despite)\s[^,]{1,80},\s*/iu;
+/** "Dans un communiqué publié lundi, ", "In a statement, ": the phrase opening a sentence before its subject. */
+const LEADING_STATEMENT = /^\s*(?:dans|par|in)\s+(?:un|le|son|sa|leur|a|its|their)\s+[^,]{1,80},\s*/iu;
 /** An article or a possessive ending a text: a verb-like word after it is a noun ("l'annonce", "his warning"). */
 const DETERMINER_BEFORE =
   /(?:(?<![\p{L}])(?:l['\u2019]|d['\u2019]|la|le|les|un|une|des|du|cette|ces|son|sa|ses|leur|leurs|the|a|an|this|his|her|its|their)\s*)$/iu;
@@ -165,7 +173,7 @@ const CLOSING_ATTRIBUTION = new RegExp(
 );
 /** ", foreign minister Abdoulaye Diop said on TV Monday." / ", he added": a subject and its verb of saying closing the sentence. */
 const CLOSING_SUBJECT_VERB = new RegExp(
-  `^,\\s*((?:[\\p{L}\\p{N}'\u2019.-]+\\s+){0,6}?[\\p{L}\\p{N}'\u2019.-]+)\\s+(?:(?:has|had|also)\\s+)?(?:${SPEECH_VERB})(?:\\s+[^,.;:!?]{0,40})?\\s*[.!?]?\\s*$`,
+  `^,\\s*((?:[\\p{L}\\p{N}'\u2019.-]+\\s+){0,6}?[\\p{L}\\p{N}'\u2019.-]+)\\s+(?:(?:has|had|also)\\s+)?(?:${SPEECH_VERB})(?:\\s+[^,.;:!?]{0,80})?\\s*[.!?]?\\s*$`,
   'iu',
 );
 /**
@@ -1150,6 +1158,7 @@ export class QuotationIndex {
         ...issuesIn(blockText),
       ]
         .map((m) => ({ at: block.start + m.index!, who: this.normaliseSpeaker(m[1] ?? '', null, titles) }))
+        .concat(this.statementSubjects(blockText, block.start, titles))
         .filter(
           (x): x is { at: number; who: string } =>
             x.who !== null && x.who !== IT && !this.people.full.has(x.who),
@@ -1334,6 +1343,11 @@ export class QuotationIndex {
       }
     }
     this.carryAcross(text, out, bodySentences, allMentions, titles);
+    // A person given by one name on any path (the one person named in the sentence, whoever spoke
+    // last) keeps the rank the page gives them ("le capitaine Florian"), as an attributed one does.
+    for (const f of out)
+      if (f.speaker !== null && !this.people.full.has(f.speaker))
+        f.speaker = titledName(f.speaker, text) ?? f.speaker;
     // A quotation open at the end of its paragraph and continued by the next paragraph's opening
     // quotation is the same speaker's, named only at its end: carried back.
     for (let i = out.length - 2; i >= 0; i--) {
@@ -1435,6 +1449,31 @@ export class QuotationIndex {
         f.carried = true;
       }
     }
+  }
+
+  /**
+   * Bodies that a sentence of the writer's own says spoke in a statement ("la junte malienne a
+   * décidé d'expulser l'ambassadeur, dans un communiqué publié lundi", "In a statement, the army
+   * stressed …"): the sentence's subject, for a later "pouvait-on lire" or "the statement said".
+   * Sentences holding a quotation mark are left to the rules that read quotations.
+   */
+  private statementSubjects(
+    blockText: string,
+    offset: number,
+    titles: Map<string, string>,
+  ): Array<{ at: number; who: string | null }> {
+    const out: Array<{ at: number; who: string | null }> = [];
+    let at = 0;
+    for (const sentence of blockText.split(/(?<=[.!?])\s+/u)) {
+      const start = blockText.indexOf(sentence, at);
+      at = start + sentence.length;
+      if (!IN_A_STATEMENT.test(sentence) || /[\u201C\u201D"\u00AB\u00BB]/u.test(sentence)) continue;
+      const clause = sentence.replace(LEADING_STATEMENT, '').replace(LEADING_ADJUNCT, '');
+      const who = this.normaliseSpeaker(sentenceSubject(clause), null, titles);
+      if (who !== null && who !== IT && (BODY_NOUN.test(who) || COUNTRIES.has(who)))
+        out.push({ at: offset + start, who });
+    }
+    return out;
   }
 
   /** True when the words around a quotation in its own sentence attribute it (a verb of saying, "selon", a statement). */
@@ -1546,13 +1585,17 @@ export class QuotationIndex {
     }
     // "Le Drian : « On ne part pas »", "Macron: “We cannot remain”": a name and a colon before the quotation.
     const colon = /^\s*([^:,;.!?\u201C\u201D"\u00AB\u00BB]{2,50}?)\s*:\s*$/u.exec(before);
-    // "Et d'ajouter : « … »", "And to add: “…”", "Avant de conclure :": the last one to speak goes on.
+    // "Et d'ajouter : « … »", "And to add: “…”", "Avant de conclure :", "Puis, de préciser :": an
+    // infinitive of narration, the last one to speak goes on.
     if (
-      colon?.[1] &&
       frAntecedent &&
-      /^(?:(?:and|et)\s+(?:then\s+)?|avant\s+|before\s+)(?:to\s+\p{L}+|d['\u2019]\s*\p{L}+|de\s+\p{L}+|\p{L}+ing)$/iu.test(
-        colon[1].trim(),
-      )
+      ((colon?.[1] &&
+        /^(?:(?:and|et)\s+(?:then\s+)?|avant\s+|before\s+)(?:to\s+\p{L}+|d['\u2019]\s*\p{L}+|de\s+\p{L}+|\p{L}+ing)$/iu.test(
+          colon[1].trim(),
+        )) ||
+        /(?:^|[.!?]\s+)(?:(?:puis|ensuite|enfin|then|finally)\s*,\s*)(?:to\s+\p{L}+|d['\u2019]\s*\p{L}+|de\s+\p{L}+)\s*:\s*$/iu.test(
+          before,
+        ))
     )
       return this.people.resolve(frAntecedent) ?? frAntecedent;
     if (colon?.[1]) {

@@ -1277,6 +1277,41 @@ describe('speaker attribution: what a page says of a speaker elsewhere (name for
     ).toEqual(['(none): Le délai est de 72 heures']);
   });
 
+  it('lets an infinitive of narration after "Puis," go on with the last one to speak', () => {
+    expect(
+      speakers(
+        '« La base a été remise aux FAMa », a indiqué un communiqué de l’état-major français.\n\nPuis, de préciser : « Le transfert a été progressif. »',
+        'fr',
+      ),
+    ).toEqual([
+      'État-major français: La base a été remise aux FAMa',
+      'État-major français: Le transfert a été progressif.',
+    ]);
+  });
+
+  it('reads a closing "X said" followed by a long adjunct, over the person the sentence is about', () => {
+    expect(
+      speakers(
+        'Colonel Jean Dufour was told to leave over “hostile remarks” he made about the convoy, the defence ministry said in a statement received by reporters on Thursday.',
+      ),
+    ).toEqual(['Defence ministry: hostile remarks']);
+  });
+
+  it('keeps the rank of a person named by one name whichever rule found them', () => {
+    expect(speakers('Sur place, le capitaine Florian a dit que « la page se tourne ».', 'fr')).toEqual([
+      'le capitaine Florian: la page se tourne',
+    ]);
+  });
+
+  it('gives "pouvait-on lire" to the body a sentence before says spoke in a communiqué', () => {
+    expect(
+      speakers(
+        'Dans l’escalade verbale, la junte a décidé d’expulser l’ambassadeur, dans un communiqué publié lundi. « Le délai est de 72 heures », pouvait-on lire.',
+        'fr',
+      ),
+    ).toEqual(['la junte: Le délai est de 72 heures']);
+  });
+
   it('takes a lone name after "in" or "from" for a place or a language, not the speaker', () => {
     expect(
       speakers('Two men are heard on the video. Reply from his companion in Bambara: “dig deeper.”'),
