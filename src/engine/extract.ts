@@ -580,6 +580,7 @@ function typedAnswer(
         (q.predicateOf ? (mannerNounAnswer(text, q) ?? predicateAnswer(text, q)) : null) ??
         (q.purpose ? purposeAnswer(text, q) : null) ??
         (q.degree ? degreeAnswer(text, q.degree) : null) ??
+        (novel ? progressiveObjectAnswer(text, q) : null) ??
         (novel ? novelSpan(text, q) : null)
       );
   }
@@ -1841,6 +1842,33 @@ function mannerNounAnswer(text: string, q: QuestionAnalysis): Mention | null {
     if (np.start < w.start && /\p{L}/u.test(text.slice(np.start, w.start))) return np;
   }
   return null;
+}
+
+/**
+ * For "what is X waiting for", "what is X waiting to get": the question's verb in -ing, where the
+ * passage uses the same verb, with what follows it in its clause ("waiting for assurances from
+ * Mali's junta"): what the question asks is its object. Null where the passage lacks the verb.
+ */
+function progressiveObjectAnswer(text: string, q: QuestionAnalysis): Mention | null {
+  if (q.words[0]?.text !== 'what' || q.askedSubject) return null;
+  // The -ing form of the question's predicate: after "is X", "are they", "was the bloc"…
+  const be = q.words[1]?.text ?? '';
+  const verb = /^(?:is|are|was|were|'s)$/.test(be)
+    ? q.words.find(
+        (w, i) =>
+          i > 2 &&
+          w.term !== null &&
+          /ing$/.test(w.text) &&
+          english.lemmas(w.text).some((l) => l.pos === 'v'),
+      )
+    : undefined;
+  if (!verb) return null;
+  const ws = words(text).slice(0, PHRASE_WORDS);
+  const at = ws.findIndex((w) => text.slice(w.start, w.end).toLowerCase() === verb.text);
+  if (at < 0 || at + 1 >= ws.length) return null;
+  const clause = clauseFrom(text, ws, ws[at]!.start);
+  // The verb alone answers nothing.
+  return clause && clause.end > ws[at]!.end ? clause : null;
 }
 
 /**

@@ -795,6 +795,22 @@ describe('short answers, one span per asked type', () => {
     ).toBe('March 2023');
   });
 
+  it('"what is X waiting for": the same verb in the passage with what follows it in its clause', () => {
+    expect(
+      short(
+        'what is the union waiting on from the ministry',
+        'The union leader said members were waiting for a written offer from the ministry, before any vote.',
+      ),
+    ).toBe('waiting for a written offer from the ministry');
+    // Not an -ing word elsewhere in the question ("training").
+    expect(
+      short(
+        'what does the union want before the training ends',
+        'The union leader said members were waiting for a written offer, before any training.',
+      ),
+    ).not.toBe('training');
+  });
+
   it('a guess the question ends on may be the answer: "… since when, 2019?"', () => {
     expect(
       short(
