@@ -97,7 +97,9 @@ export function containsWords(whole: string, part: string): boolean {
 
 /** The verdict a yes/no short answer opens with ("No — Norway has abandoned…"), lower case, or null. */
 function verdictOf(text: string): 'yes' | 'no' | null {
-  const m = /^\s*(yes|no|oui|non)\b/i.exec(text);
+  // As the engine gives it: the verdict alone, or before a dash and the words that settle it
+  // (an answer that merely opens with "non loin de…" gives none).
+  const m = /^\s*(yes|no|oui|non)\s*(?:$|[\u2014\u2013-]\s)/i.exec(text);
   if (!m) return null;
   return /^(?:yes|oui)$/i.test(m[1]!) ? 'yes' : 'no';
 }

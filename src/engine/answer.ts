@@ -11,6 +11,7 @@ import {
 } from './entities.js';
 import { PassageIndex, type Hit, type IndexSnapshot } from './search.js';
 import { sourceOf } from './sources.js';
+import { COUNTRIES } from './gazetteer.js';
 import type { Answer, AnswerDate, Citation, ConflictSide, MatchedWord } from './types.js';
 import type { ResolvedDate } from '../corpus/dates.js';
 import { analyzerFor } from '../text/languages.js';
@@ -1241,6 +1242,30 @@ function placesNear(
 }
 
 /**
+ * The index terms of the countries named within FACT_WINDOW words of a value other than where
+ * it is (see LOCATIVE): whose it is ("Germany has some 1,300 troops", "France's 4,300 troops").
+ */
+function ownersNear(
+  text: string,
+  tokens: readonly TokenTerm[],
+  v: { start: number; end: number },
+): Set<string> {
+  const { at, endAt } = valueTokens(tokens, v);
+  const from = tokens[Math.max(0, at - FACT_WINDOW)]?.start ?? 0;
+  const to = tokens[Math.min(tokens.length, endAt + FACT_WINDOW) - 1]?.end ?? text.length;
+  const out = new Set<string>();
+  for (const p of placeMentions(text))
+    if (
+      p.start >= from &&
+      p.end <= to &&
+      COUNTRIES.has(p.text) &&
+      !LOCATIVE.test(text.slice(Math.max(0, p.start - 40), p.start))
+    )
+      for (const t of indexTerms(p.text)) out.add(t);
+  return out;
+}
+
+/**
  * The index terms standing within FACT_WINDOW words of a value (its own words left out), with
  * the corpus terms the lexicon relates to them ("Islamist" → "jihadist"): what the value is a
  * value of.
@@ -1400,10 +1425,19 @@ function otherSideOf<T extends Ranked>(
     leadPlaces.add(p.text.toLowerCase());
   // The question's own words, and the corpus words its expansions reach, each as one.
   const askedTerms = new Set([...q.terms, ...q.expansions.keys()]);
+  // Whose a count may be: a country the question or the lead's words name, or one their words
+  // pertain to ("French" → France, "German" → Germany).
+  const owners = new Set([...askedTerms, ...factTerms(leadTokens, leadValue, index, false)]);
+  for (const t of [...owners])
+    for (const x of index.lexicon.expand(t))
+      if (x.via === 'pertainym' || x.via === 'member') owners.add(x.term);
   const otherValue = (r: T): GivenValue | undefined => {
     const tokens = tokenTerms(index.languageOf(r.passage.id))(r.passage.text);
     return givenValues(r.passage.text, q, tokens, byMonth).find((v) => {
       if (v.key === leadValue.key || (noun !== null && !v.after.includes(noun))) return false;
+      // "Germany has some 1,300 troops deployed in Mali" counts Germany's troops, not France's.
+      if (q.answerType === 'number' && [...ownersNear(r.passage.text, tokens, v)].some((t) => !owners.has(t)))
+        return false;
       // A value beside another place than the lead's and the question's is about that place.
       const places = placesNear(r.passage.text, tokens, v);
       if (

@@ -27,6 +27,7 @@ import { english, englishStem as stem } from '../text/english.js';
 import { tokenize } from '../text/tokenize.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 import { withinEdits } from './search.js';
+import { wordnet } from '../text/wordnet.js';
 import { analyzerFor } from '../text/languages.js';
 
 /** Words that count the same things, so "how many troops" also reads "2,400 soldiers". */
@@ -94,7 +95,8 @@ const questionStems = new WeakMap<QuestionAnalysis, { set: Set<string>; long: st
 function echoesQuestion(mention: string, q: QuestionAnalysis): boolean {
   let qs = questionStems.get(q);
   if (!qs) {
-    const set = new Set(q.tokens.map((t) => stem(t)));
+    const guess = new Set(q.guess ?? []);
+    const set = new Set(q.tokens.filter((t) => !guess.has(t)).map((t) => stem(t)));
     qs = { set, long: [...set].filter((x) => x.length >= 4) };
     questionStems.set(q, qs);
   }
@@ -575,9 +577,10 @@ function typedAnswer(
       if (!span) return null;
       return (
         (asksWords(q) ? quotedAnswer(text, q) : null) ??
-        (q.predicateOf ? predicateAnswer(text, q) : null) ??
+        (q.predicateOf ? (mannerNounAnswer(text, q) ?? predicateAnswer(text, q)) : null) ??
         (q.purpose ? purposeAnswer(text, q) : null) ??
         (q.degree ? degreeAnswer(text, q.degree) : null) ??
+        (novel ? progressiveObjectAnswer(text, q) : null) ??
         (novel ? novelSpan(text, q) : null)
       );
   }
@@ -1188,7 +1191,7 @@ const CONTENT_CLASSES: ReadonlySet<number> = new Set([4, 9, 10]);
  * place or name (a country for "which country").
  */
 function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
-  const heads = new Set(headStems(q, true));
+  const heads = new Set([...headStems(q, true), ...compoundHeads(q)]);
   const own = q.headNoun ? stem(q.headNoun) : null;
   // A head WordNet does not know, misspelt by one letter ("missons"), meets the word it misspells.
   const misspelt = own !== null && own.length >= 6 && english.lemmas(q.headNoun!).length === 0;
@@ -1307,6 +1310,26 @@ function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
     if (things[0]) return things[0];
   }
   return byDistance([...placeMentions(text), ...personMentions(text)])[0] ?? null;
+}
+
+/**
+ * For a head noun the question qualifies by the word before it into a compound WordNet knows
+ * ("which wire service"): the stems of the last words of that compound's synonyms in its first
+ * sense ("news agency", "press agency" → "agency"), which a passage names it by.
+ */
+function compoundHeads(q: QuestionAnalysis): string[] {
+  const head = q.headNoun;
+  if (!head) return [];
+  const at = q.words.findIndex((w) => w.text === head);
+  const before = at > 0 ? q.words[at - 1]!.text : null;
+  if (!before || STOP_WORDS.has(before)) return [];
+  const wn = wordnet();
+  const first = wn.entry(`${before}_${head}`, 'n')?.synsets[0];
+  if (first === undefined) return [];
+  return wn
+    .synset(first, 'n')
+    .words.filter((w) => w.includes('_'))
+    .map((w) => stem(w.split('_').pop()!.toLowerCase()));
 }
 
 /**
@@ -1791,6 +1814,61 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
   const to = clauseWords[last]!.end;
   const said = text.slice(from, to);
   return { start: from, end: to, text: `${verdict} \u2014 ${said}` };
+}
+
+/**
+ * For "how did X react", "how has X responded": the noun the passage makes of the asked verb
+ * (WordNet's derivationally related form, as the question's expansions hold it: "react" →
+ * "reaction") with the words that qualify it before ("prompting a furious reaction from Mali" →
+ * "a furious reaction"): the manner is told by what qualifies the act. Null where the passage
+ * holds no such noun.
+ */
+function mannerNounAnswer(text: string, q: QuestionAnalysis): Mention | null {
+  if (q.words[0]?.text !== 'how') return null;
+  const verbs = new Set(
+    q.words
+      .filter((w) => w.term !== null && english.lemmas(w.text).some((l) => l.pos === 'v'))
+      .map((w) => w.term!),
+  );
+  const derived = new Set(
+    [...q.expansions].filter(([, x]) => x.via === 'derived' && verbs.has(x.target)).map(([t]) => t),
+  );
+  if (derived.size === 0) return null;
+  for (const w of words(text).slice(0, PHRASE_WORDS)) {
+    const word = text.slice(w.start, w.end);
+    if (!derived.has(w.stem) || !isNoun(word)) continue;
+    const np = nounPhraseEndingAt(text, w.start, w.end, 2);
+    // A bare noun tells no manner: only one with a word that qualifies it.
+    if (np.start < w.start && /\p{L}/u.test(text.slice(np.start, w.start))) return np;
+  }
+  return null;
+}
+
+/**
+ * For "what is X waiting for", "what is X waiting to get": the question's verb in -ing, where the
+ * passage uses the same verb, with what follows it in its clause ("waiting for assurances from
+ * Mali's junta"): what the question asks is its object. Null where the passage lacks the verb.
+ */
+function progressiveObjectAnswer(text: string, q: QuestionAnalysis): Mention | null {
+  if (q.words[0]?.text !== 'what' || q.askedSubject) return null;
+  // The -ing form of the question's predicate: after "is X", "are they", "was the bloc"…
+  const be = q.words[1]?.text ?? '';
+  const verb = /^(?:is|are|was|were|'s)$/.test(be)
+    ? q.words.find(
+        (w, i) =>
+          i > 2 &&
+          w.term !== null &&
+          /ing$/.test(w.text) &&
+          english.lemmas(w.text).some((l) => l.pos === 'v'),
+      )
+    : undefined;
+  if (!verb) return null;
+  const ws = words(text).slice(0, PHRASE_WORDS);
+  const at = ws.findIndex((w) => text.slice(w.start, w.end).toLowerCase() === verb.text);
+  if (at < 0 || at + 1 >= ws.length) return null;
+  const clause = clauseFrom(text, ws, ws[at]!.start);
+  // The verb alone answers nothing.
+  return clause && clause.end > ws[at]!.end ? clause : null;
 }
 
 /**

@@ -59,6 +59,11 @@ export interface QuestionAnalysis {
    * form in the passage ("poorest") stands in the answer; null otherwise.
    */
   degree: string | null;
+  /**
+   * The words of a guess the question ends on, after its question word ("… since when, 2012?":
+   * "2012"), lower case: the answer may well be them, so they are no echo of the question.
+   */
+  guess?: readonly string[];
 }
 
 /** A related term searched for a question term. */
@@ -363,7 +368,9 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
     language === 'en' &&
     (orNot || YES_NO_START.test(asked) || (TAG_QUESTION.test(asked) && !WH_START.test(asked))) &&
     !ALTERNATIVES.test(asked);
-  const trailing = WH_START.test(question) ? null : TRAILING_WH.exec(question)?.[1]?.toLowerCase();
+  const trailingMatch = WH_START.test(question) ? null : TRAILING_WH.exec(question);
+  const trailing = trailingMatch?.[1]?.toLowerCase();
+  const guessText = /,\s*([^,]+?)\s*\?*\s*$/.exec(trailingMatch?.[0] ?? '')?.[1];
   const namedWho = NAMED_WHO_IS.exec(question);
   // "who did the spokesman talk to, which agency", "why was he expelled, what kind of remarks":
   // a question word phrase after a comma at the end says what is asked.
@@ -413,7 +420,13 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
       const named = NAME_OF_Q.exec(question) ?? CALLED_HEAD.exec(question);
       const ent = named ? null : (KIND_OF_Q.exec(question) ?? ENTITY_Q.exec(question));
       const nameEnd = named || ent ? null : NAME_LAST_Q.exec(question);
-      const described = describedThing(question, named);
+      // "the minusma spokesman told which wire service": a "which X" of a thing asks the thing,
+      // whoever the question describes besides.
+      const whichHead = ent?.[1]?.toLowerCase().split(/\s+/).pop();
+      const whichThing =
+        whichHead !== undefined && ent !== null && /\bwhich\b/i.test(ent[0]) && isNounNotPerson(whichHead);
+      const describedAs = describedThing(question, named);
+      const described = describedAs === 'person' && whichThing ? null : describedAs;
       if (described === 'person') {
         // "wagner boss who led the failed mutiny", "the french ambassador's name, the one…",
         // "name of the sahel academic dw interviewed": a person described, asked to be named.
@@ -485,6 +498,7 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
     purpose: language === 'en' && answerType === 'other' && !yesNo && PURPOSE_Q.test(question),
     askedSubject: SUBJECT_Q.test(question),
     degree: degreeOf(question, answerType),
+    ...(guessText ? { guess: analyzer.tokens(guessText).map((t) => t.text) } : {}),
   };
 }
 
@@ -682,6 +696,16 @@ function predicateSubject(question: string): string | null {
     .trim();
   if (!subject || /^(?:many|much|long|often|far)\b/i.test(subject)) return null;
   return subject;
+}
+
+/** True for a word WordNet knows as a noun whose first sense is no person ("service", not "spokesman"). */
+function isNounNotPerson(word: string): boolean {
+  return (
+    !STOP_WORDS.has(word) &&
+    english.lemmas(word).some((l) => l.pos === 'n') &&
+    firstNounClass(word) !== PERSON_CLASS &&
+    !TITLE_WORDS.has(word)
+  );
 }
 
 /** The adjective of a degree question ("how poor is Mali" → "poor"), or null. */

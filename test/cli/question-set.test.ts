@@ -19,6 +19,8 @@ describe('the scoring of a short answer', () => {
     expect(shortAnswerRight(d, 'No — Norway has abandoned a planned deployment')).toBe(true);
     expect(shortAnswerRight(d, 'Yes — Norway has abandoned a planned deployment')).toBe(false);
     expect(shortAnswerRight(d, 'No')).toBe(true);
+    // Words that merely open with "no" give no verdict.
+    expect(shortAnswerRight({ answers: ['Yes', 'no longer needed'] }, 'no longer needed')).toBe(true);
   });
 
   it('where the set gives only the evidence, the clause after the verdict is scored', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractAnswer } from '../../src/engine/extract.js';
 import { analyzeQuestion } from '../../src/engine/question.js';
+import { AnswerEngine } from '../../src/engine/answer.js';
+import { buildCorpus } from '../support/memory-corpus.js';
 
 /** The short answer a passage gives a question, as a reader would see it. */
 const short = (question: string, passage: string) =>
@@ -775,6 +777,15 @@ describe('short answers, one span per asked type', () => {
     ).toBe('March');
   });
 
+  it('a head qualified into a compound WordNet knows meets that compound’s synonyms', () => {
+    expect(
+      short(
+        'which wire service did the general speak to',
+        'General Dupont, the head of the mission, told the Reuters news agency that the base would close.',
+      ),
+    ).toBe('Reuters news agency');
+  });
+
   it('a deadline asked is the date after "by", not the day it was set', () => {
     expect(
       short(
@@ -782,6 +793,31 @@ describe('short answers, one span per asked type', () => {
         'On Monday the partners agreed to send their plans by March 2023.',
       ),
     ).toBe('March 2023');
+  });
+
+  it('"what is X waiting for": the same verb in the passage with what follows it in its clause', () => {
+    expect(
+      short(
+        'what is the union waiting on from the ministry',
+        'The union leader said members were waiting for a written offer from the ministry, before any vote.',
+      ),
+    ).toBe('waiting for a written offer from the ministry');
+    // Not an -ing word elsewhere in the question ("training").
+    expect(
+      short(
+        'what does the union want before the training ends',
+        'The union leader said members were waiting for a written offer, before any training.',
+      ),
+    ).not.toBe('training');
+  });
+
+  it('a guess the question ends on may be the answer: "… since when, 2019?"', () => {
+    expect(
+      short(
+        'danish troops been in gao since when, 2019?',
+        'Danish troops have been based in Gao since 2019.',
+      ),
+    ).toBe('2019');
   });
 
   it('"X or Y?" between two years: the one the passage gives', () => {
@@ -794,5 +830,20 @@ describe('short answers, one span per asked type', () => {
     const q = analyzeQuestion('Est-ce que la France a quitté le Mali ?');
     expect(extractAnswer('France has left Mali.', q, true, 'en')).toBeNull();
     expect(extractAnswer('La France a quitté le Mali.', q, true, 'fr')).toBeNull();
+  });
+});
+
+describe('a manner told by the noun the passage makes of the asked verb', () => {
+  const docs: Array<[string, string, string]> = [
+    ['a', 'Outlet A', 'The new levy on fuel prompted an angry reaction from the unions.'],
+    ['b', 'Outlet B', 'Traders closed their shops for a day after the levy on fuel began.'],
+    ['c', 'Outlet C', 'The levy on fuel was announced by the finance ministry in May.'],
+  ];
+  const engine = new AnswerEngine(buildCorpus(docs), undefined, undefined, { rank: null, confidence: null });
+
+  it('"how did X react": the qualified noun of "react"', () => {
+    const a = engine.ask('how did the unions react to the levy on fuel');
+    expect(a.citations[0]!.articleId).toBe('a');
+    expect(a.answer).toBe('angry reaction');
   });
 });

@@ -94,6 +94,28 @@ describe('the other side of a count or a date, from anywhere among the candidate
     expect(a.citations.map((c) => c.quote).indexOf(other)).toBe(4);
   });
 
+  it('leaves out a count of another country’s troops, and brings the lead country’s other count', () => {
+    // It matches every word of the question and ranks above the other side.
+    const german = 'Beside the French troops stationed in Mali, Germany has some 1,300 troops.';
+    const other = 'Relations soured despite close to 3000 French troops deployed in Mali.';
+    const engine = new AnswerEngine(
+      buildCorpus([
+        ['lead', 'Lead Outlet', LEAD],
+        ...FILLERS,
+        ['german', 'German Outlet', german],
+        ['other', 'Other Outlet', other],
+      ]),
+      undefined,
+      undefined,
+      HAND_ORDER,
+    );
+    const a = engine.ask('How many French troops were stationed in Mali?');
+    expect(a.citations[0]!.quote).toBe(LEAD);
+    const quotes = a.citations.map((c) => c.quote);
+    expect(quotes).toContain(other);
+    expect(quotes).not.toContain(german);
+  });
+
   it('searches the lead’s own words around its date when no candidate gives another one', () => {
     const lead = 'The army seized power in a coup in August 2020, months after mass protests.';
     // The other side shares "coup" and "protests" with the lead, and none of the question's

@@ -35,6 +35,11 @@ describe('the asked type of answer', () => {
     expect(read('What happened when the convoy left?')).toEqual(['other', null]);
   });
 
+  it('reads "which X" of a thing as that thing, whoever else the question describes', () => {
+    expect(read('the army spokesman spoke to which wire service')).toEqual(['entity', 'service']);
+    expect(read('the army spokesman was who')).toEqual(['person', null]);
+  });
+
   it('reads a question put as a noun phrase by its first noun: a time a date, a place a place', () => {
     expect(read('deadline for the new government to hold a vote')).toEqual(['date', null]);
     expect(read('venue of the donors conference')).toEqual(['place', null]);
