@@ -660,10 +660,77 @@ export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
 ];
 
 /**
+ * The eighteenth wave: 18 pages (9 English, 9 French) about the withdrawal from Mali, collected and
+ * annotated on 2 Dec 2026 (02:13-02:17 UTC) by two people who never read the furniture rules or the quotation code (nor
+ * any other file of `src/`, nor their tests, nor any fixture page already here), only to measure
+ * them; it takes the place of wave 17 as the held-out wave. Not drawn: every page of it is `heldout`.
+ */
+const WAVE_18_HELDOUT: readonly PlannedPage[] = [
+  { id: '7news-2022-01-31-mali-expels-french-envoy-over-remarks', language: 'en', shape: 'wire' },
+  {
+    id: 'axadletimes-2022-04-france-says-mercenaries-from-russian-group-wagner-staged',
+    language: 'en',
+    shape: 'aggregator',
+  },
+  {
+    id: 'brecorder-2022-06-14-french-army-quits-mali-base-ahead-of-total-pullout',
+    language: 'en',
+    shape: 'wire',
+  },
+  { id: 'dakarposte-2022-02-l-ambassadeur-joel-meyer-expulse-du-mali', language: 'fr', shape: 'original' },
+  {
+    id: 'eurecanews-2022-07-01-la-france-et-ses-allies-europeens-actent-la-fin-de-takuba',
+    language: 'fr',
+    shape: 'wire',
+  },
+  { id: 'ktvz-2023-06-30-un-votes-to-end-peacekeeping-mission-in-mali', language: 'en', shape: 'wire' },
+  {
+    id: 'lemediaafrique-2022-01-bamako-met-fin-au-sejour-de-l-ambassadeur-de-france',
+    language: 'fr',
+    shape: 'original',
+  },
+  {
+    id: 'monitor-2021-12-14-french-soldiers-lower-flag-after-years-in-timbuktu',
+    language: 'en',
+    shape: 'captions',
+  },
+  {
+    id: 'newshub27-2023-06-30-update-1-un-security-council-ends-peacekeeping-mission-in-mali',
+    language: 'en',
+    shape: 'aggregator',
+  },
+  {
+    id: 'newssummedup-2022-04-28-a-gao-barkhane-rapatrie-sa-petite-ville',
+    language: 'fr',
+    shape: 'aggregator',
+  },
+  { id: 'nigeriaalert-2022-01-mali-junta-asks-french-envoy-to-leave', language: 'en', shape: 'original' },
+  { id: 'nilepost-2022-02-17-france-expected-to-announce-mali-exit', language: 'en', shape: 'aggregator' },
+  {
+    id: 'nzherald-2022-04-french-accuse-russian-mercenaries-of-staging-burials',
+    language: 'en',
+    shape: 'wire',
+  },
+  {
+    id: 'perspectivesmed-2022-04-base-de-gossi-l-armee-francaise-plie-bagage',
+    language: 'fr',
+    shape: 'aggregator',
+  },
+  { id: 'rafaelyaghobzadeh-2021-portrait-barkhane-mali', language: 'fr', shape: 'captions' },
+  { id: 'sahelintelligence-2024-11-minusma-quitte-definitivement-le-mali', language: 'fr', shape: 'wire' },
+  {
+    id: 'senenews-2022-04-l-armee-francaise-accuse-les-mercenaires-russes-de-manipulation',
+    language: 'fr',
+    shape: 'original',
+  },
+  { id: 'seneplus-2021-12-barkhane-a-quitte-tombouctou', language: 'fr', shape: 'wire' },
+];
+
+/**
  * Waves collected only to measure rules on: never drawn, every page `heldout`. Their annotators
  * never read the rules.
  */
-export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [];
+export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_18_HELDOUT];
 
 /** Every planned page, in wave order. */
 export const PLANNED_PAGES: readonly PlannedPage[] = [
