@@ -34,25 +34,7 @@ import {
   type Score,
 } from '../src/corpus/measure.js';
 import { splitParagraphs } from '../src/corpus/segment.js';
-import { PLANNED_WAVES, RULES_ONLY_WAVES } from '../test/support/page-split.js';
-
-/** The wave numbers of RULES_ONLY_WAVES, in its order (README of test/fixtures/pages). */
-const RULES_ONLY_WAVE_NUMBERS = [3, 4, 5, 7, 8, 9, 10, 11, 12, 6, 14, 15, 16, 13, 17];
-
-function waveOf(): Map<string, number> {
-  if (RULES_ONLY_WAVE_NUMBERS.length !== RULES_ONLY_WAVES.length)
-    throw new Error(
-      `furniture:fit: RULES_ONLY_WAVES has ${RULES_ONLY_WAVES.length} waves, RULES_ONLY_WAVE_NUMBERS ${RULES_ONLY_WAVE_NUMBERS.length}: number the new wave`,
-    );
-  const out = new Map<string, number>();
-  PLANNED_WAVES.forEach((w, i) => {
-    for (const p of w) out.set(p.id, i + 1);
-  });
-  RULES_ONLY_WAVES.forEach((w, i) => {
-    for (const p of w) out.set(p.id, RULES_ONLY_WAVE_NUMBERS[i]!);
-  });
-  return out;
-}
+import { waveNumbers } from '../test/support/page-split.js';
 
 /** The rules' blocks of a page (no learned pass). */
 function ruleBlocks(page: AnnotatedPage): Block[] {
@@ -153,7 +135,7 @@ function main(): void {
   const floor = Number(values.floor);
   if (!(floor >= 0 && floor < 1))
     throw new Error(`furniture:cv --floor: "${values.floor}" is not a number in [0, 1)`);
-  const waves = waveOf();
+  const waves = waveNumbers();
   let pages: AnnotatedPage[];
   try {
     pages = readAnnotatedPages(values.against).filter((p) => p.annotation.split === 'rules');

@@ -16,32 +16,14 @@ import {
   type PageResult,
 } from '../src/corpus/measure.js';
 import { QuotationIndex } from '../src/engine/quotes.js';
-import { PLANNED_WAVES, RULES_ONLY_WAVES } from '../test/support/page-split.js';
-
-/** The wave numbers of RULES_ONLY_WAVES, in its order (README of test/fixtures/pages). */
-const RULES_ONLY_WAVE_NUMBERS = [3, 4, 5, 7, 8, 9, 10, 11, 12, 6, 14, 15, 16, 13, 17];
-
-function waveOf(): Map<string, number> {
-  if (RULES_ONLY_WAVE_NUMBERS.length !== RULES_ONLY_WAVES.length)
-    throw new Error(
-      `speaker-waves: RULES_ONLY_WAVES has ${RULES_ONLY_WAVES.length} waves, RULES_ONLY_WAVE_NUMBERS ${RULES_ONLY_WAVE_NUMBERS.length}: number the new wave`,
-    );
-  const out = new Map<string, number>();
-  PLANNED_WAVES.forEach((w, i) => {
-    for (const p of w) out.set(p.id, i + 1);
-  });
-  RULES_ONLY_WAVES.forEach((w, i) => {
-    for (const p of w) out.set(p.id, RULES_ONLY_WAVE_NUMBERS[i]!);
-  });
-  return out;
-}
+import { waveNumbers } from '../test/support/page-split.js';
 
 function main(): void {
   const { values } = parseArgs({
     options: { show: { type: 'string' }, speakers: { type: 'boolean', default: false } },
   });
   const show = new Set((values.show ?? '').split(',').filter(Boolean).map(Number));
-  const waves = waveOf();
+  const waves = waveNumbers();
   const pages = readAnnotatedPages('test/fixtures/pages').filter((p) => p.annotation.split === 'rules');
   const byWave = new Map<number, PageResult[]>();
   const given = new Map<string, number>();

@@ -732,6 +732,33 @@ const WAVE_18_HELDOUT: readonly PlannedPage[] = [
  */
 export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_18_HELDOUT];
 
+/**
+ * The wave number of each of RULES_ONLY_WAVES, in its order (the numbers
+ * test/fixtures/pages/README.md gives them): a wave appended there is numbered here too.
+ */
+export const RULES_ONLY_WAVE_NUMBERS: readonly number[] = [
+  3, 4, 5, 7, 8, 9, 10, 11, 12, 6, 14, 15, 16, 13, 17,
+];
+
+/**
+ * The wave number of every page of the drawn waves (1 and 2) and of the rules-only waves, by page
+ * id; the scripts that print figures wave by wave read it. Held-out-only waves are left out.
+ */
+export function waveNumbers(): Map<string, number> {
+  if (RULES_ONLY_WAVE_NUMBERS.length !== RULES_ONLY_WAVES.length)
+    throw new Error(
+      `test/support/page-split.ts: RULES_ONLY_WAVES has ${RULES_ONLY_WAVES.length} waves, RULES_ONLY_WAVE_NUMBERS ${RULES_ONLY_WAVE_NUMBERS.length}: number the new wave`,
+    );
+  const out = new Map<string, number>();
+  PLANNED_WAVES.forEach((w, i) => {
+    for (const p of w) out.set(p.id, i + 1);
+  });
+  RULES_ONLY_WAVES.forEach((w, i) => {
+    for (const p of w) out.set(p.id, RULES_ONLY_WAVE_NUMBERS[i]!);
+  });
+  return out;
+}
+
 /** Every planned page, in wave order. */
 export const PLANNED_PAGES: readonly PlannedPage[] = [
   ...PLANNED_WAVES,
