@@ -115,7 +115,7 @@ const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eig
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const SCALES = 'hundred|thousand|million|billion';
 /** One number word or a hyphenated compound ("forty-eight"); a bare "one" is left out (too often a pronoun). */
-const WORD = String.raw`(?:(?:${TENS})(?:-(?:${UNITS}))?|${TEENS}|(?:${UNITS}))`;
+const WORD = `(?:(?:${TENS})(?:-(?:${UNITS}))?|${TEENS}|(?:${UNITS}))`;
 /** A written-out number: "two hundred", "several hundred", "three thousand five hundred", "dozens". */
 const NUMBER_WORDS = String.raw`(?:(?!one\b)${WORD}(?:\s+(?:and\s+)?(?:${WORD}|${SCALES}))*|(?:a|one|several|a few)\s+(?:${SCALES})(?:\s+(?:and\s+)?(?:${WORD}|${SCALES}))*|dozens|hundreds|thousands|millions)`;
 const NUMBER_RE = new RegExp(
