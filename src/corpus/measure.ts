@@ -180,7 +180,8 @@ export interface PageResult {
   claims: Array<{ reason: string; right: boolean }>;
 }
 
-const EMPTY: Score = {
+/** A score with nothing counted: the start of every sum. */
+export const EMPTY_SCORE: Readonly<Score> = {
   furniture: 0,
   claimed: 0,
   claimedRight: 0,
@@ -195,7 +196,7 @@ const EMPTY: Score = {
 
 /** Adds scores together. */
 export function addScores(scores: readonly Score[]): Score {
-  const out = { ...EMPTY };
+  const out = { ...EMPTY_SCORE };
   for (const s of scores) for (const k of Object.keys(out) as Array<keyof Score>) out[k] += s[k];
   return out;
 }

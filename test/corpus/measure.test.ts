@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { articleOfPage, readAnnotatedPages, ruleReach } from '../../src/corpus/measure.js';
+import { articleOfPage, EMPTY_SCORE, readAnnotatedPages, ruleReach } from '../../src/corpus/measure.js';
 import { PAGE_FIXTURES_DIR } from '../support/page-annotations.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -240,18 +240,7 @@ describe('ruleReach', () => {
   const result = (id: string, claims: Array<{ reason: string; right: boolean }>) => ({
     id,
     split: 'rules' as const,
-    score: {
-      furniture: 0,
-      claimed: 0,
-      claimedRight: 0,
-      found: 0,
-      outOfIndex: 0,
-      repeats: 0,
-      repeatsOnce: 0,
-      quotations: 0,
-      speakersRight: 0,
-      extraQuotations: 0,
-    },
+    score: { ...EMPTY_SCORE },
     problems: [],
     speakerMisses: [],
     claims,
