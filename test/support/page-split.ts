@@ -613,59 +613,13 @@ const WAVE_13_RULES: readonly PlannedPage[] = [
 ];
 
 /**
- * The seventeenth wave: 18 pages (9 English, 9 French) about the withdrawal from Mali, collected and
- * annotated late on 1 Dec 2026 (23:20-23:30 UTC) by two people who never read the furniture rules or the quotation code (nor
- * any other file of `src/`, nor their tests, nor any fixture page already here), only to measure
- * them. It was the held-out wave on the night of 1 to 2 Dec 2026 (measured at its start and end
- * only) and became a rules-only wave at 02:20 UTC on 2 Dec 2026, when a newer wave annotated the
- * same way took its place.
- */
-const WAVE_17_RULES: readonly PlannedPage[] = [
-  { id: '2nacheki-2021-europe-deploys-takuba-task-force-in-mali', language: 'en', shape: 'aggregator' },
-  { id: 'africawebnews-2022-02-03-joel-meyer-quitte-bamako', language: 'fr', shape: 'original' },
-  { id: 'afriupdate-2022-02-no-redeployment-to-niger', language: 'en', shape: 'wire' },
-  { id: 'atlantico-2022-04-22-mercenaires-russes-charnier-gossi', language: 'fr', shape: 'captions' },
-  { id: 'cc87portedoc-2021-12-french-forces-leave-timbuktu', language: 'en', shape: 'aggregator' },
-  { id: 'ecirtam-2022-07-01-takuba-met-fin-a-ses-operations', language: 'fr', shape: 'aggregator' },
-  { id: 'elwatan-2022-06-14-tag-menaka', language: 'fr', shape: 'aggregator' },
-  { id: 'kalenews-2022-08-15-la-france-met-fin-a-sa-presence-militaire', language: 'fr', shape: 'original' },
-  { id: 'madibanews-2022-02-18-le-mali-exige-un-retrait-sans-delai', language: 'fr', shape: 'wire' },
-  { id: 'nationpk-2022-07-06-french-force-in-sahel-leaves-mali', language: 'en', shape: 'wire' },
-  { id: 'newarab-2022-04-mali-army-says-uncovered-mass-grave', language: 'en', shape: 'wire' },
-  { id: 'publicsenat-2022-02-17-retrait-coordonne-du-territoire-malien', language: 'fr', shape: 'original' },
-  { id: 'sauress-2022-01-mali-expels-french-ambassador', language: 'en', shape: 'aggregator' },
-  { id: 'sunujotaay-2024-11-retrait-de-la-minusma-acheve', language: 'fr', shape: 'original' },
-  { id: 'thesundaily-2022-04-23-mali-army-says-uncovered-mass-grave', language: 'en', shape: 'wire' },
-  { id: 'tribuneonlineng-2022-08-16-french-troops-fully-withdraw-from-mali', language: 'en', shape: 'wire' },
-  { id: 'upi-2022-01-31-mali-expels-french-ambassador', language: 'en', shape: 'captions' },
-  { id: 'zeppelin-2021-09-barkhane-retrait-du-nord-mali', language: 'fr', shape: 'captions' },
-];
-
-export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
-  WAVE_3_RULES,
-  WAVE_4_RULES,
-  WAVE_5_RULES,
-  WAVE_7_RULES,
-  WAVE_8_RULES,
-  WAVE_9_RULES,
-  WAVE_10_RULES,
-  WAVE_11_RULES,
-  WAVE_12_RULES,
-  WAVE_6_RULES,
-  WAVE_14_RULES,
-  WAVE_15_RULES,
-  WAVE_16_RULES,
-  WAVE_13_RULES,
-  WAVE_17_RULES,
-];
-
-/**
  * The eighteenth wave: 18 pages (9 English, 9 French) about the withdrawal from Mali, collected and
  * annotated on 2 Dec 2026 (02:13-02:17 UTC) by two people who never read the furniture rules or the quotation code (nor
  * any other file of `src/`, nor their tests, nor any fixture page already here), only to measure
- * them; it takes the place of wave 17 as the held-out wave. Not drawn: every page of it is `heldout`.
+ * them; it took the place of wave 17 as the held-out wave and measured the rules at the start and end
+ * of that session. Since 2 Dec 2026 (12:30 UTC) its pages are `rules` pages. Not drawn.
  */
-const WAVE_18_HELDOUT: readonly PlannedPage[] = [
+const WAVE_18_RULES: readonly PlannedPage[] = [
   { id: '7news-2022-01-31-mali-expels-french-envoy-over-remarks', language: 'en', shape: 'wire' },
   {
     id: 'axadletimes-2022-04-france-says-mercenaries-from-russian-group-wagner-staged',
@@ -727,17 +681,66 @@ const WAVE_18_HELDOUT: readonly PlannedPage[] = [
 ];
 
 /**
+ * The seventeenth wave: 18 pages (9 English, 9 French) about the withdrawal from Mali, collected and
+ * annotated late on 1 Dec 2026 (23:20-23:30 UTC) by two people who never read the furniture rules or the quotation code (nor
+ * any other file of `src/`, nor their tests, nor any fixture page already here), only to measure
+ * them. It was the held-out wave on the night of 1 to 2 Dec 2026 (measured at its start and end
+ * only) and became a rules-only wave at 02:20 UTC on 2 Dec 2026, when a newer wave annotated the
+ * same way took its place.
+ */
+const WAVE_17_RULES: readonly PlannedPage[] = [
+  { id: '2nacheki-2021-europe-deploys-takuba-task-force-in-mali', language: 'en', shape: 'aggregator' },
+  { id: 'africawebnews-2022-02-03-joel-meyer-quitte-bamako', language: 'fr', shape: 'original' },
+  { id: 'afriupdate-2022-02-no-redeployment-to-niger', language: 'en', shape: 'wire' },
+  { id: 'atlantico-2022-04-22-mercenaires-russes-charnier-gossi', language: 'fr', shape: 'captions' },
+  { id: 'cc87portedoc-2021-12-french-forces-leave-timbuktu', language: 'en', shape: 'aggregator' },
+  { id: 'ecirtam-2022-07-01-takuba-met-fin-a-ses-operations', language: 'fr', shape: 'aggregator' },
+  { id: 'elwatan-2022-06-14-tag-menaka', language: 'fr', shape: 'aggregator' },
+  { id: 'kalenews-2022-08-15-la-france-met-fin-a-sa-presence-militaire', language: 'fr', shape: 'original' },
+  { id: 'madibanews-2022-02-18-le-mali-exige-un-retrait-sans-delai', language: 'fr', shape: 'wire' },
+  { id: 'nationpk-2022-07-06-french-force-in-sahel-leaves-mali', language: 'en', shape: 'wire' },
+  { id: 'newarab-2022-04-mali-army-says-uncovered-mass-grave', language: 'en', shape: 'wire' },
+  { id: 'publicsenat-2022-02-17-retrait-coordonne-du-territoire-malien', language: 'fr', shape: 'original' },
+  { id: 'sauress-2022-01-mali-expels-french-ambassador', language: 'en', shape: 'aggregator' },
+  { id: 'sunujotaay-2024-11-retrait-de-la-minusma-acheve', language: 'fr', shape: 'original' },
+  { id: 'thesundaily-2022-04-23-mali-army-says-uncovered-mass-grave', language: 'en', shape: 'wire' },
+  { id: 'tribuneonlineng-2022-08-16-french-troops-fully-withdraw-from-mali', language: 'en', shape: 'wire' },
+  { id: 'upi-2022-01-31-mali-expels-french-ambassador', language: 'en', shape: 'captions' },
+  { id: 'zeppelin-2021-09-barkhane-retrait-du-nord-mali', language: 'fr', shape: 'captions' },
+];
+
+export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
+  WAVE_3_RULES,
+  WAVE_4_RULES,
+  WAVE_5_RULES,
+  WAVE_7_RULES,
+  WAVE_8_RULES,
+  WAVE_9_RULES,
+  WAVE_10_RULES,
+  WAVE_11_RULES,
+  WAVE_12_RULES,
+  WAVE_6_RULES,
+  WAVE_14_RULES,
+  WAVE_15_RULES,
+  WAVE_16_RULES,
+  WAVE_13_RULES,
+  WAVE_17_RULES,
+  WAVE_18_RULES,
+];
+
+
+/**
  * Waves collected only to measure rules on: never drawn, every page `heldout`. Their annotators
  * never read the rules.
  */
-export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_18_HELDOUT];
+export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [];
 
 /**
  * The wave number of each of RULES_ONLY_WAVES, in its order (the numbers
  * test/fixtures/pages/README.md gives them): a wave appended there is numbered here too.
  */
 export const RULES_ONLY_WAVE_NUMBERS: readonly number[] = [
-  3, 4, 5, 7, 8, 9, 10, 11, 12, 6, 14, 15, 16, 13, 17,
+  3, 4, 5, 7, 8, 9, 10, 11, 12, 6, 14, 15, 16, 13, 17, 18,
 ];
 
 /**
