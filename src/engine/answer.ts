@@ -1,6 +1,6 @@
 import type { Article, Corpus, Passage } from '../corpus/load.js';
 import { analyzeQuestion, type QuestionAnalysis } from './question.js';
-import { answerQuality, countFor, dateAnswerText, extractAnswer } from './extract.js';
+import { answerQuality, countFor, countsToll, dateAnswerText, extractAnswer } from './extract.js';
 import {
   dateMentions,
   numberMentions,
@@ -1242,6 +1242,27 @@ function placesNear(
 }
 
 /**
+ * Where a count is: the first place named after it (see LOCATIVE) within FACT_WINDOW words and
+ * before the clause ends, lower case, or null ("some 4,300 troops in the Sahel region" → "sahel";
+ * "some 2,400 were stationed in Mali" → "mali"; "also involved in Chad" later in the sentence is
+ * not where the count is).
+ */
+function placeOfCount(
+  text: string,
+  tokens: readonly TokenTerm[],
+  v: { start: number; end: number },
+): string | null {
+  const { endAt } = valueTokens(tokens, v);
+  const to = tokens[Math.min(tokens.length, endAt + FACT_WINDOW) - 1]?.end ?? text.length;
+  const stop = text.slice(v.end, to).search(/[,;:()]|\.(?:\s|$)/);
+  const end = stop < 0 ? to : v.end + stop;
+  for (const p of placeMentions(text))
+    if (p.start >= v.end && p.end <= end && LOCATIVE.test(text.slice(Math.max(0, p.start - 40), p.start)))
+      return p.text.toLowerCase();
+  return null;
+}
+
+/**
  * The index terms of the countries named within FACT_WINDOW words of a value other than where
  * it is (see LOCATIVE): whose it is ("Germany has some 1,300 troops", "France's 4,300 troops").
  */
@@ -1431,10 +1452,15 @@ function otherSideOf<T extends Ranked>(
   for (const t of [...owners])
     for (const x of index.lexicon.expand(t))
       if (x.via === 'pertainym' || x.via === 'member') owners.add(x.term);
+  const leadPlace = q.answerType === 'number' ? placeOfCount(lead.passage.text, leadTokens, leadValue) : null;
+  const leadToll = countsToll(lead.passage.text, leadValue);
   const otherValue = (r: T): GivenValue | undefined => {
     const tokens = tokenTerms(index.languageOf(r.passage.id))(r.passage.text);
     return givenValues(r.passage.text, q, tokens, byMonth).find((v) => {
       if (v.key === leadValue.key || (noun !== null && !v.after.includes(noun))) return false;
+      // "48 of the 53 soldiers killed" is no other side of "involves 5100 soldiers": a toll and a
+      // deployment count are two facts, however many words they share.
+      if (q.answerType === 'number' && countsToll(r.passage.text, v) !== leadToll) return false;
       // "Germany has some 1,300 troops deployed in Mali" counts Germany's troops, not France's.
       if (q.answerType === 'number' && [...ownersNear(r.passage.text, tokens, v)].some((t) => !owners.has(t)))
         return false;
@@ -1455,8 +1481,17 @@ function otherSideOf<T extends Ranked>(
         if (fact.has(t)) shared++;
         if (askedTerms.has(t)) asked++;
       }
-      // A count of the same noun beside the question's own words is about the same thing too.
-      return shared >= FACT_SHARED || (q.answerType === 'number' && asked >= FACT_SHARED);
+      // A count of the same noun beside the question's own words is about the same thing too,
+      // and so is one of the same noun at the same place, where the lead's count names one
+      // ("almost 5,000 troops deployed in the Sahel region" beside "some 4,300 troops in the
+      // Sahel region"): on a small corpus every word around
+      // such counts is common, and the shared rare words above cannot be found.
+      if (shared >= FACT_SHARED || (q.answerType === 'number' && asked >= FACT_SHARED)) return true;
+      return (
+        q.answerType === 'number' &&
+        leadPlace !== null &&
+        placeOfCount(r.passage.text, tokens, v) === leadPlace
+      );
     });
   };
   // Another value for the same thing is in the first places already.

@@ -210,6 +210,14 @@ const CASUALTY =
   /(?<![\p{L}])(?:kill(?:ed|ing|s)?|died|dies|die|dead|deaths?|wounded|injured|casualt(?:y|ies)|toll|tu[ée]e?s?|morte?s?|d[ée]c[ée]d[ée]e?s?|bless[ée]e?s?|pertes)(?![\p{L}])/iu;
 
 /**
+ * True when a count in a passage is a toll (the dead, the wounded: "48 of the 53 soldiers killed",
+ * "59 French soldiers had been killed"), read from the words just around it.
+ */
+export function countsToll(text: string, n: { start: number; end: number }): boolean {
+  return CASUALTY.test(text.slice(Math.max(0, n.start - 25), n.end + 60));
+}
+
+/**
  * Where the noun a number counts ends, when it follows the number though the question named
  * another ("some 4,300 troops" for "how big was the force", "30 hectares"): at most two
  * capitalised words ("French", "MINUSMA") and then a plural noun, with only spaces between;
@@ -307,8 +315,7 @@ export function countFor(text: string, q: QuestionAnalysis, wide = false): Count
     if (qPlaces.size > 0 && places.length > 0 && !places.some((p) => qPlaces.has(p))) continue;
     if (echoesQuestion(n.text, q)) continue;
     // A death toll is a different fact from a deployment count, and the other way round.
-    const near = text.slice(Math.max(0, n.start - 25), n.end + 60);
-    if (CASUALTY.test(near) !== askedCasualty) continue;
+    if (countsToll(text, n) !== askedCasualty) continue;
     const d = distanceToTerms(text, n, q);
     if (d < bestDist) {
       // "300 to 400": a range is given whole.

@@ -266,3 +266,35 @@ describe('the other side of a count or a date, from anywhere among the candidate
     expect(headY.map((r) => r.passage.text)).not.toContain(other);
   });
 });
+
+describe('the other side of a count: the same noun at the same place, not a toll', () => {
+  const lead =
+    'France has some 4,300 troops in the Sahel region as part of the Barkhane force, also in Chad.';
+  // Every filler holds the lead's words around its count: on so small a corpus none is rare.
+  const fillers = FILLERS.map(([id, outlet, text]): [string, string, string] => [
+    id,
+    outlet,
+    text.replace('French troops stationed in Mali', 'Barkhane troops in the Sahel region'),
+  ]);
+  const ask = (other: [string, string, string]) =>
+    new AnswerEngine(
+      buildCorpus([['lead', 'Lead Outlet', lead], ...fillers, other]),
+      undefined,
+      undefined,
+      HAND_ORDER,
+    ).ask('barkhane troop count');
+
+  it('brings in another count of the same noun whose first place is the lead’s', () => {
+    const other = 'Macron was planning to reduce the almost 5,000 troops deployed in the Sahel region.';
+    const a = ask(['other', 'Other Outlet', other]);
+    expect(a.citations[0]!.quote).toBe(lead);
+    expect(a.citations.slice(0, 5).map((c) => c.quote)).toContain(other);
+  });
+
+  it('leaves out a count whose first place is another, and a toll beside a deployment', () => {
+    const chad = 'About 1,000 troops are also based in Chad, in the Sahel region.';
+    expect(ask(['chad', 'Chad Outlet', chad]).citations.map((c) => c.outlet)).not.toContain('Chad Outlet');
+    const toll = 'Some 50 troops were killed in the Sahel region over nine years.';
+    expect(ask(['toll', 'Toll Outlet', toll]).citations.map((c) => c.outlet)).not.toContain('Toll Outlet');
+  });
+});
