@@ -525,8 +525,12 @@ function typedAnswer(
         }
         return false;
       };
-      // "Which country": a country, where the passage names one, before a sea or a region.
-      const places = placeMentions(text);
+      // "France's Sabre special forces would remain posted in Burkina Faso": a place in the
+      // possessive names whose the thing is, not where it is; it answers only where the passage
+      // names no other place.
+      const named0 = placeMentions(text);
+      const possessive = (m: Mention) => /^['\u2019]s\b/.test(text.slice(m.end, m.end + 3));
+      const places = named0.some((m) => !possessive(m)) ? named0.filter((m) => !possessive(m)) : named0;
       const countries = /^(?:country|countries|nation|nations|state|states)$/.test(q.headNoun ?? '')
         ? places.filter((m) => COUNTRIES.has(m.text) && !echoesQuestion(m.text, q))
         : [];

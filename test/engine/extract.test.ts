@@ -126,6 +126,14 @@ describe('short answers, one span per asked type', () => {
         'The troops will be based in the capital, Niamey, officials said.',
       ),
     ).toBe('Niamey');
+    // A place in the possessive names whose the thing is, not where it is.
+    expect(
+      short(
+        'where do the sabre special forces stay after the pullout',
+        "He added that France's Sabre special forces would remain posted in Burkina Faso.",
+      ),
+    ).toBe('Burkina Faso');
+    expect(short('Where are the forces based?', "France's forces left.")).toBe('France');
     // "Which country": a country before a sea.
     expect(
       short(
