@@ -38,6 +38,8 @@ const COUNT_NOUNS: Record<string, string[]> = {
   civilian: ['civilian', 'peopl'],
   mercenari: ['mercenari', 'fighter'],
   countri: ['countri', 'nation', 'state'],
+  // Units of length, for "how far" (English and French spellings, as the English stemmer reads them).
+  km: ['km', 'kilometr', 'kilomet', 'kilomètre', 'kilomètres', 'mile', 'metr', 'mètre', 'mètres'],
 };
 
 /** The stems ranking reads a head noun as: the noun and the words the list above counts with it. */

@@ -85,6 +85,9 @@ const TOTAL_Q =
 const NUMBER_Q =
   /\b(?:how many|how much|what number|what percentage|what share|what proportion|how large|how big|death toll|human toll|toll of|number of|numbers?|count(?!\s+(?:on|upon|for|as)\b)|size of|strength|head ?count|population|tally|manpower)\b/i;
 const DURATION_Q = /\bhow long\b/i;
+/** "how far is gao from the border", "how far apart are…": a distance. */
+const DISTANCE_Q =
+  /\bhow far\b(?!\s+(?:has|have|had|is|was|are|were)\s+(?:\S+\s+){1,3}(?:gone|come|got|gotten|advanced|progressed|moved)\b)/i;
 /** Openers of chatty questions ("so did…", "ok, and when…"), read past when the type is read. */
 const CHATTY_OPENER =
   /^(?:\s*(?:so|and|but|ok|okay|well|then|hey|hi|now|also|quick question|just wondering|remind me)\b[,:]?)+\s*/i;
@@ -388,6 +391,10 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
     headNoun = french.head;
   } else if (language === 'en' && trailing) {
     answerType = trailing === 'when' ? 'date' : trailing === 'where' ? 'place' : 'person';
+  } else if (DISTANCE_Q.test(question)) {
+    // "How far…": a distance, a count of a unit of length ("3.6 km", "almost 500 kilometres").
+    answerType = 'number';
+    headNoun = 'km';
   } else if (NUMBER_Q.test(question) || TOTAL_Q.test(question)) {
     answerType = 'number';
     headNoun = countedNoun(question);

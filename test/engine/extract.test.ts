@@ -163,6 +163,20 @@ describe('short answers, one span per asked type', () => {
     ).toBe('northern Mali');
   });
 
+  it('a distance for "how far": the number with its unit of length', () => {
+    expect(
+      short(
+        'how far from the gossi base was the mass grave',
+        'A mass grave was discovered 3.6 km from the base they occupied.',
+      ),
+    ).toBe('3.6 km');
+    expect(
+      short('how far apart are gao and niamey', 'The convoy drove almost 500 kilometres from Gao to Niamey.'),
+    ).toBe('almost 500 kilometres');
+    // A count of another thing is no distance.
+    expect(short('how far did the convoy drive', 'The convoy of 60 trucks drove north.')).toBeNull();
+  });
+
   it('a duration', () => {
     expect(
       short(

@@ -13,6 +13,9 @@ describe('the asked type of answer', () => {
     expect(read('french troop headcount in mali?')).toEqual(['number', 'troop']);
     expect(read('population of mali')).toEqual(['number', null]);
     expect(read('casualty tally of the ambush')).toEqual(['number', 'casualty']);
+    // "How far": a count of a unit of length; "how far has X come" asks no distance.
+    expect(read('how far is gao camp from niger border')).toEqual(['number', 'km']);
+    expect(read('how far have the talks progressed')).not.toEqual(['number', 'km']);
   });
 
   it('reads dates, durations, people, places and reasons', () => {
