@@ -367,9 +367,12 @@ export function extractAnswer(
 
 /** Answer types a passage that refers back may take from the sentence before. */
 const BACK_TYPES: ReadonlySet<string> = new Set(['person', 'entity', 'place', 'date', 'definition']);
-/** Words that refer back to something named before: "he", "it", "the group", "this". */
+/**
+ * Words that refer back to something named before: "he", "it", "the group", "this", "there" as a
+ * place ("ambushed there"; not "there had been disagreement", which names nothing).
+ */
 const REFERS_TO =
-  /\b(?:he|she|it|its|they|their|this|these|that|there|then|the (?:group|force|mission|movement|operation|organisation|organization|country|city|region|force|contingent|junta|government|alliance|coalition|bloc|minister|president|spokesman|spokesperson|official))\b/i;
+  /\b(?:he|she|it|its|they|their|this|these|that|there(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|seems?|appears?)\b)|then|the (?:group|force|mission|movement|operation|organisation|organization|country|city|region|force|contingent|junta|government|alliance|coalition|bloc|minister|president|spokesman|spokesperson|official))\b/i;
 
 /** The answer of the asked type in one text (see extractAnswer). */
 function typedAnswer(

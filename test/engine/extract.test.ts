@@ -583,6 +583,16 @@ describe('short answers, one span per asked type', () => {
     expect(
       extractAnswer('The mercenaries were ambushed.', where, true, 'en', 'They died near Bandiagara.'),
     ).toBeNull();
+    // "There had been…" names nothing: the person of the sentence before is not who disagreed.
+    expect(
+      extractAnswer(
+        'Sources said there had been disagreement among Europeans about a wider departure.',
+        analyzeQuestion('who disagreed with the europeans about a wider departure'),
+        true,
+        'en',
+        '“It is impossible to continue,” Defence Minister Kalle Laanet told the daily.',
+      )?.text,
+    ).not.toBe('Kalle Laanet');
   });
 
   it('a name asked in lower case is described', () => {
