@@ -497,16 +497,20 @@ export function nounPhraseEndingAt(text: string, start: number, end: number, max
   return { start: from, end, text: text.slice(from, end) };
 }
 
-/** One clock time as news writes it: "1pm Paris time", "11:00 GMT", "1300 Paris time". */
-const CLOCK = String.raw`(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?:\s+[A-Z][a-z]+\s+time)?|\d{1,2}:\d{2}(?:\s*(?:GMT|UTC|local time))?|(?:[01]\d|2[0-3])[0-5]\d\s+(?:[A-Z][a-z]+\s+time|GMT|UTC|local time|hours))`;
+/**
+ * One clock time as news writes it: "1pm Paris time", "11:00 GMT", "1300 Paris time", "13.00
+ * (Paris time)" (a full stop between the figures only with a zone after, so "3.60" is none), and
+ * as French pages write it: "13h", "13h30", "13 h 30".
+ */
+const CLOCK = String.raw`(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?:\s+[A-Z][a-z]+\s+time)?|\d{1,2}:\d{2}(?:\s*(?:GMT|UTC|local time))?|(?:[01]\d|2[0-3])[0-5]\d\s+(?:[A-Z][a-z]+\s+time|GMT|UTC|local time|hours)|(?:[01]?\d|2[0-3])\.[0-5]\d\s*(?:\([A-Z][a-z]+\s+time\)|[A-Z][a-z]+\s+time|GMT|UTC|local time|hours)|(?:[01]?\d|2[0-3])\s?h(?:\s?[0-5]\d)?(?:\s+(?:GMT|UTC|heure\s+(?:locale|de\s+Paris)))?)`;
 /**
  * Times of day: a clock time (four figures only with a zone or "hours" after them, so a year is
  * none), with the same time in another zone in brackets after it kept as one mention ("1300
  * Paris time (1100 GMT)", "1pm Paris time [11:00 GMT]"), or a part of the day ("Thursday
- * morning", "midnight").
+ * morning", "midnight"; in French "mardi à la mi-journée", "dans la soirée", "à midi").
  */
 const TIME_RE = new RegExp(
-  String.raw`\b(?:${CLOCK}(?:\s*[([]${CLOCK}[)\]])?|(?:(?:${DAYS})\s+)?(?:morning|afternoon|evening|night)|midnight|noon|midday|dawn)(?![\p{L}\d])`,
+  String.raw`\b(?:${CLOCK}(?:\s*[([]${CLOCK}[)\]])?|(?:(?:${DAYS})\s+)?(?:morning|afternoon|evening|night)|midnight|noon|midday|dawn|(?:(?:${FR_DAYS})\s+)?(?:(?:à\s+la|dans\s+la|en)\s+)?(?:mi-journée|matinée|après-midi|soirée|nuit)|(?:(?:${FR_DAYS})\s+)?(?:matin|soir)|(?:à\s+)?(?:midi|minuit))(?![\p{L}\d])`,
   'giu',
 );
 

@@ -322,6 +322,19 @@ describe('short answers, one span per asked type', () => {
         'Today the final contingent crossed the border, in a mission launched in 2014.',
       ),
     ).toBeNull();
+    // A clock time with a full stop and its zone, and a French part of the day; a decimal is none.
+    expect(
+      short(
+        'what time did the last unit cross into niger',
+        'At 13.00 (Paris time), the last unit crossed the border to Niger, the army said this morning.',
+      ),
+    ).toBe('13.00 (Paris time)');
+    expect(
+      short('la base a été remise à quelle heure', 'La base a été remise aux FAMa mardi à la mi-journée.'),
+    ).toBe('mardi à la mi-journée');
+    expect(
+      short('at what time did the rate rise', 'The rate rose to 3.60 per cent, the bank said.'),
+    ).toBeNull();
   });
 
   it('who: a phrase naming a body of people where no full name is given', () => {
