@@ -22,7 +22,7 @@ const NAVIGATION =
   /^(?:\d+\.\s*)?(?:skip to\b|jump to\b|back to top\b|accessibility links$|aller au contenu\b|retour en haut\b|main menu\b|menu$|search$|sign in$|log in$|subscribe$|share$|advertisement$)/i;
 
 const IMAGE_LABEL =
-  /^(?:\(?(?:image|photo|picture|cr\u00E9dit photo) credit\b|\(?cr\u00E9dit photo\b|logo\b|content image\b|image\s*[:-]|photo\s*[:-]|picture\s*[:-]|file photo\b|video\s*[:-]|image (?:source|caption)\s*[,:]|l\u00E9gende de l['\u2019]image\b|photo d['\u2019]illustration\b|photo(?:graph)? by\b)/iu;
+  /^(?:\(?(?:image|photo|picture|cr\u00E9dit photo) credit\b|\(?cr\u00E9dit photo\b|logo\b|content image\b|image\s*[:-]|photo\s*[:-]|picture\s*[:-]|file photo\b|video\s*[:-]|(?:image|media|video) (?:source|caption)\s*[,:]|l\u00E9gende de l['\u2019]image\b|photo d['\u2019]illustration\b|photo(?:graph)? by\b)/iu;
 
 const INFOGRAPHIC = /^(?:infografik|infographic|graphic|grafik|interactive|map|chart)\b/i;
 
@@ -439,6 +439,98 @@ const PICTURE_DATELINE = new RegExp(
   'iu',
 );
 
+/**
+ * The vocabulary of a page's controls, in English and French: the words its buttons and links are
+ * made of ("Previous article", "Show caption", "Enlarge this image", "Suivez-nous sur Facebook",
+ * "Signaler une erreur", "Écouter cet article"). Sites differ in which controls they print, not in
+ * the words of them, so a short line made of these words alone is a control on any outlet's page.
+ * Function words are in the list so that "this", "sur", "nous" do not stop a match; a line of them
+ * alone is no control (see {@link isControlLine}).
+ */
+const CONTROL_WORDS = new Set(
+  (
+    // actions
+    'share shares print email e-mail mail save saved follow listen play pause watch read close open show hide ' +
+    'toggle enlarge expand collapse zoom copy copied report add remove send reply comment comments ' +
+    'subscribe unsubscribe login log sign register download install click tap scroll continue back ' +
+    'view views load loading contact bookmark like tweet retweet flag ' +
+    'partager imprimer envoyer enregistrer sauvegarder suivre suivez-nous suivez écouter écoutez lire ' +
+    'regarder fermer ouvrir afficher masquer agrandir réduire copier signaler ajouter retirer répondre ' +
+    'commenter commentaire commentaires abonner connecter télécharger cliquez cliquer voir chargement ' +
+    'retour contacter aimer ' +
+    // objects
+    'article articles story stories post posts page pages caption captions image images photo photos ' +
+    'picture pictures video videos vidéo vidéos audio podcast gallery link links list lists text font size ' +
+    'error errors mistake typo abuse author authors top home menu search next previous prev older newer ' +
+    'more less all full screen fullscreen version mode dark light settings notifications alerts favourites ' +
+    'favorites reading légende lien liens liste texte taille police erreur abus auteur haut accueil ' +
+    'recherche suivant suivante précédent précédente plus moins tout toutes tous version écran mode ' +
+    'paramètres favoris lecture diaporama galerie ' +
+    // social networks
+    'facebook twitter x whatsapp linkedin telegram instagram youtube tiktok messenger reddit pinterest ' +
+    'flipboard ' +
+    // function words
+    'this that the a an to on in of for with us me my our your it here us ' +
+    'ce cet cette ces le la les l un une des de du à au aux sur nous me mon ma mes notre nos votre vos ' +
+    'en ici et ou or and'
+  ).split(' '),
+);
+
+/** Words of {@link CONTROL_WORDS} that name nothing on their own (a line of them alone is no control). */
+const CONTROL_FUNCTION_WORDS = new Set(
+  'this that the a an to on in of for with us me my our your it here ce cet cette ces le la les l un une des de du à au aux sur nous me mon ma mes notre nos votre vos en ici et ou or and'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A control of the page alone on its line: two to six words, no sentence punctuation, every word
+ * one of {@link CONTROL_WORDS}, two of them words that name something (so that a subheading's
+ * "Next" or "Plus" is not enough; a subheading names the story's people, places and events,
+ * which are not in the list).
+ */
+function isControlLine(line: string): boolean {
+  if (/[.!?]$/u.test(line) || /["\u201C\u201D\u00AB\u00BB]/u.test(line)) return false;
+  const ws = line
+    .toLowerCase()
+    .replace(/[\u2019']/gu, ' ')
+    .split(/[\s|/\u00B7\u2022>\u203A\u00BB,:()\u2013\u2014]+/u)
+    .map((w) => w.replace(/^[-\u2026.]+|[-\u2026.]+$/gu, ''))
+    .filter(Boolean);
+  if (ws.length < 1 || ws.length > 6) return false;
+  if (!ws.every((w) => CONTROL_WORDS.has(w))) return false;
+  return ws.filter((w) => !CONTROL_FUNCTION_WORDS.has(w)).length >= Math.min(2, ws.length);
+}
+
+/**
+ * A field of the page's metadata, labelled, with a short value: "Texte par : David Baché",
+ * "Author: Jane Doe", "Nombre de lectures : 211 fois", "Views: 1,234", "Catégorie : Afrique",
+ * "Filed under: Africa, Mali", "Posted in Africa", "Written by Jane Doe", "Publié par Jane Doe".
+ * The label is one sites share (who wrote it, when, how often it was read, where it is filed);
+ * the value is a name, a count or a section: at most six words, no sentence punctuation.
+ */
+const METADATA_FIELD =
+  /^(?:(?:texte|text|written|posted|published|publi\u00E9e?|r\u00E9dig\u00E9e?|\u00E9crit|sign\u00E9e?|photos?|vid\u00E9os?|videos?|illustrations?|translated|traduit|traduction|edited|\u00E9dit\u00E9)(?:\s+(?:from|de|de l['\u2019]|du)\s+\p{L}+)?\s+(?:par|by)\s*:?|(?:auteurs?|authors?|\u00E9crit par|r\u00E9daction|reporter|journaliste|contributors?|cat\u00E9gories?|categories?|rubriques?|sections?|th\u00E8mes?|dossiers?|filed under|posted in|published in|publi\u00E9 dans|class\u00E9 dans|nombre de (?:lectures|vues|visites)|lectures|vues|views|visites|reads|hits|affichages|commentaires|comments|dur\u00E9e|duration|length|mis en ligne(?: le)?|derni\u00E8re mise \u00E0 jour|last update)\s*:|(?:filed under|posted in|published in|publi\u00E9 dans|class\u00E9 dans)\s)\s*\S/iu;
+
+/** A counter alone on its line: "211 views", "Vu 211 fois", "1.2K reads", "345 lectures". */
+const COUNTER_LINE =
+  /^(?:(?:vu|lu|consult\u00E9)e?s?\s+)?\d[\d\s.,]*[kKmM]?\s*(?:views?|vues?|reads?|lectures?|visites?|fois|times|shares?|partages?|likes?|j['\u2019]aime)$/iu;
+
+/**
+ * A breadcrumb: "Home > News > Africa", "Accueil / Afrique / Mali", "Home News Africa …": the
+ * home page's name, then sections after a separator, or two capitalised words ("Home for the
+ * troops" is a subheading).
+ */
+const BREADCRUMB =
+  /^(?:[Hh]ome(?:page)?|HOME|[Aa]ccueil|ACCUEIL)(?:\s*[>\u203A\u00BB/|\u2192]\s*(?=\p{Lu})|(?=(?:\s+\p{Lu}[\p{L}-]*){2}))[^.!?]{0,150}$/u;
+
+/**
+ * A notice about the page or its age: "This article is more than 2 years old", "Loading…",
+ * "Chargement…", "Cet article a plus de 2 ans".
+ */
+const PAGE_NOTICE =
+  /^(?:this (?:article|story|content) is (?:more|over) than \d+ (?:years?|months?) old|(?:cet article|ce contenu) (?:a|date de) plus de \d+ (?:ans?|mois)|loading|chargement|veuillez patienter|please wait)\s*(?:\.{3}|\u2026)?\s*$/iu;
+
 /** One or two lower-case words with no punctuation but hyphens, apostrophes and underscores. */
 const LOWER_CASE_ALONE = /^\p{Ll}[\p{Ll}\d_'\u2019-]*(?:\s\p{Ll}[\p{Ll}\d_'\u2019-]*)?$/u;
 
@@ -624,6 +716,22 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
   ['author bio', (l) => AUTHOR_BOX.test(l.line)],
   ['author bio', (l) => AUTHOR_BIO.test(l.body)],
   ['sharing buttons', (l) => SHARE.test(l.line)],
+  ['a control of the page (its words are those of buttons and links)', (l) => isControlLine(l.line)],
+  [
+    'a field of the page\'s metadata (a label, then a name, a count or a section)',
+    (l) => METADATA_FIELD.test(l.line) && l.words <= 10 && !/[.!?]$/u.test(l.line) && !l.quoted,
+  ],
+  ['a counter (views, reads, shares)', (l) => COUNTER_LINE.test(l.line)],
+  ['page numbers ("Page 1 of 2")', (l) => /^(?:page|p\.)\s*\d+\s*(?:of|sur|\/)\s*\d+$/iu.test(l.line)],
+  [
+    'photo or agency credit (a picture agency alone)',
+    (l) =>
+      /^(?:(?:AFP|AP|Reuters|EPA|Anadolu|Pool|Xinhua|Sipa)\s+via\s+)?(?:Getty Images|Getty|Shutterstock|Alamy|AFP|Reuters|EPA-EFE|Sipa Press|Hans Lucas|Abaca|MaxPPP|Pool)$/u.test(
+        l.line,
+      ),
+  ],
+  ['breadcrumb navigation', (l) => BREADCRUMB.test(l.line) && l.words <= 20 && !l.quoted],
+  ['a notice about the page (its age, its loading)', (l) => PAGE_NOTICE.test(l.line)],
   [
     'video player, screen-reader, advertising or cookie notice',
     (l) => PLAYER_OR_NOTICE.test(l.line) && l.words <= 40,
@@ -1143,6 +1251,9 @@ function dropByShape(
         (wordCount(s) > 6 || TERMINAL.test(s.replace(/["\u201D\u00BB]$/u, '')))
       )
         return;
+      // A line closed by a comma or a semicolon is a sentence left open (by the page's line break,
+      // or by the end of a page cut off when it was saved: "Until Dec. 31,"): prose, whatever its shape.
+      if (/[,;]$/u.test(s)) return;
       const outside = first === -1 || i > last || (i < first && i !== headline);
       const neighbour = [blocks[i - 1], blocks[i + 1]].some((n) => n?.kind === 'furniture');
       // Each piece of evidence with its weight; a reader control ("Show more") is near proof.

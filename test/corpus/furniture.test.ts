@@ -1091,3 +1091,58 @@ describe('classifyBlocks on the shapes of wave 17', () => {
     );
   });
 });
+
+describe("classifyBlocks on the vocabulary of a page's controls and metadata", () => {
+  const between = (line: string) => classify(`${BODY}\n\n${line}\n\nThe last convoy crossed into Niger on Monday, the army said.`);
+
+  it('drops a control, a metadata field, a counter, a breadcrumb or a notice set between two paragraphs', () => {
+    for (const line of [
+      'Previous article',
+      'Article précédent',
+      'Show caption',
+      'Enlarge this image',
+      'Suivez-nous sur Facebook',
+      'Signaler une erreur',
+      'Écouter cet article',
+      'Texte par : David Baché',
+      'Author: Jane Doe',
+      'Filed under: Africa, Mali',
+      'Posted in Africa',
+      'Nombre de lectures : 211 fois',
+      'Views: 1,234',
+      'Vu 211 fois',
+      '345 lectures',
+      'Home > News > Africa',
+      'Accueil / Afrique / Mali',
+      'This article is more than 2 years old',
+      'Loading...',
+      'Page 1 of 2',
+      'AFP via Getty Images',
+      'Media caption, French soldiers patrol near Gao',
+    ])
+      expect(between(line), line).toEqual([
+        ['body', BODY],
+        ['furniture', line],
+        ['body', 'The last convoy crossed into Niger on Monday, the army said.'],
+      ]);
+  });
+
+  it("keeps subheadings that use a control's word beside the story's own words, and sentences about views and pages", () => {
+    for (const line of [
+      'Next steps for the Sahel',
+      'Last convoy to Niger',
+      'Plus de soldats au Niger',
+      'Home for the troops',
+      'Page turned in Gao',
+      'Views of the junta',
+    ])
+      expect(kept(between(line)).map(([, t]) => t), line).toContain(line);
+    const sentence = 'Author of the report, the general said the base was handed over on time.';
+    expect(kept(between(sentence)).map(([, t]) => t)).toContain(sentence);
+  });
+
+  it("keeps the page's last line when it stops on a comma, cut off when the page was saved", () => {
+    const text = `${BODY}\n\nThe mission's mandate was not renewed by the council on Friday.\n\nUntil Dec. 31,`;
+    expect(kept(classify(text, 'UN ends mission')).map(([, t]) => t)).toContain('Until Dec. 31,');
+  });
+});
