@@ -121,9 +121,10 @@ const INLINE_SUFFIX: Array<[RegExp, string]> = [
     'byline (name and place)',
   ],
   // Initials have a dot between letters or are two letters ("R.A", "J.-M. D.", "JD"): an
-  // agency's name ("AFP") is left to AGENCY_TAIL below.
+  // agency's name ("AFP", and the two-letter "AP" and "AA") is left to AGENCY_TAIL below, which
+  // tells a caption's credit from a story's sign-off.
   [
-    /(?<=[.!?\u2026\u00BB\u201D"])\s+(?:(?:\p{Lu}\.[\s-]?){1,3}\p{Lu}?\.?|\p{Lu}{2})$/u,
+    /(?<=[.!?\u2026\u00BB\u201D"])\s+(?:(?:\p{Lu}\.[\s-]?){1,3}\p{Lu}?\.?|(?!AP$|AA$)\p{Lu}{2})$/u,
     "the writer's initials",
   ],
 ];
@@ -203,7 +204,7 @@ const UPDATE_STAMP =
 
 /** The words of a photo caption: who stands where in the picture, what it shows. */
 const CAPTION_WORDS =
-  /\b(?:is|are) (?:seen|pictured)\b|\bgestures?\b (?:as|while|during)|\blooks on\b|\bposes? for\b|\(\s*(?:\d(?:st|nd|rd|th)\s+)?(?:L|R|C|\d-[LR]|left|right|centre|center)\s*\)|\bin this (?:file )?(?:photo|picture|image)\b|\bfile (?:photo|picture|image)\b|\bphoto(?:graph)? taken\b|\bphoto d'archives\b|\(\s*(?:photo|image)\s+(?:by|de)\b/iu;
+  /\b(?:is|are) (?:seen|pictured)\b|\bgestures?\b (?:as|while|during)|\blooks on\b|\bposes? for\b|\(\s*(?:\d(?:st|nd|rd|th)\s+)?(?:L|R|C|\d-[LR]|left|right|centre|center)\s*\)|\bin this (?:file )?(?:photo|picture|image)\b|\bfile (?:photo|picture|image)\b|\bphoto(?:graph)?s? taken\b|\bphoto(?:graphie)?s? prises?\b|\bphoto d'archives\b|\(\s*(?:photo|image)\s+(?:by|de)\b/iu;
 
 /** An author's box: "À propos de Jane Doe - Rédactrice en chef à …", "About Jane Doe, editor …". */
 const AUTHOR_BOX =
@@ -286,7 +287,7 @@ const CREDIT_TAIL: RegExp[] = [
  * signs the story off and only the name is cut.
  */
 const AGENCY_TAIL =
-  /(?<=[.!?\u2026\u00BB\u201D"])(?:\s+(?:[-\u2013\u2014]\s*)?|[-\u2013\u2014]\s*)\(?(?:AFP|AP|Reuters|EFE|DPA|dpa|Xinhua|APA|MAP|ATS|Belga|ANSA|Anadolu|PTI|IANS)\)?\.?$/u;
+  /(?<=[.!?\u2026\u00BB\u201D"])(?:\s+(?:[-\u2013\u2014]\s*)?|[-\u2013\u2014]\s*)\(?(?:AFP|AP|AA|Reuters|EFE|DPA|dpa|Xinhua|APA|MAP|ATS|Belga|ANSA|Anadolu|PTI|IANS)\)?\.?$/u;
 
 /**
  * The words of a caption: what a picture shows ("photograph", "image", "pictured", "Ici une
@@ -510,7 +511,7 @@ function isControlLine(line: string): boolean {
  * the value is a name, a count or a section: at most six words, no sentence punctuation.
  */
 const METADATA_FIELD =
-  /^(?:(?:texte|text|written|posted|published|publi\u00E9e?|r\u00E9dig\u00E9e?|\u00E9crit|sign\u00E9e?|photos?|vid\u00E9os?|videos?|illustrations?|translated|traduit|traduction|edited|\u00E9dit\u00E9)(?:\s+(?:from|de|de l['\u2019]|du)\s+\p{L}+)?\s+(?:par|by)\s*:?|(?:auteurs?|authors?|\u00E9crit par|r\u00E9daction|reporter|journaliste|contributors?|cat\u00E9gories?|categories?|rubriques?|sections?|th\u00E8mes?|dossiers?|filed under|posted in|published in|publi\u00E9 dans|class\u00E9 dans|nombre de (?:lectures|vues|visites)|lectures|vues|views|visites|reads|hits|affichages|commentaires|comments|dur\u00E9e|duration|length|mis en ligne(?: le)?|derni\u00E8re mise \u00E0 jour|last update)\s*:|(?:filed under|posted in|published in|publi\u00E9 dans|class\u00E9 dans)\s)\s*\S/iu;
+  /^\*?(?:(?:texte|text|written|posted|published|publi\u00E9e?|r\u00E9dig\u00E9e?|\u00E9crit|sign\u00E9e?|photos?|vid\u00E9os?|videos?|illustrations?|translated|traduit|traduction|edited|\u00E9dit\u00E9)(?:\s+(?:from|de|de l['\u2019]|du)\s+\p{L}+)?\s+(?:par|by)\s*:?|(?:auteurs?|authors?|\u00E9crit par|r\u00E9daction|reporter|journaliste|contributors?|cat\u00E9gories?|categories?|rubriques?|sections?|th\u00E8mes?|dossiers?|filed under|posted in|published in|publi\u00E9 dans|class\u00E9 dans|nombre de (?:lectures|vues|visites)|lectures|vues|views|visites|reads|hits|affichages|commentaires|comments|dur\u00E9e|duration|length|mis en ligne(?: le)?|derni\u00E8re mise \u00E0 jour|last update)\s*:|(?:filed under|posted in|published in|publi\u00E9 dans|class\u00E9 dans)\s)\s*\S/iu;
 
 /** A counter alone on its line: "211 views", "Vu 211 fois", "1.2K reads", "345 lectures". */
 const COUNTER_LINE =
@@ -530,6 +531,19 @@ const BREADCRUMB =
  */
 const PAGE_NOTICE =
   /^(?:this (?:article|story|content) is (?:more|over) than \d+ (?:years?|months?) old|(?:cet article|ce contenu) (?:a|date de) plus de \d+ (?:ans?|mois)|loading|chargement|veuillez patienter|please wait)\s*(?:\.{3}|\u2026)?\s*$/iu;
+
+/**
+ * Whether a line quotes someone: words of four or more between quotation marks, or a mark left
+ * open. A name or a term in quotation marks ("Barkhane", « emprises ») is how captions and
+ * headings name an operation or a nickname, and no one's words.
+ */
+function quotesSomeone(line: string): boolean {
+  if (!/["\u201C\u00AB]/u.test(line)) return false;
+  const closed = [...line.matchAll(/"([^"]*)"|\u201C([^\u201D]*)\u201D|\u00AB([^\u00BB]*)\u00BB/gu)];
+  const rest = line.replace(/"[^"]*"|\u201C[^\u201D]*\u201D|\u00AB[^\u00BB]*\u00BB/gu, '');
+  if (/["\u201C\u00AB]/u.test(rest)) return true;
+  return closed.some((m) => wordCount(m[1] ?? m[2] ?? m[3] ?? '') >= 4);
+}
 
 /** One or two lower-case words with no punctuation but hyphens, apostrophes and underscores. */
 const LOWER_CASE_ALONE = /^\p{Ll}[\p{Ll}\d_'\u2019-]*(?:\s\p{Ll}[\p{Ll}\d_'\u2019-]*)?$/u;
@@ -952,7 +966,7 @@ export function classifyBlocks(
       durations,
       feedItems,
       wasAuthorBox,
-      quoted: /["\u201C\u00AB]/u.test(body),
+      quoted: quotesSomeone(body),
       outlet: outlet === '' ? null : outlet,
     };
     const rule = LINE_RULES.find(([, test]) => test(view));

@@ -1146,3 +1146,35 @@ describe("classifyBlocks on the vocabulary of a page's controls and metadata", (
     expect(kept(classify(text, 'UN ends mission')).map(([, t]) => t)).toContain('Until Dec. 31,');
   });
 });
+
+describe('classifyBlocks on captions that name things in quotation marks or are credited "AP"', () => {
+  const after = (line: string) => classify(`Troops leave Gao\n\n${line}\n\n${BODY}\n\nThe last convoy crossed into Niger on Monday, the army said.`, 'Troops leave Gao');
+
+  it('drops a caption whose quotation marks hold only a name, and keeps a line that quotes someone', () => {
+    const caption =
+      'This photograph taken on 2 May 2022 shows soldiers of the operation known as "Barkhane" lowering a flag at a base in Gao.';
+    expect(after(caption)).toContainEqual(['furniture', caption]);
+    const quote =
+      'This photograph taken on 2 May 2022 was "the last one of the operation in Gao", the colonel said on Monday.';
+    expect(kept(after(quote)).map(([, t]) => t)).toContain(quote);
+  });
+
+  it('drops a one-sentence caption closed by "AP" whole, and cuts only the name after a paragraph', () => {
+    const caption = 'French soldiers leave their base in Gao, Mali, on Wednesday 9 June 2021. AP';
+    expect(after(caption)).toContainEqual(['furniture', caption]);
+    const paragraph =
+      'French soldiers left their base in Gao on Wednesday, the army said, and the convoy reached Niamey two days later after a long drive through the desert. AP';
+    const blocks = after(paragraph);
+    expect(blocks).toContainEqual(['body', paragraph.slice(0, -3)]);
+    expect(blocks).toContainEqual(['furniture', 'AP']);
+  });
+
+  it('drops a French caption naming the photographs taken, and a translation credit opened by an asterisk', () => {
+    const caption = 'Photographies prises à Gao au Mali, en janvier 2021.';
+    expect(after(caption)).toContainEqual(['furniture', caption]);
+    expect(after('*Translated from Arabic by Jane Doe')).toContainEqual([
+      'furniture',
+      '*Translated from Arabic by Jane Doe',
+    ]);
+  });
+});
