@@ -279,6 +279,17 @@ const CREDIT_TAIL: RegExp[] = [
   /(?:^|\s)(?:File\s+)?Photos?\s+(?:by|de|par)\s+\p{Lu}[\p{L}.' -]{1,40}(?:\s*\/\s*\p{Lu}[\p{L}-]{1,20}){1,3}$/u,
   // A picture agency's name in square brackets after the last sentence: "… an investigation. [Getty]".
   /(?<=[.!?\u2026\u00BB\u201D"])\s+\[(?:Getty Images|Getty|AFP|AP|Reuters|EPA|EPA-EFE|Anadolu|AA|Xinhua|Sipa|Pool)\]$/u,
+  // A label naming the picture, then who took or owns it, in the forms outlets share ("Picture:
+  // AFP", "Crédit : AFP", "Illustration : AFP", "[Photo: AFP]", "(photo AFP)", "(Crédits : AFP)",
+  // "Photograph: Jane Doe/AFP/Getty Images", "PHOTO JANE DOE / AFP", "Photo AFP / Jane Doe").
+  // Without a colon only the words for a photo open it: "… said Credit Agricole" is a sentence.
+  /(?:^|\s)[([]?(?:[Pp]hoto(?:graph)?s?|PHOTOS?|[Pp]ictures?|[Ii]mages?|[Ii]llustration|[Cc]r\u00E9dits?(?: [Pp]hotos?)?|[Cc]redits?|[Vv]isuel)\s*:\s*(?:\u00A9\s*)?\p{Lu}[\p{L}.'-]*(?:[\s/,-]+\p{Lu}[\p{L}.'-]*){0,5}\s*[)\]]?$/u,
+  /(?:^|\s)[([]?(?:[Pp]hotos?|PHOTOS?)\s+(?:\u00A9\s*)?\p{Lu}[\p{L}.'-]*(?:[\s/,-]+\p{Lu}[\p{L}.'-]*){0,5}\s*[)\]]?$/u,
+  // A photographer and a picture agency joined by a slash after the sentence: "… Gao. Jane Doe/Reuters".
+  /(?<=[.!?])\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}\s*\/\s*(?:AFP|AP|Reuters|REUTERS|EPA|EPA-EFE|Xinhua|Anadolu|Sipa|Getty Images|Pool|Bloomberg|DPA|dpa)$/u,
+  // A picture agency in brackets, or an agency after a bar: "… in Gao (Getty Images)", "… Gao. | AFP".
+  /\s\((?:Getty Images|Shutterstock|Alamy|Sipa Press|Abaca|MaxPPP|Hans Lucas)\)$/u,
+  /(?<=[.!?])\s+\|\s*(?:AFP|AP|Reuters|EPA|EPA-EFE|Xinhua|Anadolu|AA|Getty Images)$/u,
 ];
 
 /**
@@ -391,6 +402,14 @@ const AUTHOR_BOX_HEADING =
 const MEDIA_WORD_ALONE =
   /^(?:caption|l\u00E9gende|photos?|images?|pictures?|videos?|vid\u00E9os?|gallery|galerie|diaporama|slideshow)\s*:?$/iu;
 
+/**
+ * A caption opened by its credit, an agency and the photographer or source joined by a slash, then
+ * a dash: "AFP/Jane Doe - French soldiers patrol…", "AFP / ETAT MAJOR DES ARMEES - This photograph…".
+ * A story's dateline names its agency in brackets ("PARIS (AP) —"), never with a slash.
+ */
+const CREDIT_FIRST =
+  /^(?:AFP|AP|Reuters|REUTERS|EPA|EPA-EFE|Xinhua|XINHUA|Anadolu|AA|Sipa|Getty Images)\s*\/\s*\p{Lu}[\p{L} .'-]{1,40}?\s+[-\u2013\u2014]\s+\p{Lu}/u;
+
 /** A file picture's caption in the agencies' style: "FILE - French soldiers patrol …". */
 const FILE_CAPTION = /^(?:FILE|ARCHIVES)\s*(?:PHOTO)?\s*[-\u2013\u2014:]\s+\p{Lu}/u;
 
@@ -449,8 +468,8 @@ const PICTURE_DATELINE = new RegExp(
  * alone is no control (see {@link isControlLine}).
  */
 const CONTROL_WORDS = new Set(
+  // actions
   (
-    // actions
     'share shares print email e-mail mail save saved follow listen play pause watch read close open show hide ' +
     'toggle enlarge expand collapse zoom copy copied report add remove send reply comment comments ' +
     'subscribe unsubscribe login log sign register download install click tap scroll continue back ' +
@@ -671,6 +690,10 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
   ],
   ['photo caption (a file picture)', (l) => FILE_CAPTION.test(l.line) && !l.quoted && l.words <= 60],
   [
+    'photo caption (opened by its credit, an agency and a photographer)',
+    (l) => CREDIT_FIRST.test(l.line) && !l.quoted && l.words <= 60,
+  ],
+  [
     'a reader control or link ("Find out more", "Lire la suite")',
     (l) => READER_CONTROL.test(l.line) && l.words <= 12,
   ],
@@ -732,7 +755,7 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
   ['sharing buttons', (l) => SHARE.test(l.line)],
   ['a control of the page (its words are those of buttons and links)', (l) => isControlLine(l.line)],
   [
-    'a field of the page\'s metadata (a label, then a name, a count or a section)',
+    "a field of the page's metadata (a label, then a name, a count or a section)",
     (l) => METADATA_FIELD.test(l.line) && l.words <= 10 && !/[.!?]$/u.test(l.line) && !l.quoted,
   ],
   ['a counter (views, reads, shares)', (l) => COUNTER_LINE.test(l.line)],
@@ -896,12 +919,16 @@ export function classifyBlocks(
         (/\/|\bvia\s+(?:AP|AFP|Reuters|Getty|EPA)\b|\bPhoto\b|\bPool\b/u.test(m[0]) &&
           /\b(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Xinhua|XINHUA|Anadolu|Sipa|Pool)\b/u.test(m[0])) ||
         /^\s+\/\s*\p{Lu}{2,5}$/u.test(m[0]) ||
+        // A picture agency ("(Getty Images)"), or an agency after a bar ("| AFP"), credits a photo.
+        /^\s\((?:Getty Images|Shutterstock|Alamy|Sipa Press|Abaca|MaxPPP|Hans Lucas)\)$|^\s+\|\s*\p{Lu}/u.test(
+          m[0],
+        ) ||
         // Square brackets hold a picture's credit, never a story's ("… [Getty]", "[Name/AFP]").
         /^\s*\[[^\]]+\]$/u.test(m[0]);
       // A credit that names a photo ("Photo: Försvarsmakten", "Crédit photo : DR") closing a
       // short paragraph credits the picture that paragraph is the caption of.
       const photoCredit =
-        /^\s*\(?(?:Photos?|Pictures?|Cr\u00E9dit photo|Photo credit|Image credit|Picture credit)\b/iu.test(
+        /^\s*[([]?(?:Photo(?:graph)?s?|Pictures?|Images?|Illustration|Cr\u00E9dits?|Credits?|Visuel|Cr\u00E9dit photo|Photo credit|Image credit|Picture credit)\b/iu.test(
           m[0],
         ) && wordCount(rest) <= 30;
       if (

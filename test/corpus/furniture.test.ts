@@ -599,8 +599,8 @@ describe('classifyBlocks on notices, credits, stamps and bylines of common page 
       "editor's or republication note",
       'a reader control or link ("Find out more", "Lire la suite")',
       'a reader control or link ("Find out more", "Lire la suite")',
-      'photo or image credit',
-      'photo or image credit',
+      'photo or agency credit',
+      'photo or agency credit',
       'image label',
       'image label',
       'photo or agency credit',
@@ -1093,7 +1093,8 @@ describe('classifyBlocks on the shapes of wave 17', () => {
 });
 
 describe("classifyBlocks on the vocabulary of a page's controls and metadata", () => {
-  const between = (line: string) => classify(`${BODY}\n\n${line}\n\nThe last convoy crossed into Niger on Monday, the army said.`);
+  const between = (line: string) =>
+    classify(`${BODY}\n\n${line}\n\nThe last convoy crossed into Niger on Monday, the army said.`);
 
   it('drops a control, a metadata field, a counter, a breadcrumb or a notice set between two paragraphs', () => {
     for (const line of [
@@ -1136,7 +1137,10 @@ describe("classifyBlocks on the vocabulary of a page's controls and metadata", (
       'Page turned in Gao',
       'Views of the junta',
     ])
-      expect(kept(between(line)).map(([, t]) => t), line).toContain(line);
+      expect(
+        kept(between(line)).map(([, t]) => t),
+        line,
+      ).toContain(line);
     const sentence = 'Author of the report, the general said the base was handed over on time.';
     expect(kept(between(sentence)).map(([, t]) => t)).toContain(sentence);
   });
@@ -1148,33 +1152,77 @@ describe("classifyBlocks on the vocabulary of a page's controls and metadata", (
 });
 
 describe('classifyBlocks on captions that name things in quotation marks or are credited "AP"', () => {
-  const after = (line: string) => classify(`Troops leave Gao\n\n${line}\n\n${BODY}\n\nThe last convoy crossed into Niger on Monday, the army said.`, 'Troops leave Gao');
+  const onPage = (line: string) =>
+    classify(
+      `Troops leave Gao\n\n${line}\n\n${BODY}\n\nThe last convoy crossed into Niger on Monday, the army said.`,
+      'Troops leave Gao',
+    );
 
   it('drops a caption whose quotation marks hold only a name, and keeps a line that quotes someone', () => {
     const caption =
       'This photograph taken on 2 May 2022 shows soldiers of the operation known as "Barkhane" lowering a flag at a base in Gao.';
-    expect(after(caption)).toContainEqual(['furniture', caption]);
+    expect(onPage(caption)).toContainEqual(['furniture', caption]);
     const quote =
       'This photograph taken on 2 May 2022 was "the last one of the operation in Gao", the colonel said on Monday.';
-    expect(kept(after(quote)).map(([, t]) => t)).toContain(quote);
+    expect(kept(onPage(quote)).map(([, t]) => t)).toContain(quote);
   });
 
   it('drops a one-sentence caption closed by "AP" whole, and cuts only the name after a paragraph', () => {
     const caption = 'French soldiers leave their base in Gao, Mali, on Wednesday 9 June 2021. AP';
-    expect(after(caption)).toContainEqual(['furniture', caption]);
+    expect(onPage(caption)).toContainEqual(['furniture', caption]);
     const paragraph =
       'French soldiers left their base in Gao on Wednesday, the army said, and the convoy reached Niamey two days later after a long drive through the desert. AP';
-    const blocks = after(paragraph);
+    const blocks = onPage(paragraph);
     expect(blocks).toContainEqual(['body', paragraph.slice(0, -3)]);
     expect(blocks).toContainEqual(['furniture', 'AP']);
   });
 
   it('drops a French caption naming the photographs taken, and a translation credit opened by an asterisk', () => {
     const caption = 'Photographies prises à Gao au Mali, en janvier 2021.';
-    expect(after(caption)).toContainEqual(['furniture', caption]);
-    expect(after('*Translated from Arabic by Jane Doe')).toContainEqual([
+    expect(onPage(caption)).toContainEqual(['furniture', caption]);
+    expect(onPage('*Translated from Arabic by Jane Doe')).toContainEqual([
       'furniture',
       '*Translated from Arabic by Jane Doe',
     ]);
+  });
+});
+
+describe('classifyBlocks on the forms of photo credits outlets share', () => {
+  const around = (line: string) =>
+    classify(
+      `Troops leave Gao\n\n${BODY}\n\nThe last convoy crossed into Niger on Monday, the army said.\n\n${line}`,
+      'Troops leave Gao',
+    );
+
+  it('drops a short caption closed by a labelled, slashed, barred or bracketed credit, or opened by one', () => {
+    for (const line of [
+      'French soldiers patrol in Gao. Photograph: Jane Doe/AFP/Getty Images',
+      'Des soldats français patrouillent à Gao. Crédit : AFP',
+      'Des soldats français patrouillent à Gao (photo AFP)',
+      'Des soldats français patrouillent à Gao (Crédits : AFP)',
+      'Des soldats de la force Barkhane à Gao, en 2021. Photo AFP / Jane Doe',
+      'French soldiers patrol in Gao. [Photo: AFP]',
+      'French soldiers patrol in Gao. Picture: AFP',
+      'French soldiers patrol in Gao. | AFP',
+      'French soldiers patrol in Gao in 2021. Jane Doe / AFP',
+      'French soldiers patrol in Gao (Getty Images)',
+      'AFP/Jane Doe - French soldiers patrol in Gao.',
+    ])
+      expect(kept(around(line)), line).toEqual([
+        ['heading', 'Troops leave Gao'],
+        ['body', BODY],
+        ['body', 'The last convoy crossed into Niger on Monday, the army said.'],
+      ]);
+  });
+
+  it('keeps a sentence that ends on a bank named Credit, and a dateline naming its agency in brackets', () => {
+    const bank =
+      'The loan was arranged by a consortium of banks led by Credit Agricole, the minister said on Friday.';
+    const dateline = 'PARIS (AP) — French troops left Gao on Monday, the army said.';
+    for (const line of [bank, dateline])
+      expect(
+        kept(around(line)).map(([, t]) => t),
+        line,
+      ).toContain(line);
   });
 });
