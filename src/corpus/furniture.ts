@@ -688,6 +688,19 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
     "photo caption (opened by the picture's place and date)",
     (l) => PICTURE_DATELINE.test(l.line) && !l.quoted,
   ],
+  // The site describing itself in its box: "Kaceto.net is an independent news site…", "Frontier
+  // India News Network is the in-house news agency." (the outlet's name, perhaps with words of its
+  // full name, then "is a/the").
+  [
+    "the outlet's description of itself (the site's box)",
+    (l) =>
+      l.outlet !== null &&
+      l.words <= 40 &&
+      !l.quoted &&
+      /^(?:\p{Lu}[\p{L}.'-]*\s+){0,3}(?:is|est)\s+(?:an?|the|une?|le|la|l['\u2019])\s/u.test(
+        afterOutletName(l.line, l.outlet) ?? '',
+      ),
+  ],
   ['photo caption (a file picture)', (l) => FILE_CAPTION.test(l.line) && !l.quoted && l.words <= 60],
   [
     'photo caption (opened by its credit, an agency and a photographer)',
@@ -791,6 +804,14 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
   ['byline or agency line', (l) => BYLINE.test(l.body)],
   ['date stamp', (l) => DATE_ONLY.test(l.body)],
 ];
+
+/** What follows the outlet's name opening a line ("Kaceto.net is …" → "is …"), or null. */
+function afterOutletName(line: string, outlet: string): string | null {
+  const ws = line.split(/\s+/u);
+  for (let n = 1; n <= Math.min(6, ws.length - 1); n++)
+    if (outletKey(ws.slice(0, n).join(' ')) === outlet) return ws.slice(n).join(' ');
+  return null;
+}
 
 /** An outlet's name as compared: case and accents folded, a web domain's ending ("Kaceto.net") and final punctuation left off. */
 function outletKey(name: string): string {

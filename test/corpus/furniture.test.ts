@@ -1226,3 +1226,21 @@ describe('classifyBlocks on the forms of photo credits outlets share', () => {
       ).toContain(line);
   });
 });
+
+describe("classifyBlocks on the outlet's description of itself", () => {
+  const page = (line: string) => {
+    const text = `Troops leave Gao\n\n${BODY}\n\n${line}\n\nThe last convoy crossed into Niger on Monday, the army said.`;
+    return classifyBlocks(text, splitParagraphs(text), {
+      title: 'Troops leave Gao',
+      furnitureHints: [],
+      outlet: 'Sahel Wire',
+    }).map((b) => [b.kind, text.slice(b.start, b.end)]);
+  };
+
+  it("drops the site's box that names the outlet and says what it is, and keeps a sentence about the outlet", () => {
+    const box = 'Sahel Wire News Network is the in-house news collection and distribution agency.';
+    expect(page(box)).toContainEqual(['furniture', box]);
+    const story = 'Sahel Wire reported on Monday that the last convoy had left Gao.';
+    expect(page(story)).toContainEqual(['body', story]);
+  });
+});
