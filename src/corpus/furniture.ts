@@ -16,7 +16,7 @@ export interface Block extends Span {
 
 /** Headings that open a sidebar of unrelated stories: everything from them on is furniture. */
 const SIDEBAR_HEADING =
-  /^(?:les plus (?:lus|partag\u00E9s|populaires)|dans la m\u00EAme rubrique|articles? (?:li\u00E9s|similaires)|sur le m\u00EAme sujet|(?:\u00E0|a) lire aussi|lire aussi|related articles|more to read|more like this|you might also like|most (?:viewed|read|popular|shared|watched)|related (?:stories|articles|content|news|coverage|topics)|read (?:more|next|also)|recommended(?: for you)?|trending(?: now)?|more (?:from|stories|on this|news)|you may (?:also )?like|editor'?s picks|top stories|latest (?:news|stories)|popular (?:now|stories))\b/i;
+  /^(?:les plus (?:lus|partag\u00E9s|populaires)|dans la m\u00EAme rubrique|articles? (?:li\u00E9s|similaires)|sur le m\u00EAme sujet|(?:\u00E0|a) lire aussi|lire aussi|related articles|more to read|more like this|you might also like|most (?:viewed|read|popular|shared|watched)|related (?:stories|articles|content|news|coverage|topics)|read (?:more|next|also)|recommended(?: for you)?|trending(?: now)?|more (?:from|stories|on this|news)|you may (?:also )?like|editor'?s picks|top stories|latest (?:news|stories)|popular (?:now|stories)|(?:\u00E0|a) voir (?:aussi|\u00E9galement)|vous aimerez aussi|nos lecteurs ont (?:aussi )?lu|la r\u00E9daction vous conseille|more on this story|sponsored content|contenus? sponsoris\u00E9s?|promoted stories|recommended by|ads by google)\b/i;
 
 const NAVIGATION =
   /^(?:\d+\.\s*)?(?:skip to\b|jump to\b|back to top\b|accessibility links$|aller au contenu\b|retour en haut\b|main menu\b|menu$|search$|sign in$|log in$|subscribe$|share$|advertisement$)/i;
@@ -162,7 +162,7 @@ const RELATED_TEASER = /^(?:Related|Lire aussi|Voir aussi|Also read|Read also|Se
 
 /** A list of tags or topics: "Tags: Mali, France", "Mots-clés :", "#Mali #Barkhane". */
 const TAGS =
-  /^(?:(?:tags?|mots[- ]cl\u00E9s|keywords|topics|sujets|th\u00E8mes|th\u00E9matiques)\s*:|#[\p{L}\d_]+(?:[\s,]+#[\p{L}\d_]+)+$)/iu;
+  /^(?:(?:tags?|tagged|mots[- ]cl\u00E9s|keywords|topics|sujets|th\u00E8mes|th\u00E9matiques)\s*:|#[\p{L}\d_]+(?:[\s,]+#[\p{L}\d_]+)+$)/iu;
 
 /** Reuters-style credits on a line of their own: "(Reporting by …; Editing by …)". */
 const REPORTING_CREDIT =
@@ -251,8 +251,21 @@ const CTA_OBJECT =
  */
 function isMetaLine(s: string): boolean {
   const parts = s.split(/\s+[|\u00B7\u2022/]\s+|\s*\|\s*/).filter((x) => x.trim() !== '');
-  if (parts.length < 2 || parts.some((x) => wordCount(x) > 4)) return false;
+  if (parts.length < 2 || parts.some((x) => wordCount(x) > 4)) return isBylineDashDate(s);
   return parts.some((x) => /^\d[\d/.:,-]*(?:\s*\p{L}{1,10})?$|\d{1,2}[:h]\d{2}|\b\d{4}\b/u.test(x.trim()));
+}
+
+/**
+ * A byline and a date stamp joined by a dash: "Jane Doe – 17 février 2022", "Par Jane Doe - 17
+ * février 2022 à 10h35". The name is capitalised words, the date a date stamp of its own.
+ */
+function isBylineDashDate(s: string): boolean {
+  const m =
+    /^(?:(?:par|by)\s+)?(\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*){0,3})\s+[-\u2013\u2014]\s+(.+)$/iu.exec(
+      s,
+    );
+  if (!m || !/^\p{Lu}/u.test(m[1]!)) return false;
+  return DATE_ONLY.test(m[2]!.trim());
 }
 
 /**
@@ -410,6 +423,20 @@ const MEDIA_WORD_ALONE =
 const CREDIT_FIRST =
   /^(?:AFP|AP|Reuters|REUTERS|EPA|EPA-EFE|Xinhua|XINHUA|Anadolu|AA|Sipa|Getty Images)\s*\/\s*\p{Lu}[\p{L} .'-]{1,40}?\s+[-\u2013\u2014]\s+\p{Lu}/u;
 
+/** A byline naming the writer and the agency: "Jane Doe, AFP", "Jane Doe avec AFP". */
+const NAME_COMMA_AGENCY =
+  /^\p{Lu}[\p{L}.'\u2019-]+(?:\s+\p{Lu}[\p{L}.'\u2019-]+){1,3}(?:,\s*|\s+(?:avec|with|pour|for)\s+)(?:AFP|AP|Reuters|EFE|DPA|dpa|Xinhua|Anadolu|APA|ATS|Belga|ANSA|l['\u2019]AFP)$/u;
+
+/** What is left of a dateline whose place the page set apart: "(AFP) -", "(Reuters) —". */
+const LONE_DATELINE = /^\((?:AFP|AP|Reuters|EFE|DPA|Xinhua|Anadolu|APA|ATS)\)\s*[-\u2013\u2014]?$/u;
+
+/**
+ * Who reports and from where, on a line of its own: "Notre correspondant à Dakar", "Envoyé spécial
+ * à Gao", "Jane Doe, envoyée spéciale à Gao", "Our correspondent in Bamako".
+ */
+const CORRESPONDENT_LINE =
+  /^(?:\p{Lu}[\p{L}.'\u2019-]+(?:\s+\p{Lu}[\p{L}.'\u2019-]+){0,3},?\s+)?(?:(?:de |par )?(?:notre|nos|our)\s+)?(?:correspondante?s?|correspondents?|envoy\u00E9e?s?\s+sp\u00E9ciale?s?|special correspondents?|special envoy)\s+(?:\u00E0|au|aux|en|in|at|to)\s+\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+)?$/iu;
+
 /** A file picture's caption in the agencies' style: "FILE - French soldiers patrol …". */
 const FILE_CAPTION = /^(?:FILE|ARCHIVES)\s*(?:PHOTO)?\s*[-\u2013\u2014:]\s+\p{Lu}/u;
 
@@ -431,7 +458,7 @@ const CONTRIBUTION =
 
 /** A republication or editor's note: "This article was originally published on …", "Editor's note: …". */
 const EDITORS_NOTE =
-  /^(?:(?:editor['\u2019]?s note|note de la r\u00E9daction|ndlr)\s*:|this (?:article|story|piece) (?:was|is|has been) (?:originally |first )?(?:published|republished)\b|(?:cet article|cette d\u00E9p\u00EAche) (?:a \u00E9t\u00E9 |est )(?:initialement |d['\u2019]abord )?(?:publi\u00E9e?|paru)\b|our standards\s*:)/iu;
+  /^(?:(?:editor['\u2019]?s note|note de la r\u00E9daction|ndlr|disclaimer|avertissement)\s*:|(?:originally|first) published (?:at|on|in|by)\s+\S|this (?:article|story|piece) (?:was|is|has been) (?:originally |first )?(?:published|republished)\b|(?:cet article|cette d\u00E9p\u00EAche) (?:a \u00E9t\u00E9 |est )(?:initialement |d['\u2019]abord )?(?:publi\u00E9e?|paru)\b|our standards\s*:)/iu;
 
 /** A staff byline: "Rédaction Africanews", "La rédaction", "Jane Doe, Correspondent". */
 const STAFF_BYLINE =
@@ -477,7 +504,7 @@ const CONTROL_WORDS = new Set(
     'partager imprimer envoyer enregistrer sauvegarder suivre suivez-nous suivez écouter écoutez lire ' +
     'regarder fermer ouvrir afficher masquer agrandir réduire copier signaler ajouter retirer répondre ' +
     'commenter commentaire commentaires abonner connecter télécharger cliquez cliquer voir chargement ' +
-    'retour contacter aimer ' +
+    'retour contacter aimer réagir réagissez offrir ' +
     // objects
     'article articles story stories post posts page pages caption captions image images photo photos ' +
     'picture pictures video videos vidéo vidéos audio podcast gallery link links list lists text font size ' +
@@ -485,7 +512,8 @@ const CONTROL_WORDS = new Set(
     'more less all full screen fullscreen version mode dark light settings notifications alerts favourites ' +
     'favorites reading légende lien liens liste texte taille police erreur abus auteur haut accueil ' +
     'recherche suivant suivante précédent précédente plus moins tout toutes tous version écran mode ' +
-    'paramètres favoris lecture diaporama galerie ' +
+    'paramètres favoris lecture diaporama galerie tard navigation source related latest sponsored ' +
+    'sponsorisé sponsorisés sponsorisées contenus contenu dernières infos ' +
     // social networks
     'facebook twitter x whatsapp linkedin telegram instagram youtube tiktok messenger reddit pinterest ' +
     'flipboard ' +
@@ -510,7 +538,8 @@ const CONTROL_FUNCTION_WORDS = new Set(
  * which are not in the list).
  */
 function isControlLine(line: string): boolean {
-  if (/[.!?]$/u.test(line) || /["\u201C\u201D\u00AB\u00BB]/u.test(line)) return false;
+  if ((/[.!?]$/u.test(line) && !/(?:\.{3}|\u2026)$/u.test(line)) || /["\u201C\u201D\u00AB\u00BB]/u.test(line))
+    return false;
   const ws = line
     .toLowerCase()
     .replace(/[\u2019']/gu, ' ')
@@ -518,7 +547,8 @@ function isControlLine(line: string): boolean {
     .map((w) => w.replace(/^[-\u2026.]+|[-\u2026.]+$/gu, ''))
     .filter(Boolean);
   if (ws.length < 1 || ws.length > 6) return false;
-  if (!ws.every((w) => CONTROL_WORDS.has(w))) return false;
+  // A handle ("@sahelwire") is the account a "Follow" control points at.
+  if (!ws.every((w) => CONTROL_WORDS.has(w) || /^@[\p{L}\d_]+$/u.test(w))) return false;
   return ws.filter((w) => !CONTROL_FUNCTION_WORDS.has(w)).length >= Math.min(2, ws.length);
 }
 
@@ -736,6 +766,8 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
   ['time stamp', (l) => RELATIVE_TIME.test(l.line)],
   ['byline, date or counter line', (l) => isMetaLine(l.line)],
   ['byline or agency line', (l) => NAMED_AGENCY_CREDIT.test(l.line)],
+  ['byline or agency line', (l) => NAME_COMMA_AGENCY.test(l.line) || LONE_DATELINE.test(l.line)],
+  ["a correspondent's line (who reports, and from where)", (l) => CORRESPONDENT_LINE.test(l.line)],
   [
     'paywall, subscription, newsletter or app prompt',
     (l) => PAYWALL.test(l.body) && l.words <= 25 && !l.quoted,
@@ -772,7 +804,10 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
     (l) => METADATA_FIELD.test(l.line) && l.words <= 10 && !/[.!?]$/u.test(l.line) && !l.quoted,
   ],
   ['a counter (views, reads, shares)', (l) => COUNTER_LINE.test(l.line)],
-  ['page numbers ("Page 1 of 2")', (l) => /^(?:page|p\.)\s*\d+\s*(?:of|sur|\/)\s*\d+$/iu.test(l.line)],
+  [
+    'page numbers ("Page 1 of 2")',
+    (l) => /^(?:page|p\.|image|photo|slide|diapo(?:sitive)?)\s*\d+\s*(?:of|sur|\/)\s*\d+$/iu.test(l.line),
+  ],
   [
     'photo or agency credit (a picture agency alone)',
     (l) =>

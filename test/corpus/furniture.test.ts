@@ -1120,6 +1120,21 @@ describe("classifyBlocks on the vocabulary of a page's controls and metadata", (
       'Page 1 of 2',
       'AFP via Getty Images',
       'Media caption, French soldiers patrol near Gao',
+      'Jane Doe – 17 février 2022',
+      'Par Jane Doe - 17 février 2022 à 10h35',
+      'Jane Doe, AFP',
+      '(AFP) -',
+      'Notre correspondant à Dakar',
+      'Jane Doe, envoyée spéciale à Gao',
+      'Lire plus tard',
+      'Offrir cet article',
+      'Follow @sahelwire on Twitter',
+      'Like Loading...',
+      'Post navigation',
+      'Source link',
+      'Tagged: Mali, France',
+      'Originally published at sahelwire.com',
+      'Image 1 of 5',
     ])
       expect(between(line), line).toEqual([
         ['body', BODY],
@@ -1136,11 +1151,19 @@ describe("classifyBlocks on the vocabulary of a page's controls and metadata", (
       'Home for the troops',
       'Page turned in Gao',
       'Views of the junta',
+      'Source of tension',
+      'Related issues in Gao',
+      'Mali – France: la rupture',
     ])
       expect(
         kept(between(line)).map(([, t]) => t),
         line,
       ).toContain(line);
+    for (const sentence of [
+      'Notre correspondant à Dakar a été expulsé par la junte en février.',
+      'La rédaction vous conseille de relire le discours du président, a ironisé le ministre.',
+    ])
+      expect(kept(between(sentence)).map(([, t]) => t)).toContain(sentence);
     const sentence = 'Author of the report, the general said the base was handed over on time.';
     expect(kept(between(sentence)).map(([, t]) => t)).toContain(sentence);
   });
