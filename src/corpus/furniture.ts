@@ -394,7 +394,7 @@ const LINK_MARKER = /^[>\u203A\u2192\u25B6\u25BA\u27A4]\s*\p{Lu}/u;
  * "… (illustration)", "… (file photo)". Only on a line with no sentence punctuation before it.
  */
 const CAPTION_LABEL_END =
-  /\((?:archives?|photo d['\u2019]archives|file(?: photo| picture)?|illustration|photo|image|picture)\)\s*$/iu;
+  /\((?:archives?|photo d['\u2019]archives|file(?: photo| picture)?|illustration|photo|image|picture)\)\.?\s*$/iu;
 
 /**
  * A credit line of names joined by slashes, as printed under a picture: "Ludovic Marin/AFP/Getty
@@ -413,7 +413,7 @@ const AUTHOR_BOX_HEADING =
 
 /** A word naming a medium, alone on its line: the label over a picture, a caption or a video. */
 const MEDIA_WORD_ALONE =
-  /^(?:caption|l\u00E9gende|photos?|images?|pictures?|videos?|vid\u00E9os?|gallery|galerie|diaporama|slideshow)\s*:?$/iu;
+  /^(?:caption|l\u00E9gende|photos?|images?|pictures?|videos?|vid\u00E9os?|gallery|galerie|diaporama|slideshow|illustration|archives?|(?:photo|image) d['\u2019](?:archives|illustration))\s*[:.]?$/iu;
 
 /**
  * A caption opened by its credit, an agency and the photographer or source joined by a slash, then
@@ -436,6 +436,18 @@ const LONE_DATELINE = /^\((?:AFP|AP|Reuters|EFE|DPA|Xinhua|Anadolu|APA|ATS)\)\s*
  */
 const CORRESPONDENT_LINE =
   /^(?:\p{Lu}[\p{L}.'\u2019-]+(?:\s+\p{Lu}[\p{L}.'\u2019-]+){0,3},?\s+)?(?:(?:de |par )?(?:notre|nos|our)\s+)?(?:correspondante?s?|correspondents?|envoy\u00E9e?s?\s+sp\u00E9ciale?s?|special correspondents?|special envoy)\s+(?:\u00E0|au|aux|en|in|at|to)\s+\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+)?$/iu;
+
+/**
+ * A caption opened by the words that point at its picture: "Pictured: …", "Above: …", "Top: …",
+ * "Ci-dessus : …", "Sur la photo, …", "In the picture, …". An English pointer needs its colon
+ * ("Above all, …" is prose).
+ */
+const CAPTION_OPENER =
+  /^(?:(?:Pictured|Above|Below|Top|Left|Right|Inset|Main (?:image|picture|photo))\s*:|(?:Ci-dessus|Ci-contre|Ci-dessous|En photo|Sur (?:la|cette) photo|Sur (?:l['\u2019]|cette )image|In the (?:picture|photo|image)|On the (?:picture|photo|image))\s*[:,])\s*\p{L}/u;
+
+/** A handout picture, or a picture dated the day it was taken: "This handout picture released by …", "A picture taken on June 9, 2021 shows …". */
+const HANDOUT_OR_TAKEN =
+  /\bhandout (?:photo|picture|image)s?\b|\b(?:photo|picture|image)s? taken on\s+(?:\p{L}+\s+)?\d/iu;
 
 /** A file picture's caption in the agencies' style: "FILE - French soldiers patrol …". */
 const FILE_CAPTION = /^(?:FILE|ARCHIVES)\s*(?:PHOTO)?\s*[-\u2013\u2014:]\s+\p{Lu}/u;
@@ -732,6 +744,14 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
       ),
   ],
   ['photo caption (a file picture)', (l) => FILE_CAPTION.test(l.line) && !l.quoted && l.words <= 60],
+  [
+    'photo caption (opened by the words that point at the picture)',
+    (l) => CAPTION_OPENER.test(l.line) && !l.quoted && l.words <= 60,
+  ],
+  [
+    'photo caption (a handout picture, or one taken on a day)',
+    (l) => HANDOUT_OR_TAKEN.test(l.body) && !l.quoted && l.words <= 40,
+  ],
   [
     'photo caption (opened by its credit, an agency and a photographer)',
     (l) => CREDIT_FIRST.test(l.line) && !l.quoted && l.words <= 60,

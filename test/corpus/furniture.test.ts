@@ -601,7 +601,7 @@ describe('classifyBlocks on notices, credits, stamps and bylines of common page 
       'a reader control or link ("Find out more", "Lire la suite")',
       'photo or agency credit',
       'photo or agency credit',
-      'image label',
+      'label of a picture or a video',
       'image label',
       'photo or agency credit',
       'photo or agency credit',
@@ -1265,5 +1265,35 @@ describe("classifyBlocks on the outlet's description of itself", () => {
     expect(page(box)).toContainEqual(['furniture', box]);
     const story = 'Sahel Wire reported on Monday that the last convoy had left Gao.';
     expect(page(story)).toContainEqual(['body', story]);
+  });
+});
+
+describe('classifyBlocks on captions that point at their picture', () => {
+  const between = (line: string) =>
+    classify(`${BODY}\n\n${line}\n\nThe last convoy crossed into Niger on Monday, the army said.`);
+
+  it('drops a caption opened by a pointer, labelled alone, a handout picture or one taken on a day', () => {
+    for (const line of [
+      'Pictured: French soldiers in Gao.',
+      'Ci-dessus : des soldats français à Gao.',
+      'Sur la photo, des soldats français à Gao.',
+      'Illustration.',
+      "Image d'archives",
+      'This handout picture released by the French army shows soldiers boarding a plane in Gao.',
+      'A picture taken on June 9, 2021 shows soldiers boarding a plane in Gao.',
+      'Des soldats français à Gao, le 9 juin 2021 (illustration).',
+    ])
+      expect(between(line), line).toContainEqual(['furniture', line]);
+  });
+
+  it('keeps prose that opens with the same words or speaks of pictures', () => {
+    for (const line of [
+      'Above all, France wants to keep its troops in the region, the minister said.',
+      'The army said images taken by a drone showed men burying bodies near the base.',
+    ])
+      expect(
+        kept(between(line)).map(([, t]) => t),
+        line,
+      ).toContain(line);
   });
 });
