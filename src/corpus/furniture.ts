@@ -192,7 +192,7 @@ const SHARE =
 
 /** An embedded social-media post: "pic.twitter.com/…", "— Name (@handle) February 17, 2022". */
 const SOCIAL_POST =
-  /pic\.twitter\.com\/|\(@\w{1,30}\)\s+\p{L}+\s+\d{1,2},\s+\d{4}$|^\u2014\s.*\(@\w{1,30}\)|(?:^|\s)https?:\/\/t\.co\/\w+(?:\s+(?:[#@][\p{L}\d_]+|https?:\/\/t\.co\/\w+))*\s*$/u;
+  /^(?:A post shared by|Une publication partag\u00E9e par|View this post on|Voir cette publication sur)\b|pic\.twitter\.com\/|\(@\w{1,30}\)\s+\p{L}+\s+\d{1,2},\s+\d{4}$|^\u2014\s.*\(@\w{1,30}\)|(?:^|\s)https?:\/\/t\.co\/\w+(?:\s+(?:[#@][\p{L}\d_]+|https?:\/\/t\.co\/\w+))*\s*$/u;
 
 /** Messages of a video player, screen-reader labels, ads and cookie notices. */
 const PLAYER_OR_NOTICE =
@@ -409,7 +409,7 @@ const SLASHED_CREDIT =
  * when it reads as a biography (a job in journalism), is part of the box.
  */
 const AUTHOR_BOX_HEADING =
-  /^(?:About|\u00C0 propos de|A propos de)\s+\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){0,3}\s+\d[\d\s,.]*\s*(?:[Aa]rticles?|[Pp]osts?|[Pp]ublications?|[Ss]tories)$/u;
+  /^(?:[Aa]bout the [Aa]uthors?|ABOUT THE AUTHORS?|[Tt]he [Aa]uthors?|[\u00C0A] propos de l['\u2019]auteur(?:e)?|[Ll]['\u2019]auteur(?:e)?|[Ss]ur l['\u2019]auteur(?:e)?)\s*:?$|^(?:About|\u00C0 propos de|A propos de)\s+\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){0,3}\s+\d[\d\s,.]*\s*(?:[Aa]rticles?|[Pp]osts?|[Pp]ublications?|[Ss]tories)$/u;
 
 /** A word naming a medium, alone on its line: the label over a picture, a caption or a video. */
 const MEDIA_WORD_ALONE =
@@ -448,6 +448,10 @@ const CAPTION_OPENER =
 /** A handout picture, or a picture dated the day it was taken: "This handout picture released by …", "A picture taken on June 9, 2021 shows …". */
 const HANDOUT_OR_TAKEN =
   /\bhandout (?:photo|picture|image)s?\b|\b(?:photo|picture|image)s? taken on\s+(?:\p{L}+\s+)?\d/iu;
+
+/** A video's or a gallery's title, labelled: "VIDÉO. Les soldats quittent Gao", "Vidéo : …", "IN PICTURES: …". */
+const MEDIA_TITLE =
+  /^(?:VID\u00C9OS?|VIDEOS?|Vid\u00E9os?|Videos?|EN IMAGES|En images|IN PICTURES|In pictures|PHOTOS|Photos|DIAPORAMA|Diaporama|PODCAST|Podcast)\s*[.:|\u2013\u2014-]\s*\p{L}/u;
 
 /** A file picture's caption in the agencies' style: "FILE - French soldiers patrol …". */
 const FILE_CAPTION = /^(?:FILE|ARCHIVES)\s*(?:PHOTO)?\s*[-\u2013\u2014:]\s+\p{Lu}/u;
@@ -516,7 +520,8 @@ const CONTROL_WORDS = new Set(
     'partager imprimer envoyer enregistrer sauvegarder suivre suivez-nous suivez écouter écoutez lire ' +
     'regarder fermer ouvrir afficher masquer agrandir réduire copier signaler ajouter retirer répondre ' +
     'commenter commentaire commentaires abonner connecter télécharger cliquez cliquer voir chargement ' +
-    'retour contacter aimer réagir réagissez offrir ' +
+    'retour contacter aimer réagir réagissez offrir manage accept reject refuse gérer accepter refuser ' +
+    'embed replay mute unmute autoplay playing ' +
     // objects
     'article articles story stories post posts page pages caption captions image images photo photos ' +
     'picture pictures video videos vidéo vidéos audio podcast gallery link links list lists text font size ' +
@@ -525,7 +530,8 @@ const CONTROL_WORDS = new Set(
     'favorites reading légende lien liens liste texte taille police erreur abus auteur haut accueil ' +
     'recherche suivant suivante précédent précédente plus moins tout toutes tous version écran mode ' +
     'paramètres favoris lecture diaporama galerie tard navigation source related latest sponsored ' +
-    'sponsorisé sponsorisés sponsorisées contenus contenu dernières infos ' +
+    'sponsorisé sponsorisés sponsorisées contenus contenu dernières infos consent cookies choix ' +
+    'duration durée breaking news dernière minute partner partenaire up now content ' +
     // social networks
     'facebook twitter x whatsapp linkedin telegram instagram youtube tiktok messenger reddit pinterest ' +
     'flipboard ' +
@@ -555,12 +561,13 @@ function isControlLine(line: string): boolean {
   const ws = line
     .toLowerCase()
     .replace(/[\u2019']/gu, ' ')
-    .split(/[\s|/\u00B7\u2022>\u203A\u00BB,:()\u2013\u2014]+/u)
+    .split(/[\s|/\u00B7\u2022>\u203A\u00BB,()\u2013\u2014]+|:(?!\d)/u)
     .map((w) => w.replace(/^[-\u2026.]+|[-\u2026.]+$/gu, ''))
     .filter(Boolean);
   if (ws.length < 1 || ws.length > 6) return false;
   // A handle ("@sahelwire") is the account a "Follow" control points at.
-  if (!ws.every((w) => CONTROL_WORDS.has(w) || /^@[\p{L}\d_]+$/u.test(w))) return false;
+  if (!ws.every((w) => CONTROL_WORDS.has(w) || /^@[\p{L}\d_]+$|^\d{1,2}:\d{2}(?::\d{2})?$/u.test(w)))
+    return false;
   return ws.filter((w) => !CONTROL_FUNCTION_WORDS.has(w)).length >= Math.min(2, ws.length);
 }
 
@@ -837,6 +844,11 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
   ],
   ['breadcrumb navigation', (l) => BREADCRUMB.test(l.line) && l.words <= 20 && !l.quoted],
   ['a notice about the page (its age, its loading)', (l) => PAGE_NOTICE.test(l.line)],
+  ['a badge of the site (the Trust Project)', (l) => /\bthe trust project\b/iu.test(l.line) && l.words <= 12],
+  [
+    'the title of a video or gallery on the page',
+    (l) => MEDIA_TITLE.test(l.line) && l.words <= 20 && !TERMINAL.test(l.line) && !l.quoted,
+  ],
   [
     'video player, screen-reader, advertising or cookie notice',
     (l) => PLAYER_OR_NOTICE.test(l.line) && l.words <= 40,

@@ -1135,6 +1135,14 @@ describe("classifyBlocks on the vocabulary of a page's controls and metadata", (
       'Tagged: Mali, France',
       'Originally published at sahelwire.com',
       'Image 1 of 5',
+      'About the author',
+      'A post shared by Jane Doe (@janedoe)',
+      'Video duration 02:15',
+      'Manage consent',
+      'Gérer mes choix',
+      'Partner content',
+      'Vidéo : les soldats français quittent Gao',
+      'Conforms to The Trust Project criteria',
     ])
       expect(between(line), line).toEqual([
         ['body', BODY],
@@ -1154,6 +1162,9 @@ describe("classifyBlocks on the vocabulary of a page's controls and metadata", (
       'Source of tension',
       'Related issues in Gao',
       'Mali – France: la rupture',
+      'Good news for Mali',
+      'Up to 300 soldiers',
+      'Now, the withdrawal',
     ])
       expect(
         kept(between(line)).map(([, t]) => t),
@@ -1162,6 +1173,7 @@ describe("classifyBlocks on the vocabulary of a page's controls and metadata", (
     for (const sentence of [
       'Notre correspondant à Dakar a été expulsé par la junte en février.',
       'La rédaction vous conseille de relire le discours du président, a ironisé le ministre.',
+      "Vidéo : la preuve, selon l'armée, que Wagner a mis en scène le charnier près de Gossi.",
     ])
       expect(kept(between(sentence)).map(([, t]) => t)).toContain(sentence);
     const sentence = 'Author of the report, the general said the base was handed over on time.';
