@@ -1146,6 +1146,7 @@ export function classifyBlocks(
   dropByShape(text, blocks, paragraphs, meta.title, meta.language);
   dropCaptionsOverCredits(text, blocks);
   dropOffTopicHeadlines(text, blocks, meta.title, meta.language);
+  dropNamesAlone(text, blocks, meta.title);
   dropAltTextsOfCaptions(text, blocks);
   return blocks;
 }
@@ -1264,6 +1265,45 @@ function dropOffTopicHeadlines(
     if (shared / own.size < SUBHEADING_SHARED_WORDS) {
       b.kind = 'furniture';
       b.reason = `teaser for another story (a headline set between the paragraphs that shares ${shared} of its ${own.size} words with this article)`;
+    }
+  });
+}
+
+/** Two to four capitalised words and nothing else (particles allowed): a person's or a desk's name. */
+const NAME_ALONE =
+  /^\p{Lu}[\p{L}.'\u2019-]*(?:\s+(?:(?:de|du|des|van|von|al|el|ben|bin|ibn|da|di|dos|le|la)\s+)?\p{Lu}[\p{L}.'\u2019-]*){1,3}$/u;
+
+/**
+ * A name alone on its line between two paragraphs, none of whose words the headline or the rest
+ * of the page uses, is a byline or a photographer's credit the page set apart ("Jane Doe" between
+ * two paragraphs of a story that never mentions her). A subheading naming someone or something
+ * of the story ("Emmanuel Macron", "Opération Barkhane") shares its words with the paragraphs.
+ */
+function dropNamesAlone(text: string, blocks: Block[], title: string | null): void {
+  const isBody = (b: Block | undefined) => b?.kind === 'body';
+  const wordsOf = (s: string) =>
+    comparable(s)
+      .split(/[^\p{L}\d]+/u)
+      .filter((w) => w.length >= 2);
+  blocks.forEach((b, i) => {
+    if (b.kind !== 'heading' || b.reason !== 'subheading') return;
+    const line = text.slice(b.start, b.end).trim();
+    if (!NAME_ALONE.test(line)) return;
+    if (!blocks.slice(0, i).some(isBody) || !blocks.slice(i + 1).some(isBody)) return;
+    const page = new Set(
+      wordsOf(
+        [
+          title ?? '',
+          ...blocks.filter((o) => o !== b && o.kind !== 'furniture').map((o) => text.slice(o.start, o.end)),
+        ].join('\n'),
+      ),
+    );
+    const own = wordsOf(line).filter(
+      (w) => !/^(?:de|du|des|van|von|al|el|ben|bin|ibn|da|di|dos|le|la)$/u.test(w),
+    );
+    if (own.length >= 2 && own.every((w) => !page.has(w))) {
+      b.kind = 'furniture';
+      b.reason = 'a name alone between paragraphs, which the article never mentions (a byline or a credit)';
     }
   });
 }

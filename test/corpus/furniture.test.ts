@@ -1309,3 +1309,17 @@ describe('classifyBlocks on captions that point at their picture', () => {
       ).toContain(line);
   });
 });
+
+describe('classifyBlocks on a name alone between paragraphs', () => {
+  const story = (line: string) =>
+    classify(
+      `${BODY}\n\n${line}\n\nPresident Emmanuel Macron said Operation Barkhane would end once the last convoy reached Niger.`,
+    );
+
+  it('drops a name the article never mentions (a byline set apart), and keeps one it does (a subheading)', () => {
+    expect(story('Jane Doe')).toContainEqual(['furniture', 'Jane Doe']);
+    expect(story('JANE DOE')).toContainEqual(['furniture', 'JANE DOE']);
+    expect(story('Emmanuel Macron')).toContainEqual(['heading', 'Emmanuel Macron']);
+    expect(story('Operation Barkhane')).toContainEqual(['heading', 'Operation Barkhane']);
+  });
+});
