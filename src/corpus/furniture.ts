@@ -650,6 +650,23 @@ function headlineRunIn(text: string, span: Span, title: string): number | null {
   return null;
 }
 
+/**
+ * Whether a line prints the headline again with a few words around it (six at most, no sentence
+ * punctuation at its end) or cut short with an ellipsis ("French troops leave the…"). The headline
+ * must have four words or more, so that a short one ("Mali") is not found in every subheading.
+ */
+function repeatsHeadline(line: string, title: string): boolean {
+  const want = comparable(title)
+    .replace(/[.!?\u2026]+$/u, '')
+    .trim();
+  if (want.split(' ').length < 4) return false;
+  const cut = /(?:\.{3}|\u2026)$/u.test(line);
+  const key = comparable(line.replace(/(?:\.{3}|\u2026)$/u, '')).trim();
+  if (cut) return key.split(' ').length >= 4 && want.startsWith(key);
+  if (TERMINAL.test(line) || key === want || !key.includes(want)) return false;
+  return key.split(' ').length - want.split(' ').length <= 6;
+}
+
 function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }
@@ -1110,6 +1127,13 @@ export function classifyBlocks(
       comparable(meta.title).startsWith(key)
     ) {
       furniture('repeated headline (cut short)');
+      continue;
+    }
+    // The headline printed again below it with a site's name, a section or a label around it
+    // ("… | Sahel Wire", "Mali: …", "… (video)", "… says army"), or cut with an ellipsis: a link to
+    // the story or a sharing box, not a line of the article.
+    if (titleSeen && meta.title !== null && repeatsHeadline(body.trim(), meta.title)) {
+      furniture('repeated headline (with a label or a site name around it, or cut short)');
       continue;
     }
     const short = wordCount(body) <= 16;

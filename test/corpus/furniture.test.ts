@@ -1323,3 +1323,29 @@ describe('classifyBlocks on a name alone between paragraphs', () => {
     expect(story('Operation Barkhane')).toContainEqual(['heading', 'Operation Barkhane']);
   });
 });
+
+describe('classifyBlocks on the headline printed again below it', () => {
+  const TITLE = 'French troops leave the Gao base';
+  const page = (line: string) =>
+    classify(
+      `${TITLE}\n\n${BODY}\n\n${line}\n\nThe last convoy crossed into Niger on Monday, the army said.`,
+      TITLE,
+    );
+
+  it('drops it with a site name, a section or a label around it, or cut with an ellipsis', () => {
+    for (const line of [
+      'French troops leave the Gao base | Sahel Wire',
+      'Mali: French troops leave the Gao base',
+      'French troops leave the Gao base (video)',
+      'French troops leave the Gao base…',
+      'French troops leave the…',
+    ])
+      expect(page(line), line).toContainEqual(['furniture', line]);
+  });
+
+  it('keeps a sentence that opens with the headline and goes on', () => {
+    const line =
+      'French troops leave the Gao base, and the army says the last convoy reached Niger on Monday after a long drive.';
+    expect(kept(page(line)).map(([, t]) => t)).toContain(line);
+  });
+});
