@@ -550,10 +550,11 @@ const CONTROL_FUNCTION_WORDS = new Set(
 );
 
 /**
- * A control of the page alone on its line: two to six words, no sentence punctuation, every word
- * one of {@link CONTROL_WORDS}, two of them words that name something (so that a subheading's
- * "Next" or "Plus" is not enough; a subheading names the story's people, places and events,
- * which are not in the list).
+ * A control of the page alone on its line: one to six words, no sentence punctuation (an ellipsis
+ * aside: "Loading…"), every word one of {@link CONTROL_WORDS} (or an account's handle, or a
+ * video's duration), and two of them (the one, on a line of one word) words that name something
+ * rather than function words. A subheading names the story's people, places and events, which
+ * are not in the list ("Next steps for the Sahel" stays).
  */
 function isControlLine(line: string): boolean {
   if ((/[.!?]$/u.test(line) && !/(?:\.{3}|\u2026)$/u.test(line)) || /["\u201C\u201D\u00AB\u00BB]/u.test(line))
