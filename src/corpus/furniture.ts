@@ -515,7 +515,7 @@ const CONTROL_WORDS = new Set(
   (
     'share shares print email e-mail mail save saved follow listen play pause watch read close open show hide ' +
     'toggle enlarge expand collapse zoom copy copied report add remove send reply comment comments ' +
-    'subscribe unsubscribe login log sign register download install click tap scroll continue back ' +
+    'subscribe unsubscribe login log sign register download install click tap scroll continue ' +
     'view views load loading contact bookmark like tweet retweet flag ' +
     'partager imprimer envoyer enregistrer sauvegarder suivre suivez-nous suivez écouter écoutez lire ' +
     'regarder fermer ouvrir afficher masquer agrandir réduire copier signaler ajouter retirer répondre ' +

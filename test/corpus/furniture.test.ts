@@ -1165,6 +1165,7 @@ describe("classifyBlocks on the vocabulary of a page's controls and metadata", (
       'Good news for Mali',
       'Up to 300 soldiers',
       'Now, the withdrawal',
+      'Back home',
     ])
       expect(
         kept(between(line)).map(([, t]) => t),
