@@ -16,13 +16,13 @@ export interface Block extends Span {
 
 /** Headings that open a sidebar of unrelated stories: everything from them on is furniture. */
 const SIDEBAR_HEADING =
-  /^(?:les plus (?:lus|partag\u00E9s|populaires)|dans la m\u00EAme rubrique|articles? (?:li\u00E9s|similaires)|sur le m\u00EAme sujet|(?:\u00E0|a) lire aussi|lire aussi|related articles|more to read|more like this|you might also like|most (?:viewed|read|popular|shared|watched)|related (?:stories|articles|content|news|coverage|topics)|read (?:more|next|also)|recommended(?: for you)?|trending(?: now)?|more (?:from|stories|on this|news)|you may (?:also )?like|editor'?s picks|top stories|latest (?:news|stories)|popular (?:now|stories))\b/i;
+  /^(?:les plus (?:lus|partag\u00E9s|populaires)|dans la m\u00EAme rubrique|articles? (?:li\u00E9s|similaires)|sur le m\u00EAme sujet|(?:\u00E0|a) lire aussi|lire aussi|related articles|more to read|more like this|you might also like|most (?:viewed|read|popular|shared|watched)|related (?:stories|articles|content|news|coverage|topics)|read (?:more|next|also)|recommended(?: for you)?|trending(?: now)?|more (?:from|stories|on this|news)|you may (?:also )?like|editor'?s picks|top stories|latest (?:news|stories)|popular (?:now|stories)|(?:\u00E0|a) voir (?:aussi|\u00E9galement)|vous aimerez aussi|nos lecteurs ont (?:aussi )?lu|la r\u00E9daction vous conseille|more on this story|sponsored content|contenus? sponsoris\u00E9s?|promoted stories|recommended by|ads by google)\b/i;
 
 const NAVIGATION =
   /^(?:\d+\.\s*)?(?:skip to\b|jump to\b|back to top\b|accessibility links$|aller au contenu\b|retour en haut\b|main menu\b|menu$|search$|sign in$|log in$|subscribe$|share$|advertisement$)/i;
 
 const IMAGE_LABEL =
-  /^(?:\(?(?:image|photo|picture|cr\u00E9dit photo) credit\b|\(?cr\u00E9dit photo\b|logo\b|content image\b|image\s*[:-]|photo\s*[:-]|picture\s*[:-]|file photo\b|video\s*[:-]|image (?:source|caption)\s*[,:]|l\u00E9gende de l['\u2019]image\b|photo d['\u2019]illustration\b|photo(?:graph)? by\b)/iu;
+  /^(?:\(?(?:image|photo|picture|cr\u00E9dit photo) credit\b|\(?cr\u00E9dit photo\b|logo\b|content image\b|image\s*[:-]|photo\s*[:-]|picture\s*[:-]|file photo\b|video\s*[:-]|(?:image|media|video) (?:source|caption)\s*[,:]|l\u00E9gende de l['\u2019]image\b|photo d['\u2019]illustration\b|photo(?:graph)? by\b)/iu;
 
 const INFOGRAPHIC = /^(?:infografik|infographic|graphic|grafik|interactive|map|chart)\b/i;
 
@@ -121,9 +121,10 @@ const INLINE_SUFFIX: Array<[RegExp, string]> = [
     'byline (name and place)',
   ],
   // Initials have a dot between letters or are two letters ("R.A", "J.-M. D.", "JD"): an
-  // agency's name ("AFP") is left to AGENCY_TAIL below.
+  // agency's name ("AFP", and the two-letter "AP" and "AA") is left to AGENCY_TAIL below, which
+  // tells a caption's credit from a story's sign-off.
   [
-    /(?<=[.!?\u2026\u00BB\u201D"])\s+(?:(?:\p{Lu}\.[\s-]?){1,3}\p{Lu}?\.?|\p{Lu}{2})$/u,
+    /(?<=[.!?\u2026\u00BB\u201D"])\s+(?:(?:\p{Lu}\.[\s-]?){1,3}\p{Lu}?\.?|(?!AP$|AA$)\p{Lu}{2})$/u,
     "the writer's initials",
   ],
 ];
@@ -161,7 +162,7 @@ const RELATED_TEASER = /^(?:Related|Lire aussi|Voir aussi|Also read|Read also|Se
 
 /** A list of tags or topics: "Tags: Mali, France", "Mots-clés :", "#Mali #Barkhane". */
 const TAGS =
-  /^(?:(?:tags?|mots[- ]cl\u00E9s|keywords|topics|sujets|th\u00E8mes|th\u00E9matiques)\s*:|#[\p{L}\d_]+(?:[\s,]+#[\p{L}\d_]+)+$)/iu;
+  /^(?:(?:tags?|tagged|mots[- ]cl\u00E9s|keywords|topics|sujets|th\u00E8mes|th\u00E9matiques)\s*:|#[\p{L}\d_]+(?:[\s,]+#[\p{L}\d_]+)+$)/iu;
 
 /** Reuters-style credits on a line of their own: "(Reporting by …; Editing by …)". */
 const REPORTING_CREDIT =
@@ -191,7 +192,7 @@ const SHARE =
 
 /** An embedded social-media post: "pic.twitter.com/…", "— Name (@handle) February 17, 2022". */
 const SOCIAL_POST =
-  /pic\.twitter\.com\/|\(@\w{1,30}\)\s+\p{L}+\s+\d{1,2},\s+\d{4}$|^\u2014\s.*\(@\w{1,30}\)|(?:^|\s)https?:\/\/t\.co\/\w+(?:\s+(?:[#@][\p{L}\d_]+|https?:\/\/t\.co\/\w+))*\s*$/u;
+  /^(?:A post shared by|Une publication partag\u00E9e par|View this post on|Voir cette publication sur)\b|pic\.twitter\.com\/|\(@\w{1,30}\)\s+\p{L}+\s+\d{1,2},\s+\d{4}$|^\u2014\s.*\(@\w{1,30}\)|(?:^|\s)https?:\/\/t\.co\/\w+(?:\s+(?:[#@][\p{L}\d_]+|https?:\/\/t\.co\/\w+))*\s*$/u;
 
 /** Messages of a video player, screen-reader labels, ads and cookie notices. */
 const PLAYER_OR_NOTICE =
@@ -203,7 +204,7 @@ const UPDATE_STAMP =
 
 /** The words of a photo caption: who stands where in the picture, what it shows. */
 const CAPTION_WORDS =
-  /\b(?:is|are) (?:seen|pictured)\b|\bgestures?\b (?:as|while|during)|\blooks on\b|\bposes? for\b|\(\s*(?:\d(?:st|nd|rd|th)\s+)?(?:L|R|C|\d-[LR]|left|right|centre|center)\s*\)|\bin this (?:file )?(?:photo|picture|image)\b|\bfile (?:photo|picture|image)\b|\bphoto(?:graph)? taken\b|\bphoto d'archives\b|\(\s*(?:photo|image)\s+(?:by|de)\b/iu;
+  /\b(?:is|are) (?:seen|pictured)\b|\bgestures?\b (?:as|while|during)|\blooks on\b|\bposes? for\b|\(\s*(?:\d(?:st|nd|rd|th)\s+)?(?:L|R|C|\d-[LR]|left|right|centre|center)\s*\)|\bin this (?:file )?(?:photo|picture|image)\b|\bfile (?:photo|picture|image)\b|\bphoto(?:graph)?s? taken\b|\bphoto(?:graphie)?s? prises?\b|\bphoto d'archives\b|\(\s*(?:photo|image)\s+(?:by|de)\b/iu;
 
 /** An author's box: "À propos de Jane Doe - Rédactrice en chef à …", "About Jane Doe, editor …". */
 const AUTHOR_BOX =
@@ -250,8 +251,21 @@ const CTA_OBJECT =
  */
 function isMetaLine(s: string): boolean {
   const parts = s.split(/\s+[|\u00B7\u2022/]\s+|\s*\|\s*/).filter((x) => x.trim() !== '');
-  if (parts.length < 2 || parts.some((x) => wordCount(x) > 4)) return false;
+  if (parts.length < 2 || parts.some((x) => wordCount(x) > 4)) return isBylineDashDate(s);
   return parts.some((x) => /^\d[\d/.:,-]*(?:\s*\p{L}{1,10})?$|\d{1,2}[:h]\d{2}|\b\d{4}\b/u.test(x.trim()));
+}
+
+/**
+ * A byline and a date stamp joined by a dash: "Jane Doe – 17 février 2022", "Par Jane Doe - 17
+ * février 2022 à 10h35". The name is capitalised words, the date a date stamp of its own.
+ */
+function isBylineDashDate(s: string): boolean {
+  const m =
+    /^(?:(?:par|by)\s+)?(\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*){0,3})\s+[-\u2013\u2014]\s+(.+)$/iu.exec(
+      s,
+    );
+  if (!m || !/^\p{Lu}/u.test(m[1]!)) return false;
+  return DATE_ONLY.test(m[2]!.trim());
 }
 
 /**
@@ -278,6 +292,17 @@ const CREDIT_TAIL: RegExp[] = [
   /(?:^|\s)(?:File\s+)?Photos?\s+(?:by|de|par)\s+\p{Lu}[\p{L}.' -]{1,40}(?:\s*\/\s*\p{Lu}[\p{L}-]{1,20}){1,3}$/u,
   // A picture agency's name in square brackets after the last sentence: "… an investigation. [Getty]".
   /(?<=[.!?\u2026\u00BB\u201D"])\s+\[(?:Getty Images|Getty|AFP|AP|Reuters|EPA|EPA-EFE|Anadolu|AA|Xinhua|Sipa|Pool)\]$/u,
+  // A label naming the picture, then who took or owns it, in the forms outlets share ("Picture:
+  // AFP", "Crédit : AFP", "Illustration : AFP", "[Photo: AFP]", "(photo AFP)", "(Crédits : AFP)",
+  // "Photograph: Jane Doe/AFP/Getty Images", "PHOTO JANE DOE / AFP", "Photo AFP / Jane Doe").
+  // Without a colon only the words for a photo open it: "… said Credit Agricole" is a sentence.
+  /(?:^|\s)[([]?(?:[Pp]hoto(?:graph)?s?|PHOTOS?|[Pp]ictures?|[Ii]mages?|[Ii]llustration|[Cc]r\u00E9dits?(?: [Pp]hotos?)?|[Cc]redits?|[Vv]isuel)\s*:\s*(?:\u00A9\s*)?\p{Lu}[\p{L}.'-]*(?:[\s/,-]+\p{Lu}[\p{L}.'-]*){0,5}\s*[)\]]?$/u,
+  /(?:^|\s)[([]?(?:[Pp]hotos?|PHOTOS?)\s+(?:\u00A9\s*)?\p{Lu}[\p{L}.'-]*(?:[\s/,-]+\p{Lu}[\p{L}.'-]*){0,5}\s*[)\]]?$/u,
+  // A photographer and a picture agency joined by a slash after the sentence: "… Gao. Jane Doe/Reuters".
+  /(?<=[.!?])\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}\s*\/\s*(?:AFP|AP|Reuters|REUTERS|EPA|EPA-EFE|Xinhua|Anadolu|Sipa|Getty Images|Pool|Bloomberg|DPA|dpa)$/u,
+  // A picture agency in brackets, or an agency after a bar: "… in Gao (Getty Images)", "… Gao. | AFP".
+  /\s\((?:Getty Images|Shutterstock|Alamy|Sipa Press|Abaca|MaxPPP|Hans Lucas)\)$/u,
+  /(?<=[.!?])\s+\|\s*(?:AFP|AP|Reuters|EPA|EPA-EFE|Xinhua|Anadolu|AA|Getty Images)$/u,
 ];
 
 /**
@@ -286,7 +311,7 @@ const CREDIT_TAIL: RegExp[] = [
  * signs the story off and only the name is cut.
  */
 const AGENCY_TAIL =
-  /(?<=[.!?\u2026\u00BB\u201D"])(?:\s+(?:[-\u2013\u2014]\s*)?|[-\u2013\u2014]\s*)\(?(?:AFP|AP|Reuters|EFE|DPA|dpa|Xinhua|APA|MAP|ATS|Belga|ANSA|Anadolu|PTI|IANS)\)?\.?$/u;
+  /(?<=[.!?\u2026\u00BB\u201D"])(?:\s+(?:[-\u2013\u2014]\s*)?|[-\u2013\u2014]\s*)\(?(?:AFP|AP|AA|Reuters|EFE|DPA|dpa|Xinhua|APA|MAP|ATS|Belga|ANSA|Anadolu|PTI|IANS)\)?\.?$/u;
 
 /**
  * The words of a caption: what a picture shows ("photograph", "image", "pictured", "Ici une
@@ -369,7 +394,7 @@ const LINK_MARKER = /^[>\u203A\u2192\u25B6\u25BA\u27A4]\s*\p{Lu}/u;
  * "… (illustration)", "… (file photo)". Only on a line with no sentence punctuation before it.
  */
 const CAPTION_LABEL_END =
-  /\((?:archives?|photo d['\u2019]archives|file(?: photo| picture)?|illustration|photo|image|picture)\)\s*$/iu;
+  /\((?:archives?|photo d['\u2019]archives|file(?: photo| picture)?|illustration|photo|image|picture)\)\.?\s*$/iu;
 
 /**
  * A credit line of names joined by slashes, as printed under a picture: "Ludovic Marin/AFP/Getty
@@ -384,11 +409,49 @@ const SLASHED_CREDIT =
  * when it reads as a biography (a job in journalism), is part of the box.
  */
 const AUTHOR_BOX_HEADING =
-  /^(?:About|\u00C0 propos de|A propos de)\s+\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){0,3}\s+\d[\d\s,.]*\s*(?:[Aa]rticles?|[Pp]osts?|[Pp]ublications?|[Ss]tories)$/u;
+  /^(?:[Aa]bout the [Aa]uthors?|ABOUT THE AUTHORS?|[Tt]he [Aa]uthors?|[\u00C0A] propos de l['\u2019]auteur(?:e)?|[Ll]['\u2019]auteur(?:e)?|[Ss]ur l['\u2019]auteur(?:e)?)\s*:?$|^(?:About|\u00C0 propos de|A propos de)\s+\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){0,3}\s+\d[\d\s,.]*\s*(?:[Aa]rticles?|[Pp]osts?|[Pp]ublications?|[Ss]tories)$/u;
 
 /** A word naming a medium, alone on its line: the label over a picture, a caption or a video. */
 const MEDIA_WORD_ALONE =
-  /^(?:caption|l\u00E9gende|photos?|images?|pictures?|videos?|vid\u00E9os?|gallery|galerie|diaporama|slideshow)\s*:?$/iu;
+  /^(?:caption|l\u00E9gende|photos?|images?|pictures?|videos?|vid\u00E9os?|gallery|galerie|diaporama|slideshow|illustration|archives?|(?:photo|image) d['\u2019](?:archives|illustration))\s*[:.]?$/iu;
+
+/**
+ * A caption opened by its credit, an agency and the photographer or source joined by a slash, then
+ * a dash: "AFP/Jane Doe - French soldiers patrol…", "AFP / ETAT MAJOR DES ARMEES - This photograph…".
+ * A story's dateline names its agency in brackets ("PARIS (AP) —"), never with a slash.
+ */
+const CREDIT_FIRST =
+  /^(?:AFP|AP|Reuters|REUTERS|EPA|EPA-EFE|Xinhua|XINHUA|Anadolu|AA|Sipa|Getty Images)\s*\/\s*\p{Lu}[\p{L} .'-]{1,40}?\s+[-\u2013\u2014]\s+\p{Lu}/u;
+
+/** A byline naming the writer and the agency: "Jane Doe, AFP", "Jane Doe avec AFP". */
+const NAME_COMMA_AGENCY =
+  /^\p{Lu}[\p{L}.'\u2019-]+(?:\s+\p{Lu}[\p{L}.'\u2019-]+){1,3}(?:,\s*|\s+(?:avec|with|pour|for)\s+)(?:AFP|AP|Reuters|EFE|DPA|dpa|Xinhua|Anadolu|APA|ATS|Belga|ANSA|l['\u2019]AFP)$/u;
+
+/** What is left of a dateline whose place the page set apart: "(AFP) -", "(Reuters) —". */
+const LONE_DATELINE = /^\((?:AFP|AP|Reuters|EFE|DPA|Xinhua|Anadolu|APA|ATS)\)\s*[-\u2013\u2014]?$/u;
+
+/**
+ * Who reports and from where, on a line of its own: "Notre correspondant à Dakar", "Envoyé spécial
+ * à Gao", "Jane Doe, envoyée spéciale à Gao", "Our correspondent in Bamako".
+ */
+const CORRESPONDENT_LINE =
+  /^(?:\p{Lu}[\p{L}.'\u2019-]+(?:\s+\p{Lu}[\p{L}.'\u2019-]+){0,3},?\s+)?(?:(?:de |par )?(?:notre|nos|our)\s+)?(?:correspondante?s?|correspondents?|envoy\u00E9e?s?\s+sp\u00E9ciale?s?|special correspondents?|special envoy)\s+(?:\u00E0|au|aux|en|in|at|to)\s+\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+)?$/iu;
+
+/**
+ * A caption opened by the words that point at its picture: "Pictured: …", "Above: …", "Top: …",
+ * "Ci-dessus : …", "Sur la photo, …", "In the picture, …". An English pointer needs its colon
+ * ("Above all, …" is prose).
+ */
+const CAPTION_OPENER =
+  /^(?:(?:Pictured|Above|Below|Top|Left|Right|Inset|Main (?:image|picture|photo))\s*:|(?:Ci-dessus|Ci-contre|Ci-dessous|En photo|Sur (?:la|cette) photo|Sur (?:l['\u2019]|cette )image|In the (?:picture|photo|image)|On the (?:picture|photo|image))\s*[:,])\s*\p{L}/u;
+
+/** A handout picture, or a picture dated the day it was taken: "This handout picture released by …", "A picture taken on June 9, 2021 shows …". */
+const HANDOUT_OR_TAKEN =
+  /\bhandout (?:photo|picture|image)s?\b|\b(?:photo|picture|image)s? taken on\s+(?:\p{L}+\s+)?\d/iu;
+
+/** A video's or a gallery's title, labelled: "VIDÉO. Les soldats quittent Gao", "Vidéo : …", "IN PICTURES: …". */
+const MEDIA_TITLE =
+  /^(?:VID\u00C9OS?|VIDEOS?|Vid\u00E9os?|Videos?|EN IMAGES|En images|IN PICTURES|In pictures|PHOTOS|Photos|DIAPORAMA|Diaporama|PODCAST|Podcast)\s*[.:|\u2013\u2014-]\s*\p{L}/u;
 
 /** A file picture's caption in the agencies' style: "FILE - French soldiers patrol …". */
 const FILE_CAPTION = /^(?:FILE|ARCHIVES)\s*(?:PHOTO)?\s*[-\u2013\u2014:]\s+\p{Lu}/u;
@@ -411,7 +474,7 @@ const CONTRIBUTION =
 
 /** A republication or editor's note: "This article was originally published on …", "Editor's note: …". */
 const EDITORS_NOTE =
-  /^(?:(?:editor['\u2019]?s note|note de la r\u00E9daction|ndlr)\s*:|this (?:article|story|piece) (?:was|is|has been) (?:originally |first )?(?:published|republished)\b|(?:cet article|cette d\u00E9p\u00EAche) (?:a \u00E9t\u00E9 |est )(?:initialement |d['\u2019]abord )?(?:publi\u00E9e?|paru)\b|our standards\s*:)/iu;
+  /^(?:(?:editor['\u2019]?s note|note de la r\u00E9daction|ndlr|disclaimer|avertissement)\s*:|(?:originally|first) published (?:at|on|in|by)\s+\S|this (?:article|story|piece) (?:was|is|has been) (?:originally |first )?(?:published|republished)\b|(?:cet article|cette d\u00E9p\u00EAche) (?:a \u00E9t\u00E9 |est )(?:initialement |d['\u2019]abord )?(?:publi\u00E9e?|paru)\b|our standards\s*:)/iu;
 
 /** A staff byline: "Rédaction Africanews", "La rédaction", "Jane Doe, Correspondent". */
 const STAFF_BYLINE =
@@ -438,6 +501,118 @@ const PICTURE_DATELINE = new RegExp(
   String.raw`^(?:\[\p{Lu}[^\]]{0,60}?,\s*(?:\d{1,2}(?:er)?\s+(?:${MONTH}|${MOIS})\.?\s+\d{4}|${MONTH}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{4})\]|\p{Lu}[^.!?()]{0,40}(?:\s\([^()]{2,30}\))?,\s*(?:\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{1,2}(?:er)?\s+(?:${MONTH}|${MOIS})\.?\s+\d{4}|${MONTH}\.?\s+\d{1,2},?\s+\d{4})\.-)\s*\p{Lu}`,
   'iu',
 );
+
+/**
+ * The vocabulary of a page's controls, in English and French: the words its buttons and links are
+ * made of ("Previous article", "Show caption", "Enlarge this image", "Suivez-nous sur Facebook",
+ * "Signaler une erreur", "Écouter cet article"). Sites differ in which controls they print, not in
+ * the words of them, so a short line made of these words alone is a control on any outlet's page.
+ * Function words are in the list so that "this", "sur", "nous" do not stop a match; a line of them
+ * alone is no control (see {@link isControlLine}).
+ */
+const CONTROL_WORDS = new Set(
+  // actions
+  (
+    'share shares print email e-mail mail save saved follow listen play pause watch read close open show hide ' +
+    'toggle enlarge expand collapse zoom copy copied report add remove send reply comment comments ' +
+    'subscribe unsubscribe login log sign register download install click tap scroll continue ' +
+    'view views load loading contact bookmark like tweet retweet flag ' +
+    'partager imprimer envoyer enregistrer sauvegarder suivre suivez-nous suivez écouter écoutez lire ' +
+    'regarder fermer ouvrir afficher masquer agrandir réduire copier signaler ajouter retirer répondre ' +
+    'commenter commentaire commentaires abonner connecter télécharger cliquez cliquer voir chargement ' +
+    'retour contacter aimer réagir réagissez offrir manage accept reject refuse gérer accepter refuser ' +
+    'embed replay mute unmute autoplay playing ' +
+    // objects
+    'article articles story stories post posts page pages caption captions image images photo photos ' +
+    'picture pictures video videos vidéo vidéos audio podcast gallery link links list lists text font size ' +
+    'error errors mistake typo abuse author authors top home menu search next previous prev older newer ' +
+    'more less all full screen fullscreen version mode dark light settings notifications alerts favourites ' +
+    'favorites reading légende lien liens liste texte taille police erreur abus auteur haut accueil ' +
+    'recherche suivant suivante précédent précédente plus moins tout toutes tous version écran mode ' +
+    'paramètres favoris lecture diaporama galerie tard navigation source related latest sponsored ' +
+    'sponsorisé sponsorisés sponsorisées contenus contenu dernières infos consent cookies choix ' +
+    'duration durée breaking news dernière minute partner partenaire up now content ' +
+    // social networks
+    'facebook twitter x whatsapp linkedin telegram instagram youtube tiktok messenger reddit pinterest ' +
+    'flipboard ' +
+    // function words
+    'this that the a an to on in of for with us me my our your it here us ' +
+    'ce cet cette ces le la les l un une des de du à au aux sur nous me mon ma mes notre nos votre vos ' +
+    'en ici et ou or and'
+  ).split(' '),
+);
+
+/** Words of {@link CONTROL_WORDS} that name nothing on their own (a line of them alone is no control). */
+const CONTROL_FUNCTION_WORDS = new Set(
+  'this that the a an to on in of for with us me my our your it here ce cet cette ces le la les l un une des de du à au aux sur nous me mon ma mes notre nos votre vos en ici et ou or and'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A control of the page alone on its line: one to six words, no sentence punctuation (an ellipsis
+ * aside: "Loading…"), every word one of {@link CONTROL_WORDS} (or an account's handle, or a
+ * video's duration), and two of them (the one, on a line of one word) words that name something
+ * rather than function words. A subheading names the story's people, places and events, which
+ * are not in the list ("Next steps for the Sahel" stays).
+ */
+function isControlLine(line: string): boolean {
+  if ((/[.!?]$/u.test(line) && !/(?:\.{3}|\u2026)$/u.test(line)) || /["\u201C\u201D\u00AB\u00BB]/u.test(line))
+    return false;
+  const ws = line
+    .toLowerCase()
+    .replace(/[\u2019']/gu, ' ')
+    .split(/[\s|/\u00B7\u2022>\u203A\u00BB,()\u2013\u2014]+|:(?!\d)/u)
+    .map((w) => w.replace(/^[-\u2026.]+|[-\u2026.]+$/gu, ''))
+    .filter(Boolean);
+  if (ws.length < 1 || ws.length > 6) return false;
+  // A handle ("@sahelwire") is the account a "Follow" control points at.
+  if (!ws.every((w) => CONTROL_WORDS.has(w) || /^@[\p{L}\d_]+$|^\d{1,2}:\d{2}(?::\d{2})?$/u.test(w)))
+    return false;
+  return ws.filter((w) => !CONTROL_FUNCTION_WORDS.has(w)).length >= Math.min(2, ws.length);
+}
+
+/**
+ * A field of the page's metadata, labelled, with a short value: "Texte par : David Baché",
+ * "Author: Jane Doe", "Nombre de lectures : 211 fois", "Views: 1,234", "Catégorie : Afrique",
+ * "Filed under: Africa, Mali", "Posted in Africa", "Written by Jane Doe", "Publié par Jane Doe".
+ * The label is one sites share (who wrote it, when, how often it was read, where it is filed);
+ * the value is a name, a count or a section: at most six words, no sentence punctuation.
+ */
+const METADATA_FIELD =
+  /^\*?(?:(?:texte|text|written|posted|published|publi\u00E9e?|r\u00E9dig\u00E9e?|\u00E9crit|sign\u00E9e?|photos?|vid\u00E9os?|videos?|illustrations?|translated|traduit|traduction|edited|\u00E9dit\u00E9)(?:\s+(?:from|de|de l['\u2019]|du)\s+\p{L}+)?\s+(?:par|by)\s*:?|(?:auteurs?|authors?|\u00E9crit par|r\u00E9daction|reporter|journaliste|contributors?|cat\u00E9gories?|categories?|rubriques?|sections?|th\u00E8mes?|dossiers?|filed under|posted in|published in|publi\u00E9 dans|class\u00E9 dans|nombre de (?:lectures|vues|visites)|lectures|vues|views|visites|reads|hits|affichages|commentaires|comments|dur\u00E9e|duration|length|mis en ligne(?: le)?|derni\u00E8re mise \u00E0 jour|last update)\s*:|(?:filed under|posted in|published in|publi\u00E9 dans|class\u00E9 dans)\s)\s*\S/iu;
+
+/** A counter alone on its line: "211 views", "Vu 211 fois", "1.2K reads", "345 lectures". */
+const COUNTER_LINE =
+  /^(?:(?:vu|lu|consult\u00E9)e?s?\s+)?\d[\d\s.,]*[kKmM]?\s*(?:views?|vues?|reads?|lectures?|visites?|fois|times|shares?|partages?|likes?|j['\u2019]aime)$/iu;
+
+/**
+ * A breadcrumb: "Home > News > Africa", "Accueil / Afrique / Mali", "Home News Africa …": the
+ * home page's name, then sections after a separator, or two capitalised words ("Home for the
+ * troops" is a subheading).
+ */
+const BREADCRUMB =
+  /^(?:[Hh]ome(?:page)?|HOME|[Aa]ccueil|ACCUEIL)(?:\s*[>\u203A\u00BB/|\u2192]\s*(?=\p{Lu})|(?=(?:\s+\p{Lu}[\p{L}-]*){2}))[^.!?]{0,150}$/u;
+
+/**
+ * A notice about the page or its age: "This article is more than 2 years old", "Loading…",
+ * "Chargement…", "Cet article a plus de 2 ans".
+ */
+const PAGE_NOTICE =
+  /^(?:this (?:article|story|content) is (?:more|over) than \d+ (?:years?|months?) old|(?:cet article|ce contenu) (?:a|date de) plus de \d+ (?:ans?|mois)|loading|chargement|veuillez patienter|please wait)\s*(?:\.{3}|\u2026)?\s*$/iu;
+
+/**
+ * Whether a line quotes someone: words of four or more between quotation marks, or a mark left
+ * open. A name or a term in quotation marks ("Barkhane", « emprises ») is how captions and
+ * headings name an operation or a nickname, and no one's words.
+ */
+function quotesSomeone(line: string): boolean {
+  if (!/["\u201C\u00AB]/u.test(line)) return false;
+  const closed = [...line.matchAll(/"([^"]*)"|\u201C([^\u201D]*)\u201D|\u00AB([^\u00BB]*)\u00BB/gu)];
+  const rest = line.replace(/"[^"]*"|\u201C[^\u201D]*\u201D|\u00AB[^\u00BB]*\u00BB/gu, '');
+  if (/["\u201C\u00AB]/u.test(rest)) return true;
+  return closed.some((m) => wordCount(m[1] ?? m[2] ?? m[3] ?? '') >= 4);
+}
 
 /** One or two lower-case words with no punctuation but hyphens, apostrophes and underscores. */
 const LOWER_CASE_ALONE = /^\p{Ll}[\p{Ll}\d_'\u2019-]*(?:\s\p{Ll}[\p{Ll}\d_'\u2019-]*)?$/u;
@@ -474,6 +649,23 @@ function headlineRunIn(text: string, span: Span, title: string): number | null {
     return span.start + at;
   }
   return null;
+}
+
+/**
+ * Whether a line prints the headline again with a few words around it (six at most, no sentence
+ * punctuation at its end) or cut short with an ellipsis ("French troops leave the…"). The headline
+ * must have four words or more, so that a short one ("Mali") is not found in every subheading.
+ */
+function repeatsHeadline(line: string, title: string): boolean {
+  const want = comparable(title)
+    .replace(/[.!?\u2026]+$/u, '')
+    .trim();
+  if (want.split(' ').length < 4) return false;
+  const cut = /(?:\.{3}|\u2026)$/u.test(line);
+  const key = comparable(line.replace(/(?:\.{3}|\u2026)$/u, '')).trim();
+  if (cut) return key.split(' ').length >= 4 && want.startsWith(key);
+  if (TERMINAL.test(line) || key === want || !key.includes(want)) return false;
+  return key.split(' ').length - want.split(' ').length <= 6;
 }
 
 function wordCount(s: string): number {
@@ -563,7 +755,32 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
     "photo caption (opened by the picture's place and date)",
     (l) => PICTURE_DATELINE.test(l.line) && !l.quoted,
   ],
+  // The site describing itself in its box: "Kaceto.net is an independent news site…", "Frontier
+  // India News Network is the in-house news agency." (the outlet's name, perhaps with words of its
+  // full name, then "is a/the").
+  [
+    "the outlet's description of itself (the site's box)",
+    (l) =>
+      l.outlet !== null &&
+      l.words <= 40 &&
+      !l.quoted &&
+      /^(?:\p{Lu}[\p{L}.'-]*\s+){0,3}(?:is|est)\s+(?:an?|the|une?|le|la|l['\u2019])\s/u.test(
+        afterOutletName(l.line, l.outlet) ?? '',
+      ),
+  ],
   ['photo caption (a file picture)', (l) => FILE_CAPTION.test(l.line) && !l.quoted && l.words <= 60],
+  [
+    'photo caption (opened by the words that point at the picture)',
+    (l) => CAPTION_OPENER.test(l.line) && !l.quoted && l.words <= 60,
+  ],
+  [
+    'photo caption (a handout picture, or one taken on a day)',
+    (l) => HANDOUT_OR_TAKEN.test(l.body) && !l.quoted && l.words <= 40,
+  ],
+  [
+    'photo caption (opened by its credit, an agency and a photographer)',
+    (l) => CREDIT_FIRST.test(l.line) && !l.quoted && l.words <= 60,
+  ],
   [
     'a reader control or link ("Find out more", "Lire la suite")',
     (l) => READER_CONTROL.test(l.line) && l.words <= 12,
@@ -594,6 +811,8 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
   ['time stamp', (l) => RELATIVE_TIME.test(l.line)],
   ['byline, date or counter line', (l) => isMetaLine(l.line)],
   ['byline or agency line', (l) => NAMED_AGENCY_CREDIT.test(l.line)],
+  ['byline or agency line', (l) => NAME_COMMA_AGENCY.test(l.line) || LONE_DATELINE.test(l.line)],
+  ["a correspondent's line (who reports, and from where)", (l) => CORRESPONDENT_LINE.test(l.line)],
   [
     'paywall, subscription, newsletter or app prompt',
     (l) => PAYWALL.test(l.body) && l.words <= 25 && !l.quoted,
@@ -624,6 +843,30 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
   ['author bio', (l) => AUTHOR_BOX.test(l.line)],
   ['author bio', (l) => AUTHOR_BIO.test(l.body)],
   ['sharing buttons', (l) => SHARE.test(l.line)],
+  ['a control of the page (its words are those of buttons and links)', (l) => isControlLine(l.line)],
+  [
+    "a field of the page's metadata (a label, then a name, a count or a section)",
+    (l) => METADATA_FIELD.test(l.line) && l.words <= 10 && !/[.!?]$/u.test(l.line) && !l.quoted,
+  ],
+  ['a counter (views, reads, shares)', (l) => COUNTER_LINE.test(l.line)],
+  [
+    'page numbers ("Page 1 of 2")',
+    (l) => /^(?:page|p\.|image|photo|slide|diapo(?:sitive)?)\s*\d+\s*(?:of|sur|\/)\s*\d+$/iu.test(l.line),
+  ],
+  [
+    'photo or agency credit (a picture agency alone)',
+    (l) =>
+      /^(?:(?:AFP|AP|Reuters|EPA|Anadolu|Pool|Xinhua|Sipa)\s+via\s+)?(?:Getty Images|Getty|Shutterstock|Alamy|AFP|Reuters|EPA-EFE|Sipa Press|Hans Lucas|Abaca|MaxPPP|Pool)$/u.test(
+        l.line,
+      ),
+  ],
+  ['breadcrumb navigation', (l) => BREADCRUMB.test(l.line) && l.words <= 20 && !l.quoted],
+  ['a notice about the page (its age, its loading)', (l) => PAGE_NOTICE.test(l.line)],
+  ['a badge of the site (the Trust Project)', (l) => /\bthe trust project\b/iu.test(l.line) && l.words <= 12],
+  [
+    'the title of a video or gallery on the page',
+    (l) => MEDIA_TITLE.test(l.line) && l.words <= 20 && !TERMINAL.test(l.line) && !l.quoted,
+  ],
   [
     'video player, screen-reader, advertising or cookie notice',
     (l) => PLAYER_OR_NOTICE.test(l.line) && l.words <= 40,
@@ -646,6 +889,14 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
   ['byline or agency line', (l) => BYLINE.test(l.body)],
   ['date stamp', (l) => DATE_ONLY.test(l.body)],
 ];
+
+/** What follows the outlet's name opening a line ("Kaceto.net is …" → "is …"), or null. */
+function afterOutletName(line: string, outlet: string): string | null {
+  const ws = line.split(/\s+/u);
+  for (let n = 1; n <= Math.min(6, ws.length - 1); n++)
+    if (outletKey(ws.slice(0, n).join(' ')) === outlet) return ws.slice(n).join(' ');
+  return null;
+}
 
 /** An outlet's name as compared: case and accents folded, a web domain's ending ("Kaceto.net") and final punctuation left off. */
 function outletKey(name: string): string {
@@ -774,12 +1025,16 @@ export function classifyBlocks(
         (/\/|\bvia\s+(?:AP|AFP|Reuters|Getty|EPA)\b|\bPhoto\b|\bPool\b/u.test(m[0]) &&
           /\b(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Xinhua|XINHUA|Anadolu|Sipa|Pool)\b/u.test(m[0])) ||
         /^\s+\/\s*\p{Lu}{2,5}$/u.test(m[0]) ||
+        // A picture agency ("(Getty Images)"), or an agency after a bar ("| AFP"), credits a photo.
+        /^\s\((?:Getty Images|Shutterstock|Alamy|Sipa Press|Abaca|MaxPPP|Hans Lucas)\)$|^\s+\|\s*\p{Lu}/u.test(
+          m[0],
+        ) ||
         // Square brackets hold a picture's credit, never a story's ("… [Getty]", "[Name/AFP]").
         /^\s*\[[^\]]+\]$/u.test(m[0]);
       // A credit that names a photo ("Photo: Försvarsmakten", "Crédit photo : DR") closing a
       // short paragraph credits the picture that paragraph is the caption of.
       const photoCredit =
-        /^\s*\(?(?:Photos?|Pictures?|Cr\u00E9dit photo|Photo credit|Image credit|Picture credit)\b/iu.test(
+        /^\s*[([]?(?:Photo(?:graph)?s?|Pictures?|Images?|Illustration|Cr\u00E9dits?|Credits?|Visuel|Cr\u00E9dit photo|Photo credit|Image credit|Picture credit)\b/iu.test(
           m[0],
         ) && wordCount(rest) <= 30;
       if (
@@ -844,7 +1099,7 @@ export function classifyBlocks(
       durations,
       feedItems,
       wasAuthorBox,
-      quoted: /["\u201C\u00AB]/u.test(body),
+      quoted: quotesSomeone(body),
       outlet: outlet === '' ? null : outlet,
     };
     const rule = LINE_RULES.find(([, test]) => test(view));
@@ -873,6 +1128,13 @@ export function classifyBlocks(
       comparable(meta.title).startsWith(key)
     ) {
       furniture('repeated headline (cut short)');
+      continue;
+    }
+    // The headline printed again below it with a site's name, a section or a label around it
+    // ("… | Sahel Wire", "Mali: …", "… (video)", "… says army"), or cut with an ellipsis: a link to
+    // the story or a sharing box, not a line of the article.
+    if (titleSeen && meta.title !== null && repeatsHeadline(body.trim(), meta.title)) {
+      furniture('repeated headline (with a label or a site name around it, or cut short)');
       continue;
     }
     const short = wordCount(body) <= 16;
@@ -909,6 +1171,7 @@ export function classifyBlocks(
   dropByShape(text, blocks, paragraphs, meta.title, meta.language);
   dropCaptionsOverCredits(text, blocks);
   dropOffTopicHeadlines(text, blocks, meta.title, meta.language);
+  dropNamesAlone(text, blocks, meta.title);
   dropAltTextsOfCaptions(text, blocks);
   return blocks;
 }
@@ -1031,6 +1294,45 @@ function dropOffTopicHeadlines(
   });
 }
 
+/** Two to four capitalised words and nothing else (particles allowed): a person's or a desk's name. */
+const NAME_ALONE =
+  /^\p{Lu}[\p{L}.'\u2019-]*(?:\s+(?:(?:de|du|des|van|von|al|el|ben|bin|ibn|da|di|dos|le|la)\s+)?\p{Lu}[\p{L}.'\u2019-]*){1,3}$/u;
+
+/**
+ * A name alone on its line between two paragraphs, none of whose words the headline or the rest
+ * of the page uses, is a byline or a photographer's credit the page set apart ("Jane Doe" between
+ * two paragraphs of a story that never mentions her). A subheading naming someone or something
+ * of the story ("Emmanuel Macron", "Opération Barkhane") shares its words with the paragraphs.
+ */
+function dropNamesAlone(text: string, blocks: Block[], title: string | null): void {
+  const isBody = (b: Block | undefined) => b?.kind === 'body';
+  const wordsOf = (s: string) =>
+    comparable(s)
+      .split(/[^\p{L}\d]+/u)
+      .filter((w) => w.length >= 2);
+  blocks.forEach((b, i) => {
+    if (b.kind !== 'heading' || b.reason !== 'subheading') return;
+    const line = text.slice(b.start, b.end).trim();
+    if (!NAME_ALONE.test(line)) return;
+    if (!blocks.slice(0, i).some(isBody) || !blocks.slice(i + 1).some(isBody)) return;
+    const page = new Set(
+      wordsOf(
+        [
+          title ?? '',
+          ...blocks.filter((o) => o !== b && o.kind !== 'furniture').map((o) => text.slice(o.start, o.end)),
+        ].join('\n'),
+      ),
+    );
+    const own = wordsOf(line).filter(
+      (w) => !/^(?:de|du|des|van|von|al|el|ben|bin|ibn|da|di|dos|le|la)$/u.test(w),
+    );
+    if (own.length >= 2 && own.every((w) => !page.has(w))) {
+      b.kind = 'furniture';
+      b.reason = 'a name alone between paragraphs, which the article never mentions (a byline or a credit)';
+    }
+  });
+}
+
 /**
  * A paywall notice after the article's first sentences ("Cet article est réservé aux abonnés",
  * "Looking to read the full article?") ends what the page prints of it: everything after is
@@ -1143,6 +1445,9 @@ function dropByShape(
         (wordCount(s) > 6 || TERMINAL.test(s.replace(/["\u201D\u00BB]$/u, '')))
       )
         return;
+      // A line closed by a comma or a semicolon is a sentence left open (by the page's line break,
+      // or by the end of a page cut off when it was saved: "Until Dec. 31,"): prose, whatever its shape.
+      if (/[,;]$/u.test(s)) return;
       const outside = first === -1 || i > last || (i < first && i !== headline);
       const neighbour = [blocks[i - 1], blocks[i + 1]].some((n) => n?.kind === 'furniture');
       // Each piece of evidence with its weight; a reader control ("Show more") is near proof.

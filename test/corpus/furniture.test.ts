@@ -599,9 +599,9 @@ describe('classifyBlocks on notices, credits, stamps and bylines of common page 
       "editor's or republication note",
       'a reader control or link ("Find out more", "Lire la suite")',
       'a reader control or link ("Find out more", "Lire la suite")',
-      'photo or image credit',
-      'photo or image credit',
-      'image label',
+      'photo or agency credit',
+      'photo or agency credit',
+      'label of a picture or a video',
       'image label',
       'photo or agency credit',
       'photo or agency credit',
@@ -1089,5 +1089,264 @@ describe('classifyBlocks on the shapes of wave 17', () => {
     expect(page.passages.at(-1)).toBe(
       "France's pull-out from Mali came as swathes of territory remained under the control of rebels linked to Al-Qaeda and the Islamic State group and as tensions spiked between Paris and Bamako over the alleged deployment of Wagner mercenaries.",
     );
+  });
+});
+
+describe("classifyBlocks on the vocabulary of a page's controls and metadata", () => {
+  const between = (line: string) =>
+    classify(`${BODY}\n\n${line}\n\nThe last convoy crossed into Niger on Monday, the army said.`);
+
+  it('drops a control, a metadata field, a counter, a breadcrumb or a notice set between two paragraphs', () => {
+    for (const line of [
+      'Previous article',
+      'Article précédent',
+      'Show caption',
+      'Enlarge this image',
+      'Suivez-nous sur Facebook',
+      'Signaler une erreur',
+      'Écouter cet article',
+      'Texte par : David Baché',
+      'Author: Jane Doe',
+      'Filed under: Africa, Mali',
+      'Posted in Africa',
+      'Nombre de lectures : 211 fois',
+      'Views: 1,234',
+      'Vu 211 fois',
+      '345 lectures',
+      'Home > News > Africa',
+      'Accueil / Afrique / Mali',
+      'This article is more than 2 years old',
+      'Loading...',
+      'Page 1 of 2',
+      'AFP via Getty Images',
+      'Media caption, French soldiers patrol near Gao',
+      'Jane Doe – 17 février 2022',
+      'Par Jane Doe - 17 février 2022 à 10h35',
+      'Jane Doe, AFP',
+      '(AFP) -',
+      'Notre correspondant à Dakar',
+      'Jane Doe, envoyée spéciale à Gao',
+      'Lire plus tard',
+      'Offrir cet article',
+      'Follow @sahelwire on Twitter',
+      'Like Loading...',
+      'Post navigation',
+      'Source link',
+      'Tagged: Mali, France',
+      'Originally published at sahelwire.com',
+      'Image 1 of 5',
+      'About the author',
+      'A post shared by Jane Doe (@janedoe)',
+      'Video duration 02:15',
+      'Manage consent',
+      'Gérer mes choix',
+      'Partner content',
+      'Vidéo : les soldats français quittent Gao',
+      'Conforms to The Trust Project criteria',
+    ])
+      expect(between(line), line).toEqual([
+        ['body', BODY],
+        ['furniture', line],
+        ['body', 'The last convoy crossed into Niger on Monday, the army said.'],
+      ]);
+  });
+
+  it("keeps subheadings that use a control's word beside the story's own words, and sentences about views and pages", () => {
+    for (const line of [
+      'Next steps for the Sahel',
+      'Last convoy to Niger',
+      'Plus de soldats au Niger',
+      'Home for the troops',
+      'Page turned in Gao',
+      'Views of the junta',
+      'Source of tension',
+      'Related issues in Gao',
+      'Mali – France: la rupture',
+      'Good news for Mali',
+      'Up to 300 soldiers',
+      'Now, the withdrawal',
+      'Back home',
+    ])
+      expect(
+        kept(between(line)).map(([, t]) => t),
+        line,
+      ).toContain(line);
+    for (const sentence of [
+      'Notre correspondant à Dakar a été expulsé par la junte en février.',
+      'La rédaction vous conseille de relire le discours du président, a ironisé le ministre.',
+      "Vidéo : la preuve, selon l'armée, que Wagner a mis en scène le charnier près de Gossi.",
+    ])
+      expect(kept(between(sentence)).map(([, t]) => t)).toContain(sentence);
+    const sentence = 'Author of the report, the general said the base was handed over on time.';
+    expect(kept(between(sentence)).map(([, t]) => t)).toContain(sentence);
+  });
+
+  it("keeps the page's last line when it stops on a comma, cut off when the page was saved", () => {
+    const text = `${BODY}\n\nThe mission's mandate was not renewed by the council on Friday.\n\nUntil Dec. 31,`;
+    expect(kept(classify(text, 'UN ends mission')).map(([, t]) => t)).toContain('Until Dec. 31,');
+  });
+});
+
+describe('classifyBlocks on captions that name things in quotation marks or are credited "AP"', () => {
+  const onPage = (line: string) =>
+    classify(
+      `Troops leave Gao\n\n${line}\n\n${BODY}\n\nThe last convoy crossed into Niger on Monday, the army said.`,
+      'Troops leave Gao',
+    );
+
+  it('drops a caption whose quotation marks hold only a name, and keeps a line that quotes someone', () => {
+    const caption =
+      'This photograph taken on 2 May 2022 shows soldiers of the operation known as "Barkhane" lowering a flag at a base in Gao.';
+    expect(onPage(caption)).toContainEqual(['furniture', caption]);
+    const quote =
+      'This photograph taken on 2 May 2022 was "the last one of the operation in Gao", the colonel said on Monday.';
+    expect(kept(onPage(quote)).map(([, t]) => t)).toContain(quote);
+  });
+
+  it('drops a one-sentence caption closed by "AP" whole, and cuts only the name after a paragraph', () => {
+    const caption = 'French soldiers leave their base in Gao, Mali, on Wednesday 9 June 2021. AP';
+    expect(onPage(caption)).toContainEqual(['furniture', caption]);
+    const paragraph =
+      'French soldiers left their base in Gao on Wednesday, the army said, and the convoy reached Niamey two days later after a long drive through the desert. AP';
+    const blocks = onPage(paragraph);
+    expect(blocks).toContainEqual(['body', paragraph.slice(0, -3)]);
+    expect(blocks).toContainEqual(['furniture', 'AP']);
+  });
+
+  it('drops a French caption naming the photographs taken, and a translation credit opened by an asterisk', () => {
+    const caption = 'Photographies prises à Gao au Mali, en janvier 2021.';
+    expect(onPage(caption)).toContainEqual(['furniture', caption]);
+    expect(onPage('*Translated from Arabic by Jane Doe')).toContainEqual([
+      'furniture',
+      '*Translated from Arabic by Jane Doe',
+    ]);
+  });
+});
+
+describe('classifyBlocks on the forms of photo credits outlets share', () => {
+  const around = (line: string) =>
+    classify(
+      `Troops leave Gao\n\n${BODY}\n\nThe last convoy crossed into Niger on Monday, the army said.\n\n${line}`,
+      'Troops leave Gao',
+    );
+
+  it('drops a short caption closed by a labelled, slashed, barred or bracketed credit, or opened by one', () => {
+    for (const line of [
+      'French soldiers patrol in Gao. Photograph: Jane Doe/AFP/Getty Images',
+      'Des soldats français patrouillent à Gao. Crédit : AFP',
+      'Des soldats français patrouillent à Gao (photo AFP)',
+      'Des soldats français patrouillent à Gao (Crédits : AFP)',
+      'Des soldats de la force Barkhane à Gao, en 2021. Photo AFP / Jane Doe',
+      'French soldiers patrol in Gao. [Photo: AFP]',
+      'French soldiers patrol in Gao. Picture: AFP',
+      'French soldiers patrol in Gao. | AFP',
+      'French soldiers patrol in Gao in 2021. Jane Doe / AFP',
+      'French soldiers patrol in Gao (Getty Images)',
+      'AFP/Jane Doe - French soldiers patrol in Gao.',
+    ])
+      expect(kept(around(line)), line).toEqual([
+        ['heading', 'Troops leave Gao'],
+        ['body', BODY],
+        ['body', 'The last convoy crossed into Niger on Monday, the army said.'],
+      ]);
+  });
+
+  it('keeps a sentence that ends on a bank named Credit, and a dateline naming its agency in brackets', () => {
+    const bank =
+      'The loan was arranged by a consortium of banks led by Credit Agricole, the minister said on Friday.';
+    const dateline = 'PARIS (AP) — French troops left Gao on Monday, the army said.';
+    for (const line of [bank, dateline])
+      expect(
+        kept(around(line)).map(([, t]) => t),
+        line,
+      ).toContain(line);
+  });
+});
+
+describe("classifyBlocks on the outlet's description of itself", () => {
+  const page = (line: string) => {
+    const text = `Troops leave Gao\n\n${BODY}\n\n${line}\n\nThe last convoy crossed into Niger on Monday, the army said.`;
+    return classifyBlocks(text, splitParagraphs(text), {
+      title: 'Troops leave Gao',
+      furnitureHints: [],
+      outlet: 'Sahel Wire',
+    }).map((b) => [b.kind, text.slice(b.start, b.end)]);
+  };
+
+  it("drops the site's box that names the outlet and says what it is, and keeps a sentence about the outlet", () => {
+    const box = 'Sahel Wire News Network is the in-house news collection and distribution agency.';
+    expect(page(box)).toContainEqual(['furniture', box]);
+    const story = 'Sahel Wire reported on Monday that the last convoy had left Gao.';
+    expect(page(story)).toContainEqual(['body', story]);
+  });
+});
+
+describe('classifyBlocks on captions that point at their picture', () => {
+  const between = (line: string) =>
+    classify(`${BODY}\n\n${line}\n\nThe last convoy crossed into Niger on Monday, the army said.`);
+
+  it('drops a caption opened by a pointer, labelled alone, a handout picture or one taken on a day', () => {
+    for (const line of [
+      'Pictured: French soldiers in Gao.',
+      'Ci-dessus : des soldats français à Gao.',
+      'Sur la photo, des soldats français à Gao.',
+      'Illustration.',
+      "Image d'archives",
+      'This handout picture released by the French army shows soldiers boarding a plane in Gao.',
+      'A picture taken on June 9, 2021 shows soldiers boarding a plane in Gao.',
+      'Des soldats français à Gao, le 9 juin 2021 (illustration).',
+    ])
+      expect(between(line), line).toContainEqual(['furniture', line]);
+  });
+
+  it('keeps prose that opens with the same words or speaks of pictures', () => {
+    for (const line of [
+      'Above all, France wants to keep its troops in the region, the minister said.',
+      'The army said images taken by a drone showed men burying bodies near the base.',
+    ])
+      expect(
+        kept(between(line)).map(([, t]) => t),
+        line,
+      ).toContain(line);
+  });
+});
+
+describe('classifyBlocks on a name alone between paragraphs', () => {
+  const story = (line: string) =>
+    classify(
+      `${BODY}\n\n${line}\n\nPresident Emmanuel Macron said Operation Barkhane would end once the last convoy reached Niger.`,
+    );
+
+  it('drops a name the article never mentions (a byline set apart), and keeps one it does (a subheading)', () => {
+    expect(story('Jane Doe')).toContainEqual(['furniture', 'Jane Doe']);
+    expect(story('JANE DOE')).toContainEqual(['furniture', 'JANE DOE']);
+    expect(story('Emmanuel Macron')).toContainEqual(['heading', 'Emmanuel Macron']);
+    expect(story('Operation Barkhane')).toContainEqual(['heading', 'Operation Barkhane']);
+  });
+});
+
+describe('classifyBlocks on the headline printed again below it', () => {
+  const TITLE = 'French troops leave the Gao base';
+  const page = (line: string) =>
+    classify(
+      `${TITLE}\n\n${BODY}\n\n${line}\n\nThe last convoy crossed into Niger on Monday, the army said.`,
+      TITLE,
+    );
+
+  it('drops it with a site name, a section or a label around it, or cut with an ellipsis', () => {
+    for (const line of [
+      'French troops leave the Gao base | Sahel Wire',
+      'Mali: French troops leave the Gao base',
+      'French troops leave the Gao base (video)',
+      'French troops leave the Gao base…',
+      'French troops leave the…',
+    ])
+      expect(page(line), line).toContainEqual(['furniture', line]);
+  });
+
+  it('keeps a sentence that opens with the headline and goes on', () => {
+    const line =
+      'French troops leave the Gao base, and the army says the last convoy reached Niger on Monday after a long drive.';
+    expect(kept(page(line)).map(([, t]) => t)).toContain(line);
   });
 });
