@@ -1385,3 +1385,66 @@ describe('a look-up by role meets the description a page sets beside the name', 
     ]);
   });
 });
+
+describe('speaker attribution: ranks, objects, participles and possessives (2 Dec 2026, afternoon)', () => {
+  it('keeps a one-name officer whose name ends like a nationality', () => {
+    expect(
+      speakers('« Nous restons », a déclaré à la presse le sergent Julian, qui gardait le poste.', 'fr'),
+    ).toEqual(['le sergent Julian: Nous restons']);
+    // A nationality alone still names no one.
+    expect(speakers('“We stay,” said a Malian.')).toEqual(['(none): We stay']);
+  });
+
+  it('reads a definite rank as the officer named with that rank before it', () => {
+    expect(
+      speakers(
+        'Le colonel Marc Duval a reçu la presse à Gao. Il a salué Fatou Keïta.\n\n' +
+          'Le colonel français a par ailleurs assuré que le camp était « propre ».',
+        'fr',
+      ),
+    ).toEqual(['Marc Duval: propre']);
+    expect(
+      speakers(
+        'General Paul Reno met Anne Morel in Gao.\n\nThe French general said the convoy was “orderly”.',
+      ),
+    ).toEqual(['Paul Reno: orderly']);
+  });
+
+  it('never reads a clause opened by "and" after a quotation as its attribution', () => {
+    expect(
+      speakers(
+        'At noon a “convoy of six trucks left the camp”, and a police unit arrived at the gate and searched it, said the Chadian army in a report.',
+      ),
+    ).toEqual(['Chadian army: convoy of six trucks left the camp']);
+  });
+
+  it('gives "X said, citing …" to the subject after the last comma', () => {
+    expect(
+      speakers(
+        "Senator Paul Grant has been told to leave within two days, Niger's government said, citing the “unfriendly remarks” of his office.",
+      ),
+    ).toEqual(["Niger's government: unfriendly remarks"]);
+  });
+
+  it('keeps "he" for the speaker when a person is only named after the quotation in the same sentence', () => {
+    expect(
+      speakers(
+        'Marie Lenoir said the agency “strongly” opposed the decision to detain Paul Grant.\n\n“The rules are clear,” he said.',
+      ),
+    ).toEqual(['Marie Lenoir: strongly', 'Marie Lenoir: The rules are clear']);
+    // A person named in a sentence of their own after it is the antecedent.
+    expect(
+      speakers(
+        'Marie Lenoir said the agency “strongly” opposed it. Paul Grant was detained.\n\n“The rules are clear,” he said.',
+      ),
+    ).toEqual(['Marie Lenoir: strongly', 'Paul Grant: The rules are clear']);
+  });
+
+  it("names a possessor's body by the one fuller form the article prints", () => {
+    expect(
+      speakers(
+        "Chad's interim civilian government has closed the border.\n\nTrade stopped, Chad's government said, citing “urgent security needs”.",
+      ),
+    ).toEqual(["Chad's interim civilian government: urgent security needs"]);
+  });
+});
