@@ -454,7 +454,7 @@ const INFLECTED_SPEECH = new RegExp(
     .filter((v) => v.endsWith('\u00E9'))
     .join(
       '|',
-    )})(?:e|s|es)|refer(?:s|red|ring)?\\s+to|sp(?:eaks?|oke|eaking)\\s+of|talk(?:s|ed|ing)?\\s+of|parl\\p{L}*\\s+(?:de|des|du|d['\u2019])|trait(?:ant|ait|aient|e|ent|\u00E9|\u00E9e|\u00E9s|er)|consid\\p{L}+|jug\\p{L}+|appell?ent|appelle|nomment|nomme|d\u00E9signent|d\u00E9signe|qualifient|qualifie)(?![\\p{L}])`,
+    )})(?:e|s|es)?|refer(?:s|red|ring)?\\s+to|sp(?:eaks?|oke|eaking)\\s+of|talk(?:s|ed|ing)?\\s+of|parl\\p{L}*\\s+(?:de|des|du|d['\u2019])|trait(?:ant|ait|aient|e|ent|\u00E9|\u00E9e|\u00E9s|er)|consid\\p{L}+|jug\\p{L}+|appell?ent|appelle|nomment|nomme|d\u00E9signent|d\u00E9signe|qualifient|qualifie)(?![\\p{L}])`,
   'iu',
 );
 
@@ -620,7 +620,7 @@ function withoutLeadingAdverb(name: string): string {
 
 /** Words after a name that make it a body's name, not a person's ("Sabre special forces", "Wagner group"). */
 const BODY_AFTER_NAME =
-  /^[\s\u2019']*s?\s+(?:(?:special|armed|task|military|peacekeeping|anti-?\p{L}+|general|defen[cs]e|foreign|interior|security|high|joint|national|presidential|press|intelligence|air|naval|ground|central|s\u00E9curitaire|militaire|g\u00E9n\u00E9ral)\s+){0,2}(?:forces?|mission|operation|group|troops|units?|contingent|base|camp|brigade|battalion|regiment|command|government|ministry|army|party|movement|agency|council|programme|program|palace|office|presidency|administration|embassy|institute|university|foundation|commission|parliament|senate|assembly|palais|minist\u00E8re|institut|fondation|staff|sources?|authorities|officials|junta|military)(?![\p{L}])/iu;
+  /^[\s\u2019']*s?\s+(?:(?:special|armed|task|military|mercenary|paramilitary|private|rebel|jihadist|militant|terrorist|peacekeeping|anti-?\p{L}+|general|defen[cs]e|foreign|interior|security|high|joint|national|presidential|press|intelligence|air|naval|ground|central|s\u00E9curitaire|militaire|g\u00E9n\u00E9ral)\s+){0,2}(?:forces?|mission|operation|group|troops|units?|contingent|base|camp|brigade|battalion|regiment|command|government|ministry|army|party|movement|agency|council|programme|program|palace|office|presidency|administration|embassy|institute|university|foundation|commission|parliament|senate|assembly|palais|minist\u00E8re|institut|fondation|staff|sources?|authorities|officials|junta|military)(?![\p{L}])/iu;
 /** The last word of a "name" that is a body's noun ("General Staff", "High Command"): no person. */
 const ORG_LAST_WORD =
   /(?:^|\s)(?:Staff|Command|Forces?|Ministry|Council|Army|Office|Government|Headquarters|Presidency|Commission|Committee|Assembly|Agency|Service|Services|Mission|Operation|Group|Conseil|Minist\u00E8re|Gouvernement|Commandement|Comit\u00E9|Assembl\u00E9e|Arm\u00E9e|Pr\u00E9sidence|\u00C9tat-major|Etat-major)$/u;
@@ -963,6 +963,13 @@ const RANK_BEFORE_ONE_NAME =
 /** A definite rank with at most one nationality: "le colonel français", "the French general", "the colonel". */
 const RANK_REFERENCE =
   /^(?:the|le|la|l['\u2019])\s*(?:\p{Lu}\p{Ll}+\s+)?(colonel|lieutenant-colonel|g\u00E9n\u00E9ral|general|capitaine|captain|commandant|commander|lieutenant|sergent|sergeant|amiral|admiral|major)(?:\s+\p{Ll}+)?$/iu;
+
+/**
+ * A participle clause describing what comes before it: "allegedly created by Wagner", "backed by
+ * Algeria", "based in Paris", "créé par Wagner", "basée à Bamako".
+ */
+const PARTICIPLE_APPOSITION =
+  /^(?:\p{Ll}+(?:ly|ment)\s+)?(?:\p{Ll}{2,}(?:ed|en)|run|made|set up|\p{Ll}{2,}(?:\u00E9|\u00E9e|\u00E9s|\u00E9es|ie|is|ue|us|it|ite))\s+(?:by|in|at|from|with|par|\u00E0|au|aux|en|dans|depuis)\s/u;
 
 /** A rank or a title ending the words before a name ("… le capitaine "). */
 const RANK_BEFORE = new RegExp(`(?<![\\p{L}])${RANK_BEFORE_ONE_NAME}\\s+$`, 'iu');
@@ -1975,6 +1982,10 @@ export class QuotationIndex {
         .pop()!
         .split(/[,;:(]\s*/)
         .filter((x) => x.trim() !== '');
+      // "A tweet from an account called X, allegedly created by Wagner, said", "Le compte, créé
+      // par Wagner, a écrit": a participle clause set between commas describes the subject
+      // before it; its agent is not the subject.
+      if (pieces.length > 1 && PARTICIPLE_APPOSITION.test(pieces[pieces.length - 1]!.trim())) pieces.pop();
       // "Olivier Salgado, the spokesman for the MINUSMA mission, told AFP": the name, not its
       // apposition, is the speaker.
       const role = pieces[pieces.length - 1];
@@ -2349,6 +2360,14 @@ export class QuotationIndex {
       )
       .trim();
     if (p.length === 0) return null;
+    // "UNITED NATIONS, June 30 (Reuters) – The United Nations Security Council": a dateline or an
+    // aside closed by a spaced dash is no part of the name after it.
+    const dashed = /\s[\u2013\u2014]\s+(?=\S)/u.test(p) ? p.replace(/^.*\s[\u2013\u2014]\s+/su, '') : p;
+    if (dashed !== p) return this.normaliseSpeaker(dashed, lastPerson, titles);
+    // "The Security Council resolution authorizes MINUSMA to – “", "The 15-member council
+    // adopted": a phrase holding a quotation mark or a dash, or ending in a verb in -ed, runs past
+    // the name into the sentence; it names no one.
+    if (/[\u201C\u201D"\u00AB\u00BB\u2013\u2014]/u.test(p) || /\s\p{Ll}{3,}ed$/u.test(p)) return null;
     if (/^it$/i.test(p)) return IT;
     // "the same diplomatic source", "la même source": the speaker the article last gave those words.
     const same = /^(?:the|la|le|les)\s+(?:same|m\u00EAmes?)\s+(.+)$/iu.exec(p);

@@ -1448,3 +1448,37 @@ describe('speaker attribution: ranks, objects, participles and possessives (2 De
     ).toEqual(["Chad's interim civilian government: urgent security needs"]);
   });
 });
+
+describe('speaker attribution: agents, datelines and appositions (2 Dec 2026, afternoon)', () => {
+  it('gives a quoted term to the agent of a bare French participle of saying', () => {
+    expect(
+      speakers(
+        'Le camp fermera en mai, au terme d’une « rétrocession » annoncé par le conseil régional.',
+        'fr',
+      ),
+    ).toEqual(['le conseil régional: rétrocession']);
+  });
+
+  it('reads no dateline or dash-closed aside into a speaker, and never a phrase with a quotation mark or a verb', () => {
+    expect(speakers('PARIS, May 3 (AFP) – The agency said the camp needed “urgent help.”')).toEqual([
+      'Agency: urgent help.',
+    ]);
+    expect(
+      speakers('The council adopted a text — drafted by France — asking for “an orderly exit”.'),
+    ).toEqual(['(none): an orderly exit']);
+  });
+
+  it('skips a participle clause between the subject and its verb', () => {
+    expect(
+      speakers('A post from an account called Ali Traoré, allegedly run by Volkov, said: “We will stay.”'),
+    ).toEqual(['Ali Traoré: We will stay.']);
+  });
+
+  it('takes no mercenary group for a person when a sentence before names it', () => {
+    expect(
+      speakers(
+        'Officials met in Geneva with Russia’s Volkov mercenary group.\n\nThey asked for “a pause in the fighting and more talks”.',
+      ),
+    ).toEqual(['(none): a pause in the fighting and more talks']);
+  });
+});
