@@ -971,6 +971,13 @@ const RANK_REFERENCE =
 const PARTICIPLE_APPOSITION =
   /^(?:\p{Ll}+(?:ly|ment)\s+)?(?:\p{Ll}{2,}(?:ed|en)|run|made|set up|\p{Ll}{2,}(?:\u00E9|\u00E9e|\u00E9s|\u00E9es|ie|is|ue|us|it|ite))\s+(?:by|in|at|from|with|par|\u00E0|au|aux|en|dans|depuis)\s/u;
 
+/**
+ * A social-media account named for a person: "a Twitter account in the name of X", "an account
+ * called X", "le compte (Twitter) d'un certain X" (group 1: the name, two to four capitalised words).
+ */
+const ACCOUNT_HOLDER =
+  /^(?:(?:a|an|the|un|une|le|son|sa)\s+)?(?:(?:Twitter|X|Facebook|Telegram|TikTok|Instagram|YouTube|social[- ]media)\s+)?(?:account|compte|profile|profil|page)(?:\s+(?:Twitter|X|Facebook|Telegram|TikTok|Instagram|YouTube))?\s+(?:in\s+the\s+name\s+of|called|named|of|belonging\s+to|au\s+nom\s+d['\u2019]|d['\u2019]un\s+(?:certain|d\u00E9nomm\u00E9|nomm\u00E9)|d['\u2019]une\s+(?:certaine|d\u00E9nomm\u00E9e|nomm\u00E9e)|de|d['\u2019])\s*((?:[\p{Lu}][\p{L}'\u2019-]+\s+){1,3}[\p{Lu}][\p{L}'\u2019-]+)$/u;
+
 /** A rank or a title ending the words before a name ("… le capitaine "). */
 const RANK_BEFORE = new RegExp(`(?<![\\p{L}])${RANK_BEFORE_ONE_NAME}\\s+$`, 'iu');
 
@@ -2439,6 +2446,13 @@ export class QuotationIndex {
           !placeName(m, 2) &&
           this.people.full.has(this.people.resolve(m.name) ?? ''),
       );
+    // "A Twitter account in the name of Dia Diarra", "an account called X", "le compte Twitter d'un
+    // dénommé X": an account named for someone speaks as that someone (whoever runs it).
+    const holder = ACCOUNT_HOLDER.exec(p);
+    if (holder?.[1]) {
+      const name = holder[1].trim();
+      return this.people.resolve(name) ?? name;
+    }
     // "A Telegram account affiliated with Wagner", "a spokesman for Barkhane": a lone capitalised
     // word inside a description that opens with an article and names a body or a role is part of
     // the description, not a person of that name.

@@ -1482,3 +1482,18 @@ describe('speaker attribution: agents, datelines and appositions (2 Dec 2026, af
     ).toEqual(['(none): a pause in the fighting and more talks']);
   });
 });
+
+describe('speaker attribution: accounts (2 Dec 2026, afternoon)', () => {
+  it('gives the words of an account named for someone to that someone', () => {
+    expect(
+      speakers('A Twitter account in the name of Ali Traoré sounded the alarm: “The images are terrible.”'),
+    ).toEqual(['Ali Traoré: The images are terrible.']);
+    expect(speakers("« C'est terrible », a écrit le compte Twitter d'un dénommé Ali Traoré.", 'fr')).toEqual([
+      "Ali Traoré: C'est terrible",
+    ]);
+    // An account described by whom it is linked to stays that description.
+    expect(speakers('A Telegram account affiliated with Wagner said: “We are here.”')).toEqual([
+      'A Telegram account affiliated with Wagner: We are here.',
+    ]);
+  });
+});
