@@ -978,6 +978,16 @@ const PARTICIPLE_APPOSITION =
 const ACCOUNT_HOLDER =
   /^(?:(?:a|an|the|un|une|le|son|sa)\s+)?(?:(?:Twitter|X|Facebook|Telegram|TikTok|Instagram|YouTube|social[- ]media)\s+)?(?:account|compte|profile|profil|page)(?:\s+(?:Twitter|X|Facebook|Telegram|TikTok|Instagram|YouTube))?\s+(?:in\s+the\s+name\s+of|called|named|of|belonging\s+to|au\s+nom\s+d['\u2019]|d['\u2019]un\s+(?:certain|d\u00E9nomm\u00E9|nomm\u00E9)|d['\u2019]une\s+(?:certaine|d\u00E9nomm\u00E9e|nomm\u00E9e)|de|d['\u2019])\s*((?:[\p{Lu}][\p{L}'\u2019-]+\s+){1,3}[\p{Lu}][\p{L}'\u2019-]+)$/u;
 
+/**
+ * The opening of a communiqué quoted from its first words: its issuer (group 1, an article and a
+ * body's name) and a verb a communiqué opens with ("Le gouvernement de la République du Mali
+ * informe", "The Government of Mali announces").
+ */
+const SELF_NAMED = new RegExp(
+  `^((?:Le|La|Les|The)\\s+[^,;:\u00AB\u00BB\u201C\u201D"]{3,80}?|L['\u2019]\\s*[^,;:\u00AB\u00BB\u201C\u201D"]{3,80}?)\\s+(?:${FR_PRESENT}|prend\\s+acte|porte\\s+\u00E0\\s+la\\s+connaissance|condamne|d\u00E9cide|informs|announces|condemns|notes|decides|denounces|reaffirms|regrets|welcomes|takes\\s+note)(?![\\p{L}])`,
+  'u',
+);
+
 /** A rank or a title ending the words before a name ("… le capitaine "). */
 const RANK_BEFORE = new RegExp(`(?<![\\p{L}])${RANK_BEFORE_ONE_NAME}\\s+$`, 'iu');
 
@@ -1322,6 +1332,23 @@ export class QuotationIndex {
           const named = issuer?.[2] ? `${issuer[1] && !article ? "l'" : article}${issuer[2]}` : null;
           const who = named ? this.normaliseSpeaker(named, null, titles) : null;
           if (who !== null && who !== IT && who !== PREV && BODY_NOUN.test(who)) speaker = who;
+        }
+        // "« Le gouvernement de la République du Mali informe l'opinion … »": a communiqué quoted
+        // from its first words names its issuer as their subject; that body speaks when nothing
+        // around the quotation attributes it (a body the sentence gives it is kept: pages name
+        // the same communiqué's issuer as "la junte", "les autorités maliennes").
+        if (speaker === null || wasCarried) {
+          const own = SELF_NAMED.exec(text.slice(q.start, q.end).replace(/^[\s\u201C"\u00AB\u2018']+/u, ''));
+          // A body's name of three words or more ("The Mission takes note …", "…,” it stated" is
+          // the body last named: "the Mission" is a short form, not the issuer's name).
+          const who =
+            own?.[1] && BODY_NOUN.test(own[1]) && own[1].trim().split(/\s+/u).length >= 3
+              ? this.normaliseSpeaker(own[1], null, titles)
+              : null;
+          if (who !== null && who !== IT && who !== PREV && !this.people.full.has(who)) {
+            speaker = who;
+            wasCarried = false;
+          }
         }
         if (speaker !== null && speaker !== IT && !this.people.full.has(speaker))
           speaker = titledName(speaker, text) ?? this.fullerBody(speaker, article, q.start);

@@ -1497,3 +1497,25 @@ describe('speaker attribution: accounts (2 Dec 2026, afternoon)', () => {
     ]);
   });
 });
+
+describe('speaker attribution: a communiqué that names its issuer (2 Dec 2026, afternoon)', () => {
+  it('gives a communiqué quoted from its first words to the body they name, when nothing else attributes it', () => {
+    expect(
+      speakers(
+        'Le texte a été lu lundi soir à la télévision. Paul Grant doit partir.\n\n« Le conseil régional de Kayes informe la population que le marché restera fermé. »',
+        'fr',
+      ),
+    ).toEqual([
+      'Le conseil régional de Kayes: Le conseil régional de Kayes informe la population que le marché restera fermé.',
+    ]);
+    // A body the sentence gives the words keeps them.
+    expect(
+      speakers(
+        '« Le conseil régional de Kayes informe la population que le marché restera fermé », ont annoncé les autorités locales.',
+        'fr',
+      ),
+    ).toEqual([
+      'les autorités locales: Le conseil régional de Kayes informe la population que le marché restera fermé',
+    ]);
+  });
+});
