@@ -314,3 +314,42 @@ describe('quotation lookup by the speaker’s role', () => {
     expect(index.lookup('eu top diplomat on mali junta').quotes[0]?.speaker).toBe('Josep Borrell');
   });
 });
+
+describe('quotation lookup by what the article is about', () => {
+  it('meets a query word in the headline of the quotation’s article', () => {
+    const meta = (id: string, title: string) => ({
+      id,
+      outlet: 'Test Outlet',
+      title,
+      published: '2022-08-15',
+      url: null,
+      language: 'en',
+      sha256: '0'.repeat(64),
+      inferred: {},
+      furnitureHints: [],
+    });
+    const a = prepareArticle(
+      meta('a', 'Army leaves Kidal camp after nine years'),
+      '“It was done in good order,” said Colonel Anne Morel, the army spokeswoman.',
+      'a.txt',
+    );
+    const b = prepareArticle(
+      meta('b', 'Army hands over Tessalit base'),
+      '“The handover went in good order,” said Colonel Anne Morel, the army spokeswoman.',
+      'b.txt',
+    );
+    const index = new QuotationIndex({
+      dir: '.',
+      articles: [a, b],
+      byId: new Map([
+        ['a', a],
+        ['b', b],
+      ]),
+      passages: [...a.passages, ...b.passages],
+    });
+    const first = (query: string) => index.lookup(query).quotes[0]?.text;
+    // "kidal" is printed only in one article's headline: that article's quotation comes first.
+    expect(first('army spokeswoman kidal good order')).toBe('It was done in good order');
+    expect(first('army spokeswoman tessalit good order')).toBe('The handover went in good order');
+  });
+});
