@@ -1026,6 +1026,15 @@ function titledNameIn(name: string, text: string): string | null {
  * the article prints no such form, or more than one.
  */
 function possessiveFuller(name: string, text: string): string {
+  const memo = memoFor(text);
+  const known = memo.titled.get(`\u0000possessive ${name}`);
+  if (known !== undefined) return known ?? name;
+  const found = possessiveFullerIn(name, text);
+  memo.titled.set(`\u0000possessive ${name}`, found);
+  return found;
+}
+
+function possessiveFullerIn(name: string, text: string): string {
   const m = /^([\p{Lu}][\p{L}-]*)['\u2019]s\s+(\p{Ll}[\p{L}-]*)$/u.exec(name);
   if (!m) return name;
   const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
