@@ -2642,17 +2642,6 @@ export class QuotationIndex {
    * Index terms of a quotation's text under its article's analyser; for an article not in
    * English, its English index forms too, so an English query meets it on names and numbers.
    */
-  /** An article's headline terms, analysed once per article (many quotations share one). */
-  private titleTerms = new Map<string, string[]>();
-  private titleWords(articleId: string): string[] {
-    let t = this.titleTerms.get(articleId);
-    if (t === undefined) {
-      t = this.wordsOf(articleId, this.corpus.byId.get(articleId)?.meta.title ?? '');
-      this.titleTerms.set(articleId, t);
-    }
-    return t;
-  }
-
   private wordsOf(articleId: string, text: string): string[] {
     const analyzer = analyzerFor(this.corpus.byId.get(articleId)?.meta.language);
     const own = termsOf(analyzer, text);
@@ -2754,12 +2743,7 @@ export class QuotationIndex {
         speakerWords: new Set(q.speaker ? [...indexTerms(q.speaker), ...this.roleTerms(q.speaker)] : []),
         // The sentence around the quotation names the speaker's role ("Germany's defence minister").
         contextWords: new Set(this.wordsOf(q.articleId, q.context)),
-        // The sentence before, and the headline: what the article is about is what the quotation
-        // is said about ("… on the Menaka departure" for words whose sentence names no place).
-        nearWords: new Set([
-          ...this.wordsOf(q.articleId, this.sentenceBefore(q)),
-          ...this.titleWords(q.articleId),
-        ]),
+        nearWords: new Set(this.wordsOf(q.articleId, this.sentenceBefore(q))),
         folded: comparable(q.text),
         // The last index term of the speaker's name, which a query naming the speaker uses; none
         // when the name ends in a role or a body's noun ("Council of ministers", "Spokesman for the
