@@ -34,7 +34,7 @@ const FR_ANY_PARTICIPLE = '\\p{Ll}{3,}(?:\u00E9|i|u)';
  * "avait déjà accusé", "a pour sa part indiqué", "avait, deux jours après, qualifié").
  */
 const FR_AUX_ADVERB =
-  '(?:\\s+(?:aussi|d\u00E9j\u00E0|\u00E9galement|encore|pourtant|notamment|alors|ainsi|enfin|ensuite|toutefois|d[\'\u2019]abord|m\u00EAme|bien|pour\\s+sa\\s+part|de\\s+son\\s+c\u00F4t\u00E9|quant\\s+\u00E0\\s+(?:lui|elle)|\u00E0\\s+nouveau|une\\s+nouvelle\\s+fois|plusieurs\\s+fois)|\\s*,[^,.;:\u00AB\u00BB\u201C\u201D"]{2,40},)?';
+  '(?:\\s+(?:aussi|d\u00E9j\u00E0|\u00E9galement|encore|pourtant|notamment|alors|ainsi|enfin|ensuite|toutefois|d[\'\u2019]abord|m\u00EAme|bien|par\\s+ailleurs|en\\s+outre|de\\s+nouveau|cependant|n\u00E9anmoins|publiquement|pour\\s+sa\\s+part|de\\s+son\\s+c\u00F4t\u00E9|quant\\s+\u00E0\\s+(?:lui|elle)|\u00E0\\s+nouveau|une\\s+nouvelle\\s+fois|plusieurs\\s+fois)|\\s*,[^,.;:\u00AB\u00BB\u201C\u201D"]{2,40},)?';
 /** «…», a-t-il justifié / «…», dit-elle: an inverted verb with a pronoun, pointing back to the last person. */
 const FR_INVERTED_PRONOUN = new RegExp(
   `^\\s*[,.]?\\s*(?:(?:a\\s?-\\s?t|avait|avaient|ont|aurait|auraient)\\s?-\\s?(?:il|elle|ils|elles)\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE})|(?:${FR_PRESENT}|\\p{Ll}{3,}[e\u00E9]|\\p{Ll}{3,}(?:it|ent))(?:-t)?-(?:il|elle|ils|elles)|s['\u2019](?:est|\u00E9tait)-(?:il|elle)\\s+\\p{L}+|se\\s+\\p{L}+-t-(?:il|elle)|(?:a|avait)-t-(?:il|elle)\\s+(?:tenu|voulu|souhait\u00E9)\\s+\u00E0\\s+\\p{L}+)(?![\\p{L}])`,
@@ -454,7 +454,7 @@ const INFLECTED_SPEECH = new RegExp(
     .filter((v) => v.endsWith('\u00E9'))
     .join(
       '|',
-    )})(?:e|s|es)|refer(?:s|red|ring)?\\s+to|sp(?:eaks?|oke|eaking)\\s+of|talk(?:s|ed|ing)?\\s+of|parl\\p{L}*\\s+(?:de|des|du|d['\u2019])|trait(?:ant|ait|aient|e|ent|\u00E9|\u00E9e|\u00E9s|er)|consid\\p{L}+|jug\\p{L}+|appell?ent|appelle|nomment|nomme|d\u00E9signent|d\u00E9signe|qualifient|qualifie)(?![\\p{L}])`,
+    )})(?:e|s|es)?|refer(?:s|red|ring)?\\s+to|sp(?:eaks?|oke|eaking)\\s+of|talk(?:s|ed|ing)?\\s+of|parl\\p{L}*\\s+(?:de|des|du|d['\u2019])|trait(?:ant|ait|aient|e|ent|\u00E9|\u00E9e|\u00E9s|er)|consid\\p{L}+|jug\\p{L}+|appell?ent|appelle|nomment|nomme|d\u00E9signent|d\u00E9signe|qualifient|qualifie)(?![\\p{L}])`,
   'iu',
 );
 
@@ -620,7 +620,7 @@ function withoutLeadingAdverb(name: string): string {
 
 /** Words after a name that make it a body's name, not a person's ("Sabre special forces", "Wagner group"). */
 const BODY_AFTER_NAME =
-  /^[\s\u2019']*s?\s+(?:(?:special|armed|task|military|peacekeeping|anti-?\p{L}+|general|defen[cs]e|foreign|interior|security|high|joint|national|presidential|press|intelligence|air|naval|ground|central|s\u00E9curitaire|militaire|g\u00E9n\u00E9ral)\s+){0,2}(?:forces?|mission|operation|group|troops|units?|contingent|base|camp|brigade|battalion|regiment|command|government|ministry|army|party|movement|agency|council|programme|program|palace|office|presidency|administration|embassy|institute|university|foundation|commission|parliament|senate|assembly|palais|minist\u00E8re|institut|fondation|staff|sources?|authorities|officials|junta|military)(?![\p{L}])/iu;
+  /^[\s\u2019']*s?\s+(?:(?:special|armed|task|military|mercenary|paramilitary|private|rebel|jihadist|militant|terrorist|peacekeeping|anti-?\p{L}+|general|defen[cs]e|foreign|interior|security|high|joint|national|presidential|press|intelligence|air|naval|ground|central|s\u00E9curitaire|militaire|g\u00E9n\u00E9ral)\s+){0,2}(?:forces?|mission|operation|group|troops|units?|contingent|base|camp|brigade|battalion|regiment|command|government|ministry|army|party|movement|agency|council|programme|program|palace|office|presidency|administration|embassy|institute|university|foundation|commission|parliament|senate|assembly|palais|minist\u00E8re|institut|fondation|staff|sources?|authorities|officials|junta|military)(?![\p{L}])/iu;
 /** The last word of a "name" that is a body's noun ("General Staff", "High Command"): no person. */
 const ORG_LAST_WORD =
   /(?:^|\s)(?:Staff|Command|Forces?|Ministry|Council|Army|Office|Government|Headquarters|Presidency|Commission|Committee|Assembly|Agency|Service|Services|Mission|Operation|Group|Conseil|Minist\u00E8re|Gouvernement|Commandement|Comit\u00E9|Assembl\u00E9e|Arm\u00E9e|Pr\u00E9sidence|\u00C9tat-major|Etat-major)$/u;
@@ -960,6 +960,37 @@ function particleNames(text: string, page: string): PersonMention[] {
 const RANK_BEFORE_ONE_NAME =
   "(?:(?:le|la|l['\u2019])\\s*)?(?:capitaine|commandant|colonel|lieutenant|lieutenant-colonel|g\u00E9n\u00E9ral|sergent|adjudant|caporal|major|soldat|m\u00E9decin|p\u00E8re|s\u0153ur|Captain|Commander|Colonel|Lieutenant|General|Sergeant|Corporal|Major|Private)";
 
+/** A definite rank with at most one nationality: "le colonel français", "the French general", "the colonel". */
+const RANK_REFERENCE =
+  /^(?:the|le|la|l['\u2019])\s*(?:\p{Lu}\p{Ll}+\s+)?(colonel|lieutenant-colonel|g\u00E9n\u00E9ral|general|capitaine|captain|commandant|commander|lieutenant|sergent|sergeant|amiral|admiral|major)(?:\s+\p{Ll}+)?$/iu;
+
+/**
+ * A participle clause describing what comes before it: "allegedly created by Wagner", "backed by
+ * Algeria", "based in Paris", "créé par Wagner", "basée à Bamako".
+ */
+const PARTICIPLE_APPOSITION =
+  /^(?:\p{Ll}+(?:ly|ment)\s+)?(?:\p{Ll}{2,}(?:ed|en)|run|made|set up|\p{Ll}{2,}(?:\u00E9|\u00E9e|\u00E9s|\u00E9es|ie|is|ue|us|it|ite))\s+(?:by|in|at|from|with|par|\u00E0|au|aux|en|dans|depuis)\s/u;
+
+/**
+ * A social-media account named for a person: "a Twitter account in the name of X", "an account
+ * called X", "le compte (Twitter) d'un certain X" (group 1: the name, two to four capitalised words).
+ */
+const ACCOUNT_HOLDER =
+  /^(?:(?:a|an|the|un|une|le|son|sa)\s+)?(?:(?:Twitter|X|Facebook|Telegram|TikTok|Instagram|YouTube|social[- ]media)\s+)?(?:account|compte|profile|profil|page)(?:\s+(?:Twitter|X|Facebook|Telegram|TikTok|Instagram|YouTube))?\s+(?:in\s+the\s+name\s+of|called|named|of|belonging\s+to|au\s+nom\s+d['\u2019]|d['\u2019]un\s+(?:certain|d\u00E9nomm\u00E9|nomm\u00E9)|d['\u2019]une\s+(?:certaine|d\u00E9nomm\u00E9e|nomm\u00E9e)|de|d['\u2019])\s*((?:[\p{Lu}][\p{L}'\u2019-]+\s+){1,3}[\p{Lu}][\p{L}'\u2019-]+)$/u;
+
+/**
+ * The opening of a communiqué quoted from its first words: its issuer (group 1, an article and a
+ * body's name) and a verb a communiqué opens with ("Le gouvernement de la République du Mali
+ * informe", "The Government of Mali announces").
+ */
+const SELF_NAMED = new RegExp(
+  `^((?:Le|La|Les|The)\\s+[^,;:\u00AB\u00BB\u201C\u201D"]{3,80}?|L['\u2019]\\s*[^,;:\u00AB\u00BB\u201C\u201D"]{3,80}?)\\s+(?:${FR_PRESENT}|prend\\s+acte|porte\\s+\u00E0\\s+la\\s+connaissance|condamne|d\u00E9cide|informs|announces|condemns|notes|decides|denounces|reaffirms|regrets|welcomes|takes\\s+note)(?![\\p{L}])`,
+  'u',
+);
+
+/** A rank or a title ending the words before a name ("… le capitaine "). */
+const RANK_BEFORE = new RegExp(`(?<![\\p{L}])${RANK_BEFORE_ONE_NAME}\\s+$`, 'iu');
+
 /**
  * A person the page calls by one name only, with the rank it gives them: "le capitaine Yann",
  * "Sergeant Paul", the fullest name the page gives. Null when the name is printed with no rank.
@@ -986,6 +1017,33 @@ function titledNameIn(name: string, text: string): string | null {
     if (!/^\s+\p{Lu}/u.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 3))) return m[0];
   }
   return null;
+}
+
+/**
+ * A body named by a possessor and its noun alone ("Mali's government") by the one fuller form
+ * the article prints with lower-case words between them ("Mali's transitional military
+ * government"), as a writer names a body in full once and then shortly; the name as given when
+ * the article prints no such form, or more than one.
+ */
+function possessiveFuller(name: string, text: string): string {
+  const memo = memoFor(text);
+  const known = memo.titled.get(`\u0000possessive ${name}`);
+  if (known !== undefined) return known ?? name;
+  const found = possessiveFullerIn(name, text);
+  memo.titled.set(`\u0000possessive ${name}`, found);
+  return found;
+}
+
+function possessiveFullerIn(name: string, text: string): string {
+  const m = /^([\p{Lu}][\p{L}-]*)['\u2019]s\s+(\p{Ll}[\p{L}-]*)$/u.exec(name);
+  if (!m) return name;
+  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(
+    `(?<![\\p{L}])${esc(m[1]!)}['\u2019]s\\s+(?:\\p{Ll}[\\p{L}-]*\\s+){1,3}${esc(m[2]!)}(?![\\p{L}])`,
+    'gu',
+  );
+  const forms = new Set([...text.matchAll(re)].map((f) => f[0].replace(/\s+/gu, ' ')));
+  return forms.size === 1 ? [...forms][0]! : name;
 }
 
 /** A body named with a feminine article or noun: "la junte", "l'armée", "une source", "la présidence". */
@@ -1109,7 +1167,7 @@ export class QuotationIndex {
     const titles = new Map<string, string>(); // "french president" → "Emmanuel Macron"
     let lastPerson: { name: string; at: number } | null = null;
     let lastBody: string | null = null; // the last organisation or statement quoted: what "it" points back to
-    let lastQuoted: { name: string; at: number } | null = null; // the last speaker and where they were quoted
+    let lastQuoted: { name: string; at: number; sentence?: Span } | null = null; // the last speaker and where they were quoted
     // The speaker of the last quotation when the block before ended on one: a paragraph that
     // opens with a quotation and names no one continues it.
     let carried: string | null = null;
@@ -1198,8 +1256,20 @@ export class QuotationIndex {
         lastQuoteEnd = q.end;
         const personBefore = [...mentions].reverse().find((p) => p.end <= q.start);
         let last = personBefore ? { name: personBefore.name, at: personBefore.start } : lastPerson;
-        // A person quoted since the last name found ("Macron said: “…” … He said …").
-        if (lastQuoted && (!last || lastQuoted.at > last.at) && this.isPersonName(lastQuoted.name))
+        // A person quoted since the last name found ("Macron said: “…” … He said …"), or named
+        // only after the quotation in the same sentence, whose speaker stays what the next "he"
+        // points to ("Farhan Haq said the UN “deeply” regretted the decision to expel Salgado.
+        // “…,” he said": Haq, not Salgado).
+        if (
+          lastQuoted &&
+          (!last ||
+            lastQuoted.at > last.at ||
+            (lastQuoted.sentence !== undefined &&
+              last.at > lastQuoted.at &&
+              last.at < lastQuoted.sentence.end &&
+              q.start >= lastQuoted.sentence.end)) &&
+          this.isPersonName(lastQuoted.name)
+        )
           last = lastQuoted;
         // "il"/"elle" may stand for a body quoted since ("l'état-major … », a-t-il ajouté").
         // …or for a body that spoke in this paragraph since ("L'état-major a annoncé lundi le départ.
@@ -1272,11 +1342,28 @@ export class QuotationIndex {
           const who = named ? this.normaliseSpeaker(named, null, titles) : null;
           if (who !== null && who !== IT && who !== PREV && BODY_NOUN.test(who)) speaker = who;
         }
+        // "« Le gouvernement de la République du Mali informe l'opinion … »": a communiqué quoted
+        // from its first words names its issuer as their subject; that body speaks when nothing
+        // around the quotation attributes it (a body the sentence gives it is kept: pages name
+        // the same communiqué's issuer as "la junte", "les autorités maliennes").
+        if (speaker === null || wasCarried) {
+          const own = SELF_NAMED.exec(text.slice(q.start, q.end).replace(/^[\s\u201C"\u00AB\u2018']+/u, ''));
+          // A body's name of three words or more ("The Mission takes note …", "…,” it stated" is
+          // the body last named: "the Mission" is a short form, not the issuer's name).
+          const who =
+            own?.[1] && BODY_NOUN.test(own[1]) && own[1].trim().split(/\s+/u).length >= 3
+              ? this.normaliseSpeaker(own[1], null, titles)
+              : null;
+          if (who !== null && who !== IT && who !== PREV && !this.people.full.has(who)) {
+            speaker = who;
+            wasCarried = false;
+          }
+        }
         if (speaker !== null && speaker !== IT && !this.people.full.has(speaker))
           speaker = titledName(speaker, text) ?? this.fullerBody(speaker, article, q.start);
         previousSpeaker = speaker;
         if (speaker !== null) this.spoken.push(speaker);
-        if (speaker !== null) lastQuoted = { name: speaker, at: q.start };
+        if (speaker !== null) lastQuoted = { name: speaker, at: q.start, sentence };
         if (speaker !== null && !this.people.full.has(speaker)) lastBody = speaker;
         out.push({
           article,
@@ -1730,7 +1817,15 @@ export class QuotationIndex {
     const comma =
       /^[\s\u201D"\u2019'\u00BB]*,|^,/u.test(text.slice(q.end, q.end + 4)) && !verbBetween(before);
     const anySubjectVerb = comma ? new RegExp(`^\\s*${np}\\s+\\p{Ll}{3,}ed\\b`, 'u').exec(after) : null;
-    if (anySubjectVerb?.[1] && !/[,;]/.test(anySubjectVerb[1])) {
+    // "…”, and a Malian army detachment arrived at the site, said the French army": a clause
+    // opened by a conjunction is the writer's next event, not an attribution.
+    if (
+      anySubjectVerb?.[1] &&
+      !/[,;]/.test(anySubjectVerb[1]) &&
+      !/^(?:and|but|or|while|as|when|whereas|before|after|until|because|since|then)\s/iu.test(
+        anySubjectVerb[1],
+      )
+    ) {
       const sp = norm(anySubjectVerb[1].replace(ADVERBS, ''));
       if (speaks(sp)) return sp;
     }
@@ -1756,7 +1851,10 @@ export class QuotationIndex {
     // attribution closes the sentence, after words of the writer's own.
     const closing = CLOSING_ATTRIBUTION.exec(after);
     if (closing?.[1] && !verbBetween(before)) {
-      const sp = norm(closing[1]);
+      // "…, said the French army in a report.": where and when it spoke are not who.
+      const sp = norm(
+        closing[1].replace(/\s+(?:on|in|at|during|after|before|last|this|yesterday|to|from)\s.*$/iu, ''),
+      );
       if (speaks(sp)) return sp;
     }
     // "« … » avec le transfert de Gao, a souligné le porte-parole, le colonel X, lors d'un point
@@ -1904,6 +2002,17 @@ export class QuotationIndex {
             .split(/[\u201D"\u00BB]/u)
             .pop()!
             .replace(/^[\s,]+/u, '');
+          // "Ambassador Joel Meyer has been asked to leave within 72 hours, Mali's government said,
+          // citing …": the verb's subject is the clause after the last comma, unless that clause
+          // is a role set beside a name ("Olivier Salgado, the spokesman, said, adding …").
+          const pieces = clause.split(/[,;:(]\s*/u).filter((x) => x.trim() !== '');
+          if (pieces.length > 1) {
+            const lastPiece = pieces[pieces.length - 1]!.replace(ADVERBS, '').trim();
+            const who = ROLE_PHRASE.test(lastPiece)
+              ? (this.personEnding(pieces[pieces.length - 2]!) ?? norm(lastPiece))
+              : norm(lastPiece);
+            if (who) return who;
+          }
           const sp = clause.trim() ? norm(clause.replace(ADVERBS, '')) : null;
           if (sp) return sp;
         }
@@ -1916,6 +2025,10 @@ export class QuotationIndex {
         .pop()!
         .split(/[,;:(]\s*/)
         .filter((x) => x.trim() !== '');
+      // "A tweet from an account called X, allegedly created by Wagner, said", "Le compte, créé
+      // par Wagner, a écrit": a participle clause set between commas describes the subject
+      // before it; its agent is not the subject.
+      if (pieces.length > 1 && PARTICIPLE_APPOSITION.test(pieces[pieces.length - 1]!.trim())) pieces.pop();
       // "Olivier Salgado, the spokesman for the MINUSMA mission, told AFP": the name, not its
       // apposition, is the speaker.
       const role = pieces[pieces.length - 1];
@@ -2055,7 +2168,7 @@ export class QuotationIndex {
     const bare = name.slice(lead.length);
     // Only a role noun ("ministry", "armée") is completed; a proper name is already the body's.
     if (bare.length < 3 || bare.split(/\s+/).length > 3 || !BODY_NOUN.test(bare)) return name;
-    if (/^[\p{Lu}][\p{L}-]*['\u2019]s\s/u.test(bare)) return name; // "Mali's transitional government"
+    if (/^[\p{Lu}][\p{L}-]*['\u2019]s\s/u.test(bare)) return possessiveFuller(bare, article.text);
     const text = article.text;
     const lower = text.toLowerCase();
     // A role noun printed in capitals ("Foreign Ministry", "General Staff") is completed too; a
@@ -2225,6 +2338,30 @@ export class QuotationIndex {
   }
 
   /**
+   * The person a definite rank stands for: "Le colonel français a par ailleurs assuré …", "the
+   * general added" after "a déclaré le colonel Pascal Ianni" / "General Laurent Michon said" is
+   * the last person the article named with that rank before the quotation, as a writer names an
+   * officer once and then calls them by rank. The rank may carry one nationality ("le colonel
+   * français", "the French general"); anything more is a description this does not read. Null
+   * when no one was named with that rank.
+   */
+  private personOfRank(phrase: string): string | null {
+    const m = RANK_REFERENCE.exec(phrase.trim());
+    const text = this.current?.text;
+    if (!m?.[1] || !text) return null;
+    const rank = stemRole(comparable(m[1]));
+    for (let i = this.named.length - 1; i >= 0; i--) {
+      const n = this.named[i]!;
+      if (n.at >= this.quoteAt) continue;
+      const before = /([\p{L}-]+)\s+(?:[\p{Lu}][\p{L}'\u2019-]*\s+)?$/u.exec(
+        text.slice(Math.max(0, n.at - 40), n.at),
+      );
+      if (before?.[1] && stemRole(comparable(before[1])) === rank) return n.name;
+    }
+    return null;
+  }
+
+  /**
    * Maps a speaker phrase to one canonical name: a person's full name, or the body named. A
    * statement speaks for its issuer ("the French army statement" → French army; "the statement"
    * → the body last quoted, through IT). Anything that names neither a person nor a body (a
@@ -2266,6 +2403,14 @@ export class QuotationIndex {
       )
       .trim();
     if (p.length === 0) return null;
+    // "UNITED NATIONS, June 30 (Reuters) – The United Nations Security Council": a dateline or an
+    // aside closed by a spaced dash is no part of the name after it.
+    const dashed = /\s[\u2013\u2014]\s+(?=\S)/u.test(p) ? p.replace(/^.*\s[\u2013\u2014]\s+/su, '') : p;
+    if (dashed !== p) return this.normaliseSpeaker(dashed, lastPerson, titles);
+    // "The Security Council resolution authorizes MINUSMA to – “", "The 15-member council
+    // adopted": a phrase holding a quotation mark or a dash, or ending in a verb in -ed, runs past
+    // the name into the sentence; it names no one.
+    if (/[\u201C\u201D"\u00AB\u00BB\u2013\u2014]/u.test(p) || /\s\p{Ll}{3,}ed$/u.test(p)) return null;
     if (/^it$/i.test(p)) return IT;
     // "the same diplomatic source", "la même source": the speaker the article last gave those words.
     const same = /^(?:the|la|le|les)\s+(?:same|m\u00EAmes?)\s+(.+)$/iu.exec(p);
@@ -2337,6 +2482,13 @@ export class QuotationIndex {
           !placeName(m, 2) &&
           this.people.full.has(this.people.resolve(m.name) ?? ''),
       );
+    // "A Twitter account in the name of Dia Diarra", "an account called X", "le compte Twitter d'un
+    // dénommé X": an account named for someone speaks as that someone (whoever runs it).
+    const holder = ACCOUNT_HOLDER.exec(p);
+    if (holder?.[1]) {
+      const name = holder[1].trim();
+      return this.people.resolve(name) ?? name;
+    }
     // "A Telegram account affiliated with Wagner", "a spokesman for Barkhane": a lone capitalised
     // word inside a description that opens with an article and names a body or a role is part of
     // the description, not a person of that name.
@@ -2350,11 +2502,16 @@ export class QuotationIndex {
       p.split(/\s+/).length <= 9;
     if (describes) return p;
     // "Ivorian", "Malian": a nationality the name-finder took for a name names no one.
+    // A capitalised word after a rank or a title is a name, whatever it ends with ("le capitaine
+    // Florian", "Colonel Adrian"): a nationality after a rank is printed lower case in French
+    // ("le capitaine malien") and before it in English ("the Malian captain").
     if (
       person &&
       !person.name.includes(' ') &&
       NATIONALITY.test(person.name) &&
-      !this.people.full.has(person.name)
+      !this.people.full.has(person.name) &&
+      person.title === '' &&
+      !RANK_BEFORE.test(p.slice(0, person.start))
     )
       return null;
     if (person)
@@ -2374,6 +2531,8 @@ export class QuotationIndex {
     for (const m of this.named) if (m.at < this.quoteAt) recent.set(m.name, m.at);
     const byRole = this.people.byRole(p, recent);
     if (byRole) return byRole;
+    const ranked = this.personOfRank(p);
+    if (ranked) return ranked;
     const justNamed = this.personJustNamed(p);
     if (justNamed) return justNamed;
     if (bare.split(/\s+/).length > (BODY_NOUN.test(bare) ? 9 : 6)) return null;

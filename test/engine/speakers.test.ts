@@ -1385,3 +1385,137 @@ describe('a look-up by role meets the description a page sets beside the name', 
     ]);
   });
 });
+
+describe('speaker attribution: ranks, objects, participles and possessives (2 Dec 2026, afternoon)', () => {
+  it('keeps a one-name officer whose name ends like a nationality', () => {
+    expect(
+      speakers('« Nous restons », a déclaré à la presse le sergent Julian, qui gardait le poste.', 'fr'),
+    ).toEqual(['le sergent Julian: Nous restons']);
+    // A nationality alone still names no one.
+    expect(speakers('“We stay,” said a Malian.')).toEqual(['(none): We stay']);
+  });
+
+  it('reads a definite rank as the officer named with that rank before it', () => {
+    expect(
+      speakers(
+        'Le colonel Marc Duval a reçu la presse à Gao. Il a salué Fatou Keïta.\n\n' +
+          'Le colonel français a par ailleurs assuré que le camp était « propre ».',
+        'fr',
+      ),
+    ).toEqual(['Marc Duval: propre']);
+    expect(
+      speakers(
+        'General Paul Reno met Anne Morel in Gao.\n\nThe French general said the convoy was “orderly”.',
+      ),
+    ).toEqual(['Paul Reno: orderly']);
+  });
+
+  it('never reads a clause opened by "and" after a quotation as its attribution', () => {
+    expect(
+      speakers(
+        'At noon a “convoy of six trucks left the camp”, and a police unit arrived at the gate and searched it, said the Chadian army in a report.',
+      ),
+    ).toEqual(['Chadian army: convoy of six trucks left the camp']);
+  });
+
+  it('gives "X said, citing …" to the subject after the last comma', () => {
+    expect(
+      speakers(
+        "Senator Paul Grant has been told to leave within two days, Niger's government said, citing the “unfriendly remarks” of his office.",
+      ),
+    ).toEqual(["Niger's government: unfriendly remarks"]);
+  });
+
+  it('keeps "he" for the speaker when a person is only named after the quotation in the same sentence', () => {
+    expect(
+      speakers(
+        'Marie Lenoir said the agency “strongly” opposed the decision to detain Paul Grant.\n\n“The rules are clear,” he said.',
+      ),
+    ).toEqual(['Marie Lenoir: strongly', 'Marie Lenoir: The rules are clear']);
+    // A person named in a sentence of their own after it is the antecedent.
+    expect(
+      speakers(
+        'Marie Lenoir said the agency “strongly” opposed it. Paul Grant was detained.\n\n“The rules are clear,” he said.',
+      ),
+    ).toEqual(['Marie Lenoir: strongly', 'Paul Grant: The rules are clear']);
+  });
+
+  it("names a possessor's body by the one fuller form the article prints", () => {
+    expect(
+      speakers(
+        "Chad's interim civilian government has closed the border.\n\nTrade stopped, Chad's government said, citing “urgent security needs”.",
+      ),
+    ).toEqual(["Chad's interim civilian government: urgent security needs"]);
+  });
+});
+
+describe('speaker attribution: agents, datelines and appositions (2 Dec 2026, afternoon)', () => {
+  it('gives a quoted term to the agent of a bare French participle of saying', () => {
+    expect(
+      speakers(
+        'Le camp fermera en mai, au terme d’une « rétrocession » annoncé par le conseil régional.',
+        'fr',
+      ),
+    ).toEqual(['le conseil régional: rétrocession']);
+  });
+
+  it('reads no dateline or dash-closed aside into a speaker, and never a phrase with a quotation mark or a verb', () => {
+    expect(speakers('PARIS, May 3 (AFP) – The agency said the camp needed “urgent help.”')).toEqual([
+      'Agency: urgent help.',
+    ]);
+    expect(
+      speakers('The council adopted a text — drafted by France — asking for “an orderly exit”.'),
+    ).toEqual(['(none): an orderly exit']);
+  });
+
+  it('skips a participle clause between the subject and its verb', () => {
+    expect(
+      speakers('A post from an account called Ali Traoré, allegedly run by Volkov, said: “We will stay.”'),
+    ).toEqual(['Ali Traoré: We will stay.']);
+  });
+
+  it('takes no mercenary group for a person when a sentence before names it', () => {
+    expect(
+      speakers(
+        'Officials met in Geneva with Russia’s Volkov mercenary group.\n\nThey asked for “a pause in the fighting and more talks”.',
+      ),
+    ).toEqual(['(none): a pause in the fighting and more talks']);
+  });
+});
+
+describe('speaker attribution: accounts (2 Dec 2026, afternoon)', () => {
+  it('gives the words of an account named for someone to that someone', () => {
+    expect(
+      speakers('A Twitter account in the name of Ali Traoré sounded the alarm: “The images are terrible.”'),
+    ).toEqual(['Ali Traoré: The images are terrible.']);
+    expect(speakers("« C'est terrible », a écrit le compte Twitter d'un dénommé Ali Traoré.", 'fr')).toEqual([
+      "Ali Traoré: C'est terrible",
+    ]);
+    // An account described by whom it is linked to stays that description.
+    expect(speakers('A Telegram account affiliated with Wagner said: “We are here.”')).toEqual([
+      'A Telegram account affiliated with Wagner: We are here.',
+    ]);
+  });
+});
+
+describe('speaker attribution: a communiqué that names its issuer (2 Dec 2026, afternoon)', () => {
+  it('gives a communiqué quoted from its first words to the body they name, when nothing else attributes it', () => {
+    expect(
+      speakers(
+        'Le texte a été lu lundi soir à la télévision. Paul Grant doit partir.\n\n« Le conseil régional de Kayes informe la population que le marché restera fermé. »',
+        'fr',
+      ),
+    ).toEqual([
+      'Le conseil régional de Kayes: Le conseil régional de Kayes informe la population que le marché restera fermé.',
+    ]);
+    // A body the sentence gives the words keeps them.
+    expect(
+      speakers(
+        '« Le conseil régional de Kayes informe la population que le marché restera fermé », ont annoncé les autorités locales.',
+        'fr',
+      ),
+    ).toEqual([
+      'les autorités locales: Le conseil régional de Kayes informe la population que le marché restera fermé',
+    ]);
+  });
+});
