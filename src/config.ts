@@ -50,6 +50,12 @@ export interface Config {
    * token is sent there.
    */
   readonly discordApiUrl?: string;
+  /**
+   * A model file to rank and judge confidence by instead of the bundled data/rank-model.json
+   * (`RANK_MODEL_FILE`, e.g. one `npm run train -- --refit-out FILE` wrote); undefined (the key
+   * absent) for the bundled one.
+   */
+  readonly rankModelFile?: string;
   /** SQLite file where "Report a problem" reports are kept (`REPORTS_DB`). Default {@link DEFAULT_REPORTS_DB}. */
   readonly reportsDb: string;
   /** Channel told when the corpus gains articles (`CORPUS_NOTICE_CHANNEL_ID`); null for no notice. */
@@ -217,6 +223,7 @@ function schemaFor(token: string | undefined) {
         .transform(Number),
     ),
     CORPUS_DIR: optional(z.string().trim()),
+    RANK_MODEL_FILE: optional(z.string().trim()),
     BUTTON_STATE_FILE: optional(z.string().trim()),
     REPORTS_DB: optional(z.string().trim()),
     CORPUS_NOTICE_CHANNEL_ID: optional(snowflake('CORPUS_NOTICE_CHANNEL_ID', token)),
@@ -336,6 +343,7 @@ export function parseConfig(env: Record<string, string | undefined>, context: Co
     corpusNoticeChannelId: data.CORPUS_NOTICE_CHANNEL_ID ?? null,
     // Absent rather than null when not set, so that a configuration without it reads as before.
     ...(data.DISCORD_API_URL !== undefined ? { discordApiUrl: data.DISCORD_API_URL } : {}),
+    ...(data.RANK_MODEL_FILE !== undefined ? { rankModelFile: data.RANK_MODEL_FILE } : {}),
     shardCount: data.SHARD_COUNT ?? null,
     shardIds: shardIds ? Object.freeze(shardIds) : null,
     shardedChild: data.SHARDING_MANAGER !== undefined,

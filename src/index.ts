@@ -6,6 +6,7 @@
 import { apiHostWarning, loadConfigOrExit } from './config.js';
 import { corpusLeftovers } from './corpus/load.js';
 import { BUNDLED_CORPUS_DIR } from './engine/index.js';
+import { useModelFile } from './engine/model.js';
 import { loadEngineFast } from './engine/snapshot.js';
 import { createBot, describeEngine, StartError } from './bot/bot.js';
 import { EngineHolder } from './bot/engine-holder.js';
@@ -26,6 +27,17 @@ const log = createLogger({
 });
 const apiWarning = apiHostWarning(config);
 if (apiWarning) log.warn(apiWarning);
+
+// Before any engine is built: every engine of this process, reloads too, ranks by it.
+if (config.rankModelFile !== undefined) {
+  try {
+    useModelFile(config.rankModelFile);
+  } catch (error) {
+    fail(`Could not load RANK_MODEL_FILE: ${error instanceof Error ? error.message : String(error)}`, [
+      config.discordToken,
+    ]);
+  }
+}
 
 let corpus: EngineHolder;
 try {

@@ -85,6 +85,13 @@ describe('parseConfig', () => {
     expect(Object.isFrozen(config.qaChannelIds)).toBe(true);
   });
 
+  it('reads a model file to rank by from RANK_MODEL_FILE, and leaves the key out when it is blank', () => {
+    expect(
+      parseConfig({ DISCORD_TOKEN: TOKEN, RANK_MODEL_FILE: ' /srv/bot/retrained.json ' }).rankModelFile,
+    ).toBe('/srv/bot/retrained.json');
+    expect('rankModelFile' in parseConfig({ DISCORD_TOKEN: TOKEN, RANK_MODEL_FILE: ' ' })).toBe(false);
+  });
+
   it('names the variable holding a malformed id', () => {
     expect(errorOf({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: '12x' }).message).toBe(
       'DISCORD_GUILD_ID must be a Discord id (17 to 20 digits; right-click → Copy ID with Developer Mode on), got "12x"',

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { corpusKey } from '../src/engine/snapshot.js';
 import { embedOf, finalEdit, option, until } from './bot/harness.js';
 import { DIST, ensureBuilt } from './support/build.js';
-import { FIXTURE_CORPUS_DIR } from './support/corpus.js';
+import { FIXTURE_CORPUS_DIR, FIXTURE_MODEL_FILE } from './support/corpus.js';
 import { startFakeDiscord, type FakeDiscord } from './support/fake-discord.js';
 import { killAll, startProcess } from './support/process.js';
 
@@ -42,6 +42,7 @@ describe('the compiled bot (node dist/src/index.js)', () => {
         DISCORD_TOKEN: fake.token,
         DISCORD_API_URL: fake.restUrl,
         CORPUS_DIR: corpus,
+        RANK_MODEL_FILE: FIXTURE_MODEL_FILE,
         COOLDOWN_SECONDS: '0',
       },
     });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { until } from './bot/harness.js';
 import { DIST, ensureBuilt } from './support/build.js';
-import { FIXTURE_CORPUS_DIR } from './support/corpus.js';
+import { FIXTURE_CORPUS_DIR, FIXTURE_MODEL_FILE } from './support/corpus.js';
 import { startFakeDiscord, type FakeDiscord } from './support/fake-discord.js';
 import { killAll, startProcess, type Child } from './support/process.js';
 
@@ -35,6 +35,7 @@ function host(fakeDiscord: FakeDiscord, env: Record<string, string>): Child {
       DISCORD_TOKEN: fakeDiscord.token,
       DISCORD_API_URL: fakeDiscord.restUrl,
       CORPUS_DIR: FIXTURE_CORPUS_DIR,
+      RANK_MODEL_FILE: FIXTURE_MODEL_FILE,
       LOG_FORMAT: 'text',
       ...env,
     },
@@ -97,6 +98,7 @@ describe('npm start on a host given SHARD_IDS', () => {
         DISCORD_TOKEN: fake.token,
         DISCORD_API_URL: fake.restUrl,
         CORPUS_DIR: FIXTURE_CORPUS_DIR,
+        RANK_MODEL_FILE: FIXTURE_MODEL_FILE,
         SHARD_COUNT: '4',
         SHARD_IDS: '1,3',
       },

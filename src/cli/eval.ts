@@ -16,6 +16,8 @@ import { CorpusError, loadCorpus, type Corpus } from '../corpus/load.js';
 import type { Block } from '../corpus/furniture.js';
 import { CONFIDENCE, confidenceOf } from '../engine/answer.js';
 import { BUNDLED_CORPUS_DIR, Engine } from '../engine/index.js';
+import { useModelFile } from '../engine/model.js';
+import { DataFileError } from '../text/datafile.js';
 import {
   answersIt,
   bundledSets,
@@ -28,6 +30,8 @@ import {
 import { calibrationTable, crossValidationTable, type CalibrationRow } from './calibration.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+/** The command line's `--model` for the contract runs: the model file eval was given, if any. */
+let modelArgs: string[] = [];
 /**
  * Runs one contract command over all lines at once (stdin batch) and parses its JSON lines. Each
  * run starts a process (about 2 s, most of it start-up), so runs go in parallel (see `pooled`).
@@ -39,7 +43,7 @@ function runContract(command: 'ask' | 'quote', lines: string[], corpusDir: strin
   return new Promise((done, fail) => {
     const child = spawn(
       process.execPath,
-      [tsx, 'src/cli/main.ts', command, '--json', '--corpus', corpusDir],
+      [tsx, 'src/cli/main.ts', command, '--json', '--corpus', corpusDir, ...modelArgs],
       {
         cwd: root,
       },
@@ -304,8 +308,9 @@ function scoreSet(
   return { lines, calibration };
 }
 
-const USAGE = `usage: npm run eval -- [--corpus DIR] [--calibrate] [--cross-validate] [--show-untouched-misses] [FILE ...]
+const USAGE = `usage: npm run eval -- [--corpus DIR] [--model FILE] [--calibrate] [--cross-validate] [--show-untouched-misses] [FILE ...]
   FILE: a question set in the format of test/data/eval/README.md (default: every bundled set)
+  --model FILE: rank and judge confidence by this model file instead of data/rank-model.json
   --cross-validate: five-fold cross-validation, over every set but the untouched ones, of the
     weight of a count or a date asked of a passage holding none, and of the threshold`;
 
@@ -322,6 +327,7 @@ async function main(): Promise<void> {
       allowPositionals: true,
       options: {
         corpus: { type: 'string', default: BUNDLED_CORPUS_DIR },
+        model: { type: 'string' },
         dev: { type: 'string' },
         calibrate: { type: 'boolean', default: false },
         'cross-validate': { type: 'boolean', default: false },
@@ -338,6 +344,16 @@ async function main(): Promise<void> {
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
+  }
+  if (values.model !== undefined) {
+    try {
+      useModelFile(values.model);
+      modelArgs = ['--model', resolve(values.model)];
+    } catch (err) {
+      if (!(err instanceof DataFileError)) throw err;
+      process.stderr.write(`eval: --model: ${err.message}\n`);
+      process.exit(2);
+    }
   }
   const files = [...positionals, ...(values.dev ? [values.dev] : [])];
   if (files.length === 0) files.push(...bundledSets());

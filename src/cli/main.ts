@@ -14,6 +14,8 @@ import {
   type Engine,
 } from '../engine/index.js';
 import { CorpusError } from '../corpus/load.js';
+import { useModelFile } from '../engine/model.js';
+import { DataFileError } from '../text/datafile.js';
 import { askLine, quoteLine } from './contract.js';
 import { formatAnswer, formatQuotes, formatSources } from './format.js';
 
@@ -23,7 +25,8 @@ const USAGE = `usage:
                                                         DATE: 2022, 2022-08 or 2022-08-15)
   npm run quote -- [--json] [--speaker NAME] ["TEXT OR SPEAKER"]
   npm run sources -- [--json]
-options: --corpus DIR (default: the bundled corpus)`;
+options: --corpus DIR (default: the bundled corpus)
+         --model FILE (a model file to rank by instead of data/rank-model.json, e.g. a retrain's)`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -51,6 +54,7 @@ export async function main(argv: readonly string[]): Promise<void> {
         from: { type: 'string' },
         to: { type: 'string' },
         corpus: { type: 'string', default: BUNDLED_CORPUS_DIR },
+        model: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -79,6 +83,15 @@ export async function main(argv: readonly string[]): Promise<void> {
       filter = parseFilter({ outlet: values.outlet, from: values.from, to: values.to });
     } catch (err) {
       if (err instanceof FilterError) fail(`ask: --${err.message}`);
+      throw err;
+    }
+  }
+
+  if (values.model !== undefined) {
+    try {
+      useModelFile(values.model);
+    } catch (err) {
+      if (err instanceof DataFileError) fail(`${command}: --model: ${err.message}`);
       throw err;
     }
   }

@@ -9,7 +9,7 @@
  * A candidate is right as eval scores a citation: its passage contains one of the question's
  * answers and stands in one of its source articles.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CorpusError, loadCorpus, type Corpus } from '../corpus/load.js';
@@ -17,11 +17,16 @@ import { DEFAULT_SETTINGS, type Ranked, type TrainingQuestion } from '../engine/
 import { BUNDLED_CORPUS_DIR, Engine } from '../engine/index.js';
 import {
   CONFIDENCE_FEATURES,
+  engineModelOf,
   HAND_RANK_MODEL,
+  loadModelFile,
   modelFilePath,
   vectorOf,
   RANK_FEATURES,
+  confidenceProbability,
   ModelFile,
+  type ConfidenceModel,
+  type EngineModel,
   type RankModel,
 } from '../engine/model.js';
 import { fitLogistic, pairwiseRows, type Fitted } from '../engine/model-fit.js';
@@ -32,12 +37,15 @@ import {
   fitConfidence,
   FORMS,
   leaveOneSetOut,
+  fitConfidence as fitConfidenceForm,
   net,
+  probability,
   tally,
   type ConfidenceRow,
   type SetComparison,
   type Tally,
 } from './confidence-fit.js';
+import { judgeAgainstInUse, type EndToEnd, type InUseComparison, type InUseVerdict } from './in-use.js';
 import { answersIt, bundledSets, isUntouched, QuestionSet, sourceOf } from './question-set.js';
 
 /** L2 strengths tried; each held-out set's is chosen by leave-one-set-out over the other sets. */
@@ -292,9 +300,11 @@ function judgeRank(sets: ReadonlyMap<string, Question[]>, names: readonly string
   let better = 0;
   let worse = 0;
   const tot = { n: 0, h1: 0, l1: 0, h3: 0, l3: 0 };
+  const folds = new Map<string, RankModel>();
   for (const name of names) {
     const foldL2 = chooseL2(sets, [name]);
     const fold = fitWithout(sets, [name], foldL2);
+    folds.set(name, fold);
     const hand = hits(sets.get(name)!, HAND_RANK_MODEL);
     const learned = hits(sets.get(name)!, fold);
     const cmp = learned.h1 - hand.h1 || learned.h3 - hand.h3;
@@ -322,7 +332,7 @@ function judgeRank(sets: ReadonlyMap<string, Question[]>, names: readonly string
     `fitted on every tuning set (L2 ${l2}): ${RANK_FEATURES.map((f, i) => `${f} ${model.weights[i]!.toFixed(3)}`).join(', ')}\n\n`,
   );
 
-  return { adopted, better, worse, model };
+  return { adopted, better, worse, model, folds };
 }
 
 /** The rank model as a model file has it (for --confidence-only). */
@@ -337,7 +347,136 @@ function rankOfFile(path: string) {
     better: file.rank.measured.better,
     worse: file.rank.measured.worse,
     model: { weights: vectorOf(file.rank.weights, RANK_FEATURES) },
+    // Not refitted: every fold ranks by the file's model.
+    folds: new Map<string, RankModel>(),
   };
+}
+
+/** Every question's confidence row under a rank order (a question with no candidate has none). */
+function rowsUnder(questions: readonly Question[], rank: RankModel): ConfidenceRow[] {
+  const rows: ConfidenceRow[] = [];
+  for (const q of questions) {
+    const ranked: Ranked[] = q.tq.order(rank);
+    const c = q.tq.confidence(ranked);
+    if (!c) continue;
+    rows.push({
+      set: q.set,
+      answerable: q.kind !== 'abstain',
+      right: q.kind !== 'abstain' && ranked[0] !== undefined && q.right.has(ranked[0].passage.id),
+      hand: c.hand,
+      vector: c.vector,
+    });
+  }
+  return rows;
+}
+
+/** The confidence model chosen, fitted and given its threshold on rows, as leaveOneSetOut does for one fold. */
+function confidenceOn(rows: readonly ConfidenceRow[]): ConfidenceModel {
+  const setting = chooseSetting(rows);
+  const fit = fitConfidenceForm(rows, setting.variant, setting.l2);
+  return { weights: fit.weights, bias: fit.bias, threshold: bestThreshold(rows, probability(fit)) };
+}
+
+/**
+ * A set end to end, as a reader of the answers sees it: ordered by `rank`, then answered when
+ * the confidence (the model's, or the hand chain at settings.minConfidence when null) reaches
+ * its threshold.
+ */
+function endToEnd(questions: readonly Question[], rank: RankModel, conf: ConfidenceModel | null): EndToEnd {
+  const out: EndToEnd = { rightAnswered: 0, outOfScopeAbstained: 0 };
+  const threshold = conf ? conf.threshold : DEFAULT_SETTINGS.minConfidence;
+  for (const q of questions) {
+    const ranked: Ranked[] = q.tq.order(rank);
+    const c = q.tq.confidence(ranked);
+    const p = !c ? 0 : conf ? confidenceProbability(conf, c.vector) : c.hand;
+    const answered = c !== null && p >= threshold;
+    if (q.kind === 'abstain') {
+      if (!answered) out.outOfScopeAbstained++;
+    } else if (answered && ranked[0] && q.right.has(ranked[0].passage.id)) out.rightAnswered++;
+  }
+  return out;
+}
+
+/** A refit judged against the model in use: its full fit, and each set held out. */
+interface Candidate {
+  name: string;
+  rank: RankModel;
+  /** Null: the hand chain at settings.minConfidence. */
+  confidence: ConfidenceModel | null;
+  comparisons: InUseComparison[];
+  verdict: InUseVerdict;
+}
+
+/**
+ * Each set end to end under the model file in use, and under three refits made without it
+ * (the rank model alone, the confidence model alone under the ranking in use, both), printed
+ * set by set; the refits' verdicts by judgeAgainstInUse.
+ */
+function judgeInUse(
+  sets: ReadonlyMap<string, Question[]>,
+  names: readonly string[],
+  inUse: EngineModel,
+  rankRefit: { model: RankModel; folds: ReadonlyMap<string, RankModel> },
+): Candidate[] {
+  const all = [...sets.values()].flat();
+  const inUseRank = inUse.rank ?? HAND_RANK_MODEL;
+  const inUseRows = rowsUnder(all, inUseRank);
+  // Rows under each fold's rank model, for the confidence fitted with that fold's ranking.
+  const heldConfidence = (rows: readonly ConfidenceRow[], name: string) =>
+    confidenceOn(rows.filter((r) => r.set !== name));
+  const kinds = [
+    { name: 'rank refit', rank: true, confidence: false },
+    { name: 'confidence refit', rank: false, confidence: true },
+    { name: 'both refit', rank: true, confidence: true },
+  ] as const;
+  const table = new Map<string, Map<string, { inUse: EndToEnd; refit: EndToEnd }>>();
+  for (const k of kinds) table.set(k.name, new Map());
+  for (const name of names) {
+    const qs = sets.get(name)!;
+    const base = endToEnd(qs, inUseRank, inUse.confidence);
+    const fold = rankRefit.folds.get(name) ?? rankRefit.model;
+    const foldRows = rowsUnder(all, fold);
+    for (const k of kinds) {
+      const rank = k.rank ? fold : inUseRank;
+      const conf = k.confidence ? heldConfidence(k.rank ? foldRows : inUseRows, name) : inUse.confidence;
+      table.get(k.name)!.set(name, { inUse: base, refit: endToEnd(qs, rank, conf) });
+    }
+  }
+  const out = (s: string) => process.stdout.write(s);
+  out(
+    '\nAgainst the model file in use, end to end (each set ordered, then answered or abstained, by a refit made without it; right = right first passage answered, abst = out-of-scope questions abstained):\n',
+  );
+  out(
+    `${'set'.padEnd(24)}${pad('q', 4)}${pad('oos', 4)}  ${'in use: right abst'.padEnd(20)}${kinds.map((k) => `${k.name}: right abst`.padEnd(30)).join('')}\n`,
+  );
+  const cell = (e: EndToEnd) => `${pad(e.rightAnswered, 5)} ${pad(e.outOfScopeAbstained, 4)}`;
+  const delta = (e: EndToEnd, b: EndToEnd) =>
+    `${cell(e)} (${e.rightAnswered - b.rightAnswered >= 0 ? '+' : ''}${e.rightAnswered - b.rightAnswered}, ${e.outOfScopeAbstained - b.outOfScopeAbstained >= 0 ? '+' : ''}${e.outOfScopeAbstained - b.outOfScopeAbstained})`;
+  for (const name of names) {
+    const qs = sets.get(name)!;
+    const oos = qs.filter((q) => q.kind === 'abstain').length;
+    const base = table.get(kinds[0].name)!.get(name)!.inUse;
+    out(
+      `${name.padEnd(24)}${pad(qs.length, 4)}${pad(oos, 4)}  ${`${cell(base)}`.padEnd(20)}${kinds.map((k) => delta(table.get(k.name)!.get(name)!.refit, base).padEnd(30)).join('')}\n`,
+    );
+  }
+  const candidates: Candidate[] = kinds.map((k) => {
+    const comparisons = names.map((name) => ({ set: name, ...table.get(k.name)!.get(name)! }));
+    const rank = k.rank ? rankRefit.model : inUseRank;
+    const confidence = k.confidence
+      ? confidenceOn(k.rank ? rowsUnder(all, rankRefit.model) : inUseRows)
+      : inUse.confidence;
+    return { name: k.name, rank, confidence, comparisons, verdict: judgeAgainstInUse(comparisons) };
+  });
+  const sum = (c: Candidate) => c.verdict;
+  out(
+    `${'all'.padEnd(32)}  ${cell(sum(candidates[0]!).inUse).padEnd(20)}${candidates.map((c) => delta(sum(c).refit, sum(c).inUse).padEnd(30)).join('')}\n`,
+  );
+  for (const c of candidates)
+    out(
+      `${c.name}: better on ${c.verdict.better} of ${names.length} sets, worse on ${c.verdict.worse}; worst set −${c.verdict.worstRightLoss} right, −${c.verdict.worstAbstainLoss} abstained: ${c.verdict.adopted ? 'replaces the model in use' : `the model in use stays (${c.verdict.reasons.join('; ')})`}\n`,
+    );
+  return candidates;
 }
 
 function main(): void {
@@ -347,8 +486,13 @@ function main(): void {
       'dry-run': { type: 'boolean', default: false },
       /** Keep the rank model of the file (--out) as it is and fit the confidence model alone under it. */
       'confidence-only': { type: 'boolean', default: false },
+      /** Also write the refit of both models here, whatever the verdict (to try it: eval, the test suite). */
+      'refit-out': { type: 'string' },
     },
   });
+  // The model in use: the file at --out where there is one, else the bundled file.
+  const inUseFile = loadModelFile(existsSync(values.out) ? values.out : modelFilePath());
+  const inUse = engineModelOf(inUseFile);
   const files = bundledSets().filter((f) => !isUntouched(f));
   let sets: Map<string, Question[]>;
   try {
@@ -382,28 +526,64 @@ function main(): void {
       vector: c.vector,
     });
   }
-  const confidence = judgeConfidence(rows, names);
+  // Judged against the hand chain (printed for the reader; what is written is judged against the file in use below).
+  judgeConfidence(rows, names);
 
-  const file: ModelFile = {
+  // Against the model file in use, end to end: what replaces it, if anything.
+  const candidates = judgeInUse(sets, names, inUse, rank);
+  const refit = candidates.find((c) => c.name === 'both refit')!;
+  const chosen = candidates
+    .filter((c) => c.verdict.adopted)
+    .sort(
+      (a, b) =>
+        b.verdict.refit.rightAnswered +
+        b.verdict.refit.outOfScopeAbstained -
+        (a.verdict.refit.rightAnswered + a.verdict.refit.outOfScopeAbstained),
+    )[0];
+  process.stdout.write(
+    chosen
+      ? `written: the ${chosen.name}\n`
+      : `written: the model in use, unchanged (no refit passes; --refit-out FILE writes the refit of both to try it)\n`,
+  );
+  const measured = { sets: names, better: chosen?.verdict.better ?? 0, worse: chosen?.verdict.worse ?? 0 };
+  const fileOf = (m: { rank: RankModel; confidence: ConfidenceModel | null }): ModelFile => ({
     version: 1,
     rank: {
-      adopted: rank.adopted,
+      adopted: true,
       weights: Object.fromEntries(
-        RANK_FEATURES.map((f, i) => [f, round(rank.model.weights[i]!)]),
+        RANK_FEATURES.map((f, i) => [f, round(m.rank.weights[i]!)]),
       ) as ModelFile['rank']['weights'],
-      measured: { sets: names, better: rank.better, worse: rank.worse },
+      measured,
     },
-    confidence: {
-      adopted: confidence.adopted,
-      bias: round(confidence.fit.bias),
-      weights: Object.fromEntries(
-        CONFIDENCE_FEATURES.map((f, i) => [f, round(confidence.fit.weights[i]!)]),
-      ) as ModelFile['confidence']['weights'],
-      threshold: confidence.threshold,
-      measured: { sets: names, better: confidence.better, worse: confidence.worse },
-    },
-  };
+    confidence: m.confidence
+      ? {
+          adopted: true,
+          bias: round(m.confidence.bias),
+          weights: Object.fromEntries(
+            CONFIDENCE_FEATURES.map((f, i) => [f, round(m.confidence!.weights[i]!)]),
+          ) as ModelFile['confidence']['weights'],
+          threshold: m.confidence.threshold,
+          measured,
+        }
+      : {
+          adopted: false,
+          bias: 0,
+          weights: Object.fromEntries(
+            CONFIDENCE_FEATURES.map((f) => [f, 0]),
+          ) as ModelFile['confidence']['weights'],
+          threshold: DEFAULT_SETTINGS.minConfidence,
+          measured,
+        },
+  });
+  if (values['refit-out']) {
+    writeFileSync(values['refit-out'], `${JSON.stringify(fileOf(refit), null, 2)}\n`);
+    process.stdout.write(`wrote the refit of both to ${relative(process.cwd(), values['refit-out'])}\n`);
+  }
   if (values['dry-run']) return;
+  // A section the chosen refit does not replace is written back as the file in use has it.
+  const file = fileOf(chosen ?? refit);
+  if (!chosen || chosen.name === 'confidence refit') file.rank = inUseFile.rank;
+  if (!chosen || chosen.name === 'rank refit') file.confidence = inUseFile.confidence;
   writeFileSync(values.out, `${JSON.stringify(file, null, 2)}\n`);
   process.stdout.write(`\nwrote ${relative(process.cwd(), values.out)}\n`);
 }

@@ -260,10 +260,23 @@ export function loadModelFile(file: string = modelFilePath()): ModelFile {
   return parseModelFile(text, file);
 }
 
-let bundled: EngineModel | undefined;
+let inUse: EngineModel | undefined;
 
-/** The bundled model file's adopted models, read once. */
+/**
+ * The adopted models of the model file this process's engines use by default, read once: the
+ * bundled data/rank-model.json unless {@link useModelFile} chose another.
+ */
 export function bundledModel(): EngineModel {
-  bundled ??= engineModelOf(loadModelFile());
-  return bundled;
+  inUse ??= engineModelOf(loadModelFile());
+  return inUse;
+}
+
+/**
+ * Makes `file` the model file of the engines this process builds from now on (the bot's
+ * `RANK_MODEL_FILE`, the command line's `--model`: to try a retrained model before it replaces
+ * the bundled one; the tests' pinned copy, so that a retrain does not move what they assert).
+ * Read and validated at once: a bad file throws DataFileError naming it, and nothing changes.
+ */
+export function useModelFile(file: string): void {
+  inUse = engineModelOf(loadModelFile(file));
 }

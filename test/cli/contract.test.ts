@@ -4,13 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
+import { FIXTURE_CORPUS_DIR, FIXTURE_MODEL_FILE } from '../support/corpus.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The command, then the tests' own corpus unless the test names one. */
 function withFixtureCorpus(args: string[]): string[] {
-  return args.includes('--corpus') ? args : [args[0]!, '--corpus', FIXTURE_CORPUS_DIR, ...args.slice(1)];
+  const withModel = [args[0]!, '--model', FIXTURE_MODEL_FILE, ...args.slice(1)];
+  return args.includes('--corpus')
+    ? withModel
+    : [withModel[0]!, '--corpus', FIXTURE_CORPUS_DIR, ...withModel.slice(1)];
 }
 
 /** Runs the CLI as a user would, returning its exit code and output. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReportStore, type ReportInput } from '../../src/feedback/store.js';
-import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
+import { FIXTURE_CORPUS_DIR, FIXTURE_MODEL_FILE } from '../support/corpus.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let dir: string;
@@ -130,7 +130,14 @@ describe('npm run feedback', () => {
       { ...set.ask[0], kind: 'fact', answers: ['February 17', 'Thursday'], sources: ['000', '002'] },
     ];
     writeFileSync(out, JSON.stringify(set));
-    const scored = run('src/cli/eval.ts', ['--dev', out, '--corpus', FIXTURE_CORPUS_DIR]);
+    const scored = run('src/cli/eval.ts', [
+      '--dev',
+      out,
+      '--corpus',
+      FIXTURE_CORPUS_DIR,
+      '--model',
+      FIXTURE_MODEL_FILE,
+    ]);
     expect(scored.stderr).toBe('');
     expect(scored.code).toBe(0);
     expect(scored.stdout).toMatch(/^ {2}hit@1, status ignored +[01]\/1 /m);

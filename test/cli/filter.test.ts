@@ -1,14 +1,23 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
+import { FIXTURE_CORPUS_DIR, FIXTURE_MODEL_FILE } from '../support/corpus.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 function ask(args: string[], input = '') {
   const r = spawnSync(
     process.execPath,
-    ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', 'ask', '--corpus', FIXTURE_CORPUS_DIR, ...args],
+    [
+      'node_modules/tsx/dist/cli.mjs',
+      'src/cli/main.ts',
+      'ask',
+      '--corpus',
+      FIXTURE_CORPUS_DIR,
+      '--model',
+      FIXTURE_MODEL_FILE,
+      ...args,
+    ],
     { cwd: ROOT, input, encoding: 'utf8', timeout: 60_000 },
   );
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
@@ -32,6 +32,26 @@ describe('the measuring commands on a mistyped option', () => {
     const r = run('src/cli/eval.ts', '--corpus', '/nonexistent-corpus');
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('eval: corpus: /nonexistent-corpus/articles: directory not found\n');
+  });
+
+  it('ask and eval name a model file that is not there or is not a model file, and exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bad-model-'));
+    try {
+      const missing = join(dir, 'retrained.json');
+      const ask = run('src/cli/main.ts', 'ask', '--model', missing, 'Who left?');
+      expect(ask.code).toBe(2);
+      expect(ask.stdout).toBe('');
+      expect(ask.stderr).toBe(`ask: --model: ${relative(ROOT, missing)}: cannot be read (ENOENT)\n`);
+      const bad = join(dir, 'bad.json');
+      writeFileSync(bad, '{"version": 1, "rank": {}}');
+      const evaluated = run('src/cli/eval.ts', '--model', bad);
+      expect(evaluated.code).toBe(2);
+      expect(evaluated.stderr).toBe(
+        `eval: --model: ${relative(ROOT, bad)}: rank.adopted: Invalid input: expected boolean, received undefined\n`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('corpus:check names the unknown option, prints its usage and exits 2', () => {

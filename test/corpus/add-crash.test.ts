@@ -8,7 +8,7 @@ import { embedOf, finalEdit, option, until } from '../bot/harness.js';
 import { addArticle } from '../../src/corpus/ingest.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { loadEngine } from '../../src/engine/index.js';
-import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
+import { FIXTURE_CORPUS_DIR, FIXTURE_MODEL_FILE } from '../support/corpus.js';
 import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord.js';
 import { killAll, startProcess } from '../support/process.js';
 
@@ -125,6 +125,7 @@ describe('corpus:add interrupted by a crash', () => {
         DISCORD_TOKEN: fake.token,
         DISCORD_API_URL: fake.restUrl,
         CORPUS_DIR: dir,
+        RANK_MODEL_FILE: FIXTURE_MODEL_FILE,
         COOLDOWN_SECONDS: '0',
         LOG_FORMAT: 'text',
       },

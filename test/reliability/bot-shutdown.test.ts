@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { FakeRoutes, startFakeDiscord, type FakeDiscord } from '../support/fake-discord.js';
 import { embedOf, option, until } from '../bot/harness.js';
-import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
+import { FIXTURE_CORPUS_DIR, FIXTURE_MODEL_FILE } from '../support/corpus.js';
 import { type Child, killAll, startProcess as startChild } from '../support/process.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -43,7 +43,7 @@ function startProcess(env: Record<string, string>): Child {
   // Readable lines, as in a terminal (piped, the bot would write JSON lines; test/index.test.ts checks those).
   return startChild([tsxCli, entry], {
     cwd,
-    env: { CORPUS_DIR: FIXTURE_CORPUS_DIR, LOG_FORMAT: 'text', ...env },
+    env: { CORPUS_DIR: FIXTURE_CORPUS_DIR, RANK_MODEL_FILE: FIXTURE_MODEL_FILE, LOG_FORMAT: 'text', ...env },
   });
 }
 

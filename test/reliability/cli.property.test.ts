@@ -24,7 +24,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, type Engine } from '../../src/engine/index.js';
 import { MAX_QUERY_LENGTH, queryProblem } from '../../src/engine/validate.js';
 import { CONTROL, EMOJI, hostileKinds, longRun, MEASURED_RUNS, RTL, ZERO_WIDTH } from '../support/hostile.js';
-import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
+import { FIXTURE_CORPUS_DIR, FIXTURE_MODEL_FILE } from '../support/corpus.js';
 
 /** The most one line may take through `ask --json` / `quote --json` before it counts as hung. */
 const LINE_HANG_GUARD_MS = 1000;
@@ -66,7 +66,16 @@ function runCli(
 ): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(
     process.execPath,
-    ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', command, '--json', '--corpus', FIXTURE_CORPUS_DIR],
+    [
+      'node_modules/tsx/dist/cli.mjs',
+      'src/cli/main.ts',
+      command,
+      '--json',
+      '--corpus',
+      FIXTURE_CORPUS_DIR,
+      '--model',
+      FIXTURE_MODEL_FILE,
+    ],
     {
       cwd: ROOT,
       input: lines.map((l) => l + eol).join(''),
@@ -248,6 +257,8 @@ describe('the command-line JSON-lines contract on hostile input', () => {
           '--json',
           '--corpus',
           FIXTURE_CORPUS_DIR,
+          '--model',
+          FIXTURE_MODEL_FILE,
         ],
         { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
       );

@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReportStore } from '../../src/feedback/store.js';
 import { buttonsOf, finalEdit, option, until } from '../bot/harness.js';
-import { FIXTURE_CORPUS_DIR } from '../support/corpus.js';
+import { FIXTURE_CORPUS_DIR, FIXTURE_MODEL_FILE } from '../support/corpus.js';
 import { type FakeDiscord, startFakeDiscord } from '../support/fake-discord.js';
 import { killAll, startProcess } from '../support/process.js';
 
@@ -43,6 +43,7 @@ describe('reports through a bot process killed with SIGKILL', () => {
         DISCORD_TOKEN: fake.token,
         DISCORD_API_URL: fake.restUrl,
         CORPUS_DIR: FIXTURE_CORPUS_DIR,
+        RANK_MODEL_FILE: FIXTURE_MODEL_FILE,
         REPORTS_DB: db,
         COOLDOWN_SECONDS: '0',
         LOG_LEVEL: 'info',
