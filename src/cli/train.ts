@@ -513,19 +513,7 @@ function main(): void {
 
   // Confidence, under the ranking the engine will use.
   const used = rank.adopted ? rank.model : HAND_RANK_MODEL;
-  const rows: ConfidenceRow[] = [];
-  for (const q of all) {
-    const ranked: Ranked[] = q.tq.order(used);
-    const c = q.tq.confidence(ranked);
-    if (!c) continue;
-    rows.push({
-      set: q.set,
-      answerable: q.kind !== 'abstain',
-      right: q.kind !== 'abstain' && ranked[0] !== undefined && q.right.has(ranked[0].passage.id),
-      hand: c.hand,
-      vector: c.vector,
-    });
-  }
+  const rows = rowsUnder(all, used);
   // Judged against the hand chain (printed for the reader; what is written is judged against the file in use below).
   judgeConfidence(rows, names);
 
