@@ -1043,7 +1043,9 @@ export function classifyBlocks(
         (/\/|\bvia\s+(?:AP|AFP|Reuters|Getty|EPA)\b|\bPhoto\b|\bPool\b/u.test(m[0]) &&
           /\b(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Xinhua|XINHUA|Anadolu|Sipa|Pool)\b/u.test(m[0])) ||
         /^\s+\/\s*\p{Lu}{2,5}$/u.test(m[0]) ||
-        /^\s*\p{Lu}[\p{Ll}'-]+(?:[\s-]\p{Lu}[\p{Ll}'-]+)?\s+\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})?\s*[/(]/u.test(m[0]) ||
+        /^\s*\p{Lu}[\p{Ll}'-]+(?:[\s-]\p{Lu}[\p{Ll}'-]+)?\s+\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})?\s*[/(]/u.test(
+          m[0],
+        ) ||
         // A picture agency ("(Getty Images)"), or an agency after a bar ("| AFP"), credits a photo.
         /^\s\((?:Getty Images|Shutterstock|Alamy|Sipa Press|Abaca|MaxPPP|Hans Lucas)\)$|^\s+\|\s*\p{Lu}/u.test(
           m[0],
