@@ -344,6 +344,24 @@ const PHOTO_DATE_COMMA = new RegExp(
   'u',
 );
 
+/**
+ * The day a picture was taken closing its caption's one sentence, "… in Timbuktu on December 8,
+ * 2021.": agencies caption a picture in the present ("UN policemen escort…", "Soldiers
+ * parade…"), so a line whose verbs are in the past or the future ("The closure will begin on
+ * January 1, 2024.", "The last soldiers left on August 15, 2022.") is prose. The test of the
+ * tenses is {@link PAST_OR_FUTURE}.
+ */
+const PRESENT_CAPTION_DATE = new RegExp(
+  String.raw`\bon\s+(?:${DAY},?\s+)?${CAPTION_MONTH}\s+\d{1,2},\s+\d{4}\.$`,
+  'u',
+);
+/**
+ * A verb in the past or the future, in English: an auxiliary, a common irregular past, or a
+ * word in -ed that no determiner precedes ("the armed forces", "an armoured car" are adjectives).
+ */
+const PAST_OR_FUTURE =
+  /\b(?:was|were|had|has|have|will|would|did|been|said|says|left|took|came|went|met|made|gave|held|began|flew|fled|fell|saw|sent|spent|told|won|lost|brought|fought|led|quit|struck|kept|became|ran|withdrew|drew|rose|sought|thought|knew|found|felt|paid|put|set|cut|hit|shot)\b|(?<!\b(?:the|a|an|its|his|her|their|our|this|that|these|those|of|and|with|by)\s+)\b\p{Ll}{2,}ed\b/iu;
+
 /** A label run into the start of a line, naming what the block holds: "IMAGES …", "VIDÉO …". */
 const MEDIA_LABEL =
   /^(?:IMAGES|VID\u00C9OS?|VIDEOS?|PHOTOS?|AUDIO|LIVE|EN DIRECT|DIRECT|EXCLUSIF|EXCLUSIVE|BREAKING|URGENT|INFOGRAPHIE|REPORTAGE|ANALYSE|ANALYSIS|OPINION|TRIBUNE|INTERVIEW|ENTRETIEN|D\u00C9CRYPTAGE|WATCH|PODCAST)\s*[:|\u2013\u2014-]?\s+(?=\p{Lu})/u;
@@ -842,6 +860,15 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
   [
     'photo caption (the day the photo was taken closes a sentence)',
     (l) => (PHOTO_DATE.test(l.body) || PHOTO_DATE_COMMA.test(l.body)) && !l.quoted,
+  ],
+  [
+    'photo caption (one sentence in the present, closed by the day the photo was taken)',
+    (l) =>
+      PRESENT_CAPTION_DATE.test(l.line) &&
+      !PAST_OR_FUTURE.test(l.line) &&
+      !l.quoted &&
+      l.words <= 40 &&
+      splitSentences(l.line, { start: 0, end: l.line.length }).length === 1,
   ],
   ['embedded social-media post', (l) => SOCIAL_POST.test(l.line)],
   ['menu items run together', (l) => (l.body.match(GLUED) ?? []).length >= 3 && !TERMINAL.test(l.line)],
@@ -1461,7 +1488,12 @@ function dropByShape(
       const s = text.slice(b.start, b.end).trim();
       // Quotation marks protect a line, unless it is a short label with no sentence in it (a
       // publisher's signature: GSV "Russia - Islamic World").
+      // An excerpt cut with an ellipsis after the article's last sentence is a teaser's summary
+      // ("Départ du Premier Ministre pour Tombouctou Le Premier ministre, … et de…"): what it
+      // quotes is the other story's.
+      const excerpt = i > last && first !== -1 && wordCount(s) >= 6 && /(?:\.{3}|\u2026)$/u.test(s);
       if (
+        !excerpt &&
         /["\u201C\u201D\u00AB\u00BB]/u.test(s) &&
         (wordCount(s) > 6 || TERMINAL.test(s.replace(/["\u201D\u00BB]$/u, '')))
       )
@@ -1490,6 +1522,7 @@ function dropByShape(
       if (/\b(?:share|shares|partag\w*|tweet|retweet)\b/iu.test(s) && wordCount(s) <= 6)
         evidence.push(['sharing words', 1]);
       if (outside && neighbour) evidence.push(['next to furniture', 1]);
+      if (excerpt) evidence.push(["cut with an ellipsis after the article (a teaser's excerpt)", 1]);
       // The page's last line, cut by the collection, may be a short piece of a sentence.
       // A line of capitalised words alone is a name signing off ("– CAJ News"), not a cut sentence.
       const isLastLine =

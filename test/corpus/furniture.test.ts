@@ -502,6 +502,29 @@ describe('classifyBlocks on list, feed, credit and headline shapes', () => {
     expect(stamped).toContainEqual(['furniture', 'Published on February 17, 2022.']);
   });
 
+  it('drops a one-sentence caption in the present closed by the day the photo was taken, and keeps prose in the past or the future', () => {
+    const caption =
+      'UN policemen escort an armoured car of the United Nations mission during a patrol in Timbuktu on December 8, 2021.';
+    expect(classify(`${BODY}\n\n${caption}\n\n${AFTER}`)).toContainEqual(['furniture', caption]);
+    for (const line of [
+      'The last French soldiers left the base in Gao on August 15, 2022.',
+      'The closure of the mission will begin on January 1, 2024.',
+      'French troops withdrawn from Mali arrived in Niger on August 15, 2022.',
+    ])
+      expect(classify(`${BODY}\n\n${line}\n\n${AFTER}`), line).toContainEqual(['body', line]);
+  });
+
+  it("drops teasers' excerpts cut with an ellipsis after the article, quotation marks and all", () => {
+    const text = [
+      BODY,
+      AFTER,
+      'Source : Agence Anadolu',
+      'Un blocus total contre les pétroliers a été ordonné Un blocus «total et complet»…',
+      'Départ du Premier Ministre pour Tombouctou Le Premier ministre, ministre de…',
+    ].join('\n\n');
+    expect(classify(text).map(([k]) => k)).toEqual(['body', 'body', 'furniture', 'furniture', 'furniture']);
+  });
+
   it("drops a picture's path printed as text, a widget list and an imperative comment prompt at the end", () => {
     const text = [
       BODY,
