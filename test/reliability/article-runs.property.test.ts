@@ -157,10 +157,7 @@ describe('articles with long runs', () => {
 
   it('loads any long run of names, places, dates or numbers within budget', () => {
     fc.assert(
-      fc.property(
-        longRun(5000, 4000),
-        (run) => checkArticle(`run ${JSON.stringify(run.slice(0, 30))}`, run),
-      ),
+      fc.property(longRun(5000, 4000), (run) => checkArticle(`run ${JSON.stringify(run.slice(0, 30))}`, run)),
       { numRuns: 12 },
     );
     // Twelve articles loaded and asked: about 15 s on a quiet machine, 42 s at load 11; each step
