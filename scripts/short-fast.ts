@@ -21,7 +21,14 @@ import { analyzeQuestion } from '../src/engine/question.js';
 import { expandQuestion } from '../src/engine/expand.js';
 import { extractAnswer, dateAnswerText } from '../src/engine/extract.js';
 import type { AnswerEngine } from '../src/engine/answer.js';
-import { answersIt, bundledSets, isUntouched, QuestionSet, shortAnswerRight, sourceOf } from '../src/cli/question-set.js';
+import {
+  answersIt,
+  bundledSets,
+  isUntouched,
+  QuestionSet,
+  shortAnswerRight,
+  sourceOf,
+} from '../src/cli/question-set.js';
 
 interface Row {
   set: string;
@@ -46,7 +53,9 @@ interface Row {
 function sentenceBefore(text: string, start: number): string {
   const back = text.slice(Math.max(0, start - 400), start);
   const ends = [...back.matchAll(/[.!?]["\u201D]?\s+(?=\S)/g)];
-  return ends.length >= 2 ? back.slice(ends[ends.length - 2]!.index! + ends[ends.length - 2]![0].length) : back;
+  return ends.length >= 2
+    ? back.slice(ends[ends.length - 2]!.index! + ends[ends.length - 2]![0].length)
+    : back;
 }
 
 const engines = new Map<string, { engine: Engine; corpus: Corpus }>();
@@ -78,7 +87,9 @@ if (mode === 'dump') {
       if (first) {
         const asked = analyzeQuestion(d.question);
         const q = { ...asked, expansions: expandQuestion(asked, view.index) };
-        const hit = view.rank(q).find((r) => r.passage.articleId === first.articleId && r.passage.start === first.start);
+        const hit = view
+          .rank(q)
+          .find((r) => r.passage.articleId === first.articleId && r.passage.start === first.start);
         if (hit) extra = [...hit.matches.values()].map((m) => m.term).filter((t) => !q.terms.includes(t));
       }
       const article = first ? corpus.byId.get(first.articleId) : undefined;
@@ -101,7 +112,10 @@ if (mode === 'dump') {
         extra,
         cites: a.citations
           .slice(0, 5)
-          .map((c) => `[${sourceOf(corpus, c.articleId)}${answersIt(d, c.quote, sourceOf(corpus, c.articleId)) ? '*' : ''}] ${c.quote}`),
+          .map(
+            (c) =>
+              `[${sourceOf(corpus, c.articleId)}${answersIt(d, c.quote, sourceOf(corpus, c.articleId)) ? '*' : ''}] ${c.quote}`,
+          ),
       });
     }
   }
@@ -119,7 +133,12 @@ if (mode === 'dump') {
     const m = r.quote ? extractAnswer(r.quote, q, true, r.language, r.before) : null;
     const dated =
       m && q.answerType === 'date'
-        ? dateAnswerText(m, r.quote, { date: r.published, approximate: r.publishedApprox } as never, r.language)
+        ? dateAnswerText(
+            m,
+            r.quote,
+            { date: r.published, approximate: r.publishedApprox } as never,
+            r.language,
+          )
         : null;
     const span = dated?.text ?? m?.text.replace(/\s+/g, ' ') ?? null;
     const answered = r.status === 'answered';
@@ -150,10 +169,19 @@ if (mode === 'dump') {
   }
   let tot = { n: 0, right: 0, rightFirst: 0, spanRight: 0 };
   for (const [s, p] of per) {
-    console.log(`${s.padEnd(26)} short ${p.right}/${p.n}  span right on right first ${p.spanRight}/${p.rightFirst}`);
-    tot = { n: tot.n + p.n, right: tot.right + p.right, rightFirst: tot.rightFirst + p.rightFirst, spanRight: tot.spanRight + p.spanRight };
+    console.log(
+      `${s.padEnd(26)} short ${p.right}/${p.n}  span right on right first ${p.spanRight}/${p.rightFirst}`,
+    );
+    tot = {
+      n: tot.n + p.n,
+      right: tot.right + p.right,
+      rightFirst: tot.rightFirst + p.rightFirst,
+      spanRight: tot.spanRight + p.spanRight,
+    };
   }
-  console.log(`${'SUM'.padEnd(26)} short ${tot.right}/${tot.n}  span right on right first ${tot.spanRight}/${tot.rightFirst}`);
+  console.log(
+    `${'SUM'.padEnd(26)} short ${tot.right}/${tot.n}  span right on right first ${tot.spanRight}/${tot.rightFirst}`,
+  );
   writeFileSync(rest[0] ?? '/tmp/short-fast.jsonl', `${out.join('\n')}\n`);
 } else {
   console.error('usage: short-fast.ts dump OUT.json [SET…] | score DUMP.json [OUT.jsonl]');

@@ -133,7 +133,8 @@ const FR_TEENS = 'dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|
 const FR_TENS = 'vingt|trente|quarante|cinquante|soixante|soixante-dix|quatre-vingts?|quatre-vingt-dix';
 const FR_SCALES = 'cents?|mille|millions?|milliards?';
 const FR_WORD = String.raw`(?:(?:${FR_TENS})(?:-(?:${FR_TEENS}|${FR_UNITS})|\s+et\s+(?:un|une|onze))?|${FR_TEENS}|${FR_UNITS})`;
-const FR_ROUND = 'dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier';
+const FR_ROUND =
+  'dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier';
 const FR_NUMBER_WORDS = String.raw`(?:(?:${FR_WORD})(?:\s+(?:${FR_WORD}|${FR_SCALES}))*|(?:cent|mille)(?:\s+(?:${FR_WORD}|${FR_SCALES}))*|(?:une?)\s+(?:${FR_ROUND})|des\s+(?:dizaines|centaines|milliers))`;
 const NUMBER_RE = new RegExp(
   String.raw`\b(?:${QUALIFIER}(?:(?:${NUMBER})(?:\s*(?:to|-|\u2013)\s*(?:${NUMBER}))?(?:\s+(?:of\s+the|of|out\s+of)\s+(?:${NUMBER}))?(?:\s*(?:million|billion|percent|per cent|%))?|${NUMBER_WORDS})\b|${FR_QUALIFIER}(?:(?!(?:19|20)\d{2}\s)(?:${NUMBER})\s+[àa]\s+(?:${NUMBER})|(?<!per\s)${FR_NUMBER_WORDS})(?![\p{L}\p{N}])|${FR_QUALIFIER_ONLY}(?:${NUMBER})(?![\p{L}\p{N}])|entre\s+(?!(?:19|20)\d{2}\s)(?:${NUMBER})\s+et\s+(?:${NUMBER})(?![\p{L}\p{N}]))`,

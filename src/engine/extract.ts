@@ -1591,8 +1591,6 @@ const REVERSAL = new Set(
 /** Words that make a statement less than plain (an exception too: "…will leave, except…"): a yes or no is not read from it. */
 const HEDGE =
   /(?:^|[^\p{L}])(?:may|might|could|likely|unlikely|possibly|perhaps|reportedly|allegedly|suspected|expected|rumou?red|unclear|whether|if|plans?|planned|would|except|excluding)(?![\p{L}])/iu;
-/** Words on either side of a Yes's quoted words that a hedge among them still bears on. */
-const HEDGE_REACH = 4;
 /** Where a sentence turns to another clause: a contrast or a semicolon. */
 const CLAUSE_TURN = /;|,?\s+(?:but|while|whereas|although|though|however)\s+|\.(?:\s|$)/giu;
 /** Question words that accuse: what they ask is whether someone said the thing was done. */
@@ -1755,7 +1753,14 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
   );
   let verdict: 'Yes' | 'No' | null = null;
   if (negated !== (reversed || opposite)) verdict = best.covered.size * 2 >= own.length ? 'No' : null;
-  else if (!negated && !reversed && !opposite && plainlyCovered(best.covered, own, q, asked)) verdict = 'Yes';
+  else if (
+    !negated &&
+    !reversed &&
+    !opposite &&
+    !HEDGE.test(clause) &&
+    plainlyCovered(best.covered, own, q, asked)
+  )
+    verdict = 'Yes';
   if (!verdict) return null;
   // The words that settle it, at most YES_NO_WORDS of the clause: the window holding the
   // negation, reversal or antonym (for a No) and the most question words, connectives and
@@ -1826,20 +1831,6 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
   while (last > first && STOP_WORDS.has(bare(last)) && !NEGATION.test(bare(last))) last--;
   const from = clauseWords[first]!.start;
   const to = clauseWords[last]!.end;
-  // A hedge ("would", "planned", "likely") keeps a Yes from being plain where it bears on the
-  // words that say so: those given and a few on either side (HEDGE_REACH), not a hedge in
-  // another part of a long sentence ("…withdrawing its contingent in late January and Norway
-  // has abandoned a planned deployment": the plan is Norway's).
-  // The reach stops at a comma or a colon: "…forces would remain posted in Burkina Faso, where a
-  // military junta is also in charge" says plainly who runs Burkina Faso.
-  if (verdict === 'Yes') {
-    const joined = (k: number) => !/[,;:()\u2014\u2013]/.test(text.slice(clauseWords[k]!.end, clauseWords[k + 1]!.start));
-    let a = first;
-    while (a > 0 && first - a < HEDGE_REACH && joined(a - 1)) a--;
-    let b = last;
-    while (b + 1 < clauseWords.length && b - last < HEDGE_REACH && joined(b)) b++;
-    if (HEDGE.test(text.slice(clauseWords[a]!.start, clauseWords[b]!.end))) return null;
-  }
   const said = text.slice(from, to);
   return { start: from, end: to, text: `${verdict} \u2014 ${said}` };
 }
