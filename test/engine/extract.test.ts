@@ -715,13 +715,19 @@ describe('short answers, one span per asked type', () => {
     // French counts as French pages write them, the counted noun met by another French noun
     // for the same English one ("militaires", "soldats").
     expect(
-      fr('combien de pays ont rejoint la force', 'La force avait fini par rassembler une dizaine de pays européens.'),
+      fr(
+        'combien de pays ont rejoint la force',
+        'La force avait fini par rassembler une dizaine de pays européens.',
+      ),
     ).toBe('une dizaine de pays');
     expect(fr('le camp est à combien de km', 'Le charnier se trouve à quatre kilomètres du camp.')).toBe(
       'quatre kilomètres',
     );
     expect(
-      fr('combien de militaires restaient à Gao', 'Environ 150 soldats français restaient à Gao depuis avril.'),
+      fr(
+        'combien de militaires restaient à Gao',
+        'Environ 150 soldats français restaient à Gao depuis avril.',
+      ),
     ).toBe('Environ 150 soldats');
     expect(
       fr('la force comptait combien de soldats', 'La force a réuni jusqu’à 800 à 900 soldats d’élite.'),
