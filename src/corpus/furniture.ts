@@ -978,8 +978,7 @@ export function classifyBlocks(
   let inSidebar: string | null = null;
   let bodySeen = false;
   let afterAuthorBox = false;
-  const bylines = new Set<number>();
-  const { paragraphs, teasers } = splitAtRunInTeasers(text, splitAtRunInBylines(text, printed, bylines));
+  const { paragraphs, teasers } = splitAtRunInTeasers(text, printed);
   const durations = paragraphs.filter((p) => DURATION_ALONE.test(text.slice(p.start, p.end).trim())).length;
   const feedItems = paragraphs.filter((p) => FEED_ITEM.test(text.slice(p.start, p.end).trim())).length;
   const outlet = meta.outlet ? outletKey(meta.outlet) : null;
@@ -988,10 +987,6 @@ export function classifyBlocks(
     let span = paragraphs[i]!;
     if (teasers.has(span.start)) {
       blocks.push({ ...span, kind: 'furniture', reason: 'teaser for another story (run into a paragraph)' });
-      continue;
-    }
-    if (bylines.has(span.start)) {
-      blocks.push({ ...span, kind: 'furniture', reason: 'byline and date stamp run into the line' });
       continue;
     }
     // Furniture run into a body line is cut off first, so the rest is classified on its own.
@@ -1297,40 +1292,6 @@ function splitAtRunInTeasers(
     paragraphs.push(trimSpan(text, { start: p.start + from, end: p.end }));
   }
   return { paragraphs, teasers };
-}
-
-/**
- * A byline and its stamp run between the headline and the first paragraph on one line, with the
- * counters that follow them between bars: "… "sans délai" Rédigé par leral.net le Vendredi 18
- * Février 2022 à 14:33 | | 0 commentaire(s)| Le gouvernement malien…". The name is a few words
- * without a full stop (a site's name keeps its dots), the stamp a full date and perhaps a time; a bar's field is empty or a count.
- */
-const RUN_IN_BYLINE = new RegExp(
-  String.raw`\s(?:Rédigée?|Redige|Écrit|Ecrit|Publié|Posté|Written|Posted|Published)\s+(?:par|by)\s+(?:[^.!?|]|\.(?=\S)){2,60}?\s(?:le|on)\s+(?:(?:${WEEKDAY}),?\s+)?(?:\d{1,2}(?:er)?\s+(?:${MONTH}|${MOIS})\.?\s+\d{4}|(?:${MONTH})\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{4})(?:\s*(?:à|at)\s*\d{1,2}[:h]\d{2})?(?:\s*\|\s*(?:\d+\s*\p{L}+(?:\(s\))?)?)*\s*`,
-  'iu',
-);
-
-/**
- * Cuts a line where a byline and its stamp are run into it ({@link RUN_IN_BYLINE}), when the
- * line goes on with eight words or more after them: the headline before and the paragraph after
- * are classified on their own, and the byline is set aside.
- */
-function splitAtRunInBylines(text: string, printed: readonly Span[], bylines: Set<number>): Span[] {
-  const out: Span[] = [];
-  for (const p of printed) {
-    const line = text.slice(p.start, p.end);
-    const m = RUN_IN_BYLINE.exec(line);
-    if (!m || wordCount(line.slice(0, m.index)) < 3 || wordCount(line.slice(m.index + m[0].length)) < 8) {
-      out.push(p);
-      continue;
-    }
-    out.push(trimSpan(text, { start: p.start, end: p.start + m.index }));
-    const byline = trimSpan(text, { start: p.start + m.index, end: p.start + m.index + m[0].length });
-    bylines.add(byline.start);
-    out.push(byline);
-    out.push(trimSpan(text, { start: p.start + m.index + m[0].length, end: p.end }));
-  }
-  return out;
 }
 
 /** Share of a set-between line's words that the rest of the page must print for it to be a subheading. */

@@ -514,22 +514,6 @@ describe('classifyBlocks on list, feed, credit and headline shapes', () => {
       expect(classify(`${BODY}\n\n${line}\n\n${AFTER}`), line).toContainEqual(['body', line]);
   });
 
-  it('cuts a byline and its stamp run between the headline and the first paragraph, keeping both', () => {
-    const title = 'Mali : la junte demande le retrait des troupes "sans délai"';
-    const byline = 'Rédigé par leral.net le Vendredi 18 Février 2022 à 14:33 | | 0 commentaire(s)|';
-    const first =
-      'Le gouvernement malien a demandé vendredi à la France de retirer ses troupes du pays sans délai.';
-    expect(classify(`${title} ${byline} ${first}\n\n${AFTER}`, title)).toEqual([
-      ['heading', title],
-      ['furniture', byline],
-      ['body', first],
-      ['body', AFTER],
-    ]);
-    // Words after "par … le" that are no date are the sentence's own.
-    const prose = `${title}. Le texte rédigé par le gouvernement le dit clairement, a dit le porte-parole à la télévision.`;
-    expect(classify(prose).map(([k]) => k)).toEqual(['body']);
-  });
-
   it("drops teasers' excerpts cut with an ellipsis after the article, quotation marks and all", () => {
     const text = [
       BODY,
