@@ -340,7 +340,7 @@ const PHOTO_DATE = new RegExp(
  * setting the date apart.
  */
 const PHOTO_DATE_COMMA = new RegExp(
-  String.raw`(?<=\p{L}|\))(?<!\b${DAY}),\s+(?:on\s+)?${CAPTION_MONTH}\s+\d{1,2},\s+\d{4}\.(?:\s|$)`,
+  String.raw`(?<=\p{L})(?<!\b${DAY}),\s+(?:on\s+)?${CAPTION_MONTH}\s+\d{1,2},\s+\d{4}\.(?:\s|$)`,
   'u',
 );
 
