@@ -514,6 +514,30 @@ describe('classifyBlocks on list, feed, credit and headline shapes', () => {
       expect(classify(`${BODY}\n\n${line}\n\n${AFTER}`), line).toContainEqual(['body', line]);
   });
 
+  it("drops a bio or a notice kept after the article's sign-off, and keeps an article that goes on after a byline", () => {
+    const bio =
+      'With a wealth of experience honed over four years in journalism, I bring a seasoned voice to the world of news.';
+    expect(classify([BODY, AFTER, 'Source :Skai', bio].join('\n\n')).map(([k]) => k)).toEqual([
+      'body',
+      'body',
+      'furniture',
+      'furniture',
+    ]);
+    const more = [
+      'The army said the handover of the base had gone as planned, without incident.',
+      'Officials in Bamako did not comment on the departure on Monday evening.',
+      'A ceremony is planned at the base later this week, the ministry said.',
+    ];
+    expect(classify([BODY, AFTER, 'Source :Skai', ...more].join('\n\n')).map(([k]) => k)).toEqual([
+      'body',
+      'body',
+      'furniture',
+      'body',
+      'body',
+      'body',
+    ]);
+  });
+
   it("drops teasers' excerpts cut with an ellipsis after the article, quotation marks and all", () => {
     const text = [
       BODY,
