@@ -340,7 +340,7 @@ const PHOTO_DATE = new RegExp(
  * setting the date apart.
  */
 const PHOTO_DATE_COMMA = new RegExp(
-  String.raw`(?<=\p{L}|\))(?<!\b${DAY}),\s+(?:on\s+)?${CAPTION_MONTH}\s+\d{1,2},\s+\d{4}\.(?:\s|$)`,
+  String.raw`(?<=\p{L})(?<!\b${DAY}),\s+(?:on\s+)?${CAPTION_MONTH}\s+\d{1,2},\s+\d{4}\.(?:\s|$)`,
   'u',
 );
 
@@ -1221,7 +1221,37 @@ export function classifyBlocks(
   dropOffTopicHeadlines(text, blocks, meta.title, meta.language);
   dropNamesAlone(text, blocks, meta.title);
   dropAltTextsOfCaptions(text, blocks);
+  dropAfterSignOff(text, blocks);
   return blocks;
+}
+
+/** Reasons of the lines that sign an article off: its byline or agency, its source, its credits. */
+const SIGN_OFF_REASON =
+  /^(?:byline or agency line|who contributed to the report|reporting and editing credits|a field of the page's metadata)/u;
+
+/**
+ * A story ends where it is signed off: a line of its own giving the byline, the agency, the
+ * source or the translator after two paragraphs or more ("Source :Skai", "*Translated from
+ * Arabic by …"). One or two lines kept after the last such line are the page's, not the
+ * article's: the writer's bio ("With a wealth of experience…"), the agency's notice ("Only part
+ * of the dispatches…"). Three or more are the article going on, and are left alone.
+ */
+function dropAfterSignOff(text: string, blocks: Block[]): void {
+  let bodies = 0;
+  let signOff = -1;
+  blocks.forEach((b, i) => {
+    if (b.kind === 'body') bodies++;
+    const whole = (text[b.start - 1] ?? '\n') === '\n' && (text[b.end] ?? '\n') === '\n';
+    if (b.kind === 'furniture' && bodies >= 2 && whole && SIGN_OFF_REASON.test(b.reason ?? '')) signOff = i;
+  });
+  if (signOff === -1) return;
+  const after = blocks.slice(signOff + 1).filter((b) => b.kind !== 'furniture');
+  if (after.length === 0 || after.length > 2) return;
+  const line = text.slice(blocks[signOff]!.start, blocks[signOff]!.end).trim();
+  for (const b of after) {
+    b.kind = 'furniture';
+    b.reason = `after the article's sign-off "${line.length > 40 ? `${line.slice(0, 39)}…` : line}" (a bio or a notice)`;
+  }
 }
 
 /**

@@ -514,6 +514,30 @@ describe('classifyBlocks on list, feed, credit and headline shapes', () => {
       expect(classify(`${BODY}\n\n${line}\n\n${AFTER}`), line).toContainEqual(['body', line]);
   });
 
+  it("drops a bio or a notice kept after the article's sign-off, and keeps an article that goes on after a byline", () => {
+    const bio =
+      'With a wealth of experience honed over four years in journalism, I bring a seasoned voice to the world of news.';
+    expect(classify([BODY, AFTER, 'Source :Skai', bio].join('\n\n')).map(([k]) => k)).toEqual([
+      'body',
+      'body',
+      'furniture',
+      'furniture',
+    ]);
+    const more = [
+      'The army said the handover of the base had gone as planned, without incident.',
+      'Officials in Bamako did not comment on the departure on Monday evening.',
+      'A ceremony is planned at the base later this week, the ministry said.',
+    ];
+    expect(classify([BODY, AFTER, 'Source :Skai', ...more].join('\n\n')).map(([k]) => k)).toEqual([
+      'body',
+      'body',
+      'furniture',
+      'body',
+      'body',
+      'body',
+    ]);
+  });
+
   it("drops teasers' excerpts cut with an ellipsis after the article, quotation marks and all", () => {
     const text = [
       BODY,
@@ -549,10 +573,9 @@ describe('classifyBlocks on list, feed, credit and headline shapes', () => {
     expect(classify(`${BODY}\n\n${prose}`).map(([k]) => k)).toEqual(['body', 'body']);
   });
 
-  it("drops a caption closed by its photographer in the agencies' style or dated after a bracket, and cuts a tag after the last sentence", () => {
+  it("drops a caption closed by its photographer in the agencies' style, and cuts a tag after the last sentence", () => {
     const credited = 'Soldiers of the Takuba force parade in Paris on July 14, 2021.Lewis JOLY (AP)';
-    const dated = 'French President Emmanuel Macron during his trip to Toulon (Var), November 9, 2022.';
-    for (const line of [credited, dated, 'Troops leave the base in Gao. Jane DOE / AFP'])
+    for (const line of [credited, 'Troops leave the base in Gao. Jane DOE / AFP'])
       expect(classify(`${BODY}\n\n${line}\n\n${AFTER}`), line).toContainEqual(['furniture', line]);
     const signed = `${AFTER} The junta said Paris only thinks of its own interests. (ANSA).`;
     expect(classify(`${BODY}\n\n${signed}`)).toEqual([
