@@ -118,9 +118,27 @@ const SCALES = 'hundred|thousand|million|billion';
 const WORD = `(?:(?:${TENS})(?:-(?:${UNITS}))?|${TEENS}|(?:${UNITS}))`;
 /** A written-out number: "two hundred", "several hundred", "three thousand five hundred", "dozens". */
 const NUMBER_WORDS = String.raw`(?:(?!one\b)${WORD}(?:\s+(?:and\s+)?(?:${WORD}|${SCALES}))*|(?:a|one|several|a few)\s+(?:${SCALES})(?:\s+(?:and\s+)?(?:${WORD}|${SCALES}))*|dozens|hundreds|thousands|millions)`;
+/**
+ * French counts as French pages write them: a qualifier ("environ", "près de", "jusqu'à"), a
+ * range with "à" ("800 à 900"), number words ("quatre", "vingt-deux", "deux cents", "trois
+ * mille") and round amounts ("une dizaine", "une centaine", "des milliers"). Written out by hand:
+ * the number-word packages on npm (words-to-numbers and the like) read English only, and the
+ * words are a small closed class. A bare "un"/"une" is left out (an article as often as a count).
+ */
+const FR_QUALIFIER = String.raw`(?:(?:environ|pr[èe]s\s+de|plus\s+de|moins\s+de|quelque|au\s+moins|pas\s+moins\s+de|jusqu['\u2019][àa]|au\s+total|un\s+total\s+de)\s+)?`;
+/** A French qualifier that must be there: before a bare figure, English's reading is the same. */
+const FR_QUALIFIER_ONLY = FR_QUALIFIER.replace(/\)\?$/, ')');
+const FR_UNITS = 'deux|trois|quatre|cinq|six|sept|huit|neuf';
+const FR_TEENS = 'dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf';
+const FR_TENS = 'vingt|trente|quarante|cinquante|soixante|soixante-dix|quatre-vingts?|quatre-vingt-dix';
+const FR_SCALES = 'cents?|mille|millions?|milliards?';
+const FR_WORD = String.raw`(?:(?:${FR_TENS})(?:-(?:${FR_TEENS}|${FR_UNITS})|\s+et\s+(?:un|une|onze))?|${FR_TEENS}|${FR_UNITS})`;
+const FR_ROUND =
+  'dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier';
+const FR_NUMBER_WORDS = String.raw`(?:(?:${FR_WORD})(?:\s+(?:${FR_WORD}|${FR_SCALES}))*|(?:cent|mille)(?:\s+(?:${FR_WORD}|${FR_SCALES}))*|(?:une?)\s+(?:${FR_ROUND})|des\s+(?:dizaines|centaines|milliers))`;
 const NUMBER_RE = new RegExp(
-  String.raw`\b${QUALIFIER}(?:(?:${NUMBER})(?:\s*(?:to|-|\u2013)\s*(?:${NUMBER}))?(?:\s+(?:of\s+the|of|out\s+of)\s+(?:${NUMBER}))?(?:\s*(?:million|billion|percent|per cent|%))?|${NUMBER_WORDS})\b`,
-  'gi',
+  String.raw`\b(?:${QUALIFIER}(?:(?:${NUMBER})(?:\s*(?:to|-|\u2013)\s*(?:${NUMBER}))?(?:\s+(?:of\s+the|of|out\s+of)\s+(?:${NUMBER}))?(?:\s*(?:million|billion|percent|per cent|%))?|${NUMBER_WORDS})\b|${FR_QUALIFIER}(?:(?!(?:19|20)\d{2}\s)(?:${NUMBER})\s+[àa]\s+(?:${NUMBER})|(?<!per\s)${FR_NUMBER_WORDS})(?![\p{L}\p{N}])|${FR_QUALIFIER_ONLY}(?:${NUMBER})(?![\p{L}\p{N}])|entre\s+(?!(?:19|20)\d{2}\s)(?:${NUMBER})\s+et\s+(?:${NUMBER})(?![\p{L}\p{N}]))`,
+  'giu',
 );
 
 const WORD_VALUES: Record<string, number> = Object.fromEntries([
@@ -167,6 +185,65 @@ export function wordNumberValue(words: string): number | null {
   return seen ? total + current : null;
 }
 
+const FR_VALUES: Record<string, number> = Object.fromEntries([
+  ...FR_UNITS.split('|').map((w, i) => [w, i + 2]),
+  ...'dix onze douze treize quatorze quinze seize'.split(' ').map((w, i) => [w, i + 10]),
+  ...'vingt trente quarante cinquante soixante'.split(' ').map((w, i) => [w, (i + 2) * 10]),
+  ['un', 1],
+  ['une', 1],
+  ['et', 0],
+]);
+const FR_ROUND_VALUES: Record<string, number> = {
+  dizaine: 10,
+  douzaine: 12,
+  quinzaine: 15,
+  vingtaine: 20,
+  trentaine: 30,
+  quarantaine: 40,
+  cinquantaine: 50,
+  soixantaine: 60,
+  centaine: 100,
+  millier: 1000,
+  // Indefinite plurals, read as their usual lower bound, as "dozens", "hundreds" are.
+  dizaines: 24,
+  centaines: 200,
+  milliers: 2000,
+};
+
+/**
+ * The value of French number words ("quatre" 4, "quatre-vingt-dix" 90, "deux cents" 200, "trois
+ * mille" 3000, "une dizaine" 10), or null when the words are no French number.
+ */
+export function frenchWordValue(words: string): number | null {
+  const parts = words.toLowerCase().split(/[\s-]+/);
+  if (parts.length === 2 && /^(?:une?|des)$/.test(parts[0]!) && FR_ROUND_VALUES[parts[1]!] !== undefined)
+    return FR_ROUND_VALUES[parts[1]!]!;
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (let i = 0; i < parts.length; i++) {
+    const w = parts[i]!;
+    // "quatre-vingt(s)": four twenties.
+    if (w === 'quatre' && /^vingts?$/.test(parts[i + 1] ?? '')) {
+      current += 80;
+      i++;
+    } else if (Object.hasOwn(FR_VALUES, w)) current += FR_VALUES[w]!;
+    else if (/^cents?$/.test(w)) current = (current || 1) * 100;
+    else if (w === 'mille') {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else if (/^millions?$/.test(w)) {
+      total += (current || 1) * 1_000_000;
+      current = 0;
+    } else if (/^milliards?$/.test(w)) {
+      total += (current || 1) * 1e9;
+      current = 0;
+    } else return null;
+    seen = true;
+  }
+  return seen ? total + current : null;
+}
+
 /** A number in text, with its qualifier ("close to 3000") and numeric value for comparison. */
 export interface NumberMention extends Mention {
   value: number | null;
@@ -188,6 +265,7 @@ function numberMentionsUncached(text: string): NumberMention[] {
       at < 0 ? null : DOT_THOUSANDS_AT.exec(text.slice(m.index! + at, m.index! + raw.length + 12));
     const digits = dotted ?? /\d(?:[\d,]|[\u00A0\u202F ](?=\d{3}(?![\d,.])))*(?:\.\d+)?/.exec(raw);
     let value = digits ? Number(digits[0].replace(dotted ? /\./g : /[,\u00A0\u202F ]/g, '')) : null;
+    if (value === null) value = frenchWordValue(raw.replace(new RegExp(`^${FR_QUALIFIER}`, 'iu'), ''));
     if (value === null)
       value = wordNumberValue(
         raw.replace(

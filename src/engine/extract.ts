@@ -1,4 +1,4 @@
-import { englishNounOf, QUESTION_FILLERS, type QuestionAnalysis } from './question.js';
+import { englishNounOf, frenchNounsFor, QUESTION_FILLERS, type QuestionAnalysis } from './question.js';
 import {
   dateMentions,
   durationMentions,
@@ -247,7 +247,10 @@ export function countFor(text: string, q: QuestionAnalysis, wide = false): Count
   // A French question's counted noun is also found by its English noun ("combien de soldats"
   // in "some 4,300 troops"): passages in either language answer it.
   const inEnglish = q.language !== 'en' && q.headNoun ? englishNounOf(q.headNoun) : null;
-  const heads = [...(wide ? headStems(q) : narrowHeads(q.headNoun)), ...narrowHeads(inEnglish)];
+  // In a French passage, by the other French nouns for the same English noun ("combien de
+  // militaires" in "Environ 150 soldats").
+  const sameNoun = inEnglish ? frenchNounsFor(inEnglish).map((fr) => stem(comparable(fr))) : [];
+  const heads = [...(wide ? headStems(q) : narrowHeads(q.headNoun)), ...narrowHeads(inEnglish), ...sameNoun];
   // The question's own noun also as written short or misspelt ("mercs" for "mercenaries",
   // "civillians"), when it is no word WordNet knows: "bases" means bases, not "basements".
   const own = q.headNoun && english.lemmas(q.headNoun).length === 0 ? stem(q.headNoun) : '';

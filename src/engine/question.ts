@@ -290,6 +290,15 @@ export function englishNounOf(word: string): string | null {
 }
 
 /**
+ * The French nouns of the list above that share one English noun ("soldier" → "soldat",
+ * "militaire"), accents or none: a French passage counts "150 soldats" where the question asks
+ * "combien de militaires".
+ */
+export function frenchNounsFor(englishNoun: string): string[] {
+  return [...FRENCH_NOUNS].filter(([, en]) => en === englishNoun).map(([fr]) => fr);
+}
+
+/**
  * The kind of answer a French noun asks for, through its English noun: a person for a title or
  * a noun whose first WordNet sense is a person ("ministre", "porte-parole"), a place for
  * "pays", "ville", "région", "capitale"; null for another noun and for one the list does not

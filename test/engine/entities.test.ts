@@ -42,11 +42,32 @@ describe('numbers', () => {
   });
 
   it('reads thousands set apart by full stops as one number, a decimal before a per cent as a decimal', () => {
-    expect(numbers('contre plus de 5.000 hommes aujourd’hui')).toEqual([['5.000', 5000]]);
+    // The French qualifier is kept, as "some" is.
+    expect(numbers('contre plus de 5.000 hommes aujourd’hui')).toEqual([['plus de 5.000', 5000]]);
     expect(numbers('une force de 13.000 casques bleus')).toEqual([['13.000', 13000]]);
     expect(numbers('entre 2.500-3.000 hommes')).toEqual([['2.500-3.000', 2500]]);
     expect(numbers('prices rose 1.250% in May')).toEqual([['1.250', 1.25]]);
     expect(numbers('a grave 3.6 km away')).toEqual([['3.6', 3.6]]);
+  });
+
+  it('reads French counts: number words, round amounts, French qualifiers and ranges with "à"', () => {
+    expect(numbers('à quatre kilomètres du camp')).toEqual([['quatre', 4]]);
+    expect(numbers('quatre-vingt-dix soldats et deux mille cinq cents hommes')).toEqual([
+      ['quatre-vingt-dix', 90],
+      ['deux mille cinq cents', 2500],
+    ]);
+    expect(numbers('trente et un morts')).toEqual([['trente et un', 31]]);
+    expect(numbers('une dizaine de pays européens')).toEqual([['une dizaine', 10]]);
+    expect(numbers('des milliers de déplacés')).toEqual([['des milliers', 2000]]);
+    expect(numbers('jusqu’à 800 à 900 soldats d’élite')).toEqual([['jusqu’à 800 à 900', 800]]);
+    expect(numbers('Environ 150 soldats français')).toEqual([['Environ 150', 150]]);
+    expect(numbers('entre 600 et 700 hommes')).toEqual([['entre 600 et 700', 600]]);
+    // Years stay years, a range of years is two, and "per cent" is no hundred.
+    expect(numbers('de 2013 à 2014')).toEqual([
+      ['2013', 2013],
+      ['2014', 2014],
+    ]);
+    expect(numbers('10 per cent of them')).toEqual([['10 per cent', 10]]);
   });
 
   it('does not read the pronoun "one" as a count', () => {

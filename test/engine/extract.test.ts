@@ -712,6 +712,26 @@ describe('short answers, one span per asked type', () => {
     expect(
       fr('combien de soldats français sont au Mali ?', 'La France compte 2 400 soldats au Mali depuis 2013.'),
     ).toBe('2 400 soldats');
+    // French counts as French pages write them, the counted noun met by another French noun
+    // for the same English one ("militaires", "soldats").
+    expect(
+      fr(
+        'combien de pays ont rejoint la force',
+        'La force avait fini par rassembler une dizaine de pays européens.',
+      ),
+    ).toBe('une dizaine de pays');
+    expect(fr('le camp est à combien de km', 'Le charnier se trouve à quatre kilomètres du camp.')).toBe(
+      'quatre kilomètres',
+    );
+    expect(
+      fr(
+        'combien de militaires restaient à Gao',
+        'Environ 150 soldats français restaient à Gao depuis avril.',
+      ),
+    ).toBe('Environ 150 soldats');
+    expect(
+      fr('la force comptait combien de soldats', 'La force a réuni jusqu’à 800 à 900 soldats d’élite.'),
+    ).toBe('jusqu’à 800 à 900 soldats');
     // A lone capitalised word in French is as often a place or a body ("le Nord"): no answer.
     expect(fr("c'est qui le chef", 'Il est arrivé dans le Nord du pays hier.')).toBeNull();
   });
