@@ -16,7 +16,7 @@ export interface Block extends Span {
 
 /** Headings that open a sidebar of unrelated stories: everything from them on is furniture. */
 const SIDEBAR_HEADING =
-  /^(?:les plus (?:lus|partag\u00E9s|populaires)|dans la m\u00EAme rubrique|articles? (?:li\u00E9s|similaires)|sur le m\u00EAme sujet|(?:\u00E0|a) lire aussi|lire aussi|related articles|more to read|more like this|you might also like|most (?:viewed|read|popular|shared|watched)|related (?:stories|articles|content|news|coverage|topics)|read (?:more|next|also)|recommended(?: for you)?|trending(?: now)?|more (?:from|stories|on this|news)|you may (?:also )?like|editor'?s picks|top stories|latest (?:news|stories)|popular (?:now|stories)|(?:\u00E0|a) voir (?:aussi|\u00E9galement)|vous aimerez aussi|nos lecteurs ont (?:aussi )?lu|la r\u00E9daction vous conseille|more on this story|sponsored content|contenus? sponsoris\u00E9s?|promoted stories|recommended by|ads by google)\b/i;
+  /^(?:les plus (?:lus|partag\u00E9s|populaires)|dans la m\u00EAme rubrique|articles? (?:li\u00E9s|similaires)|sur le m\u00EAme sujet|(?:\u00E0|a) lire aussi|lire aussi|related articles|more to read|more like this|you might also like|most (?:viewed|read|popular|shared|watched)|related (?:stories|articles|content|news|coverage|topics)|read (?:more|next|also)|recommended(?: for you)?|trending(?: now)?|more (?:from|stories|on this|news)|you may (?:also )?like|editor'?s picks|top stories|latest (?:news|stories)|popular (?:now|stories)|(?:\u00E0|a) voir (?:aussi|\u00E9galement)|vous aimerez aussi|nos lecteurs ont (?:aussi )?lu|la r\u00E9daction vous conseille|more on this story|sponsored content|contenus? sponsoris\u00E9s?|promoted stories|recommended by|ads by google|recent posts|recent comments|latest posts|articles r\u00E9cents|derniers articles|commentaires r\u00E9cents|derni\u00E8res publications|publications r\u00E9centes)\b/i;
 
 const NAVIGATION =
   /^(?:\d+\.\s*)?(?:skip to\b|jump to\b|back to top\b|accessibility links$|aller au contenu\b|retour en haut\b|main menu\b|menu$|search$|sign in$|log in$|subscribe$|share$|advertisement$)/i;
@@ -213,12 +213,17 @@ const AUTHOR_BOX =
 /** An image's markup printed as text: "<image>data:image/png;base64,… alt="…"</image>". */
 const IMAGE_MARKUP = /^<image>.*<\/image>$|^<img\b[^>]*>$|\bdata:image\//u;
 
-/** A line that is a file or image name ("google-play-badge_FR", "IMG_2041.jpg"). */
-const FILE_NAME = /^[\w.-]*(?:_[\w.-]*|\.(?:jpe?g|png|gif|webp|svg))$/u;
+/**
+ * A line that is a file or image name, or a picture's address or path left by its markup:
+ * "google-play-badge_FR", "IMG_2041.jpg", "/2023/06/30/649f0533f40ca_000-33lv3te.jpg)",
+ * "![photo](https://…/a.png)". No white space: a sentence has some.
+ */
+const FILE_NAME =
+  /^[\w.-]*(?:_[\w.-]*|\.(?:jpe?g|png|gif|webp|svg))$|^[\w./%~:-]*\/[\w./%~-]*\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?\)?$|^!\[[^\]]*\]\([^()\s]+\)$/iu;
 
 /** The comment form and its notices: "Leave a Reply", "Les commentaires sont désactivés". */
 const COMMENTS =
-  /^(?:leave a (?:reply|comment)|post a comment|add a comment|(?:show|view|hide|voir|afficher|masquer) (?:all |les )?(?:comments?|commentaires?)\b|\d+\s+(?:comments?|commentaires?)$|comments?$|commentaires?$|laisser un commentaire|ajouter un commentaire|your email address will not be published|votre adresse (?:e-mail|email|de messagerie) ne sera pas publi\u00E9e|required fields are marked|no comments yet\b|be the first to comment\b|soyez le premier \u00E0 (?:commenter|r\u00E9agir)\b|aucun commentaire\b)|\bcomments? (?:are|is) (?:closed|disabled)\b|\bcommentaires sont (?:ferm\u00E9s|d\u00E9sactiv\u00E9s|clos)\b/iu;
+  /^(?:leave a (?:reply|comment)|post a comment|add a comment|(?:show|view|hide|voir|afficher|masquer) (?:all |les )?(?:comments?|commentaires?)\b|\d+\s+(?:comments?|commentaires?)$|comments?$|commentaires?$|laisse[rz] un commentaire|ajoute[rz] un commentaire|your email address will not be published|votre adresse (?:e-mail|email|de messagerie) ne sera pas publi\u00E9e|required fields are marked|no comments yet\b|be the first to comment\b|soyez le premier \u00E0 (?:commenter|r\u00E9agir)\b|aucun commentaire\b)|\bcomments? (?:are|is) (?:closed|disabled)\b|\bcommentaires sont (?:ferm\u00E9s|d\u00E9sactiv\u00E9s|clos)\b/iu;
 
 /** A news feed's footer naming where the story first ran (WordPress prints it in both languages). */
 const FEED_FOOTER =
@@ -287,7 +292,7 @@ const CREDIT_TAIL: RegExp[] = [
   /(?:^|\s)(?:\u00A9|\(c\))\s*[^.!?\u00A9]{1,60}$/iu,
   /(?:^|\s)\((?:photo|image|picture|cr\u00E9dit photo|credit)s?\s*(?:credit)?\s*:[^()]{1,60}\)\.?$/iu,
   /(?<=\p{Ll}\.|\d\.)\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}'-]+){1,2}$/u,
-  /(?<=[.!?\u2026\u00BB\u201D"])\s+\((?![^()]*[.!?]\))(?![.\u2026\s]*\))[^()]{2,80}\)$/u,
+  /(?<=[.!?\u2026\u00BB\u201D"])\s+\((?![^()]*[.!?]\))(?![.\u2026\s]*\))[^()]{2,80}\)\.?$/u,
   // A photographer's credit: "File Photo by H. Diakite/EPA-EFE", "Photo by Jane Doe/AFP".
   /(?:^|\s)(?:File\s+)?Photos?\s+(?:by|de|par)\s+\p{Lu}[\p{L}.' -]{1,40}(?:\s*\/\s*\p{Lu}[\p{L}-]{1,20}){1,3}$/u,
   // A picture agency's name in square brackets after the last sentence: "… an investigation. [Getty]".
@@ -300,6 +305,9 @@ const CREDIT_TAIL: RegExp[] = [
   /(?:^|\s)[([]?(?:[Pp]hotos?|PHOTOS?)\s+(?:\u00A9\s*)?\p{Lu}[\p{L}.'-]*(?:[\s/,-]+\p{Lu}[\p{L}.'-]*){0,5}\s*[)\]]?$/u,
   // A photographer and a picture agency joined by a slash after the sentence: "… Gao. Jane Doe/Reuters".
   /(?<=[.!?])\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}\s*\/\s*(?:AFP|AP|Reuters|REUTERS|EPA|EPA-EFE|Xinhua|Anadolu|Sipa|Getty Images|Pool|Bloomberg|DPA|dpa)$/u,
+  // A photographer named the agencies' way, surname in capitals, then the agency, after the
+  // caption's last full stop (glued or not): "… July 14, 2021.Lewis JOLY (AP)", "… Gao. Jane DOE / AFP".
+  /(?<=[.!?])\s*\p{Lu}[\p{Ll}'-]+(?:[\s-]\p{Lu}[\p{Ll}'-]+)?\s+\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})?\s*(?:\/\s*|\()(?:AFP|AP|Reuters|REUTERS|EPA|EPA-EFE|EFE|Xinhua|Anadolu|AA|Sipa|Pool|Getty Images)\)?$/u,
   // A picture agency in brackets, or an agency after a bar: "… in Gao (Getty Images)", "… Gao. | AFP".
   /\s\((?:Getty Images|Shutterstock|Alamy|Sipa Press|Abaca|MaxPPP|Hans Lucas)\)$/u,
   /(?<=[.!?])\s+\|\s*(?:AFP|AP|Reuters|EPA|EPA-EFE|Xinhua|Anadolu|AA|Getty Images)$/u,
@@ -332,9 +340,27 @@ const PHOTO_DATE = new RegExp(
  * setting the date apart.
  */
 const PHOTO_DATE_COMMA = new RegExp(
-  String.raw`(?<=\p{L})(?<!\b${DAY}),\s+(?:on\s+)?${CAPTION_MONTH}\s+\d{1,2},\s+\d{4}\.(?:\s|$)`,
+  String.raw`(?<=\p{L}|\))(?<!\b${DAY}),\s+(?:on\s+)?${CAPTION_MONTH}\s+\d{1,2},\s+\d{4}\.(?:\s|$)`,
   'u',
 );
+
+/**
+ * The day a picture was taken closing its caption's one sentence, "… in Timbuktu on December 8,
+ * 2021.": agencies caption a picture in the present ("UN policemen escort…", "Soldiers
+ * parade…"), so a line whose verbs are in the past or the future ("The closure will begin on
+ * January 1, 2024.", "The last soldiers left on August 15, 2022.") is prose. The test of the
+ * tenses is {@link PAST_OR_FUTURE}.
+ */
+const PRESENT_CAPTION_DATE = new RegExp(
+  String.raw`\bon\s+(?:${DAY},?\s+)?${CAPTION_MONTH}\s+\d{1,2},\s+\d{4}\.$`,
+  'u',
+);
+/**
+ * A verb in the past or the future, in English: an auxiliary, a common irregular past, or a
+ * word in -ed that no determiner precedes ("the armed forces", "an armoured car" are adjectives).
+ */
+const PAST_OR_FUTURE =
+  /\b(?:was|were|had|has|have|will|would|did|been|said|says|left|took|came|went|met|made|gave|held|began|flew|fled|fell|saw|sent|spent|told|won|lost|brought|fought|led|quit|struck|kept|became|ran|withdrew|drew|rose|sought|thought|knew|found|felt|paid|put|set|cut|hit|shot)\b|(?<!\b(?:the|a|an|its|his|her|their|our|this|that|these|those|of|and|with|by)\s+)\b\p{Ll}{2,}ed\b/iu;
 
 /** A label run into the start of a line, naming what the block holds: "IMAGES …", "VIDÉO …". */
 const MEDIA_LABEL =
@@ -632,6 +658,16 @@ function isProse(text: string, span: Span): boolean {
 }
 
 /**
+ * A tail closed by a date with its day and year ("Publié le lundi 13 juin 2022.", "Feb 17,
+ * 2022."): a stamp run onto the headline. A year alone closing a sentence ("The soldiers had
+ * been engaged in the country since 2013.") is the article's first sentence, not a stamp.
+ */
+const STAMP_END = new RegExp(
+  String.raw`(?:\b(?:${MONTH}|${MOIS})\.?\s+\d{1,2},?\s+\d{4}|\b\d{1,2}(?:er)?\s+(?:${MONTH}|${MOIS})\.?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2})\.?$`,
+  'iu',
+);
+
+/**
  * Where the headline ends on a line that prints it with something run onto it: a short tail of
  * no sentence (a site's name, section labels, a date or a "published" stamp). Null when the line
  * does not start with the headline or goes on as prose.
@@ -644,7 +680,7 @@ function headlineRunIn(text: string, span: Span, title: string): number | null {
     const at = m.index;
     if (comparable(line.slice(0, at)) !== want) continue;
     const tail = line.slice(at).trim();
-    if (wordCount(tail) > 10 || (TERMINAL.test(tail) && wordCount(tail) > 3 && !/\d{4}\.?$/u.test(tail)))
+    if (wordCount(tail) > 10 || (TERMINAL.test(tail) && wordCount(tail) > 3 && !STAMP_END.test(tail)))
       return null;
     return span.start + at;
   }
@@ -824,6 +860,15 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
   [
     'photo caption (the day the photo was taken closes a sentence)',
     (l) => (PHOTO_DATE.test(l.body) || PHOTO_DATE_COMMA.test(l.body)) && !l.quoted,
+  ],
+  [
+    'photo caption (one sentence in the present, closed by the day the photo was taken)',
+    (l) =>
+      PRESENT_CAPTION_DATE.test(l.line) &&
+      !PAST_OR_FUTURE.test(l.line) &&
+      !l.quoted &&
+      l.words <= 40 &&
+      splitSentences(l.line, { start: 0, end: l.line.length }).length === 1,
   ],
   ['embedded social-media post', (l) => SOCIAL_POST.test(l.line)],
   ['menu items run together', (l) => (l.body.match(GLUED) ?? []).length >= 3 && !TERMINAL.test(l.line)],
@@ -1025,6 +1070,9 @@ export function classifyBlocks(
         (/\/|\bvia\s+(?:AP|AFP|Reuters|Getty|EPA)\b|\bPhoto\b|\bPool\b/u.test(m[0]) &&
           /\b(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Xinhua|XINHUA|Anadolu|Sipa|Pool)\b/u.test(m[0])) ||
         /^\s+\/\s*\p{Lu}{2,5}$/u.test(m[0]) ||
+        /^\s*\p{Lu}[\p{Ll}'-]+(?:[\s-]\p{Lu}[\p{Ll}'-]+)?\s+\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})?\s*[/(]/u.test(
+          m[0],
+        ) ||
         // A picture agency ("(Getty Images)"), or an agency after a bar ("| AFP"), credits a photo.
         /^\s\((?:Getty Images|Shutterstock|Alamy|Sipa Press|Abaca|MaxPPP|Hans Lucas)\)$|^\s+\|\s*\p{Lu}/u.test(
           m[0],
@@ -1440,7 +1488,12 @@ function dropByShape(
       const s = text.slice(b.start, b.end).trim();
       // Quotation marks protect a line, unless it is a short label with no sentence in it (a
       // publisher's signature: GSV "Russia - Islamic World").
+      // An excerpt cut with an ellipsis after the article's last sentence is a teaser's summary
+      // ("Départ du Premier Ministre pour Tombouctou Le Premier ministre, … et de…"): what it
+      // quotes is the other story's.
+      const excerpt = i > last && first !== -1 && wordCount(s) >= 6 && /(?:\.{3}|\u2026)$/u.test(s);
       if (
+        !excerpt &&
         /["\u201C\u201D\u00AB\u00BB]/u.test(s) &&
         (wordCount(s) > 6 || TERMINAL.test(s.replace(/["\u201D\u00BB]$/u, '')))
       )
@@ -1469,6 +1522,7 @@ function dropByShape(
       if (/\b(?:share|shares|partag\w*|tweet|retweet)\b/iu.test(s) && wordCount(s) <= 6)
         evidence.push(['sharing words', 1]);
       if (outside && neighbour) evidence.push(['next to furniture', 1]);
+      if (excerpt) evidence.push(["cut with an ellipsis after the article (a teaser's excerpt)", 1]);
       // The page's last line, cut by the collection, may be a short piece of a sentence.
       // A line of capitalised words alone is a name signing off ("– CAJ News"), not a cut sentence.
       const isLastLine =

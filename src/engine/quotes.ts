@@ -51,6 +51,15 @@ const FR_AFTER = new RegExp(
   'iu',
 );
 /**
+ * How every match of FR_AFTER opens (a superset): the words after a quotation that do not open
+ * so need no asides blanked before FR_AFTER is tried, a scan that costs a look-behind over the
+ * verb lists at every character.
+ */
+const FR_AFTER_OPENING = new RegExp(
+  `^\\s*[,.:]?\\s*(?:c['\u2019]|ce\\s|comme\\s|a|avait|ont|avaient|selon|d['\u2019]|${FR_PRESENT})`,
+  'iu',
+);
+/**
  * A clause that ends with a finite verb and a colon, right before a quotation: its words from
  * the clause's start (group 1, opening with a capital), the comma before the verb if any (group
  * 2) and the verb (group 3: English in -s or -ed, French in the present, or a compound past).
@@ -466,11 +475,73 @@ function isScareQuote(text: string, q: Span, sentence: Span): boolean {
   const words = text.slice(q.start, q.end).trim().split(/\s+/u).length;
   if (words > 2) return false;
   if (SO_CALLED.test(text.slice(Math.max(0, q.start - 50), q.start))) return true;
+  // A cue in the sentence outside the quoted words themselves ("the “announced” date" is no
+  // cue), within ATTRIBUTION_REACH either side as attribution reads. The sentence's cues are
+  // found once for all its quotations: testing the sentence again for each short quotation made
+  // a sentence of a thousand of them ('"ab" "ab" …') quadratic to extract.
+  const cues = cuesIn(text, sentence);
+  const from = Math.max(sentence.start, q.start - ATTRIBUTION_REACH);
+  const to = Math.min(sentence.end, q.end + ATTRIBUTION_REACH);
+  for (let i = lastStartingBefore(cues, from) + 1; i < cues.length && cues[i]!.start < to; i++) {
+    const cue = cues[i]!;
+    if (cue.end <= to && (cue.end <= q.start || cue.start >= q.end)) return false;
+  }
+  return true;
+}
+
+const ATTRIBUTION_CUES = new RegExp(ATTRIBUTION_CUE.source, 'giu');
+const INFLECTED_SPEECHES = new RegExp(INFLECTED_SPEECH.source, 'giu');
+/** The last sentence whose cues were found, and its cues: quotations are read in text order. */
+let cueMemo: { text: string; start: number; end: number; cues: Span[] } = {
+  text: '',
+  start: 0,
+  end: 0,
+  cues: [],
+};
+
+/** Where ATTRIBUTION_CUE and INFLECTED_SPEECH match in a sentence, by start. */
+function cuesIn(text: string, sentence: Span): Span[] {
+  if (cueMemo.text === text && cueMemo.start === sentence.start && cueMemo.end === sentence.end)
+    return cueMemo.cues;
   const s = text.slice(sentence.start, sentence.end);
-  const inner = q.start - sentence.start;
-  // The sentence without the quoted words themselves ("the “announced” date" is no cue).
-  const rest = s.slice(0, inner) + ' '.repeat(q.end - q.start) + s.slice(q.end - sentence.start);
-  return !ATTRIBUTION_CUE.test(rest) && !INFLECTED_SPEECH.test(rest);
+  const cues = [...s.matchAll(ATTRIBUTION_CUES), ...s.matchAll(INFLECTED_SPEECHES)]
+    .map((m) => ({ start: sentence.start + m.index!, end: sentence.start + m.index! + m[0].length }))
+    .sort((a, b) => a.start - b.start);
+  cueMemo = { text, start: sentence.start, end: sentence.end, cues };
+  return cues;
+}
+
+/**
+ * The words of a quotation's sentence around it, without the quotation, within ATTRIBUTION_REACH
+ * either side: where anything that attributes it stands. Reading the whole sentence for every
+ * quotation made a sentence of a thousand of them quadratic.
+ */
+function aroundInSentence(text: string, sentence: Span, q: Span): string {
+  return (
+    text.slice(Math.max(sentence.start, q.start - ATTRIBUTION_REACH), q.start) +
+    text.slice(q.end, Math.min(sentence.end, q.end + ATTRIBUTION_REACH))
+  );
+}
+
+/** The last of `spans` (sorted by start) whose start is before `pos`, or -1: a binary search. */
+function lastStartingBefore(spans: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
+ * The last of the first `count` of `spans` (sorted by start) that ends by `pos`: the person named
+ * last before a quotation. Only names still open at `pos` are stepped over.
+ */
+function lastEndingBy<T extends Span>(spans: readonly T[], count: number, pos: number): T | undefined {
+  for (let i = count - 1; i >= 0; i--) if (spans[i]!.end <= pos) return spans[i];
+  return undefined;
 }
 
 /** Small words skipped when reading a name's initials ("Union européenne" → UE, "European Union" → EU). */
@@ -1230,8 +1301,15 @@ export class QuotationIndex {
         if (who !== null && who !== IT && !this.people.full.has(who)) this.issuers.push(who);
       }
       let lastQuoteEnd = block.start;
+      // Quotations come in text order, so the sentence, the bodies speaking and the people named
+      // before each one are found by cursors moving forward, never by a scan per quotation (a
+      // paragraph of a thousand quotations was quadratic to read).
+      let sentenceAt = 0;
+      let speakingAt = 0;
+      let mentionAt = 0;
       for (const q of quotes) {
-        const at = sentences.findIndex((s) => q.start >= s.start && q.start < s.end);
+        while (sentenceAt < sentences.length && sentences[sentenceAt]!.end <= q.start) sentenceAt++;
+        const at = sentenceAt < sentences.length && q.start >= sentences[sentenceAt]!.start ? sentenceAt : -1;
         let sentence: Span = sentences[at] ?? block;
         // A quotation that is its paragraph's whole text is a subheading or a pull quote, never a scare quote.
         const wholeBlock =
@@ -1251,10 +1329,15 @@ export class QuotationIndex {
         )
           sentence = { start: sentence.start, end: next.end };
         VERB_RE.lastIndex = 0;
-        const announcer = speaking.filter((x) => x.at < q.start && x.at >= lastQuoteEnd).pop();
+        while (speakingAt < speaking.length && speaking[speakingAt]!.at < q.start) speakingAt++;
+        const announcer =
+          speakingAt > 0 && speaking[speakingAt - 1]!.at >= lastQuoteEnd
+            ? speaking[speakingAt - 1]
+            : undefined;
         if (announcer) lastBody = announcer.who;
         lastQuoteEnd = q.end;
-        const personBefore = [...mentions].reverse().find((p) => p.end <= q.start);
+        while (mentionAt < mentions.length && mentions[mentionAt]!.start < q.start) mentionAt++;
+        const personBefore = lastEndingBy(mentions, mentionAt, q.start);
         let last = personBefore ? { name: personBefore.name, at: personBefore.start } : lastPerson;
         // A person quoted since the last name found ("Macron said: “…” … He said …"), or named
         // only after the quotation in the same sentence, whose speaker stays what the next "he"
@@ -1296,8 +1379,15 @@ export class QuotationIndex {
         // le Quai d'Orsay": the attribution after the sentence's last quotation names the earlier
         // ones too, when nothing between them attributes words to anyone else.
         if (speaker === null) {
-          const lastInSentence = quotes.filter((o) => o.start > q.end && o.start < sentence.end).pop();
-          if (lastInSentence && !verbBetween(text.slice(q.end, lastInSentence.start))) {
+          const lastInSentence = quotes[lastStartingBefore(quotes, sentence.end)];
+          // Within ATTRIBUTION_REACH, as attribution reads: the words between are read once per
+          // quotation, and a sentence of a thousand quotations made that quadratic.
+          if (
+            lastInSentence &&
+            lastInSentence.start > q.end &&
+            lastInSentence.start - q.end <= ATTRIBUTION_REACH &&
+            !verbBetween(text.slice(q.end, lastInSentence.start))
+          ) {
             this.quoteAt = lastInSentence.start;
             const sp = attributeOf(lastInSentence);
             this.quoteAt = q.start;
@@ -1308,9 +1398,7 @@ export class QuotationIndex {
         // "Le général Michon a annoncé lundi la fin de la mission. « Nous partons. »": a quotation
         // whose own sentence attributes nothing is the words of whoever speaks in the sentence before.
         if (speaker === null && at > 0 && block.kind === 'body') {
-          const own = text.slice(sentence.start, sentence.end);
-          const rest = own.slice(0, q.start - sentence.start) + own.slice(q.end - sentence.start);
-          if (!ATTRIBUTION_CUE.test(rest))
+          if (!ATTRIBUTION_CUE.test(aroundInSentence(text, sentence, q)))
             speaker = this.speakerOfSentence(text, sentences[at - 1]!, lastPerson?.name ?? null, titles);
         }
         let wasCarried = false;
@@ -1331,8 +1419,10 @@ export class QuotationIndex {
           // The pointing sentence may be read as the end of the quotation's own ("« … » C'est …").
           const tail = text.slice(q.end, sentence.end).replace(/^[\s\u201D"\u00BB.!?…]+/u, '');
           const inOwn = POINTS_BACK.test(tail);
-          const rest = text.slice(sentence.start, q.start) + (inOwn ? '' : text.slice(q.end, sentence.end));
-          const following = sentences.find((x) => x.start >= q.end);
+          const rest = inOwn
+            ? text.slice(Math.max(sentence.start, q.start - ATTRIBUTION_REACH), q.start)
+            : aroundInSentence(text, sentence, q);
+          const following = sentences[lastStartingBefore(sentences, q.end) + 1];
           const said = inOwn ? tail : following ? text.slice(following.start, following.end) : '';
           const pointer = POINTS_BACK.test(said) && !/[\u201C\u201D"\u00AB\u00BB]/u.test(said);
           const issuer = pointer && !ATTRIBUTION_CUE.test(rest) ? STATEMENT_ISSUER.exec(said) : null;
@@ -1450,12 +1540,15 @@ export class QuotationIndex {
     }
     // The same words quoted again in the article (a subheading quoting the body, a pull quote)
     // are the same speaker's, which beats a speaker only carried over from the paragraph before.
-    for (const f of out) {
+    // Each text is folded once: folding every other quotation's text again for each one was
+    // quadratic in folds over a paragraph of a thousand quotations.
+    const folded = out.map((f) => looseComparable(f.text));
+    for (const [i, f] of out.entries()) {
       if (f.speaker !== null && !f.carried) continue;
-      const key = looseComparable(f.text).replace(/[\s.…]+$/u, '');
+      const key = folded[i]!.replace(/[\s.…]+$/u, '');
       if (key.length < 6) continue;
       const same = out.find(
-        (o) => o !== f && o.speaker !== null && !o.carried && looseComparable(o.text).includes(key),
+        (o, j) => o !== f && o.speaker !== null && !o.carried && folded[j]!.includes(key),
       );
       if (same) {
         f.speaker = same.speaker;
@@ -1502,6 +1595,29 @@ export class QuotationIndex {
       if (!reportedIn.has(i)) reportedIn.set(i, this.speakerOfSentence(text, sentences[i]!, null, titles));
       return reportedIn.get(i)!;
     };
+    // The people named in a sentence before a point in it, gathered as the quotations come (in
+    // text order): a sentence of a thousand names and quotations was otherwise read again for each.
+    let namesOf = -1;
+    let nameAt = 0;
+    let open: PersonMention[] = []; // names begun before the point but ending after it
+    let names = new Set<string>();
+    const namedBefore = (s: number, pos: number): Set<string> => {
+      if (s !== namesOf) {
+        namesOf = s;
+        nameAt = 0;
+        open = [];
+        names = new Set();
+      }
+      const inSentence = namedIn[s]!;
+      for (; nameAt < inSentence.length && inSentence[nameAt]!.start < pos; nameAt++)
+        open.push(inSentence[nameAt]!);
+      open = open.filter((m) => {
+        if (m.end > pos) return true;
+        names.add(this.people.resolve(m.name) ?? m.name);
+        return false;
+      });
+      return names;
+    };
     for (let i = 0; i < out.length; i++) {
       const f = out[i]!;
       const s = sentenceOf[i]!;
@@ -1528,9 +1644,8 @@ export class QuotationIndex {
       }
       // Someone named in the quotation's own sentence before it: "Macron a salué « le courage »
       // des soldats", where no verb a rule reads attributes it, is that one person's.
-      const here = namedIn[s]!.filter((m) => m.end <= f.start);
-      if (here.length > 0) {
-        const names = new Set(here.map((m) => this.people.resolve(m.name) ?? m.name));
+      const names = namedBefore(s, f.start);
+      if (names.size > 0) {
         if (names.size === 1) f.speaker = [...names][0]!;
         continue;
       }
@@ -1735,6 +1850,8 @@ export class QuotationIndex {
     // «…», a souligné le porte-parole, le colonel X: the speaker after a French verb, with a name
     // in apposition to a role.
     const frAfterSpeaker = (words: string): string | null => {
+      // Blanking asides cannot make FR_AFTER match words that do not open as it does: skip it.
+      if (!FR_AFTER_OPENING.test(words)) return null;
       const frAfter = FR_AFTER.exec(
         words
           .slice(0, 300)
@@ -2652,12 +2769,20 @@ export class QuotationIndex {
   /** IDF-like weight of a query term over the quotations (their words, speakers and sentences). */
   private weightOf(term: string): number {
     if (!this.quoteFreq) {
-      this.quoteFreq = new Map();
+      // How many quotations hold each term in their words, speaker or sentence. Quotations of one
+      // sentence share its set of words: each shared set is counted once, times the quotations
+      // sharing it, and a quotation's own words and speaker only where that set lacks them (a
+      // sentence of a thousand quotations was otherwise read a thousand times).
+      const freq = new Map<string, number>();
+      const add = (t: string, n: number) => freq.set(t, (freq.get(t) ?? 0) + n);
+      const sharing = new Map<Set<string>, number>();
       for (const q of this.groups) {
         const { words, speakerWords, contextWords } = this.termsOf(q);
-        for (const t of new Set([...words, ...speakerWords, ...contextWords]))
-          this.quoteFreq.set(t, (this.quoteFreq.get(t) ?? 0) + 1);
+        sharing.set(contextWords, (sharing.get(contextWords) ?? 0) + 1);
+        for (const t of new Set([...words, ...speakerWords])) if (!contextWords.has(t)) add(t, 1);
       }
+      for (const [contextWords, n] of sharing) for (const t of contextWords) add(t, n);
+      this.quoteFreq = freq;
     }
     const n = this.groups.length;
     return Math.log(1 + (n + 1) / ((this.quoteFreq.get(term) ?? 0) + 0.5));
@@ -2713,19 +2838,48 @@ export class QuotationIndex {
    * The sentence before a quotation's own (in the paragraph before when the quotation opens its
    * own): where "he said" or "the statement said" finds who is speaking and about what.
    */
-  private sentenceBefore(q: Quotation): string {
+  private sentenceBefore(q: Quotation): Span | null {
     const article = this.corpus.byId.get(q.articleId);
-    if (!article) return '';
+    if (!article) return null;
     const block = article.blocks.find(
       (b) => b.kind !== 'furniture' && b.start <= q.contextStart && q.contextStart < b.end,
     );
     const earlier = article.blocks.filter((b) => b.kind !== 'furniture' && b.end <= q.contextStart).pop();
     const from = block && block.start < q.contextStart ? block : earlier;
-    if (!from) return '';
-    const sentences = splitSentences(article.text, from).filter((s) => s.end <= q.contextStart);
-    const previous = sentences[sentences.length - 1];
-    return previous ? article.text.slice(previous.start, previous.end) : '';
+    if (!from) return null;
+    // A block's sentences are split once, not once per quotation in it.
+    let sentences = this.blockSentences.get(from);
+    if (!sentences) {
+      sentences = splitSentences(article.text, from);
+      this.blockSentences.set(from, sentences);
+    }
+    // The last sentence ending by the quotation's own (they are in text order): a binary search.
+    let lo = 0;
+    let hi = sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid]!.end <= q.contextStart) lo = mid + 1;
+      else hi = mid;
+    }
+    return sentences[lo - 1] ?? null;
   }
+  private readonly blockSentences = new WeakMap<object, Span[]>();
+
+  /**
+   * The index terms of a stretch of an article (a quotation's sentence, the one before), read
+   * once for every quotation that shares it: a sentence of a thousand quotations was analysed a
+   * thousand times on the first look-up. The sets are shared; nothing writes to them.
+   */
+  private spanWords(articleId: string, span: Span | null, text: string): Set<string> {
+    const key = span ? `${articleId}\u0000${span.start}\u0000${span.end}` : '';
+    let words = this.spanTerms.get(key);
+    if (!words) {
+      words = new Set(this.wordsOf(articleId, text));
+      this.spanTerms.set(key, words);
+    }
+    return words;
+  }
+  private readonly spanTerms = new Map<string, Set<string>>();
 
   /** Index terms of a quotation's words, its speaker and its sentence, its folded text and its speaker's surname, computed once. */
   private termsOf(q: Quotation): {
@@ -2738,12 +2892,18 @@ export class QuotationIndex {
   } {
     let t = this.terms.get(q);
     if (!t) {
+      const article = this.corpus.byId.get(q.articleId);
+      const before = this.sentenceBefore(q);
       t = {
         words: new Set(this.wordsOf(q.articleId, q.text)),
         speakerWords: new Set(q.speaker ? [...indexTerms(q.speaker), ...this.roleTerms(q.speaker)] : []),
         // The sentence around the quotation names the speaker's role ("Germany's defence minister").
-        contextWords: new Set(this.wordsOf(q.articleId, q.context)),
-        nearWords: new Set(this.wordsOf(q.articleId, this.sentenceBefore(q))),
+        contextWords: this.spanWords(q.articleId, { start: q.contextStart, end: q.contextEnd }, q.context),
+        nearWords: this.spanWords(
+          q.articleId,
+          before,
+          before ? (article?.text.slice(before.start, before.end) ?? '') : '',
+        ),
         folded: comparable(q.text),
         // The last index term of the speaker's name, which a query naming the speaker uses; none
         // when the name ends in a role or a body's noun ("Council of ministers", "Spokesman for the

@@ -491,6 +491,77 @@ describe('classifyBlocks on list, feed, credit and headline shapes', () => {
     expect(classify(`${sentence}\n\n${BODY}`, title).map(([k]) => k)).toEqual(['body', 'body']);
   });
 
+  it('keeps the first sentence after a headline taken from the first sentence, though it ends with a year', () => {
+    const title = 'The French army is withdrawing from Mali, Emmanuel Macron announced on Thursday.';
+    const second = 'The soldiers had been engaged in the country since 2013.';
+    const blocks = classify(`${title} ${second}\n\n${BODY}`, title);
+    expect(blocks.filter(([k]) => k === 'furniture')).toEqual([]);
+    expect(blocks.map(([, t]) => t).join(' ')).toContain(second);
+    // A stamp closed by its full date is still cut.
+    const stamped = classify(`${title} Published on February 17, 2022.\n\n${BODY}`, title);
+    expect(stamped).toContainEqual(['furniture', 'Published on February 17, 2022.']);
+  });
+
+  it('drops a one-sentence caption in the present closed by the day the photo was taken, and keeps prose in the past or the future', () => {
+    const caption =
+      'UN policemen escort an armoured car of the United Nations mission during a patrol in Timbuktu on December 8, 2021.';
+    expect(classify(`${BODY}\n\n${caption}\n\n${AFTER}`)).toContainEqual(['furniture', caption]);
+    for (const line of [
+      'The last French soldiers left the base in Gao on August 15, 2022.',
+      'The closure of the mission will begin on January 1, 2024.',
+      'French troops withdrawn from Mali arrived in Niger on August 15, 2022.',
+    ])
+      expect(classify(`${BODY}\n\n${line}\n\n${AFTER}`), line).toContainEqual(['body', line]);
+  });
+
+  it("drops teasers' excerpts cut with an ellipsis after the article, quotation marks and all", () => {
+    const text = [
+      BODY,
+      AFTER,
+      'Source : Agence Anadolu',
+      'Un blocus total contre les pétroliers a été ordonné Un blocus «total et complet»…',
+      'Départ du Premier Ministre pour Tombouctou Le Premier ministre, ministre de…',
+    ].join('\n\n');
+    expect(classify(text).map(([k]) => k)).toEqual(['body', 'body', 'furniture', 'furniture', 'furniture']);
+  });
+
+  it("drops a picture's path printed as text, a widget list and an imperative comment prompt at the end", () => {
+    const text = [
+      BODY,
+      '/2023/07/06/64a68815cd1a7_placeholder-36b69ec8.png)',
+      '![Soldiers in Gao](https://example.org/img/gao.jpg)',
+      AFTER,
+      'Recent Posts',
+      'Incroyable, le premier défilé organisé en Ar',
+      'laissez un commentaire',
+    ].join('\n\n');
+    expect(reasons(text).map(([k, r]) => [k, r])).toEqual([
+      ['body', null],
+      ['furniture', 'image file name'],
+      ['furniture', 'image file name'],
+      ['body', null],
+      ['furniture', 'sidebar "Recent Posts"'],
+      ['furniture', 'sidebar "Recent Posts"'],
+      ['furniture', 'sidebar "Recent Posts"'],
+    ]);
+    // A path inside a sentence is the sentence's.
+    const prose = 'The photo, saved as /2023/06/30/gao.jpg, was taken by the army in Gao on Monday.';
+    expect(classify(`${BODY}\n\n${prose}`).map(([k]) => k)).toEqual(['body', 'body']);
+  });
+
+  it("drops a caption closed by its photographer in the agencies' style or dated after a bracket, and cuts a tag after the last sentence", () => {
+    const credited = 'Soldiers of the Takuba force parade in Paris on July 14, 2021.Lewis JOLY (AP)';
+    const dated = 'French President Emmanuel Macron during his trip to Toulon (Var), November 9, 2022.';
+    for (const line of [credited, dated, 'Troops leave the base in Gao. Jane DOE / AFP'])
+      expect(classify(`${BODY}\n\n${line}\n\n${AFTER}`), line).toContainEqual(['furniture', line]);
+    const signed = `${AFTER} The junta said Paris only thinks of its own interests. (ANSA).`;
+    expect(classify(`${BODY}\n\n${signed}`)).toEqual([
+      ['body', BODY],
+      ['body', `${AFTER} The junta said Paris only thinks of its own interests.`],
+      ['furniture', '(ANSA).'],
+    ]);
+  });
+
   it('drops a bare address, an arrowed link, a caption labelled "(Archives)" and a credit of slashed names', () => {
     const text = [
       BODY,

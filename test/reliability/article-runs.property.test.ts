@@ -28,11 +28,15 @@ const LOAD_BUDGET_MS = 4000;
 /** The first quotation look-up extracts every quotation in the corpus (once ~12 s). */
 const FIRST_QUOTE_BUDGET_MS = 2500;
 /**
- * A paragraph of about a thousand short quotations ('"ab" "ab" …', 4,000–5,000 characters): its first
- * quotation look-up took 3–14 s on 2 Dec 2026 (a known slowness, in the closing note of issue 10),
- * so it has a hang guard of its own instead of the budget above.
+ * A paragraph of hundreds of quotations in 41,000 characters: every quotation's sentence was
+ * read whole for it (is it a scare quote? what did the analyser make of its sentence?), so the
+ * first look-up was quadratic: 112 s for 'Macron said "ab0 cd ef".' repeated, 210 s for
+ * '"We0 leave now."' repeated, 18 s for one sentence of a thousand attributed quotations (2 Dec
+ * 2026, before those reads were bounded); now about 1–2 s. A hang guard, not a speed check.
  */
-const QUOTATION_RUN_BUDGET_MS = 30_000;
+const QUOTATION_PARAGRAPH_BUDGET_MS = 20_000;
+/** Adding and loading an article of 41,000 characters, under the same load (seen at 2.8 s). */
+const LONG_ARTICLE_LOAD_BUDGET_MS = 10_000;
 const ASK_BUDGET_MS = 1000;
 /**
  * A question over one 60,000-character sentence: its passage is read whole. Number answers once
@@ -76,16 +80,17 @@ function checkArticle(
   run: string,
   askBudget = ASK_BUDGET_MS,
   firstQuoteBudget = FIRST_QUOTE_BUDGET_MS,
+  loadBudget = LOAD_BUDGET_MS,
 ): void {
   const dir = mkdtempSync(join(tmpdir(), 'article-runs-'));
   temps.push(dir);
   cpSync(FIXTURE_CORPUS_DIR, dir, { recursive: true });
   const input = join(dir, 'input.txt');
   writeFileSync(input, `${OPENING}\n\n${run}\n\n${CLOSING}\n`);
-  timed(`${label}: corpus:add`, LOAD_BUDGET_MS, () =>
+  timed(`${label}: corpus:add`, loadBudget, () =>
     addArticle(dir, input, { id: ID, outlet: 'Hostile Times', title: 'Runs', published: '2022-02-17' }),
   );
-  const engine = timed(`${label}: load`, LOAD_BUDGET_MS, () => loadEngine(dir));
+  const engine = timed(`${label}: load`, loadBudget, () => loadEngine(dir));
   const quotes = timed(`${label}: first quote look-up`, firstQuoteBudget, () =>
     engine.quote('heads held high'),
   );
@@ -126,21 +131,33 @@ describe('articles with long runs', () => {
     checkArticle('long sentence', `${counts.join(', ')}.`, LONG_SENTENCE_ASK_BUDGET_MS);
   });
 
-  it('loads a paragraph of a thousand short quotations and finds them within its hang guard', () => {
-    checkArticle(
-      'quotation run',
-      `How many troops did ${'"ab" '.repeat(1000)}`.trimEnd(),
-      ASK_BUDGET_MS,
-      QUOTATION_RUN_BUDGET_MS,
-    );
-  }, 120_000);
+  it('loads a paragraph of a thousand short quotations and finds them within budget', () => {
+    checkArticle('quotation run', `How many troops did ${'"ab" '.repeat(1000)}`.trimEnd());
+  });
+
+  it('loads 41,000-character paragraphs of hundreds of quotations within their hang guard', () => {
+    const paragraph = (unit: (i: number) => string) => {
+      let s = '';
+      for (let i = 0; s.length < 41_000; i++) s += `${unit(i)} `;
+      return s.trimEnd();
+    };
+    for (const [label, unit] of [
+      ['sentences of one quotation', (i: number) => `"We${i} leave now."`],
+      ['a named speaker each', (i: number) => `Macron said "ab${i} cd ef".`],
+      ['one sentence of attributed quotations', (i: number) => `"Convoy ${i} leaves Gao," he said,`],
+    ] as const)
+      checkArticle(
+        label,
+        paragraph(unit),
+        LONG_SENTENCE_ASK_BUDGET_MS,
+        QUOTATION_PARAGRAPH_BUDGET_MS,
+        LONG_ARTICLE_LOAD_BUDGET_MS,
+      );
+  }, 180_000);
 
   it('loads any long run of names, places, dates or numbers within budget', () => {
     fc.assert(
-      fc.property(
-        longRun(5000, 4000).filter((run) => !run.includes('"ab"')),
-        (run) => checkArticle(`run ${JSON.stringify(run.slice(0, 30))}`, run),
-      ),
+      fc.property(longRun(5000, 4000), (run) => checkArticle(`run ${JSON.stringify(run.slice(0, 30))}`, run)),
       { numRuns: 12 },
     );
     // Twelve articles loaded and asked: about 15 s on a quiet machine, 42 s at load 11; each step

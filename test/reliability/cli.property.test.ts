@@ -59,31 +59,32 @@ beforeAll(() => {
   engine = loadEngine(FIXTURE_CORPUS_DIR);
 });
 
+/** The command line as both tests start it: one command, JSON lines, the fixture corpus and model. */
+function cliArgs(command: 'ask' | 'quote'): string[] {
+  return [
+    'node_modules/tsx/dist/cli.mjs',
+    'src/cli/main.ts',
+    command,
+    '--json',
+    '--corpus',
+    FIXTURE_CORPUS_DIR,
+    '--model',
+    FIXTURE_MODEL_FILE,
+  ];
+}
+
 function runCli(
   command: 'ask' | 'quote',
   lines: string[],
   eol = '\n',
 ): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(
-    process.execPath,
-    [
-      'node_modules/tsx/dist/cli.mjs',
-      'src/cli/main.ts',
-      command,
-      '--json',
-      '--corpus',
-      FIXTURE_CORPUS_DIR,
-      '--model',
-      FIXTURE_MODEL_FILE,
-    ],
-    {
-      cwd: ROOT,
-      input: lines.map((l) => l + eol).join(''),
-      encoding: 'utf8',
-      timeout: 120_000,
-      maxBuffer: 256 * 1024 * 1024,
-    },
-  );
+  const r = spawnSync(process.execPath, cliArgs(command), {
+    cwd: ROOT,
+    input: lines.map((l) => l + eol).join(''),
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -248,20 +249,10 @@ describe('the command-line JSON-lines contract on hostile input', () => {
       l.replace(/[\n\r]/g, ' '),
     );
     for (const command of ['ask', 'quote'] as const) {
-      const child = spawn(
-        process.execPath,
-        [
-          'node_modules/tsx/dist/cli.mjs',
-          'src/cli/main.ts',
-          command,
-          '--json',
-          '--corpus',
-          FIXTURE_CORPUS_DIR,
-          '--model',
-          FIXTURE_MODEL_FILE,
-        ],
-        { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
-      );
+      const child = spawn(process.execPath, cliArgs(command), {
+        cwd: ROOT,
+        stdio: ['pipe', 'pipe', 'inherit'],
+      });
       const replies = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
       const send = async (l: string): Promise<{ ms: number; object: Record<string, unknown> }> => {
         const t0 = performance.now();
