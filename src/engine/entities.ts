@@ -140,6 +140,14 @@ const NUMBER_RE = new RegExp(
   String.raw`\b(?:${QUALIFIER}(?:(?:${NUMBER})(?:\s*(?:to|-|\u2013)\s*(?:${NUMBER}))?(?:\s+(?:of\s+the|of|out\s+of)\s+(?:${NUMBER}))?(?:\s*(?:million|billion|percent|per cent|%))?|${NUMBER_WORDS})\b|${FR_QUALIFIER}(?:(?!(?:19|20)\d{2}\s)(?:${NUMBER})\s+[àa]\s+(?:${NUMBER})|(?<!per\s)${FR_NUMBER_WORDS})(?![\p{L}\p{N}])|${FR_QUALIFIER_ONLY}(?:${NUMBER})(?![\p{L}\p{N}])|entre\s+(?!(?:19|20)\d{2}\s)(?:${NUMBER})\s+et\s+(?:${NUMBER})(?![\p{L}\p{N}]))`,
   'giu',
 );
+/** The English counts alone: NUMBER_RE is slower, and only a text with a French word below needs it. */
+const ENGLISH_NUMBER_RE = new RegExp(
+  String.raw`\b${QUALIFIER}(?:(?:${NUMBER})(?:\s*(?:to|-|\u2013)\s*(?:${NUMBER}))?(?:\s+(?:of\s+the|of|out\s+of)\s+(?:${NUMBER}))?(?:\s*(?:million|billion|percent|per cent|%))?|${NUMBER_WORDS})\b`,
+  'gi',
+);
+/** Every French count NUMBER_RE reads holds one of these (an accented letter for "à", "près", "jusqu'à"). */
+const FRENCH_COUNT_HINT =
+  /[àâèéêîôû]|\b(?:environ|plus|moins|quelque|total|entre|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|vingts|trente|quarante|cinquante|soixante|cents?|mille|millions?|milliards?|dizaines?|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaines?|milliers?)\b/i;
 
 const WORD_VALUES: Record<string, number> = Object.fromEntries([
   ...UNITS.split('|').map((w, i) => [w, i + 1]),
@@ -257,7 +265,7 @@ const DOT_THOUSANDS_AT = new RegExp(`^${DOT_THOUSANDS}`);
 /** Finds counts and amounts, including qualified ones ("some 2,400", "48 of the 53", "700 to 1,000"). */
 function numberMentionsUncached(text: string): NumberMention[] {
   const out: NumberMention[] = [];
-  for (const m of text.matchAll(NUMBER_RE)) {
+  for (const m of text.matchAll(FRENCH_COUNT_HINT.test(text) ? NUMBER_RE : ENGLISH_NUMBER_RE)) {
     const raw = m[0];
     // Read in the text, not the mention alone: "1.250%" is a decimal before its per cent sign.
     const at = raw.search(/\d/);
