@@ -1,33 +1,11 @@
-/**
- * `npx tsx scripts/conflict-misses.ts [SET…]`: for every conflict question of the tuning sets
- * (never an untouched set) whose sides are not all in the first five citations, says where each
- * missing side is: the rank of the best candidate passage giving it (ranking's candidates, at
- * most 60 are looked at by the other-side search), or "not a candidate" with whether any passage
- * of the corpus gives it at all, and whether the first citation gives a side. A diagnosis aid for
- * the conflict work; `npm run eval` stays the figure of record.
- */
-import { readFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
-import { loadCorpus, type Corpus } from '../src/corpus/load.js';
-import { BUNDLED_CORPUS_DIR, Engine } from '../src/engine/index.js';
+import { basename } from 'node:path';
+import { tuningSets } from './tuning-sets.js';
 import { analyzeQuestion } from '../src/engine/question.js';
 import { expandQuestion } from '../src/engine/expand.js';
-import { bundledSets, isUntouched, norm, QuestionSet } from '../src/cli/question-set.js';
+import { norm } from '../src/cli/question-set.js';
 
 const only = process.argv.slice(2);
-const engines = new Map<string, { engine: Engine; corpus: Corpus }>();
-for (const file of bundledSets()) {
-  if (isUntouched(file)) continue;
-  if (only.length && !only.some((o) => basename(file).includes(o))) continue;
-  const set = QuestionSet.parse(JSON.parse(readFileSync(file, 'utf8')));
-  const dir = set.corpus ? resolve(dirname(file), set.corpus) : BUNDLED_CORPUS_DIR;
-  let e = engines.get(dir);
-  if (!e) {
-    const corpus = loadCorpus(dir);
-    e = { engine: new Engine(corpus), corpus };
-    engines.set(dir, e);
-  }
-  const { engine, corpus } = e;
+for (const { file, set, engine, corpus } of tuningSets(only)) {
   const view = engine.measurementView();
   for (const d of set.ask) {
     if (d.kind !== 'conflict') continue;

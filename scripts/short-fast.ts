@@ -14,21 +14,13 @@
  * not change (the extractor's `span` path only); `npm run eval` stays the figure of record.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
-import { loadCorpus, type Corpus } from '../src/corpus/load.js';
-import { BUNDLED_CORPUS_DIR, Engine } from '../src/engine/index.js';
+import { basename } from 'node:path';
 import { analyzeQuestion } from '../src/engine/question.js';
 import { expandQuestion } from '../src/engine/expand.js';
 import { extractAnswer, dateAnswerText } from '../src/engine/extract.js';
-import type { AnswerEngine } from '../src/engine/answer.js';
-import {
-  answersIt,
-  bundledSets,
-  isUntouched,
-  QuestionSet,
-  shortAnswerRight,
-  sourceOf,
-} from '../src/cli/question-set.js';
+import { type AnswerEngine, sentenceBefore } from '../src/engine/answer.js';
+import { engineFor, tuningSets } from './tuning-sets.js';
+import { answersIt, shortAnswerRight, sourceOf } from '../src/cli/question-set.js';
 
 interface Row {
   set: string;
@@ -50,34 +42,10 @@ interface Row {
   cites: string[];
 }
 
-function sentenceBefore(text: string, start: number): string {
-  const back = text.slice(Math.max(0, start - 400), start);
-  const ends = [...back.matchAll(/[.!?]["\u201D]?\s+(?=\S)/g)];
-  return ends.length >= 2
-    ? back.slice(ends[ends.length - 2]!.index! + ends[ends.length - 2]![0].length)
-    : back;
-}
-
-const engines = new Map<string, { engine: Engine; corpus: Corpus }>();
-function engineFor(dir: string): { engine: Engine; corpus: Corpus } {
-  let e = engines.get(dir);
-  if (!e) {
-    const corpus = loadCorpus(dir);
-    e = { engine: new Engine(corpus), corpus };
-    engines.set(dir, e);
-  }
-  return e;
-}
-
 const [mode, file, ...rest] = process.argv.slice(2);
 if (mode === 'dump') {
   const rows: Row[] = [];
-  for (const setFile of bundledSets()) {
-    if (isUntouched(setFile)) continue;
-    if (rest.length && !rest.some((o) => basename(setFile).includes(o))) continue;
-    const set = QuestionSet.parse(JSON.parse(readFileSync(setFile, 'utf8')));
-    const dir = set.corpus ? resolve(dirname(setFile), set.corpus) : BUNDLED_CORPUS_DIR;
-    const { engine, corpus } = engineFor(dir);
+  for (const { file: setFile, set, dir, engine, corpus } of tuningSets(rest)) {
     const view: AnswerEngine = engine.measurementView();
     for (const d of set.ask) {
       if (d.kind === 'abstain') continue;

@@ -5,38 +5,17 @@
  * first citation is right, the first citations' quotes. A diagnosis aid for the short-answer work;
  * `npm run eval` stays the figure of record.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
-import { loadCorpus, type Corpus } from '../src/corpus/load.js';
-import { BUNDLED_CORPUS_DIR, Engine } from '../src/engine/index.js';
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { tuningSets } from './tuning-sets.js';
 import { askLine } from '../src/cli/contract.js';
 import { analyzeQuestion } from '../src/engine/question.js';
-import {
-  answersIt,
-  bundledSets,
-  isUntouched,
-  norm,
-  QuestionSet,
-  shortAnswerRight,
-  sourceOf,
-} from '../src/cli/question-set.js';
+import { answersIt, norm, shortAnswerRight, sourceOf } from '../src/cli/question-set.js';
 
 const out = process.argv[2] ?? '/tmp/short-misses.jsonl';
 const only = process.argv.slice(3);
-const engines = new Map<string, { engine: Engine; corpus: Corpus }>();
 const lines: string[] = [];
-for (const file of bundledSets()) {
-  if (isUntouched(file)) continue;
-  if (only.length && !only.some((o) => basename(file).includes(o))) continue;
-  const set = QuestionSet.parse(JSON.parse(readFileSync(file, 'utf8')));
-  const dir = set.corpus ? resolve(dirname(file), set.corpus) : BUNDLED_CORPUS_DIR;
-  let e = engines.get(dir);
-  if (!e) {
-    const corpus = loadCorpus(dir);
-    e = { engine: new Engine(corpus), corpus };
-    engines.set(dir, e);
-  }
-  const { engine, corpus } = e;
+for (const { file, set, engine, corpus } of tuningSets(only)) {
   for (const d of set.ask) {
     if (d.kind === 'abstain') continue;
     const a = askLine(engine, d.question);

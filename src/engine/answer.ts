@@ -1555,7 +1555,7 @@ function claimedCount(claim: string): { start: number; end: number; value: numbe
  * The sentence before an offset of an article (at most 400 characters back), for a short answer
  * whose passage refers back to it ("He said…").
  */
-function sentenceBefore(text: string, start: number): string {
+export function sentenceBefore(text: string, start: number): string {
   const back = text.slice(Math.max(0, start - 400), start);
   const ends = [...back.matchAll(/[.!?]["\u201D]?\s+(?=\S)/g)];
   return ends.length >= 2
