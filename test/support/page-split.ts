@@ -801,34 +801,14 @@ const WAVE_19_RULES: readonly PlannedPage[] = [
   },
 ];
 
-export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
-  WAVE_3_RULES,
-  WAVE_4_RULES,
-  WAVE_5_RULES,
-  WAVE_7_RULES,
-  WAVE_8_RULES,
-  WAVE_9_RULES,
-  WAVE_10_RULES,
-  WAVE_11_RULES,
-  WAVE_12_RULES,
-  WAVE_6_RULES,
-  WAVE_14_RULES,
-  WAVE_15_RULES,
-  WAVE_16_RULES,
-  WAVE_13_RULES,
-  WAVE_17_RULES,
-  WAVE_18_RULES,
-  WAVE_19_RULES,
-];
-
 /**
  * The twentieth wave: 18 pages (9 English, 9 French) about the withdrawal from Mali, collected and
  * annotated on 2 Dec 2026 (15:25-16:30 UTC) by two people who never read the furniture rules or the
  * quotation code (nor any other file of `src/`, nor their tests, nor any fixture page already here),
- * only to measure them; it takes the place of wave 19 as the held-out wave. Not drawn: every page of
- * it is `heldout`.
+ * only to measure them; it took the place of wave 19 as the held-out wave for that session and is a
+ * rules-only wave since the session of 3 Dec 2026.
  */
-const WAVE_20_HELDOUT: readonly PlannedPage[] = [
+const WAVE_20_RULES: readonly PlannedPage[] = [
   {
     id: 'abidjantv-2022-02-mali-un-rassemblement-a-bamako-celebre-le-depart-annonce-des-forces-francaises',
     language: 'fr',
@@ -909,18 +889,39 @@ const WAVE_20_HELDOUT: readonly PlannedPage[] = [
   },
 ];
 
+export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
+  WAVE_3_RULES,
+  WAVE_4_RULES,
+  WAVE_5_RULES,
+  WAVE_7_RULES,
+  WAVE_8_RULES,
+  WAVE_9_RULES,
+  WAVE_10_RULES,
+  WAVE_11_RULES,
+  WAVE_12_RULES,
+  WAVE_6_RULES,
+  WAVE_14_RULES,
+  WAVE_15_RULES,
+  WAVE_16_RULES,
+  WAVE_13_RULES,
+  WAVE_17_RULES,
+  WAVE_18_RULES,
+  WAVE_19_RULES,
+  WAVE_20_RULES,
+];
+
 /**
  * Waves collected only to measure rules on: never drawn, every page `heldout`. Their annotators
  * never read the rules.
  */
-export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_20_HELDOUT];
+export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [];
 
 /**
  * The wave number of each of RULES_ONLY_WAVES, in its order (the numbers
  * test/fixtures/pages/README.md gives them): a wave appended there is numbered here too.
  */
 export const RULES_ONLY_WAVE_NUMBERS: readonly number[] = [
-  3, 4, 5, 7, 8, 9, 10, 11, 12, 6, 14, 15, 16, 13, 17, 18, 19,
+  3, 4, 5, 7, 8, 9, 10, 11, 12, 6, 14, 15, 16, 13, 17, 18, 19, 20,
 ];
 
 /**
