@@ -1187,7 +1187,11 @@ export function classifyBlocks(
     }
     const short = wordCount(body) <= 16;
     // A line closed by a comma or a semicolon is a sentence the page left open: body, not a heading.
-    const leftOpen = /[,;]$/u.test(body.trim()) && wordCount(body) >= 6;
+    // So is a line that attributes in the past ("France said it will … continue …"): headlines
+    // report in the present, and a sentence that lost its full stop is still a sentence.
+    const leftOpen =
+      (/[,;]$/u.test(body.trim()) && wordCount(body) >= 6) ||
+      (wordCount(body) >= 8 && PAST_ATTRIBUTION.test(body));
     if (
       (short && !TERMINAL.test(body.trim()) && !leftOpen) ||
       (short && /\?$/.test(body) && wordCount(body) <= 8 && bodySeen)
@@ -1213,15 +1217,18 @@ export function classifyBlocks(
   }
   blocks.sort((a, b) => a.start - b.start);
   dropRepeats(text, blocks);
-  dropPromptFragments(blocks);
+  dropPromptFragments(text, blocks);
   dropAfterPaywall(text, blocks);
   dropGalleryCaptions(text, blocks);
   dropByShape(text, blocks, paragraphs, meta.title, meta.language);
   dropCaptionsOverCredits(text, blocks);
   dropOffTopicHeadlines(text, blocks, meta.title, meta.language);
   dropNamesAlone(text, blocks, meta.title);
+  dropPortraitCaptions(text, blocks);
   dropAltTextsOfCaptions(text, blocks);
   dropAfterSignOff(text, blocks);
+  // Last, so that what the other rules set aside below the form keeps their reason.
+  dropAfterCommentForm(text, blocks);
   return blocks;
 }
 
@@ -1324,6 +1331,10 @@ function splitAtRunInTeasers(
   return { paragraphs, teasers };
 }
 
+/** An attribution in the past tense, as a story's sentences report and its headlines never do. */
+const PAST_ATTRIBUTION =
+  /\b(?:said|told|added|stated|explained|a (?:d\u00E9clar\u00E9|affirm\u00E9|indiqu\u00E9|dit|ajout\u00E9|expliqu\u00E9|pr\u00E9cis\u00E9|soulign\u00E9))\b/u;
+
 /** Share of a set-between line's words that the rest of the page must print for it to be a subheading. */
 const SUBHEADING_SHARED_WORDS = 0.35;
 
@@ -1353,6 +1364,10 @@ function dropOffTopicHeadlines(
     // names something of this story in words of its own; a line closed by a colon introduces what
     // follows, which a headline never does.
     if (/^[-\u2013\u2022\u00B7*]\s/u.test(line) || /:\s*$/u.test(line)) return;
+    // Headlines report in the present ("… in Niger, says Macron"); a line that attributes in the
+    // past ("France said it will, however, continue …") is a sentence of this story that lost its
+    // full stop, whatever words it uses.
+    if (PAST_ATTRIBUTION.test(line)) return;
     const own = new Set(stems(line));
     // A short subheading ("A base built for ten years") has too few words to judge by.
     if (own.size < 6) return;
@@ -1412,6 +1427,34 @@ function dropNamesAlone(text: string, blocks: Block[], title: string | null): vo
 }
 
 /**
+ * A portrait's caption: a person's name, a comma and what the person is, with no verb and no
+ * full stop ("Joël Meyer, ambassadeur de France au Mali", "Jean-Yves Le Drian, ministre français
+ * de …"), kept so far as a subheading between two paragraphs (or below the headline). A subheading says what the next
+ * paragraphs tell; a name and a title tell nothing, they label the picture beside them. The
+ * name needs two capitalised words (a person, not "Barkhane, une opération …"), and the
+ * description no verb (a relative clause, "…, who led the coup", is a sentence's).
+ */
+const PORTRAIT_CAPTION =
+  /^\p{Lu}[\p{L}.'\u2019-]*(?:\s+(?:(?:de|du|des|van|von|al|el|ben|bin|ibn|da|di|dos|le|la)\s+)?\p{Lu}[\p{L}.'\u2019-]*){1,3},\s+(?:the\s+|l[ae]\s+|l['\u2019]|un\s+|une\s+)?\p{Ll}/u;
+const DESCRIPTION_VERB =
+  /\b(?:who|which|that|qui|que|is|was|has|had|will|est|a|ont|sera|\p{L}+(?:ed|ing))\b/iu;
+function dropPortraitCaptions(text: string, blocks: Block[]): void {
+  const isBody = (b: Block | undefined) => b?.kind === 'body';
+  blocks.forEach((b, i) => {
+    if (b.kind !== 'heading' || b.reason !== 'subheading') return;
+    const line = text.slice(b.start, b.end).trim();
+    const m = PORTRAIT_CAPTION.exec(line);
+    if (!m || wordCount(line) > 16 || /[.!?:;,]$/u.test(line)) return;
+    if (DESCRIPTION_VERB.test(line.slice(line.indexOf(',') + 1))) return;
+    // Between the headline and the first paragraph a picture's caption stands as often as between paragraphs.
+    const before = blocks.slice(0, i).some((o) => isBody(o) || o.reason === 'headline');
+    if (!before || !blocks.slice(i + 1).some(isBody)) return;
+    b.kind = 'furniture';
+    b.reason = "a portrait's caption (a name and what the person is, between paragraphs)";
+  });
+}
+
+/**
  * A paywall notice after the article's first sentences ("Cet article est réservé aux abonnés",
  * "Looking to read the full article?") ends what the page prints of it: everything after is
  * offers, login and comments.
@@ -1432,6 +1475,31 @@ function dropAfterPaywall(text: string, blocks: Block[]): void {
     if (b.kind === 'body') bodySeen = true;
     else if (bodySeen && b.kind === 'furniture' && PAYWALL_END.test(s))
       after = s.length > 40 ? `${s.slice(0, 39)}…` : s;
+  }
+}
+
+/**
+ * The comment form closes the article: a page prints its comments, its advertisers' links and
+ * its other stories' briefs below it, never the article going on ("Commentaires" / "Les
+ * commentaires ( 0 )" / "Canal+" / "Brèves" / a football brief). Once the form comes after two
+ * body paragraphs or more, every line after it is furniture. A count of comments ("12
+ * comments") can stand under the headline as a counter, so it closes nothing.
+ */
+function dropAfterCommentForm(text: string, blocks: Block[]): void {
+  let bodies = 0;
+  let form: string | null = null;
+  for (const b of blocks) {
+    const s = text.slice(b.start, b.end).trim();
+    if (form !== null) {
+      if (b.kind !== 'furniture') {
+        b.kind = 'furniture';
+        b.reason = `after the comment form "${form}"`;
+      }
+      continue;
+    }
+    if (b.kind === 'body') bodies++;
+    else if (bodies >= 2 && b.kind === 'furniture' && b.reason === 'comment form' && !/^\d/u.test(s))
+      form = s.length > 40 ? `${s.slice(0, 39)}…` : s;
   }
 }
 
@@ -1465,6 +1533,12 @@ function dropGalleryCaptions(text: string, blocks: Block[]): void {
  * other furniture. Enough of it together, and the line is furniture; a subheading between two
  * paragraphs never is on shape alone.
  */
+/** A place and a day, with no year: a wire dateline set on its own line above the first paragraph. */
+const DATELINE_ALONE = new RegExp(
+  String.raw`^\p{Lu}[\p{L}'\u2019-]+(?:[ -]\p{Lu}[\p{L}'\u2019-]+){0,2},\s+(?:${CAPTION_MONTH}\s+\d{1,2}|\d{1,2}(?:er)?\s+(?:${FULL_MONTH}|${MOIS}))$`,
+  'u',
+);
+
 /** Words of a page's last paragraph, cut off without its full stop, that make it prose. */
 const CUT_SENTENCE_WORDS = 6;
 function dropByShape(
@@ -1531,6 +1605,10 @@ function dropByShape(
       // A line closed by a comma or a semicolon is a sentence left open (by the page's line break,
       // or by the end of a page cut off when it was saved: "Until Dec. 31,"): prose, whatever its shape.
       if (/[,;]$/u.test(s)) return;
+      // A dateline printed on a line of its own ("Paris, February 17", "New Delhi, 17 février")
+      // opens the article's first paragraph: the place it was filed and the day, without the year
+      // a publication stamp carries.
+      if (DATELINE_ALONE.test(s)) return;
       const outside = first === -1 || i > last || (i < first && i !== headline);
       const neighbour = [blocks[i - 1], blocks[i + 1]].some((n) => n?.kind === 'furniture');
       // Each piece of evidence with its weight; a reader control ("Show more") is near proof.
@@ -1626,8 +1704,13 @@ function dropRepeats(text: string, blocks: Block[]): void {
   }
 }
 
-/** A short line kept as a heading right before or after a prompt is part of that prompt ("The summary of the"). */
-function dropPromptFragments(blocks: Block[]): void {
+/**
+ * A short line kept as a heading right before or after a prompt is part of that prompt ("The
+ * summary of the"). So is a short paragraph (40 words at most) between two prompts: an offer's
+ * sales line set between its "Subscribe to …" and its "Sign up for …" ("Escape your echo
+ * chamber. Get the facts behind the news…"), whose own words name nothing a rule knows.
+ */
+function dropPromptFragments(text: string, blocks: Block[]): void {
   const isPrompt = (b: Block | undefined) => b?.kind === 'furniture' && /prompt/.test(b.reason ?? '');
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
@@ -1638,6 +1721,14 @@ function dropPromptFragments(blocks: Block[]): void {
     ) {
       b.kind = 'furniture';
       b.reason = 'paywall, subscription, newsletter or app prompt (its first words)';
+    } else if (
+      b.kind !== 'furniture' &&
+      isPrompt(blocks[i - 1]) &&
+      isPrompt(blocks[i + 1]) &&
+      wordCount(text.slice(b.start, b.end)) <= 40
+    ) {
+      b.kind = 'furniture';
+      b.reason = 'paywall, subscription, newsletter or app prompt (a line between two of its lines)';
     }
   }
 }

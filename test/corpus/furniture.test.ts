@@ -1444,3 +1444,72 @@ describe('classifyBlocks on the headline printed again below it', () => {
     expect(kept(page(line)).map(([, t]) => t)).toContain(line);
   });
 });
+
+describe('classifyBlocks on shapes of wave 20 that other outlets share', () => {
+  // Each line below is as printed on a wave-20 page (The Week, Malijet, Guinéematin, Ghanaweb, The
+  // Tribune); the stories around them are made up.
+  it('drops a sales line set between two subscription prompts, and keeps a paragraph after one prompt', () => {
+    const sales =
+      'Escape your echo chamber. Get the facts behind the news, plus analysis from multiple perspectives.';
+    const blocks = classify(
+      `${BODY}\n\nThe last convoy crossed into Niger on Monday, the army said.\n\nSubscribe to The Week\n\n${sales}\n\nSign up for The Week's Free Newsletters`,
+    );
+    expect(blocks).toContainEqual(['furniture', sales]);
+    expect(kept(blocks).map(([, t]) => t)).toEqual([
+      BODY,
+      'The last convoy crossed into Niger on Monday, the army said.',
+    ]);
+  });
+
+  it('drops everything below the comment form once the article has been printed', () => {
+    const brief =
+      "Le Real Madrid a profité de la trêve internationale pour traiter le dossier Toni Kroos. Selon Fabrizio Romano, l'international allemand s'est mis d'accord verbalement avec le club pour prolonger d'un an, soit jusqu'en 2025.";
+    const blocks = classify(
+      `${BODY}\n\nThe last convoy crossed into Niger on Monday, the army said.\n\nCommentaires\n\nLes commentaires ( 0 )\n\nCanal+\n\nBrèves\n\n${brief}`,
+    );
+    expect(kept(blocks).map(([, t]) => t)).toEqual([
+      BODY,
+      'The last convoy crossed into Niger on Monday, the army said.',
+    ]);
+    expect(blocks).toContainEqual(['furniture', brief]);
+  });
+
+  it('keeps the article after a comment count printed under its first paragraph', () => {
+    const blocks = classify(
+      `${BODY}\n\nThe last convoy crossed into Niger on Monday, the army said.\n\n12 comments\n\nThe base at Gao was handed to the Malian army after nine years.`,
+    );
+    expect(kept(blocks).map(([, t]) => t)).toContain(
+      'The base at Gao was handed to the Malian army after nine years.',
+    );
+  });
+
+  it("drops a portrait's caption (a name, a comma and a title) and keeps a subheading with a verb", () => {
+    const page = (line: string) =>
+      classify(
+        `Crise diplomatique ouverte avec le Mali\n\n${line}\n\nLe gouvernement malien a sommé lundi l'ambassadeur de France de quitter le territoire dans 72 heures.\n\nJoël Meyer, ambassadeur de France au Mali\n\nLa France a annoncé avoir pris note de la décision des autorités maliennes.`,
+        'Crise diplomatique ouverte avec le Mali',
+      );
+    const caption = "Jean-Yves Le Drian, ministre français de l'Europe et des Affaires étrangères";
+    expect(page(caption)).toContainEqual(['furniture', caption]);
+    expect(page(caption)).toContainEqual(['furniture', 'Joël Meyer, ambassadeur de France au Mali']);
+    const subheading = 'Assimi Goïta, qui a pris le pouvoir en 2020';
+    expect(page(subheading)).toContainEqual(['heading', subheading]);
+  });
+
+  it('keeps a sentence that lost its full stop and attributes in the past, whatever words it shares', () => {
+    const line =
+      'France said it will, however, continue to participate in anti-terrorism operations in the wider Sahel region';
+    const blocks = classify(
+      `Paris announced last week that all its troops in Mali were to be withdrawn and relocated to Niger.\n${line}\nThe allies say they want to extend the geographical scope of their support, a BBC report noted.`,
+    );
+    expect(blocks).toContainEqual(['body', line]);
+  });
+
+  it('keeps a dateline printed on its own line above the first paragraph', () => {
+    const blocks = classify(
+      'Paris, February 17\nFrance will withdraw its troops from Mali nine years after it first intervened, President Emmanuel Macron said on Thursday.\nUnlock Exclusive Insights with The Tribune Premium',
+      'France, EU to withdraw troops from Mali, remain in region',
+    );
+    expect(kept(blocks).map(([, t]) => t)).toContain('Paris, February 17');
+  });
+});
