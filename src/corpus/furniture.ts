@@ -507,6 +507,14 @@ const STAFF_BYLINE =
   /^(?:(?:[Ll]a )?[Rr]\u00E9daction(?:\s+\p{Lu}[\p{L}\d.'-]*){0,3}|\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){1,3},\s*(?:(?:[Ss]enior|[Cc]hief|[Ss]pecial|[Ss]taff|[Dd]eputy|[Gg]rand|[Ee]nvoy\u00E9e?s? [Ss]p\u00E9ciale?s?)\s+)?(?:[Cc]orrespondent|[Rr]eporter|[Ww]riter|[Ee]ditor|[Jj]ournalist|[Cc]orrespondante?|[Jj]ournaliste|[Rr]\u00E9dact(?:eur|rice))(?:\s+(?:in|at|\u00E0|en)\s+\p{Lu}[\p{L}-]+)?)$/u;
 
 /**
+ * A writer's name and the outlet written for, alone on a line: "Mamadou Baïlo Keïta pour
+ * Guinéematin", "Jane Doe for Al Jazeera". Every word of the name and of the outlet capitalised,
+ * so that a subheading ("Un avenir pour Bamako", "A future for Gao") is never one.
+ */
+const BYLINE_FOR_OUTLET =
+  /^\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*){1,3}\s+(?:pour|for)\s+(?:l[ae]\s+|l['\u2019]|the\s+)?\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*){0,3}$/u;
+
+/**
  * A field label of the page's article header left without its value (the value was a widget the
  * collection did not keep): "Publié le", "Mis à jour le", "Temps de lecture :", "Published on",
  * "Reading time:", "Source", "By:". A sentence never stops on a preposition or a colon this short.
@@ -668,21 +676,35 @@ const STAMP_END = new RegExp(
 );
 
 /**
- * Where the headline ends on a line that prints it with something run onto it: a short tail of
- * no sentence (a site's name, section labels, a date or a "published" stamp). Null when the line
- * does not start with the headline or goes on as prose.
+ * Where the headline stands on a line that prints it with something run onto it: a short tail of
+ * no sentence (a site's name, section labels, a byline, a date or a "published" stamp; its
+ * separators, "|", are no words), and perhaps a section label in front ("Sur le vif La France
+ * officialise … Rédigé par … | Jeudi 17 Février 2022 à 15:30"): four words at most, letters
+ * only, so that a dateline ("Mali, Feb. 1 --") or a sentence opening with the headline's words
+ * is never taken for one. Null when the line does not hold the headline so or goes on as prose.
  */
-function headlineRunIn(text: string, span: Span, title: string): number | null {
+function headlineRunIn(text: string, span: Span, title: string): Span | null {
   const line = text.slice(span.start, span.end);
   const want = comparable(title);
-  if (want.length < 12 || !comparable(line).startsWith(`${want} `)) return null;
-  for (const m of line.matchAll(/\s+/gu)) {
-    const at = m.index;
-    if (comparable(line.slice(0, at)) !== want) continue;
-    const tail = line.slice(at).trim();
-    if (wordCount(tail) > 10 || (TERMINAL.test(tail) && wordCount(tail) > 3 && !STAMP_END.test(tail)))
-      return null;
-    return span.start + at;
+  if (want.length < 12) return null;
+  const starts = [0, ...[...line.matchAll(/\s+/gu)].map((m) => m.index + m[0].length)];
+  for (const from of starts) {
+    const label = line.slice(0, from).trim();
+    // A breadcrumb ending in the headline ("Home News Africa UN Security Council …") is the
+    // page's navigation, headline and all: the line rules set it aside whole.
+    if (from > 0 && (wordCount(label) > 4 || !/^[\p{L}'\u2019 -]+$/u.test(label) || BREADCRUMB.test(line)))
+      break;
+    const own = comparable(line.slice(from));
+    if (own !== want && !own.startsWith(`${want} `)) continue;
+    for (const end of [...line.matchAll(/\s+|$/gu)].map((m) => m.index)) {
+      if (end <= from || comparable(line.slice(from, end)) !== want) continue;
+      const tail = line.slice(end).trim();
+      // A tail is run onto the headline; without a label in front, the line must have one.
+      if (tail === '' && from === 0) return null;
+      const words = wordCount(tail.replace(/[|\u00B7\u2022]/gu, ' '));
+      if (words > 10 || (TERMINAL.test(tail) && words > 3 && !STAMP_END.test(tail))) return null;
+      return { start: span.start + from, end: span.start + end };
+    }
   }
   return null;
 }
@@ -824,7 +846,7 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
   ['photo or image credit', (l) => CREDIT_LINE.test(l.line) && l.words <= 8],
   ['who contributed to the report', (l) => CONTRIBUTION.test(l.body) && l.words <= 30 && !l.quoted],
   ["editor's or republication note", (l) => EDITORS_NOTE.test(l.line) && l.words <= 40],
-  ['byline or agency line', (l) => STAFF_BYLINE.test(l.line)],
+  ['byline or agency line', (l) => STAFF_BYLINE.test(l.line) || BYLINE_FOR_OUTLET.test(l.line)],
   ['link to another story (marked by an arrow)', (l) => LINK_MARKER.test(l.line) && l.words <= 25],
   [
     'photo caption (labelled in brackets, e.g. "(Archives)")',
@@ -1002,8 +1024,8 @@ export function classifyBlocks(
     // is dropped whole. (After the article, such a line is a link to the story, left to the rules below.)
     const runIn = meta.title && !bodySeen ? headlineRunIn(text, span, meta.title) : null;
     if (runIn) {
-      const rest = trimSpan(text, { start: runIn, end: span.end });
-      const head = trimSpan(text, { start: span.start, end: runIn });
+      const rest = trimSpan(text, { start: runIn.end, end: span.end });
+      const head = trimSpan(text, { start: runIn.start, end: runIn.end });
       if (titleSeen) {
         blocks.push({
           ...span,
@@ -1013,12 +1035,19 @@ export function classifyBlocks(
         continue;
       }
       titleSeen = true;
+      if (runIn.start > span.start)
+        blocks.push({
+          ...trimSpan(text, { start: span.start, end: runIn.start }),
+          kind: 'furniture',
+          reason: 'section label printed before the headline',
+        });
       blocks.push({ ...head, kind: 'heading', reason: 'headline' });
-      blocks.push({
-        ...rest,
-        kind: 'furniture',
-        reason: 'site name, section label or date run onto the headline',
-      });
+      if (rest.end > rest.start)
+        blocks.push({
+          ...rest,
+          kind: 'furniture',
+          reason: 'site name, section label or date run onto the headline',
+        });
       continue;
     }
     for (const [re, reason] of INLINE_SUFFIX) {

@@ -1513,3 +1513,42 @@ describe('classifyBlocks on shapes of wave 20 that other outlets share', () => {
     expect(kept(blocks).map(([, t]) => t)).toContain('Paris, February 17');
   });
 });
+
+describe('classifyBlocks on a section label in front of the headline', () => {
+  const TITLE = 'La France officialise le retrait de ses troupes militaires du Mali';
+  const PARAGRAPH =
+    "« Les conditions ne sont plus réunies pour poursuivre efficacement leur engagement militaire actuel », a affirmé Emmanuel Macron au cours d'une conférence de presse.";
+
+  it('cuts the label and the byline run onto the headline, and keeps the headline (Saphirnews, wave 20)', () => {
+    const line = `Sur le vif ${TITLE} Rédigé par Lina Farelli | Jeudi 17 Février 2022 à 15:30`;
+    expect(classify(`${line}\n\n${PARAGRAPH}`, TITLE)).toEqual([
+      ['furniture', 'Sur le vif'],
+      ['heading', TITLE],
+      ['furniture', 'Rédigé par Lina Farelli | Jeudi 17 Février 2022 à 15:30'],
+      ['body', PARAGRAPH],
+    ]);
+  });
+
+  it('keeps a dateline in front of the headline words, and a breadcrumb ending in the headline whole', () => {
+    const dated = `Bamako, Feb. 17 -- ${TITLE} après neuf ans de présence, selon l'Élysée.`;
+    expect(classify(`${dated}\n\n${PARAGRAPH}`, TITLE)).toContainEqual(['body', dated]);
+    const crumb = `Home News Africa ${TITLE}`;
+    expect(classify(`${crumb}\n\n${PARAGRAPH}`, TITLE)[0]).toEqual(['furniture', crumb]);
+  });
+});
+
+describe("classifyBlocks on a writer's name and the outlet written for", () => {
+  const story = (line: string) =>
+    classify(
+      `${BODY}\n\nPresident Emmanuel Macron said Operation Barkhane would end once the last convoy reached Niger.\n\n${line}`,
+    );
+
+  it('drops it signing off the article, and keeps a subheading naming what something is for', () => {
+    expect(story('Mamadou Baïlo Keïta pour Guinéematin')).toContainEqual([
+      'furniture',
+      'Mamadou Baïlo Keïta pour Guinéematin',
+    ]);
+    expect(story('Jane Doe for Al Jazeera')).toContainEqual(['furniture', 'Jane Doe for Al Jazeera']);
+    expect(kept(story('Un avenir pour Bamako')).map(([, t]) => t)).toContain('Un avenir pour Bamako');
+  });
+});
