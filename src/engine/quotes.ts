@@ -471,7 +471,7 @@ const INFLECTED_SPEECH = new RegExp(
  * A term in quotation marks that quotes no one: one or two words after "so-called" or "dubbed",
  * or in a sentence with no verb of saying (in any of its forms), no "according to" and no statement.
  */
-function isScareQuote(text: string, q: Span, sentence: Span): boolean {
+function isScareQuote(text: string, q: Span, sentence: Span, sentenceCues: SentenceCues): boolean {
   const words = text.slice(q.start, q.end).trim().split(/\s+/u).length;
   if (words > 2) return false;
   if (SO_CALLED.test(text.slice(Math.max(0, q.start - 50), q.start))) return true;
@@ -479,7 +479,7 @@ function isScareQuote(text: string, q: Span, sentence: Span): boolean {
   // cue), within ATTRIBUTION_REACH either side as attribution reads. The sentence's cues are
   // found once for all its quotations: testing the sentence again for each short quotation made
   // a sentence of a thousand of them ('"ab" "ab" …') quadratic to extract.
-  const cues = cuesIn(text, sentence);
+  const cues = sentenceCues.of(sentence);
   const from = Math.max(sentence.start, q.start - ATTRIBUTION_REACH);
   const to = Math.min(sentence.end, q.end + ATTRIBUTION_REACH);
   for (let i = lastStartingBefore(cues, from) + 1; i < cues.length && cues[i]!.start < to; i++) {
@@ -491,24 +491,36 @@ function isScareQuote(text: string, q: Span, sentence: Span): boolean {
 
 const ATTRIBUTION_CUES = new RegExp(ATTRIBUTION_CUE.source, 'giu');
 const INFLECTED_SPEECHES = new RegExp(INFLECTED_SPEECH.source, 'giu');
-/** The last sentence whose cues were found, and its cues: quotations are read in text order. */
-let cueMemo: { text: string; start: number; end: number; cues: Span[] } = {
-  text: '',
-  start: 0,
-  end: 0,
-  cues: [],
-};
 
-/** Where ATTRIBUTION_CUE and INFLECTED_SPEECH match in a sentence, by start. */
-function cuesIn(text: string, sentence: Span): Span[] {
-  if (cueMemo.text === text && cueMemo.start === sentence.start && cueMemo.end === sentence.end)
-    return cueMemo.cues;
-  const s = text.slice(sentence.start, sentence.end);
-  const cues = [...s.matchAll(ATTRIBUTION_CUES), ...s.matchAll(INFLECTED_SPEECHES)]
-    .map((m) => ({ start: sentence.start + m.index!, end: sentence.start + m.index! + m[0].length }))
-    .sort((a, b) => a.start - b.start);
-  cueMemo = { text, start: sentence.start, end: sentence.end, cues };
-  return cues;
+/**
+ * Where ATTRIBUTION_CUE and INFLECTED_SPEECH match in the sentences of one text, by start. One is
+ * made for each article read and dropped with it: quotations come in text order, so it keeps the
+ * cues of the last sentence asked about only (a sentence of a thousand short quotations is read
+ * once, not a thousand times), and holds no text beyond the reading of its article. A cache at
+ * module level kept the last article's text alive after its index was gone and was shared by every
+ * index built in the process.
+ */
+export class SentenceCues {
+  private last: { start: number; end: number; cues: Span[] } | null = null;
+
+  constructor(private readonly text: string) {}
+
+  /** The cues of `sentence` (offsets in the whole text), by start. */
+  of(sentence: Span): Span[] {
+    const last = this.last;
+    if (last !== null && last.start === sentence.start && last.end === sentence.end) return last.cues;
+    const s = this.text.slice(sentence.start, sentence.end);
+    const cues = [...s.matchAll(ATTRIBUTION_CUES), ...s.matchAll(INFLECTED_SPEECHES)]
+      .map((m) => ({ start: sentence.start + m.index!, end: sentence.start + m.index! + m[0].length }))
+      .sort((a, b) => a.start - b.start);
+    this.last = { start: sentence.start, end: sentence.end, cues };
+    return cues;
+  }
+
+  /** How many sentences' cues are held (never more than one). */
+  get held(): number {
+    return this.last === null ? 0 : 1;
+  }
 }
 
 /**
@@ -646,6 +658,11 @@ interface TextMemo {
 }
 
 let textMemo: TextMemo = { text: '', answers: new Map(), titled: new Map(), lower: null, midCapital: null };
+
+/** Lets go of the last text read, so that no article's text outlives the reading of it. */
+function releaseTextMemo(): void {
+  textMemo = { text: '', answers: new Map(), titled: new Map(), lower: null, midCapital: null };
+}
 
 function memoFor(text: string): TextMemo {
   if (textMemo.text !== text)
@@ -1234,6 +1251,8 @@ export class QuotationIndex {
     // Marks printed the wrong way round read as the way they are used (same offsets); the quoted
     // words themselves are taken from the text as printed.
     const text = orientMarks(article.text);
+    // The cues of the sentence last read, for this article only (see SentenceCues).
+    const sentenceCues = new SentenceCues(text);
     const out: Found[] = [];
     const titles = new Map<string, string>(); // "french president" → "Emmanuel Macron"
     let lastPerson: { name: string; at: number } | null = null;
@@ -1315,7 +1334,11 @@ export class QuotationIndex {
         const wholeBlock =
           /^[\s\u201C"\u00AB\u2018']*$/u.test(text.slice(block.start, q.start)) &&
           /^[\s\u201D"\u00BB\u2019'.!?…]*$/u.test(text.slice(q.end, block.end));
-        if (block.kind !== 'heading' && !wholeBlock && isScareQuote(text, q, sentences[at] ?? block))
+        if (
+          block.kind !== 'heading' &&
+          !wholeBlock &&
+          isScareQuote(text, q, sentences[at] ?? block, sentenceCues)
+        )
           continue;
         // “We cannot remain.” Macron said. — a quotation that ends its sentence, attributed by the
         // short sentence after it.
@@ -1555,6 +1578,7 @@ export class QuotationIndex {
         f.carried = false;
       }
     }
+    releaseTextMemo();
     return out;
   }
 
