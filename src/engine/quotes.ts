@@ -103,6 +103,20 @@ const ADVERBS =
 /** "sous couvert d'anonymat", "speaking on condition of anonymity": how a source spoke, after its description. */
 const ANONYMITY =
   /,?\s+(?:(?:qui\s+a\s+requis\s+l['\u2019]anonymat)|(?:s'exprimant\s+)?sous\s+(?:le\s+)?couvert\s+(?:de\s+l['\u2019]|d['\u2019])anonymat|(?:speaking\s+)?on\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+(?:asked|declined)\s+(?:not\s+)?to\s+be\s+(?:named|identified))$/iu;
+/**
+ * A news agency by its usual names in either language. An agency relays what others said ("…,
+ * according to France Presse", "Colonel X told AFP", « a déclaré à l'AFP ») and is never the one
+ * who said it: named as the speaker, it is passed over for whoever its sentence gives.
+ */
+const NEWS_AGENCY =
+  "(?:(?:the\\s+)?(?:agence\\s+)?france[-\\s]presse(?:\\s+agency)?|(?:l['\u2019]\\s*)?(?:agence\\s+)?afp|reuters|(?:the\\s+)?associated\\s+press|ap|(?:the\\s+)?anadolu(?:\\s+agency)?|(?:l['\u2019]\\s*agence\\s+)?anadolu|xinhua|tass|ria\\s+novosti|efe|ansa|dpa)";
+/** A phrase that is only a news agency. */
+const AGENCY_ONLY = new RegExp(`^${NEWS_AGENCY}$`, 'iu');
+/** "… to AFP", "… à l'AFP", "… told Reuters": the agency a speaker spoke to, no part of the name. */
+const TO_AGENCY = new RegExp(`\\s+(?:to|told|\u00E0|aupr\u00E8s\\s+de)\\s+${NEWS_AGENCY}$`, 'iu');
+/** "statement sent to AFP by", "communiqué transmis à la presse par": group 1 the statement and its agent's preposition, without the recipient. */
+const SENT_TO =
+  /\b((?:statement|communiqu\u00E9|d\u00E9claration|press release|message)\s+)(?:sent|given|released|issued|emailed|transmitted|transmis|envoy\u00E9|adress\u00E9)\s+(?:to|\u00E0)\s+[^,;.]{1,40}?\s+(?=by\s|par\s)/giu;
 /** "Col.", "Gen.", "Lt.", "Mr.": abbreviations before a name, whose full stop ends no phrase (group 1 without the stop). */
 const RANK_ABBREVIATION =
   /(?<![\p{L}])(Col|Gen|Lt|Sgt|Maj|Capt|Cmdr|Adm|Gov|Sen|Rep|Mr|Mrs|Ms|Dr|Prof)\.(?=\s+\p{Lu})/gu;
@@ -1799,7 +1813,9 @@ export class QuotationIndex {
       .slice(q.end, Math.min(sentence.end, q.end + ATTRIBUTION_REACH))
       .replace(/^[\s\u00A0\u202F\u201D"\u2019'\u00BB.,]*/u, '')
       // "said Col. Souleymane Dembele": a rank's abbreviation is no end of the speaker's name.
-      .replace(RANK_ABBREVIATION, '$1');
+      .replace(RANK_ABBREVIATION, '$1')
+      // "according to a statement sent to AFP by the French army": whom it was sent to is not who.
+      .replace(SENT_TO, '$1 ');
     // "il"/"elle"/"they" stand for the last one to speak when it agrees with them (a body, "la
     // junte" for "elle"), else for the last person, as "he" and "she" do.
     const norm = (phrase: string) => {
@@ -2537,13 +2553,14 @@ export class QuotationIndex {
       .replace(FR_IN_STATEMENT, '')
       // "un responsable malien sous couvert d'anonymat": how the source spoke is not its name.
       .replace(ANONYMITY, '')
+      .replace(TO_AGENCY, '')
       // "un responsable de l'armée française cité dans une publication": where it was quoted neither.
       .replace(
         /\s+(?:cit\u00E9e?s?|contact\u00E9e?s?|interrog\u00E9e?s?|joint|jointe|quoted|cited|contacted|interviewed)(?:\s.*)?$/iu,
         '',
       )
       .trim();
-    if (p.length === 0) return null;
+    if (p.length === 0 || AGENCY_ONLY.test(p)) return null;
     // "UNITED NATIONS, June 30 (Reuters) – The United Nations Security Council": a dateline or an
     // aside closed by a spaced dash is no part of the name after it.
     const dashed = /\s[\u2013\u2014]\s+(?=\S)/u.test(p) ? p.replace(/^.*\s[\u2013\u2014]\s+/su, '') : p;
