@@ -82,8 +82,11 @@ const DETERMINER_BEFORE =
   /(?:(?<![\p{L}])(?:l['\u2019]|d['\u2019]|la|le|les|un|une|des|du|cette|ces|son|sa|ses|leur|leurs|the|a|an|this|his|her|its|their)\s*)$/iu;
 /** "à l'AFP", "au Monde", "à la presse": to whom it was said, between the verb and the speaker. */
 const FR_TO_WHOM = new RegExp(
-  `(?<=(?:${FR_PARTICIPLE}|${FR_PRESENT}))\\s+(?:à|au|aux)\\s+(?:l['\u2019]|la\\s+|les\\s+)?[\\p{L}-]+`,
-  'giu',
+  // An adjective may follow the noun ("à la télévision nationale"): a lower-case word that is no
+  // determiner, since the subject after it opens with one or with a capital ("un porte-parole").
+  `(?<=(?:${FR_PARTICIPLE}|${FR_PRESENT}))\\s+(?:à|au|aux)\\s+(?:l['\u2019]|la\\s+|les\\s+)?[\\p{L}-]+(?:\\s+(?!(?:un|une|le|la|les|des|du|son|sa|ses|leur|leurs|ce|cet|cette|ces)(?![\\p{L}]))\\p{Ll}[\\p{Ll}-]*(?![\\p{L}'\u2019]))?`,
+  // Case-sensitive: under the i flag \p{Ll} matches capitals too, and would eat a name.
+  'gu',
 );
 /** Asides between a French verb of saying and its subject: "dans un autre communiqué", "jeudi", "lors d'une conférence de presse". */
 const FR_ASIDE = new RegExp(
@@ -672,6 +675,20 @@ interface TextMemo {
 }
 
 let textMemo: TextMemo = { text: '', answers: new Map(), titled: new Map(), lower: null, midCapital: null };
+
+/**
+ * A phrase that is no one's name, whichever rule read it: a lone article or preposition ("Le",
+ * cut from "Le gouvernement malien") or words running on into the next clause ("de la mission
+ * de l'ONU et", before "avait exigé").
+ */
+function namesNoOne(phrase: string): boolean {
+  const p = phrase.trim();
+  return (
+    // An acronym is a name even where it spells a function word ("UN", French "un").
+    (FUNCTION_WORDS.has(p.toLowerCase()) && !/^\p{Lu}{2,}$/u.test(p)) ||
+    /\s(?:et|and|ou|or|mais|but)$/iu.test(p)
+  );
+}
 
 /** Lets go of the last text read, so that no article's text outlives the reading of it. */
 function releaseTextMemo(): void {
@@ -1488,6 +1505,7 @@ export class QuotationIndex {
         }
         if (speaker !== null && speaker !== IT && !this.people.full.has(speaker))
           speaker = titledName(speaker, text) ?? this.fullerBody(speaker, article, q.start);
+        if (speaker !== null && speaker !== IT && namesNoOne(speaker)) speaker = null;
         previousSpeaker = speaker;
         if (speaker !== null) this.spoken.push(speaker);
         if (speaker !== null) lastQuoted = { name: speaker, at: q.start, sentence };
@@ -1562,9 +1580,11 @@ export class QuotationIndex {
     this.carryAcross(text, out, bodySentences, allMentions, titles);
     // A person given by one name on any path (the one person named in the sentence, whoever spoke
     // last) keeps the rank the page gives them ("le capitaine Florian"), as an attributed one does.
-    for (const f of out)
+    for (const f of out) {
       if (f.speaker !== null && !this.people.full.has(f.speaker))
         f.speaker = titledName(f.speaker, text) ?? f.speaker;
+      if (f.speaker !== null && namesNoOne(f.speaker)) f.speaker = null;
+    }
     // A quotation open at the end of its paragraph and continued by the next paragraph's opening
     // quotation is the same speaker's, named only at its end: carried back.
     for (let i = out.length - 2; i >= 0; i--) {
@@ -2590,6 +2610,7 @@ export class QuotationIndex {
       const full = this.people.resolve(bare);
       if (full !== null && full !== bare && this.people.full.has(full)) return full;
     }
+    if (namesNoOne(p)) return null;
     if (STATEMENT.test(p)) return IT;
     const issuer = STATEMENT_OF.exec(p);
     if (issuer) {

@@ -1550,3 +1550,26 @@ describe('speaker attribution: a news agency relays words, it does not say them 
     ]);
   });
 });
+
+describe('speaker attribution: never a phrase (3 Dec 2026)', () => {
+  it('reads no speaker from words that run on into the next clause', () => {
+    expect(
+      speakers(
+        'Le ministre des Affaires étrangères malien, Abdoulaye Diop, avait dénoncé l\'"échec" de la mission de l\'ONU et avait exigé son "retrait sans délai".',
+        'fr',
+      ),
+    ).toEqual(['Abdoulaye Diop: échec', 'Abdoulaye Diop: retrait sans délai']);
+  });
+
+  it('skips where the words were said ("à la télévision nationale") but never a name after it', () => {
+    expect(
+      speakers(
+        'Le Mali a "pris acte de la décision unilatérale", a déclaré à la télévision nationale un porte-parole de la junte, lisant un communiqué.',
+        'fr',
+      ),
+    ).toEqual(['Un porte-parole de la junte: pris acte de la décision unilatérale']);
+    expect(
+      speakers('«On n’a pas besoin de la France», a dit à l’AFP Issa Diarra parmi les manifestants.', 'fr'),
+    ).toEqual(['Issa Diarra: On n’a pas besoin de la France']);
+  });
+});
