@@ -82,8 +82,11 @@ const DETERMINER_BEFORE =
   /(?:(?<![\p{L}])(?:l['\u2019]|d['\u2019]|la|le|les|un|une|des|du|cette|ces|son|sa|ses|leur|leurs|the|a|an|this|his|her|its|their)\s*)$/iu;
 /** "à l'AFP", "au Monde", "à la presse": to whom it was said, between the verb and the speaker. */
 const FR_TO_WHOM = new RegExp(
-  `(?<=(?:${FR_PARTICIPLE}|${FR_PRESENT}))\\s+(?:à|au|aux)\\s+(?:l['\u2019]|la\\s+|les\\s+)?[\\p{L}-]+`,
-  'giu',
+  // An adjective may follow the noun ("à la télévision nationale"): a lower-case word that is no
+  // determiner, since the subject after it opens with one or with a capital ("un porte-parole").
+  `(?<=(?:${FR_PARTICIPLE}|${FR_PRESENT}))\\s+(?:à|au|aux)\\s+(?:l['\u2019]|la\\s+|les\\s+)?[\\p{L}-]+(?:\\s+(?!(?:un|une|le|la|les|des|du|son|sa|ses|leur|leurs|ce|cet|cette|ces)(?![\\p{L}]))\\p{Ll}[\\p{Ll}-]*(?![\\p{L}'\u2019]))?`,
+  // Case-sensitive: under the i flag \p{Ll} matches capitals too, and would eat a name.
+  'gu',
 );
 /** Asides between a French verb of saying and its subject: "dans un autre communiqué", "jeudi", "lors d'une conférence de presse". */
 const FR_ASIDE = new RegExp(
@@ -103,6 +106,20 @@ const ADVERBS =
 /** "sous couvert d'anonymat", "speaking on condition of anonymity": how a source spoke, after its description. */
 const ANONYMITY =
   /,?\s+(?:(?:qui\s+a\s+requis\s+l['\u2019]anonymat)|(?:s'exprimant\s+)?sous\s+(?:le\s+)?couvert\s+(?:de\s+l['\u2019]|d['\u2019])anonymat|(?:speaking\s+)?on\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+(?:asked|declined)\s+(?:not\s+)?to\s+be\s+(?:named|identified))$/iu;
+/**
+ * A news agency by its usual names in either language. An agency relays what others said ("…,
+ * according to France Presse", "Colonel X told AFP", « a déclaré à l'AFP ») and is never the one
+ * who said it: named as the speaker, it is passed over for whoever its sentence gives.
+ */
+const NEWS_AGENCY =
+  "(?:(?:the\\s+)?(?:agence\\s+)?france[-\\s]presse(?:\\s+agency)?|(?:l['\u2019]\\s*)?(?:agence\\s+)?afp|reuters|(?:the\\s+)?associated\\s+press|ap|(?:the\\s+)?anadolu(?:\\s+agency)?|(?:l['\u2019]\\s*agence\\s+)?anadolu|xinhua|tass|ria\\s+novosti|efe|ansa|dpa)";
+/** A phrase that is only a news agency. */
+const AGENCY_ONLY = new RegExp(`^${NEWS_AGENCY}$`, 'iu');
+/** "… to AFP", "… à l'AFP", "… told Reuters": the agency a speaker spoke to, no part of the name. */
+const TO_AGENCY = new RegExp(`\\s+(?:to|told|\u00E0|aupr\u00E8s\\s+de)\\s+${NEWS_AGENCY}$`, 'iu');
+/** "statement sent to AFP by", "communiqué transmis à la presse par": group 1 the statement and its agent's preposition, without the recipient. */
+const SENT_TO =
+  /\b((?:statement|communiqu\u00E9|d\u00E9claration|press release|message)\s+)(?:sent|given|released|issued|emailed|transmitted|transmis|envoy\u00E9|adress\u00E9)\s+(?:to|\u00E0)\s+[^,;.]{1,40}?\s+(?=by\s|par\s)/giu;
 /** "Col.", "Gen.", "Lt.", "Mr.": abbreviations before a name, whose full stop ends no phrase (group 1 without the stop). */
 const RANK_ABBREVIATION =
   /(?<![\p{L}])(Col|Gen|Lt|Sgt|Maj|Capt|Cmdr|Adm|Gov|Sen|Rep|Mr|Mrs|Ms|Dr|Prof)\.(?=\s+\p{Lu})/gu;
@@ -471,7 +488,7 @@ const INFLECTED_SPEECH = new RegExp(
  * A term in quotation marks that quotes no one: one or two words after "so-called" or "dubbed",
  * or in a sentence with no verb of saying (in any of its forms), no "according to" and no statement.
  */
-function isScareQuote(text: string, q: Span, sentence: Span): boolean {
+function isScareQuote(text: string, q: Span, sentence: Span, sentenceCues: SentenceCues): boolean {
   const words = text.slice(q.start, q.end).trim().split(/\s+/u).length;
   if (words > 2) return false;
   if (SO_CALLED.test(text.slice(Math.max(0, q.start - 50), q.start))) return true;
@@ -479,7 +496,7 @@ function isScareQuote(text: string, q: Span, sentence: Span): boolean {
   // cue), within ATTRIBUTION_REACH either side as attribution reads. The sentence's cues are
   // found once for all its quotations: testing the sentence again for each short quotation made
   // a sentence of a thousand of them ('"ab" "ab" …') quadratic to extract.
-  const cues = cuesIn(text, sentence);
+  const cues = sentenceCues.of(sentence);
   const from = Math.max(sentence.start, q.start - ATTRIBUTION_REACH);
   const to = Math.min(sentence.end, q.end + ATTRIBUTION_REACH);
   for (let i = lastStartingBefore(cues, from) + 1; i < cues.length && cues[i]!.start < to; i++) {
@@ -491,24 +508,36 @@ function isScareQuote(text: string, q: Span, sentence: Span): boolean {
 
 const ATTRIBUTION_CUES = new RegExp(ATTRIBUTION_CUE.source, 'giu');
 const INFLECTED_SPEECHES = new RegExp(INFLECTED_SPEECH.source, 'giu');
-/** The last sentence whose cues were found, and its cues: quotations are read in text order. */
-let cueMemo: { text: string; start: number; end: number; cues: Span[] } = {
-  text: '',
-  start: 0,
-  end: 0,
-  cues: [],
-};
 
-/** Where ATTRIBUTION_CUE and INFLECTED_SPEECH match in a sentence, by start. */
-function cuesIn(text: string, sentence: Span): Span[] {
-  if (cueMemo.text === text && cueMemo.start === sentence.start && cueMemo.end === sentence.end)
-    return cueMemo.cues;
-  const s = text.slice(sentence.start, sentence.end);
-  const cues = [...s.matchAll(ATTRIBUTION_CUES), ...s.matchAll(INFLECTED_SPEECHES)]
-    .map((m) => ({ start: sentence.start + m.index!, end: sentence.start + m.index! + m[0].length }))
-    .sort((a, b) => a.start - b.start);
-  cueMemo = { text, start: sentence.start, end: sentence.end, cues };
-  return cues;
+/**
+ * Where ATTRIBUTION_CUE and INFLECTED_SPEECH match in the sentences of one text, by start. One is
+ * made for each article read and dropped with it: quotations come in text order, so it keeps the
+ * cues of the last sentence asked about only (a sentence of a thousand short quotations is read
+ * once, not a thousand times), and holds no text beyond the reading of its article. A cache at
+ * module level kept the last article's text alive after its index was gone and was shared by every
+ * index built in the process.
+ */
+export class SentenceCues {
+  private last: { start: number; end: number; cues: Span[] } | null = null;
+
+  constructor(private readonly text: string) {}
+
+  /** The cues of `sentence` (offsets in the whole text), by start. */
+  of(sentence: Span): Span[] {
+    const last = this.last;
+    if (last !== null && last.start === sentence.start && last.end === sentence.end) return last.cues;
+    const s = this.text.slice(sentence.start, sentence.end);
+    const cues = [...s.matchAll(ATTRIBUTION_CUES), ...s.matchAll(INFLECTED_SPEECHES)]
+      .map((m) => ({ start: sentence.start + m.index!, end: sentence.start + m.index! + m[0].length }))
+      .sort((a, b) => a.start - b.start);
+    this.last = { start: sentence.start, end: sentence.end, cues };
+    return cues;
+  }
+
+  /** How many sentences' cues are held (never more than one). */
+  get held(): number {
+    return this.last === null ? 0 : 1;
+  }
 }
 
 /**
@@ -646,6 +675,25 @@ interface TextMemo {
 }
 
 let textMemo: TextMemo = { text: '', answers: new Map(), titled: new Map(), lower: null, midCapital: null };
+
+/**
+ * A phrase that is no one's name, whichever rule read it: a lone article or preposition ("Le",
+ * cut from "Le gouvernement malien") or words running on into the next clause ("de la mission
+ * de l'ONU et", before "avait exigé").
+ */
+function namesNoOne(phrase: string): boolean {
+  const p = phrase.trim();
+  return (
+    // An acronym is a name even where it spells a function word ("UN", French "un").
+    (FUNCTION_WORDS.has(p.toLowerCase()) && !/^\p{Lu}{2,}$/u.test(p)) ||
+    /\s(?:et|and|ou|or|mais|but)$/iu.test(p)
+  );
+}
+
+/** Lets go of the last text read, so that no article's text outlives the reading of it. */
+function releaseTextMemo(): void {
+  textMemo = { text: '', answers: new Map(), titled: new Map(), lower: null, midCapital: null };
+}
 
 function memoFor(text: string): TextMemo {
   if (textMemo.text !== text)
@@ -1234,6 +1282,8 @@ export class QuotationIndex {
     // Marks printed the wrong way round read as the way they are used (same offsets); the quoted
     // words themselves are taken from the text as printed.
     const text = orientMarks(article.text);
+    // The cues of the sentence last read, for this article only (see SentenceCues).
+    const sentenceCues = new SentenceCues(text);
     const out: Found[] = [];
     const titles = new Map<string, string>(); // "french president" → "Emmanuel Macron"
     let lastPerson: { name: string; at: number } | null = null;
@@ -1315,7 +1365,11 @@ export class QuotationIndex {
         const wholeBlock =
           /^[\s\u201C"\u00AB\u2018']*$/u.test(text.slice(block.start, q.start)) &&
           /^[\s\u201D"\u00BB\u2019'.!?…]*$/u.test(text.slice(q.end, block.end));
-        if (block.kind !== 'heading' && !wholeBlock && isScareQuote(text, q, sentences[at] ?? block))
+        if (
+          block.kind !== 'heading' &&
+          !wholeBlock &&
+          isScareQuote(text, q, sentences[at] ?? block, sentenceCues)
+        )
           continue;
         // “We cannot remain.” Macron said. — a quotation that ends its sentence, attributed by the
         // short sentence after it.
@@ -1451,6 +1505,7 @@ export class QuotationIndex {
         }
         if (speaker !== null && speaker !== IT && !this.people.full.has(speaker))
           speaker = titledName(speaker, text) ?? this.fullerBody(speaker, article, q.start);
+        if (speaker !== null && speaker !== IT && namesNoOne(speaker)) speaker = null;
         previousSpeaker = speaker;
         if (speaker !== null) this.spoken.push(speaker);
         if (speaker !== null) lastQuoted = { name: speaker, at: q.start, sentence };
@@ -1525,9 +1580,11 @@ export class QuotationIndex {
     this.carryAcross(text, out, bodySentences, allMentions, titles);
     // A person given by one name on any path (the one person named in the sentence, whoever spoke
     // last) keeps the rank the page gives them ("le capitaine Florian"), as an attributed one does.
-    for (const f of out)
+    for (const f of out) {
       if (f.speaker !== null && !this.people.full.has(f.speaker))
         f.speaker = titledName(f.speaker, text) ?? f.speaker;
+      if (f.speaker !== null && namesNoOne(f.speaker)) f.speaker = null;
+    }
     // A quotation open at the end of its paragraph and continued by the next paragraph's opening
     // quotation is the same speaker's, named only at its end: carried back.
     for (let i = out.length - 2; i >= 0; i--) {
@@ -1555,6 +1612,7 @@ export class QuotationIndex {
         f.carried = false;
       }
     }
+    releaseTextMemo();
     return out;
   }
 
@@ -1775,7 +1833,9 @@ export class QuotationIndex {
       .slice(q.end, Math.min(sentence.end, q.end + ATTRIBUTION_REACH))
       .replace(/^[\s\u00A0\u202F\u201D"\u2019'\u00BB.,]*/u, '')
       // "said Col. Souleymane Dembele": a rank's abbreviation is no end of the speaker's name.
-      .replace(RANK_ABBREVIATION, '$1');
+      .replace(RANK_ABBREVIATION, '$1')
+      // "according to a statement sent to AFP by the French army": whom it was sent to is not who.
+      .replace(SENT_TO, '$1 ');
     // "il"/"elle"/"they" stand for the last one to speak when it agrees with them (a body, "la
     // junte" for "elle"), else for the last person, as "he" and "she" do.
     const norm = (phrase: string) => {
@@ -2513,13 +2573,14 @@ export class QuotationIndex {
       .replace(FR_IN_STATEMENT, '')
       // "un responsable malien sous couvert d'anonymat": how the source spoke is not its name.
       .replace(ANONYMITY, '')
+      .replace(TO_AGENCY, '')
       // "un responsable de l'armée française cité dans une publication": where it was quoted neither.
       .replace(
         /\s+(?:cit\u00E9e?s?|contact\u00E9e?s?|interrog\u00E9e?s?|joint|jointe|quoted|cited|contacted|interviewed)(?:\s.*)?$/iu,
         '',
       )
       .trim();
-    if (p.length === 0) return null;
+    if (p.length === 0 || AGENCY_ONLY.test(p)) return null;
     // "UNITED NATIONS, June 30 (Reuters) – The United Nations Security Council": a dateline or an
     // aside closed by a spaced dash is no part of the name after it.
     const dashed = /\s[\u2013\u2014]\s+(?=\S)/u.test(p) ? p.replace(/^.*\s[\u2013\u2014]\s+/su, '') : p;
@@ -2549,6 +2610,7 @@ export class QuotationIndex {
       const full = this.people.resolve(bare);
       if (full !== null && full !== bare && this.people.full.has(full)) return full;
     }
+    if (namesNoOne(p)) return null;
     if (STATEMENT.test(p)) return IT;
     const issuer = STATEMENT_OF.exec(p);
     if (issuer) {

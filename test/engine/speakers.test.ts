@@ -1519,3 +1519,57 @@ describe('speaker attribution: a communiqué that names its issuer (2 Dec 2026, 
     ]);
   });
 });
+
+describe('speaker attribution: a news agency relays words, it does not say them (3 Dec 2026)', () => {
+  it('gives words reported "according to" an agency to whoever the sentence says spoke', () => {
+    expect(
+      speakers('Colonel Pascal Ianni said the handover was "going well", according to France Presse.'),
+    ).toEqual(['Pascal Ianni: going well']);
+    expect(
+      speakers(
+        'The French General Staff described it as a "media attack", according to Agence France-Presse.',
+      ),
+    ).toEqual(['French General Staff: media attack']);
+    expect(
+      speakers("Selon l'AFP, l'armée française a qualifié la vidéo d'« attaque informationnelle ».", 'fr'),
+    ).toEqual(["l'armée française: attaque informationnelle"]);
+  });
+
+  it('gives a statement sent to an agency to the body that sent it', () => {
+    expect(
+      speakers('The handover is "a success", according to a statement sent to AFP by the French army.'),
+    ).toEqual(['French army: a success']);
+  });
+
+  it('keeps the agency the words were told to out of the speaker', () => {
+    expect(speakers("« Nous partons en bon ordre », a expliqué un officier français à l'AFP.", 'fr')).toEqual(
+      ['Un officier français: Nous partons en bon ordre'],
+    );
+    expect(speakers("« Nous partons », a confié un diplomate européen à l'AFP.", 'fr')).toEqual([
+      'Un diplomate européen: Nous partons',
+    ]);
+  });
+});
+
+describe('speaker attribution: never a phrase (3 Dec 2026)', () => {
+  it('reads no speaker from words that run on into the next clause', () => {
+    expect(
+      speakers(
+        'Le ministre des Affaires étrangères malien, Abdoulaye Diop, avait dénoncé l\'"échec" de la mission de l\'ONU et avait exigé son "retrait sans délai".',
+        'fr',
+      ),
+    ).toEqual(['Abdoulaye Diop: échec', 'Abdoulaye Diop: retrait sans délai']);
+  });
+
+  it('skips where the words were said ("à la télévision nationale") but never a name after it', () => {
+    expect(
+      speakers(
+        'Le Mali a "pris acte de la décision unilatérale", a déclaré à la télévision nationale un porte-parole de la junte, lisant un communiqué.',
+        'fr',
+      ),
+    ).toEqual(['Un porte-parole de la junte: pris acte de la décision unilatérale']);
+    expect(
+      speakers('«On n’a pas besoin de la France», a dit à l’AFP Issa Diarra parmi les manifestants.', 'fr'),
+    ).toEqual(['Issa Diarra: On n’a pas besoin de la France']);
+  });
+});
