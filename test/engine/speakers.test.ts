@@ -1597,3 +1597,19 @@ describe('speaker attribution: an account or a post speaks as whom it is named f
     ).toEqual(['Sidi Koné: voilà ce que les soldats ont laissé derrière eux']);
   });
 });
+
+describe('speaker attribution: a demand is the words of whoever made it (3 Dec 2026)', () => {
+  it('gives words quoted after "the demand of X" to X, not to the subject who answers it', () => {
+    expect(
+      speakers(
+        'Le président français Emmanuel Macron a rejeté vendredi l’exigence de la junte militaire au pouvoir à Bamako de retirer les soldats français « sans délai et sous sa supervision » du Mali.',
+        'fr',
+      ),
+    ).toEqual(['Junte militaire au pouvoir à Bamako: sans délai et sous sa supervision']);
+    expect(
+      speakers(
+        'Macron rejected the demand from Mali’s ruling junta to withdraw the troops “without delay and under its supervision”.',
+      ),
+    ).toEqual(['Mali’s ruling junta: without delay and under its supervision']);
+  });
+});
