@@ -134,6 +134,9 @@ const STATEMENT =
 /** "the French army statement", "le communiqué des autorités maliennes": the issuer named with the statement. */
 const STATEMENT_OF =
   /^(?:(?:the|a|an)\s+)?(.+?)\s+(?:joint\s+)?statement$|^(?:(?:the|a|an|le|la|un|une)\s+)?(?:statement|communiqu\u00E9|d\u00E9claration|report|dispatch|rapport|d\u00E9p\u00EAche|note|announcement|annonce)\s+(?:from|by|of|issued by|des|du|de la|de l['\u2019]|de)\s*(.+)$/iu;
+/** A demand and who made it, before a quotation; group 1 the one demanding, up to "de"/"to" and a verb, or a comma. */
+const DEMAND_OF =
+  /(?:[Ee]xigence|[Dd]emande|[Rr]equ\u00EAte|[Ii]njonction|[Uu]ltimatum|[Dd]emand|[Rr]equest)\s+(?:des|du|de la|de l['\u2019]|from|of|by)\s*((?:[\p{L}'\u2019-]+\s+){0,7}?[\p{L}'\u2019-]+)(?=\s+(?:de|d['\u2019]|to|that|que|qu['\u2019])(?:\s|(?<=['\u2019]))|\s*[,;:.]|$)/gu;
 /** A statement and who issued it, before a quotation; group 1 the issuer, up to a participle or a comma. */
 const ISSUED_BY =
   /(?:[Cc]ommuniqu\u00E9|[Ss]tatement|[Dd]\u00E9claration|[Pp]ress release)\s+(?:des|du|de la|de l['\u2019]|from|of|by|(?:issued|signed|released|published|sign\u00E9|publi\u00E9) (?:by|par))\s*((?:[\p{L}'\u2019-]+\s+){0,7}?[\p{L}'\u2019-]+)(?=\s+(?:(?:and\s+|et\s+)?\p{Ll}+(?:ant|ing|ed|\u00E9)|qui|that|which|who|said|says|a|on|was|were|is|has|had|est|a\s+\u00E9t\u00E9)(?![\p{L}])|\s*[,;:.]|$)/gu;
@@ -1094,8 +1097,22 @@ const PARTICIPLE_APPOSITION =
  * A social-media account named for a person: "a Twitter account in the name of X", "an account
  * called X", "le compte (Twitter) d'un certain X" (group 1: the name, two to four capitalised words).
  */
-const ACCOUNT_HOLDER =
-  /^(?:(?:a|an|the|un|une|le|son|sa)\s+)?(?:(?:Twitter|X|Facebook|Telegram|TikTok|Instagram|YouTube|social[- ]media)\s+)?(?:account|compte|profile|profil|page)(?:\s+(?:Twitter|X|Facebook|Telegram|TikTok|Instagram|YouTube))?\s+(?:in\s+the\s+name\s+of|called|named|of|belonging\s+to|au\s+nom\s+d['\u2019]|d['\u2019]un\s+(?:certain|d\u00E9nomm\u00E9|nomm\u00E9)|d['\u2019]une\s+(?:certaine|d\u00E9nomm\u00E9e|nomm\u00E9e)|de|d['\u2019])\s*((?:[\p{Lu}][\p{L}'\u2019-]+\s+){1,3}[\p{Lu}][\p{L}'\u2019-]+)$/u;
+const ACCOUNT_HOLDER_SOURCE = String.raw`^(?:(?:a|an|the|un|une|le|son|sa)\s+)?(?:(?:Twitter|X|Facebook|Telegram|TikTok|Instagram|YouTube|social[- ]media)\s+)?(?:account|compte|profile|profil|page)(?:\s+(?:Twitter|X|Facebook|Telegram|TikTok|Instagram|YouTube))?\s+(?:in\s+the\s+name\s+of|called|named|of|belonging\s+to|au\s+nom\s+d['\u2019]|d['\u2019]un\s+(?:certain|d\u00E9nomm\u00E9|nomm\u00E9)|d['\u2019]une\s+(?:certaine|d\u00E9nomm\u00E9e|nomm\u00E9e)|de|d['\u2019])\s*((?:[\p{Lu}][\p{L}'\u2019-]+\s+){1,3}[\p{Lu}][\p{L}'\u2019-]+)$`;
+const ACCOUNT_HOLDER = new RegExp(ACCOUNT_HOLDER_SOURCE, 'u');
+/** ACCOUNT_HOLDER anywhere in a text, not only as the whole phrase: where an account is introduced. */
+const ACCOUNT_MENTION = new RegExp(
+  `(?<![\\p{L}])${ACCOUNT_HOLDER_SOURCE.replace(/^\^/u, '').replace(/\$$/u, '')}(?![\\p{L}])`,
+  'gu',
+);
+/** ACCOUNT_HOLDER opening a longer phrase: "A Twitter account in the name of X sounded the alarm". */
+const ACCOUNT_OPENING = new RegExp(ACCOUNT_HOLDER_SOURCE.replace(/\$$/u, '(?![\\p{L}])'), 'u');
+/** A phrase with the article that opens it in lower case, as ACCOUNT_HOLDER spells it (it has no i flag: its names are capitalised). */
+function lowerArticle(phrase: string): string {
+  return phrase.replace(/^(?:A|An|The|Un|Une|Le|Son|Sa)\s/u, (w) => w.toLowerCase());
+}
+/** A post's words as the subject of its sentence: "Ce tweet est accompagné … de la mention", "The post read". */
+const POST_SUBJECT =
+  /^(?:(?:the|this|that|a|ce|cet|le|la|un|une)\s+)(?:tweet|post|message|publication|video|vid\u00E9o)(?:\s+(?:publi\u00E9e?|posted|shared|partag\u00E9e?))?(?=\s|$)/iu;
 
 /**
  * The opening of a communiqué quoted from its first words: its issuer (group 1, an article and a
@@ -1686,6 +1703,14 @@ export class QuotationIndex {
       // body's, not those of a person the sentence or the one before names as its object.
       const sen = sentences[s]!;
       const opening = text.slice(sen.start, f.start);
+      // "A Twitter account in the name of Dia Diarra sounded the alarm: “…”", "Ce tweet est
+      // accompagné d'une photo avec la mention : « … »": an account, or a post, as the subject of
+      // the sentence speaks as the one it is named for (the account last introduced, for a post).
+      const account = this.accountSpeaking(text, opening.trimStart(), sen.start);
+      if (account !== null) {
+        f.speaker = account;
+        continue;
+      }
       if (!/[\u201C\u201D"\u00AB\u00BB]/u.test(opening.slice(0, -2))) {
         const subject = this.normaliseSpeaker(sentenceSubject(opening.trimStart()), null, titles);
         if (
@@ -2045,6 +2070,20 @@ export class QuotationIndex {
       if (sp !== null && (speaks(sp) || sp === IT)) return sp;
     }
 
+    // "l'exigence de la junte militaire de retirer les soldats « sans délai »", "a demand from
+    // Bamako to leave “without delay”": a demand quoted with whoever made it is theirs, whoever the
+    // sentence's subject is ("Macron a rejeté l'exigence de la junte …").
+    const demanded = [...before.matchAll(DEMAND_OF)].pop();
+    if (demanded?.[1] && !verbBetween(before.slice(demanded.index! + demanded[0].length))) {
+      const sp = norm(demanded[1]);
+      if (
+        sp !== null &&
+        sp !== IT &&
+        sp !== PREV &&
+        (BODY_NOUN.test(sp) || this.people.full.has(sp) || this.isPersonName(sp))
+      )
+        return sp;
+    }
     // A statement named with its issuer before the quotation: "le communiqué des autorités
     // maliennes demandant … « sans délai »", "a statement from the French military calling for …".
     const issued = [...before.matchAll(ISSUED_BY)].pop();
@@ -2539,6 +2578,20 @@ export class QuotationIndex {
   }
 
   /**
+   * The person an account or a post that opens a sentence speaks as: the name the account is
+   * given ("a Twitter account in the name of X"), or for a post ("ce tweet", "the post") the name
+   * of the last account the 1,500 characters before the sentence introduce; null otherwise.
+   */
+  private accountSpeaking(text: string, opening: string, sentenceStart: number): string | null {
+    const own = ACCOUNT_OPENING.exec(lowerArticle(opening))?.[1];
+    if (own) return this.people.resolve(own.trim()) ?? own.trim();
+    if (!POST_SUBJECT.test(opening)) return null;
+    const before = text.slice(Math.max(0, sentenceStart - 1500), sentenceStart);
+    const last = [...before.matchAll(ACCOUNT_MENTION)].pop()?.[1]?.trim();
+    return last ? (this.people.resolve(last) ?? last) : null;
+  }
+
+  /**
    * Maps a speaker phrase to one canonical name: a person's full name, or the body named. A
    * statement speaks for its issuer ("the French army statement" → French army; "the statement"
    * → the body last quoted, through IT). Anything that names neither a person nor a body (a
@@ -2663,7 +2716,7 @@ export class QuotationIndex {
       );
     // "A Twitter account in the name of Dia Diarra", "an account called X", "le compte Twitter d'un
     // dénommé X": an account named for someone speaks as that someone (whoever runs it).
-    const holder = ACCOUNT_HOLDER.exec(p);
+    const holder = ACCOUNT_HOLDER.exec(lowerArticle(p));
     if (holder?.[1]) {
       const name = holder[1].trim();
       return this.people.resolve(name) ?? name;

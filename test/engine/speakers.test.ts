@@ -1573,3 +1573,43 @@ describe('speaker attribution: never a phrase (3 Dec 2026)', () => {
     ).toEqual(['Issa Diarra: On n’a pas besoin de la France']);
   });
 });
+
+describe('speaker attribution: an account or a post speaks as whom it is named for (3 Dec 2026)', () => {
+  it('gives the words of an account that opens its sentence to the name the account is given', () => {
+    expect(
+      speakers(
+        'A rumour spread on Wednesday. A Twitter account in the name of Sidi Kone sounded the alarm: “The images from the base are terrible.” The author adds that a video will follow.',
+      ),
+    ).toEqual(['Sidi Kone: The images from the base are terrible.']);
+    expect(
+      speakers(
+        'A rumour spread. A Twitter account in the name of Sidi Kone wrote: “The images are terrible.”',
+      ),
+    ).toEqual(['Sidi Kone: The images are terrible.']);
+  });
+
+  it('gives the words of a post to the account the text introduced before it', () => {
+    expect(
+      speakers(
+        'La rumeur est partie d’un tweet publié jeudi sur le compte d’un certain Sidi Koné. Ce tweet est accompagné d’une photo avec la mention : « voilà ce que les soldats ont laissé derrière eux ».',
+        'fr',
+      ),
+    ).toEqual(['Sidi Koné: voilà ce que les soldats ont laissé derrière eux']);
+  });
+});
+
+describe('speaker attribution: a demand is the words of whoever made it (3 Dec 2026)', () => {
+  it('gives words quoted after "the demand of X" to X, not to the subject who answers it', () => {
+    expect(
+      speakers(
+        'Le président français Emmanuel Macron a rejeté vendredi l’exigence de la junte militaire au pouvoir à Bamako de retirer les soldats français « sans délai et sous sa supervision » du Mali.',
+        'fr',
+      ),
+    ).toEqual(['Junte militaire au pouvoir à Bamako: sans délai et sous sa supervision']);
+    expect(
+      speakers(
+        'Macron rejected the demand from Mali’s ruling junta to withdraw the troops “without delay and under its supervision”.',
+      ),
+    ).toEqual(['Mali’s ruling junta: without delay and under its supervision']);
+  });
+});
