@@ -70,6 +70,24 @@ describe('numbers', () => {
     expect(numbers('10 per cent of them')).toEqual([['10 per cent', 10]]);
   });
 
+  it('reads an English count the same whether or not a French word sits beside it', () => {
+    // A French word sends the text through the French patterns too; its English counts must not move.
+    const english = [
+      'some 2,400 troops',
+      'about two hundred soldiers',
+      'an estimated 48 of the 53 bases',
+      'about 700 to 1,000 troops',
+      'more than 2.5 million people',
+      'nearly 10 per cent of them',
+      'several hundred Wagner fighters and dozens of advisers',
+    ];
+    for (const text of english) {
+      const beside = numbers(`${text}, selon l'armée`);
+      expect(beside).toEqual(numbers(text));
+    }
+    expect(numbers("about two hundred soldiers, selon l'armée")).toEqual([['about two hundred', 200]]);
+  });
+
   it('does not read the pronoun "one" as a count', () => {
     expect(numbers('one of them said')).toEqual([]);
   });
