@@ -289,13 +289,24 @@ export function englishNounOf(word: string): string | null {
   return FRENCH_NOUNS.get(w) ?? FRENCH_NOUNS.get(w.replace(/[sx]$/, '')) ?? null;
 }
 
+/** FRENCH_NOUNS inverted once, when the module loads: English noun → its French nouns. */
+const FRENCH_NOUNS_OF: ReadonlyMap<string, readonly string[]> = (() => {
+  const of = new Map<string, string[]>();
+  for (const [fr, en] of FRENCH_NOUNS) {
+    const list = of.get(en);
+    if (list) list.push(fr);
+    else of.set(en, [fr]);
+  }
+  return of;
+})();
+
 /**
  * The French nouns of the list above that share one English noun ("soldier" → "soldat",
  * "militaire"), accents or none: a French passage counts "150 soldats" where the question asks
  * "combien de militaires".
  */
-export function frenchNounsFor(englishNoun: string): string[] {
-  return [...FRENCH_NOUNS].filter(([, en]) => en === englishNoun).map(([fr]) => fr);
+export function frenchNounsFor(englishNoun: string): readonly string[] {
+  return FRENCH_NOUNS_OF.get(englishNoun) ?? [];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion } from '../../src/engine/question.js';
+import { analyzeQuestion, frenchNounsFor } from '../../src/engine/question.js';
 
 const read = (q: string) => {
   const a = analyzeQuestion(q);
@@ -245,6 +245,16 @@ describe('the asked type of a French question', () => {
     // "Qui a rendu hommage…" is as often answered by a body ("Ces collaborateurs") as by a name.
     expect(fr("qui a rendu hommage a l'ambassadeur avant son depart")).toEqual(['fr', 'other', null, null]);
     expect(fr('le retrait a été négocié avec bamako ou pas ?')).toEqual(['fr', 'other', null, null]);
+  });
+});
+
+describe('the French nouns of an English noun', () => {
+  it('are every French noun of the list with that English noun, from one table built once', () => {
+    expect(frenchNounsFor('soldier')).toEqual(['soldat', 'militaire']);
+    expect(frenchNounsFor('ambassador')).toEqual(['ambassadeur', 'ambassadrice']);
+    expect(frenchNounsFor('tank')).toEqual([]);
+    // The same list each time: the map is inverted when the module loads, not on every call.
+    expect(frenchNounsFor('soldier')).toBe(frenchNounsFor('soldier'));
   });
 });
 
