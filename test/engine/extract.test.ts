@@ -369,6 +369,42 @@ describe('short answers, one span per asked type', () => {
     ).toBe('Denmark');
   });
 
+  it('who: the asked argument of the asked verb, not the name nearest the question words', () => {
+    const passage =
+      'Tensions increased when the junta reneged on an agreement to hold elections, which led to the expulsion of the French ambassador while Russia-based Wagner mercenaries have since started working in Mali.';
+    // The one it was done to: the object of the noun the passage makes of the verb.
+    expect(short('who got expelled from mali', passage)).toBe('the French ambassador');
+    expect(short('who was expelled from mali?', passage)).toBe('the French ambassador');
+    // The object of the verb, asked in place: "accused who".
+    expect(
+      short(
+        'le drian accused who of looting mali',
+        'Also today, the French Foreign Minister, Jean-Yves Le Drian accused the Wagner private group, made up of Russian mercenaries, of plundering Mali.',
+      ),
+    ).toBe('the Wagner private group');
+    // The phrase after a preposition the question leaves standing.
+    expect(
+      short(
+        'who is bamako turning to instead of paris',
+        'The withdrawal comes amid tanking relations between Paris and Bamako, which has increasingly turned to Russia to respond to armed groups, photographer Thomas Coex said.',
+      ),
+    ).toBe('Russia');
+    // The subject, through a pronoun after a verb of saying.
+    expect(
+      short(
+        'who is withdrawing its contingent?',
+        'Denmark announced it was withdrawing its contingent of elite soldiers in late January.',
+      ),
+    ).toBe('Denmark');
+    // A noun before "who" opens a relative clause: the name is asked, as before.
+    expect(
+      short(
+        'mali foreign minister who announced the expulsion',
+        'Mali\u2019s foreign minister Abdoulaye Diop announced the expulsion on state television.',
+      ),
+    ).toBe('Abdoulaye Diop');
+  });
+
   it('where: a phrase naming part of a place, after a question word', () => {
     expect(
       short(
