@@ -91,7 +91,8 @@ describe('numbers', () => {
 
   it('takes only French words as a sign of a French count, and never reads "Sept." as seven', () => {
     // English words the French list once held: "six", "plus", "total", "per cent", "cents", "Sept."
-    const english = 'How many of the six bases, plus a total of 5 per cent, were left in Sept. 2022 for 40 cents?';
+    const english =
+      'How many of the six bases, plus a total of 5 per cent, were left in Sept. 2022 for 40 cents?';
     expect(mayHoldFrenchCount(english)).toBe(false);
     expect(numbers(english)).toEqual([
       ['six', 6],
