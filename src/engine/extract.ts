@@ -1515,8 +1515,8 @@ function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
     let b = i;
     while (b > 0 && i - b < 5 && !capitalised(w)) {
       const prev = ws[b - 1]!;
-      // A possessive ("the EU's EUTM missions") owns the name, it is not part of it.
-      const possessive = /['\u2019]s$/.test(text.slice(prev.start, prev.end));
+      // A possessive ("the EU's EUTM missions", "the US' chaotic withdrawal") owns the name, it is not part of it.
+      const possessive = /['\u2019]s?$/.test(text.slice(prev.start, prev.end));
       if (capitalised(prev) && joined(prev, ws[b]!) && !possessive) b--;
       else if (
         b < i &&
@@ -1527,10 +1527,25 @@ function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
         joined(prev, ws[b]!)
       )
         b -= 2;
+      // A question word between the name and the head ("Sabre special forces" for "which
+      // special forces unit") is read past, if a name stands before it.
+      else if (!capitalised(prev) && terms.has(prev.stem) && joined(prev, ws[b]!) && !possessive) b--;
       else break;
     }
+    while (b < i && !capitalised(ws[b]!)) b++;
     if (b < i && !sentenceOpens(ws[b]!.start))
       consider({ start: ws[b]!.start, end: w.end, text: text.slice(ws[b]!.start, w.end) }, 3 + support);
+    // A name set after it between commas, or closing the sentence, is its name in apposition
+    // ("the UN's most dangerous peacekeeping mission, MINUSMA."); a name followed by more of
+    // its clause ("the mission, France said") is not.
+    const apposed =
+      /^,\s+(\p{Lu}[\p{L}'\u2019-]*(?:\s+(?:(?:of|for|de|du|des|la|le|al)\s+)?\p{Lu}[\p{L}'\u2019-]*){0,4})(?=\s*(?:[.,;:)]|$))/u.exec(
+        text.slice(w.end, w.end + 80),
+      );
+    if (apposed?.[1] && !capitalised(w)) {
+      const at = w.end + apposed[0].length - apposed[1].length;
+      consider({ start: at, end: at + apposed[1].length, text: apposed[1] }, 3.5 + support);
+    }
     // A quoted phrase right before it says what kind it is ('"hostile and outrageous" remarks').
     const quotedBefore = /[\u201C"]([^\u201C\u201D"]{1,80})[\u201D"]\s+$/u.exec(
       text.slice(Math.max(0, w.start - 90), w.start),
@@ -1546,15 +1561,19 @@ function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
     // The phrase it ends, with a named place or body after "in" or "of" ("countries in the Gulf
     // of Guinea").
     const np = nounPhraseEndingAt(text, w.start, w.end, 3);
+    // Several names listed there are taken whole ("the former French colonies of Mali, Chad,
+    // and Burkina Faso").
     const of =
-      /^\s+(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}'\u2019-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'\u2019-]*){0,3}/u.exec(
-        text.slice(w.end, w.end + 80),
+      /^\s+(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}'\u2019-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'\u2019-]*){0,3}(?:(?:,\s+(?:and\s+)?|\s+and\s+)\p{Lu}[\p{L}'\u2019-]*(?:\s+\p{Lu}[\p{L}'\u2019-]*){0,2}){0,6}/u.exec(
+        text.slice(w.end, w.end + 120),
       );
     const phrase = of
       ? { start: np.start, end: w.end + of[0].length, text: text.slice(np.start, w.end + of[0].length) }
       : np;
     // "The village of Djallo" for "which village": the name is the answer.
-    const named = of && w.stem === own && np.start === w.start && /^\s+of\s/.test(of[0]);
+    // So is it for "which former French colonies": the words before the head are the question's own.
+    const named =
+      of && w.stem === own && (np.start === w.start || echoesQuestion(np.text, q)) && /^\s+of\s/.test(of[0]);
     if (named) {
       const at = w.end + of[0].search(/\p{Lu}/u);
       consider(

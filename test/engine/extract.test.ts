@@ -450,6 +450,37 @@ describe('short answers, one span per asked type', () => {
     ).toBe('Operation Serval');
   });
 
+  it('which: a name in apposition, a list of names after "of", a name read past the question words', () => {
+    // The name set after the head between commas or closing the sentence.
+    expect(
+      short(
+        'which un mission is considered the most dangerous',
+        'Central Mali is also the base of what is widely considered the UN\u2019s most dangerous peacekeeping mission, MINUSMA.',
+      ),
+    ).toBe('MINUSMA');
+    // The head named past the two words after "which", and the names listed after "of".
+    expect(
+      short(
+        "which former french colonies had coups that hurt paris's alliances",
+        'A succession of coups in the former French colonies of Mali, Chad, and Burkina Faso has weakened France\u2019s alliances in West Africa.',
+      ),
+    ).toBe('Mali, Chad, and Burkina Faso');
+    // A question word between the name and the head ("special") is read past.
+    expect(
+      short(
+        'which french special forces unit is staying put in burkina faso',
+        "He added that France's Sabre special forces would remain posted in Burkina Faso.",
+      ),
+    ).toBe('Sabre special forces');
+    // A possessive before them owns the thing, it does not name it: the phrase with its place.
+    expect(
+      short(
+        'what other chaotic withdrawal does macron not want to be compared with',
+        'Macron rejected comparisons with the US\u2019 chaotic withdrawal from Afghanistan last year.',
+      ),
+    ).toBe('US\u2019 chaotic withdrawal from Afghanistan');
+  });
+
   it('which: "what else" has no head noun; the passage\'s new words answer', () => {
     // "What else…": no head noun; the passage's new words answer.
     expect(

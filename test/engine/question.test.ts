@@ -90,6 +90,24 @@ describe('the asked type of answer', () => {
   });
 });
 
+describe('the head noun of a "which" phrase', () => {
+  it('is the noun the phrase ends on, past adjectives and nouns of a compound', () => {
+    expect(read("which former french colonies had coups that hurt paris's alliances")).toEqual([
+      'entity',
+      'colonies',
+    ]);
+    expect(read('which un peacekeeping op is considered the most dangerous')).toEqual(['entity', 'op']);
+    expect(read('what short term effect on security did the researcher predict')).toEqual([
+      'entity',
+      'effect',
+    ]);
+    expect(read('which non european country also signed the joint statement')).toEqual(['entity', 'country']);
+    // Two words only, as before: a verb, a function word or a place ends the phrase.
+    expect(read('Which Russian group is operating in Mali?')).toEqual(['entity', 'group']);
+    expect(read('which wire service did the spokesperson speak to')).toEqual(['entity', 'service']);
+  });
+});
+
 describe('what else a question says about its answer', () => {
   it('reads "count on" as no count, a year asked without a question mark, "what kind of X"', () => {
     expect(read('what kind of help do the un and eu missions count on the french for')).toEqual([
