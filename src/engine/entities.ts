@@ -136,18 +136,34 @@ const FR_WORD = String.raw`(?:(?:${FR_TENS})(?:-(?:${FR_TEENS}|${FR_UNITS})|\s+e
 const FR_ROUND =
   'dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier';
 const FR_NUMBER_WORDS = String.raw`(?:(?:${FR_WORD})(?:\s+(?:${FR_WORD}|${FR_SCALES}))*|(?:cent|mille)(?:\s+(?:${FR_WORD}|${FR_SCALES}))*|(?:une?)\s+(?:${FR_ROUND})|des\s+(?:dizaines|centaines|milliers))`;
-const NUMBER_RE = new RegExp(
-  String.raw`\b(?:${QUALIFIER}(?:(?:${NUMBER})(?:\s*(?:to|-|\u2013)\s*(?:${NUMBER}))?(?:\s+(?:of\s+the|of|out\s+of)\s+(?:${NUMBER}))?(?:\s*(?:million|billion|percent|per cent|%))?|${NUMBER_WORDS})\b|${FR_QUALIFIER}(?:(?!(?:19|20)\d{2}\s)(?:${NUMBER})\s+[àa]\s+(?:${NUMBER})|(?<!per\s)${FR_NUMBER_WORDS})(?![\p{L}\p{N}])|${FR_QUALIFIER_ONLY}(?:${NUMBER})(?![\p{L}\p{N}])|entre\s+(?!(?:19|20)\d{2}\s)(?:${NUMBER})\s+et\s+(?:${NUMBER})(?![\p{L}\p{N}]))`,
-  'giu',
-);
+/**
+ * English counts: a qualifier, then figures (a range, "48 of the 53", a scale or per cent) or
+ * number words. One source for both patterns below, so the English reading cannot drift apart
+ * between a text with a French word and one without.
+ */
+const ENGLISH_COUNT = String.raw`${QUALIFIER}(?:(?:${NUMBER})(?:\s*(?:to|-|\u2013)\s*(?:${NUMBER}))?(?:\s+(?:of\s+the|of|out\s+of)\s+(?:${NUMBER}))?(?:\s*(?:million|billion|percent|per cent|%))?|${NUMBER_WORDS})\b`;
+/**
+ * French counts: a range with "à", number words (not "per cent", nor "Sept. 12" or "Sept 2022", the
+ * English month), a figure after a French qualifier, "entre X et Y".
+ */
+const FRENCH_COUNT = String.raw`${FR_QUALIFIER}(?:(?!(?:19|20)\d{2}\s)(?:${NUMBER})\s+[àa]\s+(?:${NUMBER})|(?<!per\s)(?!sept\.?\s+\d)${FR_NUMBER_WORDS})(?![\p{L}\p{N}])|${FR_QUALIFIER_ONLY}(?:${NUMBER})(?![\p{L}\p{N}])|entre\s+(?!(?:19|20)\d{2}\s)(?:${NUMBER})\s+et\s+(?:${NUMBER})(?![\p{L}\p{N}])`;
+/** Counts in either language; at one position the English reading is tried first. */
+const NUMBER_RE = new RegExp(String.raw`\b(?:${ENGLISH_COUNT}|${FRENCH_COUNT})`, 'giu');
 /** The English counts alone: NUMBER_RE is slower, and only a text with a French word below needs it. */
-const ENGLISH_NUMBER_RE = new RegExp(
-  String.raw`\b${QUALIFIER}(?:(?:${NUMBER})(?:\s*(?:to|-|\u2013)\s*(?:${NUMBER}))?(?:\s+(?:of\s+the|of|out\s+of)\s+(?:${NUMBER}))?(?:\s*(?:million|billion|percent|per cent|%))?|${NUMBER_WORDS})\b`,
-  'gi',
-);
-/** Every French count NUMBER_RE reads holds one of these (an accented letter for "à", "près", "jusqu'à"). */
+const ENGLISH_NUMBER_RE = new RegExp(String.raw`\b${ENGLISH_COUNT}`, 'gi');
+/**
+ * Every French count NUMBER_RE reads holds one of these (an accented letter for "à", "près",
+ * "jusqu'à"), and no English word does: "plus" and "total" only in their French phrases, "cent"
+ * not after "per", "sept" not as the month. A French count that holds none of them ("six",
+ * "2 millions") reads the same as English, so its text needs no French pattern.
+ */
 const FRENCH_COUNT_HINT =
-  /[àâèéêîôû]|\b(?:environ|plus|moins|quelque|total|entre|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|vingts|trente|quarante|cinquante|soixante|cents?|mille|millions?|milliards?|dizaines?|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaines?|milliers?)\b/i;
+  /[àâèéêîôû]|\b(?:environ|plus\s+de|moins|quelque|au\s+total|total\s+de|jusqu['\u2019]a|entre|deux|trois|quatre|cinq|sept(?!\.?\s+\d)|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|(?<!per\s)cent|mille|milliards?|dizaines?|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaines?|milliers?)\b/i;
+
+/** Whether a text may hold a count only the French patterns read (see FRENCH_COUNT_HINT). */
+export function mayHoldFrenchCount(text: string): boolean {
+  return FRENCH_COUNT_HINT.test(text);
+}
 
 const WORD_VALUES: Record<string, number> = Object.fromEntries([
   ...UNITS.split('|').map((w, i) => [w, i + 1]),
@@ -265,7 +281,7 @@ const DOT_THOUSANDS_AT = new RegExp(`^${DOT_THOUSANDS}`);
 /** Finds counts and amounts, including qualified ones ("some 2,400", "48 of the 53", "700 to 1,000"). */
 function numberMentionsUncached(text: string): NumberMention[] {
   const out: NumberMention[] = [];
-  for (const m of text.matchAll(FRENCH_COUNT_HINT.test(text) ? NUMBER_RE : ENGLISH_NUMBER_RE)) {
+  for (const m of text.matchAll(mayHoldFrenchCount(text) ? NUMBER_RE : ENGLISH_NUMBER_RE)) {
     const raw = m[0];
     // Read in the text, not the mention alone: "1.250%" is a decimal before its per cent sign.
     const at = raw.search(/\d/);

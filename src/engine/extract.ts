@@ -470,6 +470,11 @@ function typedAnswer(
       return pick(untilMentions(text), near);
     }
     case 'person': {
+      // "who expelled the ambassador", "who got expelled", "who is Bamako turning to": the
+      // asked argument of the asked verb, not the name nearest the question's words.
+      const slot = span ? askedSlot(q) : null;
+      const argument = slot ? slotAnswer(text, q, slot) : null;
+      if (argument) return argument;
       const people = personMentions(text);
       // A name that stands as a person's (a title before it, a person noun in apposition, a
       // verb of saying after it) beats one nearer the question's words that may name a body
@@ -702,6 +707,252 @@ function objectOfVerb(text: string, at: number): boolean {
   const lemmas = english.lemmas(verb);
   if (m[1]) return lemmas.some((l) => l.pos === 'v' && l.lemma === verb);
   return /(?:ing|ed)$/.test(verb) && lemmas.some((l) => l.pos === 'v');
+}
+
+/** The argument of a verb a "who" question asks (see askedSlot). */
+export interface AskedSlot {
+  /** The asked verb as written, lower case. */
+  verb: string;
+  slot: 'subject' | 'object' | 'prep';
+  /** For `prep`, the preposition. */
+  prep?: string;
+}
+
+const AUX_BE_GET = /^(?:is|are|was|were|be|been|got|get|gets|gotten)$/;
+const AUX_OTHER = /^(?:has|have|had|will|would|can|could|did|does|do|should|might|may)$/;
+const PREPOSITION =
+  /^(?:to|with|from|for|against|by|at|on|about|towards|toward|into|after|behind|under|over|between|among)$/;
+
+/** True for a word WordNet knows as a verb that is no auxiliary ("expelled", "turning"). */
+function asVerb(word: string | undefined): boolean {
+  if (!word || AUX_BE_GET.test(word) || AUX_OTHER.test(word) || STOP_WORDS.has(word)) return false;
+  return english.lemmas(word).some((l) => l.pos === 'v');
+}
+
+/** A participle or past form: "expelled", "kicked", "taken", "held". */
+function pastForm(word: string): boolean {
+  if (/ing$/.test(word)) return false;
+  return /(?:ed|en|wn)$/.test(word) || english.lemmas(word).some((l) => l.pos === 'v' && l.lemma !== word);
+}
+
+/**
+ * Which argument of which verb an English "who" question asks: the one who did it ("who expelled
+ * the ambassador": the subject), the one it was done to ("who got expelled", "Le Drian accused
+ * who": the object), or the one after a preposition the question leaves standing ("who is
+ * Bamako turning to"). Null for a question with no verb of its own ("who is the spokesman") and
+ * for a noun before "who" that opens a relative clause ("the minister who announced…").
+ */
+export function askedSlot(q: QuestionAnalysis): AskedSlot | null {
+  if (q.language !== 'en' || q.answerType !== 'person') return null;
+  const ws = q.words.map((w) => w.text);
+  const at = ws.findIndex((w) => w === 'who' || w === 'whom');
+  if (at < 0) return null;
+  const stranded = (from: number): string | undefined => {
+    // A preposition right after the verb (or its object) with no noun phrase after it: "turning
+    // to?", "turning to instead of Paris", "talked with last week".
+    for (let k = from; k < Math.min(ws.length, from + 4); k++) {
+      if (!PREPOSITION.test(ws[k]!)) continue;
+      const next = ws[k + 1];
+      if (
+        next === undefined ||
+        /^(?:instead|before|after|in|on|at|last|this|since|during|when|now|then)$/.test(next)
+      )
+        return ws[k];
+      return undefined;
+    }
+    return undefined;
+  };
+  if (at > 0) {
+    // "Le Drian accused who of looting", "Macron talked to who": only a verb form before "who"
+    // ("accused", "meets") makes it the object; a noun there opens a relative clause.
+    const verbForm = (w: string | undefined) =>
+      w !== undefined && asVerb(w) && (pastForm(w) || /(?:ing|[^s]s)$/.test(w));
+    const before = ws[at - 1]!;
+    if (PREPOSITION.test(before) && verbForm(ws[at - 2]))
+      return { verb: ws[at - 2]!, slot: 'prep', prep: before };
+    return verbForm(before) ? { verb: before, slot: 'object' } : null;
+  }
+  const w1 = ws[1];
+  if (asVerb(w1)) return { verb: w1!, slot: 'subject' };
+  if (w1 === undefined) return null;
+  const w2 = ws[2];
+  // "who was expelled", "who got kicked out": the one it was done to.
+  if (AUX_BE_GET.test(w1) && w2 !== undefined && asVerb(w2) && pastForm(w2))
+    return { verb: w2, slot: 'object' };
+  // "who is withdrawing": the one who does it.
+  if (AUX_BE_GET.test(w1) && w2 !== undefined && /ing$/.test(w2) && asVerb(w2))
+    return { verb: w2, slot: 'subject' };
+  // "who has expelled", "who will lead": the one who does it.
+  if (AUX_OTHER.test(w1) && w1 !== 'did' && w1 !== 'does' && w1 !== 'do' && asVerb(w2))
+    return { verb: w2!, slot: 'subject' };
+  if (!AUX_BE_GET.test(w1) && !AUX_OTHER.test(w1)) return null;
+  // "who did Macron meet", "who is Bamako turning to": the verb after the subject.
+  for (let k = 2; k < Math.min(ws.length, 7); k++) {
+    if (!asVerb(ws[k])) continue;
+    const prep = stranded(k + 1);
+    if (prep) return { verb: ws[k]!, slot: 'prep', prep };
+    return w1 === 'did' || w1 === 'does' || w1 === 'do' ? { verb: ws[k]!, slot: 'object' } : null;
+  }
+  return null;
+}
+
+/** Words that end a noun phrase read forwards: a preposition other than "of", a clause word. */
+const NP_END =
+  /^(?:in|at|on|to|for|from|with|about|after|before|during|since|by|as|over|under|into|while|which|who|whom|whose|when|where|because|amid|until|following|despite|than|but|or|is|are|was|were|has|have|had|will|would|said|says)$/i;
+const NP_WORDS = 10;
+
+/**
+ * The noun phrase that starts at word `k`: up to a clause break, a preposition other than "of"
+ * or a clause word, at most NP_WORDS words; a list of names ("Niger, Chad, Mauritania and…")
+ * whole.
+ */
+function phraseFrom(text: string, ws: readonly Word[], k: number): Mention | null {
+  let last = -1;
+  for (let i = k; i < Math.min(ws.length, k + NP_WORDS); i++) {
+    const w = text.slice(ws[i]!.start, ws[i]!.end);
+    if (NP_END.test(w)) break;
+    if (i > k) {
+      const gap = text.slice(ws[i - 1]!.end, ws[i]!.start);
+      const listed =
+        /^,\s+$/.test(gap) && /^\p{Lu}/u.test(text.slice(ws[i - 1]!.start)) && /^\p{Lu}/u.test(w);
+      if (!/^\s+$/.test(gap) && !listed) break;
+    }
+    last = i;
+  }
+  while (last >= k && STOP_WORDS.has(text.slice(ws[last]!.start, ws[last]!.end).toLowerCase())) last--;
+  if (last < k) return null;
+  const start = ws[k]!.start;
+  const end = ws[last]!.end;
+  return { start, end, text: text.slice(start, end) };
+}
+
+const PRONOUN_SUBJECT = /^(?:it|he|she|they)$/i;
+const SAYS = /^(?:said|says|announced|announces|stated|declared|confirmed|added)$/i;
+const DETERMINER_BEFORE = /^(?:the|a|an|its|their|his|her|this|that|whose)$/i;
+const BE_BEFORE = /^(?:was|were|been|being|is|are|be|got|get|gets)$/i;
+/** Words between a subject and its verb: auxiliaries, adverbs. */
+const BETWEEN_SUBJECT =
+  /^(?:has|have|had|will|would|could|was|were|is|are|been|also|then|later|now|already|initially|recently|reportedly|finally|officially)$/i;
+
+/**
+ * The stems a passage may say a verb by: its own, its lemma's, its first sense's synonyms and
+ * the nouns WordNet derives from it ("expel" → "expulsion").
+ */
+function verbStems(verb: string, q: QuestionAnalysis): Set<string> {
+  const out = new Set([stem(verb)]);
+  for (const l of english.lemmas(verb)) if (l.pos === 'v') out.add(stem(l.lemma));
+  for (const r of english.related(verb))
+    if ((r.relation === 'derived' || r.relation === 'synonym') && r.sense === 0 && !r.word.includes(' '))
+      out.add(stem(r.word));
+  const target = english.term(verb);
+  for (const [term, x] of q.expansions)
+    if (x.target === target && (x.via === 'derived' || x.via === 'form')) out.add(term);
+  return out;
+}
+
+/**
+ * The asked argument of the asked verb in a passage (see askedSlot): the subject before the
+ * verb, or after "by" where the passage puts it in the passive or as a noun ("the expulsion …
+ * by Mali"); the object after the verb, after "of" where the passage makes it a noun ("led to
+ * the expulsion of the French ambassador"), before it in the passive; the phrase after the
+ * question's preposition. Null where the passage does not use the verb.
+ */
+function slotAnswer(text: string, q: QuestionAnalysis, slot: AskedSlot): Mention | null {
+  const stems = verbStems(slot.verb, q);
+  const ws = words(text);
+  const terms = new Set(q.terms);
+  const own = stem(slot.verb);
+  let best: Mention | null = null;
+  let bestScore = -Infinity;
+  const bare = (i: number) => text.slice(ws[i]!.start, ws[i]!.end);
+  for (let k = 0; k < ws.length; k++) {
+    if (!stems.has(ws[k]!.stem)) continue;
+    const word = bare(k).toLowerCase();
+    const prev = k > 0 ? bare(k - 1) : '';
+    const ofAfter =
+      k + 1 < ws.length && bare(k + 1) === 'of' && /^\s+$/.test(text.slice(ws[k]!.end, ws[k + 1]!.start));
+    const lemmas = english.lemmas(word);
+    // A noun made of the verb ("the expulsion", "Mali's request"), or a verb.
+    const nominal =
+      DETERMINER_BEFORE.test(prev) || /['\u2019]s$/.test(prev) || !lemmas.some((l) => l.pos === 'v');
+    // "was expelled" is passive, "was withdrawing" is not.
+    const passive = !nominal && BE_BEFORE.test(prev) && !/ing$/.test(word) && pastForm(word);
+    let found: Mention | null = null;
+    const after = (from: number) => (from < ws.length ? phraseFrom(text, ws, from) : null);
+    const by = () => {
+      for (let i = k + 1; i < Math.min(ws.length, k + 8); i++) {
+        if (/[,;.]/.test(text.slice(ws[i - 1]!.end, ws[i]!.start))) return null;
+        if (bare(i) === 'by') return after(i + 1);
+      }
+      return null;
+    };
+    if (slot.slot === 'prep') {
+      for (let i = k + 1; i < Math.min(ws.length, k + 6); i++) {
+        if (/[,;.]/.test(text.slice(ws[i - 1]!.end, ws[i]!.start))) break;
+        if (bare(i).toLowerCase() === slot.prep) {
+          found = after(i + 1);
+          break;
+        }
+      }
+    } else if (slot.slot === 'subject') {
+      if (nominal || passive) {
+        found = by();
+        if (!found && nominal && ofAfter) {
+          // "at the request of Bamako": of whom the act is, where the question's own object is not it.
+          const of = after(k + 2);
+          if (of && !echoesQuestion(of.text, q)) found = of;
+        }
+        if (!found && nominal && /['\u2019]s$/.test(prev))
+          found = nounPhraseEndingAt(text, ws[k - 1]!.start, ws[k - 1]!.end - 2, 3);
+      } else {
+        let j = k - 1;
+        while (
+          j >= 0 &&
+          (BETWEEN_SUBJECT.test(bare(j)) || /ly$/.test(bare(j))) &&
+          /^\s+$/.test(text.slice(ws[j]!.end, ws[j + 1]!.start))
+        )
+          j--;
+        // "Denmark announced it was withdrawing": a pronoun after a verb of saying stands for
+        // the one who says.
+        if (j >= 0 && PRONOUN_SUBJECT.test(bare(j))) {
+          const said = j - (j >= 2 && bare(j - 1).toLowerCase() === 'that' ? 2 : 1);
+          if (said >= 1 && SAYS.test(bare(said))) j = said - 1;
+        }
+        if (
+          j >= 0 &&
+          /^\s+$/.test(text.slice(ws[j]!.end, ws[j + 1]!.start)) &&
+          !STOP_WORDS.has(bare(j).toLowerCase())
+        ) {
+          const person = personMentions(text).find((m) => m.end === ws[j]!.end);
+          found = person ?? nounPhraseEndingAt(text, ws[j]!.start, ws[j]!.end, 4);
+        }
+      }
+    } else if (nominal) {
+      if (ofAfter) found = after(k + 2);
+    } else if (passive) {
+      const j = k - 2;
+      if (j >= 0)
+        found =
+          personMentions(text).find((m) => m.end === ws[j]!.end) ??
+          nounPhraseEndingAt(text, ws[j]!.start, ws[j]!.end, 4);
+    } else {
+      // A particle of a phrasal verb ("kicked out") belongs to the verb.
+      const from = /^(?:out|off|up|down|away|back)$/i.test(ws[k + 1] ? bare(k + 1) : '') ? k + 2 : k + 1;
+      found = after(from);
+    }
+    if (!found || echoesQuestion(found.text, q)) continue;
+    // The use of the verb among most of the question's other words wins, its own form before
+    // a derived one.
+    let support = 0;
+    for (let i = Math.max(0, k - 10); i <= Math.min(ws.length - 1, k + 10); i++)
+      if (i !== k && terms.has(ws[i]!.stem)) support++;
+    const score = support + (ws[k]!.stem === own ? 0.5 : 0);
+    if (score > bestScore) {
+      best = found;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 /** "the country", "the group": a head noun alone after "the" refers back to a thing named before. */
@@ -1264,8 +1515,8 @@ function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
     let b = i;
     while (b > 0 && i - b < 5 && !capitalised(w)) {
       const prev = ws[b - 1]!;
-      // A possessive ("the EU's EUTM missions") owns the name, it is not part of it.
-      const possessive = /['\u2019]s$/.test(text.slice(prev.start, prev.end));
+      // A possessive ("the EU's EUTM missions", "the US' chaotic withdrawal") owns the name, it is not part of it.
+      const possessive = /['\u2019]s?$/.test(text.slice(prev.start, prev.end));
       if (capitalised(prev) && joined(prev, ws[b]!) && !possessive) b--;
       else if (
         b < i &&
@@ -1276,10 +1527,25 @@ function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
         joined(prev, ws[b]!)
       )
         b -= 2;
+      // A question word between the name and the head ("Sabre special forces" for "which
+      // special forces unit") is read past, if a name stands before it.
+      else if (!capitalised(prev) && terms.has(prev.stem) && joined(prev, ws[b]!) && !possessive) b--;
       else break;
     }
+    while (b < i && !capitalised(ws[b]!)) b++;
     if (b < i && !sentenceOpens(ws[b]!.start))
       consider({ start: ws[b]!.start, end: w.end, text: text.slice(ws[b]!.start, w.end) }, 3 + support);
+    // A name set after it between commas, or closing the sentence, is its name in apposition
+    // ("the UN's most dangerous peacekeeping mission, MINUSMA."); a name followed by more of
+    // its clause ("the mission, France said") is not.
+    const apposed =
+      /^,\s+(\p{Lu}[\p{L}'\u2019-]*(?:\s+(?:(?:of|for|de|du|des|la|le|al)\s+)?\p{Lu}[\p{L}'\u2019-]*){0,4})(?=\s*(?:[.,;:)]|$))/u.exec(
+        text.slice(w.end, w.end + 80),
+      );
+    if (apposed?.[1] && !capitalised(w)) {
+      const at = w.end + apposed[0].length - apposed[1].length;
+      consider({ start: at, end: at + apposed[1].length, text: apposed[1] }, 3.5 + support);
+    }
     // A quoted phrase right before it says what kind it is ('"hostile and outrageous" remarks').
     const quotedBefore = /[\u201C"]([^\u201C\u201D"]{1,80})[\u201D"]\s+$/u.exec(
       text.slice(Math.max(0, w.start - 90), w.start),
@@ -1295,15 +1561,19 @@ function entityAnswer(text: string, q: QuestionAnalysis): Mention | null {
     // The phrase it ends, with a named place or body after "in" or "of" ("countries in the Gulf
     // of Guinea").
     const np = nounPhraseEndingAt(text, w.start, w.end, 3);
+    // Several names listed there are taken whole ("the former French colonies of Mali, Chad,
+    // and Burkina Faso").
     const of =
-      /^\s+(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}'\u2019-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'\u2019-]*){0,3}/u.exec(
-        text.slice(w.end, w.end + 80),
+      /^\s+(?:in|of|from)\s+(?:the\s+)?\p{Lu}[\p{L}'\u2019-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'\u2019-]*){0,3}(?:(?:,\s+(?:and\s+)?|\s+and\s+)\p{Lu}[\p{L}'\u2019-]*(?:\s+\p{Lu}[\p{L}'\u2019-]*){0,2}){0,6}/u.exec(
+        text.slice(w.end, w.end + 120),
       );
     const phrase = of
       ? { start: np.start, end: w.end + of[0].length, text: text.slice(np.start, w.end + of[0].length) }
       : np;
     // "The village of Djallo" for "which village": the name is the answer.
-    const named = of && w.stem === own && np.start === w.start && /^\s+of\s/.test(of[0]);
+    // So is it for "which former French colonies": the words before the head are the question's own.
+    const named =
+      of && w.stem === own && (np.start === w.start || echoesQuestion(np.text, q)) && /^\s+of\s/.test(of[0]);
     if (named) {
       const at = w.end + of[0].search(/\p{Lu}/u);
       consider(

@@ -289,13 +289,24 @@ export function englishNounOf(word: string): string | null {
   return FRENCH_NOUNS.get(w) ?? FRENCH_NOUNS.get(w.replace(/[sx]$/, '')) ?? null;
 }
 
+/** FRENCH_NOUNS inverted once, when the module loads: English noun → its French nouns. */
+const FRENCH_NOUNS_OF: ReadonlyMap<string, readonly string[]> = (() => {
+  const of = new Map<string, string[]>();
+  for (const [fr, en] of FRENCH_NOUNS) {
+    const list = of.get(en);
+    if (list) list.push(fr);
+    else of.set(en, [fr]);
+  }
+  return of;
+})();
+
 /**
  * The French nouns of the list above that share one English noun ("soldier" → "soldat",
  * "militaire"), accents or none: a French passage counts "150 soldats" where the question asks
  * "combien de militaires".
  */
-export function frenchNounsFor(englishNoun: string): string[] {
-  return [...FRENCH_NOUNS].filter(([, en]) => en === englishNoun).map(([fr]) => fr);
+export function frenchNounsFor(englishNoun: string): readonly string[] {
+  return FRENCH_NOUNS_OF.get(englishNoun) ?? [];
 }
 
 /**
@@ -438,7 +449,11 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
       const nameEnd = named || ent ? null : NAME_LAST_Q.exec(question);
       // "the minusma spokesman told which wire service": a "which X" of a thing asks the thing,
       // whoever the question describes besides.
-      const whichHead = ent?.[1]?.toLowerCase().split(/\s+/).pop();
+      const whichWord = ent?.[1]?.toLowerCase().split(/\s+/).pop();
+      const whichHead =
+        whichWord === undefined || !ent
+          ? undefined
+          : compoundEnd(whichWord, question.slice(ent.index + ent[0].length));
       const whichThing =
         whichHead !== undefined && ent !== null && /\bwhich\b/i.test(ent[0]) && isNounNotPerson(whichHead);
       const describedAs = describedThing(question, named);
@@ -476,7 +491,7 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
           );
         if (words.length > 0) {
           answerType = 'entity';
-          headNoun = words[words.length - 1]!;
+          headNoun = compoundEnd(words[words.length - 1]!, question.slice(ent.index + ent[0].length));
         }
       }
     }
@@ -608,6 +623,33 @@ function nearTitle(word: string): boolean {
 const CONTRACTED = /^(?:weren|wasn|isn|aren|didn|doesn|don|hasn|haven|hadn|won|wouldn|couldn|shouldn|can)$/;
 
 /** True for a word WordNet knows only as a verb ("gets", "tipped"): no head noun. */
+/**
+ * The noun a "which"/"what" phrase ends on, read past the two words ENTITY_Q takes: "which
+ * former french colonies" → "colonies", "which un peacekeeping op" → "op", "what short term
+ * effect" → "effect". A word is taken after an adjective, or when it is a singular noun; a plural
+ * noun ends the phrase ("which troops niger will host"), and so do a place's name, a verb, a
+ * function word and a word WordNet does not know. At most two words more.
+ */
+function compoundEnd(head: string, rest: string): string {
+  const next = /^\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?/i.exec(rest);
+  let cur = head;
+  for (const raw of [next?.[1], next?.[2]]) {
+    const w = raw?.toLowerCase();
+    if (!w || NOT_HEAD.has(w) || STOP_WORDS.has(w) || /ed$/.test(w) || CONTRACTED.test(w) || onlyVerb(w))
+      break;
+    const cap = w.charAt(0).toUpperCase() + w.slice(1);
+    if (COUNTRIES.has(cap) || OTHER_PLACES.has(cap)) break;
+    const lemmas = english.lemmas(w);
+    if (!lemmas.some((l) => l.pos === 'n')) break;
+    const plural = (x: string) => english.lemmas(x).some((l) => l.pos === 'n' && l.lemma !== x);
+    if (plural(cur)) break;
+    const afterAdjective = english.lemmas(cur).some((l) => l.pos === 'a');
+    if (!afterAdjective && plural(w)) break;
+    cur = w;
+  }
+  return cur;
+}
+
 function onlyVerb(word: string): boolean {
   const ls = english.lemmas(word);
   return ls.length > 0 && ls.every((l) => l.pos === 'v');

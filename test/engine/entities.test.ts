@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  mayHoldFrenchCount,
   placeMentions,
   dateMentions,
   durationMentions,
@@ -68,6 +69,44 @@ describe('numbers', () => {
       ['2014', 2014],
     ]);
     expect(numbers('10 per cent of them')).toEqual([['10 per cent', 10]]);
+  });
+
+  it('reads an English count the same whether or not a French word sits beside it', () => {
+    // A French word sends the text through the French patterns too; its English counts must not move.
+    const english = [
+      'some 2,400 troops',
+      'about two hundred soldiers',
+      'an estimated 48 of the 53 bases',
+      'about 700 to 1,000 troops',
+      'more than 2.5 million people',
+      'nearly 10 per cent of them',
+      'several hundred Wagner fighters and dozens of advisers',
+    ];
+    for (const text of english) {
+      const beside = numbers(`${text}, selon l'armée`);
+      expect(beside).toEqual(numbers(text));
+    }
+    expect(numbers("about two hundred soldiers, selon l'armée")).toEqual([['about two hundred', 200]]);
+  });
+
+  it('takes only French words as a sign of a French count, and never reads "Sept." as seven', () => {
+    // English words the French list once held: "six", "plus", "total", "per cent", "cents", "Sept."
+    const english =
+      'How many of the six bases, plus a total of 5 per cent, were left in Sept. 2022 for 40 cents?';
+    expect(mayHoldFrenchCount(english)).toBe(false);
+    expect(numbers(english)).toEqual([
+      ['six', 6],
+      ['a total of 5 per cent', 5],
+      ['2022', 2022],
+      ['40', 40],
+    ]);
+    // The month stays no count even where a French word sends the text through the French patterns.
+    expect(numbers('troops left in Sept. 2022, selon Paris')).toEqual([['2022', 2022]]);
+    expect(mayHoldFrenchCount('plus de 5 000 soldats')).toBe(true);
+    expect(mayHoldFrenchCount('au total 800 hommes')).toBe(true);
+    expect(mayHoldFrenchCount('cent soldats')).toBe(true);
+    expect(mayHoldFrenchCount('ils étaient sept')).toBe(true);
+    expect(numbers('ils étaient sept.')).toEqual([['sept', 7]]);
   });
 
   it('does not read the pronoun "one" as a count', () => {

@@ -369,6 +369,42 @@ describe('short answers, one span per asked type', () => {
     ).toBe('Denmark');
   });
 
+  it('who: the asked argument of the asked verb, not the name nearest the question words', () => {
+    const passage =
+      'Tensions increased when the junta reneged on an agreement to hold elections, which led to the expulsion of the French ambassador while Russia-based Wagner mercenaries have since started working in Mali.';
+    // The one it was done to: the object of the noun the passage makes of the verb.
+    expect(short('who got expelled from mali', passage)).toBe('the French ambassador');
+    expect(short('who was expelled from mali?', passage)).toBe('the French ambassador');
+    // The object of the verb, asked in place: "accused who".
+    expect(
+      short(
+        'le drian accused who of looting mali',
+        'Also today, the French Foreign Minister, Jean-Yves Le Drian accused the Wagner private group, made up of Russian mercenaries, of plundering Mali.',
+      ),
+    ).toBe('the Wagner private group');
+    // The phrase after a preposition the question leaves standing.
+    expect(
+      short(
+        'who is bamako turning to instead of paris',
+        'The withdrawal comes amid tanking relations between Paris and Bamako, which has increasingly turned to Russia to respond to armed groups, photographer Thomas Coex said.',
+      ),
+    ).toBe('Russia');
+    // The subject, through a pronoun after a verb of saying.
+    expect(
+      short(
+        'who is withdrawing its contingent?',
+        'Denmark announced it was withdrawing its contingent of elite soldiers in late January.',
+      ),
+    ).toBe('Denmark');
+    // A noun before "who" opens a relative clause: the name is asked, as before.
+    expect(
+      short(
+        'mali foreign minister who announced the expulsion',
+        'Mali\u2019s foreign minister Abdoulaye Diop announced the expulsion on state television.',
+      ),
+    ).toBe('Abdoulaye Diop');
+  });
+
   it('where: a phrase naming part of a place, after a question word', () => {
     expect(
       short(
@@ -412,6 +448,37 @@ describe('short answers, one span per asked type', () => {
         'France had intervened at the request of Bamako in 2013, under Operation Serval, to respond to an offensive.',
       ),
     ).toBe('Operation Serval');
+  });
+
+  it('which: a name in apposition, a list of names after "of", a name read past the question words', () => {
+    // The name set after the head between commas or closing the sentence.
+    expect(
+      short(
+        'which un mission is considered the most dangerous',
+        'Central Mali is also the base of what is widely considered the UN\u2019s most dangerous peacekeeping mission, MINUSMA.',
+      ),
+    ).toBe('MINUSMA');
+    // The head named past the two words after "which", and the names listed after "of".
+    expect(
+      short(
+        "which former french colonies had coups that hurt paris's alliances",
+        'A succession of coups in the former French colonies of Mali, Chad, and Burkina Faso has weakened France\u2019s alliances in West Africa.',
+      ),
+    ).toBe('Mali, Chad, and Burkina Faso');
+    // A question word between the name and the head ("special") is read past.
+    expect(
+      short(
+        'which french special forces unit is staying put in burkina faso',
+        "He added that France's Sabre special forces would remain posted in Burkina Faso.",
+      ),
+    ).toBe('Sabre special forces');
+    // A possessive before them owns the thing, it does not name it: the phrase with its place.
+    expect(
+      short(
+        'what other chaotic withdrawal does macron not want to be compared with',
+        'Macron rejected comparisons with the US\u2019 chaotic withdrawal from Afghanistan last year.',
+      ),
+    ).toBe('US\u2019 chaotic withdrawal from Afghanistan');
   });
 
   it('which: "what else" has no head noun; the passage\'s new words answer', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion } from '../../src/engine/question.js';
+import { analyzeQuestion, frenchNounsFor } from '../../src/engine/question.js';
 
 const read = (q: string) => {
   const a = analyzeQuestion(q);
@@ -87,6 +87,24 @@ describe('the asked type of answer', () => {
     expect(read('year barkhane kicked off?')).toEqual(['date', null]);
     const who = analyzeQuestion('delina goxo - who is she');
     expect([who.answerType, who.subject]).toEqual(['definition', 'delina goxo']);
+  });
+});
+
+describe('the head noun of a "which" phrase', () => {
+  it('is the noun the phrase ends on, past adjectives and nouns of a compound', () => {
+    expect(read("which former french colonies had coups that hurt paris's alliances")).toEqual([
+      'entity',
+      'colonies',
+    ]);
+    expect(read('which un peacekeeping op is considered the most dangerous')).toEqual(['entity', 'op']);
+    expect(read('what short term effect on security did the researcher predict')).toEqual([
+      'entity',
+      'effect',
+    ]);
+    expect(read('which non european country also signed the joint statement')).toEqual(['entity', 'country']);
+    // Two words only, as before: a verb, a function word or a place ends the phrase.
+    expect(read('Which Russian group is operating in Mali?')).toEqual(['entity', 'group']);
+    expect(read('which wire service did the spokesperson speak to')).toEqual(['entity', 'service']);
   });
 });
 
@@ -245,6 +263,16 @@ describe('the asked type of a French question', () => {
     // "Qui a rendu hommage…" is as often answered by a body ("Ces collaborateurs") as by a name.
     expect(fr("qui a rendu hommage a l'ambassadeur avant son depart")).toEqual(['fr', 'other', null, null]);
     expect(fr('le retrait a été négocié avec bamako ou pas ?')).toEqual(['fr', 'other', null, null]);
+  });
+});
+
+describe('the French nouns of an English noun', () => {
+  it('are every French noun of the list with that English noun, from one table built once', () => {
+    expect(frenchNounsFor('soldier')).toEqual(['soldat', 'militaire']);
+    expect(frenchNounsFor('ambassador')).toEqual(['ambassadeur', 'ambassadrice']);
+    expect(frenchNounsFor('tank')).toEqual([]);
+    // The same list each time: the map is inverted when the module loads, not on every call.
+    expect(frenchNounsFor('soldier')).toBe(frenchNounsFor('soldier'));
   });
 });
 
