@@ -55,6 +55,11 @@ describe('the language of a question', () => {
     expect(questionLanguage('Why did France leave Mali?')).toBe('en');
     expect(questionLanguage('Barkhane')).toBe('en');
   });
+
+  it('counts no word written in capitals: "EU" and "AU" are abbreviations, not French "eu" and "au"', () => {
+    expect(questionLanguage('EU-AU summit where')).toBe('en');
+    expect(questionLanguage('sommet UE-UA, où ?')).toBe('fr');
+  });
 });
 
 describe('names', () => {
