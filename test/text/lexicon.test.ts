@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { english } from '../../src/text/english.js';
+import { french } from '../../src/text/french.js';
 import { Lexicon, readAliases } from '../../src/text/lexicon.js';
 
 /** A vocabulary of corpus terms, each seen as the given word. */
@@ -57,6 +58,22 @@ describe('word knowledge restricted to a corpus vocabulary', () => {
     const restored = Lexicon.restore(JSON.parse(JSON.stringify(lexicon.snapshot())));
     expect(restored.expand('expel')).toEqual(lexicon.expand('expel'));
     expect(restored.size).toBe(lexicon.size);
+  });
+});
+
+describe('the alias list across languages', () => {
+  const names = [{ names: ['Timbuktu', 'Tombouctou'], comment: 'the city in English and French' }];
+  const lexicon = Lexicon.build(vocabulary('timbuktu'), english, names, [
+    { analyzer: french, terms: new Set(['tombouctou']) },
+  ]);
+
+  it('leads a French name to the English passages’ name, and the English name to the French one', () => {
+    expect(lexicon.expand(french.term('tombouctou')!)).toEqual([
+      { term: 'timbuktu', weight: 0.6, via: 'alias' },
+    ]);
+    expect(lexicon.expand(english.term('timbuktu')!)).toEqual([
+      { term: 'tombouctou', weight: 0.6, via: 'alias' },
+    ]);
   });
 });
 
