@@ -165,9 +165,21 @@ export class Lexicon {
           // Each language's key for the asking name, to each language's terms for the other.
           for (const asking of languages) {
             const key = keyOf(asking.analyzer, from);
-            for (const target of languages)
+            for (const target of languages) {
+              // The list's words are English: within another language they would be read as
+              // that language's words. Across languages, only where the other language's
+              // passages do not write the asking name itself: "Timbuktu" leads to "Tombouctou",
+              // but "Bamako", which French passages write as English ones do, meets them by
+              // itself and does not carry the line's newsroom usage (Mali's government) there.
+              if (
+                target === asking
+                  ? asking.analyzer !== analyzer
+                  : contentTerms(target.analyzer, from).some((t) => target.has(t))
+              )
+                continue;
               for (const term of contentTerms(target.analyzer, to))
                 if (target.has(term)) add(key, term, RELATION_WEIGHTS.alias, 'alias');
+            }
           }
         }
     }
