@@ -1,6 +1,7 @@
 import type { Passage } from '../corpus/load.js';
 import { analyzerFor } from '../text/languages.js';
-import { Lexicon, type LexiconSnapshot, type Via } from '../text/lexicon.js';
+import { english } from '../text/english.js';
+import { aliases, Lexicon, type LexiconSnapshot, type Via } from '../text/lexicon.js';
 import { memoByText } from '../text/memo.js';
 
 /** Passages kept per common term in its impact list. */
@@ -204,6 +205,8 @@ export class PassageIndex {
       // the vocabulary the word knowledge is restricted to.
       const byText = new Map<string, string[]>();
       const vocabulary = new Map<string, Set<string>>();
+      // The terms of the passages of other languages than English, for the alias list.
+      const otherTerms = new Map<string, Set<string>>();
       this.languageList = passages.map((p) => analyzerFor(languageOf(p)).language);
       termsOf = passages.map((p, i) => {
         const key = `${this.languageList[i]}:${p.text}`;
@@ -215,7 +218,13 @@ export class PassageIndex {
             const term = analyzer.term(t.text);
             if (term === null) continue;
             terms.push(term);
-            if (analyzer.language !== 'en') continue;
+            if (analyzer.language !== 'en') {
+              const own =
+                otherTerms.get(analyzer.language) ??
+                otherTerms.set(analyzer.language, new Set()).get(analyzer.language)!;
+              own.add(term);
+              continue;
+            }
             const surfaces = vocabulary.get(term) ?? vocabulary.set(term, new Set()).get(term)!;
             if (surfaces.size < 4) surfaces.add(t.text);
           }
@@ -223,7 +232,12 @@ export class PassageIndex {
         }
         return terms;
       });
-      this.lexicon = Lexicon.build(vocabulary);
+      this.lexicon = Lexicon.build(
+        vocabulary,
+        english,
+        aliases(),
+        [...otherTerms].map(([language, terms]) => ({ analyzer: analyzerFor(language), terms })),
+      );
     }
     this.languages = new Set(this.languageList);
     const n = passages.length;

@@ -62,28 +62,49 @@ export function termsOf(analyzer: Analyzer, text: string): string[] {
   return out;
 }
 
+/**
+ * How a language groups the digits of a number, beside the comma every outlet may use
+ * ("2,400"): the no-break and thin spaces typeset French and SI style put between groups ("2 400")
+ * are read as grouping in every language; `spaceAndDot` also reads a plain space and a dot so
+ * ("2 400", "2.500"), as French copy writes them, where English copy would mean two numbers or a
+ * decimal.
+ */
+export type DigitGrouping = 'comma' | 'spaceAndDot';
+
 /** Splits text into word tokens with offsets (shared by the analysers of alphabetic languages). */
-export function wordTokens(text: string): Token[] {
+export function wordTokens(text: string, grouping: DigitGrouping = 'comma'): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
+  for (const m of text.matchAll(grouping === 'comma' ? TOKEN : TOKEN_SPACE_AND_DOT)) {
     const raw = m[0];
     const start = m.index!;
     let folded: string;
     // "US" the country must not fold into "us" the pronoun; only the capitalised form is the country.
     if (/^U\.?S\.?$/.test(raw)) folded = 'usa';
-    else
-      folded = raw
-        .replace(/,/g, '')
-        .replace(/[\u2018\u2019\u02BC\u00B4`]/g, "'")
-        .toLowerCase();
+    // A grouped number reads as its digits, whichever convention grouped them ("2,400", "2 400").
+    else if (m[1] !== undefined) folded = raw.replace(/\D/g, '');
+    else folded = raw.replace(/[\u2018\u2019\u02BC\u00B4`]/g, "'").toLowerCase();
     out.push({ text: folded, start, end: start + raw.length });
   }
   return out;
 }
 
+/** The word alternatives after the number: "U.S.", then letters and digits. */
+const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['\u2018\u2019\u02BC][\p{L}][\p{L}\p{M}]*)?`;
+
+/** A grouped number (captured), its separators as given; never the tail of a longer number. */
+const grouped = (separators: string) => String.raw`(?<![\p{N}.,])(\d{1,3}(?:[${separators}]\d{3})+)(?!\p{N})`;
+
 /**
  * A word: letters and digits (marks kept for the analyser to fold), with one apostrophe inside
- * ("l'armée", "Mali's"); numbers keep their thousands separators; "U.S." is one token.
+ * ("l'armée", "Mali's"); a grouped number is one token; "U.S." is one token.
  */
-const TOKEN =
-  /\bU\.S\.?(?![\p{L}])|\bUS\b|\d{1,3}(?:,\d{3})+(?!\d)|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['\u2018\u2019\u02BC][\p{L}][\p{L}\p{M}]*)?/gu;
+const TOKEN = new RegExp(
+  String.raw`\bU\.S\.?(?![\p{L}])|\bUS\b|${grouped(',\u00A0\u202F\u2009')}|${WORD}`,
+  'gu',
+);
+
+/** The same, where a plain space or a dot also groups digits (see DigitGrouping). */
+const TOKEN_SPACE_AND_DOT = new RegExp(
+  String.raw`\bU\.S\.?(?![\p{L}])|\bUS\b|${grouped(',. \u00A0\u202F\u2009')}|${WORD}`,
+  'gu',
+);

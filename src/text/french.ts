@@ -42,7 +42,8 @@ export class FrenchAnalyzer implements Analyzer {
   readonly language = 'fr';
 
   tokens(text: string): Token[] {
-    return wordTokens(text);
+    // French copy groups digits with a space or a dot ("2 400 soldats", "5.500 hommes").
+    return wordTokens(text, 'spaceAndDot');
   }
 
   /** The word without an elided article or pronoun before it. */

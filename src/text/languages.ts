@@ -16,10 +16,14 @@ export function analyzerFor(language: string | null | undefined): Analyzer {
   return ANALYZERS.get(primary) ?? english;
 }
 
+/** A word written in capitals: an abbreviation ("EU", "AU", "UN"), whatever its letters spell. */
+const ABBREVIATION = /^\p{Lu}{2,}$/u;
+
 /**
  * The language of a short text such as a question, by which analyser's stop words it uses
  * most (questions are too short for character n-gram detection to be reliable). Ties and texts
- * with no stop word at all read as English.
+ * with no stop word at all read as English. A word in capitals counts for no language: "EU-AU
+ * summit where" spells two French function words ("eu", "au") that are abbreviations here.
  */
 export function questionLanguage(text: string): string {
   let best: Analyzer = english;
@@ -27,7 +31,8 @@ export function questionLanguage(text: string): string {
   for (const analyzer of ANALYZERS.values()) {
     const tokens = analyzer.tokens(text);
     let n = 0;
-    for (const t of tokens) if (analyzer.isStopWord(t.text)) n++;
+    for (const t of tokens)
+      if (analyzer.isStopWord(t.text) && !ABBREVIATION.test(text.slice(t.start, t.end))) n++;
     if (n > bestCount) {
       best = analyzer;
       bestCount = n;

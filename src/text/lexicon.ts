@@ -119,6 +119,13 @@ export class Lexicon {
     vocabulary: ReadonlyMap<string, ReadonlySet<string>>,
     analyzer: Analyzer = english,
     aliasList: readonly Alias[] = aliases(),
+    /**
+     * The index terms of the passages of other languages, by their analyser: an alias line's
+     * names lead to those terms too, and from a question word as that language's analyser keys
+     * it, so a place or body named one way in a French passage ("Tombouctou", "ONU") is met by
+     * an English question naming it the other ("Timbuktu", "UN"), and the reverse.
+     */
+    otherLanguages: ReadonlyArray<{ analyzer: Analyzer; terms: ReadonlySet<string> }> = [],
   ): Lexicon {
     const map = new Map<string, Map<string, Expansion>>();
     const add = (key: string, term: string, weight: number, via: Via) => {
@@ -148,13 +155,32 @@ export class Lexicon {
         }
       }
     }
+    const languages = [{ analyzer, has: (t: string) => vocabulary.has(t) }].concat(
+      otherLanguages.map((o) => ({ analyzer: o.analyzer, has: (t: string) => o.terms.has(t) })),
+    );
     for (const alias of aliasList) {
       for (const from of alias.names)
         for (const to of alias.names) {
           if (from === to) continue;
-          const key = keyOf(analyzer, from);
-          for (const term of contentTerms(analyzer, to))
-            if (vocabulary.has(term)) add(key, term, RELATION_WEIGHTS.alias, 'alias');
+          // Each language's key for the asking name, to each language's terms for the other.
+          for (const asking of languages) {
+            const key = keyOf(asking.analyzer, from);
+            for (const target of languages) {
+              // The list's words are English: within another language they would be read as
+              // that language's words. Across languages, only where the other language's
+              // passages do not write the asking name itself: "Timbuktu" leads to "Tombouctou",
+              // but "Bamako", which French passages write as English ones do, meets them by
+              // itself and does not carry the line's newsroom usage (Mali's government) there.
+              if (
+                target === asking
+                  ? asking.analyzer !== analyzer
+                  : contentTerms(target.analyzer, from).some((t) => target.has(t))
+              )
+                continue;
+              for (const term of contentTerms(target.analyzer, to))
+                if (target.has(term)) add(key, term, RELATION_WEIGHTS.alias, 'alias');
+            }
+          }
         }
     }
     const out = new Map<string, Expansion[]>();

@@ -101,3 +101,34 @@ describe('a spelling variant from another language’s passages', () => {
     ]);
   });
 });
+
+describe('names and numbers across languages', () => {
+  // Each fact stands in one language only; the other passage shares the question's common words.
+  const engine = new AnswerEngine(
+    buildCorpus([
+      ['timbuktu', 'Outlet One', 'About 2,400 soldiers had left Timbuktu by then.'],
+      ['gao', 'Outlet Two', 'Les soldats français ont quitté la base de Gao en août.', 'fr'],
+      ['tombouctou', 'Outlet Three', 'Les 2 400 soldats ont quitté Tombouctou en décembre.', 'fr'],
+      ['niger', 'Outlet Four', 'Some soldiers left for Niger in December.'],
+    ]),
+  );
+
+  it('bring an English question to the French passage that carries the fact', () => {
+    const a = engine.ask('When did 2,400 soldiers leave Timbuktu?');
+    expect(a.citations[0]?.articleId).toBe('tombouctou');
+    expect(a.citations[0]?.matched).toEqual([
+      { question: '2400', passage: '2 400', how: 'exact' },
+      { question: 'soldiers', passage: 'soldats', how: 'form' },
+      { question: 'timbuktu', passage: 'Tombouctou', how: 'alias' },
+    ]);
+  });
+
+  it('bring a French question to the English passage by its number and its place', () => {
+    const a = engine.ask('Combien de soldats avaient quitté Tombouctou, 2 400 ?');
+    const english = a.citations.find((c) => c.articleId === 'timbuktu');
+    expect(english?.matched).toEqual([
+      { question: 'tombouctou', passage: 'Timbuktu', how: 'alias' },
+      { question: '2400', passage: '2,400', how: 'exact' },
+    ]);
+  });
+});

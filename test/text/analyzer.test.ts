@@ -16,6 +16,40 @@ describe('tokens', () => {
   });
 });
 
+describe('grouped numbers', () => {
+  const texts = (tokens: Array<{ text: string }>) => tokens.map((t) => t.text);
+
+  it('read as one number in French copy, grouped by a space or a dot', () => {
+    expect(texts(french.tokens('Les 2 400 soldats, puis 5.500 hommes (2.500-3.000) en 2013'))).toEqual([
+      'les',
+      '2400',
+      'soldats',
+      'puis',
+      '5500',
+      'hommes',
+      '2500',
+      '3000',
+      'en',
+      '2013',
+    ]);
+  });
+
+  it('read as two numbers in English copy when a plain space parts them, as one when a no-break space does', () => {
+    expect(texts(english.tokens('2 400 troops, 2\u202F400 troops, 2,400 troops, 2.5 million'))).toEqual([
+      '2',
+      '400',
+      'troops',
+      '2400',
+      'troops',
+      '2400',
+      'troops',
+      '2',
+      '5',
+      'million',
+    ]);
+  });
+});
+
 describe('the English analyser', () => {
   it('finds WordNet base forms of inflected words', () => {
     expect(english.lemmas('expelled')).toEqual([{ lemma: 'expel', pos: 'v' }]);
@@ -54,6 +88,11 @@ describe('the language of a question', () => {
     expect(questionLanguage('Pourquoi la France a-t-elle quitté le Mali ?')).toBe('fr');
     expect(questionLanguage('Why did France leave Mali?')).toBe('en');
     expect(questionLanguage('Barkhane')).toBe('en');
+  });
+
+  it('counts no word written in capitals: "EU" and "AU" are abbreviations, not French "eu" and "au"', () => {
+    expect(questionLanguage('EU-AU summit where')).toBe('en');
+    expect(questionLanguage('sommet UE-UA, où ?')).toBe('fr');
   });
 });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { english } from '../../src/text/english.js';
+import { french } from '../../src/text/french.js';
 import { Lexicon, readAliases } from '../../src/text/lexicon.js';
 
 /** A vocabulary of corpus terms, each seen as the given word. */
@@ -57,6 +58,30 @@ describe('word knowledge restricted to a corpus vocabulary', () => {
     const restored = Lexicon.restore(JSON.parse(JSON.stringify(lexicon.snapshot())));
     expect(restored.expand('expel')).toEqual(lexicon.expand('expel'));
     expect(restored.size).toBe(lexicon.size);
+  });
+});
+
+describe('the alias list across languages', () => {
+  const names = [
+    { names: ['Timbuktu', 'Tombouctou'], comment: 'the city in English and French' },
+    { names: ['Bamako', 'Mali'], comment: 'the capital for the government' },
+  ];
+  const lexicon = Lexicon.build(vocabulary('timbuktu', 'mali'), english, names, [
+    { analyzer: french, terms: new Set(['tombouctou', 'bamako', french.term('mali')!]) },
+  ]);
+
+  it('leads a French name to the English passages’ name, and the English name to the French one', () => {
+    expect(lexicon.expand(french.term('tombouctou')!)).toEqual([
+      { term: 'timbuktu', weight: 0.6, via: 'alias' },
+    ]);
+    expect(lexicon.expand(english.term('timbuktu')!)).toEqual([
+      { term: 'tombouctou', weight: 0.6, via: 'alias' },
+    ]);
+  });
+
+  it('leads a name the other language writes the same way to that language’s passages by itself only', () => {
+    // French passages write "Bamako": the line's newsroom usage stays with the English passages.
+    expect(lexicon.expand(english.term('bamako')!)).toEqual([{ term: 'mali', weight: 0.6, via: 'alias' }]);
   });
 });
 
