@@ -134,9 +134,9 @@ const STATEMENT =
 /** "the French army statement", "le communiqué des autorités maliennes": the issuer named with the statement. */
 const STATEMENT_OF =
   /^(?:(?:the|a|an)\s+)?(.+?)\s+(?:joint\s+)?statement$|^(?:(?:the|a|an|le|la|un|une)\s+)?(?:statement|communiqu\u00E9|d\u00E9claration|report|dispatch|rapport|d\u00E9p\u00EAche|note|announcement|annonce)\s+(?:from|by|of|issued by|des|du|de la|de l['\u2019]|de)\s*(.+)$/iu;
-/** A demand and who made it, before a quotation; group 1 the one demanding, up to "de"/"to" and a verb, or a comma. */
+/** A demand and who made it, before a quotation; group 2 the one demanding (after the preposition, group 1), up to "de"/"to" and a verb, or a comma. */
 const DEMAND_OF =
-  /(?:[Ee]xigence|[Dd]emande|[Rr]equ\u00EAte|[Ii]njonction|[Uu]ltimatum|[Dd]emand|[Rr]equest)\s+(?:des|du|de la|de l['\u2019]|from|of|by)\s*((?:[\p{L}'\u2019-]+\s+){0,7}?[\p{L}'\u2019-]+)(?=\s+(?:de|d['\u2019]|to|that|que|qu['\u2019])(?:\s|(?<=['\u2019]))|\s*[,;:.]|$)/gu;
+  /(?:[Ee]xigence|[Dd]emande|[Rr]equ\u00EAte|[Ii]njonction|[Uu]ltimatum|[Dd]emand|[Rr]equest)\s+(des|du|de la|de l['\u2019]|from|of|by)\s*((?:[\p{L}'\u2019-]+\s+){0,7}?[\p{L}'\u2019-]+)(?=\s+(?:de|d['\u2019]|to|that|que|qu['\u2019])(?:\s|(?<=['\u2019]))|\s*[,;:.]|$)/gu;
 /** A statement and who issued it, before a quotation; group 1 the issuer, up to a participle or a comma. */
 const ISSUED_BY =
   /(?:[Cc]ommuniqu\u00E9|[Ss]tatement|[Dd]\u00E9claration|[Pp]ress release)\s+(?:des|du|de la|de l['\u2019]|from|of|by|(?:issued|signed|released|published|sign\u00E9|publi\u00E9) (?:by|par))\s*((?:[\p{L}'\u2019-]+\s+){0,7}?[\p{L}'\u2019-]+)(?=\s+(?:(?:and\s+|et\s+)?\p{Ll}+(?:ant|ing|ed|\u00E9)|qui|that|which|who|said|says|a|on|was|were|is|has|had|est|a\s+\u00E9t\u00E9)(?![\p{L}])|\s*[,;:.]|$)/gu;
@@ -2074,8 +2074,13 @@ export class QuotationIndex {
     // Bamako to leave “without delay”": a demand quoted with whoever made it is theirs, whoever the
     // sentence's subject is ("Macron a rejeté l'exigence de la junte …").
     const demanded = [...before.matchAll(DEMAND_OF)].pop();
-    if (demanded?.[1] && !verbBetween(before.slice(demanded.index! + demanded[0].length))) {
-      const sp = norm(demanded[1]);
+    if (demanded?.[2] && !verbBetween(before.slice(demanded.index! + demanded[0].length))) {
+      // "l'exigence de la junte" is la junte's, as the page would name it.
+      const article =
+        { des: 'les ', du: 'le ', 'de la': 'la ', "de l'": "l'", 'de l\u2019': 'l\u2019' }[
+          demanded[1]!.toLowerCase()
+        ] ?? '';
+      const sp = norm(article + demanded[2]);
       if (
         sp !== null &&
         sp !== IT &&

@@ -1605,7 +1605,7 @@ describe('speaker attribution: a demand is the words of whoever made it (3 Dec 2
         'Le président français Emmanuel Macron a rejeté vendredi l’exigence de la junte militaire au pouvoir à Bamako de retirer les soldats français « sans délai et sous sa supervision » du Mali.',
         'fr',
       ),
-    ).toEqual(['Junte militaire au pouvoir à Bamako: sans délai et sous sa supervision']);
+    ).toEqual(['la junte militaire au pouvoir à Bamako: sans délai et sous sa supervision']);
     expect(
       speakers(
         'Macron rejected the demand from Mali’s ruling junta to withdraw the troops “without delay and under its supervision”.',
