@@ -24,7 +24,7 @@ import { expandQuestion } from './expand.js';
 import { dateConflict, type DateContext } from './date-conflicts.js';
 import {
   ANSWER_FEATURES,
-  bundledModel,
+  modelInUse,
   dot,
   HAND_RANK_MODEL,
   RANK_FEATURES,
@@ -489,7 +489,7 @@ export class AnswerEngine {
     readonly settings: AnswerSettings = DEFAULT_SETTINGS,
     snapshot?: IndexSnapshot,
     /** The learned models (model.ts); the bundled data/rank-model.json by default. */
-    readonly model: EngineModel = bundledModel(),
+    readonly model: EngineModel = modelInUse(),
   ) {
     this.index = new PassageIndex(
       corpus.passages,
