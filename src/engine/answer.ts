@@ -15,7 +15,7 @@ import { COUNTRIES } from './gazetteer.js';
 import type { Answer, AnswerDate, Citation, ConflictSide, MatchedWord } from './types.js';
 import type { ResolvedDate } from '../corpus/dates.js';
 import { analyzerFor } from '../text/languages.js';
-import { looseComparable } from '../text/normalize.js';
+import { looseComparable, looseWords } from '../text/normalize.js';
 import { indexTerms } from '../text/tokenize.js';
 import { queryProblem } from './validate.js';
 import { memoByText } from '../text/memo.js';
@@ -398,7 +398,7 @@ export function proximity(terms: readonly string[], h: Hit): number {
 }
 
 /** Token-set similarity of two passages, for grouping near-identical reports. */
-const wordSet = memoByText((text: string) => new Set(looseComparable(text).split(' ')));
+const wordSet = memoByText((text: string) => new Set(looseWords(text)));
 const ownTerms = memoByText((text: string) => new Set(indexTerms(text)));
 
 /**
