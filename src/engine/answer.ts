@@ -15,8 +15,7 @@ import { COUNTRIES } from './gazetteer.js';
 import type { Answer, AnswerDate, Citation, ConflictSide, MatchedWord } from './types.js';
 import type { ResolvedDate } from '../corpus/dates.js';
 import { analyzerFor } from '../text/languages.js';
-import type { Token } from '../text/analyzer.js';
-import { looseComparable } from '../text/normalize.js';
+import { looseComparable, looseWords } from '../text/normalize.js';
 import { indexTerms } from '../text/tokenize.js';
 import { queryProblem } from './validate.js';
 import { memoByText } from '../text/memo.js';
@@ -24,7 +23,7 @@ import { expandQuestion } from './expand.js';
 import { dateConflict, type DateContext } from './date-conflicts.js';
 import {
   ANSWER_FEATURES,
-  bundledModel,
+  modelInUse,
   dot,
   HAND_RANK_MODEL,
   RANK_FEATURES,
@@ -399,35 +398,16 @@ export function proximity(terms: readonly string[], h: Hit): number {
 }
 
 /** Token-set similarity of two passages, for grouping near-identical reports. */
-const wordSet = memoByText((text: string) => new Set(looseComparable(text).split(' ')));
+const wordSet = memoByText((text: string) => new Set(looseWords(text)));
 const ownTerms = memoByText((text: string) => new Set(indexTerms(text)));
 
-/** A text's word tokens, and the first word of each index term met so far (see firstWord). */
-type WordScan = { tokens: Token[]; scanned: number; first: Map<string, Token> };
-const wordScans = new Map<string, (text: string) => WordScan>();
-
 /**
- * The first word of a text whose index term is `term`, for Citation.matched. The text is
- * tokenised once and stemmed only as far as a look-up needs, however many question words a
- * citation matched (tokenising the passage again for each was a tenth of the ask time at 100k).
+ * The first word of a text whose index term is `term`, for Citation.matched: read from the
+ * text's tokenTerms, which nearness and the conflict checks have most often worked out already
+ * for the same passage (firstWord kept a tokenisation of its own, a second one per cited text).
  */
-function firstWord(language: string, text: string, term: string): Token | undefined {
-  let memo = wordScans.get(language);
-  const analyzer = analyzerFor(language);
-  if (!memo) {
-    memo = memoByText((t: string) => ({ tokens: analyzer.tokens(t), scanned: 0, first: new Map() }), 5_000);
-    wordScans.set(language, memo);
-  }
-  const scan = memo(text);
-  const known = scan.first.get(term);
-  if (known) return known;
-  while (scan.scanned < scan.tokens.length) {
-    const token = scan.tokens[scan.scanned++]!;
-    const t = analyzer.term(token.text);
-    if (t === null || scan.first.has(t)) continue;
-    scan.first.set(t, token);
-    if (t === term) return token;
-  }
+function firstWord(language: string, text: string, term: string): TokenTerm | undefined {
+  for (const t of tokenTerms(language)(text)) if (t.term === term) return t;
   return undefined;
 }
 
@@ -480,6 +460,13 @@ export function spreadRepeats<T extends { final: number; passage: { text: string
   return [...placed, ...pool, ...ranked.slice(REPEAT_POOL)];
 }
 
+/** How many of `a`'s keys `b` holds too. */
+function sharedKeys(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): number {
+  let n = 0;
+  for (const k of a.keys()) if (b.has(k)) n++;
+  return n;
+}
+
 /** Answers questions from a corpus: ranks passages, extracts short answers, shows disagreements. */
 export class AnswerEngine {
   readonly index: PassageIndex;
@@ -489,7 +476,7 @@ export class AnswerEngine {
     readonly settings: AnswerSettings = DEFAULT_SETTINGS,
     snapshot?: IndexSnapshot,
     /** The learned models (model.ts); the bundled data/rank-model.json by default. */
-    readonly model: EngineModel = bundledModel(),
+    readonly model: EngineModel = modelInUse(),
   ) {
     this.index = new PassageIndex(
       corpus.passages,
@@ -583,6 +570,11 @@ export class AnswerEngine {
     for (const w of q.words)
       if (w.term !== null && !names.has(w.term) && analyzer.isName(w.text))
         names.set(w.term, this.index.idf(w.term));
+    // The loops below run for every candidate: they read plain arrays and count in place, where
+    // iterating a Map and filtering into arrays allocated about a quarter of an ask's garbage
+    // (a young-generation collection every twenty questions or so at 100k passages).
+    const nameTerms = [...names.keys()];
+    const nameIdfs = [...names.values()];
     // Agreement is read against the ten best by BM25, whatever the model: no circle.
     const byBm25 = [...hits].sort((a, b) => b.score - a.score).slice(0, AGREE_AMONG);
     return hits.map((h) => {
@@ -603,10 +595,10 @@ export class AnswerEngine {
       x[LOG_PROXIMITY] = Math.log(1 + PROXIMITY * proximity(terms, h));
       let unnamed = 0;
       let named = 0;
-      for (const [term, idf] of names) {
-        const m = h.matches.get(term);
-        if (m && NAME_MATCHES.has(m.via)) named += idf;
-        else unnamed += idf;
+      for (let i = 0; i < nameTerms.length; i++) {
+        const m = h.matches.get(nameTerms[i]!);
+        if (m && NAME_MATCHES.has(m.via)) named += nameIdfs[i]!;
+        else unnamed += nameIdfs[i]!;
       }
       x[UNNAMED] = Math.min(1, unnamed / total);
       x[NAMED] = Math.min(1, named / total);
@@ -616,13 +608,12 @@ export class AnswerEngine {
       let inTitle = 0;
       for (let i = 0; i < q.terms.length; i++) if (title.has(q.terms[i]!)) inTitle += idfs[i]!;
       x[TITLE] = inTitle / total;
-      const keys = [...h.weights.keys()];
-      const agreeing = new Set<string>();
+      const agreeing: string[] = [];
       for (const r of byBm25) {
-        if (r.passage.articleId === h.passage.articleId || agreeing.has(r.passage.articleId)) continue;
-        if (keys.filter((k) => r.weights.has(k)).length * 2 >= keys.length) agreeing.add(r.passage.articleId);
+        if (r.passage.articleId === h.passage.articleId || agreeing.includes(r.passage.articleId)) continue;
+        if (sharedKeys(h.weights, r.weights) * 2 >= h.weights.size) agreeing.push(r.passage.articleId);
       }
-      x[AGREE] = Math.min(1, agreeing.size / 5);
+      x[AGREE] = Math.min(1, agreeing.length / 5);
       // Fields named rather than spread: with `...h` here, the collector promoted about 75 KB
       // more per question to the old generation (77 → 43 MB over 1,000 questions at 20k).
       return {

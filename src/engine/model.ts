@@ -266,7 +266,7 @@ let inUse: EngineModel | undefined;
  * The adopted models of the model file this process's engines use by default, read once: the
  * bundled data/rank-model.json unless {@link useModelFile} chose another.
  */
-export function bundledModel(): EngineModel {
+export function modelInUse(): EngineModel {
   inUse ??= engineModelOf(loadModelFile());
   return inUse;
 }

@@ -321,11 +321,14 @@ export class PassageIndex {
     this.postingBudget = tuning.postingBudget ?? Math.max(2_000, Math.floor(n / 50));
     this.rareLimit = 5;
     this.buildImpactLists();
+    const lists = new Map<string, string[]>();
     for (const term of this.terms) {
       if (term.length < 4) continue;
       const key = `${term[0]}${term.length}`;
-      (this.buckets.get(key) ?? this.buckets.set(key, []).get(key)!).push(term);
+      (lists.get(key) ?? lists.set(key, []).get(key)!).push(term);
     }
+    for (const [key, terms] of lists)
+      this.buckets.set(key, { terms, letters: Int32Array.from(terms, letterMask) });
   }
 
   /** Terms in at most this many passages count as rare and may be matched fuzzily. */
@@ -362,8 +365,13 @@ export class PassageIndex {
     return d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / this.averageLength));
   }
 
-  /** Vocabulary by first letter and length, where spelling variants of a query term are looked for. */
-  private readonly buckets = new Map<string, string[]>();
+  /**
+   * Vocabulary by first letter and length, where spelling variants of a query term are looked
+   * for, each term with its letterMask beside it: the mask test turns away most of a bucket in a
+   * few operations, before withinEdits counts letters. At 100k synthetic passages a bucket holds
+   * up to 1,600 terms and a question's unknown words scanned them all.
+   */
+  private readonly buckets = new Map<string, { terms: string[]; letters: Int32Array }>();
   private readonly averageLength: number;
   /**
    * How many postings the index walks per question. Terms are taken rarest first until this
@@ -616,9 +624,15 @@ export class PassageIndex {
     const max = fuzzyDistance(term);
     if (max === 0 || this.df(term) > this.rareLimit) return [];
     const out: string[] = [];
+    const letters = letterMask(term);
     for (let len = term.length - max; len <= term.length + max; len++) {
-      for (const v of this.buckets.get(`${term[0]}${len}`) ?? []) {
-        if (v !== term && withinEdits(term, v, max, true)) out.push(v);
+      const bucket = this.buckets.get(`${term[0]}${len}`);
+      if (!bucket) continue;
+      const { terms, letters: masks } = bucket;
+      for (let i = 0; i < terms.length; i++) {
+        const v = terms[i]!;
+        if (lettersApart(letters, masks[i]!) <= max && v !== term && withinEdits(term, v, max, true))
+          out.push(v);
       }
     }
     // The commonest variants first: a misspelling most likely meant a word the corpus uses often.
@@ -643,15 +657,23 @@ export class PassageIndex {
   private findCognates(form: string, language: string, max: number): string[] {
     if (max === 0) return [];
     const out: string[] = [];
-    for (let len = form.length - max; len <= form.length + max; len++)
-      for (const v of this.buckets.get(`${form[0]}${len}`) ?? [])
+    const letters = letterMask(form);
+    for (let len = form.length - max; len <= form.length + max; len++) {
+      const bucket = this.buckets.get(`${form[0]}${len}`);
+      if (!bucket) continue;
+      const { terms, letters: masks } = bucket;
+      for (let i = 0; i < terms.length; i++) {
+        const v = terms[i]!;
         if (
+          lettersApart(letters, masks[i]!) <= max &&
           v !== form &&
           v.startsWith(form.slice(0, 4)) &&
           this.usedIn(v, language) &&
           withinEdits(form, v, max)
         )
           out.push(v);
+      }
+    }
     return out.sort((a, b) => this.df(b) - this.df(a)).slice(0, 4);
   }
 
@@ -822,6 +844,32 @@ interface Prepared {
   /** Question term numbers in the order their first match was found, and how many (scoreOne's last passage). */
   targetOrder: Int32Array;
   targets: number;
+}
+
+/**
+ * The letters a word uses, as a set of bits (character code modulo 32: a–z get a bit each; other
+ * characters share bits, which can only make two words look nearer).
+ */
+export function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) & 31);
+  return mask;
+}
+
+/**
+ * A lower bound on the edits between two words, from their letterMasks: one edit (a letter
+ * inserted, deleted, replaced, or two swapped) makes at most one letter the first word uses
+ * vanish and at most one new letter appear, so more letters than `max` on either side only means
+ * more than `max` edits. withinEdits gives the same verdict on every pair this lets through.
+ */
+export function lettersApart(a: number, b: number): number {
+  return Math.max(popCount(a & ~b), popCount(b & ~a));
+}
+
+function popCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /** Three reusable rows for withinEdits (the third for swaps): query terms are short, so 64 cells is plenty. */

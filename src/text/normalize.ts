@@ -67,3 +67,18 @@ export function looseComparable(text: string): string {
       .replace(/[^\p{L}\p{N}\s]/gu, ' '),
   );
 }
+
+/**
+ * The words of looseComparable(text), as `looseComparable(text).split(' ')` gives them (one empty
+ * word for a text with none), without building the folded text: its words are the runs of
+ * letters and digits of the diacritic-folded, lower-cased text, since every other character
+ * becomes a space there. For comparing passages word by word on every question, where the five
+ * passes over the whole text were most of a question's string garbage.
+ */
+export function looseWords(text: string): string[] {
+  return (
+    foldDiacritics(text)
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? ['']
+  );
+}

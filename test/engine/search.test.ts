@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../src/corpus/load.js';
-import { PassageIndex, withinEdits } from '../../src/engine/search.js';
+import { lettersApart, letterMask, PassageIndex, withinEdits } from '../../src/engine/search.js';
 import { indexTerms } from '../../src/text/tokenize.js';
 
 /** Passages in one article, each a sentence; ids are positions. */
@@ -78,5 +79,54 @@ describe('two neighbouring letters swapped', () => {
     expect(hits.map((h) => [h.passage.text, h.matches.get('germnay')?.via])).toEqual([
       ['Germany sent troops.', 'spelling'],
     ]);
+  });
+});
+
+/** Optimal string alignment distance, written plainly: the reference for the letter bound. */
+function osaDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(
+        d[i - 1]![j]! + 1,
+        d[i]![j - 1]! + 1,
+        d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  return d[a.length]![b.length]!;
+}
+
+describe('the letter bound that spelling variants are first filtered by', () => {
+  it('counts the letters one word uses and the other does not, the larger side', () => {
+    expect(lettersApart(letterMask('mail'), letterMask('mali'))).toBe(0);
+    // "troupes" uses u and e, which "troops" does not; "troops" uses none "troupes" lacks.
+    expect(lettersApart(letterMask('troops'), letterMask('troupes'))).toBe(2);
+    expect(lettersApart(letterMask('barkhane'), letterMask('serval'))).toBe(4);
+  });
+
+  it('is never above the edits between two words, swaps counted as one', () => {
+    const word = fc.string({ unit: fc.constantFrom(...'abcdeéz1'), maxLength: 9 });
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        expect(lettersApart(letterMask(a), letterMask(b))).toBeLessThanOrEqual(osaDistance(a, b));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('leaves the spelling variants of a misspelt word as they were', () => {
+    const index = new PassageIndex(
+      passages([
+        'The withdrawal was announced in February.',
+        'Withdrawals of troops continued.',
+        'Witnesses described the attack.',
+        'The wildlife reserve closed.',
+      ]),
+    );
+    expect(index.variants('withdrwal')).toEqual(['withdraw']);
   });
 });

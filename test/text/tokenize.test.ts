@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparable, looseComparable } from '../../src/text/normalize.js';
+import { comparable, looseComparable, looseWords } from '../../src/text/normalize.js';
 import { englishStem as stem } from '../../src/text/english.js';
 import { indexTerms, tokenize } from '../../src/text/tokenize.js';
 
@@ -71,5 +72,34 @@ describe('the country US', () => {
   it('is kept as a search term, while the pronoun "us" is a stop word', () => {
     expect(indexTerms('the US and us')).toEqual(['usa']);
     expect(indexTerms('the U.S. position')).toEqual(['usa', 'posit']);
+  });
+});
+
+describe('looseWords', () => {
+  it('gives the words of the loose comparison form', () => {
+    expect(looseWords('The “Élysée” said: 2,400 de-facto troops—left.')).toEqual([
+      'the',
+      'elysee',
+      'said',
+      '2',
+      '400',
+      'de',
+      'facto',
+      'troops',
+      'left',
+    ]);
+    expect(looseWords(' — ')).toEqual(['']);
+  });
+
+  it('splits every text as looseComparable does', () => {
+    // Letters with and without accents, marks, quotes, dashes, primes, spaces of every kind,
+    // ligatures and a dotted capital I, whose lower case carries a combining dot.
+    const unit = fc.constantFrom(...'aZé9 \u00a0\u200b\t\n’\u00b4`«\u2033-–—.,ﬁİ\u0301ß'.split(''));
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 24 }), (text) => {
+        expect(looseWords(text)).toEqual(looseComparable(text).split(' '));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });
