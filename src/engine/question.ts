@@ -124,14 +124,30 @@ const LOCATION_CLASS = 15;
 const OPENING_NOUN = /^\s*(?:the\s+|a\s+|an\s+)?([a-z][a-z-]+)(?:\s+(?:for|of|to|in|at|on)\b|\s*\??\s*$)/i;
 
 /**
+ * A question put as a noun phrase whose head comes after the words that qualify it, then a
+ * preposition ("task force deadline to set out plans…"): the first word so followed, within
+ * the first four.
+ */
+const WH_ANYWHERE = /\b(?:who|whom|whose|what|which|when|where|why|how)\b/i;
+const HEAD_BEFORE_PREPOSITION =
+  /^\s*(?:the\s+|a\s+|an\s+)?(?:[a-z][a-z-]*\s+){1,3}?([a-z][a-z-]+)\s+(?:for|of|to|in|at|on)\b/i;
+
+/**
  * What a question put as a noun phrase asks by the class of its first noun: a time ("deadline
  * for the task force's plans", "timetable of…") a date, a place ("venue of the summit") a place.
  */
 function openingNounAsks(question: string): AnswerType | null {
-  const word = OPENING_NOUN.exec(question)?.[1]?.toLowerCase();
+  // A question word further on says what is asked ("lambrecht doubts extension of which
+  // mission"): the words before it are no head.
+  const headed =
+    OPENING_NOUN.exec(question) ??
+    (WH_ANYWHERE.test(question) ? null : HEAD_BEFORE_PREPOSITION.exec(question));
+  const word = headed?.[1]?.toLowerCase();
   const lemmas = english.lemmas(word ?? '');
-  // A noun in this very form, and no adjective or adverb ("last" is one).
-  if (!word || STOP_WORDS.has(word) || !lemmas.some((l) => l.pos === 'n' && l.lemma === word)) return null;
+  // A noun in this form or its plural ("dates of the summit"), and no adjective or adverb ("last" is one).
+  const noun = (l: { lemma: string; pos: string }) =>
+    l.pos === 'n' && (l.lemma === word || `${l.lemma}s` === word);
+  if (!word || STOP_WORDS.has(word) || !lemmas.some(noun)) return null;
   if (lemmas.some((l) => l.pos !== 'n' && l.pos !== 'v')) return null;
   // A place's own name ("norway mali deployment status") names the topic, not what is asked.
   const name = word.charAt(0).toUpperCase() + word.slice(1);

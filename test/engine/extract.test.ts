@@ -918,6 +918,21 @@ describe('short answers, one span per asked type', () => {
     ).toBe('Reuters news agency');
   });
 
+  it('a date for a noun-phrase question headed by a time word: the deadline, the dates', () => {
+    expect(
+      short(
+        'task force deadline to set out plans for staying in region',
+        'In a statement released on Thursday morning, countries involved in the Takuba Task Force agreed to set out plans on how to remain involved in the region by June 2022.',
+      ),
+    ).toBe('June 2022');
+    expect(
+      short(
+        'dates of the eu-africa summit',
+        'Macron\u2019s announcement will coincide with a European Union-African Union summit in Brussels on February 17-18.',
+      ),
+    ).toBe('February 17-18');
+  });
+
   it('a deadline asked is the date after "by", not the day it was set', () => {
     expect(
       short(

@@ -175,6 +175,16 @@ describe('a question that is a noun phrase', () => {
     // Opened by a question word, it is read as before.
     expect(read('Who announced the withdrawal that Macron spoke of?')).toEqual(['person', null]);
   });
+
+  it('asks a date where its head, qualified or plural, names a time', () => {
+    expect(read('task force deadline to set out plans for staying in region')).toEqual(['date', null]);
+    expect(read('dates of the eu-africa summit')).toEqual(['date', null]);
+    // A time word that qualifies another noun is no head; nor is a noun of another kind.
+    expect(read('night airlift from gao to niamey')).toEqual(['other', null]);
+    expect(read('norway mali deployment status')).toEqual(['other', null]);
+    // A question word further on says what is asked.
+    expect(read('lambrecht doubts extension of which mission')).toEqual(['entity', 'mission']);
+  });
 });
 
 describe('a date named in a question that asks something else', () => {
