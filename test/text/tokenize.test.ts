@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparable, looseComparable, looseWords } from '../../src/text/normalize.js';
+import {
+  comparable,
+  foldDiacritics,
+  foldQuotes,
+  foldSpace,
+  looseComparable,
+  looseWords,
+} from '../../src/text/normalize.js';
 import { englishStem as stem } from '../../src/text/english.js';
 import { indexTerms, tokenize } from '../../src/text/tokenize.js';
 
@@ -98,6 +105,30 @@ describe('looseWords', () => {
     fc.assert(
       fc.property(fc.string({ unit, maxLength: 24 }), (text) => {
         expect(looseWords(text)).toEqual(looseComparable(text).split(' '));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+});
+
+describe('comparable on plain ASCII', () => {
+  it('lower-cases a plain word or phrase and folds the rest as before', () => {
+    expect(comparable('Barkhane')).toBe('barkhane');
+    expect(comparable("Mali's 2,400 troops")).toBe("mali's 2,400 troops");
+    expect(comparable(' Mali  `junta` ')).toBe("mali 'junta'");
+  });
+
+  it('gives what the whole folding chain gives, for any text', () => {
+    const chain = (text: string) =>
+      foldSpace(
+        foldDiacritics(foldQuotes(text))
+          .replace(/[\u2010-\u2015\u2212]/g, '-')
+          .toLowerCase(),
+      );
+    const unit = fc.constantFrom(...'aZ9 _`~!\t\n\u00a0é’—-İ'.split(''));
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 16 }), (text) => {
+        expect(comparable(text)).toBe(chain(text));
       }),
       { numRuns: 5_000 },
     );
