@@ -94,6 +94,14 @@ describe('the language of a question', () => {
     expect(questionLanguage('EU-AU summit where')).toBe('en');
     expect(questionLanguage('sommet UE-UA, où ?')).toBe('fr');
   });
+
+  it('counts no word the alias list writes as an abbreviation, typed in lower case', () => {
+    expect(questionLanguage('un peacekeeping spokesman impact')).toBe('en');
+    expect(questionLanguage('eu-au summit city')).toBe('en');
+    // A French question has function words enough besides "au" and "un".
+    expect(questionLanguage('combien de casques bleus compte la minusma au total')).toBe('fr');
+    expect(questionLanguage('y a-t-il eu un vote ?')).toBe('fr');
+  });
 });
 
 describe('names', () => {
