@@ -623,18 +623,7 @@ export class PassageIndex {
   private findVariants(term: string): string[] {
     const max = fuzzyDistance(term);
     if (max === 0 || this.df(term) > this.rareLimit) return [];
-    const out: string[] = [];
-    const letters = letterMask(term);
-    for (let len = term.length - max; len <= term.length + max; len++) {
-      const bucket = this.buckets.get(`${term[0]}${len}`);
-      if (!bucket) continue;
-      const { terms, letters: masks } = bucket;
-      for (let i = 0; i < terms.length; i++) {
-        const v = terms[i]!;
-        if (lettersApart(letters, masks[i]!) <= max && v !== term && withinEdits(term, v, max, true))
-          out.push(v);
-      }
-    }
+    const out = this.nearInBuckets(term, max).filter((v) => withinEdits(term, v, max, true));
     // The commonest variants first: a misspelling most likely meant a word the corpus uses often.
     return out.sort((a, b) => this.df(b) - this.df(a)).slice(0, 8);
   }
@@ -654,26 +643,30 @@ export class PassageIndex {
     return this.findCognates(form, language, fuzzyDistance(word));
   }, 10_000);
 
-  private findCognates(form: string, language: string, max: number): string[] {
-    if (max === 0) return [];
+  /**
+   * The terms of the spelling buckets that may lie within `max` edits of `form`, `form` itself
+   * left out: a length within `max` and, by letterMask, no more than `max` letters apart. The
+   * candidates findVariants and findCognates then check with withinEdits, in bucket order.
+   */
+  private nearInBuckets(form: string, max: number): string[] {
     const out: string[] = [];
     const letters = letterMask(form);
     for (let len = form.length - max; len <= form.length + max; len++) {
       const bucket = this.buckets.get(`${form[0]}${len}`);
       if (!bucket) continue;
       const { terms, letters: masks } = bucket;
-      for (let i = 0; i < terms.length; i++) {
-        const v = terms[i]!;
-        if (
-          lettersApart(letters, masks[i]!) <= max &&
-          v !== form &&
-          v.startsWith(form.slice(0, 4)) &&
-          this.usedIn(v, language) &&
-          withinEdits(form, v, max)
-        )
-          out.push(v);
-      }
+      for (let i = 0; i < terms.length; i++)
+        if (lettersApart(letters, masks[i]!) <= max && terms[i] !== form) out.push(terms[i]!);
     }
+    return out;
+  }
+
+  private findCognates(form: string, language: string, max: number): string[] {
+    if (max === 0) return [];
+    const start = form.slice(0, 4);
+    const out = this.nearInBuckets(form, max).filter(
+      (v) => v.startsWith(start) && this.usedIn(v, language) && withinEdits(form, v, max),
+    );
     return out.sort((a, b) => this.df(b) - this.df(a)).slice(0, 4);
   }
 
