@@ -12,7 +12,7 @@ import {
 import { PassageIndex, type Hit, type IndexSnapshot } from './search.js';
 import { sourceOf } from './sources.js';
 import { COUNTRIES } from './gazetteer.js';
-import type { Answer, AnswerDate, Citation, ConflictSide, MatchedWord } from './types.js';
+import type { Answer, AnswerDate, AnswerType, Citation, ConflictSide, MatchedWord } from './types.js';
 import type { ResolvedDate } from '../corpus/dates.js';
 import { analyzerFor } from '../text/languages.js';
 import { looseComparable, looseWords } from '../text/normalize.js';
@@ -79,11 +79,15 @@ export const CONFIDENCE = {
 
 /** What the confidence of an answer is built from (see AnswerEngine.confidence). */
 export interface ConfidenceFeatures {
-  /** Share of the question's IDF weight the best passage covers, through related words too (0–1). */
+  /**
+   * Share of the question's IDF weight the best passage covers, through related words too, and
+   * through its answer of the asked type for the words that name that type (ASKED_TYPE_WORDS:
+   * "date", "how long", "total") when it holds one (0–1).
+   */
   coverage: number;
   /** Whether the best passage holds an answer of the asked type; null when no type is asked. */
   typed: boolean | null;
-  /** IDF share of question terms that no passage among the best ten matches in any way (0–1). */
+  /** IDF share of question terms that no passage among the best ten matches in any way, the words naming a type the best passage answers aside (0–1). */
   nowhere: number;
   /**
    * How far the next different passage scores below the best: 1 − its score / the best's (0–1),
@@ -114,6 +118,7 @@ export interface ConfidenceFeatures {
    * IDF share of the question's specific words (see specificTerms: names, numbers, and words
    * rarer in the corpus than the question's average) that no candidate passage matches in any
    * way, through expansions included: what was asked about is not in what the corpus gave (0–1).
+   * Like `nowhere`, it leaves aside the words naming a type the best passage answers.
    */
   missing: number;
   /**
@@ -171,6 +176,54 @@ export function confidenceOf(f: ConfidenceFeatures, c: ConfidenceWeights = CONFI
   if (f.bare) conf *= 1 - c.bare;
   return Math.max(0, Math.min(1, conf));
 }
+
+/**
+ * Words that say which type of answer a question asks rather than what it is about ("on what
+ * date", "how long", "the total", "en quelle année", "quel pays"), by language and asked type.
+ * A passage holding an answer of that type meets them through the answer itself: "1er août
+ * 2014" answers "date" though the passage never writes the word, so for the confidence they
+ * count as covered, and not as matched nowhere or unmet, wherever the best passage holds an
+ * answer of the asked type (ranking is not changed: it rewards that answer already).
+ */
+const ASKED_TYPE_WORDS: Readonly<Record<string, Partial<Record<AnswerType, readonly string[]>>>> = {
+  en: {
+    date: ['date', 'day', 'year', 'yr', 'month', 'time', 'hour'],
+    duration: ['long', 'time', 'duration', 'period'],
+    number: ['number', 'total', 'size', 'count', 'toll', 'figure', 'tally', 'strength'],
+    place: ['country', 'city', 'town', 'place', 'region', 'location'],
+  },
+  fr: {
+    date: ['date', 'jour', 'année', 'mois', 'heure'],
+    duration: ['temps', 'durée', 'période'],
+    number: ['nombre', 'total', 'effectif', 'bilan'],
+    place: ['pays', 'ville', 'région', 'lieu', 'endroit'],
+    person: ['nom'],
+  },
+};
+
+/** ASKED_TYPE_WORDS as index terms, by language and type, read once. */
+const askedTypeTermsBy = new Map<string, Set<string>>();
+
+/** The question's terms that name its asked type (see ASKED_TYPE_WORDS); empty when it asks none. */
+export function askedTypeTerms(q: Pick<QuestionAnalysis, 'terms' | 'answerType' | 'language'>): Set<string> {
+  const key = `${q.language}:${q.answerType}`;
+  let terms = askedTypeTermsBy.get(key);
+  if (!terms) {
+    const analyzer = analyzerFor(q.language);
+    terms = new Set();
+    for (const w of ASKED_TYPE_WORDS[q.language]?.[q.answerType] ?? []) {
+      const t = analyzer.term(w);
+      if (t !== null) terms.add(t);
+    }
+    askedTypeTermsBy.set(key, terms);
+  }
+  const out = new Set<string>();
+  for (const t of q.terms) if (terms.has(t)) out.add(t);
+  return out;
+}
+
+/** No terms (shared, never written to). */
+const NO_TERMS: ReadonlySet<string> = new Set();
 
 /** A ranked candidate passage. */
 export interface Ranked extends Hit {
@@ -718,13 +771,17 @@ export class AnswerEngine {
   confidenceFeatures(ranked: Ranked[], q: QuestionAnalysis): ConfidenceFeatures | null {
     const best = ranked[0];
     if (!best) return null;
+    // The words naming the asked type, met by the answer of that type the best passage holds.
+    const typeTerms = best.hasAnswer ? askedTypeTerms(q) : NO_TERMS;
     // IDF share of question terms no passage among the best ten matches in any way.
     let total = 0;
     let nowhere = 0;
+    let typeShare = 0;
     for (const t of q.terms) {
       const w = this.index.idf(t);
       total += w;
-      if (!ranked.slice(0, 10).some((r) => r.weights.has(t))) nowhere += w;
+      if (typeTerms.has(t)) typeShare += w * (1 - (best.weights.get(t) ?? 0));
+      else if (!ranked.slice(0, 10).some((r) => r.weights.has(t))) nowhere += w;
     }
     const second = ranked.find((r) => r.passage.text !== best.passage.text);
     const keys = [...best.weights.keys()];
@@ -747,6 +804,7 @@ export class AnswerEngine {
     let missing = 0;
     let unmetSpecific = 0;
     for (const t of specificTerms(q, (term) => this.index.idf(term))) {
+      if (typeTerms.has(t)) continue;
       const w = this.index.idf(t);
       if (!best.weights.has(t)) unmetSpecific += w;
       if (!ranked.some((r) => r.weights.has(t))) missing += w;
@@ -764,7 +822,7 @@ export class AnswerEngine {
       counted++;
     }
     return {
-      coverage: best.coverage,
+      coverage: total === 0 ? best.coverage : Math.min(1, best.coverage + typeShare / total),
       typed: q.answerType === 'other' ? null : best.hasAnswer,
       nowhere: total === 0 ? 0 : nowhere / total,
       // On the hand formula's scale whatever the rank model: a learned model's scores spread
