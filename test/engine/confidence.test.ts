@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../support/memory-corpus.js';
-import { AnswerEngine, confidenceOf, holdsNone, specificTerms } from '../../src/engine/answer.js';
+import {
+  AnswerEngine,
+  askedTypeTerms,
+  confidenceOf,
+  holdsNone,
+  specificTerms,
+} from '../../src/engine/answer.js';
 import { expandQuestion } from '../../src/engine/expand.js';
 import { loadEngine } from '../../src/engine/index.js';
 import { analyzeQuestion } from '../../src/engine/question.js';
@@ -248,5 +254,54 @@ describe("the question's specific words", () => {
 
   it('are none for a question with no terms', () => {
     expect(specificTerms(q([]), () => 1).size).toBe(0);
+  });
+});
+
+describe('the words that name the asked type', () => {
+  const engine = new AnswerEngine(
+    buildCorpus([
+      [
+        'ended',
+        'Outlet One',
+        'The UN mission in Mali ended on December 31 after the junta asked it to leave.',
+      ],
+      ['other', 'Outlet Two', 'Farmers near Mopti reported a poor harvest this year.'],
+      ['more', 'Outlet Three', 'Peacekeepers of the mission patrolled Gao and Timbuktu for ten years.'],
+    ]),
+  );
+  const features = (question: string) => featuresOf(engine, question);
+
+  it('are the words of the question that say which type is asked, in English and French', () => {
+    const terms = (question: string) => [...askedTypeTerms(analyzeQuestion(question))];
+    expect(terms('On what date did the UN mission end?')).toEqual(['date']);
+    expect(terms('How long was the Swedish deployment meant to last?')).toEqual(['long']);
+    expect(terms("France's total troop strength across the Sahel?")).toEqual(['total', 'strength']);
+    expect(terms('En quelle année la base de Ménaka a-t-elle ouvert ?')).toEqual(['anne']);
+    expect(terms('Quel pays a retiré ses soldats ?')).toEqual(['pay']);
+    // "date" names no type a "who" question asks.
+    expect(terms('Who set the date of the UN mission?')).toEqual([]);
+  });
+
+  it('count as met by the answer of the asked type, so the passage covers the whole question', () => {
+    expect(features('On what date did the UN mission end?')).toMatchObject({
+      first: 'The UN mission in Mali ended on December 31 after the junta asked it to leave.',
+      typed: true,
+      coverage: 1,
+      nowhere: 0,
+      unmetSpecific: 0,
+    });
+    // Before, "date" (in no passage, the rarest word) and "officially" left the passage
+    // covering under half of the question's weight: the engine abstained (0.443) above it.
+    const a = engine.ask('What date did the mission officially end?');
+    expect([a.status, a.answer, a.citations[0]?.quote]).toEqual([
+      'answered',
+      'December 31',
+      'The UN mission in Mali ended on December 31 after the junta asked it to leave.',
+    ]);
+    // Without an answer of the asked type the word stays unmatched: "date" is in no passage.
+    expect(features('On what date did farmers near Mopti arrive?')).toMatchObject({
+      first: 'Farmers near Mopti reported a poor harvest this year.',
+    });
+    expect(features('On what date did farmers near Mopti arrive?').nowhere).toBeGreaterThan(0);
   });
 });
