@@ -1552,3 +1552,60 @@ describe("classifyBlocks on a writer's name and the outlet written for", () => {
     expect(kept(story('Un avenir pour Bamako')).map(([, t]) => t)).toContain('Un avenir pour Bamako');
   });
 });
+
+describe("classifyBlocks on lines above the headline that are off the article's subject", () => {
+  /** Lines of a real page fixture, by number, as collected. */
+  const linesOf = (id: string, numbers: number[]) => {
+    const all = readAnnotatedPages(join(PAGE_FIXTURES_DIR, `${id}.json`))[0]!.text.split('\n');
+    return numbers.map((n) => all[n - 1]!.trim());
+  };
+  const judge = (lines: string[], title: string | null, language: string) => {
+    const text = lines.join('\n\n');
+    return classifyBlocks(text, splitParagraphs(text), { title, furnitureHints: [], language }).map((b) => [
+      b.kind,
+      text.slice(b.start, b.end),
+    ]);
+  };
+
+  it('sets aside a cookie consent panel printed above the headline (Le Canard libéré, wave 21)', () => {
+    const id = 'lecanardlibere-2022-01-le-mali-expulse-l-ambassadeur-de-france';
+    const [necessary, alwaysOn, cookies, none, headline, paragraph] = linesOf(id, [5, 7, 9, 11, 29, 33]);
+    expect(judge([necessary!, alwaysOn!, cookies!, none!, headline!, paragraph!], headline!, 'fr')).toEqual([
+      ['furniture', necessary],
+      ['furniture', alwaysOn],
+      ['furniture', cookies],
+      ['furniture', none],
+      ['heading', headline],
+      ['body', paragraph],
+    ]);
+  });
+
+  it('sets aside a menu above the headline, which no rule names (AOAV, wave 21)', () => {
+    const id = 'aoav-2022-will-frances-withdrawal-from-mali-see-a-rise-in-russian-influence';
+    const [menu, headline, paragraph] = linesOf(id, [1, 3, 5]);
+    expect(judge([menu!, headline!, paragraph!], headline!, 'en')).toEqual([
+      ['furniture', menu],
+      ['heading', headline],
+      ['body', paragraph],
+    ]);
+  });
+
+  it('keeps a standfirst printed above the headline, which speaks of the same subject (Atalayar, wave 13)', () => {
+    const id = 'atalayar-2022-08-18-france-outlines-its-new-strategy-in-the-sahel';
+    const [standfirst, headline, paragraph] = linesOf(id, [1, 3, 7]);
+    expect(judge([standfirst!, headline!, paragraph!], headline!, 'en')).toEqual([
+      ['body', standfirst],
+      ['heading', headline],
+      ['body', paragraph],
+    ]);
+  });
+
+  it('judges nothing when the headline is not printed below those lines', () => {
+    const id = 'lecanardlibere-2022-01-le-mali-expulse-l-ambassadeur-de-france';
+    const [necessary, paragraph] = linesOf(id, [5, 33]);
+    expect(judge([necessary!, paragraph!], 'Le Mali expulse l’ambassadeur de France', 'fr')).toEqual([
+      ['body', necessary],
+      ['body', paragraph],
+    ]);
+  });
+});
