@@ -1490,27 +1490,45 @@ function dropNamesAlone(text: string, blocks: Block[], title: string | null): vo
 }
 
 /**
- * A portrait's caption: a person's name, a comma and what the person is, with no verb and no
- * full stop ("Joël Meyer, ambassadeur de France au Mali", "Jean-Yves Le Drian, ministre français
- * de …"), kept so far as a subheading between two paragraphs (or below the headline). A subheading says what the next
- * paragraphs tell; a name and a title tell nothing, they label the picture beside them. The
- * name needs two capitalised words (a person, not "Barkhane, une opération …"), and the
- * description no verb (a relative clause, "…, who led the coup", is a sentence's).
+ * A portrait's caption: a person's name, a comma and what the person is, with no verb ("Joël
+ * Meyer, ambassadeur de France au Mali", "Jean-Yves Le Drian, ministre français de …"), or the
+ * same the other way round ("Le président malien de la transition, Assimi Goita"), with at most a
+ * full stop, kept so far as a subheading or a short paragraph above, between or below the
+ * paragraphs (or below the headline). A subheading says what the next paragraphs tell and a
+ * sentence has a verb; a name and a title tell nothing, they label the picture beside them. The
+ * name needs two capitalised words, the first not a preposition or an article (a person, not
+ * "Barkhane, une opération …" or "Au Burkina Faso, dans les coulisses …"), and the description
+ * no verb (a relative clause, "…, who led the coup", is a sentence's). Over every line of the
+ * 289 rules pages the two forms match five lines, all of them captions.
  */
-const PORTRAIT_CAPTION =
-  /^\p{Lu}[\p{L}.'\u2019-]*(?:\s+(?:(?:de|du|des|van|von|al|el|ben|bin|ibn|da|di|dos|le|la)\s+)?\p{Lu}[\p{L}.'\u2019-]*){1,3},\s+(?:the\s+|l[ae]\s+|l['\u2019]|un\s+|une\s+)?\p{Ll}/u;
+const PERSON_NAME =
+  "\\p{Lu}[\\p{L}.'\u2019-]*(?:\\s+(?:(?:de|du|des|van|von|al|el|ben|bin|ibn|da|di|dos|le|la)\\s+)?\\p{Lu}[\\p{L}.'\u2019-]*){1,3}";
+const PORTRAIT_CAPTION = new RegExp(
+  `^${PERSON_NAME},\\s+(?:the\\s+|l[ae]\\s+|l['\u2019]|un\\s+|une\\s+)?\\p{Ll}[^,;:!?]*\\.?$`,
+  'u',
+);
+const PORTRAIT_CAPTION_ROLE_FIRST = new RegExp(
+  `^(?:The|Le|La|L['\u2019]|Les)\\s*\\p{Ll}[^,;:!?.]*,\\s+${PERSON_NAME}\\.?$`,
+  'u',
+);
+/** Words that open a phrase, not a name: "Au Burkina Faso, …", "Pour Takuba, …", "Le Niger, …". */
+const PHRASE_OPENER =
+  /^(?:Au|Aux|En|Dans|Pour|Par|Sur|Avec|Selon|Le|La|Les|L['\u2019]\S*|Un|Une|Des|Du|De|In|On|At|For|With|By|From|The|A|An|After|Before|Apr\u00E8s|Avant|Depuis|Pendant|Malgr\u00E9|Outre|Since|During|Despite|Under|Over|As|Comme|Chez|Entre|Between|Among|Parmi)\s/u;
 const DESCRIPTION_VERB =
   /\b(?:who|which|that|qui|que|is|was|has|had|will|est|a|ont|sera|\p{L}+(?:ed|ing))\b/iu;
 function dropPortraitCaptions(text: string, blocks: Block[]): void {
   const isBody = (b: Block | undefined) => b?.kind === 'body';
   blocks.forEach((b, i) => {
-    if (b.kind !== 'heading' || b.reason !== 'subheading') return;
+    if (b.kind === 'furniture' || (b.kind === 'heading' && b.reason !== 'subheading')) return;
     const line = text.slice(b.start, b.end).trim();
-    const m = PORTRAIT_CAPTION.exec(line);
-    if (!m || wordCount(line) > 16 || /[.!?:;,]$/u.test(line)) return;
-    if (DESCRIPTION_VERB.test(line.slice(line.indexOf(',') + 1))) return;
-    // Between the headline and the first paragraph a picture's caption stands as often as between paragraphs.
-    const before = blocks.slice(0, i).some((o) => isBody(o) || o.reason === 'headline');
+    const nameFirst = PORTRAIT_CAPTION.test(line) && !PHRASE_OPENER.test(line);
+    if (!(nameFirst || PORTRAIT_CAPTION_ROLE_FIRST.test(line)) || wordCount(line) > 16) return;
+    const description = nameFirst ? line.slice(line.indexOf(',') + 1) : line.slice(0, line.indexOf(','));
+    if (DESCRIPTION_VERB.test(description)) return;
+    // Between the headline and the first paragraph a picture's caption stands as often as between
+    // paragraphs, and above the first paragraph of a page that does not print its headline.
+    const first = blocks.slice(0, i).every((o) => o.kind === 'furniture');
+    const before = first || blocks.slice(0, i).some((o) => isBody(o) || o.reason === 'headline');
     if (!before || !blocks.slice(i + 1).some(isBody)) return;
     b.kind = 'furniture';
     b.reason = "a portrait's caption (a name and what the person is, between paragraphs)";

@@ -1609,3 +1609,45 @@ describe("classifyBlocks on lines above the headline that are off the article's 
     ]);
   });
 });
+
+describe("classifyBlocks on a portrait's caption with a full stop or its role first", () => {
+  const linesOf = (id: string, numbers: number[]) => {
+    const all = readAnnotatedPages(join(PAGE_FIXTURES_DIR, `${id}.json`))[0]!.text.split('\n');
+    return numbers.map((n) => all[n - 1]!.trim());
+  };
+
+  it('drops "Name, role." below the headline (Le Canard libéré, wave 21)', () => {
+    const id = 'lecanardlibere-2022-01-le-mali-expulse-l-ambassadeur-de-france';
+    const [headline, caption, paragraph] = linesOf(id, [29, 31, 33]);
+    expect(classify([headline, caption, paragraph].join('\n\n'), headline!)).toEqual([
+      ['heading', headline],
+      ['furniture', caption],
+      ['body', paragraph],
+    ]);
+  });
+
+  it('drops "The role, Name" above the first paragraph of a page without its headline (Financial Afrik, wave 21)', () => {
+    const id = 'financialafrik-2022-05-03-bamako-denonce-le-traite-de-cooperation-en-matiere-de-defense';
+    const [caption, paragraph] = linesOf(id, [1, 2]);
+    expect(
+      classify(
+        `${caption}\n${paragraph}`,
+        'Mali-France : Bamako dénonce le traité de coopération en matière de défense',
+      ),
+    ).toEqual([
+      ['furniture', caption],
+      ['body', paragraph],
+    ]);
+  });
+
+  it('keeps a sentence or a subheading opened by a preposition and a name (Koaci, wave 13; Jeune Afrique, wave 10)', () => {
+    const sentence =
+      'Pour Takuba, les effectifs encore au Mali sont à Gao et préparent leur prochaine réarticulation.';
+    const subheading = 'Au Burkina Faso, dans les coulisses du départ de Sabre';
+    const opening =
+      'Les forces spéciales françaises de Sabre ont quitté le Burkina Faso, a annoncé l’état-major.';
+    const blocks = classify(`${opening}\n\n${subheading}\n\n${sentence}`);
+    expect(blocks).toContainEqual(['body', sentence]);
+    expect(blocks).toContainEqual(['heading', subheading]);
+  });
+});
