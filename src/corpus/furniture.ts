@@ -734,6 +734,24 @@ function wordCount(s: string): number {
  * Furniture run in front of a line's prose, in order: each cut off when the line goes on with at
  * least that many words, and the rest of the line classified on its own.
  */
+/**
+ * A page's HTML tags printed as text around a paragraph ("<p>…</p>", as an aggregator reposts
+ * a feed's markup unrendered): only element names, so "<Name>" or a "<" in prose is not taken.
+ */
+const MARKUP_TAG =
+  '<\\/?(?:p|div|span|strong|em|b|i|u|a|h[1-6]|li|ul|ol|blockquote|figure|figcaption|section|article|small|sup|sub|br)\\b[^<>]*\\/?>';
+const MARKUP_OPENING = new RegExp(`^(?:${MARKUP_TAG}\\s*)+`, 'iu');
+const MARKUP_CLOSING = new RegExp(`(?:\\s*${MARKUP_TAG})+$`, 'iu');
+
+/**
+ * Where a site or a feed cut the text: an ellipsis in brackets glued to a word ("fust[...]",
+ * "[&#8230;]aOuaga.com Actualité"), with what the feed printed after it to the end of the line.
+ * An editor's elision inside a quotation is set apart by spaces ("(…)", ", […]") and is kept.
+ */
+const SITE_CUT_REASON = 'where the site cut the text (and what its feed printed after)';
+const CUT_MARK =
+  /(?:(?<=\p{L})\[(?:\.{3}|\u2026|&#8230;|&hellip;)\](?:[^.!?]|\.(?=\S)){0,60}|\[(?:\.{3}|\u2026|&#8230;|&hellip;)\](?=\p{L})(?:[^.!?]|\.(?=\S)){0,60})$/u;
+
 const PREFIX_CUTS: ReadonlyArray<readonly [prefix: RegExp, reason: string, wordsAfter: number]> = [
   [SOURCE_PREFIX, 'source credit', 6],
   [BYLINE_BEFORE_DATELINE, 'byline before the dateline', 0],
@@ -1011,6 +1029,32 @@ export function classifyBlocks(
       blocks.push({ ...span, kind: 'furniture', reason: 'teaser for another story (run into a paragraph)' });
       continue;
     }
+    // Markup printed as text is cut before anything else reads the paragraph, so that its
+    // sentence ends where its words do.
+    for (const re of [MARKUP_OPENING, MARKUP_CLOSING]) {
+      const m = re.exec(text.slice(span.start, span.end));
+      if (!m) continue;
+      const at = span.start + m.index;
+      const cut = trimSpan(text, { start: at, end: at + m[0].length });
+      if (cut.end > cut.start)
+        blocks.push({ ...cut, kind: 'furniture', reason: "the page's HTML tags printed as text" });
+      span =
+        re === MARKUP_OPENING
+          ? trimSpan(text, { start: cut.end, end: span.end })
+          : trimSpan(text, { start: span.start, end: at });
+    }
+    if (span.end <= span.start) continue;
+    const cutMark = CUT_MARK.exec(text.slice(span.start, span.end));
+    const cutBySite = cutMark !== null && cutMark.index >= 20;
+    if (cutMark && cutBySite) {
+      const at = span.start + cutMark.index;
+      blocks.push({
+        ...trimSpan(text, { start: at, end: span.end }),
+        kind: 'furniture',
+        reason: 'where the site cut the text (and what its feed printed after)',
+      });
+      span = trimSpan(text, { start: span.start, end: at });
+    }
     // Furniture run into a body line is cut off first, so the rest is classified on its own.
     const stamp = DATE_STAMP_PREFIX.exec(text.slice(span.start, span.end));
     if (stamp) {
@@ -1218,7 +1262,9 @@ export function classifyBlocks(
     // A line closed by a comma or a semicolon is a sentence the page left open: body, not a heading.
     // So is a line that attributes in the past ("France said it will … continue …"): headlines
     // report in the present, and a sentence that lost its full stop is still a sentence.
+    // So is one the site cut short ("… Florence Parl [&#8230;]").
     const leftOpen =
+      cutBySite ||
       (/[,;]$/u.test(body.trim()) && wordCount(body) >= 6) ||
       (wordCount(body) >= 8 && PAST_ATTRIBUTION.test(body));
     if (
@@ -1634,7 +1680,11 @@ function dropByShape(
   const textEnd = text.trimEnd().length;
   const isSentence = (b: Block) => {
     const s = text.slice(b.start, b.end).trim();
-    const cut = b.end >= textEnd && wordCount(s) >= CUT_SENTENCE_WORDS && /[\p{Ll},;]$/u.test(s);
+    // So is a paragraph the site itself cut ("… Florence Parl [&#8230;]"): its cut mark follows it.
+    const siteCut = blocks.some(
+      (o) => o.reason === SITE_CUT_REASON && o.start >= b.end && text.slice(b.end, o.start).trim() === '',
+    );
+    const cut = (b.end >= textEnd || siteCut) && wordCount(s) >= CUT_SENTENCE_WORDS && /[\p{Ll},;]$/u.test(s);
     // A paragraph wholly in brackets is a note about the story, not a sentence of it.
     if (/^\([^()]+\)$/u.test(s)) return false;
     // The cut piece may be short enough to have been kept as a subheading ("The incident takes

@@ -1651,3 +1651,48 @@ describe("classifyBlocks on a portrait's caption with a full stop or its role fi
     expect(blocks).toContainEqual(['heading', subheading]);
   });
 });
+
+describe('classifyBlocks on markup printed as text and the marks where a site cut its text', () => {
+  const linesOf = (id: string, numbers: number[]) => {
+    const all = readAnnotatedPages(join(PAGE_FIXTURES_DIR, `${id}.json`))[0]!.text.split('\n');
+    return numbers.map((n) => all[n - 1]!.trim());
+  };
+  const judge = (lines: string[], language: string) => {
+    const text = lines.join('\n');
+    return classifyBlocks(text, splitParagraphs(text), { title: null, furnitureHints: [], language }).map(
+      (b) => [b.kind, text.slice(b.start, b.end)],
+    );
+  };
+
+  it('cuts the HTML tags around each paragraph, and keeps the paragraph the feed cut (Burkina Info, wave 21)', () => {
+    const id = 'burkinainfo-2022-07-01-la-france-officialise-la-fin-de-la-force-europeenne-takuba';
+    const [first, second, third] = linesOf(id, [1, 2, 3]);
+    const inner = (s: string) => s.replace(/^<p>/u, '').replace(/<\/p>$/u, '');
+    expect(judge([first!, second!, third!], 'fr')).toEqual([
+      ['furniture', '<p>'],
+      ['body', inner(first!)],
+      ['furniture', '</p>'],
+      ['furniture', '<p>'],
+      ['body', inner(second!)],
+      ['furniture', '</p>'],
+      ['furniture', '<p>'],
+      ['body', 'Takuba, montée à grand-peine par l’ancienne ministre des Armées Florence Parl'],
+      ['furniture', '[&#8230;]aOuaga.com Actualité'],
+      ['furniture', '</p>'],
+    ]);
+  });
+
+  it('cuts a cut mark glued to a word, and keeps an elision set apart by spaces (Mediapart, wave 21; Black Dignity Media, wave 17)', () => {
+    const [opening, cutShort] = linesOf(
+      'mediapi-2022-01-les-tensions-s-aggravent-entre-la-france-et-le-mali',
+      [2, 4],
+    );
+    expect(judge([opening!, cutShort!], 'fr')).toEqual([
+      ['body', opening],
+      ['body', cutShort!.replace('[...]', '')],
+      ['furniture', '[...]'],
+    ]);
+    const [elided] = linesOf('blackdignitymedia-2021-eventuel-depart-de-barkhane', [1]);
+    expect(judge([elided!, opening!], 'fr')[0]).toEqual(['body', elided]);
+  });
+});
