@@ -1552,3 +1552,147 @@ describe("classifyBlocks on a writer's name and the outlet written for", () => {
     expect(kept(story('Un avenir pour Bamako')).map(([, t]) => t)).toContain('Un avenir pour Bamako');
   });
 });
+
+describe("classifyBlocks on lines above the headline that are off the article's subject", () => {
+  /** Lines of a real page fixture, by number, as collected. */
+  const linesOf = (id: string, numbers: number[]) => {
+    const all = readAnnotatedPages(join(PAGE_FIXTURES_DIR, `${id}.json`))[0]!.text.split('\n');
+    return numbers.map((n) => all[n - 1]!.trim());
+  };
+  const judge = (lines: string[], title: string | null, language: string) => {
+    const text = lines.join('\n\n');
+    return classifyBlocks(text, splitParagraphs(text), { title, furnitureHints: [], language }).map((b) => [
+      b.kind,
+      text.slice(b.start, b.end),
+    ]);
+  };
+
+  it('sets aside a cookie consent panel printed above the headline (Le Canard libéré, wave 21)', () => {
+    const id = 'lecanardlibere-2022-01-le-mali-expulse-l-ambassadeur-de-france';
+    const [necessary, alwaysOn, cookies, none, headline, paragraph] = linesOf(id, [5, 7, 9, 11, 29, 33]);
+    expect(judge([necessary!, alwaysOn!, cookies!, none!, headline!, paragraph!], headline!, 'fr')).toEqual([
+      ['furniture', necessary],
+      ['furniture', alwaysOn],
+      ['furniture', cookies],
+      ['furniture', none],
+      ['heading', headline],
+      ['body', paragraph],
+    ]);
+  });
+
+  it('sets aside a menu above the headline, which no rule names (AOAV, wave 21)', () => {
+    const id = 'aoav-2022-will-frances-withdrawal-from-mali-see-a-rise-in-russian-influence';
+    const [menu, headline, paragraph] = linesOf(id, [1, 3, 5]);
+    expect(judge([menu!, headline!, paragraph!], headline!, 'en')).toEqual([
+      ['furniture', menu],
+      ['heading', headline],
+      ['body', paragraph],
+    ]);
+  });
+
+  it('keeps a standfirst printed above the headline, which speaks of the same subject (Atalayar, wave 13)', () => {
+    const id = 'atalayar-2022-08-18-france-outlines-its-new-strategy-in-the-sahel';
+    const [standfirst, headline, paragraph] = linesOf(id, [1, 3, 7]);
+    expect(judge([standfirst!, headline!, paragraph!], headline!, 'en')).toEqual([
+      ['body', standfirst],
+      ['heading', headline],
+      ['body', paragraph],
+    ]);
+  });
+
+  it('judges nothing when the headline is not printed below those lines', () => {
+    const id = 'lecanardlibere-2022-01-le-mali-expulse-l-ambassadeur-de-france';
+    const [necessary, paragraph] = linesOf(id, [5, 33]);
+    expect(judge([necessary!, paragraph!], 'Le Mali expulse l’ambassadeur de France', 'fr')).toEqual([
+      ['body', necessary],
+      ['body', paragraph],
+    ]);
+  });
+});
+
+describe("classifyBlocks on a portrait's caption with a full stop or its role first", () => {
+  const linesOf = (id: string, numbers: number[]) => {
+    const all = readAnnotatedPages(join(PAGE_FIXTURES_DIR, `${id}.json`))[0]!.text.split('\n');
+    return numbers.map((n) => all[n - 1]!.trim());
+  };
+
+  it('drops "Name, role." below the headline (Le Canard libéré, wave 21)', () => {
+    const id = 'lecanardlibere-2022-01-le-mali-expulse-l-ambassadeur-de-france';
+    const [headline, caption, paragraph] = linesOf(id, [29, 31, 33]);
+    expect(classify([headline, caption, paragraph].join('\n\n'), headline!)).toEqual([
+      ['heading', headline],
+      ['furniture', caption],
+      ['body', paragraph],
+    ]);
+  });
+
+  it('drops "The role, Name" above the first paragraph of a page without its headline (Financial Afrik, wave 21)', () => {
+    const id = 'financialafrik-2022-05-03-bamako-denonce-le-traite-de-cooperation-en-matiere-de-defense';
+    const [caption, paragraph] = linesOf(id, [1, 2]);
+    expect(
+      classify(
+        `${caption}\n${paragraph}`,
+        'Mali-France : Bamako dénonce le traité de coopération en matière de défense',
+      ),
+    ).toEqual([
+      ['furniture', caption],
+      ['body', paragraph],
+    ]);
+  });
+
+  it('keeps a sentence or a subheading opened by a preposition and a name (Koaci, wave 13; Jeune Afrique, wave 10)', () => {
+    const sentence =
+      'Pour Takuba, les effectifs encore au Mali sont à Gao et préparent leur prochaine réarticulation.';
+    const subheading = 'Au Burkina Faso, dans les coulisses du départ de Sabre';
+    const opening =
+      'Les forces spéciales françaises de Sabre ont quitté le Burkina Faso, a annoncé l’état-major.';
+    const blocks = classify(`${opening}\n\n${subheading}\n\n${sentence}`);
+    expect(blocks).toContainEqual(['body', sentence]);
+    expect(blocks).toContainEqual(['heading', subheading]);
+  });
+});
+
+describe('classifyBlocks on markup printed as text and the marks where a site cut its text', () => {
+  const linesOf = (id: string, numbers: number[]) => {
+    const all = readAnnotatedPages(join(PAGE_FIXTURES_DIR, `${id}.json`))[0]!.text.split('\n');
+    return numbers.map((n) => all[n - 1]!.trim());
+  };
+  const judge = (lines: string[], language: string) => {
+    const text = lines.join('\n');
+    return classifyBlocks(text, splitParagraphs(text), { title: null, furnitureHints: [], language }).map(
+      (b) => [b.kind, text.slice(b.start, b.end)],
+    );
+  };
+
+  it('cuts the HTML tags around each paragraph, and keeps the paragraph the feed cut (Burkina Info, wave 21)', () => {
+    const id = 'burkinainfo-2022-07-01-la-france-officialise-la-fin-de-la-force-europeenne-takuba';
+    const [first, second, third] = linesOf(id, [1, 2, 3]);
+    const inner = (s: string) => s.replace(/^<p>/u, '').replace(/<\/p>$/u, '');
+    expect(judge([first!, second!, third!], 'fr')).toEqual([
+      ['furniture', '<p>'],
+      ['body', inner(first!)],
+      ['furniture', '</p>'],
+      ['furniture', '<p>'],
+      ['body', inner(second!)],
+      ['furniture', '</p>'],
+      ['furniture', '<p>'],
+      ['body', 'Takuba, montée à grand-peine par l’ancienne ministre des Armées Florence Parl'],
+      ['furniture', '[&#8230;]aOuaga.com Actualité'],
+      ['furniture', '</p>'],
+    ]);
+  });
+
+  it('cuts a cut mark glued to a word, and keeps an elision set apart by spaces (Mediapart, wave 21; Black Dignity Media, wave 17)', () => {
+    const [opening, cutShort] = linesOf(
+      'mediapi-2022-01-les-tensions-s-aggravent-entre-la-france-et-le-mali',
+      [2, 4],
+    );
+    expect(judge([opening!, cutShort!], 'fr')).toEqual([
+      ['body', opening],
+      ['body', cutShort!.replace('[...]', '')],
+      ['furniture', '[...]'],
+    ]);
+    const [elided] = linesOf('blackdignitymedia-2021-eventuel-depart-de-barkhane', [1]);
+    expect(judge([elided!, opening!], 'fr')[0]).toEqual(['body', elided]);
+  });
+});
