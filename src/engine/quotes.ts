@@ -754,6 +754,15 @@ const BODY_BEFORE_NAME =
 const BODY_FIRST_WORD =
   /^(?:op\u00E9ration|operation|force|forces|mission|groupe|group|task|camp|base|brigade|minist\u00E8re|ministry|arm\u00E9e|army|coalition|alliance|union|conseil|council)\s/iu;
 
+/** A geographical noun opening a capitalised name makes it a place's ("Golfe de Guinée", "Lake Chad", "Mont Cameroun"). */
+const PLACE_FIRST_WORD =
+  /^(?:Golfe|Gulf|Lac|Lake|Mont|Mount|Cap|Cape|Baie|Bay|Fleuve|River|Rivi\u00E8re|Plateau|Vall\u00E9e|Valley|Massif|D\u00E9sert|Desert|Delta|Bassin|Basin|\u00CEle|Isle|Island|Place|Boulevard|Avenue|Rue|Camp|Port)\s/u;
+
+/** True when a phrase names a body by its noun or a country by its name ("la France et ses partenaires"). */
+function namesBodyOrCountry(phrase: string): boolean {
+  return BODY_NOUN.test(phrase) || phrase.split(/[\s'\u2019]+/u).some((w) => COUNTRIES.has(w));
+}
+
 /**
  * Person-name mentions in a text, with a sentence adverb or function word in front of a name left
  * out, and names that stand for a body or an operation ("France's Sabre special forces", "la
@@ -778,8 +787,11 @@ function peopleIn(text: string): PersonMention[] {
     // "le ministre des Armées Sébastien Lecornu": the first capital after "des" completes the
     // title, and the person is the words after it.
     const parts = name.split(' ');
+    // "du Golfe de Guinée": what is left must open with a capital, as a name does ("de Guinée" is
+    // the rest of a place's name, never a person).
     if (
       parts.length >= 3 &&
+      /^\p{Lu}/u.test(parts[1]!) &&
       /(?:\bdes|\bdu|\bde la|\bde l['\u2019]|\bof|\bof the)\s*$/iu.test(
         text.slice(Math.max(0, p.end - name.length - 8), p.end - name.length),
       )
@@ -791,6 +803,7 @@ function peopleIn(text: string): PersonMention[] {
     // "Opération Barkhane", "Task Force Takuba", "La Base Opérationnelle Avancée"
     if (BODY_FIRST_WORD.test(name.replace(/^(?:La|Le|Les|L['\u2019]|The)\s*/u, ''))) continue;
     if (ORG_LAST_WORD.test(name)) continue; // "General Staff", "High Command"
+    if (PLACE_FIRST_WORD.test(name)) continue; // "Golfe de Guinée", "Lac Tchad"
     // "Le Danemark", "La France": a country or a place is no one's surname.
     const lastWord = name.split(' ').pop()!;
     if (COUNTRIES.has(lastWord) || OTHER_PLACES.has(lastWord)) continue;
@@ -1784,6 +1797,28 @@ export class QuotationIndex {
     return out;
   }
 
+  /**
+   * The body a plural pronoun after a quotation stands for: the subject of the clause the
+   * quotation continues (the words after the last comma or closing mark before it), when it
+   * reads as a body that agrees with the pronoun; else null.
+   */
+  private clauseSubject(before: string, pronoun: string, titles: Map<string, string>): string | null {
+    const clause =
+      before
+        .split(/[,;:\u00BB\u201D"]/u)
+        .pop()
+        ?.trim() ?? '';
+    // A subject opens with its article ("la France et …", "les autorités …") and holds no verb.
+    if (!/^(?:les|la|le|l['\u2019])\s*\S/iu.test(clause) || FRENCH_VERB_PHRASE.test(clause)) return null;
+    // Two bodies joined ("la France et les États membres de Takuba") are named as printed: the
+    // pair is the subject, longer than a single body's name is allowed to be.
+    if (/\s(?:et|and)\s/u.test(clause) && clause.split(/\s+/u).length <= 16 && namesBodyOrCountry(clause))
+      return clause;
+    const who = this.normaliseSpeaker(clause, null, titles);
+    if (who === null || who === IT || who === PREV || this.people.full.has(who)) return null;
+    return this.agrees(pronoun, who) ? who : null;
+  }
+
   /** True when the words around a quotation in its own sentence attribute it (a verb of saying, "selon", a statement). */
   private attributedInSentence(text: string, f: Found): boolean {
     // Within ATTRIBUTION_REACH either side, as attribution reads: a sentence of thousands of
@@ -1925,8 +1960,16 @@ export class QuotationIndex {
     const inverted = FR_INVERTED_PRONOUN.exec(after);
     if (inverted) {
       const pronoun = /-\s?(il|elle|ils|elles)(?![\p{L}])/iu.exec(inverted[0])?.[1] ?? 'il';
-      const who = frAntecedent && this.agrees(pronoun, frAntecedent) ? frAntecedent : lastPerson;
-      return who ? (this.people.resolve(who) ?? who) : null;
+      // "« … » issues de deux coups d'État, la France et les États membres de Takuba « ont
+      // décidé … », soulignent-ils": "ils" and "elles" never stand for one person; they stand
+      // for the subject of the clause the quotation continues, else for the body last speaking.
+      const plural = /^(?:ils|elles)$/iu.test(pronoun);
+      const subject = plural ? this.clauseSubject(before, pronoun, titles) : null;
+      if (subject) return subject;
+      if (frAntecedent && this.agrees(pronoun, frAntecedent))
+        return this.people.resolve(frAntecedent) ?? frAntecedent;
+      if (plural) return null;
+      return lastPerson ? (this.people.resolve(lastPerson) ?? lastPerson) : null;
     }
     const blank = (m: string) => ' '.repeat(m.length);
     // Asides are blanked in the words just after the quotation only, where FR_AFTER reads: the
