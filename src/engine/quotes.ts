@@ -90,8 +90,17 @@ const FR_TO_WHOM = new RegExp(
 );
 /** Asides between a French verb of saying and its subject: "dans un autre communiqué", "jeudi", "lors d'une conférence de presse". */
 const FR_ASIDE = new RegExp(
-  `(?<=(?:${FR_PARTICIPLE}|${FR_PRESENT})\\s*),?\\s(?:dans\\s+(?:la\\s+)?(?:soir\u00E9e|matin\u00E9e|nuit|journ\u00E9e)|dans\\s+l['\u2019]apr\u00E8s-midi|dans\\s+(?:un|une|le|la|son|sa|leur)\\s+(?:(?:autre|nouveau|nouvelle|bref|long|court)\\s+)?(?:communiqu\u00E9|d\u00E9claration|entretien|interview|message|tweet|discours|note|lettre)(?:\\s+(?:commun|conjoint|officiel|publi\u00E9|diffus\u00E9))?|lors\\s+d['\u2019]une\\s+conf\u00E9rence\\s+de\\s+presse|(?:ce\\s+|le\\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\\s+(?:matin|soir|apr\u00E8s-midi))?|aussi|encore|\u00E9galement|ensuite|alors|hier|ainsi|notamment|d['\u2019]ailleurs|par\\s+ailleurs|toutefois|cependant|n\u00E9anmoins|quant\\s+\u00E0\\s+(?:lui|elle)|pour\\s+sa\\s+part|de\\s+son\\s+c\u00F4t\u00E9|sur\\s+(?:Twitter|X|Facebook|les\\s+ondes\\s+de\\s+[\\p{L}-]+|[\\p{Lu}][\\p{L}-]*))(?=[\\s,]|$)`,
+  `(?<=(?:${FR_PARTICIPLE}|${FR_PRESENT})\\s*),?\\s(?:dans\\s+(?:la\\s+)?(?:soir\u00E9e|matin\u00E9e|nuit|journ\u00E9e)|dans\\s+l['\u2019]apr\u00E8s-midi|dans\\s+(?:un|une|le|la|son|sa|leur)\\s+(?:(?:autre|nouveau|nouvelle|bref|long|court)\\s+)?(?:communiqu\u00E9|d\u00E9claration|entretien|interview|message|tweet|discours|note|lettre)(?:\\s+(?:commun|conjoint|officiel|publi\u00E9|diffus\u00E9))?|lors\\s+d['\u2019]une\\s+conf\u00E9rence\\s+de\\s+presse|(?:ce\\s+|le\\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\\s+(?:matin|soir|apr\u00E8s-midi))?|aussi|encore|\u00E9galement|ensuite|alors|hier|ainsi|notamment|d['\u2019]ailleurs|par\\s+ailleurs|toutefois|cependant|n\u00E9anmoins|quant\\s+\u00E0\\s+(?:lui|elle)|pour\\s+sa\\s+part|de\\s+son\\s+c\u00F4t\u00E9|sur\\s+(?:Twitter|X|Facebook|les\\s+ondes\\s+de\\s+[\\p{L}-]+|[\\p{Lu}][\\p{L}-]*))(?:\\s*,(?=\\s))?(?=[\\s,]|$)`,
   'giu',
+);
+/**
+ * Any aside set between commas after a French verb of saying and before its subject, opening in
+ * lower case with no determiner (a subject opens with one, or with a capital): ", lundi 14 février
+ * dans l'émission C à vous ,", ", selon ses proches,". Its closing comma goes with it.
+ */
+const FR_COMMA_ASIDE = new RegExp(
+  `(?<=(?:${FR_PARTICIPLE}|${FR_PRESENT}|${FR_ANY_PARTICIPLE})\\s*),\\s*(?!(?:le|la|les|l['\u2019]|un|une|des|son|sa|ses|leur|leurs|ce|cet|cette|ces)(?![\\p{L}]))\\p{Ll}[^,.;:\u00AB\u00BB\u201C\u201D"]{1,70}?\\s*,`,
+  'gu',
 );
 /** X a déclaré : « … » / X affirme que « … » / Pour X, … « … » / Selon X, « … »: the speaker before the quotation. */
 const FR_BEFORE_VERB = new RegExp(
@@ -1983,6 +1992,9 @@ export class QuotationIndex {
       const frAfter = FR_AFTER.exec(
         words
           .slice(0, 300)
+          // An aside naming a body or a role holds the subject ("…, a dit, dans la soirée le
+          // ministre Abdoulaye Diop, à la télévision"): only an aside that names no one is blanked.
+          .replace(FR_COMMA_ASIDE, (m) => (BODY_NOUN.test(m) ? m : blank(m)))
           .replace(FR_ASIDE, blank)
           .replace(FR_ASIDE, blank)
           .replace(FR_TO_WHOM, blank)

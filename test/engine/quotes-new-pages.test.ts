@@ -26,4 +26,28 @@ describe('speakers on new pages', () => {
       ["ont choisi de partir avant l'été", "l'Allemagne et les autres membres de la mission"],
     ]);
   });
+
+  it('reads past an aside between commas to the subject after a French verb of saying', () => {
+    expect(
+      speakers(
+        "« La mission est terminée », rappelle, de son côté, l'Élysée. « Le Mali est dirigé par " +
+          'des colonels », a ironisé, mardi soir sur une radio , le ministre des Affaires ' +
+          'étrangères, Jean Dupuis, qui dénonce Wagner.\n',
+        'fr',
+      ),
+    ).toEqual([
+      ['La mission est terminée', "l'Élysée"],
+      ['Le Mali est dirigé par des colonels', 'Jean Dupuis'],
+    ]);
+  });
+
+  it('keeps the subject an aside holds: "a dit, dans la soirée le ministre X, à la télévision"', () => {
+    expect(
+      speakers(
+        '« Vous ne pouvez pas rester », a dit, dans la soirée le ministre des affaires étrangères ' +
+          'Moussa Traoré, à la télévision.\n',
+        'fr',
+      ),
+    ).toEqual([['Vous ne pouvez pas rester', 'Moussa Traoré']]);
+  });
 });
