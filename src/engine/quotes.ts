@@ -1734,7 +1734,12 @@ export class QuotationIndex {
         continue;
       }
       if (!/[\u201C\u201D"\u00AB\u00BB]/u.test(opening.slice(0, -2))) {
-        const subject = this.normaliseSpeaker(sentenceSubject(opening.trimStart()), null, titles);
+        // The quotation's opening mark is no part of the subject ("Mali junta officials “…”").
+        const subject = this.normaliseSpeaker(
+          sentenceSubject(opening.replace(/[\s\u201C"\u00AB\u2018']+$/u, '').trimStart()),
+          null,
+          titles,
+        );
         if (
           subject !== null &&
           subject !== IT &&
@@ -1769,9 +1774,27 @@ export class QuotationIndex {
           found = speaker;
           break;
         }
+        const sen = sentences[j]!;
+        // "… has led President Macron to announce …": one named after the sentence's verb, as
+        // its object, is not who speaks there; the look goes on back past that sentence to whoever
+        // did ("…, said François Brousseau in Le Devoir.").
+        const verb = OBJECT_AFTER_VERB.exec(text.slice(sen.start, sen.end));
+        const subjectPart = text.slice(sen.start, verb ? sen.start + verb.index : sen.end);
+        if (
+          verb &&
+          namedIn[j]!.length > 0 &&
+          // Within the verb's own clause: "… after consultations, Emmanuel Macron announced" names
+          // the subject of the next one.
+          namedIn[j]!.every(
+            (m) =>
+              m.start >= sen.start + verb.index &&
+              !/[,;:]/u.test(text.slice(sen.start + verb.index, m.start)),
+          ) &&
+          !SOMEONE.test(subjectPart)
+        )
+          continue;
         const named = new Set(namedIn[j]!.map((m) => this.people.resolve(m.name) ?? m.name));
         if (named.size === 1) found = [...named][0]!;
-        const sen = sentences[j]!;
         if (named.size > 0 || namesSomeone(text.slice(sen.start, sen.end))) break;
       }
       if (found !== null && found !== IT && found !== PREV) {
@@ -1858,6 +1881,24 @@ export class QuotationIndex {
     const said = verbs.pop();
     if (!said) return null;
     const head = s.slice(0, said.index!).replace(ADVERBS, '');
+    // "France's withdrawal has grim echoes …, said François Brousseau in Le Devoir.": after a
+    // comma the verb is inverted and its subject follows it, up to where or when it spoke.
+    const inverted = /,\s*$/u.test(head)
+      ? /^\s*([^,;:.!?()]{2,80}?)(?=\s+(?:in|on|at|to|during|after|before|last|this|yesterday|dans|sur|lors|au|à)\s|\s*[,;:.!?(]|\s*$)/iu.exec(
+          s.slice(said.index! + said[0].length),
+        )
+      : null;
+    if (inverted?.[1]) {
+      const sp = this.normaliseSpeaker(inverted[1], lastPerson, titles);
+      if (
+        sp !== null &&
+        sp !== IT &&
+        sp !== PREV &&
+        (this.people.full.has(sp) || this.isPersonName(sp) || BODY_NOUN.test(sp))
+      )
+        return sp;
+      return null;
+    }
     const who = this.normaliseSpeaker(sentenceSubject(head), lastPerson, titles);
     if (who === null || who === IT || who === PREV) return null;
     return this.people.full.has(who) || this.isPersonName(who) || BODY_NOUN.test(who) ? who : null;
@@ -2702,6 +2743,10 @@ export class QuotationIndex {
     // adopted": a phrase holding a quotation mark or a dash, or ending in a verb in -ed, runs past
     // the name into the sentence; it names no one.
     if (/[\u201C\u201D"\u00AB\u00BB\u2013\u2014]/u.test(p) || /\s\p{Ll}{3,}ed$/u.test(p)) return null;
+    // "Cette décision des autorités maliennes fait suite aux": a phrase ending on a preposition
+    // or an article runs on into the words it governs; no name ends so.
+    if (/\s(?:aux|au|du|des|de|la|le|les|à|en|par|pour|sur|of|to|the|a|an|by|for|with|at|on|in)$/u.test(p))
+      return null;
     if (/^it$/i.test(p)) return IT;
     // "the same diplomatic source", "la même source": the speaker the article last gave those words.
     const same = /^(?:the|la|le|les)\s+(?:same|m\u00EAmes?)\s+(.+)$/iu.exec(p);
@@ -3373,6 +3418,9 @@ function namesSomeone(text: string): boolean {
 
 /** How far before a quotation, in characters, a person called by their office alone was named. */
 const ROLE_REACH = 700;
+
+/** An English finite verb before a name in its sentence: the name is the verb's object or after it ("… has led President Macron to …"). */
+const OBJECT_AFTER_VERB = /\s(?:has|have|had|is|are|was|were|will|would|\p{Ll}{3,}ed)\s/u;
 
 /** How many sentences back a quotation that nothing attributes looks for whoever spoke last. */
 const CARRY_SENTENCES = 6;

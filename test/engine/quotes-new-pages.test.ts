@@ -50,4 +50,48 @@ describe('speakers on new pages', () => {
       ),
     ).toEqual([['Vous ne pouvez pas rester', 'Moussa Traoré']]);
   });
+
+  it('gives a quoted predicate to the subject printed just before its opening mark', () => {
+    expect(
+      speakers(
+        'Foreign Minister Jean Dupuis had said the junta was “out of control”.\n\n' +
+          'Malian officials “firmly rejected” the remarks.\n',
+      ),
+    ).toEqual([
+      ['out of control', 'Jean Dupuis'],
+      ['firmly rejected', 'Malian officials'],
+    ]);
+  });
+
+  it('never gives a phrase that runs on to a preposition ("… fait suite aux") as a speaker', () => {
+    expect(
+      speakers(
+        "La junte a expulsé l'ambassadeur lundi. Cette décision des autorités maliennes fait suite " +
+          'aux « propos hostiles et outrageux » tenus à Paris.\n',
+        'fr',
+      ),
+    ).toEqual([['propos hostiles et outrageux', null]]);
+  });
+
+  it('carries a press review back to the columnist who "said", past a person named as an object', () => {
+    expect(
+      speakers(
+        'The war in the Sahel is far from over, said Marie Lambert in Le Soleil (Dakar). Paris ' +
+          'first sent troops in 2013; but a rift with the junta has led President Macron to order a ' +
+          'withdrawal.\nThe region is “awash with armed groups”. Yet France is “walking away from it”.\n',
+      ),
+    ).toEqual([
+      ['awash with armed groups', 'Marie Lambert'],
+      ['walking away from it', 'Marie Lambert'],
+    ]);
+  });
+
+  it('still gives "…, X announced. “…”" to X, named after a verb but in a clause of their own', () => {
+    expect(
+      speakers(
+        'The new strategy will be ready within six months, Emmanuel Macron announced. “We will ' +
+          'consult our partners in the coming days” , did he declare.\n',
+      ),
+    ).toEqual([['We will consult our partners in the coming days', 'Emmanuel Macron']]);
+  });
 });
