@@ -1607,7 +1607,12 @@ export class QuotationIndex {
             : '';
           const who = said
             ? this.normaliseSpeaker(
-                sentenceSubject(head.replace(ADVERBS, '')),
+                // "The Malian government summoned the ambassador … and said": the subject ends at
+                // the first verb in -ed with its object, which no name holds.
+                sentenceSubject(head.replace(ADVERBS, '')).replace(
+                  /\s+\p{Ll}{3,}ed\s+(?:the|a|an|its|his|her|their|this|these|those)\s.*$/su,
+                  '',
+                ),
                 lastPerson?.name ?? null,
                 titles,
               )
@@ -2737,7 +2742,10 @@ export class QuotationIndex {
     if (p.length === 0 || AGENCY_ONLY.test(p)) return null;
     // "UNITED NATIONS, June 30 (Reuters) – The United Nations Security Council": a dateline or an
     // aside closed by a spaced dash is no part of the name after it.
-    const dashed = /\s[\u2013\u2014]\s+(?=\S)/u.test(p) ? p.replace(/^.*\s[\u2013\u2014]\s+/su, '') : p;
+    // "BAMAKO (Mali) • Mali's ruling junta": a dateline in capitals closed by a bullet, too.
+    const dashed = /\s[\u2013\u2014]\s+(?=\S)/u.test(p)
+      ? p.replace(/^.*\s[\u2013\u2014]\s+/su, '')
+      : p.replace(/^\p{Lu}[\p{Lu}\s.'\u2019-]+(?:\s*\([^()]{1,30}\))?\s*[\u2022\u00B7|]\s*(?=\S)/u, '');
     if (dashed !== p) return this.normaliseSpeaker(dashed, lastPerson, titles);
     // "The Security Council resolution authorizes MINUSMA to – “", "The 15-member council
     // adopted": a phrase holding a quotation mark or a dash, or ending in a verb in -ed, runs past

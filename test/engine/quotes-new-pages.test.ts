@@ -94,4 +94,29 @@ describe('speakers on new pages', () => {
       ),
     ).toEqual([['We will consult our partners in the coming days', 'Emmanuel Macron']]);
   });
+
+  it('leaves a dateline closed by a bullet out of the speaker', () => {
+    expect(
+      speakers(
+        'NIAMEY (Niger) • Niger’s ruling junta has ended its accords with France, denouncing ' +
+          '“repeated violations of our airspace” by French aircraft.\n',
+      ),
+    ).toEqual([['repeated violations of our airspace', 'Niger’s ruling junta']]);
+  });
+
+  it('carries a paragraph that only quotes to the body that spoke before, not to "X summoned the envoy"', () => {
+    expect(
+      speakers(
+        'The Nigerien government summoned the French envoy, Marc Duval, on Monday and said he had ' +
+          'two days to leave the country, according to a Nigerien government statement read on state ' +
+          'television.\n\n“This measure follows the hostile remarks made recently by the French ' +
+          'minister of foreign affairs and the repetition of such remarks despite our protests, which',
+      ),
+    ).toEqual([
+      [
+        'This measure follows the hostile remarks made recently by the French minister of foreign affairs and the repetition of such remarks despite our protests, which',
+        'Nigerien government',
+      ],
+    ]);
+  });
 });
