@@ -201,12 +201,36 @@ export function addScores(scores: readonly Score[]): Score {
   return out;
 }
 
-/** A speaker name as compared: case, diacritics and a leading article ignored. */
+/**
+ * A rank or a title of courtesy before a name ("Colonel Abdoulaye Maiga", "le général Ianni",
+ * "Mr. Goïta"): the same person with or without it, so it is not part of the name compared.
+ */
+const RANK_BEFORE_NAME =
+  /^(?:colonel|col\.?|lieutenant-colonel|lieutenant|lt\.?|general|gen\.?|general de brigade|capitaine|captain|capt\.?|commandant|major|admiral|amiral|sergent|sergeant|president|mr\.?|mrs\.?|ms\.?|m\.|mme|dr\.?)\s+(?=\S)/;
+
+/**
+ * A speaker name as compared: case, diacritics, a leading article, a rank before the name and a
+ * hyphen between two parts of a name ("Jean Yves" / "Jean-Yves") ignored.
+ */
 export function speakerKey(name: string): string {
   return comparable(name)
     .replace(/^(?:(?:the|a|an|les|le|la|un|une)\s+|l')/, '')
+    .replace(RANK_BEFORE_NAME, '')
+    .replace(/(?<=\p{L})-(?=\p{L})/gu, ' ')
     .replace(/['’]s$/, '')
     .trim();
+}
+
+/**
+ * Annotated speakers that say the page names no one ("non indiqué", "unknown"): the engine is
+ * right there only when it gives no speaker.
+ */
+const NO_SPEAKER_PRINTED = /^(?:non indique|unknown|not given|not named)$/;
+
+/** True when the speaker found is the annotated one (none, for a quotation the page attributes to no one). */
+export function sameSpeaker(found: string | null, annotated: string): boolean {
+  if (NO_SPEAKER_PRINTED.test(comparable(annotated).trim())) return found === null;
+  return found !== null && speakerKey(found) === speakerKey(annotated);
 }
 
 /** Quoted words as compared: case, quote marks, spacing and final punctuation ignored. */
@@ -375,7 +399,7 @@ export function scorePage(
       continue;
     }
     matched.add(hit);
-    if (hit.speaker !== null && speakerKey(hit.speaker) === speakerKey(q.speaker)) speakersRight++;
+    if (sameSpeaker(hit.speaker, q.speaker)) speakersRight++;
     else {
       miss(q, hit);
       problems.push(

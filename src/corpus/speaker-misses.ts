@@ -7,7 +7,13 @@
 import { comparable } from '../text/normalize.js';
 
 /** What went wrong with one annotated quotation. */
-export type MissKind = 'not found' | 'no speaker' | 'body vs person' | 'name form' | 'wrong speaker';
+export type MissKind =
+  | 'not found'
+  | 'short, not found'
+  | 'no speaker'
+  | 'body vs person'
+  | 'name form'
+  | 'wrong speaker';
 
 /** Where the annotated speaker's name is printed, relative to the quotation. */
 export type MissWhere =
@@ -70,7 +76,9 @@ export function classifyMiss(
 ): SpeakerMiss {
   const annotated = contentWords(quotation.speaker);
   let kind: MissKind;
-  if (notFound) kind = 'not found';
+  // One or two quoted words are what the engine sets aside as scare quotes when nothing in
+  // their sentence attributes them: counted apart, since a rule on attribution cannot reach them.
+  if (notFound) kind = quotation.text.trim().split(/\s+/u).length <= 2 ? 'short, not found' : 'not found';
   else if (found === null) kind = 'no speaker';
   else {
     const given = contentWords(found);

@@ -90,8 +90,17 @@ const FR_TO_WHOM = new RegExp(
 );
 /** Asides between a French verb of saying and its subject: "dans un autre communiqué", "jeudi", "lors d'une conférence de presse". */
 const FR_ASIDE = new RegExp(
-  `(?<=(?:${FR_PARTICIPLE}|${FR_PRESENT})\\s*),?\\s(?:dans\\s+(?:la\\s+)?(?:soir\u00E9e|matin\u00E9e|nuit|journ\u00E9e)|dans\\s+l['\u2019]apr\u00E8s-midi|dans\\s+(?:un|une|le|la|son|sa|leur)\\s+(?:(?:autre|nouveau|nouvelle|bref|long|court)\\s+)?(?:communiqu\u00E9|d\u00E9claration|entretien|interview|message|tweet|discours|note|lettre)(?:\\s+(?:commun|conjoint|officiel|publi\u00E9|diffus\u00E9))?|lors\\s+d['\u2019]une\\s+conf\u00E9rence\\s+de\\s+presse|(?:ce\\s+|le\\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\\s+(?:matin|soir|apr\u00E8s-midi))?|aussi|encore|\u00E9galement|ensuite|alors|hier|ainsi|notamment|d['\u2019]ailleurs|par\\s+ailleurs|toutefois|cependant|n\u00E9anmoins|quant\\s+\u00E0\\s+(?:lui|elle)|pour\\s+sa\\s+part|de\\s+son\\s+c\u00F4t\u00E9|sur\\s+(?:Twitter|X|Facebook|les\\s+ondes\\s+de\\s+[\\p{L}-]+|[\\p{Lu}][\\p{L}-]*))(?=[\\s,]|$)`,
+  `(?<=(?:${FR_PARTICIPLE}|${FR_PRESENT})\\s*),?\\s(?:dans\\s+(?:la\\s+)?(?:soir\u00E9e|matin\u00E9e|nuit|journ\u00E9e)|dans\\s+l['\u2019]apr\u00E8s-midi|dans\\s+(?:un|une|le|la|son|sa|leur)\\s+(?:(?:autre|nouveau|nouvelle|bref|long|court)\\s+)?(?:communiqu\u00E9|d\u00E9claration|entretien|interview|message|tweet|discours|note|lettre)(?:\\s+(?:commun|conjoint|officiel|publi\u00E9|diffus\u00E9))?|lors\\s+d['\u2019]une\\s+conf\u00E9rence\\s+de\\s+presse|(?:ce\\s+|le\\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\\s+(?:matin|soir|apr\u00E8s-midi))?|aussi|encore|\u00E9galement|ensuite|alors|hier|ainsi|notamment|d['\u2019]ailleurs|par\\s+ailleurs|toutefois|cependant|n\u00E9anmoins|quant\\s+\u00E0\\s+(?:lui|elle)|pour\\s+sa\\s+part|de\\s+son\\s+c\u00F4t\u00E9|sur\\s+(?:Twitter|X|Facebook|les\\s+ondes\\s+de\\s+[\\p{L}-]+|[\\p{Lu}][\\p{L}-]*))(?:\\s*,(?=\\s))?(?=[\\s,]|$)`,
   'giu',
+);
+/**
+ * Any aside set between commas after a French verb of saying and before its subject, opening in
+ * lower case with no determiner (a subject opens with one, or with a capital): ", lundi 14 février
+ * dans l'émission C à vous ,", ", selon ses proches,". Its closing comma goes with it.
+ */
+const FR_COMMA_ASIDE = new RegExp(
+  `(?<=(?:${FR_PARTICIPLE}|${FR_PRESENT}|${FR_ANY_PARTICIPLE})\\s*),\\s*(?!(?:le|la|les|l['\u2019]|un|une|des|son|sa|ses|leur|leurs|ce|cet|cette|ces)(?![\\p{L}]))\\p{Ll}[^,.;:\u00AB\u00BB\u201C\u201D"]{1,70}?\\s*,`,
+  'gu',
 );
 /** X a déclaré : « … » / X affirme que « … » / Pour X, … « … » / Selon X, « … »: the speaker before the quotation. */
 const FR_BEFORE_VERB = new RegExp(
@@ -754,6 +763,15 @@ const BODY_BEFORE_NAME =
 const BODY_FIRST_WORD =
   /^(?:op\u00E9ration|operation|force|forces|mission|groupe|group|task|camp|base|brigade|minist\u00E8re|ministry|arm\u00E9e|army|coalition|alliance|union|conseil|council)\s/iu;
 
+/** A geographical noun opening a capitalised name makes it a place's ("Golfe de Guinée", "Lake Chad", "Mont Cameroun"). */
+const PLACE_FIRST_WORD =
+  /^(?:Golfe|Gulf|Lac|Lake|Mont|Mount|Cap|Cape|Baie|Bay|Fleuve|River|Rivi\u00E8re|Plateau|Vall\u00E9e|Valley|Massif|D\u00E9sert|Desert|Delta|Bassin|Basin|\u00CEle|Isle|Island|Place|Boulevard|Avenue|Rue|Camp|Port)\s/u;
+
+/** True when a phrase names a body by its noun or a country by its name ("la France et ses partenaires"). */
+function namesBodyOrCountry(phrase: string): boolean {
+  return BODY_NOUN.test(phrase) || phrase.split(/[\s'\u2019]+/u).some((w) => COUNTRIES.has(w));
+}
+
 /**
  * Person-name mentions in a text, with a sentence adverb or function word in front of a name left
  * out, and names that stand for a body or an operation ("France's Sabre special forces", "la
@@ -778,8 +796,11 @@ function peopleIn(text: string): PersonMention[] {
     // "le ministre des Armées Sébastien Lecornu": the first capital after "des" completes the
     // title, and the person is the words after it.
     const parts = name.split(' ');
+    // "du Golfe de Guinée": what is left must open with a capital, as a name does ("de Guinée" is
+    // the rest of a place's name, never a person).
     if (
       parts.length >= 3 &&
+      /^\p{Lu}/u.test(parts[1]!) &&
       /(?:\bdes|\bdu|\bde la|\bde l['\u2019]|\bof|\bof the)\s*$/iu.test(
         text.slice(Math.max(0, p.end - name.length - 8), p.end - name.length),
       )
@@ -791,6 +812,7 @@ function peopleIn(text: string): PersonMention[] {
     // "Opération Barkhane", "Task Force Takuba", "La Base Opérationnelle Avancée"
     if (BODY_FIRST_WORD.test(name.replace(/^(?:La|Le|Les|L['\u2019]|The)\s*/u, ''))) continue;
     if (ORG_LAST_WORD.test(name)) continue; // "General Staff", "High Command"
+    if (PLACE_FIRST_WORD.test(name)) continue; // "Golfe de Guinée", "Lac Tchad"
     // "Le Danemark", "La France": a country or a place is no one's surname.
     const lastWord = name.split(' ').pop()!;
     if (COUNTRIES.has(lastWord) || OTHER_PLACES.has(lastWord)) continue;
@@ -1585,7 +1607,12 @@ export class QuotationIndex {
             : '';
           const who = said
             ? this.normaliseSpeaker(
-                sentenceSubject(head.replace(ADVERBS, '')),
+                // "The Malian government summoned the ambassador … and said": the subject ends at
+                // the first verb in -ed with its object, which no name holds.
+                sentenceSubject(head.replace(ADVERBS, '')).replace(
+                  /\s+\p{Ll}{3,}ed\s+(?:the|a|an|its|his|her|their|this|these|those)\s.*$/su,
+                  '',
+                ),
                 lastPerson?.name ?? null,
                 titles,
               )
@@ -1712,7 +1739,12 @@ export class QuotationIndex {
         continue;
       }
       if (!/[\u201C\u201D"\u00AB\u00BB]/u.test(opening.slice(0, -2))) {
-        const subject = this.normaliseSpeaker(sentenceSubject(opening.trimStart()), null, titles);
+        // The quotation's opening mark is no part of the subject ("Mali junta officials “…”").
+        const subject = this.normaliseSpeaker(
+          sentenceSubject(opening.replace(/[\s\u201C"\u00AB\u2018']+$/u, '').trimStart()),
+          null,
+          titles,
+        );
         if (
           subject !== null &&
           subject !== IT &&
@@ -1747,9 +1779,27 @@ export class QuotationIndex {
           found = speaker;
           break;
         }
+        const sen = sentences[j]!;
+        // "… has led President Macron to announce …": one named after the sentence's verb, as
+        // its object, is not who speaks there; the look goes on back past that sentence to whoever
+        // did ("…, said François Brousseau in Le Devoir.").
+        const verb = OBJECT_AFTER_VERB.exec(text.slice(sen.start, sen.end));
+        const subjectPart = text.slice(sen.start, verb ? sen.start + verb.index : sen.end);
+        if (
+          verb &&
+          namedIn[j]!.length > 0 &&
+          // Within the verb's own clause: "… after consultations, Emmanuel Macron announced" names
+          // the subject of the next one.
+          namedIn[j]!.every(
+            (m) =>
+              m.start >= sen.start + verb.index &&
+              !/[,;:]/u.test(text.slice(sen.start + verb.index, m.start)),
+          ) &&
+          !SOMEONE.test(subjectPart)
+        )
+          continue;
         const named = new Set(namedIn[j]!.map((m) => this.people.resolve(m.name) ?? m.name));
         if (named.size === 1) found = [...named][0]!;
-        const sen = sentences[j]!;
         if (named.size > 0 || namesSomeone(text.slice(sen.start, sen.end))) break;
       }
       if (found !== null && found !== IT && found !== PREV) {
@@ -1784,6 +1834,28 @@ export class QuotationIndex {
     return out;
   }
 
+  /**
+   * The body a plural pronoun after a quotation stands for: the subject of the clause the
+   * quotation continues (the words after the last comma or closing mark before it), when it
+   * reads as a body that agrees with the pronoun; else null.
+   */
+  private clauseSubject(before: string, pronoun: string, titles: Map<string, string>): string | null {
+    const clause =
+      before
+        .split(/[,;:\u00BB\u201D"]/u)
+        .pop()
+        ?.trim() ?? '';
+    // A subject opens with its article ("la France et …", "les autorités …") and holds no verb.
+    if (!/^(?:les|la|le|l['\u2019])\s*\S/iu.test(clause) || FRENCH_VERB_PHRASE.test(clause)) return null;
+    // Two bodies joined ("la France et les États membres de Takuba") are named as printed: the
+    // pair is the subject, longer than a single body's name is allowed to be.
+    if (/\s(?:et|and)\s/u.test(clause) && clause.split(/\s+/u).length <= 16 && namesBodyOrCountry(clause))
+      return clause;
+    const who = this.normaliseSpeaker(clause, null, titles);
+    if (who === null || who === IT || who === PREV || this.people.full.has(who)) return null;
+    return this.agrees(pronoun, who) ? who : null;
+  }
+
   /** True when the words around a quotation in its own sentence attribute it (a verb of saying, "selon", a statement). */
   private attributedInSentence(text: string, f: Found): boolean {
     // Within ATTRIBUTION_REACH either side, as attribution reads: a sentence of thousands of
@@ -1814,6 +1886,24 @@ export class QuotationIndex {
     const said = verbs.pop();
     if (!said) return null;
     const head = s.slice(0, said.index!).replace(ADVERBS, '');
+    // "France's withdrawal has grim echoes …, said François Brousseau in Le Devoir.": after a
+    // comma the verb is inverted and its subject follows it, up to where or when it spoke.
+    const inverted = /,\s*$/u.test(head)
+      ? /^\s*([^,;:.!?()]{2,80}?)(?=\s+(?:in|on|at|to|during|after|before|last|this|yesterday|dans|sur|lors|au|à)\s|\s*[,;:.!?(]|\s*$)/iu.exec(
+          s.slice(said.index! + said[0].length),
+        )
+      : null;
+    if (inverted?.[1]) {
+      const sp = this.normaliseSpeaker(inverted[1], lastPerson, titles);
+      if (
+        sp !== null &&
+        sp !== IT &&
+        sp !== PREV &&
+        (this.people.full.has(sp) || this.isPersonName(sp) || BODY_NOUN.test(sp))
+      )
+        return sp;
+      return null;
+    }
     const who = this.normaliseSpeaker(sentenceSubject(head), lastPerson, titles);
     if (who === null || who === IT || who === PREV) return null;
     return this.people.full.has(who) || this.isPersonName(who) || BODY_NOUN.test(who) ? who : null;
@@ -1925,8 +2015,16 @@ export class QuotationIndex {
     const inverted = FR_INVERTED_PRONOUN.exec(after);
     if (inverted) {
       const pronoun = /-\s?(il|elle|ils|elles)(?![\p{L}])/iu.exec(inverted[0])?.[1] ?? 'il';
-      const who = frAntecedent && this.agrees(pronoun, frAntecedent) ? frAntecedent : lastPerson;
-      return who ? (this.people.resolve(who) ?? who) : null;
+      // "« … » issues de deux coups d'État, la France et les États membres de Takuba « ont
+      // décidé … », soulignent-ils": "ils" and "elles" never stand for one person; they stand
+      // for the subject of the clause the quotation continues, else for the body last speaking.
+      const plural = /^(?:ils|elles)$/iu.test(pronoun);
+      const subject = plural ? this.clauseSubject(before, pronoun, titles) : null;
+      if (subject) return subject;
+      if (frAntecedent && this.agrees(pronoun, frAntecedent))
+        return this.people.resolve(frAntecedent) ?? frAntecedent;
+      if (plural) return null;
+      return lastPerson ? (this.people.resolve(lastPerson) ?? lastPerson) : null;
     }
     const blank = (m: string) => ' '.repeat(m.length);
     // Asides are blanked in the words just after the quotation only, where FR_AFTER reads: the
@@ -1940,6 +2038,9 @@ export class QuotationIndex {
       const frAfter = FR_AFTER.exec(
         words
           .slice(0, 300)
+          // An aside naming a body or a role holds the subject ("…, a dit, dans la soirée le
+          // ministre Abdoulaye Diop, à la télévision"): only an aside that names no one is blanked.
+          .replace(FR_COMMA_ASIDE, (m) => (BODY_NOUN.test(m) ? m : blank(m)))
           .replace(FR_ASIDE, blank)
           .replace(FR_ASIDE, blank)
           .replace(FR_TO_WHOM, blank)
@@ -2641,12 +2742,19 @@ export class QuotationIndex {
     if (p.length === 0 || AGENCY_ONLY.test(p)) return null;
     // "UNITED NATIONS, June 30 (Reuters) – The United Nations Security Council": a dateline or an
     // aside closed by a spaced dash is no part of the name after it.
-    const dashed = /\s[\u2013\u2014]\s+(?=\S)/u.test(p) ? p.replace(/^.*\s[\u2013\u2014]\s+/su, '') : p;
+    // "BAMAKO (Mali) • Mali's ruling junta": a dateline in capitals closed by a bullet, too.
+    const dashed = /\s[\u2013\u2014]\s+(?=\S)/u.test(p)
+      ? p.replace(/^.*\s[\u2013\u2014]\s+/su, '')
+      : p.replace(/^\p{Lu}[\p{Lu}\s.'\u2019-]+(?:\s*\([^()]{1,30}\))?\s*[\u2022\u00B7|]\s*(?=\S)/u, '');
     if (dashed !== p) return this.normaliseSpeaker(dashed, lastPerson, titles);
     // "The Security Council resolution authorizes MINUSMA to – “", "The 15-member council
     // adopted": a phrase holding a quotation mark or a dash, or ending in a verb in -ed, runs past
     // the name into the sentence; it names no one.
     if (/[\u201C\u201D"\u00AB\u00BB\u2013\u2014]/u.test(p) || /\s\p{Ll}{3,}ed$/u.test(p)) return null;
+    // "Cette décision des autorités maliennes fait suite aux": a phrase ending on a preposition
+    // or an article runs on into the words it governs; no name ends so.
+    if (/\s(?:aux|au|du|des|de|la|le|les|à|en|par|pour|sur|of|to|the|a|an|by|for|with|at|on|in)$/u.test(p))
+      return null;
     if (/^it$/i.test(p)) return IT;
     // "the same diplomatic source", "la même source": the speaker the article last gave those words.
     const same = /^(?:the|la|le|les)\s+(?:same|m\u00EAmes?)\s+(.+)$/iu.exec(p);
@@ -3318,6 +3426,9 @@ function namesSomeone(text: string): boolean {
 
 /** How far before a quotation, in characters, a person called by their office alone was named. */
 const ROLE_REACH = 700;
+
+/** An English finite verb before a name in its sentence: the name is the verb's object or after it ("… has led President Macron to …"). */
+const OBJECT_AFTER_VERB = /\s(?:has|have|had|is|are|was|were|will|would|\p{Ll}{3,}ed)\s/u;
 
 /** How many sentences back a quotation that nothing attributes looks for whoever spoke last. */
 const CARRY_SENTENCES = 6;

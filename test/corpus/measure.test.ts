@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { articleOfPage, EMPTY_SCORE, readAnnotatedPages, ruleReach } from '../../src/corpus/measure.js';
+import {
+  articleOfPage,
+  EMPTY_SCORE,
+  readAnnotatedPages,
+  ruleReach,
+  sameSpeaker,
+} from '../../src/corpus/measure.js';
 import { PAGE_FIXTURES_DIR } from '../support/page-annotations.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -271,5 +277,23 @@ describe('ruleReach', () => {
       { reason: 'page furniture by its shape', right: 2, wrong: 0, pages: 2, outlets: 2 },
       { reason: 'date stamp', right: 0, wrong: 1, pages: 0, outlets: 0 },
     ]);
+  });
+});
+
+describe('sameSpeaker', () => {
+  it('takes a name with or without its rank, its hyphen or its article for the same speaker', () => {
+    expect(sameSpeaker('Abdoulaye Maiga', 'Colonel Abdoulaye Maiga')).toBe(true);
+    expect(sameSpeaker('le général Pascal Ianni', 'Pascal Ianni')).toBe(true);
+    expect(sameSpeaker('Jean Yves Le Drian', 'Jean-Yves Le Drian')).toBe(true);
+    expect(sameSpeaker('The Malian government', 'the Malian government')).toBe(true);
+    expect(sameSpeaker('Pascal Ianni', 'Jean-Yves Le Drian')).toBe(false);
+    expect(sameSpeaker('Colonel', 'Colonel Abdoulaye Maiga')).toBe(false);
+  });
+
+  it('counts no speaker as right, and only that, where the page names no one', () => {
+    expect(sameSpeaker(null, 'non indiqué')).toBe(true);
+    expect(sameSpeaker(null, 'unknown')).toBe(true);
+    expect(sameSpeaker('Alpha Blondy', 'non indiqué')).toBe(false);
+    expect(sameSpeaker(null, 'Emmanuel Macron')).toBe(false);
   });
 });

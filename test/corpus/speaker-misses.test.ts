@@ -25,7 +25,18 @@ describe('classifyMiss: the kind of a missed speaker, for counts that show no pa
     expect(classifyMiss(lines, q('Emmanuel Macron'), at, 'Florence Parly', false, 'en').kind).toBe(
       'wrong speaker',
     );
-    expect(classifyMiss(lines, q('Emmanuel Macron'), -1, null, true, 'en').kind).toBe('not found');
+    expect(classifyMiss(lines, q('Emmanuel Macron', 'We will leave Mali'), -1, null, true, 'en').kind).toBe(
+      'not found',
+    );
+  });
+
+  it('counts one or two quoted words not found apart, as the scare quotes the engine sets aside', () => {
+    expect(classifyMiss(lines, q('Emmanuel Macron', 'will leave'), -1, null, true, 'en').kind).toBe(
+      'short, not found',
+    );
+    expect(classifyMiss(lines, q('Emmanuel Macron', 'leave'), -1, null, true, 'en').kind).toBe(
+      'short, not found',
+    );
   });
 
   it('says where the annotated speaker is printed: its sentence, the next one, elsewhere, or nowhere', () => {

@@ -1,0 +1,122 @@
+/**
+ * Speakers on pages of outlets the rules were not written on: pronouns, places and phrases that
+ * are nobody, each in a short article of our own wording.
+ */
+import { describe, expect, it } from 'vitest';
+import { QuotationIndex } from '../../src/engine/quotes.js';
+import { buildCorpus } from '../support/memory-corpus.js';
+
+/** Every quotation of a one-article corpus, as [quoted words, speaker]. */
+function speakers(text: string, language = 'en'): Array<[string, string | null]> {
+  const corpus = buildCorpus([['page', 'Some Outlet', text, language]]);
+  return new QuotationIndex(corpus).inArticle('page').map((q) => [q.text, q.speaker]);
+}
+
+describe('speakers on new pages', () => {
+  it('gives "…, soulignent-ils" to the pair of bodies the sentence names, never to a place', () => {
+    expect(
+      speakers(
+        'Les pays du Golfe de Guinée craignent la contagion. « Faute de garanties de la junte », ' +
+          "l'Allemagne et les autres membres de la mission « ont choisi de partir avant l'été », " +
+          'expliquent-ils.\n',
+        'fr',
+      ),
+    ).toEqual([
+      ['Faute de garanties de la junte', "l'Allemagne et les autres membres de la mission"],
+      ["ont choisi de partir avant l'été", "l'Allemagne et les autres membres de la mission"],
+    ]);
+  });
+
+  it('reads past an aside between commas to the subject after a French verb of saying', () => {
+    expect(
+      speakers(
+        "« La mission est terminée », rappelle, de son côté, l'Élysée. « Le Mali est dirigé par " +
+          'des colonels », a ironisé, mardi soir sur une radio , le ministre des Affaires ' +
+          'étrangères, Jean Dupuis, qui dénonce Wagner.\n',
+        'fr',
+      ),
+    ).toEqual([
+      ['La mission est terminée', "l'Élysée"],
+      ['Le Mali est dirigé par des colonels', 'Jean Dupuis'],
+    ]);
+  });
+
+  it('keeps the subject an aside holds: "a dit, dans la soirée le ministre X, à la télévision"', () => {
+    expect(
+      speakers(
+        '« Vous ne pouvez pas rester », a dit, dans la soirée le ministre des affaires étrangères ' +
+          'Moussa Traoré, à la télévision.\n',
+        'fr',
+      ),
+    ).toEqual([['Vous ne pouvez pas rester', 'Moussa Traoré']]);
+  });
+
+  it('gives a quoted predicate to the subject printed just before its opening mark', () => {
+    expect(
+      speakers(
+        'Foreign Minister Jean Dupuis had said the junta was “out of control”.\n\n' +
+          'Malian officials “firmly rejected” the remarks.\n',
+      ),
+    ).toEqual([
+      ['out of control', 'Jean Dupuis'],
+      ['firmly rejected', 'Malian officials'],
+    ]);
+  });
+
+  it('never gives a phrase that runs on to a preposition ("… fait suite aux") as a speaker', () => {
+    expect(
+      speakers(
+        "La junte a expulsé l'ambassadeur lundi. Cette décision des autorités maliennes fait suite " +
+          'aux « propos hostiles et outrageux » tenus à Paris.\n',
+        'fr',
+      ),
+    ).toEqual([['propos hostiles et outrageux', null]]);
+  });
+
+  it('carries a press review back to the columnist who "said", past a person named as an object', () => {
+    expect(
+      speakers(
+        'The war in the Sahel is far from over, said Marie Lambert in Le Soleil (Dakar). Paris ' +
+          'first sent troops in 2013; but a rift with the junta has led President Macron to order a ' +
+          'withdrawal.\nThe region is “awash with armed groups”. Yet France is “walking away from it”.\n',
+      ),
+    ).toEqual([
+      ['awash with armed groups', 'Marie Lambert'],
+      ['walking away from it', 'Marie Lambert'],
+    ]);
+  });
+
+  it('still gives "…, X announced. “…”" to X, named after a verb but in a clause of their own', () => {
+    expect(
+      speakers(
+        'The new strategy will be ready within six months, Emmanuel Macron announced. “We will ' +
+          'consult our partners in the coming days” , did he declare.\n',
+      ),
+    ).toEqual([['We will consult our partners in the coming days', 'Emmanuel Macron']]);
+  });
+
+  it('leaves a dateline closed by a bullet out of the speaker', () => {
+    expect(
+      speakers(
+        'NIAMEY (Niger) • Niger’s ruling junta has ended its accords with France, denouncing ' +
+          '“repeated violations of our airspace” by French aircraft.\n',
+      ),
+    ).toEqual([['repeated violations of our airspace', 'Niger’s ruling junta']]);
+  });
+
+  it('carries a paragraph that only quotes to the body that spoke before, not to "X summoned the envoy"', () => {
+    expect(
+      speakers(
+        'The Nigerien government summoned the French envoy, Marc Duval, on Monday and said he had ' +
+          'two days to leave the country, according to a Nigerien government statement read on state ' +
+          'television.\n\n“This measure follows the hostile remarks made recently by the French ' +
+          'minister of foreign affairs and the repetition of such remarks despite our protests, which',
+      ),
+    ).toEqual([
+      [
+        'This measure follows the hostile remarks made recently by the French minister of foreign affairs and the repetition of such remarks despite our protests, which',
+        'Nigerien government',
+      ],
+    ]);
+  });
+});
