@@ -91,7 +91,9 @@ export interface ConfidenceFeatures {
   nowhere: number;
   /**
    * How far the next different passage scores below the best: 1 − its score / the best's (0–1),
-   * both scored by the hand formula (model.ts HAND_RANK) whatever model ranked them.
+   * both scored by the hand formula (model.ts HAND_RANK) whatever model ranked them. Among the
+   * next three, a passage that holds the best one's answer (a rare one: see isRareAnswer) agrees
+   * rather than competes, and the margin is read against the next that does not.
    */
   margin: number;
   /** Most of the best passage's matched terms that a passage of another article also matches (0–1). */
@@ -373,6 +375,14 @@ export function holdsNone(text: string, q: Pick<QuestionAnalysis, 'answerType'>,
     );
   return false;
 }
+
+/** How many passages after the best may corroborate its answer rather than compete with it (ConfidenceFeatures.margin). */
+const CORROBORATE_AMONG = 3;
+/**
+ * The largest share of the passages an answer's rarest word may stand in for another passage
+ * holding it to corroborate it: one in ten.
+ */
+const RARE_SHARE = 0.1;
 
 /** How many passages after the best the spread of the scores is read over (ConfidenceFeatures.spread). */
 const SPREAD_OF = 4;
@@ -767,6 +777,21 @@ export class AnswerEngine {
     return this.confidenceFeatures(this.rank(q), q);
   }
 
+  /**
+   * Whether an answer's words are rare enough in the corpus that another passage holding them
+   * says the same thing: not when each of them stands in more than RARE_SHARE of the passages
+   * ("Mali", "France" stand in most of them; "72 hours", "Emmanuel Macron", "nine years" do not).
+   */
+  private isRareAnswer(text: string, language: string): boolean {
+    // However small the corpus, an answer standing only in the passages that may corroborate it is rare.
+    const limit = Math.max(1 + CORROBORATE_AMONG, RARE_SHARE * this.index.size);
+    const analyzer = analyzerFor(language);
+    return analyzer.tokens(text).some((t) => {
+      const term = analyzer.term(t.text);
+      return term !== null && this.index.df(term) <= limit;
+    });
+  }
+
   /** What the confidence is built from (see ConfidenceFeatures); null with no passage. */
   confidenceFeatures(ranked: Ranked[], q: QuestionAnalysis): ConfidenceFeatures | null {
     const best = ranked[0];
@@ -783,7 +808,19 @@ export class AnswerEngine {
       if (typeTerms.has(t)) typeShare += w * (1 - (best.weights.get(t) ?? 0));
       else if (!ranked.slice(0, 10).some((r) => r.weights.has(t))) nowhere += w;
     }
-    const second = ranked.find((r) => r.passage.text !== best.passage.text);
+    // A next passage that gives the best one's answer too corroborates it rather than competes
+    // with it: among the next CORROBORATE_AMONG passages, those holding the answer's words are
+    // passed over, and the margin is read against the first that does not.
+    const said =
+      best.found && this.isRareAnswer(best.found.text, this.index.languageOf(best.passage.id))
+        ? ` ${looseComparable(best.found.text)} `
+        : null;
+    const holdsAnswer = (r: Ranked, i: number) =>
+      said !== null &&
+      said.trim() !== '' &&
+      i <= CORROBORATE_AMONG &&
+      ` ${looseComparable(r.passage.text)} `.includes(said);
+    const second = ranked.find((r, i) => r.passage.text !== best.passage.text && !holdsAnswer(r, i));
     const keys = [...best.weights.keys()];
     let agreement = 0;
     for (const r of ranked.slice(1, 5)) {

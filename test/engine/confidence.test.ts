@@ -305,3 +305,43 @@ describe('the words that name the asked type', () => {
     expect(features('On what date did farmers near Mopti arrive?').nowhere).toBeGreaterThan(0);
   });
 });
+
+describe('a next passage that gives the same answer', () => {
+  const engine = new AnswerEngine(
+    buildCorpus([
+      ['one', 'Outlet One', 'The junta gave the French ambassador 72 hours to leave the country.'],
+      ['two', 'Outlet Two', 'Joel Meyer, the envoy of France, has 72 hours to get out, the government said.'],
+      ['three', 'Outlet Three', 'Farmers near Mopti reported a poor harvest this year.'],
+      ['four', 'Outlet Four', 'The ambassador of Mali in Paris was recalled for talks.'],
+      ['five', 'Outlet Five', 'Peacekeepers left Gao after ten years.'],
+    ]),
+  );
+  const question = 'How many hours did the French envoy officially get to depart?';
+
+  it('agrees with the best passage rather than competing with it: the margin is read past it', () => {
+    const f = featuresOf(engine, question);
+    expect(f.first).toBe('The junta gave the French ambassador 72 hours to leave the country.');
+    // The second passage scores as high by the hand formula (margin 0 before) but says 72 hours
+    // too; nothing else comes near.
+    expect(f.margin).toBe(1);
+    const a = engine.ask(question);
+    // It abstained at 0.321 when the margin was read against the agreeing passage.
+    expect([a.status, a.answer]).toEqual(['answered', '72 hours']);
+  });
+
+  it('is no agreement when the answer is a word most passages hold', () => {
+    const common = new AnswerEngine(
+      buildCorpus([
+        ['one', 'Outlet One', 'Mali expelled the French ambassador in January.'],
+        ['two', 'Outlet Two', 'Mali recalled its own envoy from Paris.'],
+        ['three', 'Outlet Three', 'Troops left Mali for Niger.'],
+        ['four', 'Outlet Four', 'Mali and Niger signed a border accord.'],
+        ['five', 'Outlet Five', 'Drought hit Mali in the north.'],
+      ]),
+    );
+    const f = featuresOf(common, 'Which country expelled an envoy?');
+    // Both passages answer "Mali", which all five passages hold: the second still competes.
+    expect(f.first).toBe('Mali expelled the French ambassador in January.');
+    expect(f.margin).toBeCloseTo(0.311, 3);
+  });
+});
