@@ -250,6 +250,13 @@ const NOT_HEAD = new Set([
   'would',
   'can',
   'could',
+  // The passive's auxiliary ("what flag got torched"): WordNet's forms table lacks "got".
+  'get',
+  'gets',
+  'got',
+  'gotten',
+  'been',
+  'being',
   'the',
   'a',
   'an',
@@ -473,7 +480,16 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
       const whichThing =
         whichHead !== undefined && ent !== null && /\bwhich\b/i.test(ent[0]) && isNounNotPerson(whichHead);
       const describedAs = describedThing(question, named);
-      const described = describedAs === 'person' && whichThing ? null : describedAs;
+      // "danish contingent was to join which force": a "which X" that ends the question asks X;
+      // the noun before "which" opens no relative clause there.
+      const whichLast =
+        whichThing &&
+        whichHead !== undefined &&
+        question
+          .toLowerCase()
+          .replace(/[\s?!.]+$/, '')
+          .endsWith(whichHead);
+      const described = (describedAs === 'person' || whichLast) && whichThing ? null : describedAs;
       if (described === 'person') {
         // "wagner boss who led the failed mutiny", "the french ambassador's name, the one…",
         // "name of the sahel academic dw interviewed": a person described, asked to be named.
@@ -682,7 +698,7 @@ const KIND_OF_Q =
  * "wagner boss who led…", "eu missons that will feel…": a question that is a noun phrase, its
  * noun then "who", "that" or "which".
  */
-const NOUN_REL = /^\s*(?:the\s+)?(?:[\p{L}'\u2019-]+\s+){0,5}?([\p{L}-]+)\s+(?:who|that|which)\b/iu;
+const NOUN_REL = /^\s*(?:the\s+)?(?:[\p{L}'\u2019-]+\s+){0,5}?(\p{L}[\p{L}-]*)\s+(?:who|that|which)\b/iu;
 /** "the french ambassador's name": the noun whose name is asked. */
 const POSSESSIVE_NAME = /\b([\p{L}-]+)['\u2019]s\s+name\b/iu;
 
