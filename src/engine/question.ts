@@ -142,7 +142,10 @@ function openingNounAsks(question: string): AnswerType | null {
   const headed =
     OPENING_NOUN.exec(question) ??
     (WH_ANYWHERE.test(question) ? null : HEAD_BEFORE_PREPOSITION.exec(question));
-  const word = headed?.[1]?.toLowerCase();
+  // "eu-au summit dates", "eu-au summit city": a noun phrase whose head comes last, after the
+  // words that qualify it.
+  const closing = headed || WH_ANYWHERE.test(question) ? null : CLOSING_NOUN.exec(question);
+  const word = (headed ?? closing)?.[1]?.toLowerCase();
   const lemmas = english.lemmas(word ?? '');
   // A noun in this form or its plural ("dates of the summit"), and no adjective or adverb ("last" is one).
   const noun = (l: { lemma: string; pos: string }) =>
@@ -155,6 +158,14 @@ function openingNounAsks(question: string): AnswerType | null {
   const c = firstNounClass(word);
   return c === TIME_CLASS ? 'date' : c === LOCATION_CLASS ? 'place' : null;
 }
+
+/**
+ * The last word of a question put as a noun phrase of three words or more, not after "last",
+ * "this", "next" or the like ("reasons for cutting barkhane last year" is set in a year, it
+ * asks none).
+ */
+const CLOSING_NOUN =
+  /^\s*(?:[\p{L}\p{N}'\u2019-]+\s+){2,6}(?<!\b(?:last|this|next|past|previous|same|that|each|every|a|per)\s)([a-z][a-z-]+)\s*\??\s*$/iu;
 
 const TRAILING_WH = /(?:^|\s)(when|where|who)\s*(?:\?+\s*$|$|,\s*[^,]{1,30}$)/i;
 /** "what did X do (for Y)", "what has X done": X, whose predicate in the passage is the answer. */

@@ -289,6 +289,16 @@ describe('the head noun of a "which X" or "what X" question', () => {
   });
 });
 
+describe('a question put as a noun phrase', () => {
+  it('asks a date or a place by the class of its closing noun, not by a year it is set in', () => {
+    expect(read('eu-au summit dates')).toEqual(['date', null]);
+    expect(read('eu-au summit city')).toEqual(['place', null]);
+    // "last year" sets the question in a year; a place's name closing it names the topic.
+    expect(read('reasons for cutting barkhane last year')).toEqual(['other', null]);
+    expect(read('french foreign minister quoted on mali')).toEqual(['other', null]);
+  });
+});
+
 describe('the French nouns of an English noun', () => {
   it('are every French noun of the list with that English noun, from one table built once', () => {
     expect(frenchNounsFor('soldier')).toEqual(['soldat', 'militaire']);
