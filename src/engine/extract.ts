@@ -733,6 +733,8 @@ export interface AskedSlot {
   prep?: string;
 }
 
+/** WordNet's lexicographer class of nouns naming a time (noun.time). */
+const TIME_CLASS = 28;
 const AUX_BE_GET = /^(?:is|are|was|were|be|been|got|get|gets|gotten)$/;
 const AUX_OTHER = /^(?:has|have|had|will|would|can|could|did|does|do|should|might|may)$/;
 const PREPOSITION =
@@ -768,8 +770,12 @@ export function askedSlot(q: QuestionAnalysis): AskedSlot | null {
     for (let k = from; k < Math.min(ws.length, from + 4); k++) {
       if (!PREPOSITION.test(ws[k]!)) continue;
       const next = ws[k + 1];
+      // "…dinner with the night before the announcement": a time after the preposition is no
+      // noun phrase it governs.
+      const time = /^(?:the|that|a)$/.test(next ?? '') && firstNounClass(ws[k + 2] ?? '') === TIME_CLASS;
       if (
         next === undefined ||
+        time ||
         /^(?:instead|before|after|in|on|at|last|this|since|during|when|now|then)$/.test(next)
       )
         return ws[k];
@@ -860,8 +866,11 @@ function verbStems(verb: string, q: QuestionAnalysis): Set<string> {
     if ((r.relation === 'derived' || r.relation === 'synonym') && r.sense === 0 && !r.word.includes(' '))
       out.add(stem(r.word));
   const target = english.term(verb);
+  // …and the synonyms of the verb the passages use, of any sense ("request" for "ask"): the
+  // expansions hold only words of the corpus.
   for (const [term, x] of q.expansions)
-    if (x.target === target && (x.via === 'derived' || x.via === 'form')) out.add(term);
+    if (x.target === target && (x.via === 'derived' || x.via === 'form' || x.via === 'synonym'))
+      out.add(term);
   return out;
 }
 
@@ -902,7 +911,9 @@ function slotAnswer(text: string, q: QuestionAnalysis, slot: AskedSlot): Mention
       return null;
     };
     if (slot.slot === 'prep') {
-      for (let i = k + 1; i < Math.min(ws.length, k + 6); i++) {
+      // The preposition may stand past the verb's object and a time and place ("held a working
+      // dinner last night in Paris with…"), within one clause.
+      for (let i = k + 1; i < Math.min(ws.length, k + 8); i++) {
         if (/[,;.]/.test(text.slice(ws[i - 1]!.end, ws[i]!.start))) break;
         if (bare(i).toLowerCase() === slot.prep) {
           found = after(i + 1);

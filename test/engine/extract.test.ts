@@ -724,6 +724,31 @@ describe('short answers, one span per asked type', () => {
     ).toBe('Takuba Task Force');
   });
 
+  it('who: the phrase after the asked preposition, past a time and a place, and a verb said by a synonym', () => {
+    // "with the night before…" names a time: "with" is left standing, its phrase asked.
+    expect(
+      short(
+        'who did macron have a working dinner with the night before the announcement',
+        'Mr Macron held a working dinner last night in Paris with the leaders of Niger, Chad and Mauritania.',
+      ),
+    ).toBe('the leaders of Niger, Chad and Mauritania');
+    // "request", a synonym of "ask" the expansions reach, is the asked act; Bamako made it.
+    const q = analyzeQuestion('who asked france to intervene in 2013');
+    const expanded = {
+      ...q,
+      expansions: new Map([
+        ['request', { weight: 0.6, via: 'synonym' as const, from: 'asked', target: 'ask' }],
+      ]),
+    };
+    expect(
+      extractAnswer(
+        'France intervened at the request of Bamako in 2013, to respond to an offensive by the separatist movement.',
+        expanded,
+        true,
+      )?.text,
+    ).toBe('Bamako');
+  });
+
   it('a passage that refers back is answered from the sentence before it', () => {
     const q = analyzeQuestion('Who spoke to the Postimees daily?');
     const before = 'Estonian Defence Minister Kalle Laanet was blunt.';
