@@ -142,7 +142,10 @@ function openingNounAsks(question: string): AnswerType | null {
   const headed =
     OPENING_NOUN.exec(question) ??
     (WH_ANYWHERE.test(question) ? null : HEAD_BEFORE_PREPOSITION.exec(question));
-  const word = headed?.[1]?.toLowerCase();
+  // "eu-au summit dates", "eu-au summit city": a noun phrase whose head comes last, after the
+  // words that qualify it.
+  const closing = headed || WH_ANYWHERE.test(question) ? null : CLOSING_NOUN.exec(question);
+  const word = (headed ?? closing)?.[1]?.toLowerCase();
   const lemmas = english.lemmas(word ?? '');
   // A noun in this form or its plural ("dates of the summit"), and no adjective or adverb ("last" is one).
   const noun = (l: { lemma: string; pos: string }) =>
@@ -155,6 +158,14 @@ function openingNounAsks(question: string): AnswerType | null {
   const c = firstNounClass(word);
   return c === TIME_CLASS ? 'date' : c === LOCATION_CLASS ? 'place' : null;
 }
+
+/**
+ * The last word of a question put as a noun phrase of three words or more, not after "last",
+ * "this", "next" or the like ("reasons for cutting barkhane last year" is set in a year, it
+ * asks none).
+ */
+const CLOSING_NOUN =
+  /^\s*(?:[\p{L}\p{N}'\u2019-]+\s+){2,6}(?<!\b(?:last|this|next|past|previous|same|that|each|every|a|per)\s)([a-z][a-z-]+)\s*\??\s*$/iu;
 
 const TRAILING_WH = /(?:^|\s)(when|where|who)\s*(?:\?+\s*$|$|,\s*[^,]{1,30}$)/i;
 /** "what did X do (for Y)", "what has X done": X, whose predicate in the passage is the answer. */
@@ -250,6 +261,13 @@ const NOT_HEAD = new Set([
   'would',
   'can',
   'could',
+  // The passive's auxiliary ("what flag got torched"): WordNet's forms table lacks "got".
+  'get',
+  'gets',
+  'got',
+  'gotten',
+  'been',
+  'being',
   'the',
   'a',
   'an',
@@ -473,7 +491,16 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
       const whichThing =
         whichHead !== undefined && ent !== null && /\bwhich\b/i.test(ent[0]) && isNounNotPerson(whichHead);
       const describedAs = describedThing(question, named);
-      const described = describedAs === 'person' && whichThing ? null : describedAs;
+      // "danish contingent was to join which force": a "which X" that ends the question asks X;
+      // the noun before "which" opens no relative clause there.
+      const whichLast =
+        whichThing &&
+        whichHead !== undefined &&
+        question
+          .toLowerCase()
+          .replace(/[\s?!.]+$/, '')
+          .endsWith(whichHead);
+      const described = (describedAs === 'person' || whichLast) && whichThing ? null : describedAs;
       if (described === 'person') {
         // "wagner boss who led the failed mutiny", "the french ambassador's name, the one…",
         // "name of the sahel academic dw interviewed": a person described, asked to be named.
@@ -682,7 +709,7 @@ const KIND_OF_Q =
  * "wagner boss who led…", "eu missons that will feel…": a question that is a noun phrase, its
  * noun then "who", "that" or "which".
  */
-const NOUN_REL = /^\s*(?:the\s+)?(?:[\p{L}'\u2019-]+\s+){0,5}?([\p{L}-]+)\s+(?:who|that|which)\b/iu;
+const NOUN_REL = /^\s*(?:the\s+)?(?:[\p{L}'\u2019-]+\s+){0,5}?(\p{L}[\p{L}-]*)\s+(?:who|that|which)\b/iu;
 /** "the french ambassador's name": the noun whose name is asked. */
 const POSSESSIVE_NAME = /\b([\p{L}-]+)['\u2019]s\s+name\b/iu;
 

@@ -644,6 +644,111 @@ describe('short answers, one span per asked type', () => {
     ).toBeNull();
   });
 
+  it('a plain yes past a closing phrase that frames the question, a hedge read only up to the answer', () => {
+    // "in the first place" frames the question; a closing place is a name and must be met.
+    expect(
+      short(
+        'did bamako ask france to intervene in the first place?',
+        'France intervened in 2013 after Bamako asked it to.',
+      ),
+    ).toBe('Yes — France intervened in 2013 after Bamako asked');
+    expect(
+      short(
+        'did bamako ask france to intervene in timbuktu?',
+        'France intervened in 2013 after Bamako asked it to.',
+      ),
+    ).toBeNull();
+    // "a planned deployment" hedges the clause after "and", not Denmark's; the answer stops at "and".
+    expect(
+      short(
+        'did denmark pull out its troops?',
+        'Denmark announced it was pulling out its troops in late January and Norway has abandoned a planned deployment.',
+      ),
+    ).toBe('Yes — Denmark announced it was pulling out its troops in late January');
+    // A hedge before the words that settle it still leaves no yes.
+    expect(
+      short('did denmark pull out its troops?', 'It is unclear whether Denmark is pulling out its troops.'),
+    ).toBeNull();
+  });
+
+  it('a plain yes where a noun that is also a verb stands as a noun, and a compound is written apart', () => {
+    // "base" is a noun here, "anti-Islamist" one word in the passage and two in the question.
+    expect(
+      short(
+        'was mali the main base of the french anti-islamist force?',
+        'Mali has served as the main base for the French anti-Islamist force in the Sahel.',
+      ),
+    ).toBe('Yes — Mali has served as the main base for the French anti-Islamist force');
+  });
+
+  it('a toll counted by those who lost their lives, a town not set elsewhere by its country', () => {
+    expect(
+      short(
+        'combien de soldats français tués au mali ?',
+        'Au total, 59 soldats français ont perdu la vie au Mali.',
+      ),
+    ).toBe('59 soldats');
+    // "lost" in the question asks a toll: a deployment count does not answer it.
+    expect(
+      short('how many soldiers has france lost in mali', 'France has lost 59 soldiers in Mali since 2013.'),
+    ).toBe('59 soldiers');
+    expect(
+      short(
+        'how many soldiers has france lost in mali',
+        'France has sent 5,000 soldiers to Mali since 2013.',
+      ),
+    ).toBeNull();
+    // "after France began to withdraw" does not put the Timbuktu base's soldiers in France.
+    expect(
+      short(
+        'how many soldiers were at the timbuktu base?',
+        'At the base, a force of around 150 soldiers remained after France began to withdraw.',
+      ),
+    ).toBe('around 150 soldiers');
+    // A question about a country is still not answered by a count set in another one.
+    expect(short('how many soldiers are in mali?', 'About 150 soldiers remained in Niger.')).toBeNull();
+  });
+
+  it('which X: the noun asked after a passive "got" or a closing "which X"', () => {
+    expect(
+      short(
+        'what flag got torched at the rally',
+        'Protesters burned the European Union flag at the rally in Bamako.',
+      ),
+    ).toBe('European Union flag');
+    expect(
+      short(
+        'danish contingent was to join which force',
+        'The Danish contingent would be part of the Takuba Task Force, which would replace the reduced Barkhane forces.',
+      ),
+    ).toBe('Takuba Task Force');
+  });
+
+  it('who: the phrase after the asked preposition, past a time and a place, and a verb said by a synonym', () => {
+    // "with the night before…" names a time: "with" is left standing, its phrase asked.
+    expect(
+      short(
+        'who did macron have a working dinner with the night before the announcement',
+        'Mr Macron held a working dinner last night in Paris with the leaders of Niger, Chad and Mauritania.',
+      ),
+    ).toBe('the leaders of Niger, Chad and Mauritania');
+    // "request", a synonym of "ask" the expansions reach, is the asked act; Bamako made it.
+    const q = analyzeQuestion('who asked france to intervene in 2013');
+    const expanded = {
+      ...q,
+      expansions: new Map([
+        ['request', { weight: 0.6, via: 'synonym' as const, from: 'asked', target: 'ask' }],
+      ]),
+    };
+    expect(
+      extractAnswer(
+        'France intervened at the request of Bamako in 2013, to respond to an offensive by the separatist movement.',
+        expanded,
+        true,
+      )?.text,
+    ).toBe('Bamako');
+  });
+
   it('a passage that refers back is answered from the sentence before it', () => {
     const q = analyzeQuestion('Who spoke to the Postimees daily?');
     const before = 'Estonian Defence Minister Kalle Laanet was blunt.';

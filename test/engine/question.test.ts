@@ -276,6 +276,29 @@ describe('the asked type of a French question', () => {
   });
 });
 
+describe('the head noun of a "which X" or "what X" question', () => {
+  it('is the noun after the question word, past a passive "got" and a "which" that ends the question', () => {
+    // WordNet's forms table lacks "got": it is the passive's auxiliary, no head.
+    expect(read('what flag got torched at the rally in bamako')).toEqual(['entity', 'flag']);
+    // "contingent was to join which force" is no relative clause on "join".
+    expect(read('danish contingent was to join which force')).toEqual(['entity', 'force']);
+    // A dash before "which" is no noun a relative clause could follow.
+    expect(read('goxho - which university/institute')).toEqual(['entity', 'university']);
+    // A relative clause on a noun still names the thing described.
+    expect(read('eu missons that will feel the french departure?')).toEqual(['entity', 'missons']);
+  });
+});
+
+describe('a question put as a noun phrase', () => {
+  it('asks a date or a place by the class of its closing noun, not by a year it is set in', () => {
+    expect(read('eu-au summit dates')).toEqual(['date', null]);
+    expect(read('eu-au summit city')).toEqual(['place', null]);
+    // "last year" sets the question in a year; a place's name closing it names the topic.
+    expect(read('reasons for cutting barkhane last year')).toEqual(['other', null]);
+    expect(read('french foreign minister quoted on mali')).toEqual(['other', null]);
+  });
+});
+
 describe('the French nouns of an English noun', () => {
   it('are every French noun of the list with that English noun, from one table built once', () => {
     expect(frenchNounsFor('soldier')).toEqual(['soldat', 'militaire']);
