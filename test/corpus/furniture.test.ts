@@ -1600,6 +1600,16 @@ describe("classifyBlocks on lines above the headline that are off the article's 
     ]);
   });
 
+  it('keeps the lede of a short article printed above its headline repeated lower down (AOAV, wave 21)', () => {
+    const id = 'aoav-2022-will-frances-withdrawal-from-mali-see-a-rise-in-russian-influence';
+    const [headline, lede, later] = linesOf(id, [3, 5, 13]);
+    expect(judge([lede!, headline!, later!], headline!, 'en')).toEqual([
+      ['body', lede],
+      ['heading', headline],
+      ['body', later],
+    ]);
+  });
+
   it('judges nothing when the headline is not printed below those lines', () => {
     const id = 'lecanardlibere-2022-01-le-mali-expulse-l-ambassadeur-de-france';
     const [necessary, paragraph] = linesOf(id, [5, 33]);
