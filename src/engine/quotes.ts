@@ -1428,7 +1428,14 @@ export class QuotationIndex {
           continue;
         // “Takuba”, “Camp de Gaulle”, “The Little Prince”: a name in marks within body text is
         // nobody's words (a headline may capitalise every word of a quotation; body text does not).
-        if (block.kind === 'body' && !wholeBlock && isQuotedName(text.slice(q.start, q.end))) continue;
+        // After a colon the words are someone's answer, however short ("Il a répondu : « Jamais »").
+        if (
+          block.kind === 'body' &&
+          !wholeBlock &&
+          isQuotedName(text.slice(q.start, q.end)) &&
+          !/:\s*[\u201C"\u00AB\u2018']?\s*$/u.test(text.slice(Math.max(block.start, q.start - 6), q.start))
+        )
+          continue;
         // “We cannot remain.” Macron said. — a quotation that ends its sentence, attributed by the
         // short sentence after it.
         const next = sentences[at + 1];

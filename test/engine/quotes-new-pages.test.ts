@@ -133,5 +133,9 @@ describe('speakers on new pages', () => {
         'Emmanuel Macron: France Will ‘Remain Engaged In The Sahel’\n\nThe president spoke on Friday.\n',
       ),
     ).toEqual([['Remain Engaged In The Sahel', 'Emmanuel Macron']]);
+    // After a colon one capitalised word is an answer, not a name.
+    expect(
+      speakers('Interrogé sur un retour, le ministre Jean Dupuis a répondu : « Jamais ».\n', 'fr'),
+    ).toEqual([['Jamais', 'Jean Dupuis']]);
   });
 });
