@@ -463,6 +463,22 @@ export function quotationSpans(text: string, block: Span): Span[] {
   return kept;
 }
 
+/** Small words a name may hold in lower case ("Camp de Gaulle", "Yerewolo Debout sur les remparts" is not one). */
+const NAME_SMALL_WORDS = /^(?:of|the|and|for|de|du|des|la|le|les|et|en|au|aux|sur|d['\u2019]|l['\u2019])$/u;
+
+/**
+ * True when quoted words are a name: at most five words, the first capitalised, every other one
+ * capitalised or a small word of a name, nothing but a final full stop for punctuation
+ * ("Takuba", "G5 Sahel", "Camp de Gaulle").
+ */
+function isQuotedName(quoted: string): boolean {
+  const t = quoted.trim().replace(/\.$/u, '');
+  if (t === '' || /[,;:!?…()"\u201C\u201D\u00AB\u00BB]/u.test(t)) return false;
+  const words = t.split(/\s+/u);
+  if (words.length > 5 || !/^\p{Lu}/u.test(words[0]!)) return false;
+  return words.slice(1).every((w) => /^[\p{Lu}\p{N}]/u.test(w) || NAME_SMALL_WORDS.test(w));
+}
+
 /** Words before a quoted term that mark it as a name or a scare quote, not someone's words. */
 const SO_CALLED =
   /(?:so-called|so called|dubbed|nicknamed|known as|termed|baptis\u00E9e?s?|surnomm\u00E9e?s?|(?<!\bse\s)dite?s?|soi-disant|appel\u00E9e?s?|qualifi\u00E9e?s? de|the word|the term|le mot|le terme|means|meaning|signifie|veut dire|stands for)\s*(?:the\s+|la\s+|le\s+|les\s+|l['\u2019])?(?:[\p{L}-]+\s+){0,2}[\u201C"\u00AB\u2018']\s*$/iu;
@@ -1408,6 +1424,16 @@ export class QuotationIndex {
           block.kind !== 'heading' &&
           !wholeBlock &&
           isScareQuote(text, q, sentences[at] ?? block, sentenceCues)
+        )
+          continue;
+        // “Takuba”, “Camp de Gaulle”, “The Little Prince”: a name in marks within body text is
+        // nobody's words (a headline may capitalise every word of a quotation; body text does not).
+        // After a colon the words are someone's answer, however short ("Il a répondu : « Jamais »").
+        if (
+          block.kind === 'body' &&
+          !wholeBlock &&
+          isQuotedName(text.slice(q.start, q.end)) &&
+          !/:\s*[\u201C"\u00AB\u2018']?\s*$/u.test(text.slice(Math.max(block.start, q.start - 6), q.start))
         )
           continue;
         // “We cannot remain.” Macron said. — a quotation that ends its sentence, attributed by the

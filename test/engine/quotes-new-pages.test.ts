@@ -119,4 +119,23 @@ describe('speakers on new pages', () => {
       ],
     ]);
   });
+
+  it("takes a name in marks within body text for no one's words, but keeps it in a headline", () => {
+    expect(
+      speakers(
+        'Les soldats ont quitté le « Camp de Gaulle » lundi, a déclaré le colonel Jean Dupuis, ' +
+          'porte-parole de la force « Takuba ».\n',
+        'fr',
+      ),
+    ).toEqual([]);
+    expect(
+      speakers(
+        'Emmanuel Macron: France Will ‘Remain Engaged In The Sahel’\n\nThe president spoke on Friday.\n',
+      ),
+    ).toEqual([['Remain Engaged In The Sahel', 'Emmanuel Macron']]);
+    // After a colon one capitalised word is an answer, not a name.
+    expect(
+      speakers('Interrogé sur un retour, le ministre Jean Dupuis a répondu : « Jamais ».\n', 'fr'),
+    ).toEqual([['Jamais', 'Jean Dupuis']]);
+  });
 });
