@@ -2211,7 +2211,13 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
   while (first < last && /^(?:and|but|so|as|that|which|who)$/.test(bare(first))) first++;
   while (last > first && STOP_WORDS.has(bare(last)) && !negation.test(bare(last))) last--;
   const from = clauseWords[first]!.start;
-  const to = clauseWords[last]!.end;
+  // Words quoted from inside a quotation end where it closes ("Il n'est pas envisagé de
+  // transférer Takuba au Niger », a précisé l'État-major" → "… au Niger"): the attribution
+  // after it settles nothing.
+  const lead = text.slice(best.start, from);
+  const opened = (lead.match(/[«\u201C]/gu)?.length ?? 0) > (lead.match(/[»\u201D]/gu)?.length ?? 0);
+  const closes = opened ? text.slice(from, clauseWords[last]!.end).search(/[\s,.;:]*[»\u201D]/u) : -1;
+  const to = closes > 0 ? from + closes : clauseWords[last]!.end;
   // A hedge makes a Yes less than plain where it stands before the words that settle it or among
   // them, not in a clause the sentence goes on to after them ("Denmark announced it was
   // withdrawing its contingent … and Norway has abandoned a planned deployment").

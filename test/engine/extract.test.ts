@@ -755,7 +755,14 @@ describe('short answers, one span per asked type', () => {
         'takuba va etre transféré au niger ou pas?',
         '« Il n’est pas envisagé de transférer Takuba au Niger », a précisé l’État-major.',
       ),
-    ).toBe('No — Il n’est pas envisagé de transférer Takuba au Niger », a précisé l’État-major');
+    ).toBe('No — Il n’est pas envisagé de transférer Takuba au Niger');
+    // The words end where the quotation closes, an English one too; the attribution settles nothing.
+    expect(
+      short(
+        'will the base be handed over to the malian army?',
+        '\u201CThe base will be handed over to the Malian army,\u201D the army said on Monday.',
+      ),
+    ).toBe('Yes — base will be handed over to the Malian army');
     expect(
       short('la france a rappelé son ambassadeur ou pas ?', 'La France a rappelé son ambassadeur à Bamako.'),
     ).toBe('Yes — La France a rappelé son ambassadeur à Bamako');
