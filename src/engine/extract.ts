@@ -79,6 +79,17 @@ const OTHER_KIND: ReadonlySet<string> = new Set(['broader', 'sister', 'antonym']
  */
 const LOOSE_RELATIONS: ReadonlySet<string> = new Set(['broader', 'narrower', 'sister', 'antonym']);
 
+/**
+ * Word tokens of a string with their offsets and their index terms in a language other than
+ * English (its analyzer's: "transféré" → "transfer"), where words() has English stems.
+ */
+function analysedWords(text: string, language: string): Word[] {
+  const analyzer = analyzerFor(language);
+  return analyzer
+    .tokens(text)
+    .map((t) => ({ start: t.start, end: t.end, stem: analyzer.term(t.text) ?? t.text }));
+}
+
 /** Word tokens of a string with their offsets, for proximity measures. */
 const words = memoByText(wordsUncached);
 
@@ -1893,6 +1904,12 @@ const REVERSAL = new Set(
 /** Words that make a statement less than plain (an exception too: "…will leave, except…"): a yes or no is not read from it. */
 const HEDGE =
   /(?:^|[^\p{L}])(?:may|might|could|likely|unlikely|possibly|perhaps|reportedly|allegedly|suspected|expected|rumou?red|unclear|whether|if|plans?|planned|would|except|excluding)(?![\p{L}])/iu;
+/** French words that say a clause does not hold ("n'est pas", "jamais", "sans incident", "aucun"). */
+const NEGATION_FR =
+  /(?:^|[^\p{L}])(?:ne|pas|jamais|aucune?|sans|ni|non)(?![\p{L}])|(?:^|[^\p{L}])n['\u2019]/iu;
+/** French hedges: a conditional, "probablement", "peut-être", a plan or a prospect ("envisagé", "prévu"). */
+const HEDGE_FR =
+  /(?:^|[^\p{L}])(?:pourrait|pourraient|devrait|devraient|serait|seraient|probablement|peut-[êe]tre|sans doute|possible|envisag\p{L}*|pr[ée]vu\p{L}*|si|sauf)(?![\p{L}])/iu;
 /** Where a sentence turns to another clause: a contrast or a semicolon. */
 const CLAUSE_TURN = /;|,?\s+(?:but|while|whereas|although|though|however)\s+|\.(?:\s|$)/giu;
 /** Question words that accuse: what they ask is whether someone said the thing was done. */
@@ -2007,6 +2024,8 @@ function closingFrame(
  * ("likely", "would"), a Yes. Both a negation and a reversal, or a hedge, leave it unanswered.
  */
 export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
+  // A French question is read in a French passage (extractAnswer keeps phrases to the question's language).
+  const negation = q.language === 'fr' ? NEGATION_FR : NEGATION;
   // "did Norway end up sending troops", "Mali used to be a French colony": "end up" and "used
   // to" say when, not what; the passage need not say them.
   const aspect = new Set<number>();
@@ -2052,7 +2071,7 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
   // passage ("left") is the asked act, not a reversal of it.
   const asksReversal = asked.some((w) => REVERSAL.has(stem(w.text)) || REVERSAL.has(w.text));
   // As far as PHRASE_WORDS words: a yes or no is read from a sentence, not from pages of one.
-  const ws = words(text).slice(0, PHRASE_WORDS);
+  const ws = (q.language === 'en' ? words(text) : analysedWords(text, q.language)).slice(0, PHRASE_WORDS);
   // Clauses: [start, end) offsets, split at contrasts, semicolons and sentence ends.
   const cuts = [0];
   for (const m of text.matchAll(CLAUSE_TURN)) cuts.push(m.index!, m.index! + m[0].length);
@@ -2091,7 +2110,7 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
   if (!best || best.covered.size < Math.min(2, own.length)) return null;
   const clauseWords = ws.filter((w) => w.start >= best!.start && w.end <= best!.end);
   const clause = text.slice(best.start, best.end);
-  const negated = NEGATION.test(clause);
+  const negated = negation.test(clause);
   const reversed =
     !asksReversal &&
     clauseWords.some((w, k) => {
@@ -2130,7 +2149,7 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
     const word = text.slice(w.start, w.end).toLowerCase();
     const settles =
       verdict === 'No' &&
-      (NEGATION.test(word) ||
+      (negation.test(word) ||
         REVERSAL.has(w.stem) ||
         REVERSAL.has(word) ||
         q.expansions.get(w.stem)?.via === 'antonym');
@@ -2190,13 +2209,20 @@ export function yesNoAnswer(text: string, q: QuestionAnalysis): Mention | null {
   }
   const bare = (k: number) => text.slice(clauseWords[k]!.start, clauseWords[k]!.end).toLowerCase();
   while (first < last && /^(?:and|but|so|as|that|which|who)$/.test(bare(first))) first++;
-  while (last > first && STOP_WORDS.has(bare(last)) && !NEGATION.test(bare(last))) last--;
+  while (last > first && STOP_WORDS.has(bare(last)) && !negation.test(bare(last))) last--;
   const from = clauseWords[first]!.start;
-  const to = clauseWords[last]!.end;
+  // Words quoted from inside a quotation end where it closes ("Il n'est pas envisagé de
+  // transférer Takuba au Niger », a précisé l'État-major" → "… au Niger"): the attribution
+  // after it settles nothing.
+  const lead = text.slice(best.start, from);
+  const opened = (lead.match(/[«\u201C]/gu)?.length ?? 0) > (lead.match(/[»\u201D]/gu)?.length ?? 0);
+  const closes = opened ? text.slice(from, clauseWords[last]!.end).search(/[\s,.;:]*[»\u201D]/u) : -1;
+  const to = closes > 0 ? from + closes : clauseWords[last]!.end;
   // A hedge makes a Yes less than plain where it stands before the words that settle it or among
   // them, not in a clause the sentence goes on to after them ("Denmark announced it was
   // withdrawing its contingent … and Norway has abandoned a planned deployment").
-  if (verdict === 'Yes' && HEDGE.test(text.slice(best.start, to))) return null;
+  if (verdict === 'Yes' && (q.language === 'fr' ? HEDGE_FR : HEDGE).test(text.slice(best.start, to)))
+    return null;
   const said = text.slice(from, to);
   return { start: from, end: to, text: `${verdict} \u2014 ${said}` };
 }

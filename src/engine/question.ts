@@ -308,6 +308,33 @@ const FR_WHICH = /(?:^|[\s'\u2019])(?:quel|quelle|quels|quelles)\s+([\p{L}-]+)/i
 /** "nom de la ministre allemande", "le nom du porte-parole": the noun whose name is asked. */
 const FR_NAME_OF = /\bnom\s+(?:de\s+la\s+|de\s+l['\u2019]|du\s+|des\s+|de\s+|d['\u2019])([\p{L}-]+)/iu;
 
+/**
+ * French question words: a question holding one asks for something else than yes or no. "qui"
+ * only first, after a preposition or last ("la résolution qui met fin…" is a relative clause),
+ * "ou" without its accent only first or last ("… ou pas ?" is no "où").
+ */
+const FR_WH =
+  /(?:^|[\s'\u2019-])(?:quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|o\u00F9|quand|comment|pourquoi|combien|cb)(?![\p{L}])|^\s*(?:que|qu['\u2019]|qui|ou)(?![\p{L}])|(?:^|\s)(?:[àa]|de|par|pour|avec)\s+qui(?![\p{L}])|(?:^|\s)(?:qui|ou)\s*\??\s*$/iu;
+/** "… X ou Y ?": a choice, unless the second is "pas" or "non" ("transféré au niger ou pas ?"). */
+const FR_CHOICE = /\sou\s+(?!pas\b|non\b)[\p{L}]/iu;
+/**
+ * A French clause's finite verb, as a yes/no question holds one: an inversion ("a-t-elle",
+ * "était-elle" or "était elle"), "est-ce que", a form of être, avoir, aller, pouvoir, devoir, faire, or a
+ * third person plural ("restent"; not an adverb in "-ment").
+ */
+const FR_FINITE =
+  /-t-(?:il|elle|on)\b|\best-ce\b|(?:^|[\s'\u2019])(?:est|sont|[ée]tait|[ée]taient|a|ont|avait|avaient|va|vont|sera|seront|serait|aura|auront|peut|peuvent|doit|doivent|fait|font)(?![\p{L}])|\p{L}{2,}(?<!m)ent(?![\p{L}])/iu;
+
+/**
+ * True for a French question answered by yes or no: asked with a question mark, with a finite
+ * verb and no question word ("les troupes restent au sahel ?", "a-t-elle été votée à
+ * l'unanimité ?", "… ou pas ?"), and no choice between two things.
+ */
+function frenchYesNo(question: string): boolean {
+  if (!/\?\s*$/.test(question)) return false;
+  return FR_FINITE.test(question) && !FR_WH.test(question) && !FR_CHOICE.test(question);
+}
+
 /** A word without its accents, lower case ("Présidente" → "presidente"). */
 const unaccented = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -433,7 +460,8 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
   // a question word phrase after a comma at the end says what is asked.
   const clarified = language === 'en' ? clarifiedHead(question) : null;
   const french = language === 'fr' ? frenchAskedType(question) : null;
-  if (yesNo) {
+  const yesNoFr = language === 'fr' && french === null && frenchYesNo(question);
+  if (yesNo || yesNoFr) {
     // Yes or no, whatever words it holds ("Was Macron looking to beef up French numbers…?").
   } else if (clarified) {
     answerType = namesAPerson(clarified) ? 'person' : 'entity';
@@ -556,7 +584,7 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
     language,
     words,
     dictionary,
-    yesNo,
+    yesNo: yesNo || yesNoFr,
     dateKind:
       answerType !== 'date'
         ? null

@@ -749,6 +749,32 @@ describe('short answers, one span per asked type', () => {
     ).toBe('Bamako');
   });
 
+  it('a French yes or no, from French negations and hedges', () => {
+    expect(
+      short(
+        'takuba va etre transféré au niger ou pas?',
+        '« Il n’est pas envisagé de transférer Takuba au Niger », a précisé l’État-major.',
+      ),
+    ).toBe('No — Il n’est pas envisagé de transférer Takuba au Niger');
+    // The words end where the quotation closes, an English one too; the attribution settles nothing.
+    expect(
+      short(
+        'will the base be handed over to the malian army?',
+        '\u201CThe base will be handed over to the Malian army,\u201D the army said on Monday.',
+      ),
+    ).toBe('Yes — base will be handed over to the Malian army');
+    expect(
+      short('la france a rappelé son ambassadeur ou pas ?', 'La France a rappelé son ambassadeur à Bamako.'),
+    ).toBe('Yes — La France a rappelé son ambassadeur à Bamako');
+    // A conditional is no plain yes.
+    expect(
+      short(
+        'la france a rappelé son ambassadeur ou pas ?',
+        'La France pourrait rappeler son ambassadeur à Bamako.',
+      ),
+    ).toBeNull();
+  });
+
   it('a passage that refers back is answered from the sentence before it', () => {
     const q = analyzeQuestion('Who spoke to the Postimees daily?');
     const before = 'Estonian Defence Minister Kalle Laanet was blunt.';
@@ -1078,10 +1104,12 @@ describe('short answers, one span per asked type', () => {
     ).toBe('since 2019');
   });
 
-  it('a French question gets no English phrase, and no yes or no', () => {
+  it('a French question gets no English phrase; its yes or no comes from a French passage', () => {
     const q = analyzeQuestion('Est-ce que la France a quitté le Mali ?');
     expect(extractAnswer('France has left Mali.', q, true, 'en')).toBeNull();
-    expect(extractAnswer('La France a quitté le Mali.', q, true, 'fr')).toBeNull();
+    expect(extractAnswer('La France a quitté le Mali.', q, true, 'fr')?.text).toBe(
+      'Yes — La France a quitté le Mali',
+    );
   });
 });
 

@@ -75,7 +75,8 @@ describe('the asked type of answer', () => {
     expect(yesNo('mali used to be a french colony right?')).toBe(true);
     expect(yesNo('who was in charge, right?')).toBe(false);
     expect(yesNo('Who is running Burkina Faso?')).toBe(false);
-    expect(yesNo('La France a-t-elle quitté le Mali ?')).toBe(false);
+    // French too, by its own signs (see "a French yes/no question").
+    expect(yesNo('La France a-t-elle quitté le Mali ?')).toBe(true);
   });
 
   it('reads a time of day for "at what time", a person to describe for "X - who is she"', () => {
@@ -296,6 +297,20 @@ describe('a question put as a noun phrase', () => {
     // "last year" sets the question in a year; a place's name closing it names the topic.
     expect(read('reasons for cutting barkhane last year')).toEqual(['other', null]);
     expect(read('french foreign minister quoted on mali')).toEqual(['other', null]);
+  });
+});
+
+describe('a French yes/no question', () => {
+  it('is one asked with a finite verb and a question mark, with no question word and no choice', () => {
+    const yesNo = (q: string) => analyzeQuestion(q).yesNo;
+    expect(yesNo('takuba va etre transféré au niger ou pas?')).toBe(true);
+    expect(yesNo('les troupes restent au sahel ?')).toBe(true);
+    // "qui" inside the question opens a relative clause; the inversion asks yes or no.
+    expect(yesNo("la résolution qui met fin à la minusma a-t-elle été votée à l'unanimité ?")).toBe(true);
+    // A noun phrase, a question word, a choice: no yes or no.
+    expect(yesNo('porte-parole de la minusma ?')).toBe(false);
+    expect(yesNo('qui a lu le communiqué ?')).toBe(false);
+    expect(yesNo('gao a été rendue aux fama avant gossi ou a la toute fin ?')).toBe(false);
   });
 });
 
