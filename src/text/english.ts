@@ -79,7 +79,10 @@ export class EnglishAnalyzer implements Analyzer {
   readonly language = 'en';
 
   tokens(text: string): Token[] {
-    return wordTokens(text).map((t) => ({ ...t, text: foldDiacritics(t.text) }));
+    // The tokens are wordTokens' own, new on every call: folded in place, without a copy of each.
+    const tokens = wordTokens(text);
+    for (const t of tokens) t.text = foldDiacritics(t.text);
+    return tokens;
   }
 
   isStopWord(token: string): boolean {
@@ -91,7 +94,8 @@ export class EnglishAnalyzer implements Analyzer {
   }
 
   term(token: string): string | null {
-    const bare = token.replace(/'s$/, '').replace(/'/g, '');
+    // Most tokens hold no apostrophe: the two replacements are skipped for them.
+    const bare = token.includes("'") ? token.replace(/'s$/, '').replace(/'/g, '') : token;
     if (bare.length === 0 || STOP_WORDS.has(token) || STOP_WORDS.has(bare)) return null;
     return englishStem(bare);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { termsOf } from '../../src/text/analyzer.js';
+import fc from 'fast-check';
+import { termsOf, unicodeWordTokens, wordTokens } from '../../src/text/analyzer.js';
 import { english } from '../../src/text/english.js';
 import { french } from '../../src/text/french.js';
 import { analyzerFor, questionLanguage } from '../../src/text/languages.js';
@@ -131,5 +132,39 @@ describe('chat shorthand', () => {
     ]);
     expect(english.term('government')).toBe('govern');
     expect(english.term('operations')).toBe('oper');
+  });
+});
+
+describe('plain ASCII text', () => {
+  it('is tokenised as the Unicode patterns tokenise it: numbers, "U.S.", apostrophes and all', () => {
+    const text = "U.S. and US troops: 2,400 (1,250.5) in 2013, Mali's 5.500 `men` USA";
+    expect(wordTokens(text).map((t) => [t.text, text.slice(t.start, t.end)])).toEqual([
+      ['usa', 'U.S.'],
+      ['and', 'and'],
+      ['usa', 'US'],
+      ['troops', 'troops'],
+      ['2400', '2,400'],
+      ['1250', '1,250'],
+      ['5', '5'],
+      ['in', 'in'],
+      ['2013', '2013'],
+      ["mali's", "Mali's"],
+      ['5', '5'],
+      ['500', '500'],
+      ['men', 'men'],
+      ['usa', 'USA'],
+    ]);
+    expect(wordTokens(text)).toEqual(unicodeWordTokens(text));
+  });
+
+  it('gives the tokens of the Unicode patterns for any ASCII string, in both digit groupings', () => {
+    const unit = fc.constantFrom(..."aUSs9 0,.'`-_\tZ".split(''));
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 30 }), (text) => {
+        expect(wordTokens(text)).toEqual(unicodeWordTokens(text));
+        expect(wordTokens(text, 'spaceAndDot')).toEqual(unicodeWordTokens(text, 'spaceAndDot'));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
