@@ -1045,7 +1045,7 @@ export class AnswerEngine {
     const groups = new Map<number, { label: string; members: Ranked[] }>();
     for (const r of ranked) {
       // A side must be about the same fact: every question term matched, exactly or through a related word.
-      if (!onSameFact(r.passage.text, q)) continue;
+      if (!this.onSameFactAt(r.passage, q)) continue;
       const c = countFor(r.passage.text, q);
       if (!c) continue;
       const g = groups.get(c.value) ?? { label: c.text.replace(/\s+/g, ' '), members: [] };
@@ -1063,6 +1063,17 @@ export class AnswerEngine {
       values: new Set(g.members.map((m) => countFor(m.passage.text, q)!.text.replace(/\s+/g, ' '))),
     }));
     return { order: [...leaders, ...rest], sides };
+  }
+
+  /**
+   * onSameFact for a passage of the index, read from the terms the index holds for it rather than
+   * from a tokenisation of its text: the same terms where the passage is English (onSameFact reads
+   * every text as English), which conflictOrder asks of each of a count question's candidates.
+   */
+  private onSameFactAt(p: Passage, q: QuestionAnalysis): boolean {
+    if (this.index.languageOf(p.id) !== 'en') return onSameFact(p.text, q);
+    const terms = this.index.termsAt(p.id);
+    return q.terms.every((t) => terms.includes(t) || terms.some((m) => q.expansions.get(m)?.target === t));
   }
 
   /** What date conflicts need from the corpus: each passage's publication date and language. */
@@ -1443,6 +1454,9 @@ export function otherSide<T extends Ranked>(
   }
 }
 
+/** Four figures that may be a year: a text without them gives no year (NumberMention.isYear). */
+const YEAR_DIGITS = /(?:19|20)\d\d/;
+
 /** How many passages the second look of otherSide takes from the index. */
 const SECOND_LOOK = 20;
 /** At most this many of the lead's fact words (the rarest) are searched for. */
@@ -1541,6 +1555,12 @@ function otherSideOf<T extends Ranked>(
   const leadPlace = q.answerType === 'number' ? placeOfCount(lead.passage.text, leadTokens, leadValue) : null;
   const leadToll = countsToll(lead.passage.text, leadValue);
   const otherValue = (r: T): GivenValue | undefined => {
+    // Most candidates cannot give a value: for a count, the passage must hold the counted noun
+    // (every value's `after` terms are its own); for a date, a year ("1999", "2013"). Checked
+    // before the passage is tokenised: at 100k passages, tokenising every candidate of a count
+    // or date question was much of what made such a question one of the slowest.
+    if (q.answerType === 'number' ? !index.holds(r.passage.id, noun!) : !YEAR_DIGITS.test(r.passage.text))
+      return undefined;
     const tokens = tokenTerms(index.languageOf(r.passage.id))(r.passage.text);
     return givenValues(r.passage.text, q, tokens, byMonth).find((v) => {
       if (v.key === leadValue.key || (noun !== null && !v.after.includes(noun))) return false;

@@ -404,6 +404,18 @@ export class PassageIndex {
     return own;
   }
 
+  /**
+   * True when one passage's own text holds the index term (as termsAt lists them), read from the
+   * index without building the list: for checks run on many candidates per question.
+   */
+  holds(passageId: number, term: string): boolean {
+    const t = this.vocabulary.get(term);
+    if (t === undefined || passageId < 0 || passageId >= this.size) return false;
+    for (let k = this.docStart[passageId]!; k < this.docStart[passageId + 1]!; k++)
+      if (this.docTerms[k] === t) return true;
+    return false;
+  }
+
   /** One bit per language the passages are written in, in order of first use. */
   private readonly languageBits = new Map<string, number>();
   /** By term number: the bits of the languages whose passages use the term. */

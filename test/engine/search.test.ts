@@ -56,6 +56,24 @@ describe('PassageIndex posting budget', () => {
   });
 });
 
+describe('PassageIndex.holds', () => {
+  it("says whether one passage's own text holds an index term, as termsAt lists them", () => {
+    const index = new PassageIndex(passages(TEXTS));
+    const convoy = TEXTS.indexOf('A convoy of troops was seen near Gao.');
+    expect(index.holds(convoy, 'convoy')).toBe(true);
+    expect(index.holds(convoy, 'troop')).toBe(true);
+    // Stop words are no index terms; a term of other passages only, or of none, is not held.
+    expect(index.holds(convoy, 'of')).toBe(false);
+    expect(index.holds(convoy, 'mali')).toBe(false);
+    expect(index.holds(convoy, 'zebra')).toBe(false);
+    expect(index.holds(-1, 'convoy')).toBe(false);
+    expect(index.holds(TEXTS.length, 'convoy')).toBe(false);
+    for (let id = 0; id < TEXTS.length; id++)
+      for (const term of ['troop', 'mali', 'gao', 'niger', 'report'])
+        expect(index.holds(id, term)).toBe(index.termsAt(id).includes(term));
+  });
+});
+
 describe('two neighbouring letters swapped', () => {
   it('count as one edit with swaps, as two without', () => {
     expect(withinEdits('frist', 'first', 1, true)).toBe(true);
