@@ -97,8 +97,13 @@ function wordsUncached(text: string): Array<{ start: number; end: number; stem: 
   return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'\u2019-]*/gu)].map((m) => ({
     start: m.index!,
     end: m.index! + m[0].length,
-    stem: stem(comparable(m[0]).replace(/'s$/, '').replace(/'/g, '')),
+    stem: stemOfWord(comparable(m[0])),
   }));
+}
+
+/** The stem of a folded word, its possessive and apostrophes dropped (most words have none to drop). */
+function stemOfWord(word: string): string {
+  return stem(word.includes("'") ? word.replace(/'s$/, '').replace(/'/g, '') : word);
 }
 
 /** The question's stems, once per question (echoesQuestion runs once per candidate mention). */

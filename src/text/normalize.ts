@@ -83,6 +83,9 @@ export function looseComparable(text: string): string {
  * passes over the whole text were most of a question's string garbage.
  */
 export function looseWords(text: string): string[] {
+  // Printable ASCII has nothing to fold, and there a letter or figure is a-z or 0-9 once lower-cased:
+  // the same words by a pattern without the Unicode classes, about twice as fast.
+  if (ASCII.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [''];
   return (
     foldDiacritics(text)
       .toLowerCase()

@@ -109,6 +109,27 @@ describe('looseWords', () => {
       { numRuns: 5_000 },
     );
   });
+
+  it('splits plain ASCII text, read by its own pattern, as looseComparable does', () => {
+    expect(looseWords("Mali's 2,400 troops (de-facto) left `today`")).toEqual([
+      'mali',
+      's',
+      '2',
+      '400',
+      'troops',
+      'de',
+      'facto',
+      'left',
+      'today',
+    ]);
+    const unit = fc.constantFrom(..."aZ9 _`~!'-.,;".split(''));
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 30 }), (text) => {
+        expect(looseWords(text)).toEqual(looseComparable(text).split(' '));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
 });
 
 describe('comparable on plain ASCII', () => {
