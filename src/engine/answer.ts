@@ -811,15 +811,13 @@ export class AnswerEngine {
     // A next passage that gives the best one's answer too corroborates it rather than competes
     // with it: among the next CORROBORATE_AMONG passages, those holding the answer's words are
     // passed over, and the margin is read against the first that does not.
-    const said =
+    const answerWords =
       best.found && this.isRareAnswer(best.found.text, this.index.languageOf(best.passage.id))
-        ? ` ${looseComparable(best.found.text)} `
-        : null;
+        ? looseComparable(best.found.text)
+        : '';
+    const said = answerWords.trim() === '' ? null : ` ${answerWords} `;
     const holdsAnswer = (r: Ranked, i: number) =>
-      said !== null &&
-      said.trim() !== '' &&
-      i <= CORROBORATE_AMONG &&
-      ` ${looseComparable(r.passage.text)} `.includes(said);
+      said !== null && i <= CORROBORATE_AMONG && ` ${looseComparable(r.passage.text)} `.includes(said);
     const second = ranked.find((r, i) => r.passage.text !== best.passage.text && !holdsAnswer(r, i));
     const keys = [...best.weights.keys()];
     let agreement = 0;
@@ -1072,8 +1070,7 @@ export class AnswerEngine {
    */
   private onSameFactAt(p: Passage, q: QuestionAnalysis): boolean {
     if (this.index.languageOf(p.id) !== 'en') return onSameFact(p.text, q);
-    const terms = this.index.termsAt(p.id);
-    return q.terms.every((t) => terms.includes(t) || terms.some((m) => q.expansions.get(m)?.target === t));
+    return coversFact(new Set(this.index.termsAt(p.id)), q);
   }
 
   /** What date conflicts need from the corpus: each passage's publication date and language. */
@@ -1640,7 +1637,15 @@ function withMatched(q: QuestionAnalysis, r: Hit): QuestionAnalysis {
  * words, exactly or through a related word (the sentence before, which helps ranking, does not count).
  */
 function onSameFact(text: string, q: QuestionAnalysis): boolean {
-  const own = ownTerms(text);
+  return coversFact(ownTerms(text), q);
+}
+
+/**
+ * Whether a passage whose own index terms are `own` is about the question's fact: every question
+ * term met, itself or through a related word the question's expansions reach (onSameFact reads
+ * the terms from the text, AnswerEngine.onSameFactAt from the index).
+ */
+function coversFact(own: ReadonlySet<string>, q: QuestionAnalysis): boolean {
   const viaRelated = new Set([...own].map((m) => q.expansions.get(m)?.target));
   return q.terms.every((t) => own.has(t) || viaRelated.has(t));
 }
