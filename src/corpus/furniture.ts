@@ -196,11 +196,18 @@ const SOCIAL_POST =
 
 /** Messages of a video player, screen-reader labels, ads and cookie notices. */
 const PLAYER_OR_NOTICE =
-  /^(?:your browser (?:does not|doesn't) support|this video (?:is|can|has)|please enable javascript|video (?:player|unavailable)|play video|watch the video|regarder la vid\u00E9o|votre navigateur ne|article content$|contenu de l'article$|story continues below|continue reading below|advertisement$|skip advertisement|publicit\u00E9$|sponsored$|ad$|(?:we|this (?:site|website)) uses? cookies|nous utilisons des cookies|ce site utilise des cookies|accept(?:er)? (?:all )?(?:the )?cookies|all rights reserved|tous droits r\u00E9serv\u00E9s|(?:error\s*:\s*)?content is protected\b|contenu prot\u00E9g\u00E9\b)/iu;
+  /^(?:your browser (?:does not|doesn't) support|this video (?:is|can|has)|please enable javascript|video (?:player|unavailable)|play video|watch the video|regarder la vid\u00E9o|votre navigateur ne|article content$|contenu de l'article$|story continues below|continue reading below|advertisement$|skip advertisement|publicit\u00E9$|sponsored$|ad$|(?:we|this (?:site|website)) uses? cookies|nous utilisons des cookies|ce site utilise des cookies|accept(?:er)? (?:all )?(?:the )?cookies|all rights reserved|tous droits r\u00E9serv\u00E9s|(?:error\s*:\s*)?content is protected\b|contenu prot\u00E9g\u00E9(?![\p{L}\d_]))/iu;
 
 /** A stamp of when the page was updated or published, with no sentence around it. */
 const UPDATE_STAMP =
-  /^[|\u00B7\u2022\s-]*(?:last\s+)?(?:updated|published|posted|mis \u00E0 jour|publi\u00E9|modifi\u00E9)\b.{0,50}(?:\d{1,2}[:h]\d{2}|\bago\b|\bil y a\b|\d{4})\s*(?:[ap]\.?m\.?|gmt|utc|cet|cest)?\.?$/iu;
+  /^[|\u00B7\u2022\s-]*(?:last\s+)?(?:updated|published|posted|mis \u00E0 jour|publi\u00E9|modifi\u00E9)(?![\p{L}\d_]).{0,50}(?:\d{1,2}[:h]\d{2}|\bago\b|\bil y a\b|\d{4})\s*(?:[ap]\.?m\.?|gmt|utc|cet|cest)?\.?$/iu;
+
+/**
+ * An author's name in front of a "published" or "updated" stamp: one to five capitalised words
+ * (particles of names between them), perhaps after "By"/"Par", then a comma, a bar, a dot or a dash.
+ */
+const NAME_BEFORE_STAMP =
+  /^(?:(?:By|by|BY|Par|par|PAR)\s+)?\p{Lu}[\p{L}.'\u2019-]*(?:\s+(?:(?:de|du|da|van|von|el|al|ben|ould|le|la)\s+)?\p{Lu}[\p{L}.'\u2019-]*){0,4}\s*[,|\u00B7\u2022\u2013\u2014-]?\s*(?=(?:[Ll]ast\s+)?(?:[Uu]pdated|[Pp]ublished|[Pp]osted|[Mm]is \u00E0 jour|[Pp]ubli\u00E9|[Mm]odifi\u00E9)(?![\p{L}\d_]))/u;
 
 /** The words of a photo caption: who stands where in the picture, what it shows. */
 const CAPTION_WORDS =
@@ -234,7 +241,7 @@ const FEED_FOOTER =
  * aux abonnés", "Gain unlimited access", "Vous avez un compte ? Connectez-vous".
  */
 const PAYWALL =
-  /r\u00E9serv\u00E9e? (?:aux|\u00E0 nos) abonn\u00E9s|\bfor subscribers only\b|\bsubscribers only\b|\bsubscriber-only\b|\bpour acc\u00E9der \u00E0 cet article\b|\bto (?:read|access) (?:this|the full) (?:article|story)\b|\bunlimited access\b|\blimit of free articles\b|\bfree trial\b|\barticles? gratuits?\b|\bessai gratuit\b|\bacc\u00E8s illimit\u00E9\b|\byou still have \d+\s?% to\b|\bil vous reste \d+\s?%|\bconnectez-vous\b|\bse connecter\b|\blog ?in\b|\bsign ?in\b|\balready (?:a )?(?:subscriber|subscribed|registered)\b|\bd\u00E9j\u00E0 abonn\u00E9|\bvous avez (?:d\u00E9j\u00E0 )?un compte\b|\bhave an account\b|\bcr\u00E9ez (?:un|votre) compte\b|\bcreate (?:an|your) account\b/iu;
+  /r\u00E9serv\u00E9e? (?:aux|\u00E0 nos) abonn\u00E9s|\bfor subscribers only\b|\bsubscribers only\b|\bsubscriber-only\b|\bpour acc\u00E9der \u00E0 cet article\b|\bto (?:read|access) (?:this|the full) (?:article|story)\b|\bunlimited access\b|\blimit of free articles\b|\bfree trial\b|\barticles? gratuits?\b|\bessai gratuit\b|\bacc\u00E8s illimit\u00E9(?![\p{L}\d_])|\byou still have \d+\s?% to\b|\bil vous reste \d+\s?%|\bconnectez-vous\b|\bse connecter\b|\blog ?in\b|\bsign ?in\b|\balready (?:a )?(?:subscriber|subscribed|registered)\b|\bd\u00E9j\u00E0 abonn\u00E9|\bvous avez (?:d\u00E9j\u00E0 )?un compte\b|\bhave an account\b|\bcr\u00E9ez (?:un|votre) compte\b|\bcreate (?:an|your) account\b/iu;
 
 /**
  * The paywall notices after which a page prints no more of the article: what follows (offers,
@@ -957,6 +964,15 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
     (l) => PLAYER_OR_NOTICE.test(l.line) && l.words <= 40,
   ],
   ['date stamp', (l) => UPDATE_STAMP.test(l.line)],
+  // An author's name with the stamp after it ("Jane Doe Published August 05, 2023 | 07:30 AM",
+  // "Jeanne Dupont, publié le 15/08/2022 à 14h03"): the byline and the stamp on one line.
+  [
+    'byline with a date stamp',
+    (l) => {
+      const name = NAME_BEFORE_STAMP.exec(l.line);
+      return name !== null && UPDATE_STAMP.test(l.line.slice(name[0].length));
+    },
+  ],
   ['image caption', (l) => CAPTION_WORDS.test(l.body) && !l.quoted],
   ['image file name', (l) => FILE_NAME.test(l.line)],
   ['image caption with credit', (l) => CREDIT_END.test(l.line)],

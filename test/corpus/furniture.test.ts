@@ -1706,3 +1706,45 @@ describe('classifyBlocks on markup printed as text and the marks where a site cu
     expect(judge([elided!, opening!], 'fr')[0]).toEqual(['body', elided]);
   });
 });
+
+describe('classifyBlocks on shapes of pages collected outside the fixture waves', () => {
+  const blocksOf = (text: string, title: string | null, language = 'en') =>
+    classifyBlocks(text, splitParagraphs(text), { title, furnitureHints: [], language }).map((b) => [
+      b.kind,
+      b.reason ?? null,
+      text.slice(b.start, b.end),
+    ]);
+  const first = 'The last French soldiers left the Gao base on Monday, the general staff said in Paris.';
+  const second = 'The Malian army took over the base the same day, ending nine years of French presence.';
+
+  it("drops an author's name with a published or updated stamp after it, in English and in French", () => {
+    const en = 'Jane Doe Published August 05, 2023 | 07:30 AM';
+    const fr = 'Jeanne Dupont, publié le 15/08/2022 à 14h03';
+    const by = 'By Jane Doe Updated 3 hours ago';
+    const title = 'France completes its withdrawal from Mali';
+    expect(blocksOf([title, en, first, second].join('\n\n'), title)[1]).toEqual([
+      'furniture',
+      'byline with a date stamp',
+      en,
+    ]);
+    expect(blocksOf([title, fr, first, second].join('\n\n'), title, 'fr')[1]).toEqual([
+      'furniture',
+      'byline with a date stamp',
+      fr,
+    ]);
+    expect(blocksOf([title, by, first, second].join('\n\n'), title)[1]).toEqual([
+      'furniture',
+      'byline with a date stamp',
+      by,
+    ]);
+  });
+
+  it('reads a French stamp alone on its line ("Modifié le …"), which a word boundary after "é" never matched', () => {
+    const stamp = 'Modifié le 17 février 2022';
+    expect(blocksOf([first, second, stamp].join('\n\n'), null, 'fr')[2]).toEqual([
+      'furniture',
+      'date stamp',
+      stamp,
+    ]);
+  });
+});
