@@ -733,6 +733,34 @@ function repeatsHeadline(line: string, title: string): boolean {
   return key.split(' ').length - want.split(' ').length <= 6;
 }
 
+/**
+ * Whether a line is one stretch of four words or more, headline-shaped (no sentence punctuation
+ * at its end), printed twice or more in a row, glued or a space apart, with at most three words
+ * after it (a link's label). Compared without spaces, case or accents, so "…nine yearsMali…"
+ * repeats "…nine years Mali…".
+ */
+function printedTwiceInARow(line: string): boolean {
+  if (line.length > 600) return false;
+  const s = comparable(line).replace(/\s+/gu, '');
+  // Where the line's n-th character that is not a space ends, as printed.
+  const printedEnd = (n: number) => {
+    let seen = 0;
+    let at = 0;
+    while (at < line.length && seen < n) if (!/\s/u.test(line[at++]!)) seen++;
+    return at;
+  };
+  for (let p = 12; p * 2 <= s.length; p++) {
+    if (s.slice(p, 2 * p) !== s.slice(0, p)) continue;
+    let end = 2 * p;
+    while (s.slice(end, end + p) === s.slice(0, p)) end += p;
+    const unit = line.slice(0, printedEnd(p)).trim();
+    if (wordCount(unit) < 4 || TERMINAL.test(unit)) continue;
+    const tail = line.slice(printedEnd(end)).trim();
+    return wordCount(tail) <= 3 && !TERMINAL.test(tail);
+  }
+  return false;
+}
+
 function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }
@@ -820,6 +848,13 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
   [
     'news-feed teaser (a time, then the headline of another story)',
     (l) => l.feedItems >= 2 && FEED_ITEM.test(l.line) && l.words <= 25,
+  ],
+  // A headline printed twice or more in a row on one line, glued or a space apart, perhaps with a
+  // link's label after it ("Title TitleTitle External link"): a link and its alt text, as a page
+  // prints them; a sentence of the story is never printed twice running.
+  [
+    'a headline printed twice in a row on one line (a link and its alt text)',
+    (l) => printedTwiceInARow(l.line),
   ],
   ['a bare web address (a link)', (l) => WEB_ADDRESS.test(l.line)],
   ['label of a picture or a video', (l) => MEDIA_WORD_ALONE.test(l.line)],

@@ -1717,6 +1717,23 @@ describe('classifyBlocks on shapes of pages collected outside the fixture waves'
   const first = 'The last French soldiers left the Gao base on Monday, the general staff said in Paris.';
   const second = 'The Malian army took over the base the same day, ending nine years of French presence.';
 
+  it('drops a headline printed twice or more in a row on one line, glued or a space apart, with a link label after it', () => {
+    const head = 'Macron announces French troops to leave after nine years';
+    const link = `${head}${head} ${head} External link`;
+    expect(blocksOf([first, link, second].join('\n\n'), null)[1]).toEqual([
+      'furniture',
+      'a headline printed twice in a row on one line (a link and its alt text)',
+      link,
+    ]);
+    // A sentence closed by a full stop, a unit of three words, or a repeat with a sentence after
+    // it is not a link printed twice.
+    const sentence = 'The troops left on Monday. The troops left on Monday.';
+    const short = 'Gao base Gao base handed over';
+    const tail = `${head} ${head} as the army said on Monday.`;
+    for (const line of [sentence, short, tail])
+      expect(blocksOf([first, line, second].join('\n\n'), null)[1]![0]).not.toBe('furniture');
+  });
+
   it("drops an author's name with a published or updated stamp after it, in English and in French", () => {
     const en = 'Jane Doe Published August 05, 2023 | 07:30 AM';
     const fr = 'Jeanne Dupont, publié le 15/08/2022 à 14h03';
