@@ -1482,22 +1482,27 @@ function dropOffTopicHeadlines(
   const analyzer = analyzerFor(language);
   const stems = (s: string) => termsOf(analyzer, s).map((t) => t.slice(0, 5));
   const isBody = (b: Block | undefined) => b?.kind === 'body';
-  blocks.forEach((b, i) => {
-    if (b.kind !== 'heading' || b.reason !== 'subheading') return;
-    if (!blocks.slice(0, i).some(isBody) || !blocks.slice(i + 1).some(isBody)) return;
+  const isTeaser = (b: Block | undefined) =>
+    b?.kind === 'furniture' && b.reason?.startsWith('teaser for another story') === true;
+  // The share of a candidate's words the headline and the other lines kept print, or null when
+  // the line is no candidate (not a subheading between paragraphs, too short, a sentence, a list
+  // item, a line introducing what follows, or one attributing in the past).
+  const sharedShare = (b: Block, i: number, fewest: number): { shared: number; own: number } | null => {
+    if (b.kind !== 'heading' || b.reason !== 'subheading') return null;
+    if (!blocks.slice(0, i).some(isBody) || !blocks.slice(i + 1).some(isBody)) return null;
     const line = text.slice(b.start, b.end);
-    if (wordCount(line) < 6 || TERMINAL.test(line.trim())) return;
+    if (wordCount(line) < fewest || TERMINAL.test(line.trim())) return null;
     // An item of a list the paragraph above introduces ("Deux institutions … :" / "- L'EAFDL …")
     // names something of this story in words of its own; a line closed by a colon introduces what
     // follows, which a headline never does.
-    if (/^[-\u2013\u2022\u00B7*]\s/u.test(line) || /:\s*$/u.test(line)) return;
+    if (/^[-\u2013\u2022\u00B7*]\s/u.test(line) || /:\s*$/u.test(line)) return null;
     // Headlines report in the present ("… in Niger, says Macron"); a line that attributes in the
     // past ("France said it will, however, continue …") is a sentence of this story that lost its
     // full stop, whatever words it uses.
-    if (PAST_ATTRIBUTION.test(line)) return;
+    if (PAST_ATTRIBUTION.test(line)) return null;
     const own = new Set(stems(line));
     // A short subheading ("A base built for ten years") has too few words to judge by.
-    if (own.size < 6) return;
+    if (own.size < fewest) return null;
     const page = new Set(
       stems(
         [
@@ -1506,13 +1511,34 @@ function dropOffTopicHeadlines(
         ].join('\n'),
       ),
     );
-    const shared = [...own].filter((t) => page.has(t)).length;
-    if (shared / own.size < SUBHEADING_SHARED_WORDS) {
+    return { shared: [...own].filter((t) => page.has(t)).length, own: own.size };
+  };
+  blocks.forEach((b, i) => {
+    const m = sharedShare(b, i, 6);
+    if (m && m.shared / m.own < SUBHEADING_SHARED_WORDS) {
       b.kind = 'furniture';
-      b.reason = `teaser for another story (a headline set between the paragraphs that shares ${shared} of its ${own.size} words with this article)`;
+      b.reason = `teaser for another story (a headline set between the paragraphs that shares ${m.shared} of its ${m.own} words with this article)`;
     }
   });
+  // Teasers come in lists: a headline-shaped line touching one (no paragraph between them) is the
+  // list's next item when fewer than half its words are this article's. A subheading announces the
+  // paragraph under it and shares its words; a list of other stories' headlines shares a topic's
+  // few names ("Mali", "France") and little else.
+  for (let changed = true; changed; ) {
+    changed = false;
+    blocks.forEach((b, i) => {
+      if (!isTeaser(blocks[i - 1]) && !isTeaser(blocks[i + 1])) return;
+      const m = sharedShare(b, i, 4);
+      if (!m || m.shared / m.own >= TEASER_LIST_SHARED_WORDS) return;
+      b.kind = 'furniture';
+      b.reason = `teaser for another story (a headline next to another teaser that shares ${m.shared} of its ${m.own} words with this article)`;
+      changed = true;
+    });
+  }
 }
+
+/** Share of a line's words, next to a teaser, that the rest of the page must print for it to be a subheading. */
+const TEASER_LIST_SHARED_WORDS = 0.5;
 
 /** Largest share of a line's words the article below the headline may print for the line above it to be the page's. */
 const ABOVE_HEADLINE_SHARED_WORDS = 0.1;

@@ -1764,4 +1764,26 @@ describe('classifyBlocks on shapes of pages collected outside the fixture waves'
       stamp,
     ]);
   });
+
+  it("drops a headline touching another story's teaser when fewer than half its words are the article's, and keeps a subheading there", () => {
+    const teaser = 'Flooding Forces Thousands From Their Homes Across Coastal Bangladesh';
+    const next = 'Mali junta courts Wagner fighters';
+    const subheading = 'Gao base handed to the Malian army';
+    const text = [first, teaser, next, subheading, second].join('\n\n');
+    expect(blocksOf(text, 'France completes its withdrawal from Mali')).toEqual([
+      ['body', null, first],
+      [
+        'furniture',
+        'teaser for another story (a headline set between the paragraphs that shares 0 of its 7 words with this article)',
+        teaser,
+      ],
+      [
+        'furniture',
+        'teaser for another story (a headline next to another teaser that shares 1 of its 5 words with this article)',
+        next,
+      ],
+      ['heading', 'subheading', subheading],
+      ['body', null, second],
+    ]);
+  });
 });
