@@ -761,6 +761,28 @@ function printedTwiceInARow(line: string): boolean {
   return false;
 }
 
+/**
+ * Where the headline, printed again, starts at the end of a line after a sentence of eight words
+ * or more ("… called a “meat grinder.” The identities of … revealed"), or -1. The headline must have
+ * four words or more, and the tail must be it exactly (case, accents and spacing folded), with no
+ * sentence punctuation at its end.
+ */
+function headlineRunOnto(line: string, title: string): number {
+  const want = comparable(title)
+    .replace(/[.!?\u2026]+$/u, '')
+    .trim();
+  if (want.split(' ').length < 4 || line.length <= want.length) return -1;
+  const ends = /[.!?\u2026]["'\u201D\u2019\u00BB)]*\s+/gu;
+  for (let m = ends.exec(line); m !== null; m = ends.exec(line)) {
+    const at = m.index + m[0].length;
+    // A headline is not closed by a full stop; a sentence that happens to be the title (a page
+    // without one takes its first sentence) is the paragraph's own.
+    if (TERMINAL.test(line.slice(at).trim())) continue;
+    if (comparable(line.slice(at)).trim() === want && wordCount(line.slice(0, at)) >= 8) return at;
+  }
+  return -1;
+}
+
 function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }
@@ -1153,6 +1175,17 @@ export function classifyBlocks(
       const cut = trimSpan(text, { start: span.start + m.index, end: span.end });
       blocks.push({ ...cut, kind: 'furniture', reason });
       span = trimSpan(text, { start: span.start, end: span.start + m.index });
+    }
+    // The headline printed again, run onto the end of a paragraph after its last sentence (a
+    // picture's title glued to the standfirst above it): the tail is cut, the sentences kept.
+    const headlineTail = meta.title ? headlineRunOnto(text.slice(span.start, span.end), meta.title) : -1;
+    if (headlineTail > 0) {
+      blocks.push({
+        ...trimSpan(text, { start: span.start + headlineTail, end: span.end }),
+        kind: 'furniture',
+        reason: 'the headline printed again, run onto the end of a paragraph',
+      });
+      span = trimSpan(text, { start: span.start, end: span.start + headlineTail });
     }
     // A page's script printed as text: dropped whole, or cut where the prose it runs into starts.
     const codeLine = text.slice(span.start, span.end);

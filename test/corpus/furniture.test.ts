@@ -1786,4 +1786,21 @@ describe('classifyBlocks on shapes of pages collected outside the fixture waves'
       ['body', null, second],
     ]);
   });
+  it("cuts the headline printed again at the end of a paragraph, and keeps a closing sentence that is the page's first-sentence title", () => {
+    const title = 'The identities of Wagner mercenaries lost in a Mali ambush revealed';
+    const standfirst =
+      "Several of the men had survived the siege of Bakhmut, which the group's founder called a “meat grinder.”";
+    const line = `${standfirst} ${title}`;
+    expect(blocksOf([title, line, second].join('\n\n'), title)).toEqual([
+      ['heading', 'headline', title],
+      ['body', null, standfirst],
+      ['furniture', 'the headline printed again, run onto the end of a paragraph', title],
+      ['body', null, second],
+    ]);
+    // A page without a headline takes its first sentence as the title: that sentence, closed by
+    // its full stop at the end of a paragraph, is the paragraph's own.
+    const sentence = 'The ambassador was given 72 hours to leave the country.';
+    const own = `${first} ${sentence}`;
+    expect(blocksOf([own, second].join('\n\n'), sentence)[0]).toEqual(['body', null, own]);
+  });
 });
