@@ -17,7 +17,7 @@ import { wordnet, type Pos } from '../text/wordnet.js';
 
 /** Verbs that introduce or close a quotation. */
 const SPEECH_VERB =
-  'said|says|say|told|tells|ordered|orders|added|adds|adding|warned|warns|warning|stated|states|declared|insisted|announced|announces|cited|citing|wrote|writes|asked|argued|explained|noted|claimed|denied|acknowledged|vowed|urged|called|described|saying|telling|stressed|insisting|explaining|continued|continues|concluded|affirmed|tweeted|posted|emphasised|emphasized|pointed out|remarked|replied|responded|recalled|conceded|admitted|promised|pledged|threatened|accused|condemned|denounced|demanded|asserted|maintained|suggested|observed|commented|confirmed|lamented|hailed|praised|welcomed|branded|dubbed|reiterated|indicated|assured|underlined|underscored|reported|estimated|predicted|specified|voiced|criticized|criticised|according to|en disant|en affirmant|en d\u00E9clarant|en expliquant|en soulignant|en ajoutant|en assurant|en estimant|en pr\u00E9cisant|en rappelant|en indiquant';
+  'said|says|say|read|reads|told|tells|ordered|orders|added|adds|adding|warned|warns|warning|stated|states|declared|insisted|announced|announces|cited|citing|wrote|writes|asked|argued|explained|noted|claimed|denied|acknowledged|vowed|urged|called|described|saying|telling|stressed|insisting|explaining|continued|continues|concluded|affirmed|tweeted|posted|emphasised|emphasized|pointed out|remarked|replied|responded|recalled|conceded|admitted|promised|pledged|threatened|accused|condemned|denounced|demanded|asserted|maintained|suggested|observed|commented|confirmed|lamented|hailed|praised|welcomed|branded|dubbed|reiterated|indicated|assured|underlined|underscored|reported|estimated|predicted|specified|voiced|criticized|criticised|according to|en disant|en affirmant|en d\u00E9clarant|en expliquant|en soulignant|en ajoutant|en assurant|en estimant|en pr\u00E9cisant|en rappelant|en indiquant';
 /** French verbs of saying, as past participles ("a déclaré") and present forms ("déclare"). */
 const FR_PARTICIPLE =
   'déclaré|réitéré|réaffirmé|lancé|affirmé|ajouté|indiqué|expliqué|souligné|dit|estimé|assuré|précisé|justifié|martelé|insisté|averti|annoncé|répondu|rappelé|confié|écrit|prévenu|tranché|dénoncé|conclu|reconnu|promis|fait savoir|commenté|regretté|déploré|jugé|considéré|observé|noté|relevé|poursuivi|martelé|clamé|plaidé|fustigé|ironisé|lâché|asséné|glissé|raconté|résumé|analysé|tonné|accusé|demandé|exigé|réclamé|répété|avancé|soutenu|admis|qualifié|tweeté|félicité|interrogé|réagi|signalé|détaillé|insisté|menacé|mis en garde|prévenu|renchéri|complété|argué|avoué|certifié|garanti|martelé|nuancé|objecté|protesté|répliqué|rétorqué|souhaité|suggéré|témoigné|salué|évoqué|appelé|exhorté|invité|reproché|mentionné|expliqué|prédit|craint|dit|lu|informé';
@@ -152,6 +152,9 @@ const ISSUED_BY =
 /** "issued a statement", "a publié un communiqué", with an aside between dashes before it: where ISSUES looks back from. */
 const ISSUES_VERB =
   /(?<=\s)(?:[\u2013\u2014][^\u2013\u2014]{0,200}[\u2013\u2014]\s+)?(?:issued|released|published|signed|put out|(?:a|ont)\s+(?:publi\u00E9|diffus\u00E9|sign\u00E9|adopt\u00E9))\s+(?:a|an|the|un|une)\s+(?:joint\s+|new\s+)?(?:statement|communiqu\u00E9|d\u00E9claration|press release)/giu;
+/** "issued a statement that", "a publié un communiqué qui" ending a subject phrase: the issuer is the words before it. */
+const ISSUED_A_STATEMENT =
+  /\s+(?:has\s+|have\s+|had\s+)?(?:issued|released|published|signed|put out|(?:a|ont)\s+(?:publi\u00E9|diffus\u00E9|sign\u00E9))\s+(?:a|an|the|un|une|le)\s+(?:joint\s+|new\s+|short\s+|brief\s+)?(?:statement|communiqu\u00E9|d\u00E9claration|press release)(?:\s+(?:that|which|qui))?$/iu;
 /** Up to six words ending a text, then spaces: the issuer before ISSUES_VERB (group 1). */
 const ISSUER_WORDS = /((?:[\p{L}\p{N}'\u2019.-]+\s+){0,5}[\p{L}\p{N}'\u2019.-]+)\s+$/u;
 
@@ -1647,6 +1650,7 @@ export class QuotationIndex {
         }
       }
     }
+    this.attributedNext(text, out);
     this.carryAcross(text, out, bodySentences, allMentions, titles);
     // A person given by one name on any path (the one person named in the sentence, whoever spoke
     // last) keeps the rank the page gives them ("le capitaine Florian"), as an attributed one does.
@@ -1684,6 +1688,36 @@ export class QuotationIndex {
     }
     releaseTextMemo();
     return out;
+  }
+
+  /**
+   * "« Ce transfert s'inscrit dans le cadre fixé … ». « Ce transfert … » a ajouté l'armée
+   * française", "“All the conditions were met.” “No incident slowed us,” he added": a quotation
+   * that is its whole sentence, with nothing attributing it, followed in the same paragraph with
+   * nothing between by a quotation its own sentence attributes, is that speaker's (the attribution
+   * after a run of quoted sentences names them all). Read from the last quotation back, so a run
+   * of three takes the speaker named after the third.
+   */
+  private attributedNext(text: string, out: Found[]): void {
+    for (let i = out.length - 2; i >= 0; i--) {
+      const f = out[i]!;
+      const next = out[i + 1]!;
+      if (f.speaker !== null || next.speaker === null || next.carried || next.article !== f.article) continue;
+      const wholeSentence =
+        /^[\s\u201C"\u00AB\u2018']*$/u.test(text.slice(f.sentence.start, f.start)) &&
+        /^[\s\u201D"\u00BB\u2019'.!?…]*$/u.test(text.slice(f.end, f.sentence.end));
+      if (!wholeSentence) continue;
+      // Nothing but closing and opening marks, stops and spaces between them, on one line.
+      if (
+        next.start < f.end ||
+        !/^[ \t\u00A0\u201C\u201D"\u00AB\u00BB\u2018\u2019'.!?…]*$/u.test(text.slice(f.end, next.start))
+      )
+        continue;
+      // The next quotation is attributed by words of its own sentence, not only by what comes before.
+      const around = text.slice(next.sentence.start, next.start) + text.slice(next.end, next.sentence.end);
+      if (!/\p{L}/u.test(around)) continue;
+      f.speaker = next.speaker;
+    }
   }
 
   /**
@@ -2754,6 +2788,8 @@ export class QuotationIndex {
       // "assure la force française dans son communiqué qui": an inverted verb of saying before
       // the subject, the statement it speaks in and a relative pronoun after it are not the name.
       .replace(FR_LEADING_VERB, '')
+      // "The junta issued a statement that read: “…”": the issuer, not the act of issuing.
+      .replace(ISSUED_A_STATEMENT, '')
       .replace(/\s+(?:qui|who|which)(?:\s.*)?$/iu, '')
       .replace(FR_IN_STATEMENT, '')
       // "un responsable malien sous couvert d'anonymat": how the source spoke is not its name.

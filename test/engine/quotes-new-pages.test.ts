@@ -138,4 +138,35 @@ describe('speakers on new pages', () => {
       speakers('Interrogé sur un retour, le ministre Jean Dupuis a répondu : « Jamais ».\n', 'fr'),
     ).toEqual([['Jamais', 'Jean Dupuis']]);
   });
+
+  it('gives a quoted sentence the speaker named after the quoted sentence that follows it', () => {
+    expect(
+      speakers(
+        "La remise de la base à l'armée malienne a eu lieu lundi. « Ce transfert s'inscrit dans le " +
+          'cadre fixé par le président ». « Il est préparé en toute transparence, en liaison avec ' +
+          "l'armée malienne et les autorités de la région de Ménaka » a ajouté l'armée française.\n\n« Nous restons au Sahel. »\n",
+        'fr',
+      ),
+    ).toEqual([
+      ["Ce transfert s'inscrit dans le cadre fixé par le président", "l'armée française"],
+      [
+        "Il est préparé en toute transparence, en liaison avec l'armée malienne et les autorités de la région de Ménaka",
+        "l'armée française",
+      ],
+      ['Nous restons au Sahel.', "l'armée française"],
+    ]);
+  });
+
+  it('gives "X issued a statement that read" and "…, it read" to the issuer, never to the phrase', () => {
+    expect(
+      speakers(
+        'The junta issued a statement that read: “The French ambassador must leave within 72 hours.”\n\n' +
+          'The French army issued a statement on Monday. “The last detachment has crossed the ' +
+          'border,” it read.\n',
+      ),
+    ).toEqual([
+      ['The French ambassador must leave within 72 hours.', 'Junta'],
+      ['The last detachment has crossed the border', 'French army'],
+    ]);
+  });
 });
