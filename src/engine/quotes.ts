@@ -1001,6 +1001,28 @@ class PersonRegistry {
       })
       .map(([name]) => name);
     if (fits.length === 1) return fits[0]!;
+    // "the French leader", "le ministre malien" after "President Emmanuel Macron", "le ministre
+    // Abdoulaye Diop": a page often gives the title without the nationality it later describes
+    // the office with. Read without the demonym, the role is the one person holding it, when that
+    // person's roles name no nationality at all (a "Malian president" is not the French one).
+    if (fits.length === 0) {
+      const demonyms = new Set(
+        (phrase.match(/[\p{L}-]+/gu) ?? [])
+          .filter((w) => NATIONALITY.test(w) || DEMONYM_FR.test(w))
+          .map((w) => stemRole(comparable(w))),
+      );
+      const plain = readings.map((words) => words.filter((w) => !demonyms.has(w)));
+      const loose =
+        demonyms.size === 0 || plain.every((words) => words.length === 0)
+          ? []
+          : [...this.roles].filter(([, roles]) => {
+              const have = [...roles].flatMap(roleWords);
+              if (have.some((w) => NATIONALITY.test(capitalise(w)) || DEMONYM_FR.test(w))) return false;
+              const stems = new Set(have.map(stemRole));
+              return plain.some((words) => words.length > 0 && words.every((w) => stems.has(w)));
+            });
+      if (loose.length === 1) return loose[0]![0];
+    }
     // Several people hold such a role in the corpus: the one the article named last before the
     // quotation ("the minister" after "Defence Minister Sebastien Lecornu visited …").
     if (recent && fits.length > 1) {
@@ -3389,6 +3411,8 @@ function nameTerm(speaker: string | null): string | undefined {
 }
 
 /** Nationality adjectives, which name no one ("French", "Malian", "française", "malien"). */
+/** A French demonym as an adjective after its noun ("français", "malienne", "nigérien"), lower case. */
+const DEMONYM_FR = /^\p{Ll}+(?:ais|aise|ien|ienne|ain|aine|ois|oise)$/u;
 const NATIONALITY = /^(?:\p{Lu}\p{Ll}+(?:ian|ean|ese|ish|ch|an|ais|aise|ien|ienne|ain|aine|ois|oise)s?)$/u;
 
 /**

@@ -169,4 +169,18 @@ describe('speakers on new pages', () => {
       ['The last detachment has crossed the border', 'French army'],
     ]);
   });
+
+  it('reads "the French leader" as the one president the page names, unless a Malian one is', () => {
+    const text = (title: string) =>
+      `France will withdraw its troops from Mali, ${title} said on Thursday.\n\n` +
+      '“Victory against terror is not possible if the state does not support it,” the French ' +
+      'leader told a press conference.\n';
+    expect(speakers(text('President Emmanuel Macron'))).toEqual([
+      ['Victory against terror is not possible if the state does not support it', 'Emmanuel Macron'],
+    ]);
+    // A president whose title names another nationality is not "the French leader".
+    expect(speakers(text('Malian President Assimi Goita'))).toEqual([
+      ['Victory against terror is not possible if the state does not support it', 'French leader'],
+    ]);
+  });
 });
