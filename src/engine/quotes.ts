@@ -35,9 +35,12 @@ const FR_ANY_PARTICIPLE = '\\p{Ll}{3,}(?:\u00E9|i|u)';
  */
 const FR_AUX_ADVERB =
   '(?:\\s+(?:aussi|d\u00E9j\u00E0|\u00E9galement|encore|pourtant|notamment|alors|ainsi|enfin|ensuite|toutefois|d[\'\u2019]abord|m\u00EAme|bien|par\\s+ailleurs|en\\s+outre|de\\s+nouveau|cependant|n\u00E9anmoins|publiquement|pour\\s+sa\\s+part|de\\s+son\\s+c\u00F4t\u00E9|quant\\s+\u00E0\\s+(?:lui|elle)|\u00E0\\s+nouveau|une\\s+nouvelle\\s+fois|plusieurs\\s+fois)|\\s*,[^,.;:\u00AB\u00BB\u201C\u201D"]{2,40},)?';
-/** «…», a-t-il justifié / «…», dit-elle: an inverted verb with a pronoun, pointing back to the last person. */
+/**
+ * «…», a-t-il justifié / «…», dit-elle: an inverted verb with a pronoun, pointing back to the last
+ * person; "a t-il", "a-t il" and "a t il", as pages typed in haste print it, too.
+ */
 const FR_INVERTED_PRONOUN = new RegExp(
-  `^\\s*[,.]?\\s*(?:(?:a\\s?-\\s?t|avait|avaient|ont|aurait|auraient)\\s?-\\s?(?:il|elle|ils|elles)\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE})|(?:${FR_PRESENT}|\\p{Ll}{3,}[e\u00E9]|\\p{Ll}{3,}(?:it|ent))(?:-t)?-(?:il|elle|ils|elles)|s['\u2019](?:est|\u00E9tait)-(?:il|elle)\\s+\\p{L}+|se\\s+\\p{L}+-t-(?:il|elle)|(?:a|avait)-t-(?:il|elle)\\s+(?:tenu|voulu|souhait\u00E9)\\s+\u00E0\\s+\\p{L}+)(?![\\p{L}])`,
+  `^\\s*[,.]?\\s*(?:(?:a(?:\\s?-\\s?|\\s)t(?:\\s?-\\s?|\\s)|(?:avait|avaient|ont|aurait|auraient)\\s?-\\s?)(?:il|elle|ils|elles)\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE})|(?:${FR_PRESENT}|\\p{Ll}{3,}[e\u00E9]|\\p{Ll}{3,}(?:it|ent))(?:-t)?-(?:il|elle|ils|elles)|s['\u2019](?:est|\u00E9tait)-(?:il|elle)\\s+\\p{L}+|se\\s+\\p{L}+-t-(?:il|elle)|(?:a|avait)-t-(?:il|elle)\\s+(?:tenu|voulu|souhait\u00E9)\\s+\u00E0\\s+\\p{L}+)(?![\\p{L}])`,
   'iu',
 );
 /** «…», peut-on lire dans le communiqué / «…», ajoute-t-on: words of a statement, its issuer named after or earlier. */
@@ -270,6 +273,17 @@ const FR_THAT_CLAUSE = new RegExp(
 /** A participle right after a quoted term, then "by"/"par" and its agent (group 1): "… annoncée par Emmanuel Macron". */
 const PASSIVE_AGENT =
   /^\s*(?:(?:de|of|du|des|d['\u2019])\s*(?:[\p{L}'\u2019-]+\s+){0,2}?)?\p{Ll}{3,}(?:\u00E9|\u00E9e|\u00E9s|\u00E9es|ed)\s+(?:par|by)\s+((?:[\p{L}\p{N}'\u2019.-]+\s+){0,5}?[\p{L}\p{N}'\u2019.-]+)(?=\s*(?:[,.;:!?)]|\s(?:in|on|at|last|en|le|lors|dans)\s|$))/u;
+/**
+ * "jugés ", "were described ", "described as ", "qualifiés de ": a participle in the passive
+ * (group 1) right before a quotation's opening mark. An English one needs its auxiliary or "as"
+ * ("A joint statement cited “…” by the junta" is active: the statement's words); a French one
+ * no auxiliary of the active past before it ("a qualifié de").
+ */
+const PARTICIPLE_BEFORE_QUOTE =
+  /(?:(?<![\p{L}])(?<!(?:a|ont|avait|avaient|aurait)\s+)(\p{Ll}{3,}(?:\u00E9|\u00E9e|\u00E9s|\u00E9es))(?:\s+(?:de|d['\u2019]|comme))?|(?<=(?:was|were|been|being|is|are)\s+(?:\p{Ll}+ly\s+)?)(\p{Ll}{3,}ed)(?:\s+as)?|(?<![\p{L}])(\p{Ll}{3,}ed)\s+as)\s*$/u;
+/** " par Abdoulaye Diop, …", " by the ministry.": the agent (group 1) right after a quotation's closing mark. */
+const AGENT_AFTER_QUOTE =
+  /^\s*(?:par|by)\s+((?:[\p{L}\p{N}'\u2019.-]+\s+){0,5}?[\p{L}\p{N}'\u2019.-]+)(?=\s*(?:[,.;:!?)]|\s(?:in|on|at|last|en|le|lors|dans)\s|$))/u;
 /** "what the UN refers to as the ", "ce que l'armée appelle la ": a naming verb's subject (group 1) before the named term. */
 const NAMING_SUBJECT =
   /(?<![\p{L}])(?:what|ce\s+qu(?:e|['\u2019]))\s*((?:[\p{L}\p{N}'\u2019.-]+\s+){0,4}?[\p{L}\p{N}'\u2019.-]+)\s+(?:refers?\s+to|referred\s+to|calls?|called|describes?|described|terms?|termed|appelle|appellent|nomme|nomment|d\u00E9signe|d\u00E9signent|qualifie|qualifient)(?:\s+(?:it|them|cela|\u00E7a))?(?:\s+(?:as|de|d['\u2019]))?\s*(?:(?:the|a|an|la|le|les|un|une|l['\u2019])\s*)?(?:[\p{L}-]+\s+){0,2}$/iu;
@@ -2313,6 +2327,16 @@ export class QuotationIndex {
     const agent = PASSIVE_AGENT.exec(after);
     if (agent?.[1] && INFLECTED_SPEECH.test(agent[0])) {
       const sp = norm(agent[1]);
+      if (speaks(sp)) return sp;
+    }
+    // "Des propos jugés « méprisables et outrageux » par Abdoulaye Diop", "remarks described as
+    // “hostile” by the ministry": a verb of saying or judging in the passive right before the
+    // quoted words, its agent right after them.
+    const judgedBy = AGENT_AFTER_QUOTE.exec(after);
+    const judged = judgedBy?.[1] ? PARTICIPLE_BEFORE_QUOTE.exec(before) : null;
+    const participle = judged?.[1] ?? judged?.[2] ?? judged?.[3];
+    if (judgedBy?.[1] && participle && INFLECTED_SPEECH.test(participle)) {
+      const sp = norm(judgedBy[1]);
       if (speaks(sp)) return sp;
     }
     // "what the UN refers to as the “liquidation”", "ce que l'armée appelle la « reconquête »":

@@ -183,4 +183,43 @@ describe('speakers on new pages', () => {
       ['Victory against terror is not possible if the state does not support it', 'French leader'],
     ]);
   });
+
+  it('gives words judged in the passive before the quotation to the agent after it', () => {
+    expect(
+      speakers(
+        "Le chef de la diplomatie française, Jean Dupuis, avait qualifié la junte d'« illégitime ». " +
+          'Des propos jugés « méprisables et outrageux » par Abdoulaye Diop, le ministre malien.\n',
+        'fr',
+      ),
+    ).toEqual([
+      ['illégitime', 'Jean Dupuis'],
+      ['méprisables et outrageux', 'Abdoulaye Diop'],
+    ]);
+    expect(speakers('The remarks were described as “hostile and outrageous” by Abdoulaye Diop.\n')).toEqual([
+      ['hostile and outrageous', 'Abdoulaye Diop'],
+    ]);
+    // Active, not passive: the statement's words, whoever the "by" after them names.
+    expect(
+      speakers(
+        'France and its allies have announced a “coordinated withdrawal” of their forces. A joint ' +
+          'statement cited “multiple obstructions” by the junta.\n',
+      ),
+    ).toEqual([
+      ['coordinated withdrawal', 'France and its allies'],
+      ['multiple obstructions', 'France and its allies'],
+    ]);
+  });
+
+  it('reads "a t-il indiqué" and "a t il dit", typed without a hyphen, as "a-t-il"', () => {
+    expect(
+      speakers(
+        'Le général Jean Dupuis a tenu une conférence de presse lundi. « Le départ a été conduit en ' +
+          'bon ordre », a t-il indiqué. « Nous restons au Sahel », a t il dit.\n',
+        'fr',
+      ),
+    ).toEqual([
+      ['Le départ a été conduit en bon ordre', 'Jean Dupuis'],
+      ['Nous restons au Sahel', 'Jean Dupuis'],
+    ]);
+  });
 });
