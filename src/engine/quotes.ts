@@ -17,7 +17,7 @@ import { wordnet, type Pos } from '../text/wordnet.js';
 
 /** Verbs that introduce or close a quotation. */
 const SPEECH_VERB =
-  'said|says|say|told|tells|ordered|orders|added|adds|adding|warned|warns|warning|stated|states|declared|insisted|announced|announces|cited|citing|wrote|writes|asked|argued|explained|noted|claimed|denied|acknowledged|vowed|urged|called|described|saying|telling|stressed|insisting|explaining|continued|continues|concluded|affirmed|tweeted|posted|emphasised|emphasized|pointed out|remarked|replied|responded|recalled|conceded|admitted|promised|pledged|threatened|accused|condemned|denounced|demanded|asserted|maintained|suggested|observed|commented|confirmed|lamented|hailed|praised|welcomed|branded|dubbed|reiterated|indicated|assured|underlined|underscored|reported|estimated|predicted|specified|voiced|criticized|criticised|according to|en disant|en affirmant|en d\u00E9clarant|en expliquant|en soulignant|en ajoutant|en assurant|en estimant|en pr\u00E9cisant|en rappelant|en indiquant';
+  'said|says|say|read|reads|told|tells|ordered|orders|added|adds|adding|warned|warns|warning|stated|states|declared|insisted|announced|announces|cited|citing|wrote|writes|asked|argued|explained|noted|claimed|denied|acknowledged|vowed|urged|called|described|saying|telling|stressed|insisting|explaining|continued|continues|concluded|affirmed|tweeted|posted|emphasised|emphasized|pointed out|remarked|replied|responded|recalled|conceded|admitted|promised|pledged|threatened|accused|condemned|denounced|demanded|asserted|maintained|suggested|observed|commented|confirmed|lamented|hailed|praised|welcomed|branded|dubbed|reiterated|indicated|assured|underlined|underscored|reported|estimated|predicted|specified|voiced|criticized|criticised|according to|en disant|en affirmant|en d\u00E9clarant|en expliquant|en soulignant|en ajoutant|en assurant|en estimant|en pr\u00E9cisant|en rappelant|en indiquant';
 /** French verbs of saying, as past participles ("a déclaré") and present forms ("déclare"). */
 const FR_PARTICIPLE =
   'déclaré|réitéré|réaffirmé|lancé|affirmé|ajouté|indiqué|expliqué|souligné|dit|estimé|assuré|précisé|justifié|martelé|insisté|averti|annoncé|répondu|rappelé|confié|écrit|prévenu|tranché|dénoncé|conclu|reconnu|promis|fait savoir|commenté|regretté|déploré|jugé|considéré|observé|noté|relevé|poursuivi|martelé|clamé|plaidé|fustigé|ironisé|lâché|asséné|glissé|raconté|résumé|analysé|tonné|accusé|demandé|exigé|réclamé|répété|avancé|soutenu|admis|qualifié|tweeté|félicité|interrogé|réagi|signalé|détaillé|insisté|menacé|mis en garde|prévenu|renchéri|complété|argué|avoué|certifié|garanti|martelé|nuancé|objecté|protesté|répliqué|rétorqué|souhaité|suggéré|témoigné|salué|évoqué|appelé|exhorté|invité|reproché|mentionné|expliqué|prédit|craint|dit|lu|informé';
@@ -35,9 +35,12 @@ const FR_ANY_PARTICIPLE = '\\p{Ll}{3,}(?:\u00E9|i|u)';
  */
 const FR_AUX_ADVERB =
   '(?:\\s+(?:aussi|d\u00E9j\u00E0|\u00E9galement|encore|pourtant|notamment|alors|ainsi|enfin|ensuite|toutefois|d[\'\u2019]abord|m\u00EAme|bien|par\\s+ailleurs|en\\s+outre|de\\s+nouveau|cependant|n\u00E9anmoins|publiquement|pour\\s+sa\\s+part|de\\s+son\\s+c\u00F4t\u00E9|quant\\s+\u00E0\\s+(?:lui|elle)|\u00E0\\s+nouveau|une\\s+nouvelle\\s+fois|plusieurs\\s+fois)|\\s*,[^,.;:\u00AB\u00BB\u201C\u201D"]{2,40},)?';
-/** «…», a-t-il justifié / «…», dit-elle: an inverted verb with a pronoun, pointing back to the last person. */
+/**
+ * «…», a-t-il justifié / «…», dit-elle: an inverted verb with a pronoun, pointing back to the last
+ * person; "a t-il", "a-t il" and "a t il", as pages typed in haste print it, too.
+ */
 const FR_INVERTED_PRONOUN = new RegExp(
-  `^\\s*[,.]?\\s*(?:(?:a\\s?-\\s?t|avait|avaient|ont|aurait|auraient)\\s?-\\s?(?:il|elle|ils|elles)\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE})|(?:${FR_PRESENT}|\\p{Ll}{3,}[e\u00E9]|\\p{Ll}{3,}(?:it|ent))(?:-t)?-(?:il|elle|ils|elles)|s['\u2019](?:est|\u00E9tait)-(?:il|elle)\\s+\\p{L}+|se\\s+\\p{L}+-t-(?:il|elle)|(?:a|avait)-t-(?:il|elle)\\s+(?:tenu|voulu|souhait\u00E9)\\s+\u00E0\\s+\\p{L}+)(?![\\p{L}])`,
+  `^\\s*[,.]?\\s*(?:(?:a(?:\\s?-\\s?|\\s)t(?:\\s?-\\s?|\\s)|(?:avait|avaient|ont|aurait|auraient)\\s?-\\s?)(?:il|elle|ils|elles)\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE})|(?:${FR_PRESENT}|\\p{Ll}{3,}[e\u00E9]|\\p{Ll}{3,}(?:it|ent))(?:-t)?-(?:il|elle|ils|elles)|s['\u2019](?:est|\u00E9tait)-(?:il|elle)\\s+\\p{L}+|se\\s+\\p{L}+-t-(?:il|elle)|(?:a|avait)-t-(?:il|elle)\\s+(?:tenu|voulu|souhait\u00E9)\\s+\u00E0\\s+\\p{L}+)(?![\\p{L}])`,
   'iu',
 );
 /** «…», peut-on lire dans le communiqué / «…», ajoute-t-on: words of a statement, its issuer named after or earlier. */
@@ -152,6 +155,9 @@ const ISSUED_BY =
 /** "issued a statement", "a publié un communiqué", with an aside between dashes before it: where ISSUES looks back from. */
 const ISSUES_VERB =
   /(?<=\s)(?:[\u2013\u2014][^\u2013\u2014]{0,200}[\u2013\u2014]\s+)?(?:issued|released|published|signed|put out|(?:a|ont)\s+(?:publi\u00E9|diffus\u00E9|sign\u00E9|adopt\u00E9))\s+(?:a|an|the|un|une)\s+(?:joint\s+|new\s+)?(?:statement|communiqu\u00E9|d\u00E9claration|press release)/giu;
+/** "issued a statement that", "a publié un communiqué qui" ending a subject phrase: the issuer is the words before it. */
+const ISSUED_A_STATEMENT =
+  /\s+(?:has\s+|have\s+|had\s+)?(?:issued|released|published|signed|put out|(?:a|ont)\s+(?:publi\u00E9|diffus\u00E9|sign\u00E9))\s+(?:a|an|the|un|une|le)\s+(?:joint\s+|new\s+|short\s+|brief\s+)?(?:statement|communiqu\u00E9|d\u00E9claration|press release)(?:\s+(?:that|which|qui))?$/iu;
 /** Up to six words ending a text, then spaces: the issuer before ISSUES_VERB (group 1). */
 const ISSUER_WORDS = /((?:[\p{L}\p{N}'\u2019.-]+\s+){0,5}[\p{L}\p{N}'\u2019.-]+)\s+$/u;
 
@@ -267,6 +273,17 @@ const FR_THAT_CLAUSE = new RegExp(
 /** A participle right after a quoted term, then "by"/"par" and its agent (group 1): "… annoncée par Emmanuel Macron". */
 const PASSIVE_AGENT =
   /^\s*(?:(?:de|of|du|des|d['\u2019])\s*(?:[\p{L}'\u2019-]+\s+){0,2}?)?\p{Ll}{3,}(?:\u00E9|\u00E9e|\u00E9s|\u00E9es|ed)\s+(?:par|by)\s+((?:[\p{L}\p{N}'\u2019.-]+\s+){0,5}?[\p{L}\p{N}'\u2019.-]+)(?=\s*(?:[,.;:!?)]|\s(?:in|on|at|last|en|le|lors|dans)\s|$))/u;
+/**
+ * "jugés ", "were described ", "described as ", "qualifiés de ": a participle in the passive
+ * (group 1) right before a quotation's opening mark. An English one needs its auxiliary or "as"
+ * ("A joint statement cited “…” by the junta" is active: the statement's words); a French one
+ * no auxiliary of the active past before it ("a qualifié de").
+ */
+const PARTICIPLE_BEFORE_QUOTE =
+  /(?:(?<![\p{L}])(?<!(?:a|ont|avait|avaient|aurait)\s+)(\p{Ll}{3,}(?:\u00E9|\u00E9e|\u00E9s|\u00E9es))(?:\s+(?:de|d['\u2019]|comme))?|(?<=(?:was|were|been|being|is|are)\s+(?:\p{Ll}+ly\s+)?)(\p{Ll}{3,}ed)(?:\s+as)?|(?<![\p{L}])(\p{Ll}{3,}ed)\s+as)\s*$/u;
+/** " par Abdoulaye Diop, …", " by the ministry.": the agent (group 1) right after a quotation's closing mark. */
+const AGENT_AFTER_QUOTE =
+  /^\s*(?:par|by)\s+((?:[\p{L}\p{N}'\u2019.-]+\s+){0,5}?[\p{L}\p{N}'\u2019.-]+)(?=\s*(?:[,.;:!?)]|\s(?:in|on|at|last|en|le|lors|dans)\s|$))/u;
 /** "what the UN refers to as the ", "ce que l'armée appelle la ": a naming verb's subject (group 1) before the named term. */
 const NAMING_SUBJECT =
   /(?<![\p{L}])(?:what|ce\s+qu(?:e|['\u2019]))\s*((?:[\p{L}\p{N}'\u2019.-]+\s+){0,4}?[\p{L}\p{N}'\u2019.-]+)\s+(?:refers?\s+to|referred\s+to|calls?|called|describes?|described|terms?|termed|appelle|appellent|nomme|nomment|d\u00E9signe|d\u00E9signent|qualifie|qualifient)(?:\s+(?:it|them|cela|\u00E7a))?(?:\s+(?:as|de|d['\u2019]))?\s*(?:(?:the|a|an|la|le|les|un|une|l['\u2019])\s*)?(?:[\p{L}-]+\s+){0,2}$/iu;
@@ -998,6 +1015,28 @@ class PersonRegistry {
       })
       .map(([name]) => name);
     if (fits.length === 1) return fits[0]!;
+    // "the French leader", "le ministre malien" after "President Emmanuel Macron", "le ministre
+    // Abdoulaye Diop": a page often gives the title without the nationality it later describes
+    // the office with. Read without the demonym, the role is the one person holding it, when that
+    // person's roles name no nationality at all (a "Malian president" is not the French one).
+    if (fits.length === 0) {
+      const demonyms = new Set(
+        (phrase.match(/[\p{L}-]+/gu) ?? [])
+          .filter((w) => NATIONALITY.test(w) || DEMONYM_FR.test(w))
+          .map((w) => stemRole(comparable(w))),
+      );
+      const plain = readings.map((words) => words.filter((w) => !demonyms.has(w)));
+      const loose =
+        demonyms.size === 0 || plain.every((words) => words.length === 0)
+          ? []
+          : [...this.roles].filter(([, roles]) => {
+              const have = [...roles].flatMap(roleWords);
+              if (have.some((w) => NATIONALITY.test(capitalise(w)) || DEMONYM_FR.test(w))) return false;
+              const stems = new Set(have.map(stemRole));
+              return plain.some((words) => words.length > 0 && words.every((w) => stems.has(w)));
+            });
+      if (loose.length === 1) return loose[0]![0];
+    }
     // Several people hold such a role in the corpus: the one the article named last before the
     // quotation ("the minister" after "Defence Minister Sebastien Lecornu visited …").
     if (recent && fits.length > 1) {
@@ -1647,6 +1686,7 @@ export class QuotationIndex {
         }
       }
     }
+    this.attributedNext(text, out);
     this.carryAcross(text, out, bodySentences, allMentions, titles);
     // A person given by one name on any path (the one person named in the sentence, whoever spoke
     // last) keeps the rank the page gives them ("le capitaine Florian"), as an attributed one does.
@@ -1684,6 +1724,36 @@ export class QuotationIndex {
     }
     releaseTextMemo();
     return out;
+  }
+
+  /**
+   * "« Ce transfert s'inscrit dans le cadre fixé … ». « Ce transfert … » a ajouté l'armée
+   * française", "“All the conditions were met.” “No incident slowed us,” he added": a quotation
+   * that is its whole sentence, with nothing attributing it, followed in the same paragraph with
+   * nothing between by a quotation its own sentence attributes, is that speaker's (the attribution
+   * after a run of quoted sentences names them all). Read from the last quotation back, so a run
+   * of three takes the speaker named after the third.
+   */
+  private attributedNext(text: string, out: Found[]): void {
+    for (let i = out.length - 2; i >= 0; i--) {
+      const f = out[i]!;
+      const next = out[i + 1]!;
+      if (f.speaker !== null || next.speaker === null || next.carried || next.article !== f.article) continue;
+      const wholeSentence =
+        /^[\s\u201C"\u00AB\u2018']*$/u.test(text.slice(f.sentence.start, f.start)) &&
+        /^[\s\u201D"\u00BB\u2019'.!?…]*$/u.test(text.slice(f.end, f.sentence.end));
+      if (!wholeSentence) continue;
+      // Nothing but closing and opening marks, stops and spaces between them, on one line.
+      if (
+        next.start < f.end ||
+        !/^[ \t\u00A0\u201C\u201D"\u00AB\u00BB\u2018\u2019'.!?…]*$/u.test(text.slice(f.end, next.start))
+      )
+        continue;
+      // The next quotation is attributed by words of its own sentence, not only by what comes before.
+      const around = text.slice(next.sentence.start, next.start) + text.slice(next.end, next.sentence.end);
+      if (!/\p{L}/u.test(around)) continue;
+      f.speaker = next.speaker;
+    }
   }
 
   /**
@@ -2259,6 +2329,16 @@ export class QuotationIndex {
       const sp = norm(agent[1]);
       if (speaks(sp)) return sp;
     }
+    // "Des propos jugés « méprisables et outrageux » par Abdoulaye Diop", "remarks described as
+    // “hostile” by the ministry": a verb of saying or judging in the passive right before the
+    // quoted words, its agent right after them.
+    const judgedBy = AGENT_AFTER_QUOTE.exec(after);
+    const judged = judgedBy?.[1] ? PARTICIPLE_BEFORE_QUOTE.exec(before) : null;
+    const participle = judged?.[1] ?? judged?.[2] ?? judged?.[3];
+    if (judgedBy?.[1] && participle && INFLECTED_SPEECH.test(participle)) {
+      const sp = norm(judgedBy[1]);
+      if (speaks(sp)) return sp;
+    }
     // "what the UN refers to as the “liquidation”", "ce que l'armée appelle la « reconquête »":
     // the subject of a verb that names the term.
     const naming = NAMING_SUBJECT.exec(before);
@@ -2754,6 +2834,8 @@ export class QuotationIndex {
       // "assure la force française dans son communiqué qui": an inverted verb of saying before
       // the subject, the statement it speaks in and a relative pronoun after it are not the name.
       .replace(FR_LEADING_VERB, '')
+      // "The junta issued a statement that read: “…”": the issuer, not the act of issuing.
+      .replace(ISSUED_A_STATEMENT, '')
       .replace(/\s+(?:qui|who|which)(?:\s.*)?$/iu, '')
       .replace(FR_IN_STATEMENT, '')
       // "un responsable malien sous couvert d'anonymat": how the source spoke is not its name.
@@ -3353,6 +3435,8 @@ function nameTerm(speaker: string | null): string | undefined {
 }
 
 /** Nationality adjectives, which name no one ("French", "Malian", "française", "malien"). */
+/** A French demonym as an adjective after its noun ("français", "malienne", "nigérien"), lower case. */
+const DEMONYM_FR = /^\p{Ll}+(?:ais|aise|ien|ienne|ain|aine|ois|oise)$/u;
 const NATIONALITY = /^(?:\p{Lu}\p{Ll}+(?:ian|ean|ese|ish|ch|an|ais|aise|ien|ienne|ain|aine|ois|oise)s?)$/u;
 
 /**

@@ -138,4 +138,88 @@ describe('speakers on new pages', () => {
       speakers('Interrogé sur un retour, le ministre Jean Dupuis a répondu : « Jamais ».\n', 'fr'),
     ).toEqual([['Jamais', 'Jean Dupuis']]);
   });
+
+  it('gives a quoted sentence the speaker named after the quoted sentence that follows it', () => {
+    expect(
+      speakers(
+        "La remise de la base à l'armée malienne a eu lieu lundi. « Ce transfert s'inscrit dans le " +
+          'cadre fixé par le président ». « Il est préparé en toute transparence, en liaison avec ' +
+          "l'armée malienne et les autorités de la région de Ménaka » a ajouté l'armée française.\n\n« Nous restons au Sahel. »\n",
+        'fr',
+      ),
+    ).toEqual([
+      ["Ce transfert s'inscrit dans le cadre fixé par le président", "l'armée française"],
+      [
+        "Il est préparé en toute transparence, en liaison avec l'armée malienne et les autorités de la région de Ménaka",
+        "l'armée française",
+      ],
+      ['Nous restons au Sahel.', "l'armée française"],
+    ]);
+  });
+
+  it('gives "X issued a statement that read" and "…, it read" to the issuer, never to the phrase', () => {
+    expect(
+      speakers(
+        'The junta issued a statement that read: “The French ambassador must leave within 72 hours.”\n\n' +
+          'The French army issued a statement on Monday. “The last detachment has crossed the ' +
+          'border,” it read.\n',
+      ),
+    ).toEqual([
+      ['The French ambassador must leave within 72 hours.', 'Junta'],
+      ['The last detachment has crossed the border', 'French army'],
+    ]);
+  });
+
+  it('reads "the French leader" as the one president the page names, unless a Malian one is', () => {
+    const text = (title: string) =>
+      `France will withdraw its troops from Mali, ${title} said on Thursday.\n\n` +
+      '“Victory against terror is not possible if the state does not support it,” the French ' +
+      'leader told a press conference.\n';
+    expect(speakers(text('President Emmanuel Macron'))).toEqual([
+      ['Victory against terror is not possible if the state does not support it', 'Emmanuel Macron'],
+    ]);
+    // A president whose title names another nationality is not "the French leader".
+    expect(speakers(text('Malian President Assimi Goita'))).toEqual([
+      ['Victory against terror is not possible if the state does not support it', 'French leader'],
+    ]);
+  });
+
+  it('gives words judged in the passive before the quotation to the agent after it', () => {
+    expect(
+      speakers(
+        "Le chef de la diplomatie française, Jean Dupuis, avait qualifié la junte d'« illégitime ». " +
+          'Des propos jugés « méprisables et outrageux » par Abdoulaye Diop, le ministre malien.\n',
+        'fr',
+      ),
+    ).toEqual([
+      ['illégitime', 'Jean Dupuis'],
+      ['méprisables et outrageux', 'Abdoulaye Diop'],
+    ]);
+    expect(speakers('The remarks were described as “hostile and outrageous” by Abdoulaye Diop.\n')).toEqual([
+      ['hostile and outrageous', 'Abdoulaye Diop'],
+    ]);
+    // Active, not passive: the statement's words, whoever the "by" after them names.
+    expect(
+      speakers(
+        'France and its allies have announced a “coordinated withdrawal” of their forces. A joint ' +
+          'statement cited “multiple obstructions” by the junta.\n',
+      ),
+    ).toEqual([
+      ['coordinated withdrawal', 'France and its allies'],
+      ['multiple obstructions', 'France and its allies'],
+    ]);
+  });
+
+  it('reads "a t-il indiqué" and "a t il dit", typed without a hyphen, as "a-t-il"', () => {
+    expect(
+      speakers(
+        'Le général Jean Dupuis a tenu une conférence de presse lundi. « Le départ a été conduit en ' +
+          'bon ordre », a t-il indiqué. « Nous restons au Sahel », a t il dit.\n',
+        'fr',
+      ),
+    ).toEqual([
+      ['Le départ a été conduit en bon ordre', 'Jean Dupuis'],
+      ['Nous restons au Sahel', 'Jean Dupuis'],
+    ]);
+  });
 });
