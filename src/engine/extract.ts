@@ -638,6 +638,7 @@ function typedAnswer(
       if (!span) return null;
       return (
         (asksWords(q) ? quotedAnswer(text, q) : null) ??
+        objectAnswer(text, q) ??
         (q.predicateOf ? (mannerNounAnswer(text, q) ?? predicateAnswer(text, q)) : null) ??
         (q.purpose ? purposeAnswer(text, q) : null) ??
         (q.degree ? degreeAnswer(text, q.degree) : null) ??
@@ -839,6 +840,60 @@ export function askedSlot(q: QuestionAnalysis): AskedSlot | null {
   return null;
 }
 
+/** Verbs whose object is no thing asked for: doing, being, having, saying (its clause is asked). */
+const NO_OBJECT_VERB =
+  /^(?:do|does|did|done|doing|be|is|are|was|were|been|being|have|has|had|having|get|got|say|says|said|saying|think|thinks|thought|happen|happens|happened|mean|means|meant)$/;
+
+/**
+ * The verb whose object an English "what" question asks: its last verb, when no noun phrase
+ * follows it ("what did macron say france prevented in mali", "what did paris hope sharing the
+ * burden would reduce"), or the verb before a closing "what" ("…was supposed to help Paris limit
+ * what?"). Null for "what did X do", "what happened", a verb with its object in the question.
+ */
+export function askedObjectVerb(q: QuestionAnalysis): string | null {
+  if (q.language !== 'en' || q.answerType !== 'other' || q.yesNo || q.alternatives) return null;
+  const ws = q.words.map((w) => w.text);
+  const last = ws.length - 1;
+  if (last >= 1 && ws[last] === 'what') {
+    const v = ws[last - 1]!;
+    return asVerb(v) && !NO_OBJECT_VERB.test(v) ? v : null;
+  }
+  if (ws[0] !== 'what' || !/^(?:did|does|do|has|have|had|will|would|could|can|should)$/.test(ws[1] ?? ''))
+    return null;
+  let k = -1;
+  // A word WordNet knows only as a verb, or a past form ("troops" may be a verb, but is not asked as one).
+  for (let i = 3; i < ws.length; i++)
+    if (asVerb(ws[i]) && (/ed$/.test(ws[i]!) || english.lemmas(ws[i]!).every((l) => l.pos === 'v'))) k = i;
+  if (k < 0) return null;
+  const verb = ws[k]!;
+  // A noun phrase after the verb is its object, said by the question itself: something else is asked.
+  const next = ws[k + 1];
+  if (
+    NO_OBJECT_VERB.test(verb) ||
+    (next !== undefined &&
+      !PREPOSITION.test(next) &&
+      !/^(?:in|on|at|during|after|before|since|from|now|then|there|here|back|up|out|off)$/.test(next))
+  )
+    return null;
+  return verb;
+}
+
+/**
+ * For "what did X say Y prevented": the object of the asked verb where the passage uses it
+ * ("prevented the establishment of a territorial caliphate"), read as a "who" question's object
+ * is (slotAnswer); null where the question asks no object or the passage does not use the verb.
+ */
+function objectAnswer(text: string, q: QuestionAnalysis): Mention | null {
+  const verb = askedObjectVerb(q);
+  return verb ? slotAnswer(text, q, { verb, slot: 'object' }, OBJECT_THROUGH) : null;
+}
+
+/**
+ * Prepositions a thing asked for runs on through, as its complement ("a swift timeline for a
+ * return to civilian rules"); a person's phrase stops there ("the ambassador to Mali").
+ */
+const OBJECT_THROUGH = /^(?:for|to)$/i;
+
 /** Words that end a noun phrase read forwards: a preposition other than "of", a clause word. */
 const NP_END =
   /^(?:in|at|on|to|for|from|with|about|after|before|during|since|by|as|over|under|into|while|which|who|whom|whose|when|where|because|amid|until|following|despite|than|but|or|is|are|was|were|has|have|had|will|would|said|says)$/i;
@@ -849,11 +904,11 @@ const NP_WORDS = 10;
  * or a clause word, at most NP_WORDS words; a list of names ("Niger, Chad, Mauritania and…")
  * whole.
  */
-function phraseFrom(text: string, ws: readonly Word[], k: number): Mention | null {
+function phraseFrom(text: string, ws: readonly Word[], k: number, through?: RegExp): Mention | null {
   let last = -1;
   for (let i = k; i < Math.min(ws.length, k + NP_WORDS); i++) {
     const w = text.slice(ws[i]!.start, ws[i]!.end);
-    if (NP_END.test(w)) break;
+    if (NP_END.test(w) && !(i > k && through?.test(w))) break;
     if (i > k) {
       const gap = text.slice(ws[i - 1]!.end, ws[i]!.start);
       const listed =
@@ -903,7 +958,7 @@ function verbStems(verb: string, q: QuestionAnalysis): Set<string> {
  * the expulsion of the French ambassador"), before it in the passive; the phrase after the
  * question's preposition. Null where the passage does not use the verb.
  */
-function slotAnswer(text: string, q: QuestionAnalysis, slot: AskedSlot): Mention | null {
+function slotAnswer(text: string, q: QuestionAnalysis, slot: AskedSlot, through?: RegExp): Mention | null {
   const stems = verbStems(slot.verb, q);
   const ws = words(text);
   const terms = new Set(q.terms);
@@ -924,7 +979,7 @@ function slotAnswer(text: string, q: QuestionAnalysis, slot: AskedSlot): Mention
     // "was expelled" is passive, "was withdrawing" is not.
     const passive = !nominal && BE_BEFORE.test(prev) && !/ing$/.test(word) && pastForm(word);
     let found: Mention | null = null;
-    const after = (from: number) => (from < ws.length ? phraseFrom(text, ws, from) : null);
+    const after = (from: number) => (from < ws.length ? phraseFrom(text, ws, from, through) : null);
     const by = () => {
       for (let i = k + 1; i < Math.min(ws.length, k + 8); i++) {
         if (/[,;.]/.test(text.slice(ws[i - 1]!.end, ws[i]!.start))) return null;

@@ -290,7 +290,8 @@ export const QUESTION_FILLERS: ReadonlySet<string> = new Set(
 /** French question words and what they ask (see frenchAskedType). */
 const FR_DURATION =
   /\b(?:combien de temps|pendant combien|depuis combien|quelle dur[ée]e|combien (?:d['\u2019]heures|de jours|de semaines|de mois|d['\u2019]ann[ée]es))(?![\p{L}])/iu;
-const FR_NUMBER = /\bcombien\b/iu;
+/** "combien", and "cb", its common written shorthand ("dirigé par cb de colonels"). */
+const FR_NUMBER = /\b(?:combien|cb)\b/iu;
 const FR_YEAR = /\bquelle ann[ée]e\b/iu;
 const FR_DATE = /\bquand\b|\bquel(?:le)? (?:jour|date|ann[ée]e|mois)\b|(?:^|\s)[àa] quelle date\b/iu;
 const FR_TIME = /(?:^|\s)[àa] quelle heure\b/iu;
@@ -307,6 +308,9 @@ const FR_REASON = /\bpourquoi\b/iu;
 const FR_WHICH = /(?:^|[\s'\u2019])(?:quel|quelle|quels|quelles)\s+([\p{L}-]+)/iu;
 /** "nom de la ministre allemande", "le nom du porte-parole": the noun whose name is asked. */
 const FR_NAME_OF = /\bnom\s+(?:de\s+la\s+|de\s+l['\u2019]|du\s+|des\s+|de\s+|d['\u2019])([\p{L}-]+)/iu;
+/** "comment s'appelle le ministre estonien…": the noun whose name is asked, after the verb of naming. */
+const FR_CALLED =
+  /\bcomment\s+s['\u2019]appel(?:le|lent|ait|aient)\s+(?:le\s+|la\s+|les\s+|l['\u2019]|ce\s+|cette\s+)?([\p{L}-]+)/iu;
 
 /**
  * French question words: a question holding one asks for something else than yes or no. "qui"
@@ -389,7 +393,7 @@ function frenchNounAsks(word: string | undefined): { type: AnswerType; head: str
 }
 
 /** "combien de soldats", "combien d'heures": the noun counted. */
-const FR_COUNTED = /\bcombien\s+(?:de\s+|d['\u2019])([\p{L}-]+)/iu;
+const FR_COUNTED = /\b(?:combien|cb)\s+(?:de\s+|d['\u2019])([\p{L}-]+)/iu;
 
 /**
  * What a French question asks, from its question words: "combien de temps" a duration,
@@ -418,7 +422,9 @@ function frenchAskedType(
   if (FR_REASON.test(question)) return { type: 'reason', head: null, dateKind: null };
   // "quelle ministre a monté…", "nom de la ministre…", "quel groupe…": the kind the noun names.
   const asked =
-    frenchNounAsks(FR_WHICH.exec(question)?.[1]) ?? frenchNounAsks(FR_NAME_OF.exec(question)?.[1]);
+    frenchNounAsks(FR_WHICH.exec(question)?.[1]) ??
+    frenchNounAsks(FR_NAME_OF.exec(question)?.[1]) ??
+    frenchNounAsks(FR_CALLED.exec(question)?.[1]);
   if (asked) return { ...asked, dateKind: null };
   return null;
 }
@@ -540,11 +546,19 @@ export function analyzeQuestion(input: string): QuestionAnalysis {
       } else if (nameEnd?.[1]) {
         // "estonian defence minster name", "eu foreign policy cheif name": a person's name when
         // a title stands among the words, misspelt or not; else the thing of the last word.
-        const ws = nameEnd[1].toLowerCase().split(/\s+/);
-        if (ws.some(nearTitle)) answerType = 'person';
-        else if (!STOP_WORDS.has(ws[ws.length - 1]!)) {
+        // A person noun among the words ("US deputy amb at the UN…, name pls": "deputy")
+        // names a person too; the thing named is the head before its qualifiers ("op" of "main
+        // french op in the sahel is called?").
+        const ws = nameEnd[1]
+          .toLowerCase()
+          .split(/[\s,]+/)
+          .filter((w) => w !== '');
+        const qualified = ws.findIndex((w, i) => i > 0 && QUALIFIER_START.test(w));
+        const described = qualified > 0 ? ws.slice(0, qualified) : ws;
+        if (described.some((w) => nearTitle(w) || (w.length > 3 && namesAPerson(w)))) answerType = 'person';
+        else if (!STOP_WORDS.has(described[described.length - 1]!)) {
           answerType = 'entity';
-          headNoun = ws[ws.length - 1]!;
+          headNoun = described[described.length - 1]!;
         }
       } else if (named?.[1]) {
         // "name of frances top diplomat", "what was the intervention called": a person's name
@@ -663,8 +677,15 @@ function countedNoun(question: string): string | null {
   return plural ?? (howMany ? (words[words.length - 1] ?? null) : null);
 }
 
-/** "estonian defence minister name", "the ambush village's name?": a name asked last. */
-const NAME_LAST_Q = /^\s*(?:the\s+)?([\p{L}][\p{L}'\u2019 -]*?)(?:['\u2019]s)?\s+name\s*\??\s*$/iu;
+/**
+ * "estonian defence minister name", "the ambush village's name?", "berlin defence minister
+ * sceptical about the EU training mission, name?", "… name pls", "main french op in the sahel
+ * is called?": a name asked last, of the thing the words before it describe.
+ */
+const NAME_LAST_Q =
+  /^\s*(?:the\s+)?([\p{L}][\p{L}\d'\u2019 ,.-]*?)(?:['\u2019]s)?,?\s+(?:name|(?:is|was|are|were)\s+(?:called|named))(?:\s+(?:pls|plz|please))?\s*\??\s*$/iu;
+/** Prepositions after which a described thing's qualifiers begin ("op in the sahel"). */
+const QUALIFIER_START = /^(?:in|at|on|of|for|from|with|about|to|by|during|after|before|near|against)$/;
 
 /**
  * True for a title word ("minister", "chief"), also misspelt by one edit or two letters swapped

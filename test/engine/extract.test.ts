@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractAnswer } from '../../src/engine/extract.js';
+import { askedObjectVerb, extractAnswer } from '../../src/engine/extract.js';
 import { analyzeQuestion } from '../../src/engine/question.js';
 import { AnswerEngine } from '../../src/engine/answer.js';
 import { buildCorpus } from '../support/memory-corpus.js';
@@ -1087,6 +1087,33 @@ describe('short answers, one span per asked type', () => {
         'The union leader said members were waiting for a written offer, before any training.',
       ),
     ).not.toBe('training');
+  });
+
+  it('"what did X say Y prevented", "… limit what?": the object of the asked verb in the passage', () => {
+    expect(
+      short(
+        'what did the mayor say the levee prevented in the town',
+        'The mayor on Monday sought to praise the works, saying the levee prevented the flooding of the old market, and saved homes.',
+      ),
+    ).toBe('the flooding of the old market');
+    expect(
+      short(
+        'Building the bypass was supposed to help the council limit what?',
+        'The council hoped the bypass, by limiting heavy traffic in the centre, would please residents.',
+      ),
+    ).toBe('heavy traffic');
+    // A thing asked runs on through "for" and "to": its complement is part of it.
+    expect(
+      short(
+        'what did the union push the board to adopt',
+        'The union pressed the board to adopt a clear timetable for a return to full hours and a pay rise.',
+      ),
+    ).toBe('a clear timetable for a return to full hours');
+    // The question names the verb's object itself: another thing is asked.
+    expect(
+      askedObjectVerb(analyzeQuestion('what did the mayor say the levee prevented the flooding of')),
+    ).toBeNull();
+    expect(askedObjectVerb(analyzeQuestion('what did the council do'))).toBeNull();
   });
 
   it('a guess the question ends on may be the answer: "… since when, 2019?"', () => {

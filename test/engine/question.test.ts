@@ -131,6 +131,14 @@ describe('what else a question says about its answer', () => {
     expect(read('estonian defence minster name')).toEqual(['person', null]);
     expect(read('eu foreign policy cheif name')).toEqual(['person', null]);
     expect(read('the ambush village name?')).toEqual(['entity', 'village']);
+    // After a comma, with "pls", or as "is called?"; a person noun among the words ("deputy")
+    // names a person too, and a thing is named by its head before its qualifiers ("op", not "sahel").
+    expect(read('berlin defence minister sceptical about the EU training mission, name?')).toEqual([
+      'person',
+      null,
+    ]);
+    expect(read('US deputy amb at the UN on the mali vote, name pls')).toEqual(['person', null]);
+    expect(read('main french op in the sahel is called?')).toEqual(['entity', 'op']);
   });
 
   it('reads the alternatives of "X or Y?", the subject of "what did X do", a purpose', () => {
@@ -242,6 +250,8 @@ describe('the asked type of a French question', () => {
       null,
       null,
     ]);
+    // "cb", the written shorthand of "combien".
+    expect(fr('le mali est dirigé par cb de colonels')).toEqual(['fr', 'number', 'colonels', null]);
   });
 
   it('reads "quand", "quelle date" as a date and "en quelle année" as a year', () => {
@@ -265,6 +275,12 @@ describe('the asked type of a French question', () => {
     expect(fr('quel ministre a signé le décret')).toEqual(['fr', 'person', null, null]);
     expect(fr('nom du porte-parole de la mission')).toEqual(['fr', 'person', null, null]);
     expect(fr("nom de l'ambassadrice expulsee")).toEqual(['fr', 'person', null, null]);
+    expect(fr("Comment s'appelle le ministre estonien de la Défense ?")).toEqual([
+      'fr',
+      'person',
+      null,
+      null,
+    ]);
     expect(fr('quelle ville accueille le nouvel état-major')).toEqual(['fr', 'place', 'city', null]);
     // A noun of another kind ("quelle base") or one the list does not hold: untyped, as before.
     expect(fr('quelle base reste à rendre aux soldats maliens')).toEqual(['fr', 'other', null, null]);
