@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { bundledSets, isUntouched, QuestionSet } from '../src/cli/question-set.js';
+import { bundledSets, isCheckSet, isUntouched, QuestionSet } from '../src/cli/question-set.js';
 import { type Corpus, loadCorpus } from '../src/corpus/load.js';
 import { BUNDLED_CORPUS_DIR, Engine } from '../src/engine/index.js';
 
@@ -30,16 +30,12 @@ export function engineFor(dir: string): { engine: Engine; corpus: Corpus } {
   return e;
 }
 
-/**
- * Sets held for checking changes this session: tuning material that nobody has read, scored only
- * as totals (`npm run eval -- FILE`) so that a change tuned on the other sets can be seen to carry
- * over. The diagnosis scripts, which print questions and misses, never read them.
- */
-export const CHECK_SETS: readonly string[] = ['reworded-fresh9-tuning.json', 'pages-wave22.json'];
+/** This session's check sets, which the diagnosis scripts, printing questions and misses, never read. */
+export { CHECK_SETS } from '../src/cli/question-set.js';
 
 export function* tuningSets(only: readonly string[]): Generator<TuningSet> {
   for (const file of bundledSets()) {
-    if (isUntouched(file) || CHECK_SETS.includes(basename(file))) continue;
+    if (isUntouched(file) || isCheckSet(file)) continue;
     if (only.length && !only.some((o) => basename(file).includes(o))) continue;
     const set = QuestionSet.parse(JSON.parse(readFileSync(file, 'utf8')));
     const dir = set.corpus ? resolve(dirname(file), set.corpus) : BUNDLED_CORPUS_DIR;

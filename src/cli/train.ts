@@ -1,7 +1,8 @@
 /**
  * `npm run train`: fits the rank model and the confidence model (src/engine/model.ts) on every
  * tuning set of test/data/eval (each on its own corpus, as `npm run eval` scores it; every set
- * whose name says `untouched` is left out), prints what each gives on each set while that set
+ * whose name says `untouched` is left out, and so are the session's check sets, CHECK_SETS in
+ * question-set.ts, unless `--with-check-sets` is given), prints what each gives on each set while that set
  * was left out of the fit (leave-one-set-out) beside the hand formula, and writes the models to
  * data/rank-model.json, each adopted only where leave-one-set-out beats the hand formula on most
  * sets.
@@ -46,7 +47,7 @@ import {
   type Tally,
 } from './confidence-fit.js';
 import { judgeAgainstInUse, type EndToEnd, type InUseComparison, type InUseVerdict } from './in-use.js';
-import { answersIt, bundledSets, isUntouched, QuestionSet, sourceOf } from './question-set.js';
+import { answersIt, bundledSets, fitSets, QuestionSet, sourceOf } from './question-set.js';
 
 /** L2 strengths tried; each held-out set's is chosen by leave-one-set-out over the other sets. */
 const RANK_L2 = [0.1, 0.3, 1, 3];
@@ -488,12 +489,14 @@ function main(): void {
       'confidence-only': { type: 'boolean', default: false },
       /** Also write the refit of both models here, whatever the verdict (to try it: eval, the test suite). */
       'refit-out': { type: 'string' },
+      /** Fit on the session's check sets too (CHECK_SETS), once they are no longer held for checking. */
+      'with-check-sets': { type: 'boolean', default: false },
     },
   });
   // The model in use: the file at --out where there is one, else the bundled file.
   const inUseFile = loadModelFile(existsSync(values.out) ? values.out : modelFilePath());
   const inUse = engineModelOf(inUseFile);
-  const files = bundledSets().filter((f) => !isUntouched(f));
+  const files = fitSets(bundledSets(), values['with-check-sets']);
   let sets: Map<string, Question[]>;
   try {
     sets = readSets(files);
@@ -505,7 +508,7 @@ function main(): void {
   const names = [...sets.keys()];
   const all = [...sets.values()].flat();
   process.stdout.write(
-    `Tuning sets (untouched sets left out): ${names.join(', ')}; ${all.length} questions.\n\n`,
+    `Tuning sets (untouched sets${values['with-check-sets'] ? '' : ' and check sets'} left out): ${names.join(', ')}; ${all.length} questions.\n\n`,
   );
 
   // Ranking: judged leave-one-set-out and refitted, or, with --confidence-only, as the model file has it.

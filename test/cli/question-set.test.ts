@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { shortAnswerRight } from '../../src/cli/question-set.js';
+import { basename } from 'node:path';
+import { bundledSets, CHECK_SETS, fitSets, shortAnswerRight } from '../../src/cli/question-set.js';
 
 describe('the scoring of a short answer', () => {
   it('holds an expected answer as whole words, or stands inside one', () => {
@@ -27,5 +28,33 @@ describe('the scoring of a short answer', () => {
     const d = { answers: ['at the request of Bamako'] };
     expect(shortAnswerRight(d, 'Yes — France intervened at the request of Bamako in 2013')).toBe(true);
     expect(shortAnswerRight(d, 'Yes — France intervened in 2013')).toBe(false);
+  });
+});
+
+describe('the sets a model is fitted on', () => {
+  const files = [
+    '/e/dev.json',
+    '/e/reworded-fresh9-tuning.json',
+    '/e/pages-wave22.json',
+    '/e/fresh10-untouched.json',
+    '/e/pages-wave21.json',
+  ];
+
+  it('leaves out the untouched sets and the check sets', () => {
+    expect(fitSets(files)).toEqual(['/e/dev.json', '/e/pages-wave21.json']);
+  });
+
+  it('takes the check sets only when asked, and never an untouched set', () => {
+    expect(fitSets(files, true)).toEqual([
+      '/e/dev.json',
+      '/e/reworded-fresh9-tuning.json',
+      '/e/pages-wave22.json',
+      '/e/pages-wave21.json',
+    ]);
+  });
+
+  it('names bundled sets, so a renamed set cannot slip back into the fit', () => {
+    const bundled = bundledSets().map((f) => basename(f));
+    for (const name of CHECK_SETS) expect(bundled).toContain(name);
   });
 });
