@@ -105,7 +105,7 @@ const INLINE_SUFFIX: Array<[RegExp, string]> = [
     'source credit',
   ],
   [
-    /(?<=[.!?\u2026\u00BB\u201D"])\s*\((?:avec|with)?[^()]{0,200}\b(?:reporting|writing|editing|compiled|r\u00E9dig\u00E9 par|r\u00E9daction|version fran\u00E7aise|\u00E9dit\u00E9 par|traduit par|translated by)\b[^()]{0,200}\)\.?$/iu,
+    /(?<=[.!?\u2026\u00BB\u201D"])\s*\((?:avec|with)?[^()]{0,200}(?<![\p{L}\p{N}_])(?:reporting|writing|editing|compiled|r\u00E9dig\u00E9 par|r\u00E9daction|version fran\u00E7aise|\u00E9dit\u00E9 par|traduit par|translated by)(?![\p{L}\p{N}_])[^()]{0,200}\)\.?$/iu,
     'reporting, writing and editing credits',
   ],
   [

@@ -379,6 +379,15 @@ describe('classifyBlocks on the shapes of waves 7 and 8', () => {
     ]);
   });
 
+  it('cuts an editing credit that opens with an accented letter ("(Édité par …)")', () => {
+    const text = "L'armée française a quitté la base de Gao lundi, a indiqué l'état-major. (Édité par Jean Dupont)";
+    const blocks = classifyBlocks(text, splitParagraphs(text), { title: null, furnitureHints: [] });
+    expect(blocks.map((b) => [b.kind, b.reason ?? null, text.slice(b.start, b.end)])).toEqual([
+      ['body', null, "L'armée française a quitté la base de Gao lundi, a indiqué l'état-major."],
+      ['furniture', 'reporting, writing and editing credits', '(Édité par Jean Dupont)'],
+    ]);
+  });
+
   it('drops an embedded post ending in its t.co links and a caption closed by a bare agency code', () => {
     const post =
       'Les troupes quittent le Sénégal https://t.co/1ApaWlYji7 @ledauphine https://t.co/xXK5VU2zw2';
