@@ -347,11 +347,11 @@ const PHOTO_DATE = new RegExp(
 /**
  * The day a photo was taken, appended to its caption's sentence after a comma, as agencies date
  * pictures ("… patrol in Timbuktu, Mali, December 8, 2021.", "… in Bamako, on February 19,
- * 2022."): prose dates an event inside its sentence ("left on May 14, 2017."), with no comma
+ * 2022.", "… during his trip to Toulon (Var), November 9, 2022."): prose dates an event inside its sentence ("left on May 14, 2017."), with no comma
  * setting the date apart.
  */
 const PHOTO_DATE_COMMA = new RegExp(
-  String.raw`(?<=\p{L})(?<!\b${DAY}),\s+(?:on\s+)?${CAPTION_MONTH}\s+\d{1,2},\s+\d{4}\.(?:\s|$)`,
+  String.raw`(?<=\p{L}|\p{L}\))(?<!\b${DAY}),\s+(?:on\s+)?${CAPTION_MONTH}\s+\d{1,2},\s+\d{4}\.(?:\s|$)`,
   'u',
 );
 

@@ -338,6 +338,15 @@ describe('classifyBlocks on page shapes beyond the seeds', () => {
     expect(kept(classify(plain))).toEqual([['body', plain]]);
   });
 
+  it('drops a caption whose date follows a bracket and a comma, and keeps prose dating an event', () => {
+    const caption = 'French President Emmanuel Macron during his trip to Toulon (Var), November 9, 2022.';
+    const prose = 'Macron spoke in Toulon (Var) on November 9, 2022, to present the strategic review.';
+    expect(kept(classify([BODY, caption, prose].join('\n')))).toEqual([
+      ['body', BODY],
+      ['body', prose],
+    ]);
+  });
+
   it('drops the captions of a photo gallery, which share one background sentence', () => {
     const background =
       'French President Emmanuel Macron announced at a press conference that operation Barkhane would end.';
