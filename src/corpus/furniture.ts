@@ -105,7 +105,7 @@ const INLINE_SUFFIX: Array<[RegExp, string]> = [
     'source credit',
   ],
   [
-    /(?<=[.!?\u2026\u00BB\u201D"])\s*\((?:avec|with)?[^()]{0,200}\b(?:reporting|writing|editing|compiled|r\u00E9dig\u00E9 par|r\u00E9daction|version fran\u00E7aise|\u00E9dit\u00E9 par|traduit par|translated by)\b[^()]{0,200}\)\.?$/iu,
+    /(?<=[.!?\u2026\u00BB\u201D"])\s*\((?:avec|with)?[^()]{0,200}(?<![\p{L}\p{N}_])(?:reporting|writing|editing|compiled|r\u00E9dig\u00E9 par|r\u00E9daction|version fran\u00E7aise|\u00E9dit\u00E9 par|traduit par|translated by)(?![\p{L}\p{N}_])[^()]{0,200}\)\.?$/iu,
     'reporting, writing and editing credits',
   ],
   [
@@ -250,6 +250,10 @@ const PAYWALL =
 const PAYWALL_END =
   /r\u00E9serv\u00E9e? (?:aux|\u00E0 nos) abonn\u00E9s|\bfor subscribers only\b|\bsubscribers only\b|\blooking to read the full\b|\breached your limit\b|\bvous avez atteint (?:la|votre) limite\b|\byou still have \d+\s?% to\b|\bil vous reste \d+\s?%|\bla suite est r\u00E9serv\u00E9e\b|\bpour lire la suite\b|\bto continue reading\b|\bpour acc\u00E9der \u00E0 cet article\b/iu;
 
+/** The vocabulary of a subscription, English and French (subscriber, subscription, abonné, abonnement). */
+const SUBSCRIPTION_WORD =
+  /(?<![\p{L}\p{N}_])(?:subscri(?:be|bed|bers?|ptions?)|abonn(?:é|ée|és|ées|ement|ements|ez|er))(?![\p{L}\p{N}_])/iu;
+
 /** Verbs a call to action opens with, in English and French (imperatives). */
 const CTA_VERB =
   /^(?:find out|click|cliquez|tap|appuyez|read|lisez|discover|d\u00E9couvrez|subscribe|abonnez-vous|sign up|inscrivez-vous|register|download|t\u00E9l\u00E9chargez|follow|suivez|retrouvez|watch|regardez|listen|\u00E9coutez|join|rejoignez|get|obtenez|try|essayez|share|partagez|support|soutenez|gain|profitez)\b/iu;
@@ -343,11 +347,11 @@ const PHOTO_DATE = new RegExp(
 /**
  * The day a photo was taken, appended to its caption's sentence after a comma, as agencies date
  * pictures ("… patrol in Timbuktu, Mali, December 8, 2021.", "… in Bamako, on February 19,
- * 2022."): prose dates an event inside its sentence ("left on May 14, 2017."), with no comma
+ * 2022.", "… during his trip to Toulon (Var), November 9, 2022."): prose dates an event inside its sentence ("left on May 14, 2017."), with no comma
  * setting the date apart.
  */
 const PHOTO_DATE_COMMA = new RegExp(
-  String.raw`(?<=\p{L})(?<!\b${DAY}),\s+(?:on\s+)?${CAPTION_MONTH}\s+\d{1,2},\s+\d{4}\.(?:\s|$)`,
+  String.raw`(?<=\p{L}|\p{L}\))(?<!\b${DAY}),\s+(?:on\s+)?${CAPTION_MONTH}\s+\d{1,2},\s+\d{4}\.(?:\s|$)`,
   'u',
 );
 
@@ -369,9 +373,12 @@ const PRESENT_CAPTION_DATE = new RegExp(
 const PAST_OR_FUTURE =
   /\b(?:was|were|had|has|have|will|would|did|been|said|says|left|took|came|went|met|made|gave|held|began|flew|fled|fell|saw|sent|spent|told|won|lost|brought|fought|led|quit|struck|kept|became|ran|withdrew|drew|rose|sought|thought|knew|found|felt|paid|put|set|cut|hit|shot)\b|(?<!\b(?:the|a|an|its|his|her|their|our|this|that|these|those|of|and|with|by)\s+)\b\p{Ll}{2,}ed\b/iu;
 
-/** A label run into the start of a line, naming what the block holds: "IMAGES …", "VIDÉO …". */
+/**
+ * A label run into the start of a line, naming what the block holds: "IMAGES …", "VIDÉO …", or
+ * a medium's name glued to the first word with no space ("VidéoLe gouvernement…").
+ */
 const MEDIA_LABEL =
-  /^(?:IMAGES|VID\u00C9OS?|VIDEOS?|PHOTOS?|AUDIO|LIVE|EN DIRECT|DIRECT|EXCLUSIF|EXCLUSIVE|BREAKING|URGENT|INFOGRAPHIE|REPORTAGE|ANALYSE|ANALYSIS|OPINION|TRIBUNE|INTERVIEW|ENTRETIEN|D\u00C9CRYPTAGE|WATCH|PODCAST)\s*[:|\u2013\u2014-]?\s+(?=\p{Lu})/u;
+  /^(?:Vid\u00E9o|Video|Photos?|Audio|Podcast|Infographie|Diaporama)(?=\p{Lu}\p{Ll})|^(?:IMAGES|VID\u00C9OS?|VIDEOS?|PHOTOS?|AUDIO|LIVE|EN DIRECT|DIRECT|EXCLUSIF|EXCLUSIVE|BREAKING|URGENT|INFOGRAPHIE|REPORTAGE|ANALYSE|ANALYSIS|OPINION|TRIBUNE|INTERVIEW|ENTRETIEN|D\u00C9CRYPTAGE|WATCH|PODCAST)\s*[:|\u2013\u2014-]?\s+(?=\p{Lu})/u;
 
 /**
  * Outlets credited in front of the first sentence, "Iran Press/ Le Monde: …": names joined by a
@@ -505,9 +512,12 @@ const CREDIT_LINE =
 const CONTRIBUTION =
   /\bcontributed (?:to this (?:report|story|article)|reporting|additional reporting)\b|\bcontributed from\b/iu;
 
-/** A republication or editor's note: "This article was originally published on …", "Editor's note: …". */
+/**
+ * A republication or editor's note: "This article was originally published on …", "This African
+ * News article was originally published on this site", "Editor's note: …".
+ */
 const EDITORS_NOTE =
-  /^(?:(?:editor['\u2019]?s note|note de la r\u00E9daction|ndlr|disclaimer|avertissement)\s*:|(?:originally|first) published (?:at|on|in|by)\s+\S|this (?:article|story|piece) (?:was|is|has been) (?:originally |first )?(?:published|republished)\b|(?:cet article|cette d\u00E9p\u00EAche) (?:a \u00E9t\u00E9 |est )(?:initialement |d['\u2019]abord )?(?:publi\u00E9e?|paru)\b|our standards\s*:)/iu;
+  /^(?:(?:editor['\u2019]?s note|note de la r\u00E9daction|ndlr|disclaimer|avertissement)\s*:|(?:originally|first) published (?:at|on|in|by)\s+\S|this (?:[\p{L}.'\u2019-]+\s+){0,3}(?:article|story|piece|post) (?:was|is|has been) (?:originally |first )?(?:published|republished)\b|(?:cet article|cette d\u00E9p\u00EAche) (?:a \u00E9t\u00E9 |est )(?:initialement |d['\u2019]abord )?(?:publi\u00E9e?|paru)\b|our standards\s*:)/iu;
 
 /** A staff byline: "Rédaction Africanews", "La rédaction", "Jane Doe, Correspondent". */
 const STAFF_BYLINE =
@@ -1708,7 +1718,15 @@ function dropAfterPaywall(text: string, blocks: Block[]): void {
     const s = text.slice(b.start, b.end);
     // A page that goes on printing the article's prose after a "subscribers only" label (a badge
     // over the opening) has not stopped at it: the label alone is furniture.
-    if (after !== null && b.kind === 'body' && isProse(text, b)) after = null;
+    // Prose that speaks of subscribers or subscriptions is the offer's own ("Subscribers have
+    // access to the full Analyses…"), not the article going on.
+    if (
+      after !== null &&
+      b.kind === 'body' &&
+      isProse(text, b) &&
+      !SUBSCRIPTION_WORD.test(text.slice(b.start, b.end))
+    )
+      after = null;
     if (after !== null) {
       b.kind = 'furniture';
       b.reason = `after the paywall notice "${after}"`;

@@ -35,8 +35,13 @@ interface PageContext {
   last: number;
 }
 
+/**
+ * A verb, English or French. Word edges are lookarounds on letters, not `\b`: JavaScript's `\b`
+ * knows only ASCII letters, so `\b` after "déclaré" or before "était" never matched and a French
+ * line whose only verb ends in "é" read as verbless.
+ */
 const VERB =
-  /\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|did|does|do|said|says|say|told|added|announced|est|sont|était|étaient|sera|seront|a|ont|avait|avaient|fut|peut|peuvent|doit|doivent|dit|déclaré|annoncé|indiqué|affirmé)\b|\b\p{L}{3,}(?:ed|ing)\b|\b\p{L}{3,}(?:ait|aient|era|eront|é|ée|és|ées)\b/iu;
+  /(?<![\p{L}\p{N}_])(?:(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|did|does|do|said|says|say|told|added|announced|est|sont|était|étaient|sera|seront|a|ont|avait|avaient|fut|peut|peuvent|doit|doivent|dit|déclaré|annoncé|indiqué|affirmé)|\p{L}{3,}(?:ed|ing)|\p{L}{3,}(?:ait|aient|era|eront|é|ée|és|ées))(?![\p{L}\p{N}_])/iu;
 const CREDIT_WORD =
   /\b(?:afp|reuters|ap|epa|efe|dpa|xinhua|anadolu|getty|pool|photos?|images?|pictures?|cr[ée]dits?|credit|copyright|illustration|archives?|file)\b|©/iu;
 const AGENCY = /\b(?:AFP|Reuters|AP|EPA|EFE|DPA|Xinhua|Anadolu|ANI|PTI|IANS|APA|MAP|ATS)\b/u;

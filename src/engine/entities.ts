@@ -612,7 +612,7 @@ const CLOCK = String.raw`(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?:\s
  * morning", "midnight"; in French "mardi à la mi-journée", "dans la soirée", "à midi").
  */
 const TIME_RE = new RegExp(
-  String.raw`\b(?:${CLOCK}(?:\s*[([]${CLOCK}[)\]])?|(?:(?:${DAYS})\s+)?(?:morning|afternoon|evening|night)|midnight|noon|midday|dawn|(?:(?:${FR_DAYS})\s+)?(?:(?:à\s+la|dans\s+la|en)\s+)?(?:mi-journée|matinée|après-midi|soirée|nuit)|(?:(?:${FR_DAYS})\s+)?(?:matin|soir)|(?:à\s+)?(?:midi|minuit))(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}\p{N}_])(?:${CLOCK}(?:\s*[([]${CLOCK}[)\]])?|(?:(?:${DAYS})\s+)?(?:morning|afternoon|evening|night)|midnight|noon|midday|dawn|(?:(?:${FR_DAYS})\s+)?(?:(?:à\s+la|dans\s+la|en)\s+)?(?:mi-journée|matinée|après-midi|soirée|nuit)|(?:(?:${FR_DAYS})\s+)?(?:matin|soir)|(?:à\s+)?(?:midi|minuit))(?![\p{L}\d])`,
   'giu',
 );
 

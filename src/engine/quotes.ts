@@ -50,7 +50,7 @@ const FR_INVERTED_ON = new RegExp(
 );
 /** «…», a déclaré le colonel Maïga / «…», selon l'Élysée / «…», poursuit le ministre: the speaker after the verb. */
 const FR_AFTER = new RegExp(
-  `^\\s*[,.:]?\\s*(?:(?:c['\u2019]est\\s+)?(?:ce\\s+qu['\u2019]|comme\\s+l['\u2019])?(?:a|avait|ont|avaient)${FR_AUX_ADVERB}\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE})|${FR_PRESENT}|selon|d['\u2019]apr[eè]s)\\s+((?:[\\p{L}\\p{N}'\u2019.-]+\\s+){0,9}?[\\p{L}\\p{N}'\u2019.-]+)(?=\\s*(?:[,.;:(]|\\s(?:au|aux|lors|dans|devant|sur|en|à|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|après|avant|depuis|pendant|face|qui|que|dont|concernant|\\p{Ll}+ant)\\b|$))`,
+  `^\\s*[,.:]?\\s*(?:(?:c['\u2019]est\\s+)?(?:ce\\s+qu['\u2019]|comme\\s+l['\u2019])?(?:a|avait|ont|avaient)${FR_AUX_ADVERB}\\s+(?:${FR_PARTICIPLE}|${FR_ANY_PARTICIPLE})|${FR_PRESENT}|selon|d['\u2019]apr[eè]s)\\s+((?:[\\p{L}\\p{N}'\u2019.-]+\\s+){0,9}?[\\p{L}\\p{N}'\u2019.-]+)(?=\\s*(?:[,.;:(]|\\s(?:au|aux|lors|dans|devant|sur|en|à|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|après|avant|depuis|pendant|face|qui|que|dont|concernant|\\p{Ll}+ant)(?![\\p{L}\\p{N}_])|$))`,
   'iu',
 );
 /**

@@ -295,6 +295,58 @@ describe('classifyBlocks on page shapes beyond the seeds', () => {
     ).toBe('after the paywall notice "This article is for subscribers only."');
   });
 
+  it("drops the offer's own prose after a paywall notice, but not the article going on after a label", () => {
+    const offer =
+      'Full-access articles are available in the free items. Subscribers have access to the full analyses and the archives, which are reserved for premium subscribers.';
+    const article =
+      'The Swedish parliament has authorized an armed deployment within the task force. This could include up to 250 personnel over short periods, with an air detachment.';
+    expect(
+      kept(
+        classify(
+          [BODY, 'The rest of this article is for subscribers only', offer, 'From €6,50 per month.'].join(
+            '\n',
+          ),
+        ),
+      ),
+    ).toEqual([['body', BODY]]);
+    expect(
+      kept(classify([BODY, 'The rest of this article is for subscribers only', article].join('\n'))),
+    ).toEqual([
+      ['body', BODY],
+      ['body', article],
+    ]);
+  });
+
+  it('drops a republication note that names the outlet first published in', () => {
+    const note =
+      'This African News article was originally published on this site, click here to view the original';
+    expect(kept(classify([note, BODY].join('\n')))).toEqual([['body', BODY]]);
+  });
+
+  it('cuts a video label glued to the first word of a summary, and keeps a word that begins like one', () => {
+    const summary =
+      'Le gouvernement de transition au Mali a annoncé, lundi 2 mai 2022, la rupture des accords de défense liant le pays à la France.';
+    const blocks = classifyBlocks(`Vidéo${summary}`, splitParagraphs(`Vidéo${summary}`), {
+      title: null,
+      furnitureHints: [],
+    });
+    expect(blocks.map((b) => [b.kind, `Vidéo${summary}`.slice(b.start, b.end)])).toEqual([
+      ['furniture', 'Vidéo'],
+      ['body', summary],
+    ]);
+    const plain = 'Videoconference talks between Paris and Bamako were held on Monday, the ministry said.';
+    expect(kept(classify(plain))).toEqual([['body', plain]]);
+  });
+
+  it('drops a caption whose date follows a bracket and a comma, and keeps prose dating an event', () => {
+    const caption = 'French President Emmanuel Macron during his trip to Toulon (Var), November 9, 2022.';
+    const prose = 'Macron spoke in Toulon (Var) on November 9, 2022, to present the strategic review.';
+    expect(kept(classify([BODY, caption, prose].join('\n')))).toEqual([
+      ['body', BODY],
+      ['body', prose],
+    ]);
+  });
+
   it('drops the captions of a photo gallery, which share one background sentence', () => {
     const background =
       'French President Emmanuel Macron announced at a press conference that operation Barkhane would end.';
@@ -376,6 +428,16 @@ describe('classifyBlocks on the shapes of waves 7 and 8', () => {
         'reporting, writing and editing credits',
         '(Avec Sudip Kar-Gupta à Paris, rédigé par Alessandra Prentice, version française Laetitia Volga)',
       ],
+    ]);
+  });
+
+  it('cuts an editing credit that opens with an accented letter ("(Édité par …)")', () => {
+    const text =
+      "L'armée française a quitté la base de Gao lundi, a indiqué l'état-major. (Édité par Jean Dupont)";
+    const blocks = classifyBlocks(text, splitParagraphs(text), { title: null, furnitureHints: [] });
+    expect(blocks.map((b) => [b.kind, b.reason ?? null, text.slice(b.start, b.end)])).toEqual([
+      ['body', null, "L'armée française a quitté la base de Gao lundi, a indiqué l'état-major."],
+      ['furniture', 'reporting, writing and editing credits', '(Édité par Jean Dupont)'],
     ]);
   });
 

@@ -55,6 +55,24 @@ describe('lineFeatures judges a line against its page', () => {
   });
 });
 
+describe('lineFeatures reads French verbs that end or begin with an accented letter', () => {
+  it('finds the verb of a line whose only verb is "a déclaré", "était" or a participle in -é, not of a label', () => {
+    const title = 'Le dernier soldat français a quitté le Mali';
+    const lines = [
+      title,
+      'Le chef de la junte a déclaré',
+      'La base était vide',
+      'Le drapeau malien hissé',
+      'Partenaires et annonces',
+    ];
+    const text = lines.join('\n');
+    const blocks = classifyBlocks(text, splitParagraphs(text), { title, furnitureHints: [], language: 'fr' });
+    const xs = lineFeatures(text, blocks, title, 'fr');
+    const verb = LINE_FEATURES.indexOf('a verb');
+    expect(xs.map((x) => x[verb])).toEqual([1, 1, 1, 1, 0]);
+  });
+});
+
 describe('dropByLearnedShape sets aside what the model scores as furniture', () => {
   it('drops a kept label the model scores above its threshold, never a quoted line, with the probability in the reason', () => {
     const blocks = blocksOf(PAGE);

@@ -9,10 +9,20 @@ import {
   namesCity,
   numberMentions,
   PERSON_CLASS,
+  timeMentions,
   wordNumberValue,
 } from '../../src/engine/entities.js';
 
 const numbers = (text: string) => numberMentions(text).map((n) => [n.text, n.value]);
+
+describe('French times of day opened by "à"', () => {
+  it('keeps "à" with "midi" and "minuit" (a word edge before an accented letter)', () => {
+    expect(
+      timeMentions('Les soldats sont partis mardi à la mi-journée, puis à midi.').map((m) => m.text),
+    ).toEqual(['mardi à la mi-journée', 'à midi']);
+    expect(timeMentions('Le convoi a quitté Gao à minuit.').map((m) => m.text)).toEqual(['à minuit']);
+  });
+});
 
 describe('numbers', () => {
   it('reads written-out numbers past twelve, with their scale', () => {

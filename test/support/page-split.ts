@@ -1089,6 +1089,67 @@ const WAVE_22_RULES: readonly PlannedPage[] = [
   },
 ];
 
+/**
+ * The twenty-fourth wave: 10 pages (5 English, 5 French) collected on 4 Dec 2026 by that session's
+ * furniture engineer, who had read the rules, from the search tool's stored pages, only to write
+ * rules on: annotated in full before any rule ran on them, then measured once as collected. Stories
+ * around the withdrawal (Takuba's launch, the end of Barkhane announced in June 2021, Bazoum on the
+ * French presence, the defence accords denounced in May 2022), from outlets no fixture page had.
+ * Not drawn.
+ */
+const WAVE_24_RULES: readonly PlannedPage[] = [
+  {
+    id: 'metadefense-2020-06-17-agreement-of-sweden-interest-of-greece-task-force-takuba-takes-shape',
+    language: 'en',
+    shape: 'original',
+  },
+  {
+    id: 'ebuzzfeed-2020-03-european-countries-form-special-anti-terrorist-force-in-mali',
+    language: 'en',
+    shape: 'aggregator',
+  },
+  {
+    id: 'thedailyripple-2021-06-10-france-president-macron-announces-end-of-sahel-military-operation',
+    language: 'en',
+    shape: 'aggregator',
+  },
+  {
+    id: 'osreport-2021-06-french-president-macron-declares-end-of-barkhane-operation-in-sahel',
+    language: 'en',
+    shape: 'aggregator',
+  },
+  {
+    id: 'goodwordnews-2021-06-macron-announces-the-end-of-operation-barkhane-in-the-sahel',
+    language: 'en',
+    shape: 'aggregator',
+  },
+  {
+    id: 'mandeinfos-2021-11-27-nous-sommes-reconnaissants-a-la-france',
+    language: 'fr',
+    shape: 'original',
+  },
+  {
+    id: 'frnews24-2022-05-la-junte-denonce-les-accords-de-defense',
+    language: 'fr',
+    shape: 'aggregator',
+  },
+  {
+    id: 'le360-2022-05-mali-reactions-apres-l-annonce-de-la-rupture-des-accords-de-defense',
+    language: 'fr',
+    shape: 'original',
+  },
+  {
+    id: 'politis-2022-apres-barkhane-quid-de-la-francafrique',
+    language: 'fr',
+    shape: 'aggregator',
+  },
+  {
+    id: 'baobabpresse-2022-le-mali-est-pret-a-denoncer-l-accord-de-defense-conclu-avec-la-france',
+    language: 'fr',
+    shape: 'original',
+  },
+];
+
 export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
   WAVE_3_RULES,
   WAVE_4_RULES,
@@ -1110,6 +1171,7 @@ export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
   WAVE_20_RULES,
   WAVE_21_RULES,
   WAVE_22_RULES,
+  WAVE_24_RULES,
 ];
 
 /**
@@ -1123,7 +1185,7 @@ export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [];
  * test/fixtures/pages/README.md gives them): a wave appended there is numbered here too.
  */
 export const RULES_ONLY_WAVE_NUMBERS: readonly number[] = [
-  3, 4, 5, 7, 8, 9, 10, 11, 12, 6, 14, 15, 16, 13, 17, 18, 19, 20, 21, 22,
+  3, 4, 5, 7, 8, 9, 10, 11, 12, 6, 14, 15, 16, 13, 17, 18, 19, 20, 21, 22, 24,
 ];
 
 /**
