@@ -217,6 +217,14 @@ const BODY_SUBJECT =
 /** Bodies that issue documents: councils, governments, ministries, assemblies, commissions, juntas. */
 const INSTITUTION =
   /(?<![\p{L}])(?:council|conseil|government|gouvernement|ministry|minist\u00E8re|assembly|assembl\u00E9e|parliament|parlement|commission|union|junta|junte|presidency|pr\u00E9sidence|\u00E9lys\u00E9e|elysee|authorities|autorit\u00E9s|committee|comit\u00E9|nations|staff|\u00E9tat-major|army|arm\u00E9e)(?![\p{L}])/iu;
+/**
+ * A noun of saying, its author after "from"/"by"/"de", and the clause it introduces ("that",
+ * "selon lesquels"), reaching the quotation (group 1 the author, group 2 the clause up to it):
+ * "comments Friday from Jean-Yves Le Drian that the junta was ", "les propos du ministre
+ * selon lesquels ". Nouns of saying in either language, not chosen from any page.
+ */
+const SPEECH_NOUN_CONTENT =
+  /(?<![\p{L}])(?:comments?|remarks?|statements?|words|claims?|assertions?|accusations?|warnings?|propos|d\u00E9clarations?|affirmations?|accusations?)\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last\s+week|earlier)\s+)?(?:from|by|de|du|des|d['\u2019])\s*([^,;:\u201C\u201D"\u00AB\u00BB]{2,80}?)((?:\s+|,\s*)(?:that|selon\s+lesquel(?:le)?s|selon\s+lesquels|selon\s+laquelle)\s+[^\u201C\u201D"\u00AB\u00BB]{0,200})$/u;
 /** A French title just before a surname: "le président Macron", "le colonel Maïga". */
 const FR_TITLE_BEFORE =
   /(?:pr\u00E9sident|pr\u00E9sidente|colonel|g\u00E9n\u00E9ral|ministre|capitaine|commandant|lieutenant|porte-parole|chef|M\.|Mme)\s+$/u;
@@ -2433,6 +2441,14 @@ export class QuotationIndex {
     if (PARTICIPLE_OPENING.test(opening) && !/[,;:]/u.test(opening)) {
       const main = MAIN_SUBJECT.exec(after);
       const sp = main?.[1] ? norm(main[1]) : null;
+      if (speaks(sp)) return sp;
+    }
+    // "comments Friday from Foreign Minister Jean-Yves Le Drian that Mali's junta was “out of
+    // control”", "les propos du ministre selon lesquels « … »": a noun of saying, its author, and
+    // the clause it introduces, which holds the quotation: the author's words.
+    const content = SPEECH_NOUN_CONTENT.exec(before);
+    if (content?.[1] && !verbBetween(before.slice(content.index + content[0].length - content[2]!.length))) {
+      const sp = norm(content[1]);
       if (speaks(sp)) return sp;
     }
     // "L'état-major considère par ailleurs que « … »", "The minister believes that “…”": any verb

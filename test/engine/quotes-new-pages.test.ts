@@ -244,4 +244,26 @@ describe('speakers on new pages', () => {
       ),
     ).toEqual([['a step back for the people of Mali', 'Jean Dupuis']]);
   });
+  it('gives the quotation inside "comments from X that …" to X, the author of the comments', () => {
+    expect(
+      speakers(
+        'This comes after comments Friday from Foreign Minister Jean Dupuis that the junta, led by ' +
+          'a colonel, was "out of control," reports CNN.\n',
+      ),
+    ).toEqual([['out of control', 'Jean Dupuis']]);
+    expect(
+      speakers(
+        'Bamako a réagi aux propos du ministre Jean Dupuis selon lesquels la junte est « hors de ' +
+          'contrôle depuis des mois ».\n',
+        'fr',
+      ),
+    ).toEqual([['hors de contrôle depuis des mois', 'Jean Dupuis']]);
+    // A verb of saying inside the clause names its own speaker.
+    expect(
+      speakers(
+        'After comments from Jean Dupuis that the army, Paul Martin said, had been "out of control ' +
+          'for months," the talks stopped.\n',
+      ),
+    ).toEqual([['out of control for months', 'Paul Martin']]);
+  });
 });
