@@ -185,6 +185,46 @@ function issuesIn(text: string): RegExpExecArray[] {
   return out;
 }
 
+/**
+ * Nouns of documents a body issues or adopts (a resolution, a report, a strategic review, a
+ * decree), which speak for it the way a statement does.
+ */
+const DOCUMENT_NOUN = '(?:resolution|r\u00E9solution|report|rapport|review|revue|decree|d\u00E9cret)';
+/** A document as the subject opening a sentence: "The new National Strategic Review …", "La résolution adoptée …". */
+const DOCUMENT_SUBJECT = new RegExp(
+  `^[\\s\u201C"\u00AB]*(?:the|la|le|this|cette|ce|l['\u2019])\\s*((?:[\\p{L}-]+\\s+){0,3}?)${DOCUMENT_NOUN}(?![\\p{L}])`,
+  'iu',
+);
+/** A name ending with a document noun ("National Strategic Review"), compared folded. */
+const DOCUMENT_NOUN_END = /(?:resolution|report|rapport|review|revue|decree|decret)$/u;
+/** "France's defense ministry published a review", "le Conseil a adopté une résolution": the issuer's words before the verb (group 1). */
+const PUBLISHES_DOCUMENT = new RegExp(
+  `((?:[\\p{L}\\p{N}'\u2019.-]+\\s+){0,6}?[\\p{L}\\p{N}'\u2019.-]+)\\s+(?:has\\s+|have\\s+|had\\s+)?(?:published|issued|released|adopted|drafted|unveiled|(?:a|ont|avait|avaient)\\s+(?:publi\u00E9|adopt\u00E9|r\u00E9dig\u00E9|rendu|d\u00E9voil\u00E9))\\s+(?:a|an|the|its|their|un|une|le|la|sa|son|leur)\\s+(?:[\\p{L}-]+\\s+){0,3}?${DOCUMENT_NOUN}(?![\\p{L}])`,
+  'giu',
+);
+/** Conjunctions and linking words that open the clause an issuer begins ("His speech came as France's ministry"). */
+const CLAUSE_OPENER =
+  /^.*\s(?:as|when|while|after|since|because|and|that|comme|lorsque|quand|apr\u00E8s|et|que|qu['\u2019])\s+/iu;
+function issuerTail(words: string): string {
+  return words.replace(CLAUSE_OPENER, '').replace(/^.*[,;:]\s*/u, '');
+}
+/**
+ * A body as the subject of a sentence or clause, with an auxiliary or a verb after it: "Le Conseil
+ * de sécurité de l'ONU a mis un terme", "The Security Council voted" (group 1).
+ */
+const BODY_SUBJECT =
+  /(?:^|[.!?]\s+|,[ \t]*)((?:Le|La|Les|L['\u2019]|le|la|les|l['\u2019]|The|the)[ \t]*[^,.;:!?\u201C\u201D"\u00AB\u00BB\n]{2,60}?)\s+(?:a|ont|avait|has|have|had|was|were|voted|adopted|approved|decided|a\s+vot\u00E9)(?![\p{L}])/gu;
+/** Bodies that issue documents: councils, governments, ministries, assemblies, commissions, juntas. */
+const INSTITUTION =
+  /(?<![\p{L}])(?:council|conseil|government|gouvernement|ministry|minist\u00E8re|assembly|assembl\u00E9e|parliament|parlement|commission|union|junta|junte|presidency|pr\u00E9sidence|\u00E9lys\u00E9e|elysee|authorities|autorit\u00E9s|committee|comit\u00E9|nations|staff|\u00E9tat-major|army|arm\u00E9e)(?![\p{L}])/iu;
+/**
+ * A noun of saying, its author after "from"/"by"/"de", and the clause it introduces ("that",
+ * "selon lesquels"), reaching the quotation (group 1 the author, group 2 the clause up to it):
+ * "comments Friday from Jean-Yves Le Drian that the junta was ", "les propos du ministre
+ * selon lesquels ". Nouns of saying in either language, not chosen from any page.
+ */
+const SPEECH_NOUN_CONTENT =
+  /(?<![\p{L}])(?:comments?|remarks?|statements?|words|claims?|assertions?|accusations?|warnings?|propos|d\u00E9clarations?|affirmations?|accusations?)\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last\s+week|earlier)\s+)?(?:from|by|de|du|des|d['\u2019])\s*([^,;:\u201C\u201D"\u00AB\u00BB]{2,80}?)((?:\s+|,\s*)(?:that|selon\s+lesquel(?:le)?s|selon\s+lesquels|selon\s+laquelle)\s+[^\u201C\u201D"\u00AB\u00BB]{0,200})$/u;
 /** A French title just before a surname: "le président Macron", "le colonel Maïga". */
 const FR_TITLE_BEFORE =
   /(?:pr\u00E9sident|pr\u00E9sidente|colonel|g\u00E9n\u00E9ral|ministre|capitaine|commandant|lieutenant|porte-parole|chef|M\.|Mme)\s+$/u;
@@ -1687,6 +1727,7 @@ export class QuotationIndex {
       }
     }
     this.attributedNext(text, out);
+    this.documentsSpeak(text, out, titles);
     this.carryAcross(text, out, bodySentences, allMentions, titles);
     // A person given by one name on any path (the one person named in the sentence, whoever spoke
     // last) keeps the rank the page gives them ("le capitaine Florian"), as an attributed one does.
@@ -1724,6 +1765,44 @@ export class QuotationIndex {
     }
     releaseTextMemo();
     return out;
+  }
+
+  /**
+   * "France's defense ministry published a review … The new National Strategic Review described a
+   * “fracturing of the world order”", "Le Conseil de sécurité a mis un terme à la mission. La
+   * résolution adoptée à l'unanimité stipule … « d'ici le 31 décembre »": a document (a
+   * resolution, a report, a review) that opens the quotation's sentence as its subject speaks for
+   * the body that issued it, as a statement does (test/fixtures/pages/README.md): the body the
+   * article last said published or adopted such a document, else the body that is the subject of
+   * the last sentence before it in the article. Only for a quotation given no one, or given the
+   * document's own name.
+   */
+  private documentsSpeak(text: string, out: Found[], titles: Map<string, string>): void {
+    for (const f of out) {
+      const opening = text.slice(f.sentence.start, f.start);
+      const doc = DOCUMENT_SUBJECT.exec(opening);
+      if (!doc) continue;
+      if (f.speaker !== null && !DOCUMENT_NOUN_END.test(comparable(f.speaker))) continue;
+      const own = text.slice(Math.max(0, f.sentence.start - 3000), f.sentence.start);
+      let who: string | null = null;
+      // "The Security Council resolution": the document names its issuer itself.
+      const named = doc[1]?.trim() ?? '';
+      if (named && INSTITUTION.test(named) && /^[\p{Lu}]/u.test(named))
+        who = this.fullerBody(`the ${named}`, f.article, f.start);
+      const published = [...own.matchAll(PUBLISHES_DOCUMENT)].pop();
+      if (who === null && published?.[1]) who = this.normaliseSpeaker(issuerTail(published[1]), null, titles);
+      if (who === null || who === IT || who === PREV) {
+        const subjects = [...own.matchAll(BODY_SUBJECT)].filter(
+          (m) => !DOCUMENT_NOUN_END.test(comparable(m[1]!)),
+        );
+        const last = subjects.pop();
+        who = last?.[1] ? this.normaliseSpeaker(last[1], null, titles) : null;
+      }
+      if (who === null || who === IT || who === PREV || this.people.full.has(who)) continue;
+      if (!INSTITUTION.test(who)) continue;
+      f.speaker = who;
+      f.carried = false;
+    }
   }
 
   /**
@@ -2362,6 +2441,14 @@ export class QuotationIndex {
     if (PARTICIPLE_OPENING.test(opening) && !/[,;:]/u.test(opening)) {
       const main = MAIN_SUBJECT.exec(after);
       const sp = main?.[1] ? norm(main[1]) : null;
+      if (speaks(sp)) return sp;
+    }
+    // "comments Friday from Foreign Minister Jean-Yves Le Drian that Mali's junta was “out of
+    // control”", "les propos du ministre selon lesquels « … »": a noun of saying, its author, and
+    // the clause it introduces, which holds the quotation: the author's words.
+    const content = SPEECH_NOUN_CONTENT.exec(before);
+    if (content?.[1] && !verbBetween(before.slice(content.index + content[0].length - content[2]!.length))) {
+      const sp = norm(content[1]);
       if (speaks(sp)) return sp;
     }
     // "L'état-major considère par ailleurs que « … »", "The minister believes that “…”": any verb

@@ -222,4 +222,48 @@ describe('speakers on new pages', () => {
       ['Nous restons au Sahel', 'Jean Dupuis'],
     ]);
   });
+  it('gives the words of a resolution or a review to the body that adopted or published it', () => {
+    expect(
+      speakers(
+        'Le Conseil de sécurité a mis un terme vendredi à la mission. La résolution adoptée à ' +
+          "l'unanimité stipule que les soldats partiront « d'ici le 31 décembre ».\n",
+        'fr',
+      ),
+    ).toEqual([["d'ici le 31 décembre", 'Le Conseil de sécurité']]);
+    expect(
+      speakers(
+        "His speech came as France's defense ministry published a review this week.\n\n" +
+          'The new Strategic Review described a “fracturing of the world order” that needs answers.\n',
+      ),
+    ).toEqual([['fracturing of the world order', "France's defense ministry"]]);
+    // A quotation its own sentence attributes keeps its speaker, whatever document opens it.
+    expect(
+      speakers(
+        'The Security Council voted on Friday. The report is “a step back for the people of Mali,” ' +
+          'Jean Dupuis said.\n',
+      ),
+    ).toEqual([['a step back for the people of Mali', 'Jean Dupuis']]);
+  });
+  it('gives the quotation inside "comments from X that …" to X, the author of the comments', () => {
+    expect(
+      speakers(
+        'This comes after comments Friday from Foreign Minister Jean Dupuis that the junta, led by ' +
+          'a colonel, was "out of control," reports CNN.\n',
+      ),
+    ).toEqual([['out of control', 'Jean Dupuis']]);
+    expect(
+      speakers(
+        'Bamako a réagi aux propos du ministre Jean Dupuis selon lesquels la junte est « hors de ' +
+          'contrôle depuis des mois ».\n',
+        'fr',
+      ),
+    ).toEqual([['hors de contrôle depuis des mois', 'Jean Dupuis']]);
+    // A verb of saying inside the clause names its own speaker.
+    expect(
+      speakers(
+        'After comments from Jean Dupuis that the army, Paul Martin said, had been "out of control ' +
+          'for months," the talks stopped.\n',
+      ),
+    ).toEqual([['out of control for months', 'Paul Martin']]);
+  });
 });
