@@ -113,11 +113,16 @@ const NUMBER = String.raw`\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00A0\u202F ]\d{3})+(?!
 const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
 const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
-const SCALES = 'hundred|thousand|million|billion';
+const SCALES = 'dozen|hundred|thousand|million|billion';
 /** One number word or a hyphenated compound ("forty-eight"); a bare "one" is left out (too often a pronoun). */
 const WORD = `(?:(?:${TENS})(?:-(?:${UNITS}))?|${TEENS}|(?:${UNITS}))`;
 /** A written-out number: "two hundred", "several hundred", "three thousand five hundred", "dozens". */
-const NUMBER_WORDS = String.raw`(?:(?!one\b)${WORD}(?:\s+(?:and\s+)?(?:${WORD}|${SCALES}))*|(?:a|one|several|a few)\s+(?:${SCALES})(?:\s+(?:and\s+)?(?:${WORD}|${SCALES}))*|dozens|hundreds|thousands|millions)`;
+const NUMBER_WORDS_ONE = String.raw`(?:(?!one\b)${WORD}(?:\s+(?:and\s+)?(?:${WORD}|${SCALES}))*|(?:a|one|several|a few)\s+(?:${SCALES})(?:\s+(?:and\s+)?(?:${WORD}|${SCALES}))*|dozens|hundreds|thousands|millions)`;
+/**
+ * Number words, also as a range ("four to six", "two or three"), and plural fractions ("two
+ * thirds", "three quarters": a singular "a third" is as often an ordinal, "a third country").
+ */
+const NUMBER_WORDS = String.raw`(?:(?:${UNITS})\s+(?:thirds|quarters|fifths)|${NUMBER_WORDS_ONE}(?:\s+(?:to|or)\s+${NUMBER_WORDS_ONE})?)`;
 /**
  * French counts as French pages write them: a qualifier ("environ", "près de", "jusqu'à"), a
  * range with "à" ("800 à 900"), number words ("quatre", "vingt-deux", "deux cents", "trois
@@ -135,7 +140,9 @@ const FR_SCALES = 'cents?|mille|millions?|milliards?';
 const FR_WORD = String.raw`(?:(?:${FR_TENS})(?:-(?:${FR_TEENS}|${FR_UNITS})|\s+et\s+(?:un|une|onze))?|${FR_TEENS}|${FR_UNITS})`;
 const FR_ROUND =
   'dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier';
-const FR_NUMBER_WORDS = String.raw`(?:(?:${FR_WORD})(?:\s+(?:${FR_WORD}|${FR_SCALES}))*|(?:cent|mille)(?:\s+(?:${FR_WORD}|${FR_SCALES}))*|(?:une?)\s+(?:${FR_ROUND})|des\s+(?:dizaines|centaines|milliers))`;
+const FR_NUMBER_WORDS_ONE = String.raw`(?:(?:${FR_WORD})(?:\s+(?:${FR_WORD}|${FR_SCALES}))*|(?:cent|mille)(?:\s+(?:${FR_WORD}|${FR_SCALES}))*|(?:une?)\s+(?:${FR_ROUND})|des\s+(?:dizaines|centaines|milliers))`;
+/** French number words, also as a range ("quatre à six", "deux ou trois"), and plural fractions ("deux tiers", "trois quarts"). */
+const FR_NUMBER_WORDS = String.raw`(?:(?:${FR_UNITS})\s+(?:tiers|quarts|cinqui[èe]mes)|${FR_NUMBER_WORDS_ONE}(?:\s+(?:[àa]|ou)\s+${FR_NUMBER_WORDS_ONE})?)`;
 /**
  * English counts: a qualifier, then figures (a range, "48 of the 53", a scale or per cent) or
  * number words. One source for both patterns below, so the English reading cannot drift apart
@@ -175,6 +182,7 @@ const WORD_VALUES: Record<string, number> = Object.fromEntries([
   ['few', 3],
 ]);
 const SCALE_VALUES: Record<string, number> = {
+  dozen: 12,
   hundred: 100,
   thousand: 1_000,
   million: 1_000_000,
@@ -187,7 +195,16 @@ const PLURAL_VALUES: Record<string, number> = { dozens: 24, hundreds: 200, thous
  * 48, "three thousand five hundred" 3500), or null when the words are no number.
  */
 export function wordNumberValue(words: string): number | null {
+  // "four to six": a range is compared by its lower end; "two thirds" is a fraction.
+  const fraction = /^(\w+)\s+(thirds|quarters|fifths)$/i.exec(words.trim());
+  if (fraction) {
+    const n = WORD_VALUES[fraction[1]!.toLowerCase()];
+    return n === undefined
+      ? null
+      : n / { thirds: 3, quarters: 4, fifths: 5 }[fraction[2]!.toLowerCase() as 'thirds'];
+  }
   const parts = words
+    .replace(/\s+(?:to|or)\s+.*$/i, '')
     .toLowerCase()
     .split(/[\s-]+/)
     .filter((w) => w !== 'and');
@@ -239,7 +256,17 @@ const FR_ROUND_VALUES: Record<string, number> = {
  * mille" 3000, "une dizaine" 10), or null when the words are no French number.
  */
 export function frenchWordValue(words: string): number | null {
-  const parts = words.toLowerCase().split(/[\s-]+/);
+  // "quatre à six": a range is compared by its lower end; "deux tiers" is a fraction.
+  const fraction = /^(\S+)\s+(tiers|quarts|cinqui[èe]mes)$/iu.exec(words.trim());
+  if (fraction) {
+    const n = FR_VALUES[fraction[1]!.toLowerCase()];
+    const of = fraction[2]!.toLowerCase();
+    return n === undefined ? null : n / (of === 'tiers' ? 3 : of === 'quarts' ? 4 : 5);
+  }
+  const parts = words
+    .replace(/\s+(?:[àa]|ou)\s+.*$/iu, '')
+    .toLowerCase()
+    .split(/[\s-]+/);
   if (parts.length === 2 && /^(?:une?|des)$/.test(parts[0]!) && FR_ROUND_VALUES[parts[1]!] !== undefined)
     return FR_ROUND_VALUES[parts[1]!]!;
   let total = 0;
@@ -381,12 +408,12 @@ function durationMentionsUncached(text: string): Mention[] {
     .map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
 }
 
-/** "over a period of several months", "nine years". */
+/** "over a period of several months", "nine years", "four to six months". */
 const DURATION_EN =
-  /\b(?:(?:over|for|within|in)\s+)?(?:a period of\s+)?(?:several|a few|a couple of|many|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty)\s+(?:hours?|days?|weeks?|months?|years?|decades?)\b/gi;
-/** French: "soixante-douze heures", "un délai de 4 à 6 mois", "plus de neuf ans", "72H". */
+  /\b(?:(?:over|for|within|in)\s+)?(?:a period of\s+)?(?:several|a few|a couple of|many|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty)(?:\s*(?:to|or|-|\u2013)\s*(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty))?)\s+(?:hours?|days?|weeks?|months?|years?|decades?)\b/gi;
+/** French: "soixante-douze heures", "un délai de 4 à 6 mois", "quatre à six mois", "plus de neuf ans", "72H". */
 const DURATION_FR =
-  /\b(?:(?:pendant|sous|dans|en|depuis)\s+)?(?:un d[ée]lai de\s+)?(?:(?:plus de|moins de|pr[èe]s de|environ|quelque|au moins)\s+)?(?:\d+\s*[hH](?![\p{L}\p{N}])|(?:\d+(?:\s*(?:à|a|-)\s*\d+)?|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante(?:-(?:douze|dix))?|quelques|plusieurs)\s+(?:heures?|jours?|semaines?|mois|ans|ann[ée]es?)(?![\p{L}]))/giu;
+  /\b(?:(?:pendant|sous|dans|en|depuis)\s+)?(?:un d[ée]lai de\s+)?(?:(?:plus de|moins de|pr[èe]s de|environ|quelque|au moins)\s+)?(?:\d+\s*[hH](?![\p{L}\p{N}])|(?:\d+(?:\s*(?:à|a|-)\s*\d+)?|(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante(?:-(?:douze|dix))?)(?:\s+(?:à|a|ou)\s+(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante(?:-(?:douze|dix))?))?|quelques|plusieurs)\s+(?:heures?|jours?|semaines?|mois|ans|ann[ée]es?)(?![\p{L}]))/giu;
 
 /**
  * The most words any known place name has ("Central African Republic": 3). No longer sub-run

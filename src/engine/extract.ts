@@ -38,6 +38,10 @@ const COUNT_NOUNS: Record<string, string[]> = {
   civilian: ['civilian', 'peopl'],
   mercenari: ['mercenari', 'fighter'],
   countri: ['countri', 'nation', 'state'],
+  // Occurrences: "three times", "on three occasions"; French "trois fois", "à trois reprises"
+  // (the idioms each language counts repetitions with, as the English stemmer reads them).
+  time: ['time', 'occas'],
+  foi: ['foi', 'repris'],
   // Units of length, for "how far" (English and French spellings, as the English stemmer reads them).
   km: ['km', 'kilometr', 'kilomet', 'kilomètre', 'kilomètres', 'mile', 'metr', 'mètre', 'mètres'],
 };
@@ -294,12 +298,18 @@ export function countFor(text: string, q: QuestionAnalysis, wide = false): Count
   const countriesOnlyElsewhere = wide && [...qPlaces].every((p) => !COUNTRIES.has(p));
   let best: CountValue | null = null;
   let bestDist = Infinity;
+  let bestOwn = false;
   // "how many soldiers has france lost": a count of the lost is a toll too.
   const askedCasualty =
     CASUALTY.test(q.tokens.join(' ')) ||
     (wide && q.tokens.some((t) => /^(?:lost|lose|loses|losses|perdu|perdus)$/.test(t)));
   const headClasses = q.headNoun ? nounClasses(inEnglish ?? q.headNoun) : new Set<number>();
   const countsPeople = headClasses.has(PERSON_CLASS) || headClasses.has(GROUP_CLASS);
+  // "total french deaths", "how many casualties": a toll counts people, whom the passage names
+  // by their own noun ("48 of the 53 soldiers killed"); countsToll below keeps it a toll.
+  const countsDead =
+    q.headNoun !== null &&
+    (CASUALTY.test(q.headNoun) || /^(?:loss|losses|fatalit(?:y|ies))$/i.test(q.headNoun));
   for (const n of numberMentions(text)) {
     if (n.value === null || n.isYear) continue;
     // The four words after the number (words are in order: found by position, not by a scan).
@@ -315,11 +325,14 @@ export function countFor(text: string, q: QuestionAnalysis, wide = false): Count
           // For a short answer, people counted by another word for people ("some 1,000
           // mercenaries" for "how many wagner fighters", "about 1,000 soldiers" for "the size of
           // the garrison"): the asked noun names people or a body of them, the passage's a person.
-          (wide && countsPeople
+          ((wide && countsPeople) || countsDead
             ? after.find((w) => unbroken(w) && firstNounClass(text.slice(w.start, w.end)) === PERSON_CLASS)
             : undefined))
         : undefined;
     const attached = noun !== undefined;
+    // The asked noun itself, not another word for people: in "some 900 soldiers from a dozen
+    // European countries", "how many countries" is answered by the dozen.
+    const ownNoun = noun !== undefined && isHead(noun.stem);
     // "Of those, some 2,400 were stationed in Mali": a number standing for the noun named before
     // it; for a short answer also a number that opens the passage as its subject ("Another 300
     // to 400 would be dispatched…").
@@ -359,12 +372,13 @@ export function countFor(text: string, q: QuestionAnalysis, wide = false): Count
     // A death toll is a different fact from a deployment count, and the other way round.
     if (countsToll(text, n, wide) !== askedCasualty) continue;
     const d = distanceToTerms(text, n, q);
-    if (d < bestDist) {
+    if ((ownNoun && !bestOwn) || (ownNoun === bestOwn && d < bestDist)) {
       // "300 to 400": a range is given whole.
       const range = wide ? /^\s*(?:to|-|\u2013)\s*[\d,]+\b/.exec(text.slice(n.end)) : null;
       const end = noun?.end ?? n.end + (range?.[0].length ?? 0);
       best = { start: n.start, end: n.end, text: n.text, value: n.value, nounEnd: end };
       bestDist = d;
+      bestOwn = ownNoun;
     }
   }
   return best;

@@ -392,8 +392,11 @@ function frenchNounAsks(word: string | undefined): { type: AnswerType; head: str
   return null;
 }
 
-/** "combien de soldats", "combien d'heures": the noun counted. */
-const FR_COUNTED = /\b(?:combien|cb)\s+(?:de\s+|d['\u2019])([\p{L}-]+)/iu;
+/**
+ * "combien de soldats", "combien d'heures": the noun counted; also "combien d hommes", the
+ * elided "de" typed without its apostrophe before a vowel or an h.
+ */
+const FR_COUNTED = /\b(?:combien|cb)\s+(?:de\s+|d['\u2019]|d\s+(?=[aeiouyhàâéèêîôû]))([\p{L}-]+)/iu;
 
 /**
  * What a French question asks, from its question words: "combien de temps" a duration,
@@ -642,8 +645,8 @@ function countWord(word: string): string {
 }
 
 /**
- * The noun a "how many" question counts: the last plural among the words after "how many"
- * and before the verb ("How many French troops were…" → "troops"; "How many people have…" →
+ * The noun a "how many" question counts: the plural that ends the words after "how many"
+ * (see below), before the verb ("How many French troops were…" → "troops"; "How many people have…" →
  * "people").
  */
 function countedNoun(question: string): string | null {
@@ -671,9 +674,14 @@ function countedNoun(question: string): string | null {
     if (COUNT_STOP.test(w)) break;
     words.push(countWord(w.toLowerCase().replace(/[^a-z'-]/g, '')));
   }
-  const plural = [...words]
-    .reverse()
-    .find((w) => NON_S_PLURALS.has(w) || (/s$/.test(w) && !/ss$/.test(w) && w.length > 3));
+  // The first plural ends the counted noun phrase, unless another plural follows it at once
+  // ("weapons systems"): "how many countries actually sent troops" counts countries, "how many
+  // French troops lost their lives" troops.
+  const isPlural = (w: string | undefined) =>
+    w !== undefined && (NON_S_PLURALS.has(w) || (/s$/.test(w) && !/ss$/.test(w) && w.length > 3));
+  let at = words.findIndex((w) => isPlural(w));
+  if (at >= 0) while (isPlural(words[at + 1])) at++;
+  const plural = at >= 0 ? words[at] : undefined;
   return plural ?? (howMany ? (words[words.length - 1] ?? null) : null);
 }
 

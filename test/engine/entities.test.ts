@@ -123,6 +123,23 @@ describe('numbers', () => {
     expect(numbers('one of them said')).toEqual([]);
   });
 
+  it('reads number words as ranges, dozens and plural fractions, in English and French', () => {
+    expect(numbers('four to six soldiers')).toEqual([['four to six', 4]]);
+    expect(numbers('two or three bases')).toEqual([['two or three', 2]]);
+    expect(numbers('a dozen European countries')).toEqual([['a dozen', 12]]);
+    expect(numbers('two thirds of the troops')).toEqual([['two thirds', 2 / 3]]);
+    expect(numbers('deux tiers des soldats')).toEqual([['deux tiers', 2 / 3]]);
+    expect(numbers('quatre à six convois')).toEqual([['quatre à six', 4]]);
+    // A singular fraction is as often an ordinal: no count.
+    expect(numbers('a third country')).toEqual([]);
+    expect(durationMentions('within four to six months').map((m) => m.text)).toEqual([
+      'within four to six months',
+    ]);
+    expect(durationMentions('dans un délai de quatre à six mois').map((m) => m.text)).toEqual([
+      'dans un délai de quatre à six mois',
+    ]);
+  });
+
   it('gives no value to words that are no number', () => {
     expect(wordNumberValue('hundred thousand')).toBe(100_000);
     expect(wordNumberValue('several')).toBe(3);

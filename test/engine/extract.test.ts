@@ -28,6 +28,27 @@ describe('short answers, one span per asked type', () => {
     ).toBe('some 2,400');
   });
 
+  it('counts repetitions, tolls and the asked noun over another word for people', () => {
+    expect(
+      short(
+        'combien de fois a-t-il répété la phrase ?',
+        'Il a lu le texte, répétant la phrase à trois reprises.',
+      ),
+    ).toBe('trois reprises');
+    expect(short('how many times did he repeat it?', 'He repeated it on three occasions.')).toBe(
+      'three occasions',
+    );
+    expect(
+      short('total french deaths in mali', 'In all, 48 of the 53 soldiers killed in the Sahel died in Mali.'),
+    ).toBe('48 of the 53 soldiers');
+    expect(
+      short(
+        'how many countries sent troops?',
+        'Takuba has some 900 soldiers from a dozen European countries.',
+      ),
+    ).toBe('a dozen European countries');
+  });
+
   it('a count after the asked noun and "of", also as ranking reads it: "a contingent of 90 soldiers"', () => {
     const q = analyzeQuestion('size of the danish contingent in gao?');
     const ranked = (text: string) => extractAnswer(text, q)?.text ?? null;

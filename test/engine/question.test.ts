@@ -9,6 +9,12 @@ const read = (q: string) => {
 describe('the asked type of answer', () => {
   it('reads counts with the noun counted', () => {
     expect(read('How many French troops were in Mali?')).toEqual(['number', 'troops']);
+    // The first plural ends the counted noun, not a later one after the verb.
+    expect(read('takuba - how many countries actually sent troops?')).toEqual(['number', 'countries']);
+    expect(read('How many French troops lost their lives in Mali?')).toEqual(['number', 'troops']);
+    expect(read('how many weapons systems were left behind?')).toEqual(['number', 'systems']);
+    // French "d" typed without its apostrophe before a vowel.
+    expect(read('barkhane combien d hommes au sahel')).toEqual(['number', 'hommes']);
     // A count asked by a noun that means one: "headcount", "population", "tally".
     expect(read('french troop headcount in mali?')).toEqual(['number', 'troop']);
     expect(read('population of mali')).toEqual(['number', null]);
