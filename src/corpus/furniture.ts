@@ -196,11 +196,18 @@ const SOCIAL_POST =
 
 /** Messages of a video player, screen-reader labels, ads and cookie notices. */
 const PLAYER_OR_NOTICE =
-  /^(?:your browser (?:does not|doesn't) support|this video (?:is|can|has)|please enable javascript|video (?:player|unavailable)|play video|watch the video|regarder la vid\u00E9o|votre navigateur ne|article content$|contenu de l'article$|story continues below|continue reading below|advertisement$|skip advertisement|publicit\u00E9$|sponsored$|ad$|(?:we|this (?:site|website)) uses? cookies|nous utilisons des cookies|ce site utilise des cookies|accept(?:er)? (?:all )?(?:the )?cookies|all rights reserved|tous droits r\u00E9serv\u00E9s|(?:error\s*:\s*)?content is protected\b|contenu prot\u00E9g\u00E9\b)/iu;
+  /^(?:your browser (?:does not|doesn't) support|this video (?:is|can|has)|please enable javascript|video (?:player|unavailable)|play video|watch the video|regarder la vid\u00E9o|votre navigateur ne|article content$|contenu de l'article$|story continues below|continue reading below|advertisement$|skip advertisement|publicit\u00E9$|sponsored$|ad$|(?:we|this (?:site|website)) uses? cookies|nous utilisons des cookies|ce site utilise des cookies|accept(?:er)? (?:all )?(?:the )?cookies|all rights reserved|tous droits r\u00E9serv\u00E9s|(?:error\s*:\s*)?content is protected\b|contenu prot\u00E9g\u00E9(?![\p{L}\d_]))/iu;
 
 /** A stamp of when the page was updated or published, with no sentence around it. */
 const UPDATE_STAMP =
-  /^[|\u00B7\u2022\s-]*(?:last\s+)?(?:updated|published|posted|mis \u00E0 jour|publi\u00E9|modifi\u00E9)\b.{0,50}(?:\d{1,2}[:h]\d{2}|\bago\b|\bil y a\b|\d{4})\s*(?:[ap]\.?m\.?|gmt|utc|cet|cest)?\.?$/iu;
+  /^[|\u00B7\u2022\s-]*(?:last\s+)?(?:updated|published|posted|mis \u00E0 jour|publi\u00E9|modifi\u00E9)(?![\p{L}\d_]).{0,50}(?:\d{1,2}[:h]\d{2}|\bago\b|\bil y a\b|\d{4})\s*(?:[ap]\.?m\.?|gmt|utc|cet|cest)?\.?$/iu;
+
+/**
+ * An author's name in front of a "published" or "updated" stamp: one to five capitalised words
+ * (particles of names between them), perhaps after "By"/"Par", then a comma, a bar, a dot or a dash.
+ */
+const NAME_BEFORE_STAMP =
+  /^(?:(?:By|by|BY|Par|par|PAR)\s+)?\p{Lu}[\p{L}.'\u2019-]*(?:\s+(?:(?:de|du|da|van|von|el|al|ben|ould|le|la)\s+)?\p{Lu}[\p{L}.'\u2019-]*){0,4}\s*[,|\u00B7\u2022\u2013\u2014-]?\s*(?=(?:[Ll]ast\s+)?(?:[Uu]pdated|[Pp]ublished|[Pp]osted|[Mm]is \u00E0 jour|[Pp]ubli\u00E9|[Mm]odifi\u00E9)(?![\p{L}\d_]))/u;
 
 /** The words of a photo caption: who stands where in the picture, what it shows. */
 const CAPTION_WORDS =
@@ -234,7 +241,7 @@ const FEED_FOOTER =
  * aux abonnés", "Gain unlimited access", "Vous avez un compte ? Connectez-vous".
  */
 const PAYWALL =
-  /r\u00E9serv\u00E9e? (?:aux|\u00E0 nos) abonn\u00E9s|\bfor subscribers only\b|\bsubscribers only\b|\bsubscriber-only\b|\bpour acc\u00E9der \u00E0 cet article\b|\bto (?:read|access) (?:this|the full) (?:article|story)\b|\bunlimited access\b|\blimit of free articles\b|\bfree trial\b|\barticles? gratuits?\b|\bessai gratuit\b|\bacc\u00E8s illimit\u00E9\b|\byou still have \d+\s?% to\b|\bil vous reste \d+\s?%|\bconnectez-vous\b|\bse connecter\b|\blog ?in\b|\bsign ?in\b|\balready (?:a )?(?:subscriber|subscribed|registered)\b|\bd\u00E9j\u00E0 abonn\u00E9|\bvous avez (?:d\u00E9j\u00E0 )?un compte\b|\bhave an account\b|\bcr\u00E9ez (?:un|votre) compte\b|\bcreate (?:an|your) account\b/iu;
+  /r\u00E9serv\u00E9e? (?:aux|\u00E0 nos) abonn\u00E9s|\bfor subscribers only\b|\bsubscribers only\b|\bsubscriber-only\b|\bpour acc\u00E9der \u00E0 cet article\b|\bto (?:read|access) (?:this|the full) (?:article|story)\b|\bunlimited access\b|\blimit of free articles\b|\bfree trial\b|\barticles? gratuits?\b|\bessai gratuit\b|\bacc\u00E8s illimit\u00E9(?![\p{L}\d_])|\byou still have \d+\s?% to\b|\bil vous reste \d+\s?%|\bconnectez-vous\b|\bse connecter\b|\blog ?in\b|\bsign ?in\b|\balready (?:a )?(?:subscriber|subscribed|registered)\b|\bd\u00E9j\u00E0 abonn\u00E9|\bvous avez (?:d\u00E9j\u00E0 )?un compte\b|\bhave an account\b|\bcr\u00E9ez (?:un|votre) compte\b|\bcreate (?:an|your) account\b/iu;
 
 /**
  * The paywall notices after which a page prints no more of the article: what follows (offers,
@@ -726,6 +733,56 @@ function repeatsHeadline(line: string, title: string): boolean {
   return key.split(' ').length - want.split(' ').length <= 6;
 }
 
+/**
+ * Whether a line is one stretch of four words or more, headline-shaped (no sentence punctuation
+ * at its end), printed twice or more in a row, glued or a space apart, with at most three words
+ * after it (a link's label). Compared without spaces, case or accents, so "…nine yearsMali…"
+ * repeats "…nine years Mali…".
+ */
+function printedTwiceInARow(line: string): boolean {
+  if (line.length > 600) return false;
+  const s = comparable(line).replace(/\s+/gu, '');
+  // Where the line's n-th character that is not a space ends, as printed.
+  const printedEnd = (n: number) => {
+    let seen = 0;
+    let at = 0;
+    while (at < line.length && seen < n) if (!/\s/u.test(line[at++]!)) seen++;
+    return at;
+  };
+  for (let p = 12; p * 2 <= s.length; p++) {
+    if (s.slice(p, 2 * p) !== s.slice(0, p)) continue;
+    let end = 2 * p;
+    while (s.slice(end, end + p) === s.slice(0, p)) end += p;
+    const unit = line.slice(0, printedEnd(p)).trim();
+    if (wordCount(unit) < 4 || TERMINAL.test(unit)) continue;
+    const tail = line.slice(printedEnd(end)).trim();
+    return wordCount(tail) <= 3 && !TERMINAL.test(tail);
+  }
+  return false;
+}
+
+/**
+ * Where the headline, printed again, starts at the end of a line after a sentence of eight words
+ * or more ("… called a “meat grinder.” The identities of … revealed"), or -1. The headline must have
+ * four words or more, and the tail must be it exactly (case, accents and spacing folded), with no
+ * sentence punctuation at its end.
+ */
+function headlineRunOnto(line: string, title: string): number {
+  const want = comparable(title)
+    .replace(/[.!?\u2026]+$/u, '')
+    .trim();
+  if (want.split(' ').length < 4 || line.length <= want.length) return -1;
+  const ends = /[.!?\u2026]["'\u201D\u2019\u00BB)]*\s+/gu;
+  for (let m = ends.exec(line); m !== null; m = ends.exec(line)) {
+    const at = m.index + m[0].length;
+    // A headline is not closed by a full stop; a sentence that happens to be the title (a page
+    // without one takes its first sentence) is the paragraph's own.
+    if (TERMINAL.test(line.slice(at).trim())) continue;
+    if (comparable(line.slice(at)).trim() === want && wordCount(line.slice(0, at)) >= 8) return at;
+  }
+  return -1;
+}
+
 function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }
@@ -813,6 +870,13 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
   [
     'news-feed teaser (a time, then the headline of another story)',
     (l) => l.feedItems >= 2 && FEED_ITEM.test(l.line) && l.words <= 25,
+  ],
+  // A headline printed twice or more in a row on one line, glued or a space apart, perhaps with a
+  // link's label after it ("Title TitleTitle External link"): a link and its alt text, as a page
+  // prints them; a sentence of the story is never printed twice running.
+  [
+    'a headline printed twice in a row on one line (a link and its alt text)',
+    (l) => printedTwiceInARow(l.line),
   ],
   ['a bare web address (a link)', (l) => WEB_ADDRESS.test(l.line)],
   ['label of a picture or a video', (l) => MEDIA_WORD_ALONE.test(l.line)],
@@ -957,6 +1021,15 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
     (l) => PLAYER_OR_NOTICE.test(l.line) && l.words <= 40,
   ],
   ['date stamp', (l) => UPDATE_STAMP.test(l.line)],
+  // An author's name with the stamp after it ("Jane Doe Published August 05, 2023 | 07:30 AM",
+  // "Jeanne Dupont, publié le 15/08/2022 à 14h03"): the byline and the stamp on one line.
+  [
+    'byline with a date stamp',
+    (l) => {
+      const name = NAME_BEFORE_STAMP.exec(l.line);
+      return name !== null && UPDATE_STAMP.test(l.line.slice(name[0].length));
+    },
+  ],
   ['image caption', (l) => CAPTION_WORDS.test(l.body) && !l.quoted],
   ['image file name', (l) => FILE_NAME.test(l.line)],
   ['image caption with credit', (l) => CREDIT_END.test(l.line)],
@@ -1102,6 +1175,17 @@ export function classifyBlocks(
       const cut = trimSpan(text, { start: span.start + m.index, end: span.end });
       blocks.push({ ...cut, kind: 'furniture', reason });
       span = trimSpan(text, { start: span.start, end: span.start + m.index });
+    }
+    // The headline printed again, run onto the end of a paragraph after its last sentence (a
+    // picture's title glued to the standfirst above it): the tail is cut, the sentences kept.
+    const headlineTail = meta.title ? headlineRunOnto(text.slice(span.start, span.end), meta.title) : -1;
+    if (headlineTail > 0) {
+      blocks.push({
+        ...trimSpan(text, { start: span.start + headlineTail, end: span.end }),
+        kind: 'furniture',
+        reason: 'the headline printed again, run onto the end of a paragraph',
+      });
+      span = trimSpan(text, { start: span.start, end: span.start + headlineTail });
     }
     // A page's script printed as text: dropped whole, or cut where the prose it runs into starts.
     const codeLine = text.slice(span.start, span.end);
@@ -1431,22 +1515,27 @@ function dropOffTopicHeadlines(
   const analyzer = analyzerFor(language);
   const stems = (s: string) => termsOf(analyzer, s).map((t) => t.slice(0, 5));
   const isBody = (b: Block | undefined) => b?.kind === 'body';
-  blocks.forEach((b, i) => {
-    if (b.kind !== 'heading' || b.reason !== 'subheading') return;
-    if (!blocks.slice(0, i).some(isBody) || !blocks.slice(i + 1).some(isBody)) return;
+  const isTeaser = (b: Block | undefined) =>
+    b?.kind === 'furniture' && b.reason?.startsWith('teaser for another story') === true;
+  // The share of a candidate's words the headline and the other lines kept print, or null when
+  // the line is no candidate (not a subheading between paragraphs, too short, a sentence, a list
+  // item, a line introducing what follows, or one attributing in the past).
+  const sharedShare = (b: Block, i: number, fewest: number): { shared: number; own: number } | null => {
+    if (b.kind !== 'heading' || b.reason !== 'subheading') return null;
+    if (!blocks.slice(0, i).some(isBody) || !blocks.slice(i + 1).some(isBody)) return null;
     const line = text.slice(b.start, b.end);
-    if (wordCount(line) < 6 || TERMINAL.test(line.trim())) return;
+    if (wordCount(line) < fewest || TERMINAL.test(line.trim())) return null;
     // An item of a list the paragraph above introduces ("Deux institutions … :" / "- L'EAFDL …")
     // names something of this story in words of its own; a line closed by a colon introduces what
     // follows, which a headline never does.
-    if (/^[-\u2013\u2022\u00B7*]\s/u.test(line) || /:\s*$/u.test(line)) return;
+    if (/^[-\u2013\u2022\u00B7*]\s/u.test(line) || /:\s*$/u.test(line)) return null;
     // Headlines report in the present ("… in Niger, says Macron"); a line that attributes in the
     // past ("France said it will, however, continue …") is a sentence of this story that lost its
     // full stop, whatever words it uses.
-    if (PAST_ATTRIBUTION.test(line)) return;
+    if (PAST_ATTRIBUTION.test(line)) return null;
     const own = new Set(stems(line));
     // A short subheading ("A base built for ten years") has too few words to judge by.
-    if (own.size < 6) return;
+    if (own.size < fewest) return null;
     const page = new Set(
       stems(
         [
@@ -1455,13 +1544,34 @@ function dropOffTopicHeadlines(
         ].join('\n'),
       ),
     );
-    const shared = [...own].filter((t) => page.has(t)).length;
-    if (shared / own.size < SUBHEADING_SHARED_WORDS) {
+    return { shared: [...own].filter((t) => page.has(t)).length, own: own.size };
+  };
+  blocks.forEach((b, i) => {
+    const m = sharedShare(b, i, 6);
+    if (m && m.shared / m.own < SUBHEADING_SHARED_WORDS) {
       b.kind = 'furniture';
-      b.reason = `teaser for another story (a headline set between the paragraphs that shares ${shared} of its ${own.size} words with this article)`;
+      b.reason = `teaser for another story (a headline set between the paragraphs that shares ${m.shared} of its ${m.own} words with this article)`;
     }
   });
+  // Teasers come in lists: a headline-shaped line touching one (no paragraph between them) is the
+  // list's next item when fewer than half its words are this article's. A subheading announces the
+  // paragraph under it and shares its words; a list of other stories' headlines shares a topic's
+  // few names ("Mali", "France") and little else.
+  for (let changed = true; changed; ) {
+    changed = false;
+    blocks.forEach((b, i) => {
+      if (!isTeaser(blocks[i - 1]) && !isTeaser(blocks[i + 1])) return;
+      const m = sharedShare(b, i, 4);
+      if (!m || m.shared / m.own >= TEASER_LIST_SHARED_WORDS) return;
+      b.kind = 'furniture';
+      b.reason = `teaser for another story (a headline next to another teaser that shares ${m.shared} of its ${m.own} words with this article)`;
+      changed = true;
+    });
+  }
 }
+
+/** Share of a line's words, next to a teaser, that the rest of the page must print for it to be a subheading. */
+const TEASER_LIST_SHARED_WORDS = 0.5;
 
 /** Largest share of a line's words the article below the headline may print for the line above it to be the page's. */
 const ABOVE_HEADLINE_SHARED_WORDS = 0.1;

@@ -92,8 +92,10 @@ export interface ConfidenceFeatures {
   /**
    * How far the next different passage scores below the best: 1 − its score / the best's (0–1),
    * both scored by the hand formula (model.ts HAND_RANK) whatever model ranked them. Among the
-   * next three, a passage that holds the best one's answer (a rare one: see isRareAnswer) agrees
-   * rather than competes, and the margin is read against the next that does not.
+   * next three, a passage that holds the best one's answer (a rare one: see isRareAnswer), or
+   * one of another article that shares a rare word of the best beyond the question's (see
+   * SAME_REPORT_SHARE), agrees rather than competes, and the margin is read against the next
+   * that does not.
    */
   margin: number;
   /** Most of the best passage's matched terms that a passage of another article also matches (0–1). */
@@ -378,6 +380,12 @@ export function holdsNone(text: string, q: Pick<QuestionAnalysis, 'answerType'>,
 
 /** How many passages after the best may corroborate its answer rather than compete with it (ConfidenceFeatures.margin). */
 const CORROBORATE_AMONG = 3;
+/**
+ * The largest share of the passages a word of the best passage beyond the question's may stand
+ * in for another article's passage holding it to report the same fact (ConfidenceFeatures.margin):
+ * one in fifty, chosen before measuring (0.05 measured about the same: docs/how-it-works.md).
+ */
+const SAME_REPORT_SHARE = 0.02;
 /**
  * The largest share of the passages an answer's rarest word may stand in for another passage
  * holding it to corroborate it: one in ten.
@@ -792,6 +800,26 @@ export class AnswerEngine {
     });
   }
 
+  /**
+   * The best passage's own terms that neither the question nor its expansions brought and that
+   * stand in at most SAME_REPORT_SHARE of the passages (in a small corpus, in no more than the
+   * passages that may corroborate it, and in fewer than half): what another passage sharing them
+   * reports too.
+   */
+  private rareUnasked(best: Ranked, q: QuestionAnalysis): Set<string> {
+    const asked = new Set([...q.terms, ...q.expansions.keys()]);
+    for (const m of best.matches.values()) asked.add(m.term);
+    // A word half the passages hold is no rare one, however small the corpus.
+    const limit = Math.min(
+      Math.max(1 + CORROBORATE_AMONG, SAME_REPORT_SHARE * this.index.size),
+      this.index.size / 2,
+    );
+    const out = new Set<string>();
+    for (const t of this.index.termsAt(best.passage.id))
+      if (!asked.has(t) && this.index.df(t) <= limit) out.add(t);
+    return out;
+  }
+
   /** What the confidence is built from (see ConfidenceFeatures); null with no passage. */
   confidenceFeatures(ranked: Ranked[], q: QuestionAnalysis): ConfidenceFeatures | null {
     const best = ranked[0];
@@ -818,7 +846,18 @@ export class AnswerEngine {
     const said = answerWords.trim() === '' ? null : ` ${answerWords} `;
     const holdsAnswer = (r: Ranked, i: number) =>
       said !== null && i <= CORROBORATE_AMONG && ` ${looseComparable(r.passage.text)} `.includes(said);
-    const second = ranked.find((r, i) => r.passage.text !== best.passage.text && !holdsAnswer(r, i));
+    // So does another article's passage that shares with the best a rare word the question did
+    // not bring (a place, a name, a figure): two outlets reporting the same fact, which a
+    // reworded question often meets at the same score. An out-of-scope question's best passage
+    // stands out by the topic's words, and the passages below it seldom share its rare ones.
+    const rareOwn = this.rareUnasked(best, q);
+    const reportsSame = (r: Ranked, i: number) =>
+      i <= CORROBORATE_AMONG &&
+      r.passage.articleId !== best.passage.articleId &&
+      this.index.termsAt(r.passage.id).some((t) => rareOwn.has(t));
+    const second = ranked.find(
+      (r, i) => r.passage.text !== best.passage.text && !holdsAnswer(r, i) && !reportsSame(r, i),
+    );
     const keys = [...best.weights.keys()];
     let agreement = 0;
     for (const r of ranked.slice(1, 5)) {

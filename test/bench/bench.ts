@@ -16,6 +16,8 @@
  *                                     lines), to check that a speed change leaves answers alone
  *   npm run bench -- --no-expansions  E without related words (the lexicon's expansions), to
  *                                     measure what they cost; answers differ, of course
+ *   npm run bench -- --french SHARE   share of synthetic articles written in French (default 0.25;
+ *                                     0 gives the all-English corpora of the runs before 4 Dec 2026)
  *   npm run bench -- --cold-quotations  E's quotation index not prepared after build: the first
  *                                     "who said" question or quote lookup builds it (as before
  *                                     Engine.prepareQuotations), and "first …, cold" shows it
@@ -45,6 +47,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import MiniSearch from 'minisearch';
 import { loadCorpus, type Corpus } from '../../src/corpus/load.js';
 import { ensureBuilt } from '../support/build.js';
+import { loadPageFixtures } from '../support/page-annotations.js';
 import { Bm25Index } from './bm25.js';
 import { generateQuestions, type QuestionSet } from './questions.js';
 import {
@@ -99,6 +102,8 @@ interface Options {
   noExpansions: boolean;
   /** E's quotation index left to be built by the first request that needs it. */
   coldQuotations: boolean;
+  /** Share of synthetic articles written in French. */
+  french: number;
 }
 
 const CORPUS_NAMES = ['real', '10k', '100k', '1M'] as const;
@@ -136,6 +141,7 @@ function parseOptions(argv: readonly string[]): Options {
     answers: null,
     noExpansions: false,
     coldQuotations: false,
+    french: 0.25,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -147,15 +153,20 @@ function parseOptions(argv: readonly string[]): Options {
     else if (a === '--answers') opt.answers = resolve(argv[++i] ?? 'answers.jsonl');
     else if (a === '--no-expansions') opt.noExpansions = true;
     else if (a === '--cold-quotations') opt.coldQuotations = true;
+    else if (a === '--french') opt.french = Number(argv[++i]);
     else if (a === '--help' || a === '-h') {
       console.log(
-        'usage: npm run bench -- [--quick] [--huge] [--json FILE] [--cap SECONDS] [--questions N] [--only real,10k,100k,1M] [--skip a,startup,filtered,quote,profile] [--answers FILE] [--no-expansions] [--cold-quotations]',
+        'usage: npm run bench -- [--quick] [--huge] [--json FILE] [--cap SECONDS] [--questions N] [--only real,10k,100k,1M] [--skip a,startup,filtered,quote,profile] [--answers FILE] [--no-expansions] [--french SHARE] [--cold-quotations]',
       );
       process.exit(0);
     } else if (a !== '--quick' && a !== '--huge') {
       console.error(`bench: unknown option ${a}`);
       process.exit(2);
     }
+  }
+  if (!(opt.french >= 0 && opt.french <= 1)) {
+    console.error('bench: --french takes a share between 0 and 1');
+    process.exit(2);
   }
   if (!(opt.capMs > 0) || !(opt.questions > 0)) {
     console.error('bench: --cap and --questions take positive numbers');
@@ -1495,6 +1506,19 @@ async function main(): Promise<void> {
   print(
     `vocabulary: ${formatCount(vocabulary.words.length)} content-word types (${formatCount(vocabulary.fromSeed)} from the real corpus, rest pseudo-words), ${formatCount(vocabulary.names.length)} names; Zipf s=1.0 q=2.7`,
   );
+  // French articles draw on the body lines of the French fixture pages (test/fixtures/pages),
+  // which stay put as the newsroom's corpus grows; the bundled corpus may hold no French.
+  const frenchPages = loadPageFixtures().filter((f) => f.annotation.language === 'fr');
+  const frenchVocabulary: Vocabulary = buildVocabulary(
+    frenchPages.map((f) => f.annotation.body.map((n) => f.lines[n - 1]!).join('\n\n')),
+    { size: 50_000, seed: SEED + 7, language: 'fr' },
+  );
+  const french = opt.french > 0 ? { share: opt.french, vocabulary: frenchVocabulary } : undefined;
+  print(
+    opt.french > 0
+      ? `French: ${Math.round(opt.french * 100)}% of synthetic articles, ${formatCount(frenchVocabulary.words.length)} types (${formatCount(frenchVocabulary.fromSeed)} from ${frenchPages.length} French fixture pages' body lines, rest pseudo-words with French spelling), ${formatCount(frenchVocabulary.names.length)} names`
+      : 'French: none (--french 0): every synthetic article is English',
+  );
   print();
 
   const wanted = (name: string, byDefault: boolean) => (opt.only ? opt.only.has(name) : byDefault);
@@ -1559,7 +1583,13 @@ async function main(): Promise<void> {
     }
     log(`${plan.name} synthetic corpus: generating…`);
     const gen = timed(() =>
-      generateCorpus({ passages: plan.passages, vocabulary, seed: SEED + plan.passages, mode: plan.mode }),
+      generateCorpus({
+        passages: plan.passages,
+        vocabulary,
+        seed: SEED + plan.passages,
+        mode: plan.mode,
+        french,
+      }),
     );
     const corpus = gen.value;
     if (corpus.mismatches > 0)

@@ -12,6 +12,19 @@ const SEED_TEXT = [
 
 const vocabulary = buildVocabulary([SEED_TEXT], { size: 3_000, nameCount: 300, seed: 11 });
 
+const FRENCH_SEED_TEXT = [
+  'La France a annoncé jeudi le retrait de ses soldats du Mali, après neuf années de présence militaire.',
+  'Le président Emmanuel Macron a déclaré que la force Barkhane quitterait ses bases de Gao et de Ménaka.',
+  'Les autorités maliennes ont exigé un départ « sans délai » des troupes françaises et européennes.',
+].join('\n\n');
+
+const frenchVocabulary = buildVocabulary([FRENCH_SEED_TEXT], {
+  size: 2_000,
+  nameCount: 200,
+  seed: 12,
+  language: 'fr',
+});
+
 function texts(c: SyntheticCorpus): string[] {
   return c.articles.map((a) => a.text);
 }
@@ -52,6 +65,24 @@ describe('synthetic corpus generator', () => {
       const words = a.passages.map((p) => p.text.split(/\s+/).length);
       expect(Math.min(...words)).toBeGreaterThanOrEqual(12);
     }
+  });
+
+  it('writes about the asked share of articles in French, accents and « » quotations included, in the shape prepareArticle gives', () => {
+    const french = { share: 0.3, vocabulary: frenchVocabulary };
+    const project = generateCorpus({ passages: 1_500, vocabulary, seed: 4, french });
+    const direct = generateCorpus({ passages: 1_500, vocabulary, seed: 4, mode: 'direct', french });
+    const fr = project.articles.filter((a) => a.meta.language === 'fr');
+    expect(fr.length / project.articles.length).toBeGreaterThan(0.15);
+    expect(fr.length / project.articles.length).toBeLessThan(0.45);
+    expect(frenchVocabulary.words.slice(0, frenchVocabulary.fromSeed)).toContain('présence');
+    const frText = fr.map((a) => a.text).join('\n');
+    expect(frText).toMatch(/[éèàê]/);
+    expect(frText).toContain('\u00AB\u00A0');
+    expect(frText).toMatch(/ (?:de|la|les) /);
+    for (const a of project.articles.filter((x) => x.meta.language === 'en'))
+      expect(a.text).not.toContain('\u00AB');
+    expect(project.mismatches).toBe(0);
+    expect(direct.passages).toEqual(project.passages);
   });
 
   it('builds passages directly in exactly the shape prepareArticle gives', () => {

@@ -3,7 +3,10 @@
  *
  * Text is drawn from a Zipf-distributed vocabulary (the real corpus's words first, then
  * pronounceable pseudo-words up to ~50k types), with English function words at natural
- * rates, capitalised names, numbers, dates and quotations. Articles are real `Corpus`
+ * rates, capitalised names, numbers, dates and quotations; a share of articles may be written in
+ * French instead (a French vocabulary with its accents, French function words, « » quotations,
+ * `language: 'fr'`), since a newsroom's corpus is bilingual and the engine's non-ASCII and
+ * French paths cost what the English ones do not. Articles are real `Corpus`
  * articles: metadata that satisfies the schema, a headline and body paragraphs, and passages
  * produced by the project's own `prepareArticle` (or built directly in the identical shape
  * when asked, for speed).
@@ -14,6 +17,7 @@ import { join } from 'node:path';
 import { prepareArticle, type Article, type Corpus, type Passage } from '../../src/corpus/load.js';
 import type { ArticleMetadata } from '../../src/corpus/schema.js';
 import type { Block } from '../../src/corpus/furniture.js';
+import { fra } from 'stopword';
 import { STOP_WORDS } from '../../src/text/stopwords.js';
 
 /** A small seeded PRNG (mulberry32): same seed, same sequence, on every platform. */
@@ -144,7 +148,32 @@ const ONSETS = [
 const NUCLEI = ['a', 'e', 'i', 'o', 'u', 'a', 'e', 'i', 'o', 'a', 'e', 'ai', 'ea', 'ou', 'io'];
 const CODAS = ['', '', '', '', '', 'n', 'r', 's', 'l', 't', 'm', 'n', 'r', 'nd', 'st', 'rk', 'ng', 'x', 'ct'];
 
-function pseudoWord(rng: Rng): string {
+/** Vowels of French spelling, accents included, for French pseudo-words. */
+const NUCLEI_FR = [
+  'a',
+  'e',
+  'i',
+  'o',
+  'u',
+  'é',
+  'è',
+  'ê',
+  'à',
+  'ou',
+  'oi',
+  'au',
+  'eau',
+  'ai',
+  'ie',
+  'é',
+  'e',
+  'a',
+];
+const CODAS_FR = ['', '', '', '', 'n', 'r', 's', 'l', 't', 'nt', 'rs', 'x', 'que', 'ce', 'ge', 'on', 'ion'];
+
+function pseudoWord(rng: Rng, language: SyntheticLanguage = 'en'): string {
+  const nuclei = language === 'fr' ? NUCLEI_FR : NUCLEI;
+  const codas = language === 'fr' ? CODAS_FR : CODAS;
   // Mostly two or three syllables, as in news English content words.
   const syllables = rng.pick([1, 2, 2, 2, 2, 3, 3, 3, 4]);
   let w = '';
@@ -152,8 +181,8 @@ function pseudoWord(rng: Rng): string {
   for (let i = 0; i < syllables; i++)
     w +=
       (i === 0 ? rng.pick(ONSETS) : rng.pick(ONSETS).slice(0, 1)) +
-      rng.pick(NUCLEI) +
-      (i === syllables - 1 ? rng.pick(CODAS) : '');
+      rng.pick(nuclei) +
+      (i === syllables - 1 ? rng.pick(codas) : '');
   return w;
 }
 
@@ -179,17 +208,24 @@ const HONORIFICS = new Set([
  * Counts the seed texts' lower-case words and their names (words capitalised mid-sentence and
  * never seen in lower case), letters only, stop words left out.
  */
-function countWords(texts: readonly string[]): { words: Map<string, number>; names: Map<string, number> } {
+function countWords(
+  texts: readonly string[],
+  language: SyntheticLanguage,
+): { words: Map<string, number>; names: Map<string, number> } {
+  const stop = language === 'fr' ? FRENCH_STOP : STOP_WORDS;
+  // English words are plain letters; French ones keep their accents (é, è, à, ç, ï…).
+  const lowerWord = language === 'fr' ? /^\p{Ll}+$/u : /^[a-z]+$/;
+  const nameWord = language === 'fr' ? /^\p{Lu}\p{Ll}+$/u : /^[A-Z][a-z]+$/;
   const words = new Map<string, number>();
   const capitalised = new Map<string, number>();
   for (const text of texts) {
     for (const m of text.matchAll(/(?<=^|[^\p{L}'’-])\p{L}+(?=$|[^\p{L}'’-])/gu)) {
       const w = m[0];
       const lower = w.toLowerCase();
-      if (lower.length < 2 || STOP_WORDS.has(lower) || !/^[a-z]+$/.test(lower)) continue;
+      if (lower.length < 2 || stop.has(lower) || !lowerWord.test(lower)) continue;
       const before = text.slice(Math.max(0, m.index! - 3), m.index!);
-      const sentenceStart = m.index === 0 || /[.!?:"“”]\s*$|\n\s*$/.test(before);
-      if (/^[A-Z][a-z]+$/.test(w) && !sentenceStart) capitalised.set(w, (capitalised.get(w) ?? 0) + 1);
+      const sentenceStart = m.index === 0 || /[.!?:"“”«»]\s*$|\n\s*$/.test(before);
+      if (nameWord.test(w) && !sentenceStart) capitalised.set(w, (capitalised.get(w) ?? 0) + 1);
       else if (w === lower) words.set(lower, (words.get(lower) ?? 0) + 1);
     }
   }
@@ -211,20 +247,21 @@ function byCount(m: Map<string, number>): string[] {
  */
 export function buildVocabulary(
   seedTexts: readonly string[],
-  options: { size?: number; nameCount?: number; seed?: number } = {},
+  options: { size?: number; nameCount?: number; seed?: number; language?: SyntheticLanguage } = {},
 ): Vocabulary {
+  const language = options.language ?? 'en';
   const size = options.size ?? 50_000;
   const nameCount = options.nameCount ?? 5_000;
   const rng = new Rng(options.seed ?? 0x5eed);
-  const counted = countWords(seedTexts);
+  const counted = countWords(seedTexts, language);
   const words = byCount(counted.words).slice(0, size);
   const fromSeed = words.length;
   const taken = new Set<string>(words);
   for (const n of counted.names.keys()) taken.add(n.toLowerCase());
-  for (const s of STOP_WORDS) taken.add(s);
+  for (const s of language === 'fr' ? FRENCH_STOP : STOP_WORDS) taken.add(s);
   let guard = 0;
   while (words.length < size && guard++ < size * 50) {
-    const w = pseudoWord(rng);
+    const w = pseudoWord(rng, language);
     if (w.length < 3 || taken.has(w) || BANNED_OPENERS.has(w)) continue;
     taken.add(w);
     words.push(w);
@@ -232,7 +269,7 @@ export function buildVocabulary(
   const names = byCount(counted.names).slice(0, nameCount);
   guard = 0;
   while (names.length < nameCount && guard++ < nameCount * 50) {
-    const w = pseudoWord(rng);
+    const w = pseudoWord(rng, language);
     if (w.length < 4 || taken.has(w)) continue;
     taken.add(w);
     names.push(w[0]!.toUpperCase() + w.slice(1));
@@ -348,6 +385,150 @@ const OUTLETS = [
   'Harmattan Herald',
 ];
 
+/** The languages a synthetic article may be written in. */
+export type SyntheticLanguage = 'en' | 'fr';
+
+/** French stop words as the French analyser reads them (the `stopword` package's list). */
+const FRENCH_STOP: ReadonlySet<string> = new Set(fra.map((w) => w.toLowerCase()));
+
+/** Function words with rough relative frequencies in news French (per 10k words). */
+const FUNCTION_WORDS_FR: Array<[string, number]> = (
+  [
+    ['de', 500],
+    ['la', 300],
+    ['le', 250],
+    ['les', 250],
+    ['et', 220],
+    ['des', 220],
+    ['à', 200],
+    ['en', 150],
+    ['du', 130],
+    ['un', 120],
+    ['une', 110],
+    ['que', 90],
+    ['qui', 90],
+    ['dans', 90],
+    ['pour', 80],
+    ['sur', 70],
+    ['par', 70],
+    ['au', 60],
+    ['est', 60],
+    ['a', 50],
+    ['pas', 40],
+    ['plus', 40],
+    ['avec', 40],
+    ['ont', 30],
+    ['il', 30],
+    ['elle', 20],
+    ['ses', 20],
+    ['son', 20],
+    ['sa', 20],
+    ['aux', 20],
+    ['été', 20],
+    ['mais', 15],
+    ['ce', 15],
+    ['cette', 15],
+    ['depuis', 10],
+    ['après', 10],
+    ['entre', 8],
+    ['contre', 8],
+  ] as Array<[string, number]>
+).filter(([w]) => FRENCH_STOP.has(w));
+
+/**
+ * French words that, opening a paragraph, the furniture rules would read as a link, a stamp,
+ * a credit or a prompt; a synthetic French sentence never starts with one.
+ */
+const BANNED_OPENERS_FR = new Set(
+  'lire aussi voir publié publiée mis modifié actualisé source sources photo photos vidéo crédit crédits abonnez abonnez-vous abonnement partager partagez suivez commentaires commentaire menu rechercher accueil connexion inscription newsletter image images légende'.split(
+    ' ',
+  ),
+);
+
+/** What a language's generated text is written with besides its vocabulary. */
+interface Style {
+  language: SyntheticLanguage;
+  functionWords: Array<[string, number]>;
+  bannedOpeners: ReadonlySet<string>;
+  months: readonly string[];
+  weekdays: readonly string[];
+  titles: readonly string[];
+  /** Put in front of a sentence that would open with digits. */
+  digitOpener: string;
+  /** Replaces an opener the furniture rules would misread. */
+  plainOpener: string;
+  numberLocale: string;
+  scales: readonly string[];
+  /** `[on, in, last]` before a weekday, a year and a month. */
+  datePrepositions: readonly [string, string, string];
+  /** The quotation shapes: inner words (already capitalised) and the speaker. */
+  quotations: ReadonlyArray<(inner: string, speaker: string) => string>;
+}
+
+function capitalised(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const ENGLISH: Style = {
+  language: 'en',
+  functionWords: FUNCTION_WORDS,
+  bannedOpeners: BANNED_OPENERS,
+  months: MONTHS,
+  weekdays: WEEKDAYS,
+  titles: TITLES,
+  digitOpener: 'some',
+  plainOpener: 'The',
+  numberLocale: 'en-US',
+  scales: ['percent', 'million', 'billion'],
+  datePrepositions: ['on', 'in', 'last'],
+  quotations: [
+    (inner, speaker) => `\u201C${inner},\u201D ${speaker} said.`,
+    (inner, speaker) => `${capitalised(speaker)} said: \u201C${inner}.\u201D`,
+    (inner, speaker) => `\u201C${inner},\u201D said ${speaker}.`,
+  ],
+};
+
+const FRENCH: Style = {
+  language: 'fr',
+  functionWords: FUNCTION_WORDS_FR,
+  bannedOpeners: BANNED_OPENERS_FR,
+  months: [
+    'janvier',
+    'février',
+    'mars',
+    'avril',
+    'mai',
+    'juin',
+    'juillet',
+    'août',
+    'septembre',
+    'octobre',
+    'novembre',
+    'décembre',
+  ],
+  weekdays: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
+  titles: [
+    'le président',
+    'le ministre',
+    'le général',
+    'le colonel',
+    'le porte-parole',
+    'la ministre',
+    'le Premier ministre',
+  ],
+  digitOpener: 'environ',
+  plainOpener: 'Le',
+  // French prints thousands with a narrow no-break space ("12 000").
+  numberLocale: 'fr-FR',
+  scales: ['%', 'millions', 'milliards'],
+  datePrepositions: ['ce', 'en', 'fin'],
+  quotations: [
+    (inner, speaker) => `\u00AB\u00A0${inner}\u00A0\u00BB, a déclaré ${speaker}.`,
+    (inner, speaker) => `Selon ${speaker}, \u00AB\u00A0${inner}\u00A0\u00BB.`,
+    (inner, speaker) => `\u00AB\u00A0${inner}\u00A0\u00BB, affirme ${speaker}.`,
+  ],
+};
+
 /** Word-level generator of news-like sentences over one vocabulary. */
 class Writer {
   private readonly content: ZipfSampler<string>;
@@ -357,16 +538,17 @@ class Writer {
   constructor(
     private readonly rng: Rng,
     vocabulary: Vocabulary,
+    readonly style: Style = ENGLISH,
   ) {
     this.content = new ZipfSampler(vocabulary.words);
     this.names = new ZipfSampler(vocabulary.names.length > 0 ? vocabulary.names : ['Name']);
     const cumulative: number[] = [];
     let total = 0;
-    for (const [, f] of FUNCTION_WORDS) {
+    for (const [, f] of style.functionWords) {
       total += f;
       cumulative.push(total);
     }
-    this.functions = { items: FUNCTION_WORDS.map(([w]) => w), cumulative, total };
+    this.functions = { items: style.functionWords.map(([w]) => w), cumulative, total };
   }
 
   private functionWord(): string {
@@ -378,7 +560,7 @@ class Writer {
   private name(): string[] {
     const r = this.rng;
     const out: string[] = [];
-    if (r.chance(0.25)) out.push(...r.pick(TITLES).split(' '));
+    if (r.chance(0.25)) out.push(...r.pick(this.style.titles).split(' '));
     out.push(this.names.sample(r));
     if (r.chance(0.55)) out.push(this.names.sample(r));
     return out;
@@ -389,24 +571,32 @@ class Writer {
     const k = r.next();
     if (k < 0.35) return [String(r.range(2, 99))];
     if (k < 0.6) return [String(r.range(100, 999))];
-    if (k < 0.8) return [(r.range(100, 9_999) * 10).toLocaleString('en-US')];
+    if (k < 0.8) return [(r.range(100, 9_999) * 10).toLocaleString(this.style.numberLocale)];
     if (k < 0.9) return [String(r.range(1990, 2023))];
-    return [`${r.range(1, 99)}.${r.range(1, 9)}`, r.pick(['percent', 'million', 'billion'])];
+    const decimal = this.style.language === 'fr' ? ',' : '.';
+    return [`${r.range(1, 99)}${decimal}${r.range(1, 9)}`, r.pick(this.style.scales)];
   }
 
   private date(): string[] {
     const r = this.rng;
+    const {
+      months,
+      weekdays,
+      datePrepositions: [on, inYear, last],
+    } = this.style;
     switch (r.int(5)) {
       case 0:
-        return [r.pick(MONTHS), String(r.range(1, 28))];
+        return this.style.language === 'fr'
+          ? [String(r.range(1, 28)), r.pick(months)]
+          : [r.pick(months), String(r.range(1, 28))];
       case 1:
-        return [String(r.range(1, 28)), r.pick(MONTHS), String(r.range(2012, 2023))];
+        return [String(r.range(1, 28)), r.pick(months), String(r.range(2012, 2023))];
       case 2:
-        return ['on', r.pick(WEEKDAYS)];
+        return [on, r.pick(weekdays)];
       case 3:
-        return ['in', String(r.range(2012, 2023))];
+        return [inYear, String(r.range(2012, 2023))];
       default:
-        return ['last', r.pick(MONTHS)];
+        return [last, r.pick(months)];
     }
   }
 
@@ -444,11 +634,13 @@ class Writer {
    */
   private opening(words: string[]): string[] {
     if (/^\d/.test(words[0]!)) {
-      words.unshift('some');
+      words.unshift(this.style.digitOpener);
       words.pop();
     }
     const first = words[0]!.replace(/,$/, '');
-    if (BANNED_OPENERS.has(first.toLowerCase())) words[0] = words[0]!.endsWith(',') ? 'The,' : 'The';
+    const plain = this.style.plainOpener;
+    if (this.style.bannedOpeners.has(first.toLowerCase()))
+      words[0] = words[0]!.endsWith(',') ? `${plain},` : plain;
     words[0] = words[0]!.charAt(0).toUpperCase() + words[0]!.slice(1);
     return words;
   }
@@ -460,14 +652,7 @@ class Writer {
     if (r.chance(0.1)) {
       const speaker = this.name().join(' ');
       const inner = this.opening(this.words(Math.max(6, length - speaker.split(' ').length - 1))).join(' ');
-      switch (r.int(3)) {
-        case 0:
-          return `\u201C${inner},\u201D ${speaker} said.`;
-        case 1:
-          return `${speaker.charAt(0).toUpperCase()}${speaker.slice(1)} said: \u201C${inner}.\u201D`;
-        default:
-          return `\u201C${inner},\u201D said ${speaker}.`;
-      }
+      return r.pick(this.style.quotations)(inner, speaker);
     }
     return `${this.opening(this.words(length)).join(' ')}.`;
   }
@@ -495,6 +680,12 @@ export interface SyntheticOptions {
    * the same blocks and passages from the generator's own sentence offsets, much faster.
    */
   mode?: PassageMode;
+  /**
+   * Writes a share of the articles (0–1) in French with this French vocabulary
+   * (`buildVocabulary(…, { language: 'fr' })`); none without it, and then the English corpus
+   * of a seed is what it always was.
+   */
+  french?: { share: number; vocabulary: Vocabulary };
 }
 
 /** A generated corpus with what it took to make. */
@@ -543,7 +734,7 @@ function draftArticle(writer: Writer, rng: Rng, seed: number, index: number, sen
     title,
     published: day,
     url: null,
-    language: 'en',
+    language: writer.style.language,
     sha256: createHash('sha256').update(text).digest('hex'),
     collectedAs: `synthetic benchmark text, seed ${seed}`,
     inferred: {
@@ -581,6 +772,8 @@ export function generateCorpus(options: SyntheticOptions): SyntheticCorpus {
   const [lo, hi] = options.perArticle ?? [24, 36];
   const rng = new Rng(seed);
   const writer = new Writer(rng, options.vocabulary);
+  const french = options.french ? new Writer(rng, options.french.vocabulary, FRENCH) : null;
+  const frenchShare = options.french?.share ?? 0;
   const articles: Article[] = [];
   const byId = new Map<string, Article>();
   const passages: Passage[] = [];
@@ -588,9 +781,12 @@ export function generateCorpus(options: SyntheticOptions): SyntheticCorpus {
   while (passages.length < options.passages) {
     const remaining = options.passages - passages.length;
     let want = Math.min(remaining, rng.range(lo, hi));
+    // The language is drawn only when French is asked for, so an English-only corpus of a seed
+    // stays the same text it always was.
+    const w = french && rng.chance(frenchShare) ? french : writer;
     let article: Article | null = null;
     for (let attempt = 0; attempt < 8 && article === null; attempt++) {
-      const draft = draftArticle(writer, rng, seed, articles.length, want);
+      const draft = draftArticle(w, rng, seed, articles.length, want);
       const file = `synthetic/${draft.meta.id}.txt`;
       const a =
         mode === 'direct'

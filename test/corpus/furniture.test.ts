@@ -1706,3 +1706,101 @@ describe('classifyBlocks on markup printed as text and the marks where a site cu
     expect(judge([elided!, opening!], 'fr')[0]).toEqual(['body', elided]);
   });
 });
+
+describe('classifyBlocks on shapes of pages collected outside the fixture waves', () => {
+  const blocksOf = (text: string, title: string | null, language = 'en') =>
+    classifyBlocks(text, splitParagraphs(text), { title, furnitureHints: [], language }).map((b) => [
+      b.kind,
+      b.reason ?? null,
+      text.slice(b.start, b.end),
+    ]);
+  const first = 'The last French soldiers left the Gao base on Monday, the general staff said in Paris.';
+  const second = 'The Malian army took over the base the same day, ending nine years of French presence.';
+
+  it('drops a headline printed twice or more in a row on one line, glued or a space apart, with a link label after it', () => {
+    const head = 'Macron announces French troops to leave after nine years';
+    const link = `${head}${head} ${head} External link`;
+    expect(blocksOf([first, link, second].join('\n\n'), null)[1]).toEqual([
+      'furniture',
+      'a headline printed twice in a row on one line (a link and its alt text)',
+      link,
+    ]);
+    // A sentence closed by a full stop, a unit of three words, or a repeat with a sentence after
+    // it is not a link printed twice.
+    const sentence = 'The troops left on Monday. The troops left on Monday.';
+    const short = 'Gao base Gao base handed over';
+    const tail = `${head} ${head} as the army said on Monday.`;
+    for (const line of [sentence, short, tail])
+      expect(blocksOf([first, line, second].join('\n\n'), null)[1]![0]).not.toBe('furniture');
+  });
+
+  it("drops an author's name with a published or updated stamp after it, in English and in French", () => {
+    const en = 'Jane Doe Published August 05, 2023 | 07:30 AM';
+    const fr = 'Jeanne Dupont, publié le 15/08/2022 à 14h03';
+    const by = 'By Jane Doe Updated 3 hours ago';
+    const title = 'France completes its withdrawal from Mali';
+    expect(blocksOf([title, en, first, second].join('\n\n'), title)[1]).toEqual([
+      'furniture',
+      'byline with a date stamp',
+      en,
+    ]);
+    expect(blocksOf([title, fr, first, second].join('\n\n'), title, 'fr')[1]).toEqual([
+      'furniture',
+      'byline with a date stamp',
+      fr,
+    ]);
+    expect(blocksOf([title, by, first, second].join('\n\n'), title)[1]).toEqual([
+      'furniture',
+      'byline with a date stamp',
+      by,
+    ]);
+  });
+
+  it('reads a French stamp alone on its line ("Modifié le …"), which a word boundary after "é" never matched', () => {
+    const stamp = 'Modifié le 17 février 2022';
+    expect(blocksOf([first, second, stamp].join('\n\n'), null, 'fr')[2]).toEqual([
+      'furniture',
+      'date stamp',
+      stamp,
+    ]);
+  });
+
+  it("drops a headline touching another story's teaser when fewer than half its words are the article's, and keeps a subheading there", () => {
+    const teaser = 'Flooding Forces Thousands From Their Homes Across Coastal Bangladesh';
+    const next = 'Mali junta courts Wagner fighters';
+    const subheading = 'Gao base handed to the Malian army';
+    const text = [first, teaser, next, subheading, second].join('\n\n');
+    expect(blocksOf(text, 'France completes its withdrawal from Mali')).toEqual([
+      ['body', null, first],
+      [
+        'furniture',
+        'teaser for another story (a headline set between the paragraphs that shares 0 of its 7 words with this article)',
+        teaser,
+      ],
+      [
+        'furniture',
+        'teaser for another story (a headline next to another teaser that shares 1 of its 5 words with this article)',
+        next,
+      ],
+      ['heading', 'subheading', subheading],
+      ['body', null, second],
+    ]);
+  });
+  it("cuts the headline printed again at the end of a paragraph, and keeps a closing sentence that is the page's first-sentence title", () => {
+    const title = 'The identities of Wagner mercenaries lost in a Mali ambush revealed';
+    const standfirst =
+      "Several of the men had survived the siege of Bakhmut, which the group's founder called a “meat grinder.”";
+    const line = `${standfirst} ${title}`;
+    expect(blocksOf([title, line, second].join('\n\n'), title)).toEqual([
+      ['heading', 'headline', title],
+      ['body', null, standfirst],
+      ['furniture', 'the headline printed again, run onto the end of a paragraph', title],
+      ['body', null, second],
+    ]);
+    // A page without a headline takes its first sentence as the title: that sentence, closed by
+    // its full stop at the end of a paragraph, is the paragraph's own.
+    const sentence = 'The ambassador was given 72 hours to leave the country.';
+    const own = `${first} ${sentence}`;
+    expect(blocksOf([own, second].join('\n\n'), sentence)[0]).toEqual(['body', null, own]);
+  });
+});

@@ -345,3 +345,34 @@ describe('a next passage that gives the same answer', () => {
     expect(f.margin).toBeCloseTo(0.311, 3);
   });
 });
+
+describe("another outlet's passage on the same fact", () => {
+  const outlets = (second: string) =>
+    new AnswerEngine(
+      buildCorpus([
+        ['one', 'Outlet One', second],
+        ['two', 'Outlet Two', 'The French army handed over its Gossi camp to Malian soldiers.'],
+        ['three', 'Outlet Three', 'Farmers near Mopti reported a poor harvest this year.'],
+        ['four', 'Outlet Four', 'The ambassador of Mali in Paris was recalled for talks.'],
+        ['five', 'Outlet Five', 'Peacekeepers left Gao after ten years.'],
+      ]),
+    );
+  const question = 'What did the French troops give to the Malian military?';
+
+  it('agrees with the best passage when it shares a rare word the question did not bring ("Gossi")', () => {
+    const engine = outlets('French soldiers handed the Gossi base over to the Malian army on Tuesday.');
+    const f = featuresOf(engine, question);
+    expect(f.first).toBe('The French army handed over its Gossi camp to Malian soldiers.');
+    // It scores as high as the best by the hand formula (margin 0.018 were it read against it).
+    expect(f.margin).toBe(1);
+    expect(engine.ask(question).status).toBe('answered');
+  });
+
+  it('competes with it when it shares only the words the question brought', () => {
+    const engine = outlets('French soldiers passed the Tessit base to the Malian army on Tuesday.');
+    const f = featuresOf(engine, question);
+    expect(f.first).toBe('The French army handed over its Gossi camp to Malian soldiers.');
+    expect(f.margin).toBeCloseTo(0.018, 3);
+    expect(engine.ask(question)).toMatchObject({ status: 'no_answer', confidence: 0.265 });
+  });
+});
