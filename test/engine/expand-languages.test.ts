@@ -55,9 +55,35 @@ describe('cognates in another language’s passages', () => {
     // "soldiers" is "soldi" to the French analyser; "ambassador" is "ambassador".
     expect(engine.index.cognates('fr:soldiers:soldi')).toEqual(['soldat']);
     expect(engine.index.cognates('fr:ambassador:ambassador')).toEqual(['ambassadeur']);
-    // A short word allows no edit; "soldat" is three edits from "soldier".
+    // A short word allows no edit.
     expect(engine.index.cognates('fr:bases:bas')).toEqual([]);
-    expect(engine.index.cognates('en:soldats:soldat')).toEqual([]);
+  });
+
+  it('from a French word meet English passages up to two edits in five letters, accents folded', () => {
+    // "soldat" is three edits from "soldier": within two in five of its six letters.
+    expect(engine.index.cognates('en:soldats:soldat')).toEqual(['soldier']);
+    // The English analyser keeps "stationnés" as written; folded, it meets "station".
+    expect(engine.index.cognates('en:stationnés:stationnés')).toEqual(['station']);
+    // Four letters allow no such edits ("sold" is no "soldier"), nor other first letters.
+    expect(engine.index.cognates('en:sold:sold')).toEqual([]);
+    expect(engine.index.cognates('en:troupes:troup')).toEqual([]);
+  });
+
+  it('bring a French question to the English passage that carries the fact', () => {
+    const read = analyzeQuestion('Combien de soldats sont stationnés à Niamey ?');
+    expect(expandQuestion(read, engine.index).get('soldier')).toEqual({
+      target: 'soldat',
+      weight: 0.6,
+      via: 'form',
+      from: 'soldats',
+    });
+    const a = engine.ask('Combien de soldats sont stationnés à Niamey ?');
+    expect(a.citations[0]?.articleId).toBe('niamey');
+    expect(a.citations[0]?.matched).toEqual([
+      { question: 'soldats', passage: 'soldiers', how: 'form' },
+      { question: 'stationnés', passage: 'stationed', how: 'exact' },
+      { question: 'niamey', passage: 'Niamey', how: 'exact' },
+    ]);
   });
 
   it('meet an English question word, below the word itself, and say how', () => {
@@ -123,10 +149,11 @@ describe('names and numbers across languages', () => {
     ]);
   });
 
-  it('bring a French question to the English passage by its number and its place', () => {
+  it('bring a French question to the English passage by its number, its place and a cognate', () => {
     const a = engine.ask('Combien de soldats avaient quitté Tombouctou, 2 400 ?');
     const english = a.citations.find((c) => c.articleId === 'timbuktu');
     expect(english?.matched).toEqual([
+      { question: 'soldats', passage: 'soldiers', how: 'form' },
       { question: 'tombouctou', passage: 'Timbuktu', how: 'alias' },
       { question: '2400', passage: '2,400', how: 'exact' },
     ]);
