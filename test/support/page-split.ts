@@ -1175,10 +1175,110 @@ export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
 ];
 
 /**
+ * The twenty-third wave: 18 pages (9 English, 9 French) about the withdrawal from Mali,
+ * collected and annotated on 4 Dec 2026 (01:03-01:17 UTC) by two people who never read the
+ * furniture rules or the quotation code (nor any other file of `src/`, nor their tests), only to
+ * measure them; it takes the place of wave 22 as the held-out wave. Not drawn: every page of it is
+ * `heldout`.
+ */
+const WAVE_23_HELDOUT: readonly PlannedPage[] = [
+  {
+    id: 'abamako-2022-09-10-plainte-contre-la-france-a-l-onu-le-premier-ministre-par-interim-explique',
+    language: 'fr',
+    shape: 'captions',
+  },
+  {
+    id: 'algerie54-2022-08-le-mali-saisit-le-conseil-de-securite-au-sujet-de-la-france',
+    language: 'fr',
+    shape: 'aggregator',
+  },
+  {
+    id: 'altusintel-2022-02-junta-asks-france-to-withdraw-his-soldiers-without-delay',
+    language: 'en',
+    shape: 'wire',
+  },
+  {
+    id: 'cgtnafrica-2022-05-03-mali-junta-ends-defence-agreement-with-france',
+    language: 'en',
+    shape: 'captions',
+  },
+  {
+    id: 'coupsfrancs-2022-10-le-mali-et-la-france-se-livrent-a-un-combat-de-catch-a-l-onu',
+    language: 'fr',
+    shape: 'original',
+  },
+  {
+    id: 'dailyexpertnews-2022-08-french-soldiers-leave-mali-after-9-years-billions-spent',
+    language: 'en',
+    shape: 'aggregator',
+  },
+  {
+    id: 'danxome-2023-10-25-dans-le-nord-du-mali-la-minusma-accelere-son-retrait-de-kidal',
+    language: 'fr',
+    shape: 'captions',
+  },
+  {
+    id: 'directinfo-2022-08-16-il-n-y-a-plus-aucun-soldat-francais-au-mali',
+    language: 'fr',
+    shape: 'wire',
+  },
+  {
+    id: 'euronews-2022-02-18-quand-partiront-les-soldats-francais-du-mali',
+    language: 'fr',
+    shape: 'repeated-body',
+  },
+  {
+    id: 'financialafrik-2022-04-20-l-armee-francaise-transfere-l-emprise-de-gossi-aux-forces-armees-maliennes',
+    language: 'fr',
+    shape: 'original',
+  },
+  {
+    id: 'mcac-2023-06-un-security-council-ends-peacekeeping-mission-in-mali',
+    language: 'en',
+    shape: 'aggregator',
+  },
+  {
+    id: 'mediapart-2022-08-17-mali-accuses-france-of-arming-jihadists',
+    language: 'en',
+    shape: 'aggregator',
+  },
+  {
+    id: 'minutebf-2022-04-mali-barkhane-transfere-l-emprise-de-gossi-aux-fama',
+    language: 'fr',
+    shape: 'wire',
+  },
+  {
+    id: 'northafricapost-2022-02-france-and-its-partners-confirm-a-coordinated-withdrawal-from-mali',
+    language: 'en',
+    shape: 'original',
+  },
+  {
+    id: 'reports231-2022-02-01-malis-military-leader-ask-french-ambassador-to-leave',
+    language: 'en',
+    shape: 'original',
+  },
+  {
+    id: 'reuters-2022-08-15-france-says-its-troops-have-left-mali',
+    language: 'en',
+    shape: 'wire',
+  },
+  {
+    id: 'senenews-2022-01-mali-l-ambassadeur-de-france-somme-de-quitter-le-pays-dans-les-72-heures',
+    language: 'fr',
+    shape: 'aggregator',
+  },
+  {
+    id: 'sofrep-2022-07-sof-pic-of-the-day-task-force-takuba-on-parade',
+    language: 'en',
+    shape: 'original',
+  },
+];
+
+/**
  * Waves collected only to measure rules on: never drawn, every page `heldout`. Their annotators
  * never read the rules.
  */
-export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [];
+export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_23_HELDOUT];
 
 /**
  * The wave number of each of RULES_ONLY_WAVES, in its order (the numbers
