@@ -1636,39 +1636,30 @@ function otherSideOf<T extends Ranked>(
       );
     });
   };
-  // The other values for the same thing the first places show already.
-  const shown = new Set<string>();
-  for (const h of head.slice(1)) {
-    const v = otherValue(h);
-    if (v) shown.add(v.key);
-  }
-  // Each further value (the best passage of each, from another article) takes the last place
-  // that gives no other value of the kind (for a count, of the same noun), while one is left:
-  // where three outlets give three counts ("around 4,600", "4,300", "almost 5,000 troops across
-  // the Sahel"), the reader sees the three.
+  // Another value for the same thing is in the first places already.
+  if (head.slice(1).some((h) => otherValue(h) !== undefined)) return true;
   const inHead = new Set(head);
   for (const r of ranked) {
     if (inHead.has(r) || r.passage.articleId === lead.passage.articleId) continue;
     const other = otherValue(r);
-    if (!other || shown.has(other.key)) continue;
-    let j = head.length - 1;
-    for (; j >= 1; j--) {
+    if (!other) continue;
+    // The last passage that gives no other value of the kind (for a count, of the same noun) gives way.
+    for (let j = head.length - 1; j >= 1; j--) {
       const h = head[j]!;
       const tokens = tokenTerms(index.languageOf(h.passage.id))(h.passage.text);
       if (
-        !givenValues(h.passage.text, q, tokens, byMonth).some(
+        givenValues(h.passage.text, q, tokens, byMonth).some(
           (v) => v.key !== leadValue.key && (noun === null || v.after.includes(noun)),
         )
       )
-        break;
+        continue;
+      head.splice(j, 1);
+      head.push(r);
+      return true;
     }
-    if (j < 1) break;
-    head.splice(j, 1);
-    head.push(r);
-    inHead.add(r);
-    shown.add(other.key);
+    return true;
   }
-  return shown.size > 0;
+  return false;
 }
 
 /**
