@@ -47,8 +47,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import MiniSearch from 'minisearch';
 import { loadCorpus, type Corpus } from '../../src/corpus/load.js';
 import { ensureBuilt } from '../support/build.js';
-import { loadPageFixtures } from '../support/page-annotations.js';
 import { Bm25Index } from './bm25.js';
+import { DEFAULT_FRENCH_SHARE, frenchVocabulary } from './french.js';
 import { generateQuestions, type QuestionSet } from './questions.js';
 import {
   buildVocabulary,
@@ -141,7 +141,7 @@ function parseOptions(argv: readonly string[]): Options {
     answers: null,
     noExpansions: false,
     coldQuotations: false,
-    french: 0.25,
+    french: DEFAULT_FRENCH_SHARE,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -1506,17 +1506,11 @@ async function main(): Promise<void> {
   print(
     `vocabulary: ${formatCount(vocabulary.words.length)} content-word types (${formatCount(vocabulary.fromSeed)} from the real corpus, rest pseudo-words), ${formatCount(vocabulary.names.length)} names; Zipf s=1.0 q=2.7`,
   );
-  // French articles draw on the body lines of the French fixture pages (test/fixtures/pages),
-  // which stay put as the newsroom's corpus grows; the bundled corpus may hold no French.
-  const frenchPages = loadPageFixtures().filter((f) => f.annotation.language === 'fr');
-  const frenchVocabulary: Vocabulary = buildVocabulary(
-    frenchPages.map((f) => f.annotation.body.map((n) => f.lines[n - 1]!).join('\n\n')),
-    { size: 50_000, seed: SEED + 7, language: 'fr' },
-  );
-  const french = opt.french > 0 ? { share: opt.french, vocabulary: frenchVocabulary } : undefined;
+  const { vocabulary: frenchVocab, pages: frenchPages } = frenchVocabulary(SEED + 7);
+  const french = opt.french > 0 ? { share: opt.french, vocabulary: frenchVocab } : undefined;
   print(
     opt.french > 0
-      ? `French: ${Math.round(opt.french * 100)}% of synthetic articles, ${formatCount(frenchVocabulary.words.length)} types (${formatCount(frenchVocabulary.fromSeed)} from ${frenchPages.length} French fixture pages' body lines, rest pseudo-words with French spelling), ${formatCount(frenchVocabulary.names.length)} names`
+      ? `French: ${Math.round(opt.french * 100)}% of synthetic articles, ${formatCount(frenchVocab.words.length)} types (${formatCount(frenchVocab.fromSeed)} from ${frenchPages} French fixture pages' body lines, rest pseudo-words with French spelling), ${formatCount(frenchVocab.names.length)} names`
       : 'French: none (--french 0): every synthetic article is English',
   );
   print();

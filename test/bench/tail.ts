@@ -5,14 +5,15 @@
  *
  *   node --expose-gc --import tsx test/bench/tail.ts [--passages N] [--slowest K]
  *        [--answers FILE] [--profile FILE.cpuprofile] [--rounds R] [--cache FILE]
- *        [--tail FILE] [--subset FILE] [--no-quotations]
+ *        [--tail FILE] [--subset FILE] [--no-quotations] [--french SHARE]
  *
  * Prints the CPU time of the timed loop, the p50/p99 of wall time, and the K questions that took
  * the most CPU time. On a shared virtual machine neither is steady (the same tree's CPU time
  * moved by half between runs at load 5–8): compare trees by what they do, not by one run.
  * --answers writes E's answer to every question as JSON lines, to compare two trees byte for
  * byte; --cache keeps the generated corpus between runs (a minute of each run otherwise); --tail
- * writes the 50 slowest questions' indices, --subset times only the questions listed.
+ * writes the 50 slowest questions' indices, --subset times only the questions listed; --french
+ * the share of French articles (the bench's default unless given; 0 for an all-English corpus).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -21,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCorpus, type Article, type Corpus } from '../../src/corpus/load.js';
 import { Engine } from '../../src/engine/index.js';
 import { generateQuestions } from './questions.js';
+import { DEFAULT_FRENCH_SHARE, frenchVocabulary } from './french.js';
 import { buildVocabulary, corpusTexts, generateCorpus } from './synthetic.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -59,7 +61,11 @@ if (cacheFile && existsSync(cacheFile)) {
     passages: articles.flatMap((a) => a.passages),
   };
 } else {
-  corpus = generateCorpus({ passages, vocabulary, seed: SEED + passages, mode: 'project' });
+  const share = Number(arg('--french') ?? DEFAULT_FRENCH_SHARE);
+  if (!(share >= 0 && share <= 1)) throw new Error('tail: --french takes a share between 0 and 1');
+  // The bench's bilingual corpus: the same French vocabulary seed as test/bench/bench.ts.
+  const french = share > 0 ? { share, vocabulary: frenchVocabulary(SEED + 7).vocabulary } : undefined;
+  corpus = generateCorpus({ passages, vocabulary, seed: SEED + passages, mode: 'project', french });
   if (cacheFile)
     writeFileSync(
       cacheFile,
