@@ -140,7 +140,8 @@ const NOT_PAST =
 const CLAUSE_BREAK = /[.;!?]\s|[,:()\u201C\u201D"«»\u2014\u2013]/gu;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MOIS = [
+/** French month names, January first (also what the bench's French synthetic articles write). */
+export const MOIS = [
   'janvier',
   'février',
   'mars',

@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareArticle, type Article, type Corpus, type Passage } from '../../src/corpus/load.js';
+import { MOIS } from '../../src/corpus/dates.js';
 import type { ArticleMetadata } from '../../src/corpus/schema.js';
 import type { Block } from '../../src/corpus/furniture.js';
 import { fra } from 'stopword';
@@ -492,20 +493,7 @@ const FRENCH: Style = {
   language: 'fr',
   functionWords: FUNCTION_WORDS_FR,
   bannedOpeners: BANNED_OPENERS_FR,
-  months: [
-    'janvier',
-    'février',
-    'mars',
-    'avril',
-    'mai',
-    'juin',
-    'juillet',
-    'août',
-    'septembre',
-    'octobre',
-    'novembre',
-    'décembre',
-  ],
+  months: MOIS,
   weekdays: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
   titles: [
     'le président',
