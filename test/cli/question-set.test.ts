@@ -34,9 +34,9 @@ describe('the scoring of a short answer', () => {
 describe('the sets a model is fitted on', () => {
   const files = [
     '/e/dev.json',
-    '/e/reworded-fresh9-tuning.json',
-    '/e/pages-wave22.json',
-    '/e/fresh10-untouched.json',
+    '/e/reworded-fresh10-tuning.json',
+    '/e/pages-wave23.json',
+    '/e/fresh11-untouched.json',
     '/e/pages-wave21.json',
   ];
 
@@ -47,8 +47,8 @@ describe('the sets a model is fitted on', () => {
   it('takes the check sets only when asked, and never an untouched set', () => {
     expect(fitSets(files, true)).toEqual([
       '/e/dev.json',
-      '/e/reworded-fresh9-tuning.json',
-      '/e/pages-wave22.json',
+      '/e/reworded-fresh10-tuning.json',
+      '/e/pages-wave23.json',
       '/e/pages-wave21.json',
     ]);
   });

@@ -1150,38 +1150,14 @@ const WAVE_24_RULES: readonly PlannedPage[] = [
   },
 ];
 
-export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
-  WAVE_3_RULES,
-  WAVE_4_RULES,
-  WAVE_5_RULES,
-  WAVE_7_RULES,
-  WAVE_8_RULES,
-  WAVE_9_RULES,
-  WAVE_10_RULES,
-  WAVE_11_RULES,
-  WAVE_12_RULES,
-  WAVE_6_RULES,
-  WAVE_14_RULES,
-  WAVE_15_RULES,
-  WAVE_16_RULES,
-  WAVE_13_RULES,
-  WAVE_17_RULES,
-  WAVE_18_RULES,
-  WAVE_19_RULES,
-  WAVE_20_RULES,
-  WAVE_21_RULES,
-  WAVE_22_RULES,
-  WAVE_24_RULES,
-];
-
 /**
  * The twenty-third wave: 18 pages (9 English, 9 French) about the withdrawal from Mali,
  * collected and annotated on 4 Dec 2026 (01:03-01:17 UTC) by two people who never read the
  * furniture rules or the quotation code (nor any other file of `src/`, nor their tests), only to
- * measure them; it takes the place of wave 22 as the held-out wave. Not drawn: every page of it is
- * `heldout`.
+ * measure them; it took the place of wave 22 as the held-out wave for that session, and its pages
+ * are `rules` pages since the next one (4 Dec 2026, 04:00-07:00 UTC). Not drawn.
  */
-const WAVE_23_HELDOUT: readonly PlannedPage[] = [
+const WAVE_23_RULES: readonly PlannedPage[] = [
   {
     id: 'abamako-2022-09-10-plainte-contre-la-france-a-l-onu-le-premier-ministre-par-interim-explique',
     language: 'fr',
@@ -1274,18 +1250,43 @@ const WAVE_23_HELDOUT: readonly PlannedPage[] = [
   },
 ];
 
+export const RULES_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [
+  WAVE_3_RULES,
+  WAVE_4_RULES,
+  WAVE_5_RULES,
+  WAVE_7_RULES,
+  WAVE_8_RULES,
+  WAVE_9_RULES,
+  WAVE_10_RULES,
+  WAVE_11_RULES,
+  WAVE_12_RULES,
+  WAVE_6_RULES,
+  WAVE_14_RULES,
+  WAVE_15_RULES,
+  WAVE_16_RULES,
+  WAVE_13_RULES,
+  WAVE_17_RULES,
+  WAVE_18_RULES,
+  WAVE_19_RULES,
+  WAVE_20_RULES,
+  WAVE_21_RULES,
+  WAVE_22_RULES,
+  WAVE_24_RULES,
+  WAVE_23_RULES,
+];
+
 /**
  * Waves collected only to measure rules on: never drawn, every page `heldout`. Their annotators
  * never read the rules.
  */
-export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [WAVE_23_HELDOUT];
+export const HELDOUT_ONLY_WAVES: readonly (readonly PlannedPage[])[] = [];
 
 /**
  * The wave number of each of RULES_ONLY_WAVES, in its order (the numbers
  * test/fixtures/pages/README.md gives them): a wave appended there is numbered here too.
  */
 export const RULES_ONLY_WAVE_NUMBERS: readonly number[] = [
-  3, 4, 5, 7, 8, 9, 10, 11, 12, 6, 14, 15, 16, 13, 17, 18, 19, 20, 21, 22, 24,
+  3, 4, 5, 7, 8, 9, 10, 11, 12, 6, 14, 15, 16, 13, 17, 18, 19, 20, 21, 22, 24, 23,
 ];
 
 /**
