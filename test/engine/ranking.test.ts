@@ -90,3 +90,37 @@ describe('passage ranking on a small corpus', () => {
     );
   });
 });
+
+describe('ranking reads a count as the short answer does', () => {
+  const counts = new Engine(
+    buildCorpus([
+      [
+        'count-wire-one',
+        'Count Wire',
+        [
+          'France keeps 5,100 French soldiers in the Sahel.',
+          'France had about 2,400 troops and several bases in Mali until the summer.',
+        ].join('\n\n'),
+      ],
+      [
+        'count-post-two',
+        'Count Post',
+        [
+          'Over nine years, 59 French soldiers perished in the Sahel.',
+          'The army ran three bases in northern Mali.',
+        ].join('\n\n'),
+      ],
+    ]),
+  );
+  const top = (q: string) => counts.ask(q).citations[0]?.quote ?? null;
+
+  it('puts a toll of the lost first when the question asks how many were lost', () => {
+    expect(top('How many French soldiers has France lost in the Sahel?')).toBe(
+      'Over nine years, 59 French soldiers perished in the Sahel.',
+    );
+  });
+
+  it('does not read "2,400 troops and several bases" as a count of bases', () => {
+    expect(top('How many bases did France have in Mali?')).toBe('The army ran three bases in northern Mali.');
+  });
+});
