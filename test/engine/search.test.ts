@@ -148,3 +148,25 @@ describe('the letter bound that spelling variants are first filtered by', () => 
     expect(index.variants('withdrwal')).toEqual(['withdraw']);
   });
 });
+
+describe('PassageIndex spelling variants of dictionary words', () => {
+  const index = new PassageIndex(
+    passages([
+      'The junta decided to expel the French ambassador.',
+      'His Excellency the ambassador was summoned on Monday.',
+      'The defence ministry confirmed the departure.',
+    ]),
+  );
+  const found = (word: string) =>
+    index
+      .search(indexTerms(word), { candidates: 10, dictionary: new Set(indexTerms(word)) })
+      .map((h) => h.passage.text);
+
+  it('takes no spelling variant for a dictionary word the passages use: "expel" does not meet "Excellency"', () => {
+    expect(found('expel')).toEqual(['The junta decided to expel the French ambassador.']);
+  });
+
+  it('still meets a spelling variant of a dictionary word the passages never use ("defense" / "defence")', () => {
+    expect(found('defense')).toEqual(['The defence ministry confirmed the departure.']);
+  });
+});
