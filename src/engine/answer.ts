@@ -357,12 +357,49 @@ const FRENCH_DATE =
   /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|hier|aujourd'hui|(?:1[89]|20)\d\d|\d{1,2}\s?h(?:\d\d)?)\b/iu;
 
 /**
- * True when a count or a date is asked and the text holds no number that is no year (for a
- * count) or no date, year or time of day (for a date): see ConfidenceFeatures.bare. A French
- * text is read for digits, number words, weekdays and months (entities.ts reads English ones:
- * "dix pays", "remis mardi").
+ * Words that ask an amount of money, in English and French (the verbs and nouns of costing,
+ * paying, spending and funding, and the currencies): "how much did Barkhane cost", "combien a
+ * coûté le retrait", "le budget annuel". A general class of words, not chosen from questions.
  */
-export function holdsNone(text: string, q: Pick<QuestionAnalysis, 'answerType'>, language = 'en'): boolean {
+const MONEY_ASKED: Readonly<Record<string, RegExp>> = {
+  en: /^(?:costs?|costing|spend|spends|spent|spending|pay|pays|paid|paying|payments?|prices?|priced|budgets?|funding|funded|worth|money|expenditures?|euros?|dollars?)$/iu,
+  // Not "pays" (a country in French).
+  fr: /^(?:co[uû]t(?:e|ent|é|ait|aient|er|s)?|pa(?:y|i)(?:e|ent|é|er|ait|aient)|d[ée]pens(?:e|es|ent|é|ée|és|ées|er|ait)|prix|budgets?|argent|financement|euros?|dollars?)$/iu,
+};
+/** An amount of money in a text: a currency sign or a currency's name ("€1bn", "700 million euros", "francs CFA"). */
+const MONEY_GIVEN = /[€$£]|\b(?:euros?|dollars?|pounds sterling|francs? CFA|CFA francs?|USD|EUR)\b/iu;
+
+/** True when a count question asks an amount of money ("how much did Barkhane cost France"). */
+export function asksMoney(
+  q: Pick<QuestionAnalysis, 'answerType'> &
+    Partial<Pick<QuestionAnalysis, 'words' | 'language' | 'headNoun'>>,
+): boolean {
+  const asked = MONEY_ASKED[q.language ?? 'en'];
+  // A count of a noun counts that noun, even where it costs ("how many lives did it cost").
+  return (
+    q.answerType === 'number' &&
+    !q.headNoun &&
+    asked !== undefined &&
+    (q.words ?? []).some((w) => asked.test(w.text))
+  );
+}
+
+/**
+ * True when a count or a date is asked and the text holds no number that is no year (for a
+ * count) or no date, year or time of day (for a date): see ConfidenceFeatures.bare. A count of
+ * money asks an amount (a currency sign or name: see asksMoney), and "what time" asks a time of
+ * day (q.dateKind): a passage with none holds no answer of that kind, whatever numbers or days
+ * it gives ("nine years", "Monday"). A French text is read for digits, number words, weekdays
+ * and months (entities.ts reads English ones: "dix pays", "remis mardi").
+ */
+export function holdsNone(
+  text: string,
+  q: Pick<QuestionAnalysis, 'answerType'> &
+    Partial<Pick<QuestionAnalysis, 'dateKind' | 'words' | 'language'>>,
+  language = 'en',
+): boolean {
+  if (asksMoney(q) && !MONEY_GIVEN.test(text)) return true;
+  if (q.answerType === 'date' && q.dateKind === 'time' && timeMentions(text).length === 0) return true;
   if (language === 'fr') {
     if (q.answerType === 'number') return !FRENCH_COUNT.test(text);
     if (q.answerType === 'date') return !FRENCH_DATE.test(text);
