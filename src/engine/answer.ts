@@ -15,6 +15,7 @@ import { COUNTRIES } from './gazetteer.js';
 import type { Answer, AnswerDate, AnswerType, Citation, ConflictSide, MatchedWord } from './types.js';
 import type { ResolvedDate } from '../corpus/dates.js';
 import { analyzerFor } from '../text/languages.js';
+import { otherCountry } from './qualifiers.js';
 import { looseComparable, looseWords } from '../text/normalize.js';
 import { indexTerms } from '../text/tokenize.js';
 import { queryProblem } from './validate.js';
@@ -920,6 +921,10 @@ export class AnswerEngine {
       if (!best.weights.has(t)) unmetSpecific += w;
       if (!ranked.some((r) => r.weights.has(t))) missing += w;
     }
+    const otherCountryAnswer =
+      best.found !== null &&
+      this.index.languageOf(best.passage.id) === 'en' &&
+      otherCountry(best.passage.text, best.found, q);
     // The next four different passages' scores against the best's, on the hand scale.
     const bestHand = handFinal(best);
     let following = 0;
@@ -934,15 +939,17 @@ export class AnswerEngine {
     }
     return {
       coverage: total === 0 ? best.coverage : Math.min(1, best.coverage + typeShare / total),
-      typed: q.answerType === 'other' ? null : best.hasAnswer,
+      // An answer of the asked type that is another country's ("Estonian defence minister Kalle
+      // Lane" for France's) is not the asked one.
+      typed: q.answerType === 'other' ? null : best.hasAnswer && !otherCountryAnswer,
       nowhere: total === 0 ? 0 : nowhere / total,
       // On the hand formula's scale whatever the rank model: a learned model's scores spread
       // wider, and the margin would read as surer than the confidence was calibrated for.
       margin: second ? Math.max(0, 1 - handFinal(second) / handFinal(best)) : 1,
       agreement,
-      near: best.found ? nearness(best, best.found, this.index) : 0,
+      near: best.found && !otherCountryAnswer ? nearness(best, best.found, this.index) : 0,
       unnamed: total === 0 ? 0 : Math.min(1, unnamed / total),
-      bare: holdsNone(best.passage.text, q, this.index.languageOf(best.passage.id)),
+      bare: otherCountryAnswer || holdsNone(best.passage.text, q, this.index.languageOf(best.passage.id)),
       missing: total === 0 ? 0 : Math.min(1, missing / total),
       unmetSpecific: total === 0 ? 0 : Math.min(1, unmetSpecific / total),
       // With no other passage nothing is seen to fall below the best: a question one passage
