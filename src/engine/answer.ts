@@ -1,8 +1,11 @@
 import type { Article, Corpus, Passage } from '../corpus/load.js';
-import { analyzeQuestion, type QuestionAnalysis } from './question.js';
+import { analyzeQuestion, englishNounOf, type QuestionAnalysis } from './question.js';
 import { answerQuality, countFor, countsToll, dateAnswerText, extractAnswer } from './extract.js';
 import {
   dateMentions,
+  firstNounClass,
+  GROUP_CLASS,
+  PERSON_CLASS,
   numberMentions,
   placeMentions,
   placeMentionsOnce,
@@ -383,6 +386,19 @@ export function asksMoney(
     asked !== undefined &&
     (q.words ?? []).some((w) => asked.test(w.text))
   );
+}
+
+/**
+ * True when the question counts things ("how many drones", "combien de conteneurs"): its
+ * counted noun's commonest sense names no person or body of people. A passage counts people by
+ * other nouns than the question's ("four mercenaries" for "how many Wagner men"), which the
+ * short answer reads; things it counts by their own noun or not at all.
+ */
+export function countsThings(q: Pick<QuestionAnalysis, 'answerType' | 'headNoun' | 'language'>): boolean {
+  if (q.answerType !== 'number' || !q.headNoun) return false;
+  const noun = q.language === 'en' ? q.headNoun : englishNounOf(q.headNoun);
+  const c = noun ? firstNounClass(noun) : null;
+  return c !== null && c !== PERSON_CLASS && c !== GROUP_CLASS;
 }
 
 /**
@@ -949,7 +965,12 @@ export class AnswerEngine {
       agreement,
       near: best.found && !otherCountryAnswer ? nearness(best, best.found, this.index) : 0,
       unnamed: total === 0 ? 0 : Math.min(1, unnamed / total),
-      bare: otherCountryAnswer || holdsNone(best.passage.text, q, this.index.languageOf(best.passage.id)),
+      bare:
+        otherCountryAnswer ||
+        // Things asked and none of them counted: the passage's numbers count something else
+        // ("about 1,000 soldiers" for "how many drones").
+        (!best.hasAnswer && countsThings(q)) ||
+        holdsNone(best.passage.text, q, this.index.languageOf(best.passage.id)),
       missing: total === 0 ? 0 : Math.min(1, missing / total),
       unmetSpecific: total === 0 ? 0 : Math.min(1, unmetSpecific / total),
       // With no other passage nothing is seen to fall below the best: a question one passage

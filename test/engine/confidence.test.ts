@@ -5,6 +5,7 @@ import {
   askedTypeTerms,
   asksMoney,
   confidenceOf,
+  countsThings,
   holdsNone,
   specificTerms,
 } from '../../src/engine/answer.js';
@@ -227,6 +228,38 @@ describe('an amount of money asked of passages that give none', () => {
     const engine = engineWith('Operation Barkhane cost France about €1 billion a year over nine years.');
     expect(featuresOf(engine, question).bare).toBe(false);
     expect(engine.ask(question).status).toBe('answered');
+  });
+});
+
+describe('a count of things asked of a passage that counts only people', () => {
+  const engine = new AnswerEngine(
+    buildCorpus([
+      [
+        'hub',
+        'Outlet One',
+        'Niger will become the hub for French troops, with about 1,000 soldiers based in Niamey, along with fighter jets, drones and helicopters.',
+      ],
+      ['other', 'Outlet Two', 'Farmers near Mopti reported a poor harvest this year.'],
+      ['more', 'Outlet Three', 'Denmark withdrew 90 soldiers from Mali in January.'],
+    ]),
+  );
+
+  it('tells things counted from people counted', () => {
+    expect(countsThings(analyzeQuestion('How many drones are stationed in Niamey?'))).toBe(true);
+    expect(countsThings(analyzeQuestion('How many soldiers are based in Niamey?'))).toBe(false);
+    expect(countsThings(analyzeQuestion('How many Wagner men were killed?'))).toBe(false);
+    // A French noun is read through its English noun (data/french-question-nouns.txt), where it has one.
+    expect(countsThings(analyzeQuestion('combien de soldats ont été déployés ?'))).toBe(false);
+    expect(countsThings(analyzeQuestion('When did the drones arrive?'))).toBe(false);
+  });
+
+  it('abstains on the drones, whose number the passage does not give, and answers the soldiers', () => {
+    expect(featuresOf(engine, 'How many drones are stationed in Niamey?').bare).toBe(true);
+    expect(engine.ask('How many drones are stationed in Niamey?').status).toBe('no_answer');
+    expect(engine.ask('How many soldiers are based in Niamey?')).toMatchObject({
+      status: 'answered',
+      answer: 'about 1,000 soldiers',
+    });
   });
 });
 
