@@ -1,8 +1,11 @@
 import type { Article, Corpus, Passage } from '../corpus/load.js';
-import { analyzeQuestion, type QuestionAnalysis } from './question.js';
+import { analyzeQuestion, englishNounOf, type QuestionAnalysis } from './question.js';
 import { answerQuality, countFor, countsToll, dateAnswerText, extractAnswer } from './extract.js';
 import {
   dateMentions,
+  firstNounClass,
+  GROUP_CLASS,
+  PERSON_CLASS,
   numberMentions,
   placeMentions,
   placeMentionsOnce,
@@ -15,6 +18,7 @@ import { COUNTRIES } from './gazetteer.js';
 import type { Answer, AnswerDate, AnswerType, Citation, ConflictSide, MatchedWord } from './types.js';
 import type { ResolvedDate } from '../corpus/dates.js';
 import { analyzerFor } from '../text/languages.js';
+import { otherCountry } from './qualifiers.js';
 import { looseComparable, looseWords } from '../text/normalize.js';
 import { indexTerms } from '../text/tokenize.js';
 import { queryProblem } from './validate.js';
@@ -357,12 +361,62 @@ const FRENCH_DATE =
   /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|hier|aujourd'hui|(?:1[89]|20)\d\d|\d{1,2}\s?h(?:\d\d)?)\b/iu;
 
 /**
- * True when a count or a date is asked and the text holds no number that is no year (for a
- * count) or no date, year or time of day (for a date): see ConfidenceFeatures.bare. A French
- * text is read for digits, number words, weekdays and months (entities.ts reads English ones:
- * "dix pays", "remis mardi").
+ * Words that ask an amount of money, in English and French (the verbs and nouns of costing,
+ * paying, spending and funding, and the currencies): "how much did Barkhane cost", "combien a
+ * coûté le retrait", "le budget annuel". A general class of words, not chosen from questions.
  */
-export function holdsNone(text: string, q: Pick<QuestionAnalysis, 'answerType'>, language = 'en'): boolean {
+const MONEY_ASKED: Readonly<Record<string, RegExp>> = {
+  en: /^(?:costs?|costing|spend|spends|spent|spending|pay|pays|paid|paying|payments?|prices?|priced|budgets?|funding|funded|worth|money|expenditures?|euros?|dollars?)$/iu,
+  // Not "pays" (a country in French).
+  fr: /^(?:co[uû]t(?:e|ent|é|ait|aient|er|s)?|pa(?:y|i)(?:e|ent|é|er|ait|aient)|d[ée]pens(?:e|es|ent|é|ée|és|ées|er|ait)|prix|budgets?|argent|financement|euros?|dollars?)$/iu,
+};
+/** An amount of money in a text: a currency sign or a currency's name ("€1bn", "700 million euros", "francs CFA"). */
+const MONEY_GIVEN = /[€$£]|\b(?:euros?|dollars?|pounds sterling|francs? CFA|CFA francs?|USD|EUR)\b/iu;
+
+/** True when a count question asks an amount of money ("how much did Barkhane cost France"). */
+export function asksMoney(
+  q: Pick<QuestionAnalysis, 'answerType'> &
+    Partial<Pick<QuestionAnalysis, 'words' | 'language' | 'headNoun'>>,
+): boolean {
+  const asked = MONEY_ASKED[q.language ?? 'en'];
+  // A count of a noun counts that noun, even where it costs ("how many lives did it cost").
+  return (
+    q.answerType === 'number' &&
+    !q.headNoun &&
+    asked !== undefined &&
+    (q.words ?? []).some((w) => asked.test(w.text))
+  );
+}
+
+/**
+ * True when the question counts things ("how many drones", "combien de conteneurs"): its
+ * counted noun's commonest sense names no person or body of people. A passage counts people by
+ * other nouns than the question's ("four mercenaries" for "how many Wagner men"), which the
+ * short answer reads; things it counts by their own noun or not at all.
+ */
+export function countsThings(q: Pick<QuestionAnalysis, 'answerType' | 'headNoun' | 'language'>): boolean {
+  if (q.answerType !== 'number' || !q.headNoun) return false;
+  const noun = q.language === 'en' ? q.headNoun : englishNounOf(q.headNoun);
+  const c = noun ? firstNounClass(noun) : null;
+  return c !== null && c !== PERSON_CLASS && c !== GROUP_CLASS;
+}
+
+/**
+ * True when a count or a date is asked and the text holds no number that is no year (for a
+ * count) or no date, year or time of day (for a date): see ConfidenceFeatures.bare. A count of
+ * money asks an amount (a currency sign or name: see asksMoney), and "what time" asks a time of
+ * day (q.dateKind): a passage with none holds no answer of that kind, whatever numbers or days
+ * it gives ("nine years", "Monday"). A French text is read for digits, number words, weekdays
+ * and months (entities.ts reads English ones: "dix pays", "remis mardi").
+ */
+export function holdsNone(
+  text: string,
+  q: Pick<QuestionAnalysis, 'answerType'> &
+    Partial<Pick<QuestionAnalysis, 'dateKind' | 'words' | 'language'>>,
+  language = 'en',
+): boolean {
+  if (asksMoney(q) && !MONEY_GIVEN.test(text)) return true;
+  if (q.answerType === 'date' && q.dateKind === 'time' && timeMentions(text).length === 0) return true;
   if (language === 'fr') {
     if (q.answerType === 'number') return !FRENCH_COUNT.test(text);
     if (q.answerType === 'date') return !FRENCH_DATE.test(text);
@@ -883,6 +937,10 @@ export class AnswerEngine {
       if (!best.weights.has(t)) unmetSpecific += w;
       if (!ranked.some((r) => r.weights.has(t))) missing += w;
     }
+    const otherCountryAnswer =
+      best.found !== null &&
+      this.index.languageOf(best.passage.id) === 'en' &&
+      otherCountry(best.passage.text, best.found, q);
     // The next four different passages' scores against the best's, on the hand scale.
     const bestHand = handFinal(best);
     let following = 0;
@@ -897,15 +955,22 @@ export class AnswerEngine {
     }
     return {
       coverage: total === 0 ? best.coverage : Math.min(1, best.coverage + typeShare / total),
-      typed: q.answerType === 'other' ? null : best.hasAnswer,
+      // An answer of the asked type that is another country's ("Estonian defence minister Kalle
+      // Lane" for France's) is not the asked one.
+      typed: q.answerType === 'other' ? null : best.hasAnswer && !otherCountryAnswer,
       nowhere: total === 0 ? 0 : nowhere / total,
       // On the hand formula's scale whatever the rank model: a learned model's scores spread
       // wider, and the margin would read as surer than the confidence was calibrated for.
       margin: second ? Math.max(0, 1 - handFinal(second) / handFinal(best)) : 1,
       agreement,
-      near: best.found ? nearness(best, best.found, this.index) : 0,
+      near: best.found && !otherCountryAnswer ? nearness(best, best.found, this.index) : 0,
       unnamed: total === 0 ? 0 : Math.min(1, unnamed / total),
-      bare: holdsNone(best.passage.text, q, this.index.languageOf(best.passage.id)),
+      bare:
+        otherCountryAnswer ||
+        // Things asked and none of them counted: the passage's numbers count something else
+        // ("about 1,000 soldiers" for "how many drones").
+        (!best.hasAnswer && countsThings(q)) ||
+        holdsNone(best.passage.text, q, this.index.languageOf(best.passage.id)),
       missing: total === 0 ? 0 : Math.min(1, missing / total),
       unmetSpecific: total === 0 ? 0 : Math.min(1, unmetSpecific / total),
       // With no other passage nothing is seen to fall below the best: a question one passage

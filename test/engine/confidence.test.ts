@@ -3,7 +3,9 @@ import { buildCorpus } from '../support/memory-corpus.js';
 import {
   AnswerEngine,
   askedTypeTerms,
+  asksMoney,
   confidenceOf,
+  countsThings,
   holdsNone,
   specificTerms,
 } from '../../src/engine/answer.js';
@@ -205,6 +207,62 @@ describe('names of the question in the passage', () => {
   });
 });
 
+describe('an amount of money asked of passages that give none', () => {
+  const engineWith = (cost: string) =>
+    new AnswerEngine(
+      buildCorpus([
+        ['cost', 'Outlet One', cost],
+        ['other', 'Outlet Two', 'Farmers near Mopti reported a poor harvest this year.'],
+        ['more', 'Outlet Three', 'Denmark withdrew 90 soldiers from Mali in January.'],
+      ]),
+    );
+  const question = 'How much did Operation Barkhane cost France?';
+
+  it('abstains when the passage on the operation gives only a count of years', () => {
+    const engine = engineWith('Operation Barkhane cost France dearly over nine years of fighting.');
+    expect(featuresOf(engine, question).bare).toBe(true);
+    expect(engine.ask(question).status).toBe('no_answer');
+  });
+
+  it('answers when the passage gives the amount', () => {
+    const engine = engineWith('Operation Barkhane cost France about €1 billion a year over nine years.');
+    expect(featuresOf(engine, question).bare).toBe(false);
+    expect(engine.ask(question).status).toBe('answered');
+  });
+});
+
+describe('a count of things asked of a passage that counts only people', () => {
+  const engine = new AnswerEngine(
+    buildCorpus([
+      [
+        'hub',
+        'Outlet One',
+        'Niger will become the hub for French troops, with about 1,000 soldiers based in Niamey, along with fighter jets, drones and helicopters.',
+      ],
+      ['other', 'Outlet Two', 'Farmers near Mopti reported a poor harvest this year.'],
+      ['more', 'Outlet Three', 'Denmark withdrew 90 soldiers from Mali in January.'],
+    ]),
+  );
+
+  it('tells things counted from people counted', () => {
+    expect(countsThings(analyzeQuestion('How many drones are stationed in Niamey?'))).toBe(true);
+    expect(countsThings(analyzeQuestion('How many soldiers are based in Niamey?'))).toBe(false);
+    expect(countsThings(analyzeQuestion('How many Wagner men were killed?'))).toBe(false);
+    // A French noun is read through its English noun (data/french-question-nouns.txt), where it has one.
+    expect(countsThings(analyzeQuestion('combien de soldats ont été déployés ?'))).toBe(false);
+    expect(countsThings(analyzeQuestion('When did the drones arrive?'))).toBe(false);
+  });
+
+  it('abstains on the drones, whose number the passage does not give, and answers the soldiers', () => {
+    expect(featuresOf(engine, 'How many drones are stationed in Niamey?').bare).toBe(true);
+    expect(engine.ask('How many drones are stationed in Niamey?').status).toBe('no_answer');
+    expect(engine.ask('How many soldiers are based in Niamey?')).toMatchObject({
+      status: 'answered',
+      answer: 'about 1,000 soldiers',
+    });
+  });
+});
+
 describe('a passage that holds no count or date at all', () => {
   it('holds no count when its only numbers are years', () => {
     expect(
@@ -229,6 +287,34 @@ describe('a passage that holds no count or date at all', () => {
     expect(holdsNone('Elle regroupait 800 soldats de forces spéciales.', { answerType: 'date' }, 'fr')).toBe(
       true,
     );
+  });
+
+  it('holds no amount of money, for a question asking one, unless it gives a currency', () => {
+    const cost = analyzeQuestion('How much did Operation Barkhane cost France per year?');
+    expect(asksMoney(cost)).toBe(true);
+    expect(holdsNone('Barkhane, a nine-year operation, cost France dearly.', cost)).toBe(true);
+    expect(holdsNone('Barkhane cost France about €1 billion a year.', cost)).toBe(false);
+    expect(holdsNone('The operation cost some 880 million euros a year.', cost)).toBe(false);
+    const paid = analyzeQuestion('combien le Mali a-t-il payé Wagner ?');
+    expect(asksMoney(paid)).toBe(true);
+    expect(holdsNone('Le Mali a fait appel à environ 1 000 mercenaires.', paid, 'fr')).toBe(true);
+    // "pays" is a country in French, and a count of a noun counts that noun, even where it costs.
+    expect(asksMoney(analyzeQuestion('combien de pays participaient à Takuba ?'))).toBe(false);
+    expect(asksMoney(analyzeQuestion('How many lives did the operation cost?'))).toBe(false);
+  });
+
+  it('holds no time of day, for "what time", when it gives only a day', () => {
+    const time = analyzeQuestion('At what time did the last convoy cross into Niger?');
+    expect(time.dateKind).toBe('time');
+    expect(holdsNone('The last convoy crossed into Niger on Monday.', time)).toBe(true);
+    expect(holdsNone('The last convoy crossed into Niger today at 1300 Paris time.', time)).toBe(false);
+    expect(holdsNone('Le dernier convoi a franchi la frontière le 15 août.', time, 'fr')).toBe(true);
+    expect(
+      holdsNone(
+        'The last convoy crossed into Niger on Monday.',
+        analyzeQuestion('When did the last convoy cross?'),
+      ),
+    ).toBe(false);
   });
 
   it('never counts for a question that asks for neither', () => {
