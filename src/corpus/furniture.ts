@@ -196,7 +196,7 @@ const SOCIAL_POST =
 
 /** Messages of a video player, screen-reader labels, ads and cookie notices. */
 const PLAYER_OR_NOTICE =
-  /^(?:your browser (?:does not|doesn't) support|this video (?:is|can|has)|please enable javascript|video (?:player|unavailable)|play video|watch the video|regarder la vid\u00E9o|votre navigateur ne|article content$|contenu de l'article$|story continues below|continue reading below|advertisement$|skip advertisement|publicit\u00E9$|sponsored$|ad$|(?:we|this (?:site|website)) uses? cookies|nous utilisons des cookies|ce site utilise des cookies|accept(?:er)? (?:all )?(?:the )?cookies|all rights reserved|tous droits r\u00E9serv\u00E9s|(?:error\s*:\s*)?content is protected\b|contenu prot\u00E9g\u00E9(?![\p{L}\d_]))/iu;
+  /^(?:your browser (?:does not|doesn't) support|this video (?:is|can|has)|please enable javascript|video (?:player|unavailable)|play video|watch the video|regarder la vid\u00E9o|(?:watch|regarder) (?:on|sur) youtube\b|votre navigateur ne|article content$|contenu de l'article$|story continues below|continue reading below|advertisement$|skip advertisement|publicit\u00E9$|sponsored$|ad$|(?:we|this (?:site|website)) uses? cookies|nous utilisons des cookies|ce site utilise des cookies|accept(?:er)? (?:all )?(?:the )?cookies|all rights reserved|tous droits r\u00E9serv\u00E9s|(?:error\s*:\s*)?content is protected\b|contenu prot\u00E9g\u00E9(?![\p{L}\d_]))/iu;
 
 /** A stamp of when the page was updated or published, with no sentence around it. */
 const UPDATE_STAMP =
@@ -285,6 +285,15 @@ function isBylineDashDate(s: string): boolean {
 }
 
 /**
+ * Who took a picture and for whom, by the shape credits share rather than by a list of agencies:
+ * two names or acronyms joined by a slash after the caption's last sentence, either way round
+ * ("… au Mali. RFI/Olivier Fourt", "… Gao. Jane Doe/Reuters", "… 2025. Russian Defense Ministry /
+ * TASS"). A story's sentence never ends on a slashed pair of names, so the line is a caption.
+ */
+const SLASHED_NAMES_TAIL =
+  /(?<=[.!?)\u00BB\u201D])\s+(?:\p{Lu}{2,6}|\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3})\s*\/\s*(?:\p{Lu}{2,6}|\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3})$/u;
+
+/**
  * A photo credit closing a line: "AP Photo/Jerome Delay", "/ AFP / Daphné BENOIT", "Photo: Name/
  * AFP", "© Name / Outlet", "(Photo: AFP)", or a parenthesis after the last full stop ("…7 August).
  * (Armée Française - Opération Barkhane)", "(Reporting by …)").
@@ -319,6 +328,7 @@ const CREDIT_TAIL: RegExp[] = [
   // A photographer named the agencies' way, surname in capitals, then the agency, after the
   // caption's last full stop (glued or not): "… July 14, 2021.Lewis JOLY (AP)", "… Gao. Jane DOE / AFP".
   /(?<=[.!?])\s*\p{Lu}[\p{Ll}'-]+(?:[\s-]\p{Lu}[\p{Ll}'-]+)?\s+\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})?\s*(?:\/\s*|\()(?:AFP|AP|Reuters|REUTERS|EPA|EPA-EFE|EFE|Xinhua|Anadolu|AA|Sipa|Pool|Getty Images)\)?$/u,
+  SLASHED_NAMES_TAIL,
   // A picture agency in brackets, or an agency after a bar: "… in Gao (Getty Images)", "… Gao. | AFP".
   /\s\((?:Getty Images|Shutterstock|Alamy|Sipa Press|Abaca|MaxPPP|Hans Lucas)\)$/u,
   /(?<=[.!?])\s+\|\s*(?:AFP|AP|Reuters|EPA|EPA-EFE|Xinhua|Anadolu|AA|Getty Images)$/u,
@@ -520,6 +530,10 @@ const EDITORS_NOTE =
   /^(?:(?:editor['\u2019]?s note|note de la r\u00E9daction|ndlr|disclaimer|avertissement)\s*:|(?:originally|first) published (?:at|on|in|by)\s+\S|this (?:[\p{L}.'\u2019-]+\s+){0,3}(?:article|story|piece|post) (?:was|is|has been) (?:originally |first )?(?:published|republished)\b|(?:cet article|cette d\u00E9p\u00EAche) (?:a \u00E9t\u00E9 |est )(?:initialement |d['\u2019]abord )?(?:publi\u00E9e?|paru)\b|our standards\s*:)/iu;
 
 /** A staff byline: "Rédaction Africanews", "La rédaction", "Jane Doe, Correspondent". */
+/** A first name (or two) and a surname in capitals, alone: "Manassé AGBOSSAGA", "Jean-Yves LE DRIAN". */
+const NAME_WITH_SURNAME_IN_CAPITALS =
+  /^\p{Lu}\p{Ll}[\p{Ll}'\u2019-]*(?:[\s-]\p{Lu}\p{Ll}[\p{Ll}'\u2019-]*)?\s+\p{Lu}{2,}(?:[\s-]\p{Lu}{2,}){0,2}$/u;
+
 const STAFF_BYLINE =
   /^(?:(?:[Ll]a )?[Rr]\u00E9daction(?:\s+\p{Lu}[\p{L}\d.'-]*){0,3}|\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){1,3},\s*(?:(?:[Ss]enior|[Cc]hief|[Ss]pecial|[Ss]taff|[Dd]eputy|[Gg]rand|[Ee]nvoy\u00E9e?s? [Ss]p\u00E9ciale?s?)\s+)?(?:[Cc]orrespondent|[Rr]eporter|[Ww]riter|[Ee]ditor|[Jj]ournalist|[Cc]orrespondante?|[Jj]ournaliste|[Rr]\u00E9dact(?:eur|rice))(?:\s+(?:in|at|\u00E0|en)\s+\p{Lu}[\p{L}-]+)?)$/u;
 
@@ -851,6 +865,10 @@ interface LineView {
   quoted: boolean;
   /** The outlet's name as compared (without a web domain's ending), or null when it is not known. */
   outlet: string | null;
+  /** The outlet's name as a pattern over a line without accents ({@link outletPattern}), or null. */
+  outletName: RegExp | null;
+  /** The paragraph is the headline as the title gives it. */
+  isTitle: boolean;
 }
 
 /**
@@ -939,6 +957,9 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
   ['who contributed to the report', (l) => CONTRIBUTION.test(l.body) && l.words <= 30 && !l.quoted],
   ["editor's or republication note", (l) => EDITORS_NOTE.test(l.line) && l.words <= 40],
   ['byline or agency line', (l) => STAFF_BYLINE.test(l.line) || BYLINE_FOR_OUTLET.test(l.line)],
+  // A writer's name alone, the surname in capitals as agencies and bylines print it ("Manassé
+  // AGBOSSAGA", "Bourama KEITA"): a byline, which signs the article off when it follows it.
+  ['byline or agency line', (l) => NAME_WITH_SURNAME_IN_CAPITALS.test(l.line)],
   ['link to another story (marked by an arrow)', (l) => LINK_MARKER.test(l.line) && l.words <= 25],
   [
     'photo caption (labelled in brackets, e.g. "(Archives)")',
@@ -1056,7 +1077,80 @@ const LINE_RULES: ReadonlyArray<readonly [reason: string, test: (l: LineView) =>
   ],
   ['byline or agency line', (l) => BYLINE.test(l.body)],
   ['date stamp', (l) => DATE_ONLY.test(l.body)],
+  [
+    'embedded social-media post (emoji, or three hashtags or handles, outside quotation marks)',
+    (l) => isSocialPostShape(l.line),
+  ],
+  // Last, so that a line another rule names keeps its reason (a sign-off's ends the article).
+  // The page naming itself in a short line: "Follow African Insider on Facebook", "Welcome to
+  // SaltWire", "Saltwire Logo", "For more African news, visit Africaninsider.com". An article names
+  // its own outlet in its dateline ("PARIS (Reuters) -"), in its headline, or as whom someone
+  // spoke to ("told RFI"), all left alone.
+  ['the site naming itself (its logo, welcome, follow or visit prompt)', (l) => namesItsOwnSite(l)],
 ];
+
+/**
+ * Pictographs (emoji), not the ©, ® and ™ signs a credit or a brand carries: prose never prints
+ * them, posts and the decorated links of a feed do.
+ */
+const PICTOGRAPH = /(?![\u00A9\u00AE\u2122])\p{Extended_Pictographic}/u;
+const TAG_OR_HANDLE = /(?:^|\s)[#@][\p{L}\d_]{2,}/gu;
+
+/**
+ * An embedded post by its shape: an emoji, or three hashtags or handles or more, outside the
+ * quotation marks (an article quoting a post, "… left #Gossi (…)", keeps its quotation).
+ */
+function isSocialPostShape(line: string): boolean {
+  const outside = line.replace(/"[^"]*"|\u201C[^\u201D]*\u201D|\u00AB[^\u00BB]*\u00BB/gu, ' ');
+  return PICTOGRAPH.test(outside) || (outside.match(TAG_OR_HANDLE) ?? []).length >= 3;
+}
+
+/**
+ * Verbs and prepositions of reporting, English and French (a class of words, not a list taken
+ * from pages): a line that says someone spoke to the outlet, or that the outlet reports, is the
+ * article's.
+ */
+const REPORTED_TO =
+  /(?<![\p{L}\p{N}])(?:said|says|told|tells|reported|reports|according|interview|quoted|selon|d[\u00E9e]clar[\u00E9e]|confi[\u00E9e]|indiqu[\u00E9e]|affirm[\u00E9e]|expliqu[\u00E9e]|rapport[\u00E9e]?|interrog[\u00E9e]e?s?|entretien|appris)(?![\p{L}\p{N}])/iu;
+
+/**
+ * The outlet's name in a short line that is not the headline, not quoting anyone and not a
+ * dateline or a report to the outlet: the page speaking of itself.
+ */
+function namesItsOwnSite(l: LineView): boolean {
+  if (l.outletName === null || l.isTitle || l.quoted || l.words > 15) return false;
+  const plain = l.line.normalize('NFD').replace(/\p{M}/gu, '');
+  const m = l.outletName.exec(plain);
+  if (m === null) return false;
+  // Printed as a name or as the site's address ("africaninsider.com"): capitalised, every word of
+  // it where it opens the line, as a sentence's first word is capitalised anyway ("Le monde …").
+  const address = /\.\p{L}{2,4}$/u.test(m[0]);
+  const named =
+    m.index === 0 ? m[0].split(/[\s-]+/u).every((w) => /^\p{Lu}/u.test(w)) : /^\p{Lu}/u.test(m[0]);
+  if (!address && !named) return false;
+  // A dateline "(Reuters) -", "(UrduPoint News / Sputnik - …)": the agency that filed the story.
+  if (/\(\s*$/u.test(plain.slice(0, m.index))) return false;
+  return !REPORTED_TO.test(plain);
+}
+
+/**
+ * The outlet's name as a pattern over a line with its accents removed: its words in order, a space
+ * or a hyphen apart or glued ("African Insider", "Africaninsider.com"), perhaps with a web
+ * domain's ending; null for a name too short to tell from a word (fewer than three letters).
+ */
+function outletPattern(outlet: string): RegExp | null {
+  const ws = outletKey(outlet)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  if (ws.join('').length < 3) return null;
+  const escaped = ws.map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])${escaped.join('[\\s-]*')}(?:\\.(?:com|net|org|info|fr|sn|ml|tv|news|africa|ca|co\\.uk))?(?![\\p{L}\\p{N}])`,
+    'iu',
+  );
+}
 
 /** What follows the outlet's name opening a line ("Kaceto.net is …" → "is …"), or null. */
 function afterOutletName(line: string, outlet: string): string | null {
@@ -1105,6 +1199,7 @@ export function classifyBlocks(
   const durations = paragraphs.filter((p) => DURATION_ALONE.test(text.slice(p.start, p.end).trim())).length;
   const feedItems = paragraphs.filter((p) => FEED_ITEM.test(text.slice(p.start, p.end).trim())).length;
   const outlet = meta.outlet ? outletKey(meta.outlet) : null;
+  const outletName = meta.outlet ? outletPattern(meta.outlet) : null;
 
   for (let i = 0; i < paragraphs.length; i++) {
     let span = paragraphs[i]!;
@@ -1234,6 +1329,7 @@ export function classifyBlocks(
       // is printed under pictures only: the line it closes is a caption.
       // A bare "/ AA" after the sentence is how agencies credit a picture, not a story.
       const photographer =
+        re === SLASHED_NAMES_TAIL ||
         (/\/|\bvia\s+(?:AP|AFP|Reuters|Getty|EPA)\b|\bPhoto\b|\bPool\b/u.test(m[0]) &&
           /\b(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Xinhua|XINHUA|Anadolu|Sipa|Pool)\b/u.test(m[0])) ||
         /^\s+\/\s*\p{Lu}{2,5}$/u.test(m[0]) ||
@@ -1316,6 +1412,8 @@ export function classifyBlocks(
       wasAuthorBox,
       quoted: quotesSomeone(body),
       outlet: outlet === '' ? null : outlet,
+      outletName,
+      isTitle: meta.title !== null && meta.title !== undefined && key === comparable(meta.title),
     };
     const rule = LINE_RULES.find(([, test]) => test(view));
     if (rule) {
@@ -1418,7 +1516,11 @@ function dropAfterSignOff(text: string, blocks: Block[]): void {
   let signOff = -1;
   blocks.forEach((b, i) => {
     if (b.kind === 'body') bodies++;
-    const whole = (text[b.start - 1] ?? '\n') === '\n' && (text[b.end] ?? '\n') === '\n';
+    // The whole line, spaces around it aside (" Manassé AGBOSSAGA" is indented on its page).
+    const lineEnd = text.indexOf('\n', b.end);
+    const whole =
+      text.slice(text.lastIndexOf('\n', b.start - 1) + 1, b.start).trim() === '' &&
+      text.slice(b.end, lineEnd === -1 ? text.length : lineEnd).trim() === '';
     if (b.kind === 'furniture' && bodies >= 2 && whole && SIGN_OFF_REASON.test(b.reason ?? '')) signOff = i;
   });
   if (signOff === -1) return;

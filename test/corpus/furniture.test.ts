@@ -1866,3 +1866,122 @@ describe('classifyBlocks on shapes of pages collected outside the fixture waves'
     expect(blocksOf([own, second].join('\n\n'), sentence)[0]).toEqual(['body', null, own]);
   });
 });
+
+describe('classifyBlocks on shapes that name no outlet or agency in a list', () => {
+  const blocksOf = (text: string, extra: { title?: string | null; outlet?: string | null } = {}) =>
+    classifyBlocks(text, splitParagraphs(text), { title: null, furnitureHints: [], ...extra }).map((b) => [
+      b.kind,
+      b.kind === 'furniture' ? (b.reason ?? null) : null,
+      text.slice(b.start, b.end),
+    ]);
+  const first =
+    'The Malian army said on Friday it had uncovered a mass grave close to a base France handed back.';
+  const second =
+    'France officially handed control of the Gossi base to the Malian army on Tuesday, the army said.';
+  const SELF = 'the site naming itself (its logo, welcome, follow or visit prompt)';
+
+  it("drops the page's short lines that name its own site, in any spelling of the name, and keeps its dateline, headline and reports", () => {
+    const lines = [
+      'Welcome to SaltWire',
+      'Saltwire Logo',
+      'SaltWire.com would like to send you notifications for breaking news alerts.',
+      'Follow Sahel Wire on Facebook, Twitter and Instagram',
+      'For more African news, visit sahelwire.com',
+    ];
+    expect(blocksOf([first, ...lines.slice(0, 3), second].join('\n\n'), { outlet: 'SaltWire' })).toEqual([
+      ['body', null, first],
+      ...lines.slice(0, 3).map((l) => ['furniture', SELF, l]),
+      ['body', null, second],
+    ]);
+    expect(blocksOf([first, ...lines.slice(3), second].join('\n\n'), { outlet: 'Sahel Wire' })).toEqual([
+      ['body', null, first],
+      ...lines.slice(3).map((l) => ['furniture', SELF, l]),
+      ['body', null, second],
+    ]);
+    // The outlet's own dateline, its headline, a report to it and its name as a common word stay.
+    const title = 'Sahel Wire learns the Gossi base is handed over';
+    const kept = [
+      title,
+      'BAMAKO (Sahel Wire) - The last French soldiers left Gossi on Tuesday.',
+      'The minister told Sahel Wire the base was empty.',
+      first,
+    ];
+    expect(blocksOf(kept.join('\n\n'), { outlet: 'Sahel Wire', title }).map(([k]) => k)).toEqual([
+      'heading',
+      'body',
+      'body',
+      'body',
+    ]);
+    expect(
+      blocksOf([first, 'Le monde regarde Gao', second].join('\n\n'), { outlet: 'Le Monde' }).map(([k]) => k),
+    ).toEqual(['body', 'heading', 'body']);
+  });
+
+  it('drops a post by its emoji or its hashtags outside quotation marks, and keeps a sentence quoting a post', () => {
+    const post = '➡🔴Sur le retrait de la France du #Mali : 🗣️ @JY_LeDrian : "Ce n\'est pas un retrait"';
+    const tags = 'Churchill School for Students | SaltWire #fundraiser #nhl #hockey';
+    const quoting =
+      'A tweet from an account called Dia Diarra said: “This is what the French left behind when they left #Gossi base #Mali #France.”';
+    expect(blocksOf([first, post, tags, quoting, second].join('\n\n'))).toEqual([
+      ['body', null, first],
+      [
+        'furniture',
+        'embedded social-media post (emoji, or three hashtags or handles, outside quotation marks)',
+        post,
+      ],
+      [
+        'furniture',
+        'embedded social-media post (emoji, or three hashtags or handles, outside quotation marks)',
+        tags,
+      ],
+      ['body', null, quoting],
+      ['body', null, second],
+    ]);
+    // The copyright sign is no emoji: a credit keeps its own reason.
+    expect(blocksOf([first, '© Agence France-Presse', second].join('\n\n'))[1]![1]).not.toMatch(
+      /social-media/u,
+    );
+  });
+
+  it('takes two names joined by a slash after the last sentence as a photo credit, whoever the agency is', () => {
+    const caption =
+      'Un militaire français de Barkhane sur un toit de Ménaka au Mali, le 22 mars 2019. RFI/Olivier Fourt';
+    const reversed =
+      'Russian and Malian ministers meet in Moscow on May 10, 2025. Russian Defense Ministry / TASS';
+    const sentence = 'The ministry said the 1/3 share of the troops would leave by August.';
+    expect(blocksOf([first, caption, reversed, sentence, second].join('\n\n'))).toEqual([
+      ['body', null, first],
+      ['furniture', 'photo caption with credit', caption],
+      ['furniture', 'photo caption with credit', reversed],
+      ['body', null, sentence],
+      ['body', null, second],
+    ]);
+  });
+
+  it("takes a name with its surname in capitals as a byline, and the two lines after it as the page's, even indented", () => {
+    const third = 'The last convoy crossed into Niger on Monday, ending nine years of operations.';
+    const teaser = 'L’armée française neutralise au moins 40 terroristes près de la frontière';
+    const opening = 'Nouvel exploit de l’armée française. Après la capture d’Oumeya O';
+    const blocks = blocksOf([first, second, third, ' Manassé AGBOSSAGA', teaser, opening].join('\n\n'));
+    expect(blocks.map(([k]) => k)).toEqual(['body', 'body', 'body', 'furniture', 'furniture', 'furniture']);
+    expect(blocks[3]).toEqual(['furniture', 'byline or agency line', 'Manassé AGBOSSAGA']);
+    // The story's opening, a sentence with its full stop, is set aside only as what follows the sign-off.
+    expect(blocks[5]).toEqual([
+      'furniture',
+      'after the article\'s sign-off "Manassé AGBOSSAGA" (a bio or a notice)',
+      opening,
+    ]);
+    // Three lines or more after it are the article going on.
+    expect(
+      blocksOf([first, 'Bourama KEITA', second, third, first.replace('Friday', 'Monday')].join('\n\n')).map(
+        ([k]) => k,
+      ),
+    ).toEqual(['body', 'furniture', 'body', 'body', 'body']);
+  });
+
+  it("drops YouTube's player label", () => {
+    expect(blocksOf([first, 'Watch on YouTube: "Churchill School"', second].join('\n\n'))[1]![0]).toBe(
+      'furniture',
+    );
+  });
+});
